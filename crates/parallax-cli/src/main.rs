@@ -1,0 +1,338 @@
+//! The `parallax` command line: analyze coverage, extract clean text, summarize clusters, and
+//! evaluate on data sets.
+//!
+//! Exit status: 0 on success, 1 when some inputs were rejected (each named on stderr with the
+//! reason; the rest is processed), 2 on bad usage or a failure that stops the command.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use parallax::eval::datasets;
+use parallax::ingest::{read_inputs, IngestOptions, DEFAULT_MAX_BYTES};
+use parallax::model::Rejection;
+use parallax::pipeline::{self, prepare, Options};
+use parallax::render;
+use parallax::summarize::DEFAULT_WORDS;
+
+/// Parallax: news coverage into stories, and each story into an account-by-account comparison.
+#[derive(Parser)]
+#[command(name = "parallax", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze inputs into a report (no input: the bundled example).
+    Analyze {
+        /// Files, directories, globs, or `-` for stdin (.html, .htm, .txt, .jsonl).
+        inputs: Vec<String>,
+        /// Report format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Write the report to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Largest input accepted, in bytes (a file, or one JSONL record).
+        #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+        /// Summary length in words.
+        #[arg(long, default_value_t = DEFAULT_WORDS)]
+        words: usize,
+    },
+    /// Decode, extract and clean only: one record per input.
+    Extract {
+        /// Files, directories, globs, or `-` for stdin.
+        inputs: Vec<String>,
+        /// Output format: plain text or one JSON object per line.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+        /// Largest input accepted, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+    },
+    /// One summary per cluster line `{"id", "documents": [...]}` of a JSONL file.
+    Summarize {
+        /// The JSONL file of clusters.
+        #[arg(long)]
+        jsonl: PathBuf,
+        /// Summary length in words.
+        #[arg(long, default_value_t = 260)]
+        words: usize,
+    },
+    /// Evaluate on a data set; prints JSON metrics.
+    Eval {
+        /// What to evaluate.
+        #[arg(value_enum)]
+        task: EvalTask,
+        /// The data set's path.
+        #[arg(long)]
+        dataset: PathBuf,
+        /// Summary length in words (summary task).
+        #[arg(long, default_value_t = 260)]
+        words: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Md,
+    Json,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EvalTask {
+    /// HTML main-content extraction (article-extraction benchmark layout).
+    Extraction,
+    /// Boilerplate removal from scraped page text (JSONL with page_text and articleBody).
+    TextCleaning,
+    /// Multi-document summarization, ROUGE (Multi-News JSONL).
+    Summary,
+}
+
+/// The example bundled with the source tree, analyzed when `analyze` gets no input.
+fn bundled_example() -> String {
+    let here = Path::new("examples/xi-putin-call");
+    if here.is_dir() {
+        return here.display().to_string();
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/xi-putin-call")
+        .display()
+        .to_string()
+}
+
+fn report_rejections(rejected: &[Rejection]) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for r in rejected {
+        let _ = writeln!(err, "parallax: {}: {}", r.input, r.reason);
+    }
+}
+
+fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut out = io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to stdout"),
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<bool> {
+    match cli.command {
+        Command::Analyze {
+            inputs,
+            format,
+            output,
+            max_bytes,
+            words,
+        } => {
+            let inputs = if inputs.is_empty() {
+                vec![bundled_example()]
+            } else {
+                inputs
+            };
+            let opts = Options {
+                ingest: IngestOptions { max_bytes },
+                summary_words: words,
+            };
+            let report = pipeline::analyze(&inputs, &opts);
+            report_rejections(&report.rejected);
+            let text = match format {
+                Format::Md => render::markdown::markdown(&report),
+                Format::Json => render::json(&report),
+                Format::Html => render::html::html(&report),
+            };
+            write_out(output.as_deref(), &text)?;
+            Ok(report.rejected.is_empty())
+        }
+        Command::Extract {
+            inputs,
+            format,
+            max_bytes,
+        } => {
+            let batch = read_inputs(&inputs, IngestOptions { max_bytes });
+            let mut rejected = batch.rejected;
+            let mut text = String::new();
+            for page in &batch.pages {
+                match prepare(page) {
+                    Ok(doc) => match format {
+                        ExtractFormat::Text => {
+                            text.push_str(&format!("==> {} <==\n", doc.source));
+                            if let Some(t) = &doc.title {
+                                text.push_str(&format!("{t}\n\n"));
+                            }
+                            text.push_str(&doc.text);
+                            text.push_str("\n\n");
+                        }
+                        ExtractFormat::Json => {
+                            let record = serde_json::json!({
+                                "source": doc.source, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
+                                "published": doc.published, "text": doc.text, "removed": doc.removed, "repairs": doc.repairs,
+                            });
+                            text.push_str(&record.to_string());
+                            text.push('\n');
+                        }
+                    },
+                    Err(r) => rejected.push(r),
+                }
+            }
+            report_rejections(&rejected);
+            write_out(None, &text)?;
+            Ok(rejected.is_empty())
+        }
+        Command::Summarize { jsonl, words } => {
+            let file = std::fs::File::open(&jsonl)
+                .with_context(|| format!("cannot open {}", jsonl.display()))?;
+            let mut ok = true;
+            let mut text = String::new();
+            for (n, line) in io::BufReader::new(file).lines().enumerate() {
+                let at = format!("{}:{}", jsonl.display(), n + 1);
+                let line = match line {
+                    Ok(l) if l.trim().is_empty() => continue,
+                    Ok(l) => l,
+                    Err(e) => {
+                        report_rejections(&[Rejection {
+                            input: at,
+                            reason: e.to_string(),
+                        }]);
+                        ok = false;
+                        continue;
+                    }
+                };
+                let value: serde_json::Value = match serde_json::from_str(&line) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        report_rejections(&[Rejection {
+                            input: at,
+                            reason: format!("malformed JSON: {e}"),
+                        }]);
+                        ok = false;
+                        continue;
+                    }
+                };
+                let id = value
+                    .get("id")
+                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                    .unwrap_or_else(|| (n + 1).to_string());
+                let Some(documents) = value.get("documents").and_then(|d| d.as_array()) else {
+                    report_rejections(&[Rejection {
+                        input: at,
+                        reason: "no \"documents\" list".into(),
+                    }]);
+                    ok = false;
+                    continue;
+                };
+                let pages: Vec<parallax::ingest::RawPage> = documents
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, d)| {
+                        let (kind, body, doc_id) = match d {
+                            serde_json::Value::String(s) => (
+                                parallax::ingest::PageKind::Text,
+                                s.clone(),
+                                format!("{id}-{i}"),
+                            ),
+                            serde_json::Value::Object(o) => {
+                                let did = o
+                                    .get("id")
+                                    .and_then(|v| v.as_str())
+                                    .map_or_else(|| format!("{id}-{i}"), str::to_string);
+                                match (
+                                    o.get("html").and_then(|v| v.as_str()),
+                                    o.get("text").and_then(|v| v.as_str()),
+                                ) {
+                                    (Some(h), _) => {
+                                        (parallax::ingest::PageKind::Html, h.to_string(), did)
+                                    }
+                                    (_, Some(t)) => {
+                                        (parallax::ingest::PageKind::Text, t.to_string(), did)
+                                    }
+                                    _ => return None,
+                                }
+                            }
+                            _ => return None,
+                        };
+                        Some(parallax::ingest::RawPage {
+                            source: format!("{at}#{i}"),
+                            id: doc_id,
+                            kind,
+                            content: parallax::ingest::Content::Text(body),
+                            url: None,
+                            title: None,
+                            outlet: None,
+                            date: None,
+                        })
+                    })
+                    .collect();
+                let docs: Vec<_> = pages.iter().filter_map(|p| prepare(p).ok()).collect();
+                let refs: Vec<&parallax::model::Document> = docs.iter().collect();
+                let cmp = parallax::compare::compare(&refs, &[]);
+                let items = parallax::summarize::summarize(&refs, &cmp, words);
+                let summary = items
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let record =
+                    serde_json::json!({ "id": id, "summary": summary, "sentences": items });
+                text.push_str(&record.to_string());
+                text.push('\n');
+            }
+            write_out(None, &text)?;
+            Ok(ok)
+        }
+        Command::Eval {
+            task,
+            dataset,
+            words,
+        } => {
+            let value = match task {
+                EvalTask::Extraction => serde_json::to_value(datasets::extraction(&dataset)?)?,
+                EvalTask::TextCleaning => serde_json::to_value(datasets::text_cleaning(&dataset)?)?,
+                EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
+            };
+            write_out(
+                None,
+                &format!("{}\n", serde_json::to_string_pretty(&value)?),
+            )?;
+            Ok(true)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

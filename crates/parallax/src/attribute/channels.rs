@@ -1,0 +1,157 @@
+//! Channels: the media and documents words came through ("the Kremlin readout", "Chinese state
+//! broadcaster CCTV", "according to FP").
+//!
+//! A channel phrase is built around a channel noun (readout, statement, report, media, ...) with
+//! its modifiers and qualifiers, or is an organisation that is the subject of a reporting verb or
+//! follows "according to". A bare "the report" refers back to the last qualified channel.
+
+use super::lexicon::{is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS};
+use super::people::{adjacent, NameTable};
+use super::tokens::Tok;
+
+/// A channel phrase in a sentence.
+#[derive(Debug, Clone)]
+pub struct ChannelMention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Byte range in the document text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// It names who or what (has a capitalised qualifier), rather than a bare "the report".
+    pub qualified: bool,
+    /// It follows "according to".
+    pub according_to: bool,
+    /// A reporting verb follows it (it is the subject).
+    pub subject: bool,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
+/// The channel phrases among `toks[from..to]`, outside quotes.
+pub fn channel_mentions(
+    toks: &[Tok],
+    from: usize,
+    to: usize,
+    names: &NameTable,
+) -> Vec<ChannelMention> {
+    let mut out: Vec<ChannelMention> = Vec::new();
+    let mut i = from;
+    while i < to {
+        let t = &toks[i];
+        if t.in_quote {
+            i += 1;
+            continue;
+        }
+        let after_according =
+            i >= from + 2 && toks[i - 1].lower == "to" && toks[i - 2].lower == "according";
+        let head = is_in(CHANNEL_HEADS, &t.lower);
+        let org_subject = t.cap
+            && names.part(t.base).is_none()
+            && !is_in(DETERMINERS, &t.lower)
+            && (after_according || next_is_cue(toks, i, to));
+        if !head && !org_subject && !(after_according && t.cap) {
+            i += 1;
+            continue;
+        }
+        // Extend left over modifiers and a determiner.
+        let mut first = i;
+        while first > from && adjacent(&toks[first - 1], &toks[first]) && !toks[first - 1].in_quote
+        {
+            let p = &toks[first - 1];
+            let modifier = (p.cap && names.part(p.base).is_none() && p.lower != "according")
+                || is_in(CHANNEL_MODIFIERS, &p.lower)
+                || is_in(CHANNEL_HEADS, &p.lower);
+            if is_in(DETERMINERS, &p.lower) {
+                first -= 1;
+                break;
+            }
+            if !modifier {
+                break;
+            }
+            first -= 1;
+        }
+        // Extend right over a name ("broadcaster CCTV"), more channel nouns, or "of/from the X".
+        let mut last = i + 1;
+        while last < to && adjacent(&toks[last - 1], &toks[last]) && !toks[last].in_quote {
+            let n = &toks[last];
+            if (n.cap && names.part(n.base).is_none()) || is_in(CHANNEL_HEADS, &n.lower) {
+                last += 1;
+                if toks[last - 1].possessive {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if last < to && matches!(toks[last].lower.as_str(), "of" | "from") {
+            let mut k = last + 1;
+            if k < to && toks[k].lower == "the" {
+                k += 1;
+            }
+            if k < to
+                && (toks[k].cap
+                    || matches!(
+                        toks[k].lower.as_str(),
+                        "call" | "meeting" | "talks" | "conversation"
+                    ))
+                && !toks[k].in_quote
+            {
+                let mut e = k + 1;
+                while e < to && toks[e].cap && adjacent(&toks[e - 1], &toks[e]) {
+                    e += 1;
+                }
+                last = e;
+            }
+        }
+        let qualified = toks[first..last]
+            .iter()
+            .any(|x| x.cap && !is_in(DETERMINERS, &x.lower));
+        let according_to = first >= from + 2
+            && toks[first - 1].lower == "to"
+            && toks[first - 2].lower == "according";
+        let subject = next_is_cue(toks, last - 1, to);
+        if let Some(prev) = out.last() {
+            if prev.last > first {
+                i = last.max(i + 1);
+                continue;
+            }
+        }
+        out.push(ChannelMention {
+            first,
+            last,
+            start: toks[first].start,
+            end: toks[last - 1].end,
+            qualified,
+            according_to,
+            subject,
+        });
+        i = last.max(i + 1);
+    }
+    out
+}
+
+/// True when a reporting verb follows token `i` (possibly after one adverb or auxiliary).
+fn next_is_cue(toks: &[Tok], i: usize, to: usize) -> bool {
+    let mut k = i + 1;
+    if k < to
+        && matches!(
+            toks[k].lower.as_str(),
+            "also" | "has" | "had" | "have" | "later" | "earlier" | "then" | "separately"
+        )
+    {
+        k += 1;
+    }
+    k < to && toks[k].is_cue() && !toks[k].in_quote
+}
+
+/// The channel text of a mention, without a leading determiner.
+pub fn channel_text<'a>(text: &'a str, toks: &[Tok], m: &ChannelMention) -> &'a str {
+    let mut first = m.first;
+    if first + 1 < m.last && is_in(DETERMINERS, &toks[first].lower) {
+        first += 1;
+    }
+    &text[toks[first].start..m.end]
+}

@@ -1,0 +1,296 @@
+//! People: the names a document introduces, and the mentions that refer to them.
+//!
+//! A name is introduced by a title or role ("President Xi Jinping", "Mr Alexander Gabuev",
+//! "counterpart Vladimir Putin", "Defense Minister Wei Fenghe") or stands right next to a
+//! reporting verb ("Joe Biden said"). Each part of a name then refers to its fullest form ("Mr
+//! Xi" → Xi Jinping). Pronouns resolve to the last speaker; descriptions ("the Chinese leader",
+//! "the President of China") to the person introduced with a matching descriptor; plurals ("the
+//! two leaders") to the two people mentioned last.
+
+use std::collections::HashMap;
+
+use super::lexicon::{is_in, PLURAL_ROLES, ROLES, TITLES};
+use super::tokens::Tok;
+
+/// A person named in a document.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The fullest form of the name.
+    pub name: String,
+    /// Lower-case words introduced with the name ("chinese", "president").
+    pub descriptors: Vec<String>,
+}
+
+/// The people of one document and how their name parts resolve.
+#[derive(Debug, Default)]
+pub struct NameTable {
+    /// Everyone named.
+    pub people: Vec<Person>,
+    parts: HashMap<String, usize>,
+}
+
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    /// A named person (index into the table).
+    Person(usize),
+    /// `he` or `she`.
+    Pronoun,
+    /// A singular description ("the Chinese leader"), with its lower-case modifiers and role.
+    Description(Vec<String>),
+    /// A plural description ("the two leaders").
+    Plural,
+}
+
+/// A mention of a person in a sentence: token range and what it refers to.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// What it refers to.
+    pub referent: Referent,
+    /// The mention is a possessive ("Putin's").
+    pub possessive: bool,
+}
+
+fn is_name_word(t: &Tok) -> bool {
+    t.cap
+        && t.base
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && !is_in(TITLES, &t.lower)
+}
+
+impl NameTable {
+    /// Finds the people named in `toks`.
+    pub fn build(toks: &[Tok]) -> NameTable {
+        let mut found: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].cap || toks[i].in_quote {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len()
+                && toks[j].cap
+                && !toks[j].in_quote
+                && (j == i || adjacent(&toks[j - 1], &toks[j]))
+            {
+                j += 1;
+                if toks[j - 1].possessive {
+                    break;
+                }
+            }
+            let run = &toks[i..j];
+            let title_at = run.iter().rposition(|t| is_in(TITLES, &t.lower));
+            let role_before = i > 0
+                && !toks[i - 1].cap
+                && is_in(ROLES, &toks[i - 1].lower)
+                && adjacent(&toks[i - 1], &toks[i]);
+            let cue_next = toks
+                .get(j)
+                .is_some_and(|t| t.is_cue() && adjacent(&toks[j - 1], t));
+            let cue_before = i > 0 && toks[i - 1].is_cue() && adjacent(&toks[i - 1], &toks[i]);
+            let (name_from, mut descriptors) = match title_at {
+                Some(t) if t + 1 < run.len() => (
+                    t + 1,
+                    run[..=t]
+                        .iter()
+                        .map(|x| x.lower.clone())
+                        .collect::<Vec<_>>(),
+                ),
+                _ if role_before => {
+                    let from = i.saturating_sub(3);
+                    (0, toks[from..i].iter().map(|x| x.lower.clone()).collect())
+                }
+                _ if (2..=3).contains(&run.len())
+                    && (cue_next || cue_before)
+                    && !is_in(&["the", "a", "an"], &run[0].lower) =>
+                {
+                    (0, Vec::new())
+                }
+                _ => {
+                    i = j.max(i + 1);
+                    continue;
+                }
+            };
+            let name: Vec<String> = run[name_from..]
+                .iter()
+                .take(3)
+                .take_while(|t| is_name_word(t))
+                .map(|t| t.base.to_string())
+                .collect();
+            if !name.is_empty() {
+                if i > 0 && toks[i - 1].cap {
+                    descriptors.push(toks[i - 1].lower.clone());
+                }
+                found.push((name, descriptors));
+            }
+            i = j.max(i + 1);
+        }
+        let mut table = NameTable::default();
+        found.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+        for (name, descriptors) in found {
+            let existing = name.iter().find_map(|p| table.parts.get(p).copied());
+            let idx = match existing {
+                Some(idx)
+                    if name.iter().all(|p| table.parts.get(p) == Some(&idx)) || name.len() == 1 =>
+                {
+                    idx
+                }
+                _ => {
+                    table.people.push(Person {
+                        name: name.join(" "),
+                        descriptors: Vec::new(),
+                    });
+                    table.people.len() - 1
+                }
+            };
+            for part in &name {
+                table.parts.entry(part.clone()).or_insert(idx);
+            }
+            for d in descriptors {
+                if !table.people[idx].descriptors.contains(&d) {
+                    table.people[idx].descriptors.push(d);
+                }
+            }
+        }
+        table
+    }
+
+    /// The person a name part refers to.
+    pub fn part(&self, word: &str) -> Option<usize> {
+        self.parts.get(word).copied()
+    }
+
+    /// The mentions of people among `toks[from..to]` (outside quotes unless `inside` is set).
+    pub fn mentions(&self, toks: &[Tok], from: usize, to: usize, inside: bool) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < to {
+            let t = &toks[i];
+            if t.in_quote != inside {
+                i += 1;
+                continue;
+            }
+            if t.cap && !is_in(&["the", "a", "both"], &t.lower) {
+                let mut j = i;
+                let mut person = None;
+                while j < to
+                    && toks[j].cap
+                    && toks[j].in_quote == inside
+                    && (j == i || adjacent(&toks[j - 1], &toks[j]))
+                {
+                    if let Some(p) = self.part(toks[j].base) {
+                        person = Some(p);
+                    }
+                    j += 1;
+                    if toks[j - 1].possessive {
+                        break;
+                    }
+                }
+                if let Some(p) = person {
+                    out.push(Mention {
+                        first: i,
+                        last: j,
+                        referent: Referent::Person(p),
+                        possessive: toks[j - 1].possessive,
+                    });
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            if t.lower == "he" || t.lower == "she" {
+                out.push(Mention {
+                    first: i,
+                    last: i + 1,
+                    referent: Referent::Pronoun,
+                    possessive: false,
+                });
+                i += 1;
+                continue;
+            }
+            if is_in(&["the", "both"], &t.lower) {
+                if let Some(m) = description(toks, i, to) {
+                    i = m.last;
+                    out.push(m);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// Two tokens separated only by spaces (no punctuation between them).
+pub fn adjacent(a: &Tok, b: &Tok) -> bool {
+    b.start >= a.end
+        && b.start - a.end <= 3
+        && a.gap_after
+            .chars()
+            .all(|c| c.is_whitespace() || c == '(' || c == ')')
+}
+
+/// A description starting at `toks[at]` ("the Chinese leader", "the President of China",
+/// "the two leaders"), if there is one.
+fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
+    let mut modifiers = Vec::new();
+    let mut k = at + 1;
+    while k < to && k <= at + 4 {
+        let t = &toks[k];
+        if !adjacent(&toks[k - 1], t) {
+            return None;
+        }
+        let lower = t.lower.as_str();
+        if is_in(PLURAL_ROLES, lower)
+            && (modifiers.iter().any(|m: &String| m == "two") || toks[at].lower == "both")
+        {
+            return Some(Mention {
+                first: at,
+                last: k + 1,
+                referent: Referent::Plural,
+                possessive: t.possessive,
+            });
+        }
+        if is_in(ROLES, lower) || is_in(TITLES, lower) {
+            let mut last = k + 1;
+            // "the President of China": the country after "of" is a modifier too.
+            if toks.get(k + 1).is_some_and(|t| t.lower == "of")
+                && toks.get(k + 2).is_some_and(|t| t.cap)
+            {
+                modifiers.push(toks[k + 2].lower.clone());
+                last = k + 3;
+            }
+            modifiers.push(lower.to_string());
+            return Some(Mention {
+                first: at,
+                last,
+                referent: Referent::Description(modifiers),
+                possessive: t.possessive,
+            });
+        }
+        if t.possessive || t.in_quote {
+            return None;
+        }
+        modifiers.push(lower.to_string());
+        k += 1;
+    }
+    None
+}
+
+/// True when a descriptor and a modifier name the same thing ("chinese" and "china").
+pub fn descriptor_matches(descriptor: &str, modifier: &str) -> bool {
+    if descriptor == modifier {
+        return true;
+    }
+    let common = descriptor
+        .chars()
+        .zip(modifier.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= 4 && descriptor.chars().next().is_some_and(char::is_alphabetic)
+}

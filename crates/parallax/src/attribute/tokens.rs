@@ -1,0 +1,91 @@
+//! Word tokens with the flags attribution needs: capitalisation, possessive, inside quotes.
+
+use crate::segment::words;
+
+/// One word of a document.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    /// First byte in the document text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The word without a possessive `'s`.
+    pub base: &'a str,
+    /// The base, lower-cased.
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Ended in `'s` or `’s`.
+    pub possessive: bool,
+    /// Lies inside quotation marks.
+    pub in_quote: bool,
+    /// The text between this token and the next.
+    pub gap_after: &'a str,
+}
+
+impl Tok<'_> {
+    /// A reporting verb: in the cue list and written in lower case (so "States" is no verb).
+    pub fn is_cue(&self) -> bool {
+        !self.cap && super::lexicon::is_in(super::lexicon::CUES, &self.lower)
+    }
+}
+
+/// Tokens of `text`; `quotes` are the byte ranges inside quotation marks.
+pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
+    let spans = words(text);
+    let ends: Vec<usize> = spans
+        .iter()
+        .skip(1)
+        .map(|s| s.start())
+        .chain([text.len()])
+        .collect();
+    spans
+        .into_iter()
+        .zip(ends)
+        .map(|(span, next)| {
+            let word = &text[span.start()..span.end()];
+            let (base, possessive) =
+                match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                    Some(b) if !b.is_empty() => (b, true),
+                    _ => (word, false),
+                };
+            let in_quote = quotes
+                .iter()
+                .any(|&(s, e)| span.start() >= s && span.end() <= e);
+            Tok {
+                start: span.start(),
+                end: span.end(),
+                base,
+                lower: base.to_lowercase(),
+                cap: base.chars().next().is_some_and(char::is_uppercase),
+                possessive,
+                in_quote,
+                gap_after: &text[span.end()..next],
+            }
+        })
+        .collect()
+}
+
+/// Byte ranges of the text inside double quotation marks, paragraph by paragraph: `“…”`, and
+/// straight `"…"` paired in order. A quote left open at the end of its paragraph is dropped.
+pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for para in text.split_inclusive('\n') {
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in para.char_indices() {
+            let at = offset + i;
+            match (c, open) {
+                ('“', None) | ('"', None) => open = Some((at + c.len_utf8(), c)),
+                ('”', Some((s, '“'))) | ('"', Some((s, '"'))) | ('”', Some((s, '"'))) => {
+                    out.push((s, at));
+                    open = None;
+                }
+                ('“', Some(_)) => open = Some((at + c.len_utf8(), c)),
+                _ => {}
+            }
+        }
+        offset += para.len();
+    }
+    out
+}

@@ -1,0 +1,293 @@
+//! Clean: text-level boilerplate removal, for text scraped with its page chrome.
+//!
+//! Works from the text alone, line by line. The article is the run of lines from the first to
+//! the last line of prose (long, ending like a sentence). Around it, short lines are page
+//! furniture ("Skip to content", "Leave a Reply", marketplace chrome); inside it, short lines
+//! without sentence punctuation and "Read also:"-style lines are removed, and so is any
+//! paragraph that already appeared (a body pasted twice). The headline is found among the lines
+//! before the article, kept as the title, and removed from the body with its repeats. Every
+//! removal is recorded with its reason and byte span.
+
+use std::collections::HashSet;
+
+use crate::align::{AlignedBuilder, Alignment};
+use crate::model::{Removal, RemovalReason};
+
+/// Word count from which a line that ends like a sentence counts as prose.
+const PROSE_WORDS: usize = 12;
+/// Word count from which a line counts as prose whatever its ending.
+const LONG_PROSE_WORDS: usize = 25;
+/// Lines inside the article with at most this many words and no sentence ending are chrome.
+const SHORT_LINE_WORDS: usize = 6;
+/// Repeated paragraphs are only removed when at least this long (short lines may repeat).
+const REPEAT_MIN_WORDS: usize = 6;
+
+/// The cleaned text, what was removed, the title found, and the alignment back to the input.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    /// The article text: kept lines separated by blank lines.
+    pub text: String,
+    /// The headline: the one given, or the one found before the article.
+    pub title: Option<String>,
+    /// A bare credit line before the article naming the source ("Bloomberg").
+    pub credit: Option<String>,
+    /// What was removed, with offsets in the input text.
+    pub removed: Vec<Removal>,
+    /// Maps the cleaned text back to the input text.
+    pub alignment: Alignment,
+}
+
+/// One non-empty line of the input.
+#[derive(Debug)]
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    words: usize,
+}
+
+impl Line<'_> {
+    fn is_prose(&self) -> bool {
+        self.words >= LONG_PROSE_WORDS
+            || (self.words >= PROSE_WORDS && ends_like_sentence(self.text))
+    }
+}
+
+/// True when a line ends with sentence punctuation, possibly inside closing quotes or brackets.
+pub fn ends_like_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Lower-cased words, for comparing lines regardless of case, spacing and punctuation.
+fn fingerprint(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// True for a line that reads as a headline: several words, mostly capitalised or sentence case
+/// with lower-case function words, mostly letters, and no full stop at the end.
+fn is_headline_like(line: &Line) -> bool {
+    if !(4..=30).contains(&line.words) || line.text.trim_end().ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = line.text.split_whitespace().collect();
+    let alphabetic = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    let has_lowercase_word = words
+        .iter()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    alphabetic * 10 >= words.len() * 8 && has_lowercase_word && !line.text.contains(['|', '»', '›'])
+}
+
+/// True for a "Read also: Some Other Headline" line: a short label, a colon, and a headline.
+fn is_related_link(line: &Line) -> bool {
+    let Some((label, rest)) = line.text.split_once(':') else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    if !(1..=3).contains(&label_words) || !label.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let rest_words: Vec<&str> = rest.split_whitespace().collect();
+    if rest_words.len() < 3 || ends_like_sentence(rest) && !rest.trim_end().ends_with(['"', '”'])
+    {
+        return false;
+    }
+    let capitalised = rest_words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+        .count();
+    capitalised * 2 > rest_words.len()
+}
+
+/// A bare credit line: one capitalised word naming an agency or outlet ("Bloomberg").
+fn is_credit(line: &Line) -> bool {
+    line.words == 1
+        && line.text.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Cleans `input`; `given_title` is a title known from metadata.
+pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
+    let lines = split_lines(input);
+    let prose: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].is_prose()).collect();
+    let (first, last) = match (prose.first(), prose.last()) {
+        (Some(&f), Some(&l)) => (f, l),
+        _ => {
+            // No line reads as prose: fall back to sentence-like lines, then to everything.
+            let weak: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].words >= 5 && ends_like_sentence(lines[i].text))
+                .collect();
+            match (weak.first(), weak.last()) {
+                (Some(&f), Some(&l)) => (f, l),
+                _ => (0, lines.len().saturating_sub(1)),
+            }
+        }
+    };
+
+    let found_title = if given_title.is_none() {
+        lines[..first.min(lines.len())]
+            .iter()
+            .find(|l| is_headline_like(l))
+    } else {
+        None
+    };
+    let title = given_title
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .or_else(|| found_title.map(|l| l.text.to_string()));
+    let title_print = title.as_deref().map(fingerprint).unwrap_or_default();
+
+    let mut removed = Vec::new();
+    let mut credit = None;
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut title_seen = false;
+    let mut out = AlignedBuilder::new();
+    for (i, line) in lines.iter().enumerate() {
+        let print = fingerprint(line.text);
+        let reason = if !title_print.is_empty() && print == title_print {
+            let r = if title_seen || given_title.is_some() && i > first {
+                RemovalReason::RepeatedHeadline
+            } else {
+                RemovalReason::Headline
+            };
+            title_seen = true;
+            Some(r)
+        } else if line.words >= REPEAT_MIN_WORDS && seen.contains(&print) {
+            Some(RemovalReason::RepeatedParagraph)
+        } else if i < first {
+            if i == 0 && credit.is_none() && is_credit(line) {
+                credit = Some(line.text.to_string());
+                Some(RemovalReason::SourceCredit)
+            } else if line.is_prose() {
+                None
+            } else {
+                Some(RemovalReason::PageChrome)
+            }
+        } else if i > last {
+            Some(RemovalReason::TrailingChrome)
+        } else if is_related_link(line) {
+            Some(RemovalReason::RelatedLink)
+        } else if line.words <= SHORT_LINE_WORDS && !ends_like_sentence(line.text) {
+            Some(RemovalReason::PageChrome)
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => removed.push(Removal {
+                text: line.text.to_string(),
+                reason,
+                start: line.start,
+                end: line.end,
+            }),
+            None => {
+                if line.words >= REPEAT_MIN_WORDS {
+                    seen.insert(print);
+                }
+                if !out.text().is_empty() {
+                    out.insert(line.start, "\n\n");
+                }
+                out.copy(input, line.start, line.end);
+            }
+        }
+    }
+    let (text, alignment) = out.finish();
+    Cleaned {
+        text,
+        title,
+        credit,
+        removed,
+        alignment,
+    }
+}
+
+fn split_lines(input: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in input.split_inclusive('\n') {
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let text = raw.trim();
+        if !text.is_empty() {
+            let start = offset + trimmed_start;
+            lines.push(Line {
+                start,
+                end: start + text.len(),
+                text,
+                words: text.split_whitespace().count(),
+            });
+        }
+        offset += raw.len();
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "The city council approved the budget on Tuesday after a long debate about schools and roads.";
+
+    #[test]
+    fn removes_chrome_around_and_inside_the_article() {
+        let page = format!(
+            "Skip to content\n\nCouncil approves the budget for next year\n\n{BODY}\n\nRead Also: Mayor Opens New Bridge Across The River\n\n{BODY} It passed 7-2 in the end, members said.\n\nPost a Comment\n\nYour email address will not be published."
+        );
+        let c = clean(&page, None);
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Council approves the budget for next year")
+        );
+        assert!(!c.text.contains("Skip to content"));
+        assert!(!c.text.contains("Read Also"));
+        assert!(!c.text.contains("Post a Comment"));
+        assert!(!c.text.contains("email address"));
+        assert!(c.text.contains("It passed 7-2"));
+        for r in &c.removed {
+            assert_eq!(&page[r.start..r.end], r.text);
+        }
+    }
+
+    #[test]
+    fn keeps_a_twice_pasted_body_once() {
+        let para2 = "Officials said the vote would be followed by public hearings in every district next month.";
+        let page = format!("{BODY}\n\n{para2}\n\nAbout\n\n{BODY}\n\n{para2}\n");
+        let c = clean(&page, None);
+        assert_eq!(c.text.matches("approved the budget").count(), 1);
+        assert_eq!(c.text.matches("public hearings").count(), 1);
+        assert_eq!(
+            c.removed
+                .iter()
+                .filter(|r| r.reason == RemovalReason::RepeatedParagraph)
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn repeated_headline_is_kept_once_as_title() {
+        let head = "Mayor Says the Bridge Will Open in May";
+        let page = format!("{head}\n\n{head}\n{head}\n\n{BODY}");
+        let c = clean(&page, None);
+        assert_eq!(c.title.as_deref(), Some(head));
+        assert!(!c.text.contains(head));
+    }
+}

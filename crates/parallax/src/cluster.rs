@@ -1,0 +1,284 @@
+//! Cluster: documents into stories, incrementally.
+//!
+//! Documents arrive one at a time ([`StoryClusterer::add`]); each joins the story it is most
+//! similar to, or starts a new one. Similarity is the cosine between the document's TF-IDF
+//! vector (document frequencies counted over the stream so far; title terms and names weigh
+//! double) and the story's centroid, halved when the dates are more than two weeks apart. A copy
+//! relation with a story's document is a join by itself. When a document is close to two stories,
+//! they merge into the older one, so story ids stay stable. Each assignment is explained by the
+//! nearest document and the terms it shares most with the story.
+
+use std::collections::HashMap;
+
+use crate::model::Assignment;
+use crate::terms::terms;
+
+/// Cosine similarity from which a document joins a story.
+pub const JOIN_SIMILARITY: f64 = 0.2;
+/// Cosine similarity to a second story from which that story merges into the first.
+pub const MERGE_SIMILARITY: f64 = 0.45;
+/// Dates further apart than this many days halve the similarity.
+pub const MAX_DAYS_APART: i64 = 14;
+
+/// A sparse term vector.
+type Vector = HashMap<String, f64>;
+
+/// A story under construction.
+#[derive(Debug, Clone)]
+struct StoryState {
+    id: usize,
+    members: Vec<usize>,
+    centroid: Vector,
+    day: Option<i64>,
+    merged_into: Option<usize>,
+}
+
+/// A document as the clusterer sees it.
+#[derive(Debug, Clone)]
+pub struct ClusterInput<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Title, weighed double.
+    pub title: Option<&'a str>,
+    /// Body text.
+    pub text: &'a str,
+    /// `YYYY-MM-DD` publication date.
+    pub date: Option<&'a str>,
+    /// Ids of earlier documents it copies from or shares passages with.
+    pub copies_of: Vec<&'a str>,
+}
+
+/// Assigns a stream of documents to stories.
+#[derive(Debug, Default)]
+pub struct StoryClusterer {
+    df: HashMap<String, u32>,
+    docs: Vec<(String, Vector)>,
+    story_of: Vec<usize>,
+    stories: Vec<StoryState>,
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+pub fn day_number(date: &str) -> Option<i64> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let dot: f64 = small
+        .iter()
+        .filter_map(|(t, w)| large.get(t).map(|v| w * v))
+        .sum();
+    let na: f64 = a.values().map(|w| w * w).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|w| w * w).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+impl StoryClusterer {
+    /// An empty clusterer.
+    pub fn new() -> StoryClusterer {
+        StoryClusterer::default()
+    }
+
+    fn vector(&mut self, input: &ClusterInput) -> Vector {
+        let mut tf: HashMap<String, f64> = HashMap::new();
+        for t in terms(input.text) {
+            *tf.entry(t).or_default() += 1.0;
+        }
+        for t in input.title.map(terms).unwrap_or_default() {
+            *tf.entry(t).or_default() += 2.0;
+        }
+        for t in tf.keys() {
+            *self.df.entry(t.clone()).or_default() += 1;
+        }
+        let n = self.docs.len() as f64 + 1.0;
+        tf.into_iter()
+            .map(|(t, f)| {
+                let df = self.df.get(&t).copied().unwrap_or(1) as f64;
+                let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
+                (t, (1.0 + f.ln()) * idf)
+            })
+            .collect()
+    }
+
+    /// Follows merges to the story a story now lives in.
+    fn live(&self, mut s: usize) -> usize {
+        while let Some(next) = self.stories[s].merged_into {
+            s = next;
+        }
+        s
+    }
+
+    /// Adds one document and returns the story index it joined and why.
+    pub fn add(&mut self, input: &ClusterInput) -> (usize, Assignment) {
+        let vector = self.vector(input);
+        let day = input.date.and_then(day_number);
+        let mut scored: Vec<(f64, usize)> = self
+            .stories
+            .iter()
+            .filter(|s| s.merged_into.is_none())
+            .map(|s| {
+                let mut sim = cosine(&vector, &s.centroid);
+                if let (Some(a), Some(b)) = (day, s.day) {
+                    if (a - b).abs() > MAX_DAYS_APART {
+                        sim *= 0.5;
+                    }
+                }
+                (sim, s.id)
+            })
+            .collect();
+        for copied in &input.copies_of {
+            if let Some(idx) = self.docs.iter().position(|(id, _)| id == copied) {
+                let s = self.live(self.story_of[idx]);
+                if let Some(entry) = scored.iter_mut().find(|(_, id)| *id == s) {
+                    entry.0 = entry.0.max(1.0);
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let doc_index = self.docs.len();
+        let (story, similarity) = match scored.first() {
+            Some(&(sim, s)) if sim >= JOIN_SIMILARITY => (s, sim),
+            _ => {
+                let id = self.stories.len();
+                self.stories.push(StoryState {
+                    id,
+                    members: Vec::new(),
+                    centroid: Vector::new(),
+                    day,
+                    merged_into: None,
+                });
+                (id, 0.0)
+            }
+        };
+        // Stories this document also belongs to merge into the older one.
+        let merge: Vec<usize> = scored
+            .iter()
+            .skip(1)
+            .filter(|(sim, _)| *sim >= MERGE_SIMILARITY)
+            .map(|&(_, s)| s)
+            .collect();
+        let target = merge.iter().copied().chain([story]).min().unwrap_or(story);
+        for s in merge.into_iter().chain([story]).filter(|&s| s != target) {
+            let moved = std::mem::take(&mut self.stories[s].members);
+            let centroid = std::mem::take(&mut self.stories[s].centroid);
+            self.stories[s].merged_into = Some(target);
+            for (t, w) in centroid {
+                *self.stories[target].centroid.entry(t).or_default() += w;
+            }
+            self.stories[target].members.extend(moved);
+        }
+        let (nearest, shared_terms) = self.explain(target, &vector);
+        let state = &mut self.stories[target];
+        state.members.push(doc_index);
+        for (t, w) in &vector {
+            *state.centroid.entry(t.clone()).or_default() += w;
+        }
+        state.day = match (state.day, day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.docs.push((input.id.to_string(), vector));
+        self.story_of.push(target);
+        (
+            target,
+            Assignment {
+                doc: input.id.to_string(),
+                nearest,
+                similarity,
+                shared_terms,
+            },
+        )
+    }
+
+    fn explain(&self, story: usize, vector: &Vector) -> (Option<String>, Vec<String>) {
+        let members = &self.stories[story].members;
+        let nearest = members
+            .iter()
+            .map(|&m| (cosine(vector, &self.docs[m].1), m))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, m)| self.docs[m].0.clone());
+        let centroid = &self.stories[story].centroid;
+        let mut shared: Vec<(f64, &String)> = vector
+            .iter()
+            .filter_map(|(t, w)| centroid.get(t).map(|c| (w * c, t)))
+            .collect();
+        shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        (
+            nearest,
+            shared.into_iter().take(6).map(|(_, t)| t.clone()).collect(),
+        )
+    }
+
+    /// The stories so far: for each live story, its index and member document indices in arrival order.
+    pub fn stories(&self) -> Vec<(usize, Vec<usize>)> {
+        self.stories
+            .iter()
+            .filter(|s| s.merged_into.is_none() && !s.members.is_empty())
+            .map(|s| {
+                let mut m = s.members.clone();
+                m.sort_unstable();
+                (s.id, m)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input<'a>(id: &'a str, text: &'a str) -> ClusterInput<'a> {
+        ClusterInput {
+            id,
+            title: None,
+            text,
+            date: None,
+            copies_of: vec![],
+        }
+    }
+
+    #[test]
+    fn related_documents_share_a_story_and_others_do_not() {
+        let mut c = StoryClusterer::new();
+        let (a, _) = c.add(&input(
+            "a",
+            "Flooding in Valencia killed dozens as torrential rain hit eastern Spain on Tuesday.",
+        ));
+        let (b, why) = c.add(&input("b", "Torrential rain and flooding in Valencia, eastern Spain, left dozens dead, officials said."));
+        let (z, _) = c.add(&input(
+            "z",
+            "The chess olympiad opened in Budapest with teams from ninety countries competing.",
+        ));
+        assert_eq!(a, b);
+        assert_ne!(a, z);
+        assert_eq!(why.nearest.as_deref(), Some("a"));
+        assert!(why.shared_terms.iter().any(|t| t == "valencia"));
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(
+            day_number("2022-06-15").unwrap() - day_number("2022-06-01").unwrap(),
+            14
+        );
+        assert_eq!(day_number("June"), None);
+    }
+}

@@ -1,0 +1,351 @@
+//! Decode: bytes to text, then mojibake repair.
+//!
+//! Charset: a byte-order mark wins, then a charset the page declares (`<meta charset>`), then
+//! UTF-8 when the bytes are valid UTF-8, then a guess by `chardetng` for legacy single- and
+//! multi-byte encodings. Bytes that are mostly UTF-8 but broken are rejected rather than guessed.
+//!
+//! Repair: text that was UTF-8, decoded as windows-1252 (or Latin-1), shows each non-ASCII
+//! character as two to four Latin characters (`â€™` for `’`). [`repair`] finds such runs,
+//! re-encodes them and keeps the result when it is valid UTF-8. It also repairs the case where
+//! the last byte of a closing quote was lost (`â€` alone, the 0x9D byte having no windows-1252
+//! character), and a closing quote fused with the following space into `†`. Every repair is
+//! recorded with its offset, and the returned [`Alignment`] maps the repaired text back.
+
+use encoding_rs::Encoding;
+
+use crate::align::{AlignedBuilder, Alignment};
+use crate::model::Repair;
+
+/// Why bytes could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// Mostly UTF-8, but with a broken sequence: corrupted rather than in another charset.
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Offset of the first bad byte.
+        offset: usize,
+    },
+    /// Decoding gave mostly replacement or control characters.
+    #[error("cannot decode as text in any known charset")]
+    Undecodable,
+}
+
+/// Text decoded from bytes, with the charset it was decoded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// The charset's WHATWG name.
+    pub charset: &'static str,
+}
+
+/// Decodes bytes to text; `html` allows a `<meta charset>` declaration to decide.
+pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            charset: encoding.name(),
+        });
+    }
+    if html {
+        if let Some(encoding) = declared_charset(bytes) {
+            if encoding != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok() {
+                let (text, _, _) = encoding.decode(bytes);
+                return Ok(Decoded {
+                    text: text.into_owned(),
+                    charset: encoding.name(),
+                });
+            }
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            charset: "UTF-8",
+        }),
+        Err(e) => {
+            if has_valid_multibyte_utf8(bytes) {
+                return Err(DecodeError::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                });
+            }
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, true);
+            let (text, _, _) = encoding.decode(bytes);
+            let bad = text
+                .chars()
+                .filter(|&c| c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()))
+                .count();
+            if bad * 20 > text.chars().count() {
+                return Err(DecodeError::Undecodable);
+            }
+            Ok(Decoded {
+                text: text.into_owned(),
+                charset: encoding.name(),
+            })
+        }
+    }
+}
+
+/// True when the bytes hold at least one well-formed multi-byte UTF-8 sequence.
+fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
+    bytes.windows(2).enumerate().any(|(i, w)| {
+        let need = match w[0] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return false,
+        };
+        bytes
+            .get(i..i + need)
+            .is_some_and(|seq| std::str::from_utf8(seq).is_ok())
+    })
+}
+
+/// The charset a page declares in its first 4 KiB (`<meta charset=...>` or `content="...; charset=..."`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + b"charset".len();
+        while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':'))
+        {
+            i += 1;
+        }
+        if let Some(encoding) = Encoding::for_label(&lower[start..i]) {
+            // A page that says UTF-16 in an ASCII-compatible byte stream is really UTF-8 (HTML spec).
+            if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+                return Some(encoding_rs::UTF_8);
+            }
+            return Some(encoding);
+        }
+        from = i.max(from + pos + 1);
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The windows-1252 byte for a character, Latin-1 for the five bytes windows-1252 leaves undefined.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{ff}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Number of bytes a UTF-8 sequence with this lead byte has, for lead bytes that mojibake shows.
+fn sequence_len(lead: u8) -> Option<usize> {
+    match lead {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
+fn is_continuation(c: char) -> bool {
+    cp1252_byte(c).is_some_and(|b| (0x80..=0xBF).contains(&b))
+}
+
+/// Text after mojibake repair, the repairs made, and the alignment back to the input text.
+#[derive(Debug, Clone)]
+pub struct Repaired {
+    /// The repaired text.
+    pub text: String,
+    /// Each repair, with its offset in the input text.
+    pub repairs: Vec<Repair>,
+    /// Maps the repaired text back to the input text.
+    pub alignment: Alignment,
+}
+
+/// Repairs mojibake in `text`.
+pub fn repair(text: &str) -> Repaired {
+    let mut out = AlignedBuilder::new();
+    let mut repairs = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut copied_to = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if let Some((consumed, fixed)) = repair_at(text, &chars, i) {
+            let end = chars.get(i + consumed).map_or(text.len(), |&(o, _)| o);
+            out.copy(text, copied_to, at);
+            out.replace(at, end, &fixed);
+            repairs.push(Repair {
+                from: text[at..end].to_string(),
+                to: fixed,
+                offset: at,
+            });
+            copied_to = end;
+            i += consumed;
+            continue;
+        }
+        let _ = c;
+        i += 1;
+    }
+    out.copy(text, copied_to, text.len());
+    let (text, alignment) = out.finish();
+    Repaired {
+        text,
+        repairs,
+        alignment,
+    }
+}
+
+/// A repair starting at char index `i`: how many chars it replaces, and with what.
+fn repair_at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(usize, String)> {
+    let (at, c) = chars[i];
+    if c == '†' {
+        return fused_closing_quote(text, chars, i).then(|| (1, "\u{201d} ".to_string()));
+    }
+    let lead = cp1252_byte(c)?;
+    let need = sequence_len(lead)?;
+    let mut bytes = vec![lead];
+    let mut n = 1;
+    while n < need {
+        match chars.get(i + n) {
+            Some(&(_, next)) if is_continuation(next) => bytes.push(cp1252_byte(next)?),
+            _ => break,
+        }
+        n += 1;
+    }
+    if n == need {
+        let decoded = std::str::from_utf8(&bytes).ok()?;
+        let fixed = decoded.chars().next()?;
+        // Guard against correct text: the repaired character must be outside Latin-1's letters
+        // or the run must contain a character no correct Latin text puts after its lead.
+        if plausible_repair(fixed, &chars[i..i + n]) {
+            return Some((n, decoded.to_string()));
+        }
+        return None;
+    }
+    // The last byte lost: `â€` (E2 80) followed by something that cannot continue it. The byte
+    // windows-1252 cannot show is 0x9D, so the character was U+201D, the closing double quote.
+    if need == 3 && n == 2 && bytes == [0xE2, 0x80] {
+        let next = chars.get(i + 2).map(|&(_, c)| c);
+        if next.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
+            let _ = at;
+            return Some((2, "\u{201d}".to_string()));
+        }
+    }
+    None
+}
+
+/// Mojibake repair is accepted when the result is typographic punctuation or a symbol, or when
+/// the broken run contains windows-1252 punctuation that never follows a letter in real text.
+fn plausible_repair(fixed: char, run: &[(usize, char)]) -> bool {
+    let odd_second = run[1..]
+        .iter()
+        .any(|&(_, c)| !c.is_alphabetic() || c.is_uppercase());
+    let fixed_is_letter_or_mark = fixed.is_alphabetic();
+    !fixed_is_letter_or_mark || odd_second || run.len() >= 3
+}
+
+/// `†` between sentence punctuation and a letter, closing an open double quote on its line:
+/// a closing quote and the space after it, mis-decoded together.
+fn fused_closing_quote(text: &str, chars: &[(usize, char)], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(i + 1).map(|&(_, c)| c);
+    if !matches!(prev, Some(',' | '.' | '!' | '?')) || !next.is_some_and(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let at = chars[i].0;
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let line = &text[line_start..at];
+    let opens = line.matches(['“', '"']).count();
+    let closes = line.matches('”').count();
+    opens > closes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_double_encoded_punctuation() {
+        let r = repair("Xiâ€™s call â€œworkedâ€\u{9d} well");
+        assert_eq!(r.text, "Xi’s call “worked” well");
+        assert_eq!(r.repairs.len(), 3);
+    }
+
+    #[test]
+    fn repairs_lost_last_byte_and_fused_quote() {
+        let r = repair("“created by external forces.â€\nâ€œmajor concern,†Xi said");
+        assert_eq!(
+            r.text,
+            "“created by external forces.”\n“major concern,” Xi said"
+        );
+    }
+
+    #[test]
+    fn leaves_correct_text_alone() {
+        for s in [
+            "São Paulo é ótimo",
+            "Ça coûte 5 €",
+            "Grüße aus Köln",
+            "İstanbul’da güneş",
+            "Hà Nội",
+        ] {
+            let r = repair(s);
+            assert_eq!(r.text, s);
+            assert!(r.repairs.is_empty());
+        }
+    }
+
+    #[test]
+    fn declared_legacy_charset_is_used() {
+        let bytes = b"<html><head><meta charset=\"windows-1251\"></head><body>\xcf\xf0\xe8\xe2\xe5\xf2</body></html>";
+        let d = decode_bytes(bytes, true).unwrap();
+        assert!(d.text.contains("Привет"));
+        assert_eq!(d.charset, "windows-1251");
+    }
+
+    #[test]
+    fn broken_utf8_is_rejected() {
+        let mut bytes = "Gr\u{fc}\u{df}e ".as_bytes().to_vec();
+        bytes.push(0xff);
+        assert!(matches!(
+            decode_bytes(&bytes, false),
+            Err(DecodeError::InvalidUtf8 { .. })
+        ));
+    }
+}

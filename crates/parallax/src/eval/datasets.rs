@@ -1,0 +1,294 @@
+//! Runners for `parallax eval`: each reads a data set from a path, runs Parallax on it and
+//! scores the result with the published metric. Timings cover Parallax's own work, not the
+//! reading of the data set.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use super::extraction::{page_counts, score, ExtractionScore};
+use super::rouge::{self, RougeScores};
+use crate::compare::compare;
+use crate::ingest::{Content, PageKind, RawPage};
+use crate::model::Document;
+use crate::pipeline::prepare;
+use crate::summarize::summarize;
+
+/// Why a data set could not be evaluated.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// A file of the data set could not be read.
+    #[error("{path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A file of the data set is not in the expected format.
+    #[error("{path}: {reason}")]
+    Format {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, EvalError> {
+    let bytes = fs::read(path).map_err(|source| EvalError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..])
+            .read_to_end(&mut out)
+            .map_err(|source| EvalError::Read {
+                path: path.display().to_string(),
+                source,
+            })?;
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
+fn format_err(path: &Path, reason: impl ToString) -> EvalError {
+    EvalError::Format {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// Extraction or cleaning figures for a data set.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractionReport {
+    /// Pages scored.
+    pub pages: usize,
+    /// Pages Parallax rejected (scored as empty predictions).
+    pub rejected: usize,
+    /// The metric.
+    #[serde(flatten)]
+    pub score: ExtractionScore,
+    /// Pages per second on one core.
+    pub pages_per_second: f64,
+}
+
+#[derive(Deserialize)]
+struct Truth {
+    #[serde(rename = "articleBody")]
+    article_body: String,
+    url: Option<String>,
+}
+
+/// The text a prediction is scored on: title and cleaned text.
+fn predicted_text(doc: &Document) -> String {
+    doc.text.clone()
+}
+
+/// `parallax eval extraction --dataset DIR`: `DIR/ground-truth.json` and `DIR/html/<id>.html.gz`.
+pub fn extraction(dir: &Path) -> Result<ExtractionReport, EvalError> {
+    let truth_path = dir.join("ground-truth.json");
+    let truth: std::collections::BTreeMap<String, Truth> =
+        serde_json::from_slice(&read(&truth_path)?).map_err(|e| format_err(&truth_path, e))?;
+    let mut pages = Vec::new();
+    for (id, t) in &truth {
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let bytes = read(&path)?;
+        pages.push((
+            RawPage {
+                source: path.display().to_string(),
+                id: id.clone(),
+                kind: PageKind::Html,
+                content: Content::Bytes(bytes),
+                url: t.url.clone(),
+                title: None,
+                outlet: None,
+                date: None,
+            },
+            t,
+        ));
+    }
+    let started = Instant::now();
+    let predictions: Vec<Option<String>> = pages
+        .iter()
+        .map(|(p, _)| prepare(p).ok().map(|d| predicted_text(&d)))
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let counts: Vec<_> = predictions
+        .iter()
+        .zip(&pages)
+        .map(|(p, (_, t))| page_counts(p.as_deref().unwrap_or(""), &t.article_body))
+        .collect();
+    Ok(ExtractionReport {
+        pages: pages.len(),
+        rejected: predictions.iter().filter(|p| p.is_none()).count(),
+        score: score(&counts),
+        pages_per_second: pages.len() as f64 / seconds.max(1e-9),
+    })
+}
+
+#[derive(Deserialize)]
+struct CleaningRecord {
+    id: String,
+    page_text: String,
+    #[serde(rename = "articleBody")]
+    article_body: String,
+}
+
+/// `parallax eval text-cleaning --dataset FILE`: JSONL of `{"id", "page_text", "articleBody"}`.
+pub fn text_cleaning(file: &Path) -> Result<ExtractionReport, EvalError> {
+    let bytes = read(file)?;
+    let text = String::from_utf8(bytes).map_err(|e| format_err(file, e))?;
+    let mut records = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let r: CleaningRecord = serde_json::from_str(line)
+            .map_err(|e| format_err(file, format!("line {}: {e}", n + 1)))?;
+        records.push(r);
+    }
+    let started = Instant::now();
+    let predictions: Vec<Option<String>> = records
+        .iter()
+        .map(|r| {
+            let page = RawPage {
+                source: r.id.clone(),
+                id: r.id.clone(),
+                kind: PageKind::Text,
+                content: Content::Text(r.page_text.clone()),
+                url: None,
+                title: None,
+                outlet: None,
+                date: None,
+            };
+            prepare(&page).ok().map(|d| match &d.title {
+                Some(t) => format!("{t}\n{}", d.text),
+                None => d.text,
+            })
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let counts: Vec<_> = predictions
+        .iter()
+        .zip(&records)
+        .map(|(p, r)| page_counts(p.as_deref().unwrap_or(""), &r.article_body))
+        .collect();
+    Ok(ExtractionReport {
+        pages: records.len(),
+        rejected: predictions.iter().filter(|p| p.is_none()).count(),
+        score: score(&counts),
+        pages_per_second: records.len() as f64 / seconds.max(1e-9),
+    })
+}
+
+#[derive(Deserialize)]
+struct Cluster {
+    id: String,
+    documents: Vec<String>,
+    summary: String,
+}
+
+/// Summary figures for a data set.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryReport {
+    /// Clusters scored.
+    pub clusters: usize,
+    /// Summary length in words.
+    pub words: usize,
+    /// Mean ROUGE F1 (in percent, as the literature quotes it).
+    pub rouge1: f64,
+    /// Mean ROUGE-2 F1.
+    pub rouge2: f64,
+    /// Mean ROUGE-L F1.
+    pub rouge_l: f64,
+    /// Mean ROUGE-Lsum F1.
+    pub rouge_lsum: f64,
+    /// Milliseconds per cluster (clean, segment, compare and summarize).
+    pub ms_per_cluster: f64,
+}
+
+/// The summary cut to `words` words, one sentence per line.
+pub fn cut_to_words(sentences: &[String], words: usize) -> String {
+    let mut out = Vec::new();
+    let mut left = words;
+    for s in sentences {
+        if left == 0 {
+            break;
+        }
+        let w: Vec<&str> = s.split_whitespace().collect();
+        let take = w.len().min(left);
+        out.push(w[..take].join(" "));
+        left -= take;
+    }
+    out.join("\n")
+}
+
+/// `parallax eval summary --dataset FILE`: Multi-News-style JSONL `{"id", "documents", "summary"}`.
+pub fn summary(file: &Path, words: usize) -> Result<SummaryReport, EvalError> {
+    let text = String::from_utf8(read(file)?).map_err(|e| format_err(file, e))?;
+    let mut clusters = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let c: Cluster = serde_json::from_str(line)
+            .map_err(|e| format_err(file, format!("line {}: {e}", n + 1)))?;
+        clusters.push(c);
+    }
+    let mut totals = RougeScores::default();
+    let mut seconds = 0.0;
+    for c in &clusters {
+        let started = Instant::now();
+        let sentences = summarize_cluster(&c.id, &c.documents, words);
+        seconds += started.elapsed().as_secs_f64();
+        let s = rouge::score(&cut_to_words(&sentences, words), &c.summary);
+        totals.rouge1.f1 += s.rouge1.f1;
+        totals.rouge2.f1 += s.rouge2.f1;
+        totals.rouge_l.f1 += s.rouge_l.f1;
+        totals.rouge_lsum.f1 += s.rouge_lsum.f1;
+    }
+    let n = clusters.len().max(1) as f64;
+    Ok(SummaryReport {
+        clusters: clusters.len(),
+        words,
+        rouge1: 100.0 * totals.rouge1.f1 / n,
+        rouge2: 100.0 * totals.rouge2.f1 / n,
+        rouge_l: 100.0 * totals.rouge_l.f1 / n,
+        rouge_lsum: 100.0 * totals.rouge_lsum.f1 / n,
+        ms_per_cluster: 1000.0 * seconds / n,
+    })
+}
+
+/// Summarizes one given cluster of article texts (no re-clustering): the sentences picked.
+pub fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<String> {
+    let docs: Vec<Document> = documents
+        .iter()
+        .enumerate()
+        .filter_map(|(i, text)| {
+            let page = RawPage {
+                source: format!("{id}/{i}"),
+                id: format!("{id}-{i}"),
+                kind: PageKind::Text,
+                content: Content::Text(text.clone()),
+                url: None,
+                title: None,
+                outlet: None,
+                date: None,
+            };
+            prepare(&page).ok()
+        })
+        .collect();
+    let refs: Vec<&Document> = docs.iter().collect();
+    let cmp = compare(&refs, &[]);
+    summarize(&refs, &cmp, words)
+        .into_iter()
+        .map(|s| s.text)
+        .collect()
+}

@@ -1,0 +1,479 @@
+//! Ingest: turns what the user named (files, directories, globs, `-` for stdin, JSONL batches)
+//! into [`RawPage`]s.
+//!
+//! One bad input never stops the batch: each is returned as a [`Rejection`] naming the input and
+//! the reason, and everything else is read. Directories are walked recursively in name order;
+//! symbolic links are not followed out of the directory; files of unsupported types inside a
+//! directory are skipped. Every input is capped at [`IngestOptions::max_bytes`].
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::Rejection;
+
+/// Default cap on one input (a file, or one JSONL record): 10 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// Options for reading inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct IngestOptions {
+    /// The largest input (file or JSONL record) accepted, in bytes.
+    pub max_bytes: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Whether a page is HTML or plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// An HTML page.
+    Html,
+    /// Plain text.
+    Text,
+}
+
+/// The content of a page: raw bytes to be decoded, or text already decoded (a JSONL field).
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Bytes as read from a file or stdin.
+    Bytes(Vec<u8>),
+    /// Text that arrived as a JSON string.
+    Text(String),
+}
+
+/// One input page before decoding.
+#[derive(Debug, Clone)]
+pub struct RawPage {
+    /// The input as the user named it (`path`, `path:line`, or `-`).
+    pub source: String,
+    /// The document id (a JSONL `id`, else the file stem, made unique in the batch).
+    pub id: String,
+    /// HTML or text.
+    pub kind: PageKind,
+    /// The page content.
+    pub content: Content,
+    /// The page URL, when given.
+    pub url: Option<String>,
+    /// The title, when given.
+    pub title: Option<String>,
+    /// The outlet, when given.
+    pub outlet: Option<String>,
+    /// The publication date, when given.
+    pub date: Option<String>,
+}
+
+/// Why an input was rejected.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The path does not exist.
+    #[error("no such file or directory")]
+    NotFound,
+    /// The input could not be read.
+    #[error("cannot read: {0}")]
+    Unreadable(#[from] std::io::Error),
+    /// The input holds nothing but whitespace.
+    #[error("empty input")]
+    Empty,
+    /// The input looks like binary data, not text.
+    #[error("binary data, not text or HTML")]
+    Binary,
+    /// The input is over the size cap.
+    #[error("{size} bytes is over the {cap}-byte cap (raise it with --max-bytes)")]
+    TooLarge {
+        /// Its size.
+        size: u64,
+        /// The cap.
+        cap: usize,
+    },
+    /// A JSONL line is not a JSON object of the expected shape.
+    #[error("malformed JSONL record: {0}")]
+    BadRecord(String),
+    /// A glob pattern matched no file.
+    #[error("pattern matched no file")]
+    NoMatch,
+    /// A glob pattern is invalid.
+    #[error("invalid pattern: {0}")]
+    BadPattern(String),
+    /// A symbolic link points outside the directory being read.
+    #[error("symbolic link points outside {0}")]
+    OutsideRoot(String),
+    /// The path names something that is neither a file nor a directory.
+    #[error("not a regular file or directory")]
+    NotAFile,
+}
+
+/// What reading a batch produced: pages and rejections, in input order.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// The pages read.
+    pub pages: Vec<RawPage>,
+    /// The inputs that were rejected.
+    pub rejected: Vec<Rejection>,
+}
+
+impl Batch {
+    fn reject(&mut self, input: impl Into<String>, err: IngestError) {
+        self.rejected.push(Rejection {
+            input: input.into(),
+            reason: err.to_string(),
+        });
+    }
+
+    /// Makes every page id unique by suffixing repeats with `-2`, `-3`, ...
+    fn dedupe_ids(&mut self) {
+        let mut seen = std::collections::HashMap::<String, usize>::new();
+        for page in &mut self.pages {
+            let n = seen.entry(page.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                page.id = format!("{}-{}", page.id, n);
+            }
+        }
+    }
+}
+
+/// Reads every input. `-` reads stdin.
+pub fn read_inputs(inputs: &[String], opts: IngestOptions) -> Batch {
+    let mut batch = Batch::default();
+    for input in inputs {
+        if input == "-" {
+            read_stdin(&mut batch, opts);
+            continue;
+        }
+        let path = Path::new(input);
+        if path.symlink_metadata().is_ok() {
+            read_path(&mut batch, path, input, opts);
+        } else if input.contains(['*', '?', '[']) {
+            read_glob(&mut batch, input, opts);
+        } else {
+            batch.reject(input.as_str(), IngestError::NotFound);
+        }
+    }
+    batch.dedupe_ids();
+    batch
+}
+
+fn read_stdin(batch: &mut Batch, opts: IngestOptions) {
+    let mut bytes = Vec::new();
+    let limit = opts.max_bytes as u64 + 1;
+    match std::io::stdin().lock().take(limit).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() > opts.max_bytes => batch.reject(
+            "-",
+            IngestError::TooLarge {
+                size: bytes.len() as u64,
+                cap: opts.max_bytes,
+            },
+        ),
+        Ok(_) => match page_from_bytes("-", "stdin", None, bytes) {
+            Ok(page) => batch.pages.push(page),
+            Err(e) => batch.reject("-", e),
+        },
+        Err(e) => batch.reject("-", IngestError::Unreadable(e)),
+    }
+}
+
+fn read_glob(batch: &mut Batch, pattern: &str, opts: IngestOptions) {
+    let paths = match glob::glob(pattern) {
+        Ok(paths) => paths,
+        Err(e) => return batch.reject(pattern, IngestError::BadPattern(e.msg.to_string())),
+    };
+    let mut any = false;
+    for entry in paths {
+        any = true;
+        match entry {
+            Ok(path) => {
+                let name = path.display().to_string();
+                read_path(batch, &path, &name, opts);
+            }
+            Err(e) => batch.reject(
+                e.path().display().to_string(),
+                IngestError::Unreadable(e.into()),
+            ),
+        }
+    }
+    if !any {
+        batch.reject(pattern, IngestError::NoMatch);
+    }
+}
+
+fn read_path(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => read_dir(batch, path, opts),
+        Ok(meta) if meta.is_file() => read_file(batch, path, name, None, opts),
+        Ok(_) => batch.reject(name, IngestError::NotAFile),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            batch.reject(name, IngestError::NotFound)
+        }
+        Err(e) => batch.reject(name, IngestError::Unreadable(e)),
+    }
+}
+
+/// Walks a directory in name order; supported files are read, others skipped.
+fn read_dir(batch: &mut Batch, root: &Path, opts: IngestOptions) {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut stack: Vec<PathBuf> = vec![root.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                batch.reject(dir.display().to_string(), IngestError::Unreadable(e));
+                continue;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        for child in children.into_iter().rev() {
+            let hidden = child
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            let Ok(meta) = child.symlink_metadata() else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                match child.canonicalize() {
+                    Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {
+                        files.push(child)
+                    }
+                    Ok(target) if target.starts_with(&canonical_root) => {}
+                    _ => batch.reject(
+                        child.display().to_string(),
+                        IngestError::OutsideRoot(root.display().to_string()),
+                    ),
+                }
+            } else if meta.is_dir() {
+                stack.push(child);
+            } else if meta.is_file() {
+                files.push(child);
+            }
+        }
+    }
+    files.sort();
+    for file in files {
+        if supported_extension(&file).is_some() {
+            let name = file.display().to_string();
+            read_file(batch, &file, &name, None, opts);
+        }
+    }
+}
+
+/// The page kind an extension stands for; `Some(None)` for JSONL batches.
+fn supported_extension(path: &Path) -> Option<Option<PageKind>> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => Some(Some(PageKind::Html)),
+        "txt" | "text" => Some(Some(PageKind::Text)),
+        "jsonl" | "ndjson" => Some(None),
+        _ => None,
+    }
+}
+
+fn read_file(
+    batch: &mut Batch,
+    path: &Path,
+    name: &str,
+    _hint: Option<PageKind>,
+    opts: IngestOptions,
+) {
+    let kind = supported_extension(path);
+    if kind == Some(None) {
+        return read_jsonl(batch, path, name, opts);
+    }
+    let size = match fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(e) => return batch.reject(name, IngestError::Unreadable(e)),
+    };
+    if size > opts.max_bytes as u64 {
+        return batch.reject(
+            name,
+            IngestError::TooLarge {
+                size,
+                cap: opts.max_bytes,
+            },
+        );
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return batch.reject(name, IngestError::Unreadable(e)),
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document");
+    match page_from_bytes(name, stem, kind.flatten(), bytes) {
+        Ok(page) => batch.pages.push(page),
+        Err(e) => batch.reject(name, e),
+    }
+}
+
+fn page_from_bytes(
+    name: &str,
+    id: &str,
+    kind: Option<PageKind>,
+    bytes: Vec<u8>,
+) -> Result<RawPage, IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    if looks_binary(&bytes) {
+        return Err(IngestError::Binary);
+    }
+    let kind = kind.unwrap_or_else(|| sniff_kind(&bytes));
+    Ok(RawPage {
+        source: name.to_string(),
+        id: id.to_string(),
+        kind,
+        content: Content::Bytes(bytes),
+        url: None,
+        title: None,
+        outlet: None,
+        date: None,
+    })
+}
+
+/// True for data with NUL bytes or many control characters near its start.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    controls * 50 > head.len()
+}
+
+/// Guesses HTML or text from the first bytes.
+pub fn sniff_kind(bytes: &[u8]) -> PageKind {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    let tags = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<article",
+        "<div",
+        "<p>",
+        "<meta",
+    ];
+    if trimmed.starts_with('<') && tags.iter().any(|t| trimmed.contains(t)) {
+        PageKind::Html
+    } else {
+        PageKind::Text
+    }
+}
+
+/// One JSONL record.
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    html: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    outlet: Option<String>,
+    date: Option<String>,
+}
+
+fn read_jsonl(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return batch.reject(name, IngestError::Unreadable(e)),
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("record")
+        .to_string();
+    let mut reader = BufReader::new(file);
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    let mut any = false;
+    loop {
+        line.clear();
+        number += 1;
+        let cap = opts.max_bytes as u64 + 1;
+        let read = match (&mut reader).take(cap).read_until(b'\n', &mut line) {
+            Ok(n) => n,
+            Err(e) => return batch.reject(format!("{name}:{number}"), IngestError::Unreadable(e)),
+        };
+        if read == 0 {
+            break;
+        }
+        let at = format!("{name}:{number}");
+        if line.len() > opts.max_bytes && !line.ends_with(b"\n") {
+            batch.reject(
+                at,
+                IngestError::TooLarge {
+                    size: line.len() as u64,
+                    cap: opts.max_bytes,
+                },
+            );
+            // Skip the rest of the oversized line.
+            let mut rest = Vec::new();
+            if reader.read_until(b'\n', &mut rest).is_err() {
+                return;
+            }
+            continue;
+        }
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        any = true;
+        match record_page(&line, &at, &format!("{stem}-{number}")) {
+            Ok(page) => batch.pages.push(page),
+            Err(e) => batch.reject(at, e),
+        }
+    }
+    if !any {
+        batch.reject(name, IngestError::Empty);
+    }
+}
+
+fn record_page(line: &[u8], at: &str, default_id: &str) -> Result<RawPage, IngestError> {
+    let text = std::str::from_utf8(line).map_err(|e| {
+        IngestError::BadRecord(format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+    })?;
+    let record: Record =
+        serde_json::from_str(text).map_err(|e| IngestError::BadRecord(e.to_string()))?;
+    let (kind, body) = match (record.html, record.text) {
+        (Some(html), _) if !html.trim().is_empty() => (PageKind::Html, html),
+        (_, Some(text)) if !text.trim().is_empty() => (PageKind::Text, text),
+        (None, None) => {
+            return Err(IngestError::BadRecord(
+                "neither \"text\" nor \"html\" is given".into(),
+            ))
+        }
+        _ => return Err(IngestError::Empty),
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => default_id.to_string(),
+    };
+    Ok(RawPage {
+        source: at.to_string(),
+        id,
+        kind,
+        content: Content::Text(body),
+        url: record.url,
+        title: record.title,
+        outlet: record.outlet,
+        date: record.date,
+    })
+}

@@ -1,0 +1,388 @@
+//! The types that flow between stages, all serde-serializable.
+//!
+//! Every item that points into a document carries a [`Span`]: byte offsets into that document's
+//! cleaned `text`. The cleaned text maps back to the input through the document's
+//! [`Alignment`](crate::align::Alignment), and every change on the way (repairs, removals) is
+//! recorded, so nothing in a report is unaccounted for.
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::Alignment;
+
+/// A half-open byte range `[start, end)` into one text; `start <= end` is enforced on creation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "RawSpan")]
+pub struct Span {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Deserialize)]
+struct RawSpan {
+    start: usize,
+    end: usize,
+}
+
+impl TryFrom<RawSpan> for Span {
+    type Error = String;
+    fn try_from(raw: RawSpan) -> Result<Self, Self::Error> {
+        Span::new(raw.start, raw.end)
+            .ok_or_else(|| format!("span {}..{} ends before it starts", raw.start, raw.end))
+    }
+}
+
+impl Span {
+    /// A span from `start` to `end`, or `None` when `end < start`.
+    pub fn new(start: usize, end: usize) -> Option<Span> {
+        (start <= end).then_some(Span { start, end })
+    }
+
+    /// The first byte of the span.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte of the span.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text this span covers in `text`, or `None` when it is out of bounds or splits a character.
+    pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.start..self.end)
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Number of bytes the two spans share.
+    pub fn overlap(&self, other: &Span) -> usize {
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
+    }
+}
+
+/// A span in one document's cleaned text: where a report item comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SourceSpan {
+    /// The document id.
+    pub doc: String,
+    /// First byte in the document's cleaned text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl SourceSpan {
+    /// A source span for `span` in document `doc`.
+    pub fn new(doc: &str, span: Span) -> SourceSpan {
+        SourceSpan {
+            doc: doc.to_string(),
+            start: span.start(),
+            end: span.end(),
+        }
+    }
+
+    /// The span part alone.
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start.min(self.end),
+            end: self.end,
+        }
+    }
+}
+
+/// Why a piece of the input was left out of the cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovalReason {
+    /// Navigation, buttons, prompts and other short page furniture.
+    PageChrome,
+    /// A "Read also:" style line linking to another article.
+    RelatedLink,
+    /// The headline, kept as the title instead of in the body.
+    Headline,
+    /// A second copy of the headline.
+    RepeatedHeadline,
+    /// A paragraph that already appeared earlier on the page.
+    RepeatedParagraph,
+    /// Comment forms, sign-up prompts and footers after the article.
+    TrailingChrome,
+    /// A bare credit line naming the source ("Bloomberg").
+    SourceCredit,
+}
+
+/// A piece of the input left out of the cleaned text, with where it was in the source text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Removal {
+    /// The removed text.
+    pub text: String,
+    /// Why it was removed.
+    pub reason: RemovalReason,
+    /// Where it was, in byte offsets of the document's source text (after decoding and repair).
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+}
+
+/// A mojibake repair: `from` (as decoded) became `to`, at byte `offset` of the decoded input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repair {
+    /// The broken text as it was decoded.
+    pub from: String,
+    /// The text it was repaired to.
+    pub to: String,
+    /// Byte offset of `from` in the decoded input text.
+    pub offset: usize,
+}
+
+/// How a document's text reached Parallax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// Plain text, possibly scraped with its page chrome.
+    Text,
+    /// An HTML page; the source text is the extracted main content.
+    Html,
+}
+
+/// One article after decoding, extraction, cleaning and segmentation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: a JSONL record's `id`, else the file stem.
+    pub id: String,
+    /// The input as the user named it (a path, `path:line` for JSONL, `-` for stdin).
+    pub source: String,
+    /// The publishing outlet, when known.
+    pub outlet: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The author line, when known.
+    pub author: Option<String>,
+    /// Publication date, ISO 8601 (`YYYY-MM-DD` or a full timestamp), when known.
+    pub published: Option<String>,
+    /// The page URL, when known.
+    pub url: Option<String>,
+    /// The kind of input.
+    pub kind: SourceKind,
+    /// The charset the input was decoded from.
+    pub charset: String,
+    /// The cleaned article text; every span of the report points into it.
+    pub text: String,
+    /// The text cleaning started from (decoded and repaired input, or extracted HTML text).
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub source_text: String,
+    /// What cleaning removed.
+    pub removed: Vec<Removal>,
+    /// The mojibake repairs made while decoding.
+    pub repairs: Vec<Repair>,
+    /// Sentence spans in `text`.
+    pub sentences: Vec<Span>,
+    /// Maps spans of `text` back to the decoded input.
+    pub alignment: Alignment,
+}
+
+impl Document {
+    /// The text of a span of this document, or "" when the span does not fit.
+    pub fn span_text(&self, span: Span) -> &str {
+        span.slice(&self.text).unwrap_or("")
+    }
+
+    /// A display name for the outlet: its name when known, else the document id.
+    pub fn outlet_name(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// What kind of copy relation two documents have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CopyKind {
+    /// The same text.
+    Duplicate,
+    /// An edited copy of the same text.
+    NearDuplicate,
+    /// A run of text that both documents share inside different surroundings.
+    SharedPassage,
+}
+
+/// A copy relation; `a` is the earlier (or fuller) copy, `b` the later one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Copy {
+    /// The kind of relation.
+    pub kind: CopyKind,
+    /// The span in the earlier or fuller document.
+    pub a: SourceSpan,
+    /// The span in the other document.
+    pub b: SourceSpan,
+    /// Similarity in [0, 1]: shingle Jaccard for documents, share of the shorter text for passages.
+    pub similarity: f64,
+}
+
+/// How a quote is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A whole quoted sentence or clause.
+    Direct,
+    /// A quoted phrase inside the reporter's sentence.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+/// Words attributed to a speaker, possibly through a channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The document id.
+    pub doc: String,
+    /// First byte of the quoted words in the cleaned text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The quoted words (exactly the span's text).
+    pub text: String,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The speaker, resolved to the fullest name the document gives.
+    pub speaker: Option<String>,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<String>,
+    /// The medium the words came through ("the Kremlin readout", "CCTV").
+    pub channel: Option<String>,
+}
+
+/// One proposition, as carried by one or more documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Id, unique within the report.
+    pub id: String,
+    /// The wording of the first source.
+    pub text: String,
+    /// Every place that carries it.
+    pub sources: Vec<SourceSpan>,
+    /// The outlets that carry it.
+    pub outlets: Vec<String>,
+    /// Who is reported as saying it, when it is a quote.
+    pub speaker: Option<String>,
+    /// The channel it came through, when one is named.
+    pub channel: Option<String>,
+}
+
+/// One side of a conflict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictSide {
+    /// The channel this side's account came through.
+    pub channel: String,
+    /// The outlets that carry this side.
+    pub outlets: Vec<String>,
+    /// Statement ids with this side's evidence.
+    pub statements: Vec<String>,
+}
+
+/// Statements about the same matter whose content differs between channels or outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// What the accounts differ about (a fixed template filled with names from the sources).
+    pub about: String,
+    /// The accounts.
+    pub sides: Vec<ConflictSide>,
+}
+
+/// Statements only one outlet reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exclusive {
+    /// The document that alone carries them.
+    pub doc: String,
+    /// Statement ids.
+    pub statements: Vec<String>,
+}
+
+/// One summary sentence, quoted from its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryItem {
+    /// The sentence, exactly as in the first source.
+    pub text: String,
+    /// The documents and spans that hold it.
+    pub sources: Vec<SourceSpan>,
+}
+
+/// Why a document joined its story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The document.
+    pub doc: String,
+    /// The closest document already in the story, if any.
+    pub nearest: Option<String>,
+    /// Cosine similarity to the story when it joined.
+    pub similarity: f64,
+    /// The terms it shares most with the story.
+    pub shared_terms: Vec<String>,
+}
+
+/// A group of documents about one event, with its comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Id, stable as the story grows.
+    pub id: String,
+    /// A headline from its documents.
+    pub title: Option<String>,
+    /// The earliest publication date among its documents.
+    pub date: Option<String>,
+    /// Document ids, in arrival order.
+    pub documents: Vec<String>,
+    /// Why each document joined.
+    pub assignments: Vec<Assignment>,
+    /// Quotes found in its documents.
+    pub quotes: Vec<Quote>,
+    /// Statements grouped across documents.
+    pub statements: Vec<Statement>,
+    /// Where accounts differ.
+    pub conflicts: Vec<Conflict>,
+    /// What only one outlet reports.
+    pub exclusive: Vec<Exclusive>,
+    /// The cited summary.
+    pub summary: Vec<SummaryItem>,
+}
+
+/// An input that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// The input as the user named it.
+    pub input: String,
+    /// The reason, in words.
+    pub reason: String,
+}
+
+/// The whole analysis of a batch of inputs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Report {
+    /// Every accepted document.
+    pub documents: Vec<Document>,
+    /// Copy relations between documents.
+    pub copies: Vec<Copy>,
+    /// The stories.
+    pub stories: Vec<Story>,
+    /// Inputs that were rejected.
+    pub rejected: Vec<Rejection>,
+}
+
+impl Report {
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}

@@ -1,0 +1,223 @@
+//! Pipeline: runs the stages in order, from inputs to a [`Report`].
+//!
+//! [`prepare`] takes one page through decode, extract, repair, clean and segment, and is the
+//! per-document part (it runs independently on each page). [`analyze_documents`] finds copies,
+//! assigns documents to stories in publication order, and analyzes each story: quotes,
+//! statements, conflicts, exclusives and the summary.
+
+use std::collections::HashSet;
+
+use crate::attribute::attribute;
+use crate::clean::clean;
+use crate::cluster::{ClusterInput, StoryClusterer};
+use crate::compare::compare;
+use crate::decode::{decode_bytes, repair};
+use crate::dedup::find_copies;
+use crate::extract::{extract_html, host_of, iso_date};
+use crate::ingest::{read_inputs, Content, IngestOptions, PageKind, RawPage};
+use crate::model::{CopyKind, Document, Rejection, Removal, Report, SourceKind, Span, Story};
+use crate::segment::sentences;
+use crate::summarize::{summarize, DEFAULT_WORDS};
+
+/// Settings for a run.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// How inputs are read.
+    pub ingest: IngestOptions,
+    /// Summary length in words.
+    pub summary_words: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            ingest: IngestOptions::default(),
+            summary_words: DEFAULT_WORDS,
+        }
+    }
+}
+
+/// Reads the inputs and analyzes them.
+pub fn analyze(inputs: &[String], opts: &Options) -> Report {
+    let batch = read_inputs(inputs, opts.ingest);
+    let mut report = analyze_pages(batch.pages, opts);
+    let mut rejected = batch.rejected;
+    rejected.append(&mut report.rejected);
+    report.rejected = rejected;
+    report
+}
+
+/// Analyzes pages already read.
+pub fn analyze_pages(pages: Vec<RawPage>, opts: &Options) -> Report {
+    let mut docs = Vec::new();
+    let mut rejected = Vec::new();
+    for page in &pages {
+        match prepare(page) {
+            Ok(doc) => docs.push(doc),
+            Err(r) => rejected.push(r),
+        }
+    }
+    let mut report = analyze_documents(docs, opts);
+    report.rejected = rejected;
+    report
+}
+
+/// Takes one page through decode, extract, repair, clean and segment.
+pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
+    let reject = |reason: String| Rejection {
+        input: page.source.clone(),
+        reason,
+    };
+    let (decoded, charset) = match &page.content {
+        Content::Bytes(bytes) => {
+            let d = decode_bytes(bytes, page.kind == PageKind::Html)
+                .map_err(|e| reject(e.to_string()))?;
+            (d.text, d.charset.to_string())
+        }
+        Content::Text(text) => (text.clone(), "UTF-8".to_string()),
+    };
+    let (source_text, extracted) = match page.kind {
+        PageKind::Html => {
+            let e =
+                extract_html(&decoded, page.url.as_deref()).map_err(|e| reject(e.to_string()))?;
+            (e.text.clone(), Some(e))
+        }
+        PageKind::Text => (decoded, None),
+    };
+    let repaired = repair(&source_text);
+    let given_title = page
+        .title
+        .clone()
+        .or_else(|| extracted.as_ref().and_then(|e| e.title.clone()))
+        .map(|t| repair(&t).text);
+    let cleaned = clean(&repaired.text, given_title.as_deref());
+    if cleaned.text.trim().is_empty() {
+        return Err(reject("no article text left after cleaning".to_string()));
+    }
+    let alignment = cleaned.alignment.compose(&repaired.alignment);
+    let removed = cleaned
+        .removed
+        .into_iter()
+        .map(|r| {
+            let span = Span::new(r.start, r.end).and_then(|s| repaired.alignment.to_source(s).ok());
+            let (start, end) = span.map_or((r.start, r.end), |s| (s.start(), s.end()));
+            Removal { start, end, ..r }
+        })
+        .collect();
+    let published = page
+        .date
+        .as_deref()
+        .map(|d| iso_date(d).unwrap_or_else(|| d.trim().to_string()))
+        .or_else(|| extracted.as_ref().and_then(|e| e.published.clone()));
+    let outlet = page
+        .outlet
+        .clone()
+        .or_else(|| extracted.as_ref().and_then(|e| e.outlet.clone()))
+        .or_else(|| page.url.as_deref().and_then(host_of))
+        .or(cleaned.credit);
+    let sentences = sentences(&cleaned.text);
+    Ok(Document {
+        id: page.id.clone(),
+        source: page.source.clone(),
+        outlet,
+        title: cleaned.title,
+        author: extracted.as_ref().and_then(|e| e.author.clone()),
+        published,
+        url: page.url.clone(),
+        kind: if page.kind == PageKind::Html {
+            SourceKind::Html
+        } else {
+            SourceKind::Text
+        },
+        charset,
+        text: cleaned.text,
+        source_text,
+        removed,
+        repairs: repaired.repairs,
+        sentences,
+        alignment,
+    })
+}
+
+/// Finds copies, clusters documents into stories and analyzes each story.
+pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
+    let copies = find_copies(&docs);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| match (&docs[a].published, &docs[b].published) {
+        (Some(x), Some(y)) => x.cmp(y).then(a.cmp(&b)),
+        _ => a.cmp(&b),
+    });
+    let mut clusterer = StoryClusterer::new();
+    let mut assignments = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for &i in &order {
+        let doc = &docs[i];
+        let copies_of = copies
+            .iter()
+            .filter_map(|c| {
+                if c.b.doc == doc.id && seen.contains(c.a.doc.as_str()) {
+                    Some(c.a.doc.as_str())
+                } else if c.a.doc == doc.id && seen.contains(c.b.doc.as_str()) {
+                    Some(c.b.doc.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let date = doc.published.as_deref();
+        let input = ClusterInput {
+            id: &doc.id,
+            title: doc.title.as_deref(),
+            text: &doc.text,
+            date,
+            copies_of,
+        };
+        let (_, why) = clusterer.add(&input);
+        assignments.push((i, why));
+        seen.insert(&doc.id);
+    }
+    // Documents that repeat another document of the story stay out of its summary.
+    let repeats: HashSet<&str> = copies
+        .iter()
+        .filter(|c| matches!(c.kind, CopyKind::Duplicate | CopyKind::NearDuplicate))
+        .map(|c| c.b.doc.as_str())
+        .collect();
+    let mut stories = Vec::new();
+    for (story_index, members) in clusterer.stories() {
+        let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
+        let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
+        let quotes: Vec<_> = story_docs.iter().flat_map(|d| attribute(d)).collect();
+        let comparison = compare(&story_docs, &quotes);
+        let summary_docs: Vec<&Document> = story_docs
+            .iter()
+            .copied()
+            .filter(|d| !repeats.contains(d.id.as_str()))
+            .collect();
+        let summary = summarize(&summary_docs, &comparison, opts.summary_words);
+        stories.push(Story {
+            id: format!("story-{}", story_index + 1),
+            title: story_docs.iter().find_map(|d| d.title.clone()),
+            date: story_docs
+                .iter()
+                .filter_map(|d| d.published.as_deref().and_then(iso_date))
+                .min(),
+            documents: story_docs.iter().map(|d| d.id.clone()).collect(),
+            assignments: assignments
+                .iter()
+                .filter(|(i, _)| members.contains(i))
+                .map(|(_, a)| a.clone())
+                .collect(),
+            quotes,
+            statements: comparison.statements,
+            conflicts: comparison.conflicts,
+            exclusive: comparison.exclusive,
+            summary,
+        });
+    }
+    Report {
+        documents: docs,
+        copies,
+        stories,
+        rejected: Vec::new(),
+    }
+}

@@ -1,0 +1,234 @@
+//! The Markdown report.
+
+use std::fmt::Write;
+
+use super::{attribution, excerpt, outlets, Citations};
+use crate::model::{Report, Statement, Story};
+
+/// Renders the report as Markdown.
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Parallax report\n");
+    let _ = writeln!(
+        out,
+        "{} documents, {} stories, {} copy relations.\n",
+        report.documents.len(),
+        report.stories.len(),
+        report.copies.len()
+    );
+    for story in &report.stories {
+        story_section(&mut out, report, story);
+    }
+    if !report.copies.is_empty() {
+        let _ = writeln!(out, "## Copies\n");
+        for c in &report.copies {
+            let kind = serde_json::to_value(c.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {kind} ({:.2}): `{}` bytes {}–{} and `{}` bytes {}–{}: “{}”",
+                c.similarity,
+                c.a.doc,
+                c.a.start,
+                c.a.end,
+                c.b.doc,
+                c.b.start,
+                c.b.end,
+                excerpt(report, &c.a, 120)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Documents\n");
+    for doc in &report.documents {
+        let _ = writeln!(
+            out,
+            "### {} — {}\n",
+            doc.id,
+            doc.title.as_deref().unwrap_or("(no title)")
+        );
+        let _ = writeln!(
+            out,
+            "Source `{}` · outlet {} · published {} · charset {}\n",
+            doc.source,
+            doc.outlet.as_deref().unwrap_or("unknown"),
+            doc.published.as_deref().unwrap_or("unknown"),
+            doc.charset
+        );
+        for para in doc.text.split("\n\n") {
+            let _ = writeln!(out, "> {}\n>", para.trim());
+        }
+        out.push('\n');
+        if !doc.removed.is_empty() {
+            let _ = writeln!(out, "Removed:\n");
+            for r in &doc.removed {
+                let reason = serde_json::to_value(r.reason)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "- ({reason}) “{}”", r.text);
+            }
+            out.push('\n');
+        }
+        if !doc.repairs.is_empty() {
+            let _ = writeln!(out, "Repaired:\n");
+            for r in &doc.repairs {
+                let _ = writeln!(out, "- `{}` → `{}` at byte {}", r.from, r.to, r.offset);
+            }
+            out.push('\n');
+        }
+    }
+    if !report.rejected.is_empty() {
+        let _ = writeln!(out, "## Rejected inputs\n");
+        for r in &report.rejected {
+            let _ = writeln!(out, "- `{}`: {}", r.input, r.reason);
+        }
+    }
+    out
+}
+
+fn story_section(out: &mut String, report: &Report, story: &Story) {
+    let mut cites = Citations::default();
+    let _ = writeln!(out, "## {}\n", story.title.as_deref().unwrap_or(&story.id));
+    let _ = writeln!(
+        out,
+        "Story `{}` · {} documents from {}{}\n",
+        story.id,
+        story.documents.len(),
+        outlets(report, story).join(", "),
+        story
+            .date
+            .as_deref()
+            .map(|d| format!(" · {d}"))
+            .unwrap_or_default()
+    );
+    if !story.summary.is_empty() {
+        let _ = writeln!(out, "### Summary\n");
+        for item in &story.summary {
+            let marks: Vec<String> = item
+                .sources
+                .iter()
+                .map(|s| format!("[{}]", cites.number(s)))
+                .collect();
+            let _ = writeln!(out, "{} {}", item.text, marks.join(""));
+        }
+        out.push('\n');
+    }
+    if !story.conflicts.is_empty() {
+        let _ = writeln!(out, "### Where the accounts differ\n");
+        for c in &story.conflicts {
+            let _ = writeln!(out, "**{}**\n", c.about);
+            for side in &c.sides {
+                let _ = writeln!(
+                    out,
+                    "- According to {} (carried by {}):",
+                    side.channel,
+                    side.outlets.join(", ")
+                );
+                for id in &side.statements {
+                    if let Some(st) = statement(story, id) {
+                        let marks: Vec<String> = st
+                            .sources
+                            .iter()
+                            .map(|s| format!("[{}]", cites.number(s)))
+                            .collect();
+                        let _ = writeln!(out, "  - “{}” {}", st.text, marks.join(""));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+    }
+    if !story.quotes.is_empty() {
+        let _ = writeln!(out, "### Who said what\n");
+        let _ = writeln!(
+            out,
+            "| who, according to whom | quote | kind | document |\n|---|---|---|---|"
+        );
+        for q in &story.quotes {
+            let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
+            let kind = serde_json::to_value(q.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| {} | “{}” | {} | {} |",
+                cell(&who),
+                cell(&q.text),
+                kind,
+                cell(&q.doc)
+            );
+        }
+        out.push('\n');
+    }
+    let shared: Vec<&Statement> = story
+        .statements
+        .iter()
+        .filter(|s| s.outlets.len() > 1)
+        .collect();
+    if !shared.is_empty() {
+        let _ = writeln!(out, "### Reported by several outlets\n");
+        for st in shared {
+            let marks: Vec<String> = st
+                .sources
+                .iter()
+                .map(|s| format!("[{}]", cites.number(s)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- “{}” — {} {}",
+                st.text,
+                st.outlets.join(", "),
+                marks.join("")
+            );
+        }
+        out.push('\n');
+    }
+    if !story.exclusive.is_empty() {
+        let _ = writeln!(out, "### Only in one outlet\n");
+        for ex in &story.exclusive {
+            let outlet = report
+                .document(&ex.doc)
+                .map_or(ex.doc.as_str(), |d| d.outlet_name());
+            let _ = writeln!(out, "**{outlet}** (`{}`):\n", ex.doc);
+            for id in &ex.statements {
+                if let Some(st) = statement(story, id) {
+                    let marks: Vec<String> = st
+                        .sources
+                        .iter()
+                        .map(|s| format!("[{}]", cites.number(s)))
+                        .collect();
+                    let _ = writeln!(out, "- “{}” {}", st.text, marks.join(""));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    if !cites.sources().is_empty() {
+        let _ = writeln!(out, "### Sources\n");
+        for (n, s) in cites.sources().iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}. `{}` bytes {}–{}: “{}”",
+                n + 1,
+                s.doc,
+                s.start,
+                s.end,
+                excerpt(report, s, 160)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn statement<'a>(story: &'a Story, id: &str) -> Option<&'a Statement> {
+    story.statements.iter().find(|s| s.id == id)
+}
+
+/// Escapes a table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,235 @@
+//! Segment: cleaned text to sentences, as byte spans.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it) when
+//! whitespace and a sentence opener follow, and always at a line break. A full stop does not end a
+//! sentence after a title or abbreviation ("Mr.", "St.", "Jan."), an initial ("J."), or a dotted
+//! acronym ("U.S.") unless a typical sentence opener follows. A boundary inside a quotation is
+//! skipped when the quotation closes in the same paragraph and its attribution follows
+//! (`"... B." he said`), so a quote spanning sentences stays with its speaker.
+
+use crate::model::Span;
+
+/// Words after which a full stop is an abbreviation, not a sentence end.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "gov",
+    "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "vs", "no", "nos", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "fig", "approx", "dept", "est", "maj", "adm", "cmdr", "supt",
+];
+
+/// Capitalised words that open a sentence after a dotted acronym ("... the U.S. The ...").
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This",
+    "That", "There", "His", "Her", "Their", "Its", "Some", "Many", "As", "At", "For", "If", "When",
+    "While", "After", "Before",
+];
+
+/// Sentence spans of `text`, in order, trimmed of surrounding whitespace.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_paragraph(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let s = start + lead;
+        out.extend(Span::new(s, s + trimmed.len()));
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let para = &text[start..end];
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut sentence_start = 0;
+    let mut in_quote = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match c {
+            '“' => in_quote = true,
+            '”' => in_quote = false,
+            '"' => in_quote = !in_quote,
+            _ => {}
+        }
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        // Absorb repeated terminators and closing quotes or brackets.
+        let mut j = i + 1;
+        while j < chars.len()
+            && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
+        {
+            if matches!(chars[j].1, '”' | '"') {
+                in_quote = false;
+            }
+            j += 1;
+        }
+        let boundary = chars.get(j).map_or(para.len(), |&(o, _)| o);
+        let followed_by_space = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
+        if !followed_by_space {
+            i = j;
+            continue;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let Some(&(next_at, next)) = chars.get(k) else {
+            i = j;
+            continue;
+        };
+        let opens = next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(next, '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '–');
+        let closed_here = j > i + 1 && chars[i + 1..j].iter().any(|&(_, c)| matches!(c, '”' | '"'));
+        if opens
+            && !(c == '.' && !closed_here && is_abbreviation(para, at, &para[next_at..]))
+            && !(in_quote && attribution_follows_quote(&para[next_at..]))
+        {
+            push_trimmed(text, start + sentence_start, start + boundary, out);
+            sentence_start = boundary;
+        }
+        i = j;
+    }
+    push_trimmed(text, start + sentence_start, end, out);
+}
+
+/// True when the full stop at `dot` ends an abbreviation rather than the sentence.
+fn is_abbreviation(para: &str, dot: usize, rest: &str) -> bool {
+    let before = &para[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let next_word = rest.split_whitespace().next().unwrap_or("");
+    let next_word = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() == 1 && word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return !OPENERS.contains(&next_word);
+    }
+    let dotted = word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    dotted && !OPENERS.contains(&next_word)
+}
+
+/// True when the text after a closing quote (still to come) reads as its attribution: the quote
+/// closes in this paragraph and a comma or a lower-case word follows it.
+fn attribution_follows_quote(rest: &str) -> bool {
+    let Some(close) = rest.find(['”', '"']) else {
+        return false;
+    };
+    let after = rest[close..].chars().skip(1).collect::<String>();
+    let after = after.trim_start();
+    let inside = &rest[..close];
+    let before_close_ok = inside.trim_end().ends_with([',', '.', '!', '?'])
+        || inside.trim_end().ends_with(|c: char| c.is_alphanumeric());
+    before_close_ok
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+/// Word tokens of `text` as byte spans: runs of letters and digits, with inner apostrophes,
+/// hyphens and dots kept ("Russia's", "Xi-Putin", "U.S").
+pub fn words(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(at);
+            }
+            last_end = at + c.len_utf8();
+        } else if start.is_some()
+            && matches!(c, '\'' | '’' | '-' | '.' | '/')
+            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+        {
+            continue;
+        } else if let Some(s) = start.take() {
+            out.extend(Span::new(s, last_end));
+        }
+    }
+    if let Some(s) = start {
+        out.extend(Span::new(s, last_end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_dates_and_numbers_do_not_split() {
+        let t = "Mr. Smith met Dr. Jones in St. Petersburg on 15/6/2022. Prices rose 3.5 percent. The U.S. Senate agreed.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Mr. Smith met Dr. Jones in St. Petersburg on 15/6/2022.",
+                "Prices rose 3.5 percent.",
+                "The U.S. Senate agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_attribution() {
+        let t = "“We will win. We always do,” he said. Then he left.";
+        assert_eq!(
+            split(t),
+            vec!["“We will win. We always do,” he said.", "Then he left."]
+        );
+        let t2 = "She called it “a disaster.” Others disagreed.";
+        assert_eq!(
+            split(t2),
+            vec!["She called it “a disaster.”", "Others disagreed."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_always_split() {
+        assert_eq!(
+            split("A headline\nThe body starts here."),
+            vec!["A headline", "The body starts here."]
+        );
+    }
+
+    #[test]
+    fn word_spans_keep_inner_punctuation() {
+        let t = "Russia's Xi-Putin call (U.S. view)";
+        let w: Vec<&str> = words(t).iter().map(|s| s.slice(t).unwrap()).collect();
+        assert_eq!(w, vec!["Russia's", "Xi-Putin", "call", "U.S", "view"]);
+    }
+}

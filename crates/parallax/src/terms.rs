@@ -1,0 +1,220 @@
+//! Terms: the normalised words that similarity, clustering and grouping compare.
+//!
+//! A term is a lower-cased word, stemmed with the Porter stemmer, that is not a stop word.
+//! Capitalised words inside a sentence are kept as name terms too, since shared names are the
+//! strongest sign that two texts are about the same event.
+
+use crate::eval::porter;
+use crate::segment::words;
+
+/// Common English function words, left out of term vectors.
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "least",
+    "less",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "according",
+    "told",
+    "s",
+    "t",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
+
+/// True for a stop word (already lower-cased).
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// The stemmed, lower-cased terms of `text`, stop words and one-letter words left out.
+pub fn terms(text: &str) -> Vec<String> {
+    words(text)
+        .iter()
+        .filter_map(|span| {
+            let word = span.slice(text)?;
+            let lower: String = word
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let lower = lower
+                .strip_suffix("s")
+                .filter(|_| word.ends_with("'s") || word.ends_with("’s"))
+                .map_or(lower.clone(), str::to_string);
+            if lower.chars().count() < 2 || is_stopword(&lower) {
+                return None;
+            }
+            Some(if lower.is_ascii() {
+                porter::stem(&lower)
+            } else {
+                lower
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(
+            STOPWORDS.windows(2).all(|w| w[0] < w[1]),
+            "STOPWORDS must be sorted and unique"
+        );
+    }
+
+    #[test]
+    fn terms_are_stemmed_and_filtered() {
+        assert_eq!(
+            terms("The leaders discussed Russia's actions"),
+            vec!["leader", "discuss", "russia", "action"]
+        );
+    }
+}
