@@ -11,8 +11,7 @@ use crate::model::Span;
 
 /// One piece of a derived text and the source bytes it stands for.
 ///
-/// When both lengths are equal the piece is a copy and maps byte for byte; otherwise it is a
-/// replacement and maps as a whole.
+/// A copy maps byte for byte; a replacement (a repair, an inserted separator) maps as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Piece {
     /// Start in the derived text.
@@ -23,6 +22,8 @@ pub struct Piece {
     pub src: usize,
     /// Length in the source text.
     pub src_len: usize,
+    /// The piece is a verbatim copy of its source bytes.
+    pub copy: bool,
 }
 
 /// A piecewise map from a derived text back to its source; pieces cover the derived text in order.
@@ -54,6 +55,7 @@ impl Alignment {
                 out_len: len,
                 src: 0,
                 src_len: len,
+                copy: true,
             }]
         };
         Alignment { pieces }
@@ -108,7 +110,7 @@ impl Alignment {
             None => return self.pieces.last().map_or(0, |p| p.src + p.src_len),
         };
         let within = at.saturating_sub(piece.out);
-        if piece.out_len == piece.src_len {
+        if piece.copy {
             piece.src + within
         } else if is_end && within > 0 {
             piece.src + piece.src_len
@@ -122,7 +124,7 @@ impl Alignment {
     pub fn compose(&self, inner: &Alignment) -> Alignment {
         let mut pieces = Vec::with_capacity(self.pieces.len());
         for p in &self.pieces {
-            if p.out_len == p.src_len {
+            if p.copy {
                 // A copy piece: split it along inner's pieces so byte-for-byte mapping survives.
                 let mut offset = 0;
                 while offset < p.out_len {
@@ -132,13 +134,14 @@ impl Alignment {
                         break;
                     };
                     let take = (q.out + q.out_len - mid).min(p.out_len - offset);
-                    if q.out_len == q.src_len {
+                    if q.copy {
                         let src = q.src + (mid - q.out);
                         pieces.push(Piece {
                             out: p.out + offset,
                             out_len: take,
                             src,
                             src_len: take,
+                            copy: true,
                         });
                     } else {
                         pieces.push(Piece {
@@ -146,6 +149,7 @@ impl Alignment {
                             out_len: take,
                             src: q.src,
                             src_len: q.src_len,
+                            copy: false,
                         });
                     }
                     offset += take;
@@ -159,6 +163,7 @@ impl Alignment {
                     out_len: p.out_len,
                     src: src.start(),
                     src_len: src.len(),
+                    copy: false,
                 });
             }
         }
@@ -193,7 +198,7 @@ impl AlignedBuilder {
         self.text.push_str(&source[start..end]);
         match self.pieces.last_mut() {
             Some(last)
-                if last.out_len == last.src_len
+                if last.copy
                     && last.src + last.src_len == start
                     && last.out + last.out_len == out =>
             {
@@ -205,6 +210,7 @@ impl AlignedBuilder {
                 out_len: end - start,
                 src: start,
                 src_len: end - start,
+                copy: true,
             }),
         }
     }
@@ -218,6 +224,7 @@ impl AlignedBuilder {
             out_len: replacement.len(),
             src: start,
             src_len: end - start,
+            copy: false,
         });
     }
 
@@ -270,7 +277,7 @@ mod tests {
                 at = end;
             }
             let (text, align) = b.finish();
-            for p in align.pieces().iter().filter(|p| p.out_len == p.src_len) {
+            for p in align.pieces().iter().filter(|p| p.copy) {
                 let span = Span::new(p.out, p.out + p.out_len).unwrap();
                 let src = align.to_source(span).unwrap();
                 assert_eq!(span.slice(&text), src.slice(source));

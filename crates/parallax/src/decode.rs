@@ -291,8 +291,9 @@ fn fused_closing_quote(text: &str, chars: &[(usize, char)], i: usize) -> bool {
     let at = chars[i].0;
     let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
     let line = &text[line_start..at];
-    let opens = line.matches(['“', '"']).count();
-    let closes = line.matches('”').count();
+    // Opening quotes, also as mojibake ("â€œ"), against closing ones.
+    let opens = line.matches(['“', '"']).count() + line.matches("â€œ").count();
+    let closes = line.matches('”').count() + line.matches("â€\u{9d}").count();
     opens > closes
 }
 

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::attribute::lexicon::CHANNEL_HEADS;
 use crate::compare::Comparison;
 use crate::model::{Document, SourceSpan, Span, SummaryItem};
 use crate::terms::terms;
@@ -22,7 +23,7 @@ pub const OUTLET_BONUS: f64 = 0.05;
 /// Score bonus for a document's first two sentences.
 pub const LEAD_BONUS: f64 = 0.1;
 /// Score penalty for a sentence that opens with a pronoun, which dangles out of context.
-pub const PRONOUN_PENALTY: f64 = 0.15;
+pub const PRONOUN_PENALTY: f64 = 0.3;
 
 /// Openers that refer back to something the summary may not have said.
 const DANGLING_OPENERS: &[&str] = &[
@@ -114,13 +115,7 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
         let cosine = dot / (norm(v).max(1e-9) * cn);
         let outlets = statement_of(cmp, docs, c.doc, c.span).map_or(1, |id| outlets_of(cmp, id));
         let lead = if c.position < 2 { LEAD_BONUS } else { 0.0 };
-        let opener = docs[c.doc]
-            .span_text(c.span)
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let dangling = if DANGLING_OPENERS.contains(&opener.as_str()) {
+        let dangling = if dangles(docs[c.doc].span_text(c.span)) {
             PRONOUN_PENALTY
         } else {
             0.0
@@ -141,6 +136,18 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
     balance_conflicts(docs, cmp, &cands, &mut picked, max_words);
     picked.sort_by_key(|&i| (cands[i].doc, cands[i].span.start()));
     picked.iter().map(|&i| item(docs, cmp, &cands[i])).collect()
+}
+
+/// True for a sentence that opens with a pronoun or a bare "the report"-style reference.
+fn dangles(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    DANGLING_OPENERS.contains(&first.as_str())
+        || (first == "the" && CHANNEL_HEADS.contains(&second.as_str()))
 }
 
 fn redundant(cands: &[Candidate], picked: &[usize], i: usize) -> bool {
@@ -225,7 +232,18 @@ fn balance_conflicts(
                 None => {
                     // No room for the other side: make room by dropping the weakest picks not in the conflict.
                     let in_conflict: HashSet<usize> = sides.iter().flatten().copied().collect();
-                    let Some(&want) = side.iter().min_by_key(|&&i| cands[i].words) else {
+                    let removable: usize = picked
+                        .iter()
+                        .filter(|i| !in_conflict.contains(i))
+                        .map(|&i| cands[i].words)
+                        .sum();
+                    let room = max_words.saturating_sub(used) + removable;
+                    let Some(want) = side
+                        .iter()
+                        .copied()
+                        .filter(|&i| cands[i].words <= room)
+                        .max_by(|&a, &b| cands[a].score.total_cmp(&cands[b].score))
+                    else {
                         continue;
                     };
                     let mut free = max_words.saturating_sub(used);

@@ -52,7 +52,7 @@ pub fn channel_mentions(
             && names.part(t.base).is_none()
             && !is_in(DETERMINERS, &t.lower)
             && (after_according || next_is_cue(toks, i, to));
-        if !head && !org_subject && !(after_according && t.cap) {
+        if !(head || org_subject || after_according && t.cap) {
             i += 1;
             continue;
         }
@@ -77,7 +77,14 @@ pub fn channel_mentions(
         let mut last = i + 1;
         while last < to && adjacent(&toks[last - 1], &toks[last]) && !toks[last].in_quote {
             let n = &toks[last];
-            if (n.cap && names.part(n.base).is_none()) || is_in(CHANNEL_HEADS, &n.lower) {
+            let modifier_then_head = is_in(CHANNEL_MODIFIERS, &n.lower)
+                && toks[last + 1..to.min(last + 3)]
+                    .iter()
+                    .any(|x| is_in(CHANNEL_HEADS, &x.lower));
+            if (n.cap && names.part(n.base).is_none())
+                || is_in(CHANNEL_HEADS, &n.lower)
+                || modifier_then_head
+            {
                 last += 1;
                 if toks[last - 1].possessive {
                     break;

@@ -1,0 +1,297 @@
+//! Bad input never crashes the program and never loses the rest of the batch: each bad input is
+//! named on stderr with the reason, the rest is processed and reported, and the exit status is 1.
+
+mod common;
+
+use common::{analyze_json, parallax, Scratch};
+use serde_json::Value;
+
+const ARTICLE: &str = "City officials said on Tuesday that the new bridge across the river would open in May, two months later than planned, after engineers found cracks in one of its supports.\n\nThe mayor told reporters that the delay would not raise the cost of the project, which is paid for by the state.\n";
+
+fn ids(report: &Value) -> Vec<String> {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Runs analyze on `inputs`, expecting exit status 1, the good document kept, and every
+/// `(input, reason)` named on one stderr line.
+fn expect_rejected(inputs: &[&str], extra: &[&str], keep: &str, named: &[(&str, &str)]) -> Value {
+    let mut args: Vec<&str> = extra.to_vec();
+    args.extend_from_slice(inputs);
+    let (out, report) = analyze_json(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "exit status; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    assert!(
+        ids(&report).iter().any(|i| i == keep),
+        "good document {keep} lost: {:?}",
+        ids(&report)
+    );
+    for (input, reason) in named {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(input) && l.contains(reason)),
+            "stderr does not name {input} with {reason:?}: {stderr}"
+        );
+        assert!(report["rejected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["input"].as_str().unwrap().contains(input)));
+    }
+    report
+}
+
+#[test]
+fn missing_path() {
+    let dir = Scratch::new("missing");
+    let good = dir.file("good.txt", ARTICLE.as_bytes());
+    let missing = dir.path.join("nope.txt");
+    expect_rejected(
+        &[missing.to_str().unwrap(), good.to_str().unwrap()],
+        &[],
+        "good",
+        &[("nope.txt", "no such file")],
+    );
+}
+
+#[test]
+fn directory_with_a_binary_file() {
+    let dir = Scratch::new("binary");
+    dir.file("good.txt", ARTICLE.as_bytes());
+    dir.file(
+        "blob.html",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xd8, 0, 1, 2, 3],
+    );
+    dir.file("photo.jpg", &[0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+    let report = expect_rejected(
+        &[dir.path.to_str().unwrap()],
+        &[],
+        "good",
+        &[("blob.html", "binary data")],
+    );
+    assert_eq!(
+        report["rejected"].as_array().unwrap().len(),
+        1,
+        "unsupported file types in a directory are skipped, not rejected"
+    );
+}
+
+#[test]
+fn empty_file() {
+    let dir = Scratch::new("empty");
+    let good = dir.file("good.txt", ARTICLE.as_bytes());
+    let empty = dir.file("empty.txt", b"");
+    let blank = dir.file("blank.txt", b"  \n\n ");
+    expect_rejected(
+        &[
+            empty.to_str().unwrap(),
+            blank.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        &[],
+        "good",
+        &[("empty.txt", "empty input"), ("blank.txt", "empty input")],
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    let dir = Scratch::new("utf8");
+    let good = dir.file("good.txt", ARTICLE.as_bytes());
+    let mut broken = "Grüße aus Köln, sagte der Bürgermeister am Dienstag vor der Presse. "
+        .repeat(3)
+        .into_bytes();
+    broken.extend_from_slice(&[0xff, 0xfe, b'x']);
+    let bad = dir.file("broken.txt", &broken);
+    expect_rejected(
+        &[bad.to_str().unwrap(), good.to_str().unwrap()],
+        &[],
+        "good",
+        &[("broken.txt", "invalid UTF-8 at byte")],
+    );
+}
+
+#[test]
+fn legacy_charset_is_decoded_not_rejected() {
+    let dir = Scratch::new("latin1");
+    // windows-1252 text: no UTF-8 sequences at all, so it is a legacy charset, not corruption.
+    let text = "Le ministre a déclaré mardi que la réforme serait présentée à l'Assemblée en été, après des mois de négociations difficiles avec les syndicats.";
+    let (bytes, _, _) = encoding_rs_like_cp1252(text);
+    let file = dir.file("latin.txt", &bytes);
+    let (out, report) = analyze_json(&[file.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(report["documents"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("déclaré"));
+}
+
+/// Encodes Latin-1-range text as single bytes (enough for the test's French sentence).
+fn encoding_rs_like_cp1252(text: &str) -> (Vec<u8>, (), ()) {
+    (text.chars().map(|c| u32::from(c) as u8).collect(), (), ())
+}
+
+#[test]
+fn file_over_the_size_cap() {
+    let dir = Scratch::new("cap");
+    let good = dir.file("good.txt", ARTICLE.as_bytes());
+    let big = dir.file("big.txt", ARTICLE.repeat(40).as_bytes());
+    expect_rejected(
+        &[big.to_str().unwrap(), good.to_str().unwrap()],
+        &["--max-bytes", "2000"],
+        "good",
+        &[("big.txt", "over the 2000-byte cap")],
+    );
+}
+
+#[test]
+fn malformed_jsonl_line() {
+    let dir = Scratch::new("jsonl");
+    let line = |id: &str| {
+        serde_json::json!({"id": id, "text": ARTICLE, "outlet": "Daily Bugle", "date": "2022-06-15"}).to_string()
+    };
+    let body = format!(
+        "{}\n{{\"id\": \"broken\", \"text\": \n{}\n{{\"id\": \"x\"}}\n",
+        line("first"),
+        line("third")
+    );
+    let file = dir.file("batch.jsonl", body.as_bytes());
+    let report = expect_rejected(
+        &[file.to_str().unwrap()],
+        &[],
+        "first",
+        &[
+            ("batch.jsonl:2", "malformed JSONL record"),
+            ("batch.jsonl:4", "neither \"text\" nor \"html\""),
+        ],
+    );
+    assert!(
+        ids(&report).contains(&"third".to_string()),
+        "the line after the bad one is processed"
+    );
+    let first = &report["documents"][0];
+    assert_eq!(first["outlet"], "Daily Bugle");
+    assert_eq!(first["published"], "2022-06-15");
+}
+
+#[test]
+fn bad_glob_and_symlink_out_of_the_directory() {
+    let dir = Scratch::new("glob");
+    dir.file("in/good.txt", ARTICLE.as_bytes());
+    let outside = Scratch::new("outside");
+    let secret = outside.file("secret.txt", ARTICLE.as_bytes());
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, dir.path.join("in/link.txt")).unwrap();
+    let pattern = format!("{}/nothing-*.txt", dir.path.display());
+    let indir = dir.path.join("in");
+    let mut named = vec![("nothing-*.txt", "pattern matched no file")];
+    if cfg!(unix) {
+        named.push(("link.txt", "symbolic link points outside"));
+    }
+    expect_rejected(
+        &[pattern.as_str(), indir.to_str().unwrap()],
+        &[],
+        "good",
+        &named,
+    );
+}
+
+#[test]
+fn globs_and_stdin_are_read() {
+    let dir = Scratch::new("stdin");
+    dir.file("a.txt", ARTICLE.as_bytes());
+    let pattern = format!("{}/*.txt", dir.path.display());
+    let out = parallax(
+        &["analyze", "--format", "json", &pattern, "-"],
+        Some(ARTICLE.replace("May", "June").as_bytes()),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ids(&report), vec!["a".to_string(), "stdin".to_string()]);
+    let sources: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources[1], "-");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let out = parallax(&["analyze", "--format", "pdf"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = parallax(
+        &["eval", "summary", "--dataset", "/nonexistent/data.jsonl"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/data.jsonl"));
+}
+
+#[test]
+fn markup_in_article_text_is_shown_as_text() {
+    let dir = Scratch::new("xss");
+    let hostile = format!("{ARTICLE}\nThe council's site showed <script>alert('x')</script> and <img src=x onerror=alert(1)> in its notice to residents today.\n");
+    let file = dir.file("hostile.txt", hostile.as_bytes());
+    let out = parallax(
+        &["analyze", "--format", "html", file.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !html.contains("<script>") && !html.contains("<img src=x"),
+        "markup from the article reached the page"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+            && html.contains("onerror=alert(1)&gt;")
+    );
+}
+
+#[test]
+fn html_pages_are_extracted() {
+    let dir = Scratch::new("html");
+    let paras: String = ARTICLE
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", p.trim()))
+        .collect::<Vec<_>>()
+        .join("")
+        .repeat(3);
+    let page = format!("<!doctype html><html><head><meta charset=\"utf-8\"><title>Bridge delayed</title><meta property=\"og:site_name\" content=\"Daily Bugle\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/sports\">Sports</a></nav><article>{paras}</article><footer>Copyright Daily Bugle</footer></body></html>");
+    let file = dir.file("page.html", page.as_bytes());
+    let out = parallax(
+        &["extract", "--format", "json", file.to_str().unwrap()],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record: Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(record["outlet"], "Daily Bugle");
+    assert!(record["text"]
+        .as_str()
+        .unwrap()
+        .contains("new bridge across the river"));
+    assert!(!record["text"].as_str().unwrap().contains("Copyright"));
+    assert!(record["source"].as_str().unwrap().ends_with("page.html"));
+}
