@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parallax::eval::datasets;
 use parallax::ingest::{read_inputs, IngestOptions, DEFAULT_MAX_BYTES};
 use parallax::model::Rejection;
-use parallax::pipeline::{self, prepare, Options};
+use parallax::pipeline::{self, prepare_guarded, Options};
 use parallax::render;
 use parallax::summarize::DEFAULT_WORDS;
 
@@ -173,7 +173,7 @@ fn run(cli: Cli) -> Result<bool> {
             let mut rejected = batch.rejected;
             let mut text = String::new();
             for page in &batch.pages {
-                match prepare(page) {
+                match prepare_guarded(page) {
                     Ok(doc) => match format {
                         ExtractFormat::Text => {
                             text.push_str(&format!("==> {} <==\n", doc.source));
@@ -283,7 +283,10 @@ fn run(cli: Cli) -> Result<bool> {
                         })
                     })
                     .collect();
-                let docs: Vec<_> = pages.iter().filter_map(|p| prepare(p).ok()).collect();
+                let docs: Vec<_> = pages
+                    .iter()
+                    .filter_map(|p| prepare_guarded(p).ok())
+                    .collect();
                 let refs: Vec<&parallax::model::Document> = docs.iter().collect();
                 let cmp = parallax::compare::compare(&refs, &[]);
                 let items = parallax::summarize::summarize(&refs, &cmp, words);

@@ -52,7 +52,7 @@ pub fn analyze_pages(pages: Vec<RawPage>, opts: &Options) -> Report {
     let mut docs = Vec::new();
     let mut rejected = Vec::new();
     for page in &pages {
-        match prepare(page) {
+        match prepare_guarded(page) {
             Ok(doc) => docs.push(doc),
             Err(r) => rejected.push(r),
         }
@@ -60,6 +60,17 @@ pub fn analyze_pages(pages: Vec<RawPage>, opts: &Options) -> Report {
     let mut report = analyze_documents(docs, opts);
     report.rejected = rejected;
     report
+}
+
+/// [`prepare`], with a panic in any stage turned into a rejection of that page alone, so one
+/// page that trips a bug never takes the batch down with it.
+pub fn prepare_guarded(page: &RawPage) -> Result<Document, Rejection> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(page))).unwrap_or_else(|_| {
+        Err(Rejection {
+            input: page.source.clone(),
+            reason: "internal error while preparing this page (a bug: please report it)".into(),
+        })
+    })
 }
 
 /// Takes one page through decode, extract, repair, clean and segment.

@@ -111,8 +111,10 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 fn is_abbreviation(para: &str, dot: usize, rest: &str) -> bool {
     let before = &para[..dot];
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;

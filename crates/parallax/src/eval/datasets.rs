@@ -14,7 +14,7 @@ use super::rouge::{self, RougeScores};
 use crate::compare::compare;
 use crate::ingest::{Content, PageKind, RawPage};
 use crate::model::Document;
-use crate::pipeline::prepare;
+use crate::pipeline::prepare_guarded;
 use crate::summarize::summarize;
 
 /// Why a data set could not be evaluated.
@@ -115,7 +115,7 @@ pub fn extraction(dir: &Path) -> Result<ExtractionReport, EvalError> {
     let started = Instant::now();
     let predictions: Vec<Option<String>> = pages
         .iter()
-        .map(|(p, _)| prepare(p).ok().map(|d| predicted_text(&d)))
+        .map(|(p, _)| prepare_guarded(p).ok().map(|d| predicted_text(&d)))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
     let counts: Vec<_> = predictions
@@ -167,7 +167,7 @@ pub fn text_cleaning(file: &Path) -> Result<ExtractionReport, EvalError> {
                 outlet: None,
                 date: None,
             };
-            prepare(&page).ok().map(|d| match &d.title {
+            prepare_guarded(&page).ok().map(|d| match &d.title {
                 Some(t) => format!("{t}\n{}", d.text),
                 None => d.text,
             })
@@ -282,7 +282,7 @@ pub fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<St
                 outlet: None,
                 date: None,
             };
-            prepare(&page).ok()
+            prepare_guarded(&page).ok()
         })
         .collect();
     let refs: Vec<&Document> = docs.iter().collect();
