@@ -4,7 +4,7 @@
 //! Exit status: 0 on success, 1 when some inputs were rejected (each named on stderr with the
 //! reason; the rest is processed), 2 on bad usage or a failure that stops the command.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -99,7 +99,12 @@ enum EvalTask {
     TextCleaning,
     /// Multi-document summarization, ROUGE (Multi-News JSONL).
     Summary,
+    /// Quote extraction and attribution (Gender Gap Tracker JSONL).
+    Quotes,
 }
+
+/// The largest cluster line `summarize` reads: 64 MiB.
+const MAX_CLUSTER_LINE: usize = 64 * 1024 * 1024;
 
 /// The example bundled with the source tree, analyzed when `analyze` gets no input.
 fn bundled_example() -> String {
@@ -204,15 +209,47 @@ fn run(cli: Cli) -> Result<bool> {
                 .with_context(|| format!("cannot open {}", jsonl.display()))?;
             let mut ok = true;
             let mut text = String::new();
-            for (n, line) in io::BufReader::new(file).lines().enumerate() {
-                let at = format!("{}:{}", jsonl.display(), n + 1);
-                let line = match line {
-                    Ok(l) if l.trim().is_empty() => continue,
-                    Ok(l) => l,
+            let mut reader = io::BufReader::new(file);
+            let mut buf = Vec::new();
+            let mut n = 0;
+            loop {
+                n += 1;
+                buf.clear();
+                let at = format!("{}:{}", jsonl.display(), n);
+                match (&mut reader)
+                    .take(MAX_CLUSTER_LINE as u64 + 1)
+                    .read_until(b'\n', &mut buf)
+                {
+                    Ok(0) => break,
+                    Ok(_) => {}
                     Err(e) => {
+                        // A read error does not go away by reading on (a directory, a device).
                         report_rejections(&[Rejection {
                             input: at,
                             reason: e.to_string(),
+                        }]);
+                        ok = false;
+                        break;
+                    }
+                }
+                if buf.len() > MAX_CLUSTER_LINE {
+                    report_rejections(&[Rejection {
+                        input: at,
+                        reason: format!("line over the {MAX_CLUSTER_LINE}-byte cap"),
+                    }]);
+                    ok = false;
+                    if parallax::ingest::skip_line(&mut reader).is_err() {
+                        break;
+                    }
+                    continue;
+                }
+                let line = match std::str::from_utf8(&buf) {
+                    Ok(l) if l.trim().is_empty() => continue,
+                    Ok(l) => l.to_string(),
+                    Err(e) => {
+                        report_rejections(&[Rejection {
+                            input: at,
+                            reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
                         }]);
                         ok = false;
                         continue;
@@ -283,6 +320,8 @@ fn run(cli: Cli) -> Result<bool> {
                         })
                     })
                     .collect();
+                let mut pages = pages;
+                parallax::ingest::unique_ids(&mut pages);
                 let docs: Vec<_> = pages
                     .iter()
                     .filter_map(|p| prepare_guarded(p).ok())
@@ -312,6 +351,7 @@ fn run(cli: Cli) -> Result<bool> {
                 EvalTask::Extraction => serde_json::to_value(datasets::extraction(&dataset)?)?,
                 EvalTask::TextCleaning => serde_json::to_value(datasets::text_cleaning(&dataset)?)?,
                 EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
+                EvalTask::Quotes => serde_json::to_value(datasets::quotes(&dataset)?)?,
             };
             write_out(
                 None,

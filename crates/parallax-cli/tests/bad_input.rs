@@ -295,3 +295,80 @@ fn html_pages_are_extracted() {
     assert!(!record["text"].as_str().unwrap().contains("Copyright"));
     assert!(record["source"].as_str().unwrap().ends_with("page.html"));
 }
+
+#[test]
+fn summarize_on_a_directory_stops_with_an_error() {
+    let dir = Scratch::new("sumdir");
+    let out = parallax(&["summarize", "--jsonl", dir.path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).lines().count() <= 2,
+        "one error, not a flood"
+    );
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_text() {
+    let dir = Scratch::new("utf16");
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in ARTICLE.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let file = dir.file("wide.txt", &bytes);
+    let (out, report) = analyze_json(&[file.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(report["documents"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("new bridge"));
+    assert_eq!(report["documents"][0]["charset"], "UTF-16LE");
+}
+
+#[test]
+fn repeated_ids_become_unique() {
+    let dir = Scratch::new("ids");
+    let line = |id: &str, city: &str| {
+        serde_json::json!({"id": id, "text": ARTICLE.replace("river", city)}).to_string()
+    };
+    let body = [
+        line("a", "Danube"),
+        line("a", "Rhine"),
+        line("a-2", "Seine"),
+    ]
+    .join("\n");
+    let file = dir.file("ids.jsonl", body.as_bytes());
+    let (out, report) = analyze_json(&[file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let mut got = ids(&report);
+    got.sort();
+    got.dedup();
+    assert_eq!(got.len(), 3, "ids must be unique: {:?}", ids(&report));
+}
+
+#[test]
+fn carriage_return_line_breaks_split_paragraphs() {
+    let dir = Scratch::new("cr");
+    let file = dir.file("mac.txt", ARTICLE.replace('\n', "\r").as_bytes());
+    let (out, report) = analyze_json(&[file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let doc = &report["documents"][0];
+    assert!(doc["sentences"].as_array().unwrap().len() >= 2);
+    assert!(!doc["text"].as_str().unwrap().contains('\r'));
+}
+
+#[test]
+fn markdown_escapes_markup_from_articles() {
+    let dir = Scratch::new("mdxss");
+    let hostile = format!("{ARTICLE}\nThe notice read <img src=x onerror=alert(1)> and nothing else, the council said on Monday.\n");
+    let file = dir.file("hostile.txt", hostile.as_bytes());
+    let out = parallax(&["analyze", file.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains("<img"), "raw markup in the Markdown report");
+    assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}

@@ -223,7 +223,7 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
 fn split_lines(input: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut offset = 0;
-    for raw in input.split_inclusive('\n') {
+    for raw in input.split_inclusive(['\n', '\r']) {
         let trimmed_start = raw.len() - raw.trim_start().len();
         let text = raw.trim();
         if !text.is_empty() {

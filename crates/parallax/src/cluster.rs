@@ -17,6 +17,8 @@ use crate::terms::terms;
 pub const JOIN_SIMILARITY: f64 = 0.2;
 /// Cosine similarity to a second story from which that story merges into the first.
 pub const MERGE_SIMILARITY: f64 = 0.45;
+/// Members of a story searched for the nearest document when explaining an assignment.
+const NEAREST_CANDIDATES: usize = 50;
 /// Dates further apart than this many days halve the similarity.
 pub const MAX_DAYS_APART: i64 = 14;
 
@@ -29,8 +31,28 @@ struct StoryState {
     id: usize,
     members: Vec<usize>,
     centroid: Vector,
+    /// Squared norm of the centroid, kept up to date as documents join.
+    norm_sq: f64,
     day: Option<i64>,
     merged_into: Option<usize>,
+}
+
+impl StoryState {
+    /// Adds `w` to the centroid's weight of `t`; returns true when the term is new to the story.
+    fn add_weight(&mut self, t: &str, w: f64) -> bool {
+        match self.centroid.get_mut(t) {
+            Some(old) => {
+                self.norm_sq += (*old + w) * (*old + w) - *old * *old;
+                *old += w;
+                false
+            }
+            None => {
+                self.norm_sq += w * w;
+                self.centroid.insert(t.to_string(), w);
+                true
+            }
+        }
+    }
 }
 
 /// A document as the clusterer sees it.
@@ -53,8 +75,11 @@ pub struct ClusterInput<'a> {
 pub struct StoryClusterer {
     df: HashMap<String, u32>,
     docs: Vec<(String, Vector)>,
+    index_of: HashMap<String, usize>,
     story_of: Vec<usize>,
     stories: Vec<StoryState>,
+    /// Term -> stories whose centroid holds it (merged stories resolve through `live`).
+    term_stories: HashMap<String, Vec<usize>>,
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date.
@@ -73,6 +98,18 @@ pub fn day_number(date: &str) -> Option<i64> {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     Some(era * 146_097 + doe - 719_468)
+}
+
+fn norm(v: &Vector) -> f64 {
+    v.values().map(|w| w * w).sum::<f64>().sqrt()
+}
+
+fn dot(a: &Vector, b: &Vector) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .filter_map(|(t, w)| large.get(t).map(|v| w * v))
+        .sum()
 }
 
 fn cosine(a: &Vector, b: &Vector) -> f64 {
@@ -129,25 +166,40 @@ impl StoryClusterer {
     pub fn add(&mut self, input: &ClusterInput) -> (usize, Assignment) {
         let vector = self.vector(input);
         let day = input.date.and_then(day_number);
-        let mut scored: Vec<(f64, usize)> = self
-            .stories
-            .iter()
-            .filter(|s| s.merged_into.is_none())
+        let doc_norm = norm(&vector);
+        // Only stories sharing a term with the document can be similar to it.
+        let mut candidates: Vec<usize> = vector
+            .keys()
+            .filter_map(|t| self.term_stories.get(t))
+            .flatten()
+            .map(|&s| self.live(s))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut scored: Vec<(f64, usize)> = candidates
+            .into_iter()
             .map(|s| {
-                let mut sim = cosine(&vector, &s.centroid);
-                if let (Some(a), Some(b)) = (day, s.day) {
+                let state = &self.stories[s];
+                let denominator = doc_norm * state.norm_sq.sqrt();
+                let mut sim = if denominator > 0.0 {
+                    dot(&vector, &state.centroid) / denominator
+                } else {
+                    0.0
+                };
+                if let (Some(a), Some(b)) = (day, state.day) {
                     if (a - b).abs() > MAX_DAYS_APART {
                         sim *= 0.5;
                     }
                 }
-                (sim, s.id)
+                (sim, s)
             })
             .collect();
         for copied in &input.copies_of {
-            if let Some(idx) = self.docs.iter().position(|(id, _)| id == copied) {
+            if let Some(&idx) = self.index_of.get(*copied) {
                 let s = self.live(self.story_of[idx]);
-                if let Some(entry) = scored.iter_mut().find(|(_, id)| *id == s) {
-                    entry.0 = entry.0.max(1.0);
+                match scored.iter_mut().find(|(_, id)| *id == s) {
+                    Some(entry) => entry.0 = entry.0.max(1.0),
+                    None => scored.push((1.0, s)),
                 }
             }
         }
@@ -161,6 +213,7 @@ impl StoryClusterer {
                     id,
                     members: Vec::new(),
                     centroid: Vector::new(),
+                    norm_sq: 0.0,
                     day,
                     merged_into: None,
                 });
@@ -180,7 +233,9 @@ impl StoryClusterer {
             let centroid = std::mem::take(&mut self.stories[s].centroid);
             self.stories[s].merged_into = Some(target);
             for (t, w) in centroid {
-                *self.stories[target].centroid.entry(t).or_default() += w;
+                if self.stories[target].add_weight(&t, w) {
+                    self.term_stories.entry(t).or_default().push(target);
+                }
             }
             self.stories[target].members.extend(moved);
         }
@@ -188,12 +243,16 @@ impl StoryClusterer {
         let state = &mut self.stories[target];
         state.members.push(doc_index);
         for (t, w) in &vector {
-            *state.centroid.entry(t.clone()).or_default() += w;
+            if state.add_weight(t, *w) {
+                self.term_stories.entry(t.clone()).or_default().push(target);
+            }
         }
+        let state = &mut self.stories[target];
         state.day = match (state.day, day) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        self.index_of.insert(input.id.to_string(), self.docs.len());
         self.docs.push((input.id.to_string(), vector));
         self.story_of.push(target);
         (
@@ -209,8 +268,11 @@ impl StoryClusterer {
 
     fn explain(&self, story: usize, vector: &Vector) -> (Option<String>, Vec<String>) {
         let members = &self.stories[story].members;
+        // The most recent members stand for the story; this bounds the cost on big stories.
         let nearest = members
             .iter()
+            .rev()
+            .take(NEAREST_CANDIDATES)
             .map(|&m| (cosine(vector, &self.docs[m].1), m))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, m)| self.docs[m].0.clone());

@@ -23,6 +23,8 @@ use crate::terms::{is_stopword, terms};
 pub const SAME_STATEMENT_OVERLAP: f64 = 0.6;
 /// Shared terms needed besides the overlap.
 pub const MIN_SHARED_TERMS: usize = 4;
+/// Members of a group a new unit is compared with.
+const MAX_MEMBERS_CHECKED: usize = 8;
 
 /// The comparison of one story.
 #[derive(Debug, Clone, Default)]
@@ -56,17 +58,42 @@ fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (f64, usize) {
 /// Greedy grouping: a unit joins the first group whose every member it matches well enough.
 fn group(units: &[Unit]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Term -> groups whose first member holds it: only groups sharing terms are compared.
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
-        let fits = |g: &Vec<usize>| {
-            g.iter().all(|&j| {
-                let (o, n) = overlap(&u.terms, &units[j].terms);
-                o >= SAME_STATEMENT_OVERLAP
-                    && n >= MIN_SHARED_TERMS.min(u.terms.len().min(units[j].terms.len()).max(2))
-            })
+        let needed =
+            |a: &Unit, b: &Unit| MIN_SHARED_TERMS.min(a.terms.len().min(b.terms.len()).max(2));
+        let fits = |a: &Unit, b: &Unit| {
+            let (o, n) = overlap(&a.terms, &b.terms);
+            o >= SAME_STATEMENT_OVERLAP && n >= needed(a, b)
         };
-        match groups.iter_mut().find(|g| fits(g)) {
-            Some(g) => g.push(i),
-            None => groups.push(vec![i]),
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for t in &u.terms {
+            for &g in index.get(t.as_str()).into_iter().flatten() {
+                *shared.entry(g).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<usize> = shared
+            .into_iter()
+            .filter(|&(g, n)| n >= needed(u, &units[groups[g][0]]))
+            .map(|(g, _)| g)
+            .collect();
+        candidates.sort_unstable();
+        // A unit joins the first group whose members (the first few, to bound the cost) it matches.
+        let chosen = candidates.into_iter().find(|&g| {
+            groups[g]
+                .iter()
+                .take(MAX_MEMBERS_CHECKED)
+                .all(|&j| fits(u, &units[j]))
+        });
+        match chosen {
+            Some(g) => groups[g].push(i),
+            None => {
+                for t in &u.terms {
+                    index.entry(t.as_str()).or_default().push(groups.len());
+                }
+                groups.push(vec![i]);
+            }
         }
     }
     groups
@@ -264,7 +291,16 @@ fn exclusives(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Exclusi
     if outlets.len() < 2 {
         return Vec::new();
     }
-    let lowered: Vec<String> = docs.iter().map(|d| d.text.to_lowercase()).collect();
+    let vocabulary: Vec<HashSet<String>> = docs
+        .iter()
+        .map(|d| {
+            words(&d.text)
+                .iter()
+                .filter_map(|s| s.slice(&d.text))
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect();
     let mut per_doc: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (members, id) in groups {
         let outlet = docs[members[0].doc].outlet_name();
@@ -276,7 +312,7 @@ fn exclusives(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Exclusi
         let novel = salient_words(text, m.is_quote).iter().any(|w| {
             (0..docs.len())
                 .filter(|&o| docs[o].outlet_name() != outlet)
-                .all(|o| !contains_word(&lowered[o], w))
+                .all(|o| !vocabulary[o].contains(w))
         });
         if novel {
             per_doc.entry(m.doc).or_default().push(id.clone());
@@ -289,13 +325,4 @@ fn exclusives(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Exclusi
             statements,
         })
         .collect()
-}
-
-/// True when `word` occurs in `text` as a whole word.
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }

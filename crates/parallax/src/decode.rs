@@ -52,6 +52,9 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
         if let Some(encoding) = declared_charset(bytes) {
             if encoding != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok() {
                 let (text, _, _) = encoding.decode(bytes);
+                if mostly_undecodable(&text) {
+                    return Err(DecodeError::Undecodable);
+                }
                 return Ok(Decoded {
                     text: text.into_owned(),
                     charset: encoding.name(),
@@ -74,11 +77,7 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
             detector.feed(bytes, true);
             let encoding = detector.guess(None, true);
             let (text, _, _) = encoding.decode(bytes);
-            let bad = text
-                .chars()
-                .filter(|&c| c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()))
-                .count();
-            if bad * 20 > text.chars().count() {
+            if mostly_undecodable(&text) {
                 return Err(DecodeError::Undecodable);
             }
             Ok(Decoded {
@@ -87,6 +86,19 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
             })
         }
     }
+}
+
+/// True when over 5% of the characters are replacement, private-use or control characters.
+fn mostly_undecodable(text: &str) -> bool {
+    let bad = text
+        .chars()
+        .filter(|&c| {
+            c == '\u{fffd}'
+                || ('\u{e000}'..='\u{f8ff}').contains(&c)
+                || (c.is_control() && !c.is_whitespace())
+        })
+        .count();
+    bad * 20 > text.chars().count()
 }
 
 /// True when the bytes hold at least one well-formed multi-byte UTF-8 sequence.
@@ -289,7 +301,14 @@ fn fused_closing_quote(text: &str, chars: &[(usize, char)], i: usize) -> bool {
         return false;
     }
     let at = chars[i].0;
-    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    // Look back over the line, at most 1000 bytes: enough for any quotation, and linear overall.
+    let mut window = at.saturating_sub(1000);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let line_start = text[window..at]
+        .rfind(['\n', '\r'])
+        .map_or(window, |p| window + p + 1);
     let line = &text[line_start..at];
     // Opening quotes, also as mojibake ("â€œ"), against closing ones.
     let opens = line.matches(['“', '"']).count() + line.matches("â€œ").count();

@@ -22,6 +22,8 @@ pub const MIN_PASSAGE_WORDS: usize = 15;
 pub const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
 /// Share of the shorter document's shingles inside the longer one that also makes a near-duplicate.
 pub const NEAR_DUPLICATE_CONTAINMENT: f64 = 0.8;
+/// Occurrences of one shingle in a document beyond which it is not used to anchor passages.
+const MAX_SHINGLE_REPEATS: usize = 8;
 /// Shingles found in more documents than this are too common to point at copies.
 const MAX_SHINGLE_DOCS: usize = 64;
 
@@ -30,6 +32,7 @@ struct Tokens {
     hashes: Vec<u64>,
     spans: Vec<Span>,
     shingles: Vec<u64>,
+    unique: usize,
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -60,10 +63,12 @@ fn tokens(doc: &Document) -> Tokens {
     } else {
         hashes.windows(SHINGLE).map(hash_of).collect()
     };
+    let unique = shingles.iter().collect::<HashSet<_>>().len();
     Tokens {
         hashes,
         spans,
         shingles,
+        unique,
     }
 }
 
@@ -102,8 +107,7 @@ pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
     for ((i, j), common) in pairs {
         let (a, b) = earlier(docs, i, j);
         let (ta, tb) = (&toks[a], &toks[b]);
-        let na = ta.shingles.iter().collect::<HashSet<_>>().len();
-        let nb = tb.shingles.iter().collect::<HashSet<_>>().len();
+        let (na, nb) = (ta.unique, tb.unique);
         let jaccard = common as f64 / (na + nb - common).max(1) as f64;
         let containment = common as f64 / na.min(nb).max(1) as f64;
         let whole = |t: &Tokens, d: &Document| match (t.spans.first(), t.spans.last()) {
@@ -132,7 +136,8 @@ pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
                 b: whole(tb, &docs[b]),
                 similarity: jaccard,
             });
-        } else {
+        } else if common + SHINGLE > MIN_PASSAGE_WORDS {
+            // A passage of MIN_PASSAGE_WORDS words shares at least MIN_PASSAGE_WORDS - SHINGLE + 1 shingles.
             for (ra, rb) in shared_runs(ta, tb) {
                 let len = ra.1 - ra.0;
                 let shorter = ta.hashes.len().min(tb.hashes.len()).max(1);
@@ -160,6 +165,8 @@ fn shared_runs(a: &Tokens, b: &Tokens) -> Vec<((usize, usize), (usize, usize))> 
     for (j, s) in b.shingles.iter().enumerate() {
         starts.entry(*s).or_default().push(j);
     }
+    // Shingles repeated many times (tables, "Advertisement") would make extension cubic.
+    starts.retain(|_, js| js.len() <= MAX_SHINGLE_REPEATS);
     let mut runs: Vec<((usize, usize), (usize, usize))> = Vec::new();
     let mut i = 0;
     while i < a.shingles.len() {

@@ -128,15 +128,23 @@ impl Batch {
         });
     }
 
-    /// Makes every page id unique by suffixing repeats with `-2`, `-3`, ...
     fn dedupe_ids(&mut self) {
-        let mut seen = std::collections::HashMap::<String, usize>::new();
-        for page in &mut self.pages {
-            let n = seen.entry(page.id.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                page.id = format!("{}-{}", page.id, n);
+        unique_ids(&mut self.pages);
+    }
+}
+
+/// Makes every page id unique in the batch by suffixing repeats with `-2`, `-3`, ... (skipping
+/// suffixes already taken).
+pub fn unique_ids(pages: &mut [RawPage]) {
+    let mut used = std::collections::HashSet::<String>::new();
+    for page in pages.iter_mut() {
+        if !used.insert(page.id.clone()) {
+            let mut n = 2;
+            while used.contains(&format!("{}-{n}", page.id)) {
+                n += 1;
             }
+            page.id = format!("{}-{n}", page.id);
+            used.insert(page.id.clone());
         }
     }
 }
@@ -305,10 +313,22 @@ fn read_file(
             },
         );
     }
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return batch.reject(name, IngestError::Unreadable(e)),
-    };
+    // Read at most one byte over the cap: the size on disk may lie (special files, growing files).
+    let mut bytes = Vec::new();
+    let read = fs::File::open(path)
+        .and_then(|f| f.take(opts.max_bytes as u64 + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return batch.reject(name, IngestError::Unreadable(e));
+    }
+    if bytes.len() > opts.max_bytes {
+        return batch.reject(
+            name,
+            IngestError::TooLarge {
+                size: bytes.len() as u64,
+                cap: opts.max_bytes,
+            },
+        );
+    }
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -328,7 +348,8 @@ fn page_from_bytes(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
     }
-    if looks_binary(&bytes) {
+    // UTF-16 text with a byte-order mark holds NUL bytes but is not binary.
+    if encoding_rs::Encoding::for_bom(&bytes).is_none() && looks_binary(&bytes) {
         return Err(IngestError::Binary);
     }
     let kind = kind.unwrap_or_else(|| sniff_kind(&bytes));
@@ -424,9 +445,8 @@ fn read_jsonl(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
                     cap: opts.max_bytes,
                 },
             );
-            // Skip the rest of the oversized line.
-            let mut rest = Vec::new();
-            if reader.read_until(b'\n', &mut rest).is_err() {
+            // Skip the rest of the oversized line without holding it in memory.
+            if skip_line(&mut reader).is_err() {
                 return;
             }
             continue;
@@ -442,6 +462,26 @@ fn read_jsonl(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     }
     if !any {
         batch.reject(name, IngestError::Empty);
+    }
+}
+
+/// Consumes input up to and including the next newline, a buffer at a time.
+pub fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(p) => {
+                reader.consume(p + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
     }
 }
 

@@ -128,11 +128,11 @@ pub enum RemovalReason {
 /// A piece of the input left out of the cleaned text, with where it was in the source text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Removal {
-    /// The removed text.
+    /// The removed text, exactly as in the source text.
     pub text: String,
     /// Why it was removed.
     pub reason: RemovalReason,
-    /// Where it was, in byte offsets of the document's source text (after decoding and repair).
+    /// Where it was, in byte offsets of the document's `source_text` (before mojibake repair).
     pub start: usize,
     /// One past its last byte.
     pub end: usize,

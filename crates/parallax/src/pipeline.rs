@@ -5,7 +5,7 @@
 //! assigns documents to stories in publication order, and analyzes each story: quotes,
 //! statements, conflicts, exclusives and the summary.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::attribute::attribute;
 use crate::clean::clean;
@@ -15,7 +15,9 @@ use crate::decode::{decode_bytes, repair};
 use crate::dedup::find_copies;
 use crate::extract::{extract_html, host_of, iso_date};
 use crate::ingest::{read_inputs, Content, IngestOptions, PageKind, RawPage};
-use crate::model::{CopyKind, Document, Rejection, Removal, Report, SourceKind, Span, Story};
+use crate::model::{
+    Assignment, CopyKind, Document, Rejection, Removal, Report, SourceKind, Span, Story,
+};
 use crate::segment::sentences;
 use crate::summarize::{summarize, DEFAULT_WORDS};
 
@@ -58,6 +60,7 @@ pub fn analyze_pages(pages: Vec<RawPage>, opts: &Options) -> Report {
         }
     }
     let mut report = analyze_documents(docs, opts);
+    rejected.append(&mut report.rejected);
     report.rejected = rejected;
     report
 }
@@ -106,13 +109,20 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         return Err(reject("no article text left after cleaning".to_string()));
     }
     let alignment = cleaned.alignment.compose(&repaired.alignment);
+    // Removal spans point into the source text (before repair), and hold its text.
     let removed = cleaned
         .removed
         .into_iter()
-        .map(|r| {
-            let span = Span::new(r.start, r.end).and_then(|s| repaired.alignment.to_source(s).ok());
-            let (start, end) = span.map_or((r.start, r.end), |s| (s.start(), s.end()));
-            Removal { start, end, ..r }
+        .filter_map(|r| {
+            let span =
+                Span::new(r.start, r.end).and_then(|s| repaired.alignment.to_source(s).ok())?;
+            let text = span.slice(&source_text)?.to_string();
+            Some(Removal {
+                start: span.start(),
+                end: span.end(),
+                text,
+                ..r
+            })
         })
         .collect();
     let published = page
@@ -152,39 +162,49 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
 
 /// Finds copies, clusters documents into stories and analyzes each story.
 pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
+    let mut rejected = Vec::new();
     let copies = find_copies(&docs);
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| match (&docs[a].published, &docs[b].published) {
-        (Some(x), Some(y)) => x.cmp(y).then(a.cmp(&b)),
-        _ => a.cmp(&b),
+    // Dated documents first, by date; undated after them; input order breaks ties (a total order).
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| (docs[i].published.is_none(), docs[i].published.clone(), i);
+        key(a).cmp(&key(b))
     });
+    let mut copies_by_doc: HashMap<&str, Vec<&str>> = HashMap::new();
+    for c in &copies {
+        copies_by_doc
+            .entry(c.a.doc.as_str())
+            .or_default()
+            .push(c.b.doc.as_str());
+        copies_by_doc
+            .entry(c.b.doc.as_str())
+            .or_default()
+            .push(c.a.doc.as_str());
+    }
     let mut clusterer = StoryClusterer::new();
-    let mut assignments = Vec::new();
+    let mut assignments: HashMap<usize, Assignment> = HashMap::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for &i in &order {
         let doc = &docs[i];
-        let copies_of = copies
-            .iter()
-            .filter_map(|c| {
-                if c.b.doc == doc.id && seen.contains(c.a.doc.as_str()) {
-                    Some(c.a.doc.as_str())
-                } else if c.a.doc == doc.id && seen.contains(c.b.doc.as_str()) {
-                    Some(c.b.doc.as_str())
-                } else {
-                    None
-                }
+        let copies_of: Vec<&str> = copies_by_doc
+            .get(doc.id.as_str())
+            .map(|others| {
+                others
+                    .iter()
+                    .copied()
+                    .filter(|o| seen.contains(o))
+                    .collect()
             })
-            .collect();
-        let date = doc.published.as_deref();
+            .unwrap_or_default();
         let input = ClusterInput {
             id: &doc.id,
             title: doc.title.as_deref(),
             text: &doc.text,
-            date,
+            date: doc.published.as_deref(),
             copies_of,
         };
         let (_, why) = clusterer.add(&input);
-        assignments.push((i, why));
+        assignments.insert(i, why);
         seen.insert(&doc.id);
     }
     // Documents that repeat another document of the story stay out of its summary.
@@ -197,15 +217,7 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
     for (story_index, members) in clusterer.stories() {
         let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
         let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
-        let quotes: Vec<_> = story_docs.iter().flat_map(|d| attribute(d)).collect();
-        let comparison = compare(&story_docs, &quotes);
-        let summary_docs: Vec<&Document> = story_docs
-            .iter()
-            .copied()
-            .filter(|d| !repeats.contains(d.id.as_str()))
-            .collect();
-        let summary = summarize(&summary_docs, &comparison, opts.summary_words);
-        stories.push(Story {
+        let mut story = Story {
             id: format!("story-{}", story_index + 1),
             title: story_docs.iter().find_map(|d| d.title.clone()),
             date: story_docs
@@ -213,22 +225,47 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
                 .filter_map(|d| d.published.as_deref().and_then(iso_date))
                 .min(),
             documents: story_docs.iter().map(|d| d.id.clone()).collect(),
-            assignments: assignments
+            assignments: members
                 .iter()
-                .filter(|(i, _)| members.contains(i))
-                .map(|(_, a)| a.clone())
+                .filter_map(|i| assignments.get(i).cloned())
                 .collect(),
-            quotes,
-            statements: comparison.statements,
-            conflicts: comparison.conflicts,
-            exclusive: comparison.exclusive,
-            summary,
-        });
+            quotes: Vec::new(),
+            statements: Vec::new(),
+            conflicts: Vec::new(),
+            exclusive: Vec::new(),
+            summary: Vec::new(),
+        };
+        // A bug in one story's analysis must not lose the batch: the story is kept without it.
+        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let quotes: Vec<_> = story_docs.iter().flat_map(|d| attribute(d)).collect();
+            let comparison = compare(&story_docs, &quotes);
+            let summary_docs: Vec<&Document> = story_docs
+                .iter()
+                .copied()
+                .filter(|d| !repeats.contains(d.id.as_str()))
+                .collect();
+            let summary = summarize(&summary_docs, &comparison, opts.summary_words);
+            (quotes, comparison, summary)
+        }));
+        match analysis {
+            Ok((quotes, comparison, summary)) => {
+                story.quotes = quotes;
+                story.statements = comparison.statements;
+                story.conflicts = comparison.conflicts;
+                story.exclusive = comparison.exclusive;
+                story.summary = summary;
+            }
+            Err(_) => rejected.push(Rejection {
+                input: story.id.clone(),
+                reason: "internal error while analyzing this story; its documents are kept unanalyzed (a bug: please report it)".into(),
+            }),
+        }
+        stories.push(story);
     }
     Report {
         documents: docs,
         copies,
         stories,
-        rejected: Vec::new(),
+        rejected,
     }
 }

@@ -17,6 +17,9 @@ const ABBREVIATIONS: &[&str] = &[
     "fig", "approx", "dept", "est", "maj", "adm", "cmdr", "supt",
 ];
 
+/// How far (in bytes) a sentence end inside a quotation looks for the quotation's close.
+const QUOTE_LOOKAHEAD: usize = 2000;
+
 /// Capitalised words that open a sentence after a dotted acronym ("... the U.S. The ...").
 const OPENERS: &[&str] = &[
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This",
@@ -28,7 +31,7 @@ const OPENERS: &[&str] = &[
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in text.split_inclusive(['\n', '\r']) {
         split_paragraph(text, line_start, line_start + line.len(), &mut out);
         line_start += line.len();
     }
@@ -139,11 +142,17 @@ fn is_abbreviation(para: &str, dot: usize, rest: &str) -> bool {
 /// True when the text after a closing quote (still to come) reads as its attribution: the quote
 /// closes in this paragraph and a comma or a lower-case word follows it.
 fn attribution_follows_quote(rest: &str) -> bool {
+    // A quotation that runs on for pages is not kept in one sentence; the window bounds the cost.
+    let mut window = rest.len().min(QUOTE_LOOKAHEAD);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let rest = &rest[..window];
     let Some(close) = rest.find(['”', '"']) else {
         return false;
     };
-    let after = rest[close..].chars().skip(1).collect::<String>();
-    let after = after.trim_start();
+    let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
+    let after = rest[close + close_len..].trim_start();
     let inside = &rest[..close];
     let before_close_ok = inside.trim_end().ends_with([',', '.', '!', '?'])
         || inside.trim_end().ends_with(|c: char| c.is_alphanumeric());

@@ -107,13 +107,21 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
     }
     let norm = |v: &HashMap<&str, f64>| v.values().map(|w| w * w).sum::<f64>().sqrt();
     let cn = norm(&centroid).max(1e-9);
+    let outlet_counts: HashMap<&str, usize> = cmp
+        .statements
+        .iter()
+        .map(|s| (s.id.as_str(), s.outlets.len()))
+        .collect();
     for (c, v) in cands.iter_mut().zip(&vectors) {
         let dot: f64 = v
             .iter()
             .map(|(t, w)| w * centroid.get(t).copied().unwrap_or(0.0))
             .sum();
         let cosine = dot / (norm(v).max(1e-9) * cn);
-        let outlets = statement_of(cmp, docs, c.doc, c.span).map_or(1, |id| outlets_of(cmp, id));
+        let outlets = statement_of(cmp, docs, c.doc, c.span)
+            .and_then(|id| outlet_counts.get(id.as_str()))
+            .copied()
+            .unwrap_or(1);
         let lead = if c.position < 2 { LEAD_BONUS } else { 0.0 };
         let dangling = if dangles(docs[c.doc].span_text(c.span)) {
             PRONOUN_PENALTY
@@ -165,13 +173,6 @@ fn statement_of<'a>(
     span: Span,
 ) -> Option<&'a String> {
     cmp.sentence_statement.get(&(docs[doc].id.clone(), span))
-}
-
-fn outlets_of(cmp: &Comparison, id: &str) -> usize {
-    cmp.statements
-        .iter()
-        .find(|s| s.id == id)
-        .map_or(1, |s| s.outlets.len())
 }
 
 /// Candidates (indices) whose sentence holds one of a conflict side's statements.

@@ -27,6 +27,8 @@ use tokens::{quote_ranges, tokenize, Tok};
 
 /// Shortest quotation (in words) kept without a reporting verb near it.
 const MIN_UNCUED_QUOTE_WORDS: usize = 5;
+/// Sentences longer than this (in words) are not attributed.
+const MAX_SENTENCE_TOKENS: usize = 400;
 /// Shortest complement (in words) of a reported-speech sentence.
 const MIN_INDIRECT_WORDS: usize = 4;
 
@@ -59,15 +61,28 @@ pub fn attribute(doc: &Document) -> Vec<Quote> {
         previous: None,
     };
     let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut scanned = 0;
     for (s_idx, sentence) in doc.sentences.iter().enumerate() {
         let (from, to) = token_range(&cx.toks, *sentence);
-        let paragraph = text[..sentence.start()].rfind('\n').map_or(0, |p| p + 1);
+        if let Some(p) = text[scanned..sentence.start()].rfind(['\n', '\r']) {
+            paragraph = scanned + p + 1;
+        }
+        scanned = sentence.start();
+        if to - from > MAX_SENTENCE_TOKENS {
+            // No sentence is this long: a page without punctuation. Attribution would only guess.
+            continue;
+        }
         let channels = channel_mentions(&cx.toks, from, to, &cx.names);
-        let opened: Vec<(usize, usize)> = quotes
+        // Quotes are sorted by start: those opening inside this sentence form one run.
+        let first_quote = quotes.partition_point(|&(s, _)| s <= sentence.start());
+        let opened: Vec<(usize, usize)> = quotes[first_quote..]
             .iter()
             .copied()
-            .filter(|&(s, _)| s > sentence.start() && s <= sentence.end())
+            .take_while(|&(s, _)| s <= sentence.end())
             .collect();
+        let overlaps_quote =
+            !opened.is_empty() || (first_quote > 0 && quotes[first_quote - 1].1 > sentence.start());
         let mut any = false;
         for (qs, qe) in opened {
             if let Some(q) = direct_quote(
@@ -83,11 +98,7 @@ pub fn attribute(doc: &Document) -> Vec<Quote> {
                 any = true;
             }
         }
-        if !any
-            && !quotes
-                .iter()
-                .any(|&(s, e)| s < sentence.end() && e > sentence.start())
-        {
+        if !any && !overlaps_quote {
             if let Some(q) = indirect_quote(
                 &mut cx, doc, s_idx, paragraph, *sentence, from, to, &channels,
             ) {

@@ -49,9 +49,10 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
                     Some(b) if !b.is_empty() => (b, true),
                     _ => (word, false),
                 };
-            let in_quote = quotes
-                .iter()
-                .any(|&(s, e)| span.start() >= s && span.end() <= e);
+            // Quote ranges are sorted and disjoint: only the last one starting at or before the
+            // token can hold it.
+            let k = quotes.partition_point(|&(s, _)| s <= span.start());
+            let in_quote = k > 0 && span.end() <= quotes[k - 1].1;
             Tok {
                 start: span.start(),
                 end: span.end(),
@@ -71,7 +72,7 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
 pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for para in text.split_inclusive('\n') {
+    for para in text.split_inclusive(['\n', '\r']) {
         let mut open: Option<(usize, char)> = None;
         for (i, c) in para.char_indices() {
             let at = offset + i;

@@ -292,3 +292,116 @@ pub fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<St
         .map(|s| s.text)
         .collect()
 }
+
+#[derive(Deserialize)]
+struct QuoteArticle {
+    id: String,
+    text: String,
+    quotes: Vec<GoldQuote>,
+}
+
+#[derive(Deserialize)]
+struct GoldQuote {
+    quote_span: Option<(usize, usize)>,
+    speaker: Option<String>,
+    reference: Option<String>,
+}
+
+/// Quote figures for a data set.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuotesReport {
+    /// Articles scored.
+    pub articles: usize,
+    /// Gold quotes with a span (the unanchored ones cannot be matched and are left out).
+    pub gold_quotes: usize,
+    /// Quotes Parallax found.
+    pub predicted_quotes: usize,
+    /// Scores when a match needs 30% of the gold span.
+    pub overlap_30: super::quotes::QuoteScore,
+    /// Scores when a match needs 80% of the gold span.
+    pub overlap_80: super::quotes::QuoteScore,
+    /// Megabytes of article text per second through the attribution stage, one core.
+    pub attribution_mb_per_second: f64,
+}
+
+/// `parallax eval quotes --dataset FILE`: JSONL of `{"id", "text", "quotes": [{"quote_span",
+/// "speaker", "reference"}]}` with character offsets.
+pub fn quotes(file: &Path) -> Result<QuotesReport, EvalError> {
+    use super::quotes::{count, QuoteCounts, SpanQuote};
+    let text = String::from_utf8(read(file)?).map_err(|e| format_err(file, e))?;
+    let mut at30 = QuoteCounts::default();
+    let mut at80 = QuoteCounts::default();
+    let (mut articles, mut bytes, mut seconds) = (0, 0usize, 0.0);
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let a: QuoteArticle = serde_json::from_str(line)
+            .map_err(|e| format_err(file, format!("line {}: {e}", n + 1)))?;
+        articles += 1;
+        let gold: Vec<(SpanQuote, Option<String>)> = a
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                let (start, end) = q.quote_span?;
+                Some((
+                    SpanQuote {
+                        start,
+                        end,
+                        speaker: None,
+                    },
+                    q.reference.clone().or_else(|| q.speaker.clone()),
+                ))
+            })
+            .collect();
+        let page = RawPage {
+            source: a.id.clone(),
+            id: a.id.clone(),
+            kind: PageKind::Text,
+            content: Content::Text(a.text.clone()),
+            url: None,
+            title: None,
+            outlet: None,
+            date: None,
+        };
+        let predicted: Vec<SpanQuote> = match prepare_guarded(&page) {
+            Ok(doc) => {
+                let started = Instant::now();
+                let found = crate::attribute::attribute(&doc);
+                seconds += started.elapsed().as_secs_f64();
+                bytes += doc.text.len();
+                let chars = char_offsets(&doc.source_text);
+                found
+                    .iter()
+                    .filter_map(|q| {
+                        let span = crate::model::Span::new(q.start, q.end)?;
+                        let src = doc.alignment.to_source(span).ok()?;
+                        Some(SpanQuote {
+                            start: chars(src.start()),
+                            end: chars(src.end()),
+                            speaker: q.speaker.clone(),
+                        })
+                    })
+                    .collect()
+            }
+            Err(_) => Vec::new(),
+        };
+        at30 += count(&predicted, &gold, 0.3);
+        at80 += count(&predicted, &gold, 0.8);
+    }
+    Ok(QuotesReport {
+        articles,
+        gold_quotes: at30.gold,
+        predicted_quotes: at30.predicted,
+        overlap_30: at30.score(),
+        overlap_80: at80.score(),
+        attribution_mb_per_second: bytes as f64 / 1e6 / seconds.max(1e-9),
+    })
+}
+
+/// A function from byte offsets of `text` to character offsets.
+fn char_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
+    let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    move |byte| starts.partition_point(|&b| b < byte)
+}

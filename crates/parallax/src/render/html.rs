@@ -18,6 +18,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Bidirectional overrides in article text could reorder the report's own words.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
             _ => out.push(c),
         }
     }
@@ -36,11 +38,11 @@ fn anchor(report: &Report, source: &SourceSpan) -> String {
         return String::new();
     };
     let doc = &report.documents[d];
+    // Sentences are sorted: the last one starting at or before the span holds it.
     let s = doc
         .sentences
-        .iter()
-        .position(|s| s.start() <= source.start && source.start < s.end().max(s.start() + 1))
-        .unwrap_or(0);
+        .partition_point(|s| s.start() <= source.start)
+        .saturating_sub(1);
     format!("d{d}-s{s}")
 }
 
@@ -213,7 +215,10 @@ fn documents(out: &mut String, report: &Report) {
         out.push_str("<p>");
         let mut at = 0;
         for (s, span) in doc.sentences.iter().enumerate() {
-            let gap = &doc.text[at.min(span.start())..span.start()];
+            let gap = doc
+                .text
+                .get(at.min(span.start())..span.start())
+                .unwrap_or("");
             if gap.contains("\n\n") {
                 out.push_str("</p><p>");
             } else if !gap.is_empty() {

@@ -36,7 +36,7 @@ pub fn markdown(report: &Report) -> String {
                 c.b.doc,
                 c.b.start,
                 c.b.end,
-                excerpt(report, &c.a, 120)
+                text(&excerpt(report, &c.a, 120))
             );
         }
         out.push('\n');
@@ -47,18 +47,18 @@ pub fn markdown(report: &Report) -> String {
             out,
             "### {} — {}\n",
             doc.id,
-            doc.title.as_deref().unwrap_or("(no title)")
+            text(doc.title.as_deref().unwrap_or("(no title)"))
         );
         let _ = writeln!(
             out,
             "Source `{}` · outlet {} · published {} · charset {}\n",
             doc.source,
-            doc.outlet.as_deref().unwrap_or("unknown"),
+            text(doc.outlet.as_deref().unwrap_or("unknown")),
             doc.published.as_deref().unwrap_or("unknown"),
             doc.charset
         );
         for para in doc.text.split("\n\n") {
-            let _ = writeln!(out, "> {}\n>", para.trim());
+            let _ = writeln!(out, "> {}\n>", text(para.trim()).replace('\n', "\n> "));
         }
         out.push('\n');
         if !doc.removed.is_empty() {
@@ -68,7 +68,7 @@ pub fn markdown(report: &Report) -> String {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default();
-                let _ = writeln!(out, "- ({reason}) “{}”", r.text);
+                let _ = writeln!(out, "- ({reason}) “{}”", text(&r.text));
             }
             out.push('\n');
         }
@@ -91,13 +91,17 @@ pub fn markdown(report: &Report) -> String {
 
 fn story_section(out: &mut String, report: &Report, story: &Story) {
     let mut cites = Citations::default();
-    let _ = writeln!(out, "## {}\n", story.title.as_deref().unwrap_or(&story.id));
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        text(story.title.as_deref().unwrap_or(&story.id))
+    );
     let _ = writeln!(
         out,
         "Story `{}` · {} documents from {}{}\n",
         story.id,
         story.documents.len(),
-        outlets(report, story).join(", "),
+        text(&outlets(report, story).join(", ")),
         story
             .date
             .as_deref()
@@ -112,20 +116,20 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 .iter()
                 .map(|s| format!("[{}]", cites.number(s)))
                 .collect();
-            let _ = writeln!(out, "{} {}", item.text, marks.join(""));
+            let _ = writeln!(out, "{} {}", text(&item.text), marks.join(""));
         }
         out.push('\n');
     }
     if !story.conflicts.is_empty() {
         let _ = writeln!(out, "### Where the accounts differ\n");
         for c in &story.conflicts {
-            let _ = writeln!(out, "**{}**\n", c.about);
+            let _ = writeln!(out, "**{}**\n", text(&c.about));
             for side in &c.sides {
                 let _ = writeln!(
                     out,
                     "- According to {} (carried by {}):",
-                    side.channel,
-                    side.outlets.join(", ")
+                    text(&side.channel),
+                    text(&side.outlets.join(", "))
                 );
                 for id in &side.statements {
                     if let Some(st) = statement(story, id) {
@@ -134,7 +138,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                             .iter()
                             .map(|s| format!("[{}]", cites.number(s)))
                             .collect();
-                        let _ = writeln!(out, "  - “{}” {}", st.text, marks.join(""));
+                        let _ = writeln!(out, "  - “{}” {}", text(&st.text), marks.join(""));
                     }
                 }
             }
@@ -180,8 +184,8 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             let _ = writeln!(
                 out,
                 "- “{}” — {} {}",
-                st.text,
-                st.outlets.join(", "),
+                text(&st.text),
+                text(&st.outlets.join(", ")),
                 marks.join("")
             );
         }
@@ -193,7 +197,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             let outlet = report
                 .document(&ex.doc)
                 .map_or(ex.doc.as_str(), |d| d.outlet_name());
-            let _ = writeln!(out, "**{outlet}** (`{}`):\n", ex.doc);
+            let _ = writeln!(out, "**{}** (`{}`):\n", text(outlet), ex.doc);
             for id in &ex.statements {
                 if let Some(st) = statement(story, id) {
                     let marks: Vec<String> = st
@@ -201,7 +205,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                         .iter()
                         .map(|s| format!("[{}]", cites.number(s)))
                         .collect();
-                    let _ = writeln!(out, "- “{}” {}", st.text, marks.join(""));
+                    let _ = writeln!(out, "- “{}” {}", text(&st.text), marks.join(""));
                 }
             }
             out.push('\n');
@@ -217,7 +221,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 s.doc,
                 s.start,
                 s.end,
-                excerpt(report, s, 160)
+                text(&excerpt(report, s, 160))
             );
         }
         out.push('\n');
@@ -230,5 +234,29 @@ fn statement<'a>(story: &'a Story, id: &str) -> Option<&'a Statement> {
 
 /// Escapes a table cell.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    text(s).replace('|', "\\|").replace('\n', " ")
+}
+
+/// Escapes source text for Markdown: no raw HTML, and no line that opens a heading, list or quote.
+pub fn text(s: &str) -> String {
+    let escaped = s
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    escaped
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let opens_block = trimmed.starts_with(['#', '-', '+', '*', '=', '`'])
+                || trimmed
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            if opens_block {
+                format!("\\{trimmed}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
