@@ -56,6 +56,18 @@ fn read(path: &Path) -> Result<Vec<u8>, EvalError> {
     Ok(bytes)
 }
 
+/// The records of a JSONL file (plain or gzipped), blank lines skipped.
+fn jsonl_records<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Vec<T>, EvalError> {
+    let text = String::from_utf8(read(file)?).map_err(|e| format_err(file, e))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str(line).map_err(|e| format_err(file, format!("line {}: {e}", n + 1)))
+        })
+        .collect()
+}
+
 fn format_err(path: &Path, reason: impl ToString) -> EvalError {
     EvalError::Format {
         path: path.display().to_string(),
@@ -141,18 +153,7 @@ struct CleaningRecord {
 
 /// `parallax eval text-cleaning --dataset FILE`: JSONL of `{"id", "page_text", "articleBody"}`.
 pub fn text_cleaning(file: &Path) -> Result<ExtractionReport, EvalError> {
-    let bytes = read(file)?;
-    let text = String::from_utf8(bytes).map_err(|e| format_err(file, e))?;
-    let mut records = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let r: CleaningRecord = serde_json::from_str(line)
-            .map_err(|e| format_err(file, format!("line {}: {e}", n + 1)))?;
-        records.push(r);
-    }
+    let records: Vec<CleaningRecord> = jsonl_records(file)?;
     let started = Instant::now();
     let predictions: Vec<Option<String>> = records
         .iter()
@@ -231,17 +232,7 @@ pub fn cut_to_words(sentences: &[String], words: usize) -> String {
 
 /// `parallax eval summary --dataset FILE`: Multi-News-style JSONL `{"id", "documents", "summary"}`.
 pub fn summary(file: &Path, words: usize) -> Result<SummaryReport, EvalError> {
-    let text = String::from_utf8(read(file)?).map_err(|e| format_err(file, e))?;
-    let mut clusters = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let c: Cluster = serde_json::from_str(line)
-            .map_err(|e| format_err(file, format!("line {}: {e}", n + 1)))?;
-        clusters.push(c);
-    }
+    let clusters: Vec<Cluster> = jsonl_records(file)?;
     let mut totals = RougeScores::default();
     let mut seconds = 0.0;
     for c in &clusters {
@@ -328,17 +319,10 @@ pub struct QuotesReport {
 /// "speaker", "reference"}]}` with character offsets.
 pub fn quotes(file: &Path) -> Result<QuotesReport, EvalError> {
     use super::quotes::{count, QuoteCounts, SpanQuote};
-    let text = String::from_utf8(read(file)?).map_err(|e| format_err(file, e))?;
     let mut at30 = QuoteCounts::default();
     let mut at80 = QuoteCounts::default();
     let (mut articles, mut bytes, mut seconds) = (0, 0usize, 0.0);
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let a: QuoteArticle = serde_json::from_str(line)
-            .map_err(|e| format_err(file, format!("line {}: {e}", n + 1)))?;
+    for a in jsonl_records::<QuoteArticle>(file)? {
         articles += 1;
         let gold: Vec<(SpanQuote, Option<String>)> = a
             .quotes

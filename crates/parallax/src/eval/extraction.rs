@@ -96,11 +96,7 @@ pub fn score(pages: &[PageCounts]) -> ExtractionScore {
         }
     };
     let (precision, recall) = (mean(&ps), mean(&rs));
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = super::harmonic_mean(precision, recall);
     ExtractionScore {
         precision,
         recall,

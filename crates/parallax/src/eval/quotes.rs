@@ -58,11 +58,7 @@ impl QuoteCounts {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(self.matched, self.predicted);
         let recall = ratio(self.matched, self.gold);
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
+        let f1 = super::harmonic_mean(precision, recall);
         QuoteScore {
             precision,
             recall,
