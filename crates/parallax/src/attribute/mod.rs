@@ -15,13 +15,15 @@
 //!   scare quote ("no limits" friendship) and is left out.
 
 pub mod channels;
+pub mod frames;
 pub mod lexicon;
 pub mod people;
 pub mod tokens;
 
 use crate::model::{Document, Quote, QuoteKind, Span};
 use channels::{channel_mentions, channel_text, ChannelMention};
-use lexicon::{is_in, INDIRECT_CUES};
+use frames::{frames, Frame, Sentence};
+use lexicon::{is_in, ORGANISATION_WORDS, TITLES};
 use people::{descriptor_matches, Mention, NameTable, Referent};
 use tokens::{quote_ranges, tokenize, Tok};
 
@@ -29,8 +31,6 @@ use tokens::{quote_ranges, tokenize, Tok};
 const MIN_UNCUED_QUOTE_WORDS: usize = 5;
 /// Sentences longer than this (in words) are not attributed.
 const MAX_SENTENCE_TOKENS: usize = 400;
-/// Shortest complement (in words) of a reported-speech sentence.
-const MIN_INDIRECT_WORDS: usize = 4;
 
 /// Running state of a pass over one document.
 struct Context<'a> {
@@ -83,8 +83,45 @@ pub fn attribute(doc: &Document) -> Vec<Quote> {
             .collect();
         let overlaps_quote =
             !opened.is_empty() || (first_quote > 0 && quotes[first_quote - 1].1 > sentence.start());
-        let mut any = false;
+        let sent = Sentence {
+            text,
+            toks: &cx.toks,
+            from,
+            to,
+            span: (sentence.start(), sentence.end()),
+        };
+        let found = frames(&sent, &quotes);
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for f in &found {
+            // An "according to" frame around another frame only names that frame's channel.
+            let wraps_another = f.according
+                && found.iter().any(|g| {
+                    g.cue != f.cue && f.content.0 <= g.content.0 && g.content.1 <= f.content.1
+                });
+            if wraps_another
+                || covered
+                    .iter()
+                    .any(|&(a, b)| a < f.content.1 && f.content.0 < b)
+            {
+                continue;
+            }
+            let wrapper = found.iter().find(|g| {
+                g.according
+                    && g.cue != f.cue
+                    && g.content.0 <= f.content.0
+                    && f.content.1 <= g.content.1
+            });
+            if let Some(q) = frame_quote(
+                &mut cx, doc, s_idx, paragraph, f, wrapper, &channels, &quotes,
+            ) {
+                covered.push(f.content);
+                out.push(q);
+            }
+        }
         for (qs, qe) in opened {
+            if covered.iter().any(|&(a, b)| a <= qs && qe <= b) {
+                continue;
+            }
             if let Some(q) = direct_quote(
                 &mut cx,
                 doc,
@@ -95,16 +132,9 @@ pub fn attribute(doc: &Document) -> Vec<Quote> {
                 &channels,
             ) {
                 out.push(q);
-                any = true;
             }
         }
-        if !any && !overlaps_quote {
-            if let Some(q) = indirect_quote(
-                &mut cx, doc, s_idx, paragraph, *sentence, from, to, &channels,
-            ) {
-                out.push(q);
-            }
-        }
+        let _ = overlaps_quote;
         // Remember this sentence's named channels and people for later references.
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
             cx.last_channel = Some(channel_text(text, &cx.toks, c).to_string());
@@ -318,141 +348,215 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
     }
 }
 
-/// Reported speech: "SUBJECT [, apposition,] CUE [that] COMPLEMENT", or "COMPLEMENT, SUBJECT CUE."
+/// The quote a frame reports, with its speaker and channel.
 #[allow(clippy::too_many_arguments)]
-fn indirect_quote(
+fn frame_quote(
     cx: &mut Context,
     doc: &Document,
     s_idx: usize,
     paragraph: usize,
-    sentence: Span,
-    from: usize,
-    to: usize,
+    f: &Frame,
+    wrapper: Option<&Frame>,
     channels: &[ChannelMention],
+    quotes: &[(usize, usize)],
 ) -> Option<Quote> {
-    let mentions = cx.names.mentions(&cx.toks, from, to, false);
-    for k in from..to {
-        if cx.toks[k].cap || !is_in(INDIRECT_CUES, &cx.toks[k].lower) {
-            continue;
-        }
-        let subject_end = subject_end_before(cx, from, k);
-        let person = mentions
-            .iter()
-            .find(|m| m.last == subject_end && !m.possessive)
-            .cloned();
-        let channel = channels
-            .iter()
-            .find(|c| c.last == subject_end && !cx.toks[c.last - 1].possessive)
-            .cloned();
-        if person.is_none() && channel.is_none() {
-            continue;
-        }
-        // A trailing "..., X said." makes the part before the comma the quote.
-        let trailing = k + 1 >= to || cx.toks[k + 1].start >= sentence.end();
-        let comma_after_cue = cx.toks[k].gap_after.contains(',');
-        let (start, end) = if comma_after_cue && subject_start(cx, &person, &channel) > from {
-            // "A, X said, B": the whole sentence is the reported speech.
-            (sentence.start(), sentence.end())
-        } else if trailing && subject_start(cx, &person, &channel) > from {
-            let s = subject_start(cx, &person, &channel);
-            let before = cx.text[sentence.start()..cx.toks[s].start]
-                .trim_end()
-                .trim_end_matches(',');
-            (sentence.start(), sentence.start() + before.len())
-        } else {
-            let mut c = k + 1;
-            if matches!(cx.toks[k].lower.as_str(), "told" | "tells") {
-                // Skip the addressee up to "that", or one name.
-                let that = (c..to.min(c + 7)).find(|&i| cx.toks[i].lower == "that");
-                c = match that {
-                    Some(t) => t,
-                    None => mentions.iter().find(|m| m.first == c).map_or(c, |m| m.last),
-                };
+    let (start, end) = trim_quote(cx.text, f.content.0, f.content.1);
+    if start >= end {
+        return None;
+    }
+    let exact_quote = quotes
+        .iter()
+        .any(|&(a, b)| a == f.content.0 && b == f.content.1);
+    let words = cx.text[start..end].split_whitespace().count();
+    if !exact_quote && words < frames::MIN_CONTENT_WORDS {
+        return None;
+    }
+    let (mut speaker, mut channel) = subject_speaker(cx, f, channels);
+    // A channel reports a person's words: "CCTV said Mr Xi “promoted …”".
+    if speaker.is_none() || channel.is_some() && f.according {
+        let (cfrom, cto) = token_range(&cx.toks, Span::new(start, end)?);
+        let inside = exact_quote;
+        let opening = cx
+            .names
+            .mentions(&cx.toks, cfrom, cto.min(cfrom + 4), inside);
+        if let Some(m) = opening
+            .first()
+            .filter(|m| m.first <= cfrom + 1 && !m.possessive)
+        {
+            if let Some(name) = resolve(cx, m) {
+                speaker = Some(name);
             }
-            if let Some(t) = (c..to.min(c + 3)).find(|&i| cx.toks[i].lower == "that") {
-                c = t + 1;
-            }
-            if c >= to {
-                continue;
-            }
-            let mut end = sentence.end();
-            let tail = &cx.text[cx.toks[c].start..end];
-            if let Some(p) = tail.find(", according to") {
-                end = cx.toks[c].start + p;
-            }
-            (cx.toks[c].start, end)
-        };
-        let words = cx.text[start..end].split_whitespace().count();
-        if words < MIN_INDIRECT_WORDS {
-            continue;
         }
-        let speaker = person.as_ref().and_then(|m| resolve(cx, m));
-        // A person's reported speech names its channel only with "according to"; channels
-        // elsewhere in the sentence are what the person talks about.
-        let according: Vec<ChannelMention> = channels
-            .iter()
-            .filter(|c| c.according_to)
-            .cloned()
-            .collect();
-        let channel = match (&person, &channel) {
-            (None, Some(c)) if c.qualified => Some(channel_text(cx.text, &cx.toks, c).to_string()),
-            (None, Some(_)) => pick_channel(cx, channels),
-            _ => pick_channel(cx, &according),
-        };
-        if let Some(s) = &speaker {
-            cx.last_speaker = Some((s.clone(), s_idx));
-        }
-        cx.previous = Some((speaker.clone(), channel.clone(), s_idx, paragraph));
-        let (start, end) = trim_quote(cx.text, start, end);
-        return Some(Quote {
-            doc: doc.id.clone(),
-            start,
-            end,
-            text: cx.text[start..end].to_string(),
-            kind: QuoteKind::Indirect,
-            speaker,
-            cue: Some(cx.toks[k].lower.clone()),
-            channel,
+    }
+    if speaker.is_none() && channel.is_some() {
+        // The channel reports someone named earlier: "He pushed for “…”, the report added",
+        // or the speaker of the previous quote in the paragraph.
+        let sentence_start = cx.toks.partition_point(|t| {
+            t.end
+                <= cx.text[..f.content.0]
+                    .rfind(['.', '\n'])
+                    .map_or(0, |p| p + 1)
         });
+        let content_tok = cx.toks.partition_point(|t| t.start < f.content.0);
+        let before = cx.names.mentions(
+            &cx.toks,
+            sentence_start.min(content_tok),
+            content_tok,
+            false,
+        );
+        speaker = pick_before(&cx.toks, &before, content_tok)
+            .and_then(|m| resolve(cx, &m))
+            .or_else(|| {
+                cx.previous
+                    .as_ref()
+                    .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= 1)
+                    .and_then(|(sp, _, _, _)| sp.clone())
+            });
     }
-    None
+    if channel.is_none() {
+        channel = wrapper
+            .map(|w| cx.text[cx.toks[w.subject.0].start..cx.toks[w.subject.1 - 1].end].to_string())
+            .or_else(|| {
+                let according: Vec<ChannelMention> = channels
+                    .iter()
+                    .filter(|c| c.according_to)
+                    .cloned()
+                    .collect();
+                pick_channel(cx, &according)
+            })
+            .or_else(|| {
+                cx.previous
+                    .as_ref()
+                    .filter(|(sp, _, s, p)| {
+                        (*p == paragraph || s_idx - s <= 1) && *sp == speaker && speaker.is_some()
+                    })
+                    .and_then(|(_, ch, _, _)| ch.clone())
+            });
+    }
+    let kind = if exact_quote {
+        let capital = cx.text[start..end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if capital {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        }
+    } else {
+        QuoteKind::Indirect
+    };
+    if let Some(s) = &speaker {
+        cx.last_speaker = Some((s.clone(), s_idx));
+    }
+    cx.previous = Some((speaker.clone(), channel.clone(), s_idx, paragraph));
+    let cue = if f.according {
+        "according to".to_string()
+    } else {
+        cx.toks[f.cue].lower.clone()
+    };
+    Some(Quote {
+        doc: doc.id.clone(),
+        start,
+        end,
+        text: cx.text[start..end].to_string(),
+        kind,
+        speaker,
+        cue: Some(cue),
+        channel,
+    })
 }
 
-fn subject_start(
-    _cx: &Context,
-    person: &Option<Mention>,
-    channel: &Option<ChannelMention>,
-) -> usize {
-    person
-        .as_ref()
-        .map(|m| m.first)
-        .or_else(|| channel.as_ref().map(|c| c.first))
-        .unwrap_or(0)
-}
-
-/// The token index where the subject of the cue at `k` ends: right before the cue (after an
-/// optional adverb or auxiliary), or before an apposition set off by commas.
-fn subject_end_before(cx: &Context, from: usize, k: usize) -> usize {
-    let mut end = k;
-    if end > from
-        && matches!(
-            cx.toks[end - 1].lower.as_str(),
-            "also" | "has" | "had" | "have" | "later" | "then" | "further"
-        )
+/// The speaker and channel a frame's subject stands for.
+fn subject_speaker(
+    cx: &mut Context,
+    f: &Frame,
+    channels: &[ChannelMention],
+) -> (Option<String>, Option<String>) {
+    let (a, b) = f.subject;
+    // A channel phrase as subject: "The Kremlin readout said …", "according to CCTV".
+    if let Some(c) = channels
+        .iter()
+        .find(|c| c.first < b && a < c.last && (f.borrowed_subject || c.last >= b))
     {
-        end -= 1;
+        let text = if c.qualified {
+            channel_text(cx.text, &cx.toks, c).to_string()
+        } else {
+            cx.last_channel
+                .clone()
+                .unwrap_or_else(|| channel_text(cx.text, &cx.toks, c).to_string())
+        };
+        return (None, Some(text));
     }
-    if end > from {
-        let gap = &cx.text[cx.toks[end - 1].end..cx.toks[end].start];
-        if gap.contains(',') {
-            // Walk back to the comma opening the apposition.
-            let open = (from..end - 1)
-                .rev()
-                .find(|&i| cx.text[cx.toks[i].end..cx.toks[i + 1].start].contains(','));
-            if let Some(i) = open {
-                return i + 1;
-            }
+    let mentions = cx.names.mentions(&cx.toks, a, b, false);
+    let person = if f.borrowed_subject {
+        mentions.first()
+    } else {
+        mentions.iter().rev().find(|m| !m.possessive)
+    };
+    if let Some(m) = person {
+        let name = resolve(cx, m);
+        return (name, None);
+    }
+    // An unknown capitalised name: the last capitalised run of the subject.
+    let run_end = (a..b)
+        .rev()
+        .find(|&i| cx.toks[i].cap && !is_in(lexicon::DETERMINERS, &cx.toks[i].lower));
+    if let Some(e) = run_end {
+        let mut s = e;
+        while s > a
+            && cx.toks[s - 1].cap
+            && people::adjacent(&cx.toks[s - 1], &cx.toks[s])
+            && !is_in(lexicon::DETERMINERS, &cx.toks[s - 1].lower)
+        {
+            s -= 1;
+        }
+        let parts: Vec<&str> = cx.toks[s..=e]
+            .iter()
+            .filter(|t| !is_in(TITLES, &t.lower))
+            .map(|t| t.base)
+            .collect();
+        let organisation = cx.toks[s..=e]
+            .iter()
+            .any(|t| is_in(ORGANISATION_WORDS, &t.lower))
+            || lexicon::country_of(&parts.join(" ")).is_some();
+        let whole = (a..b).all(|i| i >= s || is_in(TITLES, &cx.toks[i].lower) || cx.toks[i].cap);
+        if !parts.is_empty()
+            && !organisation
+            && whole
+            && !(f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none())
+        {
+            let name = cx.names.resolve_name(&parts);
+            let p = cx.names.learn(&name);
+            cx.seen.push((p, e));
+            return (Some(cx.people_name(p)), None);
         }
     }
-    end
+    let last = &cx.toks[b - 1];
+    if b - a == 1 && matches!(last.lower.as_str(), "he" | "she") {
+        let m = Mention {
+            first: a,
+            last: b,
+            referent: Referent::Pronoun,
+            possessive: false,
+        };
+        return (resolve(cx, &m), None);
+    }
+    if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it") {
+        return (None, None);
+    }
+    // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
+    // to" it names a source rather than a speaker.
+    let text = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
+    if f.according {
+        (None, Some(text))
+    } else {
+        (Some(text), None)
+    }
+}
+
+impl Context<'_> {
+    fn people_name(&self, p: usize) -> String {
+        self.names.people[p].name.clone()
+    }
 }

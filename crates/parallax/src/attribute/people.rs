@@ -27,6 +27,8 @@ pub struct NameTable {
     /// Everyone named.
     pub people: Vec<Person>,
     parts: HashMap<String, usize>,
+    /// Capitalised runs of two or three words that may be names ("Larry Ellison"), in order.
+    candidates: Vec<Vec<String>>,
 }
 
 /// What a mention refers to.
@@ -131,7 +133,10 @@ impl NameTable {
             }
             i = j.max(i + 1);
         }
-        let mut table = NameTable::default();
+        let mut table = NameTable {
+            candidates: name_candidates(toks),
+            ..NameTable::default()
+        };
         found.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
         for (name, descriptors) in found {
             let existing = name.iter().find_map(|p| table.parts.get(p).copied());
@@ -159,6 +164,46 @@ impl NameTable {
             }
         }
         table
+    }
+
+    /// The fullest name for name words found next to a reporting verb: a known person they
+    /// belong to, else a longer capitalised run of the document holding the single word, else
+    /// the words themselves.
+    pub fn resolve_name(&self, parts: &[&str]) -> String {
+        if let Some(p) = parts.iter().find_map(|w| self.part(w)) {
+            if parts.len() == 1 || parts.iter().all(|w| self.part(w) == Some(p)) {
+                return self.people[p].name.clone();
+            }
+        }
+        if let [single] = parts {
+            if let Some(run) = self
+                .candidates
+                .iter()
+                .find(|run| run.iter().any(|w| w == single))
+            {
+                return run.join(" ");
+            }
+        }
+        parts.join(" ")
+    }
+
+    /// Adds a person by name (or finds them) and returns their index.
+    pub fn learn(&mut self, name: &str) -> usize {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(p) = words.iter().find_map(|w| self.part(w)) {
+            if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) {
+                return p;
+            }
+        }
+        self.people.push(Person {
+            name: name.to_string(),
+            descriptors: Vec::new(),
+        });
+        let idx = self.people.len() - 1;
+        for w in words {
+            self.parts.entry(w.to_string()).or_insert(idx);
+        }
+        idx
     }
 
     /// The person a name part refers to.
@@ -293,4 +338,39 @@ pub fn descriptor_matches(descriptor: &str, modifier: &str) -> bool {
         .take_while(|(a, b)| a == b)
         .count();
     common >= 4 && descriptor.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Capitalised runs of two or three name-like words (no titles, no organisation words, no
+/// sentence-opening function word), in document order.
+fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
+    use super::lexicon::ORGANISATION_WORDS;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap || toks[i].in_quote {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && toks[j].cap
+            && !toks[j].in_quote
+            && adjacent(&toks[j - 1], &toks[j])
+            && !toks[j - 1].possessive
+        {
+            j += 1;
+        }
+        let run: Vec<&Tok> = toks[i..j]
+            .iter()
+            .skip_while(|t| crate::terms::is_stopword(&t.lower) || is_in(TITLES, &t.lower))
+            .collect();
+        let name_like = run
+            .iter()
+            .all(|t| is_name_word(t) && !is_in(ORGANISATION_WORDS, &t.lower));
+        if (2..=3).contains(&run.len()) && name_like {
+            out.push(run.iter().map(|t| t.base.to_string()).collect());
+        }
+        i = j;
+    }
+    out
 }

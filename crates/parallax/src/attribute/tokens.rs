@@ -86,6 +86,18 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                 _ => {}
             }
         }
+        // A paragraph that opens a quotation and runs on without closing it continues the
+        // quotation into the next paragraph (the news convention): it is quoted to its end.
+        if let Some((s, _)) = open {
+            let opened_at_start = para[..s - offset]
+                .trim_start_matches(['“', '"'])
+                .trim()
+                .is_empty();
+            let end = offset + para.trim_end().len();
+            if opened_at_start && end > s {
+                out.push((s, end));
+            }
+        }
         offset += para.len();
     }
     out

@@ -1,0 +1,490 @@
+//! Speech frames: a reporting verb with its subject and the words it reports.
+//!
+//! Patterns, for a sentence's tokens:
+//! - `SUBJECT [, apposition,] VERB [that] CONTENT` ("Gabuev said the readout was ..."),
+//! - `“QUOTE,” VERB SUBJECT` and `“QUOTE,” SUBJECT VERB`,
+//! - `CONTENT, SUBJECT VERB [time].` ("..., authorities said Saturday."),
+//! - `SUBJECT VERB: “QUOTE”` and `SUBJECT VERB, “QUOTE”`,
+//! - `…, saying CONTENT` (the subject is the sentence's own),
+//! - `According to SUBJECT, CONTENT` and `CONTENT, according to SUBJECT`.
+//!
+//! Verbs that often take a plain object ("announced a plan") only report speech with "that".
+
+use super::lexicon::{
+    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, DETERMINERS, GROUP_NOUNS, TITLES, VERB_ADVERBS,
+};
+use super::tokens::Tok;
+
+/// Verbs after which a bare clause is reported speech ("said the plan failed").
+const CLAUSE_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "agreed",
+    "agrees",
+    "alleged",
+    "alleges",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "believes",
+    "claimed",
+    "concedes",
+    "conceded",
+    "contended",
+    "estimated",
+    "estimates",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "maintained",
+    "maintains",
+    "predicted",
+    "predicts",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "suggested",
+    "suggests",
+    "tells",
+    "testified",
+    "thinks",
+    "told",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+];
+
+/// Participles that attach reported speech to the sentence's subject (", saying ...").
+const PARTICIPLES: &[&str] = &[
+    "adding",
+    "arguing",
+    "noting",
+    "saying",
+    "stressing",
+    "warning",
+    "explaining",
+    "insisting",
+];
+
+/// Words that may follow a reporting verb before its content ("said Sunday that").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "previously",
+    "recently",
+    "last",
+    "week",
+    "month",
+    "year",
+    "on",
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "email",
+    "news",
+    "conference",
+    "release",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// Words that may follow a reporting verb before its addressee ends ("told the Globe").
+const MAX_ADDRESSEE_WORDS: usize = 7;
+/// Longest subject phrase, in words.
+const MAX_SUBJECT_WORDS: usize = 8;
+/// Shortest reported clause, in words.
+pub const MIN_CONTENT_WORDS: usize = 4;
+
+/// A reporting verb with its subject and content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// The verb's token ("according" for "according to").
+    pub cue: usize,
+    /// The subject phrase, as a token range.
+    pub subject: (usize, usize),
+    /// The reported words, as a byte range of the text.
+    pub content: (usize, usize),
+    /// The subject comes from the sentence's opening (a participle frame).
+    pub borrowed_subject: bool,
+    /// An "according to" frame.
+    pub according: bool,
+}
+
+fn gap_has(t: &Tok, chars: &[char]) -> bool {
+    t.gap_after.contains(chars)
+}
+
+const OPEN_QUOTES: &[char] = &['“', '"'];
+const CLOSE_QUOTES: &[char] = &['”', '"'];
+
+/// Token-level view of one sentence.
+pub struct Sentence<'a, 'b> {
+    /// The document text.
+    pub text: &'a str,
+    /// All tokens of the document.
+    pub toks: &'b [Tok<'a>],
+    /// First token of the sentence.
+    pub from: usize,
+    /// One past its last token.
+    pub to: usize,
+    /// Byte range of the sentence.
+    pub span: (usize, usize),
+}
+
+impl Sentence<'_, '_> {
+    fn tok(&self, i: usize) -> &Tok<'_> {
+        &self.toks[i]
+    }
+
+    /// True when token `i` can be part of a subject phrase.
+    fn subject_word(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        !t.in_quote && !is_in(CLAUSE_BOUNDARIES, &t.lower) && !t.is_cue()
+    }
+
+    /// The subject phrase ending right before token `end` (exclusive), walking back to a clause
+    /// boundary; `None` when it does not look like a noun phrase.
+    fn phrase_before(&self, end: usize) -> Option<(usize, usize)> {
+        if end <= self.from {
+            return None;
+        }
+        let mut start = end;
+        while start > self.from && end - start < MAX_SUBJECT_WORDS && self.subject_word(start - 1) {
+            let prev = self.tok(start - 1);
+            // Punctuation after a word closes the phrase, except the full stop of a title ("Sen.").
+            let title_dot = prev.gap_after.trim() == "." && is_in(TITLES, &prev.lower);
+            if start < end
+                && !title_dot
+                && prev.gap_after.trim() != ""
+                && !prev.gap_after.trim().chars().all(|c| c == '(' || c == ')')
+            {
+                break;
+            }
+            start -= 1;
+        }
+        if start == end || end - start >= MAX_SUBJECT_WORDS {
+            return None;
+        }
+        // Trim a leading lower-case word that is not a determiner, group noun or part of the name.
+        while start < end
+            && !self.tok(start).cap
+            && !is_in(DETERMINERS, &self.tok(start).lower)
+            && !is_in(GROUP_NOUNS, &self.tok(start).lower)
+            && !matches!(
+                self.tok(start).lower.as_str(),
+                "he" | "she" | "they" | "we" | "i" | "it"
+            )
+        {
+            start += 1;
+        }
+        (start < end).then_some((start, end))
+    }
+
+    /// The subject phrase starting at token `start`, up to punctuation.
+    fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
+        let mut end = start;
+        while end < self.to && end - start < MAX_SUBJECT_WORDS && self.subject_word(end) {
+            end += 1;
+            let t = self.tok(end - 1);
+            let title_dot = t.gap_after.trim() == "." && is_in(TITLES, &t.lower);
+            if !title_dot && t.gap_after.trim() != "" {
+                break;
+            }
+        }
+        (end > start).then_some((start, end))
+    }
+
+    /// Byte offset where token `i` starts, or the sentence end.
+    fn start_of(&self, i: usize) -> usize {
+        if i < self.to {
+            self.tok(i).start
+        } else {
+            self.span.1
+        }
+    }
+}
+
+/// The frames of one sentence, in order of their verbs. `quotes` are the document's quote
+/// ranges (inside the marks), sorted.
+pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for k in s.from..s.to {
+        let t = s.tok(k);
+        if t.in_quote {
+            continue;
+        }
+        if t.lower == "according" && k + 1 < s.to && s.tok(k + 1).lower == "to" {
+            out.extend(according_frame(s, k));
+            continue;
+        }
+        if !t.is_cue() {
+            continue;
+        }
+        if let Some(f) = quote_then_verb(s, k, quotes) {
+            out.push(f);
+        } else if is_in(PARTICIPLES, &t.lower) {
+            out.extend(participle_frame(s, k, quotes));
+        } else if let Some(f) = verb_frame(s, k, quotes) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// `“QUOTE,” said SUBJECT` or `“QUOTE,” SUBJECT said`.
+fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+    // Inverted: the verb follows the closing quote.
+    let inverted = k > s.from && gap_has(s.tok(k - 1), CLOSE_QUOTES) && s.tok(k - 1).in_quote;
+    let (subject, quote_end_tok) = if inverted {
+        (s.phrase_after(k + 1)?, k)
+    } else {
+        let subject = s.phrase_before(skip_adverbs_back(s, k))?;
+        let before = subject.0;
+        if before == s.from
+            || !(gap_has(s.tok(before - 1), CLOSE_QUOTES) && s.tok(before - 1).in_quote)
+        {
+            return None;
+        }
+        (subject, before)
+    };
+    let close_at = s.tok(quote_end_tok - 1).end;
+    let quote = quotes
+        .iter()
+        .rev()
+        .find(|&&(_, e)| e >= close_at && e <= s.start_of(quote_end_tok))?;
+    Some(Frame {
+        cue: k,
+        subject,
+        content: *quote,
+        borrowed_subject: false,
+        according: false,
+    })
+}
+
+fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
+    let mut end = k;
+    while end > s.from
+        && is_in(VERB_ADVERBS, &s.tok(end - 1).lower)
+        && !s.tok(end - 1).gap_after.contains(',')
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
+/// reported clause.
+fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+    let t = s.tok(k);
+    let end = skip_adverbs_back(s, k);
+    let subject = subject_with_apposition(s, end)?;
+    // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE”
+    if gap_has(t, OPEN_QUOTES) {
+        let at = t.end;
+        let quote = quotes
+            .iter()
+            .find(|&&(q, _)| q > at && q <= s.start_of(k + 1))?;
+        return Some(Frame {
+            cue: k,
+            subject,
+            content: *quote,
+            borrowed_subject: false,
+            according: false,
+        });
+    }
+    // CONTENT, SUBJECT VERB [time words].
+    let mut after = k + 1;
+    while after < s.to && is_in(TIME_WORDS, &s.tok(after).lower) && !s.tok(after).in_quote {
+        after += 1;
+    }
+    let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
+    if after >= s.to && comma_before_subject {
+        let content_end = s.tok(subject.0 - 1).end;
+        let content = (s.span.0, content_end);
+        return Some(Frame {
+            cue: k,
+            subject,
+            content,
+            borrowed_subject: false,
+            according: false,
+        });
+    }
+    if !is_in(super::lexicon::INDIRECT_CUES, &t.lower) {
+        return None;
+    }
+    // VERB [addressee] [time] [that] CONTENT
+    let mut c = k + 1;
+    if matches!(t.lower.as_str(), "told" | "tells") {
+        let that = (c..s.to.min(c + MAX_ADDRESSEE_WORDS)).find(|&i| s.tok(i).lower == "that");
+        c = match that {
+            Some(i) => i,
+            None => {
+                let object = s.phrase_after(c)?;
+                if !(is_in(ADDRESSEES, &s.tok(object.1 - 1).lower) || s.tok(object.0).cap) {
+                    return None;
+                }
+                object.1
+            }
+        };
+    }
+    let mut has_that = false;
+    let scan_to = s.to.min(c + 4);
+    if let Some(i) = (c..scan_to).find(|&i| {
+        s.tok(i).lower == "that"
+            && (c..i).all(|j| is_in(TIME_WORDS, &s.tok(j).lower) || s.tok(j).cap)
+    }) {
+        c = i + 1;
+        has_that = true;
+    }
+    if !has_that && !is_in(CLAUSE_VERBS, &t.lower) {
+        return None;
+    }
+    if c >= s.to
+        || (!has_that
+            && matches!(
+                s.tok(c).lower.as_str(),
+                "a" | "an" | "to" | "for" | "about" | "of" | "on" | "with" | "by"
+            ))
+    {
+        return None;
+    }
+    if t.gap_after.contains(',') && !has_that {
+        // "A, Mr Gabuev said, was clearly …": the whole sentence is the reported speech.
+        return Some(Frame {
+            cue: k,
+            subject,
+            content: s.span,
+            borrowed_subject: false,
+            according: false,
+        });
+    }
+    let start = s.tok(c).start;
+    let mut end = s.span.1;
+    if let Some(p) = s.text[start..end].find(", according to") {
+        end = start + p;
+    }
+    let words = s.text[start..end].split_whitespace().count();
+    (words >= super::frames::MIN_CONTENT_WORDS).then_some(Frame {
+        cue: k,
+        subject,
+        content: (start, end),
+        borrowed_subject: false,
+        according: false,
+    })
+}
+
+/// The subject before `end`; across an apposition (`X, a senior fellow, said`) the phrase
+/// holding a name wins.
+fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
+    if end <= s.from {
+        return None;
+    }
+    let prev = s.tok(end - 1);
+    if !prev.gap_after.contains(',') {
+        return s.phrase_before(end);
+    }
+    // The apposition ends at `end - 1`; find the comma that opens it.
+    let open = (s.from..end - 1)
+        .rev()
+        .find(|&i| s.tok(i).gap_after.contains(','))?;
+    let inner = s.phrase_before(end);
+    let outer = s.phrase_before(open + 1);
+    // A name opens with a capital that is not a determiner ("Montana Sen. Jon Tester"); a
+    // description opens with a determiner ("a senior fellow", "One red-state Democrat").
+    let score = |p: &Option<(usize, usize)>| match p {
+        Some((a, b)) => {
+            let first = s.tok(*a);
+            let opens_name = first.cap && !is_in(DETERMINERS, &first.lower);
+            let has_cap = (*a..*b).any(|i| s.tok(i).cap);
+            2 * usize::from(opens_name) + usize::from(has_cap)
+        }
+        None => 0,
+    };
+    if score(&inner) > score(&outer) {
+        inner
+    } else {
+        outer.or(inner)
+    }
+}
+
+/// `…, saying CONTENT`: the subject is the sentence's opening phrase.
+fn participle_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+    if k == s.from || !s.tok(k - 1).gap_after.contains(',') {
+        return None;
+    }
+    let subject = s.phrase_after(s.from).map(|(a, b)| (a, b.min(k)))?;
+    let t = s.tok(k);
+    let content = if gap_has(t, OPEN_QUOTES) {
+        *quotes
+            .iter()
+            .find(|&&(q, _)| q > t.end && q <= s.start_of(k + 1))?
+    } else {
+        let mut c = k + 1;
+        if c < s.to && s.tok(c).lower == "that" {
+            c += 1;
+        }
+        if c >= s.to {
+            return None;
+        }
+        (s.tok(c).start, s.span.1)
+    };
+    Some(Frame {
+        cue: k,
+        subject,
+        content,
+        borrowed_subject: true,
+        according: false,
+    })
+}
+
+/// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
+fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
+    let subject = s.phrase_after(k + 2)?;
+    let last = s.tok(subject.1 - 1);
+    if k == s.from || s.text[s.span.0..s.tok(k).start].trim().is_empty() {
+        if !last.gap_after.contains(',') || subject.1 >= s.to {
+            return None;
+        }
+        let content = (s.tok(subject.1).start, s.span.1);
+        return Some(Frame {
+            cue: k,
+            subject,
+            content,
+            borrowed_subject: false,
+            according: true,
+        });
+    }
+    if !s.tok(k - 1).gap_after.contains(',') {
+        return None;
+    }
+    let content = (s.span.0, s.tok(k - 1).end);
+    Some(Frame {
+        cue: k,
+        subject,
+        content,
+        borrowed_subject: false,
+        according: true,
+    })
+}
