@@ -5,7 +5,7 @@
 //! its modifiers and qualifiers, or is an organisation that is the subject of a reporting verb or
 //! follows "according to". A bare "the report" refers back to the last qualified channel.
 
-use super::lexicon::{is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS};
+use super::lexicon::{country_of, is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS, ORGANISATION_WORDS};
 use super::people::{adjacent, NameTable};
 use super::tokens::Tok;
 
@@ -51,7 +51,7 @@ pub fn channel_mentions(
         let org_subject = t.cap
             && names.part(t.base).is_none()
             && !is_in(DETERMINERS, &t.lower)
-            && (after_according || next_is_cue(toks, i, to));
+            && (after_according || (next_is_cue(toks, i, to) && organisation_like(toks, i)));
         if !(head || org_subject || after_according && t.cap) {
             i += 1;
             continue;
@@ -138,6 +138,17 @@ pub fn channel_mentions(
         i = last.max(i + 1);
     }
     out
+}
+
+/// True when token `i` names an organisation rather than a person: an acronym ("CCTV"), a
+/// capital or institution of the gazetteer ("Kremlin"), an organisation word, or a name after
+/// "the" ("the Kremlin").
+fn organisation_like(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let acronym = t.base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.base.chars().all(|c| !c.is_lowercase());
+    let after_the = i > 0 && toks[i - 1].lower == "the" && adjacent(&toks[i - 1], t);
+    acronym || after_the || is_in(ORGANISATION_WORDS, &t.lower) || country_of(t.base).is_some()
 }
 
 /// True when a reporting verb follows token `i` (possibly after one adverb or auxiliary).

@@ -29,6 +29,8 @@ use tokens::{quote_ranges, tokenize, Tok};
 
 /// Shortest quotation (in words) kept without a reporting verb near it.
 const MIN_UNCUED_QUOTE_WORDS: usize = 5;
+/// Sentences back a paragraph-opening quotation may continue the previous speaker's words.
+const CONTINUATION_SENTENCES: usize = 4;
 /// Sentences longer than this (in words) are not attributed.
 const MAX_SENTENCE_TOKENS: usize = 400;
 
@@ -182,10 +184,28 @@ fn direct_quote(
         .filter(|&k| !cx.toks[k].in_quote)
         .find(|&k| cx.toks[k].is_cue());
     let according = channels.iter().any(|c| c.according_to);
-    if word_count <= 2 || (word_count < MIN_UNCUED_QUOTE_WORDS && cue_near.is_none() && !according)
+    // A quotation that is a whole sentence is speech, however short ("“Our caucus is together.”").
+    let outside = format!(
+        "{}{}",
+        &cx.text[sentence.start()..qs.min(sentence.end())],
+        &cx.text[qe.min(sentence.end())..sentence.end()]
+    );
+    let whole_sentence = outside.chars().all(|c| !c.is_alphanumeric());
+    if !whole_sentence
+        && (word_count <= 2
+            || (word_count < MIN_UNCUED_QUOTE_WORDS && cue_near.is_none() && !according))
     {
         return None;
     }
+    // A quotation opening its paragraph continues the last speaker's words a few sentences on.
+    let opens_paragraph = cx.text[paragraph..qs]
+        .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '“')
+        .is_empty();
+    let reach = if opens_paragraph {
+        CONTINUATION_SENTENCES
+    } else {
+        1
+    };
     let before = cx.names.mentions(&cx.toks, from, open_tok.min(to), false);
     let after = cx.names.mentions(&cx.toks, close_tok.min(to), to, false);
     let inside = cx
@@ -204,7 +224,7 @@ fn direct_quote(
         None => cx
             .previous
             .as_ref()
-            .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= 1)
+            .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
             .and_then(|(sp, _, _, _)| sp.clone()),
     };
     let channel = pick_channel(cx, channels).or_else(|| {
@@ -521,11 +541,9 @@ fn subject_speaker(
             .any(|t| is_in(ORGANISATION_WORDS, &t.lower))
             || lexicon::country_of(&parts.join(" ")).is_some();
         let whole = (a..b).all(|i| i >= s || is_in(TITLES, &cx.toks[i].lower) || cx.toks[i].cap);
-        if !parts.is_empty()
-            && !organisation
-            && whole
-            && !(f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none())
-        {
+        let unknown_source = f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none();
+        let head_is_name = e == b - 1;
+        if !parts.is_empty() && !organisation && whole && head_is_name && !unknown_source {
             let name = cx.names.resolve_name(&parts);
             let p = cx.names.learn(&name);
             cx.seen.push((p, e));
@@ -544,6 +562,18 @@ fn subject_speaker(
     }
     if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it") {
         return (None, None);
+    }
+    // "the affable proprietor": a definite description of a person named before.
+    let head = &cx.toks[b - 1];
+    let definite = cx.toks[a].lower == "the" && b - a >= 2 && !head.cap;
+    let not_a_person = is_in(ORGANISATION_WORDS, &head.lower)
+        || is_in(lexicon::GROUP_NOUNS, &head.lower)
+        || is_in(lexicon::CHANNEL_HEADS, &head.lower)
+        || head.lower.ends_with('s');
+    if definite && !not_a_person && !f.according {
+        if let Some(&(p, _)) = cx.seen.last() {
+            return (Some(cx.people_name(p)), None);
+        }
     }
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
     // to" it names a source rather than a speaker.

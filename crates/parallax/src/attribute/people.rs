@@ -163,6 +163,20 @@ impl NameTable {
                 }
             }
         }
+        // Untitled names ("Darian Lonechild is new to advocacy work") are people too, after the
+        // titled ones, so pronouns can find them.
+        for run in table.candidates.clone() {
+            if run.iter().all(|w| table.parts.get(w).is_none()) {
+                table.people.push(Person {
+                    name: run.join(" "),
+                    descriptors: Vec::new(),
+                });
+                let idx = table.people.len() - 1;
+                for w in run {
+                    table.parts.insert(w, idx);
+                }
+            }
+        }
         table
     }
 
