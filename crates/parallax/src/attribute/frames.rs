@@ -112,6 +112,10 @@ const TIME_WORDS: &[&str] = &[
 
 /// Words that may follow a reporting verb before its addressee ends ("told the Globe").
 const MAX_ADDRESSEE_WORDS: usize = 7;
+/// Lower-case words inside names ("Ben van der Pluijm").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al",
+];
 /// Longest subject phrase, in words.
 const MAX_SUBJECT_WORDS: usize = 8;
 /// Shortest reported clause, in words.
@@ -206,6 +210,14 @@ impl Sentence<'_, '_> {
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
         while end < self.to && end - start < MAX_SUBJECT_WORDS && self.subject_word(end) {
+            // A name ends at the first lower-case word after it ("Terry Chapman with the union").
+            if end > start
+                && self.tok(end - 1).cap
+                && !self.tok(end).cap
+                && !is_in(NAME_PARTICLES, &self.tok(end).lower)
+            {
+                break;
+            }
             end += 1;
             let t = self.tok(end - 1);
             let title_dot = t.gap_after.trim() == "." && is_in(TITLES, &t.lower);

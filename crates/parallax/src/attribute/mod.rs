@@ -508,26 +508,38 @@ fn subject_speaker(
         };
         return (None, Some(text));
     }
+    let last = &cx.toks[b - 1];
+    if b - a == 1 && matches!(last.lower.as_str(), "he" | "she") {
+        let m = Mention {
+            first: a,
+            last: b,
+            referent: Referent::Pronoun,
+            possessive: false,
+        };
+        return (resolve(cx, &m), None);
+    }
+    if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it" | "you") {
+        return (None, None);
+    }
     let mentions = cx.names.mentions(&cx.toks, a, b, false);
+    // The person must head the subject ("A Freedom Mobile spokesperson" is not Freedom Mobile).
     let person = if f.borrowed_subject {
         mentions.first()
     } else {
-        mentions.iter().rev().find(|m| !m.possessive)
+        mentions.iter().rev().find(|m| !m.possessive && m.last == b)
     };
     if let Some(m) = person {
         let name = resolve(cx, m);
         return (name, None);
     }
     // An unknown capitalised name: the last capitalised run of the subject.
-    let run_end = (a..b)
-        .rev()
-        .find(|&i| cx.toks[i].cap && !is_in(lexicon::DETERMINERS, &cx.toks[i].lower));
+    let name_word = |t: &Tok| {
+        t.cap && !is_in(lexicon::DETERMINERS, &t.lower) && !crate::terms::is_stopword(&t.lower)
+    };
+    let run_end = (a..b).rev().find(|&i| name_word(&cx.toks[i]));
     if let Some(e) = run_end {
         let mut s = e;
-        while s > a
-            && cx.toks[s - 1].cap
-            && people::adjacent(&cx.toks[s - 1], &cx.toks[s])
-            && !is_in(lexicon::DETERMINERS, &cx.toks[s - 1].lower)
+        while s > a && name_word(&cx.toks[s - 1]) && people::adjacent(&cx.toks[s - 1], &cx.toks[s])
         {
             s -= 1;
         }
@@ -549,19 +561,6 @@ fn subject_speaker(
             cx.seen.push((p, e));
             return (Some(cx.people_name(p)), None);
         }
-    }
-    let last = &cx.toks[b - 1];
-    if b - a == 1 && matches!(last.lower.as_str(), "he" | "she") {
-        let m = Mention {
-            first: a,
-            last: b,
-            referent: Referent::Pronoun,
-            possessive: false,
-        };
-        return (resolve(cx, &m), None);
-    }
-    if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it") {
-        return (None, None);
     }
     // "the affable proprietor": a definite description of a person named before.
     let head = &cx.toks[b - 1];

@@ -61,9 +61,40 @@ fn is_name_word(t: &Tok) -> bool {
     t.cap
         && t.base
             .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
         && !is_in(TITLES, &t.lower)
+        && !is_in(CALENDAR_WORDS, &t.lower)
+        && !crate::terms::is_stopword(&t.lower)
 }
+
+/// Days and months, capitalised but never names.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
 
 impl NameTable {
     /// Finds the people named in `toks`.
@@ -166,7 +197,7 @@ impl NameTable {
         // Untitled names ("Darian Lonechild is new to advocacy work") are people too, after the
         // titled ones, so pronouns can find them.
         for run in table.candidates.clone() {
-            if run.iter().all(|w| table.parts.get(w).is_none()) {
+            if run.iter().all(|w| !table.parts.contains_key(w)) {
                 table.people.push(Person {
                     name: run.join(" "),
                     descriptors: Vec::new(),
@@ -287,9 +318,14 @@ impl NameTable {
 
 /// Two tokens separated only by spaces (no punctuation between them).
 pub fn adjacent(a: &Tok, b: &Tok) -> bool {
-    b.start >= a.end
-        && b.start - a.end <= 3
-        && a.gap_after
+    if b.start < a.end || b.start - a.end > 3 {
+        return false;
+    }
+    // The full stop of an initial or a title stays inside a name ("Harry J. Kazianis", "Sen. Tester").
+    let initial =
+        a.gap_after.trim() == "." && (a.base.chars().count() == 1 || is_in(TITLES, &a.lower));
+    initial
+        || a.gap_after
             .chars()
             .all(|c| c.is_whitespace() || c == '(' || c == ')')
 }
