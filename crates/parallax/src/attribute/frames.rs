@@ -46,6 +46,7 @@ const CLAUSE_VERBS: &[&str] = &[
     "predicted",
     "predicts",
     "said",
+    "say",
     "says",
     "stated",
     "stressed",
@@ -256,6 +257,8 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         }
         if let Some(f) = quote_then_verb(s, k, quotes) {
             out.push(f);
+        } else if let Some(f) = trailing_inverted(s, k) {
+            out.push(f);
         } else if is_in(PARTICIPLES, &t.lower) {
             out.extend(participle_frame(s, k, quotes));
         } else if let Some(f) = verb_frame(s, k, quotes) {
@@ -266,6 +269,27 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
 }
 
 /// `“QUOTE,” said SUBJECT` or `“QUOTE,” SUBJECT said`.
+/// `CONTENT, said SUBJECT.`: reported speech with the verb before its subject, at the end.
+fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
+    if k == s.from || !s.tok(k - 1).gap_after.contains(',') || s.tok(k - 1).in_quote {
+        return None;
+    }
+    let subject = s.phrase_after(k + 1)?;
+    let rest = s.text[s.tok(subject.1 - 1).end..s.span.1].trim();
+    if !rest.chars().all(|c| !c.is_alphanumeric()) {
+        return None;
+    }
+    let content = (s.span.0, s.tok(k - 1).end);
+    let words = s.text[content.0..content.1].split_whitespace().count();
+    (words >= MIN_CONTENT_WORDS).then_some(Frame {
+        cue: k,
+        subject,
+        content,
+        borrowed_subject: false,
+        according: false,
+    })
+}
+
 fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     // Inverted: the verb follows the closing quote.
     let inverted = k > s.from && gap_has(s.tok(k - 1), CLOSE_QUOTES) && s.tok(k - 1).in_quote;
@@ -353,11 +377,39 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
         c = match that {
             Some(i) => i,
             None => {
-                let object = s.phrase_after(c)?;
-                if !(is_in(ADDRESSEES, &s.tok(object.1 - 1).lower) || s.tok(object.0).cap) {
+                // The addressee: "reporters", "police", "the court", "investigators", "him", "CBC".
+                let mut o = c;
+                while o < s.to && o < c + 3 && !s.tok(o).in_quote {
+                    let w = s.tok(o);
+                    let addressee = w.cap
+                        || is_in(ADDRESSEES, &w.lower)
+                        || is_in(GROUP_NOUNS, &w.lower)
+                        || matches!(
+                            w.lower.as_str(),
+                            "him" | "her" | "them" | "us" | "me" | "parliament" | "council"
+                        )
+                        || (w.lower.ends_with('s') && w.lower.len() > 3);
+                    let article = matches!(w.lower.as_str(), "the" | "a" | "an" | "his" | "their");
+                    if addressee {
+                        o += 1;
+                        if w.gap_after.trim() != "" {
+                            break;
+                        }
+                    } else if article {
+                        o += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if o == c
+                    || matches!(
+                        s.tok(o - 1).lower.as_str(),
+                        "the" | "a" | "an" | "his" | "their"
+                    )
+                {
                     return None;
                 }
-                object.1
+                o
             }
         };
     }

@@ -172,6 +172,7 @@ pub const INDIRECT_CUES: &[&str] = &[
     "reported",
     "reports",
     "said",
+    "say",
     "says",
     "stated",
     "states",
@@ -595,12 +596,13 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 
 /// Words that introduce a reported speaker after the verb's object ("told reporters").
 pub const ADDRESSEES: &[&str] = &[
-    "reporters",
+    "audience",
+    "court",
+    "crowd",
     "journalists",
     "media",
     "press",
-    "audience",
-    "crowd",
+    "reporters",
     "supporters",
     "viewers",
 ];

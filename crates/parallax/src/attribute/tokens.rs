@@ -72,7 +72,8 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
 pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for para in text.split_inclusive(['\n', '\r']) {
+    let paras: Vec<&str> = text.split_inclusive(['\n', '\r']).collect();
+    for (index, para) in paras.iter().enumerate() {
         let mut open: Option<(usize, char)> = None;
         for (i, c) in para.char_indices() {
             let at = offset + i;
@@ -93,6 +94,12 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                 .trim_start_matches(['“', '"'])
                 .trim()
                 .is_empty();
+            let next_opens = paras[index + 1..]
+                .iter()
+                .map(|p| p.trim_start())
+                .find(|p| !p.is_empty())
+                .is_some_and(|p| p.starts_with(['“', '"']));
+            let opened_at_start = opened_at_start || next_opens;
             let end = offset + para.trim_end().len();
             if opened_at_start && end > s {
                 out.push((s, end));
