@@ -98,9 +98,12 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             || next.is_ascii_digit()
             || matches!(next, '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '–');
         let closed_here = j > i + 1 && chars[i + 1..j].iter().any(|&(_, c)| matches!(c, '”' | '"'));
+        // `“Are there prizes?” Lincicome asked`: a closing quote followed by its attribution.
+        let attribution_after = closed_here && attribution_starts(&para[next_at..]);
         if opens
             && !(c == '.' && !closed_here && is_abbreviation(para, at, &para[next_at..]))
             && !(in_quote && attribution_follows_quote(&para[next_at..]))
+            && !attribution_after
         {
             push_trimmed(text, start + sentence_start, start + boundary, out);
             sentence_start = boundary;
@@ -161,6 +164,24 @@ fn attribution_follows_quote(rest: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+/// True when `rest` opens with a name of one to three capitalised words and a reporting verb
+/// ("Lincicome asked", "Mr Xi said").
+fn attribution_starts(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_end_matches([',', '.', ';']);
+        if i > 0 && crate::attribute::lexicon::CUES.contains(&bare) {
+            return true;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || w.ends_with(['.', ',', ';']) && i == 0 && !bare.is_empty() && bare.len() > 3
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Word tokens of `text` as byte spans: runs of letters and digits, with inner apostrophes,

@@ -70,6 +70,7 @@ const PARTICIPLES: &[&str] = &[
     "saying",
     "stressing",
     "warning",
+    "writing",
     "explaining",
     "insisting",
 ];

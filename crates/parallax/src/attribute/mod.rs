@@ -392,16 +392,23 @@ fn frame_quote(
         return None;
     }
     let (mut speaker, mut channel) = subject_speaker(cx, f, channels);
-    // A channel reports a person's words: "CCTV said Mr Xi “promoted …”".
-    if speaker.is_none() || channel.is_some() && f.according {
+    // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
+    // Xi stated …".
+    if channel.is_some() {
         let (cfrom, cto) = token_range(&cx.toks, Span::new(start, end)?);
         let inside = exact_quote;
         let opening = cx
             .names
             .mentions(&cx.toks, cfrom, cto.min(cfrom + 4), inside);
+        let speaks = |m: &&Mention| {
+            let next = cx.toks.get(m.last);
+            next.is_some_and(|t| t.is_cue() || t.in_quote)
+                || cx.toks[m.last - 1].gap_after.contains(['“', '"'])
+        };
         if let Some(m) = opening
             .first()
             .filter(|m| m.first <= cfrom + 1 && !m.possessive)
+            .filter(speaks)
         {
             if let Some(name) = resolve(cx, m) {
                 speaker = Some(name);
@@ -506,7 +513,11 @@ fn subject_speaker(
                 .clone()
                 .unwrap_or_else(|| channel_text(cx.text, &cx.toks, c).to_string())
         };
-        return (None, Some(text));
+        // An organisation speaks for itself ("the IRCC stressed"); a report or readout only carries.
+        let medium = (c.first..c.last).any(|i| is_in(lexicon::CHANNEL_HEADS, &cx.toks[i].lower));
+        let speaker =
+            (!medium).then(|| cx.text[cx.toks[c.first].start..cx.toks[c.last - 1].end].to_string());
+        return (speaker, Some(text));
     }
     let last = &cx.toks[b - 1];
     if b - a == 1 && matches!(last.lower.as_str(), "he" | "she") {
@@ -578,7 +589,7 @@ fn subject_speaker(
     // to" it names a source rather than a speaker.
     let text = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
     if f.according {
-        (None, Some(text))
+        (Some(text.clone()), Some(text))
     } else {
         (Some(text), None)
     }
