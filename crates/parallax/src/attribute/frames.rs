@@ -276,6 +276,15 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         return None;
     }
     let subject = s.phrase_after(k + 1)?;
+    // The subject is a name or a noun phrase, not a clause ("said he was unable to …").
+    let first = s.tok(subject.0);
+    let pronoun = matches!(
+        first.lower.as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i"
+    );
+    if pronoun || !(first.cap || is_in(DETERMINERS, &first.lower)) || subject.1 - subject.0 > 5 {
+        return None;
+    }
     let rest = s.text[s.tok(subject.1 - 1).end..s.span.1].trim();
     if !rest.chars().all(|c| !c.is_alphanumeric()) {
         return None;

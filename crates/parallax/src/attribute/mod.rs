@@ -320,7 +320,13 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             .last_speaker
             .as_ref()
             .map(|(s, _)| s.clone())
-            .or_else(|| cx.seen.last().map(|&(p, _)| people[p].name.clone())),
+            .or_else(|| {
+                cx.seen
+                    .iter()
+                    .rev()
+                    .find(|&&(p, _)| people[p].confirmed)
+                    .map(|&(p, _)| people[p].name.clone())
+            }),
         Referent::Description(modifiers) => {
             let recent = |pred: &dyn Fn(usize) -> bool| {
                 cx.seen.iter().rev().map(|&(p, _)| p).find(|&p| pred(p))
@@ -581,7 +587,12 @@ fn subject_speaker(
         || is_in(lexicon::CHANNEL_HEADS, &head.lower)
         || head.lower.ends_with('s');
     if definite && !not_a_person && !f.according {
-        if let Some(&(p, _)) = cx.seen.last() {
+        if let Some(&(p, _)) = cx
+            .seen
+            .iter()
+            .rev()
+            .find(|&&(p, _)| cx.names.people[p].confirmed)
+        {
             return (Some(cx.people_name(p)), None);
         }
     }

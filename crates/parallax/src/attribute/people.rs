@@ -19,6 +19,9 @@ pub struct Person {
     pub name: String,
     /// Lower-case words introduced with the name ("chinese", "president").
     pub descriptors: Vec<String>,
+    /// Known to be a person: named with a title or role, seen speaking, or referred to by one
+    /// part of the name alone ("Easley" after "Julie Easley"). Pronouns resolve only to them.
+    pub confirmed: bool,
 }
 
 /// The people of one document and how their name parts resolve.
@@ -181,6 +184,7 @@ impl NameTable {
                     table.people.push(Person {
                         name: name.join(" "),
                         descriptors: Vec::new(),
+                        confirmed: true,
                     });
                     table.people.len() - 1
                 }
@@ -198,9 +202,18 @@ impl NameTable {
         // titled ones, so pronouns can find them.
         for run in table.candidates.clone() {
             if run.iter().all(|w| !table.parts.contains_key(w)) {
+                // A part used alone elsewhere marks a person ("Easley said" after "Julie Easley").
+                let alone = run.iter().any(|w| {
+                    toks.iter().enumerate().any(|(i, t)| {
+                        t.base == w.as_str()
+                            && !(i > 0 && toks[i - 1].cap && adjacent(&toks[i - 1], t))
+                            && !(i + 1 < toks.len() && toks[i + 1].cap && adjacent(t, &toks[i + 1]))
+                    })
+                });
                 table.people.push(Person {
                     name: run.join(" "),
                     descriptors: Vec::new(),
+                    confirmed: alone,
                 });
                 let idx = table.people.len() - 1;
                 for w in run {
@@ -237,12 +250,14 @@ impl NameTable {
         let words: Vec<&str> = name.split_whitespace().collect();
         if let Some(p) = words.iter().find_map(|w| self.part(w)) {
             if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) {
+                self.people[p].confirmed = true;
                 return p;
             }
         }
         self.people.push(Person {
             name: name.to_string(),
             descriptors: Vec::new(),
+            confirmed: true,
         });
         let idx = self.people.len() - 1;
         for w in words {
