@@ -307,3 +307,32 @@ fn markdown_and_html_reports_show_the_story() {
             && html.contains("href=\"#d")
     );
 }
+
+#[test]
+fn facts_match_gold() {
+    let (gold, report) = (gold(), report());
+    let story = &report["stories"][0];
+    assert_eq!(story["date"], gold["story"]["date"], "story date");
+    let facts = story["facts"].as_array().unwrap();
+    for g in gold["facts"].as_array().unwrap() {
+        let Some(value) = g["value"].as_str() else {
+            continue;
+        };
+        for d in g["docs"].as_array().unwrap() {
+            let id = d.as_str().unwrap().trim_end_matches(".txt");
+            let found = facts.iter().any(|f| {
+                f["doc"] == id
+                    && (f["value"].as_str() == Some(value) || f["text"].as_str() == Some(value))
+            });
+            assert!(found, "{}: fact {value:?} ({}) not found", id, g["what"]);
+        }
+    }
+    // Every fact's span holds its text.
+    for f in facts {
+        let d = doc(&report, f["doc"].as_str().unwrap());
+        assert_eq!(
+            span_text(d, f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap()),
+            f["text"].as_str().unwrap()
+        );
+    }
+}

@@ -311,6 +311,41 @@ pub struct Exclusive {
     pub statements: Vec<String>,
 }
 
+/// What a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    /// A date; `value` is `YYYY-MM-DD` when it could be resolved.
+    Date,
+    /// A sum of money; `value` is the amount as a plain number with its currency.
+    Amount,
+    /// A percentage; `value` is the number.
+    Percent,
+    /// A person; `value` is the fullest name.
+    Person,
+    /// An organisation.
+    Organisation,
+    /// A place; `value` is the country the gazetteer puts it in.
+    Place,
+}
+
+/// One fact with its span in the document's cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    /// The document id.
+    pub doc: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text of the span.
+    pub text: String,
+    /// What it is.
+    pub kind: FactKind,
+    /// The resolved value, when there is one.
+    pub value: Option<String>,
+}
+
 /// One summary sentence, quoted from its sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummaryItem {
@@ -348,6 +383,8 @@ pub struct Story {
     pub assignments: Vec<Assignment>,
     /// Quotes found in its documents.
     pub quotes: Vec<Quote>,
+    /// Dates, amounts, percentages and names found in its documents.
+    pub facts: Vec<Fact>,
     /// Statements grouped across documents.
     pub statements: Vec<Statement>,
     /// Where accounts differ.

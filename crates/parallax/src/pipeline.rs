@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::attribute::attribute;
+use crate::attribute::{attribute_with_facts, document_facts};
 use crate::clean::clean;
 use crate::cluster::{ClusterInput, StoryClusterer};
 use crate::compare::compare;
@@ -16,7 +16,8 @@ use crate::dedup::find_copies;
 use crate::extract::{extract_html, host_of, iso_date};
 use crate::ingest::{read_inputs, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
-    Assignment, CopyKind, Document, Rejection, Removal, Report, SourceKind, Span, Story,
+    Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report, SourceKind, Span,
+    Story,
 };
 use crate::segment::sentences;
 use crate::summarize::{summarize, DEFAULT_WORDS};
@@ -230,6 +231,7 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
                 .filter_map(|i| assignments.get(i).cloned())
                 .collect(),
             quotes: Vec::new(),
+            facts: Vec::new(),
             statements: Vec::new(),
             conflicts: Vec::new(),
             exclusive: Vec::new(),
@@ -237,7 +239,20 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
         };
         // A bug in one story's analysis must not lose the batch: the story is kept without it.
         let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let quotes: Vec<_> = story_docs.iter().flat_map(|d| attribute(d)).collect();
+            let (mut quotes, mut facts) = (Vec::new(), Vec::new());
+            for d in &story_docs {
+                let (q, f) = attribute_with_facts(d);
+                quotes.extend(q);
+                facts.extend(f);
+            }
+            // Undated documents resolve "on Wednesday" against the story's reference date.
+            let reference = reference_date(&story_docs, &facts);
+            if let Some(r) = &reference {
+                for d in story_docs.iter().filter(|d| d.published.is_none()) {
+                    facts.retain(|f| f.doc != d.id);
+                    facts.extend(document_facts(d, Some(r)));
+                }
+            }
             let comparison = compare(&story_docs, &quotes);
             let summary_docs: Vec<&Document> = story_docs
                 .iter()
@@ -245,11 +260,13 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
                 .filter(|d| !repeats.contains(d.id.as_str()))
                 .collect();
             let summary = summarize(&summary_docs, &comparison, opts.summary_words);
-            (quotes, comparison, summary)
+            (quotes, facts, comparison, summary, reference)
         }));
         match analysis {
-            Ok((quotes, comparison, summary)) => {
+            Ok((quotes, facts, comparison, summary, reference)) => {
+                story.date = story.date.take().or(reference);
                 story.quotes = quotes;
+                story.facts = facts;
                 story.statements = comparison.statements;
                 story.conflicts = comparison.conflicts;
                 story.exclusive = comparison.exclusive;
@@ -268,4 +285,28 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
         stories,
         rejected,
     }
+}
+
+/// The date a story's relative dates resolve against: its earliest publication date, else the
+/// explicit calendar date its documents give most often (earliest on a tie).
+fn reference_date(docs: &[&Document], facts: &[Fact]) -> Option<String> {
+    if let Some(d) = docs
+        .iter()
+        .filter_map(|d| d.published.as_deref().and_then(iso_date))
+        .min()
+    {
+        return Some(d);
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for f in facts.iter().filter(|f| f.kind == FactKind::Date) {
+        if let Some(v) = f.value.as_deref() {
+            *counts.entry(v).or_default() += 1;
+        }
+    }
+    let best = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n == best)
+        .map(|(v, _)| v.to_string())
+        .min()
 }

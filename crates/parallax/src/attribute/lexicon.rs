@@ -437,9 +437,92 @@ pub const COUNTRIES: &[(&str, &[&str])] = &[
     ("Vatican", &["vatican", "holy see"]),
 ];
 
+/// Names in [`COUNTRIES`] that are places (countries and cities), not demonyms, institutions or
+/// media.
+pub const PLACES: &[&str] = &[
+    "ankara",
+    "australia",
+    "beijing",
+    "belarus",
+    "berlin",
+    "brasilia",
+    "brasília",
+    "brazil",
+    "britain",
+    "cairo",
+    "canada",
+    "canberra",
+    "china",
+    "damascus",
+    "delhi",
+    "doha",
+    "egypt",
+    "france",
+    "germany",
+    "india",
+    "iran",
+    "islamabad",
+    "israel",
+    "italy",
+    "japan",
+    "jerusalem",
+    "kiev",
+    "kyiv",
+    "london",
+    "madrid",
+    "mexico",
+    "minsk",
+    "moscow",
+    "new delhi",
+    "north korea",
+    "ottawa",
+    "pakistan",
+    "paris",
+    "poland",
+    "pyongyang",
+    "qatar",
+    "riyadh",
+    "rome",
+    "russia",
+    "saudi arabia",
+    "seoul",
+    "south korea",
+    "spain",
+    "syria",
+    "taipei",
+    "taiwan",
+    "tehran",
+    "tokyo",
+    "turkey",
+    "türkiye",
+    "u.s",
+    "uk",
+    "ukraine",
+    "united kingdom",
+    "united states",
+    "us",
+    "usa",
+    "vatican",
+    "warsaw",
+    "washington",
+];
+
 /// True when `word` (lower-case) is in `list`.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
+}
+
+/// The country of a place name ("Moscow" → Russia), or `None` for anything that is not a place.
+pub fn place_country(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase().replace('’', "'");
+    let lower = lower.trim_end_matches("'s");
+    if !PLACES.contains(&lower) {
+        return None;
+    }
+    COUNTRIES
+        .iter()
+        .find(|(_, names)| names.contains(&lower))
+        .map(|(c, _)| *c)
 }
 
 /// The country a channel phrase stands for, from the gazetteer.

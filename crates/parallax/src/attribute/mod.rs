@@ -15,6 +15,7 @@
 //!   scare quote ("no limits" friendship) and is left out.
 
 pub mod channels;
+pub mod facts;
 pub mod frames;
 pub mod lexicon;
 pub mod people;
@@ -49,6 +50,27 @@ struct Context<'a> {
 
 /// Finds the quotes of one document.
 pub fn attribute(doc: &Document) -> Vec<Quote> {
+    attribute_with_facts(doc).0
+}
+
+/// The facts (dates, amounts, names) of one document, with relative dates resolved against
+/// `reference` (`YYYY-MM-DD`) when the document has no publication date.
+pub fn document_facts(doc: &Document, reference: Option<&str>) -> Vec<crate::model::Fact> {
+    let quotes = quote_ranges(&doc.text);
+    let toks = tokenize(&doc.text, &quotes);
+    let names = NameTable::build(&toks);
+    let published = doc.published.as_deref().and_then(crate::extract::iso_date);
+    facts::facts(
+        &doc.id,
+        &doc.text,
+        &toks,
+        &names,
+        published.as_deref().or(reference),
+    )
+}
+
+/// Finds the quotes and the facts (dates, amounts, names) of one document.
+pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fact>) {
     let text = doc.text.as_str();
     let quotes = quote_ranges(text);
     let toks = tokenize(text, &quotes);
@@ -147,7 +169,9 @@ pub fn attribute(doc: &Document) -> Vec<Quote> {
             }
         }
     }
-    out
+    let published = doc.published.as_deref().and_then(crate::extract::iso_date);
+    let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
+    (out, found_facts)
 }
 
 /// Token indices covering a span.

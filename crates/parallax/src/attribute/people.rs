@@ -144,6 +144,9 @@ impl NameTable {
                 }
                 _ if (2..=3).contains(&run.len())
                     && (cue_next || cue_before)
+                    && !run
+                        .iter()
+                        .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower))
                     && !is_in(&["the", "a", "an"], &run[0].lower) =>
                 {
                     (0, Vec::new())
@@ -429,9 +432,11 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
             .iter()
             .skip_while(|t| crate::terms::is_stopword(&t.lower) || is_in(TITLES, &t.lower))
             .collect();
-        let name_like = run
-            .iter()
-            .all(|t| is_name_word(t) && !is_in(ORGANISATION_WORDS, &t.lower));
+        let name_like = run.iter().all(|t| {
+            is_name_word(t)
+                && !is_in(ORGANISATION_WORDS, &t.lower)
+                && super::lexicon::country_of(t.base).is_none()
+        });
         if (2..=3).contains(&run.len()) && name_like {
             out.push(run.iter().map(|t| t.base.to_string()).collect());
         }

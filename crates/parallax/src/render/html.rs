@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::{attribution, excerpt, outlets, Citations};
-use crate::model::{Report, SourceSpan, Statement, Story};
+use crate::model::{FactKind, Report, SourceSpan, Statement, Story};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -162,6 +162,40 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 escape(&kind),
                 anchor(report, &src),
                 escape(&q.doc)
+            );
+        }
+        out.push_str("</table>");
+    }
+    let figures: Vec<_> = story
+        .facts
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FactKind::Date | FactKind::Amount | FactKind::Percent
+            )
+        })
+        .collect();
+    if !figures.is_empty() {
+        out.push_str("<h3>Dates and figures</h3><table><tr><th>what</th><th>as written</th><th>resolved</th><th>document</th></tr>");
+        for f in figures {
+            let kind = serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let src = SourceSpan {
+                doc: f.doc.clone(),
+                start: f.start,
+                end: f.end,
+            };
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#{}\">{}</a></td></tr>",
+                escape(&kind),
+                escape(&f.text),
+                escape(f.value.as_deref().unwrap_or("")),
+                anchor(report, &src),
+                escape(&f.doc)
             );
         }
         out.push_str("</table>");

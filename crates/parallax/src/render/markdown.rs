@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{attribution, excerpt, outlets, Citations};
-use crate::model::{Report, Statement, Story};
+use crate::model::{Fact, FactKind, Report, Statement, Story};
 
 /// Renders the report as Markdown.
 pub fn markdown(report: &Report) -> String {
@@ -164,6 +164,37 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 cell(&q.text),
                 kind,
                 cell(&q.doc)
+            );
+        }
+        out.push('\n');
+    }
+    let figures: Vec<&Fact> = story
+        .facts
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FactKind::Date | FactKind::Amount | FactKind::Percent
+            )
+        })
+        .collect();
+    if !figures.is_empty() {
+        let _ = writeln!(out, "### Dates and figures\n");
+        let _ = writeln!(
+            out,
+            "| what | as written | resolved | document |\n|---|---|---|---|"
+        );
+        for f in figures {
+            let kind = serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| {kind} | {} | {} | {} |",
+                cell(&f.text),
+                cell(f.value.as_deref().unwrap_or("")),
+                cell(&f.doc)
             );
         }
         out.push('\n');

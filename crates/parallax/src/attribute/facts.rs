@@ -1,0 +1,389 @@
+//! Facts: dates resolved to calendar dates, amounts and percentages, and the people,
+//! organisations and places a document names, each with its span.
+//!
+//! Dates: `15/6/2022` (day first unless the first number cannot be a day… or the second cannot
+//! be a month), `2022-06-15`, `June 15, 2022`, `15 June`, and weekdays and `yesterday`/`today`
+//! against the publication date (a weekday is the latest such day on or before publication).
+//! A date without a year takes the publication year. Amounts: a currency sign and a number with
+//! an optional scale ("$147 billion"); percentages: "30 percent", "16.3 per cent", "12%".
+//! Names: people from the document's name table, organisations (acronyms and capitalised runs
+//! with an organisation word) and places (the gazetteer).
+
+use super::lexicon::{country_of, is_in, place_country, ORGANISATION_WORDS, TITLES};
+use super::people::{adjacent, NameTable};
+use super::tokens::Tok;
+use crate::cluster::day_number;
+use crate::model::{Fact, FactKind};
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    const SHORT: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    let w = if w == "sept" { "sep".to_string() } else { w };
+    MONTHS
+        .iter()
+        .position(|m| *m == w)
+        .or_else(|| SHORT.iter().position(|m| *m == w))
+        .map(|p| p as u32 + 1)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn iso(year: i64, month: u32, day: u32) -> Option<String> {
+    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The calendar date `days` days after 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn number(word: &str) -> Option<f64> {
+    word.replace(',', "").parse().ok()
+}
+
+/// The facts of one document; `published` is the `YYYY-MM-DD` date relative dates resolve
+/// against: its publication date, or the story's reference date.
+pub fn facts(
+    doc_id: &str,
+    text: &str,
+    toks: &[Tok],
+    names: &NameTable,
+    published: Option<&str>,
+) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let today = published.and_then(day_number);
+    let pub_year = published
+        .and_then(|p| p.get(0..4))
+        .and_then(|y| y.parse::<i64>().ok());
+    let push = |out: &mut Vec<Fact>, a: usize, b: usize, kind: FactKind, value: Option<String>| {
+        // A possessive ends where its base ends ("Putin" of "Putin’s").
+        let last = &toks[b - 1];
+        let end = last.start + last.base.len();
+        out.push(Fact {
+            doc: doc_id.to_string(),
+            start: toks[a].start,
+            end,
+            text: text[toks[a].start..end].to_string(),
+            kind,
+            value,
+        });
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let word = t.base;
+        // Numeric dates: 15/6/2022, 6/15/2022, 2022-06-15.
+        let parts: Vec<&str> = word.split(['/', '-']).collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        {
+            let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            let value = if parts[0].len() == 4 {
+                iso(n[0], n[1] as u32, n[2] as u32)
+            } else if parts[2].len() == 4 || parts[2].len() == 2 {
+                let year = if parts[2].len() == 2 {
+                    2000 + n[2]
+                } else {
+                    n[2]
+                };
+                // Day first, as most of the world writes it, unless that cannot be a date.
+                iso(year, n[1] as u32, n[0] as u32).or_else(|| iso(year, n[0] as u32, n[1] as u32))
+            } else {
+                None
+            };
+            if value.is_some() {
+                push(&mut out, i, i + 1, FactKind::Date, value);
+                i += 1;
+                continue;
+            }
+        }
+        // Month-name dates: "June 15, 2022", "June 15", "15 June 2022".
+        if let Some(month) = t.cap.then(|| month_of(word)).flatten() {
+            let day_after = toks
+                .get(i + 1)
+                .filter(|n| adjacent(t, n) || t.gap_after.trim() == ".")
+                .and_then(|n| n.base.parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
+            let day_before = i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .filter(|p| adjacent(p, t))
+                .and_then(|p| p.base.parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
+            if let Some(day) = day_after.or(day_before) {
+                let (first, mut last) = if day_after.is_some() {
+                    (i, i + 2)
+                } else {
+                    (i - 1, i + 1)
+                };
+                let year_tok = toks.get(last).filter(|y| {
+                    y.base.len() == 4
+                        && y.base.chars().all(|c| c.is_ascii_digit())
+                        && toks[last - 1].gap_after.trim().len() <= 1
+                });
+                let year = match year_tok {
+                    Some(y) => {
+                        last += 1;
+                        y.base.parse().ok()
+                    }
+                    None => pub_year,
+                };
+                if day_before.is_some() && day_after.is_none() {
+                    out.retain(|f: &Fact| {
+                        !(f.kind == FactKind::Date && f.start == toks[first].start)
+                    });
+                }
+                push(
+                    &mut out,
+                    first,
+                    last,
+                    FactKind::Date,
+                    year.and_then(|y| iso(y, month, day)),
+                );
+                i = last;
+                continue;
+            }
+        }
+        // Weekdays and relative days against the publication date.
+        let lower = t.lower.as_str();
+        let weekday = WEEKDAYS.iter().position(|w| *w == lower);
+        if t.cap && weekday.is_some() || matches!(lower, "yesterday" | "today") {
+            let value = today.map(|d| {
+                let target = match (weekday, lower) {
+                    (Some(w), _) => {
+                        // 1970-01-01 was a Thursday (weekday index 3).
+                        let current = (d + 3).rem_euclid(7);
+                        d - (current - w as i64).rem_euclid(7)
+                    }
+                    (None, "yesterday") => d - 1,
+                    _ => d,
+                };
+                let (y, m, dd) = civil_from_days(target);
+                format!("{y:04}-{m:02}-{dd:02}")
+            });
+            push(&mut out, i, i + 1, FactKind::Date, value);
+            i += 1;
+            continue;
+        }
+        // Amounts: "$147 billion", "€3.5m"; percentages: "30 percent", "12%".
+        let currency = text[..t.start]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '$' | '€' | '£' | '¥'));
+        if let Some(value) =
+            number(word).filter(|_| word.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        {
+            let next = toks.get(i + 1).filter(|n| adjacent(t, n));
+            let scale = next.and_then(|n| match n.lower.as_str() {
+                "thousand" => Some(1e3),
+                "million" | "m" | "mln" => Some(1e6),
+                "billion" | "bn" | "b" => Some(1e9),
+                "trillion" | "tn" => Some(1e12),
+                _ => None,
+            });
+            let mut last = if scale.is_some() { i + 2 } else { i + 1 };
+            if let Some(sign) = currency {
+                let amount = value * scale.unwrap_or(1.0);
+                let start_tok = i;
+                let mut f = Fact {
+                    doc: doc_id.to_string(),
+                    start: t.start - sign.len_utf8(),
+                    end: toks[last - 1].end,
+                    text: String::new(),
+                    kind: FactKind::Amount,
+                    value: Some(format!("{sign}{amount}")),
+                };
+                f.text = text[f.start..f.end].to_string();
+                out.push(f);
+                let _ = start_tok;
+                i = last;
+                continue;
+            }
+            let percent_sign = text[t.end..].starts_with('%');
+            let percent_word = next.is_some_and(|n| n.lower == "percent")
+                || (next.is_some_and(|n| n.lower == "per")
+                    && toks.get(i + 2).is_some_and(|n| n.lower == "cent"));
+            if percent_sign || percent_word {
+                if percent_word {
+                    last = if next.is_some_and(|n| n.lower == "per") {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                }
+                let mut f = Fact {
+                    doc: doc_id.to_string(),
+                    start: t.start,
+                    end: if percent_sign {
+                        t.end + 1
+                    } else {
+                        toks[last - 1].end
+                    },
+                    text: String::new(),
+                    kind: FactKind::Percent,
+                    value: Some(format!("{value}")),
+                };
+                f.text = text[f.start..f.end].to_string();
+                out.push(f);
+                i = last;
+                continue;
+            }
+        }
+        // Names: capitalised runs.
+        if t.cap && !t.in_quote {
+            let mut j = i + 1;
+            while j < toks.len()
+                && toks[j].cap
+                && adjacent(&toks[j - 1], &toks[j])
+                && !toks[j - 1].possessive
+            {
+                j += 1;
+            }
+            // Leading function words and titles are not part of the name ("The", "A", "Mr").
+            let mut s0 = i;
+            while s0 < j
+                && (crate::terms::is_stopword(&toks[s0].lower) || is_in(TITLES, &toks[s0].lower))
+            {
+                s0 += 1;
+            }
+            if s0 == j {
+                i = j;
+                continue;
+            }
+            let run = &toks[s0..j];
+            let person = run
+                .iter()
+                .rev()
+                .find_map(|x| names.part(x.base))
+                .filter(|&p| names.people[p].confirmed)
+                .filter(|_| !run.iter().any(|x| is_in(ORGANISATION_WORDS, &x.lower)));
+            let acronym = |x: &Tok| {
+                x.base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && x.base.chars().all(|c| !c.is_lowercase())
+            };
+            let organisation = run.iter().any(|x| is_in(ORGANISATION_WORDS, &x.lower))
+                || (run.len() == 1 && acronym(&run[0]) && country_of(run[0].base).is_none());
+            let sentence_start = i == 0
+                || text[..t.start]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '\n', '"', '“']);
+            if let Some(p) = person {
+                // The span covers the name's own words ("Xi Jinping" of "Chinese President Xi Jinping").
+                let name = &names.people[p].name;
+                let first = (s0..j)
+                    .find(|&k| name.split_whitespace().any(|w| w == toks[k].base))
+                    .unwrap_or(s0);
+                push(&mut out, first, j, FactKind::Person, Some(name.clone()));
+            } else if organisation && !(sentence_start && run.len() == 1 && !acronym(&run[0])) {
+                push(&mut out, s0, j, FactKind::Organisation, None);
+            } else if let Some(country) =
+                place_country(&run.iter().map(|x| x.base).collect::<Vec<_>>().join(" "))
+            {
+                push(&mut out, s0, j, FactKind::Place, Some(country.to_string()));
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::tokens::tokenize;
+
+    fn facts_of(text: &str, published: Option<&str>) -> Vec<Fact> {
+        let toks = tokenize(text, &[]);
+        let names = NameTable::build(&toks);
+        facts("d", text, &toks, &names, published)
+    }
+
+    fn value(f: &[Fact], text: &str) -> Option<String> {
+        f.iter()
+            .find(|x| x.text == text)
+            .and_then(|x| x.value.clone())
+    }
+
+    #[test]
+    fn dates_resolve_against_the_publication_date() {
+        let f = facts_of("Xi told Putin by telephone on Wednesday (15/6/2022) and again on June 20, 2022. The forum opens June 17.", Some("2022-06-16"));
+        assert_eq!(value(&f, "Wednesday").as_deref(), Some("2022-06-15"));
+        assert_eq!(value(&f, "15/6/2022").as_deref(), Some("2022-06-15"));
+        assert_eq!(value(&f, "June 20, 2022").as_deref(), Some("2022-06-20"));
+        assert_eq!(value(&f, "June 17").as_deref(), Some("2022-06-17"));
+        for x in &f {
+            assert_eq!(&"Xi told Putin by telephone on Wednesday (15/6/2022) and again on June 20, 2022. The forum opens June 17."[x.start..x.end], x.text);
+        }
+    }
+
+    #[test]
+    fn amounts_percentages_and_names() {
+        let text = "Trade reached $147 billion, up more than 30 percent, the Foreign Ministry said, as President Xi Jinping met officials in Beijing. Prices rose 16.3 per cent and 12%.";
+        let f = facts_of(text, None);
+        assert_eq!(value(&f, "$147 billion").as_deref(), Some("$147000000000"));
+        assert_eq!(value(&f, "30 percent").as_deref(), Some("30"));
+        assert_eq!(value(&f, "16.3 per cent").as_deref(), Some("16.3"));
+        assert_eq!(value(&f, "12%").as_deref(), Some("12"));
+        assert!(f
+            .iter()
+            .any(|x| x.kind == FactKind::Person && x.value.as_deref() == Some("Xi Jinping")));
+        assert!(f
+            .iter()
+            .any(|x| x.kind == FactKind::Organisation && x.text == "Foreign Ministry"));
+        assert!(f
+            .iter()
+            .any(|x| x.kind == FactKind::Place && x.text == "Beijing"));
+    }
+
+    #[test]
+    fn impossible_dates_are_not_dates() {
+        let f = facts_of("Section 31/2/2022 and 44/44/2022.", None);
+        assert!(f.iter().all(|x| x.kind != FactKind::Date));
+    }
+}
