@@ -9,46 +9,21 @@
 //! Names: people from the document's name table, organisations (acronyms and capitalised runs
 //! with an organisation word) and places (the gazetteer).
 
-use super::lexicon::{country_of, is_in, place_country, ORGANISATION_WORDS, TITLES};
+use super::lexicon::{
+    country_of, is_in, place_country, MONTHS, ORGANISATION_WORDS, SHORT_MONTHS, TITLES, WEEKDAYS,
+};
 use super::people::{adjacent, NameTable};
 use super::tokens::Tok;
 use crate::cluster::day_number;
 use crate::model::{Fact, FactKind};
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 fn month_of(word: &str) -> Option<u32> {
-    const SHORT: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let w = word.trim_end_matches('.').to_lowercase();
     let w = if w == "sept" { "sep".to_string() } else { w };
     MONTHS
         .iter()
         .position(|m| *m == w)
-        .or_else(|| SHORT.iter().position(|m| *m == w))
+        .or_else(|| SHORT_MONTHS.iter().position(|m| *m == w))
         .map(|p| p as u32 + 1)
 }
 

@@ -77,13 +77,6 @@ const PARTICIPLES: &[&str] = &[
 
 /// Words that may follow a reporting verb before its content ("said Sunday that").
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tonight",
@@ -111,6 +104,10 @@ const TIME_WORDS: &[&str] = &[
     "evening",
     "night",
 ];
+
+fn is_time_word(lower: &str) -> bool {
+    is_in(TIME_WORDS, lower) || super::lexicon::WEEKDAYS.contains(&lower)
+}
 
 /// Words that may follow a reporting verb before its addressee ends ("told the Globe").
 const MAX_ADDRESSEE_WORDS: usize = 7;
@@ -362,7 +359,7 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
     }
     // CONTENT, SUBJECT VERB [time words].
     let mut after = k + 1;
-    while after < s.to && is_in(TIME_WORDS, &s.tok(after).lower) && !s.tok(after).in_quote {
+    while after < s.to && is_time_word(&s.tok(after).lower) && !s.tok(after).in_quote {
         after += 1;
     }
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
@@ -426,8 +423,7 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
     let mut has_that = false;
     let scan_to = s.to.min(c + 4);
     if let Some(i) = (c..scan_to).find(|&i| {
-        s.tok(i).lower == "that"
-            && (c..i).all(|j| is_in(TIME_WORDS, &s.tok(j).lower) || s.tok(j).cap)
+        s.tok(i).lower == "that" && (c..i).all(|j| is_time_word(&s.tok(j).lower) || s.tok(j).cap)
     }) {
         c = i + 1;
         has_that = true;

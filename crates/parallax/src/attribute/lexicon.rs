@@ -689,3 +689,43 @@ pub const ADDRESSEES: &[&str] = &[
     "supporters",
     "viewers",
 ];
+
+/// Month names, lower-case.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Three-letter month abbreviations, lower-case.
+pub const SHORT_MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Weekday names, lower-case, Monday first.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a day or month name (or abbreviation): capitalised, but never part of a name.
+pub fn is_calendar_word(lower: &str) -> bool {
+    MONTHS.contains(&lower)
+        || SHORT_MONTHS.contains(&lower)
+        || WEEKDAYS.contains(&lower)
+        || lower == "sept"
+}

@@ -66,38 +66,9 @@ fn is_name_word(t: &Tok) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
         && !is_in(TITLES, &t.lower)
-        && !is_in(CALENDAR_WORDS, &t.lower)
+        && !super::lexicon::is_calendar_word(&t.lower)
         && !crate::terms::is_stopword(&t.lower)
 }
-
-/// Days and months, capitalised but never names.
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 impl NameTable {
     /// Finds the people named in `toks`.

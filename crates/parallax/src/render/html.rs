@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use super::{attribution, excerpt, outlets, Citations};
-use crate::model::{FactKind, Report, SourceSpan, Statement, Story};
+use super::{attribution, excerpt, figures, outlets, Citations};
+use crate::model::{Report, SourceSpan, Statement, Story};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -166,16 +166,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
         }
         out.push_str("</table>");
     }
-    let figures: Vec<_> = story
-        .facts
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.kind,
-                FactKind::Date | FactKind::Amount | FactKind::Percent
-            )
-        })
-        .collect();
+    let figures = figures(story);
     if !figures.is_empty() {
         out.push_str("<h3>Dates and figures</h3><table><tr><th>what</th><th>as written</th><th>resolved</th><th>document</th></tr>");
         for f in figures {

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{attribution, excerpt, outlets, Citations};
-use crate::model::{Fact, FactKind, Report, Statement, Story};
+use super::{attribution, excerpt, figures, outlets, Citations};
+use crate::model::{Report, Statement, Story};
 
 /// Renders the report as Markdown.
 pub fn markdown(report: &Report) -> String {
@@ -168,16 +168,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
         }
         out.push('\n');
     }
-    let figures: Vec<&Fact> = story
-        .facts
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.kind,
-                FactKind::Date | FactKind::Amount | FactKind::Percent
-            )
-        })
-        .collect();
+    let figures = figures(story);
     if !figures.is_empty() {
         let _ = writeln!(out, "### Dates and figures\n");
         let _ = writeln!(

@@ -8,7 +8,7 @@
 pub mod html;
 pub mod markdown;
 
-use crate::model::{Report, SourceSpan, Story};
+use crate::model::{Fact, FactKind, Report, SourceSpan, Story};
 
 /// The report as pretty-printed JSON.
 pub fn json(report: &Report) -> String {
@@ -77,4 +77,18 @@ pub fn outlets(report: &Report, story: &Story) -> Vec<String> {
         }
     }
     out
+}
+
+/// The dates, amounts and percentages of a story, in document order.
+pub fn figures(story: &Story) -> Vec<&Fact> {
+    story
+        .facts
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FactKind::Date | FactKind::Amount | FactKind::Percent
+            )
+        })
+        .collect()
 }
