@@ -32,6 +32,9 @@ use tokens::{quote_ranges, tokenize, Tok};
 const MIN_UNCUED_QUOTE_WORDS: usize = 5;
 /// Sentences back a paragraph-opening quotation may continue the previous speaker's words.
 const CONTINUATION_SENTENCES: usize = 4;
+/// Sentences back within which "he said" still means the last speaker; further back it means
+/// the person named last.
+const PRONOUN_SPEAKER_REACH: usize = 2;
 /// Sentences longer than this (in words) are not attributed.
 const MAX_SENTENCE_TOKENS: usize = 400;
 
@@ -44,6 +47,8 @@ struct Context<'a> {
     seen: Vec<(usize, usize)>,
     last_speaker: Option<(String, usize)>,
     last_channel: Option<String>,
+    /// The sentence being attributed.
+    sentence: usize,
     /// The previous quote: speaker, channel, sentence index, paragraph start.
     previous: Option<(Option<String>, Option<String>, usize, usize)>,
 }
@@ -82,12 +87,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         seen: Vec::new(),
         last_speaker: None,
         last_channel: None,
+        sentence: 0,
         previous: None,
     };
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut scanned = 0;
     for (s_idx, sentence) in doc.sentences.iter().enumerate() {
+        cx.sentence = s_idx;
         let (from, to) = token_range(&cx.toks, *sentence);
         if let Some(p) = text[scanned..sentence.start()].rfind(['\n', '\r']) {
             paragraph = scanned + p + 1;
@@ -343,6 +350,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
         Referent::Pronoun => cx
             .last_speaker
             .as_ref()
+            .filter(|(_, at)| cx.sentence - at <= PRONOUN_SPEAKER_REACH)
             .map(|(s, _)| s.clone())
             .or_else(|| {
                 cx.seen
