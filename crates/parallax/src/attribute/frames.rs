@@ -111,9 +111,10 @@ fn is_time_word(lower: &str) -> bool {
 
 /// Words that may follow a reporting verb before its addressee ends ("told the Globe").
 const MAX_ADDRESSEE_WORDS: usize = 7;
-/// Lower-case words inside names ("Ben van der Pluijm").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al",
+/// Words that end a name standing after its verb ("said Terry Chapman with the union").
+const PREPOSITIONS: &[&str] = &[
+    "about", "at", "by", "for", "from", "in", "of", "on", "to", "who", "whose", "with", "which",
+    "and",
 ];
 /// Longest subject phrase, in words.
 const MAX_SUBJECT_WORDS: usize = 8;
@@ -209,12 +210,9 @@ impl Sentence<'_, '_> {
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
         while end < self.to && end - start < MAX_SUBJECT_WORDS && self.subject_word(end) {
-            // A name ends at the first lower-case word after it ("Terry Chapman with the union").
-            if end > start
-                && self.tok(end - 1).cap
-                && !self.tok(end).cap
-                && !is_in(NAME_PARTICLES, &self.tok(end).lower)
-            {
+            // A name ends at a preposition after it ("Terry Chapman with the union"), but a
+            // descriptor may stand before a name ("Cambridge cartoonist Andre Campbell").
+            if end > start && self.tok(end - 1).cap && is_in(PREPOSITIONS, &self.tok(end).lower) {
                 break;
             }
             end += 1;

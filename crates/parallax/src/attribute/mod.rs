@@ -558,7 +558,8 @@ fn subject_speaker(
         return (speaker, Some(text));
     }
     let last = &cx.toks[b - 1];
-    if b - a == 1 && matches!(last.lower.as_str(), "he" | "she") {
+    let opening_pronoun = f.borrowed_subject && matches!(cx.toks[a].lower.as_str(), "he" | "she");
+    if opening_pronoun || b - a == 1 && matches!(last.lower.as_str(), "he" | "she") {
         let m = Mention {
             first: a,
             last: b,
@@ -601,10 +602,9 @@ fn subject_speaker(
             .iter()
             .any(|t| is_in(ORGANISATION_WORDS, &t.lower))
             || lexicon::country_of(&parts.join(" ")).is_some();
-        let whole = (a..b).all(|i| i >= s || is_in(TITLES, &cx.toks[i].lower) || cx.toks[i].cap);
         let unknown_source = f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none();
         let head_is_name = e == b - 1;
-        if !parts.is_empty() && !organisation && whole && head_is_name && !unknown_source {
+        if !parts.is_empty() && !organisation && head_is_name && !unknown_source {
             let name = cx.names.resolve_name(&parts);
             let p = cx.names.learn(&name);
             cx.seen.push((p, e));

@@ -174,16 +174,20 @@ impl NameTable {
         }
         // Untitled names ("Darian Lonechild is new to advocacy work") are people too, after the
         // titled ones, so pronouns can find them.
+        // Capitalised words that stand alone somewhere, not next to another capitalised word.
+        let used_alone: std::collections::HashSet<&str> = (0..toks.len())
+            .filter(|&i| {
+                let t = &toks[i];
+                t.cap
+                    && !(i > 0 && toks[i - 1].cap && adjacent(&toks[i - 1], t))
+                    && !(i + 1 < toks.len() && toks[i + 1].cap && adjacent(t, &toks[i + 1]))
+            })
+            .map(|i| toks[i].base)
+            .collect();
         for run in table.candidates.clone() {
             if run.iter().all(|w| !table.parts.contains_key(w)) {
                 // A part used alone elsewhere marks a person ("Easley said" after "Julie Easley").
-                let alone = run.iter().any(|w| {
-                    toks.iter().enumerate().any(|(i, t)| {
-                        t.base == w.as_str()
-                            && !(i > 0 && toks[i - 1].cap && adjacent(&toks[i - 1], t))
-                            && !(i + 1 < toks.len() && toks[i + 1].cap && adjacent(t, &toks[i + 1]))
-                    })
-                });
+                let alone = run.iter().any(|w| used_alone.contains(w.as_str()));
                 table.people.push(Person {
                     name: run.join(" "),
                     descriptors: Vec::new(),
