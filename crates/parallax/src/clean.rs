@@ -19,6 +19,8 @@ const PROSE_WORDS: usize = 12;
 const LONG_PROSE_WORDS: usize = 25;
 /// Lines inside the article with at most this many words and no sentence ending are chrome.
 const SHORT_LINE_WORDS: usize = 6;
+/// Shortest sentence (in words) kept right after the article's last long line.
+const CLOSING_SENTENCE_WORDS: usize = 5;
 /// Repeated paragraphs are only removed when at least this long (short lines may repeat).
 const REPEAT_MIN_WORDS: usize = 6;
 
@@ -142,6 +144,15 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
             }
         }
     };
+    // Short sentences right after the last long one still belong to the article ("The library
+    // opens daily, officials said."); the article ends at the first line that is not a sentence.
+    let mut last = last;
+    while last + 1 < lines.len()
+        && lines[last + 1].words >= CLOSING_SENTENCE_WORDS
+        && ends_like_sentence(lines[last + 1].text)
+    {
+        last += 1;
+    }
 
     let found_title = if given_title.is_none() {
         lines[..first.min(lines.len())]

@@ -1,0 +1,56 @@
+//! `parallax eval quotes` end to end on a small hand-written article in the data set's layout.
+
+mod common;
+
+use common::{parallax, Scratch};
+
+const ARTICLE: &str =
+    "Mayor Jane Ortiz opened the new library on Monday after three years of delays.\n\n\
+\"This is a building for everyone in the city,\" Ortiz said.\n\n\
+Councillor Tom Baker, who opposed the budget, said the project had cost twice what was planned.\n\n\
+\"We will be paying for this for a decade,\" he said. \"Nobody asked the taxpayers.\"\n\n\
+The library will open seven days a week, officials said.";
+
+fn gold(quote: &str, reference: &str) -> serde_json::Value {
+    let start = ARTICLE.find(quote).expect("quote in article");
+    let chars = |byte: usize| ARTICLE[..byte].chars().count();
+    serde_json::json!({"quote": quote, "quote_span": [chars(start), chars(start + quote.len())], "reference": reference})
+}
+
+#[test]
+fn finds_each_quote_with_its_speaker() {
+    let quotes = vec![
+        gold(
+            "\"This is a building for everyone in the city,\"",
+            "Jane Ortiz",
+        ),
+        gold("the project had cost twice what was planned.", "Tom Baker"),
+        gold("\"We will be paying for this for a decade,\"", "Tom Baker"),
+        gold("\"Nobody asked the taxpayers.\"", "Tom Baker"),
+        gold("The library will open seven days a week", "officials"),
+    ];
+    let record = serde_json::json!({"id": "library", "text": ARTICLE, "quotes": quotes});
+    let dir = Scratch::new("evalquotes");
+    let file = dir.file("quotes.jsonl", format!("{record}\n").as_bytes());
+    let out = parallax(
+        &["eval", "quotes", "--dataset", file.to_str().unwrap()],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let at80 = &figures["overlap_80"];
+    assert_eq!(figures["gold_quotes"], 5);
+    assert_eq!(at80["recall"], 1.0, "every quote found: {figures}");
+    assert_eq!(
+        at80["precision"], 1.0,
+        "nothing else reported as a quote: {figures}"
+    );
+    assert_eq!(
+        at80["speaker_accuracy"], 1.0,
+        "every speaker right: {figures}"
+    );
+}
