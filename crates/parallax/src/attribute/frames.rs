@@ -111,6 +111,12 @@ fn is_time_word(lower: &str) -> bool {
 
 /// Words that may follow a reporting verb before its addressee ends ("told the Globe").
 const MAX_ADDRESSEE_WORDS: usize = 7;
+/// Words before a reporting verb that deny or defer the speech ("won't say", "declined to say").
+const NEGATIONS: &[&str] = &[
+    "can't", "cannot", "could", "couldn't", "did", "didn't", "does", "doesn't", "don't", "may",
+    "might", "never", "not", "refused", "should", "to", "will", "won't", "would", "wouldn't",
+];
+
 /// Words that end a name standing after its verb ("said Terry Chapman with the union").
 const PREPOSITIONS: &[&str] = &[
     "about", "at", "by", "for", "from", "in", "of", "on", "to", "who", "whose", "with", "which",
@@ -340,6 +346,10 @@ fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
 fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     let t = s.tok(k);
     let end = skip_adverbs_back(s, k);
+    // "won't say", "declined to say", "did not say": no speech is reported.
+    if end > s.from && is_in(NEGATIONS, &s.tok(end - 1).lower.replace('’', "'")) {
+        return None;
+    }
     let subject = subject_with_apposition(s, end)?;
     // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE”
     if gap_has(t, OPEN_QUOTES) {
@@ -435,6 +445,13 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
                 s.tok(c).lower.as_str(),
                 "a" | "an" | "to" | "for" | "about" | "of" | "on" | "with" | "by"
             ))
+    {
+        return None;
+    }
+    // "The DAX added 0.1 per cent": a number after "added" is a change in value, not speech.
+    if !has_that
+        && matches!(t.lower.as_str(), "added" | "adds")
+        && s.tok(c).lower.starts_with(|ch: char| ch.is_ascii_digit())
     {
         return None;
     }
