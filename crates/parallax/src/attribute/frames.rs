@@ -197,6 +197,14 @@ impl Sentence<'_, '_> {
         if start == end || end - start >= MAX_SUBJECT_WORDS {
             return None;
         }
+        // A bare plural noun phrase speaks for itself ("forecasters say", "refugee advocates say").
+        let bare_plural = end - start <= 3
+            && (start..end).all(|i| !self.tok(i).cap)
+            && self.tok(end - 1).lower.ends_with('s')
+            && self.tok(end - 1).lower.len() > 4;
+        if bare_plural {
+            return Some((start, end));
+        }
         // Trim a leading lower-case word that is not a determiner, group noun or part of the name.
         while start < end
             && !self.tok(start).cap
@@ -351,8 +359,8 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
         return None;
     }
     let subject = subject_with_apposition(s, end)?;
-    // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE”
-    if gap_has(t, OPEN_QUOTES) {
+    // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE” (not a quote opening the next sentence).
+    if gap_has(t, OPEN_QUOTES) && !gap_has(t, &['.', '!', '?']) {
         let at = t.end;
         let quote = quotes
             .iter()
@@ -439,8 +447,14 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
     if !has_that && !is_in(CLAUSE_VERBS, &t.lower) {
         return None;
     }
+    // An object rather than a clause: "announced a plan", "spoke about it" ("about 550" is a number).
+    let about_number = s.tok(c).lower == "about"
+        && s.toks
+            .get(c + 1)
+            .is_some_and(|n| n.lower.starts_with(|ch: char| ch.is_ascii_digit()));
     if c >= s.to
         || (!has_that
+            && !about_number
             && matches!(
                 s.tok(c).lower.as_str(),
                 "a" | "an" | "to" | "for" | "about" | "of" | "on" | "with" | "by"

@@ -173,6 +173,7 @@ pub const INDIRECT_CUES: &[&str] = &[
     "reports",
     "said",
     "say",
+    "say",
     "says",
     "stated",
     "states",
