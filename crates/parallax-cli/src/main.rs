@@ -101,6 +101,8 @@ enum EvalTask {
     Summary,
     /// Quote extraction and attribution (Gender Gap Tracker JSONL).
     Quotes,
+    /// Story clustering of pooled documents, BCubed (Multi-News clusters JSONL, may be gzipped).
+    Clustering,
 }
 
 /// The largest cluster line `summarize` reads: 64 MiB.
@@ -352,6 +354,7 @@ fn run(cli: Cli) -> Result<bool> {
                 EvalTask::TextCleaning => serde_json::to_value(datasets::text_cleaning(&dataset)?)?,
                 EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
                 EvalTask::Quotes => serde_json::to_value(datasets::quotes(&dataset)?)?,
+                EvalTask::Clustering => serde_json::to_value(datasets::clustering(&dataset)?)?,
             };
             write_out(
                 None,

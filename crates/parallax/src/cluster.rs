@@ -14,9 +14,13 @@ use crate::model::Assignment;
 use crate::terms::terms;
 
 /// Cosine similarity from which a document joins a story.
-pub const JOIN_SIMILARITY: f64 = 0.2;
+pub const JOIN_SIMILARITY: f64 = 0.28;
 /// Cosine similarity to a second story from which that story merges into the first.
 pub const MERGE_SIMILARITY: f64 = 0.45;
+/// A document's highest-weighted terms used to find candidate stories.
+const CANDIDATE_TERMS: usize = 10;
+/// Terms held by more stories than this are not used to find candidates.
+const MAX_TERM_STORIES: usize = 100;
 /// Members of a story searched for the nearest document when explaining an assignment.
 const NEAREST_CANDIDATES: usize = 50;
 /// Dates further apart than this many days halve the similarity.
@@ -167,10 +171,15 @@ impl StoryClusterer {
         let vector = self.vector(input);
         let day = input.date.and_then(day_number);
         let doc_norm = norm(&vector);
-        // Only stories sharing a term with the document can be similar to it.
-        let mut candidates: Vec<usize> = vector
-            .keys()
-            .filter_map(|t| self.term_stories.get(t))
+        // Candidate stories share one of the document's most distinctive terms; terms found in
+        // very many stories say little and would make the search quadratic.
+        let mut distinctive: Vec<(&String, &f64)> = vector.iter().collect();
+        distinctive.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        let mut candidates: Vec<usize> = distinctive
+            .iter()
+            .take(CANDIDATE_TERMS)
+            .filter_map(|(t, _)| self.term_stories.get(*t))
+            .filter(|stories| stories.len() <= MAX_TERM_STORIES)
             .flatten()
             .map(|&s| self.live(s))
             .collect();

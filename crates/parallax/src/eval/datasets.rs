@@ -389,3 +389,115 @@ fn char_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
     let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     move |byte| starts.partition_point(|&b| b < byte)
 }
+
+#[derive(Deserialize)]
+struct GoldCluster {
+    documents: Vec<String>,
+}
+
+/// Clustering figures for a data set.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusteringReport {
+    /// Documents pooled.
+    pub documents: usize,
+    /// Gold clusters.
+    pub gold_clusters: usize,
+    /// Stories Parallax formed.
+    pub stories: usize,
+    /// BCubed precision.
+    pub precision: f64,
+    /// BCubed recall.
+    pub recall: f64,
+    /// BCubed F1.
+    pub f1: f64,
+    /// Documents per second through the incremental clusterer, one core.
+    pub documents_per_second: f64,
+}
+
+/// BCubed precision and recall of predicted labels against gold labels (one per item).
+pub fn bcubed(predicted: &[usize], gold: &[usize]) -> (f64, f64) {
+    use std::collections::HashMap;
+    let mut pair: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut pred_size: HashMap<usize, usize> = HashMap::new();
+    let mut gold_size: HashMap<usize, usize> = HashMap::new();
+    for (&p, &g) in predicted.iter().zip(gold) {
+        *pair.entry((p, g)).or_default() += 1;
+        *pred_size.entry(p).or_default() += 1;
+        *gold_size.entry(g).or_default() += 1;
+    }
+    let n = predicted.len().max(1) as f64;
+    let (mut precision, mut recall) = (0.0, 0.0);
+    for (&p, &g) in predicted.iter().zip(gold) {
+        let both = pair[&(p, g)] as f64;
+        precision += both / pred_size[&p] as f64;
+        recall += both / gold_size[&g] as f64;
+    }
+    (precision / n, recall / n)
+}
+
+/// `parallax eval clustering --dataset FILE`: pools every document of a Multi-News-style JSONL
+/// (plain or gzipped), feeds them to the incremental clusterer in a fixed shuffled order (so a
+/// cluster's documents do not arrive together), and scores the stories with BCubed.
+pub fn clustering(file: &Path) -> Result<ClusteringReport, EvalError> {
+    use crate::cluster::{ClusterInput, StoryClusterer};
+    let clusters: Vec<GoldCluster> = jsonl_records(file)?;
+    let mut docs: Vec<(u64, usize, &str)> = Vec::new();
+    for (c, cluster) in clusters.iter().enumerate() {
+        for (i, text) in cluster.documents.iter().enumerate() {
+            if !text.trim().is_empty() {
+                // A fixed pseudo-random arrival order (SplitMix64 of the position).
+                let mut z = ((c as u64) << 20 | i as u64).wrapping_add(0x9e37_79b9_7f4a_7c15);
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                docs.push((z ^ (z >> 31), c, text.as_str()));
+            }
+        }
+    }
+    docs.sort_unstable();
+    let ids: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
+    let started = Instant::now();
+    let mut clusterer = StoryClusterer::new();
+    for (i, (_, _, text)) in docs.iter().enumerate() {
+        clusterer.add(&ClusterInput {
+            id: &ids[i],
+            title: None,
+            text,
+            date: None,
+            copies_of: Vec::new(),
+        });
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let mut predicted = vec![0; docs.len()];
+    let stories = clusterer.stories();
+    for (story, members) in &stories {
+        for &m in members {
+            predicted[m] = *story;
+        }
+    }
+    let gold: Vec<usize> = docs.iter().map(|&(_, c, _)| c).collect();
+    let (precision, recall) = bcubed(&predicted, &gold);
+    Ok(ClusteringReport {
+        documents: docs.len(),
+        gold_clusters: clusters.len(),
+        stories: stories.len(),
+        precision,
+        recall,
+        f1: super::harmonic_mean(precision, recall),
+        documents_per_second: docs.len() as f64 / seconds.max(1e-9),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bcubed;
+
+    #[test]
+    fn bcubed_of_perfect_merged_and_split_clusterings() {
+        let gold = [0, 0, 1, 1];
+        assert_eq!(bcubed(&[5, 5, 7, 7], &gold), (1.0, 1.0));
+        // Everything in one cluster: each item's cluster is half right.
+        assert_eq!(bcubed(&[1, 1, 1, 1], &gold), (0.5, 1.0));
+        // Every item alone: precise, but each finds half its gold cluster.
+        assert_eq!(bcubed(&[0, 1, 2, 3], &gold), (1.0, 0.5));
+    }
+}
