@@ -510,22 +510,36 @@ fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
         .find(|&i| s.tok(i).gap_after.contains(','))?;
     let inner = s.phrase_before(end);
     let outer = s.phrase_before(open + 1);
-    // A name opens with a capital that is not a determiner ("Montana Sen. Jon Tester"); a
-    // description opens with a determiner ("a senior fellow", "One red-state Democrat").
+    // "NAME, a description, another one, said": the sentence's first segment, when it is short.
+    let first_comma = (s.from..end - 1).find(|&i| s.tok(i).gap_after.contains(','));
+    let opening = first_comma
+        .filter(|&c| c + 1 - s.from <= 6 && c + 1 < end)
+        .map(|c| (s.from, c + 1));
+    // A name opens with a capital that is neither a determiner nor a function word ("Montana
+    // Sen. Jon Tester"), and is mostly capitalised; a description opens with a determiner.
     let score = |p: &Option<(usize, usize)>| match p {
         Some((a, b)) => {
             let first = s.tok(*a);
-            let opens_name = first.cap && !is_in(DETERMINERS, &first.lower);
-            let has_cap = (*a..*b).any(|i| s.tok(i).cap);
-            2 * usize::from(opens_name) + usize::from(has_cap)
+            let opens_name = first.cap
+                && !is_in(DETERMINERS, &first.lower)
+                && !crate::terms::is_stopword(&first.lower);
+            let caps = (*a..*b).filter(|&i| s.tok(i).cap).count() as f64 / (*b - *a) as f64;
+            2.0 * f64::from(u8::from(opens_name)) + caps
         }
-        None => 0,
+        None => 0.0,
     };
-    if score(&inner) > score(&outer) {
-        inner
-    } else {
-        outer.or(inner)
-    }
+    // The best scoring candidate; on a tie, the one earlier in the sentence.
+    [opening, outer, inner]
+        .into_iter()
+        .filter(|p| p.is_some())
+        .fold(None, |best: Option<(Option<(usize, usize)>, f64)>, p| {
+            let sc = score(&p);
+            match best {
+                Some((_, b)) if b >= sc => best,
+                _ => Some((p, sc)),
+            }
+        })
+        .and_then(|(p, _)| p)
 }
 
 /// `…, saying CONTENT`: the subject is the sentence's opening phrase.

@@ -121,7 +121,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             to,
             span: (sentence.start(), sentence.end()),
         };
-        let found = frames(&sent, &quotes);
+        let mut found = frames(&sent, &quotes);
+        // Attribution after the words ("…, Moore said.") is the surest: such frames go first.
+        found.sort_by_key(|f| (f.content.1 > cx.toks[f.cue].start, f.cue));
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for f in &found {
             // An "according to" frame around another frame only names that frame's channel.
@@ -176,6 +178,20 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
     }
+    // A quotation spanning sentences may be reported twice (where it opens and where its
+    // attribution closes it): keep one, with a speaker when either has one.
+    let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
+    for q in out {
+        match kept
+            .iter_mut()
+            .find(|k| k.start == q.start && k.end == q.end)
+        {
+            Some(k) if k.speaker.is_none() && q.speaker.is_some() => *k = q,
+            Some(_) => {}
+            None => kept.push(q),
+        }
+    }
+    let out = kept;
     let published = doc.published.as_deref().and_then(crate::extract::iso_date);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
@@ -538,7 +554,18 @@ fn subject_speaker(
     f: &Frame,
     channels: &[ChannelMention],
 ) -> (Option<String>, Option<String>) {
-    let (a, b) = f.subject;
+    let (a, mut b) = f.subject;
+    // "Jingyi Pan of IG", "Terry Chapman with the union": the name comes before the preposition.
+    if let Some(p) = (a + 1..b).find(|&i| {
+        matches!(
+            cx.toks[i].lower.as_str(),
+            "of" | "at" | "with" | "from" | "for"
+        )
+    }) {
+        if (a..p).any(|i| cx.toks[i].cap) && !channels.iter().any(|c| c.first <= a && c.last >= b) {
+            b = p;
+        }
+    }
     // A channel phrase as subject: "The Kremlin readout said …", "according to CCTV".
     if let Some(c) = channels
         .iter()
