@@ -66,7 +66,7 @@ fn is_name_word(t: &Tok) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
         && !is_in(TITLES, &t.lower)
-        && !super::lexicon::is_calendar_word(&t.lower)
+        && (t.lower == "may" || !super::lexicon::is_calendar_word(&t.lower))
         && !crate::terms::is_stopword(&t.lower)
 }
 
@@ -226,8 +226,9 @@ impl NameTable {
     /// Adds a person by name (or finds them) and returns their index.
     pub fn learn(&mut self, name: &str) -> usize {
         let words: Vec<&str> = name.split_whitespace().collect();
-        if let Some(p) = words.iter().find_map(|w| self.part(w)) {
-            if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) {
+        // The same person when the surname is theirs ("Vladimir Frolov" is not Vladimir Putin).
+        if let Some(p) = words.last().and_then(|w| self.part(w)) {
+            if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) || words.len() == 1 {
                 self.people[p].confirmed = true;
                 return p;
             }
