@@ -448,6 +448,9 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
         return None;
     }
     // An object rather than a clause: "announced a plan", "spoke about it" ("about 550" is a number).
+    if c >= s.to {
+        return None;
+    }
     let about_number = s.tok(c).lower == "about"
         && s.toks
             .get(c + 1)
