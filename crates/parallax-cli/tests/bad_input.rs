@@ -372,3 +372,51 @@ fn markdown_escapes_markup_from_articles() {
     assert!(!md.contains("<img"), "raw markup in the Markdown report");
     assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
+
+#[test]
+fn hostile_and_broken_html() {
+    let dir = Scratch::new("html-bad");
+    let body = ARTICLE.replace('\n', " ");
+    let deep = format!(
+        "<html><body>{}<p>{body}</p>{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    let deep = dir.file("deep.html", deep.as_bytes());
+    let truncated = dir.file("truncated.html", format!("<html><head><title>Bridge</title></head><body><article><p>{body} and then the page stops mid").as_bytes());
+    let empty = dir.file("nav-only.html", b"<html><head><title>Home</title></head><body><nav><a href=\"/\">Home</a></nav></body></html>");
+    let out = parallax(
+        &[
+            "extract",
+            "--format",
+            "json",
+            deep.to_str().unwrap(),
+            truncated.to_str().unwrap(),
+            empty.to_str().unwrap(),
+        ],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let records: Vec<Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(
+        records.len(),
+        2,
+        "the deep and the truncated page are extracted"
+    );
+    assert!(records.iter().all(|r| r["text"]
+        .as_str()
+        .unwrap()
+        .contains("new bridge across the river")));
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("nav-only.html") && l.contains("no article text")),
+        "{stderr}"
+    );
+}

@@ -43,6 +43,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, ExtractE
         ..Default::default()
     };
     let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let html = flatten_deep_nesting(html, MAX_DEPTH);
+    let html = html.as_ref();
     let mut reader = Readability::new(html, absolute, Some(cfg))
         .map_err(|e| ExtractError::TooComplex(e.to_string()))?;
     let article = reader.parse().map_err(|e| match e {
@@ -86,6 +88,92 @@ fn tidy_lines(text: &str) -> String {
         blank = false;
     }
     out.trim_end().to_string()
+}
+
+/// Elements nested deeper than this are flattened before parsing: real pages stay far below it,
+/// and hostile nesting would make tree algorithms slow.
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements that never have a closing tag.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// The page with every tag that would open an element deeper than `max_depth` (and its closing
+/// tag) removed; the text is kept. Returns the page unchanged when it is not that deep.
+pub fn flatten_deep_nesting(html: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut dropped = 0usize;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let start = i + off;
+        let Some(len) = bytes[start..].iter().position(|&b| b == b'>') else {
+            break;
+        };
+        let end = start + len + 1;
+        let tag = &html[start + 1..end - 1];
+        i = end;
+        if tag.starts_with('!') || tag.starts_with('?') {
+            continue;
+        }
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID_ELEMENTS.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        if name == "script" || name == "style" {
+            // Skip raw text up to the closing tag.
+            if !closing {
+                if let Some(p) = find_closing_tag(&bytes[i..], name.as_bytes()) {
+                    i += p;
+                }
+            }
+            continue;
+        }
+        if closing {
+            if dropped > 0 && depth <= max_depth {
+                dropped -= 1;
+                cuts.push((start, end));
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+        } else if depth >= max_depth {
+            dropped += 1;
+            cuts.push((start, end));
+        } else {
+            depth += 1;
+        }
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (s, e) in cuts {
+        out.push_str(&html[at..s]);
+        at = e;
+    }
+    out.push_str(&html[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Offset of `</name` (any case) in `bytes`.
+fn find_closing_tag(bytes: &[u8], name: &[u8]) -> Option<usize> {
+    bytes
+        .windows(name.len() + 2)
+        .position(|w| w[0] == b'<' && w[1] == b'/' && w[2..].eq_ignore_ascii_case(name))
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
 }
 
 /// The host of a URL without `www.`.
@@ -133,6 +221,26 @@ mod tests {
         assert!(!a.text.contains("Contact us"));
         assert_eq!(a.outlet.as_deref(), Some("Daily Bugle"));
         assert_eq!(a.published.as_deref(), Some("2022-06-15"));
+    }
+
+    #[test]
+    fn hostile_nesting_is_flattened_and_the_text_kept() {
+        let body = "The council approved the budget on Tuesday after a long debate about schools and roads. ".repeat(5);
+        let html = format!(
+            "<html><body>{}<p>{body}</p>{}</body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        let flat = flatten_deep_nesting(&html, MAX_DEPTH);
+        assert!(flat.matches("<div>").count() < MAX_DEPTH);
+        assert!(flat.contains(body.trim()));
+        let a = extract_html(&html, None).unwrap();
+        assert!(a.text.contains("approved the budget"));
+        let shallow = "<html><body><div><p>x</p></div></body></html>";
+        assert!(matches!(
+            flatten_deep_nesting(shallow, MAX_DEPTH),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
