@@ -26,6 +26,8 @@
 //! assert_eq!(report.stories.len(), 1);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod attribute;
 pub mod clean;
