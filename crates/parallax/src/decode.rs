@@ -211,13 +211,101 @@ pub struct Repaired {
 
 /// Repairs mojibake in `text`.
 pub fn repair(text: &str) -> Repaired {
+    // Whole words first: a word whose characters, read back as windows-1252 bytes, form valid
+    // UTF-8 was UTF-8 decoded with the wrong charset. Correct Latin-1 text almost never does.
+    let words = repair_words(text);
+    // Then runs inside words that did not decode whole (mixed words, lost bytes, fused quotes).
+    let runs = repair_runs(&words.text);
+    let alignment = runs.alignment.compose(&words.alignment);
+    let mut repairs = words.repairs;
+    for r in runs.repairs {
+        let span = crate::model::Span::new(r.offset, r.offset + r.from.len());
+        let offset = span
+            .and_then(|s| words.alignment.to_source(s).ok())
+            .map_or(r.offset, |s| s.start());
+        let from = span
+            .and_then(|s| words.alignment.to_source(s).ok())
+            .and_then(|s| s.slice(text))
+            .map_or(r.from.clone(), str::to_string);
+        repairs.push(Repair {
+            from,
+            to: r.to,
+            offset,
+        });
+    }
+    repairs.sort_by_key(|r| r.offset);
+    Repaired {
+        text: runs.text,
+        repairs,
+        alignment,
+    }
+}
+
+/// The word-level pass of [`repair`].
+fn repair_words(text: &str) -> Repaired {
+    let mut out = AlignedBuilder::new();
+    let mut repairs = Vec::new();
+    let mut copied_to = 0;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start < text.len() {
+        // Words split on ASCII whitespace only: a no-break space can be part of mojibake.
+        let len = bytes[start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace())
+            .unwrap_or(text.len() - start);
+        let end = start + len;
+        if len > 0 {
+            let word = &text[start..end];
+            if let Some(fixed) = word_as_utf8(word) {
+                out.copy(text, copied_to, start);
+                out.replace(start, end, &fixed);
+                repairs.push(Repair {
+                    from: word.to_string(),
+                    to: fixed,
+                    offset: start,
+                });
+                copied_to = end;
+            }
+        }
+        start = end + 1;
+    }
+    out.copy(text, copied_to, text.len());
+    let (text, alignment) = out.finish();
+    Repaired {
+        text,
+        repairs,
+        alignment,
+    }
+}
+
+/// The word re-read as UTF-8, when it is mojibake: non-ASCII, every character a windows-1252
+/// byte, the bytes valid UTF-8 with at least one multi-byte character.
+fn word_as_utf8(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            bytes.push(c as u8);
+        } else {
+            bytes.push(cp1252_byte(c)?);
+        }
+    }
+    let decoded = String::from_utf8(bytes).ok()?;
+    (decoded != word && !decoded.is_ascii()).then_some(decoded)
+}
+
+/// The run-level pass of [`repair`].
+fn repair_runs(text: &str) -> Repaired {
     let mut out = AlignedBuilder::new();
     let mut repairs = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut copied_to = 0;
     let mut i = 0;
     while i < chars.len() {
-        let (at, c) = chars[i];
+        let at = chars[i].0;
         if let Some((consumed, fixed)) = repair_at(text, &chars, i) {
             let end = chars.get(i + consumed).map_or(text.len(), |&(o, _)| o);
             out.copy(text, copied_to, at);
@@ -231,7 +319,6 @@ pub fn repair(text: &str) -> Repaired {
             i += consumed;
             continue;
         }
-        let _ = c;
         i += 1;
     }
     out.copy(text, copied_to, text.len());
@@ -322,9 +409,13 @@ mod tests {
 
     #[test]
     fn repairs_double_encoded_punctuation() {
-        let r = repair("Xiâ€™s call â€œworkedâ€\u{9d} well");
+        let input = "Xiâ€™s call â€œworkedâ€\u{9d} well";
+        let r = repair(input);
         assert_eq!(r.text, "Xi’s call “worked” well");
-        assert_eq!(r.repairs.len(), 3);
+        assert!(!r.repairs.is_empty());
+        for rep in &r.repairs {
+            assert!(input[rep.offset..].starts_with(&rep.from), "{rep:?}");
+        }
     }
 
     #[test]
