@@ -241,6 +241,22 @@ pub fn repair(text: &str) -> Repaired {
     }
 }
 
+/// Copies the rest of `text` after `copied_to` and packs the result.
+fn finish_repair(
+    mut out: AlignedBuilder,
+    text: &str,
+    copied_to: usize,
+    repairs: Vec<Repair>,
+) -> Repaired {
+    out.copy(text, copied_to, text.len());
+    let (text, alignment) = out.finish();
+    Repaired {
+        text,
+        repairs,
+        alignment,
+    }
+}
+
 /// The word-level pass of [`repair`].
 fn repair_words(text: &str) -> Repaired {
     let mut out = AlignedBuilder::new();
@@ -270,13 +286,7 @@ fn repair_words(text: &str) -> Repaired {
         }
         start = end + 1;
     }
-    out.copy(text, copied_to, text.len());
-    let (text, alignment) = out.finish();
-    Repaired {
-        text,
-        repairs,
-        alignment,
-    }
+    finish_repair(out, text, copied_to, repairs)
 }
 
 /// The word re-read as UTF-8, when it is mojibake: non-ASCII, every character a windows-1252
@@ -321,13 +331,7 @@ fn repair_runs(text: &str) -> Repaired {
         }
         i += 1;
     }
-    out.copy(text, copied_to, text.len());
-    let (text, alignment) = out.finish();
-    Repaired {
-        text,
-        repairs,
-        alignment,
-    }
+    finish_repair(out, text, copied_to, repairs)
 }
 
 /// A repair starting at char index `i`: how many chars it replaces, and with what.
