@@ -19,6 +19,8 @@ const PROSE_WORDS: usize = 12;
 const LONG_PROSE_WORDS: usize = 25;
 /// Lines inside the article with at most this many words and no sentence ending are chrome.
 const SHORT_LINE_WORDS: usize = 6;
+/// Words per sentence stop above which a long line reads as a list rather than text.
+const LIST_WORDS_PER_STOP: usize = 40;
 /// Shortest sentence (in words) kept right after the article's last long line.
 const CLOSING_SENTENCE_WORDS: usize = 5;
 /// Repeated paragraphs are only removed when at least this long (short lines may repeat).
@@ -50,12 +52,51 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn is_prose(&self) -> bool {
-        self.words >= LONG_PROSE_WORDS
+        (self.words >= LONG_PROSE_WORDS && reads_as_sentences(self.text))
             || (self.words >= PROSE_WORDS && ends_like_sentence(self.text))
     }
 }
 
-/// True when a line ends with sentence punctuation, possibly inside closing quotes or brackets.
+/// True when a long line reads as running text rather than a list of names, tags or months:
+/// it has sentence punctuation, and most of its words are not capitalised.
+fn reads_as_sentences(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    let stops = line.matches(['.', '!', '?', ';']).count();
+    stops * LIST_WORDS_PER_STOP >= words.len() && capitalised * 2 < words.len()
+}
+
+/// True for a line that opens a comment section ("Leave a Reply", "16 comments", "jane says:").
+fn opens_comments(line: &Line) -> bool {
+    let lower = line.text.to_lowercase();
+    let lower = lower.trim_end_matches(['.', ':', '!']);
+    let counted = lower.split_once(' ').is_some_and(|(n, rest)| {
+        n.chars().all(|c| c.is_ascii_digit())
+            && matches!(rest, "comments" | "comment" | "responses" | "replies")
+    });
+    let heading = matches!(
+        lower,
+        "comments"
+            | "leave a reply"
+            | "leave a comment"
+            | "post a comment"
+            | "add a comment"
+            | "join the discussion"
+            | "reader comments"
+            | "discussion"
+    );
+    let says = line.words <= 3 && line.text.trim_end().ends_with("says:");
+    counted || heading || says
+}
+
+/// True for a line that ends with sentence punctuation, possibly inside closing quotes or brackets.
 pub fn ends_like_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
     trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
@@ -92,6 +133,19 @@ fn is_headline_like(line: &Line) -> bool {
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_lowercase));
     alphabetic * 10 >= words.len() * 8 && has_lowercase_word && !line.text.contains(['|', '»', '›'])
+}
+
+/// True when most words of a line are capitalised ("Here Is The Offer That HP Rejected").
+fn title_cased(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !words.is_empty() && capitalised * 10 >= words.len() * 7
 }
 
 /// True for a "Read also: Some Other Headline" line: a short label, a colon, and a headline.
@@ -144,6 +198,24 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
             }
         }
     };
+    // A comment section ends the article, however much prose follows it, once most of the
+    // page's prose has been read (a "Comments" link near the top is not the section).
+    let prose_words = |from: usize, to: usize| {
+        (from..to)
+            .filter(|&i| lines[i].is_prose())
+            .map(|i| lines[i].words)
+            .sum::<usize>()
+    };
+    let end = last.min(lines.len().saturating_sub(1));
+    let total = prose_words(first, end + 1);
+    let last = (first..=end)
+        .find(|&i| i > first && opens_comments(&lines[i]) && prose_words(first, i) * 2 >= total)
+        .map_or(last, |c| {
+            (first..c)
+                .rev()
+                .find(|&i| lines[i].is_prose())
+                .unwrap_or(first)
+        });
     // Short sentences right after the last long one still belong to the article ("The library
     // opens daily, officials said."); the article ends at the first line that is not a sentence.
     let mut last = last;
@@ -196,7 +268,12 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
             }
         } else if i > last {
             Some(RemovalReason::TrailingChrome)
-        } else if is_related_link(line) {
+        } else if is_related_link(line)
+            || (is_headline_like(line)
+                && line.words >= 5
+                && !ends_like_sentence(line.text)
+                && title_cased(line.text))
+        {
             Some(RemovalReason::RelatedLink)
         } else if line.words <= SHORT_LINE_WORDS && !ends_like_sentence(line.text) {
             Some(RemovalReason::PageChrome)
