@@ -19,6 +19,8 @@ const PROSE_WORDS: usize = 12;
 const LONG_PROSE_WORDS: usize = 25;
 /// Lines inside the article with at most this many words and no sentence ending are chrome.
 const SHORT_LINE_WORDS: usize = 6;
+/// Longest line (in words) that can be a stray headline; longer unpunctuated lines are kept.
+const MAX_STRAY_HEADLINE_WORDS: usize = 16;
 /// Words per sentence stop above which a long line reads as a list rather than text.
 const LIST_WORDS_PER_STOP: usize = 40;
 /// Shortest sentence (in words) kept right after the article's last long line.
@@ -71,6 +73,37 @@ fn reads_as_sentences(line: &str) -> bool {
         .count();
     let stops = line.matches(['.', '!', '?', ';']).count();
     stops * LIST_WORDS_PER_STOP >= words.len() && capitalised * 2 < words.len()
+}
+
+/// True for a headline-sized line without sentence punctuation inside scraped text: a related
+/// story's title ("Taylor Swift wants to re-record her old hits after ownership row").
+fn is_stray_headline(line: &Line) -> bool {
+    (5..=MAX_STRAY_HEADLINE_WORDS).contains(&line.words)
+        && !ends_like_sentence(line.text)
+        && !line.text.trim_end().ends_with([',', '"', '”'])
+        && !is_list_item(line.text)
+}
+
+/// True for a bulleted or numbered list item ("- one", "• two", "3. three").
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(['-', '•', '*', '–', '—', '·'])
+        || t.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// True for copyright, cookie and browser notices ("© 2019 ...", "This website uses cookies").
+fn is_legal_notice(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains('©')
+        || lower.starts_with("copyright")
+        || lower.contains("all rights reserved")
+        || (lower.contains("cookie")
+            && (lower.contains("website")
+                || lower.contains("browser")
+                || lower.contains("experience")))
+        || (lower.contains("browser") && lower.contains("update"))
 }
 
 /// True for a line that opens a comment section ("Leave a Reply", "16 comments", "jane says:").
@@ -135,19 +168,6 @@ fn is_headline_like(line: &Line) -> bool {
     alphabetic * 10 >= words.len() * 8 && has_lowercase_word && !line.text.contains(['|', '»', '›'])
 }
 
-/// True when most words of a line are capitalised ("Here Is The Offer That HP Rejected").
-fn title_cased(line: &str) -> bool {
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    !words.is_empty() && capitalised * 10 >= words.len() * 7
-}
-
 /// True for a "Read also: Some Other Headline" line: a short label, a colon, and a headline.
 fn is_related_link(line: &Line) -> bool {
     let Some((label, rest)) = line.text.split_once(':') else {
@@ -183,6 +203,12 @@ fn is_credit(line: &Line) -> bool {
 
 /// Cleans `input`; `given_title` is a title known from metadata.
 pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
+    clean_text(input, given_title, true)
+}
+
+/// Cleans `input`; `scraped` is true for text scraped with its page, false for text an HTML
+/// extractor already took from the page's structure (which keeps its sub-headings).
+pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Cleaned {
     let lines = split_lines(input);
     let prose: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].is_prose()).collect();
     let (first, last) = match (prose.first(), prose.last()) {
@@ -247,7 +273,9 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
     let mut out = AlignedBuilder::new();
     for (i, line) in lines.iter().enumerate() {
         let print = fingerprint(line.text);
-        let reason = if !title_print.is_empty() && print == title_print {
+        let reason = if is_legal_notice(line.text) {
+            Some(RemovalReason::PageChrome)
+        } else if !title_print.is_empty() && print == title_print {
             let r = if title_seen || given_title.is_some() && i > first {
                 RemovalReason::RepeatedHeadline
             } else {
@@ -268,12 +296,7 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
             }
         } else if i > last {
             Some(RemovalReason::TrailingChrome)
-        } else if is_related_link(line)
-            || (is_headline_like(line)
-                && line.words >= 5
-                && !ends_like_sentence(line.text)
-                && title_cased(line.text))
-        {
+        } else if is_related_link(line) || (scraped && is_stray_headline(line)) {
             Some(RemovalReason::RelatedLink)
         } else if line.words <= SHORT_LINE_WORDS && !ends_like_sentence(line.text) {
             Some(RemovalReason::PageChrome)

@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::attribute::{attribute_with_facts, document_facts};
-use crate::clean::clean;
+use crate::clean::clean_text;
 use crate::cluster::{ClusterInput, StoryClusterer};
 use crate::compare::compare;
 use crate::decode::{decode_bytes, repair};
@@ -105,7 +105,11 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         .clone()
         .or_else(|| extracted.as_ref().and_then(|e| e.title.clone()))
         .map(|t| repair(&t).text);
-    let cleaned = clean(&repaired.text, given_title.as_deref());
+    let cleaned = clean_text(
+        &repaired.text,
+        given_title.as_deref(),
+        page.kind == PageKind::Text,
+    );
     if cleaned.text.trim().is_empty() {
         return Err(reject("no article text left after cleaning".to_string()));
     }
