@@ -336,7 +336,7 @@ fn repair_runs(text: &str) -> Repaired {
 
 /// A repair starting at char index `i`: how many chars it replaces, and with what.
 fn repair_at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(usize, String)> {
-    let (at, c) = chars[i];
+    let c = chars[i].1;
     if c == '†' {
         return fused_closing_quote(text, chars, i).then(|| (1, "\u{201d} ".to_string()));
     }
@@ -366,7 +366,6 @@ fn repair_at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(usize, St
     if need == 3 && n == 2 && bytes == [0xE2, 0x80] {
         let next = chars.get(i + 2).map(|&(_, c)| c);
         if next.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
-            let _ = at;
             return Some((2, "\u{201d}".to_string()));
         }
     }

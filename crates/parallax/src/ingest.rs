@@ -216,7 +216,7 @@ fn read_glob(batch: &mut Batch, pattern: &str, opts: IngestOptions) {
 fn read_path(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => read_dir(batch, path, opts),
-        Ok(meta) if meta.is_file() => read_file(batch, path, name, None, opts),
+        Ok(meta) if meta.is_file() => read_file(batch, path, name, opts),
         Ok(_) => batch.reject(name, IngestError::NotAFile),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             batch.reject(name, IngestError::NotFound)
@@ -273,7 +273,7 @@ fn read_dir(batch: &mut Batch, root: &Path, opts: IngestOptions) {
     for file in files {
         if supported_extension(&file).is_some() {
             let name = file.display().to_string();
-            read_file(batch, &file, &name, None, opts);
+            read_file(batch, &file, &name, opts);
         }
     }
 }
@@ -289,13 +289,7 @@ fn supported_extension(path: &Path) -> Option<Option<PageKind>> {
     }
 }
 
-fn read_file(
-    batch: &mut Batch,
-    path: &Path,
-    name: &str,
-    _hint: Option<PageKind>,
-    opts: IngestOptions,
-) {
+fn read_file(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     let kind = supported_extension(path);
     if kind == Some(None) {
         return read_jsonl(batch, path, name, opts);

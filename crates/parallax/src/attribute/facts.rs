@@ -203,7 +203,6 @@ pub fn facts(
             let mut last = if scale.is_some() { i + 2 } else { i + 1 };
             if let Some(sign) = currency {
                 let amount = value * scale.unwrap_or(1.0);
-                let start_tok = i;
                 let mut f = Fact {
                     doc: doc_id.to_string(),
                     start: t.start - sign.len_utf8(),
@@ -214,7 +213,6 @@ pub fn facts(
                 };
                 f.text = text[f.start..f.end].to_string();
                 out.push(f);
-                let _ = start_tok;
                 i = last;
                 continue;
             }

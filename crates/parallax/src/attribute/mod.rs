@@ -112,8 +112,6 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             .copied()
             .take_while(|&(s, _)| s <= sentence.end())
             .collect();
-        let overlaps_quote =
-            !opened.is_empty() || (first_quote > 0 && quotes[first_quote - 1].1 > sentence.start());
         let sent = Sentence {
             text,
             toks: &cx.toks,
@@ -167,7 +165,6 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 out.push(q);
             }
         }
-        let _ = overlaps_quote;
         // Remember this sentence's named channels and people for later references.
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
             cx.last_channel = Some(channel_text(text, &cx.toks, c).to_string());

@@ -96,11 +96,6 @@ struct Truth {
     url: Option<String>,
 }
 
-/// The text a prediction is scored on: title and cleaned text.
-fn predicted_text(doc: &Document) -> String {
-    doc.text.clone()
-}
-
 /// `parallax eval extraction --dataset DIR`: `DIR/ground-truth.json` and `DIR/html/<id>.html.gz`.
 pub fn extraction(dir: &Path) -> Result<ExtractionReport, EvalError> {
     let truth_path = dir.join("ground-truth.json");
@@ -127,7 +122,7 @@ pub fn extraction(dir: &Path) -> Result<ExtractionReport, EvalError> {
     let started = Instant::now();
     let predictions: Vec<Option<String>> = pages
         .iter()
-        .map(|(p, _)| prepare_guarded(p).ok().map(|d| predicted_text(&d)))
+        .map(|(p, _)| prepare_guarded(p).ok().map(|d| d.text))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
     let counts: Vec<_> = predictions
