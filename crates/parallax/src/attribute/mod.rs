@@ -298,10 +298,7 @@ fn direct_quote(
     } else {
         QuoteKind::Partial
     };
-    if let Some(s) = &speaker {
-        cx.last_speaker = Some((s.clone(), s_idx));
-    }
-    cx.previous = Some((speaker.clone(), channel.clone(), s_idx, paragraph));
+    cx.remember_quote(&speaker, &channel, s_idx, paragraph);
     Some(Quote {
         doc: doc.id.clone(),
         start,
@@ -524,10 +521,7 @@ fn frame_quote(
     } else {
         QuoteKind::Indirect
     };
-    if let Some(s) = &speaker {
-        cx.last_speaker = Some((s.clone(), s_idx));
-    }
-    cx.previous = Some((speaker.clone(), channel.clone(), s_idx, paragraph));
+    cx.remember_quote(&speaker, &channel, s_idx, paragraph);
     let cue = if f.according {
         "according to".to_string()
     } else {
@@ -663,6 +657,20 @@ fn subject_speaker(
 }
 
 impl Context<'_> {
+    /// Records a quote's speaker and channel for pronouns and continued quotations.
+    fn remember_quote(
+        &mut self,
+        speaker: &Option<String>,
+        channel: &Option<String>,
+        sentence: usize,
+        paragraph: usize,
+    ) {
+        if let Some(s) = speaker {
+            self.last_speaker = Some((s.clone(), sentence));
+        }
+        self.previous = Some((speaker.clone(), channel.clone(), sentence, paragraph));
+    }
+
     fn people_name(&self, p: usize) -> String {
         self.names.people[p].name.clone()
     }
