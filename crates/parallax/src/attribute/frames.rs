@@ -11,56 +11,10 @@
 //! Verbs that often take a plain object ("announced a plan") only report speech with "that".
 
 use super::lexicon::{
-    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, DETERMINERS, GROUP_NOUNS, TITLES, VERB_ADVERBS,
+    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, GROUP_NOUNS, THAT_VERBS,
+    TITLES, VERB_ADVERBS,
 };
 use super::tokens::Tok;
-
-/// Verbs after which a bare clause is reported speech ("said the plan failed").
-const CLAUSE_VERBS: &[&str] = &[
-    "acknowledged",
-    "added",
-    "adds",
-    "admits",
-    "admitted",
-    "agreed",
-    "agrees",
-    "alleged",
-    "alleges",
-    "argued",
-    "argues",
-    "asserted",
-    "asserts",
-    "believes",
-    "claimed",
-    "concedes",
-    "conceded",
-    "contended",
-    "estimated",
-    "estimates",
-    "explained",
-    "explains",
-    "insisted",
-    "insists",
-    "maintained",
-    "maintains",
-    "predicted",
-    "predicts",
-    "said",
-    "say",
-    "says",
-    "stated",
-    "stressed",
-    "suggested",
-    "suggests",
-    "tells",
-    "testified",
-    "thinks",
-    "told",
-    "warned",
-    "warns",
-    "wrote",
-    "writes",
-];
 
 /// Participles that attach reported speech to the sentence's subject (", saying ...").
 const PARTICIPLES: &[&str] = &[
@@ -390,7 +344,7 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
             according: false,
         });
     }
-    if !is_in(super::lexicon::INDIRECT_CUES, &t.lower) {
+    if !is_in(CLAUSE_VERBS, &t.lower) && !is_in(THAT_VERBS, &t.lower) {
         return None;
     }
     // VERB [addressee] [time] [that] CONTENT
