@@ -280,57 +280,19 @@ fn run(cli: Cli) -> Result<bool> {
                     ok = false;
                     continue;
                 };
-                let pages: Vec<parallax::ingest::RawPage> = documents
+                let pages: Vec<_> = documents
                     .iter()
                     .enumerate()
                     .filter_map(|(i, d)| {
-                        let (kind, body, doc_id) = match d {
-                            serde_json::Value::String(s) => (
-                                parallax::ingest::PageKind::Text,
-                                s.clone(),
-                                format!("{id}-{i}"),
-                            ),
-                            serde_json::Value::Object(o) => {
-                                let did = o
-                                    .get("id")
-                                    .and_then(|v| v.as_str())
-                                    .map_or_else(|| format!("{id}-{i}"), str::to_string);
-                                match (
-                                    o.get("html").and_then(|v| v.as_str()),
-                                    o.get("text").and_then(|v| v.as_str()),
-                                ) {
-                                    (Some(h), _) => {
-                                        (parallax::ingest::PageKind::Html, h.to_string(), did)
-                                    }
-                                    (_, Some(t)) => {
-                                        (parallax::ingest::PageKind::Text, t.to_string(), did)
-                                    }
-                                    _ => return None,
-                                }
-                            }
-                            _ => return None,
-                        };
-                        Some(parallax::ingest::RawPage {
-                            source: format!("{at}#{i}"),
-                            id: doc_id,
-                            kind,
-                            content: parallax::ingest::Content::Text(body),
-                            url: None,
-                            title: None,
-                            outlet: None,
-                            date: None,
-                        })
+                        parallax::ingest::page_from_json(
+                            d.clone(),
+                            &format!("{at}#{i}"),
+                            &format!("{id}-{i}"),
+                        )
+                        .ok()
                     })
                     .collect();
-                let mut pages = pages;
-                parallax::ingest::unique_ids(&mut pages);
-                let docs: Vec<_> = pages
-                    .iter()
-                    .filter_map(|p| prepare_guarded(p).ok())
-                    .collect();
-                let refs: Vec<&parallax::model::Document> = docs.iter().collect();
-                let cmp = parallax::compare::compare(&refs, &[]);
-                let items = parallax::summarize::summarize(&refs, &cmp, words);
+                let items = pipeline::summarize_pages(pages, words);
                 let summary = items
                     .iter()
                     .map(|s| s.text.as_str())

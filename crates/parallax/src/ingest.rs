@@ -485,6 +485,34 @@ fn record_page(line: &[u8], at: &str, default_id: &str) -> Result<RawPage, Inges
     })?;
     let record: Record =
         serde_json::from_str(text).map_err(|e| IngestError::BadRecord(e.to_string()))?;
+    record_to_page(record, at, default_id)
+}
+
+/// A page from a JSON value: a string of article text, or an article record with `text` or
+/// `html` (and optional `id`, `url`, `title`, `outlet`, `date`), as in JSONL input.
+pub fn page_from_json(
+    value: serde_json::Value,
+    at: &str,
+    default_id: &str,
+) -> Result<RawPage, IngestError> {
+    let record = match value {
+        serde_json::Value::String(text) => Record {
+            id: None,
+            text: Some(text),
+            html: None,
+            url: None,
+            title: None,
+            outlet: None,
+            date: None,
+        },
+        other => {
+            serde_json::from_value(other).map_err(|e| IngestError::BadRecord(e.to_string()))?
+        }
+    };
+    record_to_page(record, at, default_id)
+}
+
+fn record_to_page(record: Record, at: &str, default_id: &str) -> Result<RawPage, IngestError> {
     let (kind, body) = match (record.html, record.text) {
         (Some(html), _) if !html.trim().is_empty() => (PageKind::Html, html),
         (_, Some(text)) if !text.trim().is_empty() => (PageKind::Text, text),

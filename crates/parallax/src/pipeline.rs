@@ -14,10 +14,10 @@ use crate::compare::compare;
 use crate::decode::{decode_bytes, repair};
 use crate::dedup::find_copies;
 use crate::extract::{extract_html, host_of, iso_date};
-use crate::ingest::{read_inputs, Content, IngestOptions, PageKind, RawPage};
+use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
     Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report, SourceKind, Span,
-    Story,
+    Story, SummaryItem,
 };
 use crate::segment::sentences;
 use crate::summarize::{summarize, DEFAULT_WORDS};
@@ -163,6 +163,20 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         sentences,
         alignment,
     })
+}
+
+/// Summarizes pages already known to form one story (no clustering): their ids are made
+/// unique, each is prepared, and the summary of at most `words` words cites them. Pages that
+/// cannot be prepared are left out.
+pub fn summarize_pages(mut pages: Vec<RawPage>, words: usize) -> Vec<SummaryItem> {
+    unique_ids(&mut pages);
+    let docs: Vec<Document> = pages
+        .iter()
+        .filter_map(|p| prepare_guarded(p).ok())
+        .collect();
+    let refs: Vec<&Document> = docs.iter().collect();
+    let comparison = compare(&refs, &[]);
+    summarize(&refs, &comparison, words)
 }
 
 /// Finds copies, clusters documents into stories and analyzes each story.

@@ -11,11 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::extraction::{page_counts, score, ExtractionScore};
 use super::rouge::{self, RougeScores};
-use crate::compare::compare;
 use crate::ingest::{Content, PageKind, RawPage};
-use crate::model::Document;
 use crate::pipeline::prepare_guarded;
-use crate::summarize::summarize;
 
 /// Why a data set could not be evaluated.
 #[derive(Debug, thiserror::Error)]
@@ -254,26 +251,21 @@ pub fn summary(file: &Path, words: usize) -> Result<SummaryReport, EvalError> {
 
 /// Summarizes one given cluster of article texts (no re-clustering): the sentences picked.
 pub fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<String> {
-    let docs: Vec<Document> = documents
+    let pages = documents
         .iter()
         .enumerate()
-        .filter_map(|(i, text)| {
-            let page = RawPage {
-                source: format!("{id}/{i}"),
-                id: format!("{id}-{i}"),
-                kind: PageKind::Text,
-                content: Content::Text(text.clone()),
-                url: None,
-                title: None,
-                outlet: None,
-                date: None,
-            };
-            prepare_guarded(&page).ok()
+        .map(|(i, text)| RawPage {
+            source: format!("{id}/{i}"),
+            id: format!("{id}-{i}"),
+            kind: PageKind::Text,
+            content: Content::Text(text.clone()),
+            url: None,
+            title: None,
+            outlet: None,
+            date: None,
         })
         .collect();
-    let refs: Vec<&Document> = docs.iter().collect();
-    let cmp = compare(&refs, &[]);
-    summarize(&refs, &cmp, words)
+    crate::pipeline::summarize_pages(pages, words)
         .into_iter()
         .map(|s| s.text)
         .collect()
