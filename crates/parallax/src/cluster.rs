@@ -84,6 +84,8 @@ pub struct StoryClusterer {
     stories: Vec<StoryState>,
     /// Term -> stories whose centroid holds it (merged stories resolve through `live`).
     term_stories: HashMap<String, Vec<usize>>,
+    /// Merges since the last [`StoryClusterer::take_merges`]: (merged story, story it joined).
+    merges: Vec<(usize, usize)>,
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date.
@@ -241,6 +243,7 @@ impl StoryClusterer {
             let moved = std::mem::take(&mut self.stories[s].members);
             let centroid = std::mem::take(&mut self.stories[s].centroid);
             self.stories[s].merged_into = Some(target);
+            self.merges.push((s, target));
             for (t, w) in centroid {
                 if self.stories[target].add_weight(&t, w) {
                     self.term_stories.entry(t).or_default().push(target);
@@ -273,6 +276,51 @@ impl StoryClusterer {
                 shared_terms,
             },
         )
+    }
+
+    /// Puts back a document that an earlier run assigned to `story`, without searching.
+    /// Restoring a stream's documents in arrival order, each with the story it ended in, gives
+    /// the state adding them gave (a merged story's documents are restored into the story it
+    /// joined; it stays an empty placeholder so story numbers do not move).
+    pub fn restore(&mut self, input: &ClusterInput, story: usize) {
+        let vector = self.vector(input);
+        let day = input.date.and_then(day_number);
+        while self.stories.len() <= story {
+            let id = self.stories.len();
+            self.stories.push(StoryState {
+                id,
+                members: Vec::new(),
+                centroid: Vector::new(),
+                norm_sq: 0.0,
+                day: None,
+                merged_into: None,
+            });
+        }
+        let state = &mut self.stories[story];
+        state.members.push(self.docs.len());
+        for (t, w) in &vector {
+            if state.add_weight(t, *w) {
+                self.term_stories.entry(t.clone()).or_default().push(story);
+            }
+        }
+        let state = &mut self.stories[story];
+        state.day = match (state.day, day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.index_of.insert(input.id.to_string(), self.docs.len());
+        self.docs.push((input.id.to_string(), vector));
+        self.story_of.push(story);
+    }
+
+    /// The merges since the last call: (merged story, the story it joined), in order.
+    pub fn take_merges(&mut self) -> Vec<(usize, usize)> {
+        std::mem::take(&mut self.merges)
+    }
+
+    /// Number of stories numbered so far, merged ones included.
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
     }
 
     fn explain(&self, story: usize, vector: &Vector) -> (Option<String>, Vec<String>) {
@@ -349,6 +397,30 @@ mod tests {
             "{:?}",
             why.shared_terms
         );
+    }
+
+    #[test]
+    fn restoring_a_stream_gives_the_state_adding_it_gave() {
+        let texts = [
+            ("a", "Flooding in Valencia killed dozens as torrential rain hit eastern Spain on Tuesday."),
+            ("b", "Torrential rain and flooding in Valencia, eastern Spain, left dozens dead, officials said."),
+            ("z", "The chess olympiad opened in Budapest with teams from ninety countries competing."),
+        ];
+        let mut added = StoryClusterer::new();
+        let mut restored = StoryClusterer::new();
+        for (id, text) in texts {
+            let (story, _) = added.add(&input(id, text));
+            restored.restore(&input(id, text), story);
+        }
+        let next = input(
+            "c",
+            "Rescuers in Valencia searched for the missing after the torrential rain and flooding.",
+        );
+        let (from_added, why_added) = added.add(&next);
+        let (from_restored, why_restored) = restored.add(&next);
+        assert_eq!(from_added, from_restored);
+        assert_eq!(why_added, why_restored);
+        assert_eq!(added.stories(), restored.stories());
     }
 
     #[test]

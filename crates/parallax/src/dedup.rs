@@ -28,11 +28,22 @@ const MAX_SHINGLE_REPEATS: usize = 8;
 const MAX_SHINGLE_DOCS: usize = 64;
 
 /// One document's tokens, ready for comparison.
-struct Tokens {
+#[derive(Debug, Clone)]
+pub struct Fingerprint {
     hashes: Vec<u64>,
     spans: Vec<Span>,
     shingles: Vec<u64>,
     unique: usize,
+}
+
+impl Fingerprint {
+    /// The document's distinct shingle hashes, sorted.
+    pub fn distinct_shingles(&self) -> Vec<u64> {
+        let mut s = self.shingles.clone();
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -41,7 +52,8 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
     h.finish()
 }
 
-fn tokens(doc: &Document) -> Tokens {
+/// Tokenizes a document into word hashes and shingles.
+pub fn fingerprint(doc: &Document) -> Fingerprint {
     let spans = words(&doc.text);
     let hashes: Vec<u64> = spans
         .iter()
@@ -64,7 +76,7 @@ fn tokens(doc: &Document) -> Tokens {
         hashes.windows(SHINGLE).map(hash_of).collect()
     };
     let unique = shingles.iter().collect::<HashSet<_>>().len();
-    Tokens {
+    Fingerprint {
         hashes,
         spans,
         shingles,
@@ -72,87 +84,130 @@ fn tokens(doc: &Document) -> Tokens {
     }
 }
 
-/// Order of two documents: the earlier published first, then input order.
-fn earlier(docs: &[Document], i: usize, j: usize) -> (usize, usize) {
-    match (&docs[i].published, &docs[j].published) {
-        (Some(a), Some(b)) if b < a => (j, i),
-        _ => (i, j),
+/// True when `b` was published before `a`, so `b` is the earlier copy.
+pub fn published_before(a: &Document, b: &Document) -> bool {
+    matches!((&a.published, &b.published), (Some(x), Some(y)) if y < x)
+}
+
+/// An index of the shingles of the documents seen so far, to find a new document's copy
+/// candidates without comparing it with every document.
+#[derive(Debug, Default, Clone)]
+pub struct CopyIndex {
+    postings: HashMap<u64, Vec<u32>>,
+}
+
+impl CopyIndex {
+    /// An empty index.
+    pub fn new() -> CopyIndex {
+        CopyIndex::default()
+    }
+
+    /// Adds the next document's distinct shingles; documents are numbered from 0 in insertion order.
+    pub fn insert(&mut self, doc: u32, distinct_shingles: &[u64]) {
+        for s in distinct_shingles {
+            let list = self.postings.entry(*s).or_default();
+            if list.len() <= MAX_SHINGLE_DOCS {
+                list.push(doc);
+            }
+        }
+    }
+
+    /// Documents sharing shingles with these, with the number shared, in document order.
+    /// Shingles already held by more than [`MAX_SHINGLE_DOCS`] documents are too common to count.
+    pub fn candidates(&self, distinct_shingles: &[u64]) -> Vec<(u32, usize)> {
+        let mut shared: HashMap<u32, usize> = HashMap::new();
+        for s in distinct_shingles {
+            if let Some(list) = self.postings.get(s).filter(|l| l.len() < MAX_SHINGLE_DOCS) {
+                for &d in list {
+                    *shared.entry(d).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<(u32, usize)> = shared.into_iter().collect();
+        out.sort_unstable();
+        out
     }
 }
 
 /// Finds every copy relation among `docs`.
 pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
-    let toks: Vec<Tokens> = docs.iter().map(tokens).collect();
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (d, t) in toks.iter().enumerate() {
-        let unique: HashSet<u64> = t.shingles.iter().copied().collect();
-        for s in unique {
-            postings.entry(s).or_default().push(d);
-        }
-    }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= MAX_SHINGLE_DOCS)
-    {
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                *shared.entry((i, j)).or_default() += 1;
+    let prints: Vec<Fingerprint> = docs.iter().map(fingerprint).collect();
+    let mut index = CopyIndex::new();
+    let mut found: Vec<((u32, u32), Vec<Copy>)> = Vec::new();
+    for (j, print) in prints.iter().enumerate() {
+        let distinct = print.distinct_shingles();
+        for (i, common) in index.candidates(&distinct) {
+            let i = i as usize;
+            let copies = if published_before(&docs[i], &docs[j]) {
+                compare(&docs[j], &prints[j], &docs[i], &prints[i], common)
+            } else {
+                compare(&docs[i], &prints[i], &docs[j], &prints[j], common)
+            };
+            if !copies.is_empty() {
+                found.push(((i as u32, j as u32), copies));
             }
         }
+        index.insert(j as u32, &distinct);
     }
-    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
-    pairs.sort();
+    found.sort_by_key(|(pair, _)| *pair);
+    found.into_iter().flat_map(|(_, c)| c).collect()
+}
+
+/// The copy relations between two documents sharing `common` distinct shingles; `a` is the
+/// earlier one.
+pub fn compare(
+    a: &Document,
+    ta: &Fingerprint,
+    b: &Document,
+    tb: &Fingerprint,
+    common: usize,
+) -> Vec<Copy> {
     let mut copies = Vec::new();
-    for ((i, j), common) in pairs {
-        let (a, b) = earlier(docs, i, j);
-        let (ta, tb) = (&toks[a], &toks[b]);
-        let (na, nb) = (ta.unique, tb.unique);
-        let jaccard = common as f64 / (na + nb - common).max(1) as f64;
-        let containment = common as f64 / na.min(nb).max(1) as f64;
-        let whole = |t: &Tokens, d: &Document| match (t.spans.first(), t.spans.last()) {
-            (Some(f), Some(l)) => SourceSpan {
+    let (na, nb) = (ta.unique, tb.unique);
+    let jaccard = common as f64 / (na + nb - common.min(na + nb)).max(1) as f64;
+    let containment = common as f64 / na.min(nb).max(1) as f64;
+    let whole = |t: &Fingerprint, d: &Document| match (t.spans.first(), t.spans.last()) {
+        (Some(f), Some(l)) => SourceSpan {
+            doc: d.id.clone(),
+            start: f.start(),
+            end: l.end(),
+        },
+        _ => SourceSpan {
+            doc: d.id.clone(),
+            start: 0,
+            end: 0,
+        },
+    };
+    if ta.hashes == tb.hashes {
+        copies.push(Copy {
+            kind: CopyKind::Duplicate,
+            a: whole(ta, a),
+            b: whole(tb, b),
+            similarity: 1.0,
+        });
+    } else if jaccard >= NEAR_DUPLICATE_JACCARD || containment >= NEAR_DUPLICATE_CONTAINMENT {
+        copies.push(Copy {
+            kind: CopyKind::NearDuplicate,
+            a: whole(ta, a),
+            b: whole(tb, b),
+            similarity: jaccard,
+        });
+    } else if common + SHINGLE > MIN_PASSAGE_WORDS {
+        // A passage of MIN_PASSAGE_WORDS words shares at least MIN_PASSAGE_WORDS - SHINGLE + 1 shingles.
+        for (ra, rb) in shared_runs(ta, tb) {
+            let len = ra.1 - ra.0;
+            let shorter = ta.hashes.len().min(tb.hashes.len()).max(1);
+            let span = |t: &Fingerprint, r: (usize, usize), d: &Document| SourceSpan {
                 doc: d.id.clone(),
-                start: f.start(),
-                end: l.end(),
-            },
-            _ => SourceSpan {
-                doc: d.id.clone(),
-                start: 0,
-                end: 0,
-            },
-        };
-        if ta.hashes == tb.hashes {
+                start: t.spans[r.0].start(),
+                end: t.spans[r.1 - 1].end(),
+            };
             copies.push(Copy {
-                kind: CopyKind::Duplicate,
-                a: whole(ta, &docs[a]),
-                b: whole(tb, &docs[b]),
-                similarity: 1.0,
+                kind: CopyKind::SharedPassage,
+                a: span(ta, ra, a),
+                b: span(tb, rb, b),
+                similarity: len as f64 / shorter as f64,
             });
-        } else if jaccard >= NEAR_DUPLICATE_JACCARD || containment >= NEAR_DUPLICATE_CONTAINMENT {
-            copies.push(Copy {
-                kind: CopyKind::NearDuplicate,
-                a: whole(ta, &docs[a]),
-                b: whole(tb, &docs[b]),
-                similarity: jaccard,
-            });
-        } else if common + SHINGLE > MIN_PASSAGE_WORDS {
-            // A passage of MIN_PASSAGE_WORDS words shares at least MIN_PASSAGE_WORDS - SHINGLE + 1 shingles.
-            for (ra, rb) in shared_runs(ta, tb) {
-                let len = ra.1 - ra.0;
-                let shorter = ta.hashes.len().min(tb.hashes.len()).max(1);
-                let span = |t: &Tokens, r: (usize, usize), d: &Document| SourceSpan {
-                    doc: d.id.clone(),
-                    start: t.spans[r.0].start(),
-                    end: t.spans[r.1 - 1].end(),
-                };
-                copies.push(Copy {
-                    kind: CopyKind::SharedPassage,
-                    a: span(ta, ra, &docs[a]),
-                    b: span(tb, rb, &docs[b]),
-                    similarity: len as f64 / shorter as f64,
-                });
-            }
         }
     }
     copies
@@ -160,7 +215,7 @@ pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
 
 /// Maximal runs of identical tokens, as token ranges in `a` and `b`, each at least
 /// [`MIN_PASSAGE_WORDS`] long; runs separated by a small edit are joined.
-fn shared_runs(a: &Tokens, b: &Tokens) -> Vec<((usize, usize), (usize, usize))> {
+fn shared_runs(a: &Fingerprint, b: &Fingerprint) -> Vec<((usize, usize), (usize, usize))> {
     let mut starts: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, s) in b.shingles.iter().enumerate() {
         starts.entry(*s).or_default().push(j);

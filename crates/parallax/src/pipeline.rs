@@ -236,64 +236,13 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
     for (story_index, members) in clusterer.stories() {
         let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
         let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
-        let mut story = Story {
-            id: format!("story-{}", story_index + 1),
-            title: story_docs.iter().find_map(|d| d.title.clone()),
-            date: story_docs
-                .iter()
-                .filter_map(|d| d.published.as_deref().and_then(iso_date))
-                .min(),
-            documents: story_docs.iter().map(|d| d.id.clone()).collect(),
-            assignments: members
-                .iter()
-                .filter_map(|i| assignments.get(i).cloned())
-                .collect(),
-            quotes: Vec::new(),
-            facts: Vec::new(),
-            statements: Vec::new(),
-            conflicts: Vec::new(),
-            exclusive: Vec::new(),
-            summary: Vec::new(),
-        };
-        // A bug in one story's analysis must not lose the batch: the story is kept without it.
-        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let (mut quotes, mut facts) = (Vec::new(), Vec::new());
-            for d in &story_docs {
-                let (q, f) = attribute_with_facts(d);
-                quotes.extend(q);
-                facts.extend(f);
-            }
-            // Undated documents resolve "on Wednesday" against the story's reference date.
-            let reference = reference_date(&story_docs, &facts);
-            if let Some(r) = &reference {
-                for d in story_docs.iter().filter(|d| d.published.is_none()) {
-                    facts.retain(|f| f.doc != d.id);
-                    facts.extend(document_facts(d, Some(r)));
-                }
-            }
-            let comparison = compare(&story_docs, &quotes);
-            let summary_docs: Vec<&Document> = story_docs
-                .iter()
-                .copied()
-                .filter(|d| !repeats.contains(d.id.as_str()))
-                .collect();
-            let summary = summarize(&summary_docs, &comparison, opts.summary_words);
-            (quotes, facts, comparison, summary, reference)
-        }));
-        match analysis {
-            Ok((quotes, facts, comparison, summary, reference)) => {
-                story.date = story.date.take().or(reference);
-                story.quotes = quotes;
-                story.facts = facts;
-                story.statements = comparison.statements;
-                story.conflicts = comparison.conflicts;
-                story.exclusive = comparison.exclusive;
-                story.summary = summary;
-            }
-            Err(_) => rejected.push(Rejection {
-                input: story.id.clone(),
-                reason: "internal error while analyzing this story; its documents are kept unanalyzed (a bug: please report it)".into(),
-            }),
+        let assigned = members
+            .iter()
+            .filter_map(|i| assignments.get(i).cloned())
+            .collect();
+        let mut story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
+        if let Err(r) = analyze_story(&mut story, &story_docs, &repeats, opts.summary_words) {
+            rejected.push(r);
         }
         stories.push(story);
     }
@@ -302,6 +251,78 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
         copies,
         stories,
         rejected,
+    }
+}
+
+/// A story of these documents, in arrival order, not yet analyzed.
+pub fn new_story(id: String, docs: &[&Document], assignments: Vec<Assignment>) -> Story {
+    Story {
+        id,
+        title: docs.iter().find_map(|d| d.title.clone()),
+        date: docs
+            .iter()
+            .filter_map(|d| d.published.as_deref().and_then(iso_date))
+            .min(),
+        documents: docs.iter().map(|d| d.id.clone()).collect(),
+        assignments,
+        quotes: Vec::new(),
+        facts: Vec::new(),
+        statements: Vec::new(),
+        conflicts: Vec::new(),
+        exclusive: Vec::new(),
+        summary: Vec::new(),
+    }
+}
+
+/// Analyzes a story of `docs`: quotes, facts, statements, conflicts, exclusives and a summary
+/// of at most `words` words that leaves out the documents in `repeats` (copies of another
+/// member). A bug in the analysis must not lose a batch: the story is then kept unanalyzed and
+/// the error says so.
+pub fn analyze_story(
+    story: &mut Story,
+    docs: &[&Document],
+    repeats: &HashSet<&str>,
+    words: usize,
+) -> Result<(), Rejection> {
+    let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let (mut quotes, mut facts) = (Vec::new(), Vec::new());
+        for d in docs {
+            let (q, f) = attribute_with_facts(d);
+            quotes.extend(q);
+            facts.extend(f);
+        }
+        // Undated documents resolve "on Wednesday" against the story's reference date.
+        let reference = reference_date(docs, &facts);
+        if let Some(r) = &reference {
+            for d in docs.iter().filter(|d| d.published.is_none()) {
+                facts.retain(|f| f.doc != d.id);
+                facts.extend(document_facts(d, Some(r)));
+            }
+        }
+        let comparison = compare(docs, &quotes);
+        let summary_docs: Vec<&Document> = docs
+            .iter()
+            .copied()
+            .filter(|d| !repeats.contains(d.id.as_str()))
+            .collect();
+        let summary = summarize(&summary_docs, &comparison, words);
+        (quotes, facts, comparison, summary, reference)
+    }));
+    match analysis {
+        Ok((quotes, facts, comparison, summary, reference)) => {
+            story.date = story.date.take().or(reference);
+            story.quotes = quotes;
+            story.facts = facts;
+            story.statements = comparison.statements;
+            story.conflicts = comparison.conflicts;
+            story.exclusive = comparison.exclusive;
+            story.summary = summary;
+            Ok(())
+        }
+        Err(_) => Err(Rejection {
+            input: story.id.clone(),
+            reason: "internal error while analyzing this story; its documents are kept unanalyzed (a bug: please report it)".into(),
+        }),
     }
 }
 

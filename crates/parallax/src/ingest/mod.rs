@@ -14,6 +14,8 @@ use serde::Deserialize;
 
 use crate::model::Rejection;
 
+pub mod warc;
+
 /// Default cap on one input (a file, or one JSONL record): 10 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
 
@@ -271,7 +273,7 @@ fn read_dir(batch: &mut Batch, root: &Path, opts: IngestOptions) {
     }
     files.sort();
     for file in files {
-        if supported_extension(&file).is_some() {
+        if supported_extension(&file).is_some() || warc::is_warc(&file) {
             let name = file.display().to_string();
             read_file(batch, &file, &name, opts);
         }
@@ -290,6 +292,9 @@ fn supported_extension(path: &Path) -> Option<Option<PageKind>> {
 }
 
 fn read_file(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
+    if warc::is_warc(path) {
+        return warc::read_warc(batch, path, name, opts);
+    }
     let kind = supported_extension(path);
     if kind == Some(None) {
         return read_jsonl(batch, path, name, opts);
