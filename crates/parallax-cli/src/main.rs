@@ -16,6 +16,9 @@ use parallax::model::Rejection;
 use parallax::pipeline::{self, prepare_guarded, Options};
 use parallax::render;
 use parallax::summarize::DEFAULT_WORDS;
+use parallax_store::{StoryFilter, DEFAULT_DB};
+
+mod store_commands;
 
 /// Parallax: news coverage into stories, and each story into an account-by-account comparison.
 #[derive(Parser)]
@@ -63,6 +66,67 @@ enum Command {
         /// Summary length in words.
         #[arg(long, default_value_t = 260)]
         words: usize,
+    },
+    /// Add inputs to the store, incrementally (copies and stories against what it holds).
+    Ingest {
+        /// Files, directories, globs, or `-` for stdin (.html, .htm, .txt, .jsonl, .warc, .warc.gz).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The store file.
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        /// Largest input accepted, in bytes (a file, a JSONL record or a WARC record).
+        #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+    },
+    /// List the stored stories.
+    Stories {
+        /// The store file.
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        /// Output format: a table, or one JSON object per story with its document ids.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+        /// Only stories with a document from this outlet.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only stories naming this person.
+        #[arg(long)]
+        person: Option<String>,
+        /// Only stories covered on this day (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<String>,
+        /// Order: newest or biggest.
+        #[arg(long, default_value = "newest")]
+        sort: String,
+        /// At most this many stories.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Show a stored story (number or story-N) or document (its id).
+    Show {
+        /// Story number or document id.
+        id: String,
+        /// The store file.
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        /// Output format: Markdown/plain text, or JSON.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+    },
+    /// Search stored stories, articles and quotes.
+    Search {
+        /// Words that must all match.
+        query: String,
+        /// The store file.
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+        /// At most this many hits of each kind.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
     },
     /// Evaluate on a data set; prints JSON metrics.
     Eval {
@@ -306,6 +370,42 @@ fn run(cli: Cli) -> Result<bool> {
             write_out(None, &text)?;
             Ok(ok)
         }
+        Command::Ingest {
+            inputs,
+            db,
+            max_bytes,
+        } => store_commands::ingest(&db, &inputs, max_bytes),
+        Command::Stories {
+            db,
+            format,
+            outlet,
+            person,
+            date,
+            sort,
+            limit,
+        } => store_commands::stories(
+            &db,
+            store_commands::StoriesArgs {
+                json: matches!(format, ExtractFormat::Json),
+                filter: StoryFilter {
+                    outlet,
+                    person,
+                    date,
+                    order: store_commands::order(&sort),
+                    limit,
+                    offset: 0,
+                },
+            },
+        ),
+        Command::Show { id, db, format } => {
+            store_commands::show(&db, &id, matches!(format, ExtractFormat::Json))
+        }
+        Command::Search {
+            query,
+            db,
+            format,
+            limit,
+        } => store_commands::search(&db, &query, limit, matches!(format, ExtractFormat::Json)),
         Command::Eval {
             task,
             dataset,

@@ -106,6 +106,20 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// The `YYYY-MM-DD` date of a day number (days since 1970-01-01); the inverse of [`day_number`].
+pub fn date_of_day(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 fn norm(v: &Vector) -> f64 {
     v.values().map(|w| w * w).sum::<f64>().sqrt()
 }
@@ -431,5 +445,8 @@ mod tests {
             14
         );
         assert_eq!(day_number("June"), None);
+        for date in ["1970-01-01", "2000-02-29", "2022-06-15", "2024-12-31"] {
+            assert_eq!(date_of_day(day_number(date).unwrap()), date);
+        }
     }
 }

@@ -52,14 +52,15 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
     h.finish()
 }
 
-/// Tokenizes a document into word hashes and shingles.
-pub fn fingerprint(doc: &Document) -> Fingerprint {
-    let spans = words(&doc.text);
+/// Tokenizes a document's cleaned text into word hashes and shingles.
+pub fn fingerprint(text: &str) -> Fingerprint {
+    let spans = words(text);
     let hashes: Vec<u64> = spans
         .iter()
         .map(|s| {
-            let w: String = doc
-                .span_text(*s)
+            let w: String = s
+                .slice(text)
+                .unwrap_or("")
                 .chars()
                 .flat_map(char::to_lowercase)
                 .collect();
@@ -94,6 +95,7 @@ pub fn published_before(a: &Document, b: &Document) -> bool {
 #[derive(Debug, Default, Clone)]
 pub struct CopyIndex {
     postings: HashMap<u64, Vec<u32>>,
+    distinct: HashMap<u32, usize>,
 }
 
 impl CopyIndex {
@@ -104,6 +106,7 @@ impl CopyIndex {
 
     /// Adds the next document's distinct shingles; documents are numbered from 0 in insertion order.
     pub fn insert(&mut self, doc: u32, distinct_shingles: &[u64]) {
+        self.distinct.insert(doc, distinct_shingles.len());
         for s in distinct_shingles {
             let list = self.postings.entry(*s).or_default();
             if list.len() <= MAX_SHINGLE_DOCS {
@@ -112,7 +115,8 @@ impl CopyIndex {
         }
     }
 
-    /// Documents sharing shingles with these, with the number shared, in document order.
+    /// Documents sharing enough shingles with these to be copies ([`worth_comparing`]), with
+    /// the number shared, in document order.
     /// Shingles already held by more than [`MAX_SHINGLE_DOCS`] documents are too common to count.
     pub fn candidates(&self, distinct_shingles: &[u64]) -> Vec<(u32, usize)> {
         let mut shared: HashMap<u32, usize> = HashMap::new();
@@ -123,15 +127,32 @@ impl CopyIndex {
                 }
             }
         }
-        let mut out: Vec<(u32, usize)> = shared.into_iter().collect();
+        let mut out: Vec<(u32, usize)> = shared
+            .into_iter()
+            .filter(|&(d, common)| {
+                let theirs = self.distinct.get(&d).copied().unwrap_or(0);
+                worth_comparing(common, distinct_shingles.len(), theirs)
+            })
+            .collect();
         out.sort_unstable();
         out
     }
 }
 
+/// True when two documents with `distinct_a` and `distinct_b` distinct shingles, `common` of
+/// them shared, can be copies at all: worth tokenizing both and comparing them.
+pub fn worth_comparing(common: usize, distinct_a: usize, distinct_b: usize) -> bool {
+    let jaccard = common as f64
+        / (distinct_a + distinct_b - common.min(distinct_a + distinct_b)).max(1) as f64;
+    let containment = common as f64 / distinct_a.min(distinct_b).max(1) as f64;
+    common + SHINGLE > MIN_PASSAGE_WORDS
+        || jaccard >= NEAR_DUPLICATE_JACCARD
+        || containment >= NEAR_DUPLICATE_CONTAINMENT
+}
+
 /// Finds every copy relation among `docs`.
 pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
-    let prints: Vec<Fingerprint> = docs.iter().map(fingerprint).collect();
+    let prints: Vec<Fingerprint> = docs.iter().map(|d| fingerprint(&d.text)).collect();
     let mut index = CopyIndex::new();
     let mut found: Vec<((u32, u32), Vec<Copy>)> = Vec::new();
     for (j, print) in prints.iter().enumerate() {

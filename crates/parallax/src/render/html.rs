@@ -3,9 +3,11 @@
 //! Every piece of source text is escaped. Each sentence of each document carries an anchor, and
 //! every citation links to the sentence holding the cited span.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::{attribution, excerpt, figures, outlets, Citations};
+use crate::cluster::{date_of_day, day_number};
 use crate::model::{Report, SourceSpan, Statement, Story};
 
 /// Escapes text for HTML element content and attribute values.
@@ -26,11 +28,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font:16px/1.5 Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
+const STYLE_RULES: &str = "body{font:16px/1.5 Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif}table{border-collapse:collapse;width:100%}\
 td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}\
 .sides{display:flex;gap:1rem}.side{flex:1;border:1px solid #ccc;padding:.5rem}sup a{text-decoration:none}\
-.doc p{margin:.4rem 0}.meta{color:#666;font-size:.9rem}:target{background:#ffef9e}";
+.doc p{margin:.4rem 0}.meta{color:#666;font-size:.9rem}:target{background:#ffef9e}\
+.matrix td.on{text-align:center;background:#e6f0ff}.matrix td{text-align:center}.matrix td:first-child{text-align:left}\
+.timeline{width:100%;height:auto}.timeline text{font:11px sans-serif}.group h4{margin:.6rem 0 .2rem}";
 
 /// Anchor id of the sentence of document `doc_index` that holds byte `at`.
 fn anchor(report: &Report, source: &SourceSpan) -> String {
@@ -58,6 +62,9 @@ fn cite(out: &mut String, report: &Report, cites: &mut Citations, sources: &[Sou
     }
 }
 
+/// The page style, shared by the report and the web UI.
+pub const STYLE: &str = STYLE_RULES;
+
 /// Renders the report as one HTML page.
 pub fn html(report: &Report) -> String {
     let mut out = String::new();
@@ -68,10 +75,7 @@ pub fn html(report: &Report) -> String {
         .unwrap_or("Parallax report");
     let _ = write!(out, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>", escape(title));
     let _ = write!(out, "<h1>Parallax report</h1><p class=\"meta\">{} documents, {} stories, {} copy relations.</p>", report.documents.len(), report.stories.len(), report.copies.len());
-    for story in &report.stories {
-        story_section(&mut out, report, story);
-    }
-    documents(&mut out, report);
+    out.push_str(&story_page(report));
     if !report.rejected.is_empty() {
         out.push_str("<h2>Rejected inputs</h2><ul>");
         for r in &report.rejected {
@@ -85,6 +89,17 @@ pub fn html(report: &Report) -> String {
         out.push_str("</ul>");
     }
     out.push_str("</body></html>\n");
+    out
+}
+
+/// The body of a report's page without the surrounding document: each story's comparison,
+/// then each document's cleaned text with anchors. The web UI wraps it in its own page.
+pub fn story_page(report: &Report) -> String {
+    let mut out = String::new();
+    for story in &report.stories {
+        story_section(&mut out, report, story);
+    }
+    documents(&mut out, report);
     out
 }
 
@@ -142,30 +157,9 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             out.push_str("</div>");
         }
     }
-    if !story.quotes.is_empty() {
-        out.push_str("<h3>Who said what</h3><table><tr><th>who, according to whom</th><th>quote</th><th>kind</th><th>document</th></tr>");
-        for q in &story.quotes {
-            let kind = serde_json::to_value(q.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let src = SourceSpan {
-                doc: q.doc.clone(),
-                start: q.start,
-                end: q.end,
-            };
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>“{}”</td><td>{}</td><td><a href=\"#{}\">{}</a></td></tr>",
-                escape(&attribution(q.speaker.as_deref(), q.channel.as_deref())),
-                escape(&q.text),
-                escape(&kind),
-                anchor(report, &src),
-                escape(&q.doc)
-            );
-        }
-        out.push_str("</table>");
-    }
+    matrix(out, report, story);
+    quotes(out, report, story);
+    timeline(out, report, story);
     let figures = figures(story);
     if !figures.is_empty() {
         out.push_str("<h3>Dates and figures</h3><table><tr><th>what</th><th>as written</th><th>resolved</th><th>document</th></tr>");
@@ -226,6 +220,149 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
     out.push_str("</section>");
 }
 
+/// Statements carried by this many outlets or more appear in the matrix.
+const MATRIX_MIN_OUTLETS: usize = 1;
+/// Rows of the statements-by-outlets matrix.
+const MATRIX_ROWS: usize = 40;
+
+/// The statements-by-outlets matrix: a row per statement (most widely carried first), a
+/// column per outlet, each mark linked to the sentence that carries it.
+fn matrix(out: &mut String, report: &Report, story: &Story) {
+    let outlets = outlets(report, story);
+    if story.statements.is_empty() || outlets.len() < 2 {
+        return;
+    }
+    let mut rows: Vec<&Statement> = story
+        .statements
+        .iter()
+        .filter(|s| s.outlets.len() >= MATRIX_MIN_OUTLETS)
+        .collect();
+    rows.sort_by_key(|s| std::cmp::Reverse(s.outlets.len()));
+    rows.truncate(MATRIX_ROWS);
+    out.push_str("<h3>Who carries what</h3><table class=\"matrix\"><tr><th>statement</th>");
+    for o in &outlets {
+        let _ = write!(out, "<th>{}</th>", escape(o));
+    }
+    out.push_str("</tr>");
+    for st in rows {
+        let _ = write!(out, "<tr><td>“{}”</td>", escape(&st.text));
+        for o in &outlets {
+            let source = st.sources.iter().find(|src| {
+                report
+                    .document(&src.doc)
+                    .is_some_and(|d| d.outlet_name() == o)
+            });
+            match source {
+                Some(src) => {
+                    let _ = write!(
+                        out,
+                        "<td class=\"on\"><a href=\"#{}\" title=\"{}\">●</a></td>",
+                        anchor(report, src),
+                        escape(st.channel.as_deref().unwrap_or("reported"))
+                    );
+                }
+                None => out.push_str("<td></td>"),
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+}
+
+/// Quotes grouped by speaker and channel, groups in order of first appearance.
+fn quotes(out: &mut String, report: &Report, story: &Story) {
+    if story.quotes.is_empty() {
+        return;
+    }
+    let mut groups: Vec<(String, Vec<&crate::model::Quote>)> = Vec::new();
+    for q in &story.quotes {
+        let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
+        match groups.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, list)) => list.push(q),
+            None => groups.push((who, vec![q])),
+        }
+    }
+    out.push_str("<h3>Who said what</h3>");
+    for (who, list) in groups {
+        let _ = write!(out, "<div class=\"group\"><h4>{}</h4><ul>", escape(&who));
+        for q in list {
+            let src = SourceSpan {
+                doc: q.doc.clone(),
+                start: q.start,
+                end: q.end,
+            };
+            let outlet = report
+                .document(&q.doc)
+                .map_or(q.doc.as_str(), |d| d.outlet_name());
+            let _ = write!(
+                out,
+                "<li>“{}” <a href=\"#{}\" class=\"meta\">{}</a></li>",
+                escape(&q.text),
+                anchor(report, &src),
+                escape(outlet)
+            );
+        }
+        out.push_str("</ul></div>");
+    }
+}
+
+/// The coverage timeline: one dot per dated document on a day axis, labelled by outlet.
+fn timeline(out: &mut String, report: &Report, story: &Story) {
+    let dated: Vec<(i64, &str, &str)> = story
+        .documents
+        .iter()
+        .filter_map(|id| {
+            let d = report.document(id)?;
+            let day = d.published.as_deref().and_then(day_number)?;
+            Some((day, d.outlet_name(), d.published.as_deref().unwrap_or("")))
+        })
+        .collect();
+    let (Some(first), Some(last)) = (
+        dated.iter().map(|d| d.0).min(),
+        dated.iter().map(|d| d.0).max(),
+    ) else {
+        return;
+    };
+    let span = (last - first).max(1) as f64;
+    let (width, left, right) = (640.0, 20.0, 620.0);
+    let mut per_day: HashMap<i64, usize> = HashMap::new();
+    for d in &dated {
+        *per_day.entry(d.0).or_default() += 1;
+    }
+    let height = 40 + 14 * per_day.values().copied().max().unwrap_or(1);
+    let mut stacked: HashMap<i64, usize> = HashMap::new();
+    let _ = write!(out, "<h3>Coverage timeline</h3><svg class=\"timeline\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"documents by publication date\">");
+    let _ = write!(
+        out,
+        "<line x1=\"{left}\" y1=\"{}\" x2=\"{right}\" y2=\"{}\" stroke=\"#999\"/>",
+        height - 20,
+        height - 20
+    );
+    for (day, outlet, date) in &dated {
+        let x = left + (right - left) * ((day - first) as f64 / span);
+        let level = stacked.entry(*day).or_default();
+        let y = height as f64 - 28.0 - 14.0 * *level as f64;
+        *level += 1;
+        let _ = write!(out, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#3366cc\"><title>{} · {}</title></circle><text x=\"{:.1}\" y=\"{:.1}\">{}</text>", escape(outlet), escape(date), x + 8.0, y + 4.0, escape(outlet));
+    }
+    let _ = write!(
+        out,
+        "<text x=\"{left}\" y=\"{}\">{}</text>",
+        height - 5,
+        escape(&date_of_day(first))
+    );
+    if last != first {
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            right,
+            height - 5,
+            escape(&date_of_day(last))
+        );
+    }
+    out.push_str("</svg>");
+}
+
 fn documents(out: &mut String, report: &Report) {
     out.push_str("<h2>Documents</h2>");
     for (d, doc) in report.documents.iter().enumerate() {
@@ -260,7 +397,7 @@ fn documents(out: &mut String, report: &Report) {
         if !doc.removed.is_empty() {
             let _ = write!(
                 out,
-                "<details><summary>{} removed parts</summary><ul>",
+                "<details class=\"removed\"><summary>show {} removed parts</summary><ul>",
                 doc.removed.len()
             );
             for r in &doc.removed {

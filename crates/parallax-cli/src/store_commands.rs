@@ -1,0 +1,227 @@
+//! The store commands: `ingest`, `stories`, `show`, `search`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use parallax::ingest::{read_inputs, IngestOptions};
+use parallax::model::Report;
+use parallax::render;
+use parallax_store::{Progress, Store, StoryFilter, StoryOrder};
+
+use crate::{report_rejections, write_out};
+
+/// A progress bar on stderr; drawn only when stderr is a terminal.
+struct Bars {
+    bar: Option<ProgressBar>,
+    stage: &'static str,
+}
+
+impl Bars {
+    fn new() -> Bars {
+        Bars {
+            bar: None,
+            stage: "",
+        }
+    }
+
+    fn update(&mut self, p: Progress) {
+        let (stage, done, total) = match p {
+            Progress::Prepared(d, t) => ("preparing", d, t),
+            Progress::Stored(d, t) => ("storing  ", d, t),
+            Progress::Analyzed(d, t) => ("analyzing", d, t),
+        };
+        if self.stage != stage {
+            if let Some(bar) = self.bar.take() {
+                bar.finish();
+            }
+            let bar = ProgressBar::new(total as u64);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{prefix} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_prefix(stage);
+            self.bar = Some(bar);
+            self.stage = stage;
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish();
+        }
+    }
+}
+
+/// `parallax ingest`: reads the inputs and adds them to the store.
+pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize) -> Result<bool> {
+    let mut store = Store::open(db)?;
+    let batch = read_inputs(inputs, IngestOptions { max_bytes });
+    report_rejections(&batch.rejected);
+    let mut bars = Bars::new();
+    let report = store.ingest(batch.pages, &mut |p| bars.update(p))?;
+    bars.finish();
+    report_rejections(&report.rejected);
+    let (documents, stories, quotes) = store.counts()?;
+    eprintln!(
+        "parallax: {} added, {} already stored, {} rejected, {} stories analyzed; {} now holds {documents} documents, {stories} stories, {quotes} quotes",
+        report.added,
+        report.unchanged,
+        report.rejected.len() + batch.rejected.len(),
+        report.analyzed,
+        db.display()
+    );
+    Ok(report.rejected.is_empty() && batch.rejected.is_empty())
+}
+
+/// Options of `parallax stories`.
+pub struct StoriesArgs {
+    pub json: bool,
+    pub filter: StoryFilter,
+}
+
+/// `parallax stories`: the story list, as text or JSON (with each story's document ids).
+pub fn stories(db: &Path, args: StoriesArgs) -> Result<bool> {
+    let store = open_existing(db)?;
+    let rows = store.stories(&args.filter)?;
+    let mut out = String::new();
+    for row in &rows {
+        if args.json {
+            let mut value = serde_json::to_value(row)?;
+            value["document_ids"] = serde_json::to_value(store.story_document_ids(row.id)?)?;
+            out.push_str(&value.to_string());
+            out.push('\n');
+        } else {
+            out.push_str(&format!(
+                "{:>6}  {}  {:>3} docs  {}{}\n        {}\n",
+                row.id,
+                row.last_date.as_deref().unwrap_or("undated   "),
+                row.documents,
+                row.title.as_deref().unwrap_or("(untitled)"),
+                if row.conflicts > 0 {
+                    format!("  [{} conflicts]", row.conflicts)
+                } else {
+                    String::new()
+                },
+                row.outlets.join(", ")
+            ));
+        }
+    }
+    write_out(None, &out)?;
+    Ok(true)
+}
+
+/// Parses `12` or `story-12`.
+pub fn story_number(id: &str) -> Option<i64> {
+    id.strip_prefix("story-").unwrap_or(id).parse().ok()
+}
+
+/// `parallax show ID`: a story's report (Markdown or JSON), or a document's cleaned text.
+pub fn show(db: &Path, id: &str, json: bool) -> Result<bool> {
+    let store = open_existing(db)?;
+    if let Some(mut n) = story_number(id) {
+        if let Some(into) = store.merged_into(n)? {
+            eprintln!("parallax: story {n} merged into story {into}");
+            n = into;
+        }
+        if let Some(report) = store.story_report_json(n)? {
+            let text = if json {
+                format!("{report}\n")
+            } else {
+                let report: Report = serde_json::from_str(&report)
+                    .with_context(|| format!("story {n}: stored analysis does not parse"))?;
+                render::markdown::markdown(&report)
+            };
+            write_out(None, &text)?;
+            return Ok(true);
+        }
+    }
+    match store.document(id)? {
+        Some(view) => {
+            let text = if json {
+                format!("{}\n", serde_json::to_string(&view)?)
+            } else {
+                let d = &view.document;
+                format!(
+                    "{}\n{} · {} · story {}\n\n{}\n",
+                    d.title.as_deref().unwrap_or(&d.id),
+                    d.outlet_name(),
+                    d.published.as_deref().unwrap_or("undated"),
+                    view.story,
+                    d.text
+                )
+            };
+            write_out(None, &text)?;
+            Ok(true)
+        }
+        None => anyhow::bail!("{}: no story or document {id}", db.display()),
+    }
+}
+
+/// `parallax search QUERY`: stories, articles and quotes matching every word.
+pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<bool> {
+    let store = open_existing(db)?;
+    let hits = store.search(query, limit)?;
+    let text = if json {
+        format!("{}\n", serde_json::to_string(&hits)?)
+    } else {
+        let mut out = String::new();
+        out.push_str(&format!("stories ({}):\n", hits.stories.len()));
+        for s in &hits.stories {
+            out.push_str(&format!(
+                "  {:>6}  {}\n          {}\n",
+                s.id,
+                s.title.as_deref().unwrap_or(""),
+                s.snippet
+            ));
+        }
+        out.push_str(&format!("articles ({}):\n", hits.documents.len()));
+        for d in &hits.documents {
+            out.push_str(&format!(
+                "  {}  (story {}, {})\n          {}\n",
+                d.id,
+                d.story,
+                d.outlet.as_deref().unwrap_or(""),
+                d.snippet
+            ));
+        }
+        out.push_str(&format!("quotes ({}):\n", hits.quotes.len()));
+        for q in &hits.quotes {
+            out.push_str(&format!(
+                "  “{}” — {} ({}, story {})\n",
+                q.text,
+                render::attribution(q.speaker.as_deref(), q.channel.as_deref()),
+                q.doc,
+                q.story
+            ));
+        }
+        out
+    };
+    write_out(None, &text)?;
+    Ok(true)
+}
+
+/// Opens a store that must exist already (queries never create an empty one by mistake).
+pub fn open_existing(db: &Path) -> Result<Store> {
+    if !db.is_file() {
+        anyhow::bail!(
+            "{}: no store here (create one with `parallax ingest INPUT... --db {}`)",
+            db.display(),
+            db.display()
+        );
+    }
+    Ok(Store::open(db)?)
+}
+
+/// Parses a `--sort` value.
+pub fn order(sort: &str) -> StoryOrder {
+    if sort == "biggest" {
+        StoryOrder::Biggest
+    } else {
+        StoryOrder::Newest
+    }
+}

@@ -1,0 +1,301 @@
+//! Analysis: keeps each story's analysis in step with its documents.
+//!
+//! A story is stale when its `version` moved past `analyzed_version`. [`Store::refresh`] loads
+//! stale stories' documents and copies, analyzes them on every core (the same
+//! [`parallax::pipeline::analyze_story`] that `parallax analyze` runs), and stores, per story,
+//! the report, the rendered story page, its quotes and statements with their search entries,
+//! and the list columns (outlets, people, summary). A story that changed again while it was
+//! being analyzed stays stale and is picked up by the next refresh.
+
+use std::collections::{BTreeSet, HashSet};
+
+use parallax::model::{Copy, CopyKind, Document, FactKind, Report};
+use parallax::pipeline::{analyze_story, new_story};
+use parallax::render::html::story_page;
+use rusqlite::{params, Transaction, TransactionBehavior};
+
+use crate::ingest::Progress;
+use crate::{now, Store, StoreError};
+
+/// Stories analyzed between two writes.
+const GROUP: usize = 64;
+/// People listed per story for filtering.
+const MAX_PEOPLE: usize = 30;
+
+/// A stale story as loaded for analysis.
+struct Loaded {
+    id: i64,
+    version: i64,
+    documents: Vec<Document>,
+    assignments: Vec<parallax::model::Assignment>,
+    copies: Vec<Copy>,
+}
+
+/// A story's finished analysis, ready to store.
+struct Analyzed {
+    id: i64,
+    version: i64,
+    report: Report,
+    page: String,
+}
+
+/// Removes a story's analysis, quotes, statements and search entries (when it merged away).
+pub fn forget_analysis(tx: &Transaction, story: i64) -> rusqlite::Result<()> {
+    {
+        let mut old = tx.prepare_cached("SELECT id, speaker, text FROM quotes WHERE story = ?1")?;
+        let rows: Vec<(i64, Option<String>, String)> = old
+            .query_map([story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut delete = tx.prepare_cached(
+            "INSERT INTO quotes_fts (quotes_fts, rowid, speaker, text) VALUES ('delete', ?1, ?2, ?3)",
+        )?;
+        for (id, speaker, text) in rows {
+            delete.execute(params![id, speaker, text])?;
+        }
+    }
+    tx.execute("DELETE FROM quotes WHERE story = ?1", [story])?;
+    tx.execute("DELETE FROM statements WHERE story = ?1", [story])?;
+    tx.execute("DELETE FROM stories_fts WHERE rowid = ?1", [story])?;
+    tx.execute("DELETE FROM analyses WHERE story = ?1", [story])?;
+    Ok(())
+}
+
+fn analyze(loaded: Loaded) -> Analyzed {
+    let repeats: HashSet<&str> = loaded
+        .copies
+        .iter()
+        .filter(|c| matches!(c.kind, CopyKind::Duplicate | CopyKind::NearDuplicate))
+        .map(|c| c.b.doc.as_str())
+        .collect();
+    let refs: Vec<&Document> = loaded.documents.iter().collect();
+    let mut story = new_story(format!("story-{}", loaded.id), &refs, loaded.assignments);
+    let rejected: Vec<_> = analyze_story(
+        &mut story,
+        &refs,
+        &repeats,
+        parallax::summarize::DEFAULT_WORDS,
+    )
+    .err()
+    .into_iter()
+    .collect();
+    drop(repeats);
+    let report = Report {
+        documents: loaded.documents,
+        copies: loaded.copies,
+        stories: vec![story],
+        rejected,
+    };
+    let page = story_page(&report);
+    Analyzed {
+        id: loaded.id,
+        version: loaded.version,
+        report,
+        page,
+    }
+}
+
+fn json_column<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+impl Store {
+    /// Re-analyzes every stale story; returns how many were analyzed.
+    pub fn refresh(&mut self, progress: &mut dyn FnMut(Progress)) -> Result<usize, StoreError> {
+        let stale: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT id FROM stories WHERE merged_into IS NULL AND documents > 0 AND analyzed_version != version ORDER BY id",
+                )
+                .map_err(|e| self.sqlite(e))?;
+            let rows = stmt
+                .query_map([], |r| r.get(0))
+                .and_then(|rows| rows.collect::<Result<Vec<i64>, _>>());
+            rows.map_err(|e| self.sqlite(e))?
+        };
+        let total = stale.len();
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut done = 0;
+        for group in stale.chunks(GROUP) {
+            let loaded = self.load(group)?;
+            let per = loaded.len().div_ceil(workers).max(1);
+            let mut loaded = loaded;
+            let mut parts = Vec::new();
+            while !loaded.is_empty() {
+                let rest = loaded.split_off(per.min(loaded.len()));
+                parts.push(std::mem::replace(&mut loaded, rest));
+            }
+            let analyzed: Vec<Analyzed> = std::thread::scope(|s| {
+                let handles: Vec<_> = parts
+                    .into_iter()
+                    .map(|part| s.spawn(move || part.into_iter().map(analyze).collect::<Vec<_>>()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect()
+            });
+            self.save(&analyzed).map_err(|e| self.sqlite(e))?;
+            done += group.len();
+            progress(Progress::Analyzed(done, total));
+        }
+        Ok(total)
+    }
+
+    /// Loads stories' documents and copies in one read transaction.
+    fn load(&mut self, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
+        let path = self.path.display().to_string();
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(sqlite)?;
+        let mut out = Vec::new();
+        for &id in ids {
+            let version: i64 = tx
+                .query_row("SELECT version FROM stories WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .map_err(sqlite)?;
+            let mut stmt = tx
+                .prepare_cached(
+                    "SELECT document, assignment FROM documents WHERE story = ?1 ORDER BY seq",
+                )
+                .map_err(sqlite)?;
+            let rows: Vec<(String, String)> = stmt
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(sqlite)?;
+            let mut documents = Vec::new();
+            let mut assignments = Vec::new();
+            for (doc, assignment) in rows {
+                documents.push(serde_json::from_str::<Document>(&doc).map_err(|e| {
+                    StoreError::Corrupt {
+                        path: path.clone(),
+                        reason: format!("document of story {id}: {e}"),
+                    }
+                })?);
+                if let Ok(a) = serde_json::from_str(&assignment) {
+                    assignments.push(a);
+                }
+            }
+            let mut stmt = tx
+                .prepare_cached(
+                    "SELECT copy FROM copies WHERE a IN (SELECT id FROM documents WHERE story = ?1)
+                     AND b IN (SELECT id FROM documents WHERE story = ?1) ORDER BY rowid",
+                )
+                .map_err(sqlite)?;
+            let copies: Vec<Copy> = stmt
+                .query_map([id], |r| r.get::<_, String>(0))
+                .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+                .map_err(sqlite)?
+                .into_iter()
+                .filter_map(|c| serde_json::from_str(&c).ok())
+                .collect();
+            out.push(Loaded {
+                id,
+                version,
+                documents,
+                assignments,
+                copies,
+            });
+        }
+        tx.commit().map_err(sqlite)?;
+        Ok(out)
+    }
+
+    /// Stores analyses, each only if its story did not change meanwhile.
+    fn save(&mut self, analyzed: &[Analyzed]) -> rusqlite::Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for a in analyzed {
+            let current: i64 =
+                tx.query_row("SELECT version FROM stories WHERE id = ?1", [a.id], |r| {
+                    r.get(0)
+                })?;
+            if current != a.version {
+                continue;
+            }
+            forget_analysis(&tx, a.id)?;
+            let Some(story) = a.report.stories.first() else {
+                continue;
+            };
+            tx.execute(
+                "INSERT INTO analyses (story, version, report, page) VALUES (?1, ?2, ?3, ?4)",
+                params![a.id, a.version, json_column(&a.report), a.page],
+            )?;
+            let outlet_of = |doc: &str| {
+                a.report
+                    .document(doc)
+                    .map(|d| d.outlet_name().to_string())
+                    .unwrap_or_else(|| doc.to_string())
+            };
+            for q in &story.quotes {
+                let kind = serde_json::to_value(q.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                tx.execute(
+                    "INSERT INTO quotes (story, doc, speaker, channel, cue, kind, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![a.id, q.doc, q.speaker, q.channel, q.cue, kind, q.text, q.start as i64, q.end as i64],
+                )?;
+                tx.execute(
+                    "INSERT INTO quotes_fts (rowid, speaker, text) VALUES (?1, ?2, ?3)",
+                    params![tx.last_insert_rowid(), q.speaker, q.text],
+                )?;
+            }
+            for st in &story.statements {
+                let outlets: BTreeSet<String> =
+                    st.sources.iter().map(|s| outlet_of(&s.doc)).collect();
+                tx.execute(
+                    "INSERT OR REPLACE INTO statements (story, id, text, outlets, statement) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![a.id, st.id, st.text, json_column(&outlets), json_column(st)],
+                )?;
+            }
+            let outlets: BTreeSet<String> = a
+                .report
+                .documents
+                .iter()
+                .map(|d| d.outlet_name().to_string())
+                .collect();
+            let mut people: Vec<String> = Vec::new();
+            let named = story
+                .facts
+                .iter()
+                .filter(|f| f.kind == FactKind::Person)
+                .map(|f| f.value.clone().unwrap_or_else(|| f.text.clone()));
+            for p in named {
+                if people.len() < MAX_PEOPLE && !people.contains(&p) {
+                    people.push(p);
+                }
+            }
+            let summary: Vec<&str> = story.summary.iter().map(|s| s.text.as_str()).collect();
+            let summary = summary.join(" ");
+            tx.execute(
+                "UPDATE stories SET title = ?2, outlets = ?3, people = ?4, summary = ?5, conflicts = ?6,
+                    first_date = coalesce(first_date, ?7), last_date = coalesce(last_date, ?7),
+                    analyzed_version = ?8, updated = ?9 WHERE id = ?1",
+                params![
+                    a.id,
+                    story.title,
+                    json_column(&outlets),
+                    json_column(&people),
+                    summary,
+                    story.conflicts.len() as i64,
+                    story.date,
+                    a.version,
+                    now()
+                ],
+            )?;
+            tx.execute(
+                "INSERT INTO stories_fts (rowid, title, summary) VALUES (?1, ?2, ?3)",
+                params![a.id, story.title, summary],
+            )?;
+        }
+        tx.commit()
+    }
+}

@@ -1,0 +1,334 @@
+//! Ingest: new pages into the store, incrementally.
+//!
+//! Pages already stored (same content, same URL) are skipped, so re-ingesting an input adds
+//! nothing. New pages are prepared on every core, put in publication order (as `analyze` does),
+//! and written in batches of [`BATCH`] documents, one transaction each: copies against every
+//! stored document, the story assignment (and any story merge), the document and its search
+//! entry commit together or not at all. Changed stories are re-analyzed at the end.
+
+use std::collections::{HashMap, HashSet};
+
+use parallax::dedup::{compare, fingerprint, published_before};
+use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::model::{Copy, Document, Rejection};
+use parallax::pipeline::prepare_guarded;
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+
+use crate::engine::Engine;
+use crate::{now, Store, StoreError};
+
+/// Documents written per transaction.
+pub const BATCH: usize = 256;
+
+/// What an ingest did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct IngestReport {
+    /// Documents added.
+    pub added: usize,
+    /// Pages skipped because the store already holds them.
+    pub unchanged: usize,
+    /// Pages that could not be used, and why.
+    pub rejected: Vec<Rejection>,
+    /// Stories re-analyzed.
+    pub analyzed: usize,
+}
+
+/// Progress of a long ingest, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Pages prepared (decoded, extracted, cleaned) so far, of all new pages.
+    Prepared(usize, usize),
+    /// Documents stored so far, of all prepared.
+    Stored(usize, usize),
+    /// Stories analyzed so far, of all changed.
+    Analyzed(usize, usize),
+}
+
+/// A stable hash of a page's content and URL: the same input hashes the same in every run.
+pub fn content_hash(page: &RawPage) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(if page.kind == PageKind::Html {
+        b"h"
+    } else {
+        b"t"
+    });
+    match &page.content {
+        Content::Bytes(b) => h.update(b),
+        Content::Text(t) => h.update(t.as_bytes()),
+    }
+    h.update(b"\0");
+    h.update(page.url.as_deref().unwrap_or("").as_bytes());
+    format!("{:032x}", h.digest128())
+}
+
+fn original_bytes(page: &RawPage) -> &[u8] {
+    match &page.content {
+        Content::Bytes(b) => b,
+        Content::Text(t) => t.as_bytes(),
+    }
+}
+
+/// Prepares pages on every core, keeping their order.
+fn prepare_all(
+    pages: &[&RawPage],
+    progress: &mut dyn FnMut(Progress),
+) -> Vec<Result<Document, Rejection>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let total = pages.len();
+    let mut out = Vec::with_capacity(total);
+    for chunk in pages.chunks(BATCH * workers) {
+        let per = chunk.len().div_ceil(workers).max(1);
+        let parts: Vec<Vec<Result<Document, Rejection>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunk
+                .chunks(per)
+                .map(|part| s.spawn(move || part.iter().map(|p| prepare_guarded(p)).collect()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        out.extend(parts.into_iter().flatten());
+        progress(Progress::Prepared(out.len(), total));
+    }
+    out
+}
+
+impl Store {
+    /// Adds pages to the store, then re-analyzes the stories that changed.
+    pub fn ingest(
+        &mut self,
+        pages: Vec<RawPage>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<IngestReport, StoreError> {
+        let mut report = IngestReport::default();
+        let mut seen = HashSet::new();
+        let mut fresh: Vec<(&RawPage, String)> = Vec::new();
+        {
+            let mut known = self
+                .conn
+                .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")
+                .map_err(|e| self.sqlite(e))?;
+            for page in &pages {
+                let hash = content_hash(page);
+                let stored = known
+                    .query_row([&hash], |_| Ok(()))
+                    .optional()
+                    .map_err(|e| StoreError::Sqlite {
+                        path: self.path.display().to_string(),
+                        source: e,
+                    })?
+                    .is_some();
+                if stored || !seen.insert(hash.clone()) {
+                    report.unchanged += 1;
+                } else {
+                    fresh.push((page, hash));
+                }
+            }
+        }
+        let to_prepare: Vec<&RawPage> = fresh.iter().map(|(p, _)| *p).collect();
+        let prepared = prepare_all(&to_prepare, progress);
+        let mut ready: Vec<(Document, &RawPage, &str)> = Vec::new();
+        for (result, (page, hash)) in prepared.into_iter().zip(&fresh) {
+            match result {
+                Ok(doc) => ready.push((doc, page, hash)),
+                Err(r) => report.rejected.push(r),
+            }
+        }
+        // Publication order, undated last, input order on ties: the order `analyze` uses.
+        let mut order: Vec<usize> = (0..ready.len()).collect();
+        order.sort_by(|&a, &b| {
+            let key = |i: usize| {
+                (
+                    ready[i].0.published.is_none(),
+                    ready[i].0.published.clone(),
+                    i,
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        let total = ready.len();
+        let mut slots: Vec<Option<(Document, &RawPage, &str)>> =
+            ready.into_iter().map(Some).collect();
+        let ordered: Vec<(Document, &RawPage, &str)> =
+            order.iter().filter_map(|&i| slots[i].take()).collect();
+        let mut stored = 0;
+        let mut batch = Vec::with_capacity(BATCH);
+        for item in ordered {
+            batch.push(item);
+            if batch.len() == BATCH {
+                stored += self.write_batch(std::mem::take(&mut batch))?;
+                progress(Progress::Stored(stored, total));
+            }
+        }
+        if !batch.is_empty() {
+            stored += self.write_batch(batch)?;
+            progress(Progress::Stored(stored, total));
+        }
+        report.added = stored;
+        report.analyzed = self.refresh(progress)?;
+        Ok(report)
+    }
+
+    /// Writes one batch in one transaction. On failure the in-memory engine is dropped (it is
+    /// rebuilt from the store on next use), so it never runs ahead of what was committed.
+    fn write_batch(&mut self, batch: Vec<(Document, &RawPage, &str)>) -> Result<usize, StoreError> {
+        let mut engine = self.engine.take().unwrap_or_default();
+        let result = self.write_batch_with(&mut engine, batch);
+        if result.is_ok() {
+            self.engine = Some(engine);
+        }
+        result.map_err(|e| self.sqlite(e))
+    }
+
+    fn write_batch_with(
+        &mut self,
+        engine: &mut Engine,
+        batch: Vec<(Document, &RawPage, &str)>,
+    ) -> rusqlite::Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        engine.sync(&tx)?;
+        let added = now();
+        let mut in_batch: HashMap<String, Document> = HashMap::new();
+        let mut touched: HashSet<i64> = HashSet::new();
+        let count = batch.len();
+        for (mut doc, page, hash) in batch {
+            if engine.position.contains_key(&doc.id) {
+                let base = doc.id.clone();
+                doc.id = (2..)
+                    .map(|k| format!("{base}-{k}"))
+                    .find(|id| !engine.position.contains_key(id))
+                    .unwrap_or(base);
+            }
+            let print = fingerprint(&doc.text);
+            let candidates = engine.copies.candidates(&print.distinct_shingles());
+            let mut copies: Vec<Copy> = Vec::new();
+            for (position, common) in candidates {
+                let other_id = &engine.ids[position as usize];
+                let loaded;
+                let other = match in_batch.get(other_id) {
+                    Some(d) => d,
+                    None => {
+                        let json: String = tx
+                            .prepare_cached("SELECT document FROM documents WHERE id = ?1")?
+                            .query_row([other_id], |r| r.get(0))?;
+                        loaded = serde_json::from_str::<Document>(&json).map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                0,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?;
+                        &loaded
+                    }
+                };
+                let other_print = fingerprint(&other.text);
+                // The earlier copy is side `a`; on equal dates the stored document came first.
+                let found = if published_before(other, &doc) {
+                    compare(&doc, &print, other, &other_print, common)
+                } else {
+                    compare(other, &other_print, &doc, &print, common)
+                };
+                copies.extend(found);
+            }
+            let copies_of: Vec<&str> = copies
+                .iter()
+                .map(|c| {
+                    if c.a.doc == doc.id {
+                        c.b.doc.as_str()
+                    } else {
+                        c.a.doc.as_str()
+                    }
+                })
+                .collect();
+            let (story_index, assignment) =
+                engine.clusterer.add(&parallax::cluster::ClusterInput {
+                    id: &doc.id,
+                    title: doc.title.as_deref(),
+                    text: &doc.text,
+                    date: doc.published.as_deref(),
+                    copies_of,
+                });
+            let story = story_index as i64 + 1;
+            for (from, into) in engine.clusterer.take_merges() {
+                let (from, into) = (from as i64 + 1, into as i64 + 1);
+                tx.execute(
+                    "UPDATE documents SET story = ?2 WHERE story = ?1",
+                    params![from, into],
+                )?;
+                tx.execute(
+                    "UPDATE stories SET merged_into = ?2, documents = 0, version = version + 1 WHERE id = ?1",
+                    params![from, into],
+                )?;
+                crate::analysis::forget_analysis(&tx, from)?;
+                touched.remove(&from);
+                touched.insert(into);
+            }
+            tx.execute(
+                "INSERT INTO stories (id) VALUES (?1) ON CONFLICT(id) DO NOTHING",
+                [story],
+            )?;
+            touched.insert(story);
+            tx.execute(
+                "INSERT INTO documents (id, content_hash, source, outlet, title, author, published, url, story, original, text, document, assignment, added)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    doc.id,
+                    hash,
+                    doc.source,
+                    doc.outlet,
+                    doc.title,
+                    doc.author,
+                    doc.published,
+                    doc.url,
+                    story,
+                    original_bytes(page),
+                    doc.text,
+                    serde_json::to_string(&doc).unwrap_or_default(),
+                    serde_json::to_string(&assignment).unwrap_or_default(),
+                    added,
+                ],
+            )?;
+            let seq = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+                params![seq, doc.title, doc.text],
+            )?;
+            for c in &copies {
+                tx.execute(
+                    "INSERT INTO copies (a, b, kind, similarity, copy) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        c.a.doc,
+                        c.b.doc,
+                        serde_json::to_value(c.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        c.similarity,
+                        serde_json::to_string(c).unwrap_or_default()
+                    ],
+                )?;
+            }
+            engine.remember(&doc.id, &doc.text);
+            engine.stored(seq);
+            in_batch.insert(doc.id.clone(), doc);
+        }
+        for story in touched {
+            tx.execute(
+                "UPDATE stories SET
+                    documents = (SELECT count(*) FROM documents WHERE story = ?1),
+                    first_date = (SELECT min(substr(published, 1, 10)) FROM documents WHERE story = ?1),
+                    last_date = (SELECT max(substr(published, 1, 10)) FROM documents WHERE story = ?1),
+                    title = coalesce(title, (SELECT title FROM documents WHERE story = ?1 AND title IS NOT NULL ORDER BY seq LIMIT 1)),
+                    version = version + 1,
+                    updated = ?2
+                 WHERE id = ?1",
+                params![story, now()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(count)
+    }
+}
