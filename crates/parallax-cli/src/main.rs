@@ -128,6 +128,15 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Serve the HTTP API and the web UI over the store.
+    Serve {
+        /// The store file (created when missing).
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
     /// Evaluate on a data set; prints JSON metrics.
     Eval {
         /// What to evaluate.
@@ -406,6 +415,10 @@ fn run(cli: Cli) -> Result<bool> {
             format,
             limit,
         } => store_commands::search(&db, &query, limit, matches!(format, ExtractFormat::Json)),
+        Command::Serve { db, addr } => {
+            parallax_server::run(db, addr)?;
+            Ok(true)
+        }
         Command::Eval {
             task,
             dataset,

@@ -176,7 +176,7 @@ pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<bool> 
                 "  {:>6}  {}\n          {}\n",
                 s.id,
                 s.title.as_deref().unwrap_or(""),
-                s.snippet
+                marked(&s.snippet)
             ));
         }
         out.push_str(&format!("articles ({}):\n", hits.documents.len()));
@@ -186,7 +186,7 @@ pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<bool> 
                 d.id,
                 d.story,
                 d.outlet.as_deref().unwrap_or(""),
-                d.snippet
+                marked(&d.snippet)
             ));
         }
         out.push_str(&format!("quotes ({}):\n", hits.quotes.len()));
@@ -203,6 +203,11 @@ pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<bool> 
     };
     write_out(None, &text)?;
     Ok(true)
+}
+
+/// A search snippet with its matches in brackets.
+fn marked(snippet: &str) -> String {
+    snippet.replace('\u{2}', "[").replace('\u{3}', "]")
 }
 
 /// Opens a store that must exist already (queries never create an empty one by mistake).

@@ -31,6 +31,8 @@ pub struct IngestReport {
     pub rejected: Vec<Rejection>,
     /// Stories re-analyzed.
     pub analyzed: usize,
+    /// The documents added, with the story each joined.
+    pub documents: Vec<(String, i64)>,
 }
 
 /// Progress of a long ingest, for a progress bar.
@@ -152,27 +154,27 @@ impl Store {
             ready.into_iter().map(Some).collect();
         let ordered: Vec<(Document, &RawPage, &str)> =
             order.iter().filter_map(|&i| slots[i].take()).collect();
-        let mut stored = 0;
         let mut batch = Vec::with_capacity(BATCH);
-        for item in ordered {
+        let mut items = ordered.into_iter().peekable();
+        while let Some(item) = items.next() {
             batch.push(item);
-            if batch.len() == BATCH {
-                stored += self.write_batch(std::mem::take(&mut batch))?;
-                progress(Progress::Stored(stored, total));
+            if batch.len() == BATCH || items.peek().is_none() {
+                let added = self.write_batch(std::mem::take(&mut batch))?;
+                report.documents.extend(added);
+                progress(Progress::Stored(report.documents.len(), total));
             }
         }
-        if !batch.is_empty() {
-            stored += self.write_batch(batch)?;
-            progress(Progress::Stored(stored, total));
-        }
-        report.added = stored;
+        report.added = report.documents.len();
         report.analyzed = self.refresh(progress)?;
         Ok(report)
     }
 
     /// Writes one batch in one transaction. On failure the in-memory engine is dropped (it is
     /// rebuilt from the store on next use), so it never runs ahead of what was committed.
-    fn write_batch(&mut self, batch: Vec<(Document, &RawPage, &str)>) -> Result<usize, StoreError> {
+    fn write_batch(
+        &mut self,
+        batch: Vec<(Document, &RawPage, &str)>,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
         let mut engine = self.engine.take().unwrap_or_default();
         let result = self.write_batch_with(&mut engine, batch);
         if result.is_ok() {
@@ -185,7 +187,7 @@ impl Store {
         &mut self,
         engine: &mut Engine,
         batch: Vec<(Document, &RawPage, &str)>,
-    ) -> rusqlite::Result<usize> {
+    ) -> rusqlite::Result<Vec<(String, i64)>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -193,7 +195,7 @@ impl Store {
         let added = now();
         let mut in_batch: HashMap<String, Document> = HashMap::new();
         let mut touched: HashSet<i64> = HashSet::new();
-        let count = batch.len();
+        let mut added_ids = Vec::with_capacity(batch.len());
         for (mut doc, page, hash) in batch {
             if engine.position.contains_key(&doc.id) {
                 let base = doc.id.clone();
@@ -313,6 +315,7 @@ impl Store {
             }
             engine.remember(&doc.id, &doc.text);
             engine.stored(seq);
+            added_ids.push((doc.id.clone(), story));
             in_batch.insert(doc.id.clone(), doc);
         }
         for story in touched {
@@ -329,6 +332,6 @@ impl Store {
             )?;
         }
         tx.commit()?;
-        Ok(count)
+        Ok(added_ids)
     }
 }

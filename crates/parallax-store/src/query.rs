@@ -106,7 +106,7 @@ pub struct DocumentHit {
     pub title: Option<String>,
     /// Outlet.
     pub outlet: Option<String>,
-    /// The matching passage, with matches between `[` and `]`.
+    /// The matching passage, each match between the control characters U+0002 and U+0003.
     pub snippet: String,
 }
 
@@ -117,7 +117,7 @@ pub struct StoryHit {
     pub id: i64,
     /// Headline.
     pub title: Option<String>,
-    /// The matching passage of its title or summary.
+    /// The matching passage of its title or summary, marked as in [`DocumentHit::snippet`].
     pub snippet: String,
 }
 
@@ -310,7 +310,7 @@ impl Store {
         let stories = self
             .conn
             .prepare_cached(
-                "SELECT s.id, s.title, snippet(stories_fts, -1, '[', ']', '…', 24) FROM stories_fts
+                "SELECT s.id, s.title, snippet(stories_fts, -1, char(2), char(3), '…', 24) FROM stories_fts
                  JOIN stories s ON s.id = stories_fts.rowid WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             )
             .and_then(|mut s| {
@@ -327,7 +327,7 @@ impl Store {
         let documents = self
             .conn
             .prepare_cached(
-                "SELECT d.id, d.story, d.title, d.outlet, snippet(documents_fts, 1, '[', ']', '…', 24) FROM documents_fts
+                "SELECT d.id, d.story, d.title, d.outlet, snippet(documents_fts, 1, char(2), char(3), '…', 24) FROM documents_fts
                  JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             )
             .and_then(|mut s| {

@@ -306,15 +306,29 @@ fn quotes(out: &mut String, report: &Report, story: &Story) {
     }
 }
 
-/// The coverage timeline: one dot per dated document on a day axis, labelled by outlet.
+/// The coverage timeline: one dot per document on a day axis, labelled by outlet. A document
+/// that gives no date is drawn hollow at the story's date.
 fn timeline(out: &mut String, report: &Report, story: &Story) {
-    let dated: Vec<(i64, &str, &str)> = story
+    let story_day = story.date.as_deref().and_then(day_number);
+    let dated: Vec<(i64, &str, &str, bool)> = story
         .documents
         .iter()
         .filter_map(|id| {
             let d = report.document(id)?;
-            let day = d.published.as_deref().and_then(day_number)?;
-            Some((day, d.outlet_name(), d.published.as_deref().unwrap_or("")))
+            match d.published.as_deref().and_then(day_number) {
+                Some(day) => Some((
+                    day,
+                    d.outlet_name(),
+                    d.published.as_deref().unwrap_or(""),
+                    true,
+                )),
+                None => Some((
+                    story_day?,
+                    d.outlet_name(),
+                    "no date given; drawn at the story's date",
+                    false,
+                )),
+            }
         })
         .collect();
     let (Some(first), Some(last)) = (
@@ -338,12 +352,12 @@ fn timeline(out: &mut String, report: &Report, story: &Story) {
         height - 20,
         height - 20
     );
-    for (day, outlet, date) in &dated {
+    for (day, outlet, date, given) in &dated {
         let x = left + (right - left) * ((day - first) as f64 / span);
         let level = stacked.entry(*day).or_default();
         let y = height as f64 - 28.0 - 14.0 * *level as f64;
         *level += 1;
-        let _ = write!(out, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#3366cc\"><title>{} · {}</title></circle><text x=\"{:.1}\" y=\"{:.1}\">{}</text>", escape(outlet), escape(date), x + 8.0, y + 4.0, escape(outlet));
+        let _ = write!(out, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"{}\" stroke=\"#3366cc\"><title>{} · {}</title></circle><text x=\"{:.1}\" y=\"{:.1}\">{}</text>", if *given { "#3366cc" } else { "#fff" }, escape(outlet), escape(date), x + 8.0, y + 4.0, escape(outlet));
     }
     let _ = write!(
         out,

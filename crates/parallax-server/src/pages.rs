@@ -1,0 +1,324 @@
+//! The web UI: server-rendered pages, one small script (the upload form), no external
+//! resources. All stored text is escaped; a Content-Security-Policy allows only this site's
+//! own script, so markup inside an article can never run.
+
+use std::fmt::Write;
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use parallax::model::Report;
+use parallax::render::html::{escape, story_page, STYLE};
+use parallax_store::StoryRow;
+
+use crate::api::{story_id, SearchQuery, StoryQuery};
+use crate::{AppError, AppState};
+
+/// The UI's routes.
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/", get(story_list))
+        .route("/story/{id}", get(story))
+        .route("/document/{id}", get(document))
+        .route("/search", get(search))
+        .route("/add", get(add_form))
+        .route("/static/app.js", get(script))
+}
+
+const UI_STYLE: &str = "header{display:flex;gap:1rem;align-items:center;border-bottom:1px solid #ddd;padding-bottom:.5rem;font-family:Helvetica,Arial,sans-serif}\
+header a{text-decoration:none}header form{margin-left:auto}.filters{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0}\
+.stories td{padding:.5rem .3rem}.badge{background:#c33;color:#fff;border-radius:.6rem;padding:0 .4rem;font-size:.8rem}\
+mark{background:#ffef9e}.note{background:#fff6d6;padding:.4rem}textarea{width:100%;min-height:12rem}";
+
+const SCRIPT: &str = include_str!("app.js");
+
+/// Wraps a body in the page chrome.
+fn page(title: &str, body: &str) -> Response {
+    let mut out = String::with_capacity(body.len() + 2048);
+    let _ = write!(
+        out,
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+         <title>{} · Parallax</title><style>{STYLE}{UI_STYLE}</style></head><body>\
+         <header><a href=\"/\"><strong>Parallax</strong></a><a href=\"/?sort=biggest\">biggest</a><a href=\"/add\">add articles</a>\
+         <form action=\"/search\" role=\"search\"><input type=\"search\" name=\"q\" id=\"search\" placeholder=\"search articles, quotes, stories\"> <button>Search</button></form></header>",
+        escape(title)
+    );
+    out.push_str(body);
+    out.push_str("</body></html>\n");
+    (
+        [
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'",
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        Html(out),
+    )
+        .into_response()
+}
+
+fn not_found(what: &str) -> Response {
+    let mut r = page(
+        "Not found",
+        &format!("<h1>Not found</h1><p>{}</p>", escape(what)),
+    );
+    *r.status_mut() = StatusCode::NOT_FOUND;
+    r
+}
+
+fn error_page(e: AppError) -> Response {
+    match e {
+        AppError::NotFound(m) => not_found(&m),
+        other => {
+            let message = match other {
+                AppError::BadRequest(m) | AppError::Internal(m) => m,
+                AppError::Store(e) => e.to_string(),
+                AppError::NotFound(m) => m,
+            };
+            let mut r = page(
+                "Error",
+                &format!("<h1>Error</h1><p>{}</p>", escape(&message)),
+            );
+            *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            r
+        }
+    }
+}
+
+/// A query-string value, percent-encoded.
+fn encode(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn story_rows(out: &mut String, rows: &[StoryRow]) {
+    out.push_str(
+        "<table class=\"stories\"><tr><th>story</th><th>coverage</th><th>outlets</th></tr>",
+    );
+    for r in rows {
+        let summary: String = r.summary.chars().take(280).collect();
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"/story/{id}\"><strong>{}</strong></a>{}<br><span class=\"meta\">{}{}</span></td><td>{} documents<br><span class=\"meta\">{}</span></td><td class=\"meta\">{}</td></tr>",
+            escape(r.title.as_deref().unwrap_or("(untitled)")),
+            if r.conflicts > 0 {
+                format!(" <span class=\"badge\">{} conflict{}</span>", r.conflicts, if r.conflicts == 1 { "" } else { "s" })
+            } else {
+                String::new()
+            },
+            escape(&summary),
+            if summary.len() < r.summary.len() { "…" } else { "" },
+            r.documents,
+            escape(&match (&r.first_date, &r.last_date) {
+                (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+                (Some(a), _) => a.clone(),
+                _ => "undated".into(),
+            }),
+            escape(&r.outlets.join(", ")),
+            id = r.id,
+        );
+    }
+    out.push_str("</table>");
+}
+
+async fn story_list(State(state): State<Arc<AppState>>, Query(q): Query<StoryQuery>) -> Response {
+    let filter = q.filter();
+    let shown = filter.clone();
+    let rows = match state.read(move |s| Ok(s.stories(&filter)?)).await {
+        Ok(rows) => rows,
+        Err(e) => return error_page(e),
+    };
+    let mut body = String::from("<h1>Stories</h1>");
+    let value = |v: &Option<String>| escape(v.as_deref().unwrap_or(""));
+    let _ = write!(
+        body,
+        "<form class=\"filters\" action=\"/\"><input name=\"outlet\" placeholder=\"outlet\" value=\"{}\"><input name=\"person\" placeholder=\"person\" value=\"{}\">\
+         <input name=\"date\" type=\"date\" value=\"{}\"><select name=\"sort\"><option value=\"newest\">newest</option><option value=\"biggest\"{}>biggest</option></select><button>Filter</button></form>",
+        value(&shown.outlet),
+        value(&shown.person),
+        value(&shown.date),
+        if shown.order == parallax_store::StoryOrder::Biggest { " selected" } else { "" }
+    );
+    if rows.is_empty() {
+        body.push_str("<p>No stories. Add articles with <code>parallax ingest</code> or <a href=\"/add\">here</a>.</p>");
+    } else {
+        story_rows(&mut body, &rows);
+        if rows.len() == shown.limit {
+            let next = format!(
+                "/?outlet={}&person={}&date={}&sort={}&offset={}",
+                encode(shown.outlet.as_deref().unwrap_or("")),
+                encode(shown.person.as_deref().unwrap_or("")),
+                encode(shown.date.as_deref().unwrap_or("")),
+                if shown.order == parallax_store::StoryOrder::Biggest {
+                    "biggest"
+                } else {
+                    "newest"
+                },
+                shown.offset + shown.limit
+            );
+            let _ = write!(
+                body,
+                "<p><a href=\"{}\">more stories</a></p>",
+                escape(&next)
+            );
+        }
+    }
+    page("Stories", &body)
+}
+
+async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let n = match story_id(&id) {
+        Ok(n) => n,
+        Err(e) => return error_page(e),
+    };
+    let found = state
+        .read(move |s| {
+            let n = s.merged_into(n)?.unwrap_or(n);
+            Ok((s.story(n)?, s.story_page(n)?))
+        })
+        .await;
+    match found {
+        Ok((Some(row), Some(body))) => {
+            let mut out = String::with_capacity(body.len() + 256);
+            if row.stale {
+                out.push_str("<p class=\"note\">New documents joined this story; its analysis is being updated.</p>");
+            }
+            let _ = write!(
+                out,
+                "<p class=\"meta\"><a href=\"/api/stories/{}\">JSON</a></p>",
+                row.id
+            );
+            out.push_str(&body);
+            page(row.title.as_deref().unwrap_or("Story"), &out)
+        }
+        Ok((Some(row), None)) => page(
+            row.title.as_deref().unwrap_or("Story"),
+            "<p class=\"note\">This story is being analyzed; reload in a moment.</p>",
+        ),
+        Ok(_) => not_found(&format!("no story {id}")),
+        Err(e) => error_page(e),
+    }
+}
+
+async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let wanted = id.clone();
+    match state.read(move |s| Ok(s.document(&wanted)?)).await {
+        Ok(Some(view)) => {
+            let title = view
+                .document
+                .title
+                .clone()
+                .unwrap_or_else(|| view.document.id.clone());
+            let mut body = format!(
+                "<p class=\"meta\">In <a href=\"/story/{}\">story {}</a> · <a href=\"/api/documents/{}\">JSON</a></p>",
+                view.story,
+                view.story,
+                encode(&view.document.id)
+            );
+            let report = Report {
+                documents: vec![view.document],
+                ..Report::default()
+            };
+            body.push_str(&story_page(&report));
+            page(&title, &body)
+        }
+        Ok(None) => not_found(&format!("no document {id}")),
+        Err(e) => error_page(e),
+    }
+}
+
+/// A snippet with its matches marked; the text itself is escaped.
+fn marked(snippet: &str) -> String {
+    escape(snippet)
+        .replace('\u{2}', "<mark>")
+        .replace('\u{3}', "</mark>")
+}
+
+async fn search(State(state): State<Arc<AppState>>, Query(q): Query<SearchQuery>) -> Response {
+    let text = q.q.clone().unwrap_or_default();
+    let wanted = text.clone();
+    let hits = match state.read(move |s| Ok(s.search(&wanted, 30)?)).await {
+        Ok(h) => h,
+        Err(e) => return error_page(e),
+    };
+    let mut body = format!("<h1>Search: {}</h1>", escape(&text));
+    let _ = write!(
+        body,
+        "<section id=\"story-hits\"><h2>Stories ({})</h2><ul>",
+        hits.stories.len()
+    );
+    for s in &hits.stories {
+        let _ = write!(
+            body,
+            "<li><a href=\"/story/{}\">{}</a><br><span class=\"meta\">{}</span></li>",
+            s.id,
+            escape(s.title.as_deref().unwrap_or("(untitled)")),
+            marked(&s.snippet)
+        );
+    }
+    let _ = write!(
+        body,
+        "</ul></section><section id=\"quote-hits\"><h2>Quotes ({})</h2><ul>",
+        hits.quotes.len()
+    );
+    for quote in &hits.quotes {
+        let _ = write!(
+            body,
+            "<li>“{}” — {} <span class=\"meta\">(<a href=\"/document/{}\">{}</a>, <a href=\"/story/{}\">story {}</a>)</span></li>",
+            escape(&quote.text),
+            escape(&parallax::render::attribution(quote.speaker.as_deref(), quote.channel.as_deref())),
+            encode(&quote.doc),
+            escape(&quote.doc),
+            quote.story,
+            quote.story
+        );
+    }
+    let _ = write!(
+        body,
+        "</ul></section><section id=\"document-hits\"><h2>Articles ({})</h2><ul>",
+        hits.documents.len()
+    );
+    for d in &hits.documents {
+        let _ = write!(
+            body,
+            "<li><a href=\"/document/{}\">{}</a> <span class=\"meta\">{} · <a href=\"/story/{}\">story {}</a></span><br><span class=\"meta\">{}</span></li>",
+            encode(&d.id),
+            escape(d.title.as_deref().unwrap_or(&d.id)),
+            escape(d.outlet.as_deref().unwrap_or("")),
+            d.story,
+            d.story,
+            marked(&d.snippet)
+        );
+    }
+    body.push_str("</ul></section>");
+    page(&format!("Search: {text}"), &body)
+}
+
+async fn add_form() -> Response {
+    page(
+        "Add articles",
+        "<h1>Add articles</h1><form id=\"upload\"><p><label>Files (.html, .htm, .txt): <input type=\"file\" id=\"files\" multiple></label></p>\
+         <p><label>Or paste an article's text or HTML:<br><textarea id=\"pasted\"></textarea></label></p>\
+         <p><label>URL <input id=\"url\"></label> <label>Outlet <input id=\"outlet\"></label> <label>Date <input id=\"date\" type=\"date\"></label></p>\
+         <p><button type=\"submit\">Add</button></p></form><div id=\"result\" role=\"status\"></div><script src=\"/static/app.js\"></script>",
+    )
+}
+
+async fn script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        SCRIPT,
+    )
+        .into_response()
+}
