@@ -17,8 +17,17 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use crate::engine::Engine;
 use crate::{now, Store, StoreError};
 
-/// Documents written per transaction.
+/// Documents written per transaction (the environment variable `PARALLAX_INGEST_BATCH`
+/// overrides it: smaller batches show up in the store sooner, larger ones commit less often).
 pub const BATCH: usize = 256;
+
+fn batch_size() -> usize {
+    std::env::var("PARALLAX_INGEST_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(BATCH)
+}
 
 /// What an ingest did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -154,11 +163,12 @@ impl Store {
             ready.into_iter().map(Some).collect();
         let ordered: Vec<(Document, &RawPage, &str)> =
             order.iter().filter_map(|&i| slots[i].take()).collect();
-        let mut batch = Vec::with_capacity(BATCH);
+        let size = batch_size();
+        let mut batch = Vec::with_capacity(size);
         let mut items = ordered.into_iter().peekable();
         while let Some(item) = items.next() {
             batch.push(item);
-            if batch.len() == BATCH || items.peek().is_none() {
+            if batch.len() == size || items.peek().is_none() {
                 let added = self.write_batch(std::mem::take(&mut batch))?;
                 report.documents.extend(added);
                 progress(Progress::Stored(report.documents.len(), total));

@@ -1,0 +1,124 @@
+//! The store on the bundled example: incremental ingest, idempotent re-ingest, stable story
+//! ids, queries and search.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use parallax::ingest::{read_inputs, IngestOptions};
+use parallax_store::{Store, StoryFilter};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/xi-putin-call")
+}
+
+fn pages(names: &[&str]) -> Vec<parallax::ingest::RawPage> {
+    let inputs: Vec<String> = names
+        .iter()
+        .map(|n| example().join(n).display().to_string())
+        .collect();
+    let batch = read_inputs(&inputs, IngestOptions::default());
+    assert!(batch.rejected.is_empty(), "{:?}", batch.rejected);
+    batch.pages
+}
+
+const ALL: [&str; 5] = [
+    "000_ee8cd0a75767a374.txt",
+    "001_3bb5ef529482972c.txt",
+    "002_f8517dae2a80b0ae.txt",
+    "003_4bdb8815e1a77192.txt",
+    "004_ee9d6c7da099dff2.txt",
+];
+
+fn copies(store: &Store) -> BTreeSet<(String, String, String)> {
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT a, b, kind FROM copies")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn ingest_in_two_steps_equals_ingest_at_once_and_reingest_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ALL {
+        assert!(example().join(name).is_file(), "{name} missing");
+    }
+    let mut once = Store::open(&dir.path().join("once.db")).unwrap();
+    let report = once.ingest(pages(&ALL), &mut |_| {}).unwrap();
+    assert_eq!(report.added, 5);
+    assert_eq!(report.analyzed, 1);
+
+    let mut twice = Store::open(&dir.path().join("twice.db")).unwrap();
+    twice.ingest(pages(&ALL[..2]), &mut |_| {}).unwrap();
+    let first = twice.stories(&StoryFilter::default()).unwrap();
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].id, 1);
+    // A new process: the engine is rebuilt from the store before the second ingest.
+    drop(twice);
+    let mut twice = Store::open(&dir.path().join("twice.db")).unwrap();
+    let second = twice.ingest(pages(&ALL[2..]), &mut |_| {}).unwrap();
+    assert_eq!(second.added, 3);
+    assert!(second.documents.iter().all(|(_, story)| *story == 1));
+
+    let a = once.stories(&StoryFilter::default()).unwrap();
+    let b = twice.stories(&StoryFilter::default()).unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(b.len(), 1);
+    assert_eq!(a[0].documents, 5);
+    assert_eq!(b[0].documents, 5);
+    assert_eq!(copies(&once), copies(&twice));
+    assert!(
+        !copies(&once).is_empty(),
+        "the example's pages share passages"
+    );
+    assert!(a[0].conflicts >= 1 && !a[0].stale);
+
+    let again = once.ingest(pages(&ALL), &mut |_| {}).unwrap();
+    assert_eq!((again.added, again.unchanged, again.analyzed), (0, 5, 0));
+    assert_eq!(once.counts().unwrap().0, 5);
+}
+
+#[test]
+fn queries_and_search_read_the_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.db");
+    let mut store = Store::open(&path).unwrap();
+    store.ingest(pages(&ALL), &mut |_| {}).unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    let hits = reader.search("Gabuev", 10).unwrap();
+    assert!(hits.documents.iter().any(|d| d.snippet.contains("Gabuev")));
+    assert!(hits
+        .quotes
+        .iter()
+        .any(|q| q.speaker.as_deref() == Some("Alexander Gabuev")));
+    // Query syntax in user input is taken literally, never as FTS5 operators.
+    assert!(reader.search("\"Gabuev OR ( NEAR", 10).is_ok());
+    let filtered = reader
+        .stories(&StoryFilter {
+            person: Some("gabuev".into()),
+            ..StoryFilter::default()
+        })
+        .unwrap();
+    assert_eq!(filtered.len(), 1);
+    let none = reader
+        .stories(&StoryFilter {
+            outlet: Some("No Such Outlet".into()),
+            ..StoryFilter::default()
+        })
+        .unwrap();
+    assert!(none.is_empty());
+    let page = reader.story_page(1).unwrap().unwrap();
+    assert!(page.contains("class=\"matrix\"") && page.contains("class=\"sides\""));
+    let report: parallax::model::Report =
+        serde_json::from_str(&reader.story_report_json(1).unwrap().unwrap()).unwrap();
+    assert_eq!(report.documents.len(), 5);
+    let quotes = reader.quotes(Some(1), Some("Xi"), 100).unwrap();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        let doc = report.document(&q.doc).unwrap();
+        assert_eq!(&doc.text[q.start as usize..q.end as usize], q.text);
+    }
+}
