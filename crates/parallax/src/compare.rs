@@ -175,6 +175,43 @@ fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
     order.into_iter().find(|v| counts[v] == best)
 }
 
+/// The name for one side of a conflict, from the channel phrases its evidence came through:
+/// the shortest phrase holding the proper name most of the phrases share ("Kremlin" for "the
+/// Kremlin readout", "a Kremlin account of the call", "Kremlin statement" and "Russian
+/// statement" twice), else the most common phrase.
+fn side_label(phrases: &[String]) -> String {
+    let name_of = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+        w.chars().next().is_some_and(char::is_uppercase).then(|| w.to_string())
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for p in phrases {
+        let mut seen: Vec<String> = Vec::new();
+        for name in p.split_whitespace().filter_map(name_of) {
+            if !seen.contains(&name) {
+                seen.push(name.clone());
+                match counts.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, c)) => *c += 1,
+                    None => counts.push((name, 1)),
+                }
+            }
+        }
+    }
+    let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
+    let common = most_common(phrases.iter().cloned()).unwrap_or_default();
+    let common_count = phrases.iter().filter(|p| **p == common).count();
+    match counts.iter().find(|(_, c)| *c == best) {
+        Some((name, _)) if best > common_count => phrases
+            .iter()
+            .filter(|p| p.split_whitespace().filter_map(name_of).any(|n| n == *name))
+            .min_by_key(|p| (p.len(), p.as_str()))
+            .cloned()
+            .unwrap_or(common),
+        _ => common,
+    }
+}
+
 fn statement(id: &str, docs: &[&Document], members: &[Unit]) -> Statement {
     let first = &members[0];
     let mut outlets: Vec<String> = Vec::new();
@@ -250,7 +287,7 @@ fn conflicts(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Conflict
                 })
             })
             .map(|(_, side)| ConflictSide {
-                channel: most_common(side.1.iter().cloned()).unwrap_or_default(),
+                channel: side_label(&side.1),
                 outlets: side.2.clone(),
                 statements: side.0.clone(),
             })
