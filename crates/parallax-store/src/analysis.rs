@@ -239,21 +239,17 @@ impl Store {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default();
-                tx.execute(
-                    "INSERT INTO quotes (story, doc, speaker, channel, cue, kind, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![a.id, q.doc, q.speaker, q.channel, q.cue, kind, q.text, q.start as i64, q.end as i64],
+                tx.prepare_cached("INSERT INTO quotes (story, doc, speaker, channel, cue, kind, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![a.id, q.doc, q.speaker, q.channel, q.cue, kind, q.text, q.start as i64, q.end as i64],
                 )?;
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO quotes_fts (rowid, speaker, text) VALUES (?1, ?2, ?3)",
-                    params![tx.last_insert_rowid(), q.speaker, q.text],
-                )?;
+                )?
+                .execute(params![tx.last_insert_rowid(), q.speaker, q.text])?;
             }
             for st in &story.statements {
                 let outlets: BTreeSet<String> =
                     st.sources.iter().map(|s| outlet_of(&s.doc)).collect();
-                tx.execute(
-                    "INSERT OR REPLACE INTO statements (story, id, text, outlets, statement) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![a.id, st.id, st.text, json_column(&outlets), json_column(st)],
+                tx.prepare_cached("INSERT OR REPLACE INTO statements (story, id, text, outlets, statement) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![a.id, st.id, st.text, json_column(&outlets), json_column(st)],
                 )?;
             }
             let outlets: BTreeSet<String> = a

@@ -278,15 +278,14 @@ impl Store {
                 touched.remove(&from);
                 touched.insert(into);
             }
-            tx.execute(
-                "INSERT INTO stories (id) VALUES (?1) ON CONFLICT(id) DO NOTHING",
-                [story],
-            )?;
+            tx.prepare_cached("INSERT INTO stories (id) VALUES (?1) ON CONFLICT(id) DO NOTHING")?
+                .execute([story])?;
             touched.insert(story);
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO documents (id, content_hash, source, outlet, title, author, published, url, story, original, text, document, assignment, added)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                params![
+            )?
+            .execute(params![
                     doc.id,
                     hash,
                     doc.source,
@@ -301,13 +300,12 @@ impl Store {
                     serde_json::to_string(&doc).unwrap_or_default(),
                     serde_json::to_string(&assignment).unwrap_or_default(),
                     added,
-                ],
-            )?;
+                ])?;
             let seq = tx.last_insert_rowid();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-                params![seq, doc.title, doc.text],
-            )?;
+            )?
+            .execute(params![seq, doc.title, doc.text])?;
             for c in &copies {
                 tx.execute(
                     "INSERT INTO copies (a, b, kind, similarity, copy) VALUES (?1, ?2, ?3, ?4, ?5)",

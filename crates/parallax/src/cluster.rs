@@ -9,6 +9,9 @@
 //! nearest document and the terms it shares most with the story.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
 
 use crate::model::Assignment;
 use crate::terms::terms;
@@ -26,8 +29,12 @@ const NEAREST_CANDIDATES: usize = 50;
 /// Dates further apart than this many days halve the similarity.
 pub const MAX_DAYS_APART: i64 = 14;
 
+/// Hash maps keyed by terms use FxHash: the keys are our own words, not adversarial input
+/// that needs SipHash's protection, and hashing them is most of the clusterer's time.
+type TermMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
+
 /// A sparse term vector.
-type Vector = HashMap<String, f64>;
+type Vector = TermMap<f64>;
 
 /// A story under construction.
 #[derive(Debug, Clone)]
@@ -77,13 +84,14 @@ pub struct ClusterInput<'a> {
 /// Assigns a stream of documents to stories.
 #[derive(Debug, Default)]
 pub struct StoryClusterer {
-    df: HashMap<String, u32>,
-    docs: Vec<(String, Vector)>,
+    df: TermMap<u32>,
+    /// Each document's id, vector and the vector's norm.
+    docs: Vec<(String, Vector, f64)>,
     index_of: HashMap<String, usize>,
     story_of: Vec<usize>,
     stories: Vec<StoryState>,
     /// Term -> stories whose centroid holds it (merged stories resolve through `live`).
-    term_stories: HashMap<String, Vec<usize>>,
+    term_stories: TermMap<Vec<usize>>,
     /// Merges since the last [`StoryClusterer::take_merges`]: (merged story, story it joined).
     merges: Vec<(usize, usize)>,
 }
@@ -132,21 +140,6 @@ fn dot(a: &Vector, b: &Vector) -> f64 {
         .sum()
 }
 
-fn cosine(a: &Vector, b: &Vector) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let dot: f64 = small
-        .iter()
-        .filter_map(|(t, w)| large.get(t).map(|v| w * v))
-        .sum();
-    let na: f64 = a.values().map(|w| w * w).sum::<f64>().sqrt();
-    let nb: f64 = b.values().map(|w| w * w).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        dot / (na * nb)
-    }
-}
-
 impl StoryClusterer {
     /// An empty clusterer.
     pub fn new() -> StoryClusterer {
@@ -154,7 +147,7 @@ impl StoryClusterer {
     }
 
     fn vector(&mut self, input: &ClusterInput) -> Vector {
-        let mut tf: HashMap<String, f64> = HashMap::new();
+        let mut tf: Vector = Vector::default();
         for t in terms(input.text) {
             *tf.entry(t).or_default() += 1.0;
         }
@@ -237,7 +230,7 @@ impl StoryClusterer {
                 self.stories.push(StoryState {
                     id,
                     members: Vec::new(),
-                    centroid: Vector::new(),
+                    centroid: Vector::default(),
                     norm_sq: 0.0,
                     day,
                     merged_into: None,
@@ -279,7 +272,8 @@ impl StoryClusterer {
             (a, b) => a.or(b),
         };
         self.index_of.insert(input.id.to_string(), self.docs.len());
-        self.docs.push((input.id.to_string(), vector));
+        let n = norm(&vector);
+        self.docs.push((input.id.to_string(), vector, n));
         self.story_of.push(target);
         (
             target,
@@ -304,7 +298,7 @@ impl StoryClusterer {
             self.stories.push(StoryState {
                 id,
                 members: Vec::new(),
-                centroid: Vector::new(),
+                centroid: Vector::default(),
                 norm_sq: 0.0,
                 day: None,
                 merged_into: None,
@@ -323,7 +317,8 @@ impl StoryClusterer {
             (a, b) => a.or(b),
         };
         self.index_of.insert(input.id.to_string(), self.docs.len());
-        self.docs.push((input.id.to_string(), vector));
+        let n = norm(&vector);
+        self.docs.push((input.id.to_string(), vector, n));
         self.story_of.push(story);
     }
 
@@ -339,12 +334,22 @@ impl StoryClusterer {
 
     fn explain(&self, story: usize, vector: &Vector) -> (Option<String>, Vec<String>) {
         let members = &self.stories[story].members;
+        let vector_norm = norm(vector);
         // The most recent members stand for the story; this bounds the cost on big stories.
         let nearest = members
             .iter()
             .rev()
             .take(NEAREST_CANDIDATES)
-            .map(|&m| (cosine(vector, &self.docs[m].1), m))
+            .map(|&m| {
+                let (_, other, other_norm) = &self.docs[m];
+                let denominator = vector_norm * other_norm;
+                let sim = if denominator > 0.0 {
+                    dot(vector, other) / denominator
+                } else {
+                    0.0
+                };
+                (sim, m)
+            })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, m)| self.docs[m].0.clone());
         let centroid = &self.stories[story].centroid;

@@ -182,8 +182,14 @@ fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
 fn side_label(phrases: &[String]) -> String {
     let name_of = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-        w.chars().next().is_some_and(char::is_uppercase).then(|| w.to_string())
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
+        w.chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| w.to_string())
     };
     let mut counts: Vec<(String, usize)> = Vec::new();
     for p in phrases {

@@ -7,9 +7,10 @@
 //! is a shared passage, with its spans in both documents. The earlier document (by publication
 //! date, then by input order) is side `a`, so a report can say which copy came first.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use crate::model::{Copy, CopyKind, Document, SourceSpan, Span};
 use crate::segment::words;
@@ -47,7 +48,7 @@ impl Fingerprint {
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     value.hash(&mut h);
     h.finish()
 }
@@ -94,8 +95,8 @@ pub fn published_before(a: &Document, b: &Document) -> bool {
 /// candidates without comparing it with every document.
 #[derive(Debug, Default, Clone)]
 pub struct CopyIndex {
-    postings: HashMap<u64, Vec<u32>>,
-    distinct: HashMap<u32, usize>,
+    postings: HashMap<u64, Vec<u32>, BuildHasherDefault<FxHasher>>,
+    distinct: Vec<usize>,
 }
 
 impl CopyIndex {
@@ -106,7 +107,11 @@ impl CopyIndex {
 
     /// Adds the next document's distinct shingles; documents are numbered from 0 in insertion order.
     pub fn insert(&mut self, doc: u32, distinct_shingles: &[u64]) {
-        self.distinct.insert(doc, distinct_shingles.len());
+        let at = doc as usize;
+        if self.distinct.len() <= at {
+            self.distinct.resize(at + 1, 0);
+        }
+        self.distinct[at] = distinct_shingles.len();
         for s in distinct_shingles {
             let list = self.postings.entry(*s).or_default();
             if list.len() <= MAX_SHINGLE_DOCS {
@@ -130,7 +135,7 @@ impl CopyIndex {
         let mut out: Vec<(u32, usize)> = shared
             .into_iter()
             .filter(|&(d, common)| {
-                let theirs = self.distinct.get(&d).copied().unwrap_or(0);
+                let theirs = self.distinct.get(d as usize).copied().unwrap_or(0);
                 worth_comparing(common, distinct_shingles.len(), theirs)
             })
             .collect();
