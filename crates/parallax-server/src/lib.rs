@@ -31,6 +31,24 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time a request may take from its headers to the response, body upload included.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Time limits of a server.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Time a client has to send a request's headers.
+    pub header_timeout: Duration,
+    /// Time a request may take from its headers to the response.
+    pub request_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_timeout: HEADER_TIMEOUT,
+            request_timeout: REQUEST_TIMEOUT,
+        }
+    }
+}
+
 /// What every handler shares.
 pub struct AppState {
     db: PathBuf,
@@ -117,20 +135,23 @@ impl AppState {
 }
 
 /// The whole application: API, pages, and the request time limit.
-pub fn app(state: Arc<AppState>) -> Router {
+pub fn app(state: Arc<AppState>, request_timeout: Duration) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
-        .layer(axum::middleware::from_fn(limit_time))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            limit_time(req, next, request_timeout)
+        }))
         .with_state(state)
 }
 
 async fn limit_time(
     req: axum::extract::Request,
     next: axum::middleware::Next,
+    limit: Duration,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
+    match tokio::time::timeout(limit, next.run(req)).await {
         Ok(response) => response,
         Err(_) => (
             axum::http::StatusCode::REQUEST_TIMEOUT,
@@ -145,12 +166,16 @@ pub async fn serve(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
     let state = AppState::new(db)?;
     let listener = TcpListener::bind(addr).await?;
     eprintln!("parallax: serving on http://{}", listener.local_addr()?);
-    serve_on(listener, state).await
+    serve_on(listener, state, Limits::default()).await
 }
 
 /// Serves on a bound listener (tests bind port 0 and read the address back).
-pub async fn serve_on(listener: TcpListener, state: Arc<AppState>) -> anyhow::Result<()> {
-    let app = app(state);
+pub async fn serve_on(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    limits: Limits,
+) -> anyhow::Result<()> {
+    let app = app(state, limits.request_timeout);
     loop {
         let (stream, _) = match listener.accept().await {
             Ok(conn) => conn,
@@ -166,7 +191,7 @@ pub async fn serve_on(listener: TcpListener, state: Arc<AppState>) -> anyhow::Re
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder
                 .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT)
+                .header_read_timeout(limits.header_timeout)
                 .keep_alive(true);
             let _ = builder
                 .serve_connection(TokioIo::new(stream), service)

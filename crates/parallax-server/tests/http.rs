@@ -1,0 +1,190 @@
+//! The server over real TCP on 127.0.0.1: API answers, upload, escaping, body cap, timeouts.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use parallax_server::{serve_on, AppState, Limits, MAX_BODY};
+
+/// Starts a server on a free port over a new store holding the bundled example.
+fn start(dir: &Path, limits: Limits) -> SocketAddr {
+    let db = dir.join("store.db");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/xi-putin-call");
+    let batch = parallax::ingest::read_inputs(
+        &[example.display().to_string()],
+        parallax::ingest::IngestOptions::default(),
+    );
+    let mut store = parallax_store::Store::open(&db).unwrap();
+    store.ingest(batch.pages, &mut |_| {}).unwrap();
+    drop(store);
+    let state = AppState::new(db).unwrap();
+    let std_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = std_listener.local_addr().unwrap();
+    std_listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(std_listener).unwrap();
+                serve_on(listener, state, limits).await.unwrap();
+            })
+    });
+    addr
+}
+
+/// One HTTP/1.1 request on a new connection; returns the status and the body.
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).to_string();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+    request(addr, "GET", path, "text/plain", b"")
+}
+
+#[test]
+fn api_serves_the_store_and_uploads_join_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+
+    let (status, body) = get(addr, "/api/openapi.json");
+    assert_eq!(status, 200);
+    let spec: serde_json::Value = serde_json::from_str(&body).unwrap();
+    for path in [
+        "/api/stories",
+        "/api/stories/{id}",
+        "/api/documents/{id}",
+        "/api/quotes",
+        "/api/search",
+        "/api/ingest",
+    ] {
+        assert!(spec["paths"][path].is_object(), "{path} undocumented");
+    }
+
+    let (status, body) = get(addr, "/api/stories");
+    assert_eq!(status, 200);
+    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(list["stories"][0]["documents"], 5);
+    let (status, body) = get(addr, "/api/stories/story-1");
+    assert_eq!(status, 200);
+    let report: parallax::model::Report = serde_json::from_str(&body).unwrap();
+    assert!(!report.stories[0].conflicts.is_empty());
+    assert_eq!(get(addr, "/api/stories/999").0, 404);
+    assert_eq!(get(addr, "/story/999").0, 404);
+    let (status, body) = get(addr, "/api/quotes?story=1&speaker=gabuev");
+    assert_eq!(status, 200);
+    assert!(body.contains("Alexander Gabuev"));
+
+    // An upload about a different event becomes its own story; its markup stays text.
+    let upload = serde_json::json!({"documents": [{
+        "name": "../../etc/flood.txt",
+        "content": "Floods swept through the valley town of Elsmere on Monday, officials said. <script>alert(1)</script> The mayor said 300 homes were damaged and <img src=x onerror=alert(2)> schools would stay closed.",
+    }]});
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        "application/json",
+        upload.to_string().as_bytes(),
+    );
+    assert_eq!(status, 200, "{body}");
+    let added: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(added["added"], 1);
+    assert_eq!(
+        added["documents"][0]["id"], "flood",
+        "uploaded names never become paths"
+    );
+    let story = added["documents"][0]["story"].as_i64().unwrap();
+    assert_ne!(story, 1);
+    let (status, page) = get(addr, &format!("/story/{story}"));
+    assert_eq!(status, 200);
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>alert") && !page.contains("<img src=x"));
+    // The same upload again adds nothing.
+    let (_, body) = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        "application/json",
+        upload.to_string().as_bytes(),
+    );
+    assert!(body.contains("\"added\":0"), "{body}");
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        "application/json",
+        b"{not json",
+    );
+    assert_eq!(status, 400, "{body}");
+}
+
+#[test]
+fn oversized_bodies_are_refused_and_slow_clients_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits {
+        header_timeout: Duration::from_millis(500),
+        request_timeout: Duration::from_secs(1),
+    };
+    let addr = start(dir.path(), limits);
+    let big = vec![b'a'; MAX_BODY + 1];
+    let (status, _) = request(addr, "POST", "/api/ingest?name=big.txt", "text/plain", &big);
+    assert_eq!(status, 413);
+
+    // Headers that never finish: the server hangs up after the header timeout.
+    let mut slow = TcpStream::connect(addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: te").unwrap();
+    let started = Instant::now();
+    let mut buf = Vec::new();
+    let _ = slow.read_to_end(&mut buf);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "slow headers not cut off"
+    );
+
+    // A body that trickles in slower than the request time limit: 408.
+    let mut trickle = TcpStream::connect(addr).unwrap();
+    trickle
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    trickle
+        .write_all(b"POST /api/ingest?name=a.txt HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nsome")
+        .unwrap();
+    let mut out = Vec::new();
+    let _ = trickle.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    // The server still answers others.
+    assert_eq!(get(addr, "/").0, 200);
+}
