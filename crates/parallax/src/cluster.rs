@@ -259,22 +259,8 @@ impl StoryClusterer {
             self.stories[target].members.extend(moved);
         }
         let (nearest, shared_terms) = self.explain(target, &vector);
-        let state = &mut self.stories[target];
-        state.members.push(doc_index);
-        for (t, w) in &vector {
-            if state.add_weight(t, *w) {
-                self.term_stories.entry(t.clone()).or_default().push(target);
-            }
-        }
-        let state = &mut self.stories[target];
-        state.day = match (state.day, day) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        self.index_of.insert(input.id.to_string(), self.docs.len());
-        let n = norm(&vector);
-        self.docs.push((input.id.to_string(), vector, n));
-        self.story_of.push(target);
+        debug_assert_eq!(doc_index, self.docs.len());
+        self.join(target, input.id, vector, day);
         (
             target,
             Assignment {
@@ -304,6 +290,12 @@ impl StoryClusterer {
                 merged_into: None,
             });
         }
+        self.join(story, input.id, vector, day);
+    }
+
+    /// Records a document as a member of `story`: the story's centroid, term postings and date,
+    /// and the document's own entry.
+    fn join(&mut self, story: usize, id: &str, vector: Vector, day: Option<i64>) {
         let state = &mut self.stories[story];
         state.members.push(self.docs.len());
         for (t, w) in &vector {
@@ -316,9 +308,9 @@ impl StoryClusterer {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        self.index_of.insert(input.id.to_string(), self.docs.len());
+        self.index_of.insert(id.to_string(), self.docs.len());
         let n = norm(&vector);
-        self.docs.push((input.id.to_string(), vector, n));
+        self.docs.push((id.to_string(), vector, n));
         self.story_of.push(story);
     }
 
