@@ -47,29 +47,28 @@ impl Engine {
             let text: String = row.get(3)?;
             let published: Option<String> = row.get(4)?;
             let story: i64 = row.get(5)?;
-            let date = published.as_deref().and_then(parallax::extract::iso_date);
             self.clusterer.restore(
                 &ClusterInput {
                     id: &id,
                     title: title.as_deref(),
                     text: &text,
-                    date: date.as_deref(),
+                    date: published.as_deref(),
                     copies_of: Vec::new(),
+                    counts: None,
                 },
                 (story - 1).max(0) as usize,
             );
-            self.remember(&id, &text);
+            self.remember(&id, &fingerprint(&text).distinct_shingles());
             self.last_seq = seq;
             restored += 1;
         }
         Ok(restored)
     }
 
-    /// Records a document in the copy index and the id tables.
-    pub fn remember(&mut self, id: &str, text: &str) {
+    /// Records a document, by its distinct shingles, in the copy index and the id tables.
+    pub fn remember(&mut self, id: &str, distinct_shingles: &[u64]) {
         let position = self.ids.len() as u32;
-        self.copies
-            .insert(position, &fingerprint(text).distinct_shingles());
+        self.copies.insert(position, distinct_shingles);
         self.ids.push(id.to_string());
         self.position.insert(id.to_string(), position);
     }

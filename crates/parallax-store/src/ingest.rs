@@ -8,7 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use parallax::dedup::{compare, fingerprint, published_before};
+use parallax::cluster::{term_counts, TermCounts};
+use parallax::dedup::{compare, fingerprint, published_before, Fingerprint};
 use parallax::ingest::{Content, PageKind, RawPage};
 use parallax::model::{Copy, Document, Rejection};
 use parallax::pipeline::prepare_guarded;
@@ -79,20 +80,42 @@ fn original_bytes(page: &RawPage) -> &[u8] {
     }
 }
 
+/// A page prepared for storing: the document and what copy detection and clustering need of
+/// it, all computed off the writing thread.
+struct Prepared {
+    doc: Document,
+    print: Fingerprint,
+    distinct: Vec<u64>,
+    counts: TermCounts,
+}
+
+fn prepare_one(page: &RawPage) -> Result<Prepared, Rejection> {
+    let doc = prepare_guarded(page)?;
+    let print = fingerprint(&doc.text);
+    let distinct = print.distinct_shingles();
+    let counts = term_counts(doc.title.as_deref(), &doc.text);
+    Ok(Prepared {
+        doc,
+        print,
+        distinct,
+        counts,
+    })
+}
+
 /// Prepares pages on every core, keeping their order.
 fn prepare_all(
     pages: &[&RawPage],
     progress: &mut dyn FnMut(Progress),
-) -> Vec<Result<Document, Rejection>> {
+) -> Vec<Result<Prepared, Rejection>> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let total = pages.len();
     let mut out = Vec::with_capacity(total);
     for chunk in pages.chunks(BATCH * workers) {
         let per = chunk.len().div_ceil(workers).max(1);
-        let parts: Vec<Vec<Result<Document, Rejection>>> = std::thread::scope(|s| {
+        let parts: Vec<Vec<Result<Prepared, Rejection>>> = std::thread::scope(|s| {
             let handles: Vec<_> = chunk
                 .chunks(per)
-                .map(|part| s.spawn(move || part.iter().map(|p| prepare_guarded(p)).collect()))
+                .map(|part| s.spawn(move || part.iter().map(|p| prepare_one(p)).collect()))
                 .collect();
             handles
                 .into_iter()
@@ -139,7 +162,7 @@ impl Store {
         }
         let to_prepare: Vec<&RawPage> = fresh.iter().map(|(p, _)| *p).collect();
         let prepared = prepare_all(&to_prepare, progress);
-        let mut ready: Vec<(Document, &RawPage, &str)> = Vec::new();
+        let mut ready: Vec<(Prepared, &RawPage, &str)> = Vec::new();
         for (result, (page, hash)) in prepared.into_iter().zip(&fresh) {
             match result {
                 Ok(doc) => ready.push((doc, page, hash)),
@@ -151,17 +174,17 @@ impl Store {
         order.sort_by(|&a, &b| {
             let key = |i: usize| {
                 (
-                    ready[i].0.published.is_none(),
-                    ready[i].0.published.clone(),
+                    ready[i].0.doc.published.is_none(),
+                    ready[i].0.doc.published.clone(),
                     i,
                 )
             };
             key(a).cmp(&key(b))
         });
         let total = ready.len();
-        let mut slots: Vec<Option<(Document, &RawPage, &str)>> =
+        let mut slots: Vec<Option<(Prepared, &RawPage, &str)>> =
             ready.into_iter().map(Some).collect();
-        let ordered: Vec<(Document, &RawPage, &str)> =
+        let ordered: Vec<(Prepared, &RawPage, &str)> =
             order.iter().filter_map(|&i| slots[i].take()).collect();
         let size = batch_size();
         let mut batch = Vec::with_capacity(size);
@@ -183,7 +206,7 @@ impl Store {
     /// rebuilt from the store on next use), so it never runs ahead of what was committed.
     fn write_batch(
         &mut self,
-        batch: Vec<(Document, &RawPage, &str)>,
+        batch: Vec<(Prepared, &RawPage, &str)>,
     ) -> Result<Vec<(String, i64)>, StoreError> {
         let mut engine = self.engine.take().unwrap_or_default();
         let result = self.write_batch_with(&mut engine, batch);
@@ -196,7 +219,7 @@ impl Store {
     fn write_batch_with(
         &mut self,
         engine: &mut Engine,
-        batch: Vec<(Document, &RawPage, &str)>,
+        batch: Vec<(Prepared, &RawPage, &str)>,
     ) -> rusqlite::Result<Vec<(String, i64)>> {
         let tx = self
             .conn
@@ -206,7 +229,13 @@ impl Store {
         let mut in_batch: HashMap<String, Document> = HashMap::new();
         let mut touched: HashSet<i64> = HashSet::new();
         let mut added_ids = Vec::with_capacity(batch.len());
-        for (mut doc, page, hash) in batch {
+        for (prepared, page, hash) in batch {
+            let Prepared {
+                mut doc,
+                print,
+                distinct,
+                counts,
+            } = prepared;
             if engine.position.contains_key(&doc.id) {
                 let base = doc.id.clone();
                 doc.id = (2..)
@@ -214,8 +243,7 @@ impl Store {
                     .find(|id| !engine.position.contains_key(id))
                     .unwrap_or(base);
             }
-            let print = fingerprint(&doc.text);
-            let candidates = engine.copies.candidates(&print.distinct_shingles());
+            let candidates = engine.copies.candidates(&distinct);
             let mut copies: Vec<Copy> = Vec::new();
             for (position, common) in candidates {
                 let other_id = &engine.ids[position as usize];
@@ -262,6 +290,7 @@ impl Store {
                     text: &doc.text,
                     date: doc.published.as_deref(),
                     copies_of,
+                    counts: Some(&counts),
                 });
             let story = story_index as i64 + 1;
             for (from, into) in engine.clusterer.take_merges() {
@@ -321,7 +350,7 @@ impl Store {
                     ],
                 )?;
             }
-            engine.remember(&doc.id, &doc.text);
+            engine.remember(&doc.id, &distinct);
             engine.stored(seq);
             added_ids.push((doc.id.clone(), story));
             in_batch.insert(doc.id.clone(), doc);

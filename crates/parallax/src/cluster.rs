@@ -33,8 +33,11 @@ pub const MAX_DAYS_APART: i64 = 14;
 /// that needs SipHash's protection, and hashing them is most of the clusterer's time.
 type TermMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 
-/// A sparse term vector.
-type Vector = TermMap<f64>;
+/// A term's number in the clusterer's vocabulary.
+type TermId = u32;
+
+/// A sparse term vector over term numbers.
+type Vector = HashMap<TermId, f64, BuildHasherDefault<FxHasher>>;
 
 /// A story under construction.
 #[derive(Debug, Clone)]
@@ -50,8 +53,8 @@ struct StoryState {
 
 impl StoryState {
     /// Adds `w` to the centroid's weight of `t`; returns true when the term is new to the story.
-    fn add_weight(&mut self, t: &str, w: f64) -> bool {
-        match self.centroid.get_mut(t) {
+    fn add_weight(&mut self, t: TermId, w: f64) -> bool {
+        match self.centroid.get_mut(&t) {
             Some(old) => {
                 self.norm_sq += (*old + w) * (*old + w) - *old * *old;
                 *old += w;
@@ -59,7 +62,7 @@ impl StoryState {
             }
             None => {
                 self.norm_sq += w * w;
-                self.centroid.insert(t.to_string(), w);
+                self.centroid.insert(t, w);
                 true
             }
         }
@@ -79,19 +82,44 @@ pub struct ClusterInput<'a> {
     pub date: Option<&'a str>,
     /// Ids of earlier documents it copies from or shares passages with.
     pub copies_of: Vec<&'a str>,
+    /// Its term counts when already computed ([`term_counts`], which can run on any thread);
+    /// else they are counted from `title` and `text`.
+    pub counts: Option<&'a TermCounts>,
+}
+
+/// A document's stemmed term counts, title terms counted double: the part of its vector that
+/// does not depend on the stream.
+#[derive(Debug, Clone, Default)]
+pub struct TermCounts(TermMap<f64>);
+
+/// Counts a document's terms.
+pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
+    let mut tf: TermMap<f64> = TermMap::default();
+    for t in terms(text) {
+        *tf.entry(t).or_default() += 1.0;
+    }
+    for t in title.map(terms).unwrap_or_default() {
+        *tf.entry(t).or_default() += 2.0;
+    }
+    TermCounts(tf)
 }
 
 /// Assigns a stream of documents to stories.
 #[derive(Debug, Default)]
 pub struct StoryClusterer {
-    df: TermMap<u32>,
+    /// Term numbers by term.
+    vocabulary: TermMap<TermId>,
+    /// Terms by number.
+    names: Vec<String>,
+    /// Document frequency by term number.
+    df: Vec<u32>,
     /// Each document's id, vector and the vector's norm.
     docs: Vec<(String, Vector, f64)>,
     index_of: HashMap<String, usize>,
     story_of: Vec<usize>,
     stories: Vec<StoryState>,
     /// Term -> stories whose centroid holds it (merged stories resolve through `live`).
-    term_stories: TermMap<Vec<usize>>,
+    term_stories: Vec<Vec<usize>>,
     /// Merges since the last [`StoryClusterer::take_merges`]: (merged story, story it joined).
     merges: Vec<(usize, usize)>,
 }
@@ -147,24 +175,35 @@ impl StoryClusterer {
     }
 
     fn vector(&mut self, input: &ClusterInput) -> Vector {
-        let mut tf: Vector = Vector::default();
-        for t in terms(input.text) {
-            *tf.entry(t).or_default() += 1.0;
-        }
-        for t in input.title.map(terms).unwrap_or_default() {
-            *tf.entry(t).or_default() += 2.0;
-        }
-        for t in tf.keys() {
-            *self.df.entry(t.clone()).or_default() += 1;
+        let tf = match input.counts {
+            Some(counts) => counts.0.clone(),
+            None => term_counts(input.title, input.text).0,
+        };
+        let ids: Vec<(TermId, f64)> = tf.into_iter().map(|(t, f)| (self.term_id(t), f)).collect();
+        for &(t, _) in &ids {
+            self.df[t as usize] += 1;
         }
         let n = self.docs.len() as f64 + 1.0;
-        tf.into_iter()
+        ids.into_iter()
             .map(|(t, f)| {
-                let df = self.df.get(&t).copied().unwrap_or(1) as f64;
+                let df = self.df[t as usize] as f64;
                 let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
                 (t, (1.0 + f.ln()) * idf)
             })
             .collect()
+    }
+
+    /// The number of a term, given a new one when first seen.
+    fn term_id(&mut self, term: String) -> TermId {
+        if let Some(&id) = self.vocabulary.get(&term) {
+            return id;
+        }
+        let id = self.names.len() as TermId;
+        self.names.push(term.clone());
+        self.vocabulary.insert(term, id);
+        self.df.push(0);
+        self.term_stories.push(Vec::new());
+        id
     }
 
     /// Follows merges to the story a story now lives in.
@@ -182,12 +221,15 @@ impl StoryClusterer {
         let doc_norm = norm(&vector);
         // Candidate stories share one of the document's most distinctive terms; terms found in
         // very many stories say little and would make the search quadratic.
-        let mut distinctive: Vec<(&String, &f64)> = vector.iter().collect();
-        distinctive.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        let mut distinctive: Vec<(TermId, f64)> = vector.iter().map(|(&t, &w)| (t, w)).collect();
+        distinctive.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| self.names[a.0 as usize].cmp(&self.names[b.0 as usize]))
+        });
         let mut candidates: Vec<usize> = distinctive
             .iter()
             .take(CANDIDATE_TERMS)
-            .filter_map(|(t, _)| self.term_stories.get(*t))
+            .map(|&(t, _)| &self.term_stories[t as usize])
             .filter(|stories| stories.len() <= MAX_TERM_STORIES)
             .flatten()
             .map(|&s| self.live(s))
@@ -252,8 +294,8 @@ impl StoryClusterer {
             self.stories[s].merged_into = Some(target);
             self.merges.push((s, target));
             for (t, w) in centroid {
-                if self.stories[target].add_weight(&t, w) {
-                    self.term_stories.entry(t).or_default().push(target);
+                if self.stories[target].add_weight(t, w) {
+                    self.term_stories[t as usize].push(target);
                 }
             }
             self.stories[target].members.extend(moved);
@@ -299,8 +341,8 @@ impl StoryClusterer {
         let state = &mut self.stories[story];
         state.members.push(self.docs.len());
         for (t, w) in &vector {
-            if state.add_weight(t, *w) {
-                self.term_stories.entry(t.clone()).or_default().push(story);
+            if state.add_weight(*t, *w) {
+                self.term_stories[*t as usize].push(story);
             }
         }
         let state = &mut self.stories[story];
@@ -347,7 +389,7 @@ impl StoryClusterer {
         let centroid = &self.stories[story].centroid;
         let mut shared: Vec<(f64, &String)> = vector
             .iter()
-            .filter_map(|(t, w)| centroid.get(t).map(|c| (w * c, t)))
+            .filter_map(|(t, w)| centroid.get(t).map(|c| (w * c, &self.names[*t as usize])))
             .collect();
         shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
         (
@@ -381,6 +423,7 @@ mod tests {
             text,
             date: None,
             copies_of: vec![],
+            counts: None,
         }
     }
 

@@ -221,6 +221,7 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
             text: &doc.text,
             date: doc.published.as_deref(),
             copies_of,
+            counts: None,
         };
         let (_, why) = clusterer.add(&input);
         assignments.insert(i, why);

@@ -451,6 +451,7 @@ pub fn clustering(file: &Path) -> Result<ClusteringReport, EvalError> {
             text,
             date: None,
             copies_of: Vec::new(),
+            counts: None,
         });
     }
     let seconds = started.elapsed().as_secs_f64();

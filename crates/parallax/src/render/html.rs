@@ -33,7 +33,7 @@ h1,h2,h3{font-family:Helvetica,Arial,sans-serif}table{border-collapse:collapse;w
 td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}\
 .sides{display:flex;gap:1rem}.side{flex:1;border:1px solid #ccc;padding:.5rem}sup a{text-decoration:none}\
 .doc p{margin:.4rem 0}.meta{color:#666;font-size:.9rem}:target{background:#ffef9e}\
-.matrix td.on{text-align:center;background:#e6f0ff}.matrix td{text-align:center}.matrix td:first-child{text-align:left}\
+.matrix td.on{text-align:center;background:#e6f0ff}.matrix td{text-align:center}.matrix td:first-child{text-align:left;width:60%}.matrix th{font-size:.75rem;word-break:break-all}\
 .timeline{width:100%;height:auto}.timeline text{font:11px sans-serif}.group h4{margin:.6rem 0 .2rem}";
 
 /// Anchor id of the sentence of document `doc_index` that holds byte `at`.
