@@ -36,6 +36,8 @@ struct Analyzed {
     id: i64,
     version: i64,
     report: Report,
+    /// The report serialized, off the writing thread.
+    report_json: String,
     page: String,
 }
 
@@ -86,10 +88,12 @@ fn analyze(loaded: Loaded) -> Analyzed {
         rejected,
     };
     let page = story_page(&report);
+    let report_json = json_column(&report);
     Analyzed {
         id: loaded.id,
         version: loaded.version,
         report,
+        report_json,
         page,
     }
 }
@@ -226,7 +230,7 @@ impl Store {
             };
             tx.execute(
                 "INSERT INTO analyses (story, version, report, page) VALUES (?1, ?2, ?3, ?4)",
-                params![a.id, a.version, json_column(&a.report), a.page],
+                params![a.id, a.version, a.report_json, a.page],
             )?;
             let outlet_of = |doc: &str| {
                 a.report

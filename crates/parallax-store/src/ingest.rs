@@ -84,6 +84,8 @@ fn original_bytes(page: &RawPage) -> &[u8] {
 /// it, all computed off the writing thread.
 struct Prepared {
     doc: Document,
+    /// The document as stored, serialized off the writing thread.
+    json: String,
     print: Fingerprint,
     distinct: Vec<u64>,
     counts: TermCounts,
@@ -94,8 +96,10 @@ fn prepare_one(page: &RawPage) -> Result<Prepared, Rejection> {
     let print = fingerprint(&doc.text);
     let distinct = print.distinct_shingles();
     let counts = term_counts(doc.title.as_deref(), &doc.text);
+    let json = serde_json::to_string(&doc).unwrap_or_default();
     Ok(Prepared {
         doc,
+        json,
         print,
         distinct,
         counts,
@@ -232,6 +236,7 @@ impl Store {
         for (prepared, page, hash) in batch {
             let Prepared {
                 mut doc,
+                mut json,
                 print,
                 distinct,
                 counts,
@@ -242,6 +247,7 @@ impl Store {
                     .map(|k| format!("{base}-{k}"))
                     .find(|id| !engine.position.contains_key(id))
                     .unwrap_or(base);
+                json = serde_json::to_string(&doc).unwrap_or_default();
             }
             let candidates = engine.copies.candidates(&distinct);
             let mut copies: Vec<Copy> = Vec::new();
@@ -326,7 +332,7 @@ impl Store {
                     story,
                     original_bytes(page),
                     doc.text,
-                    serde_json::to_string(&doc).unwrap_or_default(),
+                    json,
                     serde_json::to_string(&assignment).unwrap_or_default(),
                     added,
                 ])?;

@@ -411,7 +411,7 @@ fn documents(out: &mut String, report: &Report) {
         if !doc.removed.is_empty() {
             let _ = write!(
                 out,
-                "<details class=\"removed\"><summary>show {} removed parts</summary><ul>",
+                "<details class=\"removed\"><summary>removed parts ({}), shown on demand</summary><ul>",
                 doc.removed.len()
             );
             for r in &doc.removed {
