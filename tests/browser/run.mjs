@@ -303,6 +303,30 @@ async function main() {
         await assertInert(page, dialogs, storyPath);
         return `markup shown as text and inert on the search page, the document page and ${storyPath}`;
       }],
+      ['g. pasting an article in the upload form stores it as a story', async () => {
+        await page.goto(`${base}/add`);
+        const pasted =
+          'Workers at the Ardmore glassworks walked out on Thursday over unpaid overtime, the union said. ' +
+          'The company said talks with the Ardmore union would resume next week.';
+        await page.locator('textarea#pasted').fill(pasted);
+        await page.locator('input#outlet').fill('Ardmore Gazette');
+        await page.locator('#upload button[type="submit"]').click();
+        const link = page.locator('#result a[href^="/story/"]');
+        await link.first().waitFor({ state: 'visible', timeout: 15000 });
+        const status = await page.locator('#result').innerText();
+        assert(/1 added/.test(status), `the form reports "${status.split('\n')[0]}", not one article added`);
+        await shot('g-upload');
+        await Promise.all([page.waitForURL(`${base}/story/*`), link.first().click()]);
+        const text = await page.locator('body').innerText();
+        assert(text.includes('Ardmore glassworks'), 'the new story page does not show the pasted text');
+        assert(text.includes('Ardmore Gazette'), 'the new story page does not name the outlet given in the form');
+        const storyPath = path();
+        // The story list's outlet filter finds it.
+        await page.goto(`${base}/?outlet=${encodeURIComponent('Ardmore Gazette')}`);
+        const rows = await page.locator('table.stories a[href^="/story/"]').count();
+        assert(rows === 1, `filtering the story list by the outlet shows ${rows} stories (expected 1)`);
+        return `stored and shown at ${storyPath}; the outlet filter lists it`;
+      }],
     ];
 
     for (const [name, check] of checks) {
