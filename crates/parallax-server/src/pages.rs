@@ -226,8 +226,11 @@ async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) ->
                 view.story,
                 encode(&view.document.id)
             );
+            let mut document = view.document;
+            // Only the file name: the page need not tell where the file was on the ingesting machine.
+            document.source = parallax_store::file_name(&document.source).to_string();
             let report = Report {
-                documents: vec![view.document],
+                documents: vec![document],
                 ..Report::default()
             };
             body.push_str(&story_page(&report));

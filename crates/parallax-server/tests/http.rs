@@ -100,6 +100,13 @@ fn api_serves_the_store_and_uploads_join_stories() {
     assert!(!report.stories[0].conflicts.is_empty());
     assert_eq!(get(addr, "/api/stories/999").0, 404);
     assert_eq!(get(addr, "/story/999").0, 404);
+    let (status, page) = get(addr, "/story/1");
+    assert_eq!(status, 200);
+    assert!(page.contains("000_ee8cd0a75767a374.txt"));
+    assert!(
+        !page.contains("examples/xi-putin-call"),
+        "pages show file names, not paths"
+    );
     let (status, body) = get(addr, "/api/quotes?story=1&speaker=gabuev");
     assert_eq!(status, 200);
     assert!(body.contains("Alexander Gabuev"));

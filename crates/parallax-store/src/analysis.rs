@@ -81,13 +81,13 @@ fn analyze(loaded: Loaded) -> Analyzed {
     .into_iter()
     .collect();
     drop(repeats);
-    let report = Report {
+    let mut report = Report {
         documents: loaded.documents,
         copies: loaded.copies,
         stories: vec![story],
         rejected,
     };
-    let page = story_page(&report);
+    let page = page_without_paths(&mut report);
     let report_json = json_column(&report);
     Analyzed {
         id: loaded.id,
@@ -96,6 +96,24 @@ fn analyze(loaded: Loaded) -> Analyzed {
         report_json,
         page,
     }
+}
+
+/// The story page, with each document's source reduced to its file name: the page is served
+/// to others, who need not learn where the files were on the ingesting machine.
+fn page_without_paths(report: &mut Report) -> String {
+    let full: Vec<String> = report
+        .documents
+        .iter_mut()
+        .map(|d| {
+            let name = crate::file_name(&d.source).to_string();
+            std::mem::replace(&mut d.source, name)
+        })
+        .collect();
+    let page = story_page(report);
+    for (d, source) in report.documents.iter_mut().zip(full) {
+        d.source = source;
+    }
+    page
 }
 
 fn json_column<T: serde::Serialize>(value: &T) -> String {

@@ -115,6 +115,12 @@ impl Store {
     }
 }
 
+/// The last component of an input's name: what a served page shows of where a document came
+/// from (not the directories of the machine that ingested it).
+pub fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}
+
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now() -> String {
     let secs = std::time::SystemTime::now()
