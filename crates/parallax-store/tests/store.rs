@@ -122,3 +122,68 @@ fn queries_and_search_read_the_analysis() {
         assert_eq!(&doc.text[q.start as usize..q.end as usize], q.text);
     }
 }
+
+/// A WARC file as CC-NEWS publishes it: one gzip member per record.
+fn warc_gz(records: &[(&str, &str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = Vec::new();
+    for (url, content_type, body) in records {
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n{body}");
+        let record = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        );
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(record.as_bytes()).unwrap();
+        out.extend(gz.finish().unwrap());
+    }
+    out
+}
+
+#[test]
+fn warc_records_are_ingested_with_their_urls() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |headline: &str, body: &str| {
+        format!("<html><head><title>{headline}</title><meta property=\"og:site_name\" content=\"Valley News\"></head><body><article><h1>{headline}</h1><p>{body}</p><p>{body} Officials said more rain was expected on Tuesday.</p></article></body></html>")
+    };
+    let flood = page("Floods hit Elsmere", "Floods swept through the valley town of Elsmere on Monday, damaging 300 homes, the mayor said.");
+    let budget = page("Council passes budget", "The city council passed a budget of 40 million dollars on Monday after a long debate over school funding.");
+    let file = dir.path().join("CC-NEWS-test.warc.gz");
+    std::fs::write(
+        &file,
+        warc_gz(&[
+            (
+                "https://valley.example/flood",
+                "text/html; charset=utf-8",
+                &flood,
+            ),
+            ("https://valley.example/logo.png", "image/png", "PNG"),
+            ("https://valley.example/budget", "text/html", &budget),
+        ]),
+    )
+    .unwrap();
+    let batch = read_inputs(&[file.display().to_string()], IngestOptions::default());
+    assert_eq!(batch.pages.len(), 2);
+    assert_eq!(
+        batch.rejected.len(),
+        1,
+        "the image record is rejected alone"
+    );
+    let mut store = Store::open(&dir.path().join("warc.db")).unwrap();
+    let report = store.ingest(batch.pages, &mut |_| {}).unwrap();
+    assert_eq!(report.added, 2);
+    let urls: BTreeSet<String> = store
+        .connection()
+        .prepare("SELECT url FROM documents")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        urls.contains("https://valley.example/flood")
+            && urls.contains("https://valley.example/budget")
+    );
+    assert_eq!(store.stories(&StoryFilter::default()).unwrap().len(), 2);
+    assert!(!store.search("Elsmere", 5).unwrap().documents.is_empty());
+}
