@@ -80,7 +80,9 @@ pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize) -> Result<bool> {
 
 /// Options of `parallax stories`.
 pub struct StoriesArgs {
+    /// One JSON object per story instead of a table.
     pub json: bool,
+    /// Which stories, in which order.
     pub filter: StoryFilter,
 }
 
