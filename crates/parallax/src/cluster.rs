@@ -52,6 +52,18 @@ struct StoryState {
 }
 
 impl StoryState {
+    /// An empty story numbered `id`.
+    fn new(id: usize, day: Option<i64>) -> StoryState {
+        StoryState {
+            id,
+            members: Vec::new(),
+            centroid: Vector::default(),
+            norm_sq: 0.0,
+            day,
+            merged_into: None,
+        }
+    }
+
     /// Adds `w` to the centroid's weight of `t`; returns true when the term is new to the story.
     fn add_weight(&mut self, t: TermId, w: f64) -> bool {
         match self.centroid.get_mut(&t) {
@@ -142,17 +154,23 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// The `YYYY-MM-DD` date of a day number (days since 1970-01-01); the inverse of [`day_number`].
-pub fn date_of_day(days: i64) -> String {
+/// The calendar date (year, month, day) `days` days after 1970-01-01; the inverse of
+/// [`day_number`] (Howard Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// The `YYYY-MM-DD` date of a day number (days since 1970-01-01).
+pub fn date_of_day(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -269,14 +287,7 @@ impl StoryClusterer {
             Some(&(sim, s)) if sim >= JOIN_SIMILARITY => (s, sim),
             _ => {
                 let id = self.stories.len();
-                self.stories.push(StoryState {
-                    id,
-                    members: Vec::new(),
-                    centroid: Vector::default(),
-                    norm_sq: 0.0,
-                    day,
-                    merged_into: None,
-                });
+                self.stories.push(StoryState::new(id, day));
                 (id, 0.0)
             }
         };
@@ -322,15 +333,7 @@ impl StoryClusterer {
         let vector = self.vector(input);
         let day = input.date.and_then(day_number);
         while self.stories.len() <= story {
-            let id = self.stories.len();
-            self.stories.push(StoryState {
-                id,
-                members: Vec::new(),
-                centroid: Vector::default(),
-                norm_sq: 0.0,
-                day: None,
-                merged_into: None,
-            });
+            self.stories.push(StoryState::new(self.stories.len(), None));
         }
         self.join(story, input.id, vector, day);
     }

@@ -14,7 +14,7 @@ use super::lexicon::{
 };
 use super::people::{adjacent, NameTable};
 use super::tokens::Tok;
-use crate::cluster::day_number;
+use crate::cluster::{date_of_day, day_number};
 use crate::model::{Fact, FactKind};
 
 fn month_of(word: &str) -> Option<u32> {
@@ -39,19 +39,6 @@ fn days_in_month(year: i64, month: u32) -> u32 {
 fn iso(year: i64, month: u32, day: u32) -> Option<String> {
     ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The calendar date `days` days after 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 fn number(word: &str) -> Option<f64> {
@@ -177,8 +164,7 @@ pub fn facts(
                     (None, "yesterday") => d - 1,
                     _ => d,
                 };
-                let (y, m, dd) = civil_from_days(target);
-                format!("{y:04}-{m:02}-{dd:02}")
+                date_of_day(target)
             });
             push(&mut out, i, i + 1, FactKind::Date, value);
             i += 1;
