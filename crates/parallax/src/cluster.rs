@@ -364,11 +364,6 @@ impl StoryClusterer {
         std::mem::take(&mut self.merges)
     }
 
-    /// Number of stories numbered so far, merged ones included.
-    pub fn story_count(&self) -> usize {
-        self.stories.len()
-    }
-
     fn explain(&self, story: usize, vector: &Vector) -> (Option<String>, Vec<String>) {
         let members = &self.stories[story].members;
         let vector_norm = norm(vector);
