@@ -148,6 +148,10 @@ enum Command {
         /// Summary length in words (summary task).
         #[arg(long, default_value_t = 260)]
         words: usize,
+        /// Write each missed quote, unmatched prediction and wrong speaker to this file as
+        /// JSON lines (quotes task).
+        #[arg(long)]
+        errors: Option<PathBuf>,
     },
 }
 
@@ -423,12 +427,29 @@ fn run(cli: Cli) -> Result<bool> {
             task,
             dataset,
             words,
+            errors,
         } => {
             let value = match task {
                 EvalTask::Extraction => serde_json::to_value(datasets::extraction(&dataset)?)?,
                 EvalTask::TextCleaning => serde_json::to_value(datasets::text_cleaning(&dataset)?)?,
                 EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
-                EvalTask::Quotes => serde_json::to_value(datasets::quotes(&dataset)?)?,
+                EvalTask::Quotes => {
+                    let mut listing = match &errors {
+                        Some(path) => Some(io::BufWriter::new(
+                            std::fs::File::create(path)
+                                .with_context(|| path.display().to_string())?,
+                        )),
+                        None => None,
+                    };
+                    let report = datasets::quotes(
+                        &dataset,
+                        listing.as_mut().map(|w| w as &mut dyn Write),
+                    )?;
+                    if let Some(mut w) = listing {
+                        w.flush()?;
+                    }
+                    serde_json::to_value(report)?
+                }
                 EvalTask::Clustering => serde_json::to_value(datasets::clustering(&dataset)?)?,
             };
             write_out(

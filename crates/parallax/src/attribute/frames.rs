@@ -29,6 +29,11 @@ const PARTICIPLES: &[&str] = &[
     "insisting",
 ];
 
+/// Forms of "say", after which an article opens a reported clause ("said a deal is near").
+const SAY_VERBS: &[&str] = &["said", "say", "says"];
+/// Fewest words after "said a" for them to be a clause rather than an object ("said a prayer").
+const SAY_CLAUSE_MIN_WORDS: usize = 6;
+
 /// Words that may follow a reporting verb before its content ("said Sunday that").
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -77,7 +82,7 @@ const PREPOSITIONS: &[&str] = &[
     "and",
 ];
 /// Longest subject phrase, in words.
-const MAX_SUBJECT_WORDS: usize = 8;
+pub const MAX_SUBJECT_WORDS: usize = 8;
 /// Shortest reported clause, in words.
 pub const MIN_CONTENT_WORDS: usize = 4;
 
@@ -206,7 +211,7 @@ impl Sentence<'_, '_> {
 /// The frames of one sentence, in order of their verbs. `quotes` are the document's quote
 /// ranges (inside the marks), sorted.
 pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
-    let mut out = Vec::new();
+    let mut out: Vec<Frame> = Vec::new();
     for k in s.from..s.to {
         let t = s.tok(k);
         if t.in_quote {
@@ -219,17 +224,47 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         if !t.is_cue() {
             continue;
         }
+        // A participle or a second verb ("praised … and said") shares the subject of the
+        // sentence's last frame, else the sentence's own.
+        let shared = out
+            .iter()
+            .rev()
+            .find(|f| !f.according)
+            .map(|f| (f.subject, f.borrowed_subject));
         if let Some(f) = quote_then_verb(s, k, quotes) {
             out.push(f);
         } else if let Some(f) = trailing_inverted(s, k) {
             out.push(f);
         } else if is_in(PARTICIPLES, &t.lower) {
-            out.extend(participle_frame(s, k, quotes));
-        } else if let Some(f) = verb_frame(s, k, quotes) {
+            out.extend(participle_frame(s, k, quotes, shared));
+        } else if let Some(f) = verb_frame(s, k, quotes, shared) {
             out.push(f);
         }
     }
     out
+}
+
+/// Words that open a sentence's adverbial lead-in rather than its subject ("In an interview
+/// with CNBC, Pompeo said …").
+const LEAD_INS: &[&str] = &[
+    "after", "also", "as", "asked", "at", "before", "but", "during", "earlier", "following",
+    "however", "in", "last", "later", "meanwhile", "on", "since", "speaking", "still", "then",
+    "when", "while", "with", "yet",
+];
+
+/// The subject a frame borrows from its sentence: the tokens from the start of the main
+/// clause (after an adverbial lead-in) up to the verb at `k`.
+fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let mut start = s.from;
+    if start < k && is_in(LEAD_INS, &s.tok(start).lower) {
+        if let Some(comma) = (start..k).find(|&i| s.tok(i).gap_after.contains(',')) {
+            start = comma + 1;
+        }
+    }
+    let end = (start..k)
+        .find(|&i| s.tok(i).is_cue() || s.tok(i).in_quote)
+        .unwrap_or(k);
+    (end > start).then_some((start, end))
 }
 
 /// `“QUOTE,” said SUBJECT` or `“QUOTE,” SUBJECT said`.
@@ -245,11 +280,19 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         first.lower.as_str(),
         "he" | "she" | "they" | "it" | "we" | "i"
     );
-    if pronoun || !(first.cap || is_in(DETERMINERS, &first.lower)) || subject.1 - subject.0 > 5 {
+    // "said police Chief Joseph Boinnet": a descriptor may stand before the name.
+    let names_someone = (subject.0..subject.1).any(|i| s.tok(i).cap);
+    if pronoun
+        || !(first.cap || is_in(DETERMINERS, &first.lower) || names_someone)
+        || subject.1 - subject.0 > 5
+    {
         return None;
     }
+    // The sentence ends with the subject, or an apposition follows its name ("said Dr. Robert
+    // Rutledge, a Halifax radiation oncologist.").
     let rest = s.text[s.tok(subject.1 - 1).end..s.span.1].trim();
-    if !rest.chars().all(|c| !c.is_alphanumeric()) {
+    let apposition = rest.starts_with(',') && s.tok(subject.1 - 1).cap;
+    if !apposition && !rest.chars().all(|c| !c.is_alphanumeric()) {
         return None;
     }
     let content = (s.span.0, s.tok(k - 1).end);
@@ -279,14 +322,29 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         (subject, before)
     };
     let close_at = s.tok(quote_end_tok - 1).end;
-    let quote = quotes
+    let quote = *quotes
         .iter()
         .rev()
         .find(|&&(_, e)| e >= close_at && e <= s.start_of(quote_end_tok))?;
+    // "Results are “very exciting,” says Kim": the speaker's words run from the sentence's
+    // start when the quotation ends it and nothing else reports them.
+    let lead_words = s
+        .text
+        .get(s.span.0..quote.0)
+        .map_or(0, |lead| lead.split_whitespace().count());
+    let reported_elsewhere = (s.from..quote_end_tok).any(|i| {
+        let t = s.tok(i);
+        !t.in_quote && t.start < quote.0 && (t.is_cue() || t.lower == "according")
+    });
+    let content = if inverted && lead_words >= 2 && !reported_elsewhere {
+        (s.span.0, quote.1)
+    } else {
+        quote
+    };
     Some(Frame {
         cue: k,
         subject,
-        content: *quote,
+        content,
         borrowed_subject: false,
         according: false,
     })
@@ -305,14 +363,28 @@ fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
 
 /// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
 /// reported clause.
-fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+fn verb_frame(
+    s: &Sentence,
+    k: usize,
+    quotes: &[(usize, usize)],
+    shared: Option<((usize, usize), bool)>,
+) -> Option<Frame> {
     let t = s.tok(k);
     let end = skip_adverbs_back(s, k);
     // "won't say", "declined to say", "did not say": no speech is reported.
     if end > s.from && is_in(NEGATIONS, &s.tok(end - 1).lower.replace('’', "'")) {
         return None;
     }
-    let subject = subject_with_apposition(s, end)?;
+    // "Pompeo praised China's support and said …": the verb shares the sentence's subject.
+    let conjoined = end > s.from + 1 && s.tok(end - 1).lower == "and";
+    let (subject, borrowed_subject) = if conjoined {
+        match shared {
+            Some(shared) => shared,
+            None => (sentence_subject(s, end - 1)?, true),
+        }
+    } else {
+        (subject_with_apposition(s, end)?, false)
+    };
     // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE” (not a quote opening the next sentence).
     if gap_has(t, OPEN_QUOTES) && !gap_has(t, &['.', '!', '?']) {
         let at = t.end;
@@ -323,17 +395,26 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
             cue: k,
             subject,
             content: *quote,
-            borrowed_subject: false,
+            borrowed_subject,
             according: false,
         });
     }
     // CONTENT, SUBJECT VERB [time words].
     let mut after = k + 1;
-    while after < s.to && is_time_word(&s.tok(after).lower) && !s.tok(after).in_quote {
+    let told = matches!(t.lower.as_str(), "told" | "tells");
+    while after < s.to
+        && !s.tok(after).in_quote
+        && (is_time_word(&s.tok(after).lower)
+            || (told && (s.tok(after).cap || is_in(ADDRESSEES, &s.tok(after).lower))))
+    {
         after += 1;
     }
+    // "…, he said, adding that …": the participle reports more of the same speaker's words.
+    let participle_next = after < s.to
+        && s.tok(after - 1).gap_after.contains(',')
+        && is_in(PARTICIPLES, &s.tok(after).lower);
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
-    if after >= s.to && comma_before_subject {
+    if (after >= s.to || participle_next) && comma_before_subject && !conjoined {
         let content_end = s.tok(subject.0 - 1).end;
         let content = (s.span.0, content_end);
         return Some(Frame {
@@ -409,9 +490,15 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
         && s.toks
             .get(c + 1)
             .is_some_and(|n| n.lower.starts_with(|ch: char| ch.is_ascii_digit()));
+    // "said a picture of homelessness is emerging": after "say" an article opens a clause
+    // more often than an object ("said a prayer"), when enough words follow.
+    let say_clause = is_in(SAY_VERBS, &t.lower)
+        && matches!(s.tok(c).lower.as_str(), "a" | "an")
+        && s.to - c >= SAY_CLAUSE_MIN_WORDS;
     if c >= s.to
         || (!has_that
             && !about_number
+            && !say_clause
             && matches!(
                 s.tok(c).lower.as_str(),
                 "a" | "an" | "to" | "for" | "about" | "of" | "on" | "with" | "by"
@@ -432,12 +519,12 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
             cue: k,
             subject,
             content: s.span,
-            borrowed_subject: false,
+            borrowed_subject,
             according: false,
         });
     }
     let start = s.tok(c).start;
-    let mut end = s.span.1;
+    let mut end = clause_end(s, c);
     if let Some(p) = s.text[start..end].find(", according to") {
         end = start + p;
     }
@@ -446,9 +533,21 @@ fn verb_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame
         cue: k,
         subject,
         content: (start, end),
-        borrowed_subject: false,
+        borrowed_subject,
         according: false,
     })
+}
+
+/// Where reported words starting at token `c` end: before a participle that reports more
+/// (", adding that …", ", insisting …"), else at the sentence's end.
+fn clause_end(s: &Sentence, c: usize) -> usize {
+    (c + 1..s.to)
+        .find(|&j| {
+            !s.tok(j).in_quote
+                && s.tok(j - 1).gap_after.contains(',')
+                && is_in(PARTICIPLES, &s.tok(j).lower)
+        })
+        .map_or(s.span.1, |j| s.tok(j - 1).end)
 }
 
 /// The subject before `end`; across an apposition (`X, a senior fellow, said`) the phrase
@@ -500,11 +599,19 @@ fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
 }
 
 /// `…, saying CONTENT`: the subject is the sentence's opening phrase.
-fn participle_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+fn participle_frame(
+    s: &Sentence,
+    k: usize,
+    quotes: &[(usize, usize)],
+    shared: Option<((usize, usize), bool)>,
+) -> Option<Frame> {
     if k == s.from || !s.tok(k - 1).gap_after.contains(',') {
         return None;
     }
-    let subject = s.phrase_after(s.from).map(|(a, b)| (a, b.min(k)))?;
+    let (subject, borrowed_subject) = match shared {
+        Some(shared) => shared,
+        None => (sentence_subject(s, k)?, true),
+    };
     let t = s.tok(k);
     let content = if gap_has(t, OPEN_QUOTES) {
         *quotes
@@ -518,13 +625,13 @@ fn participle_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option
         if c >= s.to {
             return None;
         }
-        (s.tok(c).start, s.span.1)
+        (s.tok(c).start, clause_end(s, c))
     };
     Some(Frame {
         cue: k,
         subject,
         content,
-        borrowed_subject: true,
+        borrowed_subject,
         according: false,
     })
 }

@@ -19,6 +19,7 @@ pub mod facts;
 pub mod frames;
 pub mod lexicon;
 pub mod people;
+pub mod signed;
 pub mod tokens;
 
 use crate::model::{Document, Quote, QuoteKind, Span};
@@ -175,6 +176,33 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
     }
+    // Posts and pull quotes signed by name, where no verb reported them.
+    for signed in signed::signed_paragraphs(text) {
+        let (start, end) = signed.words;
+        if out.iter().any(|q| q.start < end && start < q.end) {
+            continue;
+        }
+        let name = &text[signed.name.0..signed.name.1];
+        let parts: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !is_in(TITLES, &w.to_lowercase()))
+            .collect();
+        let speaker = match parts.last().and_then(|w| cx.names.part(w)) {
+            Some(p) => cx.people_name(p),
+            None => parts.join(" "),
+        };
+        out.push(Quote {
+            doc: doc.id.clone(),
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind: QuoteKind::Direct,
+            speaker: (!speaker.is_empty()).then_some(speaker),
+            cue: None,
+            channel: None,
+        });
+    }
+    out.sort_by_key(|q| (q.start, q.end));
     // A quotation spanning sentences may be reported twice (where it opens and where its
     // attribution closes it): keep one, with a speaker when either has one.
     let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
@@ -590,15 +618,26 @@ fn subject_speaker(
         return (None, None);
     }
     let mentions = cx.names.mentions(&cx.toks, a, b, false);
-    // The person must head the subject ("A Freedom Mobile spokesperson" is not Freedom Mobile).
+    // The person must head the subject ("A Freedom Mobile spokesperson" is not Freedom Mobile);
+    // a borrowed subject is the sentence's opening clause, whose first person is its subject.
     let person = if f.borrowed_subject {
-        mentions.first()
+        mentions.iter().find(|m| !m.possessive)
     } else {
         mentions.iter().rev().find(|m| !m.possessive && m.last == b)
     };
     if let Some(m) = person {
         let name = resolve(cx, m);
         return (name, None);
+    }
+    if f.borrowed_subject {
+        // No person in the opening clause: its first phrase, up to punctuation, names the speaker.
+        b = (a..b)
+            .find(|&i| {
+                let gap = cx.toks[i].gap_after.trim();
+                !gap.is_empty() && !(gap == "." && is_in(TITLES, &cx.toks[i].lower))
+            })
+            .map_or(b, |i| i + 1)
+            .min(a + frames::MAX_SUBJECT_WORDS);
     }
     // An unknown capitalised name: the last capitalised run of the subject.
     let name_word = |t: &Tok| {

@@ -33,6 +33,9 @@ pub enum EvalError {
         /// What is wrong.
         reason: String,
     },
+    /// The error listing could not be written.
+    #[error("writing the error listing: {0}")]
+    Write(#[source] std::io::Error),
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, EvalError> {
@@ -303,8 +306,12 @@ pub struct QuotesReport {
 }
 
 /// `parallax eval quotes --dataset FILE`: JSONL of `{"id", "text", "quotes": [{"quote_span",
-/// "speaker", "reference"}]}` with character offsets.
-pub fn quotes(file: &Path) -> Result<QuotesReport, EvalError> {
+/// "speaker", "reference"}]}` with character offsets. With `errors`, every missed gold quote,
+/// unmatched prediction and wrong speaker (at 30% overlap) is written there as a JSON line.
+pub fn quotes(
+    file: &Path,
+    mut errors: Option<&mut dyn std::io::Write>,
+) -> Result<QuotesReport, EvalError> {
     use super::quotes::{count, QuoteCounts, SpanQuote};
     let mut at30 = QuoteCounts::default();
     let mut at80 = QuoteCounts::default();
@@ -360,6 +367,9 @@ pub fn quotes(file: &Path) -> Result<QuotesReport, EvalError> {
         };
         at30 += count(&predicted, &gold, 0.3);
         at80 += count(&predicted, &gold, 0.8);
+        if let Some(out) = errors.as_deref_mut() {
+            write_quote_errors(out, &a.id, &a.text, &predicted, &gold)?;
+        }
     }
     Ok(QuotesReport {
         articles,
@@ -369,6 +379,52 @@ pub fn quotes(file: &Path) -> Result<QuotesReport, EvalError> {
         overlap_80: at80.score(),
         attribution_mb_per_second: bytes as f64 / 1e6 / seconds.max(1e-9),
     })
+}
+
+/// Writes one article's quote errors at 30% overlap as JSON lines: `missed` gold quotes,
+/// `spurious` predictions and matched quotes with the wrong `speaker`.
+fn write_quote_errors(
+    out: &mut dyn std::io::Write,
+    id: &str,
+    text: &str,
+    predicted: &[super::quotes::SpanQuote],
+    gold: &[(super::quotes::SpanQuote, Option<String>)],
+) -> Result<(), EvalError> {
+    use super::quotes::{pair_up, speaker_right};
+    let chars: Vec<char> = text.chars().collect();
+    let excerpt = |s: usize, e: usize| -> String {
+        let end = e.min(chars.len());
+        chars[s.min(end)..end].iter().collect()
+    };
+    let pairs = pair_up(predicted, gold, 0.3);
+    let mut write = |value: serde_json::Value| -> Result<(), EvalError> {
+        writeln!(out, "{value}").map_err(EvalError::Write)
+    };
+    for (pair, (g, reference)) in pairs.iter().zip(gold) {
+        let gold_text = excerpt(g.start, g.end);
+        match pair {
+            None => write(serde_json::json!({
+                "id": id, "kind": "missed", "gold": gold_text, "reference": reference,
+                "start": g.start,
+            }))?,
+            Some(i) if !speaker_right(&predicted[*i], reference.as_deref()) => {
+                write(serde_json::json!({
+                    "id": id, "kind": "speaker", "gold": gold_text, "reference": reference,
+                    "predicted_speaker": predicted[*i].speaker, "start": g.start,
+                }))?
+            }
+            Some(_) => {}
+        }
+    }
+    for (i, p) in predicted.iter().enumerate() {
+        if !pairs.contains(&Some(i)) {
+            write(serde_json::json!({
+                "id": id, "kind": "spurious", "predicted": excerpt(p.start, p.end),
+                "predicted_speaker": p.speaker, "start": p.start,
+            }))?;
+        }
+    }
+    Ok(())
 }
 
 /// A function from byte offsets of `text` to character offsets.

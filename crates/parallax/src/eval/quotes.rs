@@ -87,35 +87,53 @@ pub fn speaker_matches(predicted: &str, reference: &str) -> bool {
     p.last() == r.last() || r.iter().all(|w| p.contains(w)) || p.iter().all(|w| r.contains(w))
 }
 
+/// For each gold quote of one article, the prediction matched to it at an overlap threshold:
+/// the unused prediction overlapping it most, if it covers `min_overlap` of the gold span.
+pub fn pair_up(
+    predicted: &[SpanQuote],
+    gold: &[(SpanQuote, Option<String>)],
+    min_overlap: f64,
+) -> Vec<Option<usize>> {
+    let mut used = vec![false; predicted.len()];
+    gold.iter()
+        .map(|(g, _)| {
+            let len = g.end.saturating_sub(g.start).max(1);
+            let (_, i) = predicted
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !used[*i])
+                .map(|(i, p)| (p.end.min(g.end).saturating_sub(p.start.max(g.start)), i))
+                .filter(|&(o, _)| o as f64 >= min_overlap * len as f64 && o > 0)
+                .max()?;
+            used[i] = true;
+            Some(i)
+        })
+        .collect()
+}
+
+/// True when a matched prediction's speaker names the gold reference.
+pub fn speaker_right(predicted: &SpanQuote, reference: Option<&str>) -> bool {
+    match (&predicted.speaker, reference) {
+        (Some(p), Some(r)) => speaker_matches(p, r),
+        _ => false,
+    }
+}
+
 /// Matches predictions to gold quotes of one article at an overlap threshold.
 pub fn count(
     predicted: &[SpanQuote],
     gold: &[(SpanQuote, Option<String>)],
     min_overlap: f64,
 ) -> QuoteCounts {
-    let mut used = vec![false; predicted.len()];
     let mut c = QuoteCounts {
         predicted: predicted.len(),
         gold: gold.len(),
         ..Default::default()
     };
-    for (g, reference) in gold {
-        let len = g.end.saturating_sub(g.start).max(1);
-        let best = predicted
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .map(|(i, p)| (p.end.min(g.end).saturating_sub(p.start.max(g.start)), i))
-            .filter(|&(o, _)| o as f64 >= min_overlap * len as f64 && o > 0)
-            .max();
-        if let Some((_, i)) = best {
-            used[i] = true;
+    for (pair, (_, reference)) in pair_up(predicted, gold, min_overlap).iter().zip(gold) {
+        if let Some(i) = *pair {
             c.matched += 1;
-            let right = match (&predicted[i].speaker, reference) {
-                (Some(p), Some(r)) => speaker_matches(p, r),
-                _ => false,
-            };
-            c.speaker_right += usize::from(right);
+            c.speaker_right += usize::from(speaker_right(&predicted[i], reference.as_deref()));
         }
     }
     c

@@ -1,0 +1,160 @@
+//! Signed paragraphs: words a paragraph attributes by a signature rather than a verb.
+//!
+//! Two layouts are common in news pages:
+//! - an embedded post, copied as text: `WORDS [link] — Name (@handle) Date`;
+//! - a pull quote, the speaker's words followed by their name: `WORDS. Name[, role]`.
+//!
+//! Each gives the paragraph's words (before any link) as a quote and the name as its speaker.
+
+use super::lexicon::{is_in, CUES, DETERMINERS};
+
+/// A paragraph's words and the name that signs them, as byte ranges of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signed {
+    /// The signed words.
+    pub words: (usize, usize),
+    /// The signing name.
+    pub name: (usize, usize),
+}
+
+/// Fewest words a signed paragraph must hold.
+const MIN_SIGNED_WORDS: usize = 5;
+/// Most words in a signature's name.
+const MAX_NAME_WORDS: usize = 6;
+/// Most words in the role after a signature's name ("Lake Cowichan mayor").
+const MAX_ROLE_WORDS: usize = 5;
+/// Where a post's text ends and its link begins.
+const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
+
+/// The signed paragraphs of `text`.
+pub fn signed_paragraphs(text: &str) -> Vec<Signed> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end();
+        let lead = body.len() - body.trim_start().len();
+        let found = post(body).or_else(|| pull_quote(body));
+        if let Some(((ws, we), (ns, ne))) = found {
+            if body[ws..we].split_whitespace().count() >= MIN_SIGNED_WORDS && ws >= lead {
+                out.push(Signed {
+                    words: (start + ws, start + we),
+                    name: (start + ns, start + ne),
+                });
+            }
+        }
+    }
+    out
+}
+
+type Ranges = ((usize, usize), (usize, usize));
+
+/// `WORDS [link] — Name (@handle) Date`.
+fn post(line: &str) -> Option<Ranges> {
+    let dash = line.rfind(" — ")?;
+    let name_start = dash + " — ".len();
+    let handle = line[name_start..].find(" (@")? + name_start;
+    let name = &line[name_start..handle];
+    if name.is_empty() || name.split_whitespace().count() > MAX_NAME_WORDS {
+        return None;
+    }
+    let words_end = LINK_MARKS
+        .iter()
+        .filter_map(|m| line[..dash].find(m))
+        .min()
+        .unwrap_or(dash);
+    let words_start = line.len() - line.trim_start().len();
+    let words = trim_range(line, words_start, words_end)?;
+    Some((words, (name_start, handle)))
+}
+
+/// `WORDS. Name[, role]`: a last "sentence" that is only a capitalised name.
+fn pull_quote(line: &str) -> Option<Ranges> {
+    let body = line.trim_end_matches('.');
+    let cut = body.rfind(['.', '!', '?'])?;
+    // "U.S. President Donald Trump": the full stop of an abbreviation ends no sentence.
+    let before = body[..cut].rsplit(char::is_whitespace).next().unwrap_or("");
+    if before.chars().count() <= 1 || before.contains('.') {
+        return None;
+    }
+    let words_end = cut + 1;
+    let tail_start = words_end + (body[words_end..].len() - body[words_end..].trim_start().len());
+    if tail_start == words_end {
+        return None;
+    }
+    let tail = &body[tail_start..];
+    let (name, role) = match tail.split_once(", ") {
+        Some((n, r)) => (n, Some(r)),
+        None => (tail, None),
+    };
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    // "The Canadian Press": an agency or a credit, not a person signing.
+    let opens_with_determiner = name_words
+        .first()
+        .is_some_and(|w| is_in(DETERMINERS, &w.to_lowercase()));
+    if opens_with_determiner
+        || !(2..=MAX_NAME_WORDS).contains(&name_words.len())
+        || !name_words.iter().all(|w| is_name_word(w))
+        || role.is_some_and(|r| {
+            r.split_whitespace().count() > MAX_ROLE_WORDS
+                || r.contains(['(', ')', '/', ',', ':'])
+                || r.split_whitespace().any(|w| is_in(CUES, &w.to_lowercase()))
+        })
+    {
+        return None;
+    }
+    let words_start = line.len() - line.trim_start().len();
+    let words = trim_range(line, words_start, words_end)?;
+    Some((words, (tail_start, tail_start + name.len())))
+}
+
+fn trim_range(line: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let inner = line.get(start..end)?;
+    let trimmed = inner.trim_end();
+    (!trimmed.is_empty()).then_some((start, start + trimmed.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(&str, &str)> {
+        signed_paragraphs(text)
+            .iter()
+            .map(|s| (&text[s.words.0..s.words.1], &text[s.name.0..s.name.1]))
+            .collect()
+    }
+
+    #[test]
+    fn posts_and_pull_quotes() {
+        let text = "Intro line.\nCrews are out in force across the island tonight. \
+                    pic.twitter.com/abc — Island Power (@islandpower) May 2, 2019\n\
+                    It is very bad for our seniors if there is no backup. Rod Peters, Lake mayor\n\
+                    She said it was very bad for the seniors here. Mr Peters agreed.\n";
+        assert_eq!(
+            spans(text),
+            vec![
+                (
+                    "Crews are out in force across the island tonight.",
+                    "Island Power"
+                ),
+                (
+                    "It is very bad for our seniors if there is no backup.",
+                    "Rod Peters"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_or_unsigned_paragraphs_are_not_quotes() {
+        assert!(spans("Too short. Jane Doe\n").is_empty());
+        assert!(spans("A long enough sentence without any name at all. the end\n").is_empty());
+        assert!(spans("Photo credit goes here for the story today. Tijana Martin / CP\n").is_empty());
+    }
+}
