@@ -198,6 +198,20 @@ impl Sentence<'_, '_> {
         (end > start).then_some((start, end))
     }
 
+    /// The name in apposition after a description standing after its verb ("says Campbell's
+    /// partner, Jason Louth"), else the phrase itself.
+    fn named_apposition(&self, phrase: (usize, usize)) -> (usize, usize) {
+        let (a, b) = phrase;
+        let described = !(a..b).all(|i| self.tok(i).cap) && self.tok(b - 1).gap_after.contains(',');
+        if !described || b >= self.to {
+            return phrase;
+        }
+        match self.phrase_after(b) {
+            Some((c, d)) if d - c <= 4 && (c..d).all(|i| self.tok(i).cap) => (c, d),
+            _ => phrase,
+        }
+    }
+
     /// Byte offset where token `i` starts, or the sentence end.
     fn start_of(&self, i: usize) -> usize {
         if i < self.to {
@@ -310,7 +324,7 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
     // Inverted: the verb follows the closing quote.
     let inverted = k > s.from && gap_has(s.tok(k - 1), CLOSE_QUOTES) && s.tok(k - 1).in_quote;
     let (subject, quote_end_tok) = if inverted {
-        (s.phrase_after(k + 1)?, k)
+        (s.named_apposition(s.phrase_after(k + 1)?), k)
     } else {
         let subject = s.phrase_before(skip_adverbs_back(s, k))?;
         let before = subject.0;
@@ -576,9 +590,14 @@ fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     let score = |p: &Option<(usize, usize)>| match p {
         Some((a, b)) => {
             let first = s.tok(*a);
+            // A title or a capitalised function word before another capital opens a name too
+            // ("Dr. Robert Strang", "Will Young").
+            let name_follows = *a + 1 < *b && s.tok(*a + 1).cap;
             let opens_name = first.cap
                 && !is_in(DETERMINERS, &first.lower)
-                && !crate::terms::is_stopword(&first.lower);
+                && (!crate::terms::is_stopword(&first.lower)
+                    || is_in(TITLES, &first.lower)
+                    || name_follows);
             let caps = (*a..*b).filter(|&i| s.tok(i).cap).count() as f64 / (*b - *a) as f64;
             2.0 * f64::from(u8::from(opens_name)) + caps
         }

@@ -47,6 +47,10 @@ struct Context<'a> {
     /// Person mentions so far, in order: (person, token index).
     seen: Vec<(usize, usize)>,
     last_speaker: Option<(String, usize)>,
+    /// The person who last opened a sentence, and that sentence's index.
+    last_subject: Option<(usize, usize)>,
+    /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
+    gender: Vec<i32>,
     last_channel: Option<String>,
     /// The sentence being attributed.
     sentence: usize,
@@ -81,12 +85,15 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let quotes = quote_ranges(text);
     let toks = tokenize(text, &quotes);
     let names = NameTable::build(&toks);
+    let gender = gender_votes(&toks, &names, &doc.sentences);
     let mut cx = Context {
         text,
         toks,
         names,
         seen: Vec::new(),
         last_speaker: None,
+        last_subject: None,
+        gender,
         last_channel: None,
         sentence: 0,
         previous: None,
@@ -170,10 +177,17 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
             cx.last_channel = Some(channel_text(text, &cx.toks, c).to_string());
         }
+        let mut opened_by = None;
         for m in cx.names.mentions(&cx.toks, from, to, false) {
             if let Referent::Person(p) = m.referent {
                 cx.seen.push((p, m.first));
+                if opened_by.is_none() && !m.possessive && m.first <= from + SUBJECT_REACH {
+                    opened_by = Some(p);
+                }
             }
+        }
+        if let Some(p) = opened_by {
+            cx.last_subject = Some((p, s_idx));
         }
     }
     // Posts and pull quotes signed by name, where no verb reported them.
@@ -220,6 +234,66 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let published = doc.published.as_deref().and_then(crate::extract::iso_date);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
+}
+
+/// Tokens from a sentence's start within which a person mention is its subject.
+const SUBJECT_REACH: usize = 3;
+
+/// +1 for "he", "his", "him"; -1 for "she", "her", "hers"; 0 otherwise.
+fn pronoun_gender(lower: &str) -> i32 {
+    match lower {
+        "he" | "his" | "him" => 1,
+        "she" | "her" | "hers" => -1,
+        _ => 0,
+    }
+}
+
+/// Evidence of each person's gender, from the document itself, in the places where a pronoun's
+/// person is plain: a title ("Mr", "Ms"); "he" or "she" opening a sentence, for the person who
+/// opened the sentence before; "Gabuev said he", for the person before the verb. Positive means
+/// "he", negative "she".
+fn gender_votes(toks: &[Tok], names: &NameTable, sentences: &[Span]) -> Vec<i32> {
+    let mut votes: Vec<i32> = names
+        .people
+        .iter()
+        .map(|p| {
+            let titled = |t: &[&str]| p.descriptors.iter().any(|d| t.contains(&d.as_str()));
+            i32::from(titled(&["mr"])) - i32::from(titled(&["ms", "mrs", "miss"]))
+        })
+        .collect();
+    let mut previous_subject: Option<usize> = None;
+    for sentence in sentences {
+        let (from, to) = token_range(toks, *sentence);
+        let mentions = names.mentions(toks, from, to, false);
+        let person = |m: &Mention| match m.referent {
+            Referent::Person(p) if !m.possessive => Some(p),
+            _ => None,
+        };
+        if let (Some(p), Some(first)) = (previous_subject, toks.get(from)) {
+            if matches!(first.lower.as_str(), "he" | "she") && !first.in_quote {
+                votes[p] += pronoun_gender(&first.lower);
+            }
+        }
+        for m in &mentions {
+            let (Some(p), Some(verb), Some(pronoun)) =
+                (person(m), toks.get(m.last), toks.get(m.last + 1))
+            else {
+                continue;
+            };
+            if m.last + 1 < to
+                && verb.is_cue()
+                && matches!(pronoun.lower.as_str(), "he" | "she")
+                && !pronoun.in_quote
+            {
+                votes[p] += pronoun_gender(&pronoun.lower);
+            }
+        }
+        previous_subject = mentions
+            .iter()
+            .filter(|m| m.first <= from + SUBJECT_REACH)
+            .find_map(person);
+    }
+    votes
 }
 
 /// Token indices covering a span.
@@ -385,18 +459,39 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
     let people = &cx.names.people;
     match &m.referent {
         Referent::Person(p) => Some(people[*p].name.clone()),
-        Referent::Pronoun => cx
-            .last_speaker
-            .as_ref()
-            .filter(|(_, at)| cx.sentence - at <= PRONOUN_SPEAKER_REACH)
-            .map(|(s, _)| s.clone())
-            .or_else(|| {
-                cx.seen
-                    .iter()
-                    .rev()
-                    .find(|&&(p, _)| people[p].confirmed)
-                    .map(|&(p, _)| people[p].name.clone())
-            }),
+        Referent::Pronoun => {
+            let he_or_she = pronoun_gender(&cx.toks[m.first].lower);
+            let fits = |p: usize| {
+                let votes = cx.gender.get(p).copied().unwrap_or(0);
+                votes == 0 || votes.signum() == he_or_she
+            };
+            let person_named = |name: &str| people.iter().position(|x| x.name == name);
+            let speaker = cx
+                .last_speaker
+                .as_ref()
+                .filter(|(_, at)| cx.sentence - at <= PRONOUN_SPEAKER_REACH)
+                .filter(|(name, _)| person_named(name).is_some_and(fits));
+            // Someone who opened a sentence since the last speaker spoke is the one meant
+            // ("Mulder didn't hesitate. “…,” he said.").
+            let newer_subject = cx
+                .last_subject
+                .filter(|&(p, at)| {
+                    people[p].confirmed
+                        && fits(p)
+                        && speaker.is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
+                        && cx.sentence - at <= PRONOUN_SPEAKER_REACH
+                })
+                .map(|(p, _)| people[p].name.clone());
+            newer_subject
+                .or_else(|| speaker.map(|(s, _)| s.clone()))
+                .or_else(|| {
+                    cx.seen
+                        .iter()
+                        .rev()
+                        .find(|&&(p, _)| people[p].confirmed && fits(p))
+                        .map(|&(p, _)| people[p].name.clone())
+                })
+        }
         Referent::Description(modifiers) => {
             let recent = |pred: &dyn Fn(usize) -> bool| {
                 cx.seen.iter().rev().map(|&(p, _)| p).find(|&p| pred(p))
@@ -404,7 +499,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             let by_descriptor = |p: usize| {
                 modifiers[..modifiers.len().saturating_sub(1)]
                     .iter()
-                    .filter(|m| m.chars().count() >= 4)
+                    .filter(|m| m.chars().count() >= 3)
                     .any(|m| {
                         people[p]
                             .descriptors
@@ -417,7 +512,9 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             recent(&by_descriptor)
                 .or_else(|| (0..people.len()).find(|&p| by_descriptor(p)))
                 .or_else(|| recent(&by_role))
-                .or_else(|| cx.seen.last().map(|&(p, _)| p))
+                // "the WHL commissioner said …" before "WHL commissioner Ron Robison" is named.
+                .or_else(|| (0..people.len()).find(|&p| by_role(p)))
+                .or_else(|| recent(&|p| people[p].confirmed))
                 .map(|p| people[p].name.clone())
         }
         Referent::Plural => {
@@ -629,16 +726,6 @@ fn subject_speaker(
         let name = resolve(cx, m);
         return (name, None);
     }
-    if f.borrowed_subject {
-        // No person in the opening clause: its first phrase, up to punctuation, names the speaker.
-        b = (a..b)
-            .find(|&i| {
-                let gap = cx.toks[i].gap_after.trim();
-                !gap.is_empty() && !(gap == "." && is_in(TITLES, &cx.toks[i].lower))
-            })
-            .map_or(b, |i| i + 1)
-            .min(a + frames::MAX_SUBJECT_WORDS);
-    }
     // An unknown capitalised name: the last capitalised run of the subject.
     let name_word = |t: &Tok| {
         t.cap && !is_in(lexicon::DETERMINERS, &t.lower) && !crate::terms::is_stopword(&t.lower)
@@ -667,6 +754,16 @@ fn subject_speaker(
             cx.seen.push((p, e));
             return (Some(cx.people_name(p)), None);
         }
+    }
+    if f.borrowed_subject {
+        // No person or name ends the opening clause: its first phrase names the speaker.
+        b = (a..b)
+            .find(|&i| {
+                let gap = cx.toks[i].gap_after.trim();
+                !gap.is_empty() && !(gap == "." && is_in(TITLES, &cx.toks[i].lower))
+            })
+            .map_or(b, |i| i + 1)
+            .min(a + frames::MAX_SUBJECT_WORDS);
     }
     // "the affable proprietor": a definite description of a person named before.
     let head = &cx.toks[b - 1];
