@@ -441,10 +441,8 @@ fn run(cli: Cli) -> Result<bool> {
                         )),
                         None => None,
                     };
-                    let report = datasets::quotes(
-                        &dataset,
-                        listing.as_mut().map(|w| w as &mut dyn Write),
-                    )?;
+                    let report =
+                        datasets::quotes(&dataset, listing.as_mut().map(|w| w as &mut dyn Write))?;
                     if let Some(mut w) = listing {
                         w.flush()?;
                     }

@@ -54,3 +54,48 @@ fn finds_each_quote_with_its_speaker() {
         "every speaker right: {figures}"
     );
 }
+
+#[test]
+fn lists_misses_and_wrong_speakers() {
+    // One gold quote no rule can find, and one whose gold speaker is not the one named.
+    let quotes = vec![
+        gold("opened the new library on Monday", "Jane Ortiz"),
+        gold(
+            "\"This is a building for everyone in the city,\"",
+            "Tom Baker",
+        ),
+    ];
+    let record = serde_json::json!({"id": "library", "text": ARTICLE, "quotes": quotes});
+    let dir = Scratch::new("evalquoteserrors");
+    let file = dir.file("quotes.jsonl", format!("{record}\n").as_bytes());
+    let listing = dir.path.join("errors.jsonl");
+    let out = parallax(
+        &[
+            "eval",
+            "quotes",
+            "--dataset",
+            file.to_str().unwrap(),
+            "--errors",
+            listing.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let errors: Vec<serde_json::Value> = std::fs::read_to_string(&listing)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let of_kind = |kind: &str| errors.iter().filter(|e| e["kind"] == kind).count();
+    assert_eq!(of_kind("missed"), 1, "{errors:?}");
+    assert_eq!(of_kind("speaker"), 1, "{errors:?}");
+    let wrong = errors.iter().find(|e| e["kind"] == "speaker").unwrap();
+    assert_eq!(wrong["predicted_speaker"], "Jane Ortiz");
+    assert_eq!(wrong["reference"], "Tom Baker");
+    // The four quotes of the article that gold does not list are unmatched predictions.
+    assert_eq!(of_kind("spurious"), 4, "{errors:?}");
+}

@@ -261,9 +261,30 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
 /// Words that open a sentence's adverbial lead-in rather than its subject ("In an interview
 /// with CNBC, Pompeo said …").
 const LEAD_INS: &[&str] = &[
-    "after", "also", "as", "asked", "at", "before", "but", "during", "earlier", "following",
-    "however", "in", "last", "later", "meanwhile", "on", "since", "speaking", "still", "then",
-    "when", "while", "with", "yet",
+    "after",
+    "also",
+    "as",
+    "asked",
+    "at",
+    "before",
+    "but",
+    "during",
+    "earlier",
+    "following",
+    "however",
+    "in",
+    "last",
+    "later",
+    "meanwhile",
+    "on",
+    "since",
+    "speaking",
+    "still",
+    "then",
+    "when",
+    "while",
+    "with",
+    "yet",
 ];
 
 /// The subject a frame borrows from its sentence: the tokens from the start of the main

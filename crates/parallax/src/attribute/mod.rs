@@ -49,6 +49,10 @@ struct Context<'a> {
     last_speaker: Option<(String, usize)>,
     /// The person who last opened a sentence, and that sentence's index.
     last_subject: Option<(usize, usize)>,
+    /// The organisation ("BC Hydro") and the group ("The Conservatives") that last opened a
+    /// sentence, with its index: what "it said" and "they said" refer to.
+    last_organisation: Option<(String, usize)>,
+    last_group: Option<(String, usize)>,
     /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
     gender: Vec<i32>,
     last_channel: Option<String>,
@@ -93,11 +97,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         seen: Vec::new(),
         last_speaker: None,
         last_subject: None,
+        last_organisation: None,
+        last_group: None,
         gender,
         last_channel: None,
         sentence: 0,
         previous: None,
     };
+    let proper = proper_words(&cx.toks);
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut scanned = 0;
@@ -181,13 +188,28 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         for m in cx.names.mentions(&cx.toks, from, to, false) {
             if let Referent::Person(p) = m.referent {
                 cx.seen.push((p, m.first));
-                if opened_by.is_none() && !m.possessive && m.first <= from + SUBJECT_REACH {
+                // The subject opens the sentence or follows its lead-in ("Asked …, Mulder").
+                let after_lead_in = m.first > from && cx.toks[m.first - 1].gap_after.contains(',');
+                if opened_by.is_none()
+                    && !m.possessive
+                    && (m.first <= from + SUBJECT_REACH || after_lead_in)
+                    && cx.names.people[p].confirmed
+                {
                     opened_by = Some(p);
                 }
             }
         }
         if let Some(p) = opened_by {
             cx.last_subject = Some((p, s_idx));
+        } else if let Some((phrase, plural)) = opening_name(&cx.toks, from, to)
+            .filter(|&((a, b), _)| b - a > 1 || proper.contains(cx.toks[a].base))
+        {
+            let name = text[cx.toks[phrase.0].start..cx.toks[phrase.1 - 1].end].to_string();
+            if plural {
+                cx.last_group = Some((name, s_idx));
+            } else {
+                cx.last_organisation = Some((name, s_idx));
+            }
         }
     }
     // Posts and pull quotes signed by name, where no verb reported them.
@@ -234,6 +256,75 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let published = doc.published.as_deref().and_then(crate::extract::iso_date);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
+}
+
+/// Words written with a capital inside a sentence somewhere in the document (names, not just
+/// sentence openings), or in capitals throughout ("EDC").
+fn proper_words<'a>(toks: &[Tok<'a>]) -> std::collections::HashSet<&'a str> {
+    toks.iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            let acronym = t.base.chars().count() >= 2 && t.base.chars().all(|c| c.is_uppercase());
+            let inside = i > 0
+                && !toks[i - 1]
+                    .gap_after
+                    .contains(['.', '!', '?', '\n', '"', '“', '”']);
+            t.cap && (acronym || inside)
+        })
+        .map(|(_, t)| t.base)
+        .collect()
+}
+
+/// Sentences back within which "it said" and "they said" still mean the organisation or group
+/// that opened a sentence.
+const GROUP_REACH: usize = 4;
+
+/// The capitalised name opening a sentence, after an optional "The" ("BC Hydro reminded …",
+/// "The Conservatives believe …", "Republican senators are …"), and whether it is plural (a
+/// plural noun or two names joined by "and").
+fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize), bool)> {
+    let mut a = from;
+    if a < to && toks[a].lower == "the" {
+        a += 1;
+    }
+    let mut b = a;
+    let mut joined = false;
+    while b < to && !toks[b].in_quote {
+        let t = &toks[b];
+        let continues = b == a || people::adjacent(&toks[b - 1], t);
+        if t.cap && continues && !crate::terms::is_stopword(&t.lower) {
+            b += 1;
+        } else if t.lower == "and" && b > a && b + 1 < to && toks[b + 1].cap && continues {
+            joined = true;
+            b += 1;
+        } else {
+            break;
+        }
+        if toks[b - 1].possessive || !toks[b - 1].gap_after.trim().is_empty() {
+            break;
+        }
+    }
+    // A possessive ("Shrubsall's record") or a heading in capitals ("WATCH") names no speaker.
+    let heading = (a..b).all(|i| toks[i].base.chars().all(|c| !c.is_lowercase()));
+    if b == a || toks[b - 1].lower == "and" || toks[b - 1].possessive || heading {
+        return None;
+    }
+    if b - a == 1 && lexicon::country_of(toks[a].base).is_some() {
+        return None;
+    }
+    // "Republican senators": a plural common noun after the capitalised words.
+    let mut plural = joined || toks[b - 1].lower.ends_with('s') && b - a == 1;
+    if b < to
+        && !toks[b].cap
+        && toks[b].lower.len() > 4
+        && toks[b].lower.ends_with('s')
+        && !toks[b].is_cue()
+        && toks[b - 1].gap_after.trim().is_empty()
+    {
+        b += 1;
+        plural = true;
+    }
+    Some(((a.max(from), b), plural))
 }
 
 /// Tokens from a sentence's start within which a person mention is its subject.
@@ -478,7 +569,8 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 .filter(|&(p, at)| {
                     people[p].confirmed
                         && fits(p)
-                        && speaker.is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
+                        && speaker
+                            .is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
                         && cx.sentence - at <= PRONOUN_SPEAKER_REACH
                 })
                 .map(|(p, _)| people[p].name.clone());
@@ -712,7 +804,19 @@ fn subject_speaker(
         return (resolve(cx, &m), None);
     }
     if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it" | "you") {
-        return (None, None);
+        // "it said" is the organisation, "they said" the group, that opened a recent sentence.
+        let recent = |named: &Option<(String, usize)>| {
+            named
+                .as_ref()
+                .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
+                .map(|(name, _)| name.clone())
+        };
+        let speaker = match last.lower.as_str() {
+            "it" => recent(&cx.last_organisation),
+            "they" => recent(&cx.last_group),
+            _ => None,
+        };
+        return (speaker, None);
     }
     let mentions = cx.names.mentions(&cx.toks, a, b, false);
     // The person must head the subject ("A Freedom Mobile spokesperson" is not Freedom Mobile);
@@ -760,13 +864,24 @@ fn subject_speaker(
         b = (a..b)
             .find(|&i| {
                 let gap = cx.toks[i].gap_after.trim();
-                !gap.is_empty() && !(gap == "." && is_in(TITLES, &cx.toks[i].lower))
+                let title_dot = gap == "." && is_in(TITLES, &cx.toks[i].lower);
+                !gap.is_empty() && !title_dot
             })
             .map_or(b, |i| i + 1)
             .min(a + frames::MAX_SUBJECT_WORDS);
     }
-    // "the affable proprietor": a definite description of a person named before.
+    // "the utility said": the organisation that opened a recent sentence.
     let head = &cx.toks[b - 1];
+    if cx.toks[a].lower == "the" && b - a == 2 && is_in(ORGANISATION_WORDS, &head.lower) {
+        if let Some((name, _)) = cx
+            .last_organisation
+            .as_ref()
+            .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
+        {
+            return (Some(name.clone()), None);
+        }
+    }
+    // "the affable proprietor": a definite description of a person named before.
     let definite = cx.toks[a].lower == "the" && b - a >= 2 && !head.cap;
     let not_a_person = is_in(ORGANISATION_WORDS, &head.lower)
         || is_in(lexicon::GROUP_NOUNS, &head.lower)

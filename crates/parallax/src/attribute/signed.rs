@@ -91,7 +91,8 @@ fn pull_quote(line: &str) -> Option<Ranges> {
     let name_words: Vec<&str> = name.split_whitespace().collect();
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
     };
     // "The Canadian Press": an agency or a credit, not a person signing.
     let opens_with_determiner = name_words
@@ -155,6 +156,8 @@ mod tests {
     fn short_or_unsigned_paragraphs_are_not_quotes() {
         assert!(spans("Too short. Jane Doe\n").is_empty());
         assert!(spans("A long enough sentence without any name at all. the end\n").is_empty());
-        assert!(spans("Photo credit goes here for the story today. Tijana Martin / CP\n").is_empty());
+        assert!(
+            spans("Photo credit goes here for the story today. Tijana Martin / CP\n").is_empty()
+        );
     }
 }

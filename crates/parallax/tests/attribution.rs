@@ -1,0 +1,135 @@
+//! Attribution rules on short hand-written passages: reported clauses, shared subjects,
+//! trailing attributions, signed paragraphs and pronouns.
+
+use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::pipeline::prepare_guarded;
+
+/// The quotes of `text` as (quoted words, speaker).
+fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    let page = RawPage {
+        source: "t".into(),
+        id: "t".into(),
+        kind: PageKind::Text,
+        content: Content::Text(text.into()),
+        url: None,
+        title: None,
+        outlet: None,
+        date: None,
+    };
+    let doc = prepare_guarded(&page).expect("prepared");
+    parallax::attribute::attribute(&doc)
+        .into_iter()
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+fn speaker_of(found: &[(String, Option<String>)], words: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(t, _)| t.contains(words))
+        .unwrap_or_else(|| panic!("no quote holding {words:?} in {found:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn said_a_opens_a_clause_but_not_a_short_object() {
+    let found = quotes(
+        "Nadia Jamil, principal researcher at Dixon Hall, said a picture of homelessness in \
+         the city is emerging from the research. Later the pastor said a prayer.",
+    );
+    assert_eq!(
+        speaker_of(&found, "a picture of homelessness").as_deref(),
+        Some("Nadia Jamil")
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("prayer")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_second_verb_and_a_participle_share_the_subject() {
+    let found = quotes(
+        "In an interview on Monday, Secretary Mike Pompeo praised the talks and said he did \
+         not think the trade dispute would affect them. Premier Blaine Higgs has said the \
+         province will keep its first commitment, insisting his government won't spend \
+         another penny.",
+    );
+    assert_eq!(
+        speaker_of(&found, "trade dispute").as_deref(),
+        Some("Mike Pompeo")
+    );
+    // The participle's words are a quote of their own, not the tail of the first one.
+    let first = found
+        .iter()
+        .find(|(t, _)| t.contains("first commitment"))
+        .unwrap();
+    assert!(!first.0.contains("penny"), "{found:?}");
+    assert_eq!(
+        speaker_of(&found, "another penny").as_deref(),
+        Some("Blaine Higgs")
+    );
+}
+
+#[test]
+fn trailing_attribution_with_an_apposition() {
+    let found = quotes(
+        "Some couples grow closer when one partner falls ill with cancer, said Dr. Robert \
+         Rutledge, a Halifax radiation oncologist.",
+    );
+    assert_eq!(
+        speaker_of(&found, "grow closer").as_deref(),
+        Some("Robert Rutledge")
+    );
+}
+
+#[test]
+fn a_signed_pull_quote_and_an_embedded_post() {
+    let found = quotes(
+        "The storm cut power to thousands of homes across the region on Saturday night, and \
+         many roads were still closed on Sunday.\n\n\
+         It is very bad for our seniors if they have no backup at all. Rod Peters, Lake mayor\n\n\
+         Crews are working through the night on the island. pic.twitter.com/x1 — Island Power \
+         (@islandpower) May 2, 2019\n\n\
+         The utility expects most customers to have power again by the end of the week, \
+         although some remote areas could wait longer.\n",
+    );
+    assert_eq!(
+        speaker_of(&found, "very bad for our seniors").as_deref(),
+        Some("Rod Peters")
+    );
+    assert_eq!(
+        speaker_of(&found, "working through the night").as_deref(),
+        Some("Island Power")
+    );
+}
+
+#[test]
+fn he_is_the_man_who_just_opened_a_sentence_not_an_earlier_speaker() {
+    let found = quotes(
+        "Former pitcher Mark Mulder played alongside the professionals at the tournament this \
+         week, a few groups behind the leaders.\n\n\
+         \"It was a hard day for all of us out there,\" said golfer Stacy Lewis.\n\n\
+         Asked what made him more nervous, Mulder did not hesitate.\n\n\
+         \"It's this one for sure, no question about it,\" he said.",
+    );
+    assert_eq!(
+        speaker_of(&found, "this one for sure").as_deref(),
+        Some("Mark Mulder")
+    );
+}
+
+#[test]
+fn it_said_is_the_organisation_that_opened_a_sentence() {
+    let found = quotes(
+        "Thousands of homes on the island were still without power on Sunday after the storm \
+         brought down trees and lines across the region.\n\n\
+         BC Hydro reminded customers to keep freezers closed during the outage.\n\n\
+         \"There are hundreds of outages that crews must attend to one by one,\" it said.",
+    );
+    assert_eq!(
+        speaker_of(&found, "hundreds of outages").as_deref(),
+        Some("BC Hydro")
+    );
+}
