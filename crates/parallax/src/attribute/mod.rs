@@ -458,11 +458,21 @@ fn direct_quote(
         });
     let speaker = match speaker_mention {
         Some(m) => resolve(cx, &m),
-        None => cx
-            .previous
-            .as_ref()
-            .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
-            .and_then(|(sp, _, _, _)| sp.clone()),
+        None => {
+            // "Mr. Fry describes himself as … . “Why would I …?”": the person the sentence
+            // before was about, unless a quote came after them.
+            let subject = cx
+                .last_subject
+                .filter(|&(_, at)| s_idx - at <= 1)
+                .filter(|&(_, at)| cx.previous.as_ref().is_none_or(|(_, _, s, _)| *s < at))
+                .map(|(p, _)| cx.people_name(p));
+            subject.or_else(|| {
+                cx.previous
+                    .as_ref()
+                    .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
+                    .and_then(|(sp, _, _, _)| sp.clone())
+            })
+        }
     };
     let channel = pick_channel(cx, channels).or_else(|| {
         cx.previous
