@@ -133,3 +133,17 @@ fn it_said_is_the_organisation_that_opened_a_sentence() {
         Some("BC Hydro")
     );
 }
+
+#[test]
+fn an_instruction_to_an_addressee_is_reported_speech() {
+    let found = quotes(
+        "Prime Minister Justin Trudeau spoke to a crowd of supporters in Toronto on Thursday \
+         about the provincial budget cuts.\n\n\
+         Trudeau urged people to send a clear message to the provincial government about \
+         education.",
+    );
+    assert_eq!(
+        speaker_of(&found, "send a clear message").as_deref(),
+        Some("Justin Trudeau")
+    );
+}

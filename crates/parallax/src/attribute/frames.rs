@@ -460,6 +460,9 @@ fn verb_frame(
             according: false,
         });
     }
+    if let Some(f) = directive(s, k, subject, borrowed_subject) {
+        return Some(f);
+    }
     if !is_in(CLAUSE_VERBS, &t.lower) && !is_in(THAT_VERBS, &t.lower) {
         return None;
     }
@@ -565,6 +568,39 @@ fn verb_frame(
     }
     let words = s.text[start..end].split_whitespace().count();
     (words >= super::frames::MIN_CONTENT_WORDS).then_some(Frame {
+        cue: k,
+        subject,
+        content: (start, end),
+        borrowed_subject,
+        according: false,
+    })
+}
+
+/// Verbs that report an instruction: `VERB ADDRESSEE to …` ("urged people to send a message").
+const DIRECTIVE_VERBS: &[&str] = &["advised", "asked", "reminded", "told", "urged", "urges"];
+/// Longest addressee of an instruction, in words.
+const MAX_DIRECTIVE_ADDRESSEE: usize = 4;
+
+/// `SUBJECT VERB ADDRESSEE to …`: the instruction, from the addressee to the clause's end.
+fn directive(
+    s: &Sentence,
+    k: usize,
+    subject: (usize, usize),
+    borrowed_subject: bool,
+) -> Option<Frame> {
+    if !is_in(DIRECTIVE_VERBS, &s.tok(k).lower) || s.tok(k).gap_after.trim() != "" {
+        return None;
+    }
+    let to =
+        (k + 2..s.to.min(k + 2 + MAX_DIRECTIVE_ADDRESSEE)).find(|&i| s.tok(i).lower == "to")?;
+    let plain = (k + 1..to).all(|j| !s.tok(j).in_quote && s.tok(j).gap_after.trim().is_empty());
+    if !plain || to + 1 >= s.to {
+        return None;
+    }
+    let start = s.tok(k + 1).start;
+    let end = clause_end(s, to + 1);
+    let words = s.text[start..end].split_whitespace().count();
+    (words >= MIN_CONTENT_WORDS).then_some(Frame {
         cue: k,
         subject,
         content: (start, end),

@@ -95,6 +95,7 @@ pub const CUES: &[&str] = &[
     "quoted",
     "recalled",
     "recalls",
+    "reminded",
     "reiterated",
     "remarked",
     "remarks",
