@@ -1,5 +1,5 @@
 //! Engine: the in-memory state that assigns new documents against what the store holds: the
-//! copy index (shingles of every stored document) and the story clusterer.
+//! copy index (anchors of every stored document) and the story clusterer.
 //!
 //! It is a cache of the store, rebuilt from the stored documents in arrival order and kept in
 //! step by [`Engine::sync`] at the start of every write transaction, so documents another
@@ -17,7 +17,7 @@ use rusqlite::Transaction;
 pub struct Engine {
     /// Stories, as the clusterer numbers them (story id in the store = number + 1).
     pub clusterer: StoryClusterer,
-    /// Shingle postings of every document, by position in arrival order.
+    /// Anchor postings of every document, by position in arrival order.
     pub copies: CopyIndex,
     /// Document ids by position in arrival order.
     pub ids: Vec<String>,
@@ -58,17 +58,20 @@ impl Engine {
                 },
                 (story - 1).max(0) as usize,
             );
-            self.remember(&id, &fingerprint(&text).distinct_shingles());
+            let keys = fingerprint(&text).anchor_keys();
+            self.copies.count(&keys);
+            self.remember(&id, &keys);
             self.last_seq = seq;
             restored += 1;
         }
         Ok(restored)
     }
 
-    /// Records a document, by its distinct shingles, in the copy index and the id tables.
-    pub fn remember(&mut self, id: &str, distinct_shingles: &[u64]) {
+    /// Records a document, by its anchor keys (already counted), in the copy index and the id
+    /// tables.
+    pub fn remember(&mut self, id: &str, anchor_keys: &[u32]) {
         let position = self.ids.len() as u32;
-        self.copies.insert(position, distinct_shingles);
+        self.copies.insert(position, anchor_keys);
         self.ids.push(id.to_string());
         self.position.insert(id.to_string(), position);
     }

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use parallax::cluster::{term_counts, TermCounts};
-use parallax::dedup::{compare, fingerprint, published_before, Fingerprint};
+use parallax::dedup::{compare, dated_before, fingerprint, Fingerprint};
 use parallax::ingest::{Content, PageKind, RawPage};
 use parallax::model::{Copy, Document, Rejection};
 use parallax::pipeline::prepare_guarded;
@@ -87,21 +87,21 @@ struct Prepared {
     /// The document as stored, serialized off the writing thread.
     json: String,
     print: Fingerprint,
-    distinct: Vec<u64>,
+    keys: Vec<u32>,
     counts: TermCounts,
 }
 
 fn prepare_one(page: &RawPage) -> Result<Prepared, Rejection> {
     let doc = prepare_guarded(page)?;
     let print = fingerprint(&doc.text);
-    let distinct = print.distinct_shingles();
+    let keys = print.anchor_keys();
     let counts = term_counts(doc.title.as_deref(), &doc.text);
     let json = serde_json::to_string(&doc).unwrap_or_default();
     Ok(Prepared {
         doc,
         json,
         print,
-        distinct,
+        keys,
         counts,
     })
 }
@@ -190,6 +190,12 @@ impl Store {
             ready.into_iter().map(Some).collect();
         let ordered: Vec<(Prepared, &RawPage, &str)> =
             order.iter().filter_map(|&i| slots[i].take()).collect();
+        // The whole ingest counts towards how common each anchor is before any of it is judged.
+        let mut engine = self.engine.take().unwrap_or_default();
+        for (prepared, _, _) in &ordered {
+            engine.copies.count(&prepared.keys);
+        }
+        self.engine = Some(engine);
         let size = batch_size();
         let mut batch = Vec::with_capacity(size);
         let mut items = ordered.into_iter().peekable();
@@ -238,7 +244,7 @@ impl Store {
                 mut doc,
                 mut json,
                 print,
-                distinct,
+                keys,
                 counts,
             } = prepared;
             if engine.position.contains_key(&doc.id) {
@@ -249,33 +255,24 @@ impl Store {
                     .unwrap_or(base);
                 json = serde_json::to_string(&doc).unwrap_or_default();
             }
-            let candidates = engine.copies.candidates(&distinct);
+            let candidates = engine.copies.candidates(&keys);
             let mut copies: Vec<Copy> = Vec::new();
-            for (position, common) in candidates {
-                let other_id = &engine.ids[position as usize];
-                let loaded;
-                let other = match in_batch.get(other_id) {
-                    Some(d) => d,
-                    None => {
-                        let json: String = tx
-                            .prepare_cached("SELECT document FROM documents WHERE id = ?1")?
-                            .query_row([other_id], |r| r.get(0))?;
-                        loaded = serde_json::from_str::<Document>(&json).map_err(|e| {
-                            rusqlite::Error::FromSqlConversionFailure(
-                                0,
-                                rusqlite::types::Type::Text,
-                                Box::new(e),
-                            )
-                        })?;
-                        &loaded
-                    }
-                };
-                let other_print = fingerprint(&other.text);
+            for candidate in candidates {
+                let other_id = &engine.ids[candidate.doc as usize];
+                let (other_text, other_published): (String, Option<String>) =
+                    match in_batch.get(other_id) {
+                        Some(d) => (d.text.clone(), d.published.clone()),
+                        None => tx
+                            .prepare_cached("SELECT text, published FROM documents WHERE id = ?1")?
+                            .query_row([other_id], |r| Ok((r.get(0)?, r.get(1)?)))?,
+                    };
+                let other_print = fingerprint(&other_text);
+                let rare = |key: u32| engine.copies.is_rare(key);
                 // The earlier copy is side `a`; on equal dates the stored document came first.
-                let found = if published_before(other, &doc) {
-                    compare(&doc, &print, other, &other_print, common)
+                let found = if dated_before(other_published.as_deref(), doc.published.as_deref()) {
+                    compare(&doc.id, &print, other_id, &other_print, &rare)
                 } else {
-                    compare(other, &other_print, &doc, &print, common)
+                    compare(other_id, &other_print, &doc.id, &print, &rare)
                 };
                 copies.extend(found);
             }
@@ -356,7 +353,7 @@ impl Store {
                     ],
                 )?;
             }
-            engine.remember(&doc.id, &distinct);
+            engine.remember(&doc.id, &keys);
             engine.stored(seq);
             added_ids.push((doc.id.clone(), story));
             in_batch.insert(doc.id.clone(), doc);

@@ -210,13 +210,19 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
 /// extractor already took from the page's structure (which keeps its sub-headings).
 pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Cleaned {
     let lines = split_lines(input);
-    let prose: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].is_prose()).collect();
+    // A legal notice is never article text, so it never marks where the article starts or ends.
+    let candidate = |i: usize| !is_legal_notice(lines[i].text);
+    let prose: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].is_prose() && candidate(i))
+        .collect();
     let (first, last) = match (prose.first(), prose.last()) {
         (Some(&f), Some(&l)) => (f, l),
         _ => {
             // No line reads as prose: fall back to sentence-like lines, then to everything.
             let weak: Vec<usize> = (0..lines.len())
-                .filter(|&i| lines[i].words >= 5 && ends_like_sentence(lines[i].text))
+                .filter(|&i| {
+                    lines[i].words >= 5 && ends_like_sentence(lines[i].text) && candidate(i)
+                })
                 .collect();
             match (weak.first(), weak.last()) {
                 (Some(&f), Some(&l)) => (f, l),

@@ -1,209 +1,105 @@
 //! Dedup: copy relations between documents.
 //!
-//! Each document becomes a sequence of lower-cased word tokens and a set of hashed word
-//! 5-gram shingles. Documents that share shingles are compared: the same token sequence is a
-//! duplicate; a high shingle Jaccard (or one text almost wholly inside the other) is a
-//! near-duplicate; otherwise each maximal run of at least [`MIN_PASSAGE_WORDS`] identical words
-//! is a shared passage, with its spans in both documents. The earlier document (by publication
-//! date, then by input order) is side `a`, so a report can say which copy came first.
+//! Each document becomes a sequence of lower-cased word hashes, its word 5-gram shingles and a
+//! winnowed sample of them, the anchors ([`fingerprint`]). The [`CopyIndex`] of anchors finds
+//! the documents a new one may copy; each candidate is then compared word by word: the same
+//! word sequence is a duplicate; a high shingle Jaccard (or one text almost wholly inside the
+//! other) is a near-duplicate; otherwise each maximal run of at least [`MIN_PASSAGE_WORDS`]
+//! identical words is a shared passage, with its spans in both documents, when it holds a
+//! rare anchor or is long: a line that many documents carry is boilerplate, not a copy. The
+//! earlier document (by publication date, then by input order) is side `a`, so a report can
+//! say which copy came first.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+mod fingerprint;
+mod index;
 
-use rustc_hash::FxHasher;
+use std::collections::HashMap;
 
-use crate::model::{Copy, CopyKind, Document, SourceSpan, Span};
-use crate::segment::words;
+pub use fingerprint::{common_sorted, fingerprint, Fingerprint, GUARANTEED_WORDS, SHINGLE, WINDOW};
+pub use index::{worth_comparing, Candidate, CopyIndex, LONG_RUN_ANCHORS, MAX_POSTINGS, RARE_DOCS};
 
-/// Words per shingle.
-pub const SHINGLE: usize = 5;
+use crate::model::{Copy, CopyKind, Document, SourceSpan};
+
 /// Shortest run of identical words reported as a shared passage.
 pub const MIN_PASSAGE_WORDS: usize = 15;
+/// A shared run this long is a passage even when every anchor in it is common.
+pub const LONG_PASSAGE_WORDS: usize = 60;
 /// Shingle Jaccard from which two documents are near-duplicates.
 pub const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
 /// Share of the shorter document's shingles inside the longer one that also makes a near-duplicate.
 pub const NEAR_DUPLICATE_CONTAINMENT: f64 = 0.8;
 /// Occurrences of one shingle in a document beyond which it is not used to anchor passages.
 const MAX_SHINGLE_REPEATS: usize = 8;
-/// Shingles found in more documents than this are too common to point at copies.
-const MAX_SHINGLE_DOCS: usize = 64;
-
-/// One document's tokens, ready for comparison.
-#[derive(Debug, Clone)]
-pub struct Fingerprint {
-    hashes: Vec<u64>,
-    spans: Vec<Span>,
-    shingles: Vec<u64>,
-    unique: usize,
-}
-
-impl Fingerprint {
-    /// The document's distinct shingle hashes, sorted.
-    pub fn distinct_shingles(&self) -> Vec<u64> {
-        let mut s = self.shingles.clone();
-        s.sort_unstable();
-        s.dedup();
-        s
-    }
-}
-
-fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = FxHasher::default();
-    value.hash(&mut h);
-    h.finish()
-}
-
-/// Tokenizes a document's cleaned text into word hashes and shingles.
-pub fn fingerprint(text: &str) -> Fingerprint {
-    let spans = words(text);
-    let hashes: Vec<u64> = spans
-        .iter()
-        .map(|s| {
-            let w: String = s
-                .slice(text)
-                .unwrap_or("")
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect();
-            hash_of(w.as_str())
-        })
-        .collect();
-    let shingles = if hashes.len() < SHINGLE {
-        if hashes.is_empty() {
-            Vec::new()
-        } else {
-            vec![hash_of(&hashes[..])]
-        }
-    } else {
-        hashes.windows(SHINGLE).map(hash_of).collect()
-    };
-    let unique = shingles.iter().collect::<HashSet<_>>().len();
-    Fingerprint {
-        hashes,
-        spans,
-        shingles,
-        unique,
-    }
-}
 
 /// True when `b` was published before `a`, so `b` is the earlier copy.
 pub fn published_before(a: &Document, b: &Document) -> bool {
-    matches!((&a.published, &b.published), (Some(x), Some(y)) if y < x)
+    dated_before(a.published.as_deref(), b.published.as_deref())
 }
 
-/// An index of the shingles of the documents seen so far, to find a new document's copy
-/// candidates without comparing it with every document.
-#[derive(Debug, Default, Clone)]
-pub struct CopyIndex {
-    postings: HashMap<u64, Vec<u32>, BuildHasherDefault<FxHasher>>,
-    distinct: Vec<usize>,
+/// True when date `b` is known and comes before date `a` (also known).
+pub fn dated_before(a: Option<&str>, b: Option<&str>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if y < x)
 }
 
-impl CopyIndex {
-    /// An empty index.
-    pub fn new() -> CopyIndex {
-        CopyIndex::default()
-    }
-
-    /// Adds the next document's distinct shingles; documents are numbered from 0 in insertion order.
-    pub fn insert(&mut self, doc: u32, distinct_shingles: &[u64]) {
-        let at = doc as usize;
-        if self.distinct.len() <= at {
-            self.distinct.resize(at + 1, 0);
-        }
-        self.distinct[at] = distinct_shingles.len();
-        for s in distinct_shingles {
-            let list = self.postings.entry(*s).or_default();
-            if list.len() <= MAX_SHINGLE_DOCS {
-                list.push(doc);
-            }
-        }
-    }
-
-    /// Documents sharing enough shingles with these to be copies ([`worth_comparing`]), with
-    /// the number shared, in document order.
-    /// Shingles already held by more than [`MAX_SHINGLE_DOCS`] documents are too common to count.
-    pub fn candidates(&self, distinct_shingles: &[u64]) -> Vec<(u32, usize)> {
-        let mut shared: HashMap<u32, usize> = HashMap::new();
-        for s in distinct_shingles {
-            if let Some(list) = self.postings.get(s).filter(|l| l.len() < MAX_SHINGLE_DOCS) {
-                for &d in list {
-                    *shared.entry(d).or_default() += 1;
-                }
-            }
-        }
-        let mut out: Vec<(u32, usize)> = shared
-            .into_iter()
-            .filter(|&(d, common)| {
-                let theirs = self.distinct.get(d as usize).copied().unwrap_or(0);
-                worth_comparing(common, distinct_shingles.len(), theirs)
-            })
-            .collect();
-        out.sort_unstable();
-        out
-    }
-}
-
-/// True when two documents with `distinct_a` and `distinct_b` distinct shingles, `common` of
-/// them shared, can be copies at all: worth tokenizing both and comparing them.
-pub fn worth_comparing(common: usize, distinct_a: usize, distinct_b: usize) -> bool {
-    let jaccard = common as f64
-        / (distinct_a + distinct_b - common.min(distinct_a + distinct_b)).max(1) as f64;
-    let containment = common as f64 / distinct_a.min(distinct_b).max(1) as f64;
-    common + SHINGLE > MIN_PASSAGE_WORDS
-        || jaccard >= NEAR_DUPLICATE_JACCARD
-        || containment >= NEAR_DUPLICATE_CONTAINMENT
-}
-
-/// Finds every copy relation among `docs`.
+/// Finds every copy relation among `docs`. Anchors are counted over all of them first, so
+/// every document is judged by the same counts whatever its position.
 pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
     let prints: Vec<Fingerprint> = docs.iter().map(|d| fingerprint(&d.text)).collect();
+    let keys: Vec<Vec<u32>> = prints.iter().map(Fingerprint::anchor_keys).collect();
     let mut index = CopyIndex::new();
+    for k in &keys {
+        index.count(k);
+    }
     let mut found: Vec<((u32, u32), Vec<Copy>)> = Vec::new();
     for (j, print) in prints.iter().enumerate() {
-        let distinct = print.distinct_shingles();
-        for (i, common) in index.candidates(&distinct) {
-            let i = i as usize;
+        let rare = |key: u32| index.is_rare(key);
+        for c in index.candidates(&keys[j]) {
+            let i = c.doc as usize;
             let copies = if published_before(&docs[i], &docs[j]) {
-                compare(&docs[j], &prints[j], &docs[i], &prints[i], common)
+                compare(&docs[j].id, print, &docs[i].id, &prints[i], &rare)
             } else {
-                compare(&docs[i], &prints[i], &docs[j], &prints[j], common)
+                compare(&docs[i].id, &prints[i], &docs[j].id, print, &rare)
             };
             if !copies.is_empty() {
                 found.push(((i as u32, j as u32), copies));
             }
         }
-        index.insert(j as u32, &distinct);
+        index.insert(j as u32, &keys[j]);
     }
     found.sort_by_key(|(pair, _)| *pair);
     found.into_iter().flat_map(|(_, c)| c).collect()
 }
 
-/// The copy relations between two documents sharing `common` distinct shingles; `a` is the
-/// earlier one.
+/// The copy relations between two documents, given by id and fingerprint; `a` is the earlier
+/// one. `is_rare` tells whether an anchor key is rare in the collection
+/// ([`CopyIndex::is_rare`]).
 pub fn compare(
-    a: &Document,
+    a: &str,
     ta: &Fingerprint,
-    b: &Document,
+    b: &str,
     tb: &Fingerprint,
-    common: usize,
+    is_rare: &dyn Fn(u32) -> bool,
 ) -> Vec<Copy> {
     let mut copies = Vec::new();
-    let (na, nb) = (ta.unique, tb.unique);
+    let (na, nb) = (ta.distinct.len(), tb.distinct.len());
+    let common = common_sorted(&ta.distinct, &tb.distinct);
     let jaccard = common as f64 / (na + nb - common.min(na + nb)).max(1) as f64;
     let containment = common as f64 / na.min(nb).max(1) as f64;
-    let whole = |t: &Fingerprint, d: &Document| match (t.spans.first(), t.spans.last()) {
+    let whole = |t: &Fingerprint, d: &str| match (t.spans.first(), t.spans.last()) {
         (Some(f), Some(l)) => SourceSpan {
-            doc: d.id.clone(),
+            doc: d.to_string(),
             start: f.start(),
             end: l.end(),
         },
         _ => SourceSpan {
-            doc: d.id.clone(),
+            doc: d.to_string(),
             start: 0,
             end: 0,
         },
     };
+    if ta.hashes.is_empty() || tb.hashes.is_empty() {
+        return copies;
+    }
     if ta.hashes == tb.hashes {
         copies.push(Copy {
             kind: CopyKind::Duplicate,
@@ -220,11 +116,19 @@ pub fn compare(
         });
     } else if common + SHINGLE > MIN_PASSAGE_WORDS {
         // A passage of MIN_PASSAGE_WORDS words shares at least MIN_PASSAGE_WORDS - SHINGLE + 1 shingles.
+        let holds_rare = |t: &Fingerprint, r: (usize, usize)| {
+            t.anchors
+                .iter()
+                .any(|&(at, key)| (r.0..r.1).contains(&(at as usize)) && is_rare(key))
+        };
         for (ra, rb) in shared_runs(ta, tb) {
             let len = ra.1 - ra.0;
+            if len < LONG_PASSAGE_WORDS && !holds_rare(ta, ra) && !holds_rare(tb, rb) {
+                continue;
+            }
             let shorter = ta.hashes.len().min(tb.hashes.len()).max(1);
-            let span = |t: &Fingerprint, r: (usize, usize), d: &Document| SourceSpan {
-                doc: d.id.clone(),
+            let span = |t: &Fingerprint, r: (usize, usize), d: &str| SourceSpan {
+                doc: d.to_string(),
                 start: t.spans[r.0].start(),
                 end: t.spans[r.1 - 1].end(),
             };
