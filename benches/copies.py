@@ -187,6 +187,25 @@ def run_parallax(binary, jsonl, db, log):
     return pairs, elapsed, stored
 
 
+def run_stream(root, jsonl, out):
+    """Parallax's copy detection + story clustering alone (`benches/stream.sh --docs`), on the
+    texts as given (no extraction or cleaning): the stage datasketch's figures compare with.
+    Returns its pairs and its documents/s (signing and linking, reading excluded)."""
+    cmd = [os.path.join(root, "benches", "stream.sh"), jsonl, "--docs", f"--pairs={out}"]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"stream bench failed: {run.stderr[-2000:]}")
+    rows = [l.split() for l in run.stdout.splitlines() if l.strip() and l.split()[0].isdigit()]
+    docs_per_s = float(rows[-1][2])
+    pairs = {}
+    with open(out) as f:
+        for line in f:
+            a, b = line.rstrip("\n").split("\t")
+            if a != b:
+                pairs[frozenset((a, b))] = "copy"
+    return pairs, docs_per_s
+
+
 def run_datasketch(docs):
     from datasketch import MinHash, MinHashLSH
 
@@ -259,8 +278,11 @@ def main():
         print(f"note: parallax stored {len(stored)} of {len(docs)} documents "
               f"(rejected/skipped e.g. {missing[:3]}; see {log})")
     ds_pairs, ds_time = run_datasketch(docs)
+    root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    st_pairs, st_rate = run_stream(root, jsonl, os.path.join(out, "stream-pairs.tsv"))
 
-    results = [("parallax", px_pairs, px_time), ("datasketch", ds_pairs, ds_time)]
+    results = [("parallax", px_pairs, px_time), ("px-stages", st_pairs, len(docs) / st_rate),
+               ("datasketch", ds_pairs, ds_time)]
     scores = {name: score(pairs, truth, sources, cluster) for name, pairs, _ in results}
     head = f"{'system':<11}" + "".join(f"{k:>9}" for k in SCORED) + f"{'overall':>9}{'precision':>10}{'docs/s':>9}{'time s':>8}{'pairs':>7}{'FP':>6}{'ignored':>8}"
     print()
@@ -273,12 +295,17 @@ def main():
               + f"{s['overall']:>9.3f}{s['precision']:>10.3f}{len(docs) / elapsed:>9.0f}{elapsed:>8.2f}"
               + f"{len(pairs):>7}{s['fp']:>6}{s['ignored']:>8}")
     print()
-    print(f"speed: datasketch is {px_time / ds_time:.1f}x the documents/s of parallax" if ds_time < px_time
-          else f"speed: parallax is {ds_time / px_time:.1f}x the documents/s of datasketch")
+    ratio = (len(docs) / ds_time) and st_rate / (len(docs) / ds_time)
+    print(f"speed, copy detection + story clustering (px-stages) against datasketch's signature + "
+          f"insert + query: {ratio:.1f}x the documents/s")
+    print(f"speed, the whole `parallax ingest` against the same: {ds_time / px_time:.2f}x the documents/s")
     print("notes:")
-    print("  - parallax time is the whole `parallax ingest` (extract, clean, copies, story clustering,")
-    print("    story analysis, search index, SQLite writes); datasketch time is only MinHash")
-    print("    signatures + LSH insert + query (threshold 0.5, 128 perms, word 5-gram shingles).")
+    print("  - parallax: the whole `parallax ingest` (extract, clean, copies, story clustering,")
+    print("    story analysis, search index, SQLite writes), every core.")
+    print("  - px-stages: Parallax's copy detection + story clustering alone on the texts as given")
+    print("    (benches/stream.sh --docs; signing and comparing on every core, story assignment on one).")
+    print("  - datasketch: only MinHash signatures + LSH insert + query (threshold 0.5, 128 perms,")
+    print("    word 5-gram shingles), one core; it does no clustering and reports no spans.")
     print("  - precision: a predicted pair that is not a true pair is ignored (neither true nor false)")
     print("    if the two documents hold text of the same original (e.g. a light copy of X and a lifted")
     print("    doc hosted by X) or their originals are in the same Multi-News cluster (such originals")

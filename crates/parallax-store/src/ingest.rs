@@ -13,6 +13,7 @@ use parallax::dedup::{compare, dated_before, fingerprint, Fingerprint};
 use parallax::ingest::{Content, PageKind, RawPage};
 use parallax::model::{Copy, Document, Rejection};
 use parallax::pipeline::prepare_guarded;
+use parallax::stream::copied_from;
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use crate::engine::Engine;
@@ -276,16 +277,7 @@ impl Store {
                 };
                 copies.extend(found);
             }
-            let copies_of: Vec<&str> = copies
-                .iter()
-                .map(|c| {
-                    if c.a.doc == doc.id {
-                        c.b.doc.as_str()
-                    } else {
-                        c.a.doc.as_str()
-                    }
-                })
-                .collect();
+            let copies_of = copied_from(&copies, &doc.id);
             let (story_index, assignment) =
                 engine.clusterer.add(&parallax::cluster::ClusterInput {
                     id: &doc.id,

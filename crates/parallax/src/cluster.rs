@@ -1,12 +1,14 @@
 //! Cluster: documents into stories, incrementally.
 //!
 //! Documents arrive one at a time ([`StoryClusterer::add`]); each joins the story it is most
-//! similar to, or starts a new one. Similarity is the cosine between the document's TF-IDF
-//! vector (document frequencies counted over the stream so far; title terms and names weigh
-//! double) and the story's centroid, halved when the dates are more than two weeks apart. A copy
-//! relation with a story's document is a join by itself. When a document is close to two stories,
-//! they merge into the older one, so story ids stay stable. Each assignment is explained by the
-//! nearest document and the terms it shares most with the story.
+//! similar to, or starts a new one. Similarity is the cosine between the document's unit TF-IDF
+//! vector (document frequencies counted over the stream so far; title terms weigh double) and
+//! the story's centroid (the sum of its members' vectors), halved when the dates are more than
+//! two weeks apart. Candidate stories are those sharing the document's most distinctive terms;
+//! the ones sharing most of them are scored. A copy relation with a story's document is a join
+//! by itself. When a document is close to two stories, they merge into the older one, so story
+//! ids stay stable. Each assignment is explained by the nearest document and the terms it
+//! shares most with the story.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -14,7 +16,7 @@ use std::hash::BuildHasherDefault;
 use rustc_hash::FxHasher;
 
 use crate::model::Assignment;
-use crate::terms::terms;
+use crate::terms::for_each_term;
 
 /// Cosine similarity from which a document joins a story.
 pub const JOIN_SIMILARITY: f64 = 0.28;
@@ -22,29 +24,33 @@ pub const JOIN_SIMILARITY: f64 = 0.28;
 pub const MERGE_SIMILARITY: f64 = 0.45;
 /// A document's highest-weighted terms used to find candidate stories.
 const CANDIDATE_TERMS: usize = 10;
+/// Candidate stories scored: those sharing the most of the document's distinctive terms.
+const SCORED_STORIES: usize = 8;
 /// Terms held by more stories than this are not used to find candidates.
 const MAX_TERM_STORIES: usize = 100;
 /// Members of a story searched for the nearest document when explaining an assignment.
-const NEAREST_CANDIDATES: usize = 50;
+const NEAREST_CANDIDATES: usize = 24;
+/// Terms of each document kept to find the nearest one.
+const KEPT_TERMS: usize = 32;
+/// Shared terms that explain an assignment.
+const SHARED_TERMS: usize = 6;
 /// Dates further apart than this many days halve the similarity.
 pub const MAX_DAYS_APART: i64 = 14;
 
-/// Hash maps keyed by terms use FxHash: the keys are our own words, not adversarial input
-/// that needs SipHash's protection, and hashing them is most of the clusterer's time.
-type TermMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A term's number in the clusterer's vocabulary.
 type TermId = u32;
 
-/// A sparse term vector over term numbers.
-type Vector = HashMap<TermId, f64, BuildHasherDefault<FxHasher>>;
+/// A sparse vector: (term, weight) sorted by term.
+type Vector = Vec<(TermId, f32)>;
 
 /// A story under construction.
 #[derive(Debug, Clone)]
 struct StoryState {
     id: usize,
     members: Vec<usize>,
-    centroid: Vector,
+    centroid: FxMap<TermId, f32>,
     /// Squared norm of the centroid, kept up to date as documents join.
     norm_sq: f64,
     day: Option<i64>,
@@ -57,7 +63,7 @@ impl StoryState {
         StoryState {
             id,
             members: Vec::new(),
-            centroid: Vector::default(),
+            centroid: FxMap::default(),
             norm_sq: 0.0,
             day,
             merged_into: None,
@@ -65,19 +71,27 @@ impl StoryState {
     }
 
     /// Adds `w` to the centroid's weight of `t`; returns true when the term is new to the story.
-    fn add_weight(&mut self, t: TermId, w: f64) -> bool {
+    fn add_weight(&mut self, t: TermId, w: f32) -> bool {
         match self.centroid.get_mut(&t) {
             Some(old) => {
-                self.norm_sq += (*old + w) * (*old + w) - *old * *old;
-                *old += w;
+                let (o, w) = (f64::from(*old), f64::from(w));
+                self.norm_sq += (o + w) * (o + w) - o * o;
+                *old += w as f32;
                 false
             }
             None => {
-                self.norm_sq += w * w;
+                self.norm_sq += f64::from(w) * f64::from(w);
                 self.centroid.insert(t, w);
                 true
             }
         }
+    }
+
+    /// The dot product of a vector with the centroid.
+    fn dot(&self, v: &Vector) -> f64 {
+        v.iter()
+            .filter_map(|(t, w)| self.centroid.get(t).map(|c| f64::from(*w) * f64::from(*c)))
+            .sum()
     }
 }
 
@@ -100,38 +114,44 @@ pub struct ClusterInput<'a> {
 }
 
 /// A document's stemmed term counts, title terms counted double: the part of its vector that
-/// does not depend on the stream.
+/// does not depend on the stream. Each term comes with its hash, so the clusterer does not
+/// hash it again.
 #[derive(Debug, Clone, Default)]
-pub struct TermCounts(TermMap<f64>);
+pub struct TermCounts(Vec<(u64, String, f32)>);
 
 /// Counts a document's terms.
 pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
-    let mut tf: TermMap<f64> = TermMap::default();
-    for t in terms(text) {
-        *tf.entry(t).or_default() += 1.0;
+    let mut tf: FxMap<u64, (String, f32)> = FxMap::default();
+    for (part, weight) in [(Some(text), 1.0), (title, 2.0)] {
+        for_each_term(part.unwrap_or(""), |hash, term| {
+            tf.entry(hash).or_insert_with(|| (term.to_string(), 0.0)).1 += weight;
+        });
     }
-    for t in title.map(terms).unwrap_or_default() {
-        *tf.entry(t).or_default() += 2.0;
-    }
-    TermCounts(tf)
+    let mut counts: Vec<(u64, String, f32)> = tf.into_iter().map(|(h, (t, f))| (h, t, f)).collect();
+    counts.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+    TermCounts(counts)
 }
 
 /// Assigns a stream of documents to stories.
 #[derive(Debug, Default)]
 pub struct StoryClusterer {
-    /// Term numbers by term.
-    vocabulary: TermMap<TermId>,
+    /// Term numbers by term hash.
+    vocabulary: FxMap<u64, TermId>,
     /// Terms by number.
     names: Vec<String>,
     /// Document frequency by term number.
     df: Vec<u32>,
-    /// Each document's id, vector and the vector's norm.
-    docs: Vec<(String, Vector, f64)>,
+    /// Each document's id.
+    ids: Vec<String>,
+    /// Each document's strongest terms, as a unit-length-scaled sparse vector, to find the
+    /// nearest document of a story.
+    kept: Vec<Vector>,
     index_of: HashMap<String, usize>,
     story_of: Vec<usize>,
     stories: Vec<StoryState>,
-    /// Term -> stories whose centroid holds it (merged stories resolve through `live`).
-    term_stories: Vec<Vec<usize>>,
+    /// Term -> stories whose centroid holds it (merged stories resolve through `live`); a list
+    /// stops growing past [`MAX_TERM_STORIES`], the term being too common to use by then.
+    term_stories: Vec<Vec<u32>>,
     /// Merges since the last [`StoryClusterer::take_merges`]: (merged story, story it joined).
     merges: Vec<(usize, usize)>,
 }
@@ -174,16 +194,35 @@ pub fn date_of_day(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-fn norm(v: &Vector) -> f64 {
-    v.values().map(|w| w * w).sum::<f64>().sqrt()
+/// Dot product of two vectors sorted by term.
+fn dot(a: &Vector, b: &Vector) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
-fn dot(a: &Vector, b: &Vector) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
-        .iter()
-        .filter_map(|(t, w)| large.get(t).map(|v| w * v))
-        .sum()
+/// The vector's [`KEPT_TERMS`] highest-weighted terms (ties to the older term), sorted by term.
+fn strongest(vector: &Vector) -> Vector {
+    let mut top = vector.clone();
+    if top.len() > KEPT_TERMS {
+        top.select_nth_unstable_by(KEPT_TERMS - 1, |a, b| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        });
+        top.truncate(KEPT_TERMS);
+        top.sort_unstable_by_key(|&(t, _)| t);
+    }
+    top.shrink_to_fit();
+    top
 }
 
 impl StoryClusterer {
@@ -192,33 +231,50 @@ impl StoryClusterer {
         StoryClusterer::default()
     }
 
+    /// The document's unit TF-IDF vector, sorted by term; counts it towards the document
+    /// frequencies.
     fn vector(&mut self, input: &ClusterInput) -> Vector {
+        let counted;
         let tf = match input.counts {
-            Some(counts) => counts.0.clone(),
-            None => term_counts(input.title, input.text).0,
+            Some(counts) => counts,
+            None => {
+                counted = term_counts(input.title, input.text);
+                &counted
+            }
         };
-        let ids: Vec<(TermId, f64)> = tf.into_iter().map(|(t, f)| (self.term_id(t), f)).collect();
-        for &(t, _) in &ids {
-            self.df[t as usize] += 1;
+        let n = self.ids.len() as f64 + 1.0;
+        let mut v: Vector =
+            tf.0.iter()
+                .map(|(hash, term, f)| {
+                    let t = self.term_id(*hash, term);
+                    self.df[t as usize] += 1;
+                    let df = f64::from(self.df[t as usize]);
+                    let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
+                    (t, ((1.0 + f64::from(*f).ln()) * idf) as f32)
+                })
+                .collect();
+        let norm = v
+            .iter()
+            .map(|(_, w)| f64::from(*w) * f64::from(*w))
+            .sum::<f64>()
+            .sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w = (f64::from(*w) / norm) as f32;
+            }
         }
-        let n = self.docs.len() as f64 + 1.0;
-        ids.into_iter()
-            .map(|(t, f)| {
-                let df = self.df[t as usize] as f64;
-                let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
-                (t, (1.0 + f.ln()) * idf)
-            })
-            .collect()
+        v.sort_unstable_by_key(|&(t, _)| t);
+        v
     }
 
     /// The number of a term, given a new one when first seen.
-    fn term_id(&mut self, term: String) -> TermId {
-        if let Some(&id) = self.vocabulary.get(&term) {
+    fn term_id(&mut self, hash: u64, term: &str) -> TermId {
+        if let Some(&id) = self.vocabulary.get(&hash) {
             return id;
         }
         let id = self.names.len() as TermId;
-        self.names.push(term.clone());
-        self.vocabulary.insert(term, id);
+        self.names.push(term.to_string());
+        self.vocabulary.insert(hash, id);
         self.df.push(0);
         self.term_stories.push(Vec::new());
         id
@@ -232,45 +288,60 @@ impl StoryClusterer {
         s
     }
 
+    /// The document's [`CANDIDATE_TERMS`] highest-weighted terms (ties to the older term).
+    fn distinctive(vector: &Vector) -> Vec<(TermId, f32)> {
+        let mut top = vector.clone();
+        let order = |a: &(TermId, f32), b: &(TermId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if top.len() > CANDIDATE_TERMS {
+            top.select_nth_unstable_by(CANDIDATE_TERMS - 1, order);
+            top.truncate(CANDIDATE_TERMS);
+        }
+        top.sort_unstable_by(order);
+        top
+    }
+
+    /// Stories sharing the most of the document's distinctive terms, at most [`SCORED_STORIES`].
+    fn candidate_stories(&self, vector: &Vector) -> Vec<usize> {
+        let mut hits: FxMap<usize, usize> = FxMap::default();
+        for (t, _) in Self::distinctive(vector) {
+            let stories = &self.term_stories[t as usize];
+            if stories.len() <= MAX_TERM_STORIES {
+                for &s in stories {
+                    *hits.entry(self.live(s as usize)).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = hits.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(SCORED_STORIES);
+        ranked.into_iter().map(|(s, _)| s).collect()
+    }
+
     /// Adds one document and returns the story index it joined and why.
     pub fn add(&mut self, input: &ClusterInput) -> (usize, Assignment) {
         let vector = self.vector(input);
         let day = input.date.and_then(day_number);
-        let doc_norm = norm(&vector);
-        // Candidate stories share one of the document's most distinctive terms; terms found in
-        // very many stories say little and would make the search quadratic.
-        let mut distinctive: Vec<(TermId, f64)> = vector.iter().map(|(&t, &w)| (t, w)).collect();
-        distinctive.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.names[a.0 as usize].cmp(&self.names[b.0 as usize]))
-        });
-        let mut candidates: Vec<usize> = distinctive
-            .iter()
-            .take(CANDIDATE_TERMS)
-            .map(|&(t, _)| &self.term_stories[t as usize])
-            .filter(|stories| stories.len() <= MAX_TERM_STORIES)
-            .flatten()
-            .map(|&s| self.live(s))
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut scored: Vec<(f64, usize)> = candidates
-            .into_iter()
-            .map(|s| {
-                let state = &self.stories[s];
-                let denominator = doc_norm * state.norm_sq.sqrt();
-                let mut sim = if denominator > 0.0 {
-                    dot(&vector, &state.centroid) / denominator
-                } else {
-                    0.0
-                };
-                if let (Some(a), Some(b)) = (day, state.day) {
-                    if (a - b).abs() > MAX_DAYS_APART {
-                        sim *= 0.5;
-                    }
+        let strongest = strongest(&vector);
+        let similarity = |s: usize, v: &Vector| {
+            let state = &self.stories[s];
+            let denominator = state.norm_sq.sqrt();
+            let mut sim = if denominator > 0.0 {
+                state.dot(v) / denominator
+            } else {
+                0.0
+            };
+            if let (Some(a), Some(b)) = (day, state.day) {
+                if (a - b).abs() > MAX_DAYS_APART {
+                    sim *= 0.5;
                 }
-                (sim, s)
-            })
+            }
+            sim
+        };
+        // The candidates sharing the most distinctive terms are scored on all terms.
+        let mut scored: Vec<(f64, usize)> = self
+            .candidate_stories(&vector)
+            .into_iter()
+            .map(|s| (similarity(s, &vector), s))
             .collect();
         for copied in &input.copies_of {
             if let Some(&idx) = self.index_of.get(*copied) {
@@ -282,7 +353,6 @@ impl StoryClusterer {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let doc_index = self.docs.len();
         let (story, similarity) = match scored.first() {
             Some(&(sim, s)) if sim >= JOIN_SIMILARITY => (s, sim),
             _ => {
@@ -304,15 +374,16 @@ impl StoryClusterer {
             let centroid = std::mem::take(&mut self.stories[s].centroid);
             self.stories[s].merged_into = Some(target);
             self.merges.push((s, target));
-            for (t, w) in centroid {
+            let mut terms: Vec<(TermId, f32)> = centroid.into_iter().collect();
+            terms.sort_unstable_by_key(|&(t, _)| t);
+            for (t, w) in terms {
                 if self.stories[target].add_weight(t, w) {
-                    self.term_stories[t as usize].push(target);
+                    self.note_story(t, target);
                 }
             }
             self.stories[target].members.extend(moved);
         }
-        let (nearest, shared_terms) = self.explain(target, &vector);
-        debug_assert_eq!(doc_index, self.docs.len());
+        let (nearest, shared_terms) = self.explain(target, &vector, &strongest);
         self.join(target, input.id, vector, day);
         (
             target,
@@ -323,6 +394,14 @@ impl StoryClusterer {
                 shared_terms,
             },
         )
+    }
+
+    /// Records that a story's centroid holds a term.
+    fn note_story(&mut self, t: TermId, story: usize) {
+        let list = &mut self.term_stories[t as usize];
+        if list.len() <= MAX_TERM_STORIES {
+            list.push(story as u32);
+        }
     }
 
     /// Puts back a document that an earlier run assigned to `story`, without searching.
@@ -341,11 +420,11 @@ impl StoryClusterer {
     /// Records a document as a member of `story`: the story's centroid, term postings and date,
     /// and the document's own entry.
     fn join(&mut self, story: usize, id: &str, vector: Vector, day: Option<i64>) {
-        let state = &mut self.stories[story];
-        state.members.push(self.docs.len());
-        for (t, w) in &vector {
-            if state.add_weight(*t, *w) {
-                self.term_stories[*t as usize].push(story);
+        let kept = strongest(&vector);
+        self.stories[story].members.push(self.ids.len());
+        for &(t, w) in &vector {
+            if self.stories[story].add_weight(t, w) {
+                self.note_story(t, story);
             }
         }
         let state = &mut self.stories[story];
@@ -353,9 +432,9 @@ impl StoryClusterer {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        self.index_of.insert(id.to_string(), self.docs.len());
-        let n = norm(&vector);
-        self.docs.push((id.to_string(), vector, n));
+        self.index_of.insert(id.to_string(), self.ids.len());
+        self.kept.push(kept);
+        self.ids.push(id.to_string());
         self.story_of.push(story);
     }
 
@@ -364,36 +443,48 @@ impl StoryClusterer {
         std::mem::take(&mut self.merges)
     }
 
-    fn explain(&self, story: usize, vector: &Vector) -> (Option<String>, Vec<String>) {
+    fn explain(
+        &self,
+        story: usize,
+        vector: &Vector,
+        strongest: &Vector,
+    ) -> (Option<String>, Vec<String>) {
         let members = &self.stories[story].members;
-        let vector_norm = norm(vector);
         // The most recent members stand for the story; this bounds the cost on big stories.
         let nearest = members
             .iter()
             .rev()
             .take(NEAREST_CANDIDATES)
-            .map(|&m| {
-                let (_, other, other_norm) = &self.docs[m];
-                let denominator = vector_norm * other_norm;
-                let sim = if denominator > 0.0 {
-                    dot(vector, other) / denominator
-                } else {
-                    0.0
-                };
-                (sim, m)
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, m)| self.docs[m].0.clone());
+            .map(|&m| (dot(strongest, &self.kept[m]), m))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|(_, m)| self.ids[m].clone());
         let centroid = &self.stories[story].centroid;
         let mut shared: Vec<(f64, &String)> = vector
             .iter()
-            .filter_map(|(t, w)| centroid.get(t).map(|c| (w * c, &self.names[*t as usize])))
+            .filter_map(|(t, w)| {
+                centroid
+                    .get(t)
+                    .map(|c| (f64::from(*w) * f64::from(*c), &self.names[*t as usize]))
+            })
             .collect();
-        shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let order = |a: &(f64, &String), b: &(f64, &String)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
+        if shared.len() > SHARED_TERMS {
+            shared.select_nth_unstable_by(SHARED_TERMS - 1, order);
+            shared.truncate(SHARED_TERMS);
+        }
+        shared.sort_by(order);
         (
             nearest,
-            shared.into_iter().take(6).map(|(_, t)| t.clone()).collect(),
+            shared.into_iter().map(|(_, t)| t.clone()).collect(),
         )
+    }
+
+    /// Number of live stories (not merged into another, not empty).
+    pub fn story_count(&self) -> usize {
+        self.stories
+            .iter()
+            .filter(|s| s.merged_into.is_none() && !s.members.is_empty())
+            .count()
     }
 
     /// The stories so far: for each live story, its index and member document indices in arrival order.
@@ -413,6 +504,7 @@ impl StoryClusterer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::terms::terms;
 
     fn input<'a>(id: &'a str, text: &'a str) -> ClusterInput<'a> {
         ClusterInput {

@@ -42,5 +42,6 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod segment;
+pub mod stream;
 pub mod summarize;
 pub mod terms;

@@ -173,29 +173,71 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// The stemmed, lower-cased terms of `text`, stop words and one-letter words left out.
 pub fn terms(text: &str) -> Vec<String> {
-    words(text)
-        .iter()
-        .filter_map(|span| {
-            let word = span.slice(text)?;
-            let lower: String = word
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            let lower = lower
-                .strip_suffix("s")
-                .filter(|_| word.ends_with("'s") || word.ends_with("’s"))
-                .map_or(lower.clone(), str::to_string);
-            if lower.chars().count() < 2 || is_stopword(&lower) {
-                return None;
+    let mut out = Vec::new();
+    for_each_term(text, |_, term| out.push(term.to_string()));
+    out
+}
+
+/// Calls `f` with each term of `text` ([`terms`]) and the term's hash, without allocating
+/// per word.
+pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        let mut lower = String::new();
+        for span in words(text) {
+            let Some(word) = span.slice(text) else {
+                continue;
+            };
+            lower.clear();
+            lower.extend(
+                word.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase),
+            );
+            if (word.ends_with("'s") || word.ends_with("’s")) && lower.ends_with('s') {
+                lower.pop();
             }
-            Some(if lower.is_ascii() {
-                porter::stem(&lower)
-            } else {
-                lower
-            })
-        })
-        .collect()
+            if !stems.contains_key(lower.as_str()) {
+                if stems.len() >= MAX_CACHED_STEMS {
+                    stems.clear();
+                }
+                let term = term_of(&lower).map(|t| (hash_term(&t), t));
+                stems.insert(lower.clone(), term);
+            }
+            if let Some(Some((hash, term))) = stems.get(lower.as_str()) {
+                f(*hash, term);
+            }
+        }
+    })
+}
+
+/// The hash [`for_each_term`] gives a term.
+pub fn hash_term(term: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    term.hash(&mut h);
+    h.finish()
+}
+
+/// Words whose term is remembered per thread: stemming is most of the cost of [`terms`], and
+/// the same words come back in every text.
+const MAX_CACHED_STEMS: usize = 100_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<(u64, String)>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// The term of a lower-cased word: `None` for a stop word or a single character.
+fn term_of(lower: &str) -> Option<String> {
+    if lower.chars().count() < 2 || is_stopword(lower) {
+        return None;
+    }
+    Some(if lower.is_ascii() {
+        porter::stem(lower)
+    } else {
+        lower.to_string()
+    })
 }
 
 #[cfg(test)]

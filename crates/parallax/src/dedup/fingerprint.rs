@@ -53,8 +53,16 @@ impl Fingerprint {
 /// Hash of a word, lower-cased, without allocating.
 fn word_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        h.write_u32(c as u32);
+    if word.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        h.write(&buf[..word.len()]);
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
     }
     h.finish()
 }

@@ -13,8 +13,6 @@
 mod fingerprint;
 mod index;
 
-use std::collections::HashMap;
-
 pub use fingerprint::{common_sorted, fingerprint, Fingerprint, GUARANTEED_WORDS, SHINGLE, WINDOW};
 pub use index::{worth_comparing, Candidate, CopyIndex, LONG_RUN_ANCHORS, MAX_POSTINGS, RARE_DOCS};
 
@@ -146,18 +144,21 @@ pub fn compare(
 /// Maximal runs of identical tokens, as token ranges in `a` and `b`, each at least
 /// [`MIN_PASSAGE_WORDS`] long; runs separated by a small edit are joined.
 fn shared_runs(a: &Fingerprint, b: &Fingerprint) -> Vec<((usize, usize), (usize, usize))> {
-    let mut starts: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (j, s) in b.shingles.iter().enumerate() {
-        starts.entry(*s).or_default().push(j);
-    }
-    // Shingles repeated many times (tables, "Advertisement") would make extension cubic.
-    starts.retain(|_, js| js.len() <= MAX_SHINGLE_REPEATS);
+    // b's shingles sorted with their positions: the places each of a's shingles starts in b.
+    let mut starts: Vec<(u64, usize)> = b.shingles.iter().copied().zip(0..).collect();
+    starts.sort_unstable();
+    let places = |s: u64| {
+        let from = starts.partition_point(|&(h, _)| h < s);
+        let to = starts.partition_point(|&(h, _)| h <= s);
+        // Shingles repeated many times (tables, "Advertisement") would make extension cubic.
+        (to > from && to - from <= MAX_SHINGLE_REPEATS).then(|| &starts[from..to])
+    };
     let mut runs: Vec<((usize, usize), (usize, usize))> = Vec::new();
     let mut i = 0;
     while i < a.shingles.len() {
-        let best = starts.get(&a.shingles[i]).and_then(|js| {
+        let best = places(a.shingles[i]).and_then(|js| {
             js.iter()
-                .map(|&j| {
+                .map(|&(_, j)| {
                     let mut k = 0;
                     while i + k < a.hashes.len()
                         && j + k < b.hashes.len()

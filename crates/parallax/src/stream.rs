@@ -1,0 +1,327 @@
+//! Stream: copies and stories for documents that arrive one after another.
+//!
+//! What a document needs of itself alone (its fingerprint, anchor keys and term counts) is its
+//! [`Signature`], computed on any thread; [`sign_all`] uses every core. The [`Linker`] then
+//! takes the documents in arrival order: the copy index gives each one's candidate copies among
+//! the documents before it, their text is fetched and compared word by word, and the document
+//! joins a story (a copy relation is a join by itself). A batch's anchors are
+//! [counted](Linker::count) before any of it is linked, so every document of the batch is
+//! judged by the same counts.
+
+use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
+use crate::dedup::{compare, dated_before, fingerprint, CopyIndex, Fingerprint};
+use crate::model::{Assignment, Copy};
+
+/// What copy detection and clustering need of one document, computed from it alone.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    /// Its words, shingles and anchors.
+    pub print: Fingerprint,
+    /// Its distinct anchor keys.
+    pub keys: Vec<u32>,
+    /// Its term counts.
+    pub counts: TermCounts,
+}
+
+/// Signs one document.
+pub fn sign(title: Option<&str>, text: &str) -> Signature {
+    let print = fingerprint(text);
+    let keys = print.anchor_keys();
+    Signature {
+        print,
+        keys,
+        counts: term_counts(title, text),
+    }
+}
+
+/// Signs every item on every core, keeping their order; `fields` gives an item's title and text.
+pub fn sign_all<T: Sync>(
+    items: &[T],
+    fields: impl Fn(&T) -> (Option<&str>, &str) + Sync,
+) -> Vec<Signature> {
+    on_every_core(items.len(), |i| {
+        let (title, text) = fields(&items[i]);
+        sign(title, text)
+    })
+}
+
+/// `f` of 0..n, computed in contiguous parts on every core, in order.
+fn on_every_core<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let per = n.div_ceil(workers).max(1);
+    let f = &f;
+    std::thread::scope(|s| {
+        let parts: Vec<_> = (0..n)
+            .step_by(per)
+            .map(|from| s.spawn(move || (from..(from + per).min(n)).map(f).collect::<Vec<R>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// The ids of the other documents in a document's copy relations.
+pub fn copied_from<'a>(copies: &'a [Copy], id: &str) -> Vec<&'a str> {
+    copies
+        .iter()
+        .map(|c| {
+            if c.a.doc == id {
+                c.b.doc.as_str()
+            } else {
+                c.a.doc.as_str()
+            }
+        })
+        .collect()
+}
+
+/// A document arriving in the stream.
+#[derive(Debug, Clone, Copy)]
+pub struct Arrival<'a> {
+    /// Its id, unique in the stream.
+    pub id: &'a str,
+    /// Its title.
+    pub title: Option<&'a str>,
+    /// Its publication date or time (`YYYY-MM-DD…`).
+    pub published: Option<&'a str>,
+}
+
+/// An earlier document's text and publication date, fetched to compare it with a new one.
+#[derive(Debug, Clone)]
+pub struct Earlier {
+    /// Its cleaned text.
+    pub text: String,
+    /// Its publication date or time.
+    pub published: Option<String>,
+}
+
+/// Where a document went.
+#[derive(Debug, Clone)]
+pub struct Linked {
+    /// Its copy relations with earlier documents.
+    pub copies: Vec<Copy>,
+    /// The story it joined, as the clusterer numbers them.
+    pub story: usize,
+    /// Why it joined that story.
+    pub assignment: Assignment,
+}
+
+/// Copy index and story clusterer over the documents seen so far.
+#[derive(Debug, Default)]
+pub struct Linker {
+    /// Anchors of every document, by position in arrival order.
+    pub copies: CopyIndex,
+    /// The stories.
+    pub clusterer: StoryClusterer,
+    /// Document ids by position in arrival order.
+    pub ids: Vec<String>,
+    /// Candidate pairs found so far, each compared word by word.
+    pub comparisons: u64,
+}
+
+impl Linker {
+    /// An empty linker.
+    pub fn new() -> Linker {
+        Linker::default()
+    }
+
+    /// Counts a document's anchors towards how common each is; call it once per document,
+    /// before [`Linker::link`] (for a batch, for all of it first).
+    pub fn count(&mut self, signature: &Signature) {
+        self.copies.count(&signature.keys);
+    }
+
+    /// Finds the copies of the next document among the earlier ones, whose text `fetch` gives
+    /// by position (`None` for one no longer available), and assigns it to a story.
+    pub fn link(
+        &mut self,
+        doc: Arrival,
+        text: &str,
+        signature: &Signature,
+        fetch: &mut dyn FnMut(u32) -> Option<Earlier>,
+    ) -> Linked {
+        let candidates = self.enter(doc.id, signature);
+        let copies = self.verify(doc, signature, &candidates, fetch);
+        self.assign(doc, text, signature, copies)
+    }
+
+    /// [`Linker::link`] for a batch of documents in arrival order, comparing candidate copies on
+    /// every core; `fetch` must also give the batch's own documents, by position. The result is
+    /// the one linking them one by one gives.
+    pub fn link_batch(
+        &mut self,
+        docs: &[(Arrival, &str)],
+        signatures: &[Signature],
+        fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
+    ) -> Vec<Linked> {
+        let candidates: Vec<Vec<u32>> = docs
+            .iter()
+            .zip(signatures)
+            .map(|((doc, _), signature)| self.enter(doc.id, signature))
+            .collect();
+        let this = &*self;
+        let copies: Vec<Vec<Copy>> = on_every_core(docs.len(), |k| {
+            let mut fetch_one = |p: u32| fetch(p);
+            this.verify(docs[k].0, &signatures[k], &candidates[k], &mut fetch_one)
+        });
+        docs.iter()
+            .zip(signatures)
+            .zip(copies)
+            .map(|(((doc, text), signature), copies)| self.assign(*doc, text, signature, copies))
+            .collect()
+    }
+
+    /// Takes the next document into the copy index; returns the positions of the earlier
+    /// documents worth comparing with it.
+    fn enter(&mut self, id: &str, signature: &Signature) -> Vec<u32> {
+        let candidates = self
+            .copies
+            .candidates(&signature.keys)
+            .into_iter()
+            .map(|c| c.doc)
+            .collect::<Vec<u32>>();
+        self.copies.insert(self.ids.len() as u32, &signature.keys);
+        self.ids.push(id.to_string());
+        self.comparisons += candidates.len() as u64;
+        candidates
+    }
+
+    /// Compares a document with its candidate copies word by word.
+    fn verify(
+        &self,
+        doc: Arrival,
+        signature: &Signature,
+        candidates: &[u32],
+        fetch: &mut dyn FnMut(u32) -> Option<Earlier>,
+    ) -> Vec<Copy> {
+        let rare = |key: u32| self.copies.is_rare(key);
+        let mut copies = Vec::new();
+        for &position in candidates {
+            let Some(earlier) = fetch(position) else {
+                continue;
+            };
+            let other_id = &self.ids[position as usize];
+            let other = fingerprint(&earlier.text);
+            // The earlier copy is side `a`; on equal dates the one that arrived first.
+            copies.extend(
+                if dated_before(earlier.published.as_deref(), doc.published) {
+                    compare(doc.id, &signature.print, other_id, &other, &rare)
+                } else {
+                    compare(other_id, &other, doc.id, &signature.print, &rare)
+                },
+            );
+        }
+        copies
+    }
+
+    /// Assigns a document, with its copies, to a story.
+    fn assign(
+        &mut self,
+        doc: Arrival,
+        text: &str,
+        signature: &Signature,
+        copies: Vec<Copy>,
+    ) -> Linked {
+        let copies_of = copied_from(&copies, doc.id);
+        let (story, assignment) = self.clusterer.add(&ClusterInput {
+            id: doc.id,
+            title: doc.title,
+            text,
+            date: doc.published,
+            copies_of,
+            counts: Some(&signature.counts),
+        });
+        Linked {
+            copies,
+            story,
+            assignment,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CopyKind;
+
+    #[test]
+    fn a_copy_is_found_and_joins_its_originals_story() {
+        let texts = [
+            "The central bank raised interest rates by half a point on Thursday, its largest increase in two decades, as officials moved to contain inflation that has reached a forty year high.",
+            "The chess olympiad opened in Budapest with teams from ninety countries competing for the gold medals over two weeks of play in the old city.",
+            "The central bank raised interest rates by half a point on Friday, its largest increase in two decades, as officials moved to contain inflation that has reached a forty year high.",
+        ];
+        let signatures = sign_all(&texts, |t| (None, t));
+        let mut linker = Linker::new();
+        for s in &signatures {
+            linker.count(s);
+        }
+        let mut linked = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let id = format!("d{i}");
+            let mut fetch = |p: u32| {
+                Some(Earlier {
+                    text: texts[p as usize].to_string(),
+                    published: None,
+                })
+            };
+            let doc = Arrival {
+                id: &id,
+                title: None,
+                published: None,
+            };
+            linked.push(linker.link(doc, text, &signatures[i], &mut fetch));
+        }
+        assert!(linked[0].copies.is_empty() && linked[1].copies.is_empty());
+        assert_eq!(linked[2].copies.len(), 1);
+        assert_eq!(linked[2].copies[0].kind, CopyKind::NearDuplicate);
+        assert_eq!(linked[2].copies[0].a.doc, "d0");
+        assert_eq!(linked[2].story, linked[0].story);
+        assert_ne!(linked[1].story, linked[0].story);
+    }
+
+    #[test]
+    fn linking_a_batch_gives_what_linking_one_by_one_gives() {
+        let wire = "Officials in the port city said on Monday that the new container terminal would open next spring after three years of delays caused by funding disputes and a long legal fight with residents.";
+        let texts: Vec<String> = vec![
+            wire.to_string(),
+            format!("Local brief. {wire} More news follows in the evening edition with sports and weather."),
+            "A quiet day in the markets as traders waited for the central bank decision due later this week.".to_string(),
+            wire.replace("Monday", "Tuesday"),
+            format!("{wire} {wire}"),
+        ];
+        let signatures = sign_all(&texts, |t| (None, t.as_str()));
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
+        let arrival = |i: usize| Arrival {
+            id: &ids[i],
+            title: None,
+            published: None,
+        };
+        let earlier = |p: u32| {
+            Some(Earlier {
+                text: texts[p as usize].clone(),
+                published: None,
+            })
+        };
+        let mut one_by_one = Linker::new();
+        let mut batched = Linker::new();
+        for s in &signatures {
+            one_by_one.count(s);
+            batched.count(s);
+        }
+        let singles: Vec<Linked> = (0..texts.len())
+            .map(|i| one_by_one.link(arrival(i), &texts[i], &signatures[i], &mut |p| earlier(p)))
+            .collect();
+        let batch: Vec<(Arrival, &str)> = (0..texts.len())
+            .map(|i| (arrival(i), texts[i].as_str()))
+            .collect();
+        let together = batched.link_batch(&batch, &signatures, &earlier);
+        assert!(singles.iter().map(|l| l.copies.len()).sum::<usize>() >= 4);
+        for (a, b) in singles.iter().zip(&together) {
+            assert_eq!(a.copies, b.copies);
+            assert_eq!(a.story, b.story);
+            assert_eq!(a.assignment, b.assignment);
+        }
+    }
+}
