@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use parallax::cluster::{term_counts, TermCounts};
-use parallax::dedup::{compare, dated_before, fingerprint, Fingerprint};
+use parallax::dedup::{compare_with_earlier, fingerprint, Fingerprint};
 use parallax::ingest::{Content, PageKind, RawPage};
 use parallax::model::{Copy, Document, Rejection};
 use parallax::pipeline::prepare_guarded;
@@ -260,22 +260,22 @@ impl Store {
             let mut copies: Vec<Copy> = Vec::new();
             for candidate in candidates {
                 let other_id = &engine.ids[candidate.doc as usize];
-                let (other_text, other_published): (String, Option<String>) =
-                    match in_batch.get(other_id) {
-                        Some(d) => (d.text.clone(), d.published.clone()),
-                        None => tx
+                let stored: (String, Option<String>);
+                let (other_text, other_published) = match in_batch.get(other_id) {
+                    Some(d) => (d.text.as_str(), d.published.as_deref()),
+                    None => {
+                        stored = tx
                             .prepare_cached("SELECT text, published FROM documents WHERE id = ?1")?
-                            .query_row([other_id], |r| Ok((r.get(0)?, r.get(1)?)))?,
-                    };
-                let other_print = fingerprint(&other_text);
-                let rare = |key: u32| engine.copies.is_rare(key);
-                // The earlier copy is side `a`; on equal dates the stored document came first.
-                let found = if dated_before(other_published.as_deref(), doc.published.as_deref()) {
-                    compare(&doc.id, &print, other_id, &other_print, &rare)
-                } else {
-                    compare(other_id, &other_print, &doc.id, &print, &rare)
+                            .query_row([other_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                        (stored.0.as_str(), stored.1.as_deref())
+                    }
                 };
-                copies.extend(found);
+                let rare = |key: u32| engine.copies.is_rare(key);
+                copies.extend(compare_with_earlier(
+                    (&doc.id, doc.published.as_deref(), &print),
+                    (other_id, other_published, other_text),
+                    &rare,
+                ));
             }
             let copies_of = copied_from(&copies, &doc.id);
             let (story_index, assignment) =

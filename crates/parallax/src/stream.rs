@@ -9,7 +9,7 @@
 //! judged by the same counts.
 
 use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
-use crate::dedup::{compare, dated_before, fingerprint, CopyIndex, Fingerprint};
+use crate::dedup::{compare_with_earlier, fingerprint, CopyIndex, Fingerprint};
 use crate::model::{Assignment, Copy};
 
 /// What copy detection and clustering need of one document, computed from it alone.
@@ -201,16 +201,15 @@ impl Linker {
             let Some(earlier) = fetch(position) else {
                 continue;
             };
-            let other_id = &self.ids[position as usize];
-            let other = fingerprint(&earlier.text);
-            // The earlier copy is side `a`; on equal dates the one that arrived first.
-            copies.extend(
-                if dated_before(earlier.published.as_deref(), doc.published) {
-                    compare(doc.id, &signature.print, other_id, &other, &rare)
-                } else {
-                    compare(other_id, &other, doc.id, &signature.print, &rare)
-                },
-            );
+            copies.extend(compare_with_earlier(
+                (doc.id, doc.published, &signature.print),
+                (
+                    &self.ids[position as usize],
+                    earlier.published.as_deref(),
+                    &earlier.text,
+                ),
+                &rare,
+            ));
         }
         copies
     }

@@ -68,6 +68,24 @@ pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
     found.into_iter().flat_map(|(_, c)| c).collect()
 }
 
+/// The copy relations between a new document `(id, published, fingerprint)` and one that
+/// arrived before it `(id, published, text)`: the one published first is side `a`, and on
+/// equal or unknown dates the one that arrived first.
+pub fn compare_with_earlier(
+    new: (&str, Option<&str>, &Fingerprint),
+    earlier: (&str, Option<&str>, &str),
+    is_rare: &dyn Fn(u32) -> bool,
+) -> Vec<Copy> {
+    let (id, published, print) = new;
+    let (earlier_id, earlier_published, earlier_text) = earlier;
+    let other = fingerprint(earlier_text);
+    if dated_before(earlier_published, published) {
+        compare(id, print, earlier_id, &other, is_rare)
+    } else {
+        compare(earlier_id, &other, id, print, is_rare)
+    }
+}
+
 /// The copy relations between two documents, given by id and fingerprint; `a` is the earlier
 /// one. `is_rare` tells whether an anchor key is rare in the collection
 /// ([`CopyIndex::is_rare`]).
