@@ -384,7 +384,7 @@ impl StoryClusterer {
             self.stories[target].members.extend(moved);
         }
         let (nearest, shared_terms) = self.explain(target, &vector, &strongest);
-        self.join(target, input.id, vector, day);
+        self.join(target, input.id, vector, strongest, day);
         (
             target,
             Assignment {
@@ -414,13 +414,13 @@ impl StoryClusterer {
         while self.stories.len() <= story {
             self.stories.push(StoryState::new(self.stories.len(), None));
         }
-        self.join(story, input.id, vector, day);
+        let kept = strongest(&vector);
+        self.join(story, input.id, vector, kept, day);
     }
 
     /// Records a document as a member of `story`: the story's centroid, term postings and date,
-    /// and the document's own entry.
-    fn join(&mut self, story: usize, id: &str, vector: Vector, day: Option<i64>) {
-        let kept = strongest(&vector);
+    /// and the document's own entry; `kept` is the vector's [`strongest`] terms.
+    fn join(&mut self, story: usize, id: &str, vector: Vector, kept: Vector, day: Option<i64>) {
         self.stories[story].members.push(self.ids.len());
         for &(t, w) in &vector {
             if self.stories[story].add_weight(t, w) {

@@ -197,15 +197,19 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
             if (word.ends_with("'s") || word.ends_with("’s")) && lower.ends_with('s') {
                 lower.pop();
             }
-            if !stems.contains_key(lower.as_str()) {
-                if stems.len() >= MAX_CACHED_STEMS {
-                    stems.clear();
+            match stems.get(lower.as_str()) {
+                Some(Some((hash, term))) => f(*hash, term),
+                Some(None) => {}
+                None => {
+                    let term = term_of(&lower).map(|t| (hash_term(&t), t));
+                    if let Some((hash, term)) = &term {
+                        f(*hash, term);
+                    }
+                    if stems.len() >= MAX_CACHED_STEMS {
+                        stems.clear();
+                    }
+                    stems.insert(lower.clone(), term);
                 }
-                let term = term_of(&lower).map(|t| (hash_term(&t), t));
-                stems.insert(lower.clone(), term);
-            }
-            if let Some(Some((hash, term))) = stems.get(lower.as_str()) {
-                f(*hash, term);
             }
         }
     })
