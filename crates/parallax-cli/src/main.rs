@@ -148,8 +148,9 @@ enum Command {
         /// Summary length in words (summary task).
         #[arg(long, default_value_t = 260)]
         words: usize,
-        /// Write each missed quote, unmatched prediction and wrong speaker to this file as
-        /// JSON lines (quotes task).
+        /// Write the errors to this file as JSON lines: each missed quote, unmatched prediction
+        /// and wrong speaker (quotes), or each imperfect page with the lines it kept and missed
+        /// (extraction, text cleaning).
         #[arg(long)]
         errors: Option<PathBuf>,
     },
@@ -429,27 +430,27 @@ fn run(cli: Cli) -> Result<bool> {
             words,
             errors,
         } => {
+            let mut listing = match &errors {
+                Some(path) => Some(io::BufWriter::new(
+                    std::fs::File::create(path).with_context(|| path.display().to_string())?,
+                )),
+                None => None,
+            };
+            let sink = listing.as_mut().map(|w| w as &mut dyn Write);
             let value = match task {
-                EvalTask::Extraction => serde_json::to_value(datasets::extraction(&dataset)?)?,
-                EvalTask::TextCleaning => serde_json::to_value(datasets::text_cleaning(&dataset)?)?,
-                EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
-                EvalTask::Quotes => {
-                    let mut listing = match &errors {
-                        Some(path) => Some(io::BufWriter::new(
-                            std::fs::File::create(path)
-                                .with_context(|| path.display().to_string())?,
-                        )),
-                        None => None,
-                    };
-                    let report =
-                        datasets::quotes(&dataset, listing.as_mut().map(|w| w as &mut dyn Write))?;
-                    if let Some(mut w) = listing {
-                        w.flush()?;
-                    }
-                    serde_json::to_value(report)?
+                EvalTask::Extraction => {
+                    serde_json::to_value(datasets::extraction(&dataset, sink)?)?
                 }
+                EvalTask::TextCleaning => {
+                    serde_json::to_value(datasets::text_cleaning(&dataset, sink)?)?
+                }
+                EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
+                EvalTask::Quotes => serde_json::to_value(datasets::quotes(&dataset, sink)?)?,
                 EvalTask::Clustering => serde_json::to_value(datasets::clustering(&dataset)?)?,
             };
+            if let Some(mut w) = listing {
+                w.flush()?;
+            }
             write_out(
                 None,
                 &format!("{}\n", serde_json::to_string_pretty(&value)?),

@@ -132,7 +132,7 @@ fn opens_comments(line: &Line) -> bool {
 /// True for a line that ends with sentence punctuation, possibly inside closing quotes or brackets.
 pub fn ends_like_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
-    trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
 }
 
 /// Lower-cased words, for comparing lines regardless of case, spacing and punctuation.
@@ -258,6 +258,14 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         last += 1;
     }
 
+    // Text an HTML extractor took from the page's structure has its bounds already: lines
+    // before the first sentence and after the last (sub-headings, lists, credits) stay.
+    let (first, last) = if scraped {
+        (first, last)
+    } else {
+        (0, lines.len().saturating_sub(1))
+    };
+
     let found_title = if given_title.is_none() {
         lines[..first.min(lines.len())]
             .iter()
@@ -304,7 +312,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(RemovalReason::TrailingChrome)
         } else if is_related_link(line) || (scraped && is_stray_headline(line)) {
             Some(RemovalReason::RelatedLink)
-        } else if line.words <= SHORT_LINE_WORDS && !ends_like_sentence(line.text) {
+        } else if scraped && line.words <= SHORT_LINE_WORDS && !ends_like_sentence(line.text) {
             Some(RemovalReason::PageChrome)
         } else {
             None

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use super::extraction::{page_counts, score, ExtractionScore};
+use super::extraction::{page_counts, page_diff, score, ExtractionScore, PageCounts};
 use super::rouge::{self, RougeScores};
 use crate::ingest::{Content, PageKind, RawPage};
 use crate::pipeline::prepare_guarded;
@@ -97,7 +97,10 @@ struct Truth {
 }
 
 /// `parallax eval extraction --dataset DIR`: `DIR/ground-truth.json` and `DIR/html/<id>.html.gz`.
-pub fn extraction(dir: &Path) -> Result<ExtractionReport, EvalError> {
+pub fn extraction(
+    dir: &Path,
+    errors: Option<&mut dyn std::io::Write>,
+) -> Result<ExtractionReport, EvalError> {
     let truth_path = dir.join("ground-truth.json");
     let truth: std::collections::BTreeMap<String, Truth> =
         serde_json::from_slice(&read(&truth_path)?).map_err(|e| format_err(&truth_path, e))?;
@@ -125,17 +128,50 @@ pub fn extraction(dir: &Path) -> Result<ExtractionReport, EvalError> {
         .map(|(p, _)| prepare_guarded(p).ok().map(|d| d.text))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
-    let counts: Vec<_> = predictions
+    let scored = pages
         .iter()
-        .zip(&pages)
-        .map(|(p, (_, t))| page_counts(p.as_deref().unwrap_or(""), &t.article_body))
-        .collect();
+        .map(|(p, t)| (p.id.as_str(), t.article_body.as_str()));
+    let counts = score_pages(scored, &predictions, errors)?;
     Ok(ExtractionReport {
         pages: pages.len(),
         rejected: predictions.iter().filter(|p| p.is_none()).count(),
         score: score(&counts),
         pages_per_second: pages.len() as f64 / seconds.max(1e-9),
     })
+}
+
+/// Each page's shingle counts; with `errors`, every page short of a perfect score is written
+/// there as a JSON line: its id, precision, recall, and the lines kept and missed.
+fn score_pages<'a>(
+    pages: impl Iterator<Item = (&'a str, &'a str)>,
+    predictions: &[Option<String>],
+    mut errors: Option<&mut dyn std::io::Write>,
+) -> Result<Vec<PageCounts>, EvalError> {
+    let mut counts = Vec::new();
+    for ((id, truth), predicted) in pages.zip(predictions) {
+        let predicted = predicted.as_deref().unwrap_or("");
+        let c = page_counts(predicted, truth);
+        if let Some(w) = errors.as_deref_mut() {
+            if c.fp + c.fn_ > 0 {
+                let ratio = |a: usize, b: usize| {
+                    if a + b == 0 {
+                        0.0
+                    } else {
+                        a as f64 / (a + b) as f64
+                    }
+                };
+                let line = serde_json::json!({
+                    "id": id,
+                    "precision": ratio(c.tp, c.fp),
+                    "recall": ratio(c.tp, c.fn_),
+                    "diff": page_diff(predicted, truth),
+                });
+                writeln!(w, "{line}").map_err(EvalError::Write)?;
+            }
+        }
+        counts.push(c);
+    }
+    Ok(counts)
 }
 
 #[derive(Deserialize)]
@@ -147,7 +183,10 @@ struct CleaningRecord {
 }
 
 /// `parallax eval text-cleaning --dataset FILE`: JSONL of `{"id", "page_text", "articleBody"}`.
-pub fn text_cleaning(file: &Path) -> Result<ExtractionReport, EvalError> {
+pub fn text_cleaning(
+    file: &Path,
+    errors: Option<&mut dyn std::io::Write>,
+) -> Result<ExtractionReport, EvalError> {
     let records: Vec<CleaningRecord> = jsonl_records(file)?;
     let started = Instant::now();
     let predictions: Vec<Option<String>> = records
@@ -170,11 +209,10 @@ pub fn text_cleaning(file: &Path) -> Result<ExtractionReport, EvalError> {
         })
         .collect();
     let seconds = started.elapsed().as_secs_f64();
-    let counts: Vec<_> = predictions
+    let scored = records
         .iter()
-        .zip(&records)
-        .map(|(p, r)| page_counts(p.as_deref().unwrap_or(""), &r.article_body))
-        .collect();
+        .map(|r| (r.id.as_str(), r.article_body.as_str()));
+    let counts = score_pages(scored, &predictions, errors)?;
     Ok(ExtractionReport {
         pages: records.len(),
         rejected: predictions.iter().filter(|p| p.is_none()).count(),

@@ -104,6 +104,39 @@ pub fn score(pages: &[PageCounts]) -> ExtractionScore {
     }
 }
 
+/// Where one page's prediction and truth part: the predicted lines the truth does not hold
+/// and the truth lines the prediction misses (a line counts as held when most of its 4-token
+/// shingles are in the other text).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PageDiff {
+    /// Predicted lines not in the truth.
+    pub extra: Vec<String>,
+    /// Truth lines not predicted.
+    pub missing: Vec<String>,
+}
+
+/// The lines of `text` that `other` mostly does not hold.
+fn lines_not_in(text: &str, other: &str) -> Vec<String> {
+    let held = shingles(other);
+    text.lines()
+        .filter(|line| {
+            let own = shingles(line);
+            let total: usize = own.values().sum();
+            let shared: usize = own.keys().filter(|s| held.contains_key(*s)).count();
+            total > 0 && shared * 2 < total
+        })
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// The line-level difference of a page's prediction and truth.
+pub fn page_diff(predicted: &str, truth: &str) -> PageDiff {
+    PageDiff {
+        extra: lines_not_in(predicted, truth),
+        missing: lines_not_in(truth, predicted),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +165,14 @@ mod tests {
         assert!((s.precision - 0.6).abs() < 1e-12 && (s.recall - 1.0).abs() < 1e-12);
         assert_eq!(score(&[page_counts("", "")]).f1, 1.0);
         assert_eq!(score(&[page_counts("", truth)]).recall, 0.0);
+    }
+
+    #[test]
+    fn page_diff_names_extra_and_missing_lines() {
+        let truth = "the first line of the article\nthe second line of the article";
+        let predicted = "Home News Sport Weather Contact\nthe first line of the article";
+        let d = page_diff(predicted, truth);
+        assert_eq!(d.extra, vec!["Home News Sport Weather Contact"]);
+        assert_eq!(d.missing, vec!["the second line of the article"]);
     }
 }

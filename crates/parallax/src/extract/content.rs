@@ -1,0 +1,178 @@
+//! Content: which blocks of a parsed page are the article.
+//!
+//! Every block gets a weight: sentences of prose count for their length, link lists and short
+//! lines count against. The article is the element whose blocks weigh the most together (the
+//! heaviest subtree): it takes in the article's paragraphs wherever the page splits them, and
+//! stops before menus and link lists around it. Within that element, blocks under chrome
+//! (captions, share bars, related links, ...) and link-dense blocks are dropped.
+
+use super::parse::{Block, Chrome, Page, NONE};
+use crate::clean::ends_like_sentence;
+
+/// A block holding at least this share of link text is a link, not text.
+const LINK_DENSE: f32 = 0.5;
+
+/// A weakly marked chrome element holding at least this share of the page's prose wraps the
+/// article rather than being chrome.
+const WRAPPER_SHARE: f32 = 0.5;
+
+/// An element marked `itemprop="articleBody"` is the article when it weighs at least this share
+/// of the heaviest element.
+const MARKED_BODY_SHARE: f32 = 0.3;
+
+/// The most a link-dense block counts against its element.
+const LINK_PENALTY_CAP: f32 = 100.0;
+
+/// Characters outside links that keep a link-dense block in the article.
+const KEPT_TEXT_CHARS: u32 = 100;
+
+/// Characters that make a block prose on length alone.
+const PROSE_CHARS: u32 = 100;
+
+/// Words that make a block prose when it also ends like a sentence.
+const PROSE_WORDS: usize = 8;
+
+/// How much a block speaks for the element holding it being the article.
+fn weight(block: &Block, in_chrome: bool) -> f32 {
+    let chars = block.chars.max(1) as f32;
+    let links = block.link_chars as f32 / chars;
+    if links > LINK_DENSE {
+        // Capped: one long run of links inside an article (a name's pop-up card, a list of
+        // sources) must not outweigh the paragraphs around it.
+        return -chars.min(LINK_PENALTY_CAP);
+    }
+    let words = block.text.split_whitespace().count();
+    let prose = block.chars >= PROSE_CHARS
+        || (words >= PROSE_WORDS && ends_like_sentence(&block.text))
+        // Scripts written without spaces between words.
+        || (words <= 2 && block.chars >= 30 && ends_like_sentence(&block.text));
+    if !prose {
+        return -(chars.min(40.0)) * 0.5;
+    }
+    if in_chrome {
+        return 0.0;
+    }
+    chars * (1.0 - links)
+}
+
+/// Adds `value(block)` to the block's element and every ancestor of it.
+fn sum_up(page: &Page, value: impl Fn(&Block) -> f32) -> Vec<f32> {
+    let mut sums = vec![0f32; page.nodes.len()];
+    for b in &page.blocks {
+        let v = value(b);
+        let mut n = b.node;
+        while n != NONE {
+            sums[n as usize] += v;
+            n = page.nodes[n as usize].parent;
+        }
+    }
+    sums
+}
+
+/// For each element, the nearest element (itself included) that is chrome, or [`NONE`]. A
+/// weak chrome mark on an element holding most of the page's prose is a layout wrapper's
+/// ("content-with-sidebar", "widget-container"), not chrome.
+pub fn nearest_chrome(page: &Page) -> Vec<u32> {
+    let prose = sum_up(page, |b| weight(b, false).max(0.0));
+    let total: f32 = page.blocks.iter().map(|b| weight(b, false).max(0.0)).sum();
+    let mut nearest = vec![NONE; page.nodes.len()];
+    for (i, node) in page.nodes.iter().enumerate() {
+        let own = match node.chrome {
+            Chrome::No => false,
+            Chrome::Weak => prose[i] < WRAPPER_SHARE * total,
+            Chrome::Strong => true,
+        };
+        nearest[i] = if own {
+            i as u32
+        } else if node.parent == NONE {
+            NONE
+        } else {
+            nearest[node.parent as usize]
+        };
+    }
+    nearest
+}
+
+/// The element whose blocks weigh the most; an element the page marks as the article's body
+/// is taken instead when it weighs at least [`MARKED_BODY_SHARE`] of that.
+fn heaviest(page: &Page, chrome: &[u32]) -> Option<u32> {
+    let score = sum_up(page, |b| weight(b, chrome[b.node as usize] != NONE));
+    let marked = (0..page.nodes.len())
+        .filter(|&i| page.nodes[i].article_body)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
+    // Ancestors come first in document order, so a tie keeps the inner element: of a chain of
+    // wrappers around the same blocks, the one closest to them.
+    let mut best: Option<(u32, f32)> = None;
+    for (i, &s) in score.iter().enumerate() {
+        if best.is_none_or(|(_, b)| s >= b) {
+            best = Some((i as u32, s));
+        }
+    }
+    let (best, top) = best.filter(|&(_, s)| s > 0.0)?;
+    match marked {
+        Some(m) if score[m] >= MARKED_BODY_SHARE * top => Some(m as u32),
+        _ => Some(best),
+    }
+}
+
+/// Whether `node` lies in the subtree of `root` (itself included).
+fn within(page: &Page, root: u32, node: u32) -> bool {
+    node != NONE && node >= root && node < page.nodes[root as usize].end
+}
+
+/// The article's blocks, in page order; empty when no element holds prose.
+pub fn article_blocks(page: &Page) -> Vec<&Block> {
+    let chrome = nearest_chrome(page);
+    let Some(root) = heaviest(page, &chrome) else {
+        return Vec::new();
+    };
+    page.blocks
+        .iter()
+        .filter(|b| within(page, root, b.node))
+        // Chrome around the article is not chrome within it.
+        .filter(|b| {
+            let c = chrome[b.node as usize];
+            c == NONE || c <= root
+        })
+        .filter(|b| {
+            (b.link_chars as f32) <= LINK_DENSE * b.chars as f32
+                || b.chars - b.link_chars >= KEPT_TEXT_CHARS
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse::parse;
+    use super::*;
+
+    #[test]
+    fn picks_the_article_and_drops_chrome_inside_it() {
+        let para = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools and roads by four percent.</p>";
+        let html = format!(
+            "<body><div class=menu><a href=/>Home</a> <a href=/n>News</a></div>\
+             <div class=main><article>{p}<figure><figcaption>A photo of the council.</figcaption></figure>{p}\
+             <div class=share-bar>Share this story with your friends on every network you use today.</div>{p}</article>\
+             <aside><p>Another story entirely, with enough words to look like prose to anyone.</p></aside></div>\
+             <footer>Copyright</footer></body>",
+            p = para
+        );
+        let page = parse(&html);
+        let texts: Vec<_> = article_blocks(&page)
+            .iter()
+            .map(|b| b.text.clone())
+            .collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts.iter().all(|t| t.starts_with("The council voted")));
+    }
+
+    #[test]
+    fn a_chrome_class_on_the_wrapper_does_not_lose_the_article() {
+        let para = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools and roads by four percent.</p>";
+        let html = format!(
+            "<body><div class=with-sidebar>{}</div></body>",
+            para.repeat(3)
+        );
+        assert_eq!(article_blocks(&parse(&html)).len(), 3);
+    }
+}

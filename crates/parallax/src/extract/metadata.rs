@@ -1,0 +1,166 @@
+//! Metadata: a page's headline, site name, author and publication date, from its `<meta>`
+//! tags, its JSON-LD, its `<time>` elements and its `<title>`, in that order of trust.
+
+use serde_json::Value;
+
+use super::parse::{BlockKind, Page};
+
+/// What the page says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// The site name.
+    pub outlet: Option<String>,
+    /// The author line.
+    pub author: Option<String>,
+    /// The publication date as given (ISO 8601 in most pages).
+    pub published: Option<String>,
+}
+
+/// The first `<meta>` value among `keys` (in the order of `keys`).
+fn meta<'a>(page: &'a Page, keys: &[&str]) -> Option<&'a str> {
+    keys.iter().find_map(|k| {
+        page.meta
+            .iter()
+            .find(|(key, v)| key == k && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    })
+}
+
+/// Article-like objects of the page's JSON-LD, `@graph` lists flattened.
+fn ld_articles(page: &Page) -> Vec<Value> {
+    fn collect(v: Value, out: &mut Vec<Value>) {
+        match v {
+            Value::Array(items) => items.into_iter().for_each(|i| collect(i, out)),
+            Value::Object(mut map) => {
+                if let Some(graph) = map.remove("@graph") {
+                    collect(graph, out);
+                }
+                let kind = match map.get("@type") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Array(a)) => a
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    _ => String::new(),
+                };
+                if kind.contains("Article") || kind.contains("Posting") || kind.contains("Report") {
+                    out.push(Value::Object(map));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for text in &page.json_ld {
+        if let Ok(v) = serde_json::from_str::<Value>(text.trim()) {
+            collect(v, &mut out);
+        }
+    }
+    out
+}
+
+/// The name of a JSON-LD person or organisation: a string, `{"name"}`, or a list of them.
+fn ld_name(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Object(m) => m.get("name").and_then(ld_name),
+        Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(ld_name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// A text value that is not a link (some pages put the author's profile URL in `author`).
+fn not_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty() && !s.starts_with("http") && !s.starts_with('/')).then(|| s.to_string())
+}
+
+/// Reads a page's metadata.
+pub fn metadata(page: &Page) -> Metadata {
+    let ld = ld_articles(page);
+    let ld_field = |key: &str| ld.iter().find_map(|a| a.get(key).and_then(ld_name));
+    let h1 = page
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading(1))
+        .map(|b| b.text.clone());
+    let title = meta(page, &["og:title", "twitter:title"])
+        .map(str::to_string)
+        .or_else(|| ld_field("headline"))
+        .or(h1)
+        .or_else(|| Some(page.title.clone()).filter(|t| !t.is_empty()));
+    let outlet = meta(page, &["og:site_name", "application-name", "twitter:site"])
+        .map(|s| s.trim_start_matches('@').to_string())
+        .or_else(|| ld.iter().find_map(|a| a.get("publisher").and_then(ld_name)));
+    let author = meta(
+        page,
+        &[
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "byl",
+        ],
+    )
+    .and_then(not_url)
+    .or_else(|| ld_field("author").as_deref().and_then(not_url));
+    let published = meta(
+        page,
+        &[
+            "article:published_time",
+            "datepublished",
+            "og:published_time",
+            "published_time",
+            "publishdate",
+            "pubdate",
+            "parsely-pub-date",
+            "sailthru.date",
+            "dc.date.issued",
+            "dc.date",
+            "date",
+        ],
+    )
+    .map(str::to_string)
+    .or_else(|| ld_field("datePublished"))
+    .or_else(|| page.times.first().cloned());
+    Metadata {
+        title,
+        outlet,
+        author,
+        published,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse::parse;
+    use super::*;
+
+    #[test]
+    fn reads_meta_json_ld_and_time() {
+        let page = parse(
+            r#"<html><head><title>Budget passes | Bugle</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",
+            "headline":"Budget passes","datePublished":"2022-06-15T10:00:00Z","author":[{"@type":"Person","name":"Ann Lee"}],
+            "publisher":{"@type":"Organization","name":"Daily Bugle"}}]}</script></head>
+            <body><time datetime="2021-01-01">then</time></body></html>"#,
+        );
+        let m = metadata(&page);
+        assert_eq!(m.title.as_deref(), Some("Budget passes"));
+        assert_eq!(m.outlet.as_deref(), Some("Daily Bugle"));
+        assert_eq!(m.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.published.as_deref(), Some("2022-06-15T10:00:00Z"));
+        let bare = metadata(&parse(
+            "<title>Only a title</title><time datetime='2021-01-01'>x</time>",
+        ));
+        assert_eq!(bare.title.as_deref(), Some("Only a title"));
+        assert_eq!(bare.published.as_deref(), Some("2021-01-01"));
+    }
+}

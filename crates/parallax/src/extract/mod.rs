@@ -1,0 +1,137 @@
+//! Extract: an HTML page to its article: main text, title, outlet, author and date.
+//!
+//! The page is tokenized ([`tokenize`]) and read into text blocks tied to a flat element tree
+//! ([`parse`]); the article is the heaviest subtree of prose, with chrome inside it dropped
+//! ([`content`]); the headline, site name, author and date come from the page's own metadata
+//! ([`metadata`]). Text pages pass through; their title and chrome are found from the text
+//! alone by the clean stage.
+
+pub mod content;
+pub mod metadata;
+pub mod parse;
+pub mod tokenize;
+
+pub use parse::{MAX_DEPTH, MAX_ELEMENTS};
+
+/// What extraction found in one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// The main text, paragraphs separated by newlines.
+    pub text: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The site name.
+    pub outlet: Option<String>,
+    /// The author line.
+    pub author: Option<String>,
+    /// The publication date, as ISO 8601 when it could be read as such.
+    pub published: Option<String>,
+}
+
+/// Why no article could be extracted from a page.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    /// The page has no block of text that reads as an article.
+    #[error("no article text found in the page")]
+    NoArticle,
+}
+
+/// Extracts the article from an HTML page; `url` names the outlet when the page does not.
+pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, ExtractError> {
+    let page = parse::parse(html);
+    let blocks = content::article_blocks(&page);
+    if blocks.is_empty() {
+        return Err(ExtractError::NoArticle);
+    }
+    let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
+    for b in &blocks {
+        text.push_str(&b.text);
+        text.push('\n');
+    }
+    text.pop();
+    let meta = metadata::metadata(&page);
+    let nonempty = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    Ok(Extracted {
+        text,
+        title: meta.title.and_then(nonempty),
+        outlet: meta
+            .outlet
+            .and_then(nonempty)
+            .or_else(|| url.and_then(host_of)),
+        author: meta.author.and_then(nonempty),
+        published: meta.published.as_deref().and_then(iso_date),
+    })
+}
+
+/// The host of a URL without `www.`.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// The `YYYY-MM-DD` date at the start of an ISO 8601 timestamp.
+pub fn iso_date(value: &str) -> Option<String> {
+    let v = value.trim();
+    let b = v.as_bytes();
+    let ok = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    ok.then(|| v[..10].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_article_and_metadata() {
+        let para = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools and roads by four percent over last year's plan.</p>";
+        let html = format!(
+            "<html><head><title>Budget passes</title><meta property=\"og:site_name\" content=\"Daily Bugle\">\
+             <meta property=\"article:published_time\" content=\"2022-06-15T10:00:00Z\"></head>\
+             <body><nav><a href=/>Home</a><a href=/news>News</a></nav><article>{}</article><footer>Contact us</footer></body></html>",
+            para.repeat(4)
+        );
+        let a = extract_html(&html, Some("https://www.bugle.example/x")).unwrap();
+        assert!(a.text.contains("approve the new budget"));
+        assert!(!a.text.contains("Contact us"));
+        assert_eq!(a.outlet.as_deref(), Some("Daily Bugle"));
+        assert_eq!(a.published.as_deref(), Some("2022-06-15"));
+    }
+
+    #[test]
+    fn hostile_nesting_keeps_the_text() {
+        let body = "The council approved the budget on Tuesday after a long debate about schools and roads. ".repeat(5);
+        let html = format!(
+            "<html><body>{}<p>{body}</p>{}</body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        let a = extract_html(&html, None).unwrap();
+        assert!(a.text.contains("approved the budget"));
+    }
+
+    #[test]
+    fn hosts_and_dates() {
+        assert_eq!(
+            host_of("https://www.cnn.com/2022/06/15/x.html").as_deref(),
+            Some("cnn.com")
+        );
+        assert_eq!(
+            iso_date("2022-06-15T10:00:00Z").as_deref(),
+            Some("2022-06-15")
+        );
+        assert_eq!(iso_date("June 15"), None);
+    }
+}

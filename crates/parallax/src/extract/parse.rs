@@ -1,0 +1,838 @@
+//! Parse: an HTML page to its text blocks, each tied to the element that holds it, with the
+//! page's metadata on the side.
+//!
+//! The element tree is kept as a flat list in document order, so an element's descendants are
+//! the contiguous range after it. Only what extraction uses is kept per element: its parent,
+//! its extent, and whether it is page chrome by its tag (`nav`, `footer`, `figcaption`, ...)
+//! or by its class and id ("share", "related", "comments", ...).
+//! Tree building is forgiving the way browsers are: a stray end tag is ignored, an unclosed
+//! paragraph or list item is closed by the next one, and nesting deeper than [`MAX_DEPTH`] or
+//! more than [`MAX_ELEMENTS`] elements is flattened rather than followed.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use super::tokenize::{attributes, Token, Tokenizer};
+
+/// Elements nested deeper than this are read as siblings of the deepest one (text is kept).
+pub const MAX_DEPTH: usize = 256;
+
+/// The most elements a page may have; later tags are ignored (text is kept).
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// "No element".
+pub const NONE: u32 = u32::MAX;
+
+/// One element of the page.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// The parent element, or [`NONE`] for a top-level element.
+    pub parent: u32,
+    /// One past the last descendant: the descendants are `id + 1 .. end`.
+    pub end: u32,
+    /// Whether the element itself is page chrome, and how surely.
+    pub chrome: Chrome,
+    /// The element's tag name, an index into [`Page::tag_names`].
+    pub tag: u32,
+    /// Whether the element is marked as the article's body (`itemprop="articleBody"`).
+    pub article_body: bool,
+}
+
+/// How surely an element is page chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Chrome {
+    /// Not chrome.
+    No,
+    /// Chrome by a word that layouts also use for wrappers ("widget", "sidebar", ...).
+    Weak,
+    /// Chrome by its tag, or by a word never used for the article ("comments", "related").
+    Strong,
+}
+
+/// What kind of element a block of text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph or any other text.
+    Text,
+    /// A heading, with its level.
+    Heading(u8),
+    /// A list item.
+    ListItem,
+}
+
+/// A run of text between two block boundaries.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The text, whitespace collapsed, entities decoded.
+    pub text: String,
+    /// Characters of text.
+    pub chars: u32,
+    /// Characters of text inside links.
+    pub link_chars: u32,
+    /// The innermost element holding the block's first character.
+    pub node: u32,
+    /// The kind of element it comes from.
+    pub kind: BlockKind,
+}
+
+/// A page read into blocks and metadata.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// Elements in document order.
+    pub nodes: Vec<Node>,
+    /// Text blocks in document order.
+    pub blocks: Vec<Block>,
+    /// Lower-cased tag names, indexed by [`Node::tag`].
+    pub tag_names: Vec<String>,
+    /// `<meta>` keys (`property`, `name` or `itemprop`, lower-cased) with their content.
+    pub meta: Vec<(String, String)>,
+    /// Bodies of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// The `<title>` text.
+    pub title: String,
+    /// `datetime` values of `<time>` elements and `datePublished` attributes, in page order.
+    pub times: Vec<String>,
+}
+
+/// Tags that start and end a block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "title",
+    "button",
+    "select",
+    "option",
+    "label",
+    "legend",
+];
+
+/// Tags whose content is page chrome, never article text.
+const CHROME_TAGS: &[&str] = &[
+    "nav",
+    "footer",
+    "aside",
+    "header",
+    "figcaption",
+    "figure",
+    "button",
+    "select",
+    "option",
+    "label",
+    "legend",
+    "dialog",
+    "menu",
+    "input",
+    "address",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+];
+
+/// Tags that never have content.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "command",
+];
+
+/// Class and id words that mark page chrome (matched at the start of a word).
+const CHROME_WORDS: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "sidebar",
+    "footer",
+    "newsletter",
+    "subscri",
+    "breadcrumb",
+    "widget",
+    "popup",
+    "modal",
+    "cookie",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "trending",
+    "promo",
+    "advert",
+    "caption",
+    "byline",
+    "pagination",
+    "pager",
+    "toolbar",
+    "masthead",
+    "navbar",
+    "navigation",
+    "menu",
+    "mostread",
+    "mostpopular",
+    "readmore",
+    "signup",
+    "disqus",
+    "banner",
+    "hidden",
+    "skip",
+    "print",
+    "ad",
+    "ads",
+    "nav",
+    "tags",
+    "tag",
+    "credit",
+    "rail",
+    "dateline",
+    "timestamp",
+    "author",
+    "meta",
+    "sr",
+    "screen",
+    "visually",
+    "overlay",
+    "login",
+    "follow",
+    "more",
+    "next",
+    "prev",
+    "listing",
+    "teaser",
+    "crosshead",
+    "embed",
+    "video",
+    "gallery",
+    "slideshow",
+    "photo",
+    "image",
+    "img",
+    "figure",
+    "thumbnail",
+    "thumb",
+    "icon",
+    "button",
+    "btn",
+    "nocontent",
+    "hide",
+    "donate",
+    "partner",
+    "feedback",
+];
+
+/// Class and id words that mark chrome whatever the element holds.
+const STRONG_CHROME_WORDS: &[&str] = &[
+    "comment",
+    "disqus",
+    "respond",
+    "reply",
+    "related",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "trending",
+    "mostread",
+    "mostpopular",
+    "newsletter",
+];
+
+/// Class and id words that keep an element from being chrome: it wraps the article.
+const CONTENT_WORDS: &[&str] = &[
+    "article",
+    "articlebody",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "body",
+    "text",
+    "blog",
+];
+
+/// Ids of the interned tag names the builder tests for, and the tag property bits.
+mod tag {
+    pub const A: u32 = 0;
+    pub const P: u32 = 1;
+    pub const LI: u32 = 2;
+    pub const PRE: u32 = 3;
+    pub const TITLE: u32 = 4;
+    pub const META: u32 = 5;
+    pub const SCRIPT: u32 = 6;
+    pub const TIME: u32 = 7;
+    pub const H1: u32 = 8;
+    pub const UL: u32 = 14;
+    pub const OL: u32 = 15;
+    pub const DT: u32 = 16;
+    pub const DD: u32 = 17;
+    pub const TR: u32 = 18;
+    pub const TD: u32 = 19;
+    pub const TH: u32 = 20;
+    pub const TABLE: u32 = 21;
+    pub const ARTICLE: u32 = 22;
+    pub const MAIN: u32 = 23;
+    pub const BODY: u32 = 24;
+    /// Names in id order.
+    pub const FIXED: &[&str] = &[
+        "a", "p", "li", "pre", "title", "meta", "script", "time", "h1", "h2", "h3", "h4", "h5",
+        "h6", "ul", "ol", "dt", "dd", "tr", "td", "th", "table", "article", "main", "body",
+    ];
+    /// Starts and ends a block of text.
+    pub const BLOCK: u8 = 1;
+    /// Page chrome.
+    pub const CHROME: u8 = 2;
+    /// Never has content.
+    pub const VOID: u8 = 4;
+}
+
+/// What an open element changes while it is open.
+mod open {
+    pub const LINK: u8 = 1;
+    pub const HIDDEN: u8 = 2;
+    pub const PRE: u8 = 4;
+    pub const TITLE: u8 = 8;
+}
+
+/// An open element.
+#[derive(Clone, Copy)]
+struct Open {
+    node: u32,
+    name: u32,
+    effects: u8,
+}
+
+/// Builds a [`Page`] from tokens.
+struct Builder {
+    page: Page,
+    names: FxHashMap<String, u32>,
+    flags: Vec<u8>,
+    stack: Vec<Open>,
+    block: String,
+    chars: u32,
+    link_chars: u32,
+    block_node: u32,
+    kind: BlockKind,
+    links: u32,
+    hidden: u32,
+    pre: u32,
+    in_title: bool,
+    in_ld_json: bool,
+    pending_space: bool,
+    lower: String,
+}
+
+/// The lower-cased alphanumeric words of a class or id value.
+fn words_of(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `word` is `stem` (a short stem, or its plural) or starts with it (a long stem).
+fn word_matches(word: &str, stem: &str) -> bool {
+    if stem.len() <= 4 {
+        word == stem
+            || (word.len() == stem.len() + 1 && word.starts_with(stem) && word.ends_with('s'))
+    } else {
+        word.starts_with(stem)
+    }
+}
+
+/// Whether a lower-cased class and id value marks page chrome.
+pub fn chrome_class(value: &str) -> Chrome {
+    let mut chrome = Chrome::No;
+    let mut content = false;
+    for w in words_of(value) {
+        if STRONG_CHROME_WORDS.iter().any(|c| word_matches(w, c)) {
+            return Chrome::Strong;
+        }
+        content |= CONTENT_WORDS.contains(&w);
+        if CHROME_WORDS.iter().any(|c| word_matches(w, c)) {
+            chrome = Chrome::Weak;
+        }
+    }
+    if content {
+        Chrome::No
+    } else {
+        chrome
+    }
+}
+
+/// Decodes character references; text without `&` is borrowed.
+pub fn decode(raw: &str) -> Cow<'_, str> {
+    if raw.contains('&') {
+        html_escape::decode_html_entities(raw)
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
+impl Builder {
+    fn new() -> Self {
+        let mut names = FxHashMap::default();
+        for (i, n) in tag::FIXED.iter().enumerate() {
+            names.insert((*n).to_string(), i as u32);
+        }
+        let mut flags = vec![0u8; names.len()];
+        for (list, bit) in [
+            (BLOCK_TAGS, tag::BLOCK),
+            (CHROME_TAGS, tag::CHROME),
+            (VOID_TAGS, tag::VOID),
+        ] {
+            for n in list {
+                let next = names.len() as u32;
+                let id = *names.entry((*n).to_string()).or_insert(next) as usize;
+                if flags.len() <= id {
+                    flags.resize(id + 1, 0);
+                }
+                flags[id] |= bit;
+            }
+        }
+        Builder {
+            page: Page::default(),
+            names,
+            flags,
+            stack: Vec::new(),
+            block: String::new(),
+            chars: 0,
+            link_chars: 0,
+            block_node: NONE,
+            kind: BlockKind::Text,
+            links: 0,
+            hidden: 0,
+            pre: 0,
+            in_title: false,
+            in_ld_json: false,
+            pending_space: false,
+            lower: String::new(),
+        }
+    }
+
+    fn intern(&mut self, name: &str) -> u32 {
+        self.lower.clear();
+        self.lower
+            .extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        if let Some(&id) = self.names.get(self.lower.as_str()) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.insert(self.lower.clone(), id);
+        id
+    }
+
+    fn has(&self, name: u32, bit: u8) -> bool {
+        self.flags.get(name as usize).is_some_and(|f| f & bit != 0)
+    }
+
+    fn current(&self) -> u32 {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| o.node != NONE)
+            .map_or(NONE, |o| o.node)
+    }
+
+    fn flush(&mut self) {
+        let text = self.block.trim();
+        if !text.is_empty() {
+            self.page.blocks.push(Block {
+                text: text.to_string(),
+                chars: self.chars,
+                link_chars: self.link_chars,
+                node: self.block_node,
+                kind: self.kind,
+            });
+        }
+        self.block.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+        self.block_node = NONE;
+        self.kind = BlockKind::Text;
+        self.pending_space = false;
+    }
+
+    fn text(&mut self, raw: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        let decoded = decode(raw);
+        if self.in_title {
+            self.page.title.push_str(&decoded);
+            return;
+        }
+        for c in decoded.chars() {
+            if c.is_whitespace() {
+                if c == '\n' && self.pre > 0 {
+                    self.flush();
+                } else {
+                    self.pending_space = true;
+                }
+                continue;
+            }
+            if c.is_control() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}') {
+                continue;
+            }
+            if self.block.is_empty() {
+                self.block_node = self.current();
+                self.kind = self.kind_here();
+            } else if self.pending_space {
+                self.block.push(' ');
+            }
+            self.pending_space = false;
+            self.block.push(c);
+            self.chars += 1;
+            if self.links > 0 {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn kind_here(&self) -> BlockKind {
+        for o in self.stack.iter().rev() {
+            if (tag::H1..tag::H1 + 6).contains(&o.name) {
+                return BlockKind::Heading((o.name - tag::H1 + 1) as u8);
+            }
+            if o.name == tag::LI {
+                return BlockKind::ListItem;
+            }
+            if matches!(o.name, tag::P | tag::ARTICLE | tag::MAIN | tag::BODY) {
+                break;
+            }
+        }
+        BlockKind::Text
+    }
+
+    /// Closes the open elements from the top of the stack down to `index`.
+    fn pop_to(&mut self, index: usize) {
+        while self.stack.len() > index {
+            let o = self.stack.pop().expect("the stack is longer than index");
+            if o.node != NONE {
+                self.page.nodes[o.node as usize].end = self.page.nodes.len() as u32;
+            }
+            if o.effects & open::LINK != 0 {
+                self.links -= 1;
+            }
+            if o.effects & open::HIDDEN != 0 {
+                self.hidden -= 1;
+            }
+            if o.effects & open::PRE != 0 {
+                self.pre -= 1;
+            }
+            if o.effects & open::TITLE != 0 {
+                self.in_title = false;
+            }
+        }
+    }
+
+    /// The stack index of the nearest open element named `name`, not looking past `stop`.
+    fn open_index(&self, name: u32, stop: &[u32]) -> Option<usize> {
+        for (i, o) in self.stack.iter().enumerate().rev() {
+            if o.name == name {
+                return Some(i);
+            }
+            if stop.contains(&o.name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn start(&mut self, raw_name: &str, attrs: &str) {
+        let name = self.intern(raw_name);
+        let block = self.has(name, tag::BLOCK);
+        // Elements a new one closes implicitly.
+        let closes: Option<(u32, &[u32])> = match name {
+            tag::LI => Some((tag::LI, &[tag::UL, tag::OL])),
+            tag::DT | tag::DD => Some((name, &[tag::DT, tag::DD])),
+            tag::TR => Some((tag::TR, &[tag::TABLE])),
+            tag::TD | tag::TH => Some((name, &[tag::TR, tag::TABLE])),
+            _ => None,
+        };
+        if let Some((closed, stop)) = closes {
+            if let Some(i) = self.open_index(closed, stop) {
+                self.flush();
+                self.pop_to(i);
+            } else if matches!(name, tag::DT | tag::DD) {
+                let other = if name == tag::DT { tag::DD } else { tag::DT };
+                if let Some(i) = self.open_index(other, &[]) {
+                    self.flush();
+                    self.pop_to(i);
+                }
+            }
+        }
+        if block && self.stack.last().is_some_and(|o| o.name == tag::P) {
+            self.flush();
+            let i = self.stack.len() - 1;
+            self.pop_to(i);
+        }
+        if block {
+            self.flush();
+        }
+        let mut class = String::new();
+        let mut effects = 0u8;
+        let mut article_body = false;
+        let (mut key, mut content, mut datetime, mut ld_json) = (None, None, None, false);
+        for (k, v) in attributes(attrs) {
+            match k.to_ascii_lowercase().as_str() {
+                "class" | "id" => {
+                    class.push_str(&v.to_ascii_lowercase());
+                    class.push(' ');
+                }
+                "hidden" => effects |= open::HIDDEN,
+                "aria-hidden" if v.eq_ignore_ascii_case("true") => effects |= open::HIDDEN,
+                "style" => {
+                    let s: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+                    let s = s.to_ascii_lowercase();
+                    if s.contains("display:none") || s.contains("visibility:hidden") {
+                        effects |= open::HIDDEN;
+                    }
+                }
+                "itemprop" => {
+                    if v.eq_ignore_ascii_case("articleBody") {
+                        article_body = true;
+                    }
+                    if v.eq_ignore_ascii_case("datePublished") {
+                        datetime = datetime.or(Some(v));
+                    }
+                    key = key.or(Some(v));
+                }
+                "property" | "name" => key = Some(v),
+                "content" => content = Some(v),
+                "datetime" => datetime = Some(v),
+                "type" if v.to_ascii_lowercase().contains("ld+json") => ld_json = true,
+                _ => {}
+            }
+        }
+        match name {
+            tag::META => {
+                if let (Some(k), Some(c)) = (key, content) {
+                    self.page
+                        .meta
+                        .push((k.to_ascii_lowercase(), decode(c).trim().to_string()));
+                }
+            }
+            tag::SCRIPT => self.in_ld_json = ld_json,
+            tag::TIME => {
+                if let Some(d) = datetime {
+                    self.page.times.push(decode(d).trim().to_string());
+                }
+            }
+            _ => {
+                if let (Some(d), Some(k)) = (content.or(datetime), key) {
+                    if k.eq_ignore_ascii_case("datePublished") {
+                        self.page.times.push(decode(d).trim().to_string());
+                    }
+                }
+            }
+        }
+        if self.has(name, tag::VOID) || raw_name.is_empty() {
+            return;
+        }
+        // Only raw-text elements honour `/>`; for the others browsers ignore it.
+        if super::tokenize::is_raw_text(raw_name) && super::tokenize::self_closing(attrs) {
+            return;
+        }
+        match name {
+            tag::A => effects |= open::LINK,
+            tag::PRE => effects |= open::PRE,
+            tag::TITLE if self.page.blocks.is_empty() && self.page.title.is_empty() => {
+                effects |= open::TITLE
+            }
+            _ => {}
+        }
+        let parent = self.current();
+        let node = if self.page.nodes.len() < MAX_ELEMENTS && self.stack.len() < MAX_DEPTH {
+            let id = self.page.nodes.len() as u32;
+            let chrome = if self.has(name, tag::CHROME) {
+                Chrome::Strong
+            } else if matches!(name, tag::BODY | tag::MAIN | tag::ARTICLE)
+                || article_body
+                || raw_name.eq_ignore_ascii_case("html")
+            {
+                // Page-wide classes ("has-comments", "with-sidebar") describe the layout.
+                Chrome::No
+            } else {
+                chrome_class(&class)
+            };
+            self.page.nodes.push(Node {
+                parent,
+                tag: name,
+                end: id + 1,
+                chrome,
+                article_body,
+            });
+            id
+        } else {
+            NONE
+        };
+        if node == NONE && self.stack.len() >= MAX_DEPTH {
+            // Too deep: the element is not opened; its effects would never be undone.
+            return;
+        }
+        if effects & open::LINK != 0 {
+            self.links += 1;
+        }
+        if effects & open::HIDDEN != 0 {
+            self.hidden += 1;
+        }
+        if effects & open::PRE != 0 {
+            self.pre += 1;
+        }
+        if effects & open::TITLE != 0 {
+            self.in_title = true;
+        }
+        self.stack.push(Open {
+            node,
+            name,
+            effects,
+        });
+    }
+
+    fn end(&mut self, raw_name: &str) {
+        let name = self.intern(raw_name);
+        if self.has(name, tag::BLOCK) {
+            self.flush();
+        }
+        if let Some(i) = self.open_index(name, &[]) {
+            self.pop_to(i);
+        }
+    }
+
+    fn raw(&mut self, content: &str) {
+        if self.in_ld_json {
+            self.page.json_ld.push(content.to_string());
+            self.in_ld_json = false;
+        }
+        // The raw-text element's closing tag was consumed with its content.
+        if let Some(top) = self.stack.len().checked_sub(1) {
+            self.pop_to(top);
+        }
+    }
+}
+
+/// Reads a page into blocks and metadata.
+pub fn parse(html: &str) -> Page {
+    let mut b = Builder::new();
+    for token in Tokenizer::new(html) {
+        match token {
+            Token::Start { name, attrs } => b.start(name, attrs),
+            Token::End { name } => b.end(name),
+            Token::Text(t) => b.text(t),
+            Token::Raw(r) => b.raw(r),
+        }
+    }
+    b.flush();
+    b.pop_to(0);
+    let mut page = b.page;
+    page.tag_names = vec![String::new(); b.names.len()];
+    for (name, id) in b.names {
+        page.tag_names[id as usize] = name;
+    }
+    page.title = page.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_with_links_kinds_and_chrome() {
+        let page = parse(
+            "<html><head><title>A  title</title><meta property=og:site_name content='The &amp; Times'></head>\
+             <body><nav><a href=/>Home</a></nav><div class=story><h2>Sub</h2><p>One <a href=x>two</a> three\
+             <p>Four<ul><li>five<li>six</ul><div style='display: none'>secret</div></div></body></html>",
+        );
+        let texts: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Home", "Sub", "One two three", "Four", "five", "six"]
+        );
+        assert_eq!(page.title, "A title");
+        assert_eq!(
+            page.meta,
+            vec![("og:site_name".to_string(), "The & Times".to_string())]
+        );
+        let nav = &page.blocks[0];
+        assert_eq!(nav.link_chars, nav.chars);
+        let nav_element = page.nodes[nav.node as usize].parent;
+        assert_eq!(page.nodes[nav_element as usize].chrome, Chrome::Strong);
+        assert_eq!(page.blocks[1].kind, BlockKind::Heading(2));
+        assert_eq!(page.blocks[2].link_chars, 3);
+        assert_eq!(page.blocks[4].kind, BlockKind::ListItem);
+        assert!(page.blocks[2..]
+            .iter()
+            .all(|b| page.nodes[b.node as usize].chrome == Chrome::No));
+    }
+
+    #[test]
+    fn chrome_classes() {
+        assert_eq!(chrome_class("share-buttons "), Chrome::Weak);
+        assert_eq!(chrome_class("ad "), Chrome::Weak);
+        assert_eq!(chrome_class("related-links "), Chrome::Strong);
+        assert_eq!(chrome_class("article-comments "), Chrome::Strong);
+        assert_eq!(chrome_class("article-content share "), Chrome::No);
+        assert_eq!(chrome_class("header-wrapper "), Chrome::No);
+        assert_eq!(chrome_class("loading "), Chrome::No);
+    }
+
+    #[test]
+    fn deep_nesting_is_capped() {
+        let html = format!(
+            "{}<p>deep text</p>{}",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        let page = parse(&html);
+        assert!(page.nodes.len() <= MAX_DEPTH + 1);
+        assert_eq!(page.blocks.len(), 1);
+        assert_eq!(page.blocks[0].text, "deep text");
+    }
+}
