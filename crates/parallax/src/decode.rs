@@ -89,16 +89,31 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
 }
 
 /// True when over 5% of the characters are replacement, private-use or control characters.
+/// Reads the UTF-8 bytes directly: the bad characters are recognised by their leading bytes.
 fn mostly_undecodable(text: &str) -> bool {
-    let bad = text
-        .chars()
-        .filter(|&c| {
-            c == '\u{fffd}'
-                || ('\u{e000}'..='\u{f8ff}').contains(&c)
-                || (c.is_control() && !c.is_whitespace())
-        })
-        .count();
-    bad * 20 > text.chars().count()
+    let b = text.as_bytes();
+    let mut bad = 0usize;
+    for (i, &x) in b.iter().enumerate() {
+        // Printable ASCII and continuation bytes: the common case, decided by one compare.
+        if x.wrapping_sub(0x20) < 0x5F || x & 0xC0 == 0x80 {
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        bad += match x {
+            // C0 controls other than whitespace, and DEL.
+            0x00..=0x08 | 0x0E..=0x1F | 0x7F => 1,
+            // C1 controls, U+0080..U+009F (U+0085 is whitespace).
+            0xC2 => usize::from((0x80..=0x9F).contains(&next) && next != 0x85),
+            // Private use U+E000..U+EFFF.
+            0xEE => 1,
+            // Private use U+F000..U+F8FF, and U+FFFD.
+            0xEF => usize::from(
+                (0x80..=0xA3).contains(&next) || (next == 0xBF && b.get(i + 2) == Some(&0xBD)),
+            ),
+            _ => 0,
+        };
+    }
+    bad > 0 && bad * 20 > text.chars().count()
 }
 
 /// True when the bytes hold at least one well-formed multi-byte UTF-8 sequence.
@@ -409,6 +424,32 @@ fn fused_closing_quote(text: &str, chars: &[(usize, char)], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn undecodable_share_counts_bad_characters() {
+        let bad_chars = |t: &str| {
+            t.chars()
+                .filter(|&c| {
+                    c == '\u{fffd}'
+                        || ('\u{e000}'..='\u{f8ff}').contains(&c)
+                        || (c.is_control() && !c.is_whitespace())
+                })
+                .count()
+        };
+        for t in [
+            "plain text",
+            "\u{fffd}\u{fffd} mostly fine text here, yes",
+            "\u{e000}\u{f8ff}\u{f900}ab",
+            "a\u{85}b\u{9f}c\u{80}",
+            "tab\tnew\nline\x07bell\x7f",
+            "ＡＢＣ\u{ffff}\u{fffc}",
+        ] {
+            let expected = bad_chars(t) * 20 > t.chars().count();
+            assert_eq!(mostly_undecodable(t), expected, "{t:?}");
+        }
+        assert!(mostly_undecodable("\u{fffd}\u{fffd}ab"));
+        assert!(!mostly_undecodable("ordinary text"));
+    }
 
     #[test]
     fn repairs_double_encoded_punctuation() {

@@ -377,6 +377,9 @@ fn words_of(value: &str) -> impl Iterator<Item = &str> {
 
 /// Whether `word` is `stem` (a short stem, or its plural) or starts with it (a long stem).
 fn word_matches(word: &str, stem: &str) -> bool {
+    if word.as_bytes()[0] != stem.as_bytes()[0] {
+        return false;
+    }
     if stem.len() <= 4 {
         word == stem
             || (word.len() == stem.len() + 1 && word.starts_with(stem) && word.ends_with('s'))
