@@ -26,17 +26,25 @@ const LINK_PENALTY_CAP: f32 = 100.0;
 /// Characters outside links that keep a link-dense block in the article.
 const KEPT_TEXT_CHARS: u32 = 100;
 
+/// Link characters opening a block that make it a teaser for another story.
+const TEASER_LINK_CHARS: u32 = 25;
+
 /// Characters that make a block prose on length alone.
 const PROSE_CHARS: u32 = 100;
 
 /// Words that make a block prose when it also ends like a sentence.
 const PROSE_WORDS: usize = 8;
 
+/// Whether a block opens with a headline-long link: an item of a list of other stories.
+fn is_teaser(block: &Block) -> bool {
+    block.leading_link_chars >= TEASER_LINK_CHARS && block.fresh_after_link
+}
+
 /// How much a block speaks for the element holding it being the article.
 fn weight(block: &Block, in_chrome: bool) -> f32 {
     let chars = block.chars.max(1) as f32;
     let links = block.link_chars as f32 / chars;
-    if links > LINK_DENSE {
+    if links > LINK_DENSE || is_teaser(block) {
         // Capped: one long run of links inside an article (a name's pop-up card, a list of
         // sources) must not outweigh the paragraphs around it.
         return -chars.min(LINK_PENALTY_CAP);
@@ -135,8 +143,9 @@ pub fn article_blocks(page: &Page) -> Vec<&Block> {
             c == NONE || c <= root
         })
         .filter(|b| {
-            (b.link_chars as f32) <= LINK_DENSE * b.chars as f32
-                || b.chars - b.link_chars >= KEPT_TEXT_CHARS
+            !is_teaser(b)
+                && ((b.link_chars as f32) <= LINK_DENSE * b.chars as f32
+                    || b.chars - b.link_chars >= KEPT_TEXT_CHARS)
         })
         .collect()
 }

@@ -70,6 +70,12 @@ pub struct Block {
     pub chars: u32,
     /// Characters of text inside links.
     pub link_chars: u32,
+    /// Characters of link text before the first character outside a link (a teaser's
+    /// headline link, at the start of a related-story item).
+    pub leading_link_chars: u32,
+    /// Whether the first character after that leading link text starts a new sentence (an
+    /// upper-case letter or a digit), as a teaser's summary does after its headline.
+    pub fresh_after_link: bool,
     /// The innermost element holding the block's first character.
     pub node: u32,
     /// The kind of element it comes from.
@@ -246,7 +252,6 @@ const CHROME_WORDS: &[&str] = &[
     "prev",
     "listing",
     "teaser",
-    "crosshead",
     "embed",
     "video",
     "gallery",
@@ -281,20 +286,6 @@ const STRONG_CHROME_WORDS: &[&str] = &[
     "mostread",
     "mostpopular",
     "newsletter",
-];
-
-/// Class and id words that keep an element from being chrome: it wraps the article.
-const CONTENT_WORDS: &[&str] = &[
-    "article",
-    "articlebody",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "story",
-    "body",
-    "text",
-    "blog",
 ];
 
 /// Ids of the interned tag names the builder tests for, and the tag property bits.
@@ -357,6 +348,8 @@ struct Builder {
     block: String,
     chars: u32,
     link_chars: u32,
+    leading_link_chars: u32,
+    fresh_after_link: bool,
     block_node: u32,
     kind: BlockKind,
     links: u32,
@@ -368,44 +361,58 @@ struct Builder {
     lower: String,
 }
 
-/// The lower-cased alphanumeric words of a class or id value.
+/// The alphanumeric words of a class or id value, split also where a lower-case letter meets an
+/// upper-case one (`GoogleDfpAd-adCaption` is Google, Dfp, Ad, ad, Caption).
 fn words_of(value: &str) -> impl Iterator<Item = &str> {
-    value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let b = value.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        i += 1;
+        while i < b.len()
+            && b[i].is_ascii_alphanumeric()
+            && !(b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
+        {
+            i += 1;
+        }
+        Some(&value[start..i])
+    })
 }
 
-/// Whether `word` is `stem` (a short stem, or its plural) or starts with it (a long stem).
+/// Whether `word` is `stem` (a short stem, or its plural) or starts with it (a long stem),
+/// ignoring ASCII case; stems are lower-case.
 fn word_matches(word: &str, stem: &str) -> bool {
-    if word.as_bytes()[0] != stem.as_bytes()[0] {
+    let (w, s) = (word.as_bytes(), stem.as_bytes());
+    if w[0].to_ascii_lowercase() != s[0] || w.len() < s.len() {
         return false;
     }
-    if stem.len() <= 4 {
-        word == stem
-            || (word.len() == stem.len() + 1 && word.starts_with(stem) && word.ends_with('s'))
+    let prefix = w[..s.len()].eq_ignore_ascii_case(s);
+    if s.len() <= 4 {
+        prefix
+            && (w.len() == s.len() || (w.len() == s.len() + 1 && matches!(w[s.len()], b's' | b'S')))
     } else {
-        word.starts_with(stem)
+        prefix
     }
 }
 
-/// Whether a lower-cased class and id value marks page chrome.
+/// Whether a class and id value marks page chrome.
 pub fn chrome_class(value: &str) -> Chrome {
     let mut chrome = Chrome::No;
-    let mut content = false;
     for w in words_of(value) {
         if STRONG_CHROME_WORDS.iter().any(|c| word_matches(w, c)) {
             return Chrome::Strong;
         }
-        content |= CONTENT_WORDS.contains(&w);
         if CHROME_WORDS.iter().any(|c| word_matches(w, c)) {
             chrome = Chrome::Weak;
         }
     }
-    if content {
-        Chrome::No
-    } else {
-        chrome
-    }
+    chrome
 }
 
 /// Decodes character references; text without `&` is borrowed.
@@ -446,6 +453,8 @@ impl Builder {
             block: String::new(),
             chars: 0,
             link_chars: 0,
+            leading_link_chars: 0,
+            fresh_after_link: false,
             block_node: NONE,
             kind: BlockKind::Text,
             links: 0,
@@ -489,6 +498,8 @@ impl Builder {
                 text: text.to_string(),
                 chars: self.chars,
                 link_chars: self.link_chars,
+                leading_link_chars: self.leading_link_chars,
+                fresh_after_link: self.fresh_after_link,
                 node: self.block_node,
                 kind: self.kind,
             });
@@ -496,6 +507,8 @@ impl Builder {
         self.block.clear();
         self.chars = 0;
         self.link_chars = 0;
+        self.leading_link_chars = 0;
+        self.fresh_after_link = false;
         self.block_node = NONE;
         self.kind = BlockKind::Text;
         self.pending_space = false;
@@ -531,8 +544,14 @@ impl Builder {
             self.pending_space = false;
             self.block.push(c);
             self.chars += 1;
+            let leading = self.link_chars == self.chars - 1;
             if self.links > 0 {
+                if leading {
+                    self.leading_link_chars += 1;
+                }
                 self.link_chars += 1;
+            } else if leading && self.link_chars > 0 {
+                self.fresh_after_link = c.is_uppercase() || c.is_ascii_digit();
             }
         }
     }
@@ -625,7 +644,7 @@ impl Builder {
         for (k, v) in attributes(attrs) {
             match k.to_ascii_lowercase().as_str() {
                 "class" | "id" => {
-                    class.push_str(&v.to_ascii_lowercase());
+                    class.push_str(v);
                     class.push(' ');
                 }
                 "hidden" => effects |= open::HIDDEN,
@@ -821,9 +840,11 @@ mod tests {
         assert_eq!(chrome_class("ad "), Chrome::Weak);
         assert_eq!(chrome_class("related-links "), Chrome::Strong);
         assert_eq!(chrome_class("article-comments "), Chrome::Strong);
-        assert_eq!(chrome_class("article-content share "), Chrome::No);
         assert_eq!(chrome_class("header-wrapper "), Chrome::No);
         assert_eq!(chrome_class("loading "), Chrome::No);
+        assert_eq!(chrome_class("GoogleDfpAd-adCaption"), Chrome::Weak);
+        assert_eq!(chrome_class("CommentsList"), Chrome::Strong);
+        assert_eq!(chrome_class("ArticlePage-articleBody"), Chrome::No);
     }
 
     #[test]
