@@ -111,8 +111,19 @@ fn opens_comments(line: &Line) -> bool {
     let lower = line.text.to_lowercase();
     let lower = lower.trim_end_matches(['.', ':', '!']);
     let counted = lower.split_once(' ').is_some_and(|(n, rest)| {
+        let noun = rest.split_once(' ').map_or(rest, |(noun, tail)| {
+            // "34 responses to “Headline”", "12 thoughts on “Headline”".
+            if tail.starts_with("to ") || tail.starts_with("on ") {
+                noun
+            } else {
+                rest
+            }
+        });
         n.chars().all(|c| c.is_ascii_digit())
-            && matches!(rest, "comments" | "comment" | "responses" | "replies")
+            && matches!(
+                noun,
+                "comments" | "comment" | "responses" | "replies" | "thoughts"
+            )
     });
     let heading = matches!(
         lower,
@@ -125,8 +136,15 @@ fn opens_comments(line: &Line) -> bool {
             | "reader comments"
             | "discussion"
     );
-    let says = line.words <= 3 && line.text.trim_end().ends_with("says:");
-    counted || heading || says
+    counted || heading || is_commenter(line)
+}
+
+/// True for the line that names a comment's writer: "jane says:", "Milan on September 12, 2018
+/// at 4:47 pm said:".
+fn is_commenter(line: &Line) -> bool {
+    let t = line.text.trim_end();
+    let named = t.ends_with("says:") || t.ends_with("said:") || t.ends_with("wrote:");
+    named && (line.words <= 3 || (line.words <= 12 && t.contains(" at ") && t.contains(':')))
 }
 
 /// True for a line that ends with sentence punctuation, possibly inside closing quotes or brackets.
@@ -240,8 +258,16 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     };
     let end = last.min(lines.len().saturating_sub(1));
     let total = prose_words(first, end + 1);
+    // Two lines naming commenters after an opener confirm the section, however short the
+    // article before it.
+    let commenters: Vec<usize> = (first..=end).filter(|&i| is_commenter(&lines[i])).collect();
+    let confirmed = |i: usize| commenters.iter().filter(|&&c| c >= i).count() >= 2;
     let last = (first..=end)
-        .find(|&i| i > first && opens_comments(&lines[i]) && prose_words(first, i) * 2 >= total)
+        .find(|&i| {
+            i > first
+                && opens_comments(&lines[i])
+                && (prose_words(first, i) * 2 >= total || confirmed(i))
+        })
         .map_or(last, |c| {
             (first..c)
                 .rev()
@@ -389,6 +415,18 @@ mod tests {
         for r in &c.removed {
             assert_eq!(&page[r.start..r.end], r.text);
         }
+    }
+
+    #[test]
+    fn a_long_comment_section_after_a_short_article_is_cut() {
+        let comment = "I have followed this council for years and I think the members made the right choice this time around.";
+        let page = format!(
+            "{BODY}\n\n34 responses to “Council approves the budget”\n\njane says:\n\n{comment}\n\n\
+             Milan on September 12, 2018 at 4:47 pm said:\n\n{comment} Again.\n\nbob says:\n\n{comment} Twice.\n"
+        );
+        let c = clean(&page, None);
+        assert!(c.text.contains("council approved the budget"), "{}", c.text);
+        assert!(!c.text.contains("followed this council"), "{}", c.text);
     }
 
     #[test]
