@@ -219,6 +219,42 @@ fn is_credit(line: &Line) -> bool {
         })
 }
 
+/// What a non-prose line between paragraphs of scraped text costs a run, in words of prose: a
+/// teaser list's author and date lines outweigh its summaries; an article's sub-heading does not
+/// outweigh its paragraphs.
+const GAP_WORDS: f32 = 10.0;
+
+/// The first and last prose lines of the run of lines in `from..=to` with the most weight:
+/// prose counts for its words, any other non-blank line counts [`GAP_WORDS`] against.
+fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)> {
+    let weight = |l: &Line| -> f32 {
+        if l.text.trim().is_empty() || is_legal_notice(l.text) {
+            0.0
+        } else if l.is_prose() {
+            l.words as f32
+        } else {
+            -GAP_WORDS
+        }
+    };
+    let (mut best, mut best_span) = (0.0f32, None);
+    let (mut sum, mut start) = (0.0f32, from);
+    for i in from..=to {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += weight(&lines[i]);
+        if sum > best {
+            best = sum;
+            best_span = Some((start, i));
+        }
+    }
+    let (start, end) = best_span?;
+    let first = (start..=end).find(|&i| lines[i].is_prose())?;
+    let last = (start..=end).rev().find(|&i| lines[i].is_prose())?;
+    Some((first, last))
+}
+
 /// Cleans `input`; `given_title` is a title known from metadata.
 pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
     clean_text(input, given_title, true)
@@ -274,6 +310,13 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
                 .find(|&i| lines[i].is_prose())
                 .unwrap_or(first)
         });
+    // Scraped text holds other stories' teasers too: the article is the densest run of prose,
+    // where every line between two paragraphs that is not prose counts against the run.
+    let (first, last) = if scraped && first < last {
+        densest_run(&lines, first, last).unwrap_or((first, last))
+    } else {
+        (first, last)
+    };
     // Short sentences right after the last long one still belong to the article ("The library
     // opens daily, officials said."); the article ends at the first line that is not a sentence.
     let mut last = last;
@@ -427,6 +470,19 @@ mod tests {
         let c = clean(&page, None);
         assert!(c.text.contains("council approved the budget"), "{}", c.text);
         assert!(!c.text.contains("followed this council"), "{}", c.text);
+    }
+
+    #[test]
+    fn teasers_of_other_stories_after_the_article_are_cut() {
+        let para = "Officials said the vote would be followed by public hearings in every district next month, and the mayor promised to attend each one.";
+        let teaser = "Another columnist explains at some length why the other party's plan for the economy is going to fail this winter, and what to do.";
+        let page = format!(
+            "{BODY}\n\n{para}\n\n{para} Again.\n\nMore from the Bugle\n\nWhy the plan fails\n\nJane Roe\n\nTuesday November 19, 2019\n\n{teaser}\n\n\
+             Why the plan works\n\nJohn Doe\n\nMonday November 18, 2019\n\n{teaser} Twice.\n"
+        );
+        let c = clean(&page, None);
+        assert!(c.text.contains("mayor promised"), "{}", c.text);
+        assert!(!c.text.contains("columnist"), "{}", c.text);
     }
 
     #[test]
