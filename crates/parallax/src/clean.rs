@@ -238,12 +238,12 @@ fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)>
     };
     let (mut best, mut best_span) = (0.0f32, None);
     let (mut sum, mut start) = (0.0f32, from);
-    for i in from..=to {
+    for (i, line) in lines.iter().enumerate().take(to + 1).skip(from) {
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
         }
-        sum += weight(&lines[i]);
+        sum += weight(line);
         if sum > best {
             best = sum;
             best_span = Some((start, i));
@@ -264,6 +264,16 @@ pub fn clean(input: &str, given_title: Option<&str>) -> Cleaned {
 /// extractor already took from the page's structure (which keeps its sub-headings).
 pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Cleaned {
     let lines = split_lines(input);
+    if lines.is_empty() {
+        let (text, alignment) = AlignedBuilder::new().finish();
+        return Cleaned {
+            text,
+            title: given_title.map(str::to_string),
+            credit: None,
+            removed: Vec::new(),
+            alignment,
+        };
+    }
     // A legal notice is never article text, so it never marks where the article starts or ends.
     let candidate = |i: usize| !is_legal_notice(lines[i].text);
     let prose: Vec<usize> = (0..lines.len())
@@ -296,7 +306,9 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     let total = prose_words(first, end + 1);
     // Two lines naming commenters after an opener confirm the section, however short the
     // article before it.
-    let commenters: Vec<usize> = (first..=end).filter(|&i| is_commenter(&lines[i])).collect();
+    let commenters: Vec<usize> = (first..=end)
+        .filter(|&i| lines.get(i).is_some_and(is_commenter))
+        .collect();
     let confirmed = |i: usize| commenters.iter().filter(|&&c| c >= i).count() >= 2;
     let last = (first..=end)
         .find(|&i| {
@@ -483,6 +495,15 @@ mod tests {
         let c = clean(&page, None);
         assert!(c.text.contains("mayor promised"), "{}", c.text);
         assert!(!c.text.contains("columnist"), "{}", c.text);
+    }
+
+    #[test]
+    fn empty_and_blank_input_clean_to_nothing() {
+        for input in ["", "\n\n", "   "] {
+            for scraped in [true, false] {
+                assert!(clean_text(input, None, scraped).text.is_empty());
+            }
+        }
     }
 
     #[test]

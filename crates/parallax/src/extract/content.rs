@@ -104,7 +104,8 @@ pub fn nearest_chrome(page: &Page) -> Vec<u32> {
 /// The element whose blocks weigh the most; an element the page marks as the article's body
 /// is taken instead when it weighs at least [`MARKED_BODY_SHARE`] of that.
 fn heaviest(page: &Page, chrome: &[u32]) -> Option<u32> {
-    let score = sum_up(page, |b| weight(b, chrome[b.node as usize] != NONE));
+    let in_chrome = |b: &Block| chrome.get(b.node as usize).is_some_and(|&c| c != NONE);
+    let score = sum_up(page, |b| weight(b, in_chrome(b)));
     let marked = (0..page.nodes.len())
         .filter(|&i| page.nodes[i].article_body)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]));
@@ -173,6 +174,14 @@ mod tests {
             .collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts.iter().all(|t| t.starts_with("The council voted")));
+    }
+
+    #[test]
+    fn text_outside_any_element_is_no_article_and_no_panic() {
+        let page = parse(
+            "Plain text with no tags at all, long enough to read as a sentence of prose here.",
+        );
+        assert!(article_blocks(&page).is_empty());
     }
 
     #[test]
