@@ -2,14 +2,14 @@
 # Runs each fuzz target (decode, extract, clean) for SECONDS seconds (default 600) on one core and
 # prints libFuzzer's execution count for each. Needs the nightly toolchain and cargo-fuzz
 # (`cargo install cargo-fuzz`). Seeds: the bundled example pages, plus any files under SEED_DIR.
-# usage: fuzz/run.sh [SECONDS] [SEED_DIR]
+# usage: [TARGETS="extract clean"] fuzz/run.sh [SECONDS] [SEED_DIR]
 set -euo pipefail
 seeds_arg=${2:-}
 [ -n "$seeds_arg" ] && seeds_arg=$(cd "$seeds_arg" && pwd)
 cd "$(dirname "$0")"
 seconds=${1:-600}
 seeds=$seeds_arg
-for target in decode extract clean; do
+for target in ${TARGETS:-decode extract clean}; do
     mkdir -p "corpus/$target"
     cp ../examples/xi-putin-call/*.txt "corpus/$target/" 2>/dev/null || true
     if [ -n "$seeds" ]; then

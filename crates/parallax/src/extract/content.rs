@@ -1,10 +1,12 @@
 //! Content: which blocks of a parsed page are the article.
 //!
-//! Every block gets a weight: sentences of prose count for their length, link lists and short
-//! lines count against. The article is the element whose blocks weigh the most together (the
-//! heaviest subtree): it takes in the article's paragraphs wherever the page splits them, and
-//! stops before menus and link lists around it. Within that element, blocks under chrome
-//! (captions, share bars, related links, ...) and link-dense blocks are dropped.
+//! Every block gets a weight: sentences of prose count for their length, link lists, teasers of
+//! other stories and short lines count against. The article is the element whose blocks weigh
+//! the most together (the heaviest subtree): it takes in the article's paragraphs wherever the
+//! page splits them, and stops before menus and link lists around it. An element the page marks
+//! as the article's body is preferred when it holds a fair share of that weight. Within the
+//! article, blocks under chrome (captions, share bars, related links, ...) and teasers are
+//! dropped, and so are link-dense blocks unless they still read as a sentence.
 
 use super::parse::{Block, Chrome, Page, NONE};
 use crate::clean::ends_like_sentence;
@@ -34,6 +36,11 @@ const PROSE_CHARS: u32 = 100;
 
 /// Words that make a block prose when it also ends like a sentence.
 const PROSE_WORDS: usize = 8;
+
+/// Whether a block reads as a whole sentence, whatever its links.
+fn is_sentence(block: &Block) -> bool {
+    block.text.split_whitespace().count() >= PROSE_WORDS && ends_like_sentence(&block.text)
+}
 
 /// Whether a block opens with a headline-long link: an item of a list of other stories.
 fn is_teaser(block: &Block) -> bool {
@@ -146,7 +153,8 @@ pub fn article_blocks(page: &Page) -> Vec<&Block> {
         .filter(|b| {
             !is_teaser(b)
                 && ((b.link_chars as f32) <= LINK_DENSE * b.chars as f32
-                    || b.chars - b.link_chars >= KEPT_TEXT_CHARS)
+                    || b.chars - b.link_chars >= KEPT_TEXT_CHARS
+                    || is_sentence(b))
         })
         .collect()
 }
