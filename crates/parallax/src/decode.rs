@@ -288,7 +288,7 @@ fn repair_words(text: &str) -> Repaired {
         let end = start + len;
         if len > 0 {
             let word = &text[start..end];
-            if let Some(fixed) = word_as_utf8(word) {
+            if let Some(fixed) = word_fixed(word) {
                 out.copy(text, copied_to, start);
                 out.replace(start, end, &fixed);
                 repairs.push(Repair {
@@ -302,6 +302,124 @@ fn repair_words(text: &str) -> Repaired {
         start = end + 1;
     }
     finish_repair(out, text, copied_to, repairs)
+}
+
+/// Single-byte charsets that UTF-8 is mistaken for, after windows-1252: Cyrillic, Central
+/// European (two of them) and Mac Roman, the ones ftfy also undoes.
+const OTHER_MISREADINGS: [&Encoding; 4] = [
+    encoding_rs::WINDOWS_1251,
+    encoding_rs::WINDOWS_1250,
+    encoding_rs::ISO_8859_2,
+    encoding_rs::MACINTOSH,
+];
+
+/// The word with its mojibake undone, when it has any: read back through the most plausible of
+/// windows-1252 and [`OTHER_MISREADINGS`] (windows-1252 on a tie), then through windows-1252
+/// again as often as it was misread twice over (at most three readings in all).
+fn word_fixed(word: &str) -> Option<String> {
+    let mut best: Option<(i32, String)> = None;
+    // Single-byte charsets show UTF-8 as Latin, Greek, Cyrillic and punctuation, never as
+    // East Asian characters: such words are left alone without trying each charset.
+    let east_asian = word.chars().any(|c| c >= '\u{3000}');
+    let others = OTHER_MISREADINGS.iter().filter(|_| !east_asian);
+    let candidates = std::iter::once(word_as_utf8(word))
+        .chain(others.map(|&encoding| word_misread_as(word, encoding)));
+    for candidate in candidates.flatten().filter(|w| one_script(w)) {
+        let score = word_plausibility(&candidate);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, candidate));
+        }
+    }
+    let (_, mut current) = best?;
+    for _ in 0..2 {
+        match word_as_utf8(&current).filter(|w| one_script(w)) {
+            Some(again) => current = again,
+            None => break,
+        }
+    }
+    Some(current)
+}
+
+/// Accented letters of the most written European languages, which a right reading produces.
+const FREQUENT_ACCENTED: &str = "áéíóúàèâêôãõçäëïöüñ";
+
+/// Accented letters of other European languages.
+const OTHER_ACCENTED: &str = "ßčšžřěůýćłńśźżőűăşţđòìùîûåāēīūėįųøæœ";
+
+/// How much a word reads like a real one: accented letters count for it (the frequent ones
+/// most, lower-case ones a little more), an upper-case letter inside a word and a symbol between
+/// letters count against it.
+fn word_plausibility(word: &str) -> i32 {
+    let chars: Vec<char> = word.chars().collect();
+    let mut score = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        if !c.is_ascii() {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            score += if FREQUENT_ACCENTED.contains(lower) {
+                3
+            } else if OTHER_ACCENTED.contains(lower) {
+                2
+            } else if c.is_alphabetic() {
+                1
+            } else if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+            {
+                -3
+            } else {
+                0
+            };
+            if c.is_lowercase() {
+                score += 1;
+            }
+        }
+        let inside = prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_lowercase);
+        if c.is_uppercase() && inside {
+            score -= 3;
+        }
+    }
+    score
+}
+
+/// The script a letter belongs to, coarsely: Latin, Greek, Cyrillic, Hebrew, Arabic, East
+/// Asian, or a block of its own.
+fn script_of(c: char) -> u32 {
+    match c as u32 {
+        0..=0x024F | 0x1E00..=0x1EFF => 0,
+        0x0370..=0x03FF => 1,
+        0x0400..=0x052F => 2,
+        0x0590..=0x05FF => 3,
+        0x0600..=0x06FF => 4,
+        // Chinese, Japanese and Korean scripts mix within words.
+        0x1100..=0x11FF | 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => {
+            5
+        }
+        n => n >> 7,
+    }
+}
+
+/// Whether the word's letters all come from one script (mojibake read back wrongly mixes them).
+fn one_script(word: &str) -> bool {
+    let mut scripts = word.chars().filter(|c| c.is_alphabetic()).map(script_of);
+    let first = scripts.next();
+    scripts.all(|s| Some(s) == first)
+}
+
+/// The word re-read as UTF-8 when it is UTF-8 misread as `encoding`: every character is one of
+/// the charset's bytes, the bytes are valid UTF-8 with a multi-byte character, and the result is
+/// shorter (each non-ASCII character had become two to four).
+fn word_misread_as(word: &str, encoding: &'static Encoding) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding.encode(word);
+    if unmappable {
+        return None;
+    }
+    let decoded = String::from_utf8(bytes.into_owned()).ok()?;
+    let shorter = decoded.chars().count() < word.chars().count();
+    let clean = !decoded.chars().any(|c| c.is_control() || c == '\u{fffd}');
+    (shorter && clean && !decoded.is_ascii()).then_some(decoded)
 }
 
 /// The word re-read as UTF-8, when it is mojibake: non-ASCII, every character a windows-1252

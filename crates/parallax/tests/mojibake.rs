@@ -87,6 +87,50 @@ fn mojibake_is_repaired() {
     );
 }
 
+/// The mojibake a correct string becomes when its UTF-8 bytes are read as `encoding`.
+fn misread_as(text: &str, encoding: &'static encoding_rs::Encoding) -> String {
+    let (decoded, _, _) = encoding.decode(text.as_bytes());
+    decoded.into_owned()
+}
+
+/// Mojibake from the other single-byte charsets UTF-8 is mistaken for, and UTF-8 misread as
+/// windows-1252 twice over: each string of the table, in each charset whose bytes its mojibake
+/// can be read back from. Some words are ambiguous between the two Central European charsets
+/// (`pĂĄ` is "på" through ISO-8859-2 and "pá" through windows-1250), so at least 95% must
+/// repair exactly.
+#[test]
+fn mojibake_from_other_charsets_and_twice_misread_is_repaired() {
+    let charsets = [
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::WINDOWS_1250,
+        encoding_rs::ISO_8859_2,
+        encoding_rs::MACINTOSH,
+    ];
+    let mut tried = 0;
+    let mut failures = Vec::new();
+    for &correct in CORRECT {
+        let mut broken: Vec<String> = charsets.iter().map(|&e| misread_as(correct, e)).collect();
+        broken.push(as_mojibake(&as_mojibake(correct)));
+        for b in broken {
+            if b == correct {
+                continue;
+            }
+            tried += 1;
+            let repaired = repair(&b);
+            if repaired.text != correct {
+                failures.push(format!("{b:?} -> {:?}, want {correct:?}", repaired.text));
+            }
+        }
+    }
+    assert!(tried >= 150, "only {tried} broken strings");
+    assert!(
+        failures.len() * 20 <= tried,
+        "{} of {tried} not repaired:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 #[test]
 fn correct_text_is_left_alone() {
     for &correct in CORRECT {
