@@ -37,6 +37,44 @@ const PROSE_CHARS: u32 = 100;
 /// Words that make a block prose when it also ends like a sentence.
 const PROSE_WORDS: usize = 8;
 
+/// Labels that mark an advertisement's slot, in the languages of the news the data holds.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advert",
+    "adverts",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "anzeige",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reclame",
+    "reklama",
+    "реклама",
+    "iklan",
+    "广告",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+];
+
+/// Whether a block is an advertisement's label or a gallery counter ("Image 2 of 5").
+fn is_slot_label(block: &Block) -> bool {
+    if block.chars > 40 {
+        return false;
+    }
+    let text = block.text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if AD_LABELS.contains(&text.as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    matches!(words.as_slice(), [_, n, "of", m] | [n, "of", m] if number(n) && number(m))
+}
+
 /// Whether a block reads as a whole sentence, whatever its links.
 fn is_sentence(block: &Block) -> bool {
     block.text.split_whitespace().count() >= PROSE_WORDS && ends_like_sentence(&block.text)
@@ -152,6 +190,7 @@ pub fn article_blocks(page: &Page) -> Vec<&Block> {
         })
         .filter(|b| {
             !is_teaser(b)
+                && !is_slot_label(b)
                 && ((b.link_chars as f32) <= LINK_DENSE * b.chars as f32
                     || b.chars - b.link_chars >= KEPT_TEXT_CHARS
                     || is_sentence(b))
@@ -182,6 +221,25 @@ mod tests {
             .collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts.iter().all(|t| t.starts_with("The council voted")));
+    }
+
+    #[test]
+    fn ad_labels_and_gallery_counters_are_not_text() {
+        let label = |t: &str| Block {
+            text: t.to_string(),
+            chars: t.chars().count() as u32,
+            link_chars: 0,
+            leading_link_chars: 0,
+            fresh_after_link: false,
+            node: 0,
+            kind: super::super::parse::BlockKind::Text,
+        };
+        for t in ["Advertisement", "ADVERT", "Image 2 of 5", "3 of 10", "Реклама"] {
+            assert!(is_slot_label(&label(t)), "{t}");
+        }
+        for t in ["Ad hoc committee", "One of us", "Image rights"] {
+            assert!(!is_slot_label(&label(t)), "{t}");
+        }
     }
 
     #[test]
