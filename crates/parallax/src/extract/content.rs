@@ -66,7 +66,10 @@ fn is_slot_label(block: &Block) -> bool {
     if block.chars > 40 {
         return false;
     }
-    let text = block.text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let text = block
+        .text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     if AD_LABELS.contains(&text.as_str()) {
         return true;
     }
@@ -124,10 +127,12 @@ fn sum_up(page: &Page, value: impl Fn(&Block) -> f32) -> Vec<f32> {
 
 /// For each element, the nearest element (itself included) that is chrome, or [`NONE`]. A
 /// weak chrome mark on an element holding most of the page's prose is a layout wrapper's
-/// ("content-with-sidebar", "widget-container"), not chrome.
+/// ("content-with-sidebar", "widget-container"), not chrome; nor does a weak mark reach into a
+/// quotation.
 pub fn nearest_chrome(page: &Page) -> Vec<u32> {
     let prose = sum_up(page, |b| weight(b, false).max(0.0));
     let total: f32 = page.blocks.iter().map(|b| weight(b, false).max(0.0)).sum();
+    let blockquote = page.tag_names.iter().position(|n| n == "blockquote");
     let mut nearest = vec![NONE; page.nodes.len()];
     for (i, node) in page.nodes.iter().enumerate() {
         let own = match node.chrome {
@@ -135,12 +140,21 @@ pub fn nearest_chrome(page: &Page) -> Vec<u32> {
             Chrome::Weak => prose[i] < WRAPPER_SHARE * total,
             Chrome::Strong => true,
         };
+        let inherited = match node.parent {
+            NONE => NONE,
+            p => nearest[p as usize],
+        };
+        // A quotation (an embedded post) is the article's text even inside a weakly marked
+        // wrapper ("social-media-embed").
+        let quotation = blockquote == Some(node.tag as usize)
+            && inherited != NONE
+            && page.nodes[inherited as usize].chrome == Chrome::Weak;
         nearest[i] = if own {
             i as u32
-        } else if node.parent == NONE {
+        } else if quotation {
             NONE
         } else {
-            nearest[node.parent as usize]
+            inherited
         };
     }
     nearest
@@ -234,7 +248,13 @@ mod tests {
             node: 0,
             kind: super::super::parse::BlockKind::Text,
         };
-        for t in ["Advertisement", "ADVERT", "Image 2 of 5", "3 of 10", "Реклама"] {
+        for t in [
+            "Advertisement",
+            "ADVERT",
+            "Image 2 of 5",
+            "3 of 10",
+            "Реклама",
+        ] {
             assert!(is_slot_label(&label(t)), "{t}");
         }
         for t in ["Ad hoc committee", "One of us", "Image rights"] {
@@ -248,6 +268,28 @@ mod tests {
             "Plain text with no tags at all, long enough to read as a sentence of prose here.",
         );
         assert!(article_blocks(&page).is_empty());
+    }
+
+    #[test]
+    fn an_embedded_post_is_kept_and_a_share_bar_is_not() {
+        let para = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools and roads by four percent.</p>";
+        let html = format!(
+            "<body><article>{para}<div class=social-embed><blockquote><p>Proud of our council tonight, a budget for every school.</p></blockquote></div>\
+             <div class=social-share><p>Share this on every network you use, it helps us a lot.</p></div>{para}</article></body>"
+        );
+        let page = parse(&html);
+        let texts: Vec<_> = article_blocks(&page)
+            .iter()
+            .map(|b| b.text.clone())
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("Proud of our council")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.starts_with("Share this")),
+            "{texts:?}"
+        );
     }
 
     #[test]
