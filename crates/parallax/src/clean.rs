@@ -139,6 +139,47 @@ fn opens_comments(line: &Line) -> bool {
     counted || heading || is_commenter(line)
 }
 
+/// Openings of a heading over other stories ("More from the Bugle", "You may also like").
+const OTHER_STORIES_HEADINGS: &[&str] = &[
+    "more ",
+    "related",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "read more",
+    "read next",
+    "most popular",
+    "most read",
+    "most viewed",
+    "trending",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "also on ",
+    "around the web",
+    "don't miss",
+    "don’t miss",
+    "editor's picks",
+    "editors' picks",
+    "what to read next",
+];
+
+/// True for a heading over a list of other stories: short, no sentence, one of the openings of
+/// [`OTHER_STORIES_HEADINGS`].
+fn heads_other_stories(line: &Line) -> bool {
+    if line.words > 5 || line.words == 0 {
+        return false;
+    }
+    let text = line.text.trim().trim_end_matches(':');
+    if ends_like_sentence(text) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = format!("{lower} ");
+    OTHER_STORIES_HEADINGS.iter().any(|h| lower.starts_with(h))
+}
+
 /// True for the line that names a comment's writer: "jane says:", "Milan on September 12, 2018
 /// at 4:47 pm said:".
 fn is_commenter(line: &Line) -> bool {
@@ -224,6 +265,15 @@ fn is_credit(line: &Line) -> bool {
 /// outweigh its paragraphs.
 const GAP_WORDS: f32 = 10.0;
 
+/// Words of prose an article has before a heading over other stories may end it.
+const MIN_ARTICLE_WORDS: usize = 100;
+
+/// Lines after a heading over other stories that tell a list of stories from more paragraphs.
+const LIST_LOOKAHEAD: usize = 16;
+
+/// What a heading over other stories ("More from the Bugle") costs a run, in words of prose.
+const HEADING_WORDS: f32 = 50.0;
+
 /// The first and last prose lines of the run of lines in `from..=to` with the most weight:
 /// prose counts for its words, any other non-blank line counts [`GAP_WORDS`] against.
 fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)> {
@@ -232,6 +282,8 @@ fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)>
             0.0
         } else if l.is_prose() {
             l.words as f32
+        } else if heads_other_stories(l) {
+            -HEADING_WORDS
         } else {
             -GAP_WORDS
         }
@@ -310,11 +362,26 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         .filter(|&i| lines.get(i).is_some_and(is_commenter))
         .collect();
     let confirmed = |i: usize| commenters.iter().filter(|&&c| c >= i).count() >= 2;
+    // So does a heading over other stories when what follows it is a list of stories rather
+    // than more of the article: no two paragraphs in a row ("Related articles" boxes inside an
+    // article are followed by the article's next paragraphs).
+    let list_follows = |i: usize| {
+        let next: Vec<bool> = lines[i + 1..]
+            .iter()
+            .filter(|l| !l.text.trim().is_empty())
+            .take(LIST_LOOKAHEAD)
+            .map(|l| l.is_prose())
+            .collect();
+        !next.windows(2).any(|w| w[0] && w[1])
+    };
     let last = (first..=end)
         .find(|&i| {
             i > first
-                && opens_comments(&lines[i])
-                && (prose_words(first, i) * 2 >= total || confirmed(i))
+                && ((opens_comments(&lines[i])
+                    && (prose_words(first, i) * 2 >= total || confirmed(i)))
+                    || (heads_other_stories(&lines[i])
+                        && prose_words(first, i) >= MIN_ARTICLE_WORDS
+                        && list_follows(i)))
         })
         .map_or(last, |c| {
             (first..c)
@@ -504,6 +571,26 @@ mod tests {
                 assert!(clean_text(input, None, scraped).text.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_list_of_other_stories_under_a_heading_ends_the_article_but_a_box_inside_it_does_not() {
+        let para = "Officials said the vote would be followed by public hearings in every district next month, and the mayor promised to attend each one of them.";
+        let summary = "A columnist explains at length why the other party's plan for the economy is going to fail badly this winter, who will pay for it when it does, and what the rest of us can still do about it before the first bills arrive in the spring.";
+        let teasers: String = (1..=4)
+            .map(|n| {
+                format!(
+                    "Why plan {n} fails\n\nJane Roe\n\nTuesday November 19, 2019\n\n{summary}\n\n"
+                )
+            })
+            .collect();
+        let page = format!(
+            "{BODY}\n\n{para}\n\n{para} Again.\n\nRelated articles\n\nMayor opens the new bridge\n\n{para} Third.\n\n{para} Fourth.\n\n{para} Fifth.\n\n{para} Sixth.\n\n\
+             More from the Bugle\n\n{teasers}"
+        );
+        let c = clean(&page, None);
+        assert!(c.text.contains("Sixth."), "{}", c.text);
+        assert!(!c.text.contains("columnist"), "{}", c.text);
     }
 
     #[test]
