@@ -374,21 +374,26 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             .collect();
         !next.windows(2).any(|w| w[0] && w[1])
     };
-    let last = (first..=end)
-        .find(|&i| {
-            i > first
-                && ((opens_comments(&lines[i])
-                    && (prose_words(first, i) * 2 >= total || confirmed(i)))
-                    || (heads_other_stories(&lines[i])
-                        && prose_words(first, i) >= MIN_ARTICLE_WORDS
-                        && list_follows(i)))
-        })
-        .map_or(last, |c| {
-            (first..c)
-                .rev()
-                .find(|&i| lines[i].is_prose())
-                .unwrap_or(first)
-        });
+    let stories_heading = |i: usize| {
+        heads_other_stories(&lines[i])
+            && prose_words(first, i) >= MIN_ARTICLE_WORDS
+            && list_follows(i)
+    };
+    let cut = (first..=end).find(|&i| {
+        i > first
+            && ((opens_comments(&lines[i]) && (prose_words(first, i) * 2 >= total || confirmed(i)))
+                || stories_heading(i))
+    });
+    // Extracted HTML keeps its own bounds but for a list of other stories at its end.
+    let html_end = (0..lines.len())
+        .find(|&i| i > first && stories_heading(i))
+        .map_or(lines.len().saturating_sub(1), |c| c - 1);
+    let last = cut.map_or(last, |c| {
+        (first..c)
+            .rev()
+            .find(|&i| lines[i].is_prose())
+            .unwrap_or(first)
+    });
     // Scraped text holds other stories' teasers too: the article is the densest run of prose,
     // where every line between two paragraphs that is not prose counts against the run.
     let (first, last) = if scraped && first < last {
@@ -411,7 +416,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     let (first, last) = if scraped {
         (first, last)
     } else {
-        (0, lines.len().saturating_sub(1))
+        (0, html_end)
     };
 
     let found_title = if given_title.is_none() {
