@@ -106,6 +106,65 @@ fn is_legal_notice(line: &str) -> bool {
         || (lower.contains("browser") && lower.contains("update"))
 }
 
+/// Whole lines that are page widgets' labels, never article text.
+const WIDGET_LABELS: &[&str] = &[
+    "share this",
+    "share",
+    "share this article",
+    "share this story",
+    "like this",
+    "comments",
+    "comment",
+    "sharing is caring",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "don’t miss",
+    "more",
+    "print",
+    "email",
+    "tweet",
+    "follow us",
+    "subscribe",
+    "sign up",
+    "read more",
+    "loading",
+    "tags",
+    "advertisement",
+];
+
+/// True for a line that is only a widget's label ("Share this:", "Like this:", "Comments").
+fn is_widget_label(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    t.len() <= 40 && WIDGET_LABELS.contains(&t.as_str())
+}
+
+/// True for a wire story's contributor line: "(Reporting by Jane Roe; Editing by John Doe)",
+/// "Associated Press writers … contributed to this report."
+fn is_contributor_credit(line: &str) -> bool {
+    let lower = line.trim().trim_start_matches('(').to_lowercase();
+    let opens = [
+        "reporting by ",
+        "additional reporting by ",
+        "editing by ",
+        "writing by ",
+        "compiled by ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let closes = [
+        "contributed to this report",
+        "contributed reporting",
+        "contributed to this story",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    (opens || closes) && line.split_whitespace().count() <= 40
+}
+
 /// True for a line that opens a comment section ("Leave a Reply", "16 comments", "jane says:").
 fn opens_comments(line: &Line) -> bool {
     let lower = line.text.to_lowercase();
@@ -440,7 +499,10 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     let mut out = AlignedBuilder::new();
     for (i, line) in lines.iter().enumerate() {
         let print = fingerprint(line.text);
-        let reason = if is_legal_notice(line.text) {
+        let reason = if is_legal_notice(line.text)
+            || is_contributor_credit(line.text)
+            || is_widget_label(line.text)
+        {
             Some(RemovalReason::PageChrome)
         } else if !title_print.is_empty() && print == title_print {
             let r = if title_seen || given_title.is_some() && i > first {
@@ -596,6 +658,37 @@ mod tests {
         let c = clean(&page, None);
         assert!(c.text.contains("Sixth."), "{}", c.text);
         assert!(!c.text.contains("columnist"), "{}", c.text);
+    }
+
+    #[test]
+    fn contributor_credits_and_widget_labels_are_chrome() {
+        assert!(is_contributor_credit(
+            "(Reporting by Greg Roumeliotis; Editing by Lisa Shumaker)"
+        ));
+        assert!(is_contributor_credit(
+            "Fox News’ Jessica Napoli contributed to this report."
+        ));
+        assert!(!is_contributor_credit(
+            "Reporting on the budget has been thin, the mayor said."
+        ));
+        for label in [
+            "Share this:",
+            "Like this:",
+            "Comments",
+            "ADVERTISEMENT",
+            "Read more »",
+        ] {
+            assert!(is_widget_label(label), "{label}");
+        }
+        assert!(!is_widget_label("More than 300 people came."));
+        let page = format!("{BODY}\n\nShare this:\n\n{BODY} Again.\n\n(Reporting by Jane Roe; Editing by John Doe)\n");
+        let c = clean(&page, None);
+        assert!(
+            !c.text.contains("Share this") && !c.text.contains("Reporting by"),
+            "{}",
+            c.text
+        );
+        assert!(c.text.contains("Again."));
     }
 
     #[test]
