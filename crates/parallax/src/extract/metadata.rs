@@ -81,6 +81,23 @@ fn not_url(s: &str) -> Option<String> {
     (!s.is_empty() && !s.starts_with("http") && !s.starts_with('/')).then(|| s.to_string())
 }
 
+/// The name in a byline block ("By Tom Rogan", "by Jane Roe and John Doe"): two to eight
+/// words after "By", each capitalised or a joining word.
+pub fn byline_name(text: &str) -> Option<String> {
+    let rest = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("by "))
+        .or_else(|| text.strip_prefix("BY "))?
+        .trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let name_like = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(*w, "and" | "de" | "van" | "von" | "da")
+    });
+    ((2..=8).contains(&words.len()) && name_like)
+        .then(|| rest.trim_end_matches([',', '|']).to_string())
+}
+
 /// Reads a page's metadata.
 pub fn metadata(page: &Page) -> Metadata {
     let ld = ld_articles(page);
@@ -157,6 +174,8 @@ mod tests {
         assert_eq!(m.outlet.as_deref(), Some("Daily Bugle"));
         assert_eq!(m.author.as_deref(), Some("Ann Lee"));
         assert_eq!(m.published.as_deref(), Some("2022-06-15T10:00:00Z"));
+        assert_eq!(byline_name("By Tom Rogan").as_deref(), Some("Tom Rogan"));
+        assert_eq!(byline_name("By the way, this is not a name."), None);
         let bare = metadata(&parse(
             "<title>Only a title</title><time datetime='2021-01-01'>x</time>",
         ));

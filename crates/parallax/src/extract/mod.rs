@@ -36,6 +36,9 @@ pub enum ExtractError {
     NoArticle,
 }
 
+/// How many blocks before the article a byline may stand.
+const BYLINE_REACH: usize = 25;
+
 /// Extracts the article from an HTML page; `url` names the outlet when the page does not.
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, ExtractError> {
     let page = parse::parse(html);
@@ -50,6 +53,22 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, ExtractE
     }
     text.pop();
     let meta = metadata::metadata(&page);
+    // Without an author in the metadata, a byline just before or inside the article names one.
+    let first = page
+        .blocks
+        .iter()
+        .position(|b| std::ptr::eq(b, blocks[0]))
+        .unwrap_or(0);
+    let last = page
+        .blocks
+        .iter()
+        .rposition(|b| std::ptr::eq(b, blocks[blocks.len() - 1]))
+        .unwrap_or(first);
+    let byline = || {
+        page.blocks[first.saturating_sub(BYLINE_REACH)..=last]
+            .iter()
+            .find_map(|b| metadata::byline_name(&b.text))
+    };
     let nonempty = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     Ok(Extracted {
         text,
@@ -58,7 +77,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, ExtractE
             .outlet
             .and_then(nonempty)
             .or_else(|| url.and_then(host_of)),
-        author: meta.author.and_then(nonempty),
+        author: meta.author.and_then(nonempty).or_else(byline),
         published: meta.published.as_deref().and_then(iso_date),
     })
 }
