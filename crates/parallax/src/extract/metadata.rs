@@ -16,6 +16,8 @@ pub struct Metadata {
     pub author: Option<String>,
     /// The publication date as given (ISO 8601 in most pages).
     pub published: Option<String>,
+    /// The article's text as the page's JSON-LD gives it (`articleBody`), markup removed.
+    pub body: Option<String>,
 }
 
 /// The first `<meta>` value among `keys` (in the order of `keys`).
@@ -98,6 +100,19 @@ pub fn byline_name(text: &str) -> Option<String> {
         .then(|| rest.trim_end_matches([',', '|']).to_string())
 }
 
+/// A JSON-LD text without its markup: its blocks, one per line, when it holds tags.
+fn plain_text(text: &str) -> String {
+    if !text.contains('<') {
+        return text.trim().to_string();
+    }
+    let blocks = super::parse::parse(text).blocks;
+    blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Reads a page's metadata.
 pub fn metadata(page: &Page) -> Metadata {
     let ld = ld_articles(page);
@@ -147,11 +162,17 @@ pub fn metadata(page: &Page) -> Metadata {
     .map(str::to_string)
     .or_else(|| ld_field("datePublished"))
     .or_else(|| page.times.first().cloned());
+    let body = ld
+        .iter()
+        .find_map(|a| a.get("articleBody").and_then(Value::as_str))
+        .map(plain_text)
+        .filter(|b| !b.trim().is_empty());
     Metadata {
         title,
         outlet,
         author,
         published,
+        body,
     }
 }
 

@@ -36,6 +36,13 @@ pub enum ExtractError {
     NoArticle,
 }
 
+/// Words a JSON-LD `articleBody` needs to stand in for the page's text.
+const SCRIPTED_BODY_WORDS: usize = 50;
+
+/// The share of a JSON-LD `articleBody` below which the page's own text is taken as not
+/// rendered (the page builds its article with scripts).
+const SCRIPTED_BODY_SHARE: f32 = 0.3;
+
 /// How many blocks before the article a byline may stand.
 const BYLINE_REACH: usize = 25;
 
@@ -43,29 +50,32 @@ const BYLINE_REACH: usize = 25;
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, ExtractError> {
     let page = parse::parse(html);
     let blocks = content::article_blocks(&page);
-    if blocks.is_empty() {
+    let mut meta = metadata::metadata(&page);
+    let shown: usize = blocks.iter().map(|b| b.text.len()).sum();
+    // A page that renders its article with scripts shows little of it; its JSON-LD may hold
+    // the whole text.
+    let text = match meta.body.take() {
+        Some(body)
+            if body.split_whitespace().count() >= SCRIPTED_BODY_WORDS
+                && (shown as f32) < SCRIPTED_BODY_SHARE * body.len() as f32 =>
+        {
+            body
+        }
+        _ => blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    if text.trim().is_empty() {
         return Err(ExtractError::NoArticle);
     }
-    let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
-    for b in &blocks {
-        text.push_str(&b.text);
-        text.push('\n');
-    }
-    text.pop();
-    let meta = metadata::metadata(&page);
     // Without an author in the metadata, a byline just before or inside the article names one.
-    let first = page
-        .blocks
-        .iter()
-        .position(|b| std::ptr::eq(b, blocks[0]))
-        .unwrap_or(0);
-    let last = page
-        .blocks
-        .iter()
-        .rposition(|b| std::ptr::eq(b, blocks[blocks.len() - 1]))
-        .unwrap_or(first);
     let byline = || {
-        page.blocks[first.saturating_sub(BYLINE_REACH)..=last]
+        let (head, tail) = (*blocks.first()?, *blocks.last()?);
+        let first = page.blocks.iter().position(|b| std::ptr::eq(b, head))?;
+        let last = page.blocks.iter().rposition(|b| std::ptr::eq(b, tail))?;
+        page.blocks[first.saturating_sub(BYLINE_REACH)..=last.max(first)]
             .iter()
             .find_map(|b| metadata::byline_name(&b.text))
     };
@@ -139,6 +149,17 @@ mod tests {
         );
         let a = extract_html(&html, None).unwrap();
         assert!(a.text.contains("approved the budget"));
+    }
+
+    #[test]
+    fn a_scripted_page_falls_back_to_its_json_ld_body() {
+        let body = "The council voted on Tuesday to approve the new budget. ".repeat(10);
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Budget\",\"articleBody\":\"{body}\"}}</script></head>\
+             <body><div id=root>Loading…</div></body></html>"
+        );
+        let a = extract_html(&html, None).unwrap();
+        assert!(a.text.contains("approve the new budget"));
     }
 
     #[test]
