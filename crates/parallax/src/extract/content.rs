@@ -22,6 +22,9 @@ const WRAPPER_SHARE: f32 = 0.5;
 /// of the heaviest element.
 const MARKED_BODY_SHARE: f32 = 0.3;
 
+/// Paragraphs beside a lone-paragraph choice that make its parent the article.
+const SIBLING_PARAGRAPHS: f32 = 2.0;
+
 /// The most a link-dense block counts against its element.
 const LINK_PENALTY_CAP: f32 = 100.0;
 
@@ -188,12 +191,32 @@ fn within(page: &Page, root: u32, node: u32) -> bool {
     node != NONE && node >= root && node < page.nodes[root as usize].end
 }
 
+/// An article is more than one paragraph: when the heaviest element holds a single paragraph
+/// of prose and its parent holds at least [`SIBLING_PARAGRAPHS`] more (a list of short lines
+/// after them weighed the parent down), the parent is the article.
+fn widen_lone_paragraph(page: &Page, chrome: &[u32], root: u32) -> u32 {
+    let is_paragraph = |b: &Block| {
+        chrome.get(b.node as usize).is_some_and(|&c| c == NONE) && weight(b, false) > 0.0
+    };
+    let paragraphs = sum_up(page, |b| f32::from(u8::from(is_paragraph(b))));
+    let parent = page.nodes[root as usize].parent;
+    if parent != NONE
+        && paragraphs[root as usize] <= 1.0
+        && paragraphs[parent as usize] >= 1.0 + SIBLING_PARAGRAPHS
+    {
+        parent
+    } else {
+        root
+    }
+}
+
 /// The article's blocks, in page order; empty when no element holds prose.
 pub fn article_blocks(page: &Page) -> Vec<&Block> {
     let chrome = nearest_chrome(page);
     let Some(root) = heaviest(page, &chrome) else {
         return Vec::new();
     };
+    let root = widen_lone_paragraph(page, &chrome, root);
     page.blocks
         .iter()
         .filter(|b| within(page, root, b.node))
@@ -288,6 +311,29 @@ mod tests {
         );
         assert!(
             !texts.iter().any(|t| t.starts_with("Share this")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_inside_the_article_does_not_shrink_it_to_one_paragraph() {
+        let para = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools and roads by four percent.</p>";
+        let items: String = (1..=30)
+            .map(|n| {
+                format!("{n}) Item number {n}<br><a href=/x{n}>http://shop.example/x{n}</a><br>")
+            })
+            .collect();
+        let html = format!("<body><div><p>A first paragraph that is longer than the others, long enough to weigh the most of them all by itself here.</p>{para}{para}{items}</div></body>");
+        let texts: Vec<_> = article_blocks(&parse(&html))
+            .iter()
+            .map(|b| b.text.clone())
+            .collect();
+        assert!(
+            texts
+                .iter()
+                .filter(|t| t.starts_with("The council voted"))
+                .count()
+                == 2,
             "{texts:?}"
         );
     }
