@@ -81,6 +81,14 @@ fn is_slot_label(block: &Block) -> bool {
     matches!(words.as_slice(), [_, n, "of", m] | [n, "of", m] if number(n) && number(m))
 }
 
+/// Whether a block is one web address written out (a link the article gives as its address;
+/// menus never show addresses).
+fn is_bare_url(block: &Block) -> bool {
+    let t = block.text.trim();
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
+}
+
 /// Whether a block reads as a whole sentence, whatever its links.
 fn is_sentence(block: &Block) -> bool {
     block.text.split_whitespace().count() >= PROSE_WORDS && ends_like_sentence(&block.text)
@@ -230,7 +238,8 @@ pub fn article_blocks(page: &Page) -> Vec<&Block> {
                 && !is_slot_label(b)
                 && ((b.link_chars as f32) <= LINK_DENSE * b.chars as f32
                     || b.chars - b.link_chars >= KEPT_TEXT_CHARS
-                    || is_sentence(b))
+                    || is_sentence(b)
+                    || is_bare_url(b))
         })
         .collect()
 }
