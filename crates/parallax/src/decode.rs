@@ -93,7 +93,32 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
 fn mostly_undecodable(text: &str) -> bool {
     let b = text.as_bytes();
     let mut bad = 0usize;
-    for (i, &x) in b.iter().enumerate() {
+    let mut i = 0;
+    while i < b.len() {
+        // Eight bytes at a time while they are all printable ASCII (no byte under 0x20, none
+        // with the high bit, no DEL).
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            let control = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+            let del = (x ^ (0x7F * ONES)).wrapping_sub(ONES) & !(x ^ (0x7F * ONES)) & HIGH;
+            if (x & HIGH) | control | del == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(b.len());
+        bad += undecodable_in(b, i, end);
+        i = end;
+    }
+    bad > 0 && bad * 20 > text.chars().count()
+}
+
+/// Bad characters starting in `b[from..to]` (replacement, private-use, control).
+fn undecodable_in(b: &[u8], from: usize, to: usize) -> usize {
+    let mut bad = 0usize;
+    for (i, &x) in b.iter().enumerate().take(to).skip(from) {
         // Printable ASCII and continuation bytes: the common case, decided by one compare.
         if x.wrapping_sub(0x20) < 0x5F || x & 0xC0 == 0x80 {
             continue;
@@ -113,7 +138,7 @@ fn mostly_undecodable(text: &str) -> bool {
             _ => 0,
         };
     }
-    bad > 0 && bad * 20 > text.chars().count()
+    bad
 }
 
 /// True when the bytes hold at least one well-formed multi-byte UTF-8 sequence.

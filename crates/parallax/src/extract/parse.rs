@@ -399,15 +399,40 @@ fn word_matches(word: &str, stem: &str) -> bool {
     }
 }
 
+/// The chrome words by their first letter, strong ones first: each class word is compared
+/// with the few stems that start like it.
+fn stems_by_letter() -> &'static [Vec<(&'static str, Chrome)>; 26] {
+    static TABLE: std::sync::OnceLock<[Vec<(&'static str, Chrome)>; 26]> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: [Vec<(&'static str, Chrome)>; 26] = Default::default();
+        let all = STRONG_CHROME_WORDS
+            .iter()
+            .map(|w| (*w, Chrome::Strong))
+            .chain(CHROME_WORDS.iter().map(|w| (*w, Chrome::Weak)));
+        for (stem, kind) in all {
+            table[usize::from(stem.as_bytes()[0] - b'a')].push((stem, kind));
+        }
+        table
+    })
+}
+
 /// Whether a class and id value marks page chrome.
 pub fn chrome_class(value: &str) -> Chrome {
+    let table = stems_by_letter();
     let mut chrome = Chrome::No;
     for w in words_of(value) {
-        if STRONG_CHROME_WORDS.iter().any(|c| word_matches(w, c)) {
-            return Chrome::Strong;
+        let first = w.as_bytes()[0].to_ascii_lowercase();
+        if !first.is_ascii_lowercase() {
+            continue;
         }
-        if CHROME_WORDS.iter().any(|c| word_matches(w, c)) {
-            chrome = Chrome::Weak;
+        for &(stem, kind) in &table[usize::from(first - b'a')] {
+            if word_matches(w, stem) {
+                if kind == Chrome::Strong {
+                    return Chrome::Strong;
+                }
+                chrome = Chrome::Weak;
+            }
         }
     }
     chrome
