@@ -6,13 +6,8 @@
 # Uses the already built target/release/parallax (build it with `cargo build --release` first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benches/peers.sh
 dataset=${1:?usage: benches/clustering.sh DATASET}
-bin=target/release/parallax
-[ -x "$bin" ] || { echo "missing $bin: run cargo build --release --bin parallax" >&2; exit 1; }
-venv=bench-out/venv-cluster
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/python" -c 'import sklearn, scipy' 2>/dev/null \
-    || "$venv/bin/pip" install --quiet "scikit-learn==1.9.1" scipy numpy
-exec "$venv/bin/python" benches/clustering.py "$PWD/$bin" "$dataset"
+bin=$(parallax_binary)
+python=$(peer_python venv-cluster 'import sklearn, scipy' "scikit-learn==1.9.1" scipy numpy)
+exec "$python" benches/clustering.py "$bin" "$dataset"

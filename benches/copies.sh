@@ -5,13 +5,9 @@
 # Uses the already built target/release/parallax (build it with `cargo build --release` first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benches/peers.sh
 dataset=${1:?usage: benches/copies.sh DATASET [N]}
 n=${2:-2000}
-bin=target/release/parallax
-[ -x "$bin" ] || { echo "missing $bin: run cargo build --release --bin parallax" >&2; exit 1; }
-venv=bench-out/venv
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/python" -c 'import datasketch' 2>/dev/null || "$venv/bin/pip" install --quiet datasketch
-exec "$venv/bin/python" benches/copies.py "$PWD/$bin" "$dataset" "$n"
+bin=$(parallax_binary)
+python=$(peer_python venv 'import datasketch' datasketch)
+exec "$python" benches/copies.py "$bin" "$dataset" "$n"

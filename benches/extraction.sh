@@ -5,13 +5,8 @@
 # Uses the already built target/release/parallax (build it with `cargo build --release` first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benches/peers.sh
 dataset=${1:?usage: benches/extraction.sh DATASET_DIR}
-bin=target/release/parallax
-[ -x "$bin" ] || { echo "missing $bin: run cargo build --release --bin parallax" >&2; exit 1; }
-venv=bench-out/venv-extract
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/python" -c 'import trafilatura' 2>/dev/null \
-    || "$venv/bin/pip" install --quiet "trafilatura==2.3.1" lxml_html_clean
-exec "$venv/bin/python" benches/extraction.py "$PWD/$bin" "$dataset"
+bin=$(parallax_binary)
+python=$(peer_python venv-extract 'import trafilatura' "trafilatura==2.3.1" lxml_html_clean)
+exec "$python" benches/extraction.py "$bin" "$dataset"

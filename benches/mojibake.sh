@@ -5,10 +5,7 @@
 # usage: benches/mojibake.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benches/peers.sh
 cargo build --release --quiet --example repair
-venv=bench-out/venv-ftfy
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/python" -c 'import ftfy' 2>/dev/null || "$venv/bin/pip" install --quiet "ftfy==6.3.1"
-exec "$venv/bin/python" benches/mojibake.py target/release/examples/repair crates/parallax/tests/mojibake.rs
+python=$(peer_python venv-ftfy 'import ftfy' "ftfy==6.3.1")
+exec "$python" benches/mojibake.py target/release/examples/repair crates/parallax/tests/mojibake.rs

@@ -5,14 +5,9 @@
 # Uses the already built target/release/parallax (build it with `cargo build --release` first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benches/peers.sh
 dataset=${1:?usage: benches/summary.sh DATASET [WORDS]}
 words=${2:-260}
-bin=target/release/parallax
-[ -x "$bin" ] || { echo "missing $bin: run cargo build --release --bin parallax" >&2; exit 1; }
-venv=bench-out/venv-summary
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/python" -c 'import sumy, rouge_score' 2>/dev/null \
-    || "$venv/bin/pip" install --quiet "sumy==0.13.0" "rouge-score==0.1.2" numpy
-exec "$venv/bin/python" benches/summary.py "$PWD/$bin" "$dataset" "$words"
+bin=$(parallax_binary)
+python=$(peer_python venv-summary 'import sumy, rouge_score' "sumy==0.13.0" "rouge-score==0.1.2" numpy)
+exec "$python" benches/summary.py "$bin" "$dataset" "$words"
