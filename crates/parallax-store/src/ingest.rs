@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use parallax::cluster::{term_counts, TermCounts};
 use parallax::dedup::{compare_with_earlier, fingerprint, Fingerprint};
-use parallax::ingest::{Content, PageKind, RawPage};
+pub use parallax::ingest::content_hash;
+use parallax::ingest::{Content, RawPage};
 use parallax::model::{Copy, Document, Rejection};
 use parallax::pipeline::prepare_guarded;
 use parallax::stream::copied_from;
@@ -55,23 +56,6 @@ pub enum Progress {
     Stored(usize, usize),
     /// Stories analyzed so far, of all changed.
     Analyzed(usize, usize),
-}
-
-/// A stable hash of a page's content and URL: the same input hashes the same in every run.
-pub fn content_hash(page: &RawPage) -> String {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(if page.kind == PageKind::Html {
-        b"h"
-    } else {
-        b"t"
-    });
-    match &page.content {
-        Content::Bytes(b) => h.update(b),
-        Content::Text(t) => h.update(t.as_bytes()),
-    }
-    h.update(b"\0");
-    h.update(page.url.as_deref().unwrap_or("").as_bytes());
-    format!("{:032x}", h.digest128())
 }
 
 fn original_bytes(page: &RawPage) -> &[u8] {

@@ -132,6 +132,36 @@ pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
     TermCounts(counts)
 }
 
+impl TermCounts {
+    /// The counts as bytes, to carry them between processes: per term its hash (8 bytes), its
+    /// count (4), its length (4) and its UTF-8 text, little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.0.iter().map(|(_, t, _)| 16 + t.len()).sum());
+        for (hash, term, count) in &self.0 {
+            out.extend_from_slice(&hash.to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+            out.extend_from_slice(&(term.len() as u32).to_le_bytes());
+            out.extend_from_slice(term.as_bytes());
+        }
+        out
+    }
+
+    /// Counts written by [`TermCounts::to_bytes`]; `None` when the bytes are not such counts.
+    pub fn from_bytes(mut bytes: &[u8]) -> Option<TermCounts> {
+        let mut counts = Vec::new();
+        while !bytes.is_empty() {
+            let head = bytes.get(..16)?;
+            let hash = u64::from_le_bytes(head[..8].try_into().ok()?);
+            let count = f32::from_le_bytes(head[8..12].try_into().ok()?);
+            let len = u32::from_le_bytes(head[12..16].try_into().ok()?) as usize;
+            let term = std::str::from_utf8(bytes.get(16..16 + len)?).ok()?;
+            counts.push((hash, term.to_string(), count));
+            bytes = &bytes[16 + len..];
+        }
+        Some(TermCounts(counts))
+    }
+}
+
 /// Assigns a stream of documents to stories.
 #[derive(Debug, Default)]
 pub struct StoryClusterer {
@@ -505,6 +535,20 @@ impl StoryClusterer {
 mod tests {
     use super::*;
     use crate::terms::terms;
+
+    #[test]
+    fn term_counts_survive_bytes_and_bad_bytes_are_refused() {
+        let counts = term_counts(
+            Some("Élysée talks"),
+            "The minister said the talks in Zürich failed.",
+        );
+        let bytes = counts.to_bytes();
+        let back = TermCounts::from_bytes(&bytes).expect("counts read back");
+        assert_eq!(back.0, counts.0);
+        assert!(!counts.0.is_empty());
+        assert!(TermCounts::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(TermCounts::from_bytes(&[1, 2, 3]).is_none());
+    }
 
     fn input<'a>(id: &'a str, text: &'a str) -> ClusterInput<'a> {
         ClusterInput {

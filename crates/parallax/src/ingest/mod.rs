@@ -99,6 +99,9 @@ pub enum IngestError {
     /// A JSONL line is not a JSON object of the expected shape.
     #[error("malformed JSONL record: {0}")]
     BadRecord(String),
+    /// A WARC record is damaged or holds no HTML page.
+    #[error("bad WARC record: {0}")]
+    BadWarcRecord(String),
     /// A glob pattern matched no file.
     #[error("pattern matched no file")]
     NoMatch,
@@ -543,4 +546,21 @@ fn record_to_page(record: Record, at: &str, default_id: &str) -> Result<RawPage,
         outlet: record.outlet,
         date: record.date,
     })
+}
+
+/// A stable hash of a page's content and URL: the same input hashes the same in every run.
+pub fn content_hash(page: &RawPage) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(if page.kind == PageKind::Html {
+        b"h"
+    } else {
+        b"t"
+    });
+    match &page.content {
+        Content::Bytes(b) => h.update(b),
+        Content::Text(t) => h.update(t.as_bytes()),
+    }
+    h.update(b"\0");
+    h.update(page.url.as_deref().unwrap_or("").as_bytes());
+    format!("{:032x}", h.digest128())
 }

@@ -113,7 +113,7 @@ fn read_members(records: &mut Records, bytes: &[u8]) {
                 let at_name = format!("{}:{}", records.name, records.number);
                 records.batch.reject(
                     at_name,
-                    IngestError::BadRecord(format!("corrupt gzip member: {e}")),
+                    IngestError::BadWarcRecord(format!("corrupt gzip member: {e}")),
                 );
                 at = find_magic(bytes, at + 1).unwrap_or(bytes.len());
             }
@@ -171,15 +171,17 @@ impl Records<'_> {
             let at = format!("{}:{}", self.name, self.number);
             self.batch.reject(
                 at,
-                IngestError::BadRecord("not a WARC record (no WARC/ version line)".into()),
+                IngestError::BadWarcRecord("not a WARC record (no WARC/ version line)".into()),
             );
             return None;
         }
         self.number += 1;
         let at = format!("{}:{}", self.name, self.number);
         let Some((end, sep)) = header_end(bytes) else {
-            self.batch
-                .reject(at, IngestError::BadRecord("truncated WARC header".into()));
+            self.batch.reject(
+                at,
+                IngestError::BadWarcRecord("truncated WARC header".into()),
+            );
             return None;
         };
         let warc = headers(&bytes[..end]);
@@ -187,7 +189,7 @@ impl Records<'_> {
         let Some(length) = length else {
             self.batch.reject(
                 at,
-                IngestError::BadRecord("WARC record without a Content-Length".into()),
+                IngestError::BadWarcRecord("WARC record without a Content-Length".into()),
             );
             return None;
         };
@@ -195,7 +197,7 @@ impl Records<'_> {
         let Some(block) = bytes.get(body_start..body_start + length) else {
             self.batch.reject(
                 at,
-                IngestError::BadRecord(format!(
+                IngestError::BadWarcRecord(format!(
                     "truncated WARC record: {length} bytes announced, {} present",
                     bytes.len() - body_start
                 )),
@@ -228,7 +230,7 @@ impl Records<'_> {
                     Err(e) => self.batch.reject(at, e),
                 }
             }
-            Err(reason) => self.batch.reject(at, IngestError::BadRecord(reason)),
+            Err(reason) => self.batch.reject(at, IngestError::BadWarcRecord(reason)),
         }
         Some(used)
     }
