@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Checks that the Spark job's result equals single-machine `parallax ingest` on the same input.
 
-usage: check.py OUT_DIR STORE_DB [INGEST_LOG]
+usage: check.py OUT_DIR STORE_DB [--ingest-log LOG] [--loaded DB]
 
 Compares the documents (ids), each document's story, the stories as sets of documents, and the
 copy relations (the two documents, the kind and the similarity to 1e-9) of the job's Parquet
-tables with those of the store; with INGEST_LOG (the ingest's standard error), also the rejected
-inputs and their reasons. Prints the counts and the first differences; exits 1 when
+tables with those of the store; with --ingest-log (the ingest's standard error), also the
+rejected inputs and their reasons; with --loaded (the job's result loaded into a store), also
+that store's documents, stories and copies, and that every story in it was analyzed. Prints the counts and the first differences; exits 1 when
 anything differs, or when there is nothing to compare.
 """
+import argparse
 import json
 from collections import Counter
 import sqlite3
@@ -42,13 +44,26 @@ def report(name, ours, theirs):
     return not only_ours and not only_theirs
 
 
+def store_rows(db):
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    docs = conn.execute("SELECT id, story FROM documents").fetchall()
+    copies = conn.execute("SELECT a, b, kind, similarity FROM copies").fetchall()
+    unanalyzed = conn.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL AND documents > 0 AND analyzed_version != version").fetchone()[0]
+    analyzed = conn.execute("SELECT count(*) FROM analyses").fetchone()[0]
+    return docs, copies, unanalyzed, analyzed
+
+
 def main():
-    out, db = sys.argv[1], sys.argv[2]
+    ap = argparse.ArgumentParser(description="the Spark job's result against parallax ingest")
+    ap.add_argument("out")
+    ap.add_argument("db")
+    ap.add_argument("--ingest-log")
+    ap.add_argument("--loaded")
+    args = ap.parse_args()
+    out = args.out
     docs = parquet_rows(f"{out}/documents", ["id", "story"])
     copies = parquet_rows(f"{out}/copies", ["a", "b", "kind", "similarity"])
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    store_docs = conn.execute("SELECT id, story FROM documents").fetchall()
-    store_copies = conn.execute("SELECT a, b, kind, similarity FROM copies").fetchall()
+    store_docs, store_copies, _, _ = store_rows(args.db)
     job_story = {d["id"]: d["story"] for d in docs}
     store_story = dict(store_docs)
     ok = all(
@@ -64,9 +79,15 @@ def main():
         ]
     )
     summary = json.load(open(f"{out}/summary.json"))
-    if len(sys.argv) > 3:
+    if args.loaded:
+        loaded_docs, loaded_copies, unanalyzed, analyzed = store_rows(args.loaded)
+        ok = report("loaded store: document stories", set(loaded_docs), set(store_docs)) and ok
+        ok = report("loaded store: copies", copy_keys(loaded_copies), copy_keys(store_copies)) and ok
+        print(f"loaded store: {analyzed} stories analyzed, {unanalyzed} left unanalyzed")
+        ok = ok and unanalyzed == 0 and analyzed > 0
+    if args.ingest_log:
         logged = set()
-        for line in open(sys.argv[3], encoding="utf-8"):
+        for line in open(args.ingest_log, encoding="utf-8"):
             if line.startswith("parallax: ") and ": " in line[len("parallax: "):]:
                 body = line[len("parallax: "):].rstrip("\n")
                 if body.count(": ") >= 1 and not body.startswith(tuple("0123456789")):

@@ -34,7 +34,9 @@ for i in $(seq 1 "$workers"); do
 done
 # Wait until every worker has registered with the master.
 for _ in $(seq 1 120); do
-    alive=$(curl -s "http://127.0.0.1:$ui/json/" | "$python" -c 'import json,sys; print(sum(w["state"]=="ALIVE" for w in json.load(sys.stdin)["workers"]))' 2>/dev/null || echo 0)
+    alive=$("$python" -c 'import json, sys, urllib.request
+print(sum(w["state"] == "ALIVE" for w in json.load(urllib.request.urlopen(sys.argv[1], timeout=2))["workers"]))' \
+        "http://127.0.0.1:$ui/json/" 2>/dev/null || echo 0)
     [ "$alive" = "$workers" ] && break
     sleep 1
 done

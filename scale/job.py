@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Parallax on Spark: copies, stories and their analysis for a crawl too big for one machine.
 
-usage: spark-submit scale/job.py INPUT... --out DIR [--partitions N]
+usage: spark-submit scale/job.py INPUT... --out DIR [--partitions N] [--db FILE]
 
 INPUT: WARC (.warc, .warc.gz), JSONL or HTML/text files, or directories of them, read in the
 order given (a directory's files in name order), as `parallax ingest INPUT...` reads them. The
@@ -24,7 +24,8 @@ Stages (the per-document ones in `mapInArrow`, through the `parallax` Python bin
 7. analysis: each story's quotes, statements, conflicts, exclusives and summary, on the
    executors;
 8. output: Parquet tables documents, copies, stories, quotes, statements, summaries, and
-   `summary.json` with the counts.
+   `summary.json` with the counts; with `--db FILE`, the documents and copies are also loaded
+   into a new Parallax SQLite store (`scale/load.py`), for `parallax serve`.
 """
 import argparse
 import json
@@ -146,18 +147,30 @@ def main():
     ap = argparse.ArgumentParser(description="Parallax on Spark")
     ap.add_argument("inputs", nargs="+")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--db", help="also load the result into this new Parallax store")
     ap.add_argument("--partitions", type=int, default=0, help="partitions of the per-document stages (default: 4 per core)")
     args = ap.parse_args()
 
     spark = SparkSession.builder.appName("parallax").getOrCreate()
     sc = spark.sparkContext
     started = time.time()
+    phases = {}
+    clock = [started]
+
+    def phase(name):
+        """Records the seconds since the previous phase ended."""
+        now = time.time()
+        phases[name] = round(now - clock[0], 1)
+        clock[0] = now
+
     parts = args.partitions or 4 * sc.defaultParallelism
     paths = shard_paths(args.inputs)
     shards = spark.createDataFrame([(i, p) for i, p in enumerate(paths)], "shard long, path string").repartition(min(parts, max(1, len(paths))))
     raw = shards.mapInArrow(read_shards, PAGES).repartition(parts)
     prepared = raw.where("rejected IS NULL").drop("rejected").mapInArrow(prepare_pages, DOCUMENTS).persist()
     rejected_records = raw.where("rejected IS NOT NULL").select("source", "rejected").collect()
+    pages_read = prepared.count()
+    phase("read and prepare")
 
     # Repeats of an earlier page are skipped; the first one in input order is kept.
     first = Window.partitionBy("hash").orderBy("shard", "line")
@@ -168,6 +181,8 @@ def main():
     ordered = docs.select("shard", "line", "published").orderBy(F.col("published").isNull(), "published", "shard", "line")
     positions = ordered.rdd.zipWithIndex().map(lambda r: (r[0]["shard"], r[0]["line"], r[1])).toDF("shard long, line long, pos long")
     docs = docs.join(positions, ["shard", "line"]).persist()
+    documents = docs.count()
+    phase("order")
 
     # Candidates: documents grouped on their anchor keys.
     held = docs.select("pos", F.explode("keys").alias("key"), F.size("keys").alias("n_keys"))
@@ -186,6 +201,8 @@ def main():
     pair_rows = pairs.select("new_pos", "old_pos").join(side("new"), "new_pos").join(side("old"), "old_pos")
     pair_rows = pair_rows.select("new_pos", "old_pos", "new_id", "new_published", "new_text", "old_id", "old_published", "old_text")
     copies = pair_rows.mapInArrow(compare_pairs(sc.broadcast(common)), COPIES).persist()
+    copy_count = copies.count()
+    phase("copies")
 
     # Stories: the driver streams documents in arrival order through the clusterer.
     other = F.when(F.col("a") == F.col("new_id"), F.col("b")).otherwise(F.col("a"))
@@ -204,10 +221,12 @@ def main():
     assigned = [(pos, assigner.final_story(story), assignment) for pos, story, assignment in assigned]
     stories_of = spark.createDataFrame(assigned, "pos long, story long, assignment string")
     docs = docs.join(stories_of, "pos").persist()
+    phase("stories (driver)")
 
-    out = args.out
-    docs.select("pos", "id", "source", "outlet", "title", "published", "url", "story", "hash", "text", "assignment").write.mode("overwrite").parquet(f"{out}/documents")
+    out = os.path.abspath(args.out)
+    docs.select("pos", "id", "source", "outlet", "title", "published", "url", "story", "hash", "text", "assignment", "document").write.mode("overwrite").parquet(f"{out}/documents")
     copies.select("new_pos", "old_pos", "order", "a", "b", "kind", "similarity", "copy").write.mode("overwrite").parquet(f"{out}/copies")
+    phase("write documents and copies")
 
     # Analysis of each story, on the executors.
     story_of = docs.select("id", "story")
@@ -220,20 +239,30 @@ def main():
     copy_rdd = inner.select("sa", "new_pos", "old_pos", "order", "copy").rdd.map(lambda r: (r[0], (r[1], r[2], r[3], r[4])))
     analyzed = doc_rdd.cogroup(copy_rdd, numPartitions=parts).mapValues(lambda v: (list(v[0]), list(v[1]))).mapPartitions(analyze_stories)
     analyzed = analyzed.map(lambda r: (r[0], json.dumps(r[1]), r[2])).toDF("story long, report string, failed string").persist()
+    story_count = analyzed.count()
+    phase("story analysis")
     write_analysis(spark, analyzed, out)
+    phase("write analysis tables")
 
+    if args.db:
+        from load import load
+
+        loaded = load(out, args.db)
+        phase("load into the store")
+        print(f"loaded {loaded[0]} documents and {loaded[1]} copies into {args.db}; {loaded[2]} stories analyzed")
     summary = {
         "inputs": len(paths),
-        "pages": prepared.count(),
+        "pages": pages_read,
         "rejected_records": len(rejected_records),
         "rejected_pages": len(rejected_pages),
-        "repeats_skipped": prepared.count() - fresh.count(),
-        "documents": docs.count(),
-        "copies": copies.count(),
-        "stories": analyzed.count(),
+        "repeats_skipped": pages_read - fresh.count(),
+        "documents": documents,
+        "copies": copy_count,
+        "stories": story_count,
         "analysis_failed": analyzed.where("failed IS NOT NULL").count(),
         "rejected": [{"input": r[0], "reason": r[1]} for r in rejected_records + rejected_pages][:1000],
         "seconds": round(time.time() - started, 1),
+        "phases": phases,
         "workers": len(sc._jsc.sc().statusTracker().getExecutorInfos()) - 1,
     }
     with open(f"{out}/summary.json", "w") as f:

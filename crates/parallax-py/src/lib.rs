@@ -11,12 +11,14 @@
 //! - [`copies::compare_pairs`]: candidate pairs compared word by word;
 //! - [`stories::StoryAssigner`]: documents assigned to stories in arrival order;
 //! - [`stories::analyze_story`]: quotes, statements, conflicts, exclusives and summary of a story;
+//! - [`store::StoreLoader`]: the result loaded into a Parallax SQLite store;
 //! - [`analyze`]: the whole analysis of some inputs, as `parallax analyze --format json` gives it.
 
 use pyo3::prelude::*;
 
 mod copies;
 mod pages;
+mod store;
 mod stories;
 
 /// The whole analysis of the inputs (files, directories, globs), as the JSON report of
@@ -38,5 +40,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(copies::compare_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(stories::analyze_story, m)?)?;
     m.add_class::<stories::StoryAssigner>()?;
+    m.add_class::<store::StoreLoader>()?;
     Ok(())
 }

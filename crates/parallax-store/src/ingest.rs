@@ -286,48 +286,19 @@ impl Store {
                 touched.remove(&from);
                 touched.insert(into);
             }
-            tx.prepare_cached("INSERT INTO stories (id) VALUES (?1) ON CONFLICT(id) DO NOTHING")?
-                .execute([story])?;
             touched.insert(story);
-            tx.prepare_cached(
-                "INSERT INTO documents (id, content_hash, source, outlet, title, author, published, url, story, original, text, document, assignment, added)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
-                    doc.id,
-                    hash,
-                    doc.source,
-                    doc.outlet,
-                    doc.title,
-                    doc.author,
-                    doc.published,
-                    doc.url,
-                    story,
-                    original_bytes(page),
-                    doc.text,
-                    json,
-                    serde_json::to_string(&assignment).unwrap_or_default(),
-                    added,
-                ])?;
-            let seq = tx.last_insert_rowid();
-            tx.prepare_cached(
-                "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![seq, doc.title, doc.text])?;
+            let stored = StoredDocument {
+                doc: &doc,
+                json: &json,
+                hash,
+                story,
+                original: original_bytes(page),
+                assignment: &serde_json::to_string(&assignment).unwrap_or_default(),
+                added: &added,
+            };
+            let seq = insert_document(&tx, &stored)?;
             for c in &copies {
-                tx.execute(
-                    "INSERT INTO copies (a, b, kind, similarity, copy) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![
-                        c.a.doc,
-                        c.b.doc,
-                        serde_json::to_value(c.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        c.similarity,
-                        serde_json::to_string(c).unwrap_or_default()
-                    ],
-                )?;
+                insert_copy(&tx, c)?;
             }
             engine.remember(&doc.id, &keys);
             engine.stored(seq);
@@ -335,19 +306,92 @@ impl Store {
             in_batch.insert(doc.id.clone(), doc);
         }
         for story in touched {
-            tx.execute(
-                "UPDATE stories SET
-                    documents = (SELECT count(*) FROM documents WHERE story = ?1),
-                    first_date = (SELECT min(substr(published, 1, 10)) FROM documents WHERE story = ?1),
-                    last_date = (SELECT max(substr(published, 1, 10)) FROM documents WHERE story = ?1),
-                    title = coalesce(title, (SELECT title FROM documents WHERE story = ?1 AND title IS NOT NULL ORDER BY seq LIMIT 1)),
-                    version = version + 1,
-                    updated = ?2
-                 WHERE id = ?1",
-                params![story, now()],
-            )?;
+            update_story(&tx, story)?;
         }
         tx.commit()?;
         Ok(added_ids)
     }
+}
+
+/// Brings a story's row in step with its documents (count, dates, title) and marks it changed,
+/// so that its analysis is redone.
+pub(crate) fn update_story(tx: &rusqlite::Transaction, story: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE stories SET
+            documents = (SELECT count(*) FROM documents WHERE story = ?1),
+            first_date = (SELECT min(substr(published, 1, 10)) FROM documents WHERE story = ?1),
+            last_date = (SELECT max(substr(published, 1, 10)) FROM documents WHERE story = ?1),
+            title = coalesce(title, (SELECT title FROM documents WHERE story = ?1 AND title IS NOT NULL ORDER BY seq LIMIT 1)),
+            version = version + 1,
+            updated = ?2
+         WHERE id = ?1",
+        params![story, now()],
+    )?;
+    Ok(())
+}
+
+/// A document as a row of the store.
+pub(crate) struct StoredDocument<'a> {
+    pub doc: &'a Document,
+    /// The document serialized.
+    pub json: &'a str,
+    pub hash: &'a str,
+    pub story: i64,
+    /// The input as received.
+    pub original: &'a [u8],
+    /// Why it joined its story, serialized.
+    pub assignment: &'a str,
+    pub added: &'a str,
+}
+
+/// Stores a document, its story's row (when new) and its search entry; returns its `seq`.
+pub(crate) fn insert_document(
+    tx: &rusqlite::Transaction,
+    row: &StoredDocument,
+) -> rusqlite::Result<i64> {
+    let doc = row.doc;
+    tx.prepare_cached("INSERT INTO stories (id) VALUES (?1) ON CONFLICT(id) DO NOTHING")?
+        .execute([row.story])?;
+    tx.prepare_cached(
+        "INSERT INTO documents (id, content_hash, source, outlet, title, author, published, url, story, original, text, document, assignment, added)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        doc.id,
+        row.hash,
+        doc.source,
+        doc.outlet,
+        doc.title,
+        doc.author,
+        doc.published,
+        doc.url,
+        row.story,
+        row.original,
+        doc.text,
+        row.json,
+        row.assignment,
+        row.added,
+    ])?;
+    let seq = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![seq, doc.title, doc.text])?;
+    Ok(seq)
+}
+
+/// Stores a copy relation.
+pub(crate) fn insert_copy(tx: &rusqlite::Transaction, c: &Copy) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO copies (a, b, kind, similarity, copy) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        c.a.doc,
+        c.b.doc,
+        serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        c.similarity,
+        serde_json::to_string(c).unwrap_or_default()
+    ])?;
+    Ok(())
 }

@@ -16,6 +16,7 @@ use rusqlite::{Connection, OpenFlags};
 pub mod analysis;
 pub mod engine;
 pub mod ingest;
+pub mod load;
 pub mod query;
 pub mod schema;
 

@@ -14,7 +14,8 @@ such as Spark can run each stage where the data is (see `scale/job.py` in the re
 - ``prepare_batch(pages)``: decode, extract, clean, segment and sign a batch of pages;
 - ``compare_batch(pairs, common_keys)``: candidate copy pairs compared word by word;
 - ``StoryAssigner``: documents assigned to stories in arrival order;
-- ``analyze_story(...)``: one story's quotes, statements, conflicts, exclusives and summary.
+- ``analyze_story(...)``: one story's quotes, statements, conflicts, exclusives and summary;
+- ``StoreLoader(path)``: the result loaded into a Parallax SQLite store, for ``parallax serve``.
 
 Every function gives what ``parallax ingest`` computes on one machine for the same input.
 """
@@ -23,7 +24,7 @@ import json
 import pyarrow as pa
 
 from . import _native
-from ._native import StoryAssigner
+from ._native import StoreLoader, StoryAssigner
 
 __all__ = [
     "analyze",
@@ -32,6 +33,7 @@ __all__ = [
     "compare_batch",
     "analyze_story",
     "StoryAssigner",
+    "StoreLoader",
     "PAGE_SCHEMA",
     "DOCUMENT_SCHEMA",
     "COPY_SCHEMA",
