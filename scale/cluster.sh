@@ -29,7 +29,7 @@ trap stop EXIT
 pids+=($!)
 for i in $(seq 1 "$workers"); do
     "$bin/spark-class" org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$port" \
-        --host 127.0.0.1 --cores 1 --memory 3g --webui-port 0 --work-dir "$logs/work$i" >"$logs/worker$i.log" 2>&1 &
+        --host 127.0.0.1 --cores 1 --memory 5g --webui-port 0 --work-dir "$logs/work$i" >"$logs/worker$i.log" 2>&1 &
     pids+=($!)
 done
 # Wait until every worker has registered with the master.
@@ -47,7 +47,7 @@ if [ "$alive" != "$workers" ]; then
 fi
 echo "Spark master spark://127.0.0.1:$port with $workers workers (logs in $logs)" >&2
 "$bin/spark-submit" --master "spark://127.0.0.1:$port" \
-    --conf spark.executor.cores=1 --conf spark.executor.memory=2g --conf spark.driver.memory=3g \
+    --conf spark.executor.cores=1 --conf spark.executor.memory=4g --conf spark.driver.memory=3g \
     --conf spark.sql.shuffle.partitions=16 --conf spark.ui.enabled=false --conf spark.log.level=WARN \
     --conf spark.sql.execution.arrow.maxRecordsPerBatch=256 \
     "$here/job.py" "$@"

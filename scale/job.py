@@ -34,6 +34,7 @@ import sys
 import time
 
 import pyarrow as pa
+from pyspark import StorageLevel
 from pyspark.sql import SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
@@ -134,13 +135,29 @@ def compare_pairs(common):
     return run
 
 
+ANALYZED = (
+    "story long, title string, date string, documents array<string>, failed string, report string, "
+    "quotes array<struct<doc:string, start:long, end:long, text:string, kind:string, speaker:string, cue:string, channel:string>>, "
+    "statements array<struct<statement:string, text:string, outlets:array<string>, speaker:string, channel:string, sources:string>>, "
+    "summaries array<struct<sentence:long, text:string, sources:string>>"
+)
+
+
 def analyze_stories(rows):
-    """One story's documents and copies -> its analysis rows."""
+    """One story's documents and copies -> its analysis: the story's row, with its quotes,
+    statements and summary sentences as arrays (exploded into their own tables later)."""
     for story, (docs, copies) in rows:
         docs = sorted(docs)
         copies = [c[-1] for c in sorted(copies)]
-        report, failed = parallax.analyze_story(story, [d[1] for d in docs], [d[2] for d in docs], copies)
-        yield story, report, failed
+        report_json, failed = parallax._native.analyze_story(story, [d[1] for d in docs], [d[2] for d in docs], copies, 260)
+        report = json.loads(report_json)
+        quotes = [tuple(q.get(k) for k in ("doc", "start", "end", "text", "kind", "speaker", "cue", "channel")) for q in report.get("quotes", [])]
+        statements = [
+            (s.get("id"), s.get("text"), s.get("outlets", []), s.get("speaker"), s.get("channel"), json.dumps(s.get("sources", [])))
+            for s in report.get("statements", [])
+        ]
+        summaries = [(i, s.get("text"), json.dumps(s.get("sources", []))) for i, s in enumerate(report.get("summary", []))]
+        yield (story, report.get("title"), report.get("date"), report.get("documents", []), failed, report_json, quotes, statements, summaries)
 
 
 def main():
@@ -167,7 +184,7 @@ def main():
     paths = shard_paths(args.inputs)
     shards = spark.createDataFrame([(i, p) for i, p in enumerate(paths)], "shard long, path string").repartition(min(parts, max(1, len(paths))))
     raw = shards.mapInArrow(read_shards, PAGES).repartition(parts)
-    prepared = raw.where("rejected IS NULL").drop("rejected").mapInArrow(prepare_pages, DOCUMENTS).persist()
+    prepared = raw.where("rejected IS NULL").drop("rejected").mapInArrow(prepare_pages, DOCUMENTS).persist(StorageLevel.DISK_ONLY)
     rejected_records = raw.where("rejected IS NOT NULL").select("source", "rejected").collect()
     pages_read = prepared.count()
     phase("read and prepare")
@@ -180,7 +197,7 @@ def main():
     # Arrival order: publication order, undated last, input order on ties.
     ordered = docs.select("shard", "line", "published").orderBy(F.col("published").isNull(), "published", "shard", "line")
     positions = ordered.rdd.zipWithIndex().map(lambda r: (r[0]["shard"], r[0]["line"], r[1])).toDF("shard long, line long, pos long")
-    docs = docs.join(positions, ["shard", "line"]).persist()
+    docs = docs.join(positions, ["shard", "line"]).persist(StorageLevel.DISK_ONLY)
     documents = docs.count()
     phase("order")
 
@@ -220,7 +237,7 @@ def main():
         assigned.append((row["pos"], story, assignment))
     assigned = [(pos, assigner.final_story(story), assignment) for pos, story, assignment in assigned]
     stories_of = spark.createDataFrame(assigned, "pos long, story long, assignment string")
-    docs = docs.join(stories_of, "pos").persist()
+    docs = docs.join(stories_of, "pos").persist(StorageLevel.DISK_ONLY)
     phase("stories (driver)")
 
     out = os.path.abspath(args.out)
@@ -238,10 +255,10 @@ def main():
     doc_rdd = docs.select("story", "pos", "document", "assignment").rdd.map(lambda r: (r[0], (r[1], r[2], r[3])))
     copy_rdd = inner.select("sa", "new_pos", "old_pos", "order", "copy").rdd.map(lambda r: (r[0], (r[1], r[2], r[3], r[4])))
     analyzed = doc_rdd.cogroup(copy_rdd, numPartitions=parts).mapValues(lambda v: (list(v[0]), list(v[1]))).mapPartitions(analyze_stories)
-    analyzed = analyzed.map(lambda r: (r[0], json.dumps(r[1]), r[2])).toDF("story long, report string, failed string").persist()
+    analyzed = spark.createDataFrame(analyzed, ANALYZED).persist(StorageLevel.DISK_ONLY)
     story_count = analyzed.count()
     phase("story analysis")
-    write_analysis(spark, analyzed, out)
+    write_analysis(analyzed, out)
     phase("write analysis tables")
 
     if args.db:
@@ -271,29 +288,12 @@ def main():
     spark.stop()
 
 
-def write_analysis(spark, analyzed, out):
+def write_analysis(analyzed, out):
     """The stories, quotes, statements and summaries tables from the analyzed stories."""
-    def rows(r):
-        report = json.loads(r["report"])
-        story = r["story"]
-        yield ("stories", json.dumps({"story": story, "title": report.get("title"), "date": report.get("date"), "documents": report.get("documents", []), "failed": r["failed"], "report": r["report"]}))
-        for q in report.get("quotes", []):
-            yield ("quotes", json.dumps({"story": story, **{k: q.get(k) for k in ("doc", "start", "end", "text", "kind", "speaker", "cue", "channel")}}))
-        for s in report.get("statements", []):
-            yield ("statements", json.dumps({"story": story, "statement": s.get("id"), "text": s.get("text"), "outlets": s.get("outlets", []), "speaker": s.get("speaker"), "channel": s.get("channel"), "sources": json.dumps(s.get("sources", []))}))
-        for i, s in enumerate(report.get("summary", [])):
-            yield ("summaries", json.dumps({"story": story, "sentence": i, "text": s.get("text"), "sources": json.dumps(s.get("sources", []))}))
-
-    tables = analyzed.rdd.flatMap(rows).toDF("table string, row string").persist()
-    schemas = {
-        "stories": "story long, title string, date string, documents array<string>, failed string, report string",
-        "quotes": "story long, doc string, start long, end long, text string, kind string, speaker string, cue string, channel string",
-        "statements": "story long, statement string, text string, outlets array<string>, speaker string, channel string, sources string",
-        "summaries": "story long, sentence long, text string, sources string",
-    }
-    for name, schema in schemas.items():
-        part = tables.where(F.col("table") == name).select(F.from_json("row", schema).alias("r")).select("r.*")
-        part.write.mode("overwrite").parquet(f"{out}/{name}")
+    analyzed.select("story", "title", "date", "documents", "failed", "report").write.mode("overwrite").parquet(f"{out}/stories")
+    for table in ("quotes", "statements", "summaries"):
+        rows = analyzed.select("story", F.explode(table).alias("row")).select("story", "row.*")
+        rows.write.mode("overwrite").parquet(f"{out}/{table}")
 
 
 if __name__ == "__main__":
