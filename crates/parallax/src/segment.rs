@@ -187,24 +187,49 @@ fn attribution_starts(rest: &str) -> bool {
 /// Word tokens of `text` as byte spans: runs of letters and digits, with inner apostrophes,
 /// hyphens and dots kept ("Russia's", "Xi-Putin", "U.S").
 pub fn words(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
     let mut start: Option<usize> = None;
     let mut last_end = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
-        if c.is_alphanumeric() {
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, the most of any text, in one step.
             if start.is_none() {
                 start = Some(at);
             }
-            last_end = at + c.len_utf8();
+            at += bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - at);
+            last_end = at;
+            continue;
+        }
+        // Other ASCII bytes are read as they are; other characters are decoded.
+        let (c, len, alphanumeric) = match bytes[at] {
+            b if b < 0x80 => (char::from(b), 1, b.is_ascii_alphanumeric()),
+            _ => match text[at..].chars().next() {
+                Some(c) => (c, c.len_utf8(), c.is_alphanumeric()),
+                None => break,
+            },
+        };
+        if alphanumeric {
+            if start.is_none() {
+                start = Some(at);
+            }
+            last_end = at + len;
         } else if start.is_some()
             && matches!(c, '\'' | '’' | '-' | '.' | '/')
-            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            && text[at + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
         {
-            continue;
+            // A joiner inside a word ("don't", "U.S.", "24/7") keeps the word open.
         } else if let Some(s) = start.take() {
             out.extend(Span::new(s, last_end));
         }
+        at += len;
     }
     if let Some(s) = start {
         out.extend(Span::new(s, last_end));

@@ -189,11 +189,20 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
                 continue;
             };
             lower.clear();
-            lower.extend(
-                word.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase),
-            );
+            if word.is_ascii() {
+                // Most words: the same letters as below, without decoding characters.
+                lower.extend(
+                    word.bytes()
+                        .filter(u8::is_ascii_alphanumeric)
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                lower.extend(
+                    word.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase),
+                );
+            }
             if (word.ends_with("'s") || word.ends_with("’s")) && lower.ends_with('s') {
                 lower.pop();
             }
