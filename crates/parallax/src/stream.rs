@@ -9,7 +9,9 @@
 //! judged by the same counts.
 
 use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
-use crate::dedup::{compare_with_earlier, fingerprint, CopyIndex, Fingerprint};
+use crate::dedup::{
+    compare_with_earlier, compare_with_earlier_print, fingerprint, CopyIndex, Fingerprint,
+};
 use crate::model::{Assignment, Copy};
 
 /// What copy detection and clustering need of one document, computed from it alone.
@@ -107,6 +109,21 @@ pub struct Linked {
     pub assignment: Assignment,
 }
 
+/// The batch being linked: its documents and signatures, from arrival position `base` on.
+struct Batch<'b, 'a> {
+    base: u32,
+    docs: &'b [(Arrival<'a>, &'a str)],
+    signatures: &'b [Signature],
+}
+
+impl<'a> Batch<'_, 'a> {
+    /// The batch's document at an arrival position, with its fingerprint.
+    fn get(&self, position: u32) -> Option<(Arrival<'a>, &Fingerprint)> {
+        let k = position.checked_sub(self.base)? as usize;
+        Some((self.docs.get(k)?.0, &self.signatures.get(k)?.print))
+    }
+}
+
 /// Copy index and story clusterer over the documents seen so far.
 #[derive(Debug, Default)]
 pub struct Linker {
@@ -142,7 +159,7 @@ impl Linker {
         fetch: &mut dyn FnMut(u32) -> Option<Earlier>,
     ) -> Linked {
         let candidates = self.enter(doc.id, signature);
-        let copies = self.verify(doc, signature, &candidates, fetch);
+        let copies = self.verify(doc, signature, &candidates, fetch, None);
         self.assign(doc, text, signature, copies)
     }
 
@@ -155,15 +172,27 @@ impl Linker {
         signatures: &[Signature],
         fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
     ) -> Vec<Linked> {
+        let base = self.ids.len() as u32;
         let candidates: Vec<Vec<u32>> = docs
             .iter()
             .zip(signatures)
             .map(|((doc, _), signature)| self.enter(doc.id, signature))
             .collect();
         let this = &*self;
+        let batch = Batch {
+            base,
+            docs,
+            signatures,
+        };
         let copies: Vec<Vec<Copy>> = on_every_core(docs.len(), |k| {
             let mut fetch_one = |p: u32| fetch(p);
-            this.verify(docs[k].0, &signatures[k], &candidates[k], &mut fetch_one)
+            this.verify(
+                docs[k].0,
+                &signatures[k],
+                &candidates[k],
+                &mut fetch_one,
+                Some(&batch),
+            )
         });
         docs.iter()
             .zip(signatures)
@@ -194,10 +223,20 @@ impl Linker {
         signature: &Signature,
         candidates: &[u32],
         fetch: &mut dyn FnMut(u32) -> Option<Earlier>,
+        batch: Option<&Batch>,
     ) -> Vec<Copy> {
         let rare = |key: u32| self.copies.is_rare(key);
         let mut copies = Vec::new();
         for &position in candidates {
+            // A candidate of the same batch is compared by the fingerprint already made.
+            if let Some((earlier, print)) = batch.and_then(|b| b.get(position)) {
+                copies.extend(compare_with_earlier_print(
+                    (doc.id, doc.published, &signature.print),
+                    (earlier.id, earlier.published, print),
+                    &rare,
+                ));
+                continue;
+            }
             let Some(earlier) = fetch(position) else {
                 continue;
             };

@@ -76,13 +76,23 @@ pub fn compare_with_earlier(
     earlier: (&str, Option<&str>, &str),
     is_rare: &dyn Fn(u32) -> bool,
 ) -> Vec<Copy> {
-    let (id, published, print) = new;
     let (earlier_id, earlier_published, earlier_text) = earlier;
     let other = fingerprint(earlier_text);
+    compare_with_earlier_print(new, (earlier_id, earlier_published, &other), is_rare)
+}
+
+/// [`compare_with_earlier`] when the earlier document's fingerprint is at hand.
+pub fn compare_with_earlier_print(
+    new: (&str, Option<&str>, &Fingerprint),
+    earlier: (&str, Option<&str>, &Fingerprint),
+    is_rare: &dyn Fn(u32) -> bool,
+) -> Vec<Copy> {
+    let (id, published, print) = new;
+    let (earlier_id, earlier_published, other) = earlier;
     if dated_before(earlier_published, published) {
-        compare(id, print, earlier_id, &other, is_rare)
+        compare(id, print, earlier_id, other, is_rare)
     } else {
-        compare(earlier_id, &other, id, print, is_rare)
+        compare(earlier_id, other, id, print, is_rare)
     }
 }
 
