@@ -67,11 +67,27 @@ def with_position(batch, shard, start=0):
     return pa.RecordBatch.from_arrays(cols + batch.columns, names=["shard", "line"] + batch.schema.names)
 
 
-PAGES = T.StructType(
-    [T.StructField("shard", T.LongType()), T.StructField("line", T.LongType())]
-    + [T.StructField(f.name, T.BinaryType() if f.name == "content" else (T.BooleanType() if f.type == pa.bool_() else T.StringType())) for f in parallax.PAGE_SCHEMA]
-    + [T.StructField("rejected", T.StringType())]
-)
+def spark_type(arrow_type):
+    """The Spark type of a column of the bindings' Arrow schemas."""
+    if arrow_type == pa.bool_():
+        return T.BooleanType()
+    if arrow_type == pa.binary():
+        return T.BinaryType()
+    if arrow_type == pa.list_(pa.int64()):
+        return T.ArrayType(T.LongType())
+    if arrow_type == pa.int64():
+        return T.LongType()
+    if arrow_type == pa.float64():
+        return T.DoubleType()
+    return T.StringType()
+
+
+def spark_schema(arrow_schema, lead=()):
+    """A Spark schema of `lead` long columns followed by the Arrow schema's columns."""
+    return T.StructType([T.StructField(n, T.LongType()) for n in lead] + [T.StructField(f.name, spark_type(f.type)) for f in arrow_schema])
+
+
+PAGES = T.StructType(spark_schema(parallax.PAGE_SCHEMA, ("shard", "line")).fields + [T.StructField("rejected", T.StringType())])
 
 
 def read_shards(batches):
@@ -88,24 +104,6 @@ def read_shards(batches):
                 cols["source"] = pa.array([r[0] for r in rejected], pa.string())
                 part = pa.RecordBatch.from_pydict({"shard": [shard] * n, "line": [-1] * n, **cols, "rejected": [r[1] for r in rejected]})
                 yield part
-
-
-def spark_type(arrow_type):
-    if arrow_type == pa.bool_():
-        return T.BooleanType()
-    if arrow_type == pa.binary():
-        return T.BinaryType()
-    if arrow_type == pa.list_(pa.int64()):
-        return T.ArrayType(T.LongType())
-    if arrow_type in (pa.int64(),):
-        return T.LongType()
-    if arrow_type == pa.float64():
-        return T.DoubleType()
-    return T.StringType()
-
-
-def spark_schema(arrow_schema, lead=()):
-    return T.StructType([T.StructField(n, T.LongType()) for n in lead] + [T.StructField(f.name, spark_type(f.type)) for f in arrow_schema])
 
 
 DOCUMENTS = spark_schema(parallax.DOCUMENT_SCHEMA, ("shard", "line"))
