@@ -147,3 +147,79 @@ fn an_instruction_to_an_addressee_is_reported_speech() {
         Some("Justin Trudeau")
     );
 }
+
+#[test]
+fn a_circumstance_after_the_verb_is_not_the_reported_clause() {
+    let found = quotes(
+        "“We will appeal the ruling,” lawyer Anna Brook said in a short interview. Mayor Tom \
+         Reyes said in his budget speech he would freeze property taxes next year.",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(t, _)| t.starts_with("in a short interview")),
+        "{found:?}"
+    );
+    assert_eq!(
+        speaker_of(&found, "freeze property taxes").as_deref(),
+        Some("Tom Reyes")
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, _)| t.starts_with("he would freeze property taxes")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_in_quotation_marks_is_not_speech() {
+    let found = quotes(
+        "She stars in “The Girl Who Sailed Around The World,” which opens on Friday. \
+         “It was the hardest role I have played,” she said.",
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("Sailed")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(t, _)| t.contains("hardest role")));
+}
+
+#[test]
+fn a_lower_case_descriptor_with_and_stands_before_the_name() {
+    let found = quotes(
+        "“The plant has kept this town alive for forty years,” said steel and rail worker \
+         Dana Kowalski.",
+    );
+    assert_eq!(
+        speaker_of(&found, "kept this town").as_deref(),
+        Some("Dana Kowalski")
+    );
+}
+
+#[test]
+fn a_pronoun_closing_a_long_quotation_counts_from_where_it_opened() {
+    let found = quotes(
+        "Rosa Delgado, a nurse who works in the north ward, said the shifts are too long. \
+         \"I saw one colleague collapse. She had worked for sixteen hours. Nobody came to \
+         relieve her. We asked and asked and nothing changed,\" she said in an interview.",
+    );
+    assert_eq!(
+        speaker_of(&found, "colleague collapse").as_deref(),
+        Some("Rosa Delgado")
+    );
+}
+
+#[test]
+fn a_team_named_with_the_is_not_a_person() {
+    let found = quotes(
+        "The Halifax Comets won their third game in a row. Marek Novak joined the club in \
+         June. Novak has five goals since Boston traded him to the Halifax Comets. The \
+         24-year-old forward said the team plays with more confidence now. Halifax plays \
+         again on Sunday.",
+    );
+    assert_eq!(
+        speaker_of(&found, "more confidence").as_deref(),
+        Some("Marek Novak")
+    );
+}

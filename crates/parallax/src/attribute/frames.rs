@@ -81,6 +81,13 @@ const PREPOSITIONS: &[&str] = &[
     "about", "at", "by", "for", "from", "in", "of", "on", "to", "who", "whose", "with", "which",
     "and",
 ];
+/// Prepositions that open a circumstance after a reporting verb ("said in a statement", "said
+/// at a news conference"), not the reported clause.
+const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &["at", "during", "in", "through", "via"];
+/// Pronouns that open the reported clause after a circumstance ("said in his speech he was …").
+const CLAUSE_SUBJECTS: &[&str] = &["he", "i", "it", "she", "there", "they", "we"];
+/// Words of a circumstance within which its "that" or clause subject is looked for.
+const MAX_CIRCUMSTANCE_WORDS: usize = 10;
 /// Longest subject phrase, in words.
 pub const MAX_SUBJECT_WORDS: usize = 8;
 /// Shortest reported clause, in words.
@@ -103,6 +110,11 @@ pub struct Frame {
 
 fn gap_has(t: &Tok, chars: &[char]) -> bool {
     t.gap_after.contains(chars)
+}
+
+/// A colon between words (not inside "7:30").
+fn colon_break(t: &Tok) -> bool {
+    t.gap_after.contains(':') && t.gap_after.len() > 1
 }
 
 const OPEN_QUOTES: &[char] = &['“', '"'];
@@ -182,7 +194,20 @@ impl Sentence<'_, '_> {
     /// The subject phrase starting at token `start`, up to punctuation.
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
-        while end < self.to && end - start < MAX_SUBJECT_WORDS && self.subject_word(end) {
+        // "said oil and gas worker Mike Wipf": "and" inside a lower-case descriptor.
+        let descriptor_and = |end: usize| {
+            self.tok(end).lower == "and"
+                && end > start
+                && (start..end).all(|i| !self.tok(i).cap)
+                && self.tok(end - 1).gap_after.trim().is_empty()
+                && end + 1 < self.to
+                && !self.tok(end + 1).cap
+                && !self.tok(end + 1).in_quote
+        };
+        while end < self.to
+            && end - start < MAX_SUBJECT_WORDS
+            && (self.subject_word(end) || descriptor_and(end))
+        {
             // A name ends at a preposition after it ("Terry Chapman with the union"), but a
             // descriptor may stand before a name ("Cambridge cartoonist Andre Campbell").
             if end > start && self.tok(end - 1).cap && is_in(PREPOSITIONS, &self.tok(end).lower) {
@@ -516,6 +541,29 @@ fn verb_frame(
     }) {
         c = i + 1;
         has_that = true;
+    }
+    // "said in an e-mailed statement that …": the clause follows the circumstance; without a
+    // "that" the words after the verb are only the circumstance ("said in an interview.").
+    if !has_that && c < s.to && is_in(CIRCUMSTANCE_PREPOSITIONS, &s.tok(c).lower) {
+        let window = c + 1..s.to.min(c + MAX_CIRCUMSTANCE_WORDS);
+        let clause = window
+            .take_while(|&i| !s.tok(i).in_quote && !colon_break(s.tok(i - 1)))
+            .find(|&i| s.tok(i).lower == "that" || is_in(CLAUSE_SUBJECTS, &s.tok(i).lower));
+        match clause {
+            Some(i) if s.tok(i).lower == "that" => {
+                c = i + 1;
+                has_that = true;
+            }
+            Some(i) if s.to - i >= MIN_CONTENT_WORDS => c = i,
+            Some(_) => {}
+            // Nothing but the circumstance itself ("said in an interview this summer.").
+            None if s.to - c <= MAX_CIRCUMSTANCE_WORDS
+                || s.toks[c..s.to].iter().any(colon_break) =>
+            {
+                return None
+            }
+            None => {}
+        }
     }
     if !has_that && !is_in(CLAUSE_VERBS, &t.lower) {
         return None;

@@ -358,6 +358,32 @@ pub const CHANNEL_HEADS: &[&str] = &[
     "website",
 ];
 
+/// Nouns for writings that "say" things without being people ("the legal document said", "the
+/// study found").
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "affidavit",
+    "analysis",
+    "bill",
+    "claim",
+    "complaint",
+    "document",
+    "filing",
+    "indictment",
+    "judgment",
+    "lawsuit",
+    "letter",
+    "memo",
+    "notice",
+    "order",
+    "paper",
+    "poll",
+    "review",
+    "ruling",
+    "study",
+    "suit",
+    "survey",
+];
+
 /// Lower-case words that can modify a channel noun ("state media", "a separate readout").
 pub const CHANNEL_MODIFIERS: &[&str] = &[
     "brief",

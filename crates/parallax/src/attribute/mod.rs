@@ -56,8 +56,9 @@ struct Context<'a> {
     /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
     gender: Vec<i32>,
     last_channel: Option<String>,
-    /// The sentence being attributed.
+    /// The sentence being attributed, and its first token.
     sentence: usize,
+    sentence_from: usize,
     /// The previous quote: speaker, channel, sentence index, paragraph start.
     previous: Option<(Option<String>, Option<String>, usize, usize)>,
 }
@@ -102,15 +103,24 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         gender,
         last_channel: None,
         sentence: 0,
+        sentence_from: 0,
         previous: None,
     };
     let proper = proper_words(&cx.toks);
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut scanned = 0;
-    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
-        cx.sentence = s_idx;
+    // Distances ("the sentence before", "within two sentences") count narrative sentences only:
+    // the sentences of a long quotation are its speaker's, not the reporter's.
+    let mut narrative = 0;
+    for sentence in &doc.sentences {
         let (from, to) = token_range(&cx.toks, *sentence);
+        if cx.toks[from..to].iter().any(|t| !t.in_quote) {
+            narrative += 1;
+        }
+        let s_idx = narrative;
+        cx.sentence = s_idx;
+        cx.sentence_from = from;
         if let Some(p) = text[scanned..sentence.start()].rfind(['\n', '\r']) {
             paragraph = scanned + p + 1;
         }
@@ -238,16 +248,19 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             channel: None,
         });
     }
+    // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech.
+    out.retain(|q| !is_title(&q.text));
     out.sort_by_key(|q| (q.start, q.end));
     // A quotation spanning sentences may be reported twice (where it opens and where its
-    // attribution closes it): keep one, with a speaker when either has one.
+    // attribution closes it): keep one, the closing attribution when it names a speaker (it
+    // reports the words explicitly; the opening one only guesses from context).
     let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
     for q in out {
         match kept
             .iter_mut()
             .find(|k| k.start == q.start && k.end == q.end)
         {
-            Some(k) if k.speaker.is_none() && q.speaker.is_some() => *k = q,
+            Some(k) if q.speaker.is_some() => *k = q,
             Some(_) => {}
             None => kept.push(q),
         }
@@ -256,6 +269,24 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let published = doc.published.as_deref().and_then(crate::extract::iso_date);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
+}
+
+/// Longest title, in words.
+const MAX_TITLE_WORDS: usize = 9;
+
+/// True for a short text in title case: at least two words of four letters or more, all of them
+/// capitalised ("We Believe: The Best Men Can Be", "Face the Nation").
+fn is_title(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic() && !matches!(c, '\'' | '’' | '-'))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    (2..=MAX_TITLE_WORDS).contains(&words.len())
+        && long.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Words written with a capital inside a sentence somewhere in the document (names, not just
@@ -896,14 +927,29 @@ fn subject_speaker(
     let not_a_person = is_in(ORGANISATION_WORDS, &head.lower)
         || is_in(lexicon::GROUP_NOUNS, &head.lower)
         || is_in(lexicon::CHANNEL_HEADS, &head.lower)
+        || is_in(lexicon::DOCUMENT_NOUNS, &head.lower)
         || head.lower.ends_with('s');
     if definite && !not_a_person && !f.according {
-        if let Some(&(p, _)) = cx
-            .seen
-            .iter()
+        // The person it stands in apposition to ("Donald Tusk, the president of …, urged"), else
+        // the last one named.
+        let apposition = cx
+            .names
+            .mentions(&cx.toks, cx.sentence_from, a, false)
+            .into_iter()
             .rev()
-            .find(|&&(p, _)| cx.names.people[p].confirmed)
-        {
+            .find(|m| !m.possessive)
+            .and_then(|m| match m.referent {
+                Referent::Person(p) => Some(p),
+                _ => None,
+            });
+        let named = apposition.or_else(|| {
+            cx.seen
+                .iter()
+                .rev()
+                .find(|&&(p, _)| cx.names.people[p].confirmed)
+                .map(|&(p, _)| p)
+        });
+        if let Some(p) = named {
             return (Some(cx.people_name(p)), None);
         }
     }

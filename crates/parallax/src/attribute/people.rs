@@ -137,7 +137,11 @@ impl NameTable {
                 .take_while(|t| is_name_word(t))
                 .map(|t| t.base.to_string())
                 .collect();
-            if !name.is_empty() {
+            // "Queen Mary University": an organisation word ends the run, not a name.
+            let organisation = run[name_from..]
+                .iter()
+                .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower));
+            if !name.is_empty() && !organisation {
                 if i > 0 && toks[i - 1].cap {
                     descriptors.push(toks[i - 1].lower.clone());
                 }
@@ -418,9 +422,30 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
                 && super::lexicon::country_of(t.base).is_none()
         });
         if (2..=3).contains(&run.len()) && name_like {
-            out.push(run.iter().map(|t| t.base.to_string()).collect());
+            out.push(
+                run.iter()
+                    .map(|t| t.base.to_string())
+                    .collect::<Vec<String>>(),
+            );
         }
         i = j;
     }
+    // A run written after "the" somewhere ("the Carolina Hurricanes") names a team, a paper or a
+    // company, not a person.
+    let definite: std::collections::HashSet<Vec<String>> = out
+        .iter()
+        .filter(|run| the_before(toks, run))
+        .cloned()
+        .collect();
+    out.retain(|run| !definite.contains(run));
     out
+}
+
+/// True when `run` occurs right after "the" somewhere in `toks`.
+fn the_before(toks: &[Tok], run: &[String]) -> bool {
+    toks.windows(run.len() + 1).any(|w| {
+        w[0].lower == "the"
+            && adjacent(&w[0], &w[1])
+            && w[1..].iter().zip(run).all(|(t, r)| t.base == r)
+    })
 }
