@@ -223,3 +223,25 @@ fn a_team_named_with_the_is_not_a_person() {
         Some("Marek Novak")
     );
 }
+
+#[test]
+fn a_document_speaks_for_its_owner_and_an_institution_for_itself() {
+    let found = quotes(
+        "Police cleared the road on Monday. The OPP statement said the officers had acted \
+         within the law. A statement from the Red Cross said, “Our volunteers are ready to \
+         help every family.” Harbour residents met on Tuesday. The ministry said it would \
+         review the evacuation plan within a month.",
+    );
+    assert_eq!(
+        speaker_of(&found, "acted within the law").as_deref(),
+        Some("OPP")
+    );
+    assert_eq!(
+        speaker_of(&found, "volunteers are ready").as_deref(),
+        Some("Red Cross")
+    );
+    assert_eq!(
+        speaker_of(&found, "review the evacuation").as_deref(),
+        Some("The ministry")
+    );
+}

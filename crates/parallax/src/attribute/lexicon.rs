@@ -358,6 +358,22 @@ pub const CHANNEL_HEADS: &[&str] = &[
     "website",
 ];
 
+/// Channel nouns for institutions, which speak for themselves ("the agency said"), unlike the
+/// documents and the media that carry others' words ("the report said", "CCTV reported Xi as
+/// saying").
+pub const INSTITUTION_HEADS: &[&str] = &["agency", "embassy", "ministry", "office"];
+
+/// Channel nouns for the media, which carry others' words and speak for no one.
+pub const MEDIA_HEADS: &[&str] = &[
+    "broadcaster",
+    "daily",
+    "media",
+    "newspaper",
+    "outlet",
+    "television",
+    "website",
+];
+
 /// Nouns for writings that "say" things without being people ("the legal document said", "the
 /// study found").
 pub const DOCUMENT_NOUNS: &[&str] = &[

@@ -697,7 +697,8 @@ fn frame_quote(
     if !exact_quote && words < frames::MIN_CONTENT_WORDS {
         return None;
     }
-    let (mut speaker, mut channel) = subject_speaker(cx, f, channels);
+    let reading = subject_speaker(cx, f, channels);
+    let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi stated …".
     if channel.is_some() {
@@ -739,6 +740,7 @@ fn frame_quote(
         );
         speaker = pick_before(&cx.toks, &before, content_tok)
             .and_then(|m| resolve(cx, &m))
+            .or(reading.owner)
             .or_else(|| {
                 cx.previous
                     .as_ref()
@@ -798,11 +800,7 @@ fn frame_quote(
 }
 
 /// The speaker and channel a frame's subject stands for.
-fn subject_speaker(
-    cx: &mut Context,
-    f: &Frame,
-    channels: &[ChannelMention],
-) -> (Option<String>, Option<String>) {
+fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> SubjectReading {
     let (a, mut b) = f.subject;
     // "Jingyi Pan of IG", "Terry Chapman with the union": the name comes before the preposition.
     if let Some(p) = (a + 1..b).find(|&i| {
@@ -827,11 +825,44 @@ fn subject_speaker(
                 .clone()
                 .unwrap_or_else(|| channel_text(cx.text, &cx.toks, c).to_string())
         };
-        // An organisation speaks for itself ("the IRCC stressed"); a report or readout only carries.
-        let medium = (c.first..c.last).any(|i| is_in(lexicon::CHANNEL_HEADS, &cx.toks[i].lower));
-        let speaker =
-            (!medium).then(|| cx.text[cx.toks[c.first].start..cx.toks[c.last - 1].end].to_string());
-        return (speaker, Some(text));
+        // An organisation speaks for itself ("the IRCC stressed", "the agency said"); a report or
+        // readout only carries, and its owner speaks when no one else is named.
+        let document = (c.first..c.last).any(|i| {
+            let lower = &cx.toks[i].lower;
+            is_in(lexicon::CHANNEL_HEADS, lower) && !is_in(lexicon::INSTITUTION_HEADS, lower)
+        });
+        if document {
+            // Only a document has an owner who speaks; the media carry others' words.
+            let media = (c.first..c.last).any(|i| is_in(lexicon::MEDIA_HEADS, &cx.toks[i].lower));
+            return SubjectReading {
+                speaker: None,
+                channel: Some(text),
+                owner: (!media).then(|| channel_owner(cx, c)).flatten(),
+            };
+        }
+        // "Chinese foreign ministry spokeswoman Hua Chunying said": the person named speaks.
+        let named = cx
+            .names
+            .mentions(&cx.toks, a, b, false)
+            .into_iter()
+            .rev()
+            .find(|m| {
+                !m.possessive
+                    && (m.last == b || f.borrowed_subject)
+                    && matches!(m.referent, Referent::Person(_))
+                    && !(m.first..m.last).any(|i| is_in(ORGANISATION_WORDS, &cx.toks[i].lower))
+            });
+        if let Some(m) = named {
+            return SubjectReading::new(resolve(cx, &m), Some(text));
+        }
+        let bare_institution = !c.qualified && c.last - c.first == 2;
+        let speaker = bare_institution
+            .then(|| recent_named(cx, &cx.last_organisation))
+            .flatten()
+            .unwrap_or_else(|| {
+                cx.text[cx.toks[c.first].start..cx.toks[c.last - 1].end].to_string()
+            });
+        return SubjectReading::new(Some(speaker), Some(text));
     }
     let last = &cx.toks[b - 1];
     let opening_pronoun = f.borrowed_subject && matches!(cx.toks[a].lower.as_str(), "he" | "she");
@@ -842,22 +873,16 @@ fn subject_speaker(
             referent: Referent::Pronoun,
             possessive: false,
         };
-        return (resolve(cx, &m), None);
+        return SubjectReading::new(resolve(cx, &m), None);
     }
     if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it" | "you") {
         // "it said" is the organisation, "they said" the group, that opened a recent sentence.
-        let recent = |named: &Option<(String, usize)>| {
-            named
-                .as_ref()
-                .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
-                .map(|(name, _)| name.clone())
-        };
         let speaker = match last.lower.as_str() {
-            "it" => recent(&cx.last_organisation),
-            "they" => recent(&cx.last_group),
+            "it" => recent_named(cx, &cx.last_organisation),
+            "they" => recent_named(cx, &cx.last_group),
             _ => None,
         };
-        return (speaker, None);
+        return SubjectReading::new(speaker, None);
     }
     let mentions = cx.names.mentions(&cx.toks, a, b, false);
     // The person must head the subject ("A Freedom Mobile spokesperson" is not Freedom Mobile);
@@ -869,7 +894,7 @@ fn subject_speaker(
     };
     if let Some(m) = person {
         let name = resolve(cx, m);
-        return (name, None);
+        return SubjectReading::new(name, None);
     }
     // An unknown capitalised name: the last capitalised run of the subject.
     let name_word = |t: &Tok| {
@@ -897,7 +922,7 @@ fn subject_speaker(
             let name = cx.names.resolve_name(&parts);
             let p = cx.names.learn(&name);
             cx.seen.push((p, e));
-            return (Some(cx.people_name(p)), None);
+            return SubjectReading::new(Some(cx.people_name(p)), None);
         }
     }
     if f.borrowed_subject {
@@ -919,7 +944,7 @@ fn subject_speaker(
             .as_ref()
             .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
         {
-            return (Some(name.clone()), None);
+            return SubjectReading::new(Some(name.clone()), None);
         }
     }
     // "the affable proprietor": a definite description of a person named before.
@@ -950,16 +975,82 @@ fn subject_speaker(
                 .map(|&(p, _)| p)
         });
         if let Some(p) = named {
-            return (Some(cx.people_name(p)), None);
+            return SubjectReading::new(Some(cx.people_name(p)), None);
         }
     }
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
     // to" it names a source rather than a speaker.
     let text = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
     if f.according {
-        (Some(text.clone()), Some(text))
+        SubjectReading::new(Some(text.clone()), Some(text))
     } else {
-        (Some(text), None)
+        SubjectReading::new(Some(text), None)
+    }
+}
+
+/// What a frame's subject stands for: the speaker, the channel, and the owner of a document
+/// channel ("the RCMP" of "the RCMP statement"), who speaks when no one else is named.
+struct SubjectReading {
+    speaker: Option<String>,
+    channel: Option<String>,
+    owner: Option<String>,
+}
+
+impl SubjectReading {
+    fn new(speaker: Option<String>, channel: Option<String>) -> SubjectReading {
+        SubjectReading {
+            speaker,
+            channel,
+            owner: None,
+        }
+    }
+}
+
+/// An organisation or group that opened a sentence within [`GROUP_REACH`] sentences.
+fn recent_named(cx: &Context, named: &Option<(String, usize)>) -> Option<String> {
+    named
+        .as_ref()
+        .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
+        .map(|(name, _)| name.clone())
+}
+
+/// Who a document channel belongs to: its capitalised qualifier ("the RCMP statement"), the name
+/// after "from" or "of" ("a statement from the EU"), or its possessive determiner ("her
+/// statement", "its report").
+fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
+    let toks = &cx.toks;
+    let span = |a: usize, b: usize| cx.text[toks[a].start..toks[b - 1].end].to_string();
+    if let Some(k) = (c.first..c.last).find(|&k| matches!(toks[k].lower.as_str(), "from" | "of")) {
+        let from = (k + 1..c.last).find(|&i| toks[i].cap)?;
+        return Some(span(from, c.last));
+    }
+    let qualifier: Vec<usize> = (c.first..c.last)
+        .filter(|&i| toks[i].cap && !is_in(lexicon::DETERMINERS, &toks[i].lower))
+        .filter(|&i| !is_in(lexicon::CHANNEL_HEADS, &toks[i].lower))
+        .filter(|&i| !lexicon::is_calendar_word(&toks[i].lower))
+        .collect();
+    if let (Some(&a), Some(&b)) = (qualifier.first(), qualifier.last()) {
+        let owner = span(a, b + 1);
+        return Some(
+            owner
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string(),
+        );
+    }
+    match toks[c.first].lower.as_str() {
+        "his" | "her" => resolve(
+            cx,
+            &Mention {
+                first: c.first,
+                last: c.first + 1,
+                referent: Referent::Pronoun,
+                possessive: false,
+            },
+        ),
+        "its" => recent_named(cx, &cx.last_organisation),
+        "their" => recent_named(cx, &cx.last_group),
+        _ => None,
     }
 }
 
