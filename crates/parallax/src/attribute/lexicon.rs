@@ -819,10 +819,23 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// True for a day or month name (or abbreviation): capitalised, but never part of a name.
+/// Holidays, capitalised like names ("Christmas Day").
+const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "diwali",
+    "easter",
+    "halloween",
+    "hanukkah",
+    "ramadan",
+    "thanksgiving",
+];
+
+/// True for a day, month or holiday name (or abbreviation): capitalised, but never part of a
+/// name.
 pub fn is_calendar_word(lower: &str) -> bool {
     MONTHS.contains(&lower)
         || SHORT_MONTHS.contains(&lower)
         || WEEKDAYS.contains(&lower)
+        || HOLIDAYS.contains(&lower)
         || lower == "sept"
 }

@@ -203,7 +203,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 if opened_by.is_none()
                     && !m.possessive
                     && (m.first <= from + SUBJECT_REACH || after_lead_in)
-                    && cx.names.people[p].confirmed
+                    && subject_like(&cx.names.people[p])
                 {
                     opened_by = Some(p);
                 }
@@ -608,7 +608,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             let newer_subject = cx
                 .last_subject
                 .filter(|&(p, at)| {
-                    people[p].confirmed
+                    subject_like(&people[p])
                         && fits(p)
                         && speaker
                             .is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
@@ -1072,4 +1072,19 @@ impl Context<'_> {
     fn people_name(&self, p: usize) -> String {
         self.names.people[p].name.clone()
     }
+}
+
+/// True for a person who may be the subject a later "he" or "she" stands for: one known to be a
+/// person, or a full name of two or three words ("John Goodwin with Bumper to Bumper turned out
+/// …. “…,” he said.").
+fn subject_like(p: &people::Person) -> bool {
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        let lower = w.to_lowercase();
+        w.chars().skip(1).any(char::is_lowercase)
+            && !is_in(ORGANISATION_WORDS, &lower)
+            && !lexicon::is_calendar_word(&lower)
+            && lexicon::country_of(w).is_none()
+    };
+    p.confirmed || (words.len() >= 2 && words.iter().all(name_word))
 }
