@@ -245,3 +245,16 @@ fn a_document_speaks_for_its_owner_and_an_institution_for_itself() {
         Some("The ministry")
     );
 }
+
+#[test]
+fn a_shared_given_name_with_a_new_surname_is_a_new_person() {
+    let found = quotes(
+        "“The school has always been welcoming,” said Paul Ostrander, a teacher there. Paul \
+         Mendez, who coached the visiting team, said in an email that he never heard any \
+         insults from the stands.",
+    );
+    assert_eq!(
+        speaker_of(&found, "never heard any insults").as_deref(),
+        Some("Paul Mendez")
+    );
+}

@@ -193,7 +193,9 @@ impl NameTable {
             .map(|i| toks[i].base)
             .collect();
         for run in table.candidates.clone() {
-            if run.iter().all(|w| !table.parts.contains_key(w)) {
+            // A new surname is a new person, whatever the given name ("Adam Fatkin" after "Adam
+            // Koenig").
+            if run.last().is_some_and(|w| !table.parts.contains_key(w)) {
                 // A part used alone elsewhere marks a person ("Easley said" after "Julie Easley").
                 let alone = run.iter().any(|w| used_alone.contains(w.as_str()));
                 table.people.push(Person {
@@ -203,7 +205,7 @@ impl NameTable {
                 });
                 let idx = table.people.len() - 1;
                 for w in run {
-                    table.parts.insert(w, idx);
+                    table.parts.entry(w).or_insert(idx);
                 }
             }
         }
@@ -253,6 +255,13 @@ impl NameTable {
         idx
     }
 
+    /// The person whose name ends with `surname`.
+    fn surname_owner(&self, surname: &str) -> Option<usize> {
+        self.people
+            .iter()
+            .position(|p| p.name.split_whitespace().last() == Some(surname))
+    }
+
     /// The person a name part refers to.
     pub fn part(&self, word: &str) -> Option<usize> {
         self.parts.get(word).copied()
@@ -276,8 +285,11 @@ impl NameTable {
                     && toks[j].in_quote == inside
                     && (j == i || adjacent(&toks[j - 1], &toks[j]))
                 {
+                    // The surname decides: "Adam Fatkin" is not Adam Koenig.
                     if let Some(p) = self.part(toks[j].base) {
                         person = Some(p);
+                    } else if person.is_some() && is_name_word(&toks[j]) {
+                        person = self.surname_owner(toks[j].base);
                     }
                     j += 1;
                     if toks[j - 1].possessive {
