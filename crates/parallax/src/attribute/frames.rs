@@ -86,6 +86,9 @@ const PREPOSITIONS: &[&str] = &[
 const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &["at", "during", "in", "through", "via"];
 /// Pronouns that open the reported clause after a circumstance ("said in his speech he was …").
 const CLAUSE_SUBJECTS: &[&str] = &["he", "i", "it", "she", "there", "they", "we"];
+/// Articles and possessives: a reporting verb right after one is an adjective ("the alleged
+/// drop").
+const ARTICLES: &[&str] = &["a", "an", "her", "his", "its", "our", "the", "their"];
 /// Words of a circumstance within which its "that" or clause subject is looked for.
 const MAX_CIRCUMSTANCE_WORDS: usize = 10;
 /// Longest subject phrase, in words.
@@ -260,7 +263,11 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             out.extend(according_frame(s, k));
             continue;
         }
-        if !t.is_cue() {
+        // "the estimated cost", "the alleged drop": after an article the word is an adjective.
+        let adjective = k > s.from
+            && is_in(ARTICLES, &s.tok(k - 1).lower)
+            && s.tok(k - 1).gap_after.trim().is_empty();
+        if !t.is_cue() || adjective {
             continue;
         }
         // A participle or a second verb ("praised … and said") shares the subject of the

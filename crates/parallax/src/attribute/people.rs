@@ -442,22 +442,30 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
         }
         i = j;
     }
-    // A run written after "the" somewhere ("the Carolina Hurricanes") names a team, a paper or a
-    // company, not a person.
-    let definite: std::collections::HashSet<Vec<String>> = out
+    // A run written after "the" somewhere ("the Carolina Hurricanes") or before an organisation
+    // word ("his Safe Surrey council") names a team, a party or a company, not a person.
+    let organisations: std::collections::HashSet<Vec<String>> = out
         .iter()
-        .filter(|run| the_before(toks, run))
+        .filter(|run| names_organisation(toks, run))
         .cloned()
         .collect();
-    out.retain(|run| !definite.contains(run));
+    out.retain(|run| !organisations.contains(run));
     out
 }
 
-/// True when `run` occurs right after "the" somewhere in `toks`.
-fn the_before(toks: &[Tok], run: &[String]) -> bool {
-    toks.windows(run.len() + 1).any(|w| {
-        w[0].lower == "the"
+/// True when `run` occurs right after "the" or right before a lower-case organisation word
+/// somewhere in `toks`.
+fn names_organisation(toks: &[Tok], run: &[String]) -> bool {
+    let n = run.len();
+    toks.windows(n + 1).any(|w| {
+        let the_before = w[0].lower == "the"
             && adjacent(&w[0], &w[1])
-            && w[1..].iter().zip(run).all(|(t, r)| t.base == r)
+            && w[1..].iter().zip(run).all(|(t, r)| t.base == r);
+        let word_after = !w[n].cap
+            && is_in(super::lexicon::ORGANISATION_WORDS, &w[n].lower)
+            && adjacent(&w[n - 1], &w[n])
+            && !w[n - 1].possessive
+            && w[..n].iter().zip(run).all(|(t, r)| t.base == r);
+        the_before || word_after
     })
 }
