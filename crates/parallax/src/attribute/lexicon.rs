@@ -644,6 +644,7 @@ pub const VERB_ADVERBS: &[&str] = &[
     "has",
     "have",
     "immediately",
+    "is",
     "initially",
     "later",
     "often",
@@ -656,6 +657,8 @@ pub const VERB_ADVERBS: &[&str] = &[
     "repeatedly",
     "reportedly",
     "then",
+    "was",
+    "were",
     "would",
 ];
 

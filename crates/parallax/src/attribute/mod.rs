@@ -200,9 +200,18 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 cx.seen.push((p, m.first));
                 // The subject opens the sentence or follows its lead-in ("Asked …, Mulder").
                 let after_lead_in = m.first > from && cx.toks[m.first - 1].gap_after.contains(',');
+                // "Chinese Foreign Ministry spokesperson Lu Kang gave …": a title phrase before.
+                let after_title = (from..m.first).all(|i| {
+                    let t = &cx.toks[i];
+                    (t.cap
+                        || is_in(lexicon::ROLES, &t.lower)
+                        || is_in(TITLES, &t.lower)
+                        || t.lower == "the")
+                        && t.gap_after.trim().is_empty()
+                });
                 if opened_by.is_none()
                     && !m.possessive
-                    && (m.first <= from + SUBJECT_REACH || after_lead_in)
+                    && (m.first <= from + SUBJECT_REACH || after_lead_in || after_title)
                     && subject_like(&cx.names.people[p])
                 {
                     opened_by = Some(p);
