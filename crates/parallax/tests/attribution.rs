@@ -258,3 +258,21 @@ fn a_shared_given_name_with_a_new_surname_is_a_new_person() {
         Some("Paul Mendez")
     );
 }
+
+#[test]
+fn beliefs_and_photo_captions_are_not_reported_speech() {
+    let found = quotes(
+        "Coach Lena Park said the team would train twice a day this week.\n\
+         Park believes the schedule will pay off in the final.\n\
+         Lena Park says the players asked for more practice time. (Jon Reyes/Daily Herald)\n",
+    );
+    assert!(found.iter().any(|(t, _)| t.contains("train twice a day")));
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("pay off")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("more practice time")),
+        "{found:?}"
+    );
+}

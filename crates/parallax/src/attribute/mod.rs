@@ -257,8 +257,12 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             channel: None,
         });
     }
-    // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech.
-    out.retain(|q| !is_title(&q.text));
+    // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech; a
+    // photo caption repeats the article.
+    let captions = caption_spans(text);
+    out.retain(|q| {
+        !is_title(&q.text) && !captions.iter().any(|&(a, b)| a <= q.start && q.start < b)
+    });
     out.sort_by_key(|q| (q.start, q.end));
     // A quotation spanning sentences may be reported twice (where it opens and where its
     // attribution closes it): keep one, the closing attribution when it names a speaker (it
@@ -278,6 +282,32 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let published = doc.published.as_deref().and_then(crate::extract::iso_date);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
+}
+
+/// Longest photo credit, in bytes.
+const MAX_CREDIT_BYTES: usize = 80;
+/// Longest caption, in words.
+const MAX_CAPTION_WORDS: usize = 60;
+
+/// Byte ranges of the photo captions: short paragraphs ending in a credit with a slash ("(Steve
+/// Lawrence/CBC)", "(Kabir Dhanji/AFP/Getty Images).").
+fn caption_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let body = line.trim_end().trim_end_matches('.');
+        let credit = body.ends_with(')')
+            && body.rfind('(').is_some_and(|open| {
+                let inner = &body[open + 1..body.len() - 1];
+                inner.contains('/') && inner.len() <= MAX_CREDIT_BYTES && !inner.contains("://")
+            });
+        if credit && line.split_whitespace().count() <= MAX_CAPTION_WORDS {
+            out.push((start, end));
+        }
+        start = end;
+    }
+    out
 }
 
 /// Longest title, in words.
