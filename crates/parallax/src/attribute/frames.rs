@@ -284,10 +284,58 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         } else if is_in(PARTICIPLES, &t.lower) {
             out.extend(participle_frame(s, k, quotes, shared));
         } else if let Some(f) = verb_frame(s, k, quotes, shared) {
-            out.push(f);
+            out.extend(split_parenthetical(s, f));
         }
     }
     out
+}
+
+/// Words after a parenthetical attribution that hand the sentence back to the narrator.
+const NARRATOR_OPENERS: &[&str] = &[
+    "according", "after", "although", "as", "because", "before", "though", "whereas", "which",
+    "while",
+];
+
+/// "The drugs have few uses, he says, and are meant for short use.": a parenthetical
+/// attribution reports the words on both sides of it, as two quotes when both are clauses.
+fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
+    let (a, _) = f.subject;
+    let parenthetical = f.content == s.span
+        && a > s.from
+        && s.tok(a - 1).gap_after.contains(',')
+        && s.tok(f.cue).gap_after.contains(',')
+        && f.cue + 1 < s.to;
+    if !parenthetical {
+        return vec![f];
+    }
+    let before = (s.span.0, s.tok(a - 1).end);
+    let after = (s.tok(f.cue + 1).start, s.span.1);
+    let words = |(x, y): (usize, usize)| s.text[x..y].split_whitespace().count();
+    if words(before) < MIN_CONTENT_WORDS || words(after) < MIN_CONTENT_WORDS {
+        return vec![f];
+    }
+    // "…, he said, though he did not name anyone.": the narrator goes on, not the speaker.
+    let mut at = f.cue + 1;
+    if s.tok(at).lower == "and" && at + 1 < s.to {
+        at += 1;
+    }
+    let next = &s.tok(at).lower;
+    if is_in(NARRATOR_OPENERS, next) || next.ends_with("ing") {
+        return vec![Frame {
+            content: before,
+            ..f
+        }];
+    }
+    vec![
+        Frame {
+            content: before,
+            ..f.clone()
+        },
+        Frame {
+            content: after,
+            ..f
+        },
+    ]
 }
 
 /// Words that open a sentence's adverbial lead-in rather than its subject ("In an interview
