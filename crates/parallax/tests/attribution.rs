@@ -276,3 +276,24 @@ fn beliefs_and_photo_captions_are_not_reported_speech() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_parenthetical_attribution_reports_both_sides() {
+    let found = quotes(
+        "The pills have only a few proper uses, she says, and are meant to be taken for a week \
+         at most. The team added three more goals before the break. He must have said \
+         something kind to the referee after the game.",
+    );
+    assert_eq!(
+        speaker_of(&found, "only a few proper uses").as_deref(),
+        speaker_of(&found, "meant to be taken").as_deref()
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, _)| t.starts_with("and are meant to be taken")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(t, _)| t.contains("three more goals")));
+    assert!(!found.iter().any(|(t, _)| t.contains("something kind")));
+}

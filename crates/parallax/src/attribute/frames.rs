@@ -72,8 +72,9 @@ fn is_time_word(lower: &str) -> bool {
 const MAX_ADDRESSEE_WORDS: usize = 7;
 /// Words before a reporting verb that deny or defer the speech ("won't say", "declined to say").
 const NEGATIONS: &[&str] = &[
-    "can't", "cannot", "could", "couldn't", "did", "didn't", "does", "doesn't", "don't", "may",
-    "might", "never", "not", "refused", "should", "to", "will", "won't", "would", "wouldn't",
+    "can", "can't", "cannot", "could", "must", "couldn't", "did", "didn't", "does", "doesn't",
+    "don't", "may", "might", "never", "not", "refused", "should", "to", "will", "won't", "would",
+    "wouldn't",
 ];
 
 /// Words that end a name standing after its verb ("said Terry Chapman with the union").
@@ -86,6 +87,11 @@ const PREPOSITIONS: &[&str] = &[
 const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &["at", "during", "in", "through", "via"];
 /// Pronouns that open the reported clause after a circumstance ("said in his speech he was …").
 const CLAUSE_SUBJECTS: &[&str] = &["he", "i", "it", "she", "there", "they", "we"];
+/// Words for small numbers, which make "added" an increase ("added three goals").
+const NUMBER_WORDS: &[&str] = &[
+    "another", "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two", "yet",
+];
+
 /// Articles and possessives: a reporting verb right after one is an adjective ("the alleged
 /// drop").
 const ARTICLES: &[&str] = &["a", "an", "her", "his", "its", "our", "the", "their"];
@@ -264,8 +270,12 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             continue;
         }
         // "the estimated cost", "the alleged drop": after an article the word is an adjective.
-        let adjective = k > s.from
-            && is_in(ARTICLES, &s.tok(k - 1).lower)
+        let mut before = k;
+        while before > s.from + 1 && s.tok(before - 1).lower.ends_with("ly") {
+            before -= 1;
+        }
+        let adjective = before > s.from
+            && is_in(ARTICLES, &s.tok(before - 1).lower)
             && s.tok(k - 1).gap_after.trim().is_empty();
         if !t.is_cue() || adjective {
             continue;
@@ -292,7 +302,15 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
 
 /// Words after a parenthetical attribution that hand the sentence back to the narrator.
 const NARRATOR_OPENERS: &[&str] = &[
-    "according", "after", "although", "as", "because", "before", "though", "whereas", "which",
+    "according",
+    "after",
+    "although",
+    "as",
+    "because",
+    "before",
+    "though",
+    "whereas",
+    "which",
     "while",
 ];
 
@@ -647,11 +665,14 @@ fn verb_frame(
     {
         return None;
     }
-    // "The DAX added 0.1 per cent": a number after "added" is a change in value, not speech.
-    if !has_that
-        && matches!(t.lower.as_str(), "added" | "adds")
-        && s.tok(c).lower.starts_with(|ch: char| ch.is_ascii_digit())
-    {
+    // "The DAX added 0.1 per cent", "Carolina added three more goals": a number after "added"
+    // is a change in value, not speech; "She wrote her first cookbook": a book, not words.
+    let first = s.tok(c).lower.as_str();
+    let number = first.starts_with(|ch: char| ch.is_ascii_digit()) || is_in(NUMBER_WORDS, first);
+    if !has_that && matches!(t.lower.as_str(), "added" | "adds") && number {
+        return None;
+    }
+    if !has_that && matches!(t.lower.as_str(), "wrote" | "writes") && is_in(DETERMINERS, first) {
         return None;
     }
     if t.gap_after.contains(',') && !has_that {
