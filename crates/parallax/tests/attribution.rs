@@ -297,3 +297,16 @@ fn a_parenthetical_attribution_reports_both_sides() {
     assert!(!found.iter().any(|(t, _)| t.contains("three more goals")));
     assert!(!found.iter().any(|(t, _)| t.contains("something kind")));
 }
+
+#[test]
+fn a_pronoun_after_a_newly_introduced_person_is_that_person() {
+    let found = quotes(
+        "“The program changed my life,” said retiree Walter Brennan. “I walk every day now,” he \
+         says. Healthy eating also produced results for Oakville accountant Samuel Okafor, 50. \
+         “I had a gym membership, but this program built the habit,” he says.",
+    );
+    assert_eq!(
+        speaker_of(&found, "built the habit").as_deref(),
+        Some("Samuel Okafor")
+    );
+}

@@ -49,6 +49,9 @@ struct Context<'a> {
     last_speaker: Option<(String, usize)>,
     /// The person who last opened a sentence, and that sentence's index.
     last_subject: Option<(usize, usize)>,
+    /// The person last named in full, and that sentence's index ("… results for accountant
+    /// Babatunji Farinloye. “…,” he says.").
+    last_introduced: Option<(usize, usize)>,
     /// The organisation ("BC Hydro") and the group ("The Conservatives") that last opened a
     /// sentence, with its index: what "it said" and "they said" refer to.
     last_organisation: Option<(String, usize)>,
@@ -98,6 +101,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         seen: Vec::new(),
         last_speaker: None,
         last_subject: None,
+        last_introduced: None,
         last_organisation: None,
         last_group: None,
         gender,
@@ -197,6 +201,16 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let mut opened_by = None;
         for m in cx.names.mentions(&cx.toks, from, to, false) {
             if let Referent::Person(p) = m.referent {
+                // Named in full: introduced, or introduced again after a while.
+                // Named in full with an apposition or at the sentence's end: introduced ("for
+                // accountant Babatunji Farinloye, 50.").
+                let closes = m.last >= to || cx.toks[m.last - 1].gap_after.contains([',', '.']);
+                let full_name = m.last - m.first >= 2
+                    && closes
+                    && cx.names.people[p].name.split_whitespace().count() >= 2;
+                if !m.possessive && full_name && subject_like(&cx.names.people[p]) {
+                    cx.last_introduced = Some((p, s_idx));
+                }
                 cx.seen.push((p, m.first));
                 // The subject opens the sentence or follows its lead-in ("Asked …, Mulder").
                 let after_lead_in = m.first > from && cx.toks[m.first - 1].gap_after.contains(',');
@@ -654,7 +668,21 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                         && cx.sentence - at <= PRONOUN_SPEAKER_REACH
                 })
                 .map(|(p, _)| people[p].name.clone());
+            // Someone introduced in the sentence before, since the last speaker spoke.
+            let introduced = cx
+                .last_introduced
+                .filter(|&(p, at)| {
+                    fits(p)
+                        && cx.sentence - at <= 1
+                        && cx
+                            .last_subject
+                            .is_none_or(|(q, opened)| at > opened || q == p)
+                        && speaker
+                            .is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
+                })
+                .map(|(p, _)| people[p].name.clone());
             newer_subject
+                .or(introduced)
                 .or_else(|| speaker.map(|(s, _)| s.clone()))
                 .or_else(|| {
                     cx.seen
