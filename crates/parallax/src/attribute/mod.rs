@@ -949,6 +949,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             "they" => recent_named(cx, &cx.last_group),
             _ => None,
         };
+        // Referred to again: the organisation stays the one "it" means.
+        if let (Some(name), "it") = (&speaker, last.lower.as_str()) {
+            cx.last_organisation = Some((name.clone(), cx.sentence));
+        }
         return SubjectReading::new(speaker, None);
     }
     let mentions = cx.names.mentions(&cx.toks, a, b, false);
@@ -961,6 +965,23 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     };
     if let Some(m) = person {
         let name = resolve(cx, m);
+        // "Tore Sohlberg and Lehla Abreder said": both speak, and "they" will mean them.
+        let before = cx
+            .names
+            .mentions(&cx.toks, cx.sentence_from.min(m.first), m.first, false);
+        let partner = before.iter().find(|o| {
+            o.last + 1 == m.first
+                && cx.toks[o.last].lower == "and"
+                && !o.possessive
+                && matches!(o.referent, Referent::Person(_))
+        });
+        if let (Some(o), Some(second)) = (partner, &name) {
+            if let Some(first) = resolve(cx, o) {
+                let both = format!("{first} and {second}");
+                cx.last_group = Some((both.clone(), cx.sentence));
+                return SubjectReading::new(Some(both), None);
+            }
+        }
         return SubjectReading::new(name, None);
     }
     // An unknown capitalised name: the last capitalised run of the subject.
@@ -1006,12 +1027,9 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // "the utility said": the organisation that opened a recent sentence.
     let head = &cx.toks[b - 1];
     if cx.toks[a].lower == "the" && b - a == 2 && is_in(ORGANISATION_WORDS, &head.lower) {
-        if let Some((name, _)) = cx
-            .last_organisation
-            .as_ref()
-            .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
-        {
-            return SubjectReading::new(Some(name.clone()), None);
+        if let Some(name) = recent_named(cx, &cx.last_organisation) {
+            cx.last_organisation = Some((name.clone(), cx.sentence));
+            return SubjectReading::new(Some(name), None);
         }
     }
     // "the affable proprietor": a definite description of a person named before.
