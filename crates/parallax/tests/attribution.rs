@@ -310,3 +310,15 @@ fn a_pronoun_after_a_newly_introduced_person_is_that_person() {
         Some("Samuel Okafor")
     );
 }
+
+#[test]
+fn a_speaker_named_by_an_acronym_is_named_in_full() {
+    let found = quotes(
+        "The family wrote to Immigration, Refugees and Citizenship Canada in March. The IRCC \
+         stressed Friday that no final decision on the application has been made.",
+    );
+    assert_eq!(
+        speaker_of(&found, "no final decision").as_deref(),
+        Some("Immigration, Refugees and Citizenship Canada")
+    );
+}

@@ -14,6 +14,7 @@
 //! - a quote of two words or fewer, or of up to four words with no reporting verb near it, is a
 //!   scare quote ("no limits" friendship) and is left out.
 
+pub mod acronyms;
 pub mod channels;
 pub mod facts;
 pub mod frames;
@@ -292,7 +293,18 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             None => kept.push(q),
         }
     }
-    let out = kept;
+    // "IRCC said" names Immigration, Refugees and Citizenship Canada.
+    let full_names = acronyms::expansions(text, &cx.toks);
+    let mut out = kept;
+    for q in &mut out {
+        if let Some(full) = q
+            .speaker
+            .as_deref()
+            .and_then(|s| acronyms::expand(s, &full_names))
+        {
+            q.speaker = Some(full);
+        }
+    }
     let published = doc.published.as_deref().and_then(crate::extract::iso_date);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
