@@ -1162,6 +1162,11 @@ impl Context<'_> {
     ) {
         if let Some(s) = speaker {
             self.last_speaker = Some((s.clone(), sentence));
+            // A speaker with a one-word name ("Facebook said") is as likely a company as a
+            // person: "the company said" may mean it next.
+            if !s.contains(' ') && s.starts_with(char::is_uppercase) {
+                self.last_organisation = Some((s.clone(), sentence));
+            }
         }
         self.previous = Some((speaker.clone(), channel.clone(), sentence, paragraph));
     }
