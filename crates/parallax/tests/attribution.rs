@@ -322,3 +322,17 @@ fn a_speaker_named_by_an_acronym_is_named_in_full() {
         Some("Immigration, Refugees and Citizenship Canada")
     );
 }
+
+#[test]
+fn a_plural_noun_opening_a_sentence_is_not_a_person() {
+    let found = quotes(
+        "Martin Keller, 41, lives alone in the hills. Keller was arrested near the border on \
+         Friday. Investigators say more charges \
+         could follow. Investigators have not charged him with arson yet. He told detectives \
+         that he had driven north to visit his brother.",
+    );
+    assert_eq!(
+        speaker_of(&found, "driven north").as_deref(),
+        Some("Martin Keller")
+    );
+}

@@ -60,6 +60,9 @@ struct Context<'a> {
     /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
     gender: Vec<i32>,
     last_channel: Option<String>,
+    /// Words written in lower case somewhere in the document: common nouns, not names, when
+    /// capitalised at a sentence's start ("Prosecutors said").
+    common: std::collections::HashSet<String>,
     /// The sentence being attributed, and its first token.
     sentence: usize,
     sentence_from: usize,
@@ -95,6 +98,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let toks = tokenize(text, &quotes);
     let names = NameTable::build(&toks);
     let gender = gender_votes(&toks, &names, &doc.sentences);
+    let common = toks
+        .iter()
+        .filter(|t| !t.cap)
+        .map(|t| t.lower.clone())
+        .collect();
     let mut cx = Context {
         text,
         toks,
@@ -107,6 +115,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         last_group: None,
         gender,
         last_channel: None,
+        common,
         sentence: 0,
         sentence_from: 0,
         previous: None,
@@ -935,9 +944,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             return SubjectReading::new(resolve(cx, &m), Some(text));
         }
         let bare_institution = !c.qualified && c.last - c.first == 2;
+        // "the ministry said": the organisation of that kind named last ("the Foreign Ministry").
+        let head = cx.toks[c.last - 1].lower.as_str();
         let speaker = bare_institution
             .then(|| recent_named(cx, &cx.last_organisation))
             .flatten()
+            .filter(|name| name.to_lowercase().contains(head))
             .unwrap_or_else(|| {
                 cx.text[cx.toks[c.first].start..cx.toks[c.last - 1].end].to_string()
             });
@@ -1017,8 +1029,14 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .any(|t| is_in(ORGANISATION_WORDS, &t.lower))
             || lexicon::country_of(&parts.join(" ")).is_some();
         let unknown_source = f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none();
+        // "Prosecutors say": a plural opening the sentence, or a word written in lower case
+        // elsewhere, is a common noun.
+        let common_noun = parts.len() == 1
+            && cx.names.part(parts[0]).is_none()
+            && (cx.common.contains(&parts[0].to_lowercase())
+                || (s == cx.sentence_from && parts[0].ends_with('s')));
         let head_is_name = e == b - 1;
-        if !parts.is_empty() && !organisation && head_is_name && !unknown_source {
+        if !parts.is_empty() && !organisation && head_is_name && !unknown_source && !common_noun {
             let name = cx.names.resolve_name(&parts);
             let p = cx.names.learn(&name);
             cx.seen.push((p, e));
