@@ -336,3 +336,15 @@ fn a_plural_noun_opening_a_sentence_is_not_a_person() {
         Some("Martin Keller")
     );
 }
+
+#[test]
+fn the_subject_before_an_apposition_speaks_not_a_name_inside_it() {
+    let found = quotes(
+        "Dr. Ruth Amsel sees dozens of patients a week. Amsel, the only surgeon at Cape Breton's \
+         Glace Bay Hospital, is more blunt: “We cannot keep up with the waiting list.”",
+    );
+    assert_eq!(
+        speaker_of(&found, "keep up with the waiting list").as_deref(),
+        Some("Ruth Amsel")
+    );
+}

@@ -553,7 +553,23 @@ fn direct_quote(
     let inside = cx
         .names
         .mentions(&cx.toks, open_tok, close_tok.min(to), true);
-    let speaker_mention = pick_before(&cx.toks, &before, to)
+    // "Martell, the addictions doctor on Nova Scotia's South Shore, is more blunt: “…”": the
+    // subject before an apposition speaks, not a name inside the apposition.
+    let subject_with_apposition = before
+        .iter()
+        .find(|m| {
+            !m.possessive
+                && m.first <= from + SUBJECT_REACH
+                && cx.toks[m.last - 1].gap_after.contains(',')
+        })
+        .cloned();
+    let speaker_mention = before
+        .iter()
+        .rev()
+        .find(|m| !m.possessive && followed_by_cue(&cx.toks, m, to))
+        .cloned()
+        .or(subject_with_apposition)
+        .or_else(|| pick_before(&cx.toks, &before, to))
         .or_else(|| after.iter().find(|m| !m.possessive).cloned())
         .or_else(|| {
             inside
