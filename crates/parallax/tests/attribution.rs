@@ -348,3 +348,16 @@ fn the_subject_before_an_apposition_speaks_not_a_name_inside_it() {
         Some("Ruth Amsel")
     );
 }
+
+#[test]
+fn he_may_mean_a_lone_name_after_a_lead_in() {
+    let found = quotes(
+        "“We trained all winter for this,” said coach Dana Whitfield. When asked whether the \
+         final felt different, Okonkwo didn't hesitate. “It's the biggest game of my life,” he \
+         said.",
+    );
+    assert_eq!(
+        speaker_of(&found, "biggest game").as_deref(),
+        Some("Okonkwo")
+    );
+}

@@ -358,7 +358,7 @@ fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
 
 /// Words that open a sentence's adverbial lead-in rather than its subject ("In an interview
 /// with CNBC, Pompeo said …").
-const LEAD_INS: &[&str] = &[
+pub const LEAD_IN_WORDS: &[&str] = &[
     "after",
     "also",
     "as",
@@ -389,7 +389,7 @@ const LEAD_INS: &[&str] = &[
 /// clause (after an adverbial lead-in) up to the verb at `k`.
 fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let mut start = s.from;
-    if start < k && is_in(LEAD_INS, &s.tok(start).lower) {
+    if start < k && is_in(LEAD_IN_WORDS, &s.tok(start).lower) {
         if let Some(comma) = (start..k).find(|&i| s.tok(i).gap_after.contains(',')) {
             start = comma + 1;
         }

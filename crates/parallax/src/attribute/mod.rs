@@ -50,6 +50,9 @@ struct Context<'a> {
     last_speaker: Option<(String, usize)>,
     /// The person who last opened a sentence, and that sentence's index.
     last_subject: Option<(usize, usize)>,
+    /// A lone unknown name that last opened a sentence after its lead-in ("When asked …, Mulder
+    /// didn't hesitate."), and that sentence's index: whom "he" may mean next.
+    last_lone_subject: Option<(String, usize)>,
     /// The person last named in full, and that sentence's index ("… results for accountant
     /// Babatunji Farinloye. “…,” he says.").
     last_introduced: Option<(usize, usize)>,
@@ -111,6 +114,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         last_speaker: None,
         last_subject: None,
         last_introduced: None,
+        last_lone_subject: None,
         last_organisation: None,
         last_group: None,
         gender,
@@ -240,6 +244,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 {
                     opened_by = Some(p);
                 }
+            }
+        }
+        if opened_by.is_none() {
+            if let Some(word) = lone_name_after_lead_in(&cx, from, to) {
+                cx.last_lone_subject = Some((word, s_idx));
             }
         }
         if let Some(p) = opened_by {
@@ -430,6 +439,31 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
         plural = true;
     }
     Some(((a.max(from), b), plural))
+}
+
+/// The unknown capitalised word that is the subject after a sentence's lead-in ("When asked …,
+/// Mulder didn't hesitate"): followed by a lower-case word, never written in lower case, and
+/// no day, month or country.
+fn lone_name_after_lead_in(cx: &Context, from: usize, to: usize) -> Option<String> {
+    let comma = (from..to.min(from + frames::MAX_SUBJECT_WORDS * 3))
+        .filter(|&i| cx.toks[i].gap_after.contains(','))
+        .find(|&i| cx.toks.get(i + 1).is_some_and(|t| t.cap))?;
+    let (t, next) = (cx.toks.get(comma + 1)?, cx.toks.get(comma + 2)?);
+    let name_like = t.cap
+        && !t.in_quote
+        && t.base.chars().all(char::is_alphabetic)
+        && t.base.chars().skip(1).all(char::is_lowercase)
+        && cx.names.part(t.base).is_none()
+        && !cx.common.contains(&t.lower)
+        && !crate::terms::is_stopword(&t.lower)
+        && !lexicon::is_calendar_word(&t.lower)
+        && lexicon::country_of(t.base).is_none();
+    let verb_follows = !next.cap && !next.in_quote && t.gap_after.trim().is_empty();
+    (comma + 2 < to
+        && is_in(frames::LEAD_IN_WORDS, &cx.toks[from].lower)
+        && name_like
+        && verb_follows)
+        .then(|| t.base.to_string())
 }
 
 /// Tokens from a sentence's start within which a person mention is its subject.
@@ -718,8 +752,16 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                             .is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
                 })
                 .map(|(p, _)| people[p].name.clone());
+            let lone = cx
+                .last_lone_subject
+                .as_ref()
+                .filter(|(_, at)| {
+                    cx.sentence - at <= 1 && speaker.is_none_or(|(_, spoke)| at > spoke)
+                })
+                .map(|(name, _)| name.clone());
             newer_subject
                 .or(introduced)
+                .or(lone)
                 .or_else(|| speaker.map(|(s, _)| s.clone()))
                 .or_else(|| {
                     cx.seen
