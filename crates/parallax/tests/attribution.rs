@@ -361,3 +361,16 @@ fn he_may_mean_a_lone_name_after_a_lead_in() {
         Some("Okonkwo")
     );
 }
+
+#[test]
+fn it_said_after_an_acronym_opened_the_sentence_before() {
+    let found = quotes(
+        "Although EDC disclosed most of its loans, it reveals insurance policies only rarely. \
+         EDC declined to answer most of the questions about the policy. “We are obligated to \
+         respect the confidentiality of our policy holders,” it said in a statement.",
+    );
+    assert_eq!(
+        speaker_of(&found, "obligated to respect").as_deref(),
+        Some("EDC")
+    );
+}

@@ -419,7 +419,12 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
         }
     }
     // A possessive ("Shrubsall's record") or a heading in capitals ("WATCH") names no speaker.
-    let heading = (a..b).all(|i| toks[i].base.chars().all(|c| !c.is_lowercase()));
+    // A lone acronym followed by a verb ("EDC declined to answer") is an organisation.
+    let acronym_subject = b - a == 1
+        && toks[a].gap_after.trim().is_empty()
+        && toks.get(b).is_some_and(|t| !t.cap && !t.in_quote);
+    let heading =
+        !acronym_subject && (a..b).all(|i| toks[i].base.chars().all(|c| !c.is_lowercase()));
     if b == a || toks[b - 1].lower == "and" || toks[b - 1].possessive || heading {
         return None;
     }
@@ -1082,9 +1087,13 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .filter(|t| !is_in(TITLES, &t.lower))
             .map(|t| t.base)
             .collect();
-        let organisation = cx.toks[s..=e]
-            .iter()
-            .any(|t| is_in(ORGANISATION_WORDS, &t.lower))
+        let acronym = parts.len() == 1
+            && parts[0].chars().count() >= 2
+            && parts[0].chars().all(|c| c.is_uppercase());
+        let organisation = acronym
+            || cx.toks[s..=e]
+                .iter()
+                .any(|t| is_in(ORGANISATION_WORDS, &t.lower))
             || lexicon::country_of(&parts.join(" ")).is_some();
         let unknown_source = f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none();
         // "Prosecutors say": a plural opening the sentence, or a word written in lower case

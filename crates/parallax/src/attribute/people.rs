@@ -426,7 +426,11 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
         }
         let run: Vec<&Tok> = toks[i..j]
             .iter()
-            .skip_while(|t| crate::terms::is_stopword(&t.lower) || is_in(TITLES, &t.lower))
+            .skip_while(|t| {
+                crate::terms::is_stopword(&t.lower)
+                    || is_in(TITLES, &t.lower)
+                    || is_in(super::lexicon::CLAUSE_BOUNDARIES, &t.lower)
+            })
             .collect();
         let name_like = run.iter().all(|t| {
             is_name_word(t)
