@@ -58,7 +58,7 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
                 end: span.end(),
                 base,
                 lower: base.to_lowercase(),
-                cap: base.chars().next().is_some_and(char::is_uppercase),
+                cap: is_capitalised(base),
                 possessive,
                 in_quote,
                 gap_after: &text[span.end()..next],
@@ -108,4 +108,20 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
         offset += para.len();
     }
     out
+}
+
+/// True for a word written with a capital, also after a lower-case particle ("al-Shabaab",
+/// "el-Sisi").
+fn is_capitalised(word: &str) -> bool {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    match word.split_once('-') {
+        Some((particle, rest)) => {
+            (1..=3).contains(&particle.len())
+                && particle.chars().all(|c| c.is_ascii_lowercase())
+                && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        None => false,
+    }
 }
