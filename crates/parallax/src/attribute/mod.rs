@@ -254,7 +254,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         if let Some(p) = opened_by {
             cx.last_subject = Some((p, s_idx));
         } else if let Some((phrase, plural)) = opening_name(&cx.toks, from, to)
-            .filter(|&((a, b), _)| b - a > 1 || proper.contains(cx.toks[a].base))
+            // A lone word must be a name, unless it is a group "they" may mean ("Authorities").
+            .filter(|&((a, b), plural)| b - a > 1 || plural || proper.contains(cx.toks[a].base))
         {
             let name = text[cx.toks[phrase.0].start..cx.toks[phrase.1 - 1].end].to_string();
             if plural {
