@@ -374,3 +374,25 @@ fn it_said_after_an_acronym_opened_the_sentence_before() {
         Some("EDC")
     );
 }
+
+#[test]
+fn they_is_the_group_that_opened_the_sentence() {
+    let found = quotes(
+        "Authorities described the theft as a carjacking. They said the driver was not hurt in \
+         the struggle. The Liberals believe the tax will be popular; they say most families will \
+         get more money back than they pay. In its statement, al-Shabaab said: “The attack was \
+         a warning to the government.”",
+    );
+    assert_eq!(
+        speaker_of(&found, "driver was not hurt").as_deref(),
+        Some("Authorities")
+    );
+    assert_eq!(
+        speaker_of(&found, "most families").as_deref(),
+        Some("Liberals")
+    );
+    assert_eq!(
+        speaker_of(&found, "warning to the government").as_deref(),
+        Some("al-Shabaab")
+    );
+}

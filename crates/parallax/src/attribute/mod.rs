@@ -1034,7 +1034,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // "it said" is the organisation, "they said" the group, that opened a recent sentence.
         let speaker = match last.lower.as_str() {
             "it" => recent_named(cx, &cx.last_organisation),
-            "they" => recent_named(cx, &cx.last_group),
+            // "The Conservatives believe …; they say …": the group opening this very sentence.
+            "they" => opening_name(&cx.toks, cx.sentence_from, a)
+                .filter(|&((x, _), plural)| plural && x < a)
+                .map(|((x, y), _)| cx.text[cx.toks[x].start..cx.toks[y - 1].end].to_string())
+                .or_else(|| recent_named(cx, &cx.last_group)),
             _ => None,
         };
         // Referred to again: the organisation stays the one "it" means.
