@@ -396,3 +396,20 @@ fn they_is_the_group_that_opened_the_sentence() {
         Some("al-Shabaab")
     );
 }
+
+#[test]
+fn a_name_with_its_apposition_after_a_quotation_speaks() {
+    let found = quotes(
+        "MARKET VIEW: “The central bank must admit the clouds are darkening today,” Nadia \
+         Perrin, chief strategist at Northgate Capital, said in a commentary. “Rates are \
+         falling,” says Harbour and Lake senior manager Tomas Berg.",
+    );
+    assert_eq!(
+        speaker_of(&found, "clouds are darkening").as_deref(),
+        Some("Nadia Perrin")
+    );
+    assert_eq!(
+        speaker_of(&found, "Rates are falling").as_deref(),
+        Some("Tomas Berg")
+    );
+}

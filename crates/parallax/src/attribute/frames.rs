@@ -204,14 +204,16 @@ impl Sentence<'_, '_> {
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
         // "said oil and gas worker Mike Wipf": "and" inside a lower-case descriptor.
+        // "says Heart and Stroke senior manager Erin Kim": an organisation's "and" too.
         let descriptor_and = |end: usize| {
+            let all_lower = (start..end).all(|i| !self.tok(i).cap);
+            let all_cap = (start..end).all(|i| self.tok(i).cap);
             self.tok(end).lower == "and"
                 && end > start
-                && (start..end).all(|i| !self.tok(i).cap)
                 && self.tok(end - 1).gap_after.trim().is_empty()
                 && end + 1 < self.to
-                && !self.tok(end + 1).cap
                 && !self.tok(end + 1).in_quote
+                && ((all_lower && !self.tok(end + 1).cap) || (all_cap && self.tok(end + 1).cap))
         };
         while end < self.to
             && end - start < MAX_SUBJECT_WORDS
@@ -219,7 +221,11 @@ impl Sentence<'_, '_> {
         {
             // A name ends at a preposition after it ("Terry Chapman with the union"), but a
             // descriptor may stand before a name ("Cambridge cartoonist Andre Campbell").
-            if end > start && self.tok(end - 1).cap && is_in(PREPOSITIONS, &self.tok(end).lower) {
+            if end > start
+                && self.tok(end - 1).cap
+                && is_in(PREPOSITIONS, &self.tok(end).lower)
+                && !descriptor_and(end)
+            {
                 break;
             }
             end += 1;
@@ -445,14 +451,18 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
     let (subject, quote_end_tok) = if inverted {
         (s.named_apposition(s.phrase_after(k + 1)?), k)
     } else {
-        let subject = s.phrase_before(skip_adverbs_back(s, k))?;
-        let before = subject.0;
-        if before == s.from
-            || !(gap_has(s.tok(before - 1), CLOSE_QUOTES) && s.tok(before - 1).in_quote)
-        {
-            return None;
-        }
-        (subject, before)
+        let end = skip_adverbs_back(s, k);
+        let after_quote = |subject: &(usize, usize)| {
+            subject.0 > s.from
+                && gap_has(s.tok(subject.0 - 1), CLOSE_QUOTES)
+                && s.tok(subject.0 - 1).in_quote
+        };
+        // "“…” Hussein Sayed, chief strategist at FXTM, said": a name and its apposition.
+        let subject = s
+            .phrase_before(end)
+            .filter(after_quote)
+            .or_else(|| subject_with_apposition(s, end).filter(after_quote))?;
+        (subject, subject.0)
     };
     let close_at = s.tok(quote_end_tok - 1).end;
     let quote = *quotes

@@ -437,7 +437,11 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
                 && !is_in(ORGANISATION_WORDS, &t.lower)
                 && super::lexicon::country_of(t.base).is_none()
         });
-        if (2..=3).contains(&run.len()) && name_like {
+        // A heading in capitals ("ANALYST'S TAKE") is no name.
+        let heading = run
+            .iter()
+            .all(|t| t.base.chars().count() >= 2 && !t.base.chars().any(char::is_lowercase));
+        if (2..=3).contains(&run.len()) && name_like && !heading {
             out.push(
                 run.iter()
                     .map(|t| t.base.to_string())
