@@ -98,7 +98,7 @@ const ARTICLES: &[&str] = &["a", "an", "her", "his", "its", "our", "the", "their
 /// Words of a circumstance within which its "that" or clause subject is looked for.
 const MAX_CIRCUMSTANCE_WORDS: usize = 10;
 /// Longest subject phrase, in words.
-pub const MAX_SUBJECT_WORDS: usize = 8;
+pub const MAX_SUBJECT_WORDS: usize = 10;
 /// Shortest reported clause, in words.
 pub const MIN_CONTENT_WORDS: usize = 4;
 

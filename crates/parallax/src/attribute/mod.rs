@@ -961,7 +961,17 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             "of" | "at" | "with" | "from" | "for"
         )
     }) {
-        if (a..p).any(|i| cx.toks[i].cap) && !channels.iter().any(|c| c.first <= a && c.last >= b) {
+        // "University of the Fraser Valley political scientist Hamish Telford": a person
+        // heading the whole phrase keeps it.
+        let person_heads = cx
+            .names
+            .mentions(&cx.toks, a, b, false)
+            .iter()
+            .any(|m| m.last == b && !m.possessive && matches!(m.referent, Referent::Person(_)));
+        if (a..p).any(|i| cx.toks[i].cap)
+            && !channels.iter().any(|c| c.first <= a && c.last >= b)
+            && !person_heads
+        {
             b = p;
         }
     }
