@@ -413,3 +413,16 @@ fn a_name_with_its_apposition_after_a_quotation_speaks() {
         Some("Tomas Berg")
     );
 }
+
+#[test]
+fn a_lone_name_before_an_apposition_is_who_she_means() {
+    let found = quotes(
+        "“We saw the water rise in minutes,” said rescue chief Paulo Mendes. Yuni, a resident \
+         of the coast, was watching television at home when the water came. “I heard a rumbling \
+         sound and thought it was the wind,” she said.",
+    );
+    assert_eq!(
+        speaker_of(&found, "rumbling sound").as_deref(),
+        Some("Yuni")
+    );
+}

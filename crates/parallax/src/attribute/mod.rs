@@ -237,8 +237,10 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                         || t.lower == "the")
                         && t.gap_after.trim().is_empty()
                 });
+                // A credit line ("Reuters") is no sentence with a subject.
                 if opened_by.is_none()
                     && !m.possessive
+                    && to - from > m.last - m.first
                     && (m.first <= from + SUBJECT_REACH || after_lead_in || after_title)
                     && subject_like(&cx.names.people[p])
                 {
@@ -247,7 +249,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
         if opened_by.is_none() {
-            if let Some(word) = lone_name_after_lead_in(&cx, from, to) {
+            if let Some(word) = lone_name_subject(&cx, from, to) {
                 cx.last_lone_subject = Some((word, s_idx));
             }
         }
@@ -447,29 +449,37 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
     Some(((a.max(from), b), plural))
 }
 
-/// The unknown capitalised word that is the subject after a sentence's lead-in ("When asked …,
-/// Mulder didn't hesitate"): followed by a lower-case word, never written in lower case, and
-/// no day, month or country.
-fn lone_name_after_lead_in(cx: &Context, from: usize, to: usize) -> Option<String> {
+/// The unknown capitalised word that is a sentence's subject: after its lead-in ("When asked …,
+/// Mulder didn't hesitate"), or opening it before an apposition ("Yuni, a resident of Lampung,
+/// was watching television"). Never written in lower case, and no day, month or country.
+fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
+    let name_like = |t: &Tok| {
+        t.cap
+            && !t.in_quote
+            && t.base.chars().all(char::is_alphabetic)
+            && t.base.chars().skip(1).all(char::is_lowercase)
+            && cx.names.part(t.base).is_none()
+            && !cx.common.contains(&t.lower)
+            && !crate::terms::is_stopword(&t.lower)
+            && !lexicon::is_calendar_word(&t.lower)
+            && lexicon::country_of(t.base).is_none()
+    };
+    let (first, second) = (cx.toks.get(from)?, cx.toks.get(from + 1)?);
+    let apposition = first.gap_after.trim() == ","
+        && matches!(second.lower.as_str(), "a" | "an" | "the")
+        && name_like(first);
+    if apposition {
+        return Some(first.base.to_string());
+    }
+    if !is_in(frames::LEAD_IN_WORDS, &first.lower) {
+        return None;
+    }
     let comma = (from..to.min(from + frames::MAX_SUBJECT_WORDS * 3))
         .filter(|&i| cx.toks[i].gap_after.contains(','))
         .find(|&i| cx.toks.get(i + 1).is_some_and(|t| t.cap))?;
     let (t, next) = (cx.toks.get(comma + 1)?, cx.toks.get(comma + 2)?);
-    let name_like = t.cap
-        && !t.in_quote
-        && t.base.chars().all(char::is_alphabetic)
-        && t.base.chars().skip(1).all(char::is_lowercase)
-        && cx.names.part(t.base).is_none()
-        && !cx.common.contains(&t.lower)
-        && !crate::terms::is_stopword(&t.lower)
-        && !lexicon::is_calendar_word(&t.lower)
-        && lexicon::country_of(t.base).is_none();
     let verb_follows = !next.cap && !next.in_quote && t.gap_after.trim().is_empty();
-    (comma + 2 < to
-        && is_in(frames::LEAD_IN_WORDS, &cx.toks[from].lower)
-        && name_like
-        && verb_follows)
-        .then(|| t.base.to_string())
+    (comma + 2 < to && name_like(t) && verb_follows).then(|| t.base.to_string())
 }
 
 /// Tokens from a sentence's start within which a person mention is its subject.
