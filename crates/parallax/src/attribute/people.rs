@@ -452,28 +452,40 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     }
     // A run written after "the" somewhere ("the Carolina Hurricanes") or before an organisation
     // word ("his Safe Surrey council") names a team, a party or a company, not a person.
-    let organisations: std::collections::HashSet<Vec<String>> = out
-        .iter()
-        .filter(|run| names_organisation(toks, run))
-        .cloned()
-        .collect();
+    let organisations = organisation_runs(toks);
     out.retain(|run| !organisations.contains(run));
     out
 }
 
-/// True when `run` occurs right after "the" or right before a lower-case organisation word
-/// somewhere in `toks`.
-fn names_organisation(toks: &[Tok], run: &[String]) -> bool {
-    let n = run.len();
-    toks.windows(n + 1).any(|w| {
-        let the_before = w[0].lower == "the"
-            && adjacent(&w[0], &w[1])
-            && w[1..].iter().zip(run).all(|(t, r)| t.base == r);
-        let word_after = !w[n].cap
-            && is_in(super::lexicon::ORGANISATION_WORDS, &w[n].lower)
-            && adjacent(&w[n - 1], &w[n])
-            && !w[n - 1].possessive
-            && w[..n].iter().zip(run).all(|(t, r)| t.base == r);
-        the_before || word_after
-    })
+/// The runs of two or three words written right after "the" or right before a lower-case
+/// organisation word somewhere in `toks`, in one pass.
+fn organisation_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
+    let mut out = std::collections::HashSet::new();
+    let run = |from: usize, n: usize| -> Vec<String> {
+        toks[from..from + n]
+            .iter()
+            .map(|t| t.base.to_string())
+            .collect()
+    };
+    for i in 0..toks.len() {
+        for n in 2..=3 {
+            let the_before = i + n < toks.len()
+                && toks[i].lower == "the"
+                && adjacent(&toks[i], &toks[i + 1])
+                && toks[i + 1].cap;
+            if the_before {
+                out.insert(run(i + 1, n));
+            }
+            let word_after = i >= n
+                && !toks[i].cap
+                && is_in(super::lexicon::ORGANISATION_WORDS, &toks[i].lower)
+                && adjacent(&toks[i - 1], &toks[i])
+                && !toks[i - 1].possessive
+                && toks[i - 1].cap;
+            if word_after {
+                out.insert(run(i - n, n));
+            }
+        }
+    }
+    out
 }
