@@ -467,22 +467,17 @@ fn organisation_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
             .map(|t| t.base.to_string())
             .collect()
     };
-    for i in 0..toks.len() {
+    for i in 1..toks.len() {
+        let the_before = toks[i - 1].lower == "the" && adjacent(&toks[i - 1], &toks[i]);
+        let word_after = !toks[i].cap
+            && adjacent(&toks[i - 1], &toks[i])
+            && !toks[i - 1].possessive
+            && is_in(super::lexicon::ORGANISATION_WORDS, &toks[i].lower);
         for n in 2..=3 {
-            let the_before = i + n < toks.len()
-                && toks[i].lower == "the"
-                && adjacent(&toks[i], &toks[i + 1])
-                && toks[i + 1].cap;
-            if the_before {
-                out.insert(run(i + 1, n));
+            if the_before && toks[i].cap && i + n <= toks.len() {
+                out.insert(run(i, n));
             }
-            let word_after = i >= n
-                && !toks[i].cap
-                && is_in(super::lexicon::ORGANISATION_WORDS, &toks[i].lower)
-                && adjacent(&toks[i - 1], &toks[i])
-                && !toks[i - 1].possessive
-                && toks[i - 1].cap;
-            if word_after {
+            if word_after && i >= n && toks[i - 1].cap {
                 out.insert(run(i - n, n));
             }
         }
