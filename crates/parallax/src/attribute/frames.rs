@@ -599,7 +599,9 @@ fn verb_frame(
                         if w.gap_after.trim() != "" {
                             break;
                         }
-                    } else if article {
+                    } else if article && o == c {
+                        // "told the Globe"; after a name an article opens the clause ("told
+                        // HuffPost Canada the laws favour …").
                         o += 1;
                     } else {
                         break;
