@@ -426,3 +426,22 @@ fn a_lone_name_before_an_apposition_is_who_she_means() {
         Some("Yuni")
     );
 }
+
+#[test]
+fn a_second_speaker_after_a_comma_takes_the_rest_of_the_sentence() {
+    let found = quotes(
+        "Although critics say the city should not pay a middle man for the program, Petrova \
+         says the premium makes everyone involved work harder. Sina Tavita, who joined the \
+         club in May, says the new coach changed the whole team.",
+    );
+    assert_eq!(
+        speaker_of(&found, "premium makes everyone").as_deref(),
+        Some("Petrova")
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, speaker)| speaker.as_deref() == Some("the new coach changed the whole team")),
+        "{found:?}"
+    );
+}

@@ -412,6 +412,15 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     if k == s.from || !s.tok(k - 1).gap_after.contains(',') || s.tok(k - 1).in_quote {
         return None;
     }
+    // "Doug Purdy, who lost weight, says the program …": a name opening the sentence before an
+    // apposition is the subject, and the words after the verb are the content.
+    let first_comma = (s.from..k).find(|&i| s.tok(i).gap_after.contains(','));
+    let named_opening = first_comma.is_some_and(|f| {
+        f > s.from && f < s.from + 5 && s.tok(f).cap && s.tok(f - 1).cap && !s.tok(f).in_quote
+    });
+    if named_opening {
+        return None;
+    }
     let subject = s.phrase_after(k + 1)?;
     // The subject is a name or a noun phrase, not a clause ("said he was unable to …").
     let first = s.tok(subject.0);
@@ -750,9 +759,13 @@ fn directive(
 fn clause_end(s: &Sentence, c: usize) -> usize {
     (c + 1..s.to)
         .find(|&j| {
-            !s.tok(j).in_quote
-                && s.tok(j - 1).gap_after.contains(',')
-                && is_in(PARTICIPLES, &s.tok(j).lower)
+            let after_comma = !s.tok(j).in_quote && s.tok(j - 1).gap_after.contains(',');
+            // "Although critics say …, Jagelewski says …": another speaker takes over.
+            let next_speaker = s.tok(j).cap
+                && (j + 1..s.to.min(j + 3)).any(|k| {
+                    s.tok(k).is_cue() && (j..k).all(|i| s.tok(i).cap && !s.tok(i).in_quote)
+                });
+            after_comma && (is_in(PARTICIPLES, &s.tok(j).lower) || next_speaker)
         })
         .map_or(s.span.1, |j| s.tok(j - 1).end)
 }
