@@ -445,3 +445,20 @@ fn a_second_speaker_after_a_comma_takes_the_rest_of_the_sentence() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_opening_name_and_a_possessive_source_speak() {
+    let found = quotes(
+        "Prosecutor Caroline Weiss spoke after the ruling. Weiss questioned that logic, saying \
+         the board had ignored the victims. In the 1950s most porters worked nights, according \
+         to Weiss's book.",
+    );
+    assert_eq!(
+        speaker_of(&found, "ignored the victims").as_deref(),
+        Some("Caroline Weiss")
+    );
+    assert_eq!(
+        speaker_of(&found, "porters worked nights").as_deref(),
+        Some("Caroline Weiss")
+    );
+}

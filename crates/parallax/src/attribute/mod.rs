@@ -1145,6 +1145,21 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             })
             .map_or(b, |i| i + 1)
             .min(a + frames::MAX_SUBJECT_WORDS);
+        // "Wojtaszek questioned that logic, saying …": a name opening the clause is its subject.
+        let name_end = (a..b)
+            .take_while(|&i| {
+                let t = &cx.toks[i];
+                t.cap
+                    && !is_in(lexicon::DETERMINERS, &t.lower)
+                    && !crate::terms::is_stopword(&t.lower)
+            })
+            .last();
+        if let Some(e) =
+            name_end.filter(|&e| e + 1 < b && !cx.toks[e + 1].cap && !cx.toks[e].possessive)
+        {
+            let parts: Vec<&str> = cx.toks[a..=e].iter().map(|t| t.base).collect();
+            return SubjectReading::new(Some(cx.names.resolve_name(&parts)), None);
+        }
     }
     // "the utility said": the organisation that opened a recent sentence.
     let head = &cx.toks[b - 1];
@@ -1188,6 +1203,17 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
     // to" it names a source rather than a speaker.
     let text = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
+    // "according to Foster's book": the writing's owner speaks through it.
+    if f.according && !head.cap {
+        let owner = cx
+            .names
+            .mentions(&cx.toks, a, b, false)
+            .into_iter()
+            .find(|m| m.possessive && matches!(m.referent, Referent::Person(_)));
+        if let Some(name) = owner.and_then(|m| resolve(cx, &m)) {
+            return SubjectReading::new(Some(name), Some(text));
+        }
+    }
     if f.according {
         SubjectReading::new(Some(text.clone()), Some(text))
     } else {

@@ -429,6 +429,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
             .skip_while(|t| {
                 crate::terms::is_stopword(&t.lower)
                     || is_in(TITLES, &t.lower)
+                    || is_in(ROLES, &t.lower)
                     || is_in(super::lexicon::CLAUSE_BOUNDARIES, &t.lower)
             })
             .collect();
