@@ -32,16 +32,22 @@ fn speaker_of(found: &[(String, Option<String>)], words: &str) -> Option<String>
         .clone()
 }
 
+/// Asserts that the quote holding `words` is attributed to `speaker`.
+fn assert_speaker(found: &[(String, Option<String>)], words: &str, speaker: &str) {
+    assert_eq!(
+        speaker_of(found, words).as_deref(),
+        Some(speaker),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn said_a_opens_a_clause_but_not_a_short_object() {
     let found = quotes(
         "Nadia Jamil, principal researcher at Dixon Hall, said a picture of homelessness in \
          the city is emerging from the research. Later the pastor said a prayer.",
     );
-    assert_eq!(
-        speaker_of(&found, "a picture of homelessness").as_deref(),
-        Some("Nadia Jamil")
-    );
+    assert_speaker(&found, "a picture of homelessness", "Nadia Jamil");
     assert!(
         !found.iter().any(|(t, _)| t.contains("prayer")),
         "{found:?}"
@@ -56,20 +62,14 @@ fn a_second_verb_and_a_participle_share_the_subject() {
          province will keep its first commitment, insisting his government won't spend \
          another penny.",
     );
-    assert_eq!(
-        speaker_of(&found, "trade dispute").as_deref(),
-        Some("Mike Pompeo")
-    );
+    assert_speaker(&found, "trade dispute", "Mike Pompeo");
     // The participle's words are a quote of their own, not the tail of the first one.
     let first = found
         .iter()
         .find(|(t, _)| t.contains("first commitment"))
         .unwrap();
     assert!(!first.0.contains("penny"), "{found:?}");
-    assert_eq!(
-        speaker_of(&found, "another penny").as_deref(),
-        Some("Blaine Higgs")
-    );
+    assert_speaker(&found, "another penny", "Blaine Higgs");
 }
 
 #[test]
@@ -78,10 +78,7 @@ fn trailing_attribution_with_an_apposition() {
         "Some couples grow closer when one partner falls ill with cancer, said Dr. Robert \
          Rutledge, a Halifax radiation oncologist.",
     );
-    assert_eq!(
-        speaker_of(&found, "grow closer").as_deref(),
-        Some("Robert Rutledge")
-    );
+    assert_speaker(&found, "grow closer", "Robert Rutledge");
 }
 
 #[test]
@@ -95,14 +92,8 @@ fn a_signed_pull_quote_and_an_embedded_post() {
          The utility expects most customers to have power again by the end of the week, \
          although some remote areas could wait longer.\n",
     );
-    assert_eq!(
-        speaker_of(&found, "very bad for our seniors").as_deref(),
-        Some("Rod Peters")
-    );
-    assert_eq!(
-        speaker_of(&found, "working through the night").as_deref(),
-        Some("Island Power")
-    );
+    assert_speaker(&found, "very bad for our seniors", "Rod Peters");
+    assert_speaker(&found, "working through the night", "Island Power");
 }
 
 #[test]
@@ -114,10 +105,7 @@ fn he_is_the_man_who_just_opened_a_sentence_not_an_earlier_speaker() {
          Asked what made him more nervous, Mulder did not hesitate.\n\n\
          \"It's this one for sure, no question about it,\" he said.",
     );
-    assert_eq!(
-        speaker_of(&found, "this one for sure").as_deref(),
-        Some("Mark Mulder")
-    );
+    assert_speaker(&found, "this one for sure", "Mark Mulder");
 }
 
 #[test]
@@ -128,10 +116,7 @@ fn it_said_is_the_organisation_that_opened_a_sentence() {
          BC Hydro reminded customers to keep freezers closed during the outage.\n\n\
          \"There are hundreds of outages that crews must attend to one by one,\" it said.",
     );
-    assert_eq!(
-        speaker_of(&found, "hundreds of outages").as_deref(),
-        Some("BC Hydro")
-    );
+    assert_speaker(&found, "hundreds of outages", "BC Hydro");
 }
 
 #[test]
@@ -142,10 +127,7 @@ fn an_instruction_to_an_addressee_is_reported_speech() {
          Trudeau urged people to send a clear message to the provincial government about \
          education.",
     );
-    assert_eq!(
-        speaker_of(&found, "send a clear message").as_deref(),
-        Some("Justin Trudeau")
-    );
+    assert_speaker(&found, "send a clear message", "Justin Trudeau");
 }
 
 #[test]
@@ -160,10 +142,7 @@ fn a_circumstance_after_the_verb_is_not_the_reported_clause() {
             .any(|(t, _)| t.starts_with("in a short interview")),
         "{found:?}"
     );
-    assert_eq!(
-        speaker_of(&found, "freeze property taxes").as_deref(),
-        Some("Tom Reyes")
-    );
+    assert_speaker(&found, "freeze property taxes", "Tom Reyes");
     assert!(
         found
             .iter()
@@ -191,10 +170,7 @@ fn a_lower_case_descriptor_with_and_stands_before_the_name() {
         "“The plant has kept this town alive for forty years,” said steel and rail worker \
          Dana Kowalski.",
     );
-    assert_eq!(
-        speaker_of(&found, "kept this town").as_deref(),
-        Some("Dana Kowalski")
-    );
+    assert_speaker(&found, "kept this town", "Dana Kowalski");
 }
 
 #[test]
@@ -204,10 +180,7 @@ fn a_pronoun_closing_a_long_quotation_counts_from_where_it_opened() {
          \"I saw one colleague collapse. She had worked for sixteen hours. Nobody came to \
          relieve her. We asked and asked and nothing changed,\" she said in an interview.",
     );
-    assert_eq!(
-        speaker_of(&found, "colleague collapse").as_deref(),
-        Some("Rosa Delgado")
-    );
+    assert_speaker(&found, "colleague collapse", "Rosa Delgado");
 }
 
 #[test]
@@ -218,10 +191,7 @@ fn a_team_named_with_the_is_not_a_person() {
          24-year-old forward said the team plays with more confidence now. Halifax plays \
          again on Sunday.",
     );
-    assert_eq!(
-        speaker_of(&found, "more confidence").as_deref(),
-        Some("Marek Novak")
-    );
+    assert_speaker(&found, "more confidence", "Marek Novak");
 }
 
 #[test]
@@ -232,18 +202,9 @@ fn a_document_speaks_for_its_owner_and_an_institution_for_itself() {
          help every family.” Harbour residents met on Tuesday. The ministry said it would \
          review the evacuation plan within a month.",
     );
-    assert_eq!(
-        speaker_of(&found, "acted within the law").as_deref(),
-        Some("OPP")
-    );
-    assert_eq!(
-        speaker_of(&found, "volunteers are ready").as_deref(),
-        Some("Red Cross")
-    );
-    assert_eq!(
-        speaker_of(&found, "review the evacuation").as_deref(),
-        Some("The ministry")
-    );
+    assert_speaker(&found, "acted within the law", "OPP");
+    assert_speaker(&found, "volunteers are ready", "Red Cross");
+    assert_speaker(&found, "review the evacuation", "The ministry");
 }
 
 #[test]
@@ -253,10 +214,7 @@ fn a_shared_given_name_with_a_new_surname_is_a_new_person() {
          Mendez, who coached the visiting team, said in an email that he never heard any \
          insults from the stands.",
     );
-    assert_eq!(
-        speaker_of(&found, "never heard any insults").as_deref(),
-        Some("Paul Mendez")
-    );
+    assert_speaker(&found, "never heard any insults", "Paul Mendez");
 }
 
 #[test]
@@ -305,10 +263,7 @@ fn a_pronoun_after_a_newly_introduced_person_is_that_person() {
          says. Healthy eating also produced results for Oakville accountant Samuel Okafor, 50. \
          “I had a gym membership, but this program built the habit,” he says.",
     );
-    assert_eq!(
-        speaker_of(&found, "built the habit").as_deref(),
-        Some("Samuel Okafor")
-    );
+    assert_speaker(&found, "built the habit", "Samuel Okafor");
 }
 
 #[test]
@@ -317,9 +272,10 @@ fn a_speaker_named_by_an_acronym_is_named_in_full() {
         "The family wrote to Immigration, Refugees and Citizenship Canada in March. The IRCC \
          stressed Friday that no final decision on the application has been made.",
     );
-    assert_eq!(
-        speaker_of(&found, "no final decision").as_deref(),
-        Some("Immigration, Refugees and Citizenship Canada")
+    assert_speaker(
+        &found,
+        "no final decision",
+        "Immigration, Refugees and Citizenship Canada",
     );
 }
 
@@ -331,10 +287,7 @@ fn a_plural_noun_opening_a_sentence_is_not_a_person() {
          could follow. Investigators have not charged him with arson yet. He told detectives \
          that he had driven north to visit his brother.",
     );
-    assert_eq!(
-        speaker_of(&found, "driven north").as_deref(),
-        Some("Martin Keller")
-    );
+    assert_speaker(&found, "driven north", "Martin Keller");
 }
 
 #[test]
@@ -343,10 +296,7 @@ fn the_subject_before_an_apposition_speaks_not_a_name_inside_it() {
         "Dr. Ruth Amsel sees dozens of patients a week. Amsel, the only surgeon at Cape Breton's \
          Glace Bay Hospital, is more blunt: “We cannot keep up with the waiting list.”",
     );
-    assert_eq!(
-        speaker_of(&found, "keep up with the waiting list").as_deref(),
-        Some("Ruth Amsel")
-    );
+    assert_speaker(&found, "keep up with the waiting list", "Ruth Amsel");
 }
 
 #[test]
@@ -356,10 +306,7 @@ fn he_may_mean_a_lone_name_after_a_lead_in() {
          final felt different, Okonkwo didn't hesitate. “It's the biggest game of my life,” he \
          said.",
     );
-    assert_eq!(
-        speaker_of(&found, "biggest game").as_deref(),
-        Some("Okonkwo")
-    );
+    assert_speaker(&found, "biggest game", "Okonkwo");
 }
 
 #[test]
@@ -369,10 +316,7 @@ fn it_said_after_an_acronym_opened_the_sentence_before() {
          EDC declined to answer most of the questions about the policy. “We are obligated to \
          respect the confidentiality of our policy holders,” it said in a statement.",
     );
-    assert_eq!(
-        speaker_of(&found, "obligated to respect").as_deref(),
-        Some("EDC")
-    );
+    assert_speaker(&found, "obligated to respect", "EDC");
 }
 
 #[test]
@@ -383,18 +327,9 @@ fn they_is_the_group_that_opened_the_sentence() {
          get more money back than they pay. In its statement, al-Shabaab said: “The attack was \
          a warning to the government.”",
     );
-    assert_eq!(
-        speaker_of(&found, "driver was not hurt").as_deref(),
-        Some("Authorities")
-    );
-    assert_eq!(
-        speaker_of(&found, "most families").as_deref(),
-        Some("Liberals")
-    );
-    assert_eq!(
-        speaker_of(&found, "warning to the government").as_deref(),
-        Some("al-Shabaab")
-    );
+    assert_speaker(&found, "driver was not hurt", "Authorities");
+    assert_speaker(&found, "most families", "Liberals");
+    assert_speaker(&found, "warning to the government", "al-Shabaab");
 }
 
 #[test]
@@ -404,14 +339,8 @@ fn a_name_with_its_apposition_after_a_quotation_speaks() {
          Perrin, chief strategist at Northgate Capital, said in a commentary. “Rates are \
          falling,” says Harbour and Lake senior manager Tomas Berg.",
     );
-    assert_eq!(
-        speaker_of(&found, "clouds are darkening").as_deref(),
-        Some("Nadia Perrin")
-    );
-    assert_eq!(
-        speaker_of(&found, "Rates are falling").as_deref(),
-        Some("Tomas Berg")
-    );
+    assert_speaker(&found, "clouds are darkening", "Nadia Perrin");
+    assert_speaker(&found, "Rates are falling", "Tomas Berg");
 }
 
 #[test]
@@ -421,10 +350,7 @@ fn a_lone_name_before_an_apposition_is_who_she_means() {
          of the coast, was watching television at home when the water came. “I heard a rumbling \
          sound and thought it was the wind,” she said.",
     );
-    assert_eq!(
-        speaker_of(&found, "rumbling sound").as_deref(),
-        Some("Yuni")
-    );
+    assert_speaker(&found, "rumbling sound", "Yuni");
 }
 
 #[test]
@@ -434,10 +360,7 @@ fn a_second_speaker_after_a_comma_takes_the_rest_of_the_sentence() {
          says the premium makes everyone involved work harder. Sina Tavita, who joined the \
          club in May, says the new coach changed the whole team.",
     );
-    assert_eq!(
-        speaker_of(&found, "premium makes everyone").as_deref(),
-        Some("Petrova")
-    );
+    assert_speaker(&found, "premium makes everyone", "Petrova");
     assert!(
         !found
             .iter()
@@ -453,12 +376,6 @@ fn an_opening_name_and_a_possessive_source_speak() {
          the board had ignored the victims. In the 1950s most porters worked nights, according \
          to Weiss's book.",
     );
-    assert_eq!(
-        speaker_of(&found, "ignored the victims").as_deref(),
-        Some("Caroline Weiss")
-    );
-    assert_eq!(
-        speaker_of(&found, "porters worked nights").as_deref(),
-        Some("Caroline Weiss")
-    );
+    assert_speaker(&found, "ignored the victims", "Caroline Weiss");
+    assert_speaker(&found, "porters worked nights", "Caroline Weiss");
 }
