@@ -881,6 +881,11 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// True for a word of two or more letters written in capitals only ("EDC", "CCTV"): an acronym.
+pub fn is_all_caps(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
 /// Holidays, capitalised like names ("Christmas Day").
 const HOLIDAYS: &[&str] = &[
     "christmas",

@@ -381,7 +381,7 @@ fn proper_words<'a>(toks: &[Tok<'a>]) -> std::collections::HashSet<&'a str> {
     toks.iter()
         .enumerate()
         .filter(|&(i, t)| {
-            let acronym = t.base.chars().count() >= 2 && t.base.chars().all(|c| c.is_uppercase());
+            let acronym = lexicon::is_all_caps(t.base);
             let inside = i > 0
                 && !toks[i - 1]
                     .gap_after
@@ -1112,9 +1112,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .filter(|t| !is_in(TITLES, &t.lower))
             .map(|t| t.base)
             .collect();
-        let acronym = parts.len() == 1
-            && parts[0].chars().count() >= 2
-            && parts[0].chars().all(|c| c.is_uppercase());
+        let acronym = parts.len() == 1 && lexicon::is_all_caps(parts[0]);
         let organisation = acronym
             || cx.toks[s..=e]
                 .iter()

@@ -119,9 +119,7 @@ impl NameTable {
                         .iter()
                         .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower))
                     // An acronym marks an organisation ("BC Hydro"), not a person.
-                    && !run.iter().any(|t| {
-                        t.base.chars().count() >= 2 && t.base.chars().all(|c| c.is_uppercase())
-                    })
+                    && !run.iter().any(|t| super::lexicon::is_all_caps(t.base))
                     && !is_in(&["the", "a", "an"], &run[0].lower) =>
                 {
                     (0, Vec::new())
