@@ -420,7 +420,8 @@ pub const CHANNEL_HEADS: &[&str] = &[
 /// saying").
 pub const INSTITUTION_HEADS: &[&str] = &["agency", "embassy", "ministry", "office"];
 
-/// Channel nouns for the media, which carry others' words and speak for no one.
+/// Channel nouns for the media, which carry others' words and speak for no one. A website is not
+/// one of them: its owner speaks through it ("according to the Sensei website").
 pub const MEDIA_HEADS: &[&str] = &[
     "broadcaster",
     "daily",
@@ -428,7 +429,6 @@ pub const MEDIA_HEADS: &[&str] = &[
     "newspaper",
     "outlet",
     "television",
-    "website",
 ];
 
 /// Nouns for writings that "say" things without being people ("the legal document said", "the

@@ -627,9 +627,16 @@ fn direct_quote(
                 .filter(|m| m.first <= open_tok + 1 && followed_by_cue(&cx.toks, m, to))
                 .cloned()
         });
-    let speaker = match speaker_mention {
-        Some(m) => resolve(cx, &m),
-        None => {
+    // "A study by the Senate committee said it was “troubled …”": no person is named, and the
+    // channel that is the reporting verb's subject speaks.
+    let channel_subject = channels
+        .iter()
+        .find(|c| c.subject && c.last <= open_tok)
+        .and_then(|c| channel_speaker(cx, c));
+    let speaker = match (speaker_mention, channel_subject) {
+        (Some(m), _) => resolve(cx, &m),
+        (None, Some(owner)) => Some(owner),
+        (None, None) => {
             // "Mr. Fry describes himself as … . “Why would I …?”": the person the sentence
             // before was about, unless a quote came after them.
             let subject = cx
@@ -860,6 +867,7 @@ fn frame_quote(
         return None;
     }
     let reading = subject_speaker(cx, f, channels);
+    if std::env::var("PXDBG").is_ok() { eprintln!("DBG subject={:?} sp={:?} ch={:?} own={:?}", &cx.text[cx.toks[f.subject.0].start..cx.toks[f.subject.1 - 1].end], reading.speaker, reading.channel, reading.owner); }
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi stated …".
@@ -978,9 +986,13 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .mentions(&cx.toks, a, b, false)
             .iter()
             .any(|m| m.last == b && !m.possessive && matches!(m.referent, Referent::Person(_)));
+        // "Secretary of State Mike Pompeo": a title before the preposition belongs to the name
+        // after it.
+        let titled = is_in(TITLES, &cx.toks[p - 1].lower);
         if (a..p).any(|i| cx.toks[i].cap)
             && !channels.iter().any(|c| c.first <= a && c.last >= b)
             && !person_heads
+            && !titled
         {
             b = p;
         }
@@ -997,19 +1009,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 .clone()
                 .unwrap_or_else(|| channel_text(cx.text, &cx.toks, c).to_string())
         };
-        // An organisation speaks for itself ("the IRCC stressed", "the agency said"); a report or
-        // readout only carries, and its owner speaks when no one else is named.
-        let document = (c.first..c.last).any(|i| {
-            let lower = &cx.toks[i].lower;
-            is_in(lexicon::CHANNEL_HEADS, lower) && !is_in(lexicon::INSTITUTION_HEADS, lower)
-        });
-        if document {
-            // Only a document has an owner who speaks; the media carry others' words.
-            let media = (c.first..c.last).any(|i| is_in(lexicon::MEDIA_HEADS, &cx.toks[i].lower));
+        if is_document(cx, c) {
             return SubjectReading {
                 speaker: None,
                 channel: Some(text),
-                owner: (!media).then(|| channel_owner(cx, c)).flatten(),
+                owner: document_owner(cx, c),
             };
         }
         // "Chinese foreign ministry spokeswoman Hua Chunying said": the person named speaks.
@@ -1027,17 +1031,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         if let Some(m) = named {
             return SubjectReading::new(resolve(cx, &m), Some(text));
         }
-        let bare_institution = !c.qualified && c.last - c.first == 2;
-        // "the ministry said": the organisation of that kind named last ("the Foreign Ministry").
-        let head = cx.toks[c.last - 1].lower.as_str();
-        let speaker = bare_institution
-            .then(|| recent_named(cx, &cx.last_organisation))
-            .flatten()
-            .filter(|name| name.to_lowercase().contains(head))
-            .unwrap_or_else(|| {
-                cx.text[cx.toks[c.first].start..cx.toks[c.last - 1].end].to_string()
-            });
-        return SubjectReading::new(Some(speaker), Some(text));
+        return SubjectReading::new(Some(institution_name(cx, c)), Some(text));
     }
     let last = &cx.toks[b - 1];
     let opening_pronoun = f.borrowed_subject && matches!(cx.toks[a].lower.as_str(), "he" | "she");
@@ -1127,10 +1121,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 || (s == cx.sentence_from && parts[0].ends_with('s')));
         let head_is_name = e == b - 1;
         if !parts.is_empty() && !organisation && head_is_name && !unknown_source && !common_noun {
-            let name = cx.names.resolve_name(&parts);
-            let p = cx.names.learn(&name);
-            cx.seen.push((p, e));
-            return SubjectReading::new(Some(cx.people_name(p)), None);
+            return SubjectReading::new(Some(cx.learn_person(&parts, e)), None);
         }
     }
     if f.borrowed_subject {
@@ -1156,7 +1147,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             name_end.filter(|&e| e + 1 < b && !cx.toks[e + 1].cap && !cx.toks[e].possessive)
         {
             let parts: Vec<&str> = cx.toks[a..=e].iter().map(|t| t.base).collect();
-            return SubjectReading::new(Some(cx.names.resolve_name(&parts)), None);
+            return SubjectReading::new(Some(cx.learn_person(&parts, e)), None);
         }
     }
     // "the utility said": the organisation that opened a recent sentence.
@@ -1237,6 +1228,44 @@ impl SubjectReading {
     }
 }
 
+/// True when a channel is a document or medium, which carries others' words, rather than an
+/// institution, which speaks for itself ("the IRCC stressed", "the agency said").
+fn is_document(cx: &Context, c: &ChannelMention) -> bool {
+    (c.first..c.last).any(|i| {
+        let lower = &cx.toks[i].lower;
+        is_in(lexicon::CHANNEL_HEADS, lower) && !is_in(lexicon::INSTITUTION_HEADS, lower)
+    })
+}
+
+/// The owner of a document channel, who speaks when no one else is named; the media carry
+/// others' words and speak for no one.
+fn document_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
+    let media = (c.first..c.last).any(|i| is_in(lexicon::MEDIA_HEADS, &cx.toks[i].lower));
+    (!media).then(|| channel_owner(cx, c)).flatten()
+}
+
+/// The name of an institution speaking as a channel: "the ministry" is the organisation of that
+/// kind named last ("the Foreign Ministry"), else the phrase itself.
+fn institution_name(cx: &Context, c: &ChannelMention) -> String {
+    let bare_institution = !c.qualified && c.last - c.first == 2;
+    let head = cx.toks[c.last - 1].lower.as_str();
+    bare_institution
+        .then(|| recent_named(cx, &cx.last_organisation))
+        .flatten()
+        .filter(|name| name.to_lowercase().contains(head))
+        .unwrap_or_else(|| cx.text[cx.toks[c.first].start..cx.toks[c.last - 1].end].to_string())
+}
+
+/// The speaker a channel standing as a reporting verb's subject names: an institution speaks for
+/// itself, a document through its owner.
+fn channel_speaker(cx: &Context, c: &ChannelMention) -> Option<String> {
+    if is_document(cx, c) {
+        document_owner(cx, c)
+    } else {
+        Some(institution_name(cx, c))
+    }
+}
+
 /// An organisation or group that opened a sentence within [`GROUP_REACH`] sentences.
 fn recent_named(cx: &Context, named: &Option<(String, usize)>) -> Option<String> {
     named
@@ -1303,6 +1332,15 @@ impl Context<'_> {
             }
         }
         self.previous = Some((speaker.clone(), channel.clone(), sentence, paragraph));
+    }
+
+    /// Learns the person a name's words stand for, mentioned at token `at`, and returns the
+    /// fullest name: later pronouns and surnames may refer to them.
+    fn learn_person(&mut self, parts: &[&str], at: usize) -> String {
+        let name = self.names.resolve_name(parts);
+        let p = self.names.learn(&name);
+        self.seen.push((p, at));
+        self.people_name(p)
     }
 
     fn people_name(&self, p: usize) -> String {

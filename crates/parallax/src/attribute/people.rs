@@ -109,6 +109,16 @@ impl NameTable {
                         .map(|x| x.lower.clone())
                         .collect::<Vec<_>>(),
                 ),
+                // "Secretary of State Mike Pompeo", "Director of Public Prosecutions Kathleen
+                // Roussel": after a title and "of", the portfolio runs into the name, whose last
+                // two words are the person.
+                _ if run.len() >= 3
+                    && i >= 2
+                    && toks[i - 1].lower == "of"
+                    && is_in(TITLES, &toks[i - 2].lower) =>
+                {
+                    (run.len() - 2, vec![toks[i - 2].lower.clone()])
+                }
                 _ if role_before => {
                     let from = i.saturating_sub(3);
                     (0, toks[from..i].iter().map(|x| x.lower.clone()).collect())
