@@ -449,6 +449,27 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
     Some(((a.max(from), b), plural))
 }
 
+/// The organisation opening a sentence, after a lead-in phrase ("In a statement, IRCC did not
+/// reveal …, but said “…”"): an acronym or a name with an organisation word, before `to`.
+fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
+    let toks = &cx.toks;
+    let lead_in = from < to && is_in(LEAD_IN_PREPOSITIONS, &toks[from].lower);
+    let start = if lead_in {
+        (from..to).find(|&k| toks[k].gap_after.contains(','))? + 1
+    } else {
+        from
+    };
+    let ((a, b), plural) = opening_name(toks, start, to)?;
+    let organisation = (b - a == 1 && lexicon::is_all_caps(toks[a].base))
+        || (a..b).any(|i| is_in(ORGANISATION_WORDS, &toks[i].lower));
+    (organisation && !plural && b < to).then(|| cx.text[toks[a].start..toks[b - 1].end].to_string())
+}
+
+/// Prepositions that open a lead-in phrase before a sentence's subject ("In a statement, …").
+const LEAD_IN_PREPOSITIONS: &[&str] = &[
+    "after", "at", "before", "during", "for", "in", "on", "since", "under", "with",
+];
+
 /// The unknown capitalised word that is a sentence's subject: after its lead-in ("When asked …,
 /// Mulder didn't hesitate"), or opening it before an apposition ("Yuni, a resident of Lampung,
 /// was watching television"). Never written in lower case, and no day, month or country.
@@ -636,21 +657,27 @@ fn direct_quote(
     let speaker = match (speaker_mention, channel_subject) {
         (Some(m), _) => resolve(cx, &m),
         (None, Some(owner)) => Some(owner),
-        (None, None) => {
+        (None, None) => match organisation_opener(cx, from, open_tok) {
+            Some(name) => {
+                cx.last_organisation = Some((name.clone(), s_idx));
+                Some(name)
+            }
             // "Mr. Fry describes himself as … . “Why would I …?”": the person the sentence
             // before was about, unless a quote came after them.
-            let subject = cx
-                .last_subject
-                .filter(|&(_, at)| s_idx - at <= 1)
-                .filter(|&(_, at)| cx.previous.as_ref().is_none_or(|(_, _, s, _)| *s < at))
-                .map(|(p, _)| cx.people_name(p));
-            subject.or_else(|| {
-                cx.previous
-                    .as_ref()
-                    .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
-                    .and_then(|(sp, _, _, _)| sp.clone())
-            })
-        }
+            None => {
+                let subject = cx
+                    .last_subject
+                    .filter(|&(_, at)| s_idx - at <= 1)
+                    .filter(|&(_, at)| cx.previous.as_ref().is_none_or(|(_, _, s, _)| *s < at))
+                    .map(|(p, _)| cx.people_name(p));
+                subject.or_else(|| {
+                    cx.previous
+                        .as_ref()
+                        .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
+                        .and_then(|(sp, _, _, _)| sp.clone())
+                })
+            }
+        },
     };
     let channel = pick_channel(cx, channels).or_else(|| {
         cx.previous
@@ -867,7 +894,15 @@ fn frame_quote(
         return None;
     }
     let reading = subject_speaker(cx, f, channels);
-    if std::env::var("PXDBG").is_ok() { eprintln!("DBG subject={:?} sp={:?} ch={:?} own={:?}", &cx.text[cx.toks[f.subject.0].start..cx.toks[f.subject.1 - 1].end], reading.speaker, reading.channel, reading.owner); }
+    if std::env::var("PXDBG").is_ok() {
+        eprintln!(
+            "DBG subject={:?} sp={:?} ch={:?} own={:?}",
+            &cx.text[cx.toks[f.subject.0].start..cx.toks[f.subject.1 - 1].end],
+            reading.speaker,
+            reading.channel,
+            reading.owner
+        );
+    }
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi stated …".
