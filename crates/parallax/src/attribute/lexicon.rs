@@ -786,6 +786,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "county",
     "court",
     "department",
+    "diocese",
     "firm",
     "foundation",
     "fund",

@@ -1032,10 +1032,22 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             b = p;
         }
     }
+    // "The diocese issued a statement, saying …": a borrowed clause's subject after an article
+    // ends at its past-tense verb.
+    if f.borrowed_subject && is_in(&["the", "a", "an"], &cx.toks[a].lower) {
+        let past_tense = |t: &Tok| !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed");
+        if let Some(k) = (a + 2..b.min(a + 5)).find(|&k| past_tense(&cx.toks[k])) {
+            b = k;
+        }
+    }
     // A channel phrase as subject: "The Kremlin readout said …", "according to CCTV".
     if let Some(c) = channels
         .iter()
-        .find(|c| c.first < b && a < c.last && (f.borrowed_subject || c.last >= b))
+        // A borrowed clause's channel must open it: "The diocese issued a statement, saying …"
+        // is the diocese's.
+        .find(|c| {
+            c.first < b && a < c.last && (f.borrowed_subject && c.first <= a + 1 || c.last >= b)
+        })
     {
         let text = if c.qualified {
             channel_text(cx.text, &cx.toks, c).to_string()

@@ -304,6 +304,24 @@ impl NameTable {
                         break;
                     }
                 }
+                // "Mahathir Mohamad" is not Mohamad Fuzi Harun: a person holding every word of
+                // the run, when its words belong to different people.
+                let words = || {
+                    toks[i..j]
+                        .iter()
+                        .map(|t| t.base)
+                        .filter(|w| self.part(w).is_some())
+                };
+                let split = words()
+                    .filter_map(|w| self.part(w))
+                    .any(|q| Some(q) != person);
+                if split {
+                    person = self
+                        .people
+                        .iter()
+                        .position(|x| words().all(|w| x.name.split(' ').any(|n| n == w)))
+                        .or(person);
+                }
                 if let Some(p) = person {
                     out.push(Mention {
                         first: i,
