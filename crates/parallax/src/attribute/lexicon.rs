@@ -439,6 +439,7 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "bill",
     "claim",
     "complaint",
+    "decision",
     "document",
     "filing",
     "indictment",

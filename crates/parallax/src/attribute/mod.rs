@@ -1040,6 +1040,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             b = k;
         }
     }
+    // "The parole board decision … said": the organisation whose document speaks, which "it"
+    // means next.
+    if let Some(owner) = organisation_of_document(cx, a, b) {
+        cx.last_organisation = Some((owner.clone(), cx.sentence));
+        return SubjectReading::new(Some(owner), None);
+    }
     // A channel phrase as subject: "The Kremlin readout said …", "according to CCTV".
     if let Some(c) = channels
         .iter()
@@ -1211,7 +1217,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         || is_in(lexicon::GROUP_NOUNS, &head.lower)
         || is_in(lexicon::CHANNEL_HEADS, &head.lower)
         || is_in(lexicon::DOCUMENT_NOUNS, &head.lower)
-        || head.lower.ends_with('s');
+        // A plural, but "the former sergeant-at-arms" is one person.
+        || head.lower.ends_with('s') && !head.lower.contains('-');
     if definite && !not_a_person && !f.according {
         // The person it stands in apposition to ("Donald Tusk, the president of …, urged"), else
         // the last one named.
@@ -1273,6 +1280,27 @@ impl SubjectReading {
             owner: None,
         }
     }
+}
+
+/// The organisation named in lower case before a document noun in `toks[a..b]`: "parole board"
+/// in "the parole board decision", "city council" in "the city council's report".
+fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> {
+    let toks = &cx.toks;
+    if toks[a].lower != "the" {
+        return None;
+    }
+    let document = |t: &Tok| {
+        is_in(lexicon::DOCUMENT_NOUNS, &t.lower)
+            || is_in(lexicon::CHANNEL_HEADS, &t.lower) && !is_in(lexicon::MEDIA_HEADS, &t.lower)
+    };
+    let k = (a + 1..b.saturating_sub(1)).find(|&k| {
+        !toks[k].cap
+            && is_in(ORGANISATION_WORDS, &toks[k].lower)
+            && document(&toks[k + 1])
+            && people::adjacent(&toks[k], &toks[k + 1])
+    })?;
+    let plain = (a + 1..k).all(|i| !toks[i].cap && people::adjacent(&toks[i], &toks[i + 1]));
+    plain.then(|| toks[a + 1..=k].iter().map(|t| t.base).collect::<Vec<_>>().join(" "))
 }
 
 /// True when a channel is a document or medium, which carries others' words, rather than an
