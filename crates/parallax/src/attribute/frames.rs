@@ -513,6 +513,9 @@ fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
     end
 }
 
+/// Prepositions opening a phrase that may stand between "and" and a shared subject's verb.
+const PHRASE_PREPOSITIONS: &[&str] = &["at", "during", "in", "on", "through", "with"];
+
 /// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
 /// reported clause.
 fn verb_frame(
@@ -528,11 +531,21 @@ fn verb_frame(
         return None;
     }
     // "Pompeo praised China's support and said …": the verb shares the sentence's subject.
-    let conjoined = end > s.from + 1 && s.tok(end - 1).lower == "and";
-    let (subject, borrowed_subject) = if conjoined {
+    // "… and in a carefully worded response said …": a phrase after "and" is no subject.
+    let phrase_after_and = (end.saturating_sub(6).max(s.from + 1)..end).find(|&j| {
+        is_in(PHRASE_PREPOSITIONS, &s.tok(j).lower)
+            && s.tok(j - 1).lower == "and"
+            && (j..end).all(|i| s.tok(i).gap_after.trim().is_empty() && !s.tok(i).in_quote)
+    });
+    let and_at = if end > s.from + 1 && s.tok(end - 1).lower == "and" {
+        Some(end - 1)
+    } else {
+        phrase_after_and.map(|j| j - 1)
+    };
+    let (subject, borrowed_subject) = if let Some(and_at) = and_at {
         match shared {
             Some(shared) => shared,
-            None => (sentence_subject(s, end - 1)?, true),
+            None => (sentence_subject(s, and_at)?, true),
         }
     } else {
         (subject_with_apposition(s, end)?, false)
@@ -566,7 +579,7 @@ fn verb_frame(
         && s.tok(after - 1).gap_after.contains(',')
         && is_in(PARTICIPLES, &s.tok(after).lower);
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
-    if (after >= s.to || participle_next) && comma_before_subject && !conjoined {
+    if (after >= s.to || participle_next) && comma_before_subject && and_at.is_none() {
         let content_end = s.tok(subject.0 - 1).end;
         let content = (s.span.0, content_end);
         return Some(Frame {

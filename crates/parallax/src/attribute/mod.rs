@@ -652,7 +652,7 @@ fn direct_quote(
     // channel that is the reporting verb's subject speaks.
     let channel_subject = channels
         .iter()
-        .find(|c| c.subject && c.last <= open_tok)
+        .find(|c| c.subject)
         .and_then(|c| channel_speaker(cx, c));
     let speaker = match (speaker_mention, channel_subject) {
         (Some(m), _) => resolve(cx, &m),
@@ -920,6 +920,8 @@ fn frame_quote(
         if let Some(m) = opening
             .first()
             .filter(|m| m.first <= cfrom + 1 && !m.possessive)
+            // "The minister will not …" quoted is someone's words about the minister.
+            .filter(|m| !exact_quote || matches!(m.referent, Referent::Person(_)))
             .filter(speaks)
         {
             if let Some(name) = resolve(cx, m) {
@@ -1052,7 +1054,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // A borrowed clause's channel must open it: "The diocese issued a statement, saying …"
         // is the diocese's.
         .find(|c| {
-            c.first < b && a < c.last && (f.borrowed_subject && c.first <= a + 1 || c.last >= b)
+            let opens_or_ends = if f.borrowed_subject {
+                c.first <= a + 1
+            } else {
+                c.last >= b
+            };
+            c.first < b && a < c.last && opens_or_ends
         })
     {
         let text = if c.qualified {
@@ -1322,7 +1329,8 @@ fn document_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
 /// The name of an institution speaking as a channel: "the ministry" is the organisation of that
 /// kind named last ("the Foreign Ministry"), else the phrase itself.
 fn institution_name(cx: &Context, c: &ChannelMention) -> String {
-    let bare_institution = !c.qualified && c.last - c.first == 2;
+    // "her office" is no organisation named before.
+    let bare_institution = !c.qualified && c.last - c.first == 2 && cx.toks[c.first].lower == "the";
     let head = cx.toks[c.last - 1].lower.as_str();
     bare_institution
         .then(|| recent_named(cx, &cx.last_organisation))
