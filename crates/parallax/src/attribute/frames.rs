@@ -185,6 +185,15 @@ impl Sentence<'_, '_> {
         if bare_plural {
             return Some((start, end));
         }
+        // "In early November the company announced": a lead-in phrase before the article is no
+        // part of the subject.
+        if is_in(LEAD_IN_WORDS, &self.tok(start).lower) {
+            if let Some(d) =
+                (start + 1..end).find(|&i| is_in(&["the", "a", "an"], &self.tok(i).lower))
+            {
+                start = d;
+            }
+        }
         // Trim a leading lower-case word that is not a determiner, group noun or part of the name.
         while start < end
             && !self.tok(start).cap
@@ -513,9 +522,6 @@ fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
     end
 }
 
-/// Prepositions opening a phrase that may stand between "and" and a shared subject's verb.
-const PHRASE_PREPOSITIONS: &[&str] = &["at", "during", "in", "on", "through", "with"];
-
 /// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
 /// reported clause.
 fn verb_frame(
@@ -533,7 +539,7 @@ fn verb_frame(
     // "Pompeo praised China's support and said …": the verb shares the sentence's subject.
     // "… and in a carefully worded response said …": a phrase after "and" is no subject.
     let phrase_after_and = (end.saturating_sub(6).max(s.from + 1)..end).find(|&j| {
-        is_in(PHRASE_PREPOSITIONS, &s.tok(j).lower)
+        is_in(LEAD_IN_WORDS, &s.tok(j).lower)
             && s.tok(j - 1).lower == "and"
             && (j..end).all(|i| s.tok(i).gap_after.trim().is_empty() && !s.tok(i).in_quote)
     });

@@ -453,7 +453,7 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
 /// reveal …, but said “…”"): an acronym or a name with an organisation word, before `to`.
 fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
     let toks = &cx.toks;
-    let lead_in = from < to && is_in(LEAD_IN_PREPOSITIONS, &toks[from].lower);
+    let lead_in = from < to && is_in(frames::LEAD_IN_WORDS, &toks[from].lower);
     let start = if lead_in {
         (from..to).find(|&k| toks[k].gap_after.contains(','))? + 1
     } else {
@@ -464,11 +464,6 @@ fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
         || (a..b).any(|i| is_in(ORGANISATION_WORDS, &toks[i].lower));
     (organisation && !plural && b < to).then(|| cx.text[toks[a].start..toks[b - 1].end].to_string())
 }
-
-/// Prepositions that open a lead-in phrase before a sentence's subject ("In a statement, …").
-const LEAD_IN_PREPOSITIONS: &[&str] = &[
-    "after", "at", "before", "during", "for", "in", "on", "since", "under", "with",
-];
 
 /// The unknown capitalised word that is a sentence's subject: after its lead-in ("When asked …,
 /// Mulder didn't hesitate"), or opening it before an apposition ("Yuni, a resident of Lampung,
@@ -1307,7 +1302,13 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
             && people::adjacent(&toks[k], &toks[k + 1])
     })?;
     let plain = (a + 1..k).all(|i| !toks[i].cap && people::adjacent(&toks[i], &toks[i + 1]));
-    plain.then(|| toks[a + 1..=k].iter().map(|t| t.base).collect::<Vec<_>>().join(" "))
+    plain.then(|| {
+        toks[a + 1..=k]
+            .iter()
+            .map(|t| t.base)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// True when a channel is a document or medium, which carries others' words, rather than an

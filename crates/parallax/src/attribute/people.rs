@@ -480,7 +480,22 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     // A run written after "the" somewhere ("the Carolina Hurricanes") or before an organisation
     // word ("his Safe Surrey council") names a team, a party or a company, not a person.
     let organisations = organisation_runs(toks);
-    out.retain(|run| !organisations.contains(run));
+    // "Black Train Porters": a plural written in lower case elsewhere ("train porters") ends a
+    // title or a group, not a name.
+    let plurals: std::collections::HashSet<&str> = toks
+        .iter()
+        .filter(|t| !t.cap && t.lower.len() > 3 && t.lower.ends_with('s'))
+        .map(|t| t.lower.as_str())
+        .collect();
+    // "Black Canadians": a people ends the run.
+    let demonym = |w: &str| ["ians", "icans", "eans"].iter().any(|e| w.ends_with(e));
+    out.retain(|run| {
+        let plural_end = run.last().is_some_and(|w| {
+            let lower = w.to_lowercase();
+            plurals.contains(lower.as_str()) || demonym(&lower)
+        });
+        !organisations.contains(run) && !plural_end
+    });
     out
 }
 
