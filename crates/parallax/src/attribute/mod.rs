@@ -214,6 +214,13 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         }
         let mut opened_by = None;
         for m in cx.names.mentions(&cx.toks, from, to, false) {
+            // A photographer's credit ("( Richard Lautens / Toronto Star )") is no one the
+            // story is about.
+            let credit = cx.toks[m.last - 1].gap_after.contains('/')
+                || m.first > 0 && cx.toks[m.first - 1].gap_after.contains('/');
+            if credit {
+                continue;
+            }
             if let Referent::Person(p) = m.referent {
                 // Named in full: introduced, or introduced again after a while.
                 // Named in full with an apposition or at the sentence's end: introduced ("for
