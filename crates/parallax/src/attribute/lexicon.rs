@@ -804,6 +804,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "ltd",
     "manufacturer",
     "media",
+    "military",
     "ministry",
     "municipality",
     "museum",

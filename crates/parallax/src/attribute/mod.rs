@@ -100,6 +100,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let quotes = quote_ranges(text);
     let toks = tokenize(text, &quotes);
     let names = NameTable::build(&toks);
+    if std::env::var("PXDBG").is_ok() { for p in &names.people { eprintln!("DBG person {:?} {:?} {}", p.name, p.descriptors, p.confirmed); } }
     let gender = gender_votes(&toks, &names, &doc.sentences);
     let common = toks
         .iter()
@@ -265,6 +266,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         } else if let Some((phrase, plural)) = opening_name(&cx.toks, from, to)
             // A lone word must be a name, unless it is a group "they" may mean ("Authorities").
             .filter(|&((a, b), plural)| b - a > 1 || plural || proper.contains(cx.toks[a].base))
+            // A credit line ("Reuters") is the whole sentence and opens none.
+            .filter(|&((_, b), _)| b < to)
         {
             let name = text[cx.toks[phrase.0].start..cx.toks[phrase.1 - 1].end].to_string();
             if plural {
@@ -1214,7 +1217,14 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // "the utility said": the organisation that opened a recent sentence.
     let head = &cx.toks[b - 1];
-    if cx.toks[a].lower == "the" && b - a == 2 && is_in(ORGANISATION_WORDS, &head.lower) {
+    // "the Calgary-based railway": a modifier may stand between.
+    let modifiers_only = (a + 1..b - 1).all(|i| cx.names.part(cx.toks[i].base).is_none());
+    if cx.toks[a].lower == "the"
+        && !head.cap
+        && (2..=3).contains(&(b - a))
+        && modifiers_only
+        && is_in(ORGANISATION_WORDS, &head.lower)
+    {
         if let Some(name) = recent_named(cx, &cx.last_organisation) {
             cx.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Some(name), None);

@@ -364,10 +364,11 @@ pub fn adjacent(a: &Tok, b: &Tok) -> bool {
     // The full stop of an initial or a title stays inside a name ("Harry J. Kazianis", "Sen. Tester").
     let initial =
         a.gap_after.trim() == "." && (a.base.chars().count() == 1 || is_in(TITLES, &a.lower));
+    // A line break ends a name: "… province. Reuters\n\nHe said".
     initial
         || a.gap_after
             .chars()
-            .all(|c| c.is_whitespace() || c == '(' || c == ')')
+            .all(|c| (c.is_whitespace() && c != '\n') || c == '(' || c == ')')
 }
 
 /// A description starting at `toks[at]` ("the Chinese leader", "the President of China",
