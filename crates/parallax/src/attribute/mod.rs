@@ -63,6 +63,9 @@ struct Context<'a> {
     /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
     gender: Vec<i32>,
     last_channel: Option<String>,
+    /// The owner of the document last named with one ("on Canadian Pacific Railway's website"),
+    /// and that sentence's index: who speaks when "the white paper said" names no one.
+    last_document_owner: Option<(String, usize)>,
     /// Words written in lower case somewhere in the document: common nouns, not names, when
     /// capitalised at a sentence's start ("Prosecutors said").
     common: std::collections::HashSet<String>,
@@ -120,6 +123,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         last_group: None,
         gender,
         last_channel: None,
+        last_document_owner: None,
         common,
         sentence: 0,
         sentence_from: 0,
@@ -212,6 +216,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         // Remember this sentence's named channels and people for later references.
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
             cx.last_channel = Some(channel_text(text, &cx.toks, c).to_string());
+        }
+        if let Some(owner) = channels
+            .iter()
+            .rev()
+            .filter(|c| is_document(&cx, c))
+            .find_map(|c| document_owner(&cx, c))
+        {
+            cx.last_document_owner = Some((owner, s_idx));
         }
         let mut opened_by = None;
         for m in cx.names.mentions(&cx.toks, from, to, false) {
@@ -1078,7 +1090,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             return SubjectReading {
                 speaker: None,
                 channel: Some(text),
-                owner: document_owner(cx, c),
+                owner: document_owner(cx, c).or_else(|| remembered_owner(cx, a, b)),
             };
         }
         // "Chinese foreign ministry spokeswoman Hua Chunying said": the person named speaks.
@@ -1262,6 +1274,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             return SubjectReading::new(Some(cx.people_name(p)), None);
         }
     }
+    // "The white paper said": the owner of the document named before.
+    if is_in(lexicon::DOCUMENT_NOUNS, &head.lower) {
+        if let Some(owner) = remembered_owner(cx, a, b) {
+            return SubjectReading::new(Some(owner), None);
+        }
+    }
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
     // to" it names a source rather than a speaker.
     let text = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
@@ -1327,6 +1345,19 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
             .join(" ")
     })
 }
+
+/// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
+/// ("the white paper", "the winter railroading report") within [`DOCUMENT_REACH`] sentences.
+fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
+    let bare = cx.toks[a].lower == "the" && (a + 1..b).all(|i| !cx.toks[i].cap);
+    cx.last_document_owner
+        .as_ref()
+        .filter(|(_, at)| bare && cx.sentence - at <= DOCUMENT_REACH)
+        .map(|(owner, _)| owner.clone())
+}
+
+/// How many sentences on "the report" may still mean the document named with its owner.
+const DOCUMENT_REACH: usize = 12;
 
 /// True when a channel is a document or medium, which carries others' words, rather than an
 /// institution, which speaks for itself ("the IRCC stressed", "the agency said").
