@@ -214,16 +214,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
         // Remember this sentence's named channels and people for later references.
+        // A document named with its owner lends it to "the report" later; a channel without one
+        // ("state broadcaster CCTV") ends the loan.
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
             cx.last_channel = Some(channel_text(text, &cx.toks, c).to_string());
-        }
-        if let Some(owner) = channels
-            .iter()
-            .rev()
-            .filter(|c| is_document(&cx, c))
-            .find_map(|c| document_owner(&cx, c))
-        {
-            cx.last_document_owner = Some((owner, s_idx));
+            cx.last_document_owner = is_document(&cx, c)
+                .then(|| document_owner(&cx, c))
+                .flatten()
+                .map(|owner| (owner, s_idx));
         }
         let mut opened_by = None;
         for m in cx.names.mentions(&cx.toks, from, to, false) {
