@@ -11,8 +11,8 @@
 //! Verbs that often take a plain object ("announced a plan") only report speech with "that".
 
 use super::lexicon::{
-    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, GROUP_NOUNS, THAT_VERBS,
-    TITLES, VERB_ADVERBS,
+    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, GROUP_NOUNS, ROLES,
+    THAT_VERBS, TITLES, VERB_ADVERBS,
 };
 use super::tokens::Tok;
 
@@ -209,6 +209,23 @@ impl Sentence<'_, '_> {
         (start < end).then_some((start, end))
     }
 
+    /// True when the preposition at `k` continues an organisation's name into a role and a
+    /// name: "former Bank of Canada governor David Dodge", "University of Toronto professor …".
+    fn role_after_organisation(&self, k: usize) -> bool {
+        let mut i = k + 1;
+        if i < self.to && self.tok(i).lower == "the" {
+            i += 1;
+        }
+        let name_from = i;
+        while i < self.to && self.tok(i).cap && !self.tok(i).in_quote {
+            i += 1;
+        }
+        i > name_from
+            && i + 1 < self.to
+            && (is_in(ROLES, &self.tok(i).lower) || is_in(TITLES, &self.tok(i).lower))
+            && self.tok(i + 1).cap
+    }
+
     /// The subject phrase starting at token `start`, up to punctuation.
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
@@ -234,6 +251,7 @@ impl Sentence<'_, '_> {
                 && self.tok(end - 1).cap
                 && is_in(PREPOSITIONS, &self.tok(end).lower)
                 && !descriptor_and(end)
+                && !self.role_after_organisation(end)
             {
                 break;
             }
