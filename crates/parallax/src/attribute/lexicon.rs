@@ -431,6 +431,18 @@ pub const MEDIA_HEADS: &[&str] = &[
     "television",
 ];
 
+/// Members of a party, who are described by it ("the Kentucky Republican said").
+pub const PARTY_MEMBERS: &[&str] = &[
+    "conservative",
+    "democrat",
+    "independent",
+    "liberal",
+    "libertarian",
+    "republican",
+    "socialist",
+    "tory",
+];
+
 /// Nouns for writings that "say" things without being people ("the legal document said", "the
 /// study found").
 pub const DOCUMENT_NOUNS: &[&str] = &[

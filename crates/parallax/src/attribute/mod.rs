@@ -1194,7 +1194,15 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             && cx.names.part(parts[0]).is_none()
             && (cx.common.contains(&parts[0].to_lowercase())
                 || (s == cx.sentence_from && parts[0].ends_with('s')));
-        let head_is_name = e == b - 1;
+        // "the Kentucky Republican said": a party member described, not named.
+        let party_member = is_in(lexicon::PARTY_MEMBERS, &cx.toks[e].lower);
+        // "the Kenya Red Cross said": a name after "the" is an organisation's.
+        if s > a && cx.toks[s - 1].lower == "the" && e == b - 1 && !party_member {
+            let name = cx.text[cx.toks[s].start..cx.toks[e].end].to_string();
+            cx.last_organisation = Some((name.clone(), cx.sentence));
+            return SubjectReading::new(Some(name), None);
+        }
+        let head_is_name = e == b - 1 && !party_member;
         if !parts.is_empty() && !organisation && head_is_name && !unknown_source && !common_noun {
             return SubjectReading::new(Some(cx.learn_person(&parts, e)), None);
         }
@@ -1241,7 +1249,9 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         }
     }
     // "the affable proprietor": a definite description of a person named before.
-    let definite = cx.toks[a].lower == "the" && b - a >= 2 && !head.cap;
+    let definite = cx.toks[a].lower == "the"
+        && b - a >= 2
+        && (!head.cap || is_in(lexicon::PARTY_MEMBERS, &head.lower));
     let not_a_person = is_in(ORGANISATION_WORDS, &head.lower)
         || is_in(lexicon::GROUP_NOUNS, &head.lower)
         || is_in(lexicon::CHANNEL_HEADS, &head.lower)

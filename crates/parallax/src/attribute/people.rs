@@ -130,7 +130,9 @@ impl NameTable {
                         .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower))
                     // An acronym marks an organisation ("BC Hydro"), not a person.
                     && !run.iter().any(|t| super::lexicon::is_all_caps(t.base))
-                    && !is_in(&["the", "a", "an"], &run[0].lower) =>
+                    && !is_in(&["the", "a", "an"], &run[0].lower)
+                    // "the Kentucky Republican said" describes someone.
+                    && !(i > 0 && is_in(&["the", "a", "an"], &toks[i - 1].lower)) =>
                 {
                     (0, Vec::new())
                 }
@@ -312,9 +314,10 @@ impl NameTable {
                         .map(|t| t.base)
                         .filter(|w| self.part(w).is_some())
                 };
-                let split = words()
-                    .filter_map(|w| self.part(w))
-                    .any(|q| Some(q) != person);
+                let split = person.is_some()
+                    && words()
+                        .filter_map(|w| self.part(w))
+                        .any(|q| Some(q) != person);
                 if split {
                     person = self
                         .people
