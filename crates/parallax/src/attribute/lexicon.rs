@@ -717,6 +717,7 @@ pub const VERB_ADVERBS: &[&str] = &[
     "is",
     "initially",
     "later",
+    "now",
     "often",
     "once",
     "previously",

@@ -1122,7 +1122,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it" | "you") {
         // "it said" is the organisation, "they said" the group, that opened a recent sentence.
         let speaker = match last.lower.as_str() {
-            "it" => recent_named(cx, &cx.last_organisation),
+            // "Global Affairs says …, but it now explains": the organisation opening this very
+            // sentence, else the last one.
+            "it" => opening_name(&cx.toks, cx.sentence_from, a)
+                .filter(|&((x, y), plural)| !plural && y < a && x < a)
+                .map(|((x, y), _)| cx.text[cx.toks[x].start..cx.toks[y - 1].end].to_string())
+                .or_else(|| recent_named(cx, &cx.last_organisation)),
             // "The Conservatives believe …; they say …": the group opening this very sentence.
             "they" => opening_name(&cx.toks, cx.sentence_from, a)
                 .filter(|&((x, _), plural)| plural && x < a)
