@@ -214,6 +214,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
         // Remember this sentence's named channels and people for later references.
+        // "the Civic Action study" lends its owner to "the study" later.
+        if let Some(owner) = (from..to)
+            .rev()
+            .filter(|&k| !cx.toks[k].in_quote && is_in(lexicon::DOCUMENT_NOUNS, &cx.toks[k].lower))
+            .find_map(|k| document_qualifier(&cx, from, k))
+        {
+            cx.last_document_owner = Some((owner, s_idx));
+        }
         // A document named with its owner lends it to "the report" later; a channel without one
         // ("state broadcaster CCTV") ends the loan.
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
@@ -1287,8 +1295,15 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             return SubjectReading::new(Some(cx.people_name(p)), None);
         }
     }
-    // "The white paper said": the owner of the document named before.
     if is_in(lexicon::DOCUMENT_NOUNS, &head.lower) {
+        // "the Civic Action study": the capitalised owner speaks through it, and lends itself to
+        // "the study" later.
+        if let Some(owner) = document_qualifier(cx, a, b - 1) {
+            cx.last_document_owner = Some((owner.clone(), cx.sentence));
+            let channel = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
+            return SubjectReading::new(Some(owner), f.according.then_some(channel));
+        }
+        // "The white paper said": the owner of the document named before.
         if let Some(owner) = remembered_owner(cx, a, b) {
             return SubjectReading::new(Some(owner), None);
         }
@@ -1356,6 +1371,29 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
             .map(|t| t.base)
             .collect::<Vec<_>>()
             .join(" ")
+    })
+}
+
+/// The capitalised owner right before the document noun at token `k`, not before `from`: "Civic
+/// Action" in "the Civic Action study". No day, month or function word.
+fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
+    let toks = &cx.toks;
+    let qualifier = |t: &Tok| {
+        t.cap
+            && !t.in_quote
+            && !is_in(lexicon::DETERMINERS, &t.lower)
+            && !crate::terms::is_stopword(&t.lower)
+            && !lexicon::is_calendar_word(&t.lower)
+    };
+    let mut j = k;
+    while j > from && qualifier(&toks[j - 1]) && people::adjacent(&toks[j - 1], &toks[j]) {
+        j -= 1;
+    }
+    (j < k).then(|| {
+        cx.text[toks[j].start..toks[k - 1].end]
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string()
     })
 }
 
