@@ -240,6 +240,16 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             if credit {
                 continue;
             }
+            // "On Dec. 13, the mayor brought up …": a description of someone named before opens
+            // the sentence as that person.
+            let lead_in_end = |k: usize| k == from || cx.toks[k - 1].gap_after.contains(',');
+            if let (Referent::Description(_), None) = (&m.referent, opened_by) {
+                if lead_in_end(m.first) && !m.possessive {
+                    opened_by = resolve(&cx, &m)
+                        .and_then(|name| cx.names.people.iter().position(|x| x.name == name));
+                }
+                continue;
+            }
             if let Referent::Person(p) = m.referent {
                 // Named in full: introduced, or introduced again after a while.
                 // Named in full with an apposition or at the sentence's end: introduced ("for
@@ -860,7 +870,13 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                     })
             };
             let role = modifiers.last().cloned().unwrap_or_default();
-            let by_role = |p: usize| people[p].descriptors.contains(&role);
+            // "the mayor" is the "mayoral candidate" named before.
+            let by_role = |p: usize| {
+                people[p]
+                    .descriptors
+                    .iter()
+                    .any(|d| descriptor_matches(d, &role))
+            };
             recent(&by_descriptor)
                 .or_else(|| (0..people.len()).find(|&p| by_descriptor(p)))
                 .or_else(|| recent(&by_role))
