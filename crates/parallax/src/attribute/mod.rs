@@ -676,9 +676,15 @@ fn direct_quote(
         .or_else(|| pick_before(&cx.toks, &before, to))
         .or_else(|| after.iter().find(|m| !m.possessive).cloned())
         .or_else(|| {
+            // "“Putin believes …”" right after Stanovaya spoke in the paragraph is still hers.
+            let continues = cx
+                .previous
+                .as_ref()
+                .is_some_and(|(sp, _, s, p)| sp.is_some() && *p == paragraph && s_idx - s <= 1);
             inside
                 .first()
                 .filter(|m| m.first <= open_tok + 1 && followed_by_cue(&cx.toks, m, to))
+                .filter(|_| !continues)
                 .cloned()
         });
     // "A study by the Senate committee said it was “troubled …”": no person is named, and the
