@@ -103,7 +103,6 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let quotes = quote_ranges(text);
     let toks = tokenize(text, &quotes);
     let names = NameTable::build(&toks);
-    if std::env::var("PXDBG").is_ok() { for p in &names.people { eprintln!("DBG person {:?} {:?} {}", p.name, p.descriptors, p.confirmed); } }
     let gender = gender_votes(&toks, &names, &doc.sentences);
     let common = toks
         .iter()
@@ -939,15 +938,6 @@ fn frame_quote(
         return None;
     }
     let reading = subject_speaker(cx, f, channels);
-    if std::env::var("PXDBG").is_ok() {
-        eprintln!(
-            "DBG subject={:?} sp={:?} ch={:?} own={:?}",
-            &cx.text[cx.toks[f.subject.0].start..cx.toks[f.subject.1 - 1].end],
-            reading.speaker,
-            reading.channel,
-            reading.owner
-        );
-    }
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi stated …".
