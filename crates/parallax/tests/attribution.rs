@@ -379,3 +379,109 @@ fn an_opening_name_and_a_possessive_source_speak() {
     assert_speaker(&found, "ignored the victims", "Caroline Weiss");
     assert_speaker(&found, "porters worked nights", "Caroline Weiss");
 }
+
+#[test]
+fn a_title_and_its_portfolio_run_into_the_name() {
+    let found = quotes(
+        "On Tuesday, U.S. Secretary of Energy Dana Whitfield toured the plant and said the \
+         reactor would reopen within a year.",
+    );
+    assert_speaker(&found, "the reactor would reopen", "Dana Whitfield");
+}
+
+#[test]
+fn a_full_name_is_not_someone_sharing_one_word_of_it() {
+    let found = quotes(
+        "Police chief Omar Hassan Reyes led the search. Mayor Hassan Okoro said the town \
+         owed the volunteers a great deal of thanks.",
+    );
+    assert_speaker(&found, "owed the volunteers", "Hassan Okoro");
+}
+
+#[test]
+fn an_organisation_after_a_lead_in_speaks_and_stays_current() {
+    let found = quotes(
+        "In a statement, CSIS did not comment on the case, but said \"the service follows the \
+         law in every investigation it conducts.\" The service added that \"no further details \
+         can be shared at this time.\"",
+    );
+    assert_speaker(&found, "the service follows the law", "CSIS");
+    assert_speaker(&found, "no further details", "CSIS");
+}
+
+#[test]
+fn a_document_lends_its_owner_to_later_references() {
+    let found = quotes(
+        "\"Ice is the main hazard on northern routes,\" says a report titled Driving North on \
+         the Yukon Transport Board's website. Crews were sent out on Monday. The report said \
+         drivers should carry chains between October and April.",
+    );
+    assert_speaker(
+        &found,
+        "drivers should carry chains",
+        "Yukon Transport Board",
+    );
+}
+
+#[test]
+fn an_organisation_in_lower_case_speaks_through_its_decision() {
+    let found = quotes(
+        "The licensing board decision released on Friday said the clinic had not kept proper \
+         records. It also said the owner had co-operated with inspectors.",
+    );
+    assert_speaker(&found, "had not kept proper records", "licensing board");
+    assert_speaker(&found, "had co-operated", "licensing board");
+}
+
+#[test]
+fn a_photo_credit_is_no_one_the_story_is_about() {
+    let found = quotes(
+        "Marta Kowalski opened the bakery in 2009. Fresh loaves cool on a rack. ( Peter \
+         Lindqvist / Daily Courier ) Although she has trained dozens of bakers, she insists \
+         that she is still learning every single day.",
+    );
+    assert_speaker(&found, "still learning", "Marta Kowalski");
+}
+
+#[test]
+fn a_line_break_ends_a_name() {
+    let found = quotes(
+        "Dario Ruiz, a fisherman from the village, said the water rose in seconds and swept \
+         the nets and the smaller boats out past the breakwater.\n\nThe storm flattened the \
+         harbour and the market beside it, and most of the houses along the shore. \
+         Reuters\n\nHe said many boats had been lost within minutes of the first wave reaching \
+         the village, and that the fishermen had nowhere to go.",
+    );
+    let speaker = speaker_of(&found, "many boats had been lost");
+    assert_ne!(speaker.as_deref(), Some("Reuters"), "{found:?}");
+}
+
+#[test]
+fn a_description_opening_a_sentence_is_the_person_named_before() {
+    let found = quotes(
+        "Riverside mayoral candidate Joan Pike won the vote in October after a campaign about \
+         the new bridge. Critics said the plan was too costly for a town of its size.\n\nOn \
+         Monday, the mayor defended the plan at a council meeting that ran late into the \
+         night.\n\n\"We will build it on time and on budget,\" she said.",
+    );
+    assert_speaker(&found, "We will build it", "Joan Pike");
+}
+
+#[test]
+fn a_party_member_described_is_the_person_named_before() {
+    let found = quotes(
+        "Senator Ruth Alvarez blamed the delays on the committee that has held the transport \
+         bill since the spring session began in April.\n\n\"The committee has had the bill \
+         for months and done nothing with it,\" the Nevada Democrat said.",
+    );
+    assert_speaker(&found, "done nothing with it", "Ruth Alvarez");
+}
+
+#[test]
+fn a_continued_quote_stays_with_its_speaker() {
+    let found = quotes(
+        "\"Sanctions will not change the course,\" Irina Volkova said. \"Moscow believes \
+         that time is on its side in this dispute.\"",
+    );
+    assert_speaker(&found, "time is on its side", "Irina Volkova");
+}

@@ -561,7 +561,8 @@ fn verb_frame(
             && s.tok(j - 1).lower == "and"
             && (j..end).all(|i| s.tok(i).gap_after.trim().is_empty() && !s.tok(i).in_quote)
     });
-    let and_at = if end > s.from + 1 && s.tok(end - 1).lower == "and" {
+    // "… did not reveal any details, but said …" shares it too.
+    let and_at = if end > s.from + 1 && matches!(s.tok(end - 1).lower.as_str(), "and" | "but") {
         Some(end - 1)
     } else {
         phrase_after_and.map(|j| j - 1)
