@@ -21,12 +21,14 @@ pub struct Tok<'a> {
     pub in_quote: bool,
     /// The text between this token and the next.
     pub gap_after: &'a str,
+    /// A reporting verb (see [`Tok::is_cue`]), looked up once.
+    cue: bool,
 }
 
 impl Tok<'_> {
     /// A reporting verb: in the cue list and written in lower case (so "States" is no verb).
     pub fn is_cue(&self) -> bool {
-        !self.cap && super::lexicon::is_in(super::lexicon::CUES, &self.lower)
+        self.cue
     }
 }
 
@@ -53,12 +55,15 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
             // token can hold it.
             let k = quotes.partition_point(|&(s, _)| s <= span.start());
             let in_quote = k > 0 && span.end() <= quotes[k - 1].1;
+            let lower = base.to_lowercase();
+            let cap = is_capitalised(base);
             Tok {
                 start: span.start(),
                 end: span.end(),
                 base,
-                lower: base.to_lowercase(),
-                cap: is_capitalised(base),
+                cue: !cap && super::lexicon::is_in(super::lexicon::CUES, &lower),
+                lower,
+                cap,
                 possessive,
                 in_quote,
                 gap_after: &text[span.end()..next],
