@@ -10,14 +10,15 @@
 //! An exclusive is a statement only one outlet carries that holds a name, number or quoted term
 //! found in no other document of the story.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use crate::attribute::lexicon::country_of;
 use crate::model::{
     Conflict, ConflictSide, Document, Exclusive, Quote, SourceSpan, Span, Statement,
 };
 use crate::segment::words;
-use crate::terms::{is_stopword, terms};
+use crate::terms::{is_stopword, lower_hash, term_hashes};
 
 /// Overlap coefficient from which two units say the same thing.
 pub const SAME_STATEMENT_OVERLAP: f64 = 0.6;
@@ -43,13 +44,14 @@ pub struct Comparison {
 struct Unit {
     doc: usize,
     span: Span,
-    terms: HashSet<String>,
+    /// Hashes of its terms.
+    terms: HashSet<u64>,
     speaker: Option<String>,
     channel: Option<String>,
     is_quote: bool,
 }
 
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (f64, usize) {
+fn overlap(a: &HashSet<u64>, b: &HashSet<u64>) -> (f64, usize) {
     let shared = a.intersection(b).count();
     let small = a.len().min(b.len()).max(1);
     (shared as f64 / small as f64, shared)
@@ -59,7 +61,7 @@ fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (f64, usize) {
 fn group(units: &[Unit]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // Term -> groups whose first member holds it: only groups sharing terms are compared.
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, u) in units.iter().enumerate() {
         let needed =
             |a: &Unit, b: &Unit| MIN_SHARED_TERMS.min(a.terms.len().min(b.terms.len()).max(2));
@@ -67,9 +69,9 @@ fn group(units: &[Unit]) -> Vec<Vec<usize>> {
             let (o, n) = overlap(&a.terms, &b.terms);
             o >= SAME_STATEMENT_OVERLAP && n >= needed(a, b)
         };
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: HashMap<usize, usize> = HashMap::default();
         for t in &u.terms {
-            for &g in index.get(t.as_str()).into_iter().flatten() {
+            for &g in index.get(t).into_iter().flatten() {
                 *shared.entry(g).or_default() += 1;
             }
         }
@@ -90,7 +92,7 @@ fn group(units: &[Unit]) -> Vec<Vec<usize>> {
             Some(g) => groups[g].push(i),
             None => {
                 for t in &u.terms {
-                    index.entry(t.as_str()).or_default().push(groups.len());
+                    index.entry(*t).or_default().push(groups.len());
                 }
                 groups.push(vec![i]);
             }
@@ -109,7 +111,7 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     let mut sentence_units = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for s in &doc.sentences {
-            let t: HashSet<String> = terms(doc.span_text(*s)).into_iter().collect();
+            let t: HashSet<u64> = term_hashes(doc.span_text(*s)).into_iter().collect();
             if t.len() >= 3 {
                 sentence_units.push(Unit {
                     doc: d,
@@ -130,7 +132,7 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
         let Some(span) = Span::new(q.start, q.end) else {
             continue;
         };
-        let t: HashSet<String> = terms(&q.text).into_iter().collect();
+        let t: HashSet<u64> = term_hashes(&q.text).into_iter().collect();
         if !t.is_empty() {
             quote_units.push(Unit {
                 doc: d,
@@ -312,9 +314,9 @@ fn conflicts(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Conflict
     out
 }
 
-/// Salient words of a unit: numbers, capitalised words past the first, and for quotes every
-/// content word.
-fn salient_words(text: &str, is_quote: bool) -> Vec<String> {
+/// Salient words of a unit, as [`lower_hash`]es: numbers, capitalised words past the first, and
+/// for quotes every content word.
+fn salient_words(text: &str, is_quote: bool) -> Vec<u64> {
     words(text)
         .iter()
         .enumerate()
@@ -324,7 +326,7 @@ fn salient_words(text: &str, is_quote: bool) -> Vec<String> {
             let number = w.chars().any(|c| c.is_ascii_digit());
             let name = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
             let content = is_quote && lower.chars().count() > 3 && !is_stopword(&lower);
-            (number || name || content).then_some(lower)
+            (number || name || content).then(|| lower_hash(&lower))
         })
         .collect()
 }
@@ -334,13 +336,13 @@ fn exclusives(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Exclusi
     if outlets.len() < 2 {
         return Vec::new();
     }
-    let vocabulary: Vec<HashSet<String>> = docs
+    let vocabulary: Vec<HashSet<u64>> = docs
         .iter()
         .map(|d| {
             words(&d.text)
                 .iter()
                 .filter_map(|s| s.slice(&d.text))
-                .map(str::to_lowercase)
+                .map(lower_hash)
                 .collect()
         })
         .collect();

@@ -7,12 +7,12 @@
 //! sentence of the other side is added too (or the first one dropped when there is no room). The
 //! summary reads in document order, and each sentence cites every source of its statement.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::attribute::lexicon::CHANNEL_HEADS;
 use crate::compare::Comparison;
 use crate::model::{Document, SourceSpan, Span, SummaryItem};
-use crate::terms::terms;
+use crate::terms::term_hashes;
 
 /// Default summary length for a report, in words.
 pub const DEFAULT_WORDS: usize = 120;
@@ -36,7 +36,7 @@ struct Candidate {
     position: usize,
     span: Span,
     words: usize,
-    terms: HashSet<String>,
+    terms: HashSet<u64>,
     score: f64,
 }
 
@@ -58,20 +58,20 @@ fn is_candidate(text: &str) -> bool {
 /// Summarizes the documents of a story in at most `max_words` words.
 pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<SummaryItem> {
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut sentence_terms: Vec<Vec<String>> = Vec::new();
+    let mut sentence_terms: Vec<Vec<u64>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (position, span) in doc.sentences.iter().enumerate() {
             let text = doc.span_text(*span);
             if !is_candidate(text) {
                 continue;
             }
-            let t = terms(text);
+            let t = term_hashes(text);
             cands.push(Candidate {
                 doc: d,
                 position,
                 span: *span,
                 words: word_count(text),
-                terms: t.iter().cloned().collect(),
+                terms: t.iter().copied().collect(),
                 score: 0.0,
             });
             sentence_terms.push(t);
@@ -81,31 +81,31 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
         return Vec::new();
     }
     let n = sentence_terms.len() as f64;
-    let mut df: HashMap<&str, f64> = HashMap::new();
+    let mut df: HashMap<u64, f64> = HashMap::default();
     for t in &sentence_terms {
         for term in t.iter().collect::<HashSet<_>>() {
-            *df.entry(term.as_str()).or_default() += 1.0;
+            *df.entry(*term).or_default() += 1.0;
         }
     }
-    let idf = |t: &str| (n / df.get(t).copied().unwrap_or(1.0)).ln() + 1.0;
-    let vectors: Vec<HashMap<&str, f64>> = sentence_terms
+    let idf = |t: u64| (n / df.get(&t).copied().unwrap_or(1.0)).ln() + 1.0;
+    let vectors: Vec<HashMap<u64, f64>> = sentence_terms
         .iter()
         .map(|t| {
-            let mut v: HashMap<&str, f64> = HashMap::new();
+            let mut v: HashMap<u64, f64> = HashMap::default();
             for term in t {
-                *v.entry(term.as_str()).or_default() += 1.0;
+                *v.entry(*term).or_default() += 1.0;
             }
-            v.iter_mut().for_each(|(term, w)| *w *= idf(term));
+            v.iter_mut().for_each(|(term, w)| *w *= idf(*term));
             v
         })
         .collect();
-    let mut centroid: HashMap<&str, f64> = HashMap::new();
+    let mut centroid: HashMap<u64, f64> = HashMap::default();
     for v in &vectors {
         for (t, w) in v {
-            *centroid.entry(t).or_default() += w;
+            *centroid.entry(*t).or_default() += w;
         }
     }
-    let norm = |v: &HashMap<&str, f64>| v.values().map(|w| w * w).sum::<f64>().sqrt();
+    let norm = |v: &HashMap<u64, f64>| v.values().map(|w| w * w).sum::<f64>().sqrt();
     let cn = norm(&centroid).max(1e-9);
     let outlet_counts: HashMap<&str, usize> = cmp
         .statements

@@ -178,6 +178,24 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
+/// The hashes of the terms of `text` ([`terms`], [`hash_term`]): what set overlaps and term
+/// weights need, without a string per term.
+pub fn term_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for_each_term(text, |hash, _| out.push(hash));
+    out
+}
+
+/// The hash of a word lower-cased, without building the lower-cased string.
+pub fn lower_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h.write_u32(u32::from(c));
+    }
+    h.finish()
+}
+
 /// Calls `f` with each term of `text` ([`terms`]) and the term's hash, without allocating
 /// per word.
 pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
