@@ -117,27 +117,58 @@ pub struct ClusterInput<'a> {
 /// does not depend on the stream. Each term comes with its hash, so the clusterer does not
 /// hash it again.
 #[derive(Debug, Clone, Default)]
-pub struct TermCounts(Vec<(u64, String, f32)>);
+pub struct TermCounts {
+    /// The terms' texts, one after another.
+    texts: String,
+    /// Per term, sorted by hash: its hash, the byte range of its text in `texts`, its count.
+    entries: Vec<(u64, u32, u32, f32)>,
+}
 
 /// Counts a document's terms.
 pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
-    let mut tf: FxMap<u64, (String, f32)> = FxMap::default();
+    let mut counts = TermCounts::default();
+    let mut at: FxMap<u64, usize> = FxMap::default();
     for (part, weight) in [(Some(text), 1.0), (title, 2.0)] {
         for_each_term(part.unwrap_or(""), |hash, term| {
-            tf.entry(hash).or_insert_with(|| (term.to_string(), 0.0)).1 += weight;
+            let k = *at
+                .entry(hash)
+                .or_insert_with(|| counts.push(hash, term, 0.0));
+            counts.entries[k].3 += weight;
         });
     }
-    let mut counts: Vec<(u64, String, f32)> = tf.into_iter().map(|(h, (t, f))| (h, t, f)).collect();
-    counts.sort_unstable_by(|a, b| a.1.cmp(&b.1));
-    TermCounts(counts)
+    counts.entries.sort_unstable_by_key(|e| e.0);
+    counts
+}
+
+/// The same terms with the same counts, wherever their texts lie in the buffer.
+impl PartialEq for TermCounts {
+    fn eq(&self, other: &TermCounts) -> bool {
+        self.iter().eq(other.iter())
+    }
 }
 
 impl TermCounts {
+    /// Adds a term with its count; returns its place.
+    fn push(&mut self, hash: u64, term: &str, count: f32) -> usize {
+        let start = self.texts.len() as u32;
+        self.texts.push_str(term);
+        self.entries
+            .push((hash, start, self.texts.len() as u32, count));
+        self.entries.len() - 1
+    }
+
+    /// Each term's hash, text and count, by hash.
+    fn iter(&self) -> impl Iterator<Item = (u64, &str, f32)> + '_ {
+        self.entries
+            .iter()
+            .map(|&(hash, a, b, count)| (hash, &self.texts[a as usize..b as usize], count))
+    }
+
     /// The counts as bytes, to carry them between processes: per term its hash (8 bytes), its
     /// count (4), its length (4) and its UTF-8 text, little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.0.iter().map(|(_, t, _)| 16 + t.len()).sum());
-        for (hash, term, count) in &self.0 {
+        let mut out = Vec::with_capacity(16 * self.entries.len() + self.texts.len());
+        for (hash, term, count) in self.iter() {
             out.extend_from_slice(&hash.to_le_bytes());
             out.extend_from_slice(&count.to_le_bytes());
             out.extend_from_slice(&(term.len() as u32).to_le_bytes());
@@ -148,17 +179,17 @@ impl TermCounts {
 
     /// Counts written by [`TermCounts::to_bytes`]; `None` when the bytes are not such counts.
     pub fn from_bytes(mut bytes: &[u8]) -> Option<TermCounts> {
-        let mut counts = Vec::new();
+        let mut counts = TermCounts::default();
         while !bytes.is_empty() {
             let head = bytes.get(..16)?;
             let hash = u64::from_le_bytes(head[..8].try_into().ok()?);
             let count = f32::from_le_bytes(head[8..12].try_into().ok()?);
             let len = u32::from_le_bytes(head[12..16].try_into().ok()?) as usize;
             let term = std::str::from_utf8(bytes.get(16..16 + len)?).ok()?;
-            counts.push((hash, term.to_string(), count));
+            counts.push(hash, term, count);
             bytes = &bytes[16 + len..];
         }
-        Some(TermCounts(counts))
+        Some(counts)
     }
 }
 
@@ -273,16 +304,16 @@ impl StoryClusterer {
             }
         };
         let n = self.ids.len() as f64 + 1.0;
-        let mut v: Vector =
-            tf.0.iter()
-                .map(|(hash, term, f)| {
-                    let t = self.term_id(*hash, term);
-                    self.df[t as usize] += 1;
-                    let df = f64::from(self.df[t as usize]);
-                    let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
-                    (t, ((1.0 + f64::from(*f).ln()) * idf) as f32)
-                })
-                .collect();
+        let mut v: Vector = tf
+            .iter()
+            .map(|(hash, term, f)| {
+                let t = self.term_id(hash, term);
+                self.df[t as usize] += 1;
+                let df = f64::from(self.df[t as usize]);
+                let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
+                (t, ((1.0 + f64::from(f).ln()) * idf) as f32)
+            })
+            .collect();
         let norm = v
             .iter()
             .map(|(_, w)| f64::from(*w) * f64::from(*w))
@@ -544,8 +575,8 @@ mod tests {
         );
         let bytes = counts.to_bytes();
         let back = TermCounts::from_bytes(&bytes).expect("counts read back");
-        assert_eq!(back.0, counts.0);
-        assert!(!counts.0.is_empty());
+        assert_eq!(back, counts);
+        assert!(counts.iter().count() >= 4);
         assert!(TermCounts::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(TermCounts::from_bytes(&[1, 2, 3]).is_none());
     }
