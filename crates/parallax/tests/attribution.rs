@@ -485,3 +485,16 @@ fn a_continued_quote_stays_with_its_speaker() {
     );
     assert_speaker(&found, "time is on its side", "Irina Volkova");
 }
+
+#[test]
+fn the_author_of_an_embedded_post_is_not_who_he_means() {
+    let found = quotes(
+        "Opposition Leader Martin Hale says the attacks on his party have gone too far, and \
+         Hale insists the tone is a reaction to the government and does not apologize for \
+         it.\n\nAlso, you never show up to debate me. You had your friends vote down a motion \
+         to appear before our committee. Shame. https://t.co/abc123 — Laura Benning \
+         (@LauraBenning) March 3, 2019\n\n\"When we are attacked like this it is going to \
+         draw a response from us,\" he said.",
+    );
+    assert_speaker(&found, "draw a response", "Martin Hale");
+}

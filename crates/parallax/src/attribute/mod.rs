@@ -234,8 +234,10 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         for m in cx.names.mentions(&cx.toks, from, to, false) {
             // A photographer's credit ("( Richard Lautens / Toronto Star )") is no one the
             // story is about.
+            // Nor is the author signing an embedded post ("— Michelle Rempel (@MichelleRempel)").
             let credit = cx.toks[m.last - 1].gap_after.contains('/')
-                || m.first > 0 && cx.toks[m.first - 1].gap_after.contains('/');
+                || m.first > 0 && cx.toks[m.first - 1].gap_after.contains('/')
+                || cx.toks[m.last - 1].gap_after.contains("(@");
             if credit {
                 continue;
             }
