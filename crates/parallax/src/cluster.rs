@@ -189,6 +189,7 @@ impl TermCounts {
             counts.push(hash, term, count);
             bytes = &bytes[16 + len..];
         }
+        counts.entries.sort_unstable_by_key(|e| e.0);
         Some(counts)
     }
 }

@@ -326,7 +326,7 @@ fn salient_words(text: &str, is_quote: bool) -> Vec<u64> {
             let number = w.chars().any(|c| c.is_ascii_digit());
             let name = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
             let content = is_quote && lower.chars().count() > 3 && !is_stopword(&lower);
-            (number || name || content).then(|| lower_hash(&lower))
+            (number || name || content).then(|| lower_hash(w))
         })
         .collect()
 }

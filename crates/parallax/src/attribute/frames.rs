@@ -188,8 +188,9 @@ impl Sentence<'_, '_> {
         // "In early November the company announced": a lead-in phrase before the article is no
         // part of the subject.
         if is_in(LEAD_IN_WORDS, &self.tok(start).lower) {
+            // The last article: "In a statement the company said" is the company.
             if let Some(d) =
-                (start + 1..end).find(|&i| is_in(&["the", "a", "an"], &self.tok(i).lower))
+                (start + 1..end).rfind(|&i| is_in(&["the", "a", "an"], &self.tok(i).lower))
             {
                 start = d;
             }
@@ -559,7 +560,9 @@ fn verb_frame(
     let phrase_after_and = (end.saturating_sub(6).max(s.from + 1)..end).find(|&j| {
         is_in(LEAD_IN_WORDS, &s.tok(j).lower)
             && s.tok(j - 1).lower == "and"
-            && (j..end).all(|i| s.tok(i).gap_after.trim().is_empty() && !s.tok(i).in_quote)
+            && (j..end).all(|i| {
+                s.tok(i).gap_after.trim().is_empty() && !s.tok(i).in_quote && !s.tok(i).cap
+            })
     });
     // "… did not reveal any details, but said …" shares it too.
     let and_at = if end > s.from + 1 && matches!(s.tok(end - 1).lower.as_str(), "and" | "but") {

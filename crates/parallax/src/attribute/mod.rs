@@ -225,10 +225,17 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         // ("state broadcaster CCTV") ends the loan.
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
             cx.last_channel = Some(channel_text(text, &cx.toks, c).to_string());
-            cx.last_document_owner = is_document(&cx, c)
-                .then(|| document_owner(&cx, c))
-                .flatten()
-                .map(|owner| (owner, s_idx));
+            let lent_here = cx
+                .last_document_owner
+                .as_ref()
+                .is_some_and(|(_, at)| *at == s_idx);
+            if is_document(&cx, c) {
+                match document_owner(&cx, c) {
+                    Some(owner) => cx.last_document_owner = Some((owner, s_idx)),
+                    None if !lent_here => cx.last_document_owner = None,
+                    None => {}
+                }
+            }
         }
         let mut opened_by = None;
         for m in cx.names.mentions(&cx.toks, from, to, false) {
@@ -882,7 +889,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 people[p]
                     .descriptors
                     .iter()
-                    .any(|d| descriptor_matches(d, &role))
+                    .any(|d| d.starts_with(role.as_str()))
             };
             recent(&by_descriptor)
                 .or_else(|| (0..people.len()).find(|&p| by_descriptor(p)))
@@ -994,7 +1001,7 @@ fn frame_quote(
     }
     if channel.is_none() {
         channel = wrapper
-            .map(|w| cx.text[cx.toks[w.subject.0].start..cx.toks[w.subject.1 - 1].end].to_string())
+            .map(|w| cx.span_text(w.subject.0, w.subject.1))
             .or_else(|| {
                 let according: Vec<ChannelMention> = channels
                     .iter()
@@ -1074,8 +1081,16 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // "The diocese issued a statement, saying …": a borrowed clause's subject after an article
     // ends at its past-tense verb.
     if f.borrowed_subject && is_in(&["the", "a", "an"], &cx.toks[a].lower) {
-        let past_tense = |t: &Tok| !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed");
-        if let Some(k) = (a + 2..b.min(a + 5)).find(|&k| past_tense(&cx.toks[k])) {
+        // Not "hundred", nor the participle after an adverb ("the newly elected mayor").
+        let past_tense = |k: usize| {
+            let t = &cx.toks[k];
+            !t.cap
+                && t.lower.len() > 4
+                && t.lower.ends_with("ed")
+                && t.lower != "hundred"
+                && !cx.toks[k - 1].lower.ends_with("ly")
+        };
+        if let Some(k) = (a + 2..b.min(a + 5)).find(|&k| past_tense(k)) {
             b = k;
         }
     }
@@ -1110,7 +1125,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             return SubjectReading {
                 speaker: None,
                 channel: Some(text),
-                owner: document_owner(cx, c).or_else(|| remembered_owner(cx, a, b)),
+                owner: document_owner(cx, c).or_else(|| {
+                    (!is_media(cx, c))
+                        .then(|| remembered_owner(cx, a, b))
+                        .flatten()
+                }),
             };
         }
         // "Chinese foreign ministry spokeswoman Hua Chunying said": the person named speaks.
@@ -1146,14 +1165,25 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         let speaker = match last.lower.as_str() {
             // "Global Affairs says …, but it now explains": the organisation opening this very
             // sentence, else the last one.
+            // A person ("Senator John Smith said …, but it shows"), known by a title or by
+            // "he" or "she" elsewhere, is no "it".
             "it" => opening_name(&cx.toks, cx.sentence_from, a)
                 .filter(|&((x, y), plural)| !plural && y < a && x < a)
-                .map(|((x, y), _)| cx.text[cx.toks[x].start..cx.toks[y - 1].end].to_string())
+                .filter(|&((x, y), _)| {
+                    !(x..y).any(|i| {
+                        cx.names.part(cx.toks[i].base).is_some_and(|p| {
+                            let person = &cx.names.people[p];
+                            cx.gender.get(p).is_some_and(|&g| g != 0)
+                                || person.descriptors.iter().any(|d| is_in(TITLES, d))
+                        })
+                    })
+                })
+                .map(|((x, y), _)| cx.span_text(x, y))
                 .or_else(|| recent_named(cx, &cx.last_organisation)),
             // "The Conservatives believe …; they say …": the group opening this very sentence.
             "they" => opening_name(&cx.toks, cx.sentence_from, a)
                 .filter(|&((x, _), plural)| plural && x < a)
-                .map(|((x, y), _)| cx.text[cx.toks[x].start..cx.toks[y - 1].end].to_string())
+                .map(|((x, y), _)| cx.span_text(x, y))
                 .or_else(|| recent_named(cx, &cx.last_group)),
             _ => None,
         };
@@ -1225,7 +1255,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         let party_member = is_in(lexicon::PARTY_MEMBERS, &cx.toks[e].lower);
         // "the Kenya Red Cross said": a name after "the" is an organisation's.
         if s > a && cx.toks[s - 1].lower == "the" && e == b - 1 && !party_member {
-            let name = cx.text[cx.toks[s].start..cx.toks[e].end].to_string();
+            let name = cx.span_text(s, e + 1);
             cx.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Some(name), None);
         }
@@ -1314,7 +1344,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // "the study" later.
         if let Some(owner) = document_qualifier(cx, a, b - 1) {
             cx.last_document_owner = Some((owner.clone(), cx.sentence));
-            let channel = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
+            let channel = cx.span_text(a, b);
             return SubjectReading::new(Some(owner), f.according.then_some(channel));
         }
         // "The white paper said": the owner of the document named before.
@@ -1324,7 +1354,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
     // to" it names a source rather than a speaker.
-    let text = cx.text[cx.toks[a].start..cx.toks[b - 1].end].to_string();
+    let text = cx.span_text(a, b);
     // "according to Foster's book": the writing's owner speaks through it.
     if f.according && !head.cap {
         let owner = cx
@@ -1436,8 +1466,12 @@ fn is_document(cx: &Context, c: &ChannelMention) -> bool {
 /// The owner of a document channel, who speaks when no one else is named; the media carry
 /// others' words and speak for no one.
 fn document_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
-    let media = (c.first..c.last).any(|i| is_in(lexicon::MEDIA_HEADS, &cx.toks[i].lower));
-    (!media).then(|| channel_owner(cx, c)).flatten()
+    (!is_media(cx, c)).then(|| channel_owner(cx, c)).flatten()
+}
+
+/// True when a channel is a medium ("the newspaper", "state media"), which speaks for no one.
+fn is_media(cx: &Context, c: &ChannelMention) -> bool {
+    (c.first..c.last).any(|i| is_in(lexicon::MEDIA_HEADS, &cx.toks[i].lower))
 }
 
 /// The name of an institution speaking as a channel: "the ministry" is the organisation of that
@@ -1450,7 +1484,7 @@ fn institution_name(cx: &Context, c: &ChannelMention) -> String {
         .then(|| recent_named(cx, &cx.last_organisation))
         .flatten()
         .filter(|name| name.to_lowercase().contains(head))
-        .unwrap_or_else(|| cx.text[cx.toks[c.first].start..cx.toks[c.last - 1].end].to_string())
+        .unwrap_or_else(|| cx.span_text(c.first, c.last))
 }
 
 /// The speaker a channel standing as a reporting verb's subject names: an institution speaks for
@@ -1538,6 +1572,11 @@ impl Context<'_> {
         let p = self.names.learn(&name);
         self.seen.push((p, at));
         self.people_name(p)
+    }
+
+    /// The text from token `a` to the end of token `b - 1`.
+    fn span_text(&self, a: usize, b: usize) -> String {
+        self.text[self.toks[a].start..self.toks[b - 1].end].to_string()
     }
 
     fn people_name(&self, p: usize) -> String {

@@ -364,14 +364,17 @@ pub fn adjacent(a: &Tok, b: &Tok) -> bool {
     if b.start < a.end || b.start - a.end > 3 {
         return false;
     }
+    // A line break ends a name: "… province. Reuters\n\nHe said".
+    if a.gap_after.contains(['\n', '\r']) {
+        return false;
+    }
     // The full stop of an initial or a title stays inside a name ("Harry J. Kazianis", "Sen. Tester").
     let initial =
         a.gap_after.trim() == "." && (a.base.chars().count() == 1 || is_in(TITLES, &a.lower));
-    // A line break ends a name: "… province. Reuters\n\nHe said".
     initial
         || a.gap_after
             .chars()
-            .all(|c| (c.is_whitespace() && c != '\n') || c == '(' || c == ')')
+            .all(|c| c.is_whitespace() || c == '(' || c == ')')
 }
 
 /// A description starting at `toks[at]` ("the Chinese leader", "the President of China",
@@ -484,20 +487,22 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     // A run written after "the" somewhere ("the Carolina Hurricanes") or before an organisation
     // word ("his Safe Surrey council") names a team, a party or a company, not a person.
     let organisations = organisation_runs(toks);
-    // "Black Train Porters": a plural written in lower case elsewhere ("train porters") ends a
-    // title or a group, not a name.
-    let plurals: std::collections::HashSet<&str> = toks
-        .iter()
-        .filter(|t| !t.cap && t.lower.len() > 3 && t.lower.ends_with('s'))
-        .map(|t| t.lower.as_str())
+    // "Black Train Porters": its last two words written in lower case elsewhere ("train
+    // porters"), a plural, end a title or a group, not a name ("Tiger Woods" is no "tiger woods").
+    let plurals: std::collections::HashSet<(&str, &str)> = toks
+        .windows(2)
+        .filter(|w| !w[1].cap && w[1].lower.len() > 3 && w[1].lower.ends_with('s'))
+        .map(|w| (w[0].lower.as_str(), w[1].lower.as_str()))
         .collect();
     // "Black Canadians": a people ends the run.
     let demonym = |w: &str| ["ians", "icans", "eans"].iter().any(|e| w.ends_with(e));
     out.retain(|run| {
-        let plural_end = run.last().is_some_and(|w| {
-            let lower = w.to_lowercase();
-            plurals.contains(lower.as_str()) || demonym(&lower)
-        });
+        let last = run.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let before = run[..run.len().saturating_sub(1)]
+            .last()
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default();
+        let plural_end = plurals.contains(&(before.as_str(), last.as_str())) || demonym(&last);
         !organisations.contains(run) && !plural_end
     });
     out
