@@ -15,8 +15,9 @@ use std::hash::BuildHasherDefault;
 
 use rustc_hash::FxHasher;
 
+use crate::dedup::Fingerprint;
 use crate::model::Assignment;
-use crate::terms::for_each_term;
+use crate::terms::{for_each_term, for_each_term_of};
 
 /// Cosine similarity from which a document joins a story.
 pub const JOIN_SIMILARITY: f64 = 0.28;
@@ -126,18 +127,48 @@ pub struct TermCounts {
 
 /// Counts a document's terms.
 pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
-    let mut counts = TermCounts::default();
-    let mut at: FxMap<u64, usize> = FxMap::default();
-    for (part, weight) in [(Some(text), 1.0), (title, 2.0)] {
-        for_each_term(part.unwrap_or(""), |hash, term| {
-            let k = *at
-                .entry(hash)
-                .or_insert_with(|| counts.push(hash, term, 0.0));
-            counts.entries[k].3 += weight;
-        });
+    let mut counter = Counter::default();
+    for_each_term(text, |hash, term| counter.add(hash, term, 1.0));
+    for_each_term(title.unwrap_or(""), |hash, term| {
+        counter.add(hash, term, 2.0)
+    });
+    counter.finish()
+}
+
+/// Counts a document's terms as [`term_counts`] does, taking the text's words from its copy
+/// fingerprint instead of segmenting it again.
+pub fn term_counts_of(print: &Fingerprint, title: Option<&str>, text: &str) -> TermCounts {
+    let mut counter = Counter::default();
+    for_each_term_of(text, &print.spans, &print.hashes, |hash, term| {
+        counter.add(hash, term, 1.0)
+    });
+    for_each_term(title.unwrap_or(""), |hash, term| {
+        counter.add(hash, term, 2.0)
+    });
+    counter.finish()
+}
+
+/// Term counts being gathered: each term's place by its hash.
+#[derive(Default)]
+struct Counter {
+    counts: TermCounts,
+    at: FxMap<u64, usize>,
+}
+
+impl Counter {
+    fn add(&mut self, hash: u64, term: &str, weight: f32) {
+        let counts = &mut self.counts;
+        let k = *self
+            .at
+            .entry(hash)
+            .or_insert_with(|| counts.push(hash, term, 0.0));
+        counts.entries[k].3 += weight;
     }
-    counts.entries.sort_unstable_by_key(|e| e.0);
-    counts
+
+    fn finish(mut self) -> TermCounts {
+        self.counts.entries.sort_unstable_by_key(|e| e.0);
+        self.counts
+    }
 }
 
 /// The same terms with the same counts, wherever their texts lie in the buffer.
@@ -580,6 +611,23 @@ mod tests {
         assert!(counts.iter().count() >= 4);
         assert!(TermCounts::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(TermCounts::from_bytes(&[1, 2, 3]).is_none());
+    }
+
+    #[test]
+    fn counts_from_a_fingerprint_are_the_counts_of_the_text() {
+        let texts = [
+            "The minister said the talks in Zürich failed. RUSSIA'S envoy left; Russia's didn't.",
+            "ΣΟΦΊΑ and Sofia met the CEO's team: 42 items, 3.5% up, U.S. officials said.",
+            "",
+        ];
+        for text in texts {
+            let print = crate::dedup::fingerprint(text);
+            assert_eq!(
+                term_counts_of(&print, Some("Talks fail"), text),
+                term_counts(Some("Talks fail"), text),
+                "{text}"
+            );
+        }
     }
 
     fn input<'a>(id: &'a str, text: &'a str) -> ClusterInput<'a> {

@@ -8,7 +8,7 @@
 //! [counted](Linker::count) before any of it is linked, so every document of the batch is
 //! judged by the same counts.
 
-use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
+use crate::cluster::{term_counts_of, ClusterInput, StoryClusterer, TermCounts};
 use crate::dedup::{
     compare_with_earlier, compare_with_earlier_print, fingerprint, CopyIndex, Fingerprint,
 };
@@ -29,10 +29,11 @@ pub struct Signature {
 pub fn sign(title: Option<&str>, text: &str) -> Signature {
     let print = fingerprint(text);
     let keys = print.anchor_keys();
+    let counts = term_counts_of(&print, title, text);
     Signature {
         print,
         keys,
-        counts: term_counts(title, text),
+        counts,
     }
 }
 

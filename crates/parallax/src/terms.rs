@@ -5,6 +5,7 @@
 //! strongest sign that two texts are about the same event.
 
 use crate::eval::porter;
+use crate::model::Span;
 use crate::segment::words;
 
 /// Common English function words, left out of term vectors.
@@ -206,24 +207,7 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
             let Some(word) = span.slice(text) else {
                 continue;
             };
-            lower.clear();
-            if word.is_ascii() {
-                // Most words: the same letters as below, without decoding characters.
-                lower.extend(
-                    word.bytes()
-                        .filter(u8::is_ascii_alphanumeric)
-                        .map(|b| char::from(b.to_ascii_lowercase())),
-                );
-            } else {
-                lower.extend(
-                    word.chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .flat_map(char::to_lowercase),
-                );
-            }
-            if (word.ends_with("'s") || word.ends_with("’s")) && lower.ends_with('s') {
-                lower.pop();
-            }
+            lower_letters(word, &mut lower);
             match stems.get(lower.as_str()) {
                 Some(Some((hash, term))) => f(*hash, term),
                 Some(None) => {}
@@ -242,6 +226,65 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
     })
 }
 
+/// Calls `f` with each term of the words of `text` at `spans`, whose lower-cased hashes
+/// (`word_hashes`, one per span, as a copy fingerprint computes them) key the stem cache: the
+/// terms of [`for_each_term`], without segmenting or hashing the text again.
+pub fn for_each_term_of(
+    text: &str,
+    spans: &[Span],
+    word_hashes: &[u64],
+    mut f: impl FnMut(u64, &str),
+) {
+    STEMS_BY_WORD.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        let mut lower = String::new();
+        for (span, word_hash) in spans.iter().zip(word_hashes) {
+            match stems.get(word_hash) {
+                Some(Some((hash, term))) => f(*hash, term),
+                Some(None) => {}
+                None => {
+                    let Some(word) = span.slice(text) else {
+                        continue;
+                    };
+                    lower_letters(word, &mut lower);
+                    let term = term_of(&lower).map(|t| (hash_term(&t), t));
+                    if let Some((hash, term)) = &term {
+                        f(*hash, term);
+                    }
+                    if stems.len() >= MAX_CACHED_STEMS {
+                        stems.clear();
+                    }
+                    stems.insert(*word_hash, term);
+                }
+            }
+        }
+    })
+}
+
+/// The letters and digits of `word`, lower-cased, into `lower`; a possessive `'s` dropped. Only
+/// the lower-cased word decides the result ("RUSSIA'S" as "Russia's").
+fn lower_letters(word: &str, lower: &mut String) {
+    lower.clear();
+    if word.is_ascii() {
+        // Most words: the same letters as below, without decoding characters.
+        lower.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        lower.extend(
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        );
+    }
+    let possessive = ["'s", "’s", "'S", "’S"].iter().any(|p| word.ends_with(p));
+    if possessive && lower.ends_with('s') {
+        lower.pop();
+    }
+}
+
 /// The hash [`for_each_term`] gives a term.
 pub fn hash_term(term: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -256,6 +299,9 @@ const MAX_CACHED_STEMS: usize = 100_000;
 
 thread_local! {
     static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<(u64, String)>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    /// The same, keyed by the lower-cased word's hash ([`for_each_term_of`]).
+    static STEMS_BY_WORD: std::cell::RefCell<rustc_hash::FxHashMap<u64, Option<(u64, String)>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
