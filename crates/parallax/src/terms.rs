@@ -211,16 +211,7 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
             match stems.get(lower.as_str()) {
                 Some(Some((hash, term))) => f(*hash, term),
                 Some(None) => {}
-                None => {
-                    let term = term_of(&lower).map(|t| (hash_term(&t), t));
-                    if let Some((hash, term)) = &term {
-                        f(*hash, term);
-                    }
-                    if stems.len() >= MAX_CACHED_STEMS {
-                        stems.clear();
-                    }
-                    stems.insert(lower.clone(), term);
-                }
+                None => stem_and_remember(&mut stems, lower.clone(), &lower, &mut f),
             }
         }
     })
@@ -247,18 +238,29 @@ pub fn for_each_term_of(
                         continue;
                     };
                     lower_letters(word, &mut lower);
-                    let term = term_of(&lower).map(|t| (hash_term(&t), t));
-                    if let Some((hash, term)) = &term {
-                        f(*hash, term);
-                    }
-                    if stems.len() >= MAX_CACHED_STEMS {
-                        stems.clear();
-                    }
-                    stems.insert(*word_hash, term);
+                    stem_and_remember(&mut stems, *word_hash, &lower, &mut f);
                 }
             }
         }
     })
+}
+
+/// Stems a lower-cased word missing from a stem cache, calls `f` with its term (if it has one)
+/// and remembers the result under `key`; a full cache starts again.
+fn stem_and_remember<K: std::hash::Hash + Eq>(
+    stems: &mut rustc_hash::FxHashMap<K, Option<(u64, String)>>,
+    key: K,
+    lower: &str,
+    f: &mut impl FnMut(u64, &str),
+) {
+    let term = term_of(lower).map(|t| (hash_term(&t), t));
+    if let Some((hash, term)) = &term {
+        f(*hash, term);
+    }
+    if stems.len() >= MAX_CACHED_STEMS {
+        stems.clear();
+    }
+    stems.insert(key, term);
 }
 
 /// The letters and digits of `word`, lower-cased, into `lower`; a possessive `'s` dropped. Only

@@ -11,8 +11,8 @@
 //! Verbs that often take a plain object ("announced a plan") only report speech with "that".
 
 use super::lexicon::{
-    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, GROUP_NOUNS, ROLES,
-    THAT_VERBS, TITLES, VERB_ADVERBS,
+    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, GROUP_NOUNS, PLAIN_ARTICLES,
+    ROLES, THAT_VERBS, TITLES, VERB_ADVERBS,
 };
 use super::tokens::Tok;
 
@@ -189,8 +189,7 @@ impl Sentence<'_, '_> {
         // part of the subject.
         if is_in(LEAD_IN_WORDS, &self.tok(start).lower) {
             // The last article: "In a statement the company said" is the company.
-            if let Some(d) =
-                (start + 1..end).rfind(|&i| is_in(&["the", "a", "an"], &self.tok(i).lower))
+            if let Some(d) = (start + 1..end).rfind(|&i| is_in(PLAIN_ARTICLES, &self.tok(i).lower))
             {
                 start = d;
             }

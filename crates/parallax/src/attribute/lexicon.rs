@@ -431,6 +431,9 @@ pub const MEDIA_HEADS: &[&str] = &[
     "television",
 ];
 
+/// The articles alone: none of the other [`DETERMINERS`].
+pub const PLAIN_ARTICLES: &[&str] = &["the", "a", "an"];
+
 /// Members of a party, who are described by it ("the Kentucky Republican said").
 pub const PARTY_MEMBERS: &[&str] = &[
     "conservative",

@@ -1080,7 +1080,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // "The diocese issued a statement, saying …": a borrowed clause's subject after an article
     // ends at its past-tense verb.
-    if f.borrowed_subject && is_in(&["the", "a", "an"], &cx.toks[a].lower) {
+    if f.borrowed_subject && is_in(lexicon::PLAIN_ARTICLES, &cx.toks[a].lower) {
         // Not "hundred", nor the participle after an adverb ("the newly elected mayor").
         let past_tense = |k: usize| {
             let t = &cx.toks[k];
@@ -1433,12 +1433,7 @@ fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
     while j > from && qualifier(&toks[j - 1]) && people::adjacent(&toks[j - 1], &toks[j]) {
         j -= 1;
     }
-    (j < k).then(|| {
-        cx.text[toks[j].start..toks[k - 1].end]
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_string()
-    })
+    (j < k).then(|| cx.name_text(j, k - 1))
 }
 
 /// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
@@ -1510,10 +1505,9 @@ fn recent_named(cx: &Context, named: &Option<(String, usize)>) -> Option<String>
 /// statement", "its report").
 fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
     let toks = &cx.toks;
-    let span = |a: usize, b: usize| cx.text[toks[a].start..toks[b - 1].end].to_string();
     if let Some(k) = (c.first..c.last).find(|&k| matches!(toks[k].lower.as_str(), "from" | "of")) {
         let from = (k + 1..c.last).find(|&i| toks[i].cap)?;
-        return Some(span(from, c.last));
+        return Some(cx.span_text(from, c.last));
     }
     let qualifier: Vec<usize> = (c.first..c.last)
         .filter(|&i| toks[i].cap && !is_in(lexicon::DETERMINERS, &toks[i].lower))
@@ -1521,13 +1515,7 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
         .filter(|&i| !lexicon::is_calendar_word(&toks[i].lower))
         .collect();
     if let (Some(&a), Some(&b)) = (qualifier.first(), qualifier.last()) {
-        let owner = span(a, b + 1);
-        return Some(
-            owner
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string(),
-        );
+        return Some(cx.name_text(a, b));
     }
     match toks[c.first].lower.as_str() {
         "his" | "her" => resolve(
@@ -1572,6 +1560,13 @@ impl Context<'_> {
         let p = self.names.learn(&name);
         self.seen.push((p, at));
         self.people_name(p)
+    }
+
+    /// The text from token `a` to token `last`, without the possessive of `last` ("Canadian
+    /// Pacific Railway" of "Canadian Pacific Railway's").
+    fn name_text(&self, a: usize, last: usize) -> String {
+        let t = &self.toks[last];
+        self.text[self.toks[a].start..t.start + t.base.len()].to_string()
     }
 
     /// The text from token `a` to the end of token `b - 1`.

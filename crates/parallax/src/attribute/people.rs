@@ -130,9 +130,9 @@ impl NameTable {
                         .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower))
                     // An acronym marks an organisation ("BC Hydro"), not a person.
                     && !run.iter().any(|t| super::lexicon::is_all_caps(t.base))
-                    && !is_in(&["the", "a", "an"], &run[0].lower)
+                    && !is_in(super::lexicon::PLAIN_ARTICLES, &run[0].lower)
                     // "the Kentucky Republican said" describes someone.
-                    && !(i > 0 && is_in(&["the", "a", "an"], &toks[i - 1].lower)) =>
+                    && !(i > 0 && is_in(super::lexicon::PLAIN_ARTICLES, &toks[i - 1].lower)) =>
                 {
                     (0, Vec::new())
                 }
