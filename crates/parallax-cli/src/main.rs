@@ -460,6 +460,11 @@ fn run(cli: Cli) -> Result<bool> {
     }
 }
 
+/// mimalloc: the stages allocate many small vectors on every core, where glibc's per-thread
+/// arenas spend much of the time growing and trimming their heaps.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -23,6 +23,10 @@ use std::time::Instant;
 
 use parallax::stream::{sign_all, Arrival, Earlier, Linker};
 
+/// The allocator the `parallax` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Articles per batch: counted together, then linked one by one.
 const BATCH: usize = 8192;
 /// How far back (in articles) copies and lifts take their source.
@@ -273,7 +277,7 @@ fn main() {
         while next_checkpoint < checkpoints.len() && at >= checkpoints[next_checkpoint] {
             let secs = timer.elapsed().as_secs_f64();
             println!(
-                "{:>9} {:>9.1} {:>10.0} {:>10.1} {:>9.1} {:>13.0} {:>9}",
+                "{:>9} {:>9.2} {:>10.0} {:>10.2} {:>9.2} {:>13.0} {:>9}",
                 at,
                 secs,
                 at as f64 / secs,

@@ -43,7 +43,7 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A term's number in the clusterer's vocabulary.
 type TermId = u32;
 
-/// A sparse vector: (term, weight) sorted by term.
+/// A sparse vector of (term, weight) pairs; those [`dot`] takes are sorted by term.
 type Vector = Vec<(TermId, f32)>;
 
 /// A story under construction.
@@ -247,6 +247,10 @@ pub struct StoryClusterer {
     term_stories: Vec<Vec<u32>>,
     /// Merges since the last [`StoryClusterer::take_merges`]: (merged story, story it joined).
     merges: Vec<(usize, usize)>,
+    /// Per story, a count kept at zero between uses: scratch space to rank candidate stories.
+    tally: Vec<u32>,
+    /// `logs[k]` is the natural logarithm of `k`.
+    logs: Vec<f64>,
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date.
@@ -304,18 +308,23 @@ fn dot(a: &Vector, b: &Vector) -> f64 {
     sum
 }
 
-/// The vector's [`KEPT_TERMS`] highest-weighted terms (ties to the older term), sorted by term.
-fn strongest(vector: &Vector) -> Vector {
+/// The vector's `k` highest-weighted terms, strongest first (ties to the older term).
+fn ranked_top(vector: &Vector, k: usize) -> Vector {
     let mut top = vector.clone();
-    if top.len() > KEPT_TERMS {
-        top.select_nth_unstable_by(KEPT_TERMS - 1, |a, b| {
-            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-        });
-        top.truncate(KEPT_TERMS);
-        top.sort_unstable_by_key(|&(t, _)| t);
+    let order = |a: &(TermId, f32), b: &(TermId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if top.len() > k {
+        top.select_nth_unstable_by(k - 1, order);
+        top.truncate(k);
     }
-    top.shrink_to_fit();
+    top.sort_unstable_by(order);
     top
+}
+
+/// The [`KEPT_TERMS`] strongest of terms ranked by [`ranked_top`], sorted by term.
+fn kept_terms(ranked: &[(TermId, f32)]) -> Vector {
+    let mut kept = ranked[..ranked.len().min(KEPT_TERMS)].to_vec();
+    kept.sort_unstable_by_key(|&(t, _)| t);
+    kept
 }
 
 impl StoryClusterer {
@@ -324,7 +333,7 @@ impl StoryClusterer {
         StoryClusterer::default()
     }
 
-    /// The document's unit TF-IDF vector, sorted by term; counts it towards the document
+    /// The document's unit TF-IDF vector, in the order of its term counts; counts it towards the document
     /// frequencies.
     fn vector(&mut self, input: &ClusterInput) -> Vector {
         let counted;
@@ -335,17 +344,20 @@ impl StoryClusterer {
                 &counted
             }
         };
-        let n = self.ids.len() as f64 + 1.0;
-        let mut v: Vector = tf
-            .iter()
-            .map(|(hash, term, f)| {
-                let t = self.term_id(hash, term);
-                self.df[t as usize] += 1;
-                let df = f64::from(self.df[t as usize]);
-                let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
-                (t, ((1.0 + f64::from(f).ln()) * idf) as f32)
-            })
-            .collect();
+        // idf = ln((n + 1) / (df + 1)) + 1, with n counting this document.
+        let ln_n1 = self.ln(self.ids.len() + 2);
+        let mut v: Vector = Vec::with_capacity(tf.entries.len());
+        for (hash, term, f) in tf.iter() {
+            let t = self.term_id(hash, term);
+            self.df[t as usize] += 1;
+            let idf = ln_n1 - self.ln(self.df[t as usize] as usize + 1) + 1.0;
+            let ln_f = if f.fract() == 0.0 && (1.0..64.0).contains(&f) {
+                self.ln(f as usize)
+            } else {
+                f64::from(f).ln()
+            };
+            v.push((t, ((1.0 + ln_f) * idf) as f32));
+        }
         let norm = v
             .iter()
             .map(|(_, w)| f64::from(*w) * f64::from(*w))
@@ -356,8 +368,15 @@ impl StoryClusterer {
                 *w = (f64::from(*w) / norm) as f32;
             }
         }
-        v.sort_unstable_by_key(|&(t, _)| t);
         v
+    }
+
+    /// The natural logarithm of a whole number, from a table grown as needed.
+    fn ln(&mut self, k: usize) -> f64 {
+        while self.logs.len() <= k {
+            self.logs.push((self.logs.len() as f64).ln());
+        }
+        self.logs[k]
     }
 
     /// The number of a term, given a new one when first seen.
@@ -381,40 +400,45 @@ impl StoryClusterer {
         s
     }
 
-    /// The document's [`CANDIDATE_TERMS`] highest-weighted terms (ties to the older term).
-    fn distinctive(vector: &Vector) -> Vec<(TermId, f32)> {
-        let mut top = vector.clone();
-        let order = |a: &(TermId, f32), b: &(TermId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if top.len() > CANDIDATE_TERMS {
-            top.select_nth_unstable_by(CANDIDATE_TERMS - 1, order);
-            top.truncate(CANDIDATE_TERMS);
-        }
-        top.sort_unstable_by(order);
-        top
-    }
-
-    /// Stories sharing the most of the document's distinctive terms, at most [`SCORED_STORIES`].
-    fn candidate_stories(&self, vector: &Vector) -> Vec<usize> {
-        let mut hits: FxMap<usize, usize> = FxMap::default();
-        for (t, _) in Self::distinctive(vector) {
+    /// Stories sharing the most of the document's distinctive terms (its [`CANDIDATE_TERMS`]
+    /// strongest, from terms ranked by [`ranked_top`]), at most [`SCORED_STORIES`].
+    fn candidate_stories(&mut self, ranked: &[(TermId, f32)]) -> Vec<usize> {
+        let mut tally = std::mem::take(&mut self.tally);
+        tally.resize(self.stories.len(), 0);
+        let mut touched: Vec<usize> = Vec::new();
+        for &(t, _) in &ranked[..ranked.len().min(CANDIDATE_TERMS)] {
             let stories = &self.term_stories[t as usize];
             if stories.len() <= MAX_TERM_STORIES {
                 for &s in stories {
-                    *hits.entry(self.live(s as usize)).or_default() += 1;
+                    let s = self.live(s as usize);
+                    if tally[s] == 0 {
+                        touched.push(s);
+                    }
+                    tally[s] += 1;
                 }
             }
         }
-        let mut ranked: Vec<(usize, usize)> = hits.into_iter().collect();
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(SCORED_STORIES);
-        ranked.into_iter().map(|(s, _)| s).collect()
+        let mut ranked: Vec<(u32, usize)> = touched.iter().map(|&s| (tally[s], s)).collect();
+        for &s in &touched {
+            tally[s] = 0;
+        }
+        self.tally = tally;
+        let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > SCORED_STORIES {
+            ranked.select_nth_unstable_by(SCORED_STORIES - 1, order);
+            ranked.truncate(SCORED_STORIES);
+        }
+        ranked.sort_unstable_by(order);
+        ranked.into_iter().map(|(_, s)| s).collect()
     }
 
     /// Adds one document and returns the story index it joined and why.
     pub fn add(&mut self, input: &ClusterInput) -> (usize, Assignment) {
         let vector = self.vector(input);
         let day = input.date.and_then(day_number);
-        let strongest = strongest(&vector);
+        let ranked = ranked_top(&vector, KEPT_TERMS);
+        let strongest = kept_terms(&ranked);
+        let candidates = self.candidate_stories(&ranked);
         let similarity = |s: usize, v: &Vector| {
             let state = &self.stories[s];
             let denominator = state.norm_sq.sqrt();
@@ -430,11 +454,16 @@ impl StoryClusterer {
             }
             sim
         };
-        // The candidates sharing the most distinctive terms are scored on all terms.
-        let mut scored: Vec<(f64, usize)> = self
-            .candidate_stories(&vector)
+        // The candidates sharing the most distinctive terms are scored on all terms; a term
+        // first seen in this document is in no story yet.
+        let seen: Vector = vector
+            .iter()
+            .copied()
+            .filter(|&(t, _)| self.df[t as usize] > 1)
+            .collect();
+        let mut scored: Vec<(f64, usize)> = candidates
             .into_iter()
-            .map(|s| (similarity(s, &vector), s))
+            .map(|s| (similarity(s, &seen), s))
             .collect();
         for copied in &input.copies_of {
             if let Some(&idx) = self.index_of.get(*copied) {
@@ -476,7 +505,7 @@ impl StoryClusterer {
             }
             self.stories[target].members.extend(moved);
         }
-        let (nearest, shared_terms) = self.explain(target, &vector, &strongest);
+        let (nearest, shared_terms) = self.explain(target, &seen, &strongest);
         self.join(target, input.id, vector, strongest, day);
         (
             target,
@@ -507,7 +536,7 @@ impl StoryClusterer {
         while self.stories.len() <= story {
             self.stories.push(StoryState::new(self.stories.len(), None));
         }
-        let kept = strongest(&vector);
+        let kept = kept_terms(&ranked_top(&vector, KEPT_TERMS));
         self.join(story, input.id, vector, kept, day);
     }
 
@@ -560,7 +589,8 @@ impl StoryClusterer {
                     .map(|c| (f64::from(*w) * f64::from(*c), &self.names[*t as usize]))
             })
             .collect();
-        let order = |a: &(f64, &String), b: &(f64, &String)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
+        let order =
+            |a: &(f64, &String), b: &(f64, &String)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
         if shared.len() > SHARED_TERMS {
             shared.select_nth_unstable_by(SHARED_TERMS - 1, order);
             shared.truncate(SHARED_TERMS);
