@@ -168,6 +168,114 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// The documents to stream, with what each pass needs of them.
+struct Stream<'a> {
+    ids: &'a [String],
+    texts: &'a [String],
+    days: &'a [String],
+    checkpoints: &'a [usize],
+}
+
+/// One timed pass over the documents.
+struct Pass {
+    seconds: f64,
+    sign_seconds: f64,
+    link_seconds: f64,
+    /// Copy pairs found: (document, earlier document), by position.
+    found: Vec<(u32, u32)>,
+    /// Candidate pairs compared word by word.
+    comparisons: u64,
+}
+
+impl Stream<'_> {
+    /// Streams every document through a new linker, printing each checkpoint.
+    fn run(&self) -> Pass {
+        let (ids, texts, days, checkpoints) = (self.ids, self.texts, self.days, self.checkpoints);
+        let n = ids.len();
+        let position: std::collections::HashMap<&str, u32> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i as u32))
+            .collect();
+        let mut linker = Linker::new();
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        let (mut sign_s, mut link_s) = (0.0, 0.0);
+        let timer = Instant::now();
+        let mut next_checkpoint = 0;
+        println!(
+            "{:>9} {:>9} {:>10} {:>10} {:>9} {:>13} {:>9}",
+            "articles", "seconds", "docs/s", "sign s", "link s", "index B/doc", "stories"
+        );
+        let mut at = 0;
+        while at < n {
+            let end = (at + BATCH).min(n);
+            let t = Instant::now();
+            let signatures = sign_all(&texts[at..end], |t| (None, t.as_str()));
+            sign_s += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            for s in &signatures {
+                linker.count(s);
+            }
+            let batch: Vec<(Arrival, &str)> = (at..end)
+                .map(|i| {
+                    let doc = Arrival {
+                        id: &ids[i],
+                        title: None,
+                        published: Some(&days[i]),
+                    };
+                    (doc, texts[i].as_str())
+                })
+                .collect();
+            let fetch = |p: u32| {
+                Some(Earlier {
+                    text: texts[p as usize].clone(),
+                    published: Some(days[p as usize].clone()),
+                })
+            };
+            for (k, linked) in linker
+                .link_batch(&batch, &signatures, &fetch)
+                .into_iter()
+                .enumerate()
+            {
+                let i = at + k;
+                for c in linked.copies {
+                    let other = if c.a.doc == ids[i] {
+                        &c.b.doc
+                    } else {
+                        &c.a.doc
+                    };
+                    if let Some(&o) = position.get(other.as_str()) {
+                        found.push((i as u32, o));
+                    }
+                }
+            }
+            link_s += t.elapsed().as_secs_f64();
+            at = end;
+            while next_checkpoint < checkpoints.len() && at >= checkpoints[next_checkpoint] {
+                let secs = timer.elapsed().as_secs_f64();
+                println!(
+                    "{:>9} {:>9.2} {:>10.0} {:>10.2} {:>9.2} {:>13.0} {:>9}",
+                    at,
+                    secs,
+                    at as f64 / secs,
+                    sign_s,
+                    link_s,
+                    linker.copies.memory_bytes() as f64 / at as f64,
+                    linker.clusterer.story_count()
+                );
+                next_checkpoint += 1;
+            }
+        }
+        Pass {
+            seconds: timer.elapsed().as_secs_f64(),
+            sign_seconds: sign_s,
+            link_seconds: link_s,
+            found,
+            comparisons: linker.comparisons,
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -212,83 +320,42 @@ fn main() {
             ((0..n).map(|i| format!("g{i}")).collect(), texts, pairs)
         }
     };
-    let position: std::collections::HashMap<&str, u32> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i as u32))
-        .collect();
     let days: Vec<String> = (0..n)
         .map(|i| format!("2026-10-{:02}", 1 + i * 30 / n))
         .collect();
-    let mut linker = Linker::new();
-    let mut found: Vec<(u32, u32)> = Vec::new();
-    let (mut sign_s, mut link_s) = (0.0, 0.0);
-    let timer = Instant::now();
-    let mut next_checkpoint = 0;
-    println!(
-        "{:>9} {:>9} {:>10} {:>10} {:>9} {:>13} {:>9}",
-        "articles", "seconds", "docs/s", "sign s", "link s", "index B/doc", "stories"
-    );
-    let mut at = 0;
-    while at < n {
-        let end = (at + BATCH).min(n);
-        let t = Instant::now();
-        let signatures = sign_all(&texts[at..end], |t| (None, t.as_str()));
-        sign_s += t.elapsed().as_secs_f64();
-        let t = Instant::now();
-        for s in &signatures {
-            linker.count(s);
-        }
-        let batch: Vec<(Arrival, &str)> = (at..end)
-            .map(|i| {
-                let doc = Arrival {
-                    id: &ids[i],
-                    title: None,
-                    published: Some(&days[i]),
-                };
-                (doc, texts[i].as_str())
-            })
+    let repeat: usize = std::env::args()
+        .find_map(|a| a.strip_prefix("--repeat=").and_then(|r| r.parse().ok()))
+        .unwrap_or(1)
+        .max(1);
+    let stream = Stream {
+        ids: &ids,
+        texts: &texts,
+        days: &days,
+        checkpoints: &checkpoints,
+    };
+    let mut passes: Vec<Pass> = (0..repeat).map(|_| stream.run()).collect();
+    if repeat > 1 {
+        let rates: Vec<String> = passes
+            .iter()
+            .map(|p| format!("{:.0}", n as f64 / p.seconds))
             .collect();
-        let fetch = |p: u32| {
-            Some(Earlier {
-                text: texts[p as usize].clone(),
-                published: Some(days[p as usize].clone()),
-            })
-        };
-        for (k, linked) in linker
-            .link_batch(&batch, &signatures, &fetch)
-            .into_iter()
-            .enumerate()
-        {
-            let i = at + k;
-            for c in linked.copies {
-                let other = if c.a.doc == ids[i] {
-                    &c.b.doc
-                } else {
-                    &c.a.doc
-                };
-                if let Some(&o) = position.get(other.as_str()) {
-                    found.push((i as u32, o));
-                }
-            }
-        }
-        link_s += t.elapsed().as_secs_f64();
-        at = end;
-        while next_checkpoint < checkpoints.len() && at >= checkpoints[next_checkpoint] {
-            let secs = timer.elapsed().as_secs_f64();
-            println!(
-                "{:>9} {:>9.2} {:>10.0} {:>10.2} {:>9.2} {:>13.0} {:>9}",
-                at,
-                secs,
-                at as f64 / secs,
-                sign_s,
-                link_s,
-                linker.copies.memory_bytes() as f64 / at as f64,
-                linker.clusterer.story_count()
-            );
-            next_checkpoint += 1;
-        }
+        passes.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+        let median = &passes[repeat / 2];
+        println!("documents/s of the {repeat} passes: {}", rates.join(" "));
+        println!(
+            "{:>9} {:>9.2} {:>10.0} {:>10.2} {:>9.2}   (the median pass)",
+            n,
+            median.seconds,
+            n as f64 / median.seconds,
+            median.sign_seconds,
+            median.link_seconds
+        );
     }
+    let Pass {
+        mut found,
+        comparisons,
+        ..
+    } = passes.swap_remove(0);
     found.sort_unstable();
     found.dedup();
     if let Some(out) = pairs_out {
@@ -307,7 +374,7 @@ fn main() {
         pairs.len(),
         hit as f64 / pairs.len().max(1) as f64,
         found.len(),
-        linker.comparisons
+        comparisons
     );
     println!(
         "peak resident memory of the whole process (texts included): {:.0} MB",

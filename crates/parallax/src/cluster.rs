@@ -138,7 +138,7 @@ pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
 /// Counts a document's terms as [`term_counts`] does, taking the text's words from its copy
 /// fingerprint instead of segmenting it again.
 pub fn term_counts_of(print: &Fingerprint, title: Option<&str>, text: &str) -> TermCounts {
-    let mut counter = Counter::default();
+    let mut counter = Counter::with_capacity(print.words() / 2);
     for_each_term_of(text, &print.spans, &print.hashes, |hash, term| {
         counter.add(hash, term, 1.0)
     });
@@ -156,6 +156,19 @@ struct Counter {
 }
 
 impl Counter {
+    /// A counter with room for about `terms` distinct terms.
+    fn with_capacity(terms: usize) -> Counter {
+        let mut at = FxMap::default();
+        at.reserve(terms);
+        Counter {
+            counts: TermCounts {
+                texts: String::with_capacity(terms * 7),
+                entries: Vec::with_capacity(terms),
+            },
+            at,
+        }
+    }
+
     fn add(&mut self, hash: u64, term: &str, weight: f32) {
         let counts = &mut self.counts;
         let k = *self
@@ -310,14 +323,34 @@ fn dot(a: &Vector, b: &Vector) -> f64 {
 
 /// The vector's `k` highest-weighted terms, strongest first (ties to the older term).
 fn ranked_top(vector: &Vector, k: usize) -> Vector {
-    let mut top = vector.clone();
-    let order = |a: &(TermId, f32), b: &(TermId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    if top.len() > k {
-        top.select_nth_unstable_by(k - 1, order);
-        top.truncate(k);
+    // One integer per term that sorts as the order wanted: the weight's bits, flipped so that a
+    // greater weight is a smaller key (`f32::total_cmp`'s order), then the term.
+    let key = |&(t, w): &(TermId, f32)| {
+        let bits = w.to_bits();
+        let ordered = if bits >> 31 == 1 {
+            !bits
+        } else {
+            bits | 1 << 31
+        };
+        (u64::from(!ordered) << 32) | u64::from(t)
+    };
+    let mut keys: Vec<u64> = vector.iter().map(key).collect();
+    if keys.len() > k {
+        keys.select_nth_unstable(k - 1);
+        keys.truncate(k);
     }
-    top.sort_unstable_by(order);
-    top
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|key| {
+            let ordered = !((key >> 32) as u32);
+            let bits = if ordered >> 31 == 1 {
+                ordered & !(1 << 31)
+            } else {
+                !ordered
+            };
+            (key as u32, f32::from_bits(bits))
+        })
+        .collect()
 }
 
 /// The [`KEPT_TERMS`] strongest of terms ranked by [`ranked_top`], sorted by term.
@@ -627,6 +660,23 @@ impl StoryClusterer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_strongest_terms_come_first_and_ties_go_to_the_older_term() {
+        let vector: Vector = vec![
+            (7, 0.5),
+            (3, 0.25),
+            (9, 0.5),
+            (1, -0.75),
+            (4, 0.0),
+            (2, 1.5),
+            (8, -0.0),
+        ];
+        let mut expected = vector.clone();
+        expected.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        assert_eq!(ranked_top(&vector, 3), expected[..3].to_vec());
+        assert_eq!(ranked_top(&vector, 10), expected);
+    }
     use crate::terms::terms;
 
     #[test]

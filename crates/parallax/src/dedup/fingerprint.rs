@@ -89,13 +89,25 @@ fn winnow(values: &[u64], window: usize) -> Vec<usize> {
         return out;
     }
     let window = window.min(values.len());
-    for start in 0..=values.len() - window {
-        let mut best = start;
-        for i in start..start + window {
-            if values[i] <= values[best] {
-                best = i;
-            }
-        }
+    // The window's minimum is carried along as the window slides, and searched for again only
+    // when it leaves the window.
+    let rightmost_min = |from: usize, to: usize| {
+        (from..to).fold(
+            from,
+            |best, i| if values[i] <= values[best] { i } else { best },
+        )
+    };
+    let mut best = rightmost_min(0, window);
+    out.push(best);
+    for start in 1..=values.len() - window {
+        let end = start + window - 1;
+        best = if best < start {
+            rightmost_min(start, end + 1)
+        } else if values[end] <= values[best] {
+            end
+        } else {
+            best
+        };
         if out.last() != Some(&best) {
             out.push(best);
         }
@@ -174,6 +186,30 @@ mod tests {
         }
         assert_eq!(winnow(&[4, 2], 3), vec![1]);
         assert!(winnow(&[], 3).is_empty());
+    }
+
+    #[test]
+    fn winnowing_keeps_the_rightmost_minimum_of_every_window() {
+        // Small values, so that ties are common.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let values: Vec<u64> = (0..500)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state % 6
+            })
+            .collect();
+        let mut expected: Vec<usize> = Vec::new();
+        for start in 0..=values.len() - WINDOW {
+            let window = &values[start..start + WINDOW];
+            let min = *window.iter().min().unwrap();
+            let at = start + window.iter().rposition(|&v| v == min).unwrap();
+            if expected.last() != Some(&at) {
+                expected.push(at);
+            }
+        }
+        assert_eq!(winnow(&values, WINDOW), expected);
     }
 
     #[test]
