@@ -11,9 +11,11 @@
 //! - 15% a copy: a recent generated article with 2% of its words replaced and a new byline;
 //! - 10% a lift: a rewrite with a run of sentences of a recent article inserted in its middle.
 //!
-//! Generation is not timed. A batch is signed (fingerprints, anchors, term counts) on every
-//! core, then linked in arrival order: copy candidates, word-by-word comparison on every core,
-//! story assignment on one. Copy recall is checked against the generated copies. Index memory
+//! Generation is not timed. The documents go through `Linker::link_stream` in batches: the
+//! copy side signs a batch (fingerprints, anchors, term counts) and compares candidate copies
+//! word by word on every core, while the story side assigns the documents already compared,
+//! in arrival order, on a thread of its own. `--repeat=N` times N passes and reports the
+//! median. Copy recall is checked against the generated copies. Index memory
 //! is the copy index's heap (anchor table and postings) per document; the article texts and
 //! the clusterer's state are not part of it.
 //! usage (from the repository root): benches/stream.sh DATASET [N] [CHECKPOINT...]
@@ -21,7 +23,7 @@
 use std::io::Read;
 use std::time::Instant;
 
-use parallax::stream::{sign_all, Arrival, Earlier, Linker};
+use parallax::stream::{Arrival, Busy, Earlier, Linker};
 
 /// The allocator the `parallax` binary uses.
 #[global_allocator]
@@ -179,8 +181,7 @@ struct Stream<'a> {
 /// One timed pass over the documents.
 struct Pass {
     seconds: f64,
-    sign_seconds: f64,
-    link_seconds: f64,
+    busy: Busy,
     /// Copy pairs found: (document, earlier document), by position.
     found: Vec<(u32, u32)>,
     /// Candidate pairs compared word by word.
@@ -199,46 +200,32 @@ impl Stream<'_> {
             .collect();
         let mut linker = Linker::new();
         let mut found: Vec<(u32, u32)> = Vec::new();
-        let (mut sign_s, mut link_s) = (0.0, 0.0);
         let timer = Instant::now();
         let mut next_checkpoint = 0;
         println!(
-            "{:>9} {:>9} {:>10} {:>10} {:>9} {:>13} {:>9}",
-            "articles", "seconds", "docs/s", "sign s", "link s", "index B/doc", "stories"
+            "{:>9} {:>9} {:>10} {:>13} {:>9}",
+            "articles", "seconds", "docs/s", "index B/doc", "stories"
         );
-        let mut at = 0;
-        while at < n {
-            let end = (at + BATCH).min(n);
-            let t = Instant::now();
-            let signatures = sign_all(&texts[at..end], |t| (None, t.as_str()));
-            sign_s += t.elapsed().as_secs_f64();
-            let t = Instant::now();
-            for s in &signatures {
-                linker.count(s);
-            }
-            let batch: Vec<(Arrival, &str)> = (at..end)
-                .map(|i| {
-                    let doc = Arrival {
-                        id: &ids[i],
-                        title: None,
-                        published: Some(&days[i]),
-                    };
-                    (doc, texts[i].as_str())
-                })
-                .collect();
-            let fetch = |p: u32| {
-                Some(Earlier {
-                    text: texts[p as usize].clone(),
-                    published: Some(days[p as usize].clone()),
-                })
-            };
-            for (k, linked) in linker
-                .link_batch(&batch, &signatures, &fetch)
-                .into_iter()
-                .enumerate()
-            {
-                let i = at + k;
-                for c in linked.copies {
+        let docs: Vec<(Arrival, &str)> = (0..n)
+            .map(|i| {
+                let doc = Arrival {
+                    id: &ids[i],
+                    title: None,
+                    published: Some(&days[i]),
+                };
+                (doc, texts[i].as_str())
+            })
+            .collect();
+        let fetch = |p: u32| {
+            Some(Earlier {
+                text: texts[p as usize].clone(),
+                published: Some(days[p as usize].clone()),
+            })
+        };
+        let busy = linker.link_stream(&docs, BATCH, &fetch, &mut |progress| {
+            for (k, linked) in progress.linked.iter().enumerate() {
+                let i = progress.from + k;
+                for c in &linked.copies {
                     let other = if c.a.doc == ids[i] {
                         &c.b.doc
                     } else {
@@ -249,29 +236,29 @@ impl Stream<'_> {
                     }
                 }
             }
-            link_s += t.elapsed().as_secs_f64();
-            at = end;
+            let at = progress.from + progress.linked.len();
             while next_checkpoint < checkpoints.len() && at >= checkpoints[next_checkpoint] {
                 let secs = timer.elapsed().as_secs_f64();
                 println!(
-                    "{:>9} {:>9.2} {:>10.0} {:>10.2} {:>9.2} {:>13.0} {:>9}",
+                    "{:>9} {:>9.2} {:>10.0} {:>13.0} {:>9}",
                     at,
                     secs,
                     at as f64 / secs,
-                    sign_s,
-                    link_s,
-                    linker.copies.memory_bytes() as f64 / at as f64,
-                    linker.clusterer.story_count()
+                    progress.index_bytes as f64 / at as f64,
+                    progress.clusterer.story_count()
                 );
                 next_checkpoint += 1;
             }
-        }
+        });
+        println!(
+            "busy: copy side (signing, counting, indexing, comparing; every core) {:.2} s, story side (one core) {:.2} s",
+            busy.copies, busy.stories
+        );
         Pass {
             seconds: timer.elapsed().as_secs_f64(),
-            sign_seconds: sign_s,
-            link_seconds: link_s,
+            busy,
             found,
-            comparisons: linker.comparisons,
+            comparisons: linker.copies.comparisons,
         }
     }
 }
@@ -343,12 +330,12 @@ fn main() {
         let median = &passes[repeat / 2];
         println!("documents/s of the {repeat} passes: {}", rates.join(" "));
         println!(
-            "{:>9} {:>9.2} {:>10.0} {:>10.2} {:>9.2}   (the median pass)",
+            "{:>9} {:>9.2} {:>10.0}   (the median pass; busy: copy side {:.2} s, story side {:.2} s)",
             n,
             median.seconds,
             n as f64 / median.seconds,
-            median.sign_seconds,
-            median.link_seconds
+            median.busy.copies,
+            median.busy.stories
         );
     }
     let Pass {

@@ -6,7 +6,9 @@
 //! the documents before it, their text is fetched and compared word by word, and the document
 //! joins a story (a copy relation is a join by itself). A batch's anchors are
 //! [counted](Linker::count) before any of it is linked, so every document of the batch is
-//! judged by the same counts.
+//! judged by the same counts. [`Linker::link_stream`] runs the two sides as a pipeline: the
+//! copy side (signing, counting, indexing, comparing) works ahead on every core while the
+//! stories are assigned on a thread of their own, in arrival order.
 
 use crate::cluster::{term_counts_of, ClusterInput, StoryClusterer, TermCounts};
 use crate::dedup::{
@@ -125,93 +127,28 @@ impl<'a> Batch<'_, 'a> {
     }
 }
 
-/// Copy index and story clusterer over the documents seen so far.
+/// The copy side of a [`Linker`]: the copy index over the documents seen so far.
 #[derive(Debug, Default)]
-pub struct Linker {
+pub struct CopyFinder {
     /// Anchors of every document, by position in arrival order.
-    pub copies: CopyIndex,
-    /// The stories.
-    pub clusterer: StoryClusterer,
+    pub index: CopyIndex,
     /// Document ids by position in arrival order.
     pub ids: Vec<String>,
     /// Candidate pairs found so far, each compared word by word.
     pub comparisons: u64,
 }
 
-impl Linker {
-    /// An empty linker.
-    pub fn new() -> Linker {
-        Linker::default()
-    }
-
-    /// Counts a document's anchors towards how common each is; call it once per document,
-    /// before [`Linker::link`] (for a batch, for all of it first).
-    pub fn count(&mut self, signature: &Signature) {
-        self.copies.count(&signature.keys);
-    }
-
-    /// Finds the copies of the next document among the earlier ones, whose text `fetch` gives
-    /// by position (`None` for one no longer available), and assigns it to a story.
-    pub fn link(
-        &mut self,
-        doc: Arrival,
-        text: &str,
-        signature: &Signature,
-        fetch: &mut dyn FnMut(u32) -> Option<Earlier>,
-    ) -> Linked {
-        let candidates = self.enter(doc.id, signature);
-        let copies = self.verify(doc, signature, &candidates, fetch, None);
-        self.assign(doc, text, signature, copies)
-    }
-
-    /// [`Linker::link`] for a batch of documents in arrival order, comparing candidate copies on
-    /// every core; `fetch` must also give the batch's own documents, by position. The result is
-    /// the one linking them one by one gives.
-    pub fn link_batch(
-        &mut self,
-        docs: &[(Arrival, &str)],
-        signatures: &[Signature],
-        fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
-    ) -> Vec<Linked> {
-        let base = self.ids.len() as u32;
-        let candidates: Vec<Vec<u32>> = docs
-            .iter()
-            .zip(signatures)
-            .map(|((doc, _), signature)| self.enter(doc.id, signature))
-            .collect();
-        let this = &*self;
-        let batch = Batch {
-            base,
-            docs,
-            signatures,
-        };
-        let copies: Vec<Vec<Copy>> = on_every_core(docs.len(), |k| {
-            let mut fetch_one = |p: u32| fetch(p);
-            this.verify(
-                docs[k].0,
-                &signatures[k],
-                &candidates[k],
-                &mut fetch_one,
-                Some(&batch),
-            )
-        });
-        docs.iter()
-            .zip(signatures)
-            .zip(copies)
-            .map(|(((doc, text), signature), copies)| self.assign(*doc, text, signature, copies))
-            .collect()
-    }
-
+impl CopyFinder {
     /// Takes the next document into the copy index; returns the positions of the earlier
     /// documents worth comparing with it.
     fn enter(&mut self, id: &str, signature: &Signature) -> Vec<u32> {
         let candidates = self
-            .copies
+            .index
             .candidates(&signature.keys)
             .into_iter()
             .map(|c| c.doc)
             .collect::<Vec<u32>>();
-        self.copies.insert(self.ids.len() as u32, &signature.keys);
+        self.index.insert(self.ids.len() as u32, &signature.keys);
         self.ids.push(id.to_string());
         self.comparisons += candidates.len() as u64;
         candidates
@@ -226,7 +163,7 @@ impl Linker {
         fetch: &mut dyn FnMut(u32) -> Option<Earlier>,
         batch: Option<&Batch>,
     ) -> Vec<Copy> {
-        let rare = |key: u32| self.copies.is_rare(key);
+        let rare = |key: u32| self.index.is_rare(key);
         let mut copies = Vec::new();
         for &position in candidates {
             // A candidate of the same batch is compared by the fingerprint already made.
@@ -254,28 +191,248 @@ impl Linker {
         copies
     }
 
-    /// Assigns a document, with its copies, to a story.
-    fn assign(
+    /// Enters `docs` (the documents of `batch` from `from` on) in arrival order and compares
+    /// each with its candidates on every core.
+    fn find(
+        &mut self,
+        batch: &Batch,
+        from: usize,
+        docs: &[(Arrival, &str)],
+        fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
+    ) -> Vec<Vec<Copy>> {
+        let signatures = &batch.signatures[from..from + docs.len()];
+        let candidates: Vec<Vec<u32>> = docs
+            .iter()
+            .zip(signatures)
+            .map(|((doc, _), signature)| self.enter(doc.id, signature))
+            .collect();
+        let this = &*self;
+        on_every_core(docs.len(), |k| {
+            let mut fetch_one = |p: u32| fetch(p);
+            this.verify(
+                docs[k].0,
+                &signatures[k],
+                &candidates[k],
+                &mut fetch_one,
+                Some(batch),
+            )
+        })
+    }
+}
+
+/// Copy index and story clusterer over the documents seen so far.
+#[derive(Debug, Default)]
+pub struct Linker {
+    /// The copy index.
+    pub copies: CopyFinder,
+    /// The stories.
+    pub clusterer: StoryClusterer,
+}
+
+/// What [`Linker::link_stream`] reports after each part of the stream.
+pub struct Progress<'a> {
+    /// Arrival position of the part's first document.
+    pub from: usize,
+    /// The part's documents, linked, in arrival order.
+    pub linked: Vec<Linked>,
+    /// The copy index's heap bytes once the part was entered.
+    pub index_bytes: usize,
+    /// The stories with the part assigned.
+    pub clusterer: &'a StoryClusterer,
+}
+
+/// Seconds each side of [`Linker::link_stream`] was busy.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Busy {
+    /// Signing, counting, indexing and comparing (on every core).
+    pub copies: f64,
+    /// Assigning to stories (on one core).
+    pub stories: f64,
+}
+
+/// Documents a [`Linker::link_stream`] part holds: the copy side hands parts of a batch to the
+/// story side as they are compared, so the two overlap within a batch too.
+const PART: usize = 1024;
+
+impl Linker {
+    /// An empty linker.
+    pub fn new() -> Linker {
+        Linker::default()
+    }
+
+    /// Counts a document's anchors towards how common each is; call it once per document,
+    /// before [`Linker::link`] (for a batch, for all of it first).
+    pub fn count(&mut self, signature: &Signature) {
+        self.copies.index.count(&signature.keys);
+    }
+
+    /// Finds the copies of the next document among the earlier ones, whose text `fetch` gives
+    /// by position (`None` for one no longer available), and assigns it to a story.
+    pub fn link(
         &mut self,
         doc: Arrival,
         text: &str,
         signature: &Signature,
-        copies: Vec<Copy>,
+        fetch: &mut dyn FnMut(u32) -> Option<Earlier>,
     ) -> Linked {
-        let copies_of = copied_from(&copies, doc.id);
-        let (story, assignment) = self.clusterer.add(&ClusterInput {
-            id: doc.id,
-            title: doc.title,
-            text,
-            date: doc.published,
-            copies_of,
-            counts: Some(&signature.counts),
-        });
-        Linked {
-            copies,
-            story,
-            assignment,
-        }
+        let candidates = self.copies.enter(doc.id, signature);
+        let copies = self.copies.verify(doc, signature, &candidates, fetch, None);
+        assign(&mut self.clusterer, doc, text, &signature.counts, copies)
+    }
+
+    /// [`Linker::link`] for a batch of documents in arrival order, comparing candidate copies on
+    /// every core; `fetch` must also give the batch's own documents, by position. The result is
+    /// the one linking them one by one gives.
+    pub fn link_batch(
+        &mut self,
+        docs: &[(Arrival, &str)],
+        signatures: &[Signature],
+        fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
+    ) -> Vec<Linked> {
+        let batch = Batch {
+            base: self.copies.ids.len() as u32,
+            docs,
+            signatures,
+        };
+        let copies = self.copies.find(&batch, 0, docs, fetch);
+        docs.iter()
+            .zip(signatures)
+            .zip(copies)
+            .map(|(((doc, text), signature), copies)| {
+                assign(&mut self.clusterer, *doc, text, &signature.counts, copies)
+            })
+            .collect()
+    }
+
+    /// Signs and links a whole stream in batches of `batch` documents, as signing each batch
+    /// with [`sign_all`], [counting](Linker::count) it and [linking](Linker::link_batch) it
+    /// does, with the same result; but stories are assigned on a thread of their own while
+    /// the copy side signs and compares the documents after them. `report` is called in
+    /// arrival order with each part linked.
+    pub fn link_stream(
+        &mut self,
+        docs: &[(Arrival, &str)],
+        batch: usize,
+        fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
+        report: &mut dyn FnMut(Progress),
+    ) -> Busy {
+        self.link_stream_in_parts(docs, batch, PART, fetch, report)
+    }
+
+    /// [`Linker::link_stream`], handing the story side `part` documents at a time.
+    fn link_stream_in_parts(
+        &mut self,
+        docs: &[(Arrival, &str)],
+        batch: usize,
+        part: usize,
+        fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
+        report: &mut dyn FnMut(Progress),
+    ) -> Busy {
+        let (batch, part_size) = (batch.max(1), part.max(1));
+        let Linker { copies, clusterer } = self;
+        let (send, receive) = std::sync::mpsc::sync_channel::<Found>(4);
+        std::thread::scope(|scope| {
+            let copy_side = scope.spawn(move || {
+                let started = std::time::Instant::now();
+                for from in (0..docs.len()).step_by(batch) {
+                    let batch_docs = &docs[from..(from + batch).min(docs.len())];
+                    let mut signatures = sign_all(batch_docs, |(doc, text)| (doc.title, *text));
+                    for signature in &signatures {
+                        copies.index.count(&signature.keys);
+                    }
+                    let base = copies.ids.len() as u32;
+                    let mut parts = Vec::new();
+                    for at in (0..batch_docs.len()).step_by(part_size) {
+                        let part = &batch_docs[at..(at + part_size).min(batch_docs.len())];
+                        let found = copies.find(
+                            &Batch {
+                                base,
+                                docs: batch_docs,
+                                signatures: &signatures,
+                            },
+                            at,
+                            part,
+                            fetch,
+                        );
+                        parts.push((from + at, found, copies.index.memory_bytes()));
+                    }
+                    // The story side needs only the term counts, which the copy side is done with.
+                    let mut counts = signatures.iter_mut().map(|s| std::mem::take(&mut s.counts));
+                    for (at, found, index_bytes) in parts {
+                        let counts: Vec<TermCounts> = counts.by_ref().take(found.len()).collect();
+                        if send
+                            .send(Found {
+                                from: at,
+                                copies: found,
+                                counts,
+                                index_bytes,
+                            })
+                            .is_err()
+                        {
+                            return started.elapsed().as_secs_f64();
+                        }
+                    }
+                }
+                started.elapsed().as_secs_f64()
+            });
+            let mut stories_busy = 0.0;
+            for found in receive {
+                let started = std::time::Instant::now();
+                let linked: Vec<Linked> = found
+                    .copies
+                    .into_iter()
+                    .zip(&found.counts)
+                    .enumerate()
+                    .map(|(k, (copies, counts))| {
+                        let (doc, text) = docs[found.from + k];
+                        assign(clusterer, doc, text, counts, copies)
+                    })
+                    .collect();
+                stories_busy += started.elapsed().as_secs_f64();
+                report(Progress {
+                    from: found.from,
+                    linked,
+                    index_bytes: found.index_bytes,
+                    clusterer,
+                });
+            }
+            Busy {
+                copies: copy_side.join().unwrap_or_default(),
+                stories: stories_busy,
+            }
+        })
+    }
+}
+
+/// A part of the stream the copy side has compared, handed to the story side.
+struct Found {
+    from: usize,
+    copies: Vec<Vec<Copy>>,
+    counts: Vec<TermCounts>,
+    index_bytes: usize,
+}
+
+/// Assigns a document, with its copies, to a story.
+fn assign(
+    clusterer: &mut StoryClusterer,
+    doc: Arrival,
+    text: &str,
+    counts: &TermCounts,
+    copies: Vec<Copy>,
+) -> Linked {
+    let copies_of = copied_from(&copies, doc.id);
+    let (story, assignment) = clusterer.add(&ClusterInput {
+        id: doc.id,
+        title: doc.title,
+        text,
+        date: doc.published,
+        copies_of,
+        counts: Some(counts),
+    });
+    Linked {
+        copies,
+        story,
+        assignment,
     }
 }
 
@@ -361,6 +518,35 @@ mod tests {
             assert_eq!(a.copies, b.copies);
             assert_eq!(a.story, b.story);
             assert_eq!(a.assignment, b.assignment);
+        }
+        // The pipelined stream, in batches of two, gives what linking batch by batch gives.
+        let mut by_batches = Linker::new();
+        let mut expected = Vec::new();
+        for from in (0..texts.len()).step_by(2) {
+            let to = (from + 2).min(texts.len());
+            for s in &signatures[from..to] {
+                by_batches.count(s);
+            }
+            expected.extend(by_batches.link_batch(
+                &batch[from..to],
+                &signatures[from..to],
+                &earlier,
+            ));
+        }
+        for part in [1, 2, PART] {
+            let mut streamed = Linker::new();
+            let mut got: Vec<Linked> = Vec::new();
+            streamed.link_stream_in_parts(&batch, 2, part, &earlier, &mut |progress| {
+                assert_eq!(progress.from, got.len());
+                got.extend(progress.linked);
+            });
+            assert_eq!(got.len(), expected.len());
+            for (a, b) in expected.iter().zip(&got) {
+                assert_eq!(a.copies, b.copies);
+                assert_eq!(a.story, b.story);
+                assert_eq!(a.assignment, b.assignment);
+            }
+            assert_eq!(streamed.copies.comparisons, by_batches.copies.comparisons);
         }
     }
 }
