@@ -467,14 +467,33 @@ fn word_as_utf8(word: &str) -> Option<String> {
 
 /// The run-level pass of [`repair`].
 fn repair_runs(text: &str) -> Repaired {
-    let mut out = AlignedBuilder::new();
+    let out = AlignedBuilder::new();
+    if text.is_ascii() {
+        // Every repair starts at a character outside ASCII.
+        return finish_repair(out, text, 0, Vec::new());
+    }
+    // The characters' buffer is kept from call to call: a long text needs a large one, and
+    // fresh pages cost more than the pass itself.
+    CHARS.with(|chars| {
+        let mut chars = chars.borrow_mut();
+        chars.clear();
+        chars.extend(text.char_indices());
+        repair_chars(out, text, &chars)
+    })
+}
+
+thread_local! {
+    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`repair_runs`] over the text's characters with their byte offsets.
+fn repair_chars(mut out: AlignedBuilder, text: &str, chars: &[(usize, char)]) -> Repaired {
     let mut repairs = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut copied_to = 0;
     let mut i = 0;
     while i < chars.len() {
         let at = chars[i].0;
-        if let Some((consumed, fixed)) = repair_at(text, &chars, i) {
+        if let Some((consumed, fixed)) = repair_at(text, chars, i) {
             let end = chars.get(i + consumed).map_or(text.len(), |&(o, _)| o);
             out.copy(text, copied_to, at);
             out.replace(at, end, &fixed);

@@ -1,11 +1,19 @@
 //! Summarize: a story to a short extractive summary whose every sentence cites its sources.
 //!
-//! Sentences are scored by the cosine between their TF-IDF vector and the story's centroid
-//! (IDF over the story's sentences), plus a bonus for each further outlet that carries the same
-//! statement and for leading sentences. They are picked greedily within the word budget, skipping
-//! any that repeats a picked one. When a picked sentence carries one side of a conflict, the best
-//! sentence of the other side is added too (or the first one dropped when there is no room). The
-//! summary reads in document order, and each sentence cites every source of its statement.
+//! The summary covers the story's concepts: its terms and its pairs of terms in a row, each
+//! weighed by the square of the number of documents that mention it (a single term half as
+//! much), so what several accounts report counts most. Sentences are picked greedily, each step
+//! taking the one that adds the most uncovered concept weight per word (to the power
+//! [`LENGTH_EXPONENT`]), favouring a document's first sentences and penalising one that opens
+//! with a pronoun away from the sentence before it; first among the concepts several documents
+//! share, then, while there is room, among any (the coverage objective of Gillick and Favre's
+//! concept-based summarization, solved greedily). A sentence that repeats a picked one is
+//! skipped, and stub documents (archive notices and the like) are left out. When a picked
+//! sentence carries one side of a conflict, the best sentence of the other side is added too
+//! (or the first one dropped when there is no room). The summary reads in document order, and
+//! each sentence cites every source of its statement.
+
+use std::collections::BinaryHeap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -18,12 +26,20 @@ use crate::terms::term_hashes;
 pub const DEFAULT_WORDS: usize = 120;
 /// Overlap coefficient with a picked sentence above which a candidate is redundant.
 pub const REDUNDANCY: f64 = 0.5;
-/// Score bonus per additional outlet carrying the same statement.
-pub const OUTLET_BONUS: f64 = 0.05;
-/// Score bonus for a document's first two sentences.
-pub const LEAD_BONUS: f64 = 0.1;
-/// Score penalty for a sentence that opens with a pronoun, which dangles out of context.
-pub const PRONOUN_PENALTY: f64 = 0.3;
+/// Documents that must mention a concept for it to count (at most the story's documents).
+pub const MIN_CONCEPT_DOCUMENTS: usize = 2;
+/// Weight of a single term against a pair of terms in a row.
+pub const TERM_WEIGHT: f64 = 0.5;
+/// A sentence's value is its concept gain over its word count to this power.
+pub const LENGTH_EXPONENT: f64 = 0.7;
+/// Weight of a sentence's place in its document: its value is multiplied by
+/// `1 + POSITION_WEIGHT / (1 + position)`.
+pub const POSITION_WEIGHT: f64 = 1.0;
+/// Factor on the value of a sentence that opens with a pronoun, which dangles out of context
+/// unless the sentence before it is in the summary.
+pub const PRONOUN_FACTOR: f64 = 0.7;
+/// A document of fewer words is a stub: its sentences are not summarized.
+pub const STUB_WORDS: usize = 50;
 
 /// Openers that refer back to something the summary may not have said.
 const DANGLING_OPENERS: &[&str] = &[
@@ -36,7 +52,8 @@ struct Candidate {
     position: usize,
     span: Span,
     words: usize,
-    terms: HashSet<u64>,
+    concepts: ConceptSets,
+    /// Its value before any sentence is picked, to rank a conflict's sides.
     score: f64,
 }
 
@@ -58,92 +75,208 @@ fn is_candidate(text: &str) -> bool {
 /// Summarizes the documents of a story in at most `max_words` words.
 pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<SummaryItem> {
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut sentence_terms: Vec<Vec<u64>> = Vec::new();
+    let mut concepts = ConceptCounts::default();
+    // A stub (an archive notice, a "page not found") neither speaks nor counts, unless the
+    // story has nothing else.
+    let is_stub = |doc: &Document| doc.text.split_whitespace().nth(STUB_WORDS - 1).is_none();
+    let all_stubs = docs.iter().all(|d| is_stub(d));
     for (d, doc) in docs.iter().enumerate() {
+        if is_stub(doc) && !all_stubs {
+            continue;
+        }
+        let mut in_doc = ConceptSets::default();
         for (position, span) in doc.sentences.iter().enumerate() {
             let text = doc.span_text(*span);
+            let t = term_hashes(text);
             if !is_candidate(text) {
+                in_doc.add(&t);
                 continue;
             }
-            let t = term_hashes(text);
+            let concepts = ConceptSets::of(&t);
+            in_doc.extend(&concepts);
             cands.push(Candidate {
                 doc: d,
                 position,
                 span: *span,
                 words: word_count(text),
-                terms: t.iter().copied().collect(),
+                concepts,
                 score: 0.0,
             });
-            sentence_terms.push(t);
         }
+        concepts.count(in_doc);
     }
     if cands.is_empty() {
         return Vec::new();
     }
-    let n = sentence_terms.len() as f64;
-    let mut df: HashMap<u64, f64> = HashMap::default();
-    for t in &sentence_terms {
-        for term in t.iter().collect::<HashSet<_>>() {
-            *df.entry(*term).or_default() += 1.0;
-        }
-    }
-    let idf = |t: u64| (n / df.get(&t).copied().unwrap_or(1.0)).ln() + 1.0;
-    let vectors: Vec<HashMap<u64, f64>> = sentence_terms
-        .iter()
-        .map(|t| {
-            let mut v: HashMap<u64, f64> = HashMap::default();
-            for term in t {
-                *v.entry(*term).or_default() += 1.0;
-            }
-            v.iter_mut().for_each(|(term, w)| *w *= idf(*term));
-            v
-        })
-        .collect();
-    let mut centroid: HashMap<u64, f64> = HashMap::default();
-    for v in &vectors {
-        for (t, w) in v {
-            *centroid.entry(*t).or_default() += w;
-        }
-    }
-    let norm = |v: &HashMap<u64, f64>| v.values().map(|w| w * w).sum::<f64>().sqrt();
-    let cn = norm(&centroid).max(1e-9);
-    let outlet_counts: HashMap<&str, usize> = cmp
-        .statements
-        .iter()
-        .map(|s| (s.id.as_str(), s.outlets.len()))
-        .collect();
-    for (c, v) in cands.iter_mut().zip(&vectors) {
-        let dot: f64 = v
+    // A concept counts when several documents mention it (when there are several).
+    let documents = cands.iter().map(|c| c.doc).collect::<HashSet<_>>().len();
+    let min_documents = MIN_CONCEPT_DOCUMENTS.min(documents) as u32;
+    let mut covered = ConceptSets::default();
+    let value = |c: &Candidate, covered: &ConceptSets, min_documents: u32, picked: &[usize]| {
+        let gain = concepts.gain(&c.concepts, covered, min_documents);
+        // A sentence opening with a pronoun reads well only after the sentence before it.
+        let after_its_antecedent = picked
             .iter()
-            .map(|(t, w)| w * centroid.get(t).copied().unwrap_or(0.0))
-            .sum();
-        let cosine = dot / (norm(v).max(1e-9) * cn);
-        let outlets = statement_of(cmp, docs, c.doc, c.span)
-            .and_then(|id| outlet_counts.get(id.as_str()))
-            .copied()
-            .unwrap_or(1);
-        let lead = if c.position < 2 { LEAD_BONUS } else { 0.0 };
-        let dangling = if dangles(docs[c.doc].span_text(c.span)) {
-            PRONOUN_PENALTY
+            .any(|&p| cands[p].doc == c.doc && cands[p].position + 1 == c.position);
+        let dangling = if !after_its_antecedent && dangles(docs[c.doc].span_text(c.span)) {
+            PRONOUN_FACTOR
         } else {
-            0.0
+            1.0
         };
-        c.score = cosine + OUTLET_BONUS * (outlets.saturating_sub(1)) as f64 + lead - dangling;
-    }
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
+        gain / (c.words as f64).powf(LENGTH_EXPONENT)
+            * (1.0 + POSITION_WEIGHT / (1.0 + c.position as f64))
+            * dangling
+    };
+    let scores: Vec<f64> = cands
+        .iter()
+        .map(|c| value(c, &covered, min_documents, &[]))
+        .collect();
+    // Greedy coverage: each step takes the sentence adding the most uncovered concept weight
+    // per word that still fits; first of the concepts several documents share, then, while
+    // there is room, of any. Values only fall as concepts are covered (but for a pronoun's
+    // antecedent being picked, handled below), so a value computed earlier bounds the current
+    // one: the best is found lazily (Minoux's accelerated greedy).
     let mut picked: Vec<usize> = Vec::new();
     let mut used = 0;
-    for &i in &order {
-        if used + cands[i].words > max_words || redundant(&cands, &picked, i) {
-            continue;
+    for min_documents in [min_documents, 1] {
+        let mut queue: BinaryHeap<Ranked> = (0..cands.len())
+            .filter(|i| !picked.contains(i))
+            .map(|i| Ranked(value(&cands[i], &covered, min_documents, &picked), i))
+            .collect();
+        while let Some(Ranked(_, i)) = queue.pop() {
+            if used + cands[i].words > max_words || redundant(&cands, &picked, i) {
+                continue; // the room only shrinks and the picks only grow
+            }
+            let now = value(&cands[i], &covered, min_documents, &picked);
+            if now <= 0.0 {
+                continue;
+            }
+            if queue.peek().is_some_and(|next| Ranked(now, i) < *next) {
+                queue.push(Ranked(now, i));
+                continue;
+            }
+            covered.extend(&cands[i].concepts);
+            picked.push(i);
+            used += cands[i].words;
+            // The sentence after it no longer dangles: its value may have risen.
+            if let Some(next) = (0..cands.len()).find(|&n| {
+                cands[n].doc == cands[i].doc && cands[n].position == cands[i].position + 1
+            }) {
+                if !picked.contains(&next) {
+                    queue.push(Ranked(
+                        value(&cands[next], &covered, min_documents, &picked),
+                        next,
+                    ));
+                }
+            }
         }
-        picked.push(i);
-        used += cands[i].words;
+    }
+    for (c, score) in cands.iter_mut().zip(scores) {
+        c.score = score;
     }
     balance_conflicts(docs, cmp, &cands, &mut picked, max_words);
     picked.sort_by_key(|&i| (cands[i].doc, cands[i].span.start()));
     picked.iter().map(|&i| item(docs, cmp, &cands[i])).collect()
+}
+
+/// A candidate's value and index, ordered by value, then the earlier candidate first.
+#[derive(Debug, Clone, Copy)]
+struct Ranked(f64, usize);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Ranked) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Ranked) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
+    }
+}
+
+/// A sentence's or a document's concepts: its terms, and its pairs of terms in a row.
+#[derive(Debug, Clone, Default)]
+struct ConceptSets {
+    terms: HashSet<u64>,
+    pairs: HashSet<u64>,
+}
+
+impl ConceptSets {
+    /// The concepts of one sentence's terms, in order.
+    fn of(terms: &[u64]) -> ConceptSets {
+        let mut sets = ConceptSets::default();
+        sets.add(terms);
+        sets
+    }
+
+    /// Adds one sentence's terms, in order.
+    fn add(&mut self, terms: &[u64]) {
+        self.terms.extend(terms.iter().copied());
+        self.pairs.extend(
+            terms
+                .windows(2)
+                .map(|w| w[0].rotate_left(21) ^ w[1].wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+        );
+    }
+
+    /// Adds every concept of `other`.
+    fn extend(&mut self, other: &ConceptSets) {
+        self.terms.extend(other.terms.iter().copied());
+        self.pairs.extend(other.pairs.iter().copied());
+    }
+}
+
+/// How many documents mention each concept.
+#[derive(Debug, Default)]
+struct ConceptCounts {
+    terms: HashMap<u64, u32>,
+    pairs: HashMap<u64, u32>,
+}
+
+impl ConceptCounts {
+    /// Counts one document's concepts.
+    fn count(&mut self, doc: ConceptSets) {
+        for t in doc.terms {
+            *self.terms.entry(t).or_default() += 1;
+        }
+        for p in doc.pairs {
+            *self.pairs.entry(p).or_default() += 1;
+        }
+    }
+
+    /// The weight of the concepts of `sentence` not yet `covered` that at least `min_documents`
+    /// documents mention: each weighs the square of its number of documents, a single term
+    /// [`TERM_WEIGHT`] of that.
+    fn gain(&self, sentence: &ConceptSets, covered: &ConceptSets, min_documents: u32) -> f64 {
+        let weight = |counts: &HashMap<u64, u32>, concept: &u64| {
+            let n = counts.get(concept).copied().unwrap_or(0);
+            if n >= min_documents {
+                f64::from(n * n)
+            } else {
+                0.0
+            }
+        };
+        let pairs: f64 = sentence
+            .pairs
+            .difference(&covered.pairs)
+            .map(|p| weight(&self.pairs, p))
+            .sum();
+        let terms: f64 = sentence
+            .terms
+            .difference(&covered.terms)
+            .map(|t| weight(&self.terms, t))
+            .sum();
+        pairs + TERM_WEIGHT * terms
+    }
 }
 
 /// True for a sentence that opens with a pronoun or a bare "the report"-style reference.
@@ -160,8 +293,9 @@ fn dangles(sentence: &str) -> bool {
 
 fn redundant(cands: &[Candidate], picked: &[usize], i: usize) -> bool {
     picked.iter().any(|&p| {
-        let shared = cands[i].terms.intersection(&cands[p].terms).count();
-        let small = cands[i].terms.len().min(cands[p].terms.len()).max(1);
+        let (a, b) = (&cands[i].concepts.terms, &cands[p].concepts.terms);
+        let shared = a.intersection(b).count();
+        let small = a.len().min(b.len()).max(1);
         shared as f64 / small as f64 > REDUNDANCY
     })
 }

@@ -1,0 +1,85 @@
+//! The summary's choices on small stories of my own: what several documents report comes first,
+//! the room left is filled from single accounts, and a stub never speaks.
+
+use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::model::SummaryItem;
+use parallax::pipeline::summarize_pages;
+
+fn page(id: &str, text: &str) -> RawPage {
+    RawPage {
+        source: id.to_string(),
+        id: id.to_string(),
+        kind: PageKind::Text,
+        content: Content::Text(text.to_string()),
+        url: None,
+        title: None,
+        outlet: None,
+        date: None,
+    }
+}
+
+/// Two accounts of a dam's closure that share one statement, each with details of its own.
+fn dam_story() -> Vec<RawPage> {
+    vec![
+        page(
+            "wire",
+            "Engineers will close the Kariba dam spillway for urgent repairs in March, the river authority announced on Monday. \
+             Local fishermen complained that the notice came too late for the spawning season on the northern shore. \
+             The authority said the closure would last about six weeks while cracks in the plunge pool are sealed. \
+             Tourism operators near Victoria Falls expect fewer visitors during the works, according to a regional association.",
+        ),
+        page(
+            "daily",
+            "A retired hydrologist in Lusaka recalled the severe drought of 1992 and the rationing that followed it for months. \
+             Engineers will close the Kariba dam spillway for urgent repairs in March, officials of the river authority said. \
+             Power cuts are not expected because the turbines draw water from a separate intake tunnel upstream. \
+             Several farmers downstream said they would move their cattle to higher pastures before the rains arrive.",
+        ),
+    ]
+}
+
+fn words(items: &[SummaryItem]) -> usize {
+    items
+        .iter()
+        .map(|i| i.text.split_whitespace().count())
+        .sum()
+}
+
+#[test]
+fn what_several_documents_report_comes_first() {
+    let summary = summarize_pages(dam_story(), 20);
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert!(
+        summary[0]
+            .text
+            .starts_with("Engineers will close the Kariba dam spillway"),
+        "{summary:?}"
+    );
+}
+
+#[test]
+fn the_room_left_is_filled_from_single_accounts() {
+    let summary = summarize_pages(dam_story(), 80);
+    assert!(summary.len() >= 3, "{summary:?}");
+    assert!(words(&summary) <= 80);
+    // The shared statement appears once, whichever account it is cited from.
+    let shared = summary
+        .iter()
+        .filter(|i| i.text.starts_with("Engineers will close"))
+        .count();
+    assert_eq!(shared, 1, "{summary:?}");
+}
+
+#[test]
+fn a_stub_never_reaches_the_summary() {
+    let mut pages = dam_story();
+    pages.push(page(
+        "archive",
+        "Engineers and archivists add pages to the archive every day. These repairs to the archive are announced in March.",
+    ));
+    let summary = summarize_pages(pages, 120);
+    assert!(!summary.is_empty());
+    for item in &summary {
+        assert!(item.sources.iter().all(|s| s.doc != "archive"), "{item:?}");
+    }
+}
