@@ -327,7 +327,7 @@ fn main() {
             .map(|p| format!("{:.0}", n as f64 / p.seconds))
             .collect();
         passes.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
-        let median = &passes[repeat / 2];
+        let median = &passes[(repeat - 1) / 2]; // the lower median for an even count
         println!("documents/s of the {repeat} passes: {}", rates.join(" "));
         println!(
             "{:>9} {:>9.2} {:>10.0}   (the median pass; busy: copy side {:.2} s, story side {:.2} s)",

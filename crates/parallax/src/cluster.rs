@@ -574,7 +574,7 @@ impl StoryClusterer {
     }
 
     /// Records a document as a member of `story`: the story's centroid, term postings and date,
-    /// and the document's own entry; `kept` is the vector's [`strongest`] terms.
+    /// and the document's own entry; `kept` is the vector's strongest terms ([`kept_terms`]).
     fn join(&mut self, story: usize, id: &str, vector: Vector, kept: Vector, day: Option<i64>) {
         self.stories[story].members.push(self.ids.len());
         for &(t, w) in &vector {

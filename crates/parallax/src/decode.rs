@@ -478,9 +478,16 @@ fn repair_runs(text: &str) -> Repaired {
         let mut chars = chars.borrow_mut();
         chars.clear();
         chars.extend(text.char_indices());
-        repair_chars(out, text, &chars)
+        let repaired = repair_chars(out, text, &chars);
+        // One huge text must not pin its buffer for the life of the thread.
+        chars.clear();
+        chars.shrink_to(KEPT_CHARS);
+        repaired
     })
 }
+
+/// Characters [`repair_runs`]'s buffer keeps room for between calls (16 bytes each).
+const KEPT_CHARS: usize = 1 << 18;
 
 thread_local! {
     static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };

@@ -7,8 +7,8 @@
 //! joins a story (a copy relation is a join by itself). A batch's anchors are
 //! [counted](Linker::count) before any of it is linked, so every document of the batch is
 //! judged by the same counts. [`Linker::link_stream`] runs the two sides as a pipeline: the
-//! copy side (signing, counting, indexing, comparing) works ahead on every core while the
-//! stories are assigned on a thread of their own, in arrival order.
+//! copy side (signing, counting, indexing, comparing) works ahead on a thread of its own, using
+//! every core, while the calling thread assigns the stories in arrival order.
 
 use crate::cluster::{term_counts_of, ClusterInput, StoryClusterer, TermCounts};
 use crate::dedup::{
@@ -225,7 +225,8 @@ pub struct Progress<'a> {
     pub from: usize,
     /// The part's documents, linked, in arrival order.
     pub linked: Vec<Linked>,
-    /// The copy index's heap bytes once the part was entered.
+    /// The copy index's heap bytes once the part was entered (with its whole batch's anchors
+    /// already counted, so exact per document only at the end of a batch).
     pub index_bytes: usize,
     /// The stories with the part assigned.
     pub clusterer: &'a StoryClusterer,
@@ -234,7 +235,8 @@ pub struct Progress<'a> {
 /// Seconds each side of [`Linker::link_stream`] was busy.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Busy {
-    /// Signing, counting, indexing and comparing (on every core).
+    /// Signing, counting, indexing and comparing (on every core), waits for the story side left
+    /// out.
     pub copies: f64,
     /// Assigning to stories (on one core).
     pub stories: f64,
@@ -296,9 +298,9 @@ impl Linker {
 
     /// Signs and links a whole stream in batches of `batch` documents, as signing each batch
     /// with [`sign_all`], [counting](Linker::count) it and [linking](Linker::link_batch) it
-    /// does, with the same result; but stories are assigned on a thread of their own while
-    /// the copy side signs and compares the documents after them. `report` is called in
-    /// arrival order with each part linked.
+    /// does, with the same result; but the copy side runs on a thread of its own, signing and
+    /// comparing the documents ahead while the calling thread assigns stories. `report` is
+    /// called on the calling thread, in arrival order, with each part linked.
     pub fn link_stream(
         &mut self,
         docs: &[(Arrival, &str)],
@@ -324,14 +326,19 @@ impl Linker {
         std::thread::scope(|scope| {
             let copy_side = scope.spawn(move || {
                 let started = std::time::Instant::now();
+                let mut waiting = std::time::Duration::ZERO;
                 for from in (0..docs.len()).step_by(batch) {
                     let batch_docs = &docs[from..(from + batch).min(docs.len())];
                     let mut signatures = sign_all(batch_docs, |(doc, text)| (doc.title, *text));
                     for signature in &signatures {
                         copies.index.count(&signature.keys);
                     }
+                    // The story side needs only the term counts, which comparing does not read.
+                    let mut counts: std::collections::VecDeque<TermCounts> = signatures
+                        .iter_mut()
+                        .map(|s| std::mem::take(&mut s.counts))
+                        .collect();
                     let base = copies.ids.len() as u32;
-                    let mut parts = Vec::new();
                     for at in (0..batch_docs.len()).step_by(part_size) {
                         let part = &batch_docs[at..(at + part_size).min(batch_docs.len())];
                         let found = copies.find(
@@ -344,26 +351,22 @@ impl Linker {
                             part,
                             fetch,
                         );
-                        parts.push((from + at, found, copies.index.memory_bytes()));
-                    }
-                    // The story side needs only the term counts, which the copy side is done with.
-                    let mut counts = signatures.iter_mut().map(|s| std::mem::take(&mut s.counts));
-                    for (at, found, index_bytes) in parts {
-                        let counts: Vec<TermCounts> = counts.by_ref().take(found.len()).collect();
-                        if send
-                            .send(Found {
-                                from: at,
-                                copies: found,
-                                counts,
-                                index_bytes,
-                            })
-                            .is_err()
-                        {
-                            return started.elapsed().as_secs_f64();
+                        let found = Found {
+                            from: from + at,
+                            counts: counts.drain(..found.len()).collect(),
+                            copies: found,
+                            index_bytes: copies.index.memory_bytes(),
+                        };
+                        let handed = std::time::Instant::now();
+                        let sent = send.send(found);
+                        waiting += handed.elapsed();
+                        if sent.is_err() {
+                            // The story side stopped (it panicked): so does this side.
+                            return (started.elapsed() - waiting).as_secs_f64();
                         }
                     }
                 }
-                started.elapsed().as_secs_f64()
+                (started.elapsed() - waiting).as_secs_f64()
             });
             let mut stories_busy = 0.0;
             for found in receive {
@@ -386,8 +389,12 @@ impl Linker {
                     clusterer,
                 });
             }
+            // A panic on the copy side ends the stream early: it must not pass for the end.
+            let copies_busy = copy_side
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             Busy {
-                copies: copy_side.join().unwrap_or_default(),
+                copies: copies_busy,
                 stories: stories_busy,
             }
         })

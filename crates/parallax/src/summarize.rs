@@ -144,7 +144,11 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
             .map(|i| Ranked(value(&cands[i], &covered, min_documents, &picked), i))
             .collect();
         while let Some(Ranked(_, i)) = queue.pop() {
-            if used + cands[i].words > max_words || redundant(&cands, &picked, i) {
+            // A sentence may be queued twice (its value re-pushed after its antecedent's pick).
+            if picked.contains(&i)
+                || used + cands[i].words > max_words
+                || redundant(&cands, &picked, i)
+            {
                 continue; // the room only shrinks and the picks only grow
             }
             let now = value(&cands[i], &covered, min_documents, &picked);
@@ -260,7 +264,7 @@ impl ConceptCounts {
         let weight = |counts: &HashMap<u64, u32>, concept: &u64| {
             let n = counts.get(concept).copied().unwrap_or(0);
             if n >= min_documents {
-                f64::from(n * n)
+                f64::from(n).powi(2)
             } else {
                 0.0
             }
