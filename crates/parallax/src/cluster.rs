@@ -129,10 +129,7 @@ pub struct TermCounts {
 pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
     let mut counter = Counter::default();
     for_each_term(text, |hash, term| counter.add(hash, term, 1.0));
-    for_each_term(title.unwrap_or(""), |hash, term| {
-        counter.add(hash, term, 2.0)
-    });
-    counter.finish()
+    counter.finish_with_title(title)
 }
 
 /// Counts a document's terms as [`term_counts`] does, taking the text's words from its copy
@@ -142,10 +139,7 @@ pub fn term_counts_of(print: &Fingerprint, title: Option<&str>, text: &str) -> T
     for_each_term_of(text, &print.spans, &print.hashes, |hash, term| {
         counter.add(hash, term, 1.0)
     });
-    for_each_term(title.unwrap_or(""), |hash, term| {
-        counter.add(hash, term, 2.0)
-    });
-    counter.finish()
+    counter.finish_with_title(title)
 }
 
 /// Term counts being gathered: each term's place by its hash.
@@ -178,7 +172,9 @@ impl Counter {
         counts.entries[k].3 += weight;
     }
 
-    fn finish(mut self) -> TermCounts {
+    /// The counts, with the title's terms counted double.
+    fn finish_with_title(mut self, title: Option<&str>) -> TermCounts {
+        for_each_term(title.unwrap_or(""), |hash, term| self.add(hash, term, 2.0));
         self.counts.entries.sort_unstable_by_key(|e| e.0);
         self.counts
     }
@@ -366,8 +362,8 @@ impl StoryClusterer {
         StoryClusterer::default()
     }
 
-    /// The document's unit TF-IDF vector, in the order of its term counts; counts it towards the document
-    /// frequencies.
+    /// The document's unit TF-IDF vector, in the order of its term counts; counts it towards
+    /// the document frequencies.
     fn vector(&mut self, input: &ClusterInput) -> Vector {
         let counted;
         let tf = match input.counts {

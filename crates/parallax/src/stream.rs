@@ -181,16 +181,16 @@ impl CopyFinder {
         copies
     }
 
-    /// Enters `docs` (the documents of `batch` from `from` on) in arrival order and compares
-    /// each with its candidates on every core.
+    /// Enters the documents of `batch` at `part` (indices in the batch) in arrival order and
+    /// compares each with its candidates on every core.
     fn find(
         &mut self,
         batch: &Batch,
-        from: usize,
-        docs: &[(Arrival, &str)],
+        part: std::ops::Range<usize>,
         fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
     ) -> Vec<Vec<Copy>> {
-        let signatures = &batch.signatures[from..from + docs.len()];
+        let docs = &batch.docs[part.clone()];
+        let signatures = &batch.signatures[part];
         let candidates: Vec<Vec<u32>> = docs
             .iter()
             .zip(signatures)
@@ -207,6 +207,54 @@ impl CopyFinder {
                 Some(batch),
             )
         })
+    }
+
+    /// The copy side of [`Linker::link_stream`]: signs, counts, enters and compares `docs` in
+    /// batches of `batch`, handing each `part` documents compared to the story side through
+    /// `send`. Returns the seconds it was busy (its waits for the story side left out).
+    fn work_ahead(
+        &mut self,
+        docs: &[(Arrival, &str)],
+        (batch, part): (usize, usize),
+        fetch: &(dyn Fn(u32) -> Option<Earlier> + Sync),
+        send: &std::sync::mpsc::SyncSender<Found>,
+    ) -> f64 {
+        let started = std::time::Instant::now();
+        let mut waiting = std::time::Duration::ZERO;
+        'stream: for from in (0..docs.len()).step_by(batch) {
+            let batch_docs = &docs[from..(from + batch).min(docs.len())];
+            let mut signatures = sign_all(batch_docs, |(doc, text)| (doc.title, *text));
+            for signature in &signatures {
+                self.index.count(&signature.keys);
+            }
+            // The story side needs only the term counts, which comparing does not read.
+            let mut counts: std::collections::VecDeque<TermCounts> = signatures
+                .iter_mut()
+                .map(|s| std::mem::take(&mut s.counts))
+                .collect();
+            let compared = Batch {
+                base: self.ids.len() as u32,
+                docs: batch_docs,
+                signatures: &signatures,
+            };
+            for at in (0..batch_docs.len()).step_by(part) {
+                let end = (at + part).min(batch_docs.len());
+                let found = Found {
+                    from: from + at,
+                    copies: self.find(&compared, at..end, fetch),
+                    counts: counts.drain(..end - at).collect(),
+                    index_bytes: self.index.memory_bytes(),
+                };
+                let handed = std::time::Instant::now();
+                let sent = send.send(found);
+                waiting += handed.elapsed();
+                if sent.is_err() {
+                    // The story side stopped (it panicked): so does this side.
+                    break 'stream;
+                }
+            }
+        }
+        (started.elapsed() - waiting).as_secs_f64()
     }
 }
 
@@ -286,7 +334,7 @@ impl Linker {
             docs,
             signatures,
         };
-        let copies = self.copies.find(&batch, 0, docs, fetch);
+        let copies = self.copies.find(&batch, 0..docs.len(), fetch);
         docs.iter()
             .zip(signatures)
             .zip(copies)
@@ -324,50 +372,8 @@ impl Linker {
         let Linker { copies, clusterer } = self;
         let (send, receive) = std::sync::mpsc::sync_channel::<Found>(4);
         std::thread::scope(|scope| {
-            let copy_side = scope.spawn(move || {
-                let started = std::time::Instant::now();
-                let mut waiting = std::time::Duration::ZERO;
-                for from in (0..docs.len()).step_by(batch) {
-                    let batch_docs = &docs[from..(from + batch).min(docs.len())];
-                    let mut signatures = sign_all(batch_docs, |(doc, text)| (doc.title, *text));
-                    for signature in &signatures {
-                        copies.index.count(&signature.keys);
-                    }
-                    // The story side needs only the term counts, which comparing does not read.
-                    let mut counts: std::collections::VecDeque<TermCounts> = signatures
-                        .iter_mut()
-                        .map(|s| std::mem::take(&mut s.counts))
-                        .collect();
-                    let base = copies.ids.len() as u32;
-                    for at in (0..batch_docs.len()).step_by(part_size) {
-                        let part = &batch_docs[at..(at + part_size).min(batch_docs.len())];
-                        let found = copies.find(
-                            &Batch {
-                                base,
-                                docs: batch_docs,
-                                signatures: &signatures,
-                            },
-                            at,
-                            part,
-                            fetch,
-                        );
-                        let found = Found {
-                            from: from + at,
-                            counts: counts.drain(..found.len()).collect(),
-                            copies: found,
-                            index_bytes: copies.index.memory_bytes(),
-                        };
-                        let handed = std::time::Instant::now();
-                        let sent = send.send(found);
-                        waiting += handed.elapsed();
-                        if sent.is_err() {
-                            // The story side stopped (it panicked): so does this side.
-                            return (started.elapsed() - waiting).as_secs_f64();
-                        }
-                    }
-                }
-                (started.elapsed() - waiting).as_secs_f64()
-            });
+            let copy_side =
+                scope.spawn(move || copies.work_ahead(docs, (batch, part_size), fetch, &send));
             let mut stories_busy = 0.0;
             for found in receive {
                 let started = std::time::Instant::now();

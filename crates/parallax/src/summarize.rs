@@ -112,12 +112,20 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
     let documents = cands.iter().map(|c| c.doc).collect::<HashSet<_>>().len();
     let min_documents = MIN_CONCEPT_DOCUMENTS.min(documents) as u32;
     let mut covered = ConceptSets::default();
-    let value = |c: &Candidate, covered: &ConceptSets, min_documents: u32, picked: &[usize]| {
+    // Candidates are in document order, so the sentence right before candidate `i` can only
+    // be candidate `i - 1`.
+    let follows = |i: usize, before: usize| {
+        before + 1 == i
+            && cands[before].doc == cands[i].doc
+            && cands[before].position + 1 == cands[i].position
+    };
+    let value = |i: usize, covered: &ConceptSets, min_documents: u32, picked: &[usize]| {
+        let c = &cands[i];
         let gain = concepts.gain(&c.concepts, covered, min_documents);
         // A sentence opening with a pronoun reads well only after the sentence before it.
-        let after_its_antecedent = picked
-            .iter()
-            .any(|&p| cands[p].doc == c.doc && cands[p].position + 1 == c.position);
+        let after_its_antecedent = i
+            .checked_sub(1)
+            .is_some_and(|before| follows(i, before) && picked.contains(&before));
         let dangling = if !after_its_antecedent && dangles(docs[c.doc].span_text(c.span)) {
             PRONOUN_FACTOR
         } else {
@@ -127,9 +135,8 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
             * (1.0 + POSITION_WEIGHT / (1.0 + c.position as f64))
             * dangling
     };
-    let scores: Vec<f64> = cands
-        .iter()
-        .map(|c| value(c, &covered, min_documents, &[]))
+    let scores: Vec<f64> = (0..cands.len())
+        .map(|i| value(i, &covered, min_documents, &[]))
         .collect();
     // Greedy coverage: each step takes the sentence adding the most uncovered concept weight
     // per word that still fits; first of the concepts several documents share, then, while
@@ -141,7 +148,7 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
     for min_documents in [min_documents, 1] {
         let mut queue: BinaryHeap<Ranked> = (0..cands.len())
             .filter(|i| !picked.contains(i))
-            .map(|i| Ranked(value(&cands[i], &covered, min_documents, &picked), i))
+            .map(|i| Ranked(value(i, &covered, min_documents, &picked), i))
             .collect();
         while let Some(Ranked(_, i)) = queue.pop() {
             // A sentence may be queued twice (its value re-pushed after its antecedent's pick).
@@ -151,7 +158,7 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
             {
                 continue; // the room only shrinks and the picks only grow
             }
-            let now = value(&cands[i], &covered, min_documents, &picked);
+            let now = value(i, &covered, min_documents, &picked);
             if now <= 0.0 {
                 continue;
             }
@@ -163,15 +170,9 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
             picked.push(i);
             used += cands[i].words;
             // The sentence after it no longer dangles: its value may have risen.
-            if let Some(next) = (0..cands.len()).find(|&n| {
-                cands[n].doc == cands[i].doc && cands[n].position == cands[i].position + 1
-            }) {
-                if !picked.contains(&next) {
-                    queue.push(Ranked(
-                        value(&cands[next], &covered, min_documents, &picked),
-                        next,
-                    ));
-                }
+            let next = i + 1;
+            if next < cands.len() && follows(next, i) {
+                queue.push(Ranked(value(next, &covered, min_documents, &picked), next));
             }
         }
     }
