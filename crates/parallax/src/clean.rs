@@ -49,6 +49,8 @@ struct Line<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// The text lower-cased, for the tests on what the line says.
+    lower: String,
     words: usize,
 }
 
@@ -93,9 +95,9 @@ fn is_list_item(line: &str) -> bool {
         })
 }
 
-/// True for copyright, cookie and browser notices ("© 2019 ...", "This website uses cookies").
-fn is_legal_notice(line: &str) -> bool {
-    let lower = line.to_lowercase();
+/// True for copyright, cookie and browser notices ("© 2019 ...", "This website uses cookies"),
+/// given the line lower-cased.
+fn is_legal_notice(lower: &str) -> bool {
     lower.contains('©')
         || lower.starts_with("copyright")
         || lower.contains("all rights reserved")
@@ -133,19 +135,17 @@ const WIDGET_LABELS: &[&str] = &[
     "advertisement",
 ];
 
-/// True for a line that is only a widget's label ("Share this:", "Like this:", "Comments").
-fn is_widget_label(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    t.len() <= 40 && WIDGET_LABELS.contains(&t.as_str())
+/// True for a line that is only a widget's label ("Share this:", "Like this:", "Comments"),
+/// given the line lower-cased.
+fn is_widget_label(lower: &str) -> bool {
+    let t = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    t.len() <= 40 && WIDGET_LABELS.contains(&t)
 }
 
 /// True for a wire story's contributor line: "(Reporting by Jane Roe; Editing by John Doe)",
-/// "Associated Press writers … contributed to this report."
-fn is_contributor_credit(line: &str) -> bool {
-    let lower = line.trim().trim_start_matches('(').to_lowercase();
+/// "Associated Press writers … contributed to this report.", given the line lower-cased.
+fn is_contributor_credit(lower: &str) -> bool {
+    let lower = lower.trim().trim_start_matches('(');
     let opens = [
         "reporting by ",
         "additional reporting by ",
@@ -162,13 +162,94 @@ fn is_contributor_credit(line: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p));
-    (opens || closes) && line.split_whitespace().count() <= 40
+    (opens || closes) && lower.split_whitespace().count() <= 40
+}
+
+/// How a photo caption or credit opens ("FILE - In this May 4, 2001, file photo, ...").
+const CAPTION_OPENERS: &[&str] = &[
+    "file -",
+    "file-",
+    "file –",
+    "file —",
+    "file:",
+    "file photo",
+    "buy photo",
+    "image copyright",
+    "image caption",
+    "photo:",
+    "photograph:",
+    "pictured:",
+    "caption:",
+];
+
+/// What a photo credit holds inside a caption ("... (AP Photo/Jane Roe)").
+const CAPTION_CREDITS: &[&str] = &[
+    "(ap photo",
+    "(photo:",
+    "(photo by",
+    "/getty images",
+    "(getty images",
+];
+
+/// True for a photo caption or credit, given the line lower-cased: it describes the page's
+/// picture, not the story.
+fn is_caption(lower: &str) -> bool {
+    let lower = lower.trim_start();
+    CAPTION_OPENERS.iter().any(|o| lower.starts_with(o))
+        || CAPTION_CREDITS.iter().any(|c| lower.contains(c))
+        || is_news_photo_caption(lower)
+}
+
+/// True for a wire photo's caption, lower-cased: "in this photo released by ...", "in this
+/// May 4, 2001, file photo, ...".
+fn is_news_photo_caption(lower: &str) -> bool {
+    let Some(rest) = lower.strip_prefix("in this ") else {
+        return false;
+    };
+    let head: Vec<&str> = rest.split_whitespace().take(10).collect();
+    let head = head.join(" ");
+    ["photo", "image", "file "]
+        .iter()
+        .any(|p| rest.starts_with(p))
+        || [
+            "photo,",
+            "image,",
+            "file photo",
+            "photo provided",
+            "photo released",
+        ]
+        .iter()
+        .any(|p| head.contains(p))
+}
+
+/// True for a line telling readers how to reach the author or follow the outlet ("Reach Jane
+/// Roe at 555-0100 or jane@example.com.", "Like WTOP on Facebook and follow @WTOP on Twitter"),
+/// given the line lower-cased.
+fn is_contact_line(lower: &str) -> bool {
+    let lower = lower.trim_start();
+    if lower.split_whitespace().count() > 30 {
+        return false;
+    }
+    let opens = |openers: &[&str]| openers.iter().any(|o| lower.starts_with(o));
+    // "Follow @handle", "Like WTOP on Facebook": the network right after a short name.
+    let names_a_network = |head: &str| {
+        head.starts_with('@')
+            || [" on twitter", " on facebook", " on instagram"]
+                .iter()
+                .filter_map(|n| head.find(n))
+                .any(|at| !head[..at].contains(',') && head[..at].split_whitespace().count() <= 4)
+    };
+    let has_phone = lower
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .any(|w| w.len() >= 8 && w.contains('-'));
+    let has_address = lower.contains('@') || lower.contains("twitter");
+    (opens(&["follow ", "like "]) && names_a_network(lower.split_once(' ').map_or("", |(_, r)| r)))
+        || (opens(&["reach ", "contact ", "email ", "e-mail "]) && (has_address || has_phone))
 }
 
 /// True for a line that opens a comment section ("Leave a Reply", "16 comments", "jane says:").
 fn opens_comments(line: &Line) -> bool {
-    let lower = line.text.to_lowercase();
-    let lower = lower.trim_end_matches(['.', ':', '!']);
+    let lower = line.lower.trim_end_matches(['.', ':', '!']);
     let counted = lower.split_once(' ').is_some_and(|(n, rest)| {
         let noun = rest.split_once(' ').map_or(rest, |(noun, tail)| {
             // "34 responses to “Headline”", "12 thoughts on “Headline”".
@@ -337,7 +418,7 @@ const HEADING_WORDS: f32 = 50.0;
 /// prose counts for its words, any other non-blank line counts [`GAP_WORDS`] against.
 fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)> {
     let weight = |l: &Line| -> f32 {
-        if l.text.trim().is_empty() || is_legal_notice(l.text) {
+        if l.text.trim().is_empty() || is_legal_notice(&l.lower) {
             0.0
         } else if l.is_prose() {
             l.words as f32
@@ -386,7 +467,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         };
     }
     // A legal notice is never article text, so it never marks where the article starts or ends.
-    let candidate = |i: usize| !is_legal_notice(lines[i].text);
+    let candidate = |i: usize| !is_legal_notice(&lines[i].lower);
     let prose: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].is_prose() && candidate(i))
         .collect();
@@ -499,11 +580,14 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     let mut out = AlignedBuilder::new();
     for (i, line) in lines.iter().enumerate() {
         let print = fingerprint(line.text);
-        let reason = if is_legal_notice(line.text)
-            || is_contributor_credit(line.text)
-            || is_widget_label(line.text)
+        let reason = if is_legal_notice(&line.lower)
+            || is_contributor_credit(&line.lower)
+            || is_widget_label(&line.lower)
+            || is_contact_line(&line.lower)
         {
             Some(RemovalReason::PageChrome)
+        } else if is_caption(&line.lower) {
+            Some(RemovalReason::Caption)
         } else if !title_print.is_empty() && print == title_print {
             let r = if title_seen || given_title.is_some() && i > first {
                 RemovalReason::RepeatedHeadline
@@ -572,6 +656,7 @@ fn split_lines(input: &str) -> Vec<Line<'_>> {
                 start,
                 end: start + text.len(),
                 text,
+                lower: text.to_lowercase(),
                 words: text.split_whitespace().count(),
             });
         }
@@ -661,15 +746,46 @@ mod tests {
     }
 
     #[test]
+    fn photo_captions_and_contact_lines_are_removed_but_prose_about_them_is_not() {
+        let caption = "FILE - In this May 4, 2001, file photo, the mayor cuts the ribbon on the old bridge in Springfield.";
+        let credit = "The council chamber before the vote on Monday night. (AP Photo/Jane Roe)";
+        let contact = "Reach John Doe at 555-726-5986 and on Twitter @johndoe.";
+        let social =
+            "Like the Bugle on Facebook and follow @bugle on Twitter to join the conversation.";
+        let prose = "Like many residents, she wrote on Twitter that the budget cuts would hurt the library.";
+        let page = format!(
+            "{BODY}\n\n{caption}\n\n{credit}\n\n{prose}\n\n{BODY} Again.\n\n{contact}\n\n{social}"
+        );
+        let c = clean(&page, None);
+        for gone in [caption, credit, contact, social] {
+            assert!(!c.text.contains(gone), "{gone} in {}", c.text);
+        }
+        assert!(c.text.contains(prose), "{}", c.text);
+        let captions: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.reason == RemovalReason::Caption)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(captions, [caption, credit]);
+        assert!(!is_caption(
+            "in this town, the photo booth at the fair is a tradition."
+        ));
+        assert!(is_caption(
+            "in this photo released by the city, the bridge is seen at dawn."
+        ));
+    }
+
+    #[test]
     fn contributor_credits_and_widget_labels_are_chrome() {
         assert!(is_contributor_credit(
-            "(Reporting by Greg Roumeliotis; Editing by Lisa Shumaker)"
+            &"(Reporting by Greg Roumeliotis; Editing by Lisa Shumaker)".to_lowercase()
         ));
         assert!(is_contributor_credit(
-            "Fox News’ Jessica Napoli contributed to this report."
+            &"Fox News’ Jessica Napoli contributed to this report.".to_lowercase()
         ));
         assert!(!is_contributor_credit(
-            "Reporting on the budget has been thin, the mayor said."
+            &"Reporting on the budget has been thin, the mayor said.".to_lowercase()
         ));
         for label in [
             "Share this:",
@@ -678,9 +794,9 @@ mod tests {
             "ADVERTISEMENT",
             "Read more »",
         ] {
-            assert!(is_widget_label(label), "{label}");
+            assert!(is_widget_label(&label.to_lowercase()), "{label}");
         }
-        assert!(!is_widget_label("More than 300 people came."));
+        assert!(!is_widget_label("more than 300 people came."));
         let page = format!("{BODY}\n\nShare this:\n\n{BODY} Again.\n\n(Reporting by Jane Roe; Editing by John Doe)\n");
         let c = clean(&page, None);
         assert!(

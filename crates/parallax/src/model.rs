@@ -123,6 +123,8 @@ pub enum RemovalReason {
     TrailingChrome,
     /// A bare credit line naming the source ("Bloomberg").
     SourceCredit,
+    /// A photo caption or credit ("FILE - In this May 4, 2001, file photo, ...").
+    Caption,
 }
 
 /// A piece of the input left out of the cleaned text, with where it was in the source text.

@@ -1,17 +1,18 @@
 //! Summarize: a story to a short extractive summary whose every sentence cites its sources.
 //!
-//! The summary covers the story's concepts: its terms and its pairs of terms in a row, each
-//! weighed by the square of the number of documents that mention it (a single term half as
-//! much), so what several accounts report counts most. Sentences are picked greedily, each step
-//! taking the one that adds the most uncovered concept weight per word (to the power
-//! [`LENGTH_EXPONENT`]), favouring a document's first sentences and penalising one that opens
-//! with a pronoun away from the sentence before it; first among the concepts several documents
-//! share, then, while there is room, among any (the coverage objective of Gillick and Favre's
-//! concept-based summarization, solved greedily). A sentence that repeats a picked one is
-//! skipped, and stub documents (archive notices and the like) are left out. When a picked
-//! sentence carries one side of a conflict, the best sentence of the other side is added too
-//! (or the first one dropped when there is no room). The summary reads in document order, and
-//! each sentence cites every source of its statement.
+//! The summary covers the story's concepts: its terms and its pairs of terms in a row. A concept
+//! weighs the square of the number of documents that mention it plus its lead (how early they
+//! mention it), a single term half as much, so what several accounts report, and report first,
+//! counts most. Sentences are picked greedily, each step taking the one that adds the most
+//! uncovered concept weight per word (to the power [`LENGTH_EXPONENT`]), scaled by its cosine
+//! with the story's centroid and lowered for one that opens with a pronoun away from the sentence
+//! before it; first among the concepts several documents share, then, while there is room, among
+//! any (the coverage objective of Gillick and Favre's concept-based summarization, solved
+//! greedily, with the centroid of Radev's MEAD). A sentence that repeats a picked one is skipped,
+//! and so are stub documents (archive notices and the like) and sentences that do not end as a
+//! statement. When a picked sentence carries one side of a conflict, the best sentence of the
+//! other side is added too (or the first one dropped when there is no room). The summary reads in
+//! document order, and each sentence cites every source of its statement.
 
 use std::collections::BinaryHeap;
 
@@ -32,12 +33,20 @@ pub const MIN_CONCEPT_DOCUMENTS: usize = 2;
 pub const TERM_WEIGHT: f64 = 0.5;
 /// A sentence's value is its concept gain over its word count to this power.
 pub const LENGTH_EXPONENT: f64 = 0.7;
-/// Weight of a sentence's place in its document: its value is multiplied by
-/// `1 + POSITION_WEIGHT / (1 + position)`.
-pub const POSITION_WEIGHT: f64 = 1.0;
 /// Factor on the value of a sentence that opens with a pronoun, which dangles out of context
 /// unless the sentence before it is in the summary.
 pub const PRONOUN_FACTOR: f64 = 0.7;
+/// Weight of a concept's lead against its number of documents: a concept weighs
+/// `(documents + LEAD_WEIGHT * lead)²`, its lead the sum over those documents of `1 / (1 + k)`,
+/// `k` the number of the document's candidate sentences before the first mention.
+pub const LEAD_WEIGHT: f64 = 2.5;
+/// A sentence's value is scaled by its cosine with the story's centroid plus this floor (so a
+/// sentence sharing no term with the centroid still fills room left over).
+pub const CENTRALITY_FLOOR: f64 = 0.01;
+/// Fewest words of a summary sentence.
+pub const MIN_SENTENCE_WORDS: usize = 5;
+/// Most words of a summary sentence.
+pub const MAX_SENTENCE_WORDS: usize = 60;
 /// A document of fewer words is a stub: its sentences are not summarized.
 pub const STUB_WORDS: usize = 50;
 
@@ -53,6 +62,8 @@ struct Candidate {
     span: Span,
     words: usize,
     concepts: ConceptSets,
+    /// Cosine of its terms with the story's centroid.
+    centrality: f64,
     /// Its value before any sentence is picked, to rank a conflict's sides.
     score: f64,
 }
@@ -67,14 +78,23 @@ fn is_candidate(text: &str) -> bool {
         .trim_start_matches(['"', '“', '(', '\''])
         .chars()
         .next();
-    (8..=60).contains(&words)
-        && !text.trim_end().ends_with(':')
+    (MIN_SENTENCE_WORDS..=MAX_SENTENCE_WORDS).contains(&words)
+        && ends_a_statement(text)
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// True for a sentence that ends as a statement does: on a full stop or an exclamation mark
+/// (inside quotes or brackets or not), not on a question, a colon, or an ellipsis that cuts
+/// a teaser short ("Police in Northern Ireland arrested...").
+fn ends_a_statement(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']);
+    end.ends_with(['.', '!']) && !end.ends_with("..")
 }
 
 /// Summarizes the documents of a story in at most `max_words` words.
 pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<SummaryItem> {
     let mut cands: Vec<Candidate> = Vec::new();
+    let mut cand_terms: Vec<Vec<u64>> = Vec::new();
     let mut concepts = ConceptCounts::default();
     // A stub (an archive notice, a "page not found") neither speaks nor counts, unless the
     // story has nothing else.
@@ -84,24 +104,29 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
         if is_stub(doc) && !all_stubs {
             continue;
         }
-        let mut in_doc = ConceptSets::default();
+        let mut in_doc = FirstMentions::default();
+        // A concept's lead counts the document's candidate sentences before it: a byline or
+        // a caption at the top does not push the article's first sentence back.
+        let mut candidates_before = 0;
         for (position, span) in doc.sentences.iter().enumerate() {
             let text = doc.span_text(*span);
             let t = term_hashes(text);
+            let sentence = ConceptSets::of(&t);
+            in_doc.note(&sentence, candidates_before);
             if !is_candidate(text) {
-                in_doc.add(&t);
                 continue;
             }
-            let concepts = ConceptSets::of(&t);
-            in_doc.extend(&concepts);
+            candidates_before += 1;
             cands.push(Candidate {
                 doc: d,
                 position,
                 span: *span,
                 words: word_count(text),
-                concepts,
+                concepts: sentence,
+                centrality: 0.0,
                 score: 0.0,
             });
+            cand_terms.push(t);
         }
         concepts.count(in_doc);
     }
@@ -111,6 +136,10 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
     // A concept counts when several documents mention it (when there are several).
     let documents = cands.iter().map(|c| c.doc).collect::<HashSet<_>>().len();
     let min_documents = MIN_CONCEPT_DOCUMENTS.min(documents) as u32;
+    let centroid = concepts.centroid(MIN_CONCEPT_DOCUMENTS as u32);
+    for (c, t) in cands.iter_mut().zip(&cand_terms) {
+        c.centrality = centroid.cosine(t);
+    }
     let mut covered = ConceptSets::default();
     // Candidates are in document order, so the sentence right before candidate `i` can only
     // be candidate `i - 1`.
@@ -131,9 +160,7 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
         } else {
             1.0
         };
-        gain / (c.words as f64).powf(LENGTH_EXPONENT)
-            * (1.0 + POSITION_WEIGHT / (1.0 + c.position as f64))
-            * dangling
+        gain / (c.words as f64).powf(LENGTH_EXPONENT) * (CENTRALITY_FLOOR + c.centrality) * dangling
     };
     let scores: Vec<f64> = (0..cands.len())
         .map(|i| value(i, &covered, min_documents, &[]))
@@ -240,35 +267,85 @@ impl ConceptSets {
     }
 }
 
-/// How many documents mention each concept.
+/// Where one document first mentions each concept: how many of its candidate sentences come
+/// before.
+#[derive(Debug, Default)]
+struct FirstMentions {
+    terms: HashMap<u64, usize>,
+    pairs: HashMap<u64, usize>,
+}
+
+impl FirstMentions {
+    /// Notes the concepts of a sentence after `rank` candidate sentences, unless met earlier.
+    fn note(&mut self, sentence: &ConceptSets, rank: usize) {
+        for &t in &sentence.terms {
+            self.terms.entry(t).or_insert(rank);
+        }
+        for &p in &sentence.pairs {
+            self.pairs.entry(p).or_insert(rank);
+        }
+    }
+}
+
+/// How a story's documents mention one concept.
+#[derive(Debug, Default, Clone, Copy)]
+struct Mentions {
+    /// The documents that mention it.
+    documents: u32,
+    /// The sum over those documents of `1 / (1 + rank)`, `rank` the candidate sentences before
+    /// the first mention.
+    lead: f64,
+}
+
+impl Mentions {
+    fn add(&mut self, rank: usize) {
+        self.documents += 1;
+        self.lead += 1.0 / (1.0 + rank as f64);
+    }
+
+    /// Its weight: the square of its documents plus its lead.
+    fn weight(self) -> f64 {
+        (f64::from(self.documents) + LEAD_WEIGHT * self.lead).powi(2)
+    }
+}
+
+/// How the story's documents mention each concept.
 #[derive(Debug, Default)]
 struct ConceptCounts {
-    terms: HashMap<u64, u32>,
-    pairs: HashMap<u64, u32>,
+    terms: HashMap<u64, Mentions>,
+    pairs: HashMap<u64, Mentions>,
 }
 
 impl ConceptCounts {
     /// Counts one document's concepts.
-    fn count(&mut self, doc: ConceptSets) {
-        for t in doc.terms {
-            *self.terms.entry(t).or_default() += 1;
+    fn count(&mut self, doc: FirstMentions) {
+        for (t, rank) in doc.terms {
+            self.terms.entry(t).or_default().add(rank);
         }
-        for p in doc.pairs {
-            *self.pairs.entry(p).or_default() += 1;
+        for (p, rank) in doc.pairs {
+            self.pairs.entry(p).or_default().add(rank);
         }
     }
 
+    /// The story's centroid: each term that at least `min_documents` documents mention,
+    /// weighed by their number.
+    fn centroid(&self, min_documents: u32) -> Centroid {
+        let weights: HashMap<u64, f64> = self
+            .terms
+            .iter()
+            .filter(|(_, m)| m.documents >= min_documents)
+            .map(|(&t, m)| (t, f64::from(m.documents)))
+            .collect();
+        let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
+        Centroid { weights, norm }
+    }
+
     /// The weight of the concepts of `sentence` not yet `covered` that at least `min_documents`
-    /// documents mention: each weighs the square of its number of documents, a single term
-    /// [`TERM_WEIGHT`] of that.
+    /// documents mention ([`Mentions::weight`]), a single term [`TERM_WEIGHT`] of that.
     fn gain(&self, sentence: &ConceptSets, covered: &ConceptSets, min_documents: u32) -> f64 {
-        let weight = |counts: &HashMap<u64, u32>, concept: &u64| {
-            let n = counts.get(concept).copied().unwrap_or(0);
-            if n >= min_documents {
-                f64::from(n).powi(2)
-            } else {
-                0.0
-            }
+        let weight = |counts: &HashMap<u64, Mentions>, concept: &u64| match counts.get(concept) {
+            Some(m) if m.documents >= min_documents => m.weight(),
+            _ => 0.0,
         };
         let pairs: f64 = sentence
             .pairs
@@ -281,6 +358,32 @@ impl ConceptCounts {
             .map(|t| weight(&self.terms, t))
             .sum();
         pairs + TERM_WEIGHT * terms
+    }
+}
+
+/// The story's term centroid.
+#[derive(Debug)]
+struct Centroid {
+    weights: HashMap<u64, f64>,
+    norm: f64,
+}
+
+impl Centroid {
+    /// The cosine of a sentence's term frequencies with the centroid (0 when either is empty).
+    fn cosine(&self, terms: &[u64]) -> f64 {
+        let mut tf: HashMap<u64, f64> = HashMap::default();
+        for &t in terms {
+            *tf.entry(t).or_default() += 1.0;
+        }
+        let norm = tf.values().map(|w| w * w).sum::<f64>().sqrt();
+        if norm == 0.0 || self.norm == 0.0 {
+            return 0.0;
+        }
+        let dot: f64 = tf
+            .iter()
+            .map(|(t, w)| w * self.weights.get(t).copied().unwrap_or(0.0))
+            .sum();
+        dot / (norm * self.norm)
     }
 }
 

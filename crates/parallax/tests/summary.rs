@@ -1,4 +1,5 @@
-//! The summary's choices on small stories of my own: what several documents report comes first,
+//! The summary's choices on small stories of my own: what several documents report, and what
+//! they lead with, comes first; teasers and questions are left out;
 //! the room left is filled from single accounts, and a stub never speaks.
 
 use parallax::ingest::{Content, PageKind, RawPage};
@@ -81,5 +82,49 @@ fn a_stub_never_reaches_the_summary() {
     assert!(!summary.is_empty());
     for item in &summary {
         assert!(item.sources.iter().all(|s| s.doc != "archive"), "{item:?}");
+    }
+}
+
+#[test]
+fn what_the_documents_lead_with_comes_first() {
+    // Both accounts report the closure and the compensation, the compensation in the same words;
+    // both lead with the closure.
+    let pages = vec![
+        page(
+            "wire",
+            "The city closed the Elm Street bridge on Tuesday after inspectors found corroded steel beams. \
+             Traffic was diverted through the old town while engineers assessed the damage to the structure. \
+             Shop owners on Elm Street will receive compensation for lost trade from a municipal hardship fund.",
+        ),
+        page(
+            "daily",
+            "Inspectors found corroded steel beams, and the city closed the Elm Street bridge on Tuesday. \
+             A local historian noted that the bridge was built in 1931 by a company from the coast. \
+             Shop owners on Elm Street will receive compensation for lost trade from a municipal hardship fund.",
+        ),
+    ];
+    let summary = summarize_pages(pages, 16);
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert!(
+        summary[0].text.contains("closed the Elm Street bridge"),
+        "{summary:?}"
+    );
+}
+
+#[test]
+fn teasers_and_questions_never_reach_the_summary() {
+    let mut pages = dam_story();
+    pages.push(page(
+        "teasers",
+        "Engineers will close the Kariba dam spillway for urgent repairs in March, the authority confirmed. \
+         What will happen to the boat builders of Siavonga once the lake level starts to fall? \
+         Read how a tiny village on the Zambezi learned to farm crocodiles for export markets... \
+         The authority said the closure would last about six weeks while the cracks are sealed.",
+    ));
+    let summary = summarize_pages(pages, 200);
+    assert!(!summary.is_empty());
+    for item in &summary {
+        let text = item.text.trim_end();
+        assert!(!text.ends_with('?') && !text.ends_with("..."), "{item:?}");
     }
 }
