@@ -180,6 +180,11 @@ const CAPTION_OPENERS: &[&str] = &[
     "photograph:",
     "pictured:",
     "caption:",
+    "view images",
+    "enlarge this image",
+    "hide caption",
+    "toggle caption",
+    "image source",
 ];
 
 /// What a photo credit holds inside a caption ("... (AP Photo/Jane Roe)").
@@ -245,6 +250,31 @@ fn is_contact_line(lower: &str) -> bool {
     let has_address = lower.contains('@') || lower.contains("twitter");
     (opens(&["follow ", "like "]) && names_a_network(lower.split_once(' ').map_or("", |(_, r)| r)))
         || (opens(&["reach ", "contact ", "email ", "e-mail "]) && (has_address || has_phone))
+}
+
+/// True for a sentence that is page furniture inside a paragraph: a photo caption or a line
+/// telling readers how to reach the author.
+pub fn is_furniture_sentence(sentence: &str) -> bool {
+    // Every caption names a file, a photo, an image, a caption or a picture agency, and every
+    // contact line opens with its verb: most sentences are let go without lower-casing them.
+    let bytes = sentence.as_bytes();
+    let mentions = |word: &[u8]| {
+        bytes
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    let first = sentence.split_whitespace().next().unwrap_or_default();
+    let may_be = ["file", "photo", "image", "caption", "pictured", "getty"]
+        .iter()
+        .any(|w| mentions(w.as_bytes()))
+        || ["follow", "like", "reach", "contact", "email", "e-mail"]
+            .iter()
+            .any(|v| first.eq_ignore_ascii_case(v));
+    if !may_be {
+        return false;
+    }
+    let lower = sentence.to_lowercase();
+    is_caption(&lower) || is_contact_line(&lower)
 }
 
 /// True for a line that opens a comment section ("Leave a Reply", "16 comments", "jane says:").

@@ -19,6 +19,7 @@ use std::collections::BinaryHeap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::attribute::lexicon::CHANNEL_HEADS;
+use crate::clean::is_furniture_sentence;
 use crate::compare::Comparison;
 use crate::model::{Document, SourceSpan, Span, SummaryItem};
 use crate::terms::term_hashes;
@@ -80,6 +81,7 @@ fn is_candidate(text: &str) -> bool {
         .next();
     (MIN_SENTENCE_WORDS..=MAX_SENTENCE_WORDS).contains(&words)
         && ends_a_statement(text)
+        && !is_furniture_sentence(text)
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 

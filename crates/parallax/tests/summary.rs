@@ -128,3 +128,23 @@ fn teasers_and_questions_never_reach_the_summary() {
         assert!(!text.ends_with('?') && !text.ends_with("..."), "{item:?}");
     }
 }
+
+#[test]
+fn captions_and_contact_lines_inside_paragraphs_never_reach_the_summary() {
+    let mut pages = dam_story();
+    pages.push(page(
+        "furniture",
+        "The Kariba dam spillway will close in March for repairs, the river authority said. \
+         Boat operators on the lake expect a quiet season, and several lodges have cut their prices for April. \
+         View Images Fishermen mend their nets on the northern shore of Lake Kariba at dawn. \
+         Follow Jane Roe on Twitter @jroe for more reporting from the Zambezi valley.",
+    ));
+    let summary = summarize_pages(pages, 200);
+    assert!(summary.len() >= 3, "{summary:?}");
+    for item in &summary {
+        assert!(
+            !item.text.starts_with("View Images") && !item.text.starts_with("Follow"),
+            "{item:?}"
+        );
+    }
+}
