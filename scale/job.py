@@ -275,7 +275,7 @@ def main():
         "copies": copy_count,
         "stories": story_count,
         "analysis_failed": analyzed.where("failed IS NOT NULL").count(),
-        "rejected": [{"input": r[0], "reason": r[1]} for r in rejected_records + rejected_pages][:1000],
+        "rejected": [{"input": r[0], "reason": r[1]} for r in rejected_records + rejected_pages],
         "seconds": round(time.time() - started, 1),
         "phases": phases,
         "workers": len(sc._jsc.sc().statusTracker().getExecutorInfos()) - 1,

@@ -187,6 +187,9 @@ const CAPTION_OPENERS: &[&str] = &[
     "image source",
 ];
 
+/// Most words of a photo caption.
+const CAPTION_MAX_WORDS: usize = 100;
+
 /// What a photo credit holds inside a caption ("... (AP Photo/Jane Roe)").
 const CAPTION_CREDITS: &[&str] = &[
     "(ap photo",
@@ -200,6 +203,10 @@ const CAPTION_CREDITS: &[&str] = &[
 /// picture, not the story.
 fn is_caption(lower: &str) -> bool {
     let lower = lower.trim_start();
+    // A caption is short: a long line opening like one is a caption run into the article.
+    if lower.split_whitespace().nth(CAPTION_MAX_WORDS).is_some() {
+        return false;
+    }
     CAPTION_OPENERS.iter().any(|o| lower.starts_with(o))
         || CAPTION_CREDITS.iter().any(|c| lower.contains(c))
         || is_news_photo_caption(lower)
@@ -616,7 +623,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_contact_line(&line.lower)
         {
             Some(RemovalReason::PageChrome)
-        } else if is_caption(&line.lower) {
+        } else if first < last && is_caption(&line.lower) {
+            // (An article of one line that opens with a caption is the caption run into it.)
             Some(RemovalReason::Caption)
         } else if !title_print.is_empty() && print == title_print {
             let r = if title_seen || given_title.is_some() && i > first {
@@ -801,6 +809,10 @@ mod tests {
         assert!(!is_caption(
             "in this town, the photo booth at the fair is a tradition."
         ));
+        // A caption run into the article's paragraph leaves the paragraph alone.
+        let run_in = format!("file - in this may 4, 2015 file photo, the mayor speaks. {BODY}");
+        assert!(!is_caption(&run_in.repeat(5).to_lowercase()));
+        assert!(is_caption(&run_in.to_lowercase()));
         assert!(is_caption(
             "in this photo released by the city, the bridge is seen at dawn."
         ));

@@ -138,6 +138,7 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
     // A concept counts when several documents mention it (when there are several).
     let documents = cands.iter().map(|c| c.doc).collect::<HashSet<_>>().len();
     let min_documents = MIN_CONCEPT_DOCUMENTS.min(documents) as u32;
+    // A story of one document has no centroid: its sentences then count alike.
     let centroid = concepts.centroid(MIN_CONCEPT_DOCUMENTS as u32);
     for (c, t) in cands.iter_mut().zip(&cand_terms) {
         c.centrality = centroid.cosine(t);
@@ -305,7 +306,7 @@ impl Mentions {
         self.lead += 1.0 / (1.0 + rank as f64);
     }
 
-    /// Its weight: the square of its documents plus its lead.
+    /// Its weight: the square of its documents plus [`LEAD_WEIGHT`] times its lead.
     fn weight(self) -> f64 {
         (f64::from(self.documents) + LEAD_WEIGHT * self.lead).powi(2)
     }
