@@ -110,8 +110,8 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
         .collect();
     let mut sentence_units = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        for s in &doc.sentences {
-            let t: HashSet<u64> = term_hashes(doc.span_text(*s)).into_iter().collect();
+        for (s, terms) in doc.sentences.iter().zip(doc.sentence_terms()) {
+            let t: HashSet<u64> = terms.iter().copied().collect();
             if t.len() >= 3 {
                 sentence_units.push(Unit {
                     doc: d,
@@ -322,11 +322,13 @@ fn salient_words(text: &str, is_quote: bool) -> Vec<u64> {
         .enumerate()
         .filter_map(|(i, s)| {
             let w = s.slice(text)?;
-            let lower = w.to_lowercase();
             let number = w.chars().any(|c| c.is_ascii_digit());
             let name = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
-            let content = is_quote && lower.chars().count() > 3 && !is_stopword(&lower);
-            (number || name || content).then(|| lower_hash(w))
+            let content = || {
+                let lower = w.to_lowercase();
+                lower.chars().count() > 3 && !is_stopword(&lower)
+            };
+            (number || name || (is_quote && content())).then(|| lower_hash(w))
         })
         .collect()
 }
@@ -339,11 +341,15 @@ fn exclusives(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Exclusi
     let vocabulary: Vec<HashSet<u64>> = docs
         .iter()
         .map(|d| {
-            words(&d.text)
-                .iter()
-                .filter_map(|s| s.slice(&d.text))
-                .map(lower_hash)
-                .collect()
+            let spans = words(&d.text);
+            let mut vocabulary = HashSet::with_capacity_and_hasher(spans.len(), Default::default());
+            vocabulary.extend(
+                spans
+                    .iter()
+                    .filter_map(|s| s.slice(&d.text))
+                    .map(lower_hash),
+            );
+            vocabulary
         })
         .collect();
     let mut per_doc: BTreeMap<usize, Vec<String>> = BTreeMap::new();

@@ -5,6 +5,8 @@
 //! [`Alignment`](crate::align::Alignment), and every change on the way (repairs, removals) is
 //! recorded, so nothing in a report is unaccounted for.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
@@ -195,9 +197,23 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Maps spans of `text` back to the decoded input.
     pub alignment: Alignment,
+    /// Each sentence's terms ([`crate::terms::term_hashes`]), computed on first use and shared
+    /// by the stages that compare sentences; never serialized.
+    #[serde(skip)]
+    pub sentence_terms: OnceLock<Vec<Vec<u64>>>,
 }
 
 impl Document {
+    /// The term hashes of each sentence, in order, computed once.
+    pub fn sentence_terms(&self) -> &[Vec<u64>] {
+        self.sentence_terms.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|s| crate::terms::term_hashes(self.span_text(*s)))
+                .collect()
+        })
+    }
+
     /// The text of a span of this document, or "" when the span does not fit.
     pub fn span_text(&self, span: Span) -> &str {
         span.slice(&self.text).unwrap_or("")

@@ -162,6 +162,7 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         repairs: repaired.repairs,
         sentences,
         alignment,
+        sentence_terms: Default::default(),
     })
 }
 

@@ -5,7 +5,8 @@
 //! mention it), a single term half as much, so what several accounts report, and report first,
 //! counts most. Sentences are picked greedily, each step taking the one that adds the most
 //! uncovered concept weight per word (to the power [`LENGTH_EXPONENT`]), scaled by its cosine
-//! with the story's centroid and lowered for one that opens with a pronoun away from the sentence
+//! with the story's centroid (more when other documents make the same statement, in other words
+//! too) and lowered for one that opens with a pronoun away from the sentence
 //! before it; first among the concepts several documents share, then, while there is room, among
 //! any (the coverage objective of Gillick and Favre's concept-based summarization, solved
 //! greedily, with the centroid of Radev's MEAD). A sentence that repeats a picked one is skipped,
@@ -22,7 +23,6 @@ use crate::attribute::lexicon::CHANNEL_HEADS;
 use crate::clean::is_furniture_sentence;
 use crate::compare::Comparison;
 use crate::model::{Document, SourceSpan, Span, SummaryItem};
-use crate::terms::term_hashes;
 
 /// Default summary length for a report, in words.
 pub const DEFAULT_WORDS: usize = 120;
@@ -44,6 +44,10 @@ pub const LEAD_WEIGHT: f64 = 2.5;
 /// A sentence's value is scaled by its cosine with the story's centroid plus this floor (so a
 /// sentence sharing no term with the centroid still fills room left over).
 pub const CENTRALITY_FLOOR: f64 = 0.01;
+/// Weight of each further document that makes a sentence's statement (in the comparison's
+/// statement groups, which match paraphrases too): the sentence's cosine with the centroid is
+/// multiplied by `1 + SUPPORT_WEIGHT * further documents`.
+pub const SUPPORT_WEIGHT: f64 = 0.25;
 /// Fewest words of a summary sentence.
 pub const MIN_SENTENCE_WORDS: usize = 5;
 /// Most words of a summary sentence.
@@ -63,7 +67,8 @@ struct Candidate {
     span: Span,
     words: usize,
     concepts: ConceptSets,
-    /// Cosine of its terms with the story's centroid.
+    /// Cosine of its terms with the story's centroid, raised by the documents that also make its
+    /// statement ([`SUPPORT_WEIGHT`]).
     centrality: f64,
     /// Its value before any sentence is picked, to rank a conflict's sides.
     score: f64,
@@ -96,7 +101,7 @@ fn ends_a_statement(text: &str) -> bool {
 /// Summarizes the documents of a story in at most `max_words` words.
 pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<SummaryItem> {
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut cand_terms: Vec<Vec<u64>> = Vec::new();
+    let mut cand_terms: Vec<&[u64]> = Vec::new();
     let mut concepts = ConceptCounts::default();
     // A stub (an archive notice, a "page not found") neither speaks nor counts, unless the
     // story has nothing else.
@@ -110,10 +115,9 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
         // A concept's lead counts the document's candidate sentences before it: a byline or
         // a caption at the top does not push the article's first sentence back.
         let mut candidates_before = 0;
-        for (position, span) in doc.sentences.iter().enumerate() {
+        for ((position, span), t) in doc.sentences.iter().enumerate().zip(doc.sentence_terms()) {
             let text = doc.span_text(*span);
-            let t = term_hashes(text);
-            let sentence = ConceptSets::of(&t);
+            let sentence = ConceptSets::of(t);
             in_doc.note(&sentence, candidates_before);
             if !is_candidate(text) {
                 continue;
@@ -140,8 +144,12 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
     let min_documents = MIN_CONCEPT_DOCUMENTS.min(documents) as u32;
     // A story of one document has no centroid: its sentences then count alike.
     let centroid = concepts.centroid(MIN_CONCEPT_DOCUMENTS as u32);
+    let stating = documents_stating(cmp);
     for (c, t) in cands.iter_mut().zip(&cand_terms) {
-        c.centrality = centroid.cosine(t);
+        let also_stating = statement_of(cmp, docs, c.doc, c.span)
+            .and_then(|id| stating.get(id.as_str()))
+            .map_or(0, |n| n.saturating_sub(1));
+        c.centrality = centroid.cosine(t) * (1.0 + SUPPORT_WEIGHT * also_stating as f64);
     }
     let mut covered = ConceptSets::default();
     // Candidates are in document order, so the sentence right before candidate `i` can only
@@ -409,6 +417,17 @@ fn redundant(cands: &[Candidate], picked: &[usize], i: usize) -> bool {
         let small = a.len().min(b.len()).max(1);
         shared as f64 / small as f64 > REDUNDANCY
     })
+}
+
+/// For each statement, the number of documents that make it.
+fn documents_stating(cmp: &Comparison) -> HashMap<&str, usize> {
+    cmp.statements
+        .iter()
+        .map(|s| {
+            let documents: HashSet<&str> = s.sources.iter().map(|src| src.doc.as_str()).collect();
+            (s.id.as_str(), documents.len())
+        })
+        .collect()
 }
 
 fn statement_of<'a>(

@@ -242,6 +242,7 @@ mod tests {
             repairs: vec![],
             sentences: vec![],
             alignment: Alignment::identity(text.len()),
+            sentence_terms: Default::default(),
         }
     }
 
