@@ -14,7 +14,7 @@ use parallax::eval::datasets;
 use parallax::ingest::{read_inputs, IngestOptions, DEFAULT_MAX_BYTES};
 use parallax::model::Rejection;
 use parallax::pipeline::{self, prepare_guarded, Options};
-use parallax::render;
+use parallax::render::{self, terminal};
 use parallax::summarize::DEFAULT_WORDS;
 use parallax_store::{StoryFilter, DEFAULT_DB};
 
@@ -202,11 +202,30 @@ fn report_rejections(rejected: &[Rejection]) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for r in rejected {
-        let _ = writeln!(err, "parallax: {}: {}", r.input, r.reason);
+        let _ = writeln!(
+            err,
+            "parallax: {}: {}",
+            terminal::line(&r.input),
+            terminal::line(&r.reason)
+        );
     }
 }
 
-fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
+/// What is written out: JSON or text, each made safe to print its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// JSON (one document or one per line).
+    Json,
+    /// Text whose one-line fields were escaped already.
+    Text,
+}
+
+fn write_out(output: Option<&Path>, text: &str, shape: Shape) -> Result<()> {
+    let text = match shape {
+        Shape::Json => terminal::json(text),
+        Shape::Text => terminal::text(text),
+    };
+    let text = text.as_ref();
     match output {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
@@ -246,7 +265,12 @@ fn run(cli: Cli) -> Result<bool> {
                 Format::Json => render::json(&report),
                 Format::Html => render::html::html(&report),
             };
-            write_out(output.as_deref(), &text)?;
+            let shape = if matches!(format, Format::Json) {
+                Shape::Json
+            } else {
+                Shape::Text
+            };
+            write_out(output.as_deref(), &text, shape)?;
             Ok(report.rejected.is_empty())
         }
         Command::Extract {
@@ -261,9 +285,9 @@ fn run(cli: Cli) -> Result<bool> {
                 match prepare_guarded(page) {
                     Ok(doc) => match format {
                         ExtractFormat::Text => {
-                            text.push_str(&format!("==> {} <==\n", doc.source));
+                            text.push_str(&format!("==> {} <==\n", terminal::line(&doc.source)));
                             if let Some(t) = &doc.title {
-                                text.push_str(&format!("{t}\n\n"));
+                                text.push_str(&format!("{}\n\n", terminal::line(t)));
                             }
                             text.push_str(&doc.text);
                             text.push_str("\n\n");
@@ -281,7 +305,11 @@ fn run(cli: Cli) -> Result<bool> {
                 }
             }
             report_rejections(&rejected);
-            write_out(None, &text)?;
+            let shape = match format {
+                ExtractFormat::Text => Shape::Text,
+                ExtractFormat::Json => Shape::Json,
+            };
+            write_out(None, &text, shape)?;
             Ok(rejected.is_empty())
         }
         Command::Summarize { jsonl, words } => {
@@ -381,7 +409,7 @@ fn run(cli: Cli) -> Result<bool> {
                 text.push_str(&record.to_string());
                 text.push('\n');
             }
-            write_out(None, &text)?;
+            write_out(None, &text, Shape::Json)?;
             Ok(ok)
         }
         Command::Ingest {
@@ -454,6 +482,7 @@ fn run(cli: Cli) -> Result<bool> {
             write_out(
                 None,
                 &format!("{}\n", serde_json::to_string_pretty(&value)?),
+                Shape::Json,
             )?;
             Ok(true)
         }
@@ -477,7 +506,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            eprintln!("parallax: {}", terminal::line(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

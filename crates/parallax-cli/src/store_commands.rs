@@ -9,7 +9,8 @@ use parallax::model::Report;
 use parallax::render;
 use parallax_store::{Progress, Store, StoryFilter, StoryOrder};
 
-use crate::{report_rejections, write_out};
+use crate::{report_rejections, write_out, Shape};
+use parallax::render::terminal::line;
 
 /// A progress bar on stderr; drawn only when stderr is a terminal.
 struct Bars {
@@ -73,7 +74,7 @@ pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize) -> Result<bool> {
         report.unchanged,
         report.rejected.len() + batch.rejected.len(),
         report.analyzed,
-        db.display()
+        line(&db.display().to_string())
     );
     Ok(report.rejected.is_empty() && batch.rejected.is_empty())
 }
@@ -101,19 +102,23 @@ pub fn stories(db: &Path, args: StoriesArgs) -> Result<bool> {
             out.push_str(&format!(
                 "{:>6}  {}  {:>3} docs  {}{}\n        {}\n",
                 row.id,
-                row.last_date.as_deref().unwrap_or("undated   "),
+                line(row.last_date.as_deref().unwrap_or("undated   ")),
                 row.documents,
-                row.title.as_deref().unwrap_or("(untitled)"),
+                line(row.title.as_deref().unwrap_or("(untitled)")),
                 if row.conflicts > 0 {
                     format!("  [{} conflicts]", row.conflicts)
                 } else {
                     String::new()
                 },
-                row.outlets.join(", ")
+                line(&row.outlets.join(", "))
             ));
         }
     }
-    write_out(None, &out)?;
+    write_out(
+        None,
+        &out,
+        if args.json { Shape::Json } else { Shape::Text },
+    )?;
     Ok(true)
 }
 
@@ -138,7 +143,7 @@ pub fn show(db: &Path, id: &str, json: bool) -> Result<bool> {
                     .with_context(|| format!("story {n}: stored analysis does not parse"))?;
                 render::markdown::markdown(&report)
             };
-            write_out(None, &text)?;
+            write_out(None, &text, if json { Shape::Json } else { Shape::Text })?;
             return Ok(true);
         }
     }
@@ -150,14 +155,14 @@ pub fn show(db: &Path, id: &str, json: bool) -> Result<bool> {
                 let d = &view.document;
                 format!(
                     "{}\n{} · {} · story {}\n\n{}\n",
-                    d.title.as_deref().unwrap_or(&d.id),
-                    d.outlet_name(),
-                    d.published.as_deref().unwrap_or("undated"),
+                    line(d.title.as_deref().unwrap_or(&d.id)),
+                    line(d.outlet_name()),
+                    line(d.published.as_deref().unwrap_or("undated")),
                     view.story,
                     d.text
                 )
             };
-            write_out(None, &text)?;
+            write_out(None, &text, if json { Shape::Json } else { Shape::Text })?;
             Ok(true)
         }
         None => anyhow::bail!("{}: no story or document {id}", db.display()),
@@ -177,7 +182,7 @@ pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<bool> 
             out.push_str(&format!(
                 "  {:>6}  {}\n          {}\n",
                 s.id,
-                s.title.as_deref().unwrap_or(""),
+                line(s.title.as_deref().unwrap_or("")),
                 marked(&s.snippet)
             ));
         }
@@ -185,9 +190,9 @@ pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<bool> 
         for d in &hits.documents {
             out.push_str(&format!(
                 "  {}  (story {}, {})\n          {}\n",
-                d.id,
+                line(&d.id),
                 d.story,
-                d.outlet.as_deref().unwrap_or(""),
+                line(d.outlet.as_deref().unwrap_or("")),
                 marked(&d.snippet)
             ));
         }
@@ -195,21 +200,24 @@ pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<bool> 
         for q in &hits.quotes {
             out.push_str(&format!(
                 "  “{}” — {} ({}, story {})\n",
-                q.text,
-                render::attribution(q.speaker.as_deref(), q.channel.as_deref()),
-                q.doc,
+                line(&q.text),
+                line(&render::attribution(
+                    q.speaker.as_deref(),
+                    q.channel.as_deref()
+                )),
+                line(&q.doc),
                 q.story
             ));
         }
         out
     };
-    write_out(None, &text)?;
+    write_out(None, &text, if json { Shape::Json } else { Shape::Text })?;
     Ok(true)
 }
 
 /// A search snippet with its matches in brackets.
 fn marked(snippet: &str) -> String {
-    snippet.replace('\u{2}', "[").replace('\u{3}', "]")
+    line(&snippet.replace('\u{2}', "[").replace('\u{3}', "]")).into_owned()
 }
 
 /// Opens a store that must exist already (queries never create an empty one by mistake).

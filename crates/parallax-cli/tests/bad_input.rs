@@ -420,3 +420,119 @@ fn hostile_and_broken_html() {
         "{stderr}"
     );
 }
+
+#[test]
+fn control_characters_in_names_and_text_are_escaped_on_the_terminal() {
+    let dir = Scratch::new("controls");
+    // A binary file whose name would clear the screen and forge a line of output.
+    dir.file("evil\u{1b}[2J\nparallax: forged.txt", b"\x00\x01\x02binary");
+    let page = format!(
+        "<html><head><title>Storm\u{1b}]0;owned\u{7} warning</title></head><body><article><p>{}\u{9b}31m</p><p>{}</p></article></body></html>",
+        ARTICLE.replace('\n', " "),
+        ARTICLE.replace('\n', " ")
+    );
+    dir.file("page.html", page.as_bytes());
+    let out = parallax(&["extract", dir.path.to_str().unwrap()], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for shown in [&stderr, &stdout] {
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "raw control character printed: {shown:?}"
+        );
+    }
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("parallax: forged")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("evil\\u{1b}[2J\\u{a}parallax: forged.txt"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("Storm\\u{1b}]0;owned\\u{7} warning"),
+        "{stdout}"
+    );
+    // JSON output stays the same value, with the controls as JSON escapes.
+    let out = parallax(
+        &["extract", "--format", "json", dir.path.to_str().unwrap()],
+        None,
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{stdout:?}"
+    );
+    let record: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert!(record["title"].as_str().unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn the_largest_max_bytes_reads_inputs_instead_of_emptying_them() {
+    let dir = Scratch::new("maxbytes");
+    let good = dir.file("good.txt", ARTICLE.as_bytes());
+    let out = parallax(
+        &[
+            "extract",
+            "--max-bytes",
+            &u64::MAX.to_string(),
+            good.to_str().unwrap(),
+        ],
+        None,
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("new bridge across the river"), "{stdout}");
+}
+
+#[test]
+fn a_warc_record_whose_gzip_body_would_blow_past_the_cap_is_rejected_alone() {
+    use flate2::write::GzEncoder;
+    use std::io::Write;
+    let gz = |bytes: &[u8]| {
+        let mut e = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    };
+    let record = |url: &str, body: &[u8]| {
+        let mut http =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+                .to_vec();
+        http.extend_from_slice(body);
+        let mut rec = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        )
+        .into_bytes();
+        rec.extend(http);
+        rec.extend_from_slice(b"\r\n\r\n");
+        gz(&rec)
+    };
+    // 64 MiB of spaces inside an HTTP body, itself inside a WARC member: a few hundred KiB on
+    // disk, and 32 times the cap once decompressed.
+    let mut file = record("https://h.example/bomb", &gz(&vec![b' '; 64 << 20]));
+    let page = format!(
+        "<html><body><article><p>{}</p></article></body></html>",
+        ARTICLE
+    );
+    file.extend(record("https://h.example/fine", &gz(page.as_bytes())));
+    let dir = Scratch::new("warcbomb");
+    let warc = dir.file("crawl.warc.gz", &file);
+    let out = parallax(
+        &["extract", "--max-bytes", "2000000", warc.to_str().unwrap()],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("crawl.warc.gz:1") && stderr.contains("2000000-byte cap"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("new bridge across the river"));
+}

@@ -96,6 +96,12 @@ pub enum IngestError {
         /// The cap.
         cap: usize,
     },
+    /// Compressed data grows past the size cap when decompressed.
+    #[error("decompresses to more than the {cap}-byte cap (raise it with --max-bytes)")]
+    Inflated {
+        /// The cap.
+        cap: usize,
+    },
     /// A JSONL line is not a JSON object of the expected shape.
     #[error("malformed JSONL record: {0}")]
     BadRecord(String),
@@ -177,7 +183,7 @@ pub fn read_inputs(inputs: &[String], opts: IngestOptions) -> Batch {
 
 fn read_stdin(batch: &mut Batch, opts: IngestOptions) {
     let mut bytes = Vec::new();
-    let limit = opts.max_bytes as u64 + 1;
+    let limit = (opts.max_bytes as u64).saturating_add(1);
     match std::io::stdin().lock().take(limit).read_to_end(&mut bytes) {
         Ok(_) if bytes.len() > opts.max_bytes => batch.reject(
             "-",
@@ -317,8 +323,10 @@ fn read_file(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     }
     // Read at most one byte over the cap: the size on disk may lie (special files, growing files).
     let mut bytes = Vec::new();
-    let read = fs::File::open(path)
-        .and_then(|f| f.take(opts.max_bytes as u64 + 1).read_to_end(&mut bytes));
+    let read = fs::File::open(path).and_then(|f| {
+        f.take((opts.max_bytes as u64).saturating_add(1))
+            .read_to_end(&mut bytes)
+    });
     if let Err(e) = read {
         return batch.reject(name, IngestError::Unreadable(e));
     }
@@ -430,7 +438,7 @@ fn read_jsonl(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     loop {
         line.clear();
         number += 1;
-        let cap = opts.max_bytes as u64 + 1;
+        let cap = (opts.max_bytes as u64).saturating_add(1);
         let read = match (&mut reader).take(cap).read_until(b'\n', &mut line) {
             Ok(n) => n,
             Err(e) => return batch.reject(format!("{name}:{number}"), IngestError::Unreadable(e)),

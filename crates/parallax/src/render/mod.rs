@@ -7,6 +7,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod terminal;
 
 use crate::model::{Fact, FactKind, Report, SourceSpan, Story};
 

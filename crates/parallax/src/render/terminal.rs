@@ -1,0 +1,96 @@
+//! Terminal safety: text from inputs (file names, ids, titles, outlets, article text) shown
+//! on a terminal with its control characters made visible, so that no input can move the
+//! cursor, recolour the screen, forge a line of output or reorder what is shown.
+//!
+//! Escaped: the C0 controls (a line keeps its tabs and newlines only where it is multi-line
+//! text), DEL, the C1 controls and the bidirectional overrides and isolates. Each becomes
+//! `\u{..}`, so it reads as what it is.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// True for the characters a terminal may act on instead of showing.
+fn is_hazard(c: char, keep_lines: bool) -> bool {
+    match c {
+        '\n' | '\t' => !keep_lines,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    }
+}
+
+fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hazard(c, keep_lines)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hazard(c, keep_lines) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A one-line field (a file name, an id, a title, a reason): every control character escaped,
+/// newlines and tabs included.
+pub fn line(text: &str) -> Cow<'_, str> {
+    escape(text, false)
+}
+
+/// Multi-line text (an article, a report): control characters escaped, newlines and tabs kept.
+pub fn text(text: &str) -> Cow<'_, str> {
+    escape(text, true)
+}
+
+/// JSON text with the characters that JSON may leave raw inside strings (DEL, the C1 controls,
+/// the bidirectional controls) written as `\uXXXX` escapes: the same JSON value, safe to print.
+pub fn json(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(|c| is_hazard(c, true)) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // JSON itself escapes the C0 controls; any other hazard can only sit inside a string.
+        if is_hazard(c, true) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_line_breaks_in_a_name_are_made_visible() {
+        let name = "a\u{1b}[2Jb\nparallax: forged\r\u{9b}31m\u{202e}txt";
+        let shown = line(name);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown}");
+        assert_eq!(
+            shown,
+            "a\\u{1b}[2Jb\\u{a}parallax: forged\\u{d}\\u{9b}31m\\u{202e}txt"
+        );
+    }
+
+    #[test]
+    fn text_keeps_its_lines_and_plain_text_is_not_copied() {
+        assert_eq!(text("one\n\ttwo\u{7}"), "one\n\ttwo\\u{7}");
+        assert!(matches!(line("Plain words, café."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_stays_the_same_value() {
+        let value = serde_json::json!({"title": "x\u{1b}y\u{85}z\u{2067}"});
+        let raw = serde_json::to_string(&value).unwrap();
+        let safe = json(&raw);
+        assert!(!safe.chars().any(|c| c.is_control()), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
+    }
+}
