@@ -289,6 +289,35 @@ impl Sentence<'_, '_> {
     }
 }
 
+/// The first quote (of `quotes`, sorted and disjoint) that opens after byte `after` and no later
+/// than byte `until`: a binary search, so that text dense with quotation marks stays linear.
+pub fn quote_opening_in(
+    quotes: &[(usize, usize)],
+    after: usize,
+    until: usize,
+) -> Option<(usize, usize)> {
+    let i = quotes.partition_point(|&(q, _)| q <= after);
+    quotes.get(i).copied().filter(|&(q, _)| q <= until)
+}
+
+/// The last quote (of `quotes`, sorted and disjoint) that closes no later than byte `until`,
+/// when it closes at or after byte `from`.
+pub fn quote_closing_in(
+    quotes: &[(usize, usize)],
+    from: usize,
+    until: usize,
+) -> Option<(usize, usize)> {
+    let i = quotes.partition_point(|&(_, e)| e <= until);
+    i.checked_sub(1)
+        .map(|i| quotes[i])
+        .filter(|&(_, e)| e >= from)
+}
+
+/// True when `span` is exactly one of `quotes` (sorted and disjoint).
+pub fn is_quote(quotes: &[(usize, usize)], span: (usize, usize)) -> bool {
+    quotes.binary_search(&span).is_ok()
+}
+
 /// The frames of one sentence, in order of their verbs. `quotes` are the document's quote
 /// ranges (inside the marks), sorted.
 pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
@@ -501,10 +530,7 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         (subject, subject.0)
     };
     let close_at = s.tok(quote_end_tok - 1).end;
-    let quote = *quotes
-        .iter()
-        .rev()
-        .find(|&&(_, e)| e >= close_at && e <= s.start_of(quote_end_tok))?;
+    let quote = quote_closing_in(quotes, close_at, s.start_of(quote_end_tok))?;
     // "Results are “very exciting,” says Kim": the speaker's words run from the sentence's
     // start when the quotation ends it and nothing else reports them.
     let lead_words = s
@@ -580,13 +606,11 @@ fn verb_frame(
     // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE” (not a quote opening the next sentence).
     if gap_has(t, OPEN_QUOTES) && !gap_has(t, &['.', '!', '?']) {
         let at = t.end;
-        let quote = quotes
-            .iter()
-            .find(|&&(q, _)| q > at && q <= s.start_of(k + 1))?;
+        let quote = quote_opening_in(quotes, at, s.start_of(k + 1))?;
         return Some(Frame {
             cue: k,
             subject,
-            content: *quote,
+            content: quote,
             borrowed_subject,
             according: false,
         });
@@ -879,9 +903,7 @@ fn participle_frame(
     };
     let t = s.tok(k);
     let content = if gap_has(t, OPEN_QUOTES) {
-        *quotes
-            .iter()
-            .find(|&&(q, _)| q > t.end && q <= s.start_of(k + 1))?
+        quote_opening_in(quotes, t.end, s.start_of(k + 1))?
     } else {
         let mut c = k + 1;
         if c < s.to && s.tok(c).lower == "that" {

@@ -341,19 +341,24 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     }
     // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech; a
     // photo caption repeats the article.
+    // Captions are disjoint and in text order: the one that may hold a quote is the last to
+    // start at or before it.
     let captions = caption_spans(text);
-    out.retain(|q| {
-        !is_title(&q.text) && !captions.iter().any(|&(a, b)| a <= q.start && q.start < b)
-    });
+    let in_caption = |at: usize| {
+        let i = captions.partition_point(|&(a, _)| a <= at);
+        i > 0 && at < captions[i - 1].1
+    };
+    out.retain(|q| !is_title(&q.text) && !in_caption(q.start));
     out.sort_by_key(|q| (q.start, q.end));
     // A quotation spanning sentences may be reported twice (where it opens and where its
     // attribution closes it): keep one, the closing attribution when it names a speaker (it
-    // reports the words explicitly; the opening one only guesses from context).
+    // reports the words explicitly; the opening one only guesses from context). Sorted, the
+    // two are neighbours.
     let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
     for q in out {
         match kept
-            .iter_mut()
-            .find(|k| k.start == q.start && k.end == q.end)
+            .last_mut()
+            .filter(|k| k.start == q.start && k.end == q.end)
         {
             Some(k) if q.speaker.is_some() => *k = q,
             Some(_) => {}
@@ -939,9 +944,7 @@ fn frame_quote(
     if start >= end {
         return None;
     }
-    let exact_quote = quotes
-        .iter()
-        .any(|&(a, b)| a == f.content.0 && b == f.content.1);
+    let exact_quote = frames::is_quote(quotes, f.content);
     let words = cx.text[start..end].split_whitespace().count();
     if !exact_quote && words < frames::MIN_CONTENT_WORDS {
         return None;

@@ -38,6 +38,9 @@ pub enum EvalError {
     Write(#[source] std::io::Error),
 }
 
+/// The largest data set read, once decompressed: 2 GiB.
+pub const MAX_DATASET_BYTES: u64 = 2 << 30;
+
 fn read(path: &Path) -> Result<Vec<u8>, EvalError> {
     let bytes = fs::read(path).map_err(|source| EvalError::Read {
         path: path.display().to_string(),
@@ -46,11 +49,20 @@ fn read(path: &Path) -> Result<Vec<u8>, EvalError> {
     if path.extension().is_some_and(|e| e == "gz") {
         let mut out = Vec::new();
         flate2::read::MultiGzDecoder::new(&bytes[..])
+            .take(MAX_DATASET_BYTES + 1)
             .read_to_end(&mut out)
             .map_err(|source| EvalError::Read {
                 path: path.display().to_string(),
                 source,
             })?;
+        if out.len() as u64 > MAX_DATASET_BYTES {
+            return Err(EvalError::Read {
+                path: path.display().to_string(),
+                source: std::io::Error::other(format!(
+                    "decompresses to more than {MAX_DATASET_BYTES} bytes"
+                )),
+            });
+        }
         return Ok(out);
     }
     Ok(bytes)
