@@ -6,7 +6,10 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{attribution, excerpt, figures, outlets, Citations};
+use super::{
+    attribution, excerpt, figures, more_note, outlets, statements_by_id, Citations, Index,
+    MAX_LISTED,
+};
 use crate::cluster::{date_of_day, day_number};
 use crate::model::{Report, SourceSpan, Statement, Story};
 
@@ -37,11 +40,11 @@ td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:l
 .timeline{width:100%;height:auto}.timeline text{font:11px sans-serif}.group h4{margin:.6rem 0 .2rem}";
 
 /// Anchor id of the sentence of document `doc_index` that holds byte `at`.
-fn anchor(report: &Report, source: &SourceSpan) -> String {
-    let Some(d) = report.documents.iter().position(|d| d.id == source.doc) else {
+fn anchor(ix: &Index, source: &SourceSpan) -> String {
+    let Some(d) = ix.position(&source.doc) else {
         return String::new();
     };
-    let doc = &report.documents[d];
+    let doc = &ix.report.documents[d];
     // Sentences are sorted: the last one starting at or before the span holds it.
     let s = doc
         .sentences
@@ -50,13 +53,13 @@ fn anchor(report: &Report, source: &SourceSpan) -> String {
     format!("d{d}-s{s}")
 }
 
-fn cite(out: &mut String, report: &Report, cites: &mut Citations, sources: &[SourceSpan]) {
+fn cite(out: &mut String, ix: &Index, cites: &mut Citations, sources: &[SourceSpan]) {
     for s in sources {
         let n = cites.number(s);
         let _ = write!(
             out,
             "<sup><a href=\"#{}\" title=\"{}\">[{n}]</a></sup>",
-            anchor(report, s),
+            anchor(ix, s),
             escape(&s.doc)
         );
     }
@@ -96,19 +99,25 @@ pub fn html(report: &Report) -> String {
 /// then each document's cleaned text with anchors. The web UI wraps it in its own page.
 pub fn story_page(report: &Report) -> String {
     let mut out = String::new();
+    let ix = Index::new(report);
     for story in &report.stories {
-        story_section(&mut out, report, story);
+        story_section(&mut out, &ix, story);
     }
-    documents(&mut out, report);
+    documents(&mut out, &ix);
     out
 }
 
-fn statement<'a>(story: &'a Story, id: &str) -> Option<&'a Statement> {
-    story.statements.iter().find(|s| s.id == id)
+/// The note under a list cut at [`MAX_LISTED`] items.
+fn more(out: &mut String, total: usize) {
+    if let Some(note) = more_note(total) {
+        let _ = write!(out, "<p class=\"meta\">{}</p>", escape(&note));
+    }
 }
 
-fn story_section(out: &mut String, report: &Report, story: &Story) {
+fn story_section(out: &mut String, ix: &Index, story: &Story) {
     let mut cites = Citations::default();
+    let by_id = statements_by_id(story);
+    let statement = |id: &str| by_id.get(id).copied();
     let _ = write!(
         out,
         "<section id=\"{}\"><h2>{}</h2>",
@@ -119,7 +128,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
         out,
         "<p class=\"meta\">{} documents from {}{}</p>",
         story.documents.len(),
-        escape(&outlets(report, story).join(", ")),
+        escape(&outlets(ix, story).join(", ")),
         story
             .date
             .as_deref()
@@ -130,14 +139,14 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
         out.push_str("<h3>Summary</h3><p>");
         for item in &story.summary {
             let _ = write!(out, "{}", escape(&item.text));
-            cite(out, report, &mut cites, &item.sources);
+            cite(out, ix, &mut cites, &item.sources);
             out.push(' ');
         }
         out.push_str("</p>");
     }
     if !story.conflicts.is_empty() {
         out.push_str("<h3>Where the accounts differ</h3>");
-        for c in &story.conflicts {
+        for c in story.conflicts.iter().take(MAX_LISTED) {
             let _ = write!(
                 out,
                 "<p><strong>{}</strong></p><div class=\"sides\">",
@@ -145,10 +154,10 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             );
             for side in &c.sides {
                 let _ = write!(out, "<div class=\"side\"><h4>According to {}</h4><p class=\"meta\">carried by {}</p><ul>", escape(&side.channel), escape(&side.outlets.join(", ")));
-                for id in &side.statements {
-                    if let Some(st) = statement(story, id) {
+                for id in side.statements.iter().take(MAX_LISTED) {
+                    if let Some(st) = statement(id) {
                         let _ = write!(out, "<li>“{}”", escape(&st.text));
-                        cite(out, report, &mut cites, &st.sources);
+                        cite(out, ix, &mut cites, &st.sources);
                         out.push_str("</li>");
                     }
                 }
@@ -156,14 +165,15 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             }
             out.push_str("</div>");
         }
+        more(out, story.conflicts.len());
     }
-    matrix(out, report, story);
-    quotes(out, report, story);
-    timeline(out, report, story);
+    matrix(out, ix, story);
+    quotes(out, ix, story);
+    timeline(out, ix, story);
     let figures = figures(story);
     if !figures.is_empty() {
         out.push_str("<h3>Dates and figures</h3><table><tr><th>what</th><th>as written</th><th>resolved</th><th>document</th></tr>");
-        for f in figures {
+        for f in figures.iter().take(MAX_LISTED) {
             let kind = serde_json::to_value(f.kind)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -179,28 +189,36 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 escape(&kind),
                 escape(&f.text),
                 escape(f.value.as_deref().unwrap_or("")),
-                anchor(report, &src),
+                anchor(ix, &src),
                 escape(&f.doc)
             );
         }
         out.push_str("</table>");
+        more(out, figures.len());
     }
     if !story.exclusive.is_empty() {
         out.push_str("<h3>Only in one outlet</h3>");
+        let mut listed = 0;
+        let total: usize = story.exclusive.iter().map(|ex| ex.statements.len()).sum();
         for ex in &story.exclusive {
-            let outlet = report
+            if listed >= MAX_LISTED {
+                break;
+            }
+            let outlet = ix
                 .document(&ex.doc)
                 .map_or(ex.doc.as_str(), |d| d.outlet_name());
             let _ = write!(out, "<h4>{}</h4><ul>", escape(outlet));
-            for id in &ex.statements {
-                if let Some(st) = statement(story, id) {
+            for id in ex.statements.iter().take(MAX_LISTED - listed) {
+                listed += 1;
+                if let Some(st) = statement(id) {
                     let _ = write!(out, "<li>“{}”", escape(&st.text));
-                    cite(out, report, &mut cites, &st.sources);
+                    cite(out, ix, &mut cites, &st.sources);
                     out.push_str("</li>");
                 }
             }
             out.push_str("</ul>");
         }
+        more(out, total);
     }
     if !cites.sources().is_empty() {
         out.push_str("<h3>Sources</h3><ol>");
@@ -208,11 +226,11 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             let _ = write!(
                 out,
                 "<li><a href=\"#{}\">{}</a>, bytes {}–{}: “{}”</li>",
-                anchor(report, s),
+                anchor(ix, s),
                 escape(&s.doc),
                 s.start,
                 s.end,
-                escape(&excerpt(report, s, 160))
+                escape(&excerpt(ix, s, 160))
             );
         }
         out.push_str("</ol>");
@@ -224,14 +242,30 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
 const MATRIX_MIN_OUTLETS: usize = 1;
 /// Rows of the statements-by-outlets matrix.
 const MATRIX_ROWS: usize = 40;
+/// Columns of the matrix: the outlets that carry the most statements.
+const MATRIX_COLUMNS: usize = 24;
 
 /// The statements-by-outlets matrix: a row per statement (most widely carried first), a
 /// column per outlet, each mark linked to the sentence that carries it.
-fn matrix(out: &mut String, report: &Report, story: &Story) {
-    let outlets = outlets(report, story);
-    if story.statements.is_empty() || outlets.len() < 2 {
+fn matrix(out: &mut String, ix: &Index, story: &Story) {
+    let all_outlets = outlets(ix, story);
+    if story.statements.is_empty() || all_outlets.len() < 2 {
         return;
     }
+    // The outlet of each statement's source, computed once.
+    let outlet_of = |src: &SourceSpan| ix.document(&src.doc).map(|d| d.outlet_name());
+    let mut carried: HashMap<&str, usize> = HashMap::new();
+    for st in &story.statements {
+        for src in &st.sources {
+            if let Some(o) = outlet_of(src) {
+                *carried.entry(o).or_default() += 1;
+            }
+        }
+    }
+    let mut outlets = all_outlets.clone();
+    // Most statements first; ties keep the order of the story's documents.
+    outlets.sort_by_key(|o| std::cmp::Reverse(carried.get(o.as_str()).copied().unwrap_or(0)));
+    outlets.truncate(MATRIX_COLUMNS);
     let mut rows: Vec<&Statement> = story
         .statements
         .iter()
@@ -246,18 +280,19 @@ fn matrix(out: &mut String, report: &Report, story: &Story) {
     out.push_str("</tr>");
     for st in rows {
         let _ = write!(out, "<tr><td>“{}”</td>", escape(&st.text));
+        let mut first_source: HashMap<&str, &SourceSpan> = HashMap::new();
+        for src in &st.sources {
+            if let Some(o) = outlet_of(src) {
+                first_source.entry(o).or_insert(src);
+            }
+        }
         for o in &outlets {
-            let source = st.sources.iter().find(|src| {
-                report
-                    .document(&src.doc)
-                    .is_some_and(|d| d.outlet_name() == o)
-            });
-            match source {
+            match first_source.get(o.as_str()) {
                 Some(src) => {
                     let _ = write!(
                         out,
                         "<td class=\"on\"><a href=\"#{}\" title=\"{}\">●</a></td>",
-                        anchor(report, src),
+                        anchor(ix, src),
                         escape(st.channel.as_deref().unwrap_or("reported"))
                     );
                 }
@@ -267,19 +302,30 @@ fn matrix(out: &mut String, report: &Report, story: &Story) {
         out.push_str("</tr>");
     }
     out.push_str("</table>");
+    if all_outlets.len() > outlets.len() {
+        let _ = write!(
+            out,
+            "<p class=\"meta\">{} more outlets not shown as columns.</p>",
+            all_outlets.len() - outlets.len()
+        );
+    }
 }
 
 /// Quotes grouped by speaker and channel, groups in order of first appearance.
-fn quotes(out: &mut String, report: &Report, story: &Story) {
+fn quotes(out: &mut String, ix: &Index, story: &Story) {
     if story.quotes.is_empty() {
         return;
     }
     let mut groups: Vec<(String, Vec<&crate::model::Quote>)> = Vec::new();
-    for q in &story.quotes {
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for q in story.quotes.iter().take(MAX_LISTED) {
         let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
-        match groups.iter_mut().find(|(w, _)| *w == who) {
-            Some((_, list)) => list.push(q),
-            None => groups.push((who, vec![q])),
+        match group_of.get(&who) {
+            Some(&g) => groups[g].1.push(q),
+            None => {
+                group_of.insert(who.clone(), groups.len());
+                groups.push((who, vec![q]));
+            }
         }
     }
     out.push_str("<h3>Who said what</h3>");
@@ -291,30 +337,34 @@ fn quotes(out: &mut String, report: &Report, story: &Story) {
                 start: q.start,
                 end: q.end,
             };
-            let outlet = report
+            let outlet = ix
                 .document(&q.doc)
                 .map_or(q.doc.as_str(), |d| d.outlet_name());
             let _ = write!(
                 out,
                 "<li>“{}” <a href=\"#{}\" class=\"meta\">{}</a></li>",
                 escape(&q.text),
-                anchor(report, &src),
+                anchor(ix, &src),
                 escape(outlet)
             );
         }
         out.push_str("</ul></div>");
     }
+    more(out, story.quotes.len());
 }
+
+/// Dots stacked on one day of the timeline at most.
+const TIMELINE_STACK: usize = 20;
 
 /// The coverage timeline: one dot per document on a day axis, labelled by outlet. A document
 /// that gives no date is drawn hollow at the story's date.
-fn timeline(out: &mut String, report: &Report, story: &Story) {
+fn timeline(out: &mut String, ix: &Index, story: &Story) {
     let story_day = story.date.as_deref().and_then(day_number);
     let dated: Vec<(i64, &str, &str, bool)> = story
         .documents
         .iter()
         .filter_map(|id| {
-            let d = report.document(id)?;
+            let d = ix.document(id)?;
             match d.published.as_deref().and_then(day_number) {
                 Some(day) => Some((
                     day,
@@ -343,7 +393,13 @@ fn timeline(out: &mut String, report: &Report, story: &Story) {
     for d in &dated {
         *per_day.entry(d.0).or_default() += 1;
     }
-    let height = 40 + 14 * per_day.values().copied().max().unwrap_or(1);
+    let stack = per_day
+        .values()
+        .copied()
+        .max()
+        .unwrap_or(1)
+        .min(TIMELINE_STACK + 1);
+    let height = 40 + 14 * stack;
     let mut stacked: HashMap<i64, usize> = HashMap::new();
     let _ = write!(out, "<h3>Coverage timeline</h3><svg class=\"timeline\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"documents by publication date\">");
     let _ = write!(
@@ -357,6 +413,19 @@ fn timeline(out: &mut String, report: &Report, story: &Story) {
         let level = stacked.entry(*day).or_default();
         let y = height as f64 - 28.0 - 14.0 * *level as f64;
         *level += 1;
+        if *level > TIMELINE_STACK {
+            // A day with more documents than fit: one label for the rest.
+            if *level == TIMELINE_STACK + 1 {
+                let _ = write!(
+                    out,
+                    "<text x=\"{:.1}\" y=\"{:.1}\">+{} more</text>",
+                    x - 4.0,
+                    y + 4.0,
+                    per_day[day] - TIMELINE_STACK
+                );
+            }
+            continue;
+        }
         let _ = write!(out, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"{}\" stroke=\"#3366cc\"><title>{} · {}</title></circle><text x=\"{:.1}\" y=\"{:.1}\">{}</text>", if *given { "#3366cc" } else { "#fff" }, escape(outlet), escape(date), x + 8.0, y + 4.0, escape(outlet));
     }
     let _ = write!(
@@ -377,9 +446,9 @@ fn timeline(out: &mut String, report: &Report, story: &Story) {
     out.push_str("</svg>");
 }
 
-fn documents(out: &mut String, report: &Report) {
+fn documents(out: &mut String, ix: &Index) {
     out.push_str("<h2>Documents</h2>");
-    for (d, doc) in report.documents.iter().enumerate() {
+    for (d, doc) in ix.report.documents.iter().enumerate() {
         let _ = write!(
             out,
             "<article class=\"doc\" id=\"d{d}\"><h3>{}</h3><p class=\"meta\">{} · {} · {}</p>",

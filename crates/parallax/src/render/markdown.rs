@@ -2,7 +2,10 @@
 
 use std::fmt::Write;
 
-use super::{attribution, excerpt, figures, outlets, Citations};
+use super::{
+    attribution, excerpt, figures, more_note, outlets, statements_by_id, Citations, Index,
+    MAX_LISTED,
+};
 use crate::model::{Report, Statement, Story};
 
 /// Renders the report as Markdown.
@@ -16,12 +19,13 @@ pub fn markdown(report: &Report) -> String {
         report.stories.len(),
         report.copies.len()
     );
+    let ix = Index::new(report);
     for story in &report.stories {
-        story_section(&mut out, report, story);
+        story_section(&mut out, &ix, story);
     }
     if !report.copies.is_empty() {
         let _ = writeln!(out, "## Copies\n");
-        for c in &report.copies {
+        for c in report.copies.iter().take(MAX_LISTED) {
             let kind = serde_json::to_value(c.kind)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -36,9 +40,10 @@ pub fn markdown(report: &Report) -> String {
                 c.b.doc,
                 c.b.start,
                 c.b.end,
-                text(&excerpt(report, &c.a, 120))
+                text(&excerpt(&ix, &c.a, 120))
             );
         }
+        more(&mut out, report.copies.len());
         out.push('\n');
     }
     let _ = writeln!(out, "## Documents\n");
@@ -89,8 +94,17 @@ pub fn markdown(report: &Report) -> String {
     out
 }
 
-fn story_section(out: &mut String, report: &Report, story: &Story) {
+/// The note under a list cut at [`MAX_LISTED`] items.
+fn more(out: &mut String, total: usize) {
+    if let Some(note) = more_note(total) {
+        let _ = writeln!(out, "\n_{note}_");
+    }
+}
+
+fn story_section(out: &mut String, ix: &Index, story: &Story) {
     let mut cites = Citations::default();
+    let by_id = statements_by_id(story);
+    let statement = |id: &str| by_id.get(id).copied();
     let _ = writeln!(
         out,
         "## {}\n",
@@ -101,7 +115,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
         "Story `{}` · {} documents from {}{}\n",
         story.id,
         story.documents.len(),
-        text(&outlets(report, story).join(", ")),
+        text(&outlets(ix, story).join(", ")),
         story
             .date
             .as_deref()
@@ -122,7 +136,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
     }
     if !story.conflicts.is_empty() {
         let _ = writeln!(out, "### Where the accounts differ\n");
-        for c in &story.conflicts {
+        for c in story.conflicts.iter().take(MAX_LISTED) {
             let _ = writeln!(out, "**{}**\n", text(&c.about));
             for side in &c.sides {
                 let _ = writeln!(
@@ -131,8 +145,8 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                     text(&side.channel),
                     text(&side.outlets.join(", "))
                 );
-                for id in &side.statements {
-                    if let Some(st) = statement(story, id) {
+                for id in side.statements.iter().take(MAX_LISTED) {
+                    if let Some(st) = statement(id) {
                         let marks: Vec<String> = st
                             .sources
                             .iter()
@@ -144,6 +158,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             }
             out.push('\n');
         }
+        more(out, story.conflicts.len());
     }
     if !story.quotes.is_empty() {
         let _ = writeln!(out, "### Who said what\n");
@@ -151,7 +166,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             out,
             "| who, according to whom | quote | kind | document |\n|---|---|---|---|"
         );
-        for q in &story.quotes {
+        for q in story.quotes.iter().take(MAX_LISTED) {
             let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
             let kind = serde_json::to_value(q.kind)
                 .ok()
@@ -166,6 +181,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 cell(&q.doc)
             );
         }
+        more(out, story.quotes.len());
         out.push('\n');
     }
     let figures = figures(story);
@@ -175,7 +191,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             out,
             "| what | as written | resolved | document |\n|---|---|---|---|"
         );
-        for f in figures {
+        for f in figures.iter().take(MAX_LISTED) {
             let kind = serde_json::to_value(f.kind)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -188,6 +204,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 cell(&f.doc)
             );
         }
+        more(out, figures.len());
         out.push('\n');
     }
     let shared: Vec<&Statement> = story
@@ -197,7 +214,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
         .collect();
     if !shared.is_empty() {
         let _ = writeln!(out, "### Reported by several outlets\n");
-        for st in shared {
+        for st in shared.iter().take(MAX_LISTED) {
             let marks: Vec<String> = st
                 .sources
                 .iter()
@@ -211,17 +228,24 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 marks.join("")
             );
         }
+        more(out, shared.len());
         out.push('\n');
     }
     if !story.exclusive.is_empty() {
         let _ = writeln!(out, "### Only in one outlet\n");
+        let total: usize = story.exclusive.iter().map(|ex| ex.statements.len()).sum();
+        let mut listed = 0;
         for ex in &story.exclusive {
-            let outlet = report
+            if listed >= MAX_LISTED {
+                break;
+            }
+            let outlet = ix
                 .document(&ex.doc)
                 .map_or(ex.doc.as_str(), |d| d.outlet_name());
             let _ = writeln!(out, "**{}** (`{}`):\n", text(outlet), ex.doc);
-            for id in &ex.statements {
-                if let Some(st) = statement(story, id) {
+            for id in ex.statements.iter().take(MAX_LISTED - listed) {
+                listed += 1;
+                if let Some(st) = statement(id) {
                     let marks: Vec<String> = st
                         .sources
                         .iter()
@@ -232,6 +256,7 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
             }
             out.push('\n');
         }
+        more(out, total);
     }
     if !cites.sources().is_empty() {
         let _ = writeln!(out, "### Sources\n");
@@ -243,15 +268,11 @@ fn story_section(out: &mut String, report: &Report, story: &Story) {
                 s.doc,
                 s.start,
                 s.end,
-                text(&excerpt(report, s, 160))
+                text(&excerpt(ix, s, 160))
             );
         }
         out.push('\n');
     }
-}
-
-fn statement<'a>(story: &'a Story, id: &str) -> Option<&'a Statement> {
-    story.statements.iter().find(|s| s.id == id)
 }
 
 /// Escapes a table cell.

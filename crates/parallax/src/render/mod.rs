@@ -9,7 +9,62 @@ pub mod html;
 pub mod markdown;
 pub mod terminal;
 
-use crate::model::{Fact, FactKind, Report, SourceSpan, Story};
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Document, Fact, FactKind, Report, SourceSpan, Statement, Story};
+
+/// Most items of one kind a story's page lists (quotes, figures, statements, copies): a giant
+/// story shows the first ones and says how many more the JSON report holds.
+pub const MAX_LISTED: usize = 300;
+
+/// A report's documents and statements looked up by id in constant time, so that rendering
+/// stays linear in the report's size.
+#[derive(Debug)]
+pub struct Index<'a> {
+    /// The report.
+    pub report: &'a Report,
+    positions: HashMap<&'a str, usize>,
+}
+
+impl<'a> Index<'a> {
+    /// Indexes the report's documents.
+    pub fn new(report: &'a Report) -> Index<'a> {
+        let mut positions = HashMap::with_capacity(report.documents.len());
+        for (i, d) in report.documents.iter().enumerate() {
+            positions.entry(d.id.as_str()).or_insert(i);
+        }
+        Index { report, positions }
+    }
+
+    /// The position of the document with this id in the report.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&'a Document> {
+        self.position(id).map(|i| &self.report.documents[i])
+    }
+}
+
+/// A story's statements by id.
+pub fn statements_by_id(story: &Story) -> HashMap<&str, &Statement> {
+    story
+        .statements
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect()
+}
+
+/// The note under a list cut at [`MAX_LISTED`] items, or nothing when it was not cut.
+pub fn more_note(total: usize) -> Option<String> {
+    (total > MAX_LISTED).then(|| {
+        format!(
+            "{} more not shown; the JSON report lists them all.",
+            total - MAX_LISTED
+        )
+    })
+}
 
 /// The report as pretty-printed JSON.
 pub fn json(report: &Report) -> String {
@@ -20,18 +75,18 @@ pub fn json(report: &Report) -> String {
 #[derive(Debug, Default)]
 pub struct Citations {
     cited: Vec<SourceSpan>,
+    numbers: HashMap<SourceSpan, usize>,
 }
 
 impl Citations {
     /// The citation number of a source (1-based), adding it when new.
     pub fn number(&mut self, source: &SourceSpan) -> usize {
-        match self.cited.iter().position(|s| s == source) {
-            Some(i) => i + 1,
-            None => {
-                self.cited.push(source.clone());
-                self.cited.len()
-            }
+        if let Some(&n) = self.numbers.get(source) {
+            return n;
         }
+        self.cited.push(source.clone());
+        self.numbers.insert(source.clone(), self.cited.len());
+        self.cited.len()
     }
 
     /// The cited sources in citation order.
@@ -41,8 +96,8 @@ impl Citations {
 }
 
 /// The text a source span holds, shortened to about `max` bytes.
-pub fn excerpt(report: &Report, source: &SourceSpan, max: usize) -> String {
-    let Some(doc) = report.document(&source.doc) else {
+pub fn excerpt(ix: &Index, source: &SourceSpan, max: usize) -> String {
+    let Some(doc) = ix.document(&source.doc) else {
         return String::new();
     };
     let text = doc.span_text(source.span());
@@ -67,13 +122,13 @@ pub fn attribution(speaker: Option<&str>, channel: Option<&str>) -> String {
 }
 
 /// Outlet names of a story's documents, in order, without repeats.
-pub fn outlets(report: &Report, story: &Story) -> Vec<String> {
+pub fn outlets(ix: &Index, story: &Story) -> Vec<String> {
+    let mut seen = HashSet::new();
     let mut out: Vec<String> = Vec::new();
     for id in &story.documents {
-        if let Some(d) = report.document(id) {
-            let o = d.outlet_name().to_string();
-            if !out.contains(&o) {
-                out.push(o);
+        if let Some(d) = ix.document(id) {
+            if seen.insert(d.outlet_name()) {
+                out.push(d.outlet_name().to_string());
             }
         }
     }
