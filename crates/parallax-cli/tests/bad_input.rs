@@ -536,3 +536,41 @@ fn a_warc_record_whose_gzip_body_would_blow_past_the_cap_is_rejected_alone() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("new bridge across the river"));
 }
+
+#[test]
+fn two_ingest_processes_sharing_an_article_both_succeed() {
+    let dir = Scratch::new("twoingests");
+    let one = dir.path.join("one");
+    let two = dir.path.join("two");
+    dir.file("one/shared.txt", ARTICLE.as_bytes());
+    dir.file("two/shared.txt", ARTICLE.as_bytes());
+    dir.file(
+        "two/other.txt",
+        ARTICLE
+            .replace("bridge", "tunnel")
+            .replace("river", "hill")
+            .as_bytes(),
+    );
+    for round in 0..6 {
+        let db = dir.path.join(format!("store{round}.db"));
+        let spawn = |input: &std::path::Path| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+                .args([
+                    "ingest",
+                    input.to_str().unwrap(),
+                    "--db",
+                    db.to_str().unwrap(),
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let runs = [spawn(&one), spawn(&two)];
+        for run in runs {
+            let out = run.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "round {round}: {stderr}");
+        }
+    }
+}

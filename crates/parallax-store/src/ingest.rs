@@ -187,8 +187,9 @@ impl Store {
         while let Some(item) = items.next() {
             batch.push(item);
             if batch.len() == size || items.peek().is_none() {
-                let added = self.write_batch(std::mem::take(&mut batch))?;
+                let (added, stored_meanwhile) = self.write_batch(std::mem::take(&mut batch))?;
                 report.documents.extend(added);
+                report.unchanged += stored_meanwhile;
                 progress(Progress::Stored(report.documents.len(), total));
             }
         }
@@ -197,12 +198,14 @@ impl Store {
         Ok(report)
     }
 
-    /// Writes one batch in one transaction. On failure the in-memory engine is dropped (it is
-    /// rebuilt from the store on next use), so it never runs ahead of what was committed.
+    /// Writes one batch in one transaction; returns the documents added, and how many pages
+    /// were skipped because another writer stored them since they were checked. On failure the
+    /// in-memory engine is dropped (it is rebuilt from the store on next use), so it never runs
+    /// ahead of what was committed.
     fn write_batch(
         &mut self,
         batch: Vec<(Prepared, &RawPage, &str)>,
-    ) -> Result<Vec<(String, i64)>, StoreError> {
+    ) -> Result<(Vec<(String, i64)>, usize), StoreError> {
         let mut engine = self.engine.take().unwrap_or_default();
         let result = self.write_batch_with(&mut engine, batch);
         if result.is_ok() {
@@ -215,7 +218,7 @@ impl Store {
         &mut self,
         engine: &mut Engine,
         batch: Vec<(Prepared, &RawPage, &str)>,
-    ) -> rusqlite::Result<Vec<(String, i64)>> {
+    ) -> rusqlite::Result<(Vec<(String, i64)>, usize)> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -224,7 +227,19 @@ impl Store {
         let mut in_batch: HashMap<String, Document> = HashMap::new();
         let mut touched: HashSet<i64> = HashSet::new();
         let mut added_ids = Vec::with_capacity(batch.len());
+        let mut stored_meanwhile = 0;
         for (prepared, page, hash) in batch {
+            // Another ingest (another process, or the server) may have stored the same page
+            // since it was checked: under the write lock, it is checked again and skipped.
+            let known = tx
+                .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?
+                .query_row([hash], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if known {
+                stored_meanwhile += 1;
+                continue;
+            }
             let Prepared {
                 mut doc,
                 mut json,
@@ -309,7 +324,7 @@ impl Store {
             update_story(&tx, story)?;
         }
         tx.commit()?;
-        Ok(added_ids)
+        Ok((added_ids, stored_meanwhile))
     }
 }
 

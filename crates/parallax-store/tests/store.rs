@@ -187,3 +187,53 @@ fn warc_records_are_ingested_with_their_urls() {
     assert_eq!(store.stories(&StoryFilter::default()).unwrap().len(), 2);
     assert!(!store.search("Elsmere", 5).unwrap().documents.is_empty());
 }
+
+#[test]
+fn an_article_stored_by_another_ingest_meanwhile_is_skipped_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    let mut first = Store::open(&db).unwrap();
+    let mut second = Store::open(&db).unwrap();
+    let shared = pages(&ALL[..1]);
+    let mut stored_meanwhile = false;
+    // The first ingest checks what is stored, prepares its pages, and only then writes: the
+    // second ingest stores the shared article in between.
+    let report = first
+        .ingest(pages(&ALL[..3]), &mut |p| {
+            if matches!(p, parallax_store::Progress::Prepared(..)) && !stored_meanwhile {
+                stored_meanwhile = true;
+                let r = second.ingest(shared.clone(), &mut |_| {}).unwrap();
+                assert_eq!(r.added, 1);
+            }
+        })
+        .unwrap();
+    assert!(stored_meanwhile);
+    assert_eq!((report.added, report.unchanged), (2, 1), "{report:?}");
+    let (documents, _, _) = first.counts().unwrap();
+    assert_eq!(documents, 3);
+}
+
+#[test]
+fn concurrent_ingests_of_overlapping_inputs_into_a_new_store_all_succeed() {
+    for round in 0..4 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(format!("race{round}.db"));
+        let runs: Vec<_> = [&ALL[..3], &ALL[1..]]
+            .into_iter()
+            .map(|names| {
+                let db = db.clone();
+                let pages = pages(names);
+                std::thread::spawn(move || {
+                    let mut store = Store::open(&db)?;
+                    store.ingest(pages, &mut |_| {})
+                })
+            })
+            .collect();
+        for run in runs {
+            let report = run.join().unwrap();
+            assert!(report.is_ok(), "round {round}: {report:?}");
+        }
+        let (documents, _, _) = Store::open(&db).unwrap().counts().unwrap();
+        assert_eq!(documents, 5, "round {round}");
+    }
+}
