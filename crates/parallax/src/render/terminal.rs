@@ -19,19 +19,34 @@ fn is_hazard(c: char, keep_lines: bool) -> bool {
     }
 }
 
-fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
+/// `text` with every hazard written by `show`; borrowed when there is none.
+fn rewrite(text: &str, keep_lines: bool, show: fn(&mut String, char)) -> Cow<'_, str> {
     if !text.chars().any(|c| is_hazard(c, keep_lines)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if is_hazard(c, keep_lines) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            show(&mut out, c);
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// A hazard as Rust writes it: `\u{1b}`.
+fn rust_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+}
+
+/// A hazard as JSON writes it: `\u001b`.
+fn json_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{:04x}", c as u32);
+}
+
+fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    rewrite(text, keep_lines, rust_escape)
 }
 
 /// A one-line field (a file name, an id, a title, a reason): every control character escaped,
@@ -48,19 +63,8 @@ pub fn text(text: &str) -> Cow<'_, str> {
 /// JSON text with the characters that JSON may leave raw inside strings (DEL, the C1 controls,
 /// the bidirectional controls) written as `\uXXXX` escapes: the same JSON value, safe to print.
 pub fn json(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(|c| is_hazard(c, true)) {
-        return Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        // JSON itself escapes the C0 controls; any other hazard can only sit inside a string.
-        if is_hazard(c, true) {
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    // JSON itself escapes the C0 controls; any other hazard can only sit inside a string.
+    rewrite(json, true, json_escape)
 }
 
 #[cfg(test)]
