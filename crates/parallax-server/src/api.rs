@@ -18,6 +18,9 @@ use crate::{AppError, AppState, MAX_BODY};
 /// Documents one upload may hold.
 pub const MAX_UPLOAD_DOCUMENTS: usize = 1000;
 
+/// The largest offset a list accepts: SQLite counts in `i64`, so a larger one would wrap.
+pub const MAX_OFFSET: usize = i64::MAX as usize;
+
 /// The API's routes.
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
@@ -63,14 +66,21 @@ pub struct StoryQuery {
 }
 
 impl StoryQuery {
-    /// The store filter this query asks for; empty fields are no filter.
-    pub fn filter(&self) -> StoryFilter {
+    /// The store filter this query asks for; empty fields are no filter. An offset over
+    /// [`MAX_OFFSET`] is refused.
+    pub fn filter(&self) -> Result<StoryFilter, AppError> {
+        let offset = self.offset.unwrap_or(0);
+        if offset > MAX_OFFSET {
+            return Err(AppError::BadRequest(format!(
+                "offset {offset} is over the largest, {MAX_OFFSET}"
+            )));
+        }
         let given = |v: &Option<String>| {
             v.as_ref()
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
         };
-        StoryFilter {
+        Ok(StoryFilter {
             outlet: given(&self.outlet),
             person: given(&self.person),
             date: given(&self.date),
@@ -80,8 +90,8 @@ impl StoryQuery {
                 StoryOrder::Newest
             },
             limit: self.limit.unwrap_or(50).clamp(1, 500),
-            offset: self.offset.unwrap_or(0),
-        }
+            offset,
+        })
     }
 }
 
@@ -97,7 +107,7 @@ async fn stories(
     State(state): State<Arc<AppState>>,
     Query(q): Query<StoryQuery>,
 ) -> Result<Json<Value>, AppError> {
-    let filter = q.filter();
+    let filter = q.filter()?;
     let rows = state.read(move |s| Ok(s.stories(&filter)?)).await?;
     Ok(Json(json!({ "stories": rows })))
 }

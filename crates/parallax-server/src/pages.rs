@@ -71,22 +71,18 @@ fn not_found(what: &str) -> Response {
 }
 
 fn error_page(e: AppError) -> Response {
-    match e {
-        AppError::NotFound(m) => not_found(&m),
-        other => {
-            let message = match other {
-                AppError::BadRequest(m) | AppError::Internal(m) => m,
-                AppError::Store(e) => e.to_string(),
-                AppError::NotFound(m) => m,
-            };
-            let mut r = page(
-                "Error",
-                &format!("<h1>Error</h1><p>{}</p>", escape(&message)),
-            );
-            *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            r
-        }
-    }
+    let (status, message) = match e {
+        AppError::NotFound(m) => return not_found(&m),
+        AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+        AppError::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
+        AppError::Store(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    };
+    let mut r = page(
+        "Error",
+        &format!("<h1>Error</h1><p>{}</p>", escape(&message)),
+    );
+    *r.status_mut() = status;
+    r
 }
 
 /// A query-string value, percent-encoded.
@@ -132,8 +128,18 @@ fn story_rows(out: &mut String, rows: &[StoryRow]) {
     out.push_str("</table>");
 }
 
+/// The offset of the page after one at `offset` of `limit` rows, when it is one a list accepts.
+fn next_offset(offset: usize, limit: usize) -> Option<usize> {
+    offset
+        .checked_add(limit)
+        .filter(|&next| next <= crate::api::MAX_OFFSET)
+}
+
 async fn story_list(State(state): State<Arc<AppState>>, Query(q): Query<StoryQuery>) -> Response {
-    let filter = q.filter();
+    let filter = match q.filter() {
+        Ok(f) => f,
+        Err(e) => return error_page(e),
+    };
     let shown = filter.clone();
     let rows = match state.read(move |s| Ok(s.stories(&filter)?)).await {
         Ok(rows) => rows,
@@ -154,7 +160,8 @@ async fn story_list(State(state): State<Arc<AppState>>, Query(q): Query<StoryQue
         body.push_str("<p>No stories. Add articles with <code>parallax ingest</code> or <a href=\"/add\">here</a>.</p>");
     } else {
         story_rows(&mut body, &rows);
-        if rows.len() == shown.limit {
+        let next = next_offset(shown.offset, shown.limit).filter(|_| rows.len() == shown.limit);
+        if let Some(next_offset) = next {
             let next = format!(
                 "/?outlet={}&person={}&date={}&sort={}&offset={}",
                 encode(shown.outlet.as_deref().unwrap_or("")),
@@ -165,7 +172,7 @@ async fn story_list(State(state): State<Arc<AppState>>, Query(q): Query<StoryQue
                 } else {
                     "newest"
                 },
-                shown.offset + shown.limit
+                next_offset
             );
             let _ = write!(
                 body,
@@ -324,4 +331,20 @@ async fn script() -> Response {
         SCRIPT,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_more_link_never_wraps() {
+        assert_eq!(next_offset(0, 50), Some(50));
+        assert_eq!(
+            next_offset(crate::api::MAX_OFFSET - 50, 50),
+            Some(crate::api::MAX_OFFSET)
+        );
+        assert_eq!(next_offset(crate::api::MAX_OFFSET, 1), None);
+        assert_eq!(next_offset(usize::MAX, 500), None);
+    }
 }

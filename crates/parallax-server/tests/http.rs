@@ -195,3 +195,28 @@ fn oversized_bodies_are_refused_and_slow_clients_cut_off() {
     // The server still answers others.
     assert_eq!(get(addr, "/").0, 200);
 }
+
+/// Hardening item 10: an offset beyond i64 wrapped to the first page, and the UI's "more" link
+/// overflowed on the largest offsets.
+#[test]
+fn offsets_beyond_i64_are_refused_not_wrapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    for path in [
+        "/api/stories?offset=9223372036854775808",
+        "/api/stories?offset=18446744073709551615&limit=1",
+        "/?offset=9223372036854775808",
+        "/?offset=18446744073709551615&limit=1",
+    ] {
+        let (status, body) = get(addr, path);
+        assert_eq!(status, 400, "{path}: {body}");
+    }
+    // The largest offset that fits is a page past the end, not the first page.
+    let (status, body) = get(addr, "/api/stories?offset=9223372036854775807");
+    assert_eq!(status, 200, "{body}");
+    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(list["stories"].as_array().map(Vec::len), Some(0), "{body}");
+    let (status, page) = get(addr, "/?offset=9223372036854775807&limit=1");
+    assert_eq!(status, 200);
+    assert!(!page.contains("more stories"), "{page}");
+}
