@@ -8,7 +8,11 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use parallax::ingest::{page_from_json, unique_ids, RawPage};
+use parallax::ingest::{
+    looks_binary, sniff_kind, unique_ids, Content, IngestError, PageKind, RawPage,
+    DEFAULT_MAX_BYTES,
+};
+use parallax::model::Rejection;
 use parallax_store::{StoryFilter, StoryOrder};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -151,7 +155,11 @@ async fn quotes(
     State(state): State<Arc<AppState>>,
     Query(q): Query<QuoteQuery>,
 ) -> Result<Json<Value>, AppError> {
-    let story = q.story.as_deref().map(story_id).transpose()?;
+    let story = q
+        .story
+        .as_deref()
+        .map(|id| story_id(id).map_err(|_| AppError::BadRequest(format!("no story number {id}"))))
+        .transpose()?;
     let limit = q.limit.unwrap_or(200).clamp(1, 5000);
     let speaker = q.speaker.filter(|s| !s.trim().is_empty());
     let rows = state
@@ -192,74 +200,135 @@ struct Upload {
     date: Option<String>,
 }
 
-/// Pages from an upload: a JSON body `{"documents": [{name, content, ...}]}`, or a raw HTML
-/// or text body (`?name=` names it).
+/// Why one uploaded document was refused, or `None` when it passes the checks the command line
+/// applies to a file: the size cap ([`DEFAULT_MAX_BYTES`], as `parallax ingest`), content that
+/// is only whitespace, and binary data (NUL bytes or many control characters; UTF-16 with a
+/// byte-order mark is text).
+pub fn refusal(bytes: &[u8]) -> Option<String> {
+    if bytes.len() > DEFAULT_MAX_BYTES {
+        return Some(format!(
+            "{} bytes is over the {DEFAULT_MAX_BYTES}-byte cap per document",
+            bytes.len()
+        ));
+    }
+    let error = if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        IngestError::Empty
+    } else if !has_utf16_bom(bytes) && looks_binary(bytes) {
+        IngestError::Binary
+    } else {
+        return None;
+    };
+    Some(error.to_string())
+}
+
+fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
+}
+
+/// The id an uploaded file name gives: its stem, or `upload-N` (N counts from 1 in the upload)
+/// when the name has none (`""`, `.`, `/`, `.html`). Only the file name counts: an uploaded
+/// name never becomes a path.
+pub fn upload_id(name: &str, position: usize) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s).trim();
+    if stem.chars().all(|c| c == '.') {
+        format!("upload-{position}")
+    } else {
+        stem.to_string()
+    }
+}
+
+/// The documents of an upload, checked: pages to store and the documents refused, each named
+/// with its reason. The body is a JSON `{"documents": [{name, content, ...}]}`, or one raw HTML
+/// or text document (`?name=` names it), which is decoded like a file.
 fn uploaded_pages(
     headers: &HeaderMap,
     name: Option<String>,
-    body: &[u8],
-) -> Result<Vec<RawPage>, AppError> {
+    body: axum::body::Bytes,
+) -> Result<(Vec<RawPage>, Vec<Rejection>), AppError> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let uploads: Vec<Upload> = if content_type.starts_with("application/json") {
-        #[derive(Deserialize)]
-        struct Body {
-            documents: Vec<Upload>,
-        }
-        serde_json::from_slice::<Body>(body)
-            .map_err(|e| AppError::BadRequest(format!("malformed upload: {e}")))?
-            .documents
-    } else {
-        let content = std::str::from_utf8(body)
-            .map_err(|e| AppError::BadRequest(format!("body is not UTF-8: {e}")))?;
+    let mut pages = Vec::new();
+    let mut rejected = Vec::new();
+    if !content_type.starts_with("application/json") {
         let html = content_type.contains("html");
-        vec![Upload {
-            name: name.or_else(|| Some(if html { "upload.html" } else { "upload.txt" }.into())),
-            content: content.to_string(),
-            url: None,
-            title: None,
-            outlet: None,
-            date: None,
-        }]
-    };
+        let name = name.unwrap_or_else(|| if html { "upload.html" } else { "upload.txt" }.into());
+        // The body becomes the page's bytes without a copy.
+        let bytes = Vec::from(body);
+        if let Some(reason) = refusal(&bytes) {
+            rejected.push(Rejection {
+                input: name,
+                reason,
+            });
+        } else {
+            let lower = name.to_ascii_lowercase();
+            let kind = if html || lower.ends_with(".html") || lower.ends_with(".htm") {
+                PageKind::Html
+            } else if lower.ends_with(".txt") {
+                PageKind::Text
+            } else {
+                sniff_kind(&bytes)
+            };
+            pages.push(RawPage {
+                source: format!("upload:{name}"),
+                id: upload_id(&name, 1),
+                kind,
+                content: Content::Bytes(bytes),
+                url: None,
+                title: None,
+                outlet: None,
+                date: None,
+            });
+        }
+        return Ok((pages, rejected));
+    }
+    #[derive(Deserialize)]
+    struct Body {
+        documents: Vec<Upload>,
+    }
+    let uploads = serde_json::from_slice::<Body>(&body)
+        .map_err(|e| AppError::BadRequest(format!("malformed upload: {e}")))?
+        .documents;
+    drop(body);
     if uploads.len() > MAX_UPLOAD_DOCUMENTS {
         return Err(AppError::BadRequest(format!(
             "{} documents in one upload; at most {MAX_UPLOAD_DOCUMENTS}",
             uploads.len()
         )));
     }
-    let mut pages = Vec::new();
     for (i, u) in uploads.into_iter().enumerate() {
         let name = u.name.unwrap_or_else(|| format!("upload-{}", i + 1));
-        // Only the file name is kept: an uploaded name never becomes a path.
-        let base = name
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or("upload")
-            .to_string();
-        let stem = base
-            .rsplit_once('.')
-            .map_or(base.as_str(), |(s, _)| s)
-            .to_string();
-        let lower = base.to_ascii_lowercase();
+        if let Some(reason) = refusal(u.content.as_bytes()) {
+            rejected.push(Rejection {
+                input: name,
+                reason,
+            });
+            continue;
+        }
+        let lower = name.to_ascii_lowercase();
         let is_html = lower.ends_with(".html")
             || lower.ends_with(".htm")
-            || (!lower.ends_with(".txt")
-                && parallax::ingest::sniff_kind(u.content.as_bytes())
-                    == parallax::ingest::PageKind::Html);
-        let field = if is_html { "html" } else { "text" };
-        let record = json!({
-            "id": stem, field: u.content, "url": u.url, "title": u.title, "outlet": u.outlet, "date": u.date,
+            || (!lower.ends_with(".txt") && sniff_kind(u.content.as_bytes()) == PageKind::Html);
+        pages.push(RawPage {
+            source: format!("upload:{}", name.rsplit(['/', '\\']).next().unwrap_or("")),
+            id: upload_id(&name, i + 1),
+            kind: if is_html {
+                PageKind::Html
+            } else {
+                PageKind::Text
+            },
+            content: Content::Text(u.content),
+            url: u.url,
+            title: u.title,
+            outlet: u.outlet,
+            date: u.date,
         });
-        let page = page_from_json(record, &format!("upload:{base}"), &stem)
-            .map_err(|e| AppError::BadRequest(format!("{base}: {e}")))?;
-        pages.push(page);
     }
     unique_ids(&mut pages);
-    Ok(pages)
+    Ok((pages, rejected))
 }
 
 /// Query parameter of a raw upload.
@@ -272,9 +341,25 @@ async fn ingest(
     State(state): State<Arc<AppState>>,
     Query(q): Query<IngestQuery>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> Result<Json<Value>, AppError> {
-    let pages = uploaded_pages(&headers, q.name, &body)?;
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, AppError> {
+    // Over MAX_BODY (413) or a broken upload: the JSON error of every other failure.
+    let body = match body {
+        Ok(body) => body,
+        Err(e) => return Ok((e.status(), Json(json!({ "error": e.body_text() }))).into_response()),
+    };
+    let (pages, mut rejected) = uploaded_pages(&headers, q.name, body)?;
+    if pages.is_empty() {
+        let error = match rejected.as_slice() {
+            [one] => format!("{}: {}", one.input, one.reason),
+            _ => "no document of the upload was accepted".to_string(),
+        };
+        return Ok((
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": error, "rejected": rejected })),
+        )
+            .into_response());
+    }
     let report = state
         .write(move |store| Ok(store.ingest(pages, &mut |_| {})?))
         .await?;
@@ -283,11 +368,46 @@ async fn ingest(
         .iter()
         .map(|(id, story)| json!({ "id": id, "story": story }))
         .collect();
+    rejected.extend(report.rejected);
     Ok(Json(json!({
         "added": report.added,
         "unchanged": report.unchanged,
         "analyzed": report.analyzed,
-        "rejected": report.rejected,
+        "rejected": rejected,
         "documents": documents,
-    })))
+    }))
+    .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_without_a_stem_get_a_fallback_id() {
+        assert_eq!(upload_id("../../etc/flood.txt", 1), "flood");
+        assert_eq!(upload_id("C:\\news\\a.b.html", 1), "a.b");
+        for (i, name) in ["", ".", "/", "..", ".html", "dir/", " .txt"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(
+                upload_id(name, i + 1),
+                format!("upload-{}", i + 1),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refusals_are_the_cli_checks() {
+        assert!(refusal(b"News.\0").unwrap().contains("binary"));
+        assert!(refusal(b" \n ").unwrap().contains("empty"));
+        assert!(refusal(&vec![b'a'; DEFAULT_MAX_BYTES + 1])
+            .unwrap()
+            .contains("cap"));
+        assert_eq!(refusal(&vec![b'a'; DEFAULT_MAX_BYTES]), None);
+        // UTF-16 with a byte-order mark holds NUL bytes and is text.
+        assert_eq!(refusal(b"\xff\xfeN\0e\0w\0s\0"), None);
+    }
 }

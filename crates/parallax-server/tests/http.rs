@@ -99,6 +99,7 @@ fn api_serves_the_store_and_uploads_join_stories() {
     let report: parallax::model::Report = serde_json::from_str(&body).unwrap();
     assert!(!report.stories[0].conflicts.is_empty());
     assert_eq!(get(addr, "/api/stories/999").0, 404);
+    assert_eq!(get(addr, "/api/quotes?story=abc").0, 400);
     assert_eq!(get(addr, "/story/999").0, 404);
     let (status, page) = get(addr, "/story/1");
     assert_eq!(status, 200);
@@ -219,4 +220,104 @@ fn offsets_beyond_i64_are_refused_not_wrapped() {
     let (status, page) = get(addr, "/?offset=9223372036854775807&limit=1");
     assert_eq!(status, 200);
     assert!(!page.contains("more stories"), "{page}");
+}
+
+/// Hardening item 9: an upload passes the CLI's checks of a page (NUL bytes, the 10 MiB cap per
+/// document); each refused document is named with its reason and the rest are stored; a name
+/// with no stem gets a fallback id.
+#[test]
+fn uploads_pass_the_cli_checks_and_name_each_rejection() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    // One document, and it is bad: 400 naming the reason.
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/ingest?name=nul.txt",
+        "text/plain",
+        b"Floods swept the valley town on Monday.\0\0\0 The mayor said homes were damaged.",
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("nul.txt") && body.contains("binary"),
+        "{body}"
+    );
+
+    let big = "The council met again. ".repeat(12_000_000 / 23);
+    let upload = serde_json::json!({"documents": [
+        {"name": "nul.txt", "content": "Floods swept the valley town on Monday.\u{0} The mayor said homes were damaged."},
+        {"name": "big.txt", "content": big},
+        {"name": "", "content": "Workers at the Ardmore glassworks walked out on Thursday over unpaid overtime, the union said."},
+        {"name": ".", "content": "A storm closed the mountain pass at Kellan on Friday, the roads agency said, stranding trucks."},
+        {"name": "/", "content": "The Brisbane library will reopen in March after a two-year refit, the city council said."},
+    ]});
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        "application/json",
+        upload.to_string().as_bytes(),
+    );
+    assert_eq!(status, 200, "{}", &body[..body.len().min(2000)]);
+    let added: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(added["added"], 3, "{body}");
+    let rejected = added["rejected"].as_array().unwrap();
+    let reason = |name: &str| {
+        rejected
+            .iter()
+            .find(|r| r["input"] == name)
+            .and_then(|r| r["reason"].as_str())
+            .unwrap_or_else(|| panic!("{name} not rejected: {body}"))
+            .to_string()
+    };
+    assert!(reason("nul.txt").contains("binary"));
+    assert!(reason("big.txt").contains("10485760-byte cap"));
+    let ids: Vec<&str> = added["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["upload-3", "upload-4", "upload-5"], "{body}");
+    assert_eq!(get(addr, "/api/documents/upload-3").0, 200);
+    assert_eq!(
+        get(addr, "/api/documents/nul").0,
+        404,
+        "the NUL document was stored"
+    );
+}
+
+/// Hardening item 9: the OpenAPI document lists the statuses a path can answer, and only those.
+#[test]
+fn openapi_lists_the_statuses_each_path_answers() {
+    let spec = parallax_server::openapi::spec();
+    let responses = |path: &str, method: &str| {
+        spec["paths"][path][method]["responses"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{path} {method} has no responses"))
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let ingest = responses("/api/ingest", "post");
+    for status in ["200", "400", "408", "413"] {
+        assert!(
+            ingest.contains(&status.to_string()),
+            "ingest lacks {status}: {ingest:?}"
+        );
+    }
+    for (path, can_404) in [
+        ("/api/stories", false),
+        ("/api/quotes", false),
+        ("/api/search", false),
+        ("/api/stories/{id}", true),
+        ("/api/documents/{id}", true),
+    ] {
+        assert_eq!(
+            responses(path, "get").contains(&"404".to_string()),
+            can_404,
+            "{path}"
+        );
+    }
+    assert!(!ingest.contains(&"404".to_string()));
 }
