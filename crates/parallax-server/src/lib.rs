@@ -1,7 +1,12 @@
 //! The Parallax server: an HTTP JSON API and a web UI over a store.
 //!
-//! Every request reads through a pool of read-only SQLite connections on blocking threads, so
-//! pages keep being served while an ingest (here or in another process) writes. Story pages are
+//! Every request reads through a pool of at most [`READERS`] read-only SQLite connections on
+//! blocking threads, so pages keep being served while an ingest (here or in another process)
+//! writes; a request waits for a free connection rather than opening another. At most
+//! [`MAX_CONNECTIONS`] connections are served at once; further ones wait in the kernel's
+//! backlog, and when the cap has been reached for [`SHED_AFTER`] the server closes the
+//! connections that sit idle (those in the middle of a request finish it first), so clients
+//! that hold connections open cannot keep others out. Story pages are
 //! rendered when a story is analyzed and stored; a request wraps the stored body in the page
 //! chrome. Request bodies are capped ([`MAX_BODY`]), a client that sends its headers too slowly
 //! is disconnected ([`HEADER_TIMEOUT`]), and a request that takes longer than
@@ -11,14 +16,16 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use parallax_store::{Store, StoreError};
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 pub mod api;
 pub mod openapi;
@@ -31,13 +38,28 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time a request may take from its headers to the response, body upload included.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Time limits of a server.
+/// Connections served at once; further ones wait in the kernel's backlog.
+pub const MAX_CONNECTIONS: usize = 256;
+/// Read-only store connections, and so reads running at once.
+pub const READERS: usize = 8;
+/// Blocking threads of the runtime `parallax serve` runs on: the readers, the writer, and room
+/// for the rest (file system work of the runtime).
+pub const MAX_BLOCKING_THREADS: usize = 2 * READERS;
+/// How long the connection cap may stay reached before idle connections are closed.
+pub const SHED_AFTER: Duration = Duration::from_millis(100);
+/// A connection younger than this is never closed for being idle: its first request may still
+/// be on its way.
+pub const SHED_MIN_AGE: Duration = Duration::from_millis(250);
+
+/// Time and size limits of a server.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Time a client has to send a request's headers.
     pub header_timeout: Duration,
     /// Time a request may take from its headers to the response.
     pub request_timeout: Duration,
+    /// Connections served at once.
+    pub max_connections: usize,
 }
 
 impl Default for Limits {
@@ -45,6 +67,7 @@ impl Default for Limits {
         Limits {
             header_timeout: HEADER_TIMEOUT,
             request_timeout: REQUEST_TIMEOUT,
+            max_connections: MAX_CONNECTIONS,
         }
     }
 }
@@ -52,7 +75,13 @@ impl Default for Limits {
 /// What every handler shares.
 pub struct AppState {
     db: PathBuf,
+    /// Idle read connections.
     readers: Mutex<Vec<Store>>,
+    /// One permit per read connection: a read holds one while it runs.
+    read_slots: Semaphore,
+    /// Read connections open now, and the most ever open at once.
+    readers_open: AtomicUsize,
+    readers_peak: AtomicUsize,
     writer: Mutex<Option<Store>>,
 }
 
@@ -81,32 +110,65 @@ impl AppState {
         let writer = Store::open(&db)?;
         Ok(Arc::new(AppState {
             db,
-            readers: Mutex::new(Vec::new()),
+            readers: Mutex::new(Vec::with_capacity(READERS)),
+            read_slots: Semaphore::new(READERS),
+            readers_open: AtomicUsize::new(0),
+            readers_peak: AtomicUsize::new(0),
             writer: Mutex::new(Some(writer)),
         }))
     }
 
-    /// Runs `f` with a read-only store connection on a blocking thread.
+    /// Read connections open now (at most [`READERS`]).
+    pub fn readers_open(&self) -> usize {
+        self.readers_open.load(Ordering::SeqCst)
+    }
+
+    /// The most read connections that were ever open at once.
+    pub fn readers_peak(&self) -> usize {
+        self.readers_peak.load(Ordering::SeqCst)
+    }
+
+    /// Runs `f` with a read-only store connection on a blocking thread, once one of the
+    /// [`READERS`] is free.
     pub async fn read<T, F>(self: &Arc<Self>, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, AppError> + Send + 'static,
     {
+        let permit = self
+            .read_slots
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
         let state = Arc::clone(self);
-        tokio::task::spawn_blocking(move || {
+        let result = tokio::task::spawn_blocking(move || {
             let pooled = state.readers.lock().ok().and_then(|mut p| p.pop());
             let store = match pooled {
                 Some(s) => s,
-                None => Store::open_read_only(&state.db)?,
+                None => {
+                    let store = Store::open_read_only(&state.db)?;
+                    let open = state.readers_open.fetch_add(1, Ordering::SeqCst) + 1;
+                    state.readers_peak.fetch_max(open, Ordering::SeqCst);
+                    store
+                }
             };
             let result = f(&store);
-            if let Ok(mut pool) = state.readers.lock() {
-                pool.push(store);
+            // Back to the pool, unless the pool is somehow full (then the connection closes).
+            let kept = state
+                .readers
+                .lock()
+                .ok()
+                .filter(|pool| pool.len() < READERS)
+                .map(|mut pool| pool.push(store))
+                .is_some();
+            if !kept {
+                state.readers_open.fetch_sub(1, Ordering::SeqCst);
             }
             result
         })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+        .await;
+        drop(permit);
+        result.map_err(|e| AppError::Internal(e.to_string()))?
     }
 
     /// Runs `f` with the one writing connection on a blocking thread.
@@ -176,7 +238,24 @@ pub async fn serve_on(
     limits: Limits,
 ) -> anyhow::Result<()> {
     let app = app(state, limits.request_timeout);
+    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    // Each time the cap has stayed reached for SHED_AFTER, the generation goes up and every
+    // connection that is old enough closes as soon as it is idle.
+    let (shed, _) = tokio::sync::watch::channel(0u64);
     loop {
+        // The permit is taken before accepting: beyond the cap, connections wait in the backlog.
+        let permit = match Arc::clone(&slots).try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                match tokio::time::timeout(SHED_AFTER, Arc::clone(&slots).acquire_owned()).await {
+                    Ok(permit) => permit?,
+                    Err(_) => {
+                        shed.send_modify(|generation| *generation += 1);
+                        Arc::clone(&slots).acquire_owned().await?
+                    }
+                }
+            }
+        };
         let (stream, _) = match listener.accept().await {
             Ok(conn) => conn,
             // Out of file descriptors and the like: back off instead of spinning.
@@ -187,15 +266,30 @@ pub async fn serve_on(
         };
         let _ = stream.set_nodelay(true);
         let service = TowerToHyperService::new(app.clone());
+        let mut shed = shed.subscribe();
         tokio::spawn(async move {
+            let _permit = permit;
+            let born = Instant::now();
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder
                 .timer(TokioTimer::new())
                 .header_read_timeout(limits.header_timeout)
                 .keep_alive(true);
-            let _ = builder
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+            let conn = builder.serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            loop {
+                tokio::select! {
+                    _ = conn.as_mut() => return,
+                    changed = shed.changed() => {
+                        if changed.is_err() || born.elapsed() >= SHED_MIN_AGE {
+                            // Closes now when idle, else after the response under way.
+                            conn.as_mut().graceful_shutdown();
+                            let _ = conn.as_mut().await;
+                            return;
+                        }
+                    }
+                }
+            }
         });
     }
 }
@@ -203,6 +297,7 @@ pub async fn serve_on(
 /// Runs the server on a multi-threaded runtime (for the command line).
 pub fn run(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
     tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(MAX_BLOCKING_THREADS)
         .enable_all()
         .build()?
         .block_on(serve(db, addr))

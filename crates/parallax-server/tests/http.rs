@@ -3,12 +3,18 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use parallax_server::{serve_on, AppState, Limits, MAX_BODY};
 
 /// Starts a server on a free port over a new store holding the bundled example.
 fn start(dir: &Path, limits: Limits) -> SocketAddr {
+    start_with_state(dir, limits).0
+}
+
+/// [`start`], also returning the server's state.
+fn start_with_state(dir: &Path, limits: Limits) -> (SocketAddr, Arc<AppState>) {
     let db = dir.join("store.db");
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/xi-putin-call");
     let batch = parallax::ingest::read_inputs(
@@ -19,9 +25,8 @@ fn start(dir: &Path, limits: Limits) -> SocketAddr {
     store.ingest(batch.pages, &mut |_| {}).unwrap();
     drop(store);
     let state = AppState::new(db).unwrap();
-    let std_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = std_listener.local_addr().unwrap();
-    std_listener.set_nonblocking(true).unwrap();
+    let shared = Arc::clone(&state);
+    let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -29,11 +34,13 @@ fn start(dir: &Path, limits: Limits) -> SocketAddr {
             .build()
             .unwrap()
             .block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(std_listener).unwrap();
+                // tokio's listen backlog (1024), as `parallax serve` has.
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                tx.send(listener.local_addr().unwrap()).unwrap();
                 serve_on(listener, state, limits).await.unwrap();
             })
     });
-    addr
+    (rx.recv().unwrap(), shared)
 }
 
 /// One HTTP/1.1 request on a new connection; returns the status and the body.
@@ -162,6 +169,7 @@ fn oversized_bodies_are_refused_and_slow_clients_cut_off() {
     let limits = Limits {
         header_timeout: Duration::from_millis(500),
         request_timeout: Duration::from_secs(1),
+        ..Limits::default()
     };
     let addr = start(dir.path(), limits);
     let big = vec![b'a'; MAX_BODY + 1];
@@ -320,4 +328,50 @@ fn openapi_lists_the_statuses_each_path_answers() {
         );
     }
     assert!(!ingest.contains(&"404".to_string()));
+}
+
+/// Hardening item 5: 1,000 concurrent requests grew the reader pool to about 512 connections
+/// (1.1 GB, 1,039 descriptors). Connections are capped, the reader pool is fixed, and idle
+/// connections held open do not keep a fresh request out.
+#[test]
+fn many_connections_leave_the_server_answering_and_the_reader_pool_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (addr, state) = start_with_state(dir.path(), Limits::default());
+
+    // 600 connections held open without a word, then a fresh request.
+    let idle: Vec<TcpStream> = (0..600)
+        .map(|_| TcpStream::connect(addr).unwrap())
+        .collect();
+    let started = Instant::now();
+    let (status, _) = get(addr, "/");
+    assert_eq!(status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "a fresh request waited {:?} behind idle connections",
+        started.elapsed()
+    );
+    drop(idle);
+
+    // 600 requests at once, each reading the store.
+    let mut busy = Vec::new();
+    for i in 0..600 {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let path = ["/api/search?q=Xi", "/story/1", "/api/stories"][i % 3];
+        let head = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        s.write_all(head.as_bytes()).unwrap();
+        busy.push(s);
+    }
+    for mut s in busy {
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        let text = String::from_utf8_lossy(&out[..out.len().min(200)]).to_string();
+        assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    }
+    assert!(
+        state.readers_peak() <= parallax_server::READERS,
+        "{} read connections open at once; the cap is {}",
+        state.readers_peak(),
+        parallax_server::READERS
+    );
 }
