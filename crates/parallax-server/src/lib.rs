@@ -244,16 +244,11 @@ pub async fn serve_on(
     let (shed, _) = tokio::sync::watch::channel(0u64);
     loop {
         // The permit is taken before accepting: beyond the cap, connections wait in the backlog.
-        let permit = match Arc::clone(&slots).try_acquire_owned() {
-            Ok(permit) => permit,
-            Err(_) => {
-                match tokio::time::timeout(SHED_AFTER, Arc::clone(&slots).acquire_owned()).await {
-                    Ok(permit) => permit?,
-                    Err(_) => {
-                        shed.send_modify(|generation| *generation += 1);
-                        Arc::clone(&slots).acquire_owned().await?
-                    }
-                }
+        let permit = loop {
+            match tokio::time::timeout(SHED_AFTER, Arc::clone(&slots).acquire_owned()).await {
+                Ok(permit) => break permit?,
+                // Still at the cap: idle connections old enough are asked to close.
+                Err(_) => shed.send_modify(|generation| *generation += 1),
             }
         };
         let (stream, _) = match listener.accept().await {
