@@ -10,7 +10,8 @@
 //! rendered when a story is analyzed and stored; a request wraps the stored body in the page
 //! chrome. Request bodies are capped ([`MAX_BODY`]), a client that sends its headers too slowly
 //! is disconnected ([`HEADER_TIMEOUT`]), and a request that takes longer than
-//! [`REQUEST_TIMEOUT`] (a slow upload, say) is answered 408.
+//! [`REQUEST_TIMEOUT`] (a slow upload, say) is answered 408. Every request must name this
+//! server in `Host`, and writes need the token ([`access`]).
 
 #![warn(missing_docs)]
 
@@ -27,6 +28,7 @@ use parallax_store::{Store, StoreError};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
+pub mod access;
 pub mod api;
 pub mod openapi;
 pub mod pages;
@@ -72,9 +74,23 @@ impl Default for Limits {
     }
 }
 
+/// Who may use a server, besides clients on this machine that name it by its address.
+#[derive(Debug, Clone, Default)]
+pub struct Access {
+    /// The write token; `None`: the one kept beside the store (made at first start).
+    pub token: Option<String>,
+    /// Host names allowed in `Host` besides the bound address and the loopback names; a name
+    /// without a port is allowed with any port.
+    pub allowed_hosts: Vec<String>,
+}
+
 /// What every handler shares.
 pub struct AppState {
     db: PathBuf,
+    token: String,
+    /// Whether the token was made at this start.
+    token_created: bool,
+    allowed_hosts: Vec<String>,
     /// Idle read connections.
     readers: Mutex<Vec<Store>>,
     /// One permit per read connection: a read holds one while it runs.
@@ -105,17 +121,37 @@ impl From<StoreError> for AppError {
 }
 
 impl AppState {
-    /// State over the store at `db`, which is created when missing.
-    pub fn new(db: PathBuf) -> Result<Arc<AppState>, StoreError> {
+    /// State over the store at `db`, which is created when missing, with the token kept beside
+    /// it ([`access::token_path`]).
+    pub fn new(db: PathBuf) -> anyhow::Result<Arc<AppState>> {
+        AppState::with_access(db, Access::default())
+    }
+
+    /// State over the store at `db` (created when missing) with the given access.
+    pub fn with_access(db: PathBuf, access: Access) -> anyhow::Result<Arc<AppState>> {
         let writer = Store::open(&db)?;
+        let (token, token_created) = match access.token {
+            Some(token) if token.trim().is_empty() => anyhow::bail!("the token is empty"),
+            Some(token) => (token.trim().to_string(), false),
+            None => access::load_or_create_token(&db)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", access::token_path(&db).display()))?,
+        };
         Ok(Arc::new(AppState {
             db,
+            token,
+            token_created,
+            allowed_hosts: access.allowed_hosts,
             readers: Mutex::new(Vec::with_capacity(READERS)),
             read_slots: Semaphore::new(READERS),
             readers_open: AtomicUsize::new(0),
             readers_peak: AtomicUsize::new(0),
             writer: Mutex::new(Some(writer)),
         }))
+    }
+
+    /// The write token.
+    pub fn token(&self) -> &str {
+        &self.token
     }
 
     /// Read connections open now (at most [`READERS`]).
@@ -196,13 +232,19 @@ impl AppState {
     }
 }
 
-/// The whole application: API, pages, and the request time limit.
-pub fn app(state: Arc<AppState>, request_timeout: Duration) -> Router {
+/// The whole application: API, pages, the request time limit, and in front of them all the
+/// host and token checks ([`access::guard`]) of a server bound to `bound`.
+pub fn app(state: Arc<AppState>, request_timeout: Duration, bound: SocketAddr) -> Router {
+    let rules = Arc::new(access::HostRules::new(bound, &state.allowed_hosts));
+    let guarded = Arc::clone(&state);
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
         .layer(axum::middleware::from_fn(move |req, next| {
             limit_time(req, next, request_timeout)
+        }))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            access::guard(Arc::clone(&rules), Arc::clone(&guarded), req, next)
         }))
         .with_state(state)
 }
@@ -223,11 +265,36 @@ async fn limit_time(
     }
 }
 
-/// Serves the store at `db` on `addr` until the process is stopped.
-pub async fn serve(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
-    let state = AppState::new(db)?;
+/// Serves the store at `db` on `addr` until the process is stopped; tells on stderr where, and
+/// the write token.
+pub async fn serve(db: PathBuf, addr: SocketAddr, access: Access) -> anyhow::Result<()> {
+    let given = access.token.is_some();
+    let state = AppState::with_access(db, access)?;
     let listener = TcpListener::bind(addr).await?;
-    eprintln!("parallax: serving on http://{}", listener.local_addr()?);
+    let bound = listener.local_addr()?;
+    eprintln!("parallax: serving on http://{bound}");
+    if given {
+        eprintln!("parallax: writes need the token given with --token");
+    } else {
+        eprintln!(
+            "parallax: writes need the token {} ({} in {})",
+            state.token,
+            if state.token_created {
+                "made now, kept"
+            } else {
+                "kept"
+            },
+            access::token_path(&state.db).display()
+        );
+    }
+    if !bound.ip().is_loopback() {
+        eprintln!(
+            "parallax: warning: {} is not a loopback address: other machines can read the store \
+             (writes still need the token); browsers must name this server by its address or a \
+             name given with --allow-host",
+            bound.ip()
+        );
+    }
     serve_on(listener, state, Limits::default()).await
 }
 
@@ -237,7 +304,7 @@ pub async fn serve_on(
     state: Arc<AppState>,
     limits: Limits,
 ) -> anyhow::Result<()> {
-    let app = app(state, limits.request_timeout);
+    let app = app(state, limits.request_timeout, listener.local_addr()?);
     let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     // Each time the cap has stayed reached for SHED_AFTER, the generation goes up and every
     // connection that is old enough closes as soon as it is idle.
@@ -251,7 +318,7 @@ pub async fn serve_on(
                 Err(_) => shed.send_modify(|generation| *generation += 1),
             }
         };
-        let (stream, _) = match listener.accept().await {
+        let (stream, peer) = match listener.accept().await {
             Ok(conn) => conn,
             // Out of file descriptors and the like: back off instead of spinning.
             Err(_) => {
@@ -260,7 +327,16 @@ pub async fn serve_on(
             }
         };
         let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
+        // Handlers see the client's address (the upload form gives the token only to this
+        // machine).
+        let service = TowerToHyperService::new(tower::util::MapRequest::new(
+            app.clone(),
+            move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                req
+            },
+        ));
         let mut shed = shed.subscribe();
         tokio::spawn(async move {
             let _permit = permit;
@@ -290,10 +366,10 @@ pub async fn serve_on(
 }
 
 /// Runs the server on a multi-threaded runtime (for the command line).
-pub fn run(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
+pub fn run(db: PathBuf, addr: SocketAddr, access: Access) -> anyhow::Result<()> {
     tokio::runtime::Builder::new_multi_thread()
         .max_blocking_threads(MAX_BLOCKING_THREADS)
         .enable_all()
         .build()?
-        .block_on(serve(db, addr))
+        .block_on(serve(db, addr, access))
 }

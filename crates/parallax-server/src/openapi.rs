@@ -11,12 +11,13 @@ fn error(description: &str) -> Value {
     json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
 }
 
-/// A path's responses: 200 with `schema`, 400, and the further statuses in `more` (each with
-/// its description).
+/// A path's responses: 200 with `schema`, 400, 421, and the further statuses in `more` (each
+/// with its description).
 fn ok(description: &str, schema: Value, more: &[(&str, Value)]) -> Value {
     let mut responses = json!({
         "200": { "description": description, "content": { "application/json": { "schema": schema } } },
         "400": error("malformed request"),
+        "421": error("the Host header names neither this server's address, localhost, 127.0.0.1, [::1] (with its port) nor a name allowed with --allow-host"),
     });
     for (status, response) in more {
         responses[*status] = response.clone();
@@ -55,13 +56,18 @@ pub fn spec() -> Value {
             json!({ "description": "the request (its upload included) took longer than the server's time limit", "content": { "text/plain": { "schema": { "type": "string" } } } }),
         ),
         ("413", error("the body is over the 16 MiB cap")),
+        (
+            "401",
+            error("no token, or a wrong one, in Authorization: Bearer"),
+        ),
+        ("403", error("the Origin header names another site")),
     ];
     json!({
         "openapi": "3.1.0",
         "info": {
             "title": "Parallax API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Stories, their comparison of accounts, documents, quotes and search over a Parallax store. Every span is a byte range of a document's cleaned text."
+            "description": "Stories, their comparison of accounts, documents, quotes and search over a Parallax store. Every span is a byte range of a document's cleaned text. Every request must name this server in Host (else 421); writes need the token as Authorization: Bearer and, when an Origin is sent, this server's origin."
         },
         "paths": {
             "/api/stories": { "get": {
@@ -103,6 +109,7 @@ pub fn spec() -> Value {
             "/api/ingest": { "post": {
                 "summary": "Add articles to the store; copies and stories are found against what it holds",
                 "description": "Each document passes the checks `parallax ingest` applies to a file: at most 10 MiB, not binary (no NUL bytes), not empty. A refused document is listed in `rejected` with its name and reason and the others are stored; when no document is accepted the answer is 400 with the same list. A name without a stem (\"\", \".\", \"/\") gets the id upload-N, N counting documents from 1.",
+                "security": [{ "token": [] }],
                 "parameters": [param("name", "query", "file name of a raw HTML or text body", false)],
                 "requestBody": { "required": true, "content": {
                     "application/json": { "schema": { "$ref": "#/components/schemas/Upload" } },
@@ -116,7 +123,9 @@ pub fn spec() -> Value {
                 }}), &upload)
             }}
         },
-        "components": { "schemas": {
+        "components": {
+        "securitySchemes": { "token": { "type": "http", "scheme": "bearer", "description": "the write token: shown by parallax serve at start and kept in <db>.token, or given with --token" } },
+        "schemas": {
             "StoryRow": story_row,
             "Quote": quote,
             "Upload": { "type": "object", "required": ["documents"], "properties": { "documents": { "type": "array", "maxItems": crate::api::MAX_UPLOAD_DOCUMENTS, "items": {

@@ -5,10 +5,13 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
 use parallax::model::Report;
 use parallax::render::html::{escape, story_page, STYLE};
@@ -52,9 +55,10 @@ fn page(title: &str, body: &str) -> Response {
         [
             (
                 header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'",
+                "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::X_FRAME_OPTIONS, "DENY"),
         ],
         Html(out),
     )
@@ -315,14 +319,43 @@ async fn search(State(state): State<Arc<AppState>>, Query(q): Query<SearchQuery>
     page(&format!("Search: {text}"), &body)
 }
 
-async fn add_form() -> Response {
-    page(
+/// The upload form. Its script posts with the write token: a client on this machine finds it in
+/// the page (which only a page of an allowed host can read, see [`crate::access`]); another
+/// machine's user types it in.
+async fn add_form(
+    State(state): State<Arc<AppState>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+) -> Response {
+    let local = peer.is_some_and(|Extension(ConnectInfo(a))| a.ip().is_loopback());
+    let (meta, field) = if local {
+        (
+            format!(
+                "<meta name=\"parallax-token\" content=\"{}\">",
+                escape(state.token())
+            ),
+            "",
+        )
+    } else {
+        (
+            String::new(),
+            "<p><label>Token (shown by <code>parallax serve</code>) <input id=\"token\" type=\"password\" autocomplete=\"off\" required></label></p>",
+        )
+    };
+    let mut r = page(
         "Add articles",
-        "<h1>Add articles</h1><form id=\"upload\"><p><label>Files (.html, .htm, .txt): <input type=\"file\" id=\"files\" multiple></label></p>\
-         <p><label>Or paste an article's text or HTML:<br><textarea id=\"pasted\"></textarea></label></p>\
-         <p><label>URL <input id=\"url\"></label> <label>Outlet <input id=\"outlet\"></label> <label>Date <input id=\"date\" type=\"date\"></label></p>\
-         <p><button type=\"submit\">Add</button></p></form><div id=\"result\" role=\"status\"></div><script src=\"/static/app.js\"></script>",
-    )
+        &format!(
+            "{meta}<h1>Add articles</h1><form id=\"upload\"><p><label>Files (.html, .htm, .txt): <input type=\"file\" id=\"files\" multiple></label></p>\
+             <p><label>Or paste an article's text or HTML:<br><textarea id=\"pasted\"></textarea></label></p>\
+             <p><label>URL <input id=\"url\"></label> <label>Outlet <input id=\"outlet\"></label> <label>Date <input id=\"date\" type=\"date\"></label></p>\
+             {field}<p><button type=\"submit\">Add</button></p></form><div id=\"result\" role=\"status\"></div><script src=\"/static/app.js\"></script>"
+        ),
+    );
+    // The page holds the token: never kept by a cache.
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    r
 }
 
 async fn script() -> Response {

@@ -1,9 +1,10 @@
 //! The server over real TCP on 127.0.0.1: API answers, upload, escaping, body cap, timeouts.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use parallax_server::{serve_on, AppState, Limits, MAX_BODY};
@@ -40,7 +41,44 @@ fn start_with_state(dir: &Path, limits: Limits) -> (SocketAddr, Arc<AppState>) {
                 serve_on(listener, state, limits).await.unwrap();
             })
     });
-    (rx.recv().unwrap(), shared)
+    let addr = rx.recv().unwrap();
+    tokens()
+        .lock()
+        .unwrap()
+        .insert(addr, shared.token().to_string());
+    (addr, shared)
+}
+
+/// The write token of each server started here.
+fn tokens() -> &'static Mutex<HashMap<SocketAddr, String>> {
+    static TOKENS: OnceLock<Mutex<HashMap<SocketAddr, String>>> = OnceLock::new();
+    TOKENS.get_or_init(Default::default)
+}
+
+fn token(addr: SocketAddr) -> String {
+    tokens().lock().unwrap()[&addr].clone()
+}
+
+/// Sends `head` (request line and headers, without the blank line) and `body` on a new
+/// connection; returns the status and the whole response.
+fn raw(addr: SocketAddr, head: &str, body: &[u8]) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let head = format!(
+        "{head}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).to_string();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, text)
 }
 
 /// One HTTP/1.1 request on a new connection; returns the status and the body.
@@ -54,7 +92,8 @@ fn request(
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        token(addr),
         body.len()
     );
     s.write_all(head.as_bytes()).unwrap();
@@ -180,7 +219,8 @@ fn oversized_bodies_are_refused_and_slow_clients_cut_off() {
     let mut slow = TcpStream::connect(addr).unwrap();
     slow.set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
-    slow.write_all(b"GET / HTTP/1.1\r\nHost: te").unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1")
+        .unwrap();
     let started = Instant::now();
     let mut buf = Vec::new();
     let _ = slow.read_to_end(&mut buf);
@@ -194,9 +234,8 @@ fn oversized_bodies_are_refused_and_slow_clients_cut_off() {
     trickle
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
-    trickle
-        .write_all(b"POST /api/ingest?name=a.txt HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nsome")
-        .unwrap();
+    let head = format!("POST /api/ingest?name=a.txt HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nsome", token(addr));
+    trickle.write_all(head.as_bytes()).unwrap();
     let mut out = Vec::new();
     let _ = trickle.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out);
@@ -308,7 +347,7 @@ fn openapi_lists_the_statuses_each_path_answers() {
             .collect::<Vec<_>>()
     };
     let ingest = responses("/api/ingest", "post");
-    for status in ["200", "400", "408", "413"] {
+    for status in ["200", "400", "401", "403", "408", "413", "421"] {
         assert!(
             ingest.contains(&status.to_string()),
             "ingest lacks {status}: {ingest:?}"
@@ -373,5 +412,178 @@ fn many_connections_leave_the_server_answering_and_the_reader_pool_capped() {
         "{} read connections open at once; the cap is {}",
         state.readers_peak(),
         parallax_server::READERS
+    );
+}
+
+const ARTICLE: &str = "Workers at the Ardmore glassworks walked out on Thursday over unpaid overtime, the union said.";
+
+/// Hardening item 2: a cross-site form post planted articles, and any script could post. Writes
+/// need the token; a write from a foreign Origin is refused even with it.
+#[test]
+fn writes_need_the_token_and_a_local_origin() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    let token = token(addr);
+    let post = |extra: &str| {
+        raw(
+            addr,
+            &format!("POST /api/ingest?name=ardmore.txt HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain{extra}"),
+            ARTICLE.as_bytes(),
+        )
+    };
+    // A cross-site form post: no token, a foreign Origin.
+    let (status, text) = post("\r\nOrigin: http://evil.example");
+    assert_eq!(status, 403, "{text}");
+    let (status, text) = post("");
+    assert_eq!(status, 401, "{text}");
+    assert!(
+        text.contains("WWW-Authenticate") || text.contains("www-authenticate"),
+        "{text}"
+    );
+    let (status, text) = post("\r\nAuthorization: Bearer 0000");
+    assert_eq!(status, 401, "{text}");
+    let (status, text) = post(&format!(
+        "\r\nAuthorization: Bearer {token}\r\nOrigin: http://evil.example"
+    ));
+    assert_eq!(status, 403, "{text}");
+    let (status, text) = post(&format!(
+        "\r\nAuthorization: Bearer {token}\r\nOrigin: null"
+    ));
+    assert_eq!(status, 403, "{text}");
+    assert_eq!(
+        get(addr, "/api/documents/ardmore").0,
+        404,
+        "a refused write was stored"
+    );
+    // The token with this server's own origin, or with none.
+    let (status, text) = post(&format!(
+        "\r\nAuthorization: Bearer {token}\r\nOrigin: http://localhost:{}",
+        addr.port()
+    ));
+    assert_eq!(status, 200, "{text}");
+    let (status, text) = raw(
+        addr,
+        &format!("POST /api/ingest?name=kellan.txt HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\nAuthorization: bearer {token}"),
+        b"A storm closed the mountain pass at Kellan on Friday, the roads agency said.",
+    );
+    assert_eq!(status, 200, "{text}");
+    assert_eq!(get(addr, "/api/documents/ardmore").0, 200);
+}
+
+/// Hardening item 2: a DNS-rebinding page reads the store under its own host name. Every
+/// request, reads included, must name an allowed host.
+#[test]
+fn requests_for_a_foreign_host_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    let port = addr.port();
+    for host in [
+        format!("rebind.evil.example:{port}"),
+        "rebind.evil.example".to_string(),
+        format!("localhost:{}", port.wrapping_add(1)),
+    ] {
+        for path in ["/api/stories", "/", "/add"] {
+            let (status, text) = raw(addr, &format!("GET {path} HTTP/1.1\r\nHost: {host}"), b"");
+            assert!(status == 421 || status == 403, "{host} {path}: {text}");
+            assert!(!text.contains("Xi"), "{host} {path} read the store");
+        }
+    }
+    let (status, _) = raw(addr, "GET /api/stories HTTP/1.0", b"");
+    assert_eq!(status, 421, "a request without Host");
+    for host in [
+        addr.to_string(),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        format!("LocalHost:{port}"),
+    ] {
+        let (status, text) = raw(
+            addr,
+            &format!("GET /api/stories HTTP/1.1\r\nHost: {host}"),
+            b"",
+        );
+        assert_eq!(status, 200, "{host}: {text}");
+    }
+
+    // A name the user allows.
+    let db = dir.path().join("store.db");
+    let access = parallax_server::Access {
+        token: Some("given-token".into()),
+        allowed_hosts: vec!["news.lan".into()],
+    };
+    let state = AppState::with_access(db, access).unwrap();
+    assert_eq!(state.token(), "given-token");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                tx.send(listener.local_addr().unwrap()).unwrap();
+                serve_on(listener, state, Limits::default()).await.unwrap();
+            })
+    });
+    let other = rx.recv().unwrap();
+    assert_eq!(
+        raw(other, "GET /api/stories HTTP/1.1\r\nHost: news.lan", b"").0,
+        200
+    );
+    assert_eq!(
+        raw(
+            other,
+            "GET /api/stories HTTP/1.1\r\nHost: news.lan:8443",
+            b""
+        )
+        .0,
+        200
+    );
+    assert_eq!(
+        raw(
+            other,
+            "GET /api/stories HTTP/1.1\r\nHost: news.lan.evil.example",
+            b""
+        )
+        .0,
+        421
+    );
+    let (status, text) = raw(
+        other,
+        "POST /api/ingest?name=a.txt HTTP/1.1\r\nHost: news.lan\r\nOrigin: http://news.lan\r\nAuthorization: Bearer given-token\r\nContent-Type: text/plain",
+        ARTICLE.as_bytes(),
+    );
+    assert_eq!(status, 200, "{text}");
+}
+
+/// Hardening item 2: the token is made at first start, kept beside the store for the owner
+/// only, and handed to the upload form's script; pages may not be framed.
+#[test]
+fn the_token_is_kept_beside_the_store_and_given_to_the_upload_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    let token = token(addr);
+    assert_eq!(token.len(), 64);
+    let path = parallax_server::access::token_path(&dir.path().join("store.db"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap().trim(), token);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // The next start keeps it.
+    let again = AppState::new(dir.path().join("store.db")).unwrap();
+    assert_eq!(again.token(), token);
+
+    let (status, text) = raw(addr, &format!("GET /add HTTP/1.1\r\nHost: {addr}"), b"");
+    assert_eq!(status, 200);
+    assert!(text.contains(&format!("content=\"{token}\"")), "{text}");
+    let lower = text.to_ascii_lowercase();
+    assert!(lower.contains("frame-ancestors 'none'"), "{text}");
+    assert!(lower.contains("cache-control: no-store"), "{text}");
+    let (_, script) = get(addr, "/static/app.js");
+    assert!(
+        script.contains("Authorization"),
+        "the form's script sends no token"
     );
 }
