@@ -134,13 +134,14 @@ async fn story(
 async fn document(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     let wanted = id.clone();
     let view = state
         .read(move |s| Ok(s.document(&wanted)?))
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no document {id}")))?;
-    Ok(Json(serde_json::to_value(view).unwrap_or(Value::Null)))
+    // Serialized straight to bytes, not through a JSON value.
+    Ok(Json(view).into_response())
 }
 
 /// Query parameters of the quote list.
@@ -180,11 +181,11 @@ pub struct SearchQuery {
 async fn search(
     State(state): State<Arc<AppState>>,
     Query(q): Query<SearchQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     let text = q.q.unwrap_or_default();
     let limit = q.limit.unwrap_or(20).clamp(1, 200);
     let hits = state.read(move |s| Ok(s.search(&text, limit)?)).await?;
-    Ok(Json(serde_json::to_value(hits).unwrap_or(Value::Null)))
+    Ok(Json(hits).into_response())
 }
 
 /// One uploaded article.

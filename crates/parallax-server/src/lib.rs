@@ -50,8 +50,8 @@ pub const MAX_BLOCKING_THREADS: usize = 2 * READERS;
 /// How long the connection cap may stay reached before idle connections are closed.
 pub const SHED_AFTER: Duration = Duration::from_millis(100);
 /// A connection younger than this is never closed for being idle: its first request may still
-/// be on its way.
-pub const SHED_MIN_AGE: Duration = Duration::from_millis(250);
+/// be on its way (from a slow client, or from any client on a saturated machine).
+pub const SHED_MIN_AGE: Duration = Duration::from_secs(1);
 
 /// Time and size limits of a server.
 #[derive(Debug, Clone, Copy)]

@@ -40,7 +40,14 @@ const SCRIPT: &str = include_str!("app.js");
 
 /// Wraps a body in the page chrome.
 fn page(title: &str, body: &str) -> Response {
-    let mut out = String::with_capacity(body.len() + 2048);
+    page_of(title, &[body])
+}
+
+/// Wraps a body given in parts in the page chrome, copying each part once (a story's stored page
+/// may be megabytes).
+fn page_of(title: &str, parts: &[&str]) -> Response {
+    let size: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = String::with_capacity(size + 2048);
     let _ = write!(
         out,
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
@@ -49,7 +56,9 @@ fn page(title: &str, body: &str) -> Response {
          <form action=\"/search\" role=\"search\"><input type=\"search\" name=\"q\" id=\"search\" placeholder=\"search articles, quotes, stories\"> <button>Search</button></form></header>",
         escape(title)
     );
-    out.push_str(body);
+    for part in parts {
+        out.push_str(part);
+    }
     out.push_str("</body></html>\n");
     (
         [
@@ -201,17 +210,16 @@ async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Re
         .await;
     match found {
         Ok((Some(row), Some(body))) => {
-            let mut out = String::with_capacity(body.len() + 256);
+            let mut head = String::new();
             if row.stale {
-                out.push_str("<p class=\"note\">New documents joined this story; its analysis is being updated.</p>");
+                head.push_str("<p class=\"note\">New documents joined this story; its analysis is being updated.</p>");
             }
             let _ = write!(
-                out,
+                head,
                 "<p class=\"meta\"><a href=\"/api/stories/{}\">JSON</a></p>",
                 row.id
             );
-            out.push_str(&body);
-            page(row.title.as_deref().unwrap_or("Story"), &out)
+            page_of(row.title.as_deref().unwrap_or("Story"), &[&head, &body])
         }
         Ok((Some(row), None)) => page(
             row.title.as_deref().unwrap_or("Story"),
