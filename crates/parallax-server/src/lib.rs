@@ -4,9 +4,10 @@
 //! blocking threads, so pages keep being served while an ingest (here or in another process)
 //! writes; a request waits for a free connection rather than opening another. At most
 //! [`MAX_CONNECTIONS`] connections are served at once; further ones wait in the kernel's
-//! backlog, and when the cap has been reached for [`SHED_AFTER`] the server closes the
-//! connections that sit idle (those in the middle of a request finish it first), so clients
-//! that hold connections open cannot keep others out. Story pages are
+//! backlog, and when the cap has been reached for [`SHED_AFTER`] the server ends keep-alive:
+//! connections that have been asked something close after their response under way, and those
+//! that have sent nothing for [`SHED_MIN_AGE`] close at once, so clients that hold connections
+//! open cannot keep others out. Story pages are
 //! rendered when a story is analyzed and stored; a request wraps the stored body in the page
 //! chrome. Request bodies are capped ([`MAX_BODY`]), a client that sends its headers too slowly
 //! is disconnected ([`HEADER_TIMEOUT`]), and a request that takes longer than
@@ -328,10 +329,13 @@ pub async fn serve_on(
         };
         let _ = stream.set_nodelay(true);
         // Handlers see the client's address (the upload form gives the token only to this
-        // machine).
+        // machine); `asked` tells whether a request has come on this connection.
+        let asked = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let seen = Arc::clone(&asked);
         let service = TowerToHyperService::new(tower::util::MapRequest::new(
             app.clone(),
             move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                seen.store(true, Ordering::Relaxed);
                 req.extensions_mut()
                     .insert(axum::extract::ConnectInfo(peer));
                 req
@@ -352,7 +356,13 @@ pub async fn serve_on(
                 tokio::select! {
                     _ = conn.as_mut() => return,
                     changed = shed.changed() => {
-                        if changed.is_err() || born.elapsed() >= SHED_MIN_AGE {
+                        // A connection that has asked closes after its response under way
+                        // (keep-alive ends while the cap is reached); one that has not asked
+                        // yet gets SHED_MIN_AGE to do so.
+                        if changed.is_err()
+                            || asked.load(Ordering::Relaxed)
+                            || born.elapsed() >= SHED_MIN_AGE
+                        {
                             // Closes now when idle, else after the response under way.
                             conn.as_mut().graceful_shutdown();
                             let _ = conn.as_mut().await;
