@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -33,10 +33,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/documents/{id}", get(document))
         .route("/api/quotes", get(quotes))
         .route("/api/search", get(search))
-        .route(
-            "/api/ingest",
-            post(ingest).layer(DefaultBodyLimit::max(MAX_BODY)),
-        )
+        .route("/api/ingest", post(ingest))
         .route("/api/openapi.json", get(crate::openapi::document))
 }
 
@@ -342,12 +339,35 @@ async fn ingest(
     State(state): State<Arc<AppState>>,
     Query(q): Query<IngestQuery>,
     headers: HeaderMap,
-    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+    body: axum::body::Body,
 ) -> Result<Response, AppError> {
-    // Over MAX_BODY (413) or a broken upload: the JSON error of every other failure.
-    let body = match body {
-        Ok(body) => body,
-        Err(e) => return Ok((e.status(), Json(json!({ "error": e.body_text() }))).into_response()),
+    let too_large = || {
+        let error = format!("the body is over the {MAX_BODY}-byte cap");
+        Ok((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Json(json!({ "error": error })),
+        )
+            .into_response())
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large();
+    }
+    // Only MAX_UPLOADS bodies are read and held at once; the others wait unread.
+    let _slot = state
+        .upload_slots
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let body = match http_body_util::BodyExt::collect(http_body_util::Limited::new(body, MAX_BODY))
+        .await
+    {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => return too_large(),
+        Err(e) => return Err(AppError::BadRequest(format!("cannot read the body: {e}"))),
     };
     let (pages, mut rejected) = uploaded_pages(&headers, q.name, body)?;
     if pages.is_empty() {

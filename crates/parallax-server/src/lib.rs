@@ -41,6 +41,8 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time a request may take from its headers to the response, body upload included.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Uploads read and stored at once; further ones wait (before their body is read).
+pub const MAX_UPLOADS: usize = 2;
 /// Connections served at once; further ones wait in the kernel's backlog.
 pub const MAX_CONNECTIONS: usize = 256;
 /// Read-only store connections, and so reads running at once.
@@ -100,6 +102,11 @@ pub struct AppState {
     readers_open: AtomicUsize,
     readers_peak: AtomicUsize,
     writer: Mutex<Option<Store>>,
+    /// One permit: the write under way holds it, so writes waiting for the writer wait here and
+    /// do not hold blocking threads.
+    write_slot: Semaphore,
+    /// Uploads being read or stored ([`MAX_UPLOADS`]): each may hold [`MAX_BODY`] in memory.
+    pub(crate) upload_slots: Semaphore,
 }
 
 /// A failure while answering a request.
@@ -147,6 +154,8 @@ impl AppState {
             readers_open: AtomicUsize::new(0),
             readers_peak: AtomicUsize::new(0),
             writer: Mutex::new(Some(writer)),
+            write_slot: Semaphore::new(1),
+            upload_slots: Semaphore::new(MAX_UPLOADS),
         }))
     }
 
@@ -208,14 +217,20 @@ impl AppState {
         result.map_err(|e| AppError::Internal(e.to_string()))?
     }
 
-    /// Runs `f` with the one writing connection on a blocking thread.
+    /// Runs `f` with the one writing connection on a blocking thread, once the writes before
+    /// it are done.
     pub async fn write<T, F>(self: &Arc<Self>, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
     {
+        let permit = self
+            .write_slot
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
         let state = Arc::clone(self);
-        tokio::task::spawn_blocking(move || {
+        let result = tokio::task::spawn_blocking(move || {
             let mut guard = state
                 .writer
                 .lock()
@@ -228,8 +243,9 @@ impl AppState {
                 .ok_or_else(|| AppError::Internal("no writer".into()))?;
             f(store)
         })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+        .await;
+        drop(permit);
+        result.map_err(|e| AppError::Internal(e.to_string()))?
     }
 }
 
@@ -375,11 +391,16 @@ pub async fn serve_on(
     }
 }
 
-/// Runs the server on a multi-threaded runtime (for the command line).
-pub fn run(db: PathBuf, addr: SocketAddr, access: Access) -> anyhow::Result<()> {
+/// The runtime the server runs on: multi-threaded, at most [`MAX_BLOCKING_THREADS`] blocking
+/// threads.
+pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .max_blocking_threads(MAX_BLOCKING_THREADS)
         .enable_all()
-        .build()?
-        .block_on(serve(db, addr, access))
+        .build()
+}
+
+/// Runs the server on [`runtime`] (for the command line).
+pub fn run(db: PathBuf, addr: SocketAddr, access: Access) -> anyhow::Result<()> {
+    runtime()?.block_on(serve(db, addr, access))
 }

@@ -29,17 +29,13 @@ fn start_with_state(dir: &Path, limits: Limits) -> (SocketAddr, Arc<AppState>) {
     let shared = Arc::clone(&state);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap()
-            .block_on(async move {
-                // tokio's listen backlog (1024), as `parallax serve` has.
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                serve_on(listener, state, limits).await.unwrap();
-            })
+        // The runtime `parallax serve` runs on.
+        parallax_server::runtime().unwrap().block_on(async move {
+            // tokio's listen backlog (1024), as `parallax serve` has.
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            serve_on(listener, state, limits).await.unwrap();
+        })
     });
     let addr = rx.recv().unwrap();
     tokens()
@@ -586,4 +582,38 @@ fn the_token_is_kept_beside_the_store_and_given_to_the_upload_form() {
         script.contains("Authorization"),
         "the form's script sends no token"
     );
+}
+
+/// Hardening item 5, the blocking threads: they are capped, and uploads waiting for the one
+/// writer must not take them all while reads wait behind.
+#[test]
+fn reads_are_answered_while_many_uploads_wait_for_the_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    let uploads: Vec<_> = (0..40)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let text = format!("Report {i}. ")
+                    + &format!("The council of town {i} met on Monday to discuss the budget for roads and schools, the mayor said. ").repeat(30);
+                request(
+                    addr,
+                    "POST",
+                    &format!("/api/ingest?name=town-{i}.txt"),
+                    "text/plain",
+                    text.as_bytes(),
+                )
+                .0
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    assert_eq!(get(addr, "/api/stories?limit=1").0, 200);
+    let waited = started.elapsed();
+    assert!(
+        waited < Duration::from_secs(1),
+        "a read waited {waited:?} behind uploads"
+    );
+    let statuses: Vec<u16> = uploads.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
 }
