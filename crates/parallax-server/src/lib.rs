@@ -45,6 +45,10 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 pub const MAX_UPLOADS: usize = 2;
 /// Connections served at once; further ones wait in the kernel's backlog.
 pub const MAX_CONNECTIONS: usize = 256;
+/// The listening socket's backlog, where connections beyond [`MAX_CONNECTIONS`] wait (the
+/// kernel may cap it lower: `net.core.somaxconn`). A connection that finds it full has its
+/// SYN dropped and retries after 1, 2, 4... seconds.
+pub const BACKLOG: u32 = 4096;
 /// Read-only store connections, and so reads running at once.
 pub const READERS: usize = 8;
 /// Blocking threads of the runtime `parallax serve` runs on: the readers, the writer, and room
@@ -287,7 +291,15 @@ async fn limit_time(
 pub async fn serve(db: PathBuf, addr: SocketAddr, access: Access) -> anyhow::Result<()> {
     let given = access.token.is_some();
     let state = AppState::with_access(db, access)?;
-    let listener = TcpListener::bind(addr).await?;
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    let listener = socket.listen(BACKLOG)?;
     let bound = listener.local_addr()?;
     eprintln!("parallax: serving on http://{bound}");
     if given {
