@@ -133,9 +133,18 @@ enum Command {
         /// The store file (created when missing).
         #[arg(long, default_value = DEFAULT_DB)]
         db: PathBuf,
-        /// Address to listen on.
+        /// Address to listen on. Another than a loopback address lets other machines read
+        /// the store (writes always need the token).
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// The write token clients send as `Authorization: Bearer TOKEN` (default: the one
+        /// kept in `<db>.token`, made at first start).
+        #[arg(long)]
+        token: Option<String>,
+        /// A host name the server answers for besides its address and localhost (repeatable),
+        /// e.g. the name a reverse proxy or another machine uses.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Evaluate on a data set; prints JSON metrics.
     Eval {
@@ -448,8 +457,17 @@ fn run(cli: Cli) -> Result<bool> {
             format,
             limit,
         } => store_commands::search(&db, &query, limit, matches!(format, ExtractFormat::Json)),
-        Command::Serve { db, addr } => {
-            parallax_server::run(db, addr)?;
+        Command::Serve {
+            db,
+            addr,
+            token,
+            allow_host,
+        } => {
+            let access = parallax_server::Access {
+                token,
+                allowed_hosts: allow_host,
+            };
+            parallax_server::run(db, addr, access)?;
             Ok(true)
         }
         Command::Eval {

@@ -3,12 +3,16 @@
 
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use parallax::ingest::{page_from_json, unique_ids, RawPage};
+use parallax::ingest::{
+    looks_binary, sniff_kind, unique_ids, Content, IngestError, PageKind, RawPage,
+    DEFAULT_MAX_BYTES,
+};
+use parallax::model::Rejection;
 use parallax_store::{StoryFilter, StoryOrder};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -18,6 +22,9 @@ use crate::{AppError, AppState, MAX_BODY};
 /// Documents one upload may hold.
 pub const MAX_UPLOAD_DOCUMENTS: usize = 1000;
 
+/// The largest offset a list accepts: SQLite counts in `i64`, so a larger one would wrap.
+pub const MAX_OFFSET: usize = i64::MAX as usize;
+
 /// The API's routes.
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
@@ -26,10 +33,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/documents/{id}", get(document))
         .route("/api/quotes", get(quotes))
         .route("/api/search", get(search))
-        .route(
-            "/api/ingest",
-            post(ingest).layer(DefaultBodyLimit::max(MAX_BODY)),
-        )
+        .route("/api/ingest", post(ingest))
         .route("/api/openapi.json", get(crate::openapi::document))
 }
 
@@ -63,14 +67,21 @@ pub struct StoryQuery {
 }
 
 impl StoryQuery {
-    /// The store filter this query asks for; empty fields are no filter.
-    pub fn filter(&self) -> StoryFilter {
+    /// The store filter this query asks for; empty fields are no filter. An offset over
+    /// [`MAX_OFFSET`] is refused.
+    pub fn filter(&self) -> Result<StoryFilter, AppError> {
+        let offset = self.offset.unwrap_or(0);
+        if offset > MAX_OFFSET {
+            return Err(AppError::BadRequest(format!(
+                "offset {offset} is over the largest, {MAX_OFFSET}"
+            )));
+        }
         let given = |v: &Option<String>| {
             v.as_ref()
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
         };
-        StoryFilter {
+        Ok(StoryFilter {
             outlet: given(&self.outlet),
             person: given(&self.person),
             date: given(&self.date),
@@ -80,8 +91,8 @@ impl StoryQuery {
                 StoryOrder::Newest
             },
             limit: self.limit.unwrap_or(50).clamp(1, 500),
-            offset: self.offset.unwrap_or(0),
-        }
+            offset,
+        })
     }
 }
 
@@ -97,7 +108,7 @@ async fn stories(
     State(state): State<Arc<AppState>>,
     Query(q): Query<StoryQuery>,
 ) -> Result<Json<Value>, AppError> {
-    let filter = q.filter();
+    let filter = q.filter()?;
     let rows = state.read(move |s| Ok(s.stories(&filter)?)).await?;
     Ok(Json(json!({ "stories": rows })))
 }
@@ -120,13 +131,14 @@ async fn story(
 async fn document(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     let wanted = id.clone();
     let view = state
         .read(move |s| Ok(s.document(&wanted)?))
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no document {id}")))?;
-    Ok(Json(serde_json::to_value(view).unwrap_or(Value::Null)))
+    // Serialized straight to bytes, not through a JSON value.
+    Ok(Json(view).into_response())
 }
 
 /// Query parameters of the quote list.
@@ -141,7 +153,11 @@ async fn quotes(
     State(state): State<Arc<AppState>>,
     Query(q): Query<QuoteQuery>,
 ) -> Result<Json<Value>, AppError> {
-    let story = q.story.as_deref().map(story_id).transpose()?;
+    let story = q
+        .story
+        .as_deref()
+        .map(|id| story_id(id).map_err(|_| AppError::BadRequest(format!("no story number {id}"))))
+        .transpose()?;
     let limit = q.limit.unwrap_or(200).clamp(1, 5000);
     let speaker = q.speaker.filter(|s| !s.trim().is_empty());
     let rows = state
@@ -162,11 +178,11 @@ pub struct SearchQuery {
 async fn search(
     State(state): State<Arc<AppState>>,
     Query(q): Query<SearchQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     let text = q.q.unwrap_or_default();
     let limit = q.limit.unwrap_or(20).clamp(1, 200);
     let hits = state.read(move |s| Ok(s.search(&text, limit)?)).await?;
-    Ok(Json(serde_json::to_value(hits).unwrap_or(Value::Null)))
+    Ok(Json(hits).into_response())
 }
 
 /// One uploaded article.
@@ -182,74 +198,135 @@ struct Upload {
     date: Option<String>,
 }
 
-/// Pages from an upload: a JSON body `{"documents": [{name, content, ...}]}`, or a raw HTML
-/// or text body (`?name=` names it).
+/// Why one uploaded document was refused, or `None` when it passes the checks the command line
+/// applies to a file: the size cap ([`DEFAULT_MAX_BYTES`], as `parallax ingest`), content that
+/// is only whitespace, and binary data (NUL bytes or many control characters; UTF-16 with a
+/// byte-order mark is text).
+pub fn refusal(bytes: &[u8]) -> Option<String> {
+    if bytes.len() > DEFAULT_MAX_BYTES {
+        return Some(format!(
+            "{} bytes is over the {DEFAULT_MAX_BYTES}-byte cap per document",
+            bytes.len()
+        ));
+    }
+    let error = if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        IngestError::Empty
+    } else if !has_utf16_bom(bytes) && looks_binary(bytes) {
+        IngestError::Binary
+    } else {
+        return None;
+    };
+    Some(error.to_string())
+}
+
+fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
+}
+
+/// The id an uploaded file name gives: its stem, or `upload-N` (N counts from 1 in the upload)
+/// when the name has none (`""`, `.`, `/`, `.html`). Only the file name counts: an uploaded
+/// name never becomes a path.
+pub fn upload_id(name: &str, position: usize) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s).trim();
+    if stem.chars().all(|c| c == '.') {
+        format!("upload-{position}")
+    } else {
+        stem.to_string()
+    }
+}
+
+/// The documents of an upload, checked: pages to store and the documents refused, each named
+/// with its reason. The body is a JSON `{"documents": [{name, content, ...}]}`, or one raw HTML
+/// or text document (`?name=` names it), which is decoded like a file.
 fn uploaded_pages(
     headers: &HeaderMap,
     name: Option<String>,
-    body: &[u8],
-) -> Result<Vec<RawPage>, AppError> {
+    body: axum::body::Bytes,
+) -> Result<(Vec<RawPage>, Vec<Rejection>), AppError> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let uploads: Vec<Upload> = if content_type.starts_with("application/json") {
-        #[derive(Deserialize)]
-        struct Body {
-            documents: Vec<Upload>,
-        }
-        serde_json::from_slice::<Body>(body)
-            .map_err(|e| AppError::BadRequest(format!("malformed upload: {e}")))?
-            .documents
-    } else {
-        let content = std::str::from_utf8(body)
-            .map_err(|e| AppError::BadRequest(format!("body is not UTF-8: {e}")))?;
+    let mut pages = Vec::new();
+    let mut rejected = Vec::new();
+    if !content_type.starts_with("application/json") {
         let html = content_type.contains("html");
-        vec![Upload {
-            name: name.or_else(|| Some(if html { "upload.html" } else { "upload.txt" }.into())),
-            content: content.to_string(),
-            url: None,
-            title: None,
-            outlet: None,
-            date: None,
-        }]
-    };
+        let name = name.unwrap_or_else(|| if html { "upload.html" } else { "upload.txt" }.into());
+        // The body becomes the page's bytes without a copy.
+        let bytes = Vec::from(body);
+        if let Some(reason) = refusal(&bytes) {
+            rejected.push(Rejection {
+                input: name,
+                reason,
+            });
+        } else {
+            let lower = name.to_ascii_lowercase();
+            let kind = if html || lower.ends_with(".html") || lower.ends_with(".htm") {
+                PageKind::Html
+            } else if lower.ends_with(".txt") {
+                PageKind::Text
+            } else {
+                sniff_kind(&bytes)
+            };
+            pages.push(RawPage {
+                source: format!("upload:{name}"),
+                id: upload_id(&name, 1),
+                kind,
+                content: Content::Bytes(bytes),
+                url: None,
+                title: None,
+                outlet: None,
+                date: None,
+            });
+        }
+        return Ok((pages, rejected));
+    }
+    #[derive(Deserialize)]
+    struct Body {
+        documents: Vec<Upload>,
+    }
+    let uploads = serde_json::from_slice::<Body>(&body)
+        .map_err(|e| AppError::BadRequest(format!("malformed upload: {e}")))?
+        .documents;
+    drop(body);
     if uploads.len() > MAX_UPLOAD_DOCUMENTS {
         return Err(AppError::BadRequest(format!(
             "{} documents in one upload; at most {MAX_UPLOAD_DOCUMENTS}",
             uploads.len()
         )));
     }
-    let mut pages = Vec::new();
     for (i, u) in uploads.into_iter().enumerate() {
         let name = u.name.unwrap_or_else(|| format!("upload-{}", i + 1));
-        // Only the file name is kept: an uploaded name never becomes a path.
-        let base = name
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or("upload")
-            .to_string();
-        let stem = base
-            .rsplit_once('.')
-            .map_or(base.as_str(), |(s, _)| s)
-            .to_string();
-        let lower = base.to_ascii_lowercase();
+        if let Some(reason) = refusal(u.content.as_bytes()) {
+            rejected.push(Rejection {
+                input: name,
+                reason,
+            });
+            continue;
+        }
+        let lower = name.to_ascii_lowercase();
         let is_html = lower.ends_with(".html")
             || lower.ends_with(".htm")
-            || (!lower.ends_with(".txt")
-                && parallax::ingest::sniff_kind(u.content.as_bytes())
-                    == parallax::ingest::PageKind::Html);
-        let field = if is_html { "html" } else { "text" };
-        let record = json!({
-            "id": stem, field: u.content, "url": u.url, "title": u.title, "outlet": u.outlet, "date": u.date,
+            || (!lower.ends_with(".txt") && sniff_kind(u.content.as_bytes()) == PageKind::Html);
+        pages.push(RawPage {
+            source: format!("upload:{}", name.rsplit(['/', '\\']).next().unwrap_or("")),
+            id: upload_id(&name, i + 1),
+            kind: if is_html {
+                PageKind::Html
+            } else {
+                PageKind::Text
+            },
+            content: Content::Text(u.content),
+            url: u.url,
+            title: u.title,
+            outlet: u.outlet,
+            date: u.date,
         });
-        let page = page_from_json(record, &format!("upload:{base}"), &stem)
-            .map_err(|e| AppError::BadRequest(format!("{base}: {e}")))?;
-        pages.push(page);
     }
     unique_ids(&mut pages);
-    Ok(pages)
+    Ok((pages, rejected))
 }
 
 /// Query parameter of a raw upload.
@@ -262,9 +339,48 @@ async fn ingest(
     State(state): State<Arc<AppState>>,
     Query(q): Query<IngestQuery>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> Result<Json<Value>, AppError> {
-    let pages = uploaded_pages(&headers, q.name, &body)?;
+    body: axum::body::Body,
+) -> Result<Response, AppError> {
+    let too_large = || {
+        let error = format!("the body is over the {MAX_BODY}-byte cap");
+        Ok((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Json(json!({ "error": error })),
+        )
+            .into_response())
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large();
+    }
+    // Only MAX_UPLOADS bodies are read and held at once; the others wait unread.
+    let _slot = state
+        .upload_slots
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let body = match http_body_util::BodyExt::collect(http_body_util::Limited::new(body, MAX_BODY))
+        .await
+    {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => return too_large(),
+        Err(e) => return Err(AppError::BadRequest(format!("cannot read the body: {e}"))),
+    };
+    let (pages, mut rejected) = uploaded_pages(&headers, q.name, body)?;
+    if pages.is_empty() {
+        let error = match rejected.as_slice() {
+            [one] => format!("{}: {}", one.input, one.reason),
+            _ => "no document of the upload was accepted".to_string(),
+        };
+        return Ok((
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": error, "rejected": rejected })),
+        )
+            .into_response());
+    }
     let report = state
         .write(move |store| Ok(store.ingest(pages, &mut |_| {})?))
         .await?;
@@ -273,11 +389,46 @@ async fn ingest(
         .iter()
         .map(|(id, story)| json!({ "id": id, "story": story }))
         .collect();
+    rejected.extend(report.rejected);
     Ok(Json(json!({
         "added": report.added,
         "unchanged": report.unchanged,
         "analyzed": report.analyzed,
-        "rejected": report.rejected,
+        "rejected": rejected,
         "documents": documents,
-    })))
+    }))
+    .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_without_a_stem_get_a_fallback_id() {
+        assert_eq!(upload_id("../../etc/flood.txt", 1), "flood");
+        assert_eq!(upload_id("C:\\news\\a.b.html", 1), "a.b");
+        for (i, name) in ["", ".", "/", "..", ".html", "dir/", " .txt"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(
+                upload_id(name, i + 1),
+                format!("upload-{}", i + 1),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refusals_are_the_cli_checks() {
+        assert!(refusal(b"News.\0").unwrap().contains("binary"));
+        assert!(refusal(b" \n ").unwrap().contains("empty"));
+        assert!(refusal(&vec![b'a'; DEFAULT_MAX_BYTES + 1])
+            .unwrap()
+            .contains("cap"));
+        assert_eq!(refusal(&vec![b'a'; DEFAULT_MAX_BYTES]), None);
+        // UTF-16 with a byte-order mark holds NUL bytes and is text.
+        assert_eq!(refusal(b"\xff\xfeN\0e\0w\0s\0"), None);
+    }
 }

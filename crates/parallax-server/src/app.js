@@ -1,5 +1,6 @@
 // The upload form: reads the chosen files or the pasted text, posts them to /api/ingest as
-// JSON, and lists the stories the articles joined. Text is inserted with textContent only.
+// JSON with the write token (from the page's meta tag, or typed into the form on another
+// machine), and lists the stories the articles joined. Text is inserted with textContent only.
 const form = document.getElementById("upload");
 const result = document.getElementById("result");
 
@@ -39,9 +40,13 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   say([{ text: "Adding…" }]);
+  const token =
+    document.querySelector('meta[name="parallax-token"]')?.content ||
+    document.getElementById("token")?.value ||
+    "";
   const response = await fetch("/api/ingest", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
     body: JSON.stringify({ documents }),
   });
   const body = await response.json();

@@ -7,12 +7,22 @@ fn param(name: &str, place: &str, description: &str, required: bool) -> Value {
     json!({ "name": name, "in": place, "required": required, "description": description, "schema": { "type": "string" } })
 }
 
-fn ok(description: &str, schema: Value) -> Value {
-    json!({
+fn error(description: &str) -> Value {
+    json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
+}
+
+/// A path's responses: 200 with `schema`, 400, 421, and the further statuses in `more` (each
+/// with its description).
+fn ok(description: &str, schema: Value, more: &[(&str, Value)]) -> Value {
+    let mut responses = json!({
         "200": { "description": description, "content": { "application/json": { "schema": schema } } },
-        "400": { "description": "malformed request", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-        "404": { "description": "not found", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
-    })
+        "400": error("malformed request"),
+        "421": error("the Host header names neither this server's address, localhost, 127.0.0.1, [::1] (with its port) nor a name allowed with --allow-host"),
+    });
+    for (status, response) in more {
+        responses[*status] = response.clone();
+    }
+    responses
 }
 
 /// The API description.
@@ -39,12 +49,25 @@ pub fn spec() -> Value {
         },
         "required": ["story", "doc", "kind", "text", "start", "end"]
     });
+    let not_found = ("404", error("no such story or document"));
+    let upload = [
+        (
+            "408",
+            json!({ "description": "the request (its upload included) took longer than the server's time limit", "content": { "text/plain": { "schema": { "type": "string" } } } }),
+        ),
+        ("413", error("the body is over the 16 MiB cap")),
+        (
+            "401",
+            error("no token, or a wrong one, in Authorization: Bearer"),
+        ),
+        ("403", error("the Origin header names another site")),
+    ];
     json!({
         "openapi": "3.1.0",
         "info": {
             "title": "Parallax API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Stories, their comparison of accounts, documents, quotes and search over a Parallax store. Every span is a byte range of a document's cleaned text."
+            "description": "Stories, their comparison of accounts, documents, quotes and search over a Parallax store. Every span is a byte range of a document's cleaned text. Every request must name this server in Host (else 421); writes need the token as Authorization: Bearer and, when an Origin is sent, this server's origin."
         },
         "paths": {
             "/api/stories": { "get": {
@@ -55,19 +78,19 @@ pub fn spec() -> Value {
                     param("date", "query", "only stories covered on this day, YYYY-MM-DD", false),
                     param("sort", "query", "newest (default) or biggest", false),
                     param("limit", "query", "page size, 1 to 500 (default 50)", false),
-                    param("offset", "query", "stories to skip", false)
+                    param("offset", "query", "stories to skip, at most 9223372036854775807", false)
                 ],
-                "responses": ok("the stories", json!({ "type": "object", "properties": { "stories": { "type": "array", "items": { "$ref": "#/components/schemas/StoryRow" } } } }))
+                "responses": ok("the stories", json!({ "type": "object", "properties": { "stories": { "type": "array", "items": { "$ref": "#/components/schemas/StoryRow" } } } }), &[])
             }},
             "/api/stories/{id}": { "get": {
                 "summary": "A story's analysis: its documents, copies, quotes, statements, conflicts, exclusives and cited summary",
                 "parameters": [param("id", "path", "story number or story-N", true)],
-                "responses": ok("the story's report", json!({ "type": "object" }))
+                "responses": ok("the story's report", json!({ "type": "object" }), std::slice::from_ref(&not_found))
             }},
             "/api/documents/{id}": { "get": {
                 "summary": "A stored document: cleaned text, what was removed and repaired, sentence spans",
                 "parameters": [param("id", "path", "document id", true)],
-                "responses": ok("the document", json!({ "type": "object" }))
+                "responses": ok("the document", json!({ "type": "object" }), &[not_found])
             }},
             "/api/quotes": { "get": {
                 "summary": "Quotes, of one story or all",
@@ -76,15 +99,17 @@ pub fn spec() -> Value {
                     param("speaker", "query", "part of the speaker's name", false),
                     param("limit", "query", "at most this many (default 200)", false)
                 ],
-                "responses": ok("the quotes", json!({ "type": "object", "properties": { "quotes": { "type": "array", "items": { "$ref": "#/components/schemas/Quote" } } } }))
+                "responses": ok("the quotes", json!({ "type": "object", "properties": { "quotes": { "type": "array", "items": { "$ref": "#/components/schemas/Quote" } } } }), &[])
             }},
             "/api/search": { "get": {
                 "summary": "Full-text search over stories, articles and quotes (every word must match)",
                 "parameters": [param("q", "query", "the words", true), param("limit", "query", "hits of each kind (default 20)", false)],
-                "responses": ok("stories, documents and quotes that match; snippets mark matches between U+0002 and U+0003", json!({ "type": "object" }))
+                "responses": ok("stories, documents and quotes that match; snippets mark matches between U+0002 and U+0003", json!({ "type": "object" }), &[])
             }},
             "/api/ingest": { "post": {
                 "summary": "Add articles to the store; copies and stories are found against what it holds",
+                "description": "Each document passes the checks `parallax ingest` applies to a file: at most 10 MiB, not binary (no NUL bytes), not empty. A refused document is listed in `rejected` with its name and reason and the others are stored; when no document is accepted the answer is 400 with the same list. A name without a stem (\"\", \".\", \"/\") gets the id upload-N, N counting documents from 1.",
+                "security": [{ "token": [] }],
                 "parameters": [param("name", "query", "file name of a raw HTML or text body", false)],
                 "requestBody": { "required": true, "content": {
                     "application/json": { "schema": { "$ref": "#/components/schemas/Upload" } },
@@ -95,10 +120,12 @@ pub fn spec() -> Value {
                     "added": { "type": "integer" }, "unchanged": { "type": "integer" }, "analyzed": { "type": "integer" },
                     "rejected": { "type": "array", "items": { "type": "object" } },
                     "documents": { "type": "array", "items": { "type": "object", "properties": { "id": { "type": "string" }, "story": { "type": "integer" } } } }
-                }}))
+                }}), &upload)
             }}
         },
-        "components": { "schemas": {
+        "components": {
+        "securitySchemes": { "token": { "type": "http", "scheme": "bearer", "description": "the write token: shown by parallax serve at start and kept in <db>.token, or given with --token" } },
+        "schemas": {
             "StoryRow": story_row,
             "Quote": quote,
             "Upload": { "type": "object", "required": ["documents"], "properties": { "documents": { "type": "array", "maxItems": crate::api::MAX_UPLOAD_DOCUMENTS, "items": {

@@ -5,10 +5,13 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
 use parallax::model::Report;
 use parallax::render::html::{escape, story_page, STYLE};
@@ -37,7 +40,14 @@ const SCRIPT: &str = include_str!("app.js");
 
 /// Wraps a body in the page chrome.
 fn page(title: &str, body: &str) -> Response {
-    let mut out = String::with_capacity(body.len() + 2048);
+    page_of(title, &[body])
+}
+
+/// Wraps a body given in parts in the page chrome, copying each part once (a story's stored page
+/// may be megabytes).
+fn page_of(title: &str, parts: &[&str]) -> Response {
+    let size: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = String::with_capacity(size + 2048);
     let _ = write!(
         out,
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
@@ -46,15 +56,18 @@ fn page(title: &str, body: &str) -> Response {
          <form action=\"/search\" role=\"search\"><input type=\"search\" name=\"q\" id=\"search\" placeholder=\"search articles, quotes, stories\"> <button>Search</button></form></header>",
         escape(title)
     );
-    out.push_str(body);
+    for part in parts {
+        out.push_str(part);
+    }
     out.push_str("</body></html>\n");
     (
         [
             (
                 header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'",
+                "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::X_FRAME_OPTIONS, "DENY"),
         ],
         Html(out),
     )
@@ -71,22 +84,18 @@ fn not_found(what: &str) -> Response {
 }
 
 fn error_page(e: AppError) -> Response {
-    match e {
-        AppError::NotFound(m) => not_found(&m),
-        other => {
-            let message = match other {
-                AppError::BadRequest(m) | AppError::Internal(m) => m,
-                AppError::Store(e) => e.to_string(),
-                AppError::NotFound(m) => m,
-            };
-            let mut r = page(
-                "Error",
-                &format!("<h1>Error</h1><p>{}</p>", escape(&message)),
-            );
-            *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            r
-        }
-    }
+    let (status, message) = match e {
+        AppError::NotFound(m) => return not_found(&m),
+        AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+        AppError::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
+        AppError::Store(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    };
+    let mut r = page(
+        "Error",
+        &format!("<h1>Error</h1><p>{}</p>", escape(&message)),
+    );
+    *r.status_mut() = status;
+    r
 }
 
 /// A query-string value, percent-encoded.
@@ -132,8 +141,18 @@ fn story_rows(out: &mut String, rows: &[StoryRow]) {
     out.push_str("</table>");
 }
 
+/// The offset of the page after one at `offset` of `limit` rows, when it is one a list accepts.
+fn next_offset(offset: usize, limit: usize) -> Option<usize> {
+    offset
+        .checked_add(limit)
+        .filter(|&next| next <= crate::api::MAX_OFFSET)
+}
+
 async fn story_list(State(state): State<Arc<AppState>>, Query(q): Query<StoryQuery>) -> Response {
-    let filter = q.filter();
+    let filter = match q.filter() {
+        Ok(f) => f,
+        Err(e) => return error_page(e),
+    };
     let shown = filter.clone();
     let rows = match state.read(move |s| Ok(s.stories(&filter)?)).await {
         Ok(rows) => rows,
@@ -154,7 +173,8 @@ async fn story_list(State(state): State<Arc<AppState>>, Query(q): Query<StoryQue
         body.push_str("<p>No stories. Add articles with <code>parallax ingest</code> or <a href=\"/add\">here</a>.</p>");
     } else {
         story_rows(&mut body, &rows);
-        if rows.len() == shown.limit {
+        let next = next_offset(shown.offset, shown.limit).filter(|_| rows.len() == shown.limit);
+        if let Some(next_offset) = next {
             let next = format!(
                 "/?outlet={}&person={}&date={}&sort={}&offset={}",
                 encode(shown.outlet.as_deref().unwrap_or("")),
@@ -165,7 +185,7 @@ async fn story_list(State(state): State<Arc<AppState>>, Query(q): Query<StoryQue
                 } else {
                     "newest"
                 },
-                shown.offset + shown.limit
+                next_offset
             );
             let _ = write!(
                 body,
@@ -190,17 +210,16 @@ async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Re
         .await;
     match found {
         Ok((Some(row), Some(body))) => {
-            let mut out = String::with_capacity(body.len() + 256);
+            let mut head = String::new();
             if row.stale {
-                out.push_str("<p class=\"note\">New documents joined this story; its analysis is being updated.</p>");
+                head.push_str("<p class=\"note\">New documents joined this story; its analysis is being updated.</p>");
             }
             let _ = write!(
-                out,
+                head,
                 "<p class=\"meta\"><a href=\"/api/stories/{}\">JSON</a></p>",
                 row.id
             );
-            out.push_str(&body);
-            page(row.title.as_deref().unwrap_or("Story"), &out)
+            page_of(row.title.as_deref().unwrap_or("Story"), &[&head, &body])
         }
         Ok((Some(row), None)) => page(
             row.title.as_deref().unwrap_or("Story"),
@@ -308,14 +327,43 @@ async fn search(State(state): State<Arc<AppState>>, Query(q): Query<SearchQuery>
     page(&format!("Search: {text}"), &body)
 }
 
-async fn add_form() -> Response {
-    page(
+/// The upload form. Its script posts with the write token: a client on this machine finds it in
+/// the page (which only a page of an allowed host can read, see [`crate::access`]); another
+/// machine's user types it in.
+async fn add_form(
+    State(state): State<Arc<AppState>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+) -> Response {
+    let local = peer.is_some_and(|Extension(ConnectInfo(a))| a.ip().is_loopback());
+    let (meta, field) = if local {
+        (
+            format!(
+                "<meta name=\"parallax-token\" content=\"{}\">",
+                escape(state.token())
+            ),
+            "",
+        )
+    } else {
+        (
+            String::new(),
+            "<p><label>Token (shown by <code>parallax serve</code>) <input id=\"token\" type=\"password\" autocomplete=\"off\" required></label></p>",
+        )
+    };
+    let mut r = page(
         "Add articles",
-        "<h1>Add articles</h1><form id=\"upload\"><p><label>Files (.html, .htm, .txt): <input type=\"file\" id=\"files\" multiple></label></p>\
-         <p><label>Or paste an article's text or HTML:<br><textarea id=\"pasted\"></textarea></label></p>\
-         <p><label>URL <input id=\"url\"></label> <label>Outlet <input id=\"outlet\"></label> <label>Date <input id=\"date\" type=\"date\"></label></p>\
-         <p><button type=\"submit\">Add</button></p></form><div id=\"result\" role=\"status\"></div><script src=\"/static/app.js\"></script>",
-    )
+        &format!(
+            "{meta}<h1>Add articles</h1><form id=\"upload\"><p><label>Files (.html, .htm, .txt): <input type=\"file\" id=\"files\" multiple></label></p>\
+             <p><label>Or paste an article's text or HTML:<br><textarea id=\"pasted\"></textarea></label></p>\
+             <p><label>URL <input id=\"url\"></label> <label>Outlet <input id=\"outlet\"></label> <label>Date <input id=\"date\" type=\"date\"></label></p>\
+             {field}<p><button type=\"submit\">Add</button></p></form><div id=\"result\" role=\"status\"></div><script src=\"/static/app.js\"></script>"
+        ),
+    );
+    // The page holds the token: never kept by a cache.
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    r
 }
 
 async fn script() -> Response {
@@ -324,4 +372,20 @@ async fn script() -> Response {
         SCRIPT,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_more_link_never_wraps() {
+        assert_eq!(next_offset(0, 50), Some(50));
+        assert_eq!(
+            next_offset(crate::api::MAX_OFFSET - 50, 50),
+            Some(crate::api::MAX_OFFSET)
+        );
+        assert_eq!(next_offset(crate::api::MAX_OFFSET, 1), None);
+        assert_eq!(next_offset(usize::MAX, 500), None);
+    }
 }
