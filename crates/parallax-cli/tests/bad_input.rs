@@ -574,3 +574,17 @@ fn two_ingest_processes_sharing_an_article_both_succeed() {
         }
     }
 }
+
+#[test]
+fn a_jsonl_record_of_binary_text_is_rejected_like_a_binary_file() {
+    let dir = Scratch::new("jsonlnul");
+    let good = serde_json::json!({"id": "good", "text": ARTICLE}).to_string();
+    let nul = serde_json::json!({"id": "nul", "text": "Half a page\u{0}\u{0}\u{1} of bytes"}).to_string();
+    let file = dir.file("batch.jsonl", format!("{nul}\n{good}\n").as_bytes());
+    expect_rejected(
+        &[file.to_str().unwrap()],
+        &[],
+        "good",
+        &[("batch.jsonl:1", "binary data")],
+    );
+}

@@ -9,8 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use parallax::ingest::{
-    looks_binary, sniff_kind, unique_ids, Content, IngestError, PageKind, RawPage,
-    DEFAULT_MAX_BYTES,
+    check_page_bytes, sniff_kind, unique_ids, Content, PageKind, RawPage, DEFAULT_MAX_BYTES,
 };
 use parallax::model::Rejection;
 use parallax_store::{StoryFilter, StoryOrder};
@@ -209,18 +208,7 @@ pub fn refusal(bytes: &[u8]) -> Option<String> {
             bytes.len()
         ));
     }
-    let error = if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        IngestError::Empty
-    } else if !has_utf16_bom(bytes) && looks_binary(bytes) {
-        IngestError::Binary
-    } else {
-        return None;
-    };
-    Some(error.to_string())
-}
-
-fn has_utf16_bom(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
+    check_page_bytes(bytes).err().map(|e| e.to_string())
 }
 
 /// The id an uploaded file name gives: its stem, or `upload-N` (N counts from 1 in the upload)

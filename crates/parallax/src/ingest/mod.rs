@@ -349,19 +349,26 @@ fn read_file(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     }
 }
 
+/// The checks every page's content passes wherever it comes from (a file, stdin, a WARC
+/// record, a JSONL record, an upload to the server): not only whitespace, and not binary data
+/// (UTF-16 text with a byte-order mark holds NUL bytes but is text).
+pub fn check_page_bytes(bytes: &[u8]) -> Result<(), IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
+        return Err(IngestError::Binary);
+    }
+    Ok(())
+}
+
 fn page_from_bytes(
     name: &str,
     id: &str,
     kind: Option<PageKind>,
     bytes: Vec<u8>,
 ) -> Result<RawPage, IngestError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty);
-    }
-    // UTF-16 text with a byte-order mark holds NUL bytes but is not binary.
-    if encoding_rs::Encoding::for_bom(&bytes).is_none() && looks_binary(&bytes) {
-        return Err(IngestError::Binary);
-    }
+    check_page_bytes(&bytes)?;
     let kind = kind.unwrap_or_else(|| sniff_kind(&bytes));
     Ok(RawPage {
         source: name.to_string(),
@@ -539,6 +546,7 @@ fn record_to_page(record: Record, at: &str, default_id: &str) -> Result<RawPage,
         }
         _ => return Err(IngestError::Empty),
     };
+    check_page_bytes(body.as_bytes())?;
     let id = match record.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
