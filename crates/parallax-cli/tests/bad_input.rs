@@ -579,12 +579,54 @@ fn two_ingest_processes_sharing_an_article_both_succeed() {
 fn a_jsonl_record_of_binary_text_is_rejected_like_a_binary_file() {
     let dir = Scratch::new("jsonlnul");
     let good = serde_json::json!({"id": "good", "text": ARTICLE}).to_string();
-    let nul = serde_json::json!({"id": "nul", "text": "Half a page\u{0}\u{0}\u{1} of bytes"}).to_string();
+    let nul =
+        serde_json::json!({"id": "nul", "text": "Half a page\u{0}\u{0}\u{1} of bytes"}).to_string();
     let file = dir.file("batch.jsonl", format!("{nul}\n{good}\n").as_bytes());
     expect_rejected(
         &[file.to_str().unwrap()],
         &[],
         "good",
         &[("batch.jsonl:1", "binary data")],
+    );
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn gzipped_pages_and_batches_are_read_and_never_inflated_past_the_cap() {
+    let dir = Scratch::new("gzipped");
+    let page = format!(
+        "<html><head><title>Bridge delay</title></head><body><article><p>{}</p></article></body></html>",
+        ARTICLE.replace('\n', " ")
+    );
+    dir.file("pages/saved.html.gz", &gzip(page.as_bytes()));
+    let record =
+        serde_json::json!({"id": "from-jsonl", "text": ARTICLE.replace("bridge", "ferry")});
+    dir.file(
+        "pages/batch.jsonl.gz",
+        &gzip(format!("{record}\n").as_bytes()),
+    );
+    // 40 MiB of spaces: some 40 KiB on disk, 20 times the cap once decompressed.
+    dir.file("pages/bomb.txt.gz", &gzip(&vec![b' '; 40 << 20]));
+    let (out, report) = analyze_json(&[
+        "--max-bytes",
+        "2000000",
+        dir.path.join("pages").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let mut found = ids(&report);
+    found.sort();
+    assert_eq!(found, ["from-jsonl", "saved"], "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("bomb.txt.gz") && l.contains("more than the 2000000-byte cap")),
+        "{stderr}"
     );
 }

@@ -282,10 +282,63 @@ fn read_dir(batch: &mut Batch, root: &Path, opts: IngestOptions) {
     }
     files.sort();
     for file in files {
-        if supported_extension(&file).is_some() || warc::is_warc(&file) {
+        let supported = |p: &Path| supported_extension(p).is_some();
+        if supported(&file)
+            || warc::is_warc(&file)
+            || gzipped_name(&file).is_some_and(|inner| supported(&inner))
+        {
             let name = file.display().to_string();
             read_file(batch, &file, &name, opts);
         }
+    }
+}
+
+/// The name a gzipped input had before it was compressed (`page.html` for `page.html.gz`);
+/// None for other files, and for WARC files, which have their own reader.
+fn gzipped_name(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let lower = name.to_ascii_lowercase();
+    if !lower.ends_with(".gz") || warc::is_warc(path) {
+        return None;
+    }
+    Some(PathBuf::from(&name[..name.len() - 3]))
+}
+
+/// Reads a gzipped page or JSONL batch: decompressed as a stream, and never past the size
+/// cap (a page) or past the cap per line (a JSONL batch), however small the file on disk.
+fn read_gzipped(batch: &mut Batch, path: &Path, inner: &Path, name: &str, opts: IngestOptions) {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return batch.reject(name, IngestError::Unreadable(e)),
+    };
+    let stem = inner
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document")
+        .to_string();
+    let decoder = flate2::read::MultiGzDecoder::new(BufReader::new(file));
+    let kind = supported_extension(inner);
+    if kind == Some(None) {
+        return read_jsonl_from(batch, BufReader::new(decoder), name, &stem, opts);
+    }
+    let mut bytes = Vec::new();
+    let read = decoder
+        .take((opts.max_bytes as u64).saturating_add(1))
+        .read_to_end(&mut bytes);
+    if let Err(e) = read {
+        return batch.reject(name, IngestError::Unreadable(e));
+    }
+    if bytes.len() > opts.max_bytes {
+        return batch.reject(
+            name,
+            IngestError::Inflated {
+                cap: opts.max_bytes,
+            },
+        );
+    }
+    match page_from_bytes(name, &stem, kind.flatten(), bytes) {
+        Ok(page) => batch.pages.push(page),
+        Err(e) => batch.reject(name, e),
     }
 }
 
@@ -303,6 +356,9 @@ fn supported_extension(path: &Path) -> Option<Option<PageKind>> {
 fn read_file(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     if warc::is_warc(path) {
         return warc::read_warc(batch, path, name, opts);
+    }
+    if let Some(inner) = gzipped_name(path) {
+        return read_gzipped(batch, path, &inner, name, opts);
     }
     let kind = supported_extension(path);
     if kind == Some(None) {
@@ -438,7 +494,17 @@ fn read_jsonl(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
         .and_then(|s| s.to_str())
         .unwrap_or("record")
         .to_string();
-    let mut reader = BufReader::new(file);
+    read_jsonl_from(batch, BufReader::new(file), name, &stem, opts);
+}
+
+/// Reads a JSONL stream, one record a line, each line capped at the size cap.
+fn read_jsonl_from(
+    batch: &mut Batch,
+    mut reader: impl BufRead,
+    name: &str,
+    stem: &str,
+    opts: IngestOptions,
+) {
     let mut line = Vec::new();
     let mut number = 0usize;
     let mut any = false;
