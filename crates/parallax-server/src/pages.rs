@@ -100,15 +100,7 @@ fn error_page(e: AppError) -> Response {
 
 /// A query-string value, percent-encoded.
 fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    parallax::render::html::url_component(value)
 }
 
 fn story_rows(out: &mut String, rows: &[StoryRow]) {

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use parallax::model::{Copy, CopyKind, Document, FactKind, Report};
 use parallax::pipeline::{analyze_story, new_story};
-use parallax::render::html::story_page;
+use parallax::render::html::{story_page_paged, DocumentPages};
 use rusqlite::{params, Transaction, TransactionBehavior};
 
 use crate::ingest::Progress;
@@ -98,6 +98,10 @@ fn analyze(loaded: Loaded) -> Analyzed {
     }
 }
 
+/// Documents whose text a stored story page shows; a giant story's others are listed, each
+/// linked to its document page in the web UI.
+pub const PAGE_DOCUMENTS: usize = 100;
+
 /// The story page, with each document's source reduced to its file name: the page is served
 /// to others, who need not learn where the files were on the ingesting machine.
 fn page_without_paths(report: &mut Report) -> String {
@@ -109,7 +113,11 @@ fn page_without_paths(report: &mut Report) -> String {
             std::mem::replace(&mut d.source, name)
         })
         .collect();
-    let page = story_page(report);
+    let pages = DocumentPages {
+        in_full: PAGE_DOCUMENTS,
+        link_prefix: "/document/",
+    };
+    let page = story_page_paged(report, Some(pages));
     for (d, source) in report.documents.iter_mut().zip(full) {
         d.source = source;
     }

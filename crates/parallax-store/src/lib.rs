@@ -20,6 +20,7 @@ pub mod load;
 pub mod query;
 pub mod schema;
 
+pub use analysis::PAGE_DOCUMENTS;
 pub use ingest::{IngestReport, Progress};
 pub use query::{DocumentView, QuoteRow, SearchHits, StoryFilter, StoryOrder, StoryRow};
 

@@ -237,3 +237,43 @@ fn concurrent_ingests_of_overlapping_inputs_into_a_new_store_all_succeed() {
         assert_eq!(documents, 5, "round {round}");
     }
 }
+
+#[test]
+fn a_giant_story_page_shows_its_first_documents_and_links_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("giant.db")).unwrap();
+    let n = parallax_store::PAGE_DOCUMENTS + 30;
+    let accounts: Vec<parallax::ingest::RawPage> = (0..n)
+        .map(|i| parallax::ingest::RawPage {
+            source: format!("acc{i}.txt"),
+            id: format!("acc{i}"),
+            kind: parallax::ingest::PageKind::Text,
+            content: parallax::ingest::Content::Text(format!(
+                "The river flooded the valley town of Elmstead on Monday, officials said. \
+                 More than 200 homes were damaged. \"We have never seen water this high,\" said \
+                 Nora Quint, the mayor. Correspondent {i} counted {} volunteers in Hollin {i}.",
+                5 + i
+            )),
+            url: None,
+            title: Some(format!("Floods, account {i}")),
+            outlet: Some(format!("Outlet {i}")),
+            date: Some("2024-03-04".into()),
+        })
+        .collect();
+    store.ingest(accounts, &mut |_| {}).unwrap();
+    let stories = store.stories(&StoryFilter::default()).unwrap();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    let page = store.story_page(stories[0].id).unwrap().unwrap();
+    assert_eq!(
+        page.matches("<article class=\"doc\"").count(),
+        parallax_store::PAGE_DOCUMENTS
+    );
+    let listed = page
+        .split("<ul class=\"more-documents\">")
+        .nth(1)
+        .expect("the other documents are listed");
+    assert_eq!(listed.matches("<li><a href=\"/document/acc").count(), 30);
+    // A quote of a listed document links to the sentence on that document's own page.
+    let first_listed = format!("href=\"/document/acc{}#d0-s", parallax_store::PAGE_DOCUMENTS);
+    assert!(page.contains(&first_listed), "no link like {first_listed}");
+}

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+pub use super::DocumentPages;
 use super::{
     attribution, excerpt, figures, more_note, outlets, statements_by_id, Citations, Index,
     MAX_LISTED,
@@ -39,7 +40,8 @@ td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:l
 .matrix td.on{text-align:center;background:#e6f0ff}.matrix td{text-align:center}.matrix td:first-child{text-align:left;width:60%}.matrix th{font-size:.75rem;word-break:break-all}\
 .timeline{width:100%;height:auto}.timeline text{font:11px sans-serif}.group h4{margin:.6rem 0 .2rem}";
 
-/// Anchor id of the sentence of document `doc_index` that holds byte `at`.
+/// The link to the sentence that holds a source span: an anchor on this page, or, for a
+/// document the page lists without its text, that document's own page.
 fn anchor(ix: &Index, source: &SourceSpan) -> String {
     let Some(d) = ix.position(&source.doc) else {
         return String::new();
@@ -50,7 +52,27 @@ fn anchor(ix: &Index, source: &SourceSpan) -> String {
         .sentences
         .partition_point(|s| s.start() <= source.start)
         .saturating_sub(1);
-    format!("d{d}-s{s}")
+    match ix.pages {
+        Some(pages) if d >= pages.in_full => format!(
+            "{}{}#d0-s{s}",
+            pages.link_prefix,
+            url_component(&source.doc)
+        ),
+        _ => format!("#d{d}-s{s}"),
+    }
+}
+
+/// A value percent-encoded for a URL path segment or query: letters, digits and `-_.~` stay.
+pub fn url_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 fn cite(out: &mut String, ix: &Index, cites: &mut Citations, sources: &[SourceSpan]) {
@@ -58,7 +80,7 @@ fn cite(out: &mut String, ix: &Index, cites: &mut Citations, sources: &[SourceSp
         let n = cites.number(s);
         let _ = write!(
             out,
-            "<sup><a href=\"#{}\" title=\"{}\">[{n}]</a></sup>",
+            "<sup><a href=\"{}\" title=\"{}\">[{n}]</a></sup>",
             anchor(ix, s),
             escape(&s.doc)
         );
@@ -98,8 +120,15 @@ pub fn html(report: &Report) -> String {
 /// The body of a report's page without the surrounding document: each story's comparison,
 /// then each document's cleaned text with anchors. The web UI wraps it in its own page.
 pub fn story_page(report: &Report) -> String {
+    story_page_paged(report, None)
+}
+
+/// A story page that shows the text of its first documents only ([`DocumentPages`]): a giant
+/// story's page stays small, and the other documents are listed, each linked to its own page.
+pub fn story_page_paged(report: &Report, pages: Option<DocumentPages>) -> String {
     let mut out = String::new();
-    let ix = Index::new(report);
+    let mut ix = Index::new(report);
+    ix.pages = pages;
     for story in &report.stories {
         story_section(&mut out, &ix, story);
     }
@@ -185,7 +214,7 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
             };
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#{}\">{}</a></td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>",
                 escape(&kind),
                 escape(&f.text),
                 escape(f.value.as_deref().unwrap_or("")),
@@ -225,7 +254,7 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
         for s in cites.sources() {
             let _ = write!(
                 out,
-                "<li><a href=\"#{}\">{}</a>, bytes {}–{}: “{}”</li>",
+                "<li><a href=\"{}\">{}</a>, bytes {}–{}: “{}”</li>",
                 anchor(ix, s),
                 escape(&s.doc),
                 s.start,
@@ -291,7 +320,7 @@ fn matrix(out: &mut String, ix: &Index, story: &Story) {
                 Some(src) => {
                     let _ = write!(
                         out,
-                        "<td class=\"on\"><a href=\"#{}\" title=\"{}\">●</a></td>",
+                        "<td class=\"on\"><a href=\"{}\" title=\"{}\">●</a></td>",
                         anchor(ix, src),
                         escape(st.channel.as_deref().unwrap_or("reported"))
                     );
@@ -342,7 +371,7 @@ fn quotes(out: &mut String, ix: &Index, story: &Story) {
                 .map_or(q.doc.as_str(), |d| d.outlet_name());
             let _ = write!(
                 out,
-                "<li>“{}” <a href=\"#{}\" class=\"meta\">{}</a></li>",
+                "<li>“{}” <a href=\"{}\" class=\"meta\">{}</a></li>",
                 escape(&q.text),
                 anchor(ix, &src),
                 escape(outlet)
@@ -448,7 +477,31 @@ fn timeline(out: &mut String, ix: &Index, story: &Story) {
 
 fn documents(out: &mut String, ix: &Index) {
     out.push_str("<h2>Documents</h2>");
+    let in_full = ix.pages.map_or(usize::MAX, |p| p.in_full);
+    if let Some(pages) = ix.pages.filter(|p| ix.report.documents.len() > p.in_full) {
+        let _ = write!(
+            out,
+            "<p class=\"meta\">The first {} of {} documents are shown in full; the others are listed after them, each on its own page.</p>",
+            pages.in_full,
+            ix.report.documents.len()
+        );
+    }
     for (d, doc) in ix.report.documents.iter().enumerate() {
+        if d == in_full {
+            out.push_str("<ul class=\"more-documents\">");
+        }
+        if let Some(pages) = ix.pages.filter(|_| d >= in_full) {
+            let _ = write!(
+                out,
+                "<li><a href=\"{}{}\">{}</a> <span class=\"meta\">{} · {}</span></li>",
+                pages.link_prefix,
+                url_component(&doc.id),
+                escape(doc.title.as_deref().unwrap_or(&doc.id)),
+                escape(doc.outlet.as_deref().unwrap_or("unknown outlet")),
+                escape(doc.published.as_deref().unwrap_or("undated"))
+            );
+            continue;
+        }
         let _ = write!(
             out,
             "<article class=\"doc\" id=\"d{d}\"><h3>{}</h3><p class=\"meta\">{} · {} · {}</p>",
@@ -510,6 +563,9 @@ fn documents(out: &mut String, ix: &Index) {
             out.push_str("</ul></details>");
         }
         out.push_str("</article>");
+    }
+    if ix.report.documents.len() > in_full {
+        out.push_str("</ul>");
     }
 }
 

@@ -24,6 +24,18 @@ pub struct Index<'a> {
     /// The report.
     pub report: &'a Report,
     positions: HashMap<&'a str, usize>,
+    /// How the HTML page reaches documents it does not show in full (None: it shows all).
+    pub pages: Option<DocumentPages<'a>>,
+}
+
+/// How a story's HTML page shows a giant story's documents.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentPages<'a> {
+    /// Documents whose text the page shows; the others are listed and linked.
+    pub in_full: usize,
+    /// Where a listed document's own page is: this prefix, then its percent-encoded id
+    /// (the web UI's `/document/`).
+    pub link_prefix: &'a str,
 }
 
 impl<'a> Index<'a> {
@@ -33,7 +45,11 @@ impl<'a> Index<'a> {
         for (i, d) in report.documents.iter().enumerate() {
             positions.entry(d.id.as_str()).or_insert(i);
         }
-        Index { report, positions }
+        Index {
+            report,
+            positions,
+            pages: None,
+        }
     }
 
     /// The position of the document with this id in the report.
