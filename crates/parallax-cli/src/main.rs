@@ -11,13 +11,14 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax::eval::datasets;
-use parallax::ingest::{read_inputs, IngestOptions, DEFAULT_MAX_BYTES};
+use parallax::ingest::{IngestOptions, DEFAULT_MAX_BYTES};
 use parallax::model::Rejection;
 use parallax::pipeline::{self, prepare_guarded, Options};
 use parallax::render::{self, terminal};
 use parallax::summarize::DEFAULT_WORDS;
 use parallax_store::{StoryFilter, DEFAULT_DB};
 
+mod inputs;
 mod store_commands;
 
 /// Parallax: news coverage into stories, and each story into an account-by-account comparison.
@@ -32,8 +33,12 @@ struct Cli {
 enum Command {
     /// Analyze inputs into a report (no input: the bundled example).
     Analyze {
-        /// Files, directories, globs, or `-` for stdin (.html, .htm, .txt, .jsonl).
+        /// Files, directories, globs, `-` for stdin (.html, .htm, .txt, .jsonl, .warc, and
+        /// gzipped), or http(s) URLs of pages.
         inputs: Vec<String>,
+        /// Never fetch: a URL among the inputs is rejected.
+        #[arg(long)]
+        offline: bool,
         /// Report format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
@@ -49,8 +54,11 @@ enum Command {
     },
     /// Decode, extract and clean only: one record per input.
     Extract {
-        /// Files, directories, globs, or `-` for stdin.
+        /// Files, directories, globs, `-` for stdin, or http(s) URLs of pages.
         inputs: Vec<String>,
+        /// Never fetch: a URL among the inputs is rejected.
+        #[arg(long)]
+        offline: bool,
         /// Output format: plain text or one JSON object per line.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
@@ -69,9 +77,13 @@ enum Command {
     },
     /// Add inputs to the store, incrementally (copies and stories against what it holds).
     Ingest {
-        /// Files, directories, globs, or `-` for stdin (.html, .htm, .txt, .jsonl, .warc, .warc.gz).
+        /// Files, directories, globs, `-` for stdin (.html, .htm, .txt, .jsonl, .warc, and
+        /// gzipped), or http(s) URLs of pages.
         #[arg(required = true)]
         inputs: Vec<String>,
+        /// Never fetch: a URL among the inputs is rejected.
+        #[arg(long)]
+        offline: bool,
         /// The store file.
         #[arg(long, default_value = DEFAULT_DB)]
         db: PathBuf,
@@ -253,6 +265,7 @@ fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Analyze {
             inputs,
+            offline,
             format,
             output,
             max_bytes,
@@ -267,7 +280,11 @@ fn run(cli: Cli) -> Result<bool> {
                 ingest: IngestOptions { max_bytes },
                 summary_words: words,
             };
-            let report = pipeline::analyze(&inputs, &opts);
+            let batch = inputs::read_all(&inputs, opts.ingest, offline);
+            let mut report = pipeline::analyze_pages(batch.pages, &opts);
+            let mut rejected = batch.rejected;
+            rejected.append(&mut report.rejected);
+            report.rejected = rejected;
             report_rejections(&report.rejected);
             let text = match format {
                 Format::Md => render::markdown::markdown(&report),
@@ -284,10 +301,11 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Extract {
             inputs,
+            offline,
             format,
             max_bytes,
         } => {
-            let batch = read_inputs(&inputs, IngestOptions { max_bytes });
+            let batch = inputs::read_all(&inputs, IngestOptions { max_bytes }, offline);
             let mut rejected = batch.rejected;
             let mut text = String::new();
             for page in &batch.pages {
@@ -423,9 +441,10 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Ingest {
             inputs,
+            offline,
             db,
             max_bytes,
-        } => store_commands::ingest(&db, &inputs, max_bytes),
+        } => store_commands::ingest(&db, &inputs, max_bytes, offline),
         Command::Stories {
             db,
             format,

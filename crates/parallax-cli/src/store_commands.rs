@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use parallax::ingest::{read_inputs, IngestOptions};
+use parallax::ingest::IngestOptions;
 use parallax::model::Report;
 use parallax::render;
 use parallax_store::{Progress, Store, StoryFilter, StoryOrder};
@@ -59,9 +59,9 @@ impl Bars {
 }
 
 /// `parallax ingest`: reads the inputs and adds them to the store.
-pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize) -> Result<bool> {
+pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize, offline: bool) -> Result<bool> {
     let mut store = Store::open(db)?;
-    let batch = read_inputs(inputs, IngestOptions { max_bytes });
+    let batch = crate::inputs::read_all(inputs, IngestOptions { max_bytes }, offline);
     report_rejections(&batch.rejected);
     let mut bars = Bars::new();
     let report = store.ingest(batch.pages, &mut |p| bars.update(p))?;

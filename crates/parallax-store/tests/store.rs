@@ -274,6 +274,9 @@ fn a_giant_story_page_shows_its_first_documents_and_links_the_rest() {
         .expect("the other documents are listed");
     assert_eq!(listed.matches("<li><a href=\"/document/acc").count(), 30);
     // A quote of a listed document links to the sentence on that document's own page.
-    let first_listed = format!("href=\"/document/acc{}#d0-s", parallax_store::PAGE_DOCUMENTS);
+    let first_listed = format!(
+        "href=\"/document/acc{}#d0-s",
+        parallax_store::PAGE_DOCUMENTS
+    );
     assert!(page.contains(&first_listed), "no link like {first_listed}");
 }
