@@ -23,6 +23,8 @@
 
 use std::time::Duration;
 
+pub mod feeds;
+
 use parallax::ingest::{
     check_page_bytes, sniff_kind, Content, PageKind, RawPage, DEFAULT_MAX_BYTES,
 };
@@ -89,6 +91,9 @@ pub enum FetchError {
     /// The response is not HTML or text.
     #[error("not a page (content type {0})")]
     NotAPage(String),
+    /// A feed or sitemap that does not parse.
+    #[error("{0}")]
+    Listing(String),
     /// The body is empty or binary.
     #[error("{0}")]
     Content(#[from] parallax::ingest::IngestError),
@@ -101,6 +106,45 @@ pub enum FetchError {
 pub fn is_url(input: &str) -> bool {
     let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Sitemaps of one sitemap index read at most.
+pub const MAX_SITEMAPS: usize = 50;
+
+/// Threads that fetch a listing's pages at once.
+pub const FETCH_THREADS: usize = 4;
+
+/// What makes a request conditional: the validators the last answer gave.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    /// The `ETag` (sent back as `If-None-Match`).
+    pub etag: Option<String>,
+    /// The `Last-Modified` date (sent back as `If-Modified-Since`).
+    pub last_modified: Option<String>,
+}
+
+/// A response with a success status.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The URL after redirects.
+    pub final_url: String,
+    /// The `Content-Type` header, as sent.
+    pub content_type: String,
+    /// The body, decompressed, at most the cap.
+    pub bytes: Vec<u8>,
+    /// The validators to send next time.
+    pub validators: Validators,
+}
+
+/// The pages a URL gave, and the URLs that failed.
+#[derive(Debug, Default)]
+pub struct Fetch {
+    /// Pages fetched.
+    pub pages: Vec<RawPage>,
+    /// URLs that gave no page, each with the reason.
+    pub failed: Vec<(String, FetchError)>,
+    /// Listed links not fetched: repeated in the listing, or known already.
+    pub skipped: usize,
 }
 
 /// Fetches pages, reusing connections between them.
@@ -129,27 +173,66 @@ impl Fetcher {
     /// Fetches `url` as a page: HTML or text, its URL the final one after redirects, its id the
     /// last segment of the URL's path (without extension), or the host for a site's front page.
     pub fn page(&self, url: &str) -> Result<RawPage, FetchError> {
+        let fetched = self
+            .get(url, &Validators::default())?
+            .ok_or(FetchError::Status(304))?;
+        self.to_page(url, fetched)
+    }
+
+    /// Fetches `url`, sending `validators` as a conditional request; `None` when the server
+    /// answers that nothing changed (304).
+    pub fn get(&self, url: &str, validators: &Validators) -> Result<Option<Fetched>, FetchError> {
         if !is_url(url) {
             return Err(FetchError::BadUrl);
         }
-        let mut response = self
-            .agent
-            .get(url)
-            .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.8")
-            .call()
-            .map_err(|e| self.error(e))?;
+        let mut request = self.agent.get(url).header(
+            "Accept",
+            "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/plain;q=0.8",
+        );
+        if let Some(etag) = &validators.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(modified) = &validators.last_modified {
+            request = request.header("If-Modified-Since", modified);
+        }
+        let mut response = request.call().map_err(|e| self.error(e))?;
         let status = response.status().as_u16();
+        if status == 304 {
+            return Ok(None);
+        }
         if !(200..300).contains(&status) {
             return Err(FetchError::Status(status));
         }
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header("content-type").unwrap_or_default();
+        let validators = Validators {
+            etag: header("etag"),
+            last_modified: header("last-modified"),
+        };
         let final_url = response.get_uri().to_string();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
-        let lower = content_type.to_ascii_lowercase();
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(self.opts.max_bytes as u64)
+            .read_to_vec()
+            .map_err(|e| self.error(e))?;
+        Ok(Some(Fetched {
+            final_url,
+            content_type,
+            bytes,
+            validators,
+        }))
+    }
+
+    /// A fetched response as a page, or why it is not one.
+    fn to_page(&self, url: &str, fetched: Fetched) -> Result<RawPage, FetchError> {
+        let lower = fetched.content_type.to_ascii_lowercase();
         let declared = if lower.contains("html") {
             Some(PageKind::Html)
         } else if lower.starts_with("text/plain") {
@@ -157,26 +240,127 @@ impl Fetcher {
         } else if lower.is_empty() {
             None
         } else {
-            return Err(FetchError::NotAPage(content_type));
+            return Err(FetchError::NotAPage(fetched.content_type));
         };
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(self.opts.max_bytes as u64)
-            .read_to_vec()
-            .map_err(|e| self.error(e))?;
-        check_page_bytes(&bytes)?;
-        let kind = declared.unwrap_or_else(|| sniff_kind(&bytes));
+        check_page_bytes(&fetched.bytes)?;
+        let kind = declared.unwrap_or_else(|| sniff_kind(&fetched.bytes));
         Ok(RawPage {
             source: url.to_string(),
-            id: id_of(&final_url),
+            id: id_of(&fetched.final_url),
             kind,
-            content: content(bytes, &lower),
-            url: Some(final_url),
+            content: content(fetched.bytes, &lower),
+            url: Some(fetched.final_url),
             title: None,
             outlet: None,
             date: None,
         })
+    }
+
+    /// The pages a URL stands for: the page itself, or, for a feed, a sitemap or a sitemap
+    /// index, every article it lists, each fetched once (with the entry's title and date).
+    /// Links for which `known` is true (already stored, say) are not fetched. Each failure is
+    /// returned with the URL that failed.
+    pub fn pages(&self, url: &str, known: &dyn Fn(&str) -> bool) -> Fetch {
+        let mut out = Fetch::default();
+        let fetched = match self.get(url, &Validators::default()) {
+            Ok(Some(f)) => f,
+            Ok(None) => return out,
+            Err(e) => {
+                out.failed.push((url.to_string(), e));
+                return out;
+            }
+        };
+        if !feeds::is_listing(&fetched.content_type, &fetched.bytes) {
+            match self.to_page(url, fetched) {
+                Ok(page) => out.pages.push(page),
+                Err(e) => out.failed.push((url.to_string(), e)),
+            }
+            return out;
+        }
+        let entries = self.listing_entries(url, &fetched, &mut out);
+        self.fetch_entries(entries, known, &mut out);
+        out
+    }
+
+    /// The entries of a listing, the sitemaps of an index read in turn (at most
+    /// [`MAX_SITEMAPS`]).
+    pub fn listing_entries(
+        &self,
+        url: &str,
+        fetched: &Fetched,
+        out: &mut Fetch,
+    ) -> Vec<feeds::Entry> {
+        match feeds::parse(&fetched.bytes, &fetched.final_url) {
+            Ok(feeds::Listing::Entries(entries)) => entries,
+            Ok(feeds::Listing::Sitemaps(maps)) => {
+                let mut entries = Vec::new();
+                for map in maps.into_iter().take(MAX_SITEMAPS) {
+                    let listed = self
+                        .get(&map, &Validators::default())
+                        .and_then(|f| f.ok_or(FetchError::Status(304)))
+                        .and_then(|f| {
+                            feeds::parse(&f.bytes, &f.final_url).map_err(FetchError::Listing)
+                        });
+                    match listed {
+                        Ok(feeds::Listing::Entries(e)) => entries.extend(e),
+                        // An index inside an index is not followed.
+                        Ok(feeds::Listing::Sitemaps(_)) => {}
+                        Err(e) => out.failed.push((map, e)),
+                    }
+                }
+                entries
+            }
+            Err(e) => {
+                out.failed.push((url.to_string(), FetchError::Listing(e)));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Fetches the entries' pages, each link once, on [`FETCH_THREADS`] threads, in the
+    /// listing's order.
+    pub fn fetch_entries(
+        &self,
+        entries: Vec<feeds::Entry>,
+        known: &dyn Fn(&str) -> bool,
+        out: &mut Fetch,
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        let wanted: Vec<feeds::Entry> = entries
+            .into_iter()
+            .filter(|e| seen.insert(e.link.clone()) && !known(&e.link))
+            .collect();
+        out.skipped += seen.len() - wanted.len();
+        let per = wanted.len().div_ceil(FETCH_THREADS).max(1);
+        let results: Vec<Vec<(String, Result<RawPage, FetchError>)>> = std::thread::scope(|s| {
+            let workers: Vec<_> = wanted
+                .chunks(per)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|e| {
+                                let page = self.page(&e.link).map(|mut p| {
+                                    p.title = e.title.clone().filter(|t| !t.is_empty());
+                                    p.date = e.date.clone();
+                                    p
+                                });
+                                (e.link.clone(), page)
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        for (link, result) in results.into_iter().flatten() {
+            match result {
+                Ok(page) => out.pages.push(page),
+                Err(e) => out.failed.push((link, e)),
+            }
+        }
     }
 
     fn error(&self, e: ureq::Error) -> FetchError {

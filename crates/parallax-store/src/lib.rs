@@ -15,12 +15,14 @@ use rusqlite::{Connection, OpenFlags};
 
 pub mod analysis;
 pub mod engine;
+pub mod feeds;
 pub mod ingest;
 pub mod load;
 pub mod query;
 pub mod schema;
 
 pub use analysis::PAGE_DOCUMENTS;
+pub use feeds::{FeedReading, FeedRow};
 pub use ingest::{IngestReport, Progress};
 pub use query::{DocumentView, QuoteRow, SearchHits, StoryFilter, StoryOrder, StoryRow};
 

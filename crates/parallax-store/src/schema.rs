@@ -30,6 +30,17 @@ CREATE TABLE IF NOT EXISTS documents (
     added TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story, seq);
+CREATE INDEX IF NOT EXISTS documents_url ON documents(url);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_read TEXT,
+    last_status TEXT,
+    added INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_try INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS copies (
     a TEXT NOT NULL,
     b TEXT NOT NULL,
