@@ -242,16 +242,16 @@ enum Shape {
 }
 
 fn write_out(output: Option<&Path>, text: &str, shape: Shape) -> Result<()> {
-    let text = match shape {
-        Shape::Json => terminal::json(text),
-        Shape::Text => terminal::text(text),
-    };
-    let text = text.as_ref();
     match output {
+        // A report file keeps the sources' characters as they are.
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
         }
         None => {
+            let text = match shape {
+                Shape::Json => terminal::json(text),
+                Shape::Text => terminal::text(text),
+            };
             let mut out = io::stdout().lock();
             match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

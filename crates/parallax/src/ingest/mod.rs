@@ -304,6 +304,10 @@ fn gzipped_name(path: &Path) -> Option<PathBuf> {
     Some(PathBuf::from(&name[..name.len() - 3]))
 }
 
+/// How many times its size on disk a gzipped JSONL batch may grow: text compresses some 3 to
+/// 10 times, and deflate cannot go past about 1,000.
+pub const MAX_GZIP_RATIO: u64 = 100;
+
 /// Reads a gzipped page or JSONL batch: decompressed as a stream, and never past the size
 /// cap (a page) or past the cap per line (a JSONL batch), however small the file on disk.
 fn read_gzipped(batch: &mut Batch, path: &Path, inner: &Path, name: &str, opts: IngestOptions) {
@@ -316,10 +320,26 @@ fn read_gzipped(batch: &mut Batch, path: &Path, inner: &Path, name: &str, opts: 
         .and_then(|s| s.to_str())
         .unwrap_or("document")
         .to_string();
+    let on_disk = file.metadata().map_or(0, |m| m.len());
     let decoder = flate2::read::MultiGzDecoder::new(BufReader::new(file));
     let kind = supported_extension(inner);
     if kind == Some(None) {
-        return read_jsonl_from(batch, BufReader::new(decoder), name, &stem, opts);
+        // A batch holds many records, each capped; in all it may grow to a multiple of its
+        // size on disk that text never needs, and no further.
+        let limit = on_disk
+            .saturating_mul(MAX_GZIP_RATIO)
+            .max(opts.max_bytes as u64);
+        let mut capped = BufReader::new(decoder.take(limit));
+        read_jsonl_from(batch, &mut capped, name, &stem, opts);
+        if capped.get_ref().limit() == 0 {
+            batch.reject(
+                name,
+                IngestError::BadRecord(format!(
+                    "decompresses to more than {limit} bytes ({MAX_GZIP_RATIO} times its size); the rest is not read"
+                )),
+            );
+        }
+        return;
     }
     let mut bytes = Vec::new();
     let read = decoder
@@ -645,4 +665,40 @@ pub fn content_hash(page: &RawPage) -> String {
     h.update(b"\0");
     h.update(page.url.as_deref().unwrap_or("").as_bytes());
     format!("{:032x}", h.digest128())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_gzipped_batch_grows_to_a_bounded_multiple_of_its_size() {
+        let record = b"{\"text\": \"Ferries were cancelled on Monday, the port said.\"}\n";
+        let plain: Vec<u8> = record.iter().copied().cycle().take(20 << 20).collect();
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(&plain).unwrap();
+        let gz = e.finish().unwrap();
+        let dir = std::env::temp_dir().join(format!("parallax-gzbatch-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("batch.jsonl.gz");
+        fs::write(&path, &gz).unwrap();
+        let batch = read_inputs(&[path.display().to_string()], IngestOptions::default());
+        fs::remove_dir_all(&dir).unwrap();
+        let limit = (gz.len() as u64 * MAX_GZIP_RATIO).max(DEFAULT_MAX_BYTES as u64);
+        assert!(
+            plain.len() as u64 > limit,
+            "the test batch must outgrow the limit"
+        );
+        let read: u64 = batch.pages.len() as u64 * record.len() as u64;
+        assert!(read <= limit, "{read} bytes of records read, limit {limit}");
+        assert!(
+            batch
+                .rejected
+                .iter()
+                .any(|r| r.reason.contains("times its size")),
+            "{:?}",
+            batch.rejected.last()
+        );
+    }
 }

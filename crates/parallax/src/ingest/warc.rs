@@ -95,6 +95,8 @@ struct Input<R> {
     buf: Vec<u8>,
     pos: usize,
     eof: bool,
+    /// How many of the bytes still to be read were pushed back by [`Input::unread`].
+    replayed: usize,
 }
 
 impl<R: Read> Input<R> {
@@ -104,6 +106,7 @@ impl<R: Read> Input<R> {
             buf: Vec::new(),
             pos: 0,
             eof: false,
+            replayed: 0,
         }
     }
 
@@ -137,7 +140,9 @@ impl<R: Read> Input<R> {
     }
 
     fn consume(&mut self, n: usize) {
-        self.pos = (self.pos + n).min(self.buf.len());
+        let n = n.min(self.buf.len() - self.pos);
+        self.pos += n;
+        self.replayed = self.replayed.saturating_sub(n);
     }
 
     /// Puts `bytes` back in front of what is still to be read.
@@ -147,6 +152,13 @@ impl<R: Read> Input<R> {
         joined.extend_from_slice(&self.buf[self.pos..]);
         self.buf = joined;
         self.pos = 0;
+        self.replayed += bytes.len();
+    }
+
+    /// True while bytes pushed back are being read again: they are not pushed back twice, so
+    /// that every byte is read at most twice.
+    fn replaying(&self) -> bool {
+        self.replayed > 0
     }
 
     /// Consumes whitespace; false when the input ends.
@@ -230,7 +242,7 @@ impl<R: Read> Input<R> {
     }
 
     /// True when a record's block ends here: the record terminator (a blank line) follows, or
-    /// the next record, or nothing.
+    /// the next record, or nothing (only the terminator is consumed).
     fn at_record_boundary(&mut self) -> io::Result<bool> {
         for terminator in [&b"\r\n\r\n"[..], b"\n\n"] {
             if self.fill(terminator.len())?.starts_with(terminator) {
@@ -238,10 +250,23 @@ impl<R: Read> Input<R> {
                 return Ok(true);
             }
         }
-        if !self.skip_whitespace()? {
-            return Ok(true);
+        // Look past whitespace without consuming it: bytes pushed back must stay whole.
+        let mut blank = 0;
+        loop {
+            let buf = self.fill(blank + 1)?;
+            if buf.len() <= blank {
+                return Ok(true);
+            }
+            match buf[blank..].iter().position(|b| !b.is_ascii_whitespace()) {
+                Some(p) => {
+                    blank += p;
+                    break;
+                }
+                None if buf.len() > MAX_HEADER => return Ok(false),
+                None => blank = buf.len(),
+            }
         }
-        Ok(self.fill(WARC_LINE.len())?.starts_with(WARC_LINE))
+        Ok(self.fill(blank + WARC_LINE.len())?[blank..].starts_with(WARC_LINE))
     }
 
     /// Moves to the next line that opens a WARC record (this one included), reading at most
@@ -283,6 +308,9 @@ const WARC_LINE: &[u8] = b"WARC/";
 /// Decompresses member after member, each as a stream of records; a member that fails is
 /// rejected, and reading resumes at the next gzip header after it.
 fn read_members<R: Read>(records: &mut Records, input: &mut Input<R>) -> io::Result<()> {
+    // Bytes read again after corrupt members, at most the cap in all: members laid out to fail
+    // one after another cannot make the file's work grow with the square of its size.
+    let mut rewind_budget = records.opts.max_bytes;
     loop {
         // Find the next member.
         loop {
@@ -315,6 +343,7 @@ fn read_members<R: Read>(records: &mut Records, input: &mut Input<R>) -> io::Res
         // the search for the next header skips it.
         drop(member);
         let seen = std::mem::take(&mut reader.seen);
+        let kept_whole = seen.len() <= records.opts.max_bytes;
         if let Err(e) = outcome {
             records.number += 1;
             let at = format!("{}:{}", records.name, records.number);
@@ -322,11 +351,17 @@ fn read_members<R: Read>(records: &mut Records, input: &mut Input<R>) -> io::Res
                 at,
                 IngestError::BadWarcRecord(format!("corrupt gzip member: {e}")),
             );
-            if seen.len() > 1 && seen.len() <= records.opts.max_bytes {
+            let again = seen.len().saturating_sub(1);
+            if again > 0 && kept_whole && again <= rewind_budget {
+                rewind_budget -= again;
                 input.unread(&seen[1..]);
-            } else {
-                input.consume(1);
+                continue;
             }
+        }
+        // A member that used no byte would be read again forever; otherwise reading resumes
+        // where the decoder stopped.
+        if seen.is_empty() {
+            input.consume(1);
         }
     }
 }
@@ -412,6 +447,7 @@ impl Records<'_> {
     /// Reads the record that starts here.
     fn record<R: Read>(&mut self, input: &mut Input<R>, at: &str) -> io::Result<Next> {
         let bad = |reason: &str| IngestError::BadWarcRecord(reason.to_string());
+        let replaying = input.replaying();
         let mut head = Vec::new();
         loop {
             let Some(line) = input.line(MAX_HEADER - head.len().min(MAX_HEADER))? else {
@@ -467,8 +503,10 @@ impl Records<'_> {
         };
         if !input.at_record_boundary()? {
             // The length lied. When it was too long, the block swallowed the records after it:
-            // give them back.
-            if let Some(p) = memchr::memmem::find(&block, b"\nWARC/") {
+            // give them back, unless this record was itself given back (a chain of lying records
+            // would otherwise be read again and again).
+            let swallowed = memchr::memmem::find(&block, b"\nWARC/").filter(|_| !replaying);
+            if let Some(p) = swallowed {
                 input.unread(&block[p + 1..]);
                 self.batch.reject(at, misplaced_end(length));
                 return Ok(Next::Go);
@@ -857,6 +895,54 @@ mod tests {
         let batch = read(&file, "junk.warc");
         assert_eq!(urls(&batch), ["https://g.example/1", "https://g.example/2"]);
         assert_eq!(batch.rejected.len(), 2, "{:?}", batch.rejected);
+    }
+
+    #[test]
+    fn a_chain_of_lying_lengths_is_read_in_linear_time() {
+        // Every header announces a block that swallows many of the headers after it: pushing
+        // each swallowed tail back again and again would copy the cap once per header.
+        let opts = IngestOptions { max_bytes: 4 << 20 };
+        // Each block ends inside a later header (1999976 = 20 mod the header's 58 bytes).
+        let header = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1999976\r\n\r\n";
+        assert_eq!(1_999_976 % header.len(), 20);
+        let file: Vec<u8> = header.iter().copied().cycle().take(8 << 20).collect();
+        let started = Instant::now();
+        let batch = read_with(&file, "chain.warc", opts);
+        assert!(batch.pages.is_empty());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?} for {} records",
+            started.elapsed(),
+            batch.rejected.len()
+        );
+    }
+
+    #[test]
+    fn corrupt_members_that_overlap_are_read_again_only_within_a_budget() {
+        // Each member's one stored block holds the members after it and ends in an invalid
+        // block: read again from one byte after each failed member, every member would decode
+        // the whole rest of the file.
+        let units = 4000;
+        let unit = 15;
+        let mut file = Vec::with_capacity(units * unit + 8);
+        for k in 0..units {
+            let len = ((units - k - 1) * unit + 4) as u16;
+            file.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+            file.push(0x00);
+            file.extend_from_slice(&len.to_le_bytes());
+            file.extend_from_slice(&(!len).to_le_bytes());
+        }
+        file.extend_from_slice(&[0x07; 8]);
+        let opts = IngestOptions {
+            max_bytes: 64 * 1024,
+        };
+        let batch = read_with(&file, "overlap.warc.gz", opts);
+        assert!(batch.pages.is_empty());
+        assert!(
+            batch.rejected.len() < 100,
+            "{} rejections: members were read again without end",
+            batch.rejected.len()
+        );
     }
 
     #[test]
