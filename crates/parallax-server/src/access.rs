@@ -99,6 +99,21 @@ pub fn same_token(given: &[u8], expected: &[u8]) -> bool {
     std::hint::black_box(diff) == 0
 }
 
+/// True for a `Host` value that names this machine's loopback interface: `localhost`,
+/// `127.0.0.1` or `[::1]`, with or without a port.
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6
+            .split(']')
+            .next()
+            .map(|h| format!("[{h}]"))
+            .unwrap_or_default(),
+        None => host.split(':').next().unwrap_or("").to_string(),
+    };
+    matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]")
+}
+
 /// The `Host` values a server accepts.
 #[derive(Debug, Clone)]
 pub struct HostRules {
@@ -214,6 +229,16 @@ pub async fn guard(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loopback_hosts_are_told_from_other_names() {
+        assert!(is_loopback_host("127.0.0.1:8080"));
+        assert!(is_loopback_host("LOCALHOST"));
+        assert!(is_loopback_host("[::1]:9000"));
+        assert!(!is_loopback_host("news.example:8080"));
+        assert!(!is_loopback_host("127.0.0.1.example"));
+        assert!(!is_loopback_host("[::2]"));
+    }
 
     #[test]
     fn tokens_compare_whole() {

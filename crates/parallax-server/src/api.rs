@@ -326,16 +326,55 @@ struct IngestQuery {
 async fn ingest(
     State(state): State<Arc<AppState>>,
     Query(q): Query<IngestQuery>,
+    axum::Extension(crate::Deadline(deadline)): axum::Extension<crate::Deadline>,
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Result<Response, AppError> {
+    // Reading the body and waiting for the writer count against the request's time; writing
+    // does not (it is linear in the upload and never left half done), so a 408 means that
+    // nothing of the upload was stored.
+    match tokio::time::timeout_at(deadline, receive_upload(&state, q, headers, body)).await {
+        Ok(Ok(Received::Upload(turn, slot, pages, rejected))) => {
+            store_upload(&state, turn, slot, pages, rejected).await
+        }
+        Ok(Ok(Received::Answer(response))) => Ok(response),
+        Ok(Err(e)) => Err(e),
+        Err(_) => Ok((
+            StatusCode::REQUEST_TIMEOUT,
+            Json(json!({ "error": "the upload took too long; nothing was stored" })),
+        )
+            .into_response()),
+    }
+}
+
+/// An upload read and checked, with the writer's turn; or the answer already given.
+enum Received {
+    /// Pages to store, in the writer's turn and the upload slot.
+    Upload(
+        tokio::sync::OwnedSemaphorePermit,
+        tokio::sync::OwnedSemaphorePermit,
+        Vec<RawPage>,
+        Vec<Rejection>,
+    ),
+    /// An answer that needs no write (413, or 400 when nothing was accepted).
+    Answer(Response),
+}
+
+async fn receive_upload(
+    state: &Arc<AppState>,
+    q: IngestQuery,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Result<Received, AppError> {
     let too_large = || {
         let error = format!("the body is over the {MAX_BODY}-byte cap");
-        Ok((
-            StatusCode::PAYLOAD_TOO_LARGE,
-            Json(json!({ "error": error })),
-        )
-            .into_response())
+        Ok(Received::Answer(
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Json(json!({ "error": error })),
+            )
+                .into_response(),
+        ))
     };
     let declared = headers
         .get(header::CONTENT_LENGTH)
@@ -345,9 +384,8 @@ async fn ingest(
         return too_large();
     }
     // Only MAX_UPLOADS bodies are read and held at once; the others wait unread.
-    let _slot = state
-        .upload_slots
-        .acquire()
+    let slot = Arc::clone(&state.upload_slots)
+        .acquire_owned()
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let body = match http_body_util::BodyExt::collect(http_body_util::Limited::new(body, MAX_BODY))
@@ -357,20 +395,37 @@ async fn ingest(
         Err(e) if e.is::<http_body_util::LengthLimitError>() => return too_large(),
         Err(e) => return Err(AppError::BadRequest(format!("cannot read the body: {e}"))),
     };
-    let (pages, mut rejected) = uploaded_pages(&headers, q.name, body)?;
+    let (pages, rejected) = uploaded_pages(&headers, q.name, body)?;
     if pages.is_empty() {
         let error = match rejected.as_slice() {
             [one] => format!("{}: {}", one.input, one.reason),
             _ => "no document of the upload was accepted".to_string(),
         };
-        return Ok((
-            StatusCode::BAD_REQUEST,
-            Json(json!({ "error": error, "rejected": rejected })),
-        )
-            .into_response());
+        return Ok(Received::Answer(
+            (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": error, "rejected": rejected })),
+            )
+                .into_response(),
+        ));
     }
+    let turn = state.writer_turn().await?;
+    Ok(Received::Upload(turn, slot, pages, rejected))
+}
+
+/// Stores a received upload in the writer's turn; the upload slot is held until it is stored.
+async fn store_upload(
+    state: &Arc<AppState>,
+    turn: tokio::sync::OwnedSemaphorePermit,
+    slot: tokio::sync::OwnedSemaphorePermit,
+    pages: Vec<RawPage>,
+    mut rejected: Vec<Rejection>,
+) -> Result<Response, AppError> {
     let report = state
-        .write(move |store| Ok(store.ingest(pages, &mut |_| {})?))
+        .write_in_turn(turn, move |store| {
+            let _slot = slot;
+            Ok(store.ingest(pages, &mut |_| {})?)
+        })
         .await?;
     let documents: Vec<Value> = report
         .documents

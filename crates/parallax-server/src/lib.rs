@@ -101,16 +101,16 @@ pub struct AppState {
     /// Idle read connections.
     readers: Mutex<Vec<Store>>,
     /// One permit per read connection: a read holds one while it runs.
-    read_slots: Semaphore,
+    read_slots: Arc<Semaphore>,
     /// Read connections open now, and the most ever open at once.
     readers_open: AtomicUsize,
     readers_peak: AtomicUsize,
     writer: Mutex<Option<Store>>,
     /// One permit: the write under way holds it, so writes waiting for the writer wait here and
     /// do not hold blocking threads.
-    write_slot: Semaphore,
+    write_slot: Arc<Semaphore>,
     /// Uploads being read or stored ([`MAX_UPLOADS`]): each may hold [`MAX_BODY`] in memory.
-    pub(crate) upload_slots: Semaphore,
+    pub(crate) upload_slots: Arc<Semaphore>,
 }
 
 /// A failure while answering a request.
@@ -154,12 +154,12 @@ impl AppState {
             token_created,
             allowed_hosts: access.allowed_hosts,
             readers: Mutex::new(Vec::with_capacity(READERS)),
-            read_slots: Semaphore::new(READERS),
+            read_slots: Arc::new(Semaphore::new(READERS)),
             readers_open: AtomicUsize::new(0),
             readers_peak: AtomicUsize::new(0),
             writer: Mutex::new(Some(writer)),
-            write_slot: Semaphore::new(1),
-            upload_slots: Semaphore::new(MAX_UPLOADS),
+            write_slot: Arc::new(Semaphore::new(1)),
+            upload_slots: Arc::new(Semaphore::new(MAX_UPLOADS)),
         }))
     }
 
@@ -185,13 +185,15 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, AppError> + Send + 'static,
     {
-        let permit = self
-            .read_slots
-            .acquire()
+        // The permit lives as long as the blocking work, even when the request is dropped
+        // (timed out): the cap on connections holds.
+        let permit = Arc::clone(&self.read_slots)
+            .acquire_owned()
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
         let state = Arc::clone(self);
         let result = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let pooled = state.readers.lock().ok().and_then(|mut p| p.pop());
             let store = match pooled {
                 Some(s) => s,
@@ -217,7 +219,6 @@ impl AppState {
             result
         })
         .await;
-        drop(permit);
         result.map_err(|e| AppError::Internal(e.to_string()))?
     }
 
@@ -228,13 +229,32 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
     {
-        let permit = self
-            .write_slot
-            .acquire()
+        let turn = self.writer_turn().await?;
+        self.write_in_turn(turn, f).await
+    }
+
+    /// Waits for the writer's turn: the writes before are done.
+    pub async fn writer_turn(&self) -> Result<tokio::sync::OwnedSemaphorePermit, AppError> {
+        Arc::clone(&self.write_slot)
+            .acquire_owned()
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(|e| AppError::Internal(e.to_string()))
+    }
+
+    /// Runs `f` with the writing connection in a turn [`AppState::writer_turn`] gave; the turn
+    /// ends with the blocking work, even when the request is dropped meanwhile.
+    pub async fn write_in_turn<T, F>(
+        self: &Arc<Self>,
+        turn: tokio::sync::OwnedSemaphorePermit,
+        f: F,
+    ) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
+    {
         let state = Arc::clone(self);
         let result = tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let mut guard = state
                 .writer
                 .lock()
@@ -248,7 +268,6 @@ impl AppState {
             f(store)
         })
         .await;
-        drop(permit);
         result.map_err(|e| AppError::Internal(e.to_string()))?
     }
 }
@@ -270,13 +289,23 @@ pub fn app(state: Arc<AppState>, request_timeout: Duration, bound: SocketAddr) -
         .with_state(state)
 }
 
+/// When a request must be answered by. An upload is timed by its handler up to the moment it
+/// starts writing, so that a 408 always means nothing was stored.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline(pub tokio::time::Instant);
+
 async fn limit_time(
-    req: axum::extract::Request,
+    mut req: axum::extract::Request,
     next: axum::middleware::Next,
     limit: Duration,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    match tokio::time::timeout(limit, next.run(req)).await {
+    let deadline = tokio::time::Instant::now() + limit;
+    req.extensions_mut().insert(Deadline(deadline));
+    if req.method() == axum::http::Method::POST && req.uri().path() == "/api/ingest" {
+        return next.run(req).await;
+    }
+    match tokio::time::timeout_at(deadline, next.run(req)).await {
         Ok(response) => response,
         Err(_) => (
             axum::http::StatusCode::REQUEST_TIMEOUT,

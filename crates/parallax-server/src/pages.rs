@@ -319,14 +319,21 @@ async fn search(State(state): State<Arc<AppState>>, Query(q): Query<SearchQuery>
     page(&format!("Search: {text}"), &body)
 }
 
-/// The upload form. Its script posts with the write token: a client on this machine finds it in
-/// the page (which only a page of an allowed host can read, see [`crate::access`]); another
-/// machine's user types it in.
+/// The upload form. Its script posts with the write token: a browser on this machine that asks
+/// for the server by a loopback name finds it in the page (which only a page of an allowed host
+/// can read, see [`crate::access`]); anyone else types it in. A proxy on this machine forwards
+/// its visitors' own `Host` (an `--allow-host` name), so they are asked for it too.
 async fn add_form(
     State(state): State<Arc<AppState>>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: axum::http::HeaderMap,
 ) -> Response {
-    let local = peer.is_some_and(|Extension(ConnectInfo(a))| a.ip().is_loopback());
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let local = peer.is_some_and(|Extension(ConnectInfo(a))| a.ip().is_loopback())
+        && crate::access::is_loopback_host(host);
     let (meta, field) = if local {
         (
             format!(
