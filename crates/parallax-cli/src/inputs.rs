@@ -1,13 +1,20 @@
 //! The inputs of `analyze`, `extract` and `ingest`: paths read by the library, URLs fetched by
-//! `parallax-fetch` (unless `--offline`), in the order the user gave them.
+//! `parallax-fetch` (unless `--offline`), in the order the user gave them. A URL of a feed, a
+//! sitemap or a sitemap index stands for every article it lists.
 
 use parallax::ingest::{read_inputs, unique_ids, Batch, IngestOptions};
 use parallax::model::Rejection;
 use parallax_fetch::{is_url, FetchError, FetchOptions, Fetcher};
 
 /// Reads every input: files, directories, globs and `-` as the library does, and web pages by
-/// URL. A URL that gives no page is rejected with its reason, like a bad file.
-pub fn read_all(inputs: &[String], opts: IngestOptions, offline: bool) -> Batch {
+/// URL (a listing's articles not fetched when `known` says they are stored already). A URL that
+/// gives no page is rejected with its reason, like a bad file.
+pub fn read_all(
+    inputs: &[String],
+    opts: IngestOptions,
+    offline: bool,
+    known: &dyn Fn(&str) -> bool,
+) -> Batch {
     let mut batch = Batch::default();
     let mut fetcher: Option<Fetcher> = None;
     // Runs of paths are read together (the library makes their ids unique); URLs one by one.
@@ -26,24 +33,27 @@ pub fn read_all(inputs: &[String], opts: IngestOptions, offline: bool) -> Batch 
             continue;
         }
         flush(&mut paths, &mut batch);
-        let fetched = if offline {
-            Err(FetchError::Offline)
-        } else {
-            let fetcher = fetcher.get_or_insert_with(|| {
-                Fetcher::new(FetchOptions {
-                    max_bytes: opts.max_bytes,
-                    ..FetchOptions::default()
-                })
-            });
-            fetcher.page(input)
-        };
-        match fetched {
-            Ok(page) => batch.pages.push(page),
-            Err(e) => batch.rejected.push(Rejection {
+        if offline {
+            batch.rejected.push(Rejection {
                 input: input.clone(),
-                reason: e.to_string(),
-            }),
+                reason: FetchError::Offline.to_string(),
+            });
+            continue;
         }
+        let fetcher = fetcher.get_or_insert_with(|| {
+            Fetcher::new(FetchOptions {
+                max_bytes: opts.max_bytes,
+                ..FetchOptions::default()
+            })
+        });
+        let fetched = fetcher.pages(input, known);
+        batch.pages.extend(fetched.pages);
+        batch
+            .rejected
+            .extend(fetched.failed.into_iter().map(|(url, e)| Rejection {
+                input: url,
+                reason: e.to_string(),
+            }));
     }
     flush(&mut paths, &mut batch);
     unique_ids(&mut batch.pages);

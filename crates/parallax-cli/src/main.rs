@@ -18,6 +18,7 @@ use parallax::render::{self, terminal};
 use parallax::summarize::DEFAULT_WORDS;
 use parallax_store::{StoryFilter, DEFAULT_DB};
 
+mod follow;
 mod inputs;
 mod store_commands;
 
@@ -88,6 +89,24 @@ enum Command {
         #[arg(long, default_value = DEFAULT_DB)]
         db: PathBuf,
         /// Largest input accepted, in bytes (a file, a JSONL record or a WARC record).
+        #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+    },
+    /// Keep the store up with feeds and sitemaps: poll the URLs a file lists (one a line),
+    /// asking each conditionally, and ingest the articles that are new.
+    Follow {
+        /// The file of feed and sitemap URLs.
+        feeds: PathBuf,
+        /// The store file.
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        /// Time between rounds: 90s, 15m, 2h.
+        #[arg(long, default_value = "15m", value_parser = follow::parse_interval)]
+        every: std::time::Duration,
+        /// One round, then stop.
+        #[arg(long)]
+        once: bool,
+        /// Largest page accepted, in bytes.
         #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
         max_bytes: usize,
     },
@@ -280,7 +299,7 @@ fn run(cli: Cli) -> Result<bool> {
                 ingest: IngestOptions { max_bytes },
                 summary_words: words,
             };
-            let batch = inputs::read_all(&inputs, opts.ingest, offline);
+            let batch = inputs::read_all(&inputs, opts.ingest, offline, &|_| false);
             let mut report = pipeline::analyze_pages(batch.pages, &opts);
             let mut rejected = batch.rejected;
             rejected.append(&mut report.rejected);
@@ -305,7 +324,7 @@ fn run(cli: Cli) -> Result<bool> {
             format,
             max_bytes,
         } => {
-            let batch = inputs::read_all(&inputs, IngestOptions { max_bytes }, offline);
+            let batch = inputs::read_all(&inputs, IngestOptions { max_bytes }, offline, &|_| false);
             let mut rejected = batch.rejected;
             let mut text = String::new();
             for page in &batch.pages {
@@ -445,6 +464,13 @@ fn run(cli: Cli) -> Result<bool> {
             db,
             max_bytes,
         } => store_commands::ingest(&db, &inputs, max_bytes, offline),
+        Command::Follow {
+            feeds,
+            db,
+            every,
+            once,
+            max_bytes,
+        } => follow::follow(&db, &feeds, every, once, max_bytes),
         Command::Stories {
             db,
             format,

@@ -61,7 +61,9 @@ impl Bars {
 /// `parallax ingest`: reads the inputs and adds them to the store.
 pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize, offline: bool) -> Result<bool> {
     let mut store = Store::open(db)?;
-    let batch = crate::inputs::read_all(inputs, IngestOptions { max_bytes }, offline);
+    // A feed's articles already stored are not fetched again.
+    let known = |url: &str| store.has_url(url).unwrap_or(false);
+    let batch = crate::inputs::read_all(inputs, IngestOptions { max_bytes }, offline, &known);
     report_rejections(&batch.rejected);
     let mut bars = Bars::new();
     let report = store.ingest(batch.pages, &mut |p| bars.update(p))?;

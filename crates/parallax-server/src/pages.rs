@@ -27,6 +27,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/story/{id}", get(story))
         .route("/document/{id}", get(document))
         .route("/search", get(search))
+        .route("/feeds", get(feeds))
         .route("/add", get(add_form))
         .route("/static/app.js", get(script))
 }
@@ -52,7 +53,7 @@ fn page_of(title: &str, parts: &[&str]) -> Response {
         out,
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
          <title>{} · Parallax</title><style>{STYLE}{UI_STYLE}</style></head><body>\
-         <header><a href=\"/\"><strong>Parallax</strong></a><a href=\"/?sort=biggest\">biggest</a><a href=\"/add\">add articles</a>\
+         <header><a href=\"/\"><strong>Parallax</strong></a><a href=\"/?sort=biggest\">biggest</a><a href=\"/add\">add articles</a><a href=\"/feeds\">feeds</a>\
          <form action=\"/search\" role=\"search\"><input type=\"search\" name=\"q\" id=\"search\" placeholder=\"search articles, quotes, stories\"> <button>Search</button></form></header>",
         escape(title)
     );
@@ -257,6 +258,32 @@ fn marked(snippet: &str) -> String {
     escape(snippet)
         .replace('\u{2}', "<mark>")
         .replace('\u{3}', "</mark>")
+}
+
+/// The feeds `parallax follow` reads: when each was last read, what it found, what it added.
+async fn feeds(State(state): State<Arc<AppState>>) -> Response {
+    let rows = match state.read(|s| Ok(s.feeds()?)).await {
+        Ok(rows) => rows,
+        Err(e) => return error_page(e),
+    };
+    let mut body = String::from("<h1>Followed feeds</h1>");
+    if rows.is_empty() {
+        body.push_str("<p>No feed is followed yet: <code>parallax follow FEEDS.txt --db STORE</code> reads the feeds and sitemaps a file lists.</p>");
+    } else {
+        body.push_str("<table><tr><th>feed</th><th>last read (UTC)</th><th>last reading</th><th>documents added</th></tr>");
+        for row in &rows {
+            let _ = write!(
+                body,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&row.url),
+                escape(row.last_read.as_deref().unwrap_or("never")),
+                escape(row.last_status.as_deref().unwrap_or("")),
+                row.added
+            );
+        }
+        body.push_str("</table>");
+    }
+    page("Feeds", &body)
 }
 
 async fn search(State(state): State<Arc<AppState>>, Query(q): Query<SearchQuery>) -> Response {

@@ -646,3 +646,30 @@ fn reads_are_answered_while_many_uploads_wait_for_the_writer() {
     let statuses: Vec<u16> = uploads.into_iter().map(|t| t.join().unwrap()).collect();
     assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
 }
+
+#[test]
+fn the_feeds_page_shows_each_followed_feed_and_when_it_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    let (status, text) = get(addr, "/feeds");
+    assert_eq!(status, 200);
+    assert!(text.contains("No feed is followed yet"), "{text}");
+    let store = parallax_store::Store::open(&dir.path().join("store.db")).unwrap();
+    let reading = parallax_store::FeedReading {
+        status: "4 new, 0 known, 0 failed".into(),
+        added: 4,
+        ..Default::default()
+    };
+    store
+        .record_feed_reading("https://port.example/feed.xml?a=1&b=<2>", &reading)
+        .unwrap();
+    let (status, text) = get(addr, "/feeds");
+    assert_eq!(status, 200);
+    assert!(
+        text.contains("https://port.example/feed.xml?a=1&amp;b=&lt;2&gt;"),
+        "{text}"
+    );
+    assert!(text.contains("4 new, 0 known, 0 failed"), "{text}");
+    let row = &store.feeds().unwrap()[0];
+    assert!(text.contains(row.last_read.as_deref().unwrap()), "{text}");
+}
