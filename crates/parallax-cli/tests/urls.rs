@@ -195,3 +195,58 @@ fn following_an_unchanged_feed_fetches_nothing() {
     assert_eq!(feeds[0].etag.as_deref(), Some("\"v1\""));
     assert_eq!(feeds[0].added, 3);
 }
+
+#[test]
+fn ctrl_c_stops_following_cleanly_after_the_round_under_way() {
+    let (addr, _) = start();
+    let dir = Scratch::new("followstop");
+    let list = dir.file("feeds.txt", format!("http://{addr}/feed.xml\n").as_bytes());
+    let db = dir.path.join("store.db");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([
+            "follow",
+            list.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+            "--every",
+            "1h",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first round to be recorded, then interrupt.
+    let waited = std::time::Instant::now();
+    loop {
+        let read = parallax_store::Store::open(&db)
+            .ok()
+            .and_then(|s| s.feeds().ok())
+            .is_some_and(|f| !f.is_empty());
+        if read {
+            break;
+        }
+        assert!(
+            waited.elapsed() < std::time::Duration::from_secs(30),
+            "no round recorded"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let interrupted = std::time::Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        interrupted.elapsed() < std::time::Duration::from_secs(5),
+        "did not stop"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (documents, _, _) = parallax_store::Store::open(&db).unwrap().counts().unwrap();
+    assert_eq!(documents, 3);
+}
