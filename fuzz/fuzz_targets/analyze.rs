@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
             title: None,
             outlet: None,
             date: None,
+            listed: None,
         })
         .collect();
     let report = analyze_pages(pages, &Options::default());

@@ -28,8 +28,14 @@ fn article(n: usize) -> String {
             "Ferries to the islands were cancelled until Monday, the operator said.",
         ),
     ][n % 3];
+    // The second page has no title of its own: its feed entry's title stands in.
+    let head = if n == 1 {
+        String::new()
+    } else {
+        format!("<title>Ship aground {n}</title>")
+    };
     format!(
-        "<html><head><title>Ship aground {n}</title></head><body><article><p>The harbour was closed on Sunday after a cargo ship ran aground near the {place}, port officials said.</p><p>{detail}</p></article></body></html>"
+        "<html><head>{head}</head><body><article><p>The harbour was closed on Sunday after a cargo ship ran aground near the {place}, port officials said.</p><p>{detail}</p></article></body></html>"
     )
 }
 
@@ -142,8 +148,11 @@ fn a_feed_and_a_sitemap_stand_for_the_articles_they_list() {
     let docs = report["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 3, "{stderr}");
     let first = docs.iter().find(|d| d["id"] == "a").unwrap();
-    assert_eq!(first["title"], "Ship aground", "the entry's title");
+    assert_eq!(first["title"], "Ship aground 0", "the page's own title comes first");
+    assert_eq!(first["published"], "2024-03-03", "the entry's date, the page having none");
     assert_eq!(first["url"], format!("{base}/news/a.html"));
+    let untitled = docs.iter().find(|d| d["id"] == "b").unwrap();
+    assert_eq!(untitled["title"], "Tugs sent", "the entry's title, the page having none");
     let (out, report) = analyze_json(&[&format!("{base}/sitemap.xml")]);
     assert_eq!(
         out.status.code(),

@@ -18,6 +18,8 @@ pub struct Entry {
     pub title: Option<String>,
     /// The entry's publication (or last modification) date, as written or as RFC 3339.
     pub date: Option<String>,
+    /// The entry's first author, when it names one.
+    pub author: Option<String>,
 }
 
 /// What a listing holds.
@@ -72,6 +74,11 @@ pub fn parse(bytes: &[u8], base: &str) -> Result<Listing, String> {
                 link: resolve(base, &link)?,
                 title: e.title.map(|t| t.content.trim().to_string()),
                 date: e.published.or(e.updated).map(|d| d.to_rfc3339()),
+                author: e
+                    .authors
+                    .first()
+                    .map(|p| p.name.trim().to_string())
+                    .filter(|n| !n.is_empty()),
             })
         })
         .take(MAX_ENTRIES)
@@ -133,6 +140,7 @@ fn sitemap(bytes: &[u8], base: &str) -> Result<Listing, String> {
                             link: String::new(),
                             title: None,
                             date: None,
+                            author: None,
                         })
                     }
                     _ => {}

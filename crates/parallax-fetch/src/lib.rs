@@ -26,7 +26,7 @@ use std::time::Duration;
 pub mod feeds;
 
 use parallax::ingest::{
-    check_page_bytes, sniff_kind, Content, PageKind, RawPage, DEFAULT_MAX_BYTES,
+    check_page_bytes, sniff_kind, Content, Listed, PageKind, RawPage, DEFAULT_MAX_BYTES,
 };
 use ureq::ResponseExt;
 
@@ -253,11 +253,13 @@ impl Fetcher {
             title: None,
             outlet: None,
             date: None,
+            listed: None,
         })
     }
 
     /// The pages a URL stands for: the page itself, or, for a feed, a sitemap or a sitemap
-    /// index, every article it lists, each fetched once (with the entry's title and date).
+    /// index, every article it lists, each fetched once (with the entry's title, date and
+    /// author, for where the page is silent).
     /// Links for which `known` is true (already stored, say) are not fetched. Each failure is
     /// returned with the URL that failed.
     pub fn pages(&self, url: &str, known: &dyn Fn(&str) -> bool) -> Fetch {
@@ -340,8 +342,11 @@ impl Fetcher {
                         part.iter()
                             .map(|e| {
                                 let page = self.page(&e.link).map(|mut p| {
-                                    p.title = e.title.clone().filter(|t| !t.is_empty());
-                                    p.date = e.date.clone();
+                                    p.listed = Some(Listed {
+                                        title: e.title.clone().filter(|t| !t.is_empty()),
+                                        date: e.date.clone(),
+                                        author: e.author.clone(),
+                                    });
                                     p
                                 });
                                 (e.link.clone(), page)

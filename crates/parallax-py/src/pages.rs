@@ -139,6 +139,7 @@ impl PageColumns<'_> {
                 title,
                 outlet,
                 date,
+                listed: None,
             });
         }
         Ok(pages)

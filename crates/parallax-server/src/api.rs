@@ -267,6 +267,7 @@ fn uploaded_pages(
                 title: None,
                 outlet: None,
                 date: None,
+                listed: None,
             });
         }
         return Ok((pages, rejected));
@@ -311,6 +312,7 @@ fn uploaded_pages(
             title: u.title,
             outlet: u.outlet,
             date: u.date,
+            listed: None,
         });
     }
     unique_ids(&mut pages);

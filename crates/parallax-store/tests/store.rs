@@ -258,6 +258,7 @@ fn a_giant_story_page_shows_its_first_documents_and_links_the_rest() {
             title: Some(format!("Floods, account {i}")),
             outlet: Some(format!("Outlet {i}")),
             date: Some("2024-03-04".into()),
+            listed: None,
         })
         .collect();
     store.ingest(accounts, &mut |_| {}).unwrap();

@@ -19,7 +19,7 @@
 //!     content: parallax::ingest::Content::Text(
 //!         "The council approved the budget on Tuesday, the mayor said in a statement to reporters.".into(),
 //!     ),
-//!     url: None, title: None, outlet: None, date: None,
+//!     url: None, title: None, outlet: None, date: None, listed: None,
 //! };
 //! let report = parallax::pipeline::analyze_pages(vec![page], &parallax::pipeline::Options::default());
 //! assert_eq!(report.documents.len(), 1);

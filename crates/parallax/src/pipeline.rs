@@ -100,10 +100,12 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         PageKind::Text => (decoded, None),
     };
     let repaired = repair(&source_text);
+    let listed = page.listed.as_ref();
     let given_title = page
         .title
         .clone()
         .or_else(|| extracted.as_ref().and_then(|e| e.title.clone()))
+        .or_else(|| listed.and_then(|l| l.title.clone()))
         .map(|t| repair(&t).text);
     let cleaned = clean_text(
         &repaired.text,
@@ -134,7 +136,12 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         .date
         .as_deref()
         .map(|d| iso_date(d).unwrap_or_else(|| d.trim().to_string()))
-        .or_else(|| extracted.as_ref().and_then(|e| e.published.clone()));
+        .or_else(|| extracted.as_ref().and_then(|e| e.published.clone()))
+        .or_else(|| {
+            listed
+                .and_then(|l| l.date.as_deref())
+                .map(|d| iso_date(d).unwrap_or_else(|| d.trim().to_string()))
+        });
     let outlet = page
         .outlet
         .clone()
@@ -147,7 +154,10 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         source: page.source.clone(),
         outlet,
         title: cleaned.title,
-        author: extracted.as_ref().and_then(|e| e.author.clone()),
+        author: extracted
+            .as_ref()
+            .and_then(|e| e.author.clone())
+            .or_else(|| listed.and_then(|l| l.author.clone())),
         published,
         url: page.url.clone(),
         kind: if page.kind == PageKind::Html {

@@ -15,6 +15,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         title: None,
         outlet: None,
         date: None,
+        listed: None,
     };
     let doc = prepare_guarded(&page).expect("prepared");
     parallax::attribute::attribute(&doc)

@@ -19,6 +19,7 @@ fn page(text: String) -> RawPage {
         title: None,
         outlet: None,
         date: None,
+        listed: None,
     }
 }
 
@@ -98,6 +99,7 @@ fn accounts(n: usize) -> Vec<RawPage> {
                 title: Some(format!("Floods in Elmstead, account {i}")),
                 outlet: Some(format!("Outlet {i}")),
                 date: Some("2024-03-04".into()),
+                listed: None,
             }
         })
         .collect()

@@ -123,6 +123,7 @@ fn every_span_of_random_pages_holds_its_text() {
                 title: None,
                 outlet: None,
                 date: (n % 2 == 0).then(|| "2022-06-16".to_string()),
+                listed: None,
             })
             .collect();
         let report = analyze_pages(pages, &Options::default());

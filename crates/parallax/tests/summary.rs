@@ -16,6 +16,7 @@ fn page(id: &str, text: &str) -> RawPage {
         title: None,
         outlet: None,
         date: None,
+        listed: None,
     }
 }
 

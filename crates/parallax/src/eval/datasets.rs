@@ -130,6 +130,7 @@ pub fn extraction(
                 title: None,
                 outlet: None,
                 date: None,
+                listed: None,
             },
             t,
         ));
@@ -213,6 +214,7 @@ pub fn text_cleaning(
                 title: None,
                 outlet: None,
                 date: None,
+                listed: None,
             };
             // The benchmark's truth is the article's body: the headline the cleaner found is
             // reported apart from the text, as extraction reports it.
@@ -315,6 +317,7 @@ pub fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<St
             title: None,
             outlet: None,
             date: None,
+            listed: None,
         })
         .collect();
     crate::pipeline::summarize_pages(pages, words)
@@ -391,6 +394,7 @@ pub fn quotes(
             title: None,
             outlet: None,
             date: None,
+            listed: None,
         };
         let predicted: Vec<SpanQuote> = match prepare_guarded(&page) {
             Ok(doc) => {

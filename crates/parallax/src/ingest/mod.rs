@@ -71,6 +71,20 @@ pub struct RawPage {
     pub outlet: Option<String>,
     /// The publication date, when given.
     pub date: Option<String>,
+    /// What a feed or sitemap that listed the page said of it, used where the page is silent.
+    pub listed: Option<Listed>,
+}
+
+/// What a feed or sitemap says of a page it lists: the page's own metadata comes first, and
+/// these fill in what it lacks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listed {
+    /// The entry's title.
+    pub title: Option<String>,
+    /// The entry's publication (or last modification) date.
+    pub date: Option<String>,
+    /// The entry's author.
+    pub author: Option<String>,
 }
 
 /// Why an input was rejected.
@@ -455,6 +469,7 @@ fn page_from_bytes(
         title: None,
         outlet: None,
         date: None,
+        listed: None,
     })
 }
 
@@ -647,6 +662,7 @@ fn record_to_page(record: Record, at: &str, default_id: &str) -> Result<RawPage,
         title: record.title,
         outlet: record.outlet,
         date: record.date,
+        listed: None,
     })
 }
 
