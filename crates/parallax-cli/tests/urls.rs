@@ -148,11 +148,20 @@ fn a_feed_and_a_sitemap_stand_for_the_articles_they_list() {
     let docs = report["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 3, "{stderr}");
     let first = docs.iter().find(|d| d["id"] == "a").unwrap();
-    assert_eq!(first["title"], "Ship aground 0", "the page's own title comes first");
-    assert_eq!(first["published"], "2024-03-03", "the entry's date, the page having none");
+    assert_eq!(
+        first["title"], "Ship aground 0",
+        "the page's own title comes first"
+    );
+    assert_eq!(
+        first["published"], "2024-03-03",
+        "the entry's date, the page having none"
+    );
     assert_eq!(first["url"], format!("{base}/news/a.html"));
     let untitled = docs.iter().find(|d| d["id"] == "b").unwrap();
-    assert_eq!(untitled["title"], "Tugs sent", "the entry's title, the page having none");
+    assert_eq!(
+        untitled["title"], "Tugs sent",
+        "the entry's title, the page having none"
+    );
     let (out, report) = analyze_json(&[&format!("{base}/sitemap.xml")]);
     assert_eq!(
         out.status.code(),
