@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use parallax::ingest::{
-    check_page_bytes, sniff_kind, unique_ids, Content, PageKind, RawPage, DEFAULT_MAX_BYTES,
+    check_page_bytes, page_from_bytes, sniff_kind, unique_ids, Content, PageKind, RawPage,
+    DEFAULT_MAX_BYTES,
 };
 use parallax::model::Rejection;
 use parallax_store::{StoryFilter, StoryOrder};
@@ -244,31 +245,26 @@ fn uploaded_pages(
         let name = name.unwrap_or_else(|| if html { "upload.html" } else { "upload.txt" }.into());
         // The body becomes the page's bytes without a copy.
         let bytes = Vec::from(body);
-        if let Some(reason) = refusal(&bytes) {
-            rejected.push(Rejection {
+        let lower = name.to_ascii_lowercase();
+        let kind = if html || lower.ends_with(".html") || lower.ends_with(".htm") {
+            Some(PageKind::Html)
+        } else if lower.ends_with(".txt") {
+            Some(PageKind::Text)
+        } else {
+            None
+        };
+        let source = format!("upload:{name}");
+        let page = match refusal(&bytes) {
+            Some(reason) => Err(reason),
+            None => page_from_bytes(&source, &upload_id(&name, 1), kind, bytes)
+                .map_err(|e| e.to_string()),
+        };
+        match page {
+            Ok(page) => pages.push(page),
+            Err(reason) => rejected.push(Rejection {
                 input: name,
                 reason,
-            });
-        } else {
-            let lower = name.to_ascii_lowercase();
-            let kind = if html || lower.ends_with(".html") || lower.ends_with(".htm") {
-                PageKind::Html
-            } else if lower.ends_with(".txt") {
-                PageKind::Text
-            } else {
-                sniff_kind(&bytes)
-            };
-            pages.push(RawPage {
-                source: format!("upload:{name}"),
-                id: upload_id(&name, 1),
-                kind,
-                content: Content::Bytes(bytes),
-                url: None,
-                title: None,
-                outlet: None,
-                date: None,
-                listed: None,
-            });
+            }),
         }
         return Ok((pages, rejected));
     }

@@ -452,7 +452,9 @@ pub fn check_page_bytes(bytes: &[u8]) -> Result<(), IngestError> {
     Ok(())
 }
 
-fn page_from_bytes(
+/// A page from bytes, as a file gives them: checked ([`check_page_bytes`]), its kind the one
+/// given or else sniffed, its source `name` and its id `id`.
+pub fn page_from_bytes(
     name: &str,
     id: &str,
     kind: Option<PageKind>,
