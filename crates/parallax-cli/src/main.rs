@@ -190,7 +190,8 @@ enum Command {
         words: usize,
         /// Write the errors to this file as JSON lines: each missed quote, unmatched prediction
         /// and wrong speaker (quotes), or each imperfect page with the lines it kept and missed
-        /// (extraction, text cleaning).
+        /// (extraction, text cleaning), or each missed gold conflict and each reported one
+        /// (conflicts).
         #[arg(long)]
         errors: Option<PathBuf>,
     },
@@ -221,6 +222,9 @@ enum EvalTask {
     Quotes,
     /// Story clustering of pooled documents, BCubed (Multi-News clusters JSONL, may be gzipped).
     Clustering,
+    /// Conflicts between accounts: recall of gold conflicts, each cluster analyzed alone
+    /// (JSONL `{"id", "documents", "conflicts": [{"kind", "sides": [{"doc", "text"}]}]}`).
+    Conflicts,
 }
 
 /// The largest cluster line `summarize` reads: 64 MiB.
@@ -538,6 +542,9 @@ fn run(cli: Cli) -> Result<bool> {
                 EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
                 EvalTask::Quotes => serde_json::to_value(datasets::quotes(&dataset, sink)?)?,
                 EvalTask::Clustering => serde_json::to_value(datasets::clustering(&dataset)?)?,
+                EvalTask::Conflicts => {
+                    serde_json::to_value(parallax::eval::conflicts::conflicts(&dataset, sink)?)?
+                }
             };
             if let Some(mut w) = listing {
                 w.flush()?;

@@ -303,21 +303,72 @@ pub struct Statement {
 /// One side of a conflict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConflictSide {
-    /// The channel this side's account came through.
+    /// Who states this side, as the report names it: the channel when one is named, else the
+    /// speaker, else the outlet whose own account it is.
     pub channel: String,
+    /// The person or body reported as stating it, when a quote carries it.
+    #[serde(default)]
+    pub speaker: Option<String>,
     /// The outlets that carry this side.
     pub outlets: Vec<String>,
+    /// The value this side gives, as written ("four", "the seventh day", "Smith"), when the
+    /// conflict is about a value.
+    #[serde(default)]
+    pub value: Option<String>,
     /// Statement ids with this side's evidence.
     pub statements: Vec<String>,
+    /// The exact places in the documents that state this side.
+    #[serde(default)]
+    pub evidence: Vec<SourceSpan>,
+}
+
+/// What two accounts disagree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    /// The same quantity with different values.
+    Figure,
+    /// Different days, dates or times for the same thing.
+    Date,
+    /// Different places or directions for the same thing.
+    Place,
+    /// One person or role named differently.
+    Identity,
+    /// A claim against a denial or rebuttal.
+    Denial,
+    /// Opposed versions of the same matter by two speakers or channels.
+    Version,
+}
+
+/// How the sides' values relate, for conflicts about a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueRelation {
+    /// Both cannot hold ("three" against "four").
+    Incompatible,
+    /// Both could hold, read with their hedges ("at least 12" against "15"), but they differ.
+    Different,
+    /// The later publication gives a new value (an updated toll).
+    Updated,
 }
 
 /// Statements about the same matter whose content differs between channels or outlets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
-    /// What the accounts differ about (a fixed template filled with names from the sources).
+    /// What kind of disagreement it is.
+    #[serde(default = "default_conflict_kind")]
+    pub kind: ConflictKind,
+    /// What the accounts differ about, in the sources' words ("people in custody").
     pub about: String,
-    /// The accounts.
+    /// How the values relate, when the sides give values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<ValueRelation>,
+    /// The accounts, strongest conflicts first in a story's list.
     pub sides: Vec<ConflictSide>,
+}
+
+fn default_conflict_kind() -> ConflictKind {
+    ConflictKind::Version
 }
 
 /// Statements only one outlet reports.

@@ -69,7 +69,9 @@ fn read(path: &Path) -> Result<Vec<u8>, EvalError> {
 }
 
 /// The records of a JSONL file (plain or gzipped), blank lines skipped.
-fn jsonl_records<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Vec<T>, EvalError> {
+pub(crate) fn jsonl_records<T: serde::de::DeserializeOwned>(
+    file: &Path,
+) -> Result<Vec<T>, EvalError> {
     let text = String::from_utf8(read(file)?).map_err(|e| format_err(file, e))?;
     text.lines()
         .enumerate()

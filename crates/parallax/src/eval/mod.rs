@@ -7,6 +7,7 @@
 //! - [`quotes`]: the Gender Gap Tracker quote metric (span overlap, speaker accuracy).
 //! - [`datasets`]: runners that read a data set, run Parallax on it and score it.
 
+pub mod conflicts;
 pub mod datasets;
 pub mod extraction;
 pub mod porter;

@@ -13,10 +13,11 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
-use crate::attribute::lexicon::country_of;
-use crate::model::{
-    Conflict, ConflictSide, Document, Exclusive, Quote, SourceSpan, Span, Statement,
-};
+pub mod conflicts;
+pub mod reading;
+pub mod values;
+
+use crate::model::{Conflict, Document, Exclusive, Quote, SourceSpan, Span, Statement};
 use crate::segment::words;
 use crate::terms::{is_stopword, lower_hash, term_hashes};
 
@@ -40,15 +41,21 @@ pub struct Comparison {
     pub sentence_statement: HashMap<(String, Span), String>,
 }
 
+/// A quote or a sentence, the unit statements are grouped from.
 #[derive(Debug, Clone)]
-struct Unit {
-    doc: usize,
-    span: Span,
+pub struct Unit {
+    /// The document's index in the story.
+    pub doc: usize,
+    /// Where it is.
+    pub span: Span,
     /// Hashes of its terms.
-    terms: HashSet<u64>,
-    speaker: Option<String>,
-    channel: Option<String>,
-    is_quote: bool,
+    pub terms: HashSet<u64>,
+    /// Who said it, for a quote.
+    pub speaker: Option<String>,
+    /// The channel it came through, for a quote.
+    pub channel: Option<String>,
+    /// A quote rather than a sentence.
+    pub is_quote: bool,
 }
 
 fn overlap(a: &HashSet<u64>, b: &HashSet<u64>) -> (f64, usize) {
@@ -159,12 +166,13 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
             unit_groups.push((members, id));
         }
     }
-    out.conflicts = conflicts(docs, &unit_groups);
+    out.conflicts = find_conflicts(docs, quotes, &unit_groups, &out.sentence_statement);
     out.exclusive = exclusives(docs, &unit_groups);
     out
 }
 
-fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
+/// The most common of `values`, the first seen on a tie.
+pub fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut order = Vec::new();
     for v in values {
@@ -175,49 +183,6 @@ fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
     }
     let best = counts.values().copied().max()?;
     order.into_iter().find(|v| counts[v] == best)
-}
-
-/// The name for one side of a conflict, from the channel phrases its evidence came through:
-/// the shortest phrase holding the proper name most of the phrases share ("Kremlin" for "the
-/// Kremlin readout", "a Kremlin account of the call", "Kremlin statement" and "Russian
-/// statement" twice), else the most common phrase.
-fn side_label(phrases: &[String]) -> String {
-    let name_of = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let w = w
-            .strip_suffix("’s")
-            .or_else(|| w.strip_suffix("'s"))
-            .unwrap_or(w);
-        w.chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-            .then(|| w.to_string())
-    };
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for p in phrases {
-        let mut seen: Vec<String> = Vec::new();
-        for name in p.split_whitespace().filter_map(name_of) {
-            if !seen.contains(&name) {
-                seen.push(name.clone());
-                match counts.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, c)) => *c += 1,
-                    None => counts.push((name, 1)),
-                }
-            }
-        }
-    }
-    let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
-    let common = most_common(phrases.iter().cloned()).unwrap_or_default();
-    let common_count = phrases.iter().filter(|p| **p == common).count();
-    match counts.iter().find(|(_, c)| *c == best) {
-        Some((name, _)) if best > common_count => phrases
-            .iter()
-            .filter(|p| p.split_whitespace().filter_map(name_of).any(|n| n == *name))
-            .min_by_key(|p| (p.len(), p.as_str()))
-            .cloned()
-            .unwrap_or(common),
-        _ => common,
-    }
 }
 
 fn statement(id: &str, docs: &[&Document], members: &[Unit]) -> Statement {
@@ -242,76 +207,19 @@ fn statement(id: &str, docs: &[&Document], members: &[Unit]) -> Statement {
     }
 }
 
-/// The origin a channel stands for: its country when the gazetteer knows it, else its own words.
-fn channel_origin(channel: &str) -> String {
-    country_of(channel)
-        .map(str::to_string)
-        .unwrap_or_else(|| channel.to_lowercase())
-}
-
-fn conflicts(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Conflict> {
-    // speaker -> origin -> (statement ids, channel names, outlets)
-    type Side = (Vec<String>, Vec<String>, Vec<String>);
-    let mut by_speaker: BTreeMap<String, BTreeMap<String, Side>> = BTreeMap::new();
-    let mut speaker_order: Vec<String> = Vec::new();
-    for (members, id) in groups {
-        for m in members.iter().filter(|m| m.is_quote) {
-            let (Some(speaker), Some(channel)) = (&m.speaker, &m.channel) else {
-                continue;
-            };
-            if !speaker_order.contains(speaker) {
-                speaker_order.push(speaker.clone());
-            }
-            let side = by_speaker
-                .entry(speaker.clone())
-                .or_default()
-                .entry(channel_origin(channel))
-                .or_default();
-            if !side.0.contains(id) {
-                side.0.push(id.clone());
-            }
-            side.1.push(channel.clone());
-            let outlet = docs[m.doc].outlet_name().to_string();
-            if !side.2.contains(&outlet) {
-                side.2.push(outlet);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for speaker in speaker_order {
-        let origins = &by_speaker[&speaker];
-        if origins.len() < 2 {
-            continue;
-        }
-        // Each side must carry something no other side carries.
-        let sides: Vec<ConflictSide> = origins
-            .iter()
-            .filter(|(origin, side)| {
-                side.0.iter().any(|id| {
-                    origins
-                        .iter()
-                        .filter(|(o, _)| o != origin)
-                        .all(|(_, other)| !other.0.contains(id))
-                })
-            })
-            .map(|(_, side)| ConflictSide {
-                channel: side_label(&side.1),
-                outlets: side.2.clone(),
-                statements: side.0.clone(),
-            })
-            .collect();
-        if sides.len() >= 2 {
-            let names: Vec<&str> = sides.iter().map(|s| s.channel.as_str()).collect();
-            out.push(Conflict {
-                about: format!(
-                    "What {speaker} said, according to {}",
-                    names.join(" and to ")
-                ),
-                sides,
-            });
-        }
-    }
-    out
+/// Every finder's proposals for one story, ranked and capped ([`conflicts::select`]).
+fn find_conflicts(
+    docs: &[&Document],
+    quotes: &[Quote],
+    groups: &[(Vec<Unit>, String)],
+    sentence_statement: &HashMap<(String, Span), String>,
+) -> Vec<Conflict> {
+    let reading = reading::Reading::new(docs, quotes, sentence_statement);
+    let mut proposals = conflicts::versions::find(docs, groups);
+    proposals.extend(conflicts::figures::find(&reading));
+    proposals.extend(conflicts::variants::find(&reading));
+    proposals.extend(conflicts::polarity::find(&reading));
+    conflicts::select(&reading, proposals)
 }
 
 /// Salient words of a unit, as [`lower_hash`]es: numbers, capitalised words past the first, and

@@ -1,0 +1,259 @@
+//! Figures, ranks, days and directions: the same matter given different values by two
+//! documents ("three hikers were rescued" against "four hikers were rescued"; "the fifth day"
+//! against "the sixth day"; "on Monday" against "on Tuesday"; "north of Carlow" against "south
+//! of Carlow").
+//!
+//! Two values are about the same matter when they count or qualify a word of the same stem and
+//! their sentences share a word the story rarely uses (for days: two such words), or when the
+//! two sentences are one statement. Two documents that each state both values are no conflict.
+//! A change the text announces ("rose to 15") or a later publication makes it an update.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::{words_text, Proposal};
+use crate::compare::reading::{Reading, Sentence};
+use crate::compare::values::{values, Value, ValueKind};
+use crate::model::{ConflictKind, ValueRelation};
+
+/// Values compared per matter: a word counted in more places than this is too common to say
+/// what is counted.
+const MAX_VALUES_PER_MATTER: usize = 40;
+/// Words on each side of a value that make its context.
+const CONTEXT_WORDS: usize = 8;
+/// The weight ([`Reading::weight`]) of a word in one sentence in four of the story: the shared
+/// context of two values must be worth a number of such words.
+const MIN_CONTEXT_WEIGHT: f64 = std::f64::consts::LN_2 * 2.0;
+
+struct Found<'r> {
+    sentence: &'r Sentence,
+    value: Value,
+    context: HashSet<u64>,
+}
+
+fn context(s: &Sentence, v: &Value) -> HashSet<u64> {
+    let from = v.at.saturating_sub(CONTEXT_WORDS);
+    let to = (v.at + CONTEXT_WORDS + 1).min(s.words.len());
+    (from..to)
+        .filter(|k| !v.matter.contains(k) && !(v.at..=v.at + 2).contains(k))
+        .filter_map(|k| s.words[k].term)
+        .collect()
+}
+
+/// The keys a value is indexed under: its kind and unit with each matter word's term.
+fn keys(found: &Found) -> Vec<(u8, &'static str, u64)> {
+    let kind = found.value.kind as u8;
+    if found.value.matter.is_empty() {
+        return vec![(kind, found.value.unit, 0)];
+    }
+    found
+        .value
+        .matter
+        .iter()
+        .filter_map(|&k| found.sentence.words[k].term)
+        .map(|t| (kind, found.value.unit, t))
+        .collect()
+}
+
+/// Proposes a conflict for each pair of documents that give one matter different values.
+pub fn find(reading: &Reading) -> Vec<Proposal> {
+    let mut found: Vec<Found> = Vec::new();
+    for s in &reading.sentences {
+        for v in values(s, reading.text(s.doc)) {
+            let context = context(s, &v);
+            found.push(Found {
+                sentence: s,
+                value: v,
+                context,
+            });
+        }
+    }
+    let mut by_key: HashMap<(u8, &'static str, u64), Vec<usize>> = HashMap::default();
+    // (document, key, value) triples the documents state, to tell a conflict from a list.
+    let mut stated: HashSet<(usize, (u8, &'static str, u64), u64)> = HashSet::default();
+    for (i, f) in found.iter().enumerate() {
+        for key in keys(f) {
+            by_key.entry(key).or_default().push(i);
+            stated.insert((f.sentence.doc, key, f.value.point.to_bits()));
+        }
+    }
+    let mut best: HashMap<(usize, usize), Proposal> = HashMap::default();
+    let mut keys_sorted: Vec<_> = by_key.keys().copied().collect();
+    keys_sorted.sort_unstable();
+    for key in keys_sorted {
+        let members = &by_key[&key];
+        if members.len() > MAX_VALUES_PER_MATTER {
+            continue;
+        }
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                let (fa, fb) = (&found[a], &found[b]);
+                let (da, db) = (fa.sentence.doc, fb.sentence.doc);
+                if da == db || fa.value.point == fb.value.point {
+                    continue;
+                }
+                let each_states_both = stated.contains(&(da, key, fb.value.point.to_bits()))
+                    || stated.contains(&(db, key, fa.value.point.to_bits()));
+                if each_states_both {
+                    continue;
+                }
+                let Some(p) = propose(reading, fa, fb) else {
+                    continue;
+                };
+                let pair = (a.min(b), a.max(b));
+                if best.get(&pair).is_none_or(|q| q.strength < p.strength) {
+                    best.insert(pair, p);
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize, Proposal)> =
+        best.into_iter().map(|((a, b), p)| (a, b, p)).collect();
+    out.sort_by_key(|(a, b, _)| (*a, *b));
+    merge(out.into_iter().map(|(_, _, p)| p).collect())
+}
+
+/// Joins proposals that give the same two values and share a side's sentence ("four" in one
+/// outlet against "two" in another, and "four" in a third against the same "two"): one
+/// disagreement, reported once with every side.
+fn merge(proposals: Vec<Proposal>) -> Vec<Proposal> {
+    let values = |p: &Proposal| {
+        let mut v: Vec<String> = p
+            .conflict
+            .sides
+            .iter()
+            .filter_map(|s| s.value.as_deref().map(str::to_lowercase))
+            .collect();
+        v.sort();
+        v.dedup();
+        (p.conflict.kind, v)
+    };
+    let mut out: Vec<Proposal> = Vec::new();
+    for p in proposals {
+        let key = values(&p);
+        let joined = out.iter_mut().find(|q| {
+            values(q) == key
+                && q.conflict.sides.iter().any(|a| {
+                    p.conflict
+                        .sides
+                        .iter()
+                        .any(|b| a.evidence.first() == b.evidence.first())
+                })
+        });
+        match joined {
+            Some(q) => {
+                for side in p.conflict.sides {
+                    if !q.conflict.sides.iter().any(|s| s.evidence == side.evidence) {
+                        q.conflict.sides.push(side);
+                    }
+                }
+                q.strength = q.strength.max(p.strength);
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
+
+fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
+    let same_statement = reading
+        .statement_of(a.sentence)
+        .is_some_and(|x| reading.statement_of(b.sentence) == Some(x));
+    let shared: Vec<u64> = a.context.intersection(&b.context).copied().collect();
+    let shared_weight: f64 = shared.iter().map(|t| reading.weight(*t)).sum();
+    // How many words of [`MIN_CONTEXT_WEIGHT`] the shared context must be worth.
+    let (kind, needed) = match a.value.kind {
+        ValueKind::Count => (ConflictKind::Figure, 2.0),
+        ValueKind::Ordinal => (ConflictKind::Date, 0.0),
+        ValueKind::Weekday | ValueKind::Date => (ConflictKind::Date, 3.0),
+        ValueKind::Direction => (ConflictKind::Place, 1.0),
+    };
+    if !same_statement
+        && (shared_weight < needed * MIN_CONTEXT_WEIGHT
+            || reading.similarity(a.sentence, b.sentence) < super::MIN_SIMILARITY)
+    {
+        return None;
+    }
+    // Values of different years are about different times ("seven cases last year, 50 this").
+    if years(reading, a.sentence) != years(reading, b.sentence) {
+        return None;
+    }
+    let incompatible = a.value.incompatible(&b.value);
+    // Values that can both hold are worth a reader's time only in one statement's two wordings.
+    if !(incompatible || same_statement || a.value.changed || b.value.changed) {
+        return None;
+    }
+    let dates = (
+        reading.docs[a.sentence.doc].published.as_deref(),
+        reading.docs[b.sentence.doc].published.as_deref(),
+    );
+    let republished = matches!(dates, (Some(x), Some(y)) if x.get(..10) != y.get(..10));
+    let relation = if a.value.changed || b.value.changed || republished {
+        ValueRelation::Updated
+    } else if incompatible {
+        ValueRelation::Incompatible
+    } else {
+        ValueRelation::Different
+    };
+    let mut strength = match relation {
+        ValueRelation::Incompatible => 3.0,
+        ValueRelation::Updated => 2.0,
+        ValueRelation::Different => 1.0,
+    };
+    strength += if same_statement { 2.0 } else { 0.0 };
+    strength += shared
+        .iter()
+        .map(|t| reading.weight(*t))
+        .sum::<f64>()
+        .min(4.0)
+        / 2.0;
+    let value_of = |f: &Found| reading.span_text(f.sentence.doc, f.value.span).to_string();
+    let sides = vec![
+        reading.side(a.sentence, a.sentence.span, Some(value_of(a))),
+        reading.side(b.sentence, b.sentence.span, Some(value_of(b))),
+    ];
+    Some(Proposal::new(
+        strength,
+        kind,
+        about(reading, a),
+        Some(relation),
+        sides,
+    ))
+}
+
+/// The years a sentence names, and whether it speaks of a year relative to now ("last year").
+fn years(reading: &Reading, s: &Sentence) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .words
+        .iter()
+        .filter(|w| w.lower.len() == 4 && w.lower.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|w| (b"18".as_slice()..=b"21".as_slice()).contains(&&w.lower.as_bytes()[..2]))
+        .map(|w| w.lower.clone())
+        .collect();
+    let text = reading.sentence_text(s).to_lowercase();
+    for relative in ["last year", "next year", "a year ago", "years ago"] {
+        if text.contains(relative) {
+            out.push(relative.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The matter in the first side's words: what is counted, up to four words, or the words
+/// around a day.
+fn about(reading: &Reading, f: &Found) -> String {
+    let s = f.sentence;
+    let text = reading.text(s.doc);
+    let (from, mut to) = match f.value.matter.first() {
+        Some(&m) => (m, m),
+        None => (f.value.at.saturating_sub(3), f.value.at),
+    };
+    while to + 1 < s.words.len() && to < from + 3 && !s.breaks_after(text, to) {
+        to += 1;
+    }
+    while to > from && s.words[to].term.is_none() {
+        to -= 1;
+    }
+    words_text(reading, s.doc, s.words[from].span, s.words[to].span)
+}

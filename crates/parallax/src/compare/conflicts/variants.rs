@@ -1,0 +1,223 @@
+//! Variants: one sentence carried by two documents with a name swapped ("police arrested
+//! Smith" against "police arrested Jones") or a negation added ("the driver was charged" against
+//! "the driver was not charged").
+//!
+//! The two sentences are members of one statement (they share most of their terms); their words
+//! are aligned (longest common subsequence) and each stretch where they differ is read: names
+//! on both sides, each absent from the other document, are an identity conflict; a negation on
+//! one side only is a denial. Numbers and days that differ are left to [`super::figures`].
+
+use super::{words_text, Proposal};
+use crate::compare::reading::{Reading, Sentence};
+use crate::compare::values::number_word;
+use crate::model::ConflictKind;
+
+/// Sentences of one statement compared pairwise at most.
+const MAX_MEMBERS: usize = 8;
+/// Words a differing stretch may have and still be one swapped name.
+const MAX_STRETCH: usize = 4;
+
+/// True for a word that negates what follows it.
+pub fn is_negation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "not" | "no" | "never" | "neither" | "nor" | "none" | "without"
+    ) || lower.ends_with("n't")
+        || lower == "cannot"
+}
+
+/// The stretches where two word sequences differ, as (a range, b range), from their longest
+/// common subsequence.
+pub fn differences(
+    a: &[&str],
+    b: &[&str],
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let (n, m) = (a.len(), b.len());
+    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![0u16; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if a[i] == b[j] {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    let (mut from_a, mut from_b) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            if from_a < i || from_b < j {
+                out.push((from_a..i, from_b..j));
+            }
+            i += 1;
+            j += 1;
+            from_a = i;
+            from_b = j;
+        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+            j += 1;
+        } else {
+            i += 1;
+        }
+    }
+    if from_a < n || from_b < m {
+        out.push((from_a..n, from_b..m));
+    }
+    out
+}
+
+/// Proposes identity and negation conflicts between sentences of one statement.
+pub fn find(reading: &Reading) -> Vec<Proposal> {
+    let mut by_statement: std::collections::BTreeMap<&str, Vec<&Sentence>> = Default::default();
+    for s in &reading.sentences {
+        if let Some(id) = reading.statement_of(s) {
+            let members = by_statement.entry(id.as_str()).or_default();
+            if members.len() < MAX_MEMBERS {
+                members.push(s);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for members in by_statement.values() {
+        for (n, a) in members.iter().enumerate() {
+            for b in &members[n + 1..] {
+                if a.doc != b.doc {
+                    out.extend(compare_pair(reading, a, b));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn compare_pair(reading: &Reading, a: &Sentence, b: &Sentence) -> Vec<Proposal> {
+    let wa: Vec<&str> = a.words.iter().map(|w| w.lower.as_str()).collect();
+    let wb: Vec<&str> = b.words.iter().map(|w| w.lower.as_str()).collect();
+    let mut out = Vec::new();
+    for (ra, rb) in differences(&wa, &wb) {
+        if ra.len() > MAX_STRETCH || rb.len() > MAX_STRETCH {
+            continue;
+        }
+        if let Some(p) = swapped_name(reading, (a, ra.clone()), (b, rb.clone())) {
+            out.push(p);
+        } else if let Some(p) = added_negation(reading, (a, ra.clone()), (b, rb.clone()))
+            .or_else(|| added_negation(reading, (b, rb), (a, ra)))
+        {
+            out.push(p);
+        }
+    }
+    out
+}
+
+type Stretch<'r> = (&'r Sentence, std::ops::Range<usize>);
+
+fn is_name(s: &Sentence, k: usize) -> bool {
+    let w = &s.words[k];
+    k > 0 && w.cap && w.term.is_some() && number_word(&w.lower).is_none()
+}
+
+fn swapped_name(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option<Proposal> {
+    if ra.is_empty()
+        || rb.is_empty()
+        || !ra.clone().all(|k| is_name(a, k))
+        || !rb.clone().all(|k| is_name(b, k))
+    {
+        return None;
+    }
+    // A calendar word or an abbreviation of the other name ("Nov" for "November") is no swap.
+    let calendar = |s: &Sentence, r: &std::ops::Range<usize>| {
+        r.clone()
+            .any(|k| crate::attribute::lexicon::is_calendar_word(&s.words[k].lower))
+    };
+    if calendar(a, &ra) || calendar(b, &rb) {
+        return None;
+    }
+    // Spellings of one name ("Nov" and "November", "Gusto's" and "Gustos") are no swap.
+    let letters = |s: &Sentence, r: &std::ops::Range<usize>| -> String {
+        r.clone()
+            .flat_map(|k| s.words[k].lower.chars())
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let (first_a, first_b) = (letters(a, &ra), letters(b, &rb));
+    if first_a.starts_with(&first_b) || first_b.starts_with(&first_a) {
+        return None;
+    }
+    let absent = |s: &Sentence, r: &std::ops::Range<usize>, other: usize| {
+        r.clone()
+            .all(|k| !reading.doc_has_word(other, &s.words[k].lower))
+    };
+    if !absent(a, &ra, b.doc) || !absent(b, &rb, a.doc) {
+        return None;
+    }
+    let written = |s: &Sentence, r: &std::ops::Range<usize>| {
+        words_text(
+            reading,
+            s.doc,
+            s.words[r.start].span,
+            s.words[r.end - 1].span,
+        )
+    };
+    // The matter: the words before the name in the first sentence ("the arrested man").
+    let from = ra.start.saturating_sub(3);
+    let about = if from < ra.start {
+        words_text(
+            reading,
+            a.doc,
+            a.words[from].span,
+            a.words[ra.start - 1].span,
+        )
+    } else {
+        "who it was".to_string()
+    };
+    let sides = vec![
+        reading.side(a, a.span, Some(written(a, &ra))),
+        reading.side(b, b.span, Some(written(b, &rb))),
+    ];
+    Some(Proposal::new(
+        4.0,
+        ConflictKind::Identity,
+        about,
+        None,
+        sides,
+    ))
+}
+
+fn added_negation(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option<Proposal> {
+    // `a` negates where `b` does not: the stretch in `a` holds a negation, `b`'s none.
+    let negated = ra.clone().find(|&k| is_negation(&a.words[k].lower))?;
+    if rb.clone().any(|k| is_negation(&b.words[k].lower)) {
+        return None;
+    }
+    let to = (negated + 4).min(a.words.len() - 1);
+    let about = words_text(reading, a.doc, a.words[negated].span, a.words[to].span);
+    let sides = vec![reading.side(b, b.span, None), reading.side(a, a.span, None)];
+    Some(Proposal::new(4.0, ConflictKind::Denial, about, None, sides))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_find_the_swapped_stretch() {
+        let a = ["police", "held", "tom", "reed", "on", "friday"];
+        let b = ["police", "held", "ann", "moss", "on", "friday"];
+        assert_eq!(differences(&a, &b), vec![(2..4, 2..4)]);
+    }
+
+    #[test]
+    fn differences_find_an_insertion() {
+        let a = ["the", "driver", "was", "charged"];
+        let b = ["the", "driver", "was", "not", "charged"];
+        assert_eq!(differences(&a, &b), vec![(3..3, 3..4)]);
+    }
+
+    #[test]
+    fn negations() {
+        assert!(is_negation("wasn't") && is_negation("never") && !is_negation("now"));
+    }
+}

@@ -1,0 +1,264 @@
+//! The story's sentences as the conflict finders read them: words with their terms and
+//! capitalisation, how rare each term is in the story, who states each part (from the quotes)
+//! and which statement each sentence belongs to.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::model::{ConflictSide, Document, Quote, Span};
+use crate::segment::words;
+use crate::terms::{lower_hash, term_hashes};
+
+/// Sentences read per story: beyond this the finders look at the first ones only, so a giant
+/// story costs no more than this many.
+pub const MAX_SENTENCES_READ: usize = 5_000;
+/// Words read per sentence.
+pub const MAX_WORDS_READ: usize = 120;
+
+/// One word of a sentence.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Where it is in the document's text.
+    pub span: Span,
+    /// Lower-cased, curly apostrophes made straight.
+    pub lower: String,
+    /// Its stemmed term's hash; `None` for a stop word.
+    pub term: Option<u64>,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+/// One sentence of the story.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// The document's index in the story.
+    pub doc: usize,
+    /// Where it is in the document's text.
+    pub span: Span,
+    /// Its words, at most [`MAX_WORDS_READ`].
+    pub words: Vec<Word>,
+    /// Its distinct terms.
+    pub terms: HashSet<u64>,
+}
+
+impl Sentence {
+    /// The text between word `i` and word `i + 1` (empty after the last word).
+    pub fn gap_after<'a>(&self, text: &'a str, i: usize) -> &'a str {
+        match (self.words.get(i), self.words.get(i + 1)) {
+            (Some(a), Some(b)) => text.get(a.span.end()..b.span.start()).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// True when a clause boundary (punctuation other than a hyphen or an apostrophe) lies
+    /// between word `i` and word `i + 1`.
+    pub fn breaks_after(&self, text: &str, i: usize) -> bool {
+        self.gap_after(text, i)
+            .chars()
+            .any(|c| !c.is_whitespace() && !matches!(c, '-' | '\'' | '’'))
+    }
+}
+
+/// A story's documents read for comparison.
+pub struct Reading<'a> {
+    /// The documents.
+    pub docs: &'a [&'a Document],
+    /// Their sentences, in document order.
+    pub sentences: Vec<Sentence>,
+    /// Per document, its quotes sorted by start.
+    quotes: Vec<Vec<&'a Quote>>,
+    /// Term -> number of sentences holding it.
+    sentence_frequency: HashMap<u64, u32>,
+    /// Per document, the hashes of its lower-cased words.
+    vocabulary: Vec<HashSet<u64>>,
+    /// (document, sentence span) -> statement id.
+    statements: &'a HashMap<(String, Span), String>,
+}
+
+/// Reads the sentence at `span` of document `doc`, whose text is `text`.
+pub fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
+    let body = span.slice(text).unwrap_or("");
+    let mut out = Vec::new();
+    let mut terms = HashSet::default();
+    for w in words(body).into_iter().take(MAX_WORDS_READ) {
+        let Some(word) = w.slice(body) else { continue };
+        let lower = word.to_lowercase().replace('’', "'");
+        // The stop word list counts "years" as a stop word (it is in most sentences of news);
+        // as what a number counts it is a unit like any other.
+        let term = term_hashes(word).first().copied().or_else(|| {
+            matches!(lower.as_str(), "year" | "years").then(|| crate::terms::hash_term("year"))
+        });
+        terms.extend(term);
+        let abs = Span::new(span.start() + w.start(), span.start() + w.end()).unwrap_or(span);
+        out.push(Word {
+            span: abs,
+            cap: word.chars().next().is_some_and(char::is_uppercase),
+            lower,
+            term,
+        });
+    }
+    Sentence {
+        doc,
+        span,
+        words: out,
+        terms,
+    }
+}
+
+impl<'a> Reading<'a> {
+    /// Reads the sentences of `docs`; `statements` maps each sentence to its statement.
+    pub fn new(
+        docs: &'a [&'a Document],
+        quotes: &'a [Quote],
+        statements: &'a HashMap<(String, Span), String>,
+    ) -> Reading<'a> {
+        let mut sentences = Vec::new();
+        'docs: for (d, doc) in docs.iter().enumerate() {
+            for s in &doc.sentences {
+                if sentences.len() >= MAX_SENTENCES_READ {
+                    break 'docs;
+                }
+                sentences.push(read_sentence(d, &doc.text, *s));
+            }
+        }
+        let mut sentence_frequency: HashMap<u64, u32> = HashMap::default();
+        for s in &sentences {
+            for t in &s.terms {
+                *sentence_frequency.entry(*t).or_default() += 1;
+            }
+        }
+        let index: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let mut by_doc: Vec<Vec<&Quote>> = vec![Vec::new(); docs.len()];
+        for q in quotes {
+            if let Some(&d) = index.get(q.doc.as_str()) {
+                by_doc[d].push(q);
+            }
+        }
+        for qs in &mut by_doc {
+            qs.sort_by_key(|q| (q.start, q.end));
+        }
+        let vocabulary = docs
+            .iter()
+            .map(|d| {
+                words(&d.text)
+                    .iter()
+                    .filter_map(|s| s.slice(&d.text))
+                    .map(lower_hash)
+                    .collect()
+            })
+            .collect();
+        Reading {
+            docs,
+            sentences,
+            quotes: by_doc,
+            sentence_frequency,
+            vocabulary,
+            statements,
+        }
+    }
+
+    /// The text of document `doc`.
+    pub fn text(&self, doc: usize) -> &'a str {
+        &self.docs[doc].text
+    }
+
+    /// The text of a sentence.
+    pub fn sentence_text(&self, s: &Sentence) -> &'a str {
+        s.span.slice(self.text(s.doc)).unwrap_or("")
+    }
+
+    /// The text of `span` in document `doc`.
+    pub fn span_text(&self, doc: usize, span: Span) -> &'a str {
+        span.slice(self.text(doc)).unwrap_or("")
+    }
+
+    /// How informative a term is in this story: the log of the number of sentences over the
+    /// number holding it (a term in every sentence weighs nothing).
+    pub fn weight(&self, term: u64) -> f64 {
+        let n = self.sentences.len().max(1) as f64;
+        let df = f64::from(
+            self.sentence_frequency
+                .get(&term)
+                .copied()
+                .unwrap_or(1)
+                .max(1),
+        );
+        (n / df).ln().max(0.0)
+    }
+
+    /// How alike two sentences are: the cosine of their term sets, each term weighted by
+    /// [`Reading::weight`], so shared rare words count and shared common ones barely do.
+    pub fn similarity(&self, a: &Sentence, b: &Sentence) -> f64 {
+        let norm = |s: &Sentence| {
+            s.terms
+                .iter()
+                .map(|t| self.weight(*t).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        };
+        let dot: f64 = a
+            .terms
+            .intersection(&b.terms)
+            .map(|t| self.weight(*t).powi(2))
+            .sum();
+        let n = norm(a) * norm(b);
+        if n == 0.0 {
+            0.0
+        } else {
+            dot / n
+        }
+    }
+
+    /// True when document `doc` holds `word` anywhere (any case).
+    pub fn doc_has_word(&self, doc: usize, word: &str) -> bool {
+        self.vocabulary[doc].contains(&lower_hash(word))
+    }
+
+    /// The quote of document `doc` that covers most of `span`, if any covers part of it.
+    pub fn quote_over(&self, doc: usize, span: Span) -> Option<&'a Quote> {
+        let qs = &self.quotes[doc];
+        // Quotes are sorted by start: only those starting before the span ends can overlap.
+        let upto = qs.partition_point(|q| q.start < span.end());
+        qs[..upto]
+            .iter()
+            .rev()
+            .take(64)
+            .filter(|q| q.end > span.start())
+            .max_by_key(|q| q.end.min(span.end()) - q.start.max(span.start()))
+            .copied()
+    }
+
+    /// The statement id of a sentence, when it has one.
+    pub fn statement_of(&self, s: &Sentence) -> Option<&'a String> {
+        self.statements.get(&(self.docs[s.doc].id.clone(), s.span))
+    }
+
+    /// One side of a conflict: `evidence` in sentence `s`, stating `value`.
+    pub fn side(&self, s: &Sentence, evidence: Span, value: Option<String>) -> ConflictSide {
+        let doc = self.docs[s.doc];
+        let quote = self.quote_over(s.doc, evidence);
+        let speaker = quote.and_then(|q| q.speaker.clone());
+        let channel = quote
+            .and_then(|q| q.channel.clone())
+            .or_else(|| speaker.clone())
+            .unwrap_or_else(|| doc.outlet_name().to_string());
+        ConflictSide {
+            channel,
+            speaker,
+            outlets: vec![doc.outlet_name().to_string()],
+            value,
+            statements: self.statement_of(s).cloned().into_iter().collect(),
+            evidence: vec![crate::model::SourceSpan::new(&doc.id, evidence)],
+        }
+    }
+
+    /// Who states `span` of document `doc`: the speaker of the quote over it, else nobody (the
+    /// outlet's own narration).
+    pub fn speaker_at(&self, doc: usize, span: Span) -> Option<&'a str> {
+        self.quote_over(doc, span)
+            .and_then(|q| q.speaker.as_deref())
+    }
+}

@@ -1,0 +1,556 @@
+//! Values a sentence states, for comparing accounts: counts and amounts ("at least 12 people",
+//! "two dozen", "$3 million", "40 percent"), ordinals ("the fifth day"), days ("on Monday",
+//! "March 3") and directions from a place ("north of the town"). Each value knows the words it
+//! counts or qualifies (its matter), the words around it (its context) and, for counts, the
+//! interval its hedge allows ("more than 10" is anything above 10).
+
+use crate::attribute::lexicon::{MONTHS, SHORT_MONTHS, WEEKDAYS};
+use crate::model::Span;
+
+use super::reading::Sentence;
+
+/// What a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A count or an amount.
+    Count,
+    /// A rank ("the third day").
+    Ordinal,
+    /// A weekday.
+    Weekday,
+    /// A day of a month.
+    Date,
+    /// A direction from a named place.
+    Direction,
+}
+
+/// One value stated in a sentence.
+#[derive(Debug, Clone)]
+pub struct Value {
+    /// What it is.
+    pub kind: ValueKind,
+    /// The unit it is in: "$", "%" or a currency word; empty for a plain count.
+    pub unit: &'static str,
+    /// The value itself (a count, a rank, a day number, a direction's number).
+    pub point: f64,
+    /// The lowest value its hedge allows.
+    pub low: f64,
+    /// The highest value its hedge allows.
+    pub high: f64,
+    /// The value as written, hedge included ("more than 40").
+    pub span: Span,
+    /// Indexes of the words it counts or qualifies.
+    pub matter: Vec<usize>,
+    /// Index of its first word in the sentence.
+    pub at: usize,
+    /// The text says it changed ("rose to 15", "up from 12").
+    pub changed: bool,
+}
+
+impl Value {
+    /// True when no reading of the two values' hedges lets both hold.
+    pub fn incompatible(&self, other: &Value) -> bool {
+        self.high < other.low || other.high < self.low
+    }
+}
+
+const UNITS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+const TEENS: &[&str] = &[
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const ORDINALS: &[&str] = &[
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+const PERCENT_WORDS: &[&str] = &["percent", "per", "pct"];
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+/// Words before a number that bound it: (words, low factor, high factor); `f64::INFINITY` for
+/// no bound above.
+const HEDGES: &[(&[&str], f64, f64)] = &[
+    (&["at", "least"], 1.0, f64::INFINITY),
+    (&["more", "than"], 1.0, f64::INFINITY),
+    (&["over"], 1.0, f64::INFINITY),
+    (&["upwards", "of"], 1.0, f64::INFINITY),
+    (&["at", "most"], 0.0, 1.0),
+    (&["up", "to"], 0.0, 1.0),
+    (&["fewer", "than"], 0.0, 1.0),
+    (&["less", "than"], 0.0, 1.0),
+    (&["under"], 0.0, 1.0),
+    (&["nearly"], 0.8, 1.0),
+    (&["almost"], 0.8, 1.0),
+    (&["about"], 0.8, 1.25),
+    (&["around"], 0.8, 1.25),
+    (&["roughly"], 0.8, 1.25),
+    (&["approximately"], 0.8, 1.25),
+    (&["some"], 0.8, 1.25),
+    (&["estimated"], 0.7, 1.4),
+];
+/// Words before a value that say it changed.
+const CHANGE_WORDS: &[&str] = &["rose", "risen", "climbed", "increased", "jumped", "grew"];
+
+/// A number word or numeral: its value.
+pub fn number_word(lower: &str) -> Option<f64> {
+    let digits = lower.replace(',', "");
+    if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return digits.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
+    if let Some(p) = UNITS.iter().position(|w| *w == lower) {
+        return Some(p as f64 + 1.0);
+    }
+    if let Some(p) = TEENS.iter().position(|w| *w == lower) {
+        return Some(p as f64 + 10.0);
+    }
+    if lower == "dozen" {
+        return Some(12.0);
+    }
+    let (tens, unit) = lower.split_once('-').unwrap_or((lower, ""));
+    let t = TENS.iter().position(|w| *w == tens)? as f64 * 10.0 + 20.0;
+    if unit.is_empty() {
+        return Some(t);
+    }
+    Some(t + UNITS.iter().position(|w| *w == unit)? as f64 + 1.0)
+}
+
+fn ordinal_word(lower: &str) -> Option<f64> {
+    if let Some(p) = ORDINALS.iter().position(|w| *w == lower) {
+        return Some(p as f64 + 2.0);
+    }
+    let digits = lower
+        .strip_suffix("th")
+        .or_else(|| lower.strip_suffix("nd"))
+        .or_else(|| lower.strip_suffix("rd"))?;
+    digits.parse::<f64>().ok().filter(|v| *v >= 2.0)
+}
+
+fn month_number(lower: &str) -> Option<usize> {
+    let l = lower.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == l)
+        .or_else(|| SHORT_MONTHS.iter().position(|m| *m == l && l != "may"))
+}
+
+/// The content words after word `i` (up to `n`, stopping at a clause boundary), else before it.
+fn matter_words(s: &Sentence, text: &str, i: usize, n: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = i;
+    while out.len() < n && j + 1 < s.words.len() && !s.breaks_after(text, j) {
+        j += 1;
+        let w = &s.words[j];
+        if w.term.is_none() || number_word(&w.lower).is_some() {
+            // "three of the riders" counts riders; "three of them" counts nothing named.
+            let determiner = matches!(
+                w.lower.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "our"
+                    | "their"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "those"
+                    | "these"
+            );
+            if out.is_empty() && determiner {
+                continue;
+            }
+            break;
+        }
+        out.push(j);
+    }
+    out
+}
+
+/// True when words `i..` of the sentence start with `phrase`.
+fn words_are(s: &Sentence, i: usize, phrase: &[&str]) -> bool {
+    phrase
+        .iter()
+        .enumerate()
+        .all(|(k, p)| s.words.get(i + k).is_some_and(|w| w.lower == *p))
+}
+
+/// The values sentence `s` (of a document whose text is `text`) states.
+pub fn values(s: &Sentence, text: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let words = &s.words;
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        // A capitalised word before a number names it ("Flight 8501"), unless it only opens the
+        // sentence ("Between 5 and 7").
+        let prev_cap = i > 1 && words[i - 1].cap && !s.breaks_after(text, i - 1);
+        if let Some(v) = count_at(s, text, i, prev_cap) {
+            i = v.1;
+            out.push(v.0);
+            continue;
+        }
+        if let Some(rank) = ordinal_word(&w.lower) {
+            let matter = matter_words(s, text, i, 1);
+            if !matter.is_empty() && !words[matter[0]].cap {
+                out.push(value(
+                    ValueKind::Ordinal,
+                    "",
+                    rank,
+                    (rank, rank),
+                    w.span,
+                    matter,
+                    i,
+                ));
+            }
+        } else if let Some(day) = WEEKDAYS.iter().position(|d| *d == w.lower) {
+            out.push(value(
+                ValueKind::Weekday,
+                "",
+                day as f64,
+                (0.0, 0.0),
+                w.span,
+                Vec::new(),
+                i,
+            ));
+        } else if let Some(month) = month_number(&w.lower).filter(|_| w.cap) {
+            let day = words
+                .get(i + 1)
+                .and_then(|n| n.lower.parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
+            if let (Some(day), Some(next)) = (day, words.get(i + 1)) {
+                let point = 100.0 + month as f64 * 40.0 + f64::from(day);
+                let span = Span::new(w.span.start(), next.span.end()).unwrap_or(w.span);
+                out.push(value(
+                    ValueKind::Date,
+                    "",
+                    point,
+                    (0.0, 0.0),
+                    span,
+                    Vec::new(),
+                    i,
+                ));
+                i += 2;
+                continue;
+            }
+        } else if let Some(dir) = DIRECTIONS.iter().position(|d| *d == w.lower) {
+            let of = words.get(i + 1).is_some_and(|n| n.lower == "of");
+            let place = words.get(i + 2).filter(|p| p.cap);
+            if let (true, Some(_)) = (of, place) {
+                // "north-west" is "northwest".
+                let point = DIRECTIONS
+                    .iter()
+                    .position(|d| d.replace('-', "") == DIRECTIONS[dir].replace('-', ""))
+                    .unwrap_or(dir) as f64;
+                out.push(value(
+                    ValueKind::Direction,
+                    "",
+                    point,
+                    (0.0, 0.0),
+                    w.span,
+                    vec![i + 2],
+                    i,
+                ));
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn value(
+    kind: ValueKind,
+    unit: &'static str,
+    point: f64,
+    (low, high): (f64, f64),
+    span: Span,
+    matter: Vec<usize>,
+    at: usize,
+) -> Value {
+    Value {
+        kind,
+        unit,
+        point,
+        low: if kind == ValueKind::Count { low } else { point },
+        high: if kind == ValueKind::Count {
+            high
+        } else {
+            point
+        },
+        span,
+        matter,
+        at,
+        changed: false,
+    }
+}
+
+/// The number written from word `i`: its value, the index of its last word and its text.
+/// Digits split by a thousands comma are separate words ("34,000" is "34" and "000").
+fn number_at(s: &Sentence, text: &str, i: usize) -> Option<(f64, usize, String)> {
+    let words = &s.words;
+    let mut end = i;
+    let mut lower = words.get(i)?.lower.clone();
+    while end + 1 < words.len()
+        && s.gap_after(text, end) == ","
+        && words[end + 1].lower.len() == 3
+        && words[end + 1].lower.bytes().all(|b| b.is_ascii_digit())
+        && lower.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    {
+        end += 1;
+        lower.push(',');
+        lower.push_str(&words[end].lower);
+    }
+    Some((number_word(&lower)?, end, lower))
+}
+
+/// A count starting at word `i`: the value and the index of the word after it.
+fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value, usize)> {
+    let words = &s.words;
+    let w = &words[i];
+    let (mut number, end, lower) = number_at(s, text, i)?;
+    // "one" is more often a pronoun or a part ("one large piece" of several) than a count.
+    if lower == "one" {
+        return None;
+    }
+    let digits = lower.starts_with(|c: char| c.is_ascii_digit());
+    // An identifier ("Flight 8501", "Route 66") or a year is no count.
+    if digits && prev_cap {
+        return None;
+    }
+    let is_year = digits && !lower.contains(['.', ',']) && (1800.0..=2100.0).contains(&number);
+    let next = words.get(end + 1);
+    let prev = i.checked_sub(1).map(|p| &words[p]);
+    let dated =
+        |w: Option<&super::reading::Word>| w.is_some_and(|w| month_number(&w.lower).is_some());
+    if is_year || dated(prev) || dated(next) {
+        return None;
+    }
+    // A time of day ("10:30", "9 a.m.") is no count.
+    let gap = s.gap_after(text, end);
+    if gap.starts_with(':')
+        || next.is_some_and(|n| matches!(n.lower.as_str(), "a.m" | "p.m" | "am" | "pm"))
+    {
+        return None;
+    }
+    // The unit: a currency sign before, a percent sign or word after; a scale word.
+    let before = text.get(..w.span.start()).unwrap_or("").trim_end();
+    let mut unit = "";
+    if before.ends_with('$') {
+        unit = "$";
+    } else if before.ends_with('£') {
+        unit = "£";
+    } else if before.ends_with('€') {
+        unit = "€";
+    }
+    let mut last = end;
+    if let Some((_, scale)) = next.and_then(|n| SCALES.iter().find(|(w, _)| *w == n.lower)) {
+        number *= scale;
+        last += 1;
+    }
+    if gap.starts_with('%') {
+        unit = "%";
+    } else if words
+        .get(last + 1)
+        .is_some_and(|n| PERCENT_WORDS.contains(&n.lower.as_str()))
+    {
+        unit = "%";
+        last += 1;
+        if words.get(last + 1).is_some_and(|n| n.lower == "cent") {
+            last += 1;
+        }
+    }
+    // A range: "5 to 7", "between 5 and 7", "5-7".
+    let mut high_value = number;
+    if let Some(joiner) = words.get(last + 1) {
+        if matches!(joiner.lower.as_str(), "to" | "and") && !s.breaks_after(text, last) {
+            if let Some((h, h_end, _)) = number_at(s, text, last + 2) {
+                if h > number {
+                    high_value = h;
+                    last = h_end;
+                }
+            }
+        }
+    }
+    // The hedge before it.
+    let mut start = i;
+    let (mut low, mut high) = (number, high_value);
+    for (phrase, lo, hi) in HEDGES {
+        if i >= phrase.len() && words_are(s, i - phrase.len(), phrase) {
+            start = i - phrase.len();
+            low = number * lo;
+            high = if hi.is_infinite() {
+                f64::INFINITY
+            } else {
+                high_value * hi
+            };
+            break;
+        }
+    }
+    let mut matter = matter_words(s, text, last, 2);
+    // An age after a name: "Ann Reed, 34, said": the count is the named person's age.
+    let age = matter.is_empty()
+        && prev_name_before_comma(s, text, i)
+        && s.gap_after(text, last).starts_with(',');
+    if age {
+        unit = "age";
+        matter = vec![i - 1];
+    }
+    if matter.is_empty() && unit.is_empty() {
+        return None;
+    }
+    let span = Span::new(words[start].span.start(), words[last].span.end())?;
+    let changed = (start.saturating_sub(3)..start)
+        .any(|k| CHANGE_WORDS.contains(&words[k].lower.as_str()))
+        || words_are(s, last + 1, &["up", "from"]);
+    let mut v = value(
+        ValueKind::Count,
+        unit,
+        number,
+        (low, high),
+        span,
+        matter,
+        start,
+    );
+    v.changed = changed;
+    Some((v, last + 1))
+}
+
+/// True when word `i` follows a capitalised word and a comma ("Reed, 34").
+fn prev_name_before_comma(s: &Sentence, text: &str, i: usize) -> bool {
+    i > 0 && s.words[i - 1].cap && s.gap_after(text, i - 1).trim() == ","
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::reading::Sentence;
+    use crate::model::Span;
+
+    fn sentence(text: &str) -> Sentence {
+        let span = Span::new(0, text.len()).unwrap();
+        crate::compare::reading::read_sentence(0, text, span)
+    }
+
+    fn read(text: &str) -> Vec<(ValueKind, f64, f64, f64, String)> {
+        let s = sentence(text);
+        values(&s, text)
+            .into_iter()
+            .map(|v| {
+                let m: Vec<&str> = v
+                    .matter
+                    .iter()
+                    .map(|&k| s.words[k].lower.as_str())
+                    .collect();
+                (v.kind, v.point, v.low, v.high, m.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_with_number_words_scales_and_hedges() {
+        let v =
+            read("At least twenty-two sailors were rescued and about 3 million dollars raised.");
+        assert_eq!(v[0].0, ValueKind::Count);
+        assert_eq!((v[0].1, v[0].2, v[0].3), (22.0, 22.0, f64::INFINITY));
+        assert_eq!(v[0].4, "sailors");
+        assert_eq!(v[1].1, 3e6);
+        assert!(v[1].2 < 3e6 && v[1].3 > 3e6);
+    }
+
+    #[test]
+    fn thousands_commas_ranges_and_percent() {
+        let v = read("Between 1,200 and 1,500 tonnes left, 12 percent more than planned.");
+        assert_eq!((v[0].1, v[0].3), (1200.0, 1500.0));
+        assert_eq!(v[0].4, "tonnes left");
+        let pct = &v[1];
+        assert_eq!(pct.1, 12.0);
+    }
+
+    #[test]
+    fn identifiers_years_times_and_parts_are_not_counts() {
+        assert!(
+            read("The old Route 66 opened in 1926 at 10:30, and one of the riders fell.")
+                .is_empty()
+        );
+        assert!(read("Three of them stayed behind.").is_empty());
+    }
+
+    #[test]
+    fn a_hedged_count_at_the_end_of_a_sentence() {
+        let v = read("She has lived on her farm in for more than 40 years.");
+        assert_eq!((v[0].1, v[0].4.as_str()), (40.0, "years"));
+    }
+
+    #[test]
+    fn parts_of_a_named_group_and_ages() {
+        let v = read("Four of the climbers turned back, said Ann Reed, 34, a guide.");
+        assert_eq!((v[0].1, v[0].4.as_str()), (4.0, "climbers turned"));
+        assert_eq!((v[1].1, v[1].4.as_str()), (34.0, "reed"));
+    }
+
+    #[test]
+    fn ordinals_days_and_directions() {
+        let v = read("On the third day, Monday, the boat sank west of Harwick.");
+        let kinds: Vec<ValueKind> = v.iter().map(|x| x.0).collect();
+        assert_eq!(
+            kinds,
+            [ValueKind::Ordinal, ValueKind::Weekday, ValueKind::Direction]
+        );
+        assert_eq!(v[0].4, "day");
+        assert_eq!(v[2].4, "harwick");
+    }
+
+    #[test]
+    fn incompatibility_reads_the_hedges() {
+        let s = sentence("at least 12 hikers and 15 hikers and 10 hikers");
+        let v = values(&s, "at least 12 hikers and 15 hikers and 10 hikers");
+        assert!(!v[0].incompatible(&v[1]));
+        assert!(v[0].incompatible(&v[2]));
+    }
+}
