@@ -92,8 +92,11 @@ def plant_figure(docs, pairs, rng, names):
             prev = sb[:mb.start()].split()
             if prev and prev[-1][:1].isupper():
                 continue  # an identifier ("Flight 8501")
-            if sb[mb.end():mb.end() + 1] == ':' or sb[max(0, mb.start() - 1):mb.start()] == ':':
+            if ':' in sb[mb.end():mb.end() + 2] or ':' in sb[max(0, mb.start() - 2):mb.start()]:
                 continue  # a time of day
+            near = (sb[max(0, mb.start() - 12):mb.start()] + ' ' + sb[mb.end():mb.end() + 12]).lower()
+            if any(m.lower()[:3] in re.findall(r'[a-z]+', near) or m.lower() in near for m in MONTHS):
+                continue  # a day of a month: a date, planted as one below
             if digits.isdigit():
                 v = int(digits)
                 if 1800 <= v <= 2100 or v < 2:

@@ -358,6 +358,13 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     if lower == "one" {
         return None;
     }
+    // The end of a number in words ("one hundred and three") is no count of its own.
+    let continues = i >= 2
+        && words[i - 1].lower == "and"
+        && SCALES.iter().any(|(w, _)| *w == words[i - 2].lower);
+    if continues || (i >= 1 && SCALES.iter().any(|(w, _)| *w == words[i - 1].lower)) {
+        return None;
+    }
     let digits = lower.starts_with(|c: char| c.is_ascii_digit());
     // An identifier ("Flight 8501", "Route 66") or a year is no count.
     if digits && prev_cap {
@@ -461,9 +468,13 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     Some((v, last + 1))
 }
 
-/// True when word `i` follows a capitalised word and a comma ("Reed, 34").
+/// True when word `i` follows a name and a comma ("Reed, 34"; in lower-cased text "reed, 34"):
+/// a content word, not a number.
 fn prev_name_before_comma(s: &Sentence, text: &str, i: usize) -> bool {
-    i > 0 && s.words[i - 1].cap && s.gap_after(text, i - 1).trim() == ","
+    i > 0
+        && s.words[i - 1].term.is_some()
+        && number_word(&s.words[i - 1].lower).is_none()
+        && s.gap_after(text, i - 1).trim() == ","
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use std::fmt::Write;
 
 pub use super::DocumentPages;
 use super::{
-    attribution, excerpt, figures, more_note, outlets, statements_by_id, Citations, Index,
-    MAX_LISTED,
+    attribution, conflict_heading, excerpt, figures, more_note, outlets, side_view,
+    statements_by_id, Citations, Index, MAX_LISTED,
 };
 use crate::cluster::{date_of_day, day_number};
 use crate::model::{Report, SourceSpan, Statement, Story};
@@ -35,7 +35,7 @@ pub fn escape(text: &str) -> String {
 const STYLE_RULES: &str = "body{font:16px/1.5 Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif}table{border-collapse:collapse;width:100%}\
 td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}\
-.sides{display:flex;gap:1rem}.side{flex:1;border:1px solid #ccc;padding:.5rem}sup a{text-decoration:none}\
+.sides{display:flex;gap:1rem}.conflict{margin:.6rem 0;padding:.4rem .6rem;border-left:3px solid #c33}.pair mark{background:#ffe08a;padding:0 .1em}.versus{color:#c33}.side{flex:1;border:1px solid #ccc;padding:.5rem}sup a{text-decoration:none}\
 .doc p{margin:.4rem 0}.meta{color:#666;font-size:.9rem}:target{background:#ffef9e}\
 .matrix td.on{text-align:center;background:#e6f0ff}.matrix td{text-align:center}.matrix td:first-child{text-align:left;width:60%}.matrix th{font-size:.75rem;word-break:break-all}\
 .timeline{width:100%;height:auto}.timeline text{font:11px sans-serif}.group h4{margin:.6rem 0 .2rem}";
@@ -178,21 +178,35 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
         for c in story.conflicts.iter().take(MAX_LISTED) {
             let _ = write!(
                 out,
-                "<p><strong>{}</strong></p><div class=\"sides\">",
+                "<div class=\"conflict\"><p><strong>{}</strong>: {}</p><p class=\"pair\">",
+                escape(&conflict_heading(c)),
                 escape(&c.about)
             );
-            for side in &c.sides {
-                let _ = write!(out, "<div class=\"side\"><h4>According to {}</h4><p class=\"meta\">carried by {}</p><ul>", escape(&side.channel), escape(&side.outlets.join(", ")));
-                for id in side.statements.iter().take(MAX_LISTED) {
-                    if let Some(st) = statement(id) {
-                        let _ = write!(out, "<li>“{}”", escape(&st.text));
-                        cite(out, ix, &mut cites, &st.sources);
-                        out.push_str("</li>");
-                    }
+            // One paired row: each side's evidence, its value marked, cited.
+            for (k, side) in c.sides.iter().enumerate() {
+                let v = side_view(ix, side);
+                if k > 0 {
+                    out.push_str(" <span class=\"versus\">—</span> ");
                 }
-                out.push_str("</ul></div>");
+                let _ = write!(
+                    out,
+                    "<span class=\"pair-side\"><b>{}</b>: “{}",
+                    escape(&v.label),
+                    escape(&v.before)
+                );
+                if let Some(value) = &v.value {
+                    let _ = write!(out, "<mark>{}</mark>", escape(value));
+                }
+                let _ = write!(out, "{}”", escape(&v.after));
+                if let Some(source) = &v.source {
+                    cite(out, ix, &mut cites, std::slice::from_ref(source));
+                }
+                if v.more > 0 {
+                    let _ = write!(out, " (and {} more)", v.more);
+                }
+                out.push_str("</span>");
             }
-            out.push_str("</div>");
+            out.push_str("</p></div>");
         }
         more(out, story.conflicts.len());
     }

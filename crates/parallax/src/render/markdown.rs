@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::{
-    attribution, excerpt, figures, more_note, outlets, statements_by_id, Citations, Index,
-    MAX_LISTED,
+    attribution, conflict_heading, excerpt, figures, more_note, outlets, side_view,
+    statements_by_id, Citations, Index, MAX_LISTED,
 };
 use crate::model::{Report, Statement, Story};
 
@@ -137,26 +137,40 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
     if !story.conflicts.is_empty() {
         let _ = writeln!(out, "### Where the accounts differ\n");
         for c in story.conflicts.iter().take(MAX_LISTED) {
-            let _ = writeln!(out, "**{}**\n", text(&c.about));
-            for side in &c.sides {
-                let _ = writeln!(
-                    out,
-                    "- According to {} (carried by {}):",
-                    text(&side.channel),
-                    text(&side.outlets.join(", "))
-                );
-                for id in side.statements.iter().take(MAX_LISTED) {
-                    if let Some(st) = statement(id) {
-                        let marks: Vec<String> = st
-                            .sources
-                            .iter()
-                            .map(|s| format!("[{}]", cites.number(s)))
-                            .collect();
-                        let _ = writeln!(out, "  - “{}” {}", text(&st.text), marks.join(""));
-                    }
-                }
-            }
-            out.push('\n');
+            let _ = writeln!(out, "**{}**: {}\n", conflict_heading(c), text(&c.about));
+            // One paired row: each side's evidence, its value marked, cited.
+            let row: Vec<String> = c
+                .sides
+                .iter()
+                .map(|side| {
+                    let v = side_view(ix, side);
+                    let value = v
+                        .value
+                        .as_deref()
+                        .map(|x| format!("**{}**", text(x)))
+                        .unwrap_or_default();
+                    let cite = v
+                        .source
+                        .as_ref()
+                        .map(|s| format!(" [{}]", cites.number(s)))
+                        .unwrap_or_default();
+                    let more = if v.more > 0 {
+                        format!(" (and {} more)", v.more)
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{}: “{}{}{}”{}{}",
+                        text(&v.label),
+                        text(&v.before),
+                        value,
+                        text(&v.after),
+                        cite,
+                        more
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "- {}\n", row.join(" — "));
         }
         more(out, story.conflicts.len());
     }

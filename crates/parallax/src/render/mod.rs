@@ -11,7 +11,10 @@ pub mod terminal;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Document, Fact, FactKind, Report, SourceSpan, Statement, Story};
+use crate::model::{
+    Conflict, ConflictKind, ConflictSide, Document, Fact, FactKind, Report, SourceSpan, Statement,
+    Story, ValueRelation,
+};
 
 /// Most items of one kind a story's page lists (quotes, figures, statements, copies): a giant
 /// story shows the first ones and says how many more the JSON report holds.
@@ -125,6 +128,96 @@ pub fn excerpt(ix: &Index, source: &SourceSpan, max: usize) -> String {
         cut -= 1;
     }
     format!("{}…", text[..cut].trim_end())
+}
+
+/// One side of a conflict as a paired row shows it: who states it and its evidence, split
+/// around the value it gives so the value can be marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SideView {
+    /// Who states it: the outlet, with the speaker or channel when another than the outlet.
+    pub label: String,
+    /// The evidence before the value (all of it when there is no value).
+    pub before: String,
+    /// The value as written, when the side gives one and the evidence holds it.
+    pub value: Option<String>,
+    /// The evidence after the value.
+    pub after: String,
+    /// The evidence's source, to cite.
+    pub source: Option<SourceSpan>,
+    /// More pieces of evidence this side has.
+    pub more: usize,
+}
+
+/// Evidence shown per side at most, in bytes.
+pub const MAX_EVIDENCE_SHOWN: usize = 240;
+
+/// The paired-row view of a conflict's side.
+pub fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
+    let outlet = side.outlets.join(", ");
+    let label = if side.channel.is_empty() || side.channel == outlet || outlet.is_empty() {
+        side.channel.clone()
+    } else {
+        format!("{outlet} ({})", side.channel)
+    };
+    let source = side.evidence.first().cloned();
+    let text = source
+        .as_ref()
+        .and_then(|s| ix.document(&s.doc).map(|d| d.span_text(s.span()).trim()))
+        .unwrap_or("");
+    let found = side
+        .value
+        .as_deref()
+        .and_then(|v| text.find(v).map(|at| (at, v.len())));
+    let (before, value, after) = match found {
+        Some((at, len)) => (&text[..at], Some(&text[at..at + len]), &text[at + len..]),
+        None => (text, None, ""),
+    };
+    // Long evidence is cut around the value, at character boundaries.
+    let keep = MAX_EVIDENCE_SHOWN / 2;
+    let head = if before.len() > keep {
+        let mut cut = before.len() - keep;
+        while !before.is_char_boundary(cut) {
+            cut += 1;
+        }
+        format!("…{}", &before[cut..])
+    } else {
+        before.to_string()
+    };
+    let tail = if after.len() > keep {
+        let mut cut = keep;
+        while !after.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        format!("{}…", &after[..cut])
+    } else {
+        after.to_string()
+    };
+    SideView {
+        label,
+        before: head,
+        value: value.map(str::to_string),
+        after: tail,
+        source,
+        more: side.evidence.len().saturating_sub(1),
+    }
+}
+
+/// A conflict's kind and, for values, how they relate: "Figure (incompatible)".
+pub fn conflict_heading(conflict: &Conflict) -> String {
+    let kind = match conflict.kind {
+        ConflictKind::Figure => "Figure",
+        ConflictKind::Date => "Date",
+        ConflictKind::Place => "Place",
+        ConflictKind::Identity => "Identity",
+        ConflictKind::Denial => "Claim and denial",
+        ConflictKind::Version => "Versions",
+    };
+    match conflict.relation {
+        Some(ValueRelation::Incompatible) => format!("{kind} (incompatible)"),
+        Some(ValueRelation::Different) => format!("{kind} (different, could both hold)"),
+        Some(ValueRelation::Updated) => format!("{kind} (updated between reports)"),
+        None => kind.to_string(),
+    }
 }
 
 /// A speaker and channel in words: "Xi Jinping, according to the Kremlin readout".

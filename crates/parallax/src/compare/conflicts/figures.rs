@@ -24,6 +24,9 @@ const CONTEXT_WORDS: usize = 8;
 /// context of two values must be worth a number of such words.
 const MIN_CONTEXT_WEIGHT: f64 = std::f64::consts::LN_2 * 2.0;
 
+/// What a value is indexed under: its kind, its unit and a matter word's term.
+type MatterKey = (u8, &'static str, u64);
+
 struct Found<'r> {
     sentence: &'r Sentence,
     value: Value,
@@ -40,7 +43,7 @@ fn context(s: &Sentence, v: &Value) -> HashSet<u64> {
 }
 
 /// The keys a value is indexed under: its kind and unit with each matter word's term.
-fn keys(found: &Found) -> Vec<(u8, &'static str, u64)> {
+fn keys(found: &Found) -> Vec<MatterKey> {
     let kind = found.value.kind as u8;
     if found.value.matter.is_empty() {
         return vec![(kind, found.value.unit, 0)];
@@ -67,15 +70,22 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
             });
         }
     }
-    let mut by_key: HashMap<(u8, &'static str, u64), Vec<usize>> = HashMap::default();
+    let mut by_key: HashMap<MatterKey, Vec<usize>> = HashMap::default();
     // (document, key, value) triples the documents state, to tell a conflict from a list.
-    let mut stated: HashSet<(usize, (u8, &'static str, u64), u64)> = HashSet::default();
+    let mut stated: HashSet<(usize, MatterKey, u64)> = HashSet::default();
     for (i, f) in found.iter().enumerate() {
         for key in keys(f) {
             by_key.entry(key).or_default().push(i);
             stated.insert((f.sentence.doc, key, f.value.point.to_bits()));
         }
     }
+    // A document that gives one matter several values (a table of rates, two debts) does not
+    // say which of them another document contradicts: it takes part in no conflict on it.
+    let mut values_given: HashMap<(usize, MatterKey), HashSet<u64>> = HashMap::default();
+    for (doc, key, value) in &stated {
+        values_given.entry((*doc, *key)).or_default().insert(*value);
+    }
+    let ambiguous = |doc: usize, key| values_given.get(&(doc, key)).is_some_and(|v| v.len() > 1);
     let mut best: HashMap<(usize, usize), Proposal> = HashMap::default();
     let mut keys_sorted: Vec<_> = by_key.keys().copied().collect();
     keys_sorted.sort_unstable();
@@ -89,6 +99,9 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 let (fa, fb) = (&found[a], &found[b]);
                 let (da, db) = (fa.sentence.doc, fb.sentence.doc);
                 if da == db || fa.value.point == fb.value.point {
+                    continue;
+                }
+                if ambiguous(da, key) || ambiguous(db, key) {
                     continue;
                 }
                 let each_states_both = stated.contains(&(da, key, fb.value.point.to_bits()))

@@ -212,7 +212,10 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
 /// Where sentence `o` uses term `t` without negating it, if it does; a sentence that reports a
 /// denial affirms nothing.
 fn affirms(o: &Sentence, t: u64) -> Option<usize> {
-    if o.words.iter().any(|w| DENIALS.contains(&w.lower.as_str())) {
+    if o.words
+        .iter()
+        .any(|w| DENIALS.contains(&w.lower.as_str()) || w.lower.starts_with("denial"))
+    {
         return None;
     }
     let at = o.words.iter().position(|w| w.term == Some(t))?;
@@ -307,6 +310,26 @@ fn rebuttal_in_one_sentence(reading: &Reading, s: &Sentence) -> Option<Proposal>
         s.words[0].span,
         s.words[split.min(6) - 1].span,
     );
-    let sides = vec![reading.side(s, first, None), reading.side(s, second, None)];
+    // Who holds each view: the words opening each clause, up to its verb or a comma.
+    let holder = |from: usize, to: usize| {
+        let mut end = from;
+        while end + 1 < to
+            && end < from + 5
+            && !s.breaks_after(reading.text(s.doc), end)
+            && !is_in(CUES, &s.words[end + 1].lower)
+            && !VIEW_VERBS.contains(&s.words[end + 1].lower.as_str())
+        {
+            end += 1;
+        }
+        words_text(reading, s.doc, s.words[from].span, s.words[end].span)
+    };
+    let mut sides = vec![reading.side(s, first, None), reading.side(s, second, None)];
+    for (side, name) in sides
+        .iter_mut()
+        .zip([holder(0, split), holder(split + 1, otherwise)])
+    {
+        side.channel = name.clone();
+        side.speaker = Some(name);
+    }
     Some(Proposal::new(3.5, ConflictKind::Denial, about, None, sides))
 }

@@ -143,7 +143,11 @@ fn swapped_name(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option
             .collect()
     };
     let (first_a, first_b) = (letters(a, &ra), letters(b, &rb));
-    if first_a.starts_with(&first_b) || first_b.starts_with(&first_a) {
+    if first_a.starts_with(&first_b)
+        || first_b.starts_with(&first_a)
+        || abbreviates(&first_a, &first_b)
+        || abbreviates(&first_b, &first_a)
+    {
         return None;
     }
     let absent = |s: &Sentence, r: &std::ops::Range<usize>, other: usize| {
@@ -186,10 +190,37 @@ fn swapped_name(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option
     ))
 }
 
-fn added_negation(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option<Proposal> {
-    // `a` negates where `b` does not: the stretch in `a` holds a negation, `b`'s none.
+/// True when `short` abbreviates `long`: same first letter, its letters in order within it
+/// ("dept" for "department").
+fn abbreviates(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().next() == long.chars().next() && short.chars().all(|c| rest.any(|l| l == c))
+}
+
+fn added_negation(reading: &Reading, (a, ra): Stretch, (b, _rb): Stretch) -> Option<Proposal> {
+    // `a` negates where `b` does not: `a`'s stretch is a negation alone ("not", "never", "did
+    // not"), `b`'s holds none. A longer stretch ("I don't know, I") adds a clause, not a denial.
     let negated = ra.clone().find(|&k| is_negation(&a.words[k].lower))?;
-    if rb.clone().any(|k| is_negation(&b.words[k].lower)) {
+    // A sentence that negates anywhere may only have moved its negation ("an American problem,
+    // not a local one" against "not a local problem but an American one").
+    if ra.len() > 2 || b.words.iter().any(|w| is_negation(&w.lower)) {
+        return None;
+    }
+    if ra.len() == 2
+        && !matches!(
+            a.words[ra.start].lower.as_str(),
+            "did" | "does" | "do" | "had" | "has"
+        )
+    {
+        return None;
+    }
+    let asks = |s: &Sentence| {
+        reading
+            .sentence_text(s)
+            .trim_end_matches(['"', '”', '\'', '’'])
+            .ends_with('?')
+    };
+    if asks(a) || asks(b) {
         return None;
     }
     let to = (negated + 4).min(a.words.len() - 1);
