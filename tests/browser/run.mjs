@@ -184,23 +184,27 @@ async function main() {
         return `${stories} stories listed; "${title}" -> /story/1`;
       }],
 
-      ['b. the conflict is shown side by side', async () => {
+      ['b. the conflict is shown as one paired row', async () => {
         await onStory();
-        const sides = page.locator('div.sides').first();
-        assert((await page.locator('div.sides').count()) > 0, 'no div.sides on /story/1');
-        assert(await sides.isVisible(), 'div.sides is not visible');
-        await sides.scrollIntoViewIfNeeded();
-        await sides.screenshot({ path: join(SHOTS, 'b-conflict.png') });
-        const texts = (await sides.locator('div.side').allInnerTexts()).map((t) => t.trim());
-        assert(texts.length >= 2, `expected at least 2 div.side, found ${texts.length}`);
-        assert(texts.every((t) => t.length > 0), 'a div.side is empty');
-        assert(new Set(texts).size === texts.length, 'two div.side have the same text');
-        const heads = texts.map((t) => t.split('\n')[0]);
-        const kremlin = texts.findIndex((t) => /Kremlin/i.test(t));
-        assert(kremlin >= 0, `no side mentions the Kremlin; the sides are headed ${JSON.stringify(heads)}`);
+        const conflicts = page.locator('div.conflict');
+        assert((await conflicts.count()) > 0, 'no div.conflict on /story/1');
+        const row = page.locator('div.conflict', { hasText: /Kremlin/ }).first();
+        assert((await row.count()) === 1, 'no conflict row mentions the Kremlin');
+        assert(await row.isVisible(), 'the conflict row is not visible');
+        await row.scrollIntoViewIfNeeded();
+        await row.screenshot({ path: join(SHOTS, 'b-conflict.png') });
+        const texts = (await row.locator('p.pair span.pair-side').allInnerTexts()).map((t) => t.trim());
+        assert(texts.length >= 2, `expected at least 2 span.pair-side, found ${texts.length}`);
+        assert(texts.every((t) => t.length > 0), 'a side is empty');
+        assert(new Set(texts).size === texts.length, 'two sides have the same text');
+        const heads = texts.map((t) => t.split(':')[0]);
+        const kremlin = texts.findIndex((t) => /Kremlin/i.test(t.split(':')[0]));
+        assert(kremlin >= 0, `no side is headed by the Kremlin; the sides are headed ${JSON.stringify(heads)}`);
         const chinese = /CCTV|Xinhua|Chinese state|state broadcaster|China's Foreign Ministry|People's Daily|Global Times/i;
-        const other = texts.findIndex((t, i) => i !== kremlin && chinese.test(t));
-        assert(other >= 0, `no side other than "${heads[kremlin]}" mentions a Chinese channel; sides: ${JSON.stringify(heads)}`);
+        const other = texts.findIndex((t, i) => i !== kremlin && chinese.test(t.split(':')[0]));
+        assert(other >= 0, `no side other than "${heads[kremlin]}" is headed by a Chinese channel; sides: ${JSON.stringify(heads)}`);
+        const cited = await row.locator('sup a').count();
+        assert(cited >= 2, `each side cites its evidence; found ${cited} citations`);
         return `${texts.length} sides: ${heads.join(' | ')}`;
       }],
 

@@ -111,7 +111,7 @@ fn queries_and_search_read_the_analysis() {
         .unwrap();
     assert!(none.is_empty());
     let page = reader.story_page(1).unwrap().unwrap();
-    assert!(page.contains("class=\"matrix\"") && page.contains("class=\"sides\""));
+    assert!(page.contains("class=\"matrix\"") && page.contains("class=\"pair\""));
     let report: parallax::model::Report =
         serde_json::from_str(&reader.story_report_json(1).unwrap().unwrap()).unwrap();
     assert_eq!(report.documents.len(), 5);

@@ -2,8 +2,9 @@
 //!
 //! Units are the quotes and the sentences of the story's documents. Units of the same kind are
 //! grouped when their stemmed content terms overlap enough (overlap coefficient, with a minimum
-//! number of shared terms), which also joins different translations of one quote. Each group is
-//! a [`Statement`] with all its sources.
+//! number of shared terms), which also joins different translations of one quote; groups of
+//! different documents that share a phrase the story rarely uses are then joined
+//! ([`phrases`]). Each group is a [`Statement`] with all its sources.
 //!
 //! A conflict is a speaker whose words reach the story through channels of different origins
 //! (the Kremlin against Chinese state media), each origin carrying statements the other does not.
@@ -14,6 +15,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
 pub mod conflicts;
+pub mod phrases;
 pub mod reading;
 pub mod values;
 
@@ -154,7 +156,7 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     let mut out = Comparison::default();
     let mut unit_groups: Vec<(Vec<Unit>, String)> = Vec::new();
     for units in [sentence_units, quote_units] {
-        for g in group(&units) {
+        for g in phrases::join(docs, &units, group(&units)) {
             let id = format!("s{}", out.statements.len() + 1);
             let members: Vec<Unit> = g.iter().map(|&i| units[i].clone()).collect();
             out.statements.push(statement(&id, docs, &members));

@@ -212,6 +212,16 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// True when two sentences say one thing as [`crate::compare`] groups statements: their
+    /// terms overlap by [`crate::compare::SAME_STATEMENT_OVERLAP`] in at least
+    /// [`crate::compare::MIN_SHARED_TERMS`] terms.
+    pub fn one_statement(&self, a: &Sentence, b: &Sentence) -> bool {
+        let shared = a.terms.intersection(&b.terms).count();
+        let small = a.terms.len().min(b.terms.len()).max(1);
+        shared >= crate::compare::MIN_SHARED_TERMS.min(small)
+            && shared as f64 / small as f64 >= crate::compare::SAME_STATEMENT_OVERLAP
+    }
+
     /// True when document `doc` holds `word` anywhere (any case).
     pub fn doc_has_word(&self, doc: usize, word: &str) -> bool {
         self.vocabulary[doc].contains(&lower_hash(word))

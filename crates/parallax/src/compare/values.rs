@@ -424,9 +424,16 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
             }
         }
     }
-    // The hedge before it.
+    // The hedge before it. A figure written with digits stands for what rounds to it ("7.2
+    // billion" for 7.15 billion, "2,100" for 2,144): half its last written unit either side.
     let mut start = i;
-    let (mut low, mut high) = (number, high_value);
+    let ranged = high_value != number;
+    let tolerance = if digits && !ranged {
+        rounding(&lower) * (number / number_word(&lower).unwrap_or(number).max(f64::MIN_POSITIVE))
+    } else {
+        0.0
+    };
+    let (mut low, mut high) = (number - tolerance, high_value + tolerance);
     for (phrase, lo, hi) in HEDGES {
         if i >= phrase.len() && words_are(s, i - phrase.len(), phrase) {
             start = i - phrase.len();
@@ -466,6 +473,21 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     );
     v.changed = changed;
     Some((v, last + 1))
+}
+
+/// Half the unit of the last significant digit of a number written in digits: 0.05 for "7.2",
+/// 50 for "2,100"; 0 for a whole number under a thousand ("10", "40" are read as exact) or one
+/// whose last digit is not zero ("2,144").
+fn rounding(digits: &str) -> f64 {
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    if let Some((_, decimals)) = plain.split_once('.') {
+        return 0.5 * 10f64.powi(-(decimals.len() as i32));
+    }
+    let zeros = plain.len() - plain.trim_end_matches('0').len();
+    if plain.trim_end_matches('0').is_empty() || plain.len() < 4 {
+        return 0.0;
+    }
+    0.5 * 10f64.powi(zeros as i32)
 }
 
 /// True when word `i` follows a name and a comma ("Reed, 34"; in lower-cased text "reed, 34"):
@@ -555,6 +577,16 @@ mod tests {
         );
         assert_eq!(v[0].4, "day");
         assert_eq!(v[2].4, "harwick");
+    }
+
+    #[test]
+    fn rounded_figures_are_compatible_with_what_rounds_to_them() {
+        let text =
+            "it paid 7.2 billion dollars, 7.15 billion dollars, 2,100 dollars, 2,144 dollars";
+        let v = values(&sentence(text), text);
+        assert!(!v[0].incompatible(&v[1]));
+        assert!(!v[2].incompatible(&v[3]));
+        assert!(v[0].incompatible(&v[2]));
     }
 
     #[test]

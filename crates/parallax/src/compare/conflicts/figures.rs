@@ -80,12 +80,18 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         }
     }
     // A document that gives one matter several values (a table of rates, two debts) does not
-    // say which of them another document contradicts: it takes part in no conflict on it.
+    // say which of them another document contradicts: it takes part in no conflict on it. Values
+    // both documents give ("two years ago" in each) are common ground, not a choice.
     let mut values_given: HashMap<(usize, MatterKey), HashSet<u64>> = HashMap::default();
     for (doc, key, value) in &stated {
         values_given.entry((*doc, *key)).or_default().insert(*value);
     }
-    let ambiguous = |doc: usize, key| values_given.get(&(doc, key)).is_some_and(|v| v.len() > 1);
+    let empty = HashSet::default();
+    let given = |doc: usize, key| values_given.get(&(doc, key)).unwrap_or(&empty);
+    let ambiguous = |da: usize, db: usize, key| {
+        let (a, b) = (given(da, key), given(db, key));
+        a.difference(b).count() > 1 || b.difference(a).count() > 1
+    };
     let mut best: HashMap<(usize, usize), Proposal> = HashMap::default();
     let mut keys_sorted: Vec<_> = by_key.keys().copied().collect();
     keys_sorted.sort_unstable();
@@ -101,7 +107,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 if da == db || fa.value.point == fb.value.point {
                     continue;
                 }
-                if ambiguous(da, key) || ambiguous(db, key) {
+                if ambiguous(da, db, key) {
                     continue;
                 }
                 let each_states_both = stated.contains(&(da, key, fb.value.point.to_bits()))
@@ -168,9 +174,9 @@ fn merge(proposals: Vec<Proposal>) -> Vec<Proposal> {
 }
 
 fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
-    let same_statement = reading
-        .statement_of(a.sentence)
-        .is_some_and(|x| reading.statement_of(b.sentence) == Some(x));
+    // One statement in two wordings: the sentences overlap as much as grouping asks (a group
+    // joined only by a shared phrase is not enough to align two values).
+    let same_statement = reading.one_statement(a.sentence, b.sentence);
     let shared: Vec<u64> = a.context.intersection(&b.context).copied().collect();
     let shared_weight: f64 = shared.iter().map(|t| reading.weight(*t)).sum();
     // How many words of [`MIN_CONTEXT_WEIGHT`] the shared context must be worth.
@@ -184,6 +190,11 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         && (shared_weight < needed * MIN_CONTEXT_WEIGHT
             || reading.similarity(a.sentence, b.sentence) < super::MIN_SIMILARITY)
     {
+        return None;
+    }
+    // A weekday differs between reports of different days about different moments far more
+    // often than it is disputed: days are compared only within one statement.
+    if matches!(a.value.kind, ValueKind::Weekday) && !same_statement {
         return None;
     }
     // Values of different years are about different times ("seven cases last year, 50 this").

@@ -138,7 +138,9 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         for i in 0..s.words.len() {
             // Across sentences, only a denial the account itself reports ("denied", "disputes")
             // is read: a bare negation ("no shots were fired") against another sentence's use of
-            // the word proved to be a different matter far more often than a disagreement.
+            // the word proved to be a different matter far more often than a disagreement, in
+            // narration and in quotes alike (tried on the unplanted clusters: 148 proposals in 98
+            // clusters when named speakers' quotes were let in).
             if !DENIALS.contains(&s.words[i].lower.as_str()) {
                 continue;
             }
@@ -244,6 +246,7 @@ fn strength(
     if !different_people {
         return 0.0;
     }
+
     let opens_contrast = |x: &Sentence| {
         x.words
             .first()

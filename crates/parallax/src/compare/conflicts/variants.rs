@@ -84,7 +84,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     for members in by_statement.values() {
         for (n, a) in members.iter().enumerate() {
             for b in &members[n + 1..] {
-                if a.doc != b.doc {
+                if a.doc != b.doc && reading.one_statement(a, b) {
                     out.extend(compare_pair(reading, a, b));
                 }
             }

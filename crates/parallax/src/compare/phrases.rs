@@ -1,0 +1,159 @@
+//! Shared phrases: two wordings of one statement often keep its telling phrase ("called it a
+//! tragic accident" and "what I'm dealing with is a tragic accident"; "a way of deepening ties"
+//! and "shorthand for deepening ties") while the rest of the sentence changes too much for the
+//! term overlap of [`super::group`]. A phrase here is two content words in order, written in
+//! lower case (names are left to the overlap) and at most [`MAX_GAP`] stop words apart.
+//!
+//! Groups of different documents that share a phrase the story rarely uses (held by no more
+//! units than the story has documents, in at least two documents) are joined when the two
+//! units' terms still overlap by half what grouping asks ([`MIN_OVERLAP`]), neither names
+//! anyone the other's document never mentions, and the joined group keeps one unit per
+//! document.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::reading::read_sentence;
+use super::Unit;
+use crate::model::Document;
+use crate::segment::words;
+use crate::terms::{hash_term, lower_hash};
+
+/// Stop words that may stand between the two words of a phrase ("difficult to avoid").
+pub const MAX_GAP: usize = 2;
+
+/// The phrases of a unit, as hashes of their two terms.
+pub fn phrases(doc: &Document, unit: &Unit) -> HashSet<u64> {
+    let sentence = read_sentence(unit.doc, &doc.text, unit.span);
+    let mut out = HashSet::default();
+    let mut last: Option<(u64, usize)> = None;
+    for (i, w) in sentence.words.iter().enumerate() {
+        let breaks = i > 0 && sentence.breaks_after(&doc.text, i - 1);
+        if breaks {
+            last = None;
+        }
+        match w.term {
+            Some(t) if !w.cap && !w.lower.chars().any(|c| c.is_ascii_digit()) => {
+                if let Some((prev, at)) = last {
+                    if i - at - 1 <= MAX_GAP {
+                        out.insert(hash_term(&format!("{prev:x} {t:x}")));
+                    }
+                }
+                last = Some((t, i));
+            }
+            Some(_) => last = None,
+            None => {}
+        }
+    }
+    out
+}
+
+/// Two units that share a phrase are one statement only when their terms overlap by at least
+/// this much (half the overlap [`super::group`] asks)…
+pub const MIN_OVERLAP: f64 = super::SAME_STATEMENT_OVERLAP / 2.0;
+/// …in at least this many terms.
+pub const MIN_SHARED: usize = 2;
+
+fn alike(x: &Unit, y: &Unit) -> bool {
+    let shared = x.terms.intersection(&y.terms).count();
+    let small = x.terms.len().min(y.terms.len()).max(1);
+    shared >= MIN_SHARED && shared as f64 / small as f64 >= MIN_OVERLAP
+}
+
+/// Capitalised words the other document never uses that keep two units apart: one may be a
+/// place in a dateline ("SPRINGFIELD, Ohio –"), two name someone or something the other outlet
+/// does not mention.
+pub const MIN_NOVEL_NAMES: usize = 2;
+
+/// True when one unit names someone or something (capitalised words past its first) that the
+/// other unit's document never mentions: then it carries what the other outlet does not, and
+/// the two are not one statement (and the first may be an exclusive).
+fn names_apart(docs: &[&Document], vocabulary: &[HashSet<u64>], x: &Unit, y: &Unit) -> bool {
+    let novel = |u: &Unit, other: usize| {
+        let text = docs[u.doc].span_text(u.span);
+        let mut names = words(text)
+            .into_iter()
+            .skip(1)
+            .filter_map(|w| w.slice(text))
+            .filter(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !vocabulary[other].contains(&lower_hash(w))
+            });
+        names.nth(MIN_NOVEL_NAMES - 1).is_some()
+    };
+    novel(x, y.doc) || novel(y, x.doc)
+}
+
+/// Joins `groups` of `units` that share a rare phrase.
+pub fn join(docs: &[&Document], units: &[Unit], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let unit_phrases: Vec<HashSet<u64>> = units.iter().map(|u| phrases(docs[u.doc], u)).collect();
+    // Phrase -> the groups holding it, and how many units hold it.
+    let mut group_of = vec![0; units.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (u, ps) in unit_phrases.iter().enumerate() {
+        for p in ps {
+            holders.entry(*p).or_default().push(u);
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn root(parent: &mut [usize], mut g: usize) -> usize {
+        while parent[g] != g {
+            parent[g] = parent[parent[g]];
+            g = parent[g];
+        }
+        g
+    }
+    let mut docs_of: Vec<HashSet<usize>> = groups
+        .iter()
+        .map(|m| m.iter().map(|&u| units[u].doc).collect())
+        .collect();
+    let vocabulary: Vec<HashSet<u64>> = docs
+        .iter()
+        .map(|d| {
+            words(&d.text)
+                .iter()
+                .filter_map(|w| w.slice(&d.text))
+                .map(lower_hash)
+                .collect()
+        })
+        .collect();
+    let mut rare: Vec<(&u64, &Vec<usize>)> = holders
+        .iter()
+        .filter(|(_, us)| us.len() <= docs.len())
+        .collect();
+    rare.sort_unstable();
+    for (_, us) in rare {
+        for pair in us.windows(2) {
+            let (a, b) = (
+                root(&mut parent, group_of[pair[0]]),
+                root(&mut parent, group_of[pair[1]]),
+            );
+            if a == b || !docs_of[a].is_disjoint(&docs_of[b]) {
+                continue;
+            }
+            let (x, y) = (&units[pair[0]], &units[pair[1]]);
+            if !alike(x, y) || names_apart(docs, &vocabulary, x, y) {
+                continue;
+            }
+            let (keep, gone) = (a.min(b), a.max(b));
+            parent[gone] = keep;
+            let moved = std::mem::take(&mut docs_of[gone]);
+            docs_of[keep].extend(moved);
+        }
+    }
+    let mut joined: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (g, members) in groups.into_iter().enumerate() {
+        let r = root(&mut parent, g);
+        joined[r].extend(members);
+    }
+    joined.retain(|m| !m.is_empty());
+    for m in &mut joined {
+        m.sort_unstable();
+    }
+    joined.sort_by_key(|m| m[0]);
+    joined
+}
