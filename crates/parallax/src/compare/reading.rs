@@ -70,6 +70,9 @@ pub struct Reading<'a> {
     sentence_frequency: HashMap<u64, u32>,
     /// Per document, the hashes of its lower-cased words.
     vocabulary: Vec<HashSet<u64>>,
+    /// The hashes of the words the story writes in lower case somewhere: common words, not
+    /// names, even when a headline capitalises them.
+    written_lower: HashSet<u64>,
     /// (document, sentence span) -> statement id.
     statements: &'a HashMap<(String, Span), String>,
 }
@@ -140,17 +143,22 @@ impl<'a> Reading<'a> {
         for qs in &mut by_doc {
             qs.sort_by_key(|q| (q.start, q.end));
         }
-        let vocabulary = docs
-            .iter()
-            .map(|d| {
-                words(&d.text)
-                    .iter()
-                    .filter_map(|s| s.slice(&d.text))
-                    .map(lower_hash)
-                    .collect()
-            })
-            .collect();
+        // Each document's words, any case, and the words the story writes in lower case.
+        let mut vocabulary: Vec<HashSet<u64>> = Vec::with_capacity(docs.len());
+        let mut written_lower = HashSet::default();
+        for d in docs {
+            let mut seen = HashSet::default();
+            for w in words(&d.text).iter().filter_map(|s| s.slice(&d.text)) {
+                let hash = lower_hash(w);
+                seen.insert(hash);
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    written_lower.insert(hash);
+                }
+            }
+            vocabulary.push(seen);
+        }
         Reading {
+            written_lower,
             docs,
             sentences,
             quotes: by_doc,
@@ -220,6 +228,11 @@ impl<'a> Reading<'a> {
         let small = a.terms.len().min(b.terms.len()).max(1);
         shared >= crate::compare::MIN_SHARED_TERMS.min(small)
             && shared as f64 / small as f64 >= crate::compare::SAME_STATEMENT_OVERLAP
+    }
+
+    /// True when the story writes `word` in lower case somewhere: a common word, not a name.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.written_lower.contains(&lower_hash(word))
     }
 
     /// True when document `doc` holds `word` anywhere (any case).

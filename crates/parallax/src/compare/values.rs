@@ -447,6 +447,25 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
         }
     }
     let mut matter = matter_words(s, text, last, 2);
+    // "100,000 years ago" dates something; "2 hours, 7 minutes" is one duration in parts.
+    let after_matter = matter.first().map_or(last + 1, |m| m + 1);
+    let ago = words.get(after_matter).is_some_and(|w| w.lower == "ago")
+        || words.get(last + 1).is_some_and(|w| w.lower == "ago");
+    let part_of_duration = start >= 2
+        && TIME_UNITS.contains(&words[start - 1].lower.as_str())
+        && number_word(&words[start - 2].lower).is_some();
+    if ago || part_of_duration {
+        return None;
+    }
+    // A unit of measure says how, not what, is counted ("nine years' jail", "wife of 10 years",
+    // "30 years old"): its matter is the unit with the content word after it, or else the one
+    // before the number.
+    if matter.len() == 1 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
+        match next_content(s, text, matter[0]).or_else(|| previous_content(s, start)) {
+            Some(k) => matter.push(k),
+            None => return None,
+        }
+    }
     // An age after a name: "Ann Reed, 34, said": the count is the named person's age.
     let age = matter.is_empty()
         && prev_name_before_comma(s, text, i)
@@ -488,6 +507,60 @@ fn rounding(digits: &str) -> f64 {
         return 0.0;
     }
     0.5 * 10f64.powi(zeros as i32)
+}
+
+/// Units of time, whose parts make one duration ("2 hours, 7 minutes").
+const TIME_UNITS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes", "second", "seconds",
+];
+
+/// Units of measure and of time.
+pub const MEASURES: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "percent",
+    "miles",
+    "mile",
+    "kilometers",
+    "kilometres",
+    "feet",
+    "foot",
+    "meters",
+    "metres",
+    "tons",
+    "tonnes",
+    "pounds",
+    "kilograms",
+    "dollars",
+    "degrees",
+    "times",
+    "acres",
+    "inches",
+];
+
+/// The first content word after word `i`, within its clause.
+fn next_content(s: &Sentence, text: &str, i: usize) -> Option<usize> {
+    (i + 1..s.words.len())
+        .take_while(|&k| !s.breaks_after(text, k - 1))
+        .find(|&k| s.words[k].term.is_some() && number_word(&s.words[k].lower).is_none())
+}
+
+/// The last content word before word `i` (not a hedge or a number).
+fn previous_content(s: &Sentence, i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .find(|&k| s.words[k].term.is_some() && number_word(&s.words[k].lower).is_none())
 }
 
 /// True when word `i` follows a name and a comma ("Reed, 34"; in lower-cased text "reed, 34"):
@@ -557,7 +630,16 @@ mod tests {
     #[test]
     fn a_hedged_count_at_the_end_of_a_sentence() {
         let v = read("She has lived on her farm in for more than 40 years.");
-        assert_eq!((v[0].1, v[0].4.as_str()), (40.0, "years"));
+        // A unit of time is read with the word before the number: what the years are of.
+        assert_eq!((v[0].1, v[0].4.as_str()), (40.0, "years farm"));
+    }
+
+    #[test]
+    fn dates_and_durations_in_parts_are_not_counts() {
+        assert!(read("People left the valley 50,000 years ago.").is_empty());
+        let v = read("She ran it in 2 hours, 7 minutes.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].1, 2.0);
     }
 
     #[test]

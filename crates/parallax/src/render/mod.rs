@@ -153,7 +153,20 @@ pub const MAX_EVIDENCE_SHOWN: usize = 240;
 
 /// The paired-row view of a conflict's side.
 pub fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
-    let outlet = side.outlets.join(", ");
+    // The outlet of the evidence shown, and how many more carry this side.
+    let shown = side
+        .evidence
+        .first()
+        .and_then(|e| ix.document(&e.doc))
+        .map(|d| d.outlet_name().to_string())
+        .or_else(|| side.outlets.first().cloned())
+        .unwrap_or_default();
+    let others = side.outlets.iter().filter(|o| **o != shown).count();
+    let outlet = if others > 0 {
+        format!("{shown} and {others} more")
+    } else {
+        shown
+    };
     let label = if side.channel.is_empty() || side.channel == outlet || outlet.is_empty() {
         side.channel.clone()
     } else {
@@ -172,23 +185,31 @@ pub fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
         Some((at, len)) => (&text[..at], Some(&text[at..at + len]), &text[at + len..]),
         None => (text, None, ""),
     };
-    // Long evidence is cut around the value, at character boundaries.
-    let keep = MAX_EVIDENCE_SHOWN / 2;
-    let head = if before.len() > keep {
-        let mut cut = before.len() - keep;
-        while !before.is_char_boundary(cut) {
-            cut += 1;
-        }
-        format!("…{}", &before[cut..])
+    // Long evidence is cut around the value (from its start when it has none), between words.
+    let keep = if value.is_some() {
+        MAX_EVIDENCE_SHOWN / 2
+    } else {
+        MAX_EVIDENCE_SHOWN
+    };
+    let head = if value.is_some() && before.len() > keep {
+        let from = before.len() - keep;
+        let cut = before[from..]
+            .find(char::is_whitespace)
+            .map_or(before.len(), |k| from + k);
+        format!("…{}", before[cut..].trim_start())
+    } else if value.is_none() && before.len() > keep {
+        let cut = before[..floor_boundary(before, keep)]
+            .rfind(char::is_whitespace)
+            .unwrap_or(floor_boundary(before, keep));
+        format!("{}…", before[..cut].trim_end())
     } else {
         before.to_string()
     };
     let tail = if after.len() > keep {
-        let mut cut = keep;
-        while !after.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        format!("{}…", &after[..cut])
+        let cut = after[..floor_boundary(after, keep)]
+            .rfind(char::is_whitespace)
+            .unwrap_or(floor_boundary(after, keep));
+        format!("{}…", after[..cut].trim_end())
     } else {
         after.to_string()
     };
@@ -200,6 +221,15 @@ pub fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
         source,
         more: side.evidence.len().saturating_sub(1),
     }
+}
+
+/// The largest character boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A conflict's kind and, for values, how they relate: "Figure (incompatible)".

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{words_text, Proposal};
 use crate::compare::reading::{Reading, Sentence};
-use crate::compare::values::{values, Value, ValueKind};
+use crate::compare::values::{values, Value, ValueKind, MEASURES};
 use crate::model::{ConflictKind, ValueRelation};
 
 /// Values compared per matter: a word counted in more places than this is too common to say
@@ -45,14 +45,22 @@ fn context(s: &Sentence, v: &Value) -> HashSet<u64> {
 /// The keys a value is indexed under: its kind and unit with each matter word's term.
 fn keys(found: &Found) -> Vec<MatterKey> {
     let kind = found.value.kind as u8;
-    if found.value.matter.is_empty() {
+    let words = &found.sentence.words;
+    let matter = &found.value.matter;
+    if matter.is_empty() {
         return vec![(kind, found.value.unit, 0)];
     }
-    found
-        .value
-        .matter
+    // A unit of measure and the word that says what it measures ("years old", "years jail")
+    // are one key: two values in years are about one matter only when both words agree.
+    if matter.len() >= 2 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
+        let (Some(a), Some(b)) = (words[matter[0]].term, words[matter[1]].term) else {
+            return Vec::new();
+        };
+        return vec![(kind, found.value.unit, a.rotate_left(17) ^ b)];
+    }
+    matter
         .iter()
-        .filter_map(|&k| found.sentence.words[k].term)
+        .filter_map(|&k| words[k].term)
         .map(|t| (kind, found.value.unit, t))
         .collect()
 }

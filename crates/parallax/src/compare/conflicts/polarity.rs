@@ -302,7 +302,18 @@ fn rebuttal_in_one_sentence(reading: &Reading, s: &Sentence) -> Option<Proposal>
     let split = (1..otherwise)
         .rev()
         .find(|&j| CONTRASTS.contains(&s.words[j].lower.as_str()) || s.words[j].lower == "while")?;
-    if !view {
+    // Someone else's view: no "I" or "we" ("we would be naive to think otherwise" is no
+    // rebuttal of another account).
+    let personal = (split..otherwise).any(|j| {
+        matches!(
+            s.words[j].lower.as_str(),
+            "i" | "we" | "you" | "i'd" | "we'd" | "you'd"
+        )
+    });
+    // Two views: the first clause reports one too ("the family insists…, though…").
+    let first_view = (0..split)
+        .any(|j| is_in(CUES, &s.words[j].lower) || VIEW_VERBS.contains(&s.words[j].lower.as_str()));
+    if !view || personal || !first_view {
         return None;
     }
     let first = Span::new(s.words[0].span.start(), s.words[split - 1].span.end())?;

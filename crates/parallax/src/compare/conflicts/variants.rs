@@ -14,6 +14,8 @@ use crate::model::ConflictKind;
 
 /// Sentences of one statement compared pairwise at most.
 const MAX_MEMBERS: usize = 8;
+/// Words after an added negation that both sentences must share.
+const NEGATED_WORDS: usize = 2;
 /// Words a differing stretch may have and still be one swapped name.
 const MAX_STRETCH: usize = 4;
 
@@ -114,16 +116,20 @@ fn compare_pair(reading: &Reading, a: &Sentence, b: &Sentence) -> Vec<Proposal> 
 
 type Stretch<'r> = (&'r Sentence, std::ops::Range<usize>);
 
-fn is_name(s: &Sentence, k: usize) -> bool {
+fn is_name(reading: &Reading, s: &Sentence, k: usize) -> bool {
     let w = &s.words[k];
-    k > 0 && w.cap && w.term.is_some() && number_word(&w.lower).is_none()
+    k > 0
+        && w.cap
+        && w.term.is_some()
+        && number_word(&w.lower).is_none()
+        && !reading.is_common_word(&w.lower)
 }
 
 fn swapped_name(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option<Proposal> {
     if ra.is_empty()
         || rb.is_empty()
-        || !ra.clone().all(|k| is_name(a, k))
-        || !rb.clone().all(|k| is_name(b, k))
+        || !ra.clone().all(|k| is_name(reading, a, k))
+        || !rb.clone().all(|k| is_name(reading, b, k))
     {
         return None;
     }
@@ -197,7 +203,7 @@ fn abbreviates(short: &str, long: &str) -> bool {
     short.chars().next() == long.chars().next() && short.chars().all(|c| rest.any(|l| l == c))
 }
 
-fn added_negation(reading: &Reading, (a, ra): Stretch, (b, _rb): Stretch) -> Option<Proposal> {
+fn added_negation(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option<Proposal> {
     // `a` negates where `b` does not: `a`'s stretch is a negation alone ("not", "never", "did
     // not"), `b`'s holds none. A longer stretch ("I don't know, I") adds a clause, not a denial.
     let negated = ra.clone().find(|&k| is_negation(&a.words[k].lower))?;
@@ -212,6 +218,19 @@ fn added_negation(reading: &Reading, (a, ra): Stretch, (b, _rb): Stretch) -> Opt
             "did" | "does" | "do" | "had" | "has"
         )
     {
+        return None;
+    }
+    // The negated words must be the same on both sides ("was not charged with" against "was
+    // charged with"): a negation followed by other words negates something else.
+    fn tail(s: &Sentence, from: usize) -> Vec<&str> {
+        s.words[from..]
+            .iter()
+            .take(NEGATED_WORDS)
+            .map(|w| w.lower.as_str())
+            .collect()
+    }
+    let (after_a, after_b) = (tail(a, ra.end), tail(b, rb.end));
+    if after_a.len() < NEGATED_WORDS.min(2) || after_a != after_b {
         return None;
     }
     let asks = |s: &Sentence| {
