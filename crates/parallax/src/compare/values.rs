@@ -100,7 +100,7 @@ const SCALES: &[(&str, f64)] = &[
     ("billion", 1e9),
     ("trillion", 1e12),
 ];
-const PERCENT_WORDS: &[&str] = &["percent", "per", "pct"];
+const PERCENT_WORDS: &[&str] = &["percent", "pct"];
 const DIRECTIONS: &[&str] = &[
     "north",
     "south",
@@ -189,19 +189,14 @@ fn matter_words(s: &Sentence, text: &str, i: usize, n: usize) -> Vec<usize> {
         j += 1;
         let w = &s.words[j];
         if w.term.is_none() || number_word(&w.lower).is_some() {
-            // "three of the riders" counts riders; "three of them" counts nothing named.
+            // "three of the riders" is a part of the riders, not their count: no matter of its
+            // own (two accounts of a part and of the whole do not disagree).
+            if out.is_empty() && w.lower == "of" {
+                return Vec::new();
+            }
             let determiner = matches!(
                 w.lower.as_str(),
-                "a" | "an"
-                    | "the"
-                    | "of"
-                    | "our"
-                    | "their"
-                    | "its"
-                    | "his"
-                    | "her"
-                    | "those"
-                    | "these"
+                "a" | "an" | "the" | "our" | "their" | "its" | "his" | "her" | "those" | "these"
             );
             if out.is_empty() && determiner {
                 continue;
@@ -408,9 +403,10 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     {
         unit = "%";
         last += 1;
-        if words.get(last + 1).is_some_and(|n| n.lower == "cent") {
-            last += 1;
-        }
+    } else if words_are(s, last + 1, &["per", "cent"]) {
+        // "per cent"; "per month" is a rate, not a percentage.
+        unit = "%";
+        last += 2;
     }
     // A range: "5 to 7", "between 5 and 7", "5-7".
     let mut high_value = number;
@@ -469,7 +465,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     // An age after a name: "Ann Reed, 34, said": the count is the named person's age.
     let age = matter.is_empty()
         && prev_name_before_comma(s, text, i)
-        && s.gap_after(text, last).starts_with(',');
+        && s.gap_after(text, last).trim_start().starts_with(',');
     if age {
         unit = "age";
         matter = vec![i - 1];
@@ -643,10 +639,10 @@ mod tests {
     }
 
     #[test]
-    fn parts_of_a_named_group_and_ages() {
+    fn parts_of_a_group_and_ages() {
         let v = read("Four of the climbers turned back, said Ann Reed, 34, a guide.");
-        assert_eq!((v[0].1, v[0].4.as_str()), (4.0, "climbers turned"));
-        assert_eq!((v[1].1, v[1].4.as_str()), (34.0, "reed"));
+        assert_eq!(v.len(), 1, "a part of a group is no count of it");
+        assert_eq!((v[0].1, v[0].4.as_str()), (34.0, "reed"));
     }
 
     #[test]

@@ -185,19 +185,34 @@ pub fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
         Some((at, len)) => (&text[..at], Some(&text[at..at + len]), &text[at + len..]),
         None => (text, None, ""),
     };
+    let (head, tail) = shorten(before, value.is_some(), after);
+    SideView {
+        label,
+        before: head,
+        value: value.map(str::to_string),
+        after: tail,
+        source,
+        more: side.evidence.len().saturating_sub(1),
+    }
+}
+
+/// Evidence cut to [`MAX_EVIDENCE_SHOWN`] bytes between words, with an ellipsis where cut:
+/// around the value (`before` kept at its end, `after` at its start), or from the start of
+/// `before` when there is no value.
+fn shorten(before: &str, has_value: bool, after: &str) -> (String, String) {
     // Long evidence is cut around the value (from its start when it has none), between words.
-    let keep = if value.is_some() {
+    let keep = if has_value {
         MAX_EVIDENCE_SHOWN / 2
     } else {
         MAX_EVIDENCE_SHOWN
     };
-    let head = if value.is_some() && before.len() > keep {
-        let from = before.len() - keep;
+    let head = if has_value && before.len() > keep {
+        let from = ceil_boundary(before, before.len() - keep);
         let cut = before[from..]
             .find(char::is_whitespace)
             .map_or(before.len(), |k| from + k);
         format!("…{}", before[cut..].trim_start())
-    } else if value.is_none() && before.len() > keep {
+    } else if !has_value && before.len() > keep {
         let cut = before[..floor_boundary(before, keep)]
             .rfind(char::is_whitespace)
             .unwrap_or(floor_boundary(before, keep));
@@ -213,14 +228,16 @@ pub fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
     } else {
         after.to_string()
     };
-    SideView {
-        label,
-        before: head,
-        value: value.map(str::to_string),
-        after: tail,
-        source,
-        more: side.evidence.len().saturating_sub(1),
+    (head, tail)
+}
+
+/// The smallest character boundary of `text` at or above `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
     }
+    at
 }
 
 /// The largest character boundary of `text` at or below `at`.
@@ -286,4 +303,25 @@ pub fn figures(story: &Story) -> Vec<&Fact> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_is_cut_at_character_boundaries_whatever_its_length() {
+        for n in 0..200 {
+            let long: String = "— é 日本 ".repeat(n);
+            for has_value in [true, false] {
+                let (head, tail) = shorten(&long, has_value, &long);
+                assert!(
+                    head.len() <= MAX_EVIDENCE_SHOWN + 4 && tail.len() <= MAX_EVIDENCE_SHOWN + 4
+                );
+                if n > 0 && long.len() > MAX_EVIDENCE_SHOWN {
+                    assert!(head.contains('…'));
+                }
+            }
+        }
+    }
 }

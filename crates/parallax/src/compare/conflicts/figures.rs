@@ -10,6 +10,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::variants::differences;
 use super::{words_text, Proposal};
 use crate::compare::reading::{Reading, Sentence};
 use crate::compare::values::{values, Value, ValueKind, MEASURES};
@@ -18,6 +19,10 @@ use crate::model::{ConflictKind, ValueRelation};
 /// Values compared per matter: a word counted in more places than this is too common to say
 /// what is counted.
 const MAX_VALUES_PER_MATTER: usize = 40;
+/// Words a differing stretch holding an aligned value may have ("more than 40" against "61").
+const MAX_ALIGNED_STRETCH: usize = 3;
+/// Sentences of one statement whose values are aligned pairwise at most.
+const MAX_ALIGNED_MEMBERS: usize = 8;
 /// Words on each side of a value that make its context.
 const CONTEXT_WORDS: usize = 8;
 /// The weight ([`Reading::weight`]) of a word in one sentence in four of the story: the shared
@@ -133,6 +138,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
             }
         }
     }
+    aligned_pairs(reading, &found, &mut best);
     let mut out: Vec<(usize, usize, Proposal)> =
         best.into_iter().map(|((a, b), p)| (a, b, p)).collect();
     out.sort_by_key(|(a, b, _)| (*a, *b));
@@ -201,8 +207,10 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         return None;
     }
     // A weekday differs between reports of different days about different moments far more
-    // often than it is disputed: days are compared only within one statement.
-    if matches!(a.value.kind, ValueKind::Weekday) && !same_statement {
+    // often than it is disputed: days are compared only within one statement, and only when
+    // the two days stand in the same place of its two wordings ("filed on Monday" against
+    // "filed on Tuesday", not "revealed Monday" against "will file on Tuesday").
+    if matches!(a.value.kind, ValueKind::Weekday) && !(same_statement && aligned(a, b)) {
         return None;
     }
     // Values of different years are about different times ("seven cases last year, 50 this").
@@ -250,6 +258,99 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         Some(relation),
         sides,
     ))
+}
+
+/// Values that stand in the same place of one statement's two wordings ("police held 12
+/// people" against "police held 15 people"), whatever they count: the alignment of the two
+/// sentences says they are about one matter. A document that states the other value anywhere
+/// is no side.
+fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, usize), Proposal>) {
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+    let mut stated: HashSet<(usize, u8, &'static str, u64)> = HashSet::default();
+    for (i, f) in found.iter().enumerate() {
+        by_sentence
+            .entry((f.sentence.doc, f.sentence.span.start()))
+            .or_default()
+            .push(i);
+        stated.insert((
+            f.sentence.doc,
+            f.value.kind as u8,
+            f.value.unit,
+            f.value.point.to_bits(),
+        ));
+    }
+    let mut by_statement: std::collections::BTreeMap<&str, Vec<&Sentence>> = Default::default();
+    for s in &reading.sentences {
+        if by_sentence.contains_key(&(s.doc, s.span.start())) {
+            if let Some(id) = reading.statement_of(s) {
+                let members = by_statement.entry(id.as_str()).or_default();
+                if members.len() < MAX_ALIGNED_MEMBERS {
+                    members.push(s);
+                }
+            }
+        }
+    }
+    for members in by_statement.values() {
+        for (n, sa) in members.iter().enumerate() {
+            for sb in &members[n + 1..] {
+                if sa.doc == sb.doc || !reading.one_statement(sa, sb) {
+                    continue;
+                }
+                let wa: Vec<&str> = sa.words.iter().map(|w| w.lower.as_str()).collect();
+                let wb: Vec<&str> = sb.words.iter().map(|w| w.lower.as_str()).collect();
+                let va = &by_sentence[&(sa.doc, sa.span.start())];
+                let vb = &by_sentence[&(sb.doc, sb.span.start())];
+                for (ra, rb) in differences(&wa, &wb) {
+                    // The value replaced, not a clause rewritten around it.
+                    if ra.len() > MAX_ALIGNED_STRETCH || rb.len() > MAX_ALIGNED_STRETCH {
+                        continue;
+                    }
+                    let in_a: Vec<usize> = va
+                        .iter()
+                        .copied()
+                        .filter(|&i| ra.contains(&found[i].value.at))
+                        .collect();
+                    let in_b: Vec<usize> = vb
+                        .iter()
+                        .copied()
+                        .filter(|&i| rb.contains(&found[i].value.at))
+                        .collect();
+                    let ([a], [b]) = (in_a.as_slice(), in_b.as_slice()) else {
+                        continue;
+                    };
+                    let (fa, fb) = (&found[*a], &found[*b]);
+                    let same_kind =
+                        fa.value.kind == fb.value.kind && fa.value.unit == fb.value.unit;
+                    let key = |f: &Found, v: &Value| {
+                        (f.sentence.doc, v.kind as u8, v.unit, v.point.to_bits())
+                    };
+                    if !same_kind
+                        || fa.value.point == fb.value.point
+                        || stated.contains(&key(fa, &fb.value))
+                        || stated.contains(&key(fb, &fa.value))
+                    {
+                        continue;
+                    }
+                    if let Some(p) = propose(reading, fa, fb) {
+                        let pair = (*a.min(b), *a.max(b));
+                        if best.get(&pair).is_none_or(|q| q.strength < p.strength) {
+                            best.insert(pair, p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// True when the two values stand in one stretch where their sentences differ, the words
+/// around them aligned (longest common subsequence of the sentences' words).
+fn aligned(a: &Found, b: &Found) -> bool {
+    let wa: Vec<&str> = a.sentence.words.iter().map(|w| w.lower.as_str()).collect();
+    let wb: Vec<&str> = b.sentence.words.iter().map(|w| w.lower.as_str()).collect();
+    differences(&wa, &wb)
+        .iter()
+        .any(|(ra, rb)| ra.contains(&a.value.at) && rb.contains(&b.value.at))
 }
 
 /// The years a sentence names, and whether it speaks of a year relative to now ("last year").
