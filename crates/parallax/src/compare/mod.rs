@@ -6,9 +6,9 @@
 //! different documents that share a phrase the story rarely uses are then joined
 //! ([`phrases`]). Each group is a [`Statement`] with all its sources.
 //!
-//! A conflict is a speaker whose words reach the story through channels of different origins
-//! (the Kremlin against Chinese state media), each origin carrying statements the other does not.
-//! An exclusive is a statement only one outlet carries that holds a name, number or quoted term
+//! Conflicts, where the accounts disagree (figures, days, places, names, denials, versions), are
+//! proposed by the finders of [`conflicts`] over the story's sentences as [`reading`] reads them,
+//! then ranked and capped. An exclusive is a statement only one outlet carries that holds a name, number or quoted term
 //! found in no other document of the story.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -1,6 +1,6 @@
-//! Shared phrases: two wordings of one statement often keep its telling phrase ("called it a
-//! tragic accident" and "what I'm dealing with is a tragic accident"; "a way of deepening ties"
-//! and "shorthand for deepening ties") while the rest of the sentence changes too much for the
+//! Shared phrases: two wordings of one statement often keep its telling phrase ("the mayor called
+//! it a shameful delay" and "what we have here is a shameful delay, she said"; "a plan for
+//! cheaper buses" and "our whole idea is cheaper buses") while the rest changes too much for the
 //! term overlap of [`super::group`]. A phrase here is two content words in order, written in
 //! lower case (names are left to the overlap) and at most [`MAX_GAP`] stop words apart.
 //!
@@ -18,7 +18,7 @@ use crate::model::Document;
 use crate::segment::words;
 use crate::terms::{hash_term, lower_hash};
 
-/// Stop words that may stand between the two words of a phrase ("difficult to avoid").
+/// Stop words that may stand between the two words of a phrase ("hard to repair").
 pub const MAX_GAP: usize = 2;
 
 /// The phrases of a unit, as hashes of their two terms.
@@ -121,29 +121,52 @@ pub fn join(docs: &[&Document], units: &[Unit], groups: Vec<Vec<usize>>) -> Vec<
                 .collect()
         })
         .collect();
+    // Every pair of units sharing a rare phrase that may be one statement, strongest first: a
+    // unit joins the group it is most alike, not the first it meets.
+    let mut frequency: HashMap<u64, usize> = HashMap::default();
+    for u in units {
+        for t in &u.terms {
+            *frequency.entry(*t).or_default() += 1;
+        }
+    }
+    let idf = |t: &u64| (units.len() as f64 / frequency.get(t).copied().unwrap_or(1) as f64).ln();
+    let weight = |u: &Unit| u.terms.iter().map(idf).sum::<f64>();
     let mut rare: Vec<(&u64, &Vec<usize>)> = holders
         .iter()
         .filter(|(_, us)| us.len() <= docs.len())
         .collect();
     rare.sort_unstable();
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for (_, us) in rare {
-        for pair in us.windows(2) {
-            let (a, b) = (
-                root(&mut parent, group_of[pair[0]]),
-                root(&mut parent, group_of[pair[1]]),
-            );
-            if a == b || !docs_of[a].is_disjoint(&docs_of[b]) {
-                continue;
+        for (k, &i) in us.iter().enumerate() {
+            for &j in &us[k + 1..] {
+                let (x, y) = (&units[i], &units[j]);
+                if x.doc == y.doc || !seen.insert((i, j)) {
+                    continue;
+                }
+                if !alike(x, y) || names_apart(docs, &vocabulary, x, y) {
+                    continue;
+                }
+                let shared: f64 = x.terms.intersection(&y.terms).map(idf).sum();
+                let strength = shared / weight(x).min(weight(y)).max(f64::MIN_POSITIVE);
+                candidates.push((strength, i, j));
             }
-            let (x, y) = (&units[pair[0]], &units[pair[1]]);
-            if !alike(x, y) || names_apart(docs, &vocabulary, x, y) {
-                continue;
-            }
-            let (keep, gone) = (a.min(b), a.max(b));
-            parent[gone] = keep;
-            let moved = std::mem::take(&mut docs_of[gone]);
-            docs_of[keep].extend(moved);
         }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (_, i, j) in candidates {
+        let (a, b) = (
+            root(&mut parent, group_of[i]),
+            root(&mut parent, group_of[j]),
+        );
+        if a == b || !docs_of[a].is_disjoint(&docs_of[b]) {
+            continue;
+        }
+        let (keep, gone) = (a.min(b), a.max(b));
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut docs_of[gone]);
+        docs_of[keep].extend(moved);
     }
     let mut joined: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (g, members) in groups.into_iter().enumerate() {

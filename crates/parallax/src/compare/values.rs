@@ -223,7 +223,7 @@ pub fn values(s: &Sentence, text: &str) -> Vec<Value> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        // A capitalised word before a number names it ("Flight 8501"), unless it only opens the
+        // A capitalised word before a number names it ("Gate 14"), unless it only opens the
         // sentence ("Between 5 and 7").
         let prev_cap = i > 1 && words[i - 1].cap && !s.breaks_after(text, i - 1);
         if let Some(v) = count_at(s, text, i, prev_cap) {
@@ -326,7 +326,7 @@ fn value(
 }
 
 /// The number written from word `i`: its value, the index of its last word and its text.
-/// Digits split by a thousands comma are separate words ("34,000" is "34" and "000").
+/// Digits split by a thousands comma are separate words ("52,000" is "52" and "000").
 fn number_at(s: &Sentence, text: &str, i: usize) -> Option<(f64, usize, String)> {
     let words = &s.words;
     let mut end = i;
@@ -353,7 +353,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     if lower == "one" {
         return None;
     }
-    // The end of a number in words ("one hundred and three") is no count of its own.
+    // The end of a number in words ("two hundred and six") is no count of its own.
     let continues = i >= 2
         && words[i - 1].lower == "and"
         && SCALES.iter().any(|(w, _)| *w == words[i - 2].lower);
@@ -361,7 +361,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
         return None;
     }
     let digits = lower.starts_with(|c: char| c.is_ascii_digit());
-    // An identifier ("Flight 8501", "Route 66") or a year is no count.
+    // An identifier ("Gate 14", "Route 66") or a year is no count.
     if digits && prev_cap {
         return None;
     }
@@ -420,8 +420,8 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
             }
         }
     }
-    // The hedge before it. A figure written with digits stands for what rounds to it ("7.2
-    // billion" for 7.15 billion, "2,100" for 2,144): half its last written unit either side.
+    // The hedge before it. A figure written with digits stands for what rounds to it ("4.3
+    // million" for 4.26 million, "6,200" for 6,236): half its last written unit either side.
     let mut start = i;
     let ranged = high_value != number;
     let tolerance = if digits && !ranged {
@@ -443,7 +443,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
         }
     }
     let mut matter = matter_words(s, text, last, 2);
-    // "100,000 years ago" dates something; "2 hours, 7 minutes" is one duration in parts.
+    // "8,000 years ago" dates something; "3 hours, 12 minutes" is one duration in parts.
     let after_matter = matter.first().map_or(last + 1, |m| m + 1);
     let ago = words.get(after_matter).is_some_and(|w| w.lower == "ago")
         || words.get(last + 1).is_some_and(|w| w.lower == "ago");
@@ -453,8 +453,8 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     if ago || part_of_duration {
         return None;
     }
-    // A unit of measure says how, not what, is counted ("nine years' jail", "wife of 10 years",
-    // "30 years old"): its matter is the unit with the content word after it, or else the one
+    // A unit of measure says how, not what, is counted ("six years' service", "a lease of 20 years",
+    // "40 years old"): its matter is the unit with the content word after it, or else the one
     // before the number.
     if matter.len() == 1 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
         match next_content(s, text, matter[0]).or_else(|| previous_content(s, start)) {
@@ -490,9 +490,9 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     Some((v, last + 1))
 }
 
-/// Half the unit of the last significant digit of a number written in digits: 0.05 for "7.2",
-/// 50 for "2,100"; 0 for a whole number under a thousand ("10", "40" are read as exact) or one
-/// whose last digit is not zero ("2,144").
+/// Half the unit of the last significant digit of a number written in digits: 0.05 for "4.3",
+/// 50 for "6,200"; 0 for a whole number under a thousand ("10", "40" are read as exact) or one
+/// whose last digit is not zero ("6,236").
 fn rounding(digits: &str) -> f64 {
     let plain: String = digits.chars().filter(|c| *c != ',').collect();
     if let Some((_, decimals)) = plain.split_once('.') {
@@ -505,7 +505,7 @@ fn rounding(digits: &str) -> f64 {
     0.5 * 10f64.powi(zeros as i32)
 }
 
-/// Units of time, whose parts make one duration ("2 hours, 7 minutes").
+/// Units of time, whose parts make one duration ("3 hours, 12 minutes").
 const TIME_UNITS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
     "minutes", "second", "seconds",
@@ -625,17 +625,17 @@ mod tests {
 
     #[test]
     fn a_hedged_count_at_the_end_of_a_sentence() {
-        let v = read("She has lived on her farm in for more than 40 years.");
+        let v = read("The bakery has stood on this corner for more than 80 years.");
         // A unit of time is read with the word before the number: what the years are of.
-        assert_eq!((v[0].1, v[0].4.as_str()), (40.0, "years farm"));
+        assert_eq!((v[0].1, v[0].4.as_str()), (80.0, "years corner"));
     }
 
     #[test]
     fn dates_and_durations_in_parts_are_not_counts() {
-        assert!(read("People left the valley 50,000 years ago.").is_empty());
-        let v = read("She ran it in 2 hours, 7 minutes.");
+        assert!(read("Farmers first tilled the plain 8,000 years ago.").is_empty());
+        let v = read("The ferry took 3 hours, 12 minutes.");
         assert_eq!(v.len(), 1);
-        assert_eq!(v[0].1, 2.0);
+        assert_eq!(v[0].1, 3.0);
     }
 
     #[test]
@@ -660,7 +660,7 @@ mod tests {
     #[test]
     fn rounded_figures_are_compatible_with_what_rounds_to_them() {
         let text =
-            "it paid 7.2 billion dollars, 7.15 billion dollars, 2,100 dollars, 2,144 dollars";
+            "it sold 4.3 million tickets, 4.26 million tickets, 6,200 dollars, 6,236 dollars";
         let v = values(&sentence(text), text);
         assert!(!v[0].incompatible(&v[1]));
         assert!(!v[2].incompatible(&v[3]));

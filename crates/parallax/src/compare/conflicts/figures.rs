@@ -1,6 +1,6 @@
 //! Figures, ranks, days and directions: the same matter given different values by two
-//! documents ("three hikers were rescued" against "four hikers were rescued"; "the fifth day"
-//! against "the sixth day"; "on Monday" against "on Tuesday"; "north of Carlow" against "south
+//! documents ("three hikers were rescued" against "four hikers were rescued"; "the ninth lap"
+//! against "the tenth lap"; "on Monday" against "on Tuesday"; "north of Carlow" against "south
 //! of Carlow").
 //!
 //! Two values are about the same matter when they count or qualify a word of the same stem and
@@ -19,7 +19,7 @@ use crate::model::{ConflictKind, ValueRelation};
 /// Values compared per matter: a word counted in more places than this is too common to say
 /// what is counted.
 const MAX_VALUES_PER_MATTER: usize = 40;
-/// Words a differing stretch holding an aligned value may have ("more than 40" against "61").
+/// Words a differing stretch holding an aligned value may have ("about 80" against "95").
 const MAX_ALIGNED_STRETCH: usize = 3;
 /// Sentences of one statement whose values are aligned pairwise at most.
 const MAX_ALIGNED_MEMBERS: usize = 8;
@@ -55,7 +55,7 @@ fn keys(found: &Found) -> Vec<MatterKey> {
     if matter.is_empty() {
         return vec![(kind, found.value.unit, 0)];
     }
-    // A unit of measure and the word that says what it measures ("years old", "years jail")
+    // A unit of measure and the word that says what it measures ("years old", "years service")
     // are one key: two values in years are about one matter only when both words agree.
     if matter.len() >= 2 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
         let (Some(a), Some(b)) = (words[matter[0]].term, words[matter[1]].term) else {
@@ -94,7 +94,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     }
     // A document that gives one matter several values (a table of rates, two debts) does not
     // say which of them another document contradicts: it takes part in no conflict on it. Values
-    // both documents give ("two years ago" in each) are common ground, not a choice.
+    // both documents give ("a decade ago" in each) are common ground, not a choice.
     let mut values_given: HashMap<(usize, MatterKey), HashSet<u64>> = HashMap::default();
     for (doc, key, value) in &stated {
         values_given.entry((*doc, *key)).or_default().insert(*value);
@@ -208,12 +208,12 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     }
     // A weekday differs between reports of different days about different moments far more
     // often than it is disputed: days are compared only within one statement, and only when
-    // the two days stand in the same place of its two wordings ("filed on Monday" against
-    // "filed on Tuesday", not "revealed Monday" against "will file on Tuesday").
+    // the two days stand in the same place of its two wordings ("voted on Monday" against
+    // "voted on Tuesday", not "announced Monday" against "will vote on Tuesday").
     if matches!(a.value.kind, ValueKind::Weekday) && !(same_statement && aligned(a, b)) {
         return None;
     }
-    // Values of different years are about different times ("seven cases last year, 50 this").
+    // Values of different years are about different times ("nine floods last year, 30 this").
     if years(reading, a.sentence) != years(reading, b.sentence) {
         return None;
     }

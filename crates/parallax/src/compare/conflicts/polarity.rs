@@ -4,7 +4,7 @@
 //! framed, though prosecutors say otherwise").
 //!
 //! A negation's matter is the content words it governs (up to [`SCOPE_WORDS`] after it, within
-//! its clause) and the verb right before it ("suffered no harm"). The other side is a sentence
+//! its clause) and the verb right before it ("lost no sleep"). The other side is a sentence
 //! that uses a matter word without negating it, stated by someone else (another speaker, or
 //! another outlet's narration). Matter words are weighed by how rarely the story uses them, so
 //! a negated common word ("no comment") finds nothing; the strongest counterpart of each
@@ -32,7 +32,7 @@ const MIN_STRENGTH: f64 = MIN_MATTER_WEIGHT + 1.0;
 /// Sentences of evidence for the affirming side at most.
 const MAX_EVIDENCE: usize = 3;
 /// Words whose negation reports what is unknown rather than denies a claim ("not immediately
-/// clear", "no sign of", "would not comment").
+/// known", "no trace of", "would not comment").
 const LIGHT: &[&str] = &[
     "able",
     "available",
@@ -86,8 +86,8 @@ fn negates(s: &Sentence, i: usize) -> bool {
 }
 
 /// The words a negation at `i` governs: the first content word after it in its clause ("no
-/// weapon", "did not have a permit") and, after "no" or "never", the verb right before it
-/// ("suffered no harm").
+/// ticket", "did not sign a waiver") and, after "no" or "never", the verb right before it
+/// ("lost no sleep").
 fn scope(s: &Sentence, text: &str, i: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut j = i;
@@ -95,7 +95,7 @@ fn scope(s: &Sentence, text: &str, i: usize) -> Vec<usize> {
         j += 1;
         let w = &s.words[j];
         if w.term.is_some() {
-            // A reporting or light word first ("did not say how many") governs no matter.
+            // A reporting or light word first ("would not say which") governs no matter.
             if !is_in(CUES, &w.lower)
                 && !LIGHT.contains(&w.lower.as_str())
                 && number_word(&w.lower).is_none()
@@ -137,7 +137,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         }
         for i in 0..s.words.len() {
             // Across sentences, only a denial the account itself reports ("denied", "disputes")
-            // is read: a bare negation ("no shots were fired") against another sentence's use of
+            // is read: a bare negation ("no ballots were lost") against another sentence's use of
             // the word proved to be a different matter far more often than a disagreement, in
             // narration and in quotes alike (tried on the unplanted clusters: 148 proposals in 98
             // clusters when named speakers' quotes were let in).
@@ -287,7 +287,7 @@ fn strength(
     reading.weight(t) + support + also_shared.min(3) as f64 * 0.5
 }
 
-/// True when two speaker names are one person's ("Gahler", "Sheriff Jeffrey Gahler"): the last
+/// True when two speaker names are one person's ("Okafor", "Judge Ada Okafor"): the last
 /// word of one is the last word of the other.
 fn same_person(a: &str, b: &str) -> bool {
     let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
@@ -302,7 +302,7 @@ fn rebuttal_in_one_sentence(reading: &Reading, s: &Sentence) -> Option<Proposal>
     let split = (1..otherwise)
         .rev()
         .find(|&j| CONTRASTS.contains(&s.words[j].lower.as_str()) || s.words[j].lower == "while")?;
-    // Someone else's view: no "I" or "we" ("we would be naive to think otherwise" is no
+    // Someone else's view: no "I" or "we" ("we would be fools to believe otherwise" is no
     // rebuttal of another account).
     let personal = (split..otherwise).any(|j| {
         matches!(

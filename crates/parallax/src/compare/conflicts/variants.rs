@@ -141,7 +141,7 @@ fn swapped_name(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option
     if calendar(a, &ra) || calendar(b, &rb) {
         return None;
     }
-    // Spellings of one name ("Nov" and "November", "Gusto's" and "Gustos") are no swap.
+    // Spellings of one name ("Nov" and "November", "Rosa's" and "Rosas") are no swap.
     let letters = |s: &Sentence, r: &std::ops::Range<usize>| -> String {
         r.clone()
             .flat_map(|k| s.words[k].lower.chars())
@@ -205,10 +205,10 @@ fn abbreviates(short: &str, long: &str) -> bool {
 
 fn added_negation(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option<Proposal> {
     // `a` negates where `b` does not: `a`'s stretch is a negation alone ("not", "never", "did
-    // not"), `b`'s holds none. A longer stretch ("I don't know, I") adds a clause, not a denial.
+    // not"), `b`'s holds none. A longer stretch ("I can't say, I") adds a clause, not a denial.
     let negated = ra.clone().find(|&k| is_negation(&a.words[k].lower))?;
-    // A sentence that negates anywhere may only have moved its negation ("an American problem,
-    // not a local one" against "not a local problem but an American one").
+    // A sentence that negates anywhere may only have moved its negation ("a state matter, not
+    // a city one" against "not a city matter but a state one").
     if ra.len() > 2 || b.words.iter().any(|w| is_negation(&w.lower)) {
         return None;
     }

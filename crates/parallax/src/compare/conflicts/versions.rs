@@ -1,6 +1,6 @@
 //! Versions: a speaker whose words reach the story through channels of different origins
-//! (one government's readout of a call against the other's state media), each origin carrying
-//! statements the other does not.
+//! (one government's summary of a meeting against the other's state media), each origin
+//! carrying statements the other does not.
 
 use std::collections::BTreeMap;
 
@@ -13,9 +13,9 @@ use crate::model::{ConflictKind, ConflictSide, Document, SourceSpan};
 const STRENGTH: f64 = 3.5;
 
 /// The name for one side of a conflict, from the channel phrases its evidence came through:
-/// the shortest phrase holding the proper name most of the phrases share ("Kremlin" for "the
-/// Kremlin readout", "a Kremlin account of the call", "Kremlin statement" and "Russian
-/// statement" twice), else the most common phrase.
+/// the shortest phrase holding the proper name most of the phrases share ("Elysée notes" for
+/// "the Elysée notes", "an Elysée summary of the talks", "Elysée notes" and "French notes"
+/// twice), else the most common phrase.
 fn side_label(phrases: &[String]) -> String {
     let name_of = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
