@@ -311,7 +311,7 @@ pub struct ConflictSide {
     pub speaker: Option<String>,
     /// The outlets that carry this side.
     pub outlets: Vec<String>,
-    /// The value this side gives, as written ("four", "the seventh day", "Smith"), when the
+    /// The value this side gives, as written ("four", "the ninth lap", "Smith"), when the
     /// conflict is about a value.
     #[serde(default)]
     pub value: Option<String>,
@@ -358,7 +358,7 @@ pub struct Conflict {
     /// What kind of disagreement it is.
     #[serde(default = "default_conflict_kind")]
     pub kind: ConflictKind,
-    /// What the accounts differ about, in the sources' words ("people in custody").
+    /// What the accounts differ about, in the sources' words ("boats still at sea").
     pub about: String,
     /// How the values relate, when the sides give values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
