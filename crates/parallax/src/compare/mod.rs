@@ -153,10 +153,11 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
             });
         }
     }
+    let vocabulary = reading::Vocabulary::of(docs);
     let mut out = Comparison::default();
     let mut unit_groups: Vec<(Vec<Unit>, String)> = Vec::new();
     for units in [sentence_units, quote_units] {
-        for g in phrases::join(docs, &units, group(&units)) {
+        for g in phrases::join(docs, &vocabulary, &units, group(&units)) {
             let id = format!("s{}", out.statements.len() + 1);
             let members: Vec<Unit> = g.iter().map(|&i| units[i].clone()).collect();
             out.statements.push(statement(&id, docs, &members));
@@ -168,8 +169,9 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
             unit_groups.push((members, id));
         }
     }
-    out.conflicts = find_conflicts(docs, quotes, &unit_groups, &out.sentence_statement);
-    out.exclusive = exclusives(docs, &unit_groups);
+    let reading = reading::Reading::new(docs, quotes, &out.sentence_statement, &vocabulary);
+    out.conflicts = find_conflicts(docs, &reading, &unit_groups);
+    out.exclusive = exclusives(docs, &vocabulary, &unit_groups);
     out
 }
 
@@ -212,16 +214,14 @@ fn statement(id: &str, docs: &[&Document], members: &[Unit]) -> Statement {
 /// Every finder's proposals for one story, ranked and capped ([`conflicts::select`]).
 fn find_conflicts(
     docs: &[&Document],
-    quotes: &[Quote],
+    reading: &reading::Reading,
     groups: &[(Vec<Unit>, String)],
-    sentence_statement: &HashMap<(String, Span), String>,
 ) -> Vec<Conflict> {
-    let reading = reading::Reading::new(docs, quotes, sentence_statement);
     let mut proposals = conflicts::versions::find(docs, groups);
-    proposals.extend(conflicts::figures::find(&reading));
-    proposals.extend(conflicts::variants::find(&reading));
-    proposals.extend(conflicts::polarity::find(&reading));
-    conflicts::select(&reading, proposals)
+    proposals.extend(conflicts::figures::find(reading));
+    proposals.extend(conflicts::variants::find(reading));
+    proposals.extend(conflicts::polarity::find(reading));
+    conflicts::select(reading, proposals)
 }
 
 /// Salient words of a unit, as [`lower_hash`]es: numbers, capitalised words past the first, and
@@ -243,25 +243,15 @@ fn salient_words(text: &str, is_quote: bool) -> Vec<u64> {
         .collect()
 }
 
-fn exclusives(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Exclusive> {
+fn exclusives(
+    docs: &[&Document],
+    vocabulary: &reading::Vocabulary,
+    groups: &[(Vec<Unit>, String)],
+) -> Vec<Exclusive> {
     let outlets: HashSet<&str> = docs.iter().map(|d| d.outlet_name()).collect();
     if outlets.len() < 2 {
         return Vec::new();
     }
-    let vocabulary: Vec<HashSet<u64>> = docs
-        .iter()
-        .map(|d| {
-            let spans = words(&d.text);
-            let mut vocabulary = HashSet::with_capacity_and_hasher(spans.len(), Default::default());
-            vocabulary.extend(
-                spans
-                    .iter()
-                    .filter_map(|s| s.slice(&d.text))
-                    .map(lower_hash),
-            );
-            vocabulary
-        })
-        .collect();
     let mut per_doc: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (members, id) in groups {
         let outlet = docs[members[0].doc].outlet_name();
@@ -273,7 +263,7 @@ fn exclusives(docs: &[&Document], groups: &[(Vec<Unit>, String)]) -> Vec<Exclusi
         let novel = salient_words(text, m.is_quote).iter().any(|w| {
             (0..docs.len())
                 .filter(|&o| docs[o].outlet_name() != outlet)
-                .all(|o| !vocabulary[o].contains(w))
+                .all(|o| !vocabulary.has(o, *w))
         });
         if novel {
             per_doc.entry(m.doc).or_default().push(id.clone());

@@ -12,7 +12,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::reading::read_sentence;
+use super::reading::{read_sentence, Vocabulary};
 use super::Unit;
 use crate::model::Document;
 use crate::segment::words;
@@ -67,7 +67,7 @@ pub const MIN_NOVEL_NAMES: usize = 2;
 /// True when one unit names someone or something (capitalised words past its first) that the
 /// other unit's document never mentions: then it carries what the other outlet does not, and
 /// the two are not one statement (and the first may be an exclusive).
-fn names_apart(docs: &[&Document], vocabulary: &[HashSet<u64>], x: &Unit, y: &Unit) -> bool {
+fn names_apart(docs: &[&Document], vocabulary: &Vocabulary, x: &Unit, y: &Unit) -> bool {
     let novel = |u: &Unit, other: usize| {
         let text = docs[u.doc].span_text(u.span);
         let mut names = words(text)
@@ -76,7 +76,7 @@ fn names_apart(docs: &[&Document], vocabulary: &[HashSet<u64>], x: &Unit, y: &Un
             .filter_map(|w| w.slice(text))
             .filter(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
-                    && !vocabulary[other].contains(&lower_hash(w))
+                    && !vocabulary.has(other, lower_hash(w))
             });
         names.nth(MIN_NOVEL_NAMES - 1).is_some()
     };
@@ -84,7 +84,12 @@ fn names_apart(docs: &[&Document], vocabulary: &[HashSet<u64>], x: &Unit, y: &Un
 }
 
 /// Joins `groups` of `units` that share a rare phrase.
-pub fn join(docs: &[&Document], units: &[Unit], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+pub fn join(
+    docs: &[&Document],
+    vocabulary: &Vocabulary,
+    units: &[Unit],
+    groups: Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
     let unit_phrases: Vec<HashSet<u64>> = units.iter().map(|u| phrases(docs[u.doc], u)).collect();
     // Phrase -> the groups holding it, and how many units hold it.
     let mut group_of = vec![0; units.len()];
@@ -111,16 +116,6 @@ pub fn join(docs: &[&Document], units: &[Unit], groups: Vec<Vec<usize>>) -> Vec<
         .iter()
         .map(|m| m.iter().map(|&u| units[u].doc).collect())
         .collect();
-    let vocabulary: Vec<HashSet<u64>> = docs
-        .iter()
-        .map(|d| {
-            words(&d.text)
-                .iter()
-                .filter_map(|w| w.slice(&d.text))
-                .map(lower_hash)
-                .collect()
-        })
-        .collect();
     // Every pair of units sharing a rare phrase that may be one statement, strongest first: a
     // unit joins the group it is most alike, not the first it meets.
     let mut frequency: HashMap<u64, usize> = HashMap::default();
@@ -145,7 +140,7 @@ pub fn join(docs: &[&Document], units: &[Unit], groups: Vec<Vec<usize>>) -> Vec<
                 if x.doc == y.doc || !seen.insert((i, j)) {
                     continue;
                 }
-                if !alike(x, y) || names_apart(docs, &vocabulary, x, y) {
+                if !alike(x, y) || names_apart(docs, vocabulary, x, y) {
                     continue;
                 }
                 let shared: f64 = x.terms.intersection(&y.terms).map(idf).sum();

@@ -58,6 +58,42 @@ impl Sentence {
     }
 }
 
+/// The words of a story's documents, hashed lower-cased ([`lower_hash`]): computed once per
+/// story for the phrase joins, the conflict finders and the exclusives.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Per document, its words in any case.
+    pub per_doc: Vec<HashSet<u64>>,
+    /// The words the story writes in lower case somewhere: common words, not names, even when
+    /// a headline capitalises them.
+    pub written_lower: HashSet<u64>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of `docs`.
+    pub fn of(docs: &[&Document]) -> Vocabulary {
+        let mut out = Vocabulary::default();
+        for d in docs {
+            let spans = words(&d.text);
+            let mut seen = HashSet::with_capacity_and_hasher(spans.len(), Default::default());
+            for w in spans.iter().filter_map(|s| s.slice(&d.text)) {
+                let hash = lower_hash(w);
+                seen.insert(hash);
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    out.written_lower.insert(hash);
+                }
+            }
+            out.per_doc.push(seen);
+        }
+        out
+    }
+
+    /// True when document `doc` holds the word whose [`lower_hash`] is `hash`.
+    pub fn has(&self, doc: usize, hash: u64) -> bool {
+        self.per_doc.get(doc).is_some_and(|v| v.contains(&hash))
+    }
+}
+
 /// A story's documents read for comparison.
 pub struct Reading<'a> {
     /// The documents.
@@ -68,11 +104,8 @@ pub struct Reading<'a> {
     quotes: Vec<Vec<&'a Quote>>,
     /// Term -> number of sentences holding it.
     sentence_frequency: HashMap<u64, u32>,
-    /// Per document, the hashes of its lower-cased words.
-    vocabulary: Vec<HashSet<u64>>,
-    /// The hashes of the words the story writes in lower case somewhere: common words, not
-    /// names, even when a headline capitalises them.
-    written_lower: HashSet<u64>,
+    /// The story's words.
+    vocabulary: &'a Vocabulary,
     /// (document, sentence span) -> statement id.
     statements: &'a HashMap<(String, Span), String>,
 }
@@ -113,6 +146,7 @@ impl<'a> Reading<'a> {
         docs: &'a [&'a Document],
         quotes: &'a [Quote],
         statements: &'a HashMap<(String, Span), String>,
+        vocabulary: &'a Vocabulary,
     ) -> Reading<'a> {
         let mut sentences = Vec::new();
         'docs: for (d, doc) in docs.iter().enumerate() {
@@ -143,22 +177,7 @@ impl<'a> Reading<'a> {
         for qs in &mut by_doc {
             qs.sort_by_key(|q| (q.start, q.end));
         }
-        // Each document's words, any case, and the words the story writes in lower case.
-        let mut vocabulary: Vec<HashSet<u64>> = Vec::with_capacity(docs.len());
-        let mut written_lower = HashSet::default();
-        for d in docs {
-            let mut seen = HashSet::default();
-            for w in words(&d.text).iter().filter_map(|s| s.slice(&d.text)) {
-                let hash = lower_hash(w);
-                seen.insert(hash);
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    written_lower.insert(hash);
-                }
-            }
-            vocabulary.push(seen);
-        }
         Reading {
-            written_lower,
             docs,
             sentences,
             quotes: by_doc,
@@ -232,12 +251,12 @@ impl<'a> Reading<'a> {
 
     /// True when the story writes `word` in lower case somewhere: a common word, not a name.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.written_lower.contains(&lower_hash(word))
+        self.vocabulary.written_lower.contains(&lower_hash(word))
     }
 
     /// True when document `doc` holds `word` anywhere (any case).
     pub fn doc_has_word(&self, doc: usize, word: &str) -> bool {
-        self.vocabulary[doc].contains(&lower_hash(word))
+        self.vocabulary.has(doc, lower_hash(word))
     }
 
     /// The quote of document `doc` that covers most of `span`, if any covers part of it.

@@ -14,8 +14,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use super::datasets::{jsonl_records, EvalError};
-use crate::ingest::{Content, PageKind, RawPage};
+use super::datasets::{jsonl_records, text_page, EvalError};
 use crate::model::{Conflict, Document, Story};
 use crate::pipeline::{analyze_story, new_story, prepare_guarded};
 
@@ -160,18 +159,7 @@ pub fn analyze_cluster(id: &str, documents: &[String]) -> (Vec<Document>, Story)
         .iter()
         .enumerate()
         .filter_map(|(i, text)| {
-            let page = RawPage {
-                source: format!("{id}/{i}"),
-                id: format!("{i}"),
-                kind: PageKind::Text,
-                content: Content::Text(text.clone()),
-                url: None,
-                title: None,
-                outlet: None,
-                date: None,
-                listed: None,
-            };
-            prepare_guarded(&page).ok()
+            prepare_guarded(&text_page(format!("{id}/{i}"), format!("{i}"), text)).ok()
         })
         .collect();
     let refs: Vec<&Document> = docs.iter().collect();

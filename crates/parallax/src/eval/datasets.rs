@@ -305,22 +305,27 @@ pub fn summary(file: &Path, words: usize) -> Result<SummaryReport, EvalError> {
     })
 }
 
+/// A page of plain text from a data set, with nothing known about it but its text.
+pub(crate) fn text_page(source: String, id: String, text: &str) -> RawPage {
+    RawPage {
+        source,
+        id,
+        kind: PageKind::Text,
+        content: Content::Text(text.to_string()),
+        url: None,
+        title: None,
+        outlet: None,
+        date: None,
+        listed: None,
+    }
+}
+
 /// Summarizes one given cluster of article texts (no re-clustering): the sentences picked.
 pub fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<String> {
     let pages = documents
         .iter()
         .enumerate()
-        .map(|(i, text)| RawPage {
-            source: format!("{id}/{i}"),
-            id: format!("{id}-{i}"),
-            kind: PageKind::Text,
-            content: Content::Text(text.clone()),
-            url: None,
-            title: None,
-            outlet: None,
-            date: None,
-            listed: None,
-        })
+        .map(|(i, text)| text_page(format!("{id}/{i}"), format!("{id}-{i}"), text))
         .collect();
     crate::pipeline::summarize_pages(pages, words)
         .into_iter()
