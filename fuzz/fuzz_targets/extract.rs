@@ -7,7 +7,7 @@ use parallax::extract::extract_html;
 
 fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
-    if let Ok(article) = extract_html(&html, Some("https://example.com/a")) {
+    if let Ok(article) = extract_html(&html) {
         assert!(!article.text.trim().is_empty());
     }
 });

@@ -288,16 +288,22 @@ fn markdown_and_html_reports_show_the_story() {
     let md = common::parallax(&["analyze"], None);
     assert!(md.status.success());
     let md = String::from_utf8(md.stdout).unwrap();
+    // The journalist's questions, in this order.
+    let mut from = 0;
     for heading in [
-        "### Summary",
+        "### What happened",
         "### Where the accounts differ",
         "### Who said what",
         "### Only in one outlet",
+        "### Documents",
         "## Documents",
         "Removed:",
     ] {
-        assert!(md.contains(heading), "markdown report lacks {heading}");
+        let at = md[from..].find(heading);
+        assert!(at.is_some(), "markdown report lacks {heading} (in order)");
+        from += at.unwrap_or(0);
     }
+    assert!(md.contains("5 documents, 1 story,"), "plurals agree");
     let html = common::parallax(&["analyze", "--format", "html"], None);
     assert!(html.status.success());
     let html = String::from_utf8(html.stdout).unwrap();
@@ -334,5 +340,68 @@ fn facts_match_gold() {
             span_text(d, f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap()),
             f["text"].as_str().unwrap()
         );
+    }
+}
+
+#[test]
+fn outlets_channels_and_speakers_are_named() {
+    let report = report();
+    let outlet = |id: &str| {
+        report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == id)
+            .and_then(|d| d["outlet"].as_str())
+            .map(str::to_string)
+    };
+    // One by its dateline, one by its credit line; both with their evidence.
+    for id in ["000_ee8cd0a75767a374", "002_f8517dae2a80b0ae"] {
+        assert_eq!(outlet(id).as_deref(), Some("Bloomberg"), "{id}");
+    }
+    let story = &report["stories"][0];
+    let quotes = story["quotes"].as_array().unwrap();
+    let channels_of = |aliases: &[&str]| {
+        let mut names: Vec<&str> = quotes
+            .iter()
+            .filter(|q| {
+                let written = q["channel_written"].as_str().or(q["channel"].as_str());
+                written.is_some_and(|w| aliases.iter().any(|a| w.contains(a)))
+            })
+            .filter_map(|q| q["channel"].as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    };
+    assert_eq!(channels_of(&["Kremlin", "Moscow", "Russian"]).len(), 1);
+    assert_eq!(channels_of(&["CCTV"]).len(), 1);
+    // Every speaker is a name: capitalised, no clause words.
+    for q in quotes {
+        if let Some(speaker) = q["speaker"].as_str() {
+            let clause = speaker
+                .split_whitespace()
+                .any(|w| ["has", "have", "had", "was", "is"].contains(&w));
+            let capitalised = speaker.chars().next().is_some_and(char::is_uppercase);
+            assert!(capitalised && !clause, "not a name: {speaker:?}");
+        }
+    }
+    // Every side of every conflict is named, and its outlets are names, not file ids.
+    let ids: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["id"].as_str())
+        .collect();
+    for c in story["conflicts"].as_array().unwrap() {
+        for side in c["sides"].as_array().unwrap() {
+            assert!(!side["channel"].as_str().unwrap_or("").is_empty());
+            for o in side["outlets"].as_array().unwrap() {
+                assert!(
+                    !ids.contains(&o.as_str().unwrap()),
+                    "outlet shown as an id: {o}"
+                );
+            }
+        }
     }
 }

@@ -18,15 +18,20 @@ struct Example {
     report: Value,
 }
 
-fn examples() -> Vec<Example> {
-    let mut out = Vec::new();
+/// The bundled examples' folders, in name order.
+fn example_dirs() -> Vec<std::path::PathBuf> {
     let mut dirs: Vec<_> = std::fs::read_dir(root().join("examples"))
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("gold.json").is_file())
         .collect();
     dirs.sort();
-    for dir in dirs {
+    dirs
+}
+
+fn examples() -> Vec<Example> {
+    let mut out = Vec::new();
+    for dir in example_dirs() {
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).unwrap()).unwrap();
         let (out_status, report) = analyze_json(&[dir.to_str().unwrap()]);
@@ -260,5 +265,35 @@ fn every_conflict_has_a_kind_two_sides_and_evidence_that_holds_its_value() {
                 }
             }
         }
+    }
+}
+
+/// Lines the analysis part of a story's Markdown report may take (everything before the
+/// documents' full text).
+const ANALYSIS_LINES_AT_MOST: usize = 150;
+
+#[test]
+fn the_analysis_part_of_every_markdown_report_fits_one_screenful() {
+    let dirs = example_dirs();
+    assert!(dirs.len() >= 5);
+    for dir in dirs {
+        let out = common::parallax(&["analyze", dir.to_str().unwrap()], None);
+        assert!(out.status.success());
+        let md = String::from_utf8(out.stdout).unwrap();
+        let analysis = md
+            .split("\n## Copies")
+            .next()
+            .unwrap()
+            .split("\n## Documents")
+            .next()
+            .unwrap();
+        let lines = analysis.lines().count();
+        assert!(
+            lines <= ANALYSIS_LINES_AT_MOST,
+            "{}: {lines} lines of analysis",
+            dir.display()
+        );
+        // No document goes by its file id where an outlet or a label can name it.
+        assert!(!analysis.contains("**000_"), "{}", dir.display());
     }
 }

@@ -39,6 +39,7 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod outlets;
 pub mod pipeline;
 pub mod render;
 pub mod segment;

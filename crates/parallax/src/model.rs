@@ -172,6 +172,14 @@ pub struct Document {
     pub source: String,
     /// The publishing outlet, when known.
     pub outlet: Option<String>,
+    /// What named the outlet: the clue and the words as written, with their span in
+    /// `source_text` when the clue is in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet_evidence: Option<crate::outlets::OutletEvidence>,
+    /// A short readable name for the document when its outlet is unknown (its title's first
+    /// words); empty when the outlet is known or the document has no title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     /// The headline.
     pub title: Option<String>,
     /// The author line, when known.
@@ -219,9 +227,14 @@ impl Document {
         span.slice(&self.text).unwrap_or("")
     }
 
-    /// A display name for the outlet: its name when known, else the document id.
+    /// A display name for the outlet: its name when known, else the document's label (its
+    /// title's first words), else its id.
     pub fn outlet_name(&self) -> &str {
-        self.outlet.as_deref().unwrap_or(&self.id)
+        match (&self.outlet, self.label.is_empty()) {
+            (Some(outlet), _) => outlet,
+            (None, false) => &self.label,
+            (None, true) => &self.id,
+        }
     }
 }
 
@@ -279,8 +292,12 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<String>,
-    /// The medium the words came through ("the Kremlin readout", "CCTV").
+    /// The medium the words came through, under one name per story ("the Kremlin readout"
+    /// and "Moscow's version" are both "Kremlin").
     pub channel: Option<String>,
+    /// The channel as the sentence writes it, when that differs from `channel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_written: Option<String>,
 }
 
 /// One proposition, as carried by one or more documents.

@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::attribute::entities::canonicalize;
 use crate::attribute::{attribute_with_facts, document_facts};
 use crate::clean::clean_text;
 use crate::cluster::{ClusterInput, StoryClusterer};
@@ -19,6 +20,7 @@ use crate::model::{
     Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report, SourceKind, Span,
     Story, SummaryItem,
 };
+use crate::outlets::{name_outlet, title_label, PageClues};
 use crate::segment::sentences;
 use crate::summarize::{summarize, DEFAULT_WORDS};
 
@@ -93,8 +95,7 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
     };
     let (source_text, extracted) = match page.kind {
         PageKind::Html => {
-            let e =
-                extract_html(&decoded, page.url.as_deref()).map_err(|e| reject(e.to_string()))?;
+            let e = extract_html(&decoded).map_err(|e| reject(e.to_string()))?;
             (e.text.clone(), Some(e))
         }
         PageKind::Text => (decoded, None),
@@ -142,17 +143,36 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
                 .and_then(|l| l.date.as_deref())
                 .map(|d| iso_date(d).unwrap_or_else(|| d.trim().to_string()))
         });
-    let outlet = page
-        .outlet
-        .clone()
-        .or_else(|| extracted.as_ref().and_then(|e| e.outlet.clone()))
-        .or_else(|| page.url.as_deref().and_then(host_of))
-        .or(cleaned.credit);
+    let host = page.url.as_deref().and_then(host_of);
+    let named = name_outlet(&PageClues {
+        given: page.outlet.as_deref(),
+        site_name: extracted.as_ref().and_then(|e| e.outlet.as_deref()),
+        host: host.as_deref(),
+        source_text: &source_text,
+        credit: cleaned.credit.as_deref(),
+    });
+    let (outlet, outlet_evidence) = match named {
+        Some((name, evidence)) => (Some(name), Some(evidence)),
+        None => (None, None),
+    };
+    let label = if outlet.is_some() {
+        String::new()
+    } else {
+        // The title's first words, else the text's.
+        cleaned
+            .title
+            .as_deref()
+            .and_then(title_label)
+            .or_else(|| title_label(cleaned.text.lines().next().unwrap_or("")))
+            .unwrap_or_default()
+    };
     let sentences = sentences(&cleaned.text);
     Ok(Document {
         id: page.id.clone(),
         source: page.source.clone(),
         outlet,
+        outlet_evidence,
+        label,
         title: cleaned.title,
         author: extracted
             .as_ref()
@@ -303,6 +323,8 @@ pub fn analyze_story(
             quotes.extend(q);
             facts.extend(f);
         }
+        // One name per channel across the story; speakers that are not names dropped.
+        canonicalize(&mut quotes);
         // Undated documents resolve "on Wednesday" against the story's reference date.
         let reference = reference_date(docs, &facts);
         if let Some(r) = &reference {

@@ -60,6 +60,9 @@ const DANGLING_OPENERS: &[&str] = &[
     "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
 ];
 
+/// Words from a sentence's start within which an "also" makes it lean on what came before.
+const ALSO_REACH: usize = 5;
+
 #[derive(Debug, Clone)]
 struct Candidate {
     doc: usize,
@@ -218,7 +221,14 @@ pub fn summarize(docs: &[&Document], cmp: &Comparison, max_words: usize) -> Vec<
         c.score = score;
     }
     balance_conflicts(docs, cmp, &cands, &mut picked, max_words);
-    picked.sort_by_key(|&i| (cands[i].doc, cands[i].span.start()));
+    // Reading order: what the documents tell early comes first, whichever document tells it.
+    let sentences_of = |d: usize| docs[d].sentences.len().max(1) as f64;
+    picked.sort_by(|&a, &b| {
+        let at = |i: usize| cands[i].position as f64 / sentences_of(cands[i].doc);
+        at(a)
+            .total_cmp(&at(b))
+            .then((cands[a].doc, cands[a].span.start()).cmp(&(cands[b].doc, cands[b].span.start())))
+    });
     picked.iter().map(|&i| item(docs, cmp, &cands[i])).collect()
 }
 
@@ -398,7 +408,8 @@ impl Centroid {
     }
 }
 
-/// True for a sentence that opens with a pronoun or a bare "the report"-style reference.
+/// True for a sentence that opens with a pronoun or a bare "the report"-style reference, or
+/// says "also" within its first words.
 fn dangles(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace().map(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -406,8 +417,21 @@ fn dangles(sentence: &str) -> bool {
     });
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
+    // "also" near the start points back at something said before ("The agency also said").
+    let leans_back = [&first, &second]
+        .into_iter()
+        .map(String::as_str)
+        .chain(
+            words
+                .take(ALSO_REACH - 2)
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        )
+        .any(|w| w == "also");
     DANGLING_OPENERS.contains(&first.as_str())
         || (first == "the" && CHANNEL_HEADS.contains(&second.as_str()))
+        || leans_back
 }
 
 fn redundant(cands: &[Candidate], picked: &[usize], i: usize) -> bool {

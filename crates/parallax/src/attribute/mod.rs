@@ -16,6 +16,7 @@
 
 pub mod acronyms;
 pub mod channels;
+pub mod entities;
 pub mod facts;
 pub mod frames;
 pub mod lexicon;
@@ -337,6 +338,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             speaker: (!speaker.is_empty()).then_some(speaker),
             cue: None,
             channel: None,
+            channel_written: None,
         });
     }
     // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech; a
@@ -768,6 +770,7 @@ fn direct_quote(
         speaker,
         cue,
         channel,
+        channel_written: None,
     })
 }
 
@@ -1050,6 +1053,7 @@ fn frame_quote(
         speaker,
         cue: Some(cue),
         channel,
+        channel_written: None,
     })
 }
 

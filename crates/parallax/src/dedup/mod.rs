@@ -230,6 +230,8 @@ mod tests {
             id: id.into(),
             source: id.into(),
             outlet: None,
+            outlet_evidence: None,
+            label: String::new(),
             title: None,
             author: None,
             published: None,

@@ -1,12 +1,17 @@
 //! The Markdown report.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{
-    attribution, conflict_heading, excerpt, figures, more_note, outlets, side_view,
-    statements_by_id, Citations, Index, MAX_LISTED,
+use super::clue_words;
+use super::view::{
+    copies, exclusives, plural, speakers, DocumentNames, CONFLICTS_SHOWN, COPIES_SHOWN,
+    EXCLUSIVES_PER_OUTLET, SPEAKERS_SHOWN, STATEMENTS_PER_SPEAKER,
 };
-use crate::model::{Report, Statement, Story};
+use super::{
+    conflict_heading, excerpt, more_note, outlets, side_view, Citations, Index, MAX_LISTED,
+};
+use crate::model::{Conflict, Report, SourceSpan, Story};
 
 /// Renders the report as Markdown.
 pub fn markdown(report: &Report) -> String {
@@ -14,10 +19,10 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(out, "# Parallax report\n");
     let _ = writeln!(
         out,
-        "{} documents, {} stories, {} copy relations.\n",
-        report.documents.len(),
-        report.stories.len(),
-        report.copies.len()
+        "{}, {}, {}.\n",
+        plural(report.documents.len(), "document", "documents"),
+        plural(report.stories.len(), "story", "stories"),
+        plural(report.copies.len(), "copy relation", "copy relations")
     );
     let ix = Index::new(report);
     for story in &report.stories {
@@ -51,12 +56,24 @@ pub fn markdown(report: &Report) -> String {
         let _ = writeln!(
             out,
             "### {} — {}\n",
-            doc.id,
+            text(doc.outlet_name()),
             text(doc.title.as_deref().unwrap_or("(no title)"))
         );
+        let named = doc
+            .outlet_evidence
+            .as_ref()
+            .map(|e| {
+                format!(
+                    " (named by its {}: “{}”)",
+                    clue_words(e.clue),
+                    text(&e.text)
+                )
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "Source `{}` · outlet {} · published {} · charset {}\n",
+            "Document `{}` · source `{}` · outlet {}{named} · published {} · charset {}\n",
+            doc.id,
             doc.source,
             text(doc.outlet.as_deref().unwrap_or("unknown")),
             doc.published.as_deref().unwrap_or("unknown"),
@@ -103,8 +120,7 @@ fn more(out: &mut String, total: usize) {
 
 fn story_section(out: &mut String, ix: &Index, story: &Story) {
     let mut cites = Citations::default();
-    let by_id = statements_by_id(story);
-    let statement = |id: &str| by_id.get(id).copied();
+    let names = DocumentNames::new(ix, story);
     let _ = writeln!(
         out,
         "## {}\n",
@@ -112,192 +128,229 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
     );
     let _ = writeln!(
         out,
-        "Story `{}` · {} documents from {}{}\n",
-        story.id,
-        story.documents.len(),
+        "{} from {} · {}\n",
+        plural(story.documents.len(), "document", "documents"),
         text(&outlets(ix, story).join(", ")),
-        story
-            .date
-            .as_deref()
-            .map(|d| format!(" · {d}"))
-            .unwrap_or_default()
+        story.date.as_deref().unwrap_or("date unknown")
     );
     if !story.summary.is_empty() {
-        let _ = writeln!(out, "### Summary\n");
+        let _ = writeln!(out, "### What happened\n");
         for item in &story.summary {
-            let marks: Vec<String> = item
-                .sources
-                .iter()
-                .map(|s| format!("[{}]", cites.number(s)))
-                .collect();
-            let _ = writeln!(out, "{} {}", text(&item.text), marks.join(""));
+            let _ = writeln!(
+                out,
+                "{} {}",
+                text(&item.text),
+                marks(&mut cites, &item.sources)
+            );
         }
         out.push('\n');
     }
     if !story.conflicts.is_empty() {
         let _ = writeln!(out, "### Where the accounts differ\n");
-        for c in story.conflicts.iter().take(MAX_LISTED) {
-            let _ = writeln!(out, "**{}**: {}\n", conflict_heading(c), text(&c.about));
-            // One paired row: each side's evidence, its value marked, cited.
-            let row: Vec<String> = c
-                .sides
-                .iter()
-                .map(|side| {
-                    let v = side_view(ix, side);
-                    let value = v
-                        .value
-                        .as_deref()
-                        .map(|x| format!("**{}**", text(x)))
-                        .unwrap_or_default();
-                    let cite = v
-                        .source
-                        .as_ref()
-                        .map(|s| format!(" [{}]", cites.number(s)))
-                        .unwrap_or_default();
-                    let more = if v.more > 0 {
-                        format!(" (and {} more)", v.more)
-                    } else {
-                        String::new()
-                    };
-                    format!(
-                        "{}: “{}{}{}”{}{}",
-                        text(&v.label),
-                        text(&v.before),
-                        value,
-                        text(&v.after),
-                        cite,
-                        more
-                    )
-                })
-                .collect();
-            let _ = writeln!(out, "- {}\n", row.join(" — "));
+        for c in story.conflicts.iter().take(CONFLICTS_SHOWN) {
+            conflict_row(out, ix, &mut cites, c);
         }
-        more(out, story.conflicts.len());
+        rest(out, story.conflicts.len(), CONFLICTS_SHOWN, "conflicts");
     }
-    if !story.quotes.is_empty() {
+    let speakers = speakers(story);
+    if !speakers.is_empty() {
         let _ = writeln!(out, "### Who said what\n");
-        let _ = writeln!(
-            out,
-            "| who, according to whom | quote | kind | document |\n|---|---|---|---|"
-        );
-        for q in story.quotes.iter().take(MAX_LISTED) {
-            let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
-            let kind = serde_json::to_value(q.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "| {} | “{}” | {} | {} |",
-                cell(&who),
-                cell(&q.text),
-                kind,
-                cell(&q.doc)
-            );
-        }
-        more(out, story.quotes.len());
-        out.push('\n');
-    }
-    let figures = figures(story);
-    if !figures.is_empty() {
-        let _ = writeln!(out, "### Dates and figures\n");
-        let _ = writeln!(
-            out,
-            "| what | as written | resolved | document |\n|---|---|---|---|"
-        );
-        for f in figures.iter().take(MAX_LISTED) {
-            let kind = serde_json::to_value(f.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "| {kind} | {} | {} | {} |",
-                cell(&f.text),
-                cell(f.value.as_deref().unwrap_or("")),
-                cell(&f.doc)
-            );
-        }
-        more(out, figures.len());
-        out.push('\n');
-    }
-    let shared: Vec<&Statement> = story
-        .statements
-        .iter()
-        .filter(|s| s.outlets.len() > 1)
-        .collect();
-    if !shared.is_empty() {
-        let _ = writeln!(out, "### Reported by several outlets\n");
-        for st in shared.iter().take(MAX_LISTED) {
-            let marks: Vec<String> = st
-                .sources
-                .iter()
-                .map(|s| format!("[{}]", cites.number(s)))
-                .collect();
-            let _ = writeln!(
-                out,
-                "- “{}” — {} {}",
-                text(&st.text),
-                text(&st.outlets.join(", ")),
-                marks.join("")
-            );
-        }
-        more(out, shared.len());
-        out.push('\n');
-    }
-    if !story.exclusive.is_empty() {
-        let _ = writeln!(out, "### Only in one outlet\n");
-        let total: usize = story.exclusive.iter().map(|ex| ex.statements.len()).sum();
-        let mut listed = 0;
-        for ex in &story.exclusive {
-            if listed >= MAX_LISTED {
-                break;
+        for sp in speakers.iter().take(SPEAKERS_SHOWN) {
+            let _ = writeln!(out, "**{}**\n", text(&sp.name));
+            for st in sp.statements.iter().take(STATEMENTS_PER_SPEAKER) {
+                let through = match (&st.speaker, &st.channel) {
+                    (Some(_), Some(c)) => format!("according to {}: ", text(c)),
+                    _ => String::new(),
+                };
+                let _ = writeln!(
+                    out,
+                    "- {through}“{}” — {} {}",
+                    text(&st.text),
+                    text(&st.outlets.join(", ")),
+                    marks(&mut cites, &st.sources)
+                );
             }
-            let outlet = ix
-                .document(&ex.doc)
-                .map_or(ex.doc.as_str(), |d| d.outlet_name());
-            let _ = writeln!(out, "**{}** (`{}`):\n", text(outlet), ex.doc);
-            for id in ex.statements.iter().take(MAX_LISTED - listed) {
-                listed += 1;
-                if let Some(st) = statement(id) {
-                    let marks: Vec<String> = st
-                        .sources
-                        .iter()
-                        .map(|s| format!("[{}]", cites.number(s)))
-                        .collect();
-                    let _ = writeln!(out, "- “{}” {}", text(&st.text), marks.join(""));
-                }
+            if sp.statements.len() > STATEMENTS_PER_SPEAKER {
+                let _ = writeln!(
+                    out,
+                    "- _and {} more_",
+                    sp.statements.len() - STATEMENTS_PER_SPEAKER
+                );
             }
             out.push('\n');
         }
-        more(out, total);
+        rest(out, speakers.len(), SPEAKERS_SHOWN, "speakers");
     }
-    if !cites.sources().is_empty() {
-        let _ = writeln!(out, "### Sources\n");
-        for (n, s) in cites.sources().iter().enumerate() {
+    let exclusives = exclusives(story);
+    if !exclusives.is_empty() {
+        let _ = writeln!(out, "### Only in one outlet\n");
+        for (doc, statements) in &exclusives {
+            let _ = writeln!(out, "**{}**\n", text(&names.name(doc)));
+            for st in statements.iter().take(EXCLUSIVES_PER_OUTLET) {
+                let _ = writeln!(
+                    out,
+                    "- “{}” {}",
+                    text(&st.text),
+                    marks(&mut cites, &st.sources)
+                );
+            }
+            if statements.len() > EXCLUSIVES_PER_OUTLET {
+                let _ = writeln!(
+                    out,
+                    "- _and {} more_",
+                    statements.len() - EXCLUSIVES_PER_OUTLET
+                );
+            }
+            out.push('\n');
+        }
+    }
+    let copies = copies(ix, story);
+    if !copies.is_empty() {
+        let _ = writeln!(out, "### Who copied whom\n");
+        for c in copies.iter().take(COPIES_SHOWN) {
+            let passages = if c.passages > 1 {
+                format!(" in {} passages", c.passages)
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "{}. `{}` bytes {}–{}: “{}”",
-                n + 1,
-                s.doc,
-                s.start,
-                s.end,
-                text(&excerpt(ix, s, 160))
+                "- {} {} {}: {:.0}% shared{passages}",
+                text(&names.name(&c.copy.id)),
+                c.relation,
+                text(&names.name(&c.original.id)),
+                c.share * 100.0
+            );
+        }
+        rest(out, copies.len(), COPIES_SHOWN, "copy relations");
+        out.push('\n');
+    }
+    let _ = writeln!(out, "### Documents\n");
+    for (n, id) in story.documents.iter().enumerate() {
+        let Some(d) = ix.document(id) else { continue };
+        let date = match names.date(d) {
+            Some((date, false)) => date,
+            Some((date, true)) => format!("{date} (from the text)"),
+            None => "undated".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{}. **{}** — {} · {} · `{}`",
+            n + 1,
+            text(&names.name(id)),
+            text(d.title.as_deref().unwrap_or("(no title)")),
+            date,
+            d.id
+        );
+    }
+    out.push('\n');
+    if !cites.sources().is_empty() {
+        // One line per document: each citation's number and byte span in its cleaned text.
+        let _ = writeln!(out, "### Sources\n");
+        let mut by_doc: Vec<(&str, Vec<String>)> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
+        for (n, s) in cites.sources().iter().enumerate() {
+            let cited = format!("[{}] {}–{}", n + 1, s.start, s.end);
+            let i = *at.entry(s.doc.as_str()).or_insert_with(|| {
+                by_doc.push((s.doc.as_str(), Vec::new()));
+                by_doc.len() - 1
+            });
+            by_doc[i].1.push(cited);
+        }
+        for (doc, list) in by_doc {
+            let _ = writeln!(
+                out,
+                "- {} (`{}`, bytes): {}",
+                text(&names.name(doc)),
+                doc,
+                list.join(", ")
             );
         }
         out.push('\n');
     }
 }
 
-/// Escapes a table cell.
-fn cell(s: &str) -> String {
-    text(s).replace('|', "\\|").replace('\n', " ")
+/// One conflict as a paired row: its kind and matter, then each side's evidence with the
+/// value marked and cited.
+fn conflict_row(out: &mut String, ix: &Index, cites: &mut Citations, c: &Conflict) {
+    let _ = writeln!(out, "**{}**: {}\n", conflict_heading(c), text(&c.about));
+    let row: Vec<String> = c
+        .sides
+        .iter()
+        .map(|side| {
+            let v = side_view(ix, side);
+            let value = v
+                .value
+                .as_deref()
+                .map(|x| format!("**{}**", text(x)))
+                .unwrap_or_default();
+            let cite = v
+                .source
+                .as_ref()
+                .map(|s| format!(" [{}]", cites.number(s)))
+                .unwrap_or_default();
+            let more = if v.more > 0 {
+                format!(" (and {} more)", v.more)
+            } else {
+                String::new()
+            };
+            format!(
+                "{}: “{}{}{}”{}{}",
+                text(&v.label),
+                text(&v.before),
+                value,
+                text(&v.after),
+                cite,
+                more
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "- {}\n", row.join(" — "));
+}
+
+/// Citation marks for sources, numbered in order of first citation and written in
+/// ascending order: "[1][2][5]".
+fn marks(cites: &mut Citations, sources: &[SourceSpan]) -> String {
+    let mut numbers: Vec<usize> = sources.iter().map(|s| cites.number(s)).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers.iter().map(|n| format!("[{n}]")).collect()
+}
+
+/// The note under a list cut at `shown` items.
+fn rest(out: &mut String, total: usize, shown: usize, what: &str) {
+    if total > shown {
+        let _ = writeln!(
+            out,
+            "_{} more {what} in the HTML and JSON reports._\n",
+            total - shown
+        );
+    }
+}
+
+/// Escapes the ampersands that would start a character reference ("&amp;", "&#38;"); any
+/// other stays as written ("Writing & Translation").
+fn escape_ampersands(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        if c == '&' {
+            let rest = &s[i + 1..];
+            let name = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                .unwrap_or(rest.len());
+            if name > 0 && rest[name..].starts_with(';') {
+                out.push_str("&amp;");
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Escapes source text for Markdown: no raw HTML, and no line that opens a heading, list or quote.
 pub fn text(s: &str) -> String {
-    let escaped = s
-        .replace('&', "&amp;")
+    let escaped = escape_ampersands(s)
         .replace('<', "&lt;")
         .replace('>', "&gt;");
     escaped

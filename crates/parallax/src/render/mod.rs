@@ -8,6 +8,7 @@
 pub mod html;
 pub mod markdown;
 pub mod terminal;
+pub mod view;
 
 use std::collections::{HashMap, HashSet};
 
@@ -264,6 +265,20 @@ pub fn conflict_heading(conflict: &Conflict) -> String {
         Some(ValueRelation::Different) => format!("{kind} (different, could both hold)"),
         Some(ValueRelation::Updated) => format!("{kind} (updated between reports)"),
         None => kind.to_string(),
+    }
+}
+
+/// What named an outlet, in words: "dateline", "URL".
+pub fn clue_words(clue: crate::outlets::OutletClue) -> &'static str {
+    use crate::outlets::OutletClue;
+    match clue {
+        OutletClue::Given => "metadata",
+        OutletClue::SiteName => "site name",
+        OutletClue::Url => "URL",
+        OutletClue::Dateline => "dateline",
+        OutletClue::Credit => "credit line",
+        OutletClue::Copyright => "copyright line",
+        OutletClue::Contributors => "contributor line",
     }
 }
 

@@ -1,0 +1,473 @@
+//! Entities: one name per channel across a story, and speakers that are names.
+//!
+//! The documents of a story name one channel in many ways: "the ministry's readout", "a
+//! ministry account of the talks", "Ruritania's version", "Ruritanian state media". Each
+//! channel phrase is reduced to its key: the capitalised words that name an institution
+//! ("Interior Ministry"), else the words that stand for a country (its name, demonym, capital,
+//! seat of government or state media, from the gazetteer). Within one country, keys that only
+//! stand for the country ("Ruritanian", the capital's name) join the story's most cited key
+//! of that country that names a specific outlet or seat (an acronym or an outlet the registry
+//! knows), else its most cited key. Every quote's channel is then that key's name, and the
+//! phrase as written is kept beside it.
+//!
+//! A speaker must be a name: capitalised words (with "of", "the", "and" and the like between
+//! them), or a group or role noun after capitalised words ("Ruritanian officials"). A clause
+//! taken for a subject ("Ruritania has long"), a lone adjective of nationality, or a writing
+//! ("customs data") is no speaker; the quote keeps its channel.
+
+use std::collections::HashMap;
+
+use super::lexicon::{
+    country_of, is_in, GROUP_NOUNS, ORGANISATION_WORDS, PLURAL_ROLES, ROLES, TITLES,
+};
+use crate::model::Quote;
+use crate::outlets::registry;
+
+/// Words that make a phrase a clause rather than a name: auxiliaries and the words that
+/// join clauses.
+const CLAUSE_WORDS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "can",
+    "could", "should", "may", "might", "must", "did", "does", "do", "not", "to", "that", "which",
+    "who", "on", "in", "at", "with", "by", "after", "before", "while", "when",
+];
+
+/// Endings of adjectives of nationality ("Ruritanian", "Freedonese").
+const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ian", "i"];
+
+/// Offices written before a name that the attribution lexicon does not list as titles.
+const OFFICES: &[&str] = &["sheriff", "marshal", "coroner", "superintendent", "warden"];
+
+/// Words that open a phrase without being part of a channel's name.
+const LEADING_WORDS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "separate", "official", "latest",
+];
+
+/// Sets every quote's channel to its canonical name for the story, keeping the phrase as
+/// written in `channel_written`, and drops speakers that are not names.
+pub fn canonicalize(quotes: &mut [Quote]) {
+    let keys: Vec<Option<ChannelKey>> = quotes
+        .iter()
+        .map(|q| q.channel.as_deref().and_then(channel_key))
+        .collect();
+    let names = canonical_names(&keys);
+    for (q, key) in quotes.iter_mut().zip(&keys) {
+        if let Some(key) = key {
+            if let Some(name) = names.get(&key.key) {
+                if q.channel.as_deref() != Some(name.as_str()) {
+                    q.channel_written = q.channel.take();
+                    q.channel = Some(name.clone());
+                }
+            }
+        }
+        if let Some(s) = q.speaker.as_deref().filter(|s| !is_name(s)) {
+            q.speaker = named_instead(s, q.channel.as_deref());
+        }
+    }
+    canonical_speakers(quotes);
+}
+
+/// What stands for a speaker that is not a name: a bare organisation noun becomes a reference
+/// ("ministry" is "the ministry"); a fragment ("Ruritania's") gives way to the organisation
+/// whose channel carried the words, when that is a name; else no speaker.
+fn named_instead(speaker: &str, channel: Option<&str>) -> Option<String> {
+    let lower = speaker.trim().to_lowercase();
+    if !lower.contains(' ') && is_in(ORGANISATION_WORDS, &lower) {
+        return Some(format!("the {lower}"));
+    }
+    channel
+        .filter(|c| is_name(c))
+        .filter(|c| {
+            c.split_whitespace()
+                .last()
+                .is_some_and(|w| is_in(ORGANISATION_WORDS, &bare(w).to_lowercase()))
+        })
+        .map(str::to_string)
+}
+
+/// A speaker's name without the titles and roles written before it ("County Sheriff Ann Lee"
+/// is Ann Lee), when a name of its own follows them.
+fn without_titles(speaker: &str) -> &str {
+    let words: Vec<(usize, &str)> = speaker
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - speaker.as_ptr() as usize, w))
+        .collect();
+    let last_title = words.iter().rposition(|(_, w)| {
+        let lower = bare(w).to_lowercase();
+        is_in(TITLES, &lower) || is_in(ROLES, &lower) || is_in(OFFICES, &lower)
+    });
+    match last_title {
+        Some(t) if t + 1 < words.len() => &speaker[words[t + 1].0..],
+        _ => speaker,
+    }
+}
+
+/// One name per person across the story: titles before a name dropped, and a surname used
+/// alone ("Lee") written as the one full name of the story that ends with it ("Ann Lee").
+fn canonical_speakers(quotes: &mut [Quote]) {
+    for q in quotes.iter_mut() {
+        if let Some(s) = q.speaker.as_deref() {
+            let bare_name = without_titles(s);
+            if bare_name.len() < s.len() {
+                q.speaker = Some(bare_name.to_string());
+            }
+        }
+    }
+    let mut full: Vec<&str> = Vec::new();
+    for q in quotes.iter() {
+        if let Some(s) = q.speaker.as_deref() {
+            if s.split_whitespace().count() > 1 && !full.contains(&s) {
+                full.push(s);
+            }
+        }
+    }
+    let mut rename: HashMap<String, String> = HashMap::new();
+    for q in quotes.iter() {
+        let Some(s) = q.speaker.as_deref() else {
+            continue;
+        };
+        if s.split_whitespace().count() != 1 || rename.contains_key(s) {
+            continue;
+        }
+        let longer: Vec<&&str> = full
+            .iter()
+            .filter(|f| f.split_whitespace().last() == Some(s))
+            .collect();
+        if let [one] = longer[..] {
+            rename.insert(s.to_string(), one.to_string());
+        }
+    }
+    for q in quotes.iter_mut() {
+        if let Some(name) = q.speaker.as_deref().and_then(|s| rename.get(s)) {
+            q.speaker = Some(name.clone());
+        }
+    }
+}
+
+/// What a channel phrase is reduced to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ChannelKey {
+    /// The key: the institution's capitalised words, or the country words.
+    key: String,
+    /// The name to show for the key, as the phrase writes it.
+    shown: String,
+    /// The country it belongs to, when the gazetteer knows it.
+    country: Option<&'static str>,
+    /// It stands only for a country (no institution words, no specific outlet).
+    generic: bool,
+}
+
+/// A word without surrounding punctuation or a possessive ending.
+fn bare(word: &str) -> &str {
+    let w = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '&' || c == '-'));
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+        .trim_end_matches(['’', '\''])
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn all_caps(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The key of a channel phrase, or None when it holds no capitalised word.
+fn channel_key(phrase: &str) -> Option<ChannelKey> {
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .map(bare)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_country_word = |w: &str| country_of(w).is_some();
+    // The longest run of capitalised words that are not country words: the institution.
+    let mut best: Vec<&str> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for w in &words {
+        if capitalised(w) && !is_country_word(w) && !is_in(LEADING_WORDS, &w.to_lowercase()) {
+            run.push(w);
+        } else {
+            if run.len() > best.len() {
+                best = std::mem::take(&mut run);
+            }
+            run.clear();
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    let country = country_of(phrase);
+    if !best.is_empty() {
+        let institution = best.join(" ");
+        // Shown with the country's possessive when the phrase gives it ("Ruritania's Interior
+        // Ministry").
+        let shown = shown_with_owner(phrase, &institution).unwrap_or_else(|| institution.clone());
+        return Some(ChannelKey {
+            key: institution.to_lowercase(),
+            shown,
+            country,
+            generic: false,
+        });
+    }
+    let country_word = words
+        .iter()
+        .find(|w| capitalised(w) && is_country_word(w))?;
+    let specific = all_caps(country_word) || registry().by_name(country_word).is_some();
+    Some(ChannelKey {
+        key: country_word.to_lowercase(),
+        shown: country_word.to_string(),
+        country,
+        generic: !specific,
+    })
+}
+
+/// "Ruritania's Interior Ministry" when the phrase puts a possessive country word right
+/// before the institution's words.
+fn shown_with_owner(phrase: &str, institution: &str) -> Option<String> {
+    let at = phrase.find(institution)?;
+    let before = phrase[..at].trim_end();
+    let owner = before.split_whitespace().last()?;
+    let possessive = owner.ends_with("’s") || owner.ends_with("'s");
+    (possessive && country_of(bare(owner)).is_some()).then(|| format!("{owner} {institution}"))
+}
+
+/// The name each key is shown under: generic country keys folded into their country's most
+/// cited specific key (else its most cited key), every other key under its own most common
+/// written form.
+fn canonical_names(keys: &[Option<ChannelKey>]) -> HashMap<String, String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut shown: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(k.key.as_str()).or_default() += 1;
+        *shown
+            .entry(k.key.as_str())
+            .or_default()
+            .entry(k.shown.as_str())
+            .or_default() += 1;
+    }
+    let name_of = |key: &str| -> String {
+        shown
+            .get(key)
+            .and_then(|forms| {
+                forms
+                    .iter()
+                    .max_by_key(|&(form, n)| (*n, std::cmp::Reverse(form.len()), *form))
+                    .map(|(form, _)| form.to_string())
+            })
+            .unwrap_or_else(|| key.to_string())
+    };
+    // Each country's most cited specific key, and its most cited key of any kind.
+    let mut leaders: HashMap<&str, (&str, usize, bool)> = HashMap::new();
+    for k in keys.iter().flatten() {
+        let Some(country) = k.country else { continue };
+        let n = counts[k.key.as_str()];
+        let specific = !k.generic;
+        let entry = leaders
+            .entry(country)
+            .or_insert((k.key.as_str(), n, specific));
+        let better = (specific, n, std::cmp::Reverse(k.key.as_str()))
+            > (entry.2, entry.1, std::cmp::Reverse(entry.0));
+        if better {
+            *entry = (k.key.as_str(), n, specific);
+        }
+    }
+    let mut names = HashMap::new();
+    for k in keys.iter().flatten() {
+        let target = match (k.generic, k.country) {
+            (true, Some(country)) => leaders
+                .get(country)
+                .map_or(k.key.as_str(), |&(key, _, _)| key),
+            _ => k.key.as_str(),
+        };
+        names
+            .entry(k.key.clone())
+            .or_insert_with(|| name_of(target));
+    }
+    names
+}
+
+/// True when a speaker reads as a name: it ends in a capitalised word or in a role, group or
+/// organisation noun ("police", "the spokesman", "Ruritania's transport ministry"), and holds
+/// no auxiliary, adverb or clause word before that ("Ruritania has long"); a lone adjective of
+/// nationality is no name.
+pub fn is_name(speaker: &str) -> bool {
+    let words: Vec<&str> = speaker
+        .split_whitespace()
+        .map(bare)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let last = words.len() - 1;
+    let role = |w: &str| {
+        let lower = w.to_lowercase();
+        is_in(GROUP_NOUNS, &lower)
+            || is_in(PLURAL_ROLES, &lower)
+            || is_in(ROLES, &lower)
+            || is_in(ORGANISATION_WORDS, &lower)
+    };
+    if !words.iter().any(|w| capitalised(w) || role(w)) {
+        return false;
+    }
+    let lower_last = words[last].to_lowercase();
+    // An adjective needs its noun: "North Ruritanian".
+    let tail = words[last.saturating_sub(1)..].join(" ");
+    let demonym = (country_of(words[last]).is_some() || country_of(&tail).is_some())
+        && DEMONYM_ENDINGS.iter().any(|e| lower_last.ends_with(e))
+        && registry().by_name(words[last]).is_none();
+    // Without a capitalised word, a plural group ("police", "officials"), or a role after an
+    // article ("the spokesman"); a bare "ministry" names no one.
+    let lower_only = !words.iter().any(|w| capitalised(w));
+    let lower_ok = !lower_only
+        || is_in(GROUP_NOUNS, &lower_last)
+        || is_in(PLURAL_ROLES, &lower_last)
+        || (words.len() > 1 && is_in(&["the", "a", "an"], &words[0].to_lowercase()));
+    let first_ok = capitalised(first)
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || is_in(&["the", "a", "an"], &first.to_lowercase())
+        || role(first);
+    let ends_as_a_name =
+        (capitalised(words[last]) || role(words[last])) && !demonym && lower_ok && first_ok;
+    ends_as_a_name
+        && words.iter().enumerate().all(|(i, w)| {
+            let lower = w.to_lowercase();
+            capitalised(w)
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || (i == 0 && is_in(&["the", "a", "an"], &lower))
+                || (i < last && !is_in(CLAUSE_WORDS, &lower) && !lower.ends_with("ly"))
+                || (i == last && role(w))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QuoteKind;
+
+    fn quote(speaker: Option<&str>, channel: Option<&str>) -> Quote {
+        Quote {
+            doc: "d".into(),
+            start: 0,
+            end: 1,
+            text: "x".into(),
+            kind: QuoteKind::Indirect,
+            speaker: speaker.map(str::to_string),
+            cue: None,
+            channel: channel.map(str::to_string),
+            channel_written: None,
+        }
+    }
+
+    #[test]
+    fn one_name_per_channel_across_its_phrasings() {
+        let mut quotes = vec![
+            quote(Some("Ann Lee"), Some("the Kremlin readout")),
+            quote(Some("Ann Lee"), Some("a Kremlin account of the talks")),
+            quote(Some("Ann Lee"), Some("Moscow's version")),
+            quote(Some("Ann Lee"), Some("Russian statement")),
+            quote(Some("Bo Chen"), Some("Chinese state broadcaster CCTV")),
+            quote(Some("Bo Chen"), Some("the CCTV report")),
+            quote(Some("Bo Chen"), Some("Chinese state media")),
+            quote(Some("Bo Chen"), Some("China's Foreign Ministry")),
+        ];
+        canonicalize(&mut quotes);
+        let channels: Vec<&str> = quotes.iter().filter_map(|q| q.channel.as_deref()).collect();
+        assert_eq!(
+            channels,
+            [
+                "Kremlin",
+                "Kremlin",
+                "Kremlin",
+                "Kremlin",
+                "CCTV",
+                "CCTV",
+                "CCTV",
+                "China's Foreign Ministry"
+            ]
+        );
+        assert_eq!(
+            quotes[2].channel_written.as_deref(),
+            Some("Moscow's version")
+        );
+    }
+
+    #[test]
+    fn two_outlets_of_one_country_stay_apart() {
+        let mut quotes = vec![
+            quote(None, Some("CCTV")),
+            quote(None, Some("the Xinhua report")),
+            quote(None, Some("Chinese state media")),
+            quote(None, Some("Xinhua")),
+        ];
+        canonicalize(&mut quotes);
+        let channels: Vec<&str> = quotes.iter().filter_map(|q| q.channel.as_deref()).collect();
+        assert_eq!(channels, ["CCTV", "Xinhua", "Xinhua", "Xinhua"]);
+    }
+
+    #[test]
+    fn one_name_per_person() {
+        let mut quotes = vec![
+            quote(Some("Harbour Chief Ann Lee"), None),
+            quote(Some("Lee"), None),
+            quote(Some("Lee"), Some("the port's statement")),
+            quote(Some("Bo Chen"), None),
+            quote(Some("Chen"), None),
+            quote(Some("Dee Chen"), None),
+        ];
+        canonicalize(&mut quotes);
+        let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        // Two people of the story are called Chen: the surname alone stays as written.
+        assert_eq!(
+            speakers,
+            ["Ann Lee", "Ann Lee", "Ann Lee", "Bo Chen", "Chen", "Dee Chen"]
+        );
+    }
+
+    #[test]
+    fn speakers_must_be_names() {
+        for name in [
+            "Ann Lee",
+            "The Daily Bugle",
+            "Ruth Bader Ginsburg",
+            "Bank of England",
+            "US officials",
+            "Kremlin",
+            "Charles de Gaulle",
+            "Ruritania's transport ministry",
+            "the spokesman",
+            "police",
+        ] {
+            assert!(is_name(name), "{name}");
+        }
+        for not_a_name in [
+            "China has consistently",
+            "Officials have repeatedly urged the council to reconsider its",
+            "Russian",
+            "Chinese customs data",
+            "North Korean",
+            "ministry",
+            "of police",
+            "",
+        ] {
+            assert!(!is_name(not_a_name), "{not_a_name}");
+        }
+        let mut quotes = vec![
+            quote(Some("Ruritania has long"), Some("the Ruritanian readout")),
+            quote(Some("ministry"), None),
+            quote(
+                Some("Ruritania has long"),
+                Some("Ruritania’s Weather Agency"),
+            ),
+        ];
+        canonicalize(&mut quotes);
+        assert_eq!(quotes[0].speaker, None);
+        assert!(quotes[0].channel.is_some());
+        assert_eq!(quotes[1].speaker.as_deref(), Some("the ministry"));
+        assert_eq!(
+            quotes[2].speaker.as_deref(),
+            Some("Ruritania Weather Agency")
+        );
+    }
+}

@@ -1,0 +1,516 @@
+//! Outlets: the registry of news outlets (`data/outlets.tsv`) and how a page's outlet is named
+//! when its metadata does not say.
+//!
+//! A page names its outlet in several ways, tried in this order: the input's own metadata (a
+//! JSONL record's `outlet`), the HTML site name, the URL's host when the registry knows it, a
+//! dateline ("SPRINGFIELD (Daily Bugle) —", "(Reuters) -"), a credit line above the article
+//! ("Bloomberg"), a copyright line ("Copyright 2019 by WXYZ"), a contributor line ("Associated
+//! Press writers … contributed"), and last the URL's host as it is. A name the registry knows
+//! is written as the registry writes it, and the clue that gave it is kept with its span, so
+//! the report can show why a page is credited to an outlet. A mention inside a sentence ("she
+//! told CNN") is never taken: only these positions name the page's own outlet.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// One outlet of the registry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// The name as the outlet writes it.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code of its home country.
+    pub country: String,
+    /// A news agency whose copy other outlets republish.
+    pub wire: bool,
+    /// State-owned or state-controlled.
+    pub state: bool,
+}
+
+/// The outlets Parallax knows by name, alias and web domain.
+#[derive(Debug, Default)]
+pub struct Registry {
+    outlets: Vec<Outlet>,
+    by_name: HashMap<String, usize>,
+    by_domain: HashMap<String, usize>,
+}
+
+/// The registry file, compiled in.
+const REGISTRY_TSV: &str = include_str!("../data/outlets.tsv");
+
+impl Registry {
+    /// Reads a registry from its tab-separated form (`name aliases domains country wire state`,
+    /// `#` comments, a header line); malformed lines are skipped.
+    pub fn parse(tsv: &str) -> Registry {
+        let mut registry = Registry::default();
+        let mut lines = tsv
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        let _header = lines.next();
+        for line in lines {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [name, aliases, domains, country, wire, state] = fields[..] else {
+                continue;
+            };
+            if name.is_empty() {
+                continue;
+            }
+            let at = registry.outlets.len();
+            registry.outlets.push(Outlet {
+                name: name.to_string(),
+                country: country.to_string(),
+                wire: wire == "yes",
+                state: state == "yes",
+            });
+            for alias in std::iter::once(name).chain(aliases.split(';')) {
+                let key = name_key(alias);
+                if !key.is_empty() {
+                    registry.by_name.entry(key).or_insert(at);
+                }
+            }
+            for domain in domains.split(';').map(str::trim).filter(|d| !d.is_empty()) {
+                registry
+                    .by_domain
+                    .entry(domain.to_ascii_lowercase())
+                    .or_insert(at);
+            }
+        }
+        registry
+    }
+
+    /// The outlet a name or alias stands for, whatever its case ("REUTERS", "the AP").
+    pub fn by_name(&self, name: &str) -> Option<&Outlet> {
+        let key = name_key(name);
+        self.by_name
+            .get(&key)
+            .or_else(|| key.strip_prefix("the ").and_then(|k| self.by_name.get(k)))
+            .map(|&i| &self.outlets[i])
+    }
+
+    /// The outlet whose domain a host belongs to ("edition.example.com" under "example.com").
+    pub fn by_host(&self, host: &str) -> Option<&Outlet> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let mut rest = host.as_str();
+        loop {
+            if let Some(&i) = self.by_domain.get(rest) {
+                return Some(&self.outlets[i]);
+            }
+            rest = rest.split_once('.')?.1;
+            if !rest.contains('.') {
+                return None;
+            }
+        }
+    }
+
+    /// How many outlets it holds.
+    pub fn len(&self) -> usize {
+        self.outlets.len()
+    }
+
+    /// True when it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.outlets.is_empty()
+    }
+}
+
+/// The compiled-in registry.
+pub fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| Registry::parse(REGISTRY_TSV))
+}
+
+/// A name as the registry looks it up: lower case, curly apostrophes straightened, inner
+/// spaces single, trailing dots and commas dropped.
+fn name_key(name: &str) -> String {
+    name.replace(['’', '‘'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(['.', ','])
+        .to_lowercase()
+}
+
+/// What named a page's outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutletClue {
+    /// The input's own metadata.
+    Given,
+    /// The HTML page's site name.
+    SiteName,
+    /// The page's URL.
+    Url,
+    /// A dateline opening the article.
+    Dateline,
+    /// A credit line above the article.
+    Credit,
+    /// A copyright line.
+    Copyright,
+    /// A line naming the outlet's contributing writers.
+    Contributors,
+}
+
+/// How a document's outlet was found: the clue, and the words as the page writes them with
+/// their span in the document's `source_text` when the clue is in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletEvidence {
+    /// What named it.
+    pub clue: OutletClue,
+    /// The words that named it, as written (a site name, a host, a dateline's name).
+    pub text: String,
+    /// Where those words are in `source_text`, when the clue is in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    /// One past their last byte.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+}
+
+/// What is known of a page for naming its outlet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageClues<'a> {
+    /// The input's own outlet field.
+    pub given: Option<&'a str>,
+    /// The HTML site name.
+    pub site_name: Option<&'a str>,
+    /// The URL's host.
+    pub host: Option<&'a str>,
+    /// The text cleaning started from (spans of the evidence point into it).
+    pub source_text: &'a str,
+    /// A bare credit line the cleaner found above the article.
+    pub credit: Option<&'a str>,
+}
+
+/// The page's outlet, written as the registry writes it when it knows the name, with the
+/// evidence; None when nothing names it.
+pub fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> {
+    let reg = registry();
+    let known = |name: &str| reg.by_name(name).map(|o| o.name.clone());
+    let plain = |clue: OutletClue, text: &str| OutletEvidence {
+        clue,
+        text: text.to_string(),
+        start: None,
+        end: None,
+    };
+    if let Some(given) = page.given.map(str::trim).filter(|g| !g.is_empty()) {
+        let name = known(given).unwrap_or_else(|| given.to_string());
+        return Some((name, plain(OutletClue::Given, given)));
+    }
+    if let Some(site) = page.site_name.map(str::trim).filter(|g| !g.is_empty()) {
+        let name = known(site).unwrap_or_else(|| site.to_string());
+        return Some((name, plain(OutletClue::SiteName, site)));
+    }
+    if let Some(o) = page.host.and_then(|h| reg.by_host(h)) {
+        return Some((
+            o.name.clone(),
+            plain(OutletClue::Url, page.host.unwrap_or("")),
+        ));
+    }
+    let text_clues = dateline(page.source_text)
+        .or_else(|| {
+            page.credit
+                .and_then(|c| find_line(page.source_text, c, OutletClue::Credit))
+        })
+        .or_else(|| copyright(page.source_text))
+        .or_else(|| contributors(page.source_text));
+    if let Some((start, end, clue)) = text_clues {
+        let written = &page.source_text[start..end];
+        let name = known(written).unwrap_or_else(|| written.to_string());
+        let evidence = OutletEvidence {
+            clue,
+            text: written.to_string(),
+            start: Some(start),
+            end: Some(end),
+        };
+        return Some((name, evidence));
+    }
+    page.host
+        .map(|h| (h.to_string(), plain(OutletClue::Url, h)))
+}
+
+/// Bytes of the text's start searched for a dateline.
+const DATELINE_REACH: usize = 3000;
+
+/// Lines of the text's start searched for a dateline (page chrome may come first).
+const DATELINE_LINES: usize = 12;
+
+/// Longest name in a dateline's parentheses, in bytes.
+const MAX_NAME: usize = 40;
+
+/// The outlet a dateline names: a line opening with an optional place in capitals and then a
+/// name in parentheses ("SPRINGFIELD, Ill. (Daily Bugle) —", "(Reuters) -"). The name must be
+/// one the registry knows, or be followed by a dash after a place in capitals (the full form
+/// of a dateline), so a parenthesis that merely opens a sentence is not taken.
+fn dateline(text: &str) -> Option<(usize, usize, OutletClue)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
+        if offset > DATELINE_REACH {
+            break;
+        }
+        let start = offset;
+        offset += line.len();
+        let Some(open) = line.find('(') else {
+            continue;
+        };
+        let place = line[..open].trim();
+        if !place.is_empty() && !is_place_in_capitals(place) {
+            continue;
+        }
+        let Some(close) = line[open..].find(')').map(|c| open + c) else {
+            continue;
+        };
+        let name = &line[open + 1..close];
+        if name.trim().is_empty() || name.len() > MAX_NAME || !starts_capitalised(name) {
+            continue;
+        }
+        let after = line[close + 1..].trim_start();
+        let dash = after.starts_with(['-', '–', '—']);
+        let known = registry().by_name(name).is_some();
+        if known || (dash && !place.is_empty() && !after.is_empty()) {
+            return Some((start + open + 1, start + close, OutletClue::Dateline));
+        }
+    }
+    None
+}
+
+/// True for a dateline's place: words in capitals, with commas, dots, slashes and hyphens, and
+/// at most one trailing region in title case ("PARIS", "KUALA LUMPUR, Malaysia", "AUSTIN, Texas").
+fn is_place_in_capitals(place: &str) -> bool {
+    let (city, region) = place.split_once(',').unwrap_or((place, ""));
+    let city_ok = city.len() <= 60
+        && city.chars().any(char::is_alphabetic)
+        && city
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '/' || c == '-' || c == '\'');
+    let region_ok = region.len() <= 30
+        && region
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    city_ok && region_ok
+}
+
+fn starts_capitalised(s: &str) -> bool {
+    s.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// The span of a line holding exactly `content` near the start of the text.
+fn find_line(text: &str, content: &str, clue: OutletClue) -> Option<(usize, usize, OutletClue)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
+        let trimmed = line.trim();
+        if trimmed == content.trim() && !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            return Some((offset + lead, offset + lead + trimmed.len(), clue));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Longest line searched for a copyright or contributor clue, in bytes.
+const MAX_CLUE_LINE: usize = 300;
+
+/// The holder a copyright line names, when the registry knows it: "Copyright 2019 by WXYZ -
+/// All rights reserved", "© 2020 The Daily Bugle. All rights reserved."
+fn copyright(text: &str) -> Option<(usize, usize, OutletClue)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.len() > MAX_CLUE_LINE {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        let Some(at) = lower.find("copyright").or_else(|| lower.find('©')) else {
+            continue;
+        };
+        // After the mark: an optional ©, a year, an optional "by", then the holder.
+        let mut rest = &line[at..];
+        rest = rest.trim_start_matches(|c: char| c.is_alphabetic() || c == '©' || c == ' ');
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '©');
+        rest = rest.strip_prefix("by ").unwrap_or(rest).trim_start();
+        let holder_end = [
+            rest.find([',', '|', '\n']),
+            rest.find(" - "),
+            rest.find(". "),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(rest.len());
+        let holder = rest[..holder_end].trim().trim_end_matches('.');
+        if holder.is_empty() || registry().by_name(holder).is_none() {
+            continue;
+        }
+        let from = start + (line.len() - rest.len());
+        return Some((from, from + holder.len(), OutletClue::Copyright));
+    }
+    None
+}
+
+/// The outlet a contributor line names, when the registry knows it: "Daily Bugle writers Ann
+/// Roe and Bo Li contributed to this report."
+fn contributors(text: &str) -> Option<(usize, usize, OutletClue)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.len() > MAX_CLUE_LINE || !line.contains("contributed") {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim_start();
+        let Some(at) = body.find(" writers ").or_else(|| body.find(" writer ")) else {
+            continue;
+        };
+        let name = &body[..at];
+        if registry().by_name(name).is_some() {
+            return Some((
+                start + lead,
+                start + lead + name.len(),
+                OutletClue::Contributors,
+            ));
+        }
+    }
+    None
+}
+
+/// A short readable label for a page whose outlet is unknown: its title's first words.
+pub fn title_label(title: &str) -> Option<String> {
+    const WORDS: usize = 5;
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut label = words[..words.len().min(WORDS)].join(" ");
+    if words.len() > WORDS {
+        label.push('…');
+    }
+    Some(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clues(text: &str) -> PageClues<'_> {
+        PageClues {
+            source_text: text,
+            ..PageClues::default()
+        }
+    }
+
+    fn named(text: &str) -> Option<String> {
+        name_outlet(&clues(text)).map(|(n, _)| n)
+    }
+
+    #[test]
+    fn the_registry_loads_and_knows_names_aliases_and_domains() {
+        let reg = registry();
+        assert!(reg.len() > 100, "{} outlets", reg.len());
+        assert_eq!(
+            reg.by_name("REUTERS").map(|o| o.name.as_str()),
+            Some("Reuters")
+        );
+        assert_eq!(
+            reg.by_name("the AP").map(|o| o.name.as_str()),
+            Some("Associated Press")
+        );
+        assert!(reg.by_name("Reuters").is_some_and(|o| o.wire));
+        assert_eq!(
+            reg.by_host("uk.reuters.com").map(|o| o.name.as_str()),
+            Some("Reuters")
+        );
+        assert!(reg.by_host("com").is_none());
+        assert!(reg.by_name("Springfield Gazette of Nowhere").is_none());
+    }
+
+    #[test]
+    fn datelines_name_the_outlet_with_their_span() {
+        let text = "Skip to content\n\nLISBON (REUTERS) – The harbour reopened on Friday.\n";
+        let (name, ev) = name_outlet(&clues(text)).unwrap();
+        assert_eq!(name, "Reuters");
+        assert_eq!(ev.clue, OutletClue::Dateline);
+        assert_eq!(&text[ev.start.unwrap()..ev.end.unwrap()], "REUTERS");
+        assert_eq!(
+            named("(CNN) The harbour reopened on Friday, officials said.").as_deref(),
+            Some("CNN")
+        );
+        assert_eq!(
+            named("OSLO, Norway (AP) — The harbour reopened.").as_deref(),
+            Some("Associated Press")
+        );
+        // An outlet the registry lacks, in a full dateline: place in capitals, name, dash.
+        assert_eq!(
+            named("RIVERTON (Valley Courier) — The bridge closed.").as_deref(),
+            Some("Valley Courier")
+        );
+    }
+
+    #[test]
+    fn mentions_inside_sentences_and_stray_parentheses_name_nothing() {
+        assert_eq!(
+            named("The mayor told CNN on Friday that the harbour reopened."),
+            None
+        );
+        assert_eq!(named("The plan (Phase Two) — as drafted — failed."), None);
+        assert_eq!(named("Officials (Some Group) said nothing."), None);
+    }
+
+    #[test]
+    fn copyright_and_contributor_lines_name_known_outlets_only() {
+        let text = "The harbour reopened.\n\nCopyright 2019 by Reuters - All rights reserved.\n";
+        let (name, ev) = name_outlet(&clues(text)).unwrap();
+        assert_eq!((name.as_str(), ev.clue), ("Reuters", OutletClue::Copyright));
+        assert_eq!(&text[ev.start.unwrap()..ev.end.unwrap()], "Reuters");
+        assert_eq!(
+            named("The harbour reopened.\nAssociated Press writers Ann Roe and Bo Li contributed to this report.\n")
+                .as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            named("Copyright 2019 by Jane Roe. All rights reserved.\n"),
+            None
+        );
+        assert_eq!(
+            named("Staff writers Ann Roe and Bo Li contributed.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn metadata_comes_first_and_hosts_last() {
+        let text = "LISBON (Reuters) - The harbour reopened.";
+        let page = PageClues {
+            site_name: Some("The Daily Bugle"),
+            host: Some("bugle.example"),
+            source_text: text,
+            ..PageClues::default()
+        };
+        assert_eq!(name_outlet(&page).unwrap().0, "The Daily Bugle");
+        let page = PageClues {
+            host: Some("news.bugle.example"),
+            source_text: "The harbour reopened.",
+            ..PageClues::default()
+        };
+        let (name, ev) = name_outlet(&page).unwrap();
+        assert_eq!(
+            (name.as_str(), ev.clue),
+            ("news.bugle.example", OutletClue::Url)
+        );
+    }
+
+    #[test]
+    fn unknown_outlets_get_a_label_from_the_title() {
+        assert_eq!(
+            title_label("Harbour reopens after a week of storms on the coast").as_deref(),
+            Some("Harbour reopens after a week…")
+        );
+        assert_eq!(title_label("Short title").as_deref(), Some("Short title"));
+        assert_eq!(title_label("  "), None);
+    }
+}
