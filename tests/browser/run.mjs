@@ -1,6 +1,7 @@
 // Headless-browser tests of the Parallax web UI.
 //
-// Ingests the bundled example (examples/xi-putin-call) and a hostile article into a fresh
+// Ingests the bundled example (examples/xi-putin-call), a hostile article and a second example
+// (examples/airasia-search) into a fresh
 // store, serves it with `parallax serve`, and drives Debian's Chromium through playwright-core.
 // Every check runs even when an earlier one failed; the run exits 1 naming each failed check,
 // or 0 with one line per passed check. Screenshots go to target/screenshots/.
@@ -18,6 +19,9 @@ import { chromium } from 'playwright-core';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = resolve(process.env.PARALLAX_BIN || join(REPO, 'target/release/parallax'));
 const EXAMPLE = join(REPO, 'examples/xi-putin-call');
+const SECOND_EXAMPLE = join(REPO, 'examples/airasia-search');
+// A file id of the bundled example (NNN_ and 16 hex digits): a page should never show one as a name.
+const FILE_ID = /\b\d{3}_[0-9a-f]{16}\b/;
 const SHOTS = join(REPO, 'target/screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -137,6 +141,7 @@ async function main() {
     mkdirSync(hostileDir);
     writeFileSync(join(hostileDir, 'harbor-flood-barrier.txt'), HOSTILE);
     parallax('ingest', hostileDir, '--db', db);
+    parallax('ingest', SECOND_EXAMPLE, '--db', db);
 
     server = await startServer(db, await freePort());
     const { base } = server;
@@ -210,6 +215,8 @@ async function main() {
 
       ['c. the statements-by-outlets matrix', async () => {
         await onStory();
+        // The matrix is one click away, under the journalist's sections.
+        await page.locator('details.more-views > summary').first().click();
         const matrix = page.locator('table.matrix').first();
         assert((await page.locator('table.matrix').count()) > 0, 'no table.matrix on /story/1');
         assert(await matrix.isVisible(), 'table.matrix is not visible');
@@ -232,13 +239,13 @@ async function main() {
 
       ['d. a summary citation jumps to its highlighted sentence', async () => {
         await onStory();
-        const summary = page.locator('h3', { hasText: /^\s*Summary\s*$/ });
-        assert((await summary.count()) === 1, 'no <h3>Summary</h3> on /story/1');
+        const summary = page.locator('h3', { hasText: /^\s*What happened\s*$/ });
+        assert((await summary.count()) === 1, 'no <h3>What happened</h3> on /story/1');
         const cite = summary.locator('xpath=following-sibling::*').locator('sup a[href^="#d"]').first();
         assert((await cite.count()) === 1, 'no citation sup a[href^="#d"] after the Summary heading');
         const section = await cite.evaluate((a) => document.evaluate('preceding::h3[1]', a, null,
           XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue?.textContent.trim());
-        assert(section === 'Summary', `the first citation after the summary heading lies in section "${section}"`);
+        assert(section === 'What happened', `the first citation after the summary heading lies in section "${section}"`);
         const href = await cite.getAttribute('href');
         await cite.click();
         await page.waitForFunction((h) => location.hash === h, href, { timeout: 3000 }).catch(() => {});
@@ -278,9 +285,11 @@ async function main() {
         const quotes = await page.locator('#quote-hits li').filter({ hasText: 'Gabuev' }).count();
         const articles = await page.locator('#document-hits li').filter({ hasText: 'Gabuev' }).count();
         assert((await hits.count()) >= 1, 'no quote or article hit containing "Gabuev" on the results page');
+        const stories = await page.locator('#story-hits a[href^="/story/"]').count();
+        assert(stories >= 1, 'no story hit for "Gabuev", though a story quotes him');
         assert(await hits.first().isVisible(), 'the first hit containing "Gabuev" is not visible');
         await shot('e-search-gabuev');
-        return `${quotes} quote hit(s), ${articles} article hit(s) mention Gabuev`;
+        return `${stories} story hit(s), ${quotes} quote hit(s), ${articles} article hit(s) mention Gabuev`;
       }],
 
       ['f. hostile markup in an article stays text', async () => {
@@ -329,7 +338,58 @@ async function main() {
         await page.goto(`${base}/?outlet=${encodeURIComponent('Ardmore Gazette')}`);
         const rows = await page.locator('table.stories a[href^="/story/"]').count();
         assert(rows === 1, `filtering the story list by the outlet shows ${rows} stories (expected 1)`);
+        await page.goto(`${base}/?outlet=${encodeURIComponent('ardmore GAZETTE')}`);
+        const anyCase = await page.locator('table.stories a[href^="/story/"]').count();
+        assert(anyCase === 1, `the outlet filter is case-sensitive: "ardmore GAZETTE" shows ${anyCase} stories`);
         return `stored and shown at ${storyPath}; the outlet filter lists it`;
+      }],
+      ['h. the example names its outlets and links its documents', async () => {
+        await onStory();
+        const meta = await page.locator('section > p.meta').first().innerText();
+        assert(/Bloomberg/.test(meta), `the story header does not name Bloomberg: "${meta}"`);
+        assert(!FILE_ID.test(meta), `the story header names a document by its file id: "${meta}"`);
+        const docs = page.locator('ol.story-documents li');
+        const n = await docs.count();
+        assert(n === 5, `expected the 5 documents listed under Documents, found ${n}`);
+        const names = (await docs.locator('b').allInnerTexts()).map((t) => t.trim());
+        assert(names.filter((t) => /^Bloomberg/.test(t)).length === 2, `two documents are Bloomberg's; the list names ${JSON.stringify(names)}`);
+        assert(names.every((t) => t && !FILE_ID.test(t)), `a document goes by its file id: ${JSON.stringify(names)}`);
+        const sides = (await page.locator('div.conflict span.pair-side b').allInnerTexts()).map((t) => t.trim());
+        assert(sides.length >= 2 && sides.every((t) => t && !FILE_ID.test(t)), `a conflict side is unnamed: ${JSON.stringify(sides)}`);
+        const link = docs.first().locator('a');
+        const href = await link.getAttribute('href');
+        assert(/^#d\d+$|^\/document\//.test(href || ''), `the first document links to "${href}"`);
+        await link.click();
+        if (href.startsWith('#')) {
+          const shown = await page.evaluate((id) => {
+            const el = document.getElementById(id);
+            return el && el.matches(':target') && el.checkVisibility();
+          }, href.slice(1));
+          assert(shown, `clicking the document link did not show ${href}`);
+        }
+        await page.locator('ol.story-documents').scrollIntoViewIfNeeded();
+        await shot('h-documents');
+        return `header "${meta.slice(0, 80)}"; documents ${names.join(' | ')}`;
+      }],
+
+      ['i. a second example: outlets named, the conflict paired with both values, documents linked', async () => {
+        await page.goto(`${base}/search?q=${encodeURIComponent('AirAsia')}`);
+        const hit = page.locator('a[href^="/story/"]').filter({ hasText: /\S/ }).first();
+        assert((await hit.count()) === 1, 'searching "AirAsia" lists no story');
+        await Promise.all([page.waitForURL(`${base}/story/*`), hit.click()]);
+        const meta = await page.locator('section > p.meta').first().innerText();
+        assert(/Associated Press/.test(meta), `the story header does not name the Associated Press: "${meta}"`);
+        const row = page.locator('div.conflict', { has: page.locator('mark') }).first();
+        assert((await row.count()) === 1, 'no conflict row with a marked value');
+        const sides = row.locator('span.pair-side');
+        assert((await sides.count()) >= 2, 'the conflict row has fewer than two sides');
+        const marked = await row.locator('span.pair-side mark').allInnerTexts();
+        assert(marked.length >= 2 && new Set(marked).size >= 2, `both sides' values are marked and differ: ${JSON.stringify(marked)}`);
+        await row.scrollIntoViewIfNeeded();
+        await row.screenshot({ path: join(SHOTS, 'i-second-example-conflict.png') });
+        const links = await page.locator('ol.story-documents li a').count();
+        assert(links === 3, `expected the 3 documents linked, found ${links}`);
+        return `${path()}: values ${marked.join(' vs ')}; ${links} documents linked`;
       }],
     ];
 

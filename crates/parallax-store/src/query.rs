@@ -117,7 +117,8 @@ pub struct StoryHit {
     pub id: i64,
     /// Headline.
     pub title: Option<String>,
-    /// The matching passage of its title or summary, marked as in [`DocumentHit::snippet`].
+    /// The matching passage of its title or summary, marked as in [`DocumentHit::snippet`]; for
+    /// a story found through one of its articles or quotes, that article's passage or quote.
     pub snippet: String,
 }
 
@@ -187,7 +188,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT {STORY_COLUMNS} FROM stories WHERE merged_into IS NULL AND documents > 0
-               AND (?1 IS NULL OR instr(outlets, json_quote(?1)) > 0)
+               AND (?1 IS NULL OR instr(lower(outlets), lower(json_quote(?1))) > 0)
                AND (?2 IS NULL OR instr(lower(people), lower(?2)) > 0)
                AND (?3 IS NULL OR (first_date <= ?3 AND last_date >= ?3))
              ORDER BY {order} LIMIT ?4 OFFSET ?5"
@@ -307,7 +308,7 @@ impl Store {
         };
         let limit = limit as i64;
         let sqlite = |e| self.sqlite(e);
-        let stories = self
+        let stories: Vec<StoryHit> = self
             .conn
             .prepare_cached(
                 "SELECT s.id, s.title, snippet(stories_fts, -1, char(2), char(3), '…', 24) FROM stories_fts
@@ -324,7 +325,7 @@ impl Store {
                 .collect()
             })
             .map_err(sqlite)?;
-        let documents = self
+        let documents: Vec<DocumentHit> = self
             .conn
             .prepare_cached(
                 "SELECT d.id, d.story, d.title, d.outlet, snippet(documents_fts, 1, char(2), char(3), '…', 24) FROM documents_fts
@@ -343,7 +344,7 @@ impl Store {
                 .collect()
             })
             .map_err(sqlite)?;
-        let quotes = self
+        let quotes: Vec<QuoteRow> = self
             .conn
             .prepare_cached(
                 "SELECT q.story, q.doc, q.speaker, q.channel, q.cue, q.kind, q.text, q.start, q.end FROM quotes_fts
@@ -351,6 +352,37 @@ impl Store {
             )
             .and_then(|mut s| s.query_map(params![query, limit], quote_row)?.collect())
             .map_err(sqlite)?;
+        // A story holding a matching article or quote is a hit too, when its own title and
+        // summary do not match ("a name quoted in the story").
+        let mut stories = stories;
+        let mut title_of = self
+            .conn
+            .prepare_cached("SELECT title FROM stories WHERE id = ?1 AND merged_into IS NULL")
+            .map_err(sqlite)?;
+        let holders = documents
+            .iter()
+            .map(|d| (d.story, d.snippet.clone()))
+            .chain(quotes.iter().map(|q| (q.story, q.text.clone())));
+        for (story, snippet) in holders {
+            if stories.len() as i64 >= limit || stories.iter().any(|h| h.id == story) {
+                continue;
+            }
+            let title: Option<Option<String>> = title_of
+                .query_row([story], |r| r.get(0))
+                .map(Some)
+                .or_else(|e| match e {
+                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                    e => Err(e),
+                })
+                .map_err(sqlite)?;
+            if let Some(title) = title {
+                stories.push(StoryHit {
+                    id: story,
+                    title,
+                    snippet,
+                });
+            }
+        }
         Ok(SearchHits {
             stories,
             documents,

@@ -94,6 +94,8 @@ fn queries_and_search_read_the_analysis() {
         .quotes
         .iter()
         .any(|q| q.speaker.as_deref() == Some("Alexander Gabuev")));
+    // The story quoting him is a hit, though its title and summary do not name him.
+    assert!(hits.stories.iter().any(|s| s.id == 1), "{:?}", hits.stories);
     // Query syntax in user input is taken literally, never as FTS5 operators.
     assert!(reader.search("\"Gabuev OR ( NEAR", 10).is_ok());
     let filtered = reader
@@ -110,6 +112,14 @@ fn queries_and_search_read_the_analysis() {
         })
         .unwrap();
     assert!(none.is_empty());
+    // The outlet filter ignores case.
+    let any_case = reader
+        .stories(&StoryFilter {
+            outlet: Some("BLOOMBERG".into()),
+            ..StoryFilter::default()
+        })
+        .unwrap();
+    assert_eq!(any_case.len(), 1);
     let page = reader.story_page(1).unwrap().unwrap();
     assert!(page.contains("class=\"matrix\"") && page.contains("class=\"pair\""));
     let report: parallax::model::Report =

@@ -379,6 +379,21 @@ fn contributors(text: &str) -> Option<(usize, usize, OutletClue)> {
     None
 }
 
+/// A line without the dateline that opens it ("SPRINGFIELD, Ill. - The mayor said …" is "The
+/// mayor said …"): a place in capitals, then a dash.
+pub fn without_dateline(line: &str) -> &str {
+    let dash = [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|d| line.find(d).map(|at| (at, d.len())))
+        .min();
+    match dash {
+        Some((at, len)) if at <= MAX_NAME + 20 && is_place_in_capitals(line[..at].trim()) => {
+            line[at + len..].trim_start()
+        }
+        _ => line,
+    }
+}
+
 /// A short readable label for a page whose outlet is unknown: its title's first words.
 pub fn title_label(title: &str) -> Option<String> {
     const WORDS: usize = 5;
@@ -501,6 +516,18 @@ mod tests {
         assert_eq!(
             (name.as_str(), ev.clue),
             ("news.bugle.example", OutletClue::Url)
+        );
+    }
+
+    #[test]
+    fn a_dateline_without_an_outlet_is_cut_from_a_label() {
+        assert_eq!(
+            without_dateline("RIVERTON, Texas - The bridge closed on Monday."),
+            "The bridge closed on Monday."
+        );
+        assert_eq!(
+            without_dateline("The bridge - long closed - reopened."),
+            "The bridge - long closed - reopened."
         );
     }
 

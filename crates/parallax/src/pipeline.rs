@@ -20,7 +20,7 @@ use crate::model::{
     Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report, SourceKind, Span,
     Story, SummaryItem,
 };
-use crate::outlets::{name_outlet, title_label, PageClues};
+use crate::outlets::{name_outlet, title_label, without_dateline, PageClues};
 use crate::segment::sentences;
 use crate::summarize::{summarize, DEFAULT_WORDS};
 
@@ -163,7 +163,7 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
             .title
             .as_deref()
             .and_then(title_label)
-            .or_else(|| title_label(cleaned.text.lines().next().unwrap_or("")))
+            .or_else(|| title_label(without_dateline(cleaned.text.lines().next().unwrap_or(""))))
             .unwrap_or_default()
     };
     let sentences = sentences(&cleaned.text);
@@ -345,6 +345,12 @@ pub fn analyze_story(
     match analysis {
         Ok((quotes, facts, comparison, summary, reference)) => {
             story.date = story.date.take().or(reference);
+            // A story none of whose documents has a headline is named by its summary's opening.
+            if story.title.is_none() {
+                story.title = summary
+                    .first()
+                    .map(|item| first_words(without_dateline(&item.text), STORY_TITLE_WORDS));
+            }
             story.quotes = quotes;
             story.facts = facts;
             story.statements = comparison.statements;
@@ -358,6 +364,19 @@ pub fn analyze_story(
             reason: "internal error while analyzing this story; its documents are kept unanalyzed (a bug: please report it)".into(),
         }),
     }
+}
+
+/// Words of a summary's first sentence that name a story without a headline.
+const STORY_TITLE_WORDS: usize = 12;
+
+/// The first `n` words of a text, with an ellipsis when it goes on.
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = words[..words.len().min(n)].join(" ");
+    if words.len() > n {
+        out.push('…');
+    }
+    out
 }
 
 /// The date a story's relative dates resolve against: its earliest publication date, else the

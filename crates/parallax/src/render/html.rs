@@ -3,16 +3,20 @@
 //! Every piece of source text is escaped. Each sentence of each document carries an anchor, and
 //! every citation links to the sentence holding the cited span.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
+use super::view::{
+    copies, counts, exclusives, plural, speakers, DocumentNames, CONFLICTS_SHOWN, COPIES_SHOWN,
+    EXCLUSIVES_PER_OUTLET, SPEAKERS_SHOWN, STATEMENTS_PER_SPEAKER,
+};
 pub use super::DocumentPages;
 use super::{
-    attribution, conflict_heading, excerpt, figures, more_note, outlets, side_view,
-    statements_by_id, Citations, Index, MAX_LISTED,
+    attribution, clue_words, conflict_heading, excerpt, figures, more_note, outlets, side_view,
+    Citations, Index, MAX_LISTED,
 };
 use crate::cluster::{date_of_day, day_number};
-use crate::model::{Report, SourceSpan, Statement, Story};
+use crate::model::{Conflict, FactKind, Report, SourceSpan, Statement, Story};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -36,9 +40,9 @@ const STYLE_RULES: &str = "body{font:16px/1.5 Georgia,serif;max-width:60rem;marg
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif}table{border-collapse:collapse;width:100%}\
 td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}\
 .sides{display:flex;gap:1rem}.conflict{margin:.6rem 0;padding:.4rem .6rem;border-left:3px solid #c33}.pair mark{background:#ffe08a;padding:0 .1em}.versus{color:#c33}.side{flex:1;border:1px solid #ccc;padding:.5rem}sup a{text-decoration:none}\
-.doc p{margin:.4rem 0}.meta{color:#666;font-size:.9rem}:target{background:#ffef9e}\
+.doc p{margin:.4rem 0}.meta{color:#666;font-size:.9rem}\
 .matrix td.on{text-align:center;background:#e6f0ff}.matrix td{text-align:center}.matrix td:first-child{text-align:left;width:60%}.matrix th{font-size:.75rem;word-break:break-all}\
-.timeline{width:100%;height:auto}.timeline text{font:11px sans-serif}.group h4{margin:.6rem 0 .2rem}";
+.cited{background:#eef6ee}.doc q{quotes:none;border-bottom:1px dotted #36c}.timeline{width:100%;height:auto}.timeline text{font:11px sans-serif}.group h4{margin:.6rem 0 .2rem}:target{background:#ffef9e}";
 
 /// The link to the sentence that holds a source span: an anchor on this page, or, for a
 /// document the page lists without its text, that document's own page.
@@ -99,7 +103,11 @@ pub fn html(report: &Report) -> String {
         .and_then(|s| s.title.as_deref())
         .unwrap_or("Parallax report");
     let _ = write!(out, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>", escape(title));
-    let _ = write!(out, "<h1>Parallax report</h1><p class=\"meta\">{} documents, {} stories, {} copy relations.</p>", report.documents.len(), report.stories.len(), report.copies.len());
+    let _ = write!(
+        out,
+        "<h1>Parallax report</h1><p class=\"meta\">{}</p>",
+        escape(&counts(report))
+    );
     out.push_str(&story_page(report));
     if !report.rejected.is_empty() {
         out.push_str("<h2>Rejected inputs</h2><ul>");
@@ -145,8 +153,7 @@ fn more(out: &mut String, total: usize) {
 
 fn story_section(out: &mut String, ix: &Index, story: &Story) {
     let mut cites = Citations::default();
-    let by_id = statements_by_id(story);
-    let statement = |id: &str| by_id.get(id).copied();
+    let names = DocumentNames::new(ix, story);
     let _ = write!(
         out,
         "<section id=\"{}\"><h2>{}</h2>",
@@ -155,17 +162,13 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
     );
     let _ = write!(
         out,
-        "<p class=\"meta\">{} documents from {}{}</p>",
-        story.documents.len(),
+        "<p class=\"meta\">{} from {} · {}</p>",
+        plural(story.documents.len(), "document", "documents"),
         escape(&outlets(ix, story).join(", ")),
-        story
-            .date
-            .as_deref()
-            .map(|d| format!(" · {}", escape(d)))
-            .unwrap_or_default()
+        escape(story.date.as_deref().unwrap_or("date unknown"))
     );
     if !story.summary.is_empty() {
-        out.push_str("<h3>Summary</h3><p>");
+        out.push_str("<h3>What happened</h3><p class=\"summary\">");
         for item in &story.summary {
             let _ = write!(out, "{}", escape(&item.text));
             cite(out, ix, &mut cites, &item.sources);
@@ -175,102 +178,38 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
     }
     if !story.conflicts.is_empty() {
         out.push_str("<h3>Where the accounts differ</h3>");
-        for c in story.conflicts.iter().take(MAX_LISTED) {
-            let _ = write!(
-                out,
-                "<div class=\"conflict\"><p><strong>{}</strong>: {}</p><p class=\"pair\">",
-                escape(&conflict_heading(c)),
-                escape(&c.about)
-            );
-            // One paired row: each side's evidence, its value marked, cited.
-            for (k, side) in c.sides.iter().enumerate() {
-                let v = side_view(ix, side);
-                if k > 0 {
-                    out.push_str(" <span class=\"versus\">—</span> ");
-                }
+        for (k, c) in story.conflicts.iter().take(MAX_LISTED).enumerate() {
+            if k == CONFLICTS_SHOWN {
                 let _ = write!(
                     out,
-                    "<span class=\"pair-side\"><b>{}</b>: “{}",
-                    escape(&v.label),
-                    escape(&v.before)
+                    "<details><summary>{} more</summary>",
+                    story.conflicts.len().min(MAX_LISTED) - CONFLICTS_SHOWN
                 );
-                if let Some(value) = &v.value {
-                    let _ = write!(out, "<mark>{}</mark>", escape(value));
-                }
-                let _ = write!(out, "{}”", escape(&v.after));
-                if let Some(source) = &v.source {
-                    cite(out, ix, &mut cites, std::slice::from_ref(source));
-                }
-                if v.more > 0 {
-                    let _ = write!(out, " (and {} more)", v.more);
-                }
-                out.push_str("</span>");
             }
-            out.push_str("</p></div>");
+            conflict_row(out, ix, &mut cites, c);
+        }
+        if story.conflicts.len() > CONFLICTS_SHOWN {
+            out.push_str("</details>");
         }
         more(out, story.conflicts.len());
     }
+    who_said_what(out, ix, &mut cites, story);
+    only_in_one_outlet(out, ix, &mut cites, story, &names);
+    who_copied_whom(out, story, ix, &names);
+    story_documents(out, ix, story, &names);
+    out.push_str("<details class=\"more-views\"><summary>Who carries what, the coverage timeline, dates and figures</summary>");
     matrix(out, ix, story);
-    quotes(out, ix, story);
-    timeline(out, ix, story);
-    let figures = figures(story);
-    if !figures.is_empty() {
-        out.push_str("<h3>Dates and figures</h3><table><tr><th>what</th><th>as written</th><th>resolved</th><th>document</th></tr>");
-        for f in figures.iter().take(MAX_LISTED) {
-            let kind = serde_json::to_value(f.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let src = SourceSpan {
-                doc: f.doc.clone(),
-                start: f.start,
-                end: f.end,
-            };
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>",
-                escape(&kind),
-                escape(&f.text),
-                escape(f.value.as_deref().unwrap_or("")),
-                anchor(ix, &src),
-                escape(&f.doc)
-            );
-        }
-        out.push_str("</table>");
-        more(out, figures.len());
-    }
-    if !story.exclusive.is_empty() {
-        out.push_str("<h3>Only in one outlet</h3>");
-        let mut listed = 0;
-        let total: usize = story.exclusive.iter().map(|ex| ex.statements.len()).sum();
-        for ex in &story.exclusive {
-            if listed >= MAX_LISTED {
-                break;
-            }
-            let outlet = ix
-                .document(&ex.doc)
-                .map_or(ex.doc.as_str(), |d| d.outlet_name());
-            let _ = write!(out, "<h4>{}</h4><ul>", escape(outlet));
-            for id in ex.statements.iter().take(MAX_LISTED - listed) {
-                listed += 1;
-                if let Some(st) = statement(id) {
-                    let _ = write!(out, "<li>“{}”", escape(&st.text));
-                    cite(out, ix, &mut cites, &st.sources);
-                    out.push_str("</li>");
-                }
-            }
-            out.push_str("</ul>");
-        }
-        more(out, total);
-    }
+    timeline(out, ix, story, &names);
+    figures_table(out, ix, story);
+    out.push_str("</details>");
     if !cites.sources().is_empty() {
-        out.push_str("<h3>Sources</h3><ol>");
+        out.push_str("<h3>Sources</h3><ol class=\"sources\">");
         for s in cites.sources() {
             let _ = write!(
                 out,
                 "<li><a href=\"{}\">{}</a>, bytes {}–{}: “{}”</li>",
                 anchor(ix, s),
-                escape(&s.doc),
+                escape(&names.name(&s.doc)),
                 s.start,
                 s.end,
                 escape(&excerpt(ix, s, 160))
@@ -279,6 +218,240 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
         out.push_str("</ol>");
     }
     out.push_str("</section>");
+}
+
+/// One conflict as a paired row: each side's evidence, its value marked, cited.
+fn conflict_row(out: &mut String, ix: &Index, cites: &mut Citations, c: &Conflict) {
+    let _ = write!(
+        out,
+        "<div class=\"conflict\"><p><strong>{}</strong>: {}</p><p class=\"pair\">",
+        escape(&conflict_heading(c)),
+        escape(&c.about)
+    );
+    for (k, side) in c.sides.iter().enumerate() {
+        let v = side_view(ix, side);
+        if k > 0 {
+            out.push_str(" <span class=\"versus\">—</span> ");
+        }
+        let _ = write!(
+            out,
+            "<span class=\"pair-side\"><b>{}</b>: “{}",
+            escape(&v.label),
+            escape(&v.before)
+        );
+        if let Some(value) = &v.value {
+            let _ = write!(out, "<mark>{}</mark>", escape(value));
+        }
+        let _ = write!(out, "{}”", escape(&v.after));
+        if let Some(source) = &v.source {
+            cite(out, ix, cites, std::slice::from_ref(source));
+        }
+        if v.more > 0 {
+            let _ = write!(out, " (and {} more)", v.more);
+        }
+        out.push_str("</span>");
+    }
+    out.push_str("</p></div>");
+}
+
+/// Who said what: by speaker (or channel), the most widely carried first; each speaker's first
+/// statements shown and the rest, like the other speakers, one click away.
+fn who_said_what(out: &mut String, ix: &Index, cites: &mut Citations, story: &Story) {
+    let speakers = speakers(story);
+    if speakers.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Who said what</h3>");
+    for (k, sp) in speakers.iter().take(MAX_LISTED).enumerate() {
+        if k == SPEAKERS_SHOWN {
+            let _ = write!(
+                out,
+                "<details><summary>{} more speakers</summary>",
+                speakers.len().min(MAX_LISTED) - SPEAKERS_SHOWN
+            );
+        }
+        let _ = write!(
+            out,
+            "<div class=\"group\"><h4>{}</h4><ul>",
+            escape(&sp.name)
+        );
+        for (i, st) in sp.statements.iter().take(MAX_LISTED).enumerate() {
+            if i == STATEMENTS_PER_SPEAKER {
+                let _ = write!(
+                    out,
+                    "</ul><details><summary>{} more</summary><ul>",
+                    sp.statements.len().min(MAX_LISTED) - STATEMENTS_PER_SPEAKER
+                );
+            }
+            out.push_str("<li>");
+            if let (Some(_), Some(channel)) = (&st.speaker, &st.channel) {
+                let _ = write!(out, "according to {}: ", escape(channel));
+            }
+            let _ = write!(
+                out,
+                "“{}” <span class=\"meta\">{}</span>",
+                escape(&st.text),
+                escape(&st.outlets.join(", "))
+            );
+            cite(out, ix, cites, &st.sources);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+        if sp.statements.len() > STATEMENTS_PER_SPEAKER {
+            out.push_str("</details>");
+        }
+        out.push_str("</div>");
+    }
+    if speakers.len() > SPEAKERS_SHOWN {
+        out.push_str("</details>");
+    }
+    more(out, speakers.len());
+}
+
+/// What only one outlet has, per document, no sentence twice; the first few shown.
+fn only_in_one_outlet(
+    out: &mut String,
+    ix: &Index,
+    cites: &mut Citations,
+    story: &Story,
+    names: &DocumentNames,
+) {
+    let exclusives = exclusives(story);
+    if exclusives.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Only in one outlet</h3>");
+    for (doc, statements) in exclusives.iter().take(MAX_LISTED) {
+        let _ = write!(out, "<h4>{}</h4><ul>", escape(&names.name(doc)));
+        for (i, st) in statements.iter().take(MAX_LISTED).enumerate() {
+            if i == EXCLUSIVES_PER_OUTLET {
+                let _ = write!(
+                    out,
+                    "</ul><details><summary>{} more</summary><ul>",
+                    statements.len().min(MAX_LISTED) - EXCLUSIVES_PER_OUTLET
+                );
+            }
+            let _ = write!(out, "<li>“{}”", escape(&st.text));
+            cite(out, ix, cites, &st.sources);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+        if statements.len() > EXCLUSIVES_PER_OUTLET {
+            out.push_str("</details>");
+        }
+    }
+}
+
+/// Who copied whom: one line per pair of documents, strongest first.
+fn who_copied_whom(out: &mut String, story: &Story, ix: &Index, names: &DocumentNames) {
+    let copies = copies(ix, story);
+    if copies.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Who copied whom</h3><ul class=\"copies\">");
+    for (k, c) in copies.iter().take(MAX_LISTED).enumerate() {
+        if k == COPIES_SHOWN {
+            out.push_str("</ul><details><summary>more</summary><ul>");
+        }
+        let passages = c.passages_note();
+        let _ = write!(
+            out,
+            "<li><a href=\"{}\">{}</a> {} <a href=\"{}\">{}</a>: {:.0}% shared{passages}</li>",
+            document_link(ix, &c.copy.id),
+            escape(&names.name(&c.copy.id)),
+            c.relation,
+            document_link(ix, &c.original.id),
+            escape(&names.name(&c.original.id)),
+            c.share * 100.0
+        );
+    }
+    out.push_str("</ul>");
+    if copies.len() > COPIES_SHOWN {
+        out.push_str("</details>");
+    }
+}
+
+/// Where a document is: its article on this page, or its own page for a document the page
+/// only lists.
+fn document_link(ix: &Index, id: &str) -> String {
+    let Some(d) = ix.position(id) else {
+        return String::new();
+    };
+    match ix.pages {
+        Some(pages) if d >= pages.in_full => {
+            format!("{}{}", pages.link_prefix, url_component(id))
+        }
+        _ => format!("#d{d}"),
+    }
+}
+
+/// The story's documents, each linked, with its outlet (and what named it), title and date.
+fn story_documents(out: &mut String, ix: &Index, story: &Story, names: &DocumentNames) {
+    out.push_str("<h3>Documents</h3><ol class=\"story-documents\">");
+    for id in story.documents.iter().take(MAX_LISTED) {
+        let Some(d) = ix.document(id) else { continue };
+        let date = names.date_words(d);
+        let named = d
+            .outlet_evidence
+            .as_ref()
+            .map(|e| {
+                format!(
+                    " <span class=\"meta\">(named by its {}: “{}”)</span>",
+                    clue_words(e.clue),
+                    escape(&e.text)
+                )
+            })
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "<li><a href=\"{}\"><b>{}</b></a>{named} — {} <span class=\"meta\">· {}</span></li>",
+            document_link(ix, id),
+            escape(&names.name(id)),
+            escape(d.title.as_deref().unwrap_or("(no title)")),
+            escape(&date)
+        );
+    }
+    out.push_str("</ol>");
+    more(out, story.documents.len());
+}
+
+/// Dates, amounts and percentages as written; dates also resolved to the calendar.
+fn figures_table(out: &mut String, ix: &Index, story: &Story) {
+    let figures = figures(story);
+    if figures.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Dates and figures</h3><table><tr><th>what</th><th>as written</th><th>date</th><th>document</th></tr>");
+    for f in figures.iter().take(MAX_LISTED) {
+        let kind = serde_json::to_value(f.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let src = SourceSpan {
+            doc: f.doc.clone(),
+            start: f.start,
+            end: f.end,
+        };
+        let date = if f.kind == FactKind::Date {
+            f.value.as_deref().unwrap_or("")
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>",
+            escape(&kind),
+            escape(&f.text),
+            escape(date),
+            anchor(ix, &src),
+            escape(
+                ix.document(&f.doc)
+                    .map_or(f.doc.as_str(), |d| d.outlet_name())
+            )
+        );
+    }
+    out.push_str("</table>");
+    more(out, figures.len());
 }
 
 /// Statements carried by this many outlets or more appear in the matrix.
@@ -354,76 +527,47 @@ fn matrix(out: &mut String, ix: &Index, story: &Story) {
     }
 }
 
-/// Quotes grouped by speaker and channel, groups in order of first appearance.
-fn quotes(out: &mut String, ix: &Index, story: &Story) {
-    if story.quotes.is_empty() {
-        return;
-    }
-    let mut groups: Vec<(String, Vec<&crate::model::Quote>)> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    for q in story.quotes.iter().take(MAX_LISTED) {
-        let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
-        match group_of.get(&who) {
-            Some(&g) => groups[g].1.push(q),
-            None => {
-                group_of.insert(who.clone(), groups.len());
-                groups.push((who, vec![q]));
-            }
-        }
-    }
-    out.push_str("<h3>Who said what</h3>");
-    for (who, list) in groups {
-        let _ = write!(out, "<div class=\"group\"><h4>{}</h4><ul>", escape(&who));
-        for q in list {
-            let src = SourceSpan {
-                doc: q.doc.clone(),
-                start: q.start,
-                end: q.end,
-            };
-            let outlet = ix
-                .document(&q.doc)
-                .map_or(q.doc.as_str(), |d| d.outlet_name());
-            let _ = write!(
-                out,
-                "<li>“{}” <a href=\"{}\" class=\"meta\">{}</a></li>",
-                escape(&q.text),
-                anchor(ix, &src),
-                escape(outlet)
-            );
-        }
-        out.push_str("</ul></div>");
-    }
-    more(out, story.quotes.len());
-}
-
 /// Dots stacked on one day of the timeline at most.
 const TIMELINE_STACK: usize = 20;
 
 /// The coverage timeline: one dot per document on a day axis, labelled by outlet. A document
-/// that gives no date is drawn hollow at the story's date.
-fn timeline(out: &mut String, ix: &Index, story: &Story) {
-    let story_day = story.date.as_deref().and_then(day_number);
-    let dated: Vec<(i64, &str, &str, bool)> = story
+/// dated only by its text is drawn hollow; one that gives no date is not drawn, and the page
+/// says how many.
+fn timeline(out: &mut String, ix: &Index, story: &Story, names: &DocumentNames) {
+    let mut undated = 0;
+    let dated: Vec<(i64, String, String, bool)> = story
         .documents
         .iter()
         .filter_map(|id| {
             let d = ix.document(id)?;
-            match d.published.as_deref().and_then(day_number) {
-                Some(day) => Some((
-                    day,
-                    d.outlet_name(),
-                    d.published.as_deref().unwrap_or(""),
-                    true,
-                )),
-                None => Some((
-                    story_day?,
-                    d.outlet_name(),
-                    "no date given; drawn at the story's date",
-                    false,
-                )),
-            }
+            let Some((date, from_text)) = names.date(d) else {
+                undated += 1;
+                return None;
+            };
+            let Some(day) = day_number(&date) else {
+                undated += 1;
+                return None;
+            };
+            let title = if from_text {
+                format!("{date}, a date its text gives (no publication date)")
+            } else {
+                date
+            };
+            Some((day, names.name(id), title, !from_text))
         })
         .collect();
+    if undated > 0 {
+        let _ = write!(
+            out,
+            "<p class=\"meta\">{} no date, published or in the text, and {} not drawn.</p>",
+            if undated == 1 {
+                "1 document gives".to_string()
+            } else {
+                format!("{undated} documents give")
+            },
+            if undated == 1 { "is" } else { "are" }
+        );
+    }
     let (Some(first), Some(last)) = (
         dated.iter().map(|d| d.0).min(),
         dated.iter().map(|d| d.0).max(),
@@ -489,8 +633,49 @@ fn timeline(out: &mut String, ix: &Index, story: &Story) {
     out.push_str("</svg>");
 }
 
+/// The sentence of `doc` that holds byte `at`.
+fn sentence_at(doc: &crate::model::Document, at: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.start() <= at)
+        .saturating_sub(1)
+}
+
+/// What the documents' text marks: the sentences the summaries cite, and the sentences holding
+/// a quote with who said it.
+#[derive(Default)]
+struct Marks<'a> {
+    cited: HashSet<(&'a str, usize)>,
+    quoted: HashMap<(&'a str, usize), String>,
+}
+
+impl<'a> Marks<'a> {
+    fn of(ix: &Index<'a>) -> Marks<'a> {
+        let mut marks = Marks::default();
+        for story in &ix.report.stories {
+            for src in story.summary.iter().flat_map(|i| &i.sources) {
+                if let Some(d) = ix.document(&src.doc) {
+                    marks
+                        .cited
+                        .insert((d.id.as_str(), sentence_at(d, src.start)));
+                }
+            }
+            for q in &story.quotes {
+                if let Some(d) = ix.document(&q.doc) {
+                    let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
+                    marks
+                        .quoted
+                        .entry((d.id.as_str(), sentence_at(d, q.start)))
+                        .or_insert(who);
+                }
+            }
+        }
+        marks
+    }
+}
+
 fn documents(out: &mut String, ix: &Index) {
     out.push_str("<h2>Documents</h2>");
+    let marks = Marks::of(ix);
     let in_full = ix.pages.map_or(usize::MAX, |p| p.in_full);
     if let Some(pages) = ix.pages.filter(|p| ix.report.documents.len() > p.in_full) {
         let _ = write!(
@@ -510,19 +695,19 @@ fn documents(out: &mut String, ix: &Index) {
                 "<li><a href=\"{}{}\">{}</a> <span class=\"meta\">{} · {}</span></li>",
                 pages.link_prefix,
                 url_component(&doc.id),
-                escape(doc.title.as_deref().unwrap_or(&doc.id)),
-                escape(doc.outlet.as_deref().unwrap_or("unknown outlet")),
-                escape(doc.published.as_deref().unwrap_or("undated"))
+                escape(doc.title.as_deref().unwrap_or(doc.outlet_name())),
+                escape(doc.outlet_name()),
+                escape(doc.published.as_deref().unwrap_or("no publication date"))
             );
             continue;
         }
         let _ = write!(
             out,
             "<article class=\"doc\" id=\"d{d}\"><h3>{}</h3><p class=\"meta\">{} · {} · {}</p>",
-            escape(doc.title.as_deref().unwrap_or(&doc.id)),
-            escape(&doc.source),
-            escape(doc.outlet.as_deref().unwrap_or("unknown outlet")),
-            escape(doc.published.as_deref().unwrap_or("undated"))
+            escape(doc.title.as_deref().unwrap_or(doc.outlet_name())),
+            escape(doc.outlet_name()),
+            escape(doc.published.as_deref().unwrap_or("no publication date")),
+            escape(&doc.source)
         );
         out.push_str("<p>");
         let mut at = 0;
@@ -536,11 +721,29 @@ fn documents(out: &mut String, ix: &Index) {
             } else if !gap.is_empty() {
                 out.push(' ');
             }
-            let _ = write!(
-                out,
-                "<span id=\"d{d}-s{s}\">{}</span>",
-                escape(doc.span_text(*span))
-            );
+            let key = (doc.id.as_str(), s);
+            let cited = if marks.cited.contains(&key) {
+                " class=\"cited\""
+            } else {
+                ""
+            };
+            match marks.quoted.get(&key) {
+                Some(who) => {
+                    let _ = write!(
+                        out,
+                        "<span id=\"d{d}-s{s}\"{cited}><q title=\"{}\">{}</q></span>",
+                        escape(who),
+                        escape(doc.span_text(*span))
+                    );
+                }
+                None => {
+                    let _ = write!(
+                        out,
+                        "<span id=\"d{d}-s{s}\"{cited}>{}</span>",
+                        escape(doc.span_text(*span))
+                    );
+                }
+            }
             at = span.end();
         }
         out.push_str("</p>");

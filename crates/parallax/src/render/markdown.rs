@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::clue_words;
 use super::view::{
-    copies, exclusives, plural, speakers, DocumentNames, CONFLICTS_SHOWN, COPIES_SHOWN,
+    copies, counts, exclusives, plural, speakers, DocumentNames, CONFLICTS_SHOWN, COPIES_SHOWN,
     EXCLUSIVES_PER_OUTLET, SPEAKERS_SHOWN, STATEMENTS_PER_SPEAKER,
 };
 use super::{
@@ -17,13 +17,7 @@ use crate::model::{Conflict, Report, SourceSpan, Story};
 pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Parallax report\n");
-    let _ = writeln!(
-        out,
-        "{}, {}, {}.\n",
-        plural(report.documents.len(), "document", "documents"),
-        plural(report.stories.len(), "story", "stories"),
-        plural(report.copies.len(), "copy relation", "copy relations")
-    );
+    let _ = writeln!(out, "{}\n", counts(report));
     let ix = Index::new(report);
     for story in &report.stories {
         story_section(&mut out, &ix, story);
@@ -208,11 +202,7 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
     if !copies.is_empty() {
         let _ = writeln!(out, "### Who copied whom\n");
         for c in copies.iter().take(COPIES_SHOWN) {
-            let passages = if c.passages > 1 {
-                format!(" in {} passages", c.passages)
-            } else {
-                String::new()
-            };
+            let passages = c.passages_note();
             let _ = writeln!(
                 out,
                 "- {} {} {}: {:.0}% shared{passages}",
@@ -228,11 +218,7 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
     let _ = writeln!(out, "### Documents\n");
     for (n, id) in story.documents.iter().enumerate() {
         let Some(d) = ix.document(id) else { continue };
-        let date = match names.date(d) {
-            Some((date, false)) => date,
-            Some((date, true)) => format!("{date} (from the text)"),
-            None => "undated".to_string(),
-        };
+        let date = names.date_words(d);
         let _ = writeln!(
             out,
             "{}. **{}** — {} · {} · `{}`",

@@ -119,6 +119,17 @@ pub struct CopyLine<'a> {
     pub passages: usize,
 }
 
+impl CopyLine<'_> {
+    /// " in 3 passages" when they share more than one, else nothing.
+    pub fn passages_note(&self) -> String {
+        if self.passages > 1 {
+            format!(" in {} passages", self.passages)
+        } else {
+            String::new()
+        }
+    }
+}
+
 /// The copy relations among a story's documents, one line per pair of documents, strongest
 /// first.
 pub fn copies<'a>(ix: &Index<'a>, story: &Story) -> Vec<CopyLine<'a>> {
@@ -222,6 +233,15 @@ impl<'a> DocumentNames<'a> {
         }
     }
 
+    /// A document's date in words: "2022-06-15", "2022-06-15 (from the text)" or "undated".
+    pub fn date_words(&self, doc: &Document) -> String {
+        match self.date(doc) {
+            Some((date, false)) => date,
+            Some((date, true)) => format!("{date} (from the text)"),
+            None => "undated".to_string(),
+        }
+    }
+
     /// A document's date for the reader: its publication date, else the first date its text
     /// gives that the story's facts resolved (`true`: from the text), else None.
     pub fn date(&self, doc: &Document) -> Option<(String, bool)> {
@@ -232,6 +252,16 @@ impl<'a> DocumentNames<'a> {
             .get(doc.id.as_str())
             .map(|d| (d.to_string(), true))
     }
+}
+
+/// What a report holds, in words: "5 documents, 1 story, 3 copy relations."
+pub fn counts(report: &crate::model::Report) -> String {
+    format!(
+        "{}, {}, {}.",
+        plural(report.documents.len(), "document", "documents"),
+        plural(report.stories.len(), "story", "stories"),
+        plural(report.copies.len(), "copy relation", "copy relations")
+    )
 }
 
 /// "1 document", "2 documents".
