@@ -209,7 +209,10 @@ pub fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> {
     }
     let text_clues = dateline(page.source_text)
         .or_else(|| {
+            // A bare credit line counts when the registry knows the name: a lone
+            // capitalised word above an article is as often a section label.
             page.credit
+                .filter(|c| reg.by_name(c).is_some())
                 .and_then(|c| find_line(page.source_text, c, OutletClue::Credit))
         })
         .or_else(|| copyright(page.source_text))
@@ -493,6 +496,21 @@ mod tests {
         );
         assert_eq!(
             named("Staff writers Ann Roe and Bo Li contributed.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_credit_line_names_an_outlet_the_registry_knows() {
+        let page = |credit: &'static str, text: &'static str| PageClues {
+            source_text: text,
+            credit: Some(credit),
+            ..PageClues::default()
+        };
+        let (name, ev) = name_outlet(&page("Reuters", "Reuters\nThe harbour reopened.")).unwrap();
+        assert_eq!((name.as_str(), ev.clue), ("Reuters", OutletClue::Credit));
+        assert_eq!(
+            name_outlet(&page("Overview", "Overview\nThe harbour reopened.")),
             None
         );
     }
