@@ -14,7 +14,7 @@ use axum::routing::get;
 use axum::Extension;
 use axum::Router;
 use parallax::model::Report;
-use parallax::render::html::{escape, story_page, STYLE};
+use parallax::render::html::{document_page, escape, QuoteMark, STYLE};
 use parallax_store::StoryRow;
 
 use crate::api::{story_id, SearchQuery, StoryQuery};
@@ -225,8 +225,17 @@ async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Re
 
 async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
     let wanted = id.clone();
-    match state.read(move |s| Ok(s.document(&wanted)?)).await {
-        Ok(Some(view)) => {
+    let read = state
+        .read(move |s| {
+            let Some(view) = s.document(&wanted)? else {
+                return Ok(None);
+            };
+            let marks = s.document_marks(view.story, &view.document.id)?;
+            Ok(Some((view, marks)))
+        })
+        .await;
+    match read {
+        Ok(Some((view, marks))) => {
             let title = view
                 .document
                 .title
@@ -245,7 +254,18 @@ async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) ->
                 documents: vec![document],
                 ..Report::default()
             };
-            body.push_str(&story_page(&report));
+            // The quotes found in it and the sentences the story's summary cites are marked.
+            let quotes: Vec<QuoteMark> = marks
+                .quotes
+                .into_iter()
+                .map(|q| QuoteMark {
+                    start: usize::try_from(q.start).unwrap_or(usize::MAX),
+                    speaker: q.speaker,
+                    channel: q.channel,
+                })
+                .collect();
+            let cited: Vec<usize> = marks.cited.into_iter().map(|(start, _)| start).collect();
+            body.push_str(&document_page(&report, &quotes, &cited));
             page(&title, &body)
         }
         Ok(None) => not_found(&format!("no document {id}")),

@@ -673,3 +673,34 @@ fn the_feeds_page_shows_each_followed_feed_and_when_it_was_read() {
     let row = &store.feeds().unwrap()[0];
     assert!(text.contains(row.last_read.as_deref().unwrap()), "{text}");
 }
+
+#[test]
+fn a_document_page_marks_its_quotes_and_the_sentences_the_summary_cites() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(dir.path(), Limits::default());
+    let (status, body) = get(addr, "/api/stories/story-1");
+    assert_eq!(status, 200);
+    let report: parallax::model::Report = serde_json::from_str(&body).unwrap();
+    let story = &report.stories[0];
+    // A document the summary cites and that holds quotes.
+    let doc = story
+        .summary
+        .iter()
+        .flat_map(|item| &item.sources)
+        .map(|s| s.doc.clone())
+        .find(|d| story.quotes.iter().any(|q| &q.doc == d))
+        .expect("a cited document with quotes");
+    let (status, page) = get(addr, &format!("/document/{doc}"));
+    assert_eq!(status, 200);
+    assert!(page.contains("class=\"cited\""), "no cited sentence marked");
+    let quoted = page.matches("<q title=").count();
+    assert!(quoted > 0, "no quote marked");
+    // Each mark names who said it.
+    let speaker = story
+        .quotes
+        .iter()
+        .find(|q| q.doc == doc)
+        .and_then(|q| q.speaker.clone().or(q.channel.clone()))
+        .unwrap();
+    assert!(page.contains(&parallax::render::html::escape(&speaker)));
+}

@@ -56,6 +56,7 @@ pub fn forget_analysis(tx: &Transaction, story: i64) -> rusqlite::Result<()> {
         }
     }
     tx.execute("DELETE FROM quotes WHERE story = ?1", [story])?;
+    tx.execute("DELETE FROM cited WHERE story = ?1", [story])?;
     tx.execute("DELETE FROM statements WHERE story = ?1", [story])?;
     tx.execute("DELETE FROM stories_fts WHERE rowid = ?1", [story])?;
     tx.execute("DELETE FROM analyses WHERE story = ?1", [story])?;
@@ -275,6 +276,18 @@ impl Store {
                     "INSERT INTO quotes_fts (rowid, speaker, text) VALUES (?1, ?2, ?3)",
                 )?
                 .execute(params![tx.last_insert_rowid(), q.speaker, q.text])?;
+            }
+            // What the summary cites, so a document's page can mark it.
+            for src in story.summary.iter().flat_map(|item| &item.sources) {
+                tx.prepare_cached(
+                    "INSERT INTO cited (story, doc, start, end) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![
+                    a.id,
+                    src.doc,
+                    src.start as i64,
+                    src.end as i64
+                ])?;
             }
             for st in &story.statements {
                 let outlets: BTreeSet<String> =

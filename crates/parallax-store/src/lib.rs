@@ -24,7 +24,9 @@ pub mod schema;
 pub use analysis::PAGE_DOCUMENTS;
 pub use feeds::{FeedReading, FeedRow};
 pub use ingest::{IngestReport, Progress};
-pub use query::{DocumentView, QuoteRow, SearchHits, StoryFilter, StoryOrder, StoryRow};
+pub use query::{
+    DocumentMarks, DocumentView, QuoteRow, SearchHits, StoryFilter, StoryOrder, StoryRow,
+};
 
 /// The store file used when none is named.
 pub const DEFAULT_DB: &str = "parallax.db";

@@ -179,6 +179,18 @@ fn quote_row(r: &rusqlite::Row) -> rusqlite::Result<QuoteRow> {
     })
 }
 
+/// What a document's page marks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentMarks {
+    /// The quotes found in it.
+    pub quotes: Vec<QuoteRow>,
+    /// The byte spans of it the story's summary cites.
+    pub cited: Vec<(usize, usize)>,
+}
+
+/// Most quotes and cited spans a document's page marks.
+const MAX_MARKS: i64 = 10_000;
+
 impl Store {
     /// Stories, filtered and ordered.
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryRow>, StoreError> {
@@ -268,6 +280,36 @@ impl Store {
             added,
             document,
         }))
+    }
+
+    /// What a document's page marks: the quotes found in it and the spans of it the story's
+    /// summary cites.
+    pub fn document_marks(&self, story: i64, doc: &str) -> Result<DocumentMarks, StoreError> {
+        let sqlite = |e| self.sqlite(e);
+        let quotes = self
+            .conn
+            .prepare_cached(
+                "SELECT story, doc, speaker, channel, cue, kind, text, start, end FROM quotes
+                 WHERE story = ?1 AND doc = ?2 ORDER BY start LIMIT ?3",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![story, doc, MAX_MARKS], quote_row)?
+                    .collect()
+            })
+            .map_err(sqlite)?;
+        let cited = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end FROM cited WHERE story = ?1 AND doc = ?2 ORDER BY start LIMIT ?3",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![story, doc, MAX_MARKS], |r| {
+                    Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
+                })?
+                .collect()
+            })
+            .map_err(sqlite)?;
+        Ok(DocumentMarks { quotes, cited })
     }
 
     /// The input of a stored document, as it was received.

@@ -85,6 +85,13 @@ CREATE TABLE IF NOT EXISTS quotes (
     end INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quotes_story ON quotes(story);
+CREATE TABLE IF NOT EXISTS cited (
+    story INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cited_story ON cited(story);
 CREATE TABLE IF NOT EXISTS statements (
     story INTEGER NOT NULL,
     id TEXT NOT NULL,

@@ -149,6 +149,8 @@ pub enum OutletClue {
     Copyright,
     /// A line naming the outlet's contributing writers.
     Contributors,
+    /// A byline that names the outlet after the author ("By Ann Roe, Daily Bugle").
+    Byline,
 }
 
 /// How a document's outlet was found: the clue, and the words as the page writes them with
@@ -215,6 +217,7 @@ pub fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> {
                 .filter(|c| reg.by_name(c).is_some())
                 .and_then(|c| find_line(page.source_text, c, OutletClue::Credit))
         })
+        .or_else(|| byline(page.source_text))
         .or_else(|| copyright(page.source_text))
         .or_else(|| contributors(page.source_text));
     if let Some((start, end, clue)) = text_clues {
@@ -310,6 +313,38 @@ fn find_line(text: &str, content: &str, clue: OutletClue) -> Option<(usize, usiz
             return Some((offset + lead, offset + lead + trimmed.len(), clue));
         }
         offset += line.len();
+    }
+    None
+}
+
+/// Longest byline searched for an outlet, in bytes.
+const MAX_BYLINE: usize = 120;
+
+/// The outlet a byline names after its author, when the registry knows it: "By Ann Roe,
+/// Daily Bugle", "By Ann Roe | Daily Bugle".
+fn byline(text: &str) -> Option<(usize, usize, OutletClue)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
+        let start = offset;
+        offset += line.len();
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if body.len() > MAX_BYLINE || !body.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+        {
+            continue;
+        }
+        // The parts after the author's name, last first.
+        let mut cut = body.len();
+        while let Some(at) = body[..cut].rfind([',', '|', '–', '—']) {
+            let name = body[at..cut]
+                .trim_start_matches([',', '|', '–', '—'])
+                .trim();
+            if registry().by_name(name).is_some() {
+                let from = start + lead + body[..cut].rfind(name)?;
+                return Some((from, from + name.len(), OutletClue::Byline));
+            }
+            cut = at;
+        }
     }
     None
 }
@@ -513,6 +548,23 @@ mod tests {
             name_outlet(&page("Overview", "Overview\nThe harbour reopened.")),
             None
         );
+    }
+
+    #[test]
+    fn bylines_name_a_known_outlet_after_the_author() {
+        let text = "Harbour reopens\nBy Ann Roe, Reuters\nThe harbour reopened on Friday.\n";
+        let (name, ev) = name_outlet(&clues(text)).unwrap();
+        assert_eq!((name.as_str(), ev.clue), ("Reuters", OutletClue::Byline));
+        assert_eq!(&text[ev.start.unwrap()..ev.end.unwrap()], "Reuters");
+        assert_eq!(
+            named("By Ann Roe | The Associated Press\nThe harbour reopened.").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            named("By Ann Roe, staff writer\nThe harbour reopened."),
+            None
+        );
+        assert_eq!(named("By the harbour, Reuters said, boats wait."), None);
     }
 
     #[test]

@@ -95,8 +95,12 @@ fn without_titles(speaker: &str) -> &str {
         let lower = bare(w).to_lowercase();
         is_in(TITLES, &lower) || is_in(ROLES, &lower) || is_in(OFFICES, &lower)
     });
+    // The rest must be a name of its own: capitalised words only ("Secretary of State Ann
+    // Lee" keeps its office, whose name runs on with "of").
     match last_title {
-        Some(t) if t + 1 < words.len() => &speaker[words[t + 1].0..],
+        Some(t) if t + 1 < words.len() && words[t + 1..].iter().all(|(_, w)| capitalised(w)) => {
+            &speaker[words[t + 1].0..]
+        }
         _ => speaker,
     }
 }
@@ -415,13 +419,23 @@ mod tests {
             quote(Some("Bo Chen"), None),
             quote(Some("Chen"), None),
             quote(Some("Dee Chen"), None),
+            quote(Some("Secretary of State Jo Park"), None),
         ];
         canonicalize(&mut quotes);
         let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
-        // Two people of the story are called Chen: the surname alone stays as written.
+        // Two people of the story are called Chen: the surname alone stays as written. An office
+        // whose name runs on with "of" stays before the name.
         assert_eq!(
             speakers,
-            ["Ann Lee", "Ann Lee", "Ann Lee", "Bo Chen", "Chen", "Dee Chen"]
+            [
+                "Ann Lee",
+                "Ann Lee",
+                "Ann Lee",
+                "Bo Chen",
+                "Chen",
+                "Dee Chen",
+                "Secretary of State Jo Park"
+            ]
         );
     }
 

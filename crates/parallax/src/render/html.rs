@@ -649,33 +649,74 @@ struct Marks<'a> {
 }
 
 impl<'a> Marks<'a> {
+    /// The marks of every story of the report.
     fn of(ix: &Index<'a>) -> Marks<'a> {
         let mut marks = Marks::default();
         for story in &ix.report.stories {
             for src in story.summary.iter().flat_map(|i| &i.sources) {
-                if let Some(d) = ix.document(&src.doc) {
-                    marks
-                        .cited
-                        .insert((d.id.as_str(), sentence_at(d, src.start)));
-                }
+                marks.cite(ix, &src.doc, src.start);
             }
             for q in &story.quotes {
-                if let Some(d) = ix.document(&q.doc) {
-                    let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
-                    marks
-                        .quoted
-                        .entry((d.id.as_str(), sentence_at(d, q.start)))
-                        .or_insert(who);
-                }
+                let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
+                marks.quote(ix, &q.doc, q.start, who);
             }
         }
         marks
     }
+
+    /// Marks the sentence of document `doc` holding byte `at` as cited.
+    fn cite(&mut self, ix: &Index<'a>, doc: &str, at: usize) {
+        if let Some(d) = ix.document(doc) {
+            self.cited.insert((d.id.as_str(), sentence_at(d, at)));
+        }
+    }
+
+    /// Marks the sentence of document `doc` holding byte `at` as holding a quote of `who`.
+    fn quote(&mut self, ix: &Index<'a>, doc: &str, at: usize, who: String) {
+        if let Some(d) = ix.document(doc) {
+            self.quoted
+                .entry((d.id.as_str(), sentence_at(d, at)))
+                .or_insert(who);
+        }
+    }
+}
+
+/// A quote to mark on a document's page: where it starts, and who said it according to whom.
+#[derive(Debug, Clone)]
+pub struct QuoteMark {
+    /// First byte of the quote in the document's cleaned text.
+    pub start: usize,
+    /// The speaker, when known.
+    pub speaker: Option<String>,
+    /// The channel, when known.
+    pub channel: Option<String>,
+}
+
+/// One document's page body: its text with the sentences the story's summary cites (`cited`:
+/// their first bytes) and the quotes found in it marked, what was removed and repaired.
+pub fn document_page(report: &Report, quotes: &[QuoteMark], cited: &[usize]) -> String {
+    let ix = Index::new(report);
+    let mut marks = Marks::default();
+    for doc in &report.documents {
+        for &at in cited {
+            marks.cite(&ix, &doc.id, at);
+        }
+        for q in quotes {
+            let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
+            marks.quote(&ix, &doc.id, q.start, who);
+        }
+    }
+    let mut out = String::new();
+    documents_marked(&mut out, &ix, &marks);
+    out
 }
 
 fn documents(out: &mut String, ix: &Index) {
+    documents_marked(out, ix, &Marks::of(ix));
+}
+
+fn documents_marked(out: &mut String, ix: &Index, marks: &Marks) {
     out.push_str("<h2>Documents</h2>");
-    let marks = Marks::of(ix);
     let in_full = ix.pages.map_or(usize::MAX, |p| p.in_full);
     if let Some(pages) = ix.pages.filter(|p| ix.report.documents.len() > p.in_full) {
         let _ = write!(

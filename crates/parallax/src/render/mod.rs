@@ -279,6 +279,7 @@ pub fn clue_words(clue: crate::outlets::OutletClue) -> &'static str {
         OutletClue::Credit => "credit line",
         OutletClue::Copyright => "copyright line",
         OutletClue::Contributors => "contributor line",
+        OutletClue::Byline => "byline",
     }
 }
 
