@@ -199,6 +199,60 @@ const CAPTION_CREDITS: &[&str] = &[
     "(getty images",
 ];
 
+/// How a video or audio player's label or promo opens, lower-cased.
+const MEDIA_OPENERS: &[&str] = &[
+    "watch:",
+    "watch live:",
+    "video:",
+    "audio:",
+    "listen:",
+    "media caption",
+    "media playback is unsupported",
+    "watch the full",
+    "watch the video",
+    "click to play",
+    "play video",
+];
+
+/// Most words of a media label or promo.
+const MEDIA_MAX_WORDS: usize = 40;
+
+/// True for a video or audio player's label or promo, given the line lower-cased.
+fn is_media_chrome(lower: &str) -> bool {
+    let lower = lower.trim_start();
+    lower.split_whitespace().nth(MEDIA_MAX_WORDS).is_none()
+        && MEDIA_OPENERS.iter().any(|o| lower.starts_with(o))
+}
+
+/// Longest credit in parentheses at a caption's end, in bytes.
+const MAX_CREDIT: usize = 60;
+
+/// True for a line that ends with a picture's credit in parentheses: the photographer and the
+/// agency ("(Jane Roe/Daily Bugle)") or an agency the outlet registry knows ("(Reuters)").
+fn ends_with_photo_credit(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(inner) = text.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let credit = &inner[open + 1..];
+    if credit.is_empty() || credit.len() > MAX_CREDIT || open == 0 {
+        return false;
+    }
+    let capitalised = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
+    match credit.split_once('/') {
+        Some((who, agency)) => {
+            capitalised(who)
+                && capitalised(agency)
+                && who.split_whitespace().count() <= 4
+                && agency.split_whitespace().count() <= 4
+        }
+        None => crate::outlets::registry().by_name(credit).is_some(),
+    }
+}
+
 /// True for a photo caption or credit, given the line lower-cased: it describes the page's
 /// picture, not the story.
 fn is_caption(lower: &str) -> bool {
@@ -626,6 +680,13 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         } else if first < last && is_caption(&line.lower) {
             // (An article of one line that opens with a caption is the caption run into it.)
             Some(RemovalReason::Caption)
+        } else if first < last
+            && line.words <= CAPTION_MAX_WORDS
+            && ends_with_photo_credit(line.text)
+        {
+            Some(RemovalReason::Caption)
+        } else if is_media_chrome(&line.lower) {
+            Some(RemovalReason::MediaChrome)
         } else if !title_print.is_empty() && print == title_print {
             let r = if title_seen || given_title.is_some() && i > first {
                 RemovalReason::RepeatedHeadline
@@ -872,5 +933,28 @@ mod tests {
         let c = clean(&page, None);
         assert_eq!(c.title.as_deref(), Some(head));
         assert!(!c.text.contains(head));
+    }
+
+    #[test]
+    fn picture_credits_and_player_labels_are_removed_but_prose_stays() {
+        let body = "The council approved the harbour budget on Tuesday after a long debate about the costs of dredging and the new quay.";
+        let caption = "Workers repair the quay wall at dawn on Monday. (Jane Roe/Daily Bugle)";
+        let wire = "Boats wait outside the closed harbour on Sunday... (Reuters)";
+        let player = "Media playback is unsupported on your device";
+        let promo = "WATCH: the mayor explains the vote";
+        let prose =
+            "The mayor said the plan (which the council backed) would cost less than the last one.";
+        let text = format!(
+            "{body}\n\n{caption}\n\n{wire}\n\n{player}\n\n{prose}\n\n{promo}\n\n{body} Again."
+        );
+        let c = clean_text(&text, None, true);
+        for gone in [caption, wire, player, promo] {
+            assert!(!c.text.contains(gone), "kept: {gone}");
+        }
+        assert!(c.text.contains(prose));
+        assert!(c
+            .removed
+            .iter()
+            .any(|r| r.reason == RemovalReason::MediaChrome));
     }
 }

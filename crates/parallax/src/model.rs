@@ -127,6 +127,9 @@ pub enum RemovalReason {
     SourceCredit,
     /// A photo caption or credit ("FILE - In this May 4, 2001, file photo, ...").
     Caption,
+    /// A video or audio player's labels and promos ("Media playback is unsupported on your
+    /// device", "WATCH: the full news conference").
+    MediaChrome,
 }
 
 /// A piece of the input left out of the cleaned text, with where it was in the source text.
