@@ -295,8 +295,8 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<String>,
-    /// The medium the words came through, under one name per story ("the Kremlin readout"
-    /// and "Moscow's version" are both "Kremlin").
+    /// The medium the words came through, under one name per story ("the Élysée readout"
+    /// and "Paris's version" are both "Élysée").
     pub channel: Option<String>,
     /// The channel as the sentence writes it, when that differs from `channel`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -367,47 +367,47 @@ mod tests {
     #[test]
     fn one_name_per_channel_across_its_phrasings() {
         let mut quotes = vec![
-            quote(Some("Ann Lee"), Some("the Kremlin readout")),
-            quote(Some("Ann Lee"), Some("a Kremlin account of the talks")),
-            quote(Some("Ann Lee"), Some("Moscow's version")),
-            quote(Some("Ann Lee"), Some("Russian statement")),
-            quote(Some("Bo Chen"), Some("Chinese state broadcaster CCTV")),
-            quote(Some("Bo Chen"), Some("the CCTV report")),
-            quote(Some("Bo Chen"), Some("Chinese state media")),
-            quote(Some("Bo Chen"), Some("China's Foreign Ministry")),
+            quote(Some("Ann Lee"), Some("the Élysée readout")),
+            quote(Some("Ann Lee"), Some("an Élysée account of the talks")),
+            quote(Some("Ann Lee"), Some("Paris's version")),
+            quote(Some("Ann Lee"), Some("French statement")),
+            quote(Some("Bo Chen"), Some("Japanese public broadcaster NHK")),
+            quote(Some("Bo Chen"), Some("the NHK report")),
+            quote(Some("Bo Chen"), Some("Japanese state media")),
+            quote(Some("Bo Chen"), Some("Japan's Foreign Ministry")),
         ];
         canonicalize(&mut quotes);
         let channels: Vec<&str> = quotes.iter().filter_map(|q| q.channel.as_deref()).collect();
         assert_eq!(
             channels,
             [
-                "Kremlin",
-                "Kremlin",
-                "Kremlin",
-                "Kremlin",
-                "CCTV",
-                "CCTV",
-                "CCTV",
-                "China's Foreign Ministry"
+                "Élysée",
+                "Élysée",
+                "Élysée",
+                "Élysée",
+                "NHK",
+                "NHK",
+                "NHK",
+                "Japan's Foreign Ministry"
             ]
         );
         assert_eq!(
             quotes[2].channel_written.as_deref(),
-            Some("Moscow's version")
+            Some("Paris's version")
         );
     }
 
     #[test]
     fn two_outlets_of_one_country_stay_apart() {
         let mut quotes = vec![
-            quote(None, Some("CCTV")),
-            quote(None, Some("the Xinhua report")),
-            quote(None, Some("Chinese state media")),
-            quote(None, Some("Xinhua")),
+            quote(None, Some("TASS")),
+            quote(None, Some("the Interfax report")),
+            quote(None, Some("Russian state media")),
+            quote(None, Some("Interfax")),
         ];
         canonicalize(&mut quotes);
         let channels: Vec<&str> = quotes.iter().filter_map(|q| q.channel.as_deref()).collect();
-        assert_eq!(channels, ["CCTV", "Xinhua", "Xinhua", "Xinhua"]);
+        assert_eq!(channels, ["TASS", "Interfax", "Interfax", "Interfax"]);
     }
 
     #[test]
@@ -447,7 +447,7 @@ mod tests {
             "Ruth Bader Ginsburg",
             "Bank of England",
             "US officials",
-            "Kremlin",
+            "Élysée",
             "Charles de Gaulle",
             "Ruritania's transport ministry",
             "the spokesman",
