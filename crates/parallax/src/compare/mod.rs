@@ -221,6 +221,7 @@ fn find_conflicts(
     proposals.extend(conflicts::figures::find(reading));
     proposals.extend(conflicts::variants::find(reading));
     proposals.extend(conflicts::polarity::find(reading));
+    proposals.extend(conflicts::negations::find(reading));
     conflicts::select(reading, proposals)
 }
 

@@ -6,6 +6,8 @@
 //! - [`variants`]: one sentence carried by two documents with a name swapped or a negation added;
 //! - [`polarity`]: a statement against its denial or rebuttal ("no X was found" against "X was
 //!   found"), and a rebuttal spelled out in one sentence ("…, though the police say otherwise");
+//! - [`negations`]: a search that came up empty ("no gun was found") or a characterization
+//!   rejected ("it wasn't a bribe") against an account that affirms the thing;
 //! - [`versions`]: a speaker whose words reach the story through channels of different origins,
 //!   each carrying things the other does not.
 //!
@@ -14,6 +16,7 @@
 //! reader's trust more than a missed one.
 
 pub mod figures;
+pub mod negations;
 pub mod polarity;
 pub mod variants;
 pub mod versions;

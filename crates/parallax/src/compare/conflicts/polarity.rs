@@ -213,7 +213,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
 
 /// Where sentence `o` uses term `t` without negating it, if it does; a sentence that reports a
 /// denial affirms nothing.
-fn affirms(o: &Sentence, t: u64) -> Option<usize> {
+pub(super) fn affirms(o: &Sentence, t: u64) -> Option<usize> {
     if o.words
         .iter()
         .any(|w| DENIALS.contains(&w.lower.as_str()) || w.lower.starts_with("denial"))
@@ -289,7 +289,7 @@ fn strength(
 
 /// True when two speaker names are one person's ("Okafor", "Judge Ada Okafor"): the last
 /// word of one is the last word of the other.
-fn same_person(a: &str, b: &str) -> bool {
+pub(super) fn same_person(a: &str, b: &str) -> bool {
     let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
     a.eq_ignore_ascii_case(b) || (last(a).is_some() && last(a) == last(b))
 }
