@@ -222,6 +222,7 @@ fn find_conflicts(
     proposals.extend(conflicts::variants::find(reading));
     proposals.extend(conflicts::polarity::find(reading));
     proposals.extend(conflicts::negations::find(reading));
+    proposals.extend(conflicts::blame::find(reading));
     conflicts::select(reading, proposals)
 }
 

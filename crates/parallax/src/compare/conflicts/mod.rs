@@ -1,6 +1,6 @@
 //! Conflicts: where the accounts of one story disagree, strongest first.
 //!
-//! Four finders propose conflicts, each with a strength:
+//! Six finders propose conflicts, each with a strength:
 //! - [`figures`]: the same matter given different values in two documents (counts, ranks, days,
 //!   directions), with hedges read before two values are called incompatible;
 //! - [`variants`]: one sentence carried by two documents with a name swapped or a negation added;
@@ -8,6 +8,8 @@
 //!   found"), and a rebuttal spelled out in one sentence ("…, though the police say otherwise");
 //! - [`negations`]: a search that came up empty ("no gun was found") or a characterization
 //!   rejected ("it wasn't a bribe") against an account that affirms the thing;
+//! - [`blame`]: a named party denying any part in an act against accounts that lay it at
+//!   its door;
 //! - [`versions`]: a speaker whose words reach the story through channels of different origins,
 //!   each carrying things the other does not.
 //!
@@ -15,6 +17,7 @@
 //! at most two conflicts, and a story gets at most [`MAX_CONFLICTS`]: a false conflict costs a
 //! reader's trust more than a missed one.
 
+pub mod blame;
 pub mod figures;
 pub mod negations;
 pub mod polarity;

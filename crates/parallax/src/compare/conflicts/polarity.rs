@@ -53,7 +53,7 @@ const LIGHT: &[&str] = &[
 ];
 
 /// Verbs that deny or rebut what follows them.
-const DENIALS: &[&str] = &[
+pub(super) const DENIALS: &[&str] = &[
     "denied", "denies", "deny", "denying", "disputed", "disputes", "refuted", "refutes",
     "rejected", "rejects",
 ];
@@ -211,13 +211,17 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     out
 }
 
+/// True when sentence `o` reports a denial: it affirms nothing.
+pub(super) fn affirms_nothing(o: &Sentence) -> bool {
+    o.words
+        .iter()
+        .any(|w| DENIALS.contains(&w.lower.as_str()) || w.lower.starts_with("denial"))
+}
+
 /// Where sentence `o` uses term `t` without negating it, if it does; a sentence that reports a
 /// denial affirms nothing.
 pub(super) fn affirms(o: &Sentence, t: u64) -> Option<usize> {
-    if o.words
-        .iter()
-        .any(|w| DENIALS.contains(&w.lower.as_str()) || w.lower.starts_with("denial"))
-    {
+    if affirms_nothing(o) {
         return None;
     }
     let at = o.words.iter().position(|w| w.term == Some(t))?;
