@@ -106,7 +106,8 @@ fn without_titles(speaker: &str) -> &str {
 }
 
 /// One name per person across the story: titles before a name dropped, and a surname used
-/// alone ("Lee") written as the one full name of the story that ends with it ("Ann Lee").
+/// alone ("Lee") written as the one full name of the story that ends with it ("Ann Lee"), or,
+/// when none ends with it, a given name used alone as the one full name opening with it.
 fn canonical_speakers(quotes: &mut [Quote]) {
     for q in quotes.iter_mut() {
         if let Some(s) = q.speaker.as_deref() {
@@ -132,12 +133,21 @@ fn canonical_speakers(quotes: &mut [Quote]) {
         if s.split_whitespace().count() != 1 || rename.contains_key(s) {
             continue;
         }
-        let longer: Vec<&&str> = full
+        let ending: Vec<&&str> = full
             .iter()
             .filter(|f| f.split_whitespace().last() == Some(s))
             .collect();
-        if let [one] = longer[..] {
-            rename.insert(s.to_string(), one.to_string());
+        // Where names go by the given name ("Siti" for "Siti Rahmah Aziz"), the one full name
+        // opening with it, when no full name ends with it.
+        let opening: Vec<&&str> = full
+            .iter()
+            .filter(|f| f.split_whitespace().next() == Some(s))
+            .collect();
+        match (&ending[..], &opening[..]) {
+            ([one], _) | ([], [one]) => {
+                rename.insert(s.to_string(), one.to_string());
+            }
+            _ => {}
         }
     }
     for q in quotes.iter_mut() {
@@ -435,6 +445,30 @@ mod tests {
                 "Chen",
                 "Dee Chen",
                 "Secretary of State Jo Park"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_full_name_opening_with_it() {
+        let mut quotes = vec![
+            quote(Some("Siti Rahmah Aziz"), None),
+            quote(Some("Siti"), None),
+            quote(Some("Tom Lee"), None),
+            quote(Some("Tom Ray"), None),
+            quote(Some("Tom"), None),
+        ];
+        canonicalize(&mut quotes);
+        let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        // Two full names open with "Tom": it stays as written.
+        assert_eq!(
+            speakers,
+            [
+                "Siti Rahmah Aziz",
+                "Siti Rahmah Aziz",
+                "Tom Lee",
+                "Tom Ray",
+                "Tom"
             ]
         );
     }

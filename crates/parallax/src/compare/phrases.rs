@@ -14,6 +14,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::reading::{read_sentence, Vocabulary};
 use super::Unit;
+use crate::attribute::lexicon::{is_in, MONTHS, TITLES, WEEKDAYS};
 use crate::model::Document;
 use crate::segment::words;
 use crate::terms::{hash_term, lower_hash};
@@ -47,6 +48,12 @@ pub fn phrases(doc: &Document, unit: &Unit) -> HashSet<u64> {
     out
 }
 
+/// Terms two quotes of one speaker must share to be one statement reworded: one more than two
+/// units joined by a phrase, since they share no phrase.
+const MIN_SHARED_SAME_SPEAKER: usize = MIN_SHARED + 1;
+/// Quotes of one speaker compared pairwise at most, to bound the cost.
+const MAX_QUOTES_PER_SPEAKER: usize = 64;
+
 /// Two units that share a phrase are one statement only when their terms overlap by at least
 /// this much (half the overlap [`super::group`] asks)…
 pub const MIN_OVERLAP: f64 = super::SAME_STATEMENT_OVERLAP / 2.0;
@@ -59,7 +66,8 @@ fn alike(x: &Unit, y: &Unit) -> bool {
     shared >= MIN_SHARED && shared as f64 / small as f64 >= MIN_OVERLAP
 }
 
-/// Capitalised words the other document never uses that keep two units apart: one may be a
+/// Capitalised words the other document never uses that keep two units apart (titles, months
+/// and weekdays aside): one may be a
 /// place in a dateline ("SPRINGFIELD, Ohio –"), two name someone or something the other outlet
 /// does not mention.
 pub const MIN_NOVEL_NAMES: usize = 2;
@@ -75,8 +83,14 @@ fn names_apart(docs: &[&Document], vocabulary: &Vocabulary, x: &Unit, y: &Unit) 
             .skip(1)
             .filter_map(|w| w.slice(text))
             .filter(|w| {
+                let lower = w.to_lowercase();
+                let lower = lower.trim_end_matches('.');
                 w.chars().next().is_some_and(char::is_uppercase)
                     && !vocabulary.has(other, lower_hash(w))
+                    // A title or a date is no name ("Mr", "February").
+                    && !is_in(TITLES, lower)
+                    && !is_in(MONTHS, lower)
+                    && !is_in(WEEKDAYS, lower)
             });
         names.nth(MIN_NOVEL_NAMES - 1).is_some()
     };
@@ -146,6 +160,46 @@ pub fn join(
                 let shared: f64 = x.terms.intersection(&y.terms).map(idf).sum();
                 let strength = shared / weight(x).min(weight(y)).max(f64::MIN_POSITIVE);
                 candidates.push((strength, i, j));
+            }
+        }
+    }
+    // Two quotes of one speaker in two documents that share a word the story rarely uses are
+    // one statement reworded as often as they share a phrase ("the pump had failed twice" and
+    // "she said it failed twice in a week").
+    let mut by_speaker: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, u) in units.iter().enumerate() {
+        if let Some(speaker) = u.speaker.as_ref().filter(|_| u.is_quote) {
+            by_speaker
+                .entry(speaker.to_lowercase())
+                .or_default()
+                .push(i);
+        }
+    }
+    let rare_shared = |x: &Unit, y: &Unit| {
+        x.terms
+            .intersection(&y.terms)
+            .any(|t| frequency.get(t).copied().unwrap_or(0) <= docs.len())
+    };
+    let mut speakers: Vec<(String, Vec<usize>)> = by_speaker.into_iter().collect();
+    speakers.sort_unstable();
+    for (_, us) in &speakers {
+        for (k, &i) in us.iter().enumerate().take(MAX_QUOTES_PER_SPEAKER) {
+            for &j in us[k + 1..].iter().take(MAX_QUOTES_PER_SPEAKER) {
+                let (x, y) = (&units[i], &units[j]);
+                if x.doc == y.doc || !seen.insert((i.min(j), i.max(j))) {
+                    continue;
+                }
+                let shared = x.terms.intersection(&y.terms).count();
+                if shared < MIN_SHARED_SAME_SPEAKER
+                    || !alike(x, y)
+                    || !rare_shared(x, y)
+                    || names_apart(docs, vocabulary, x, y)
+                {
+                    continue;
+                }
+                let shared: f64 = x.terms.intersection(&y.terms).map(idf).sum();
+                let strength = shared / weight(x).min(weight(y)).max(f64::MIN_POSITIVE);
+                candidates.push((strength, i.min(j), i.max(j)));
             }
         }
     }
