@@ -19,6 +19,8 @@ use crate::model::{ConflictKind, ValueRelation};
 /// Values compared per matter: a word counted in more places than this is too common to say
 /// what is counted.
 const MAX_VALUES_PER_MATTER: usize = 40;
+/// The least number that, written anywhere in a document, shows the document knows it.
+const MIN_SPECIFIC_NUMBER: f64 = 20.0;
 /// Words a differing stretch holding an aligned value may have ("about 80" against "95").
 const MAX_ALIGNED_STRETCH: usize = 3;
 /// Sentences of one statement whose values are aligned pairwise at most.
@@ -95,6 +97,15 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     // A document that gives one matter several values (a table of rates, two debts) does not
     // say which of them another document contradicts: it takes part in no conflict on it. Values
     // both documents give ("a decade ago" in each) are common ground, not a choice.
+    // A specific number a document writes anywhere, about whatever matter, is one it knows: the
+    // other document writing it about this matter ("1,750 of the world's 4,800") is no
+    // contradiction of it. Small counts are too common for this to say anything.
+    let mut written: HashSet<(usize, u64)> = HashSet::default();
+    for f in &found {
+        if f.value.point >= MIN_SPECIFIC_NUMBER {
+            written.insert((f.sentence.doc, f.value.point.to_bits()));
+        }
+    }
     let mut values_given: HashMap<(usize, MatterKey), HashSet<u64>> = HashMap::default();
     for (doc, key, value) in &stated {
         values_given.entry((*doc, *key)).or_default().insert(*value);
@@ -125,7 +136,9 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 }
                 let each_states_both = stated.contains(&(da, key, fb.value.point.to_bits()))
                     || stated.contains(&(db, key, fa.value.point.to_bits()));
-                if each_states_both {
+                let knows_the_other = written.contains(&(da, fb.value.point.to_bits()))
+                    || written.contains(&(db, fa.value.point.to_bits()));
+                if each_states_both || knows_the_other {
                     continue;
                 }
                 let Some(p) = propose(reading, fa, fb) else {
@@ -187,6 +200,28 @@ fn merge(proposals: Vec<Proposal>) -> Vec<Proposal> {
     out
 }
 
+/// Units an ongoing event's age is counted in ("its sixth day").
+const RUNNING_UNITS: &[&str] = &["day", "week", "month"];
+/// Words before "its"/"the" that say an ongoing event has reached a rank ("entered its").
+const REACHING: &[&str] = &[
+    "entered", "enters", "entering", "into", "in", "reached", "reaches", "marked", "marks",
+];
+
+/// True when a rank counts how long an ongoing event has run: "entered its sixth day", "now in
+/// the third week".
+fn running_count(f: &Found) -> bool {
+    let words = &f.sentence.words;
+    let v = &f.value;
+    let unit = v
+        .matter
+        .first()
+        .is_some_and(|&m| RUNNING_UNITS.contains(&words[m].lower.as_str()));
+    let reached = v.at >= 2
+        && matches!(words[v.at - 1].lower.as_str(), "its" | "the" | "their")
+        && REACHING.contains(&words[v.at - 2].lower.as_str());
+    matches!(v.kind, ValueKind::Ordinal) && unit && reached
+}
+
 fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // One statement in two wordings: the sentences overlap as much as grouping asks (a group
     // joined only by a shared phrase is not enough to align two values).
@@ -200,7 +235,11 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         ValueKind::Weekday | ValueKind::Date => (ConflictKind::Date, 3.0),
         ValueKind::Direction => (ConflictKind::Place, 1.0),
     };
+    // The day an ongoing event has reached ("the search entered its sixth day") is the story's
+    // own clock: two of them are about one matter whatever else their sentences say.
+    let clock = running_count(a) && running_count(b);
     if !same_statement
+        && !clock
         && (shared_weight < needed * MIN_CONTEXT_WEIGHT
             || reading.similarity(a.sentence, b.sentence) < super::MIN_SIMILARITY)
     {
@@ -214,7 +253,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         return None;
     }
     // Values of different years are about different times ("nine floods last year, 30 this").
-    if years(reading, a.sentence) != years(reading, b.sentence) {
+    if !clock && years(reading, a.sentence) != years(reading, b.sentence) {
         return None;
     }
     let incompatible = a.value.incompatible(&b.value);
@@ -389,4 +428,38 @@ fn about(reading: &Reading, f: &Found) -> String {
         to -= 1;
     }
     words_text(reading, s.doc, s.words[from].span, s.words[to].span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::reading::read_sentence;
+    use crate::model::Span;
+
+    fn running(text: &str) -> Vec<bool> {
+        let s = read_sentence(0, text, Span::new(0, text.len()).unwrap());
+        values(&s, text)
+            .into_iter()
+            .filter(|v| matches!(v.kind, ValueKind::Ordinal))
+            .map(|value| {
+                let found = Found {
+                    sentence: &s,
+                    context: context(&s, &value),
+                    value,
+                };
+                running_count(&found)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_ongoing_event_s_age_is_the_story_s_clock() {
+        assert_eq!(
+            running("The strike entered its ninth day on Friday."),
+            [true]
+        );
+        assert_eq!(running("Talks are now in the second week."), [true]);
+        assert_eq!(running("On the third day, the ferry sank."), [false]);
+        assert_eq!(running("She won the fourth race of the day."), [false]);
+    }
 }
