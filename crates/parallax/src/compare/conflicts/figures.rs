@@ -253,7 +253,11 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         return None;
     }
     // Values of different years are about different times ("nine floods last year, 30 this").
-    if !clock && years(reading, a.sentence) != years(reading, b.sentence) {
+    // One statement's two wordings with the values in the same place are about one time even
+    // when only one of them writes a year, unless it writes it next to the value ("won 332
+    // votes in 2012").
+    let one_time = clock || (same_statement && aligned(a, b) && !year_near(a) && !year_near(b));
+    if !one_time && years(reading, a.sentence) != years(reading, b.sentence) {
         return None;
     }
     let incompatible = a.value.incompatible(&b.value);
@@ -393,12 +397,26 @@ fn aligned(a: &Found, b: &Found) -> bool {
 }
 
 /// The years a sentence names, and whether it speaks of a year relative to now ("last year").
+/// True when a year is written within [`CONTEXT_WORDS`] of a value.
+fn year_near(f: &Found) -> bool {
+    let words = &f.sentence.words;
+    let from = f.value.at.saturating_sub(CONTEXT_WORDS);
+    let to = (f.value.at + CONTEXT_WORDS + 1).min(words.len());
+    words[from..to].iter().any(|w| is_year(&w.lower))
+}
+
+/// True for a year written in digits, 1800 to 2199.
+fn is_year(lower: &str) -> bool {
+    lower.len() == 4
+        && lower.bytes().all(|b| b.is_ascii_digit())
+        && (b"18".as_slice()..=b"21".as_slice()).contains(&&lower.as_bytes()[..2])
+}
+
 fn years(reading: &Reading, s: &Sentence) -> Vec<String> {
     let mut out: Vec<String> = s
         .words
         .iter()
-        .filter(|w| w.lower.len() == 4 && w.lower.bytes().all(|b| b.is_ascii_digit()))
-        .filter(|w| (b"18".as_slice()..=b"21".as_slice()).contains(&&w.lower.as_bytes()[..2]))
+        .filter(|w| is_year(&w.lower))
         .map(|w| w.lower.clone())
         .collect();
     let text = reading.sentence_text(s).to_lowercase();
