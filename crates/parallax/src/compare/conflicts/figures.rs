@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::variants::differences;
 use super::{words_text, Proposal};
+use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
 use crate::compare::values::{values, Value, ValueKind, MEASURES};
 use crate::model::{ConflictKind, ValueRelation};
@@ -128,7 +129,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
             for &b in &members[n + 1..] {
                 let (fa, fb) = (&found[a], &found[b]);
                 let (da, db) = (fa.sentence.doc, fb.sentence.doc);
-                if da == db || fa.value.point == fb.value.point {
+                if da == db || fa.value.point == fb.value.point || is_part(fa) != is_part(fb) {
                     continue;
                 }
                 if ambiguous(da, db, key) {
@@ -222,7 +223,37 @@ fn running_count(f: &Found) -> bool {
     matches!(v.kind, ValueKind::Ordinal) && unit && reached
 }
 
+/// Words before a count that make it a part of a larger group ("including two children", "the
+/// other three").
+const PART_OPENERS: &[&str] = &["including", "other", "among", "another"];
+
+/// True when a count is a part of a group the sentence also counts or implies ("including two
+/// children", "the other three tweets", "13 of the 41 sites", "one of three journalists"): a
+/// part and a whole count different things.
+fn is_part(f: &Found) -> bool {
+    let words = &f.sentence.words;
+    let at = f.value.at;
+    let before = |k: usize| at >= k && PART_OPENERS.contains(&words[at - k].lower.as_str());
+    let of_after = words
+        .get(at + 1)
+        .is_some_and(|w| w.lower == "of" || w.lower == "out");
+    let one_of = at >= 2 && words[at - 1].lower == "of" && words[at - 2].lower == "one";
+    matches!(f.value.kind, ValueKind::Count) && (before(1) || before(2) || of_after || one_of)
+}
+
+/// True when a weekday is the day something was said ("officials said on Tuesday", "a report
+/// revealed Monday"), not the day of what happened.
+fn is_day_of_report(f: &Found) -> bool {
+    let words = &f.sentence.words;
+    let at = f.value.at;
+    matches!(f.value.kind, ValueKind::Weekday)
+        && (1..=2).any(|k| at >= k && is_in(CUES, &words[at - k].lower))
+}
+
 fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
+    if is_day_of_report(a) || is_day_of_report(b) {
+        return None;
+    }
     // One statement in two wordings: the sentences overlap as much as grouping asks (a group
     // joined only by a shared phrase is not enough to align two values).
     let same_statement = reading.one_statement(a.sentence, b.sentence);
@@ -454,24 +485,49 @@ mod tests {
     use crate::compare::reading::read_sentence;
     use crate::model::Span;
 
-    fn running(text: &str) -> Vec<bool> {
+    fn found_in(text: &str, kind: ValueKind, check: fn(&Found) -> bool) -> Vec<bool> {
         let s = read_sentence(0, text, Span::new(0, text.len()).unwrap());
         values(&s, text)
             .into_iter()
-            .filter(|v| matches!(v.kind, ValueKind::Ordinal))
+            .filter(|v| v.kind == kind)
             .map(|value| {
                 let found = Found {
                     sentence: &s,
                     context: context(&s, &value),
                     value,
                 };
-                running_count(&found)
+                check(&found)
             })
             .collect()
     }
 
     #[test]
+    fn a_part_is_told_from_a_whole() {
+        let parts = found_in(
+            "Nine hikers were rescued, including two children, and the other three walked out.",
+            ValueKind::Count,
+            is_part,
+        );
+        assert_eq!(parts, [false, true, true]);
+        assert_eq!(
+            found_in("One of four pumps failed.", ValueKind::Count, is_part),
+            [true]
+        );
+    }
+
+    #[test]
+    fn the_day_of_a_report_is_not_the_day_of_the_event() {
+        let days = found_in(
+            "The bridge closed on Sunday, officials said Monday.",
+            ValueKind::Weekday,
+            is_day_of_report,
+        );
+        assert_eq!(days, [false, true]);
+    }
+
+    #[test]
     fn an_ongoing_event_s_age_is_the_story_s_clock() {
+        let running = |text: &str| found_in(text, ValueKind::Ordinal, running_count);
         assert_eq!(
             running("The strike entered its ninth day on Friday."),
             [true]
