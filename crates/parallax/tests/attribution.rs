@@ -499,3 +499,16 @@ fn the_author_of_an_embedded_post_is_not_who_he_means() {
     );
     assert_speaker(&found, "draw a response", "Martin Hale");
 }
+
+#[test]
+fn a_role_resolves_through_the_title_that_stands_for_it() {
+    let found = quotes(
+        "Former executive Lisa Gray left the lender in July. Sen. Ann Blake then questioned \
+         Harbor Bank CEO Tom Reed for two hours.\n\n\
+         \"No,\" the executive answered. \"Bonuses are a way of rewarding loyal staff,\" he \
+         continued.\n\n\
+         The senator asked Reed, \"Bonuses are all about lifting the share price, aren't they?\"",
+    );
+    assert_speaker(&found, "rewarding loyal staff", "Tom Reed");
+    assert_speaker(&found, "lifting the share price", "Ann Blake");
+}

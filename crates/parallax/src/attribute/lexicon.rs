@@ -283,6 +283,26 @@ pub const TITLES: &[&str] = &[
     "sultan",
 ];
 
+/// A role a description uses and the shorter titles that stand for it where a name is
+/// introduced ("the senator" is "Sen. Ann Blake"; "the executive" is "CEO Tom Reed").
+pub const ROLE_TITLES: &[(&str, &[&str])] = &[
+    ("executive", &["ceo", "cfo", "coo"]),
+    ("senator", &["sen"]),
+    ("representative", &["rep"]),
+    ("governor", &["gov"]),
+    (
+        "lawmaker",
+        &[
+            "sen",
+            "senator",
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+        ],
+    ),
+];
+
 /// Lower-case role nouns that introduce a name ("leader Xi Jinping") or stand for a person ("the
 /// Chinese leader").
 pub const ROLES: &[&str] = &[

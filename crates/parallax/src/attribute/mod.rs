@@ -893,11 +893,14 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             };
             let role = modifiers.last().cloned().unwrap_or_default();
             // "the mayor" is the "mayoral candidate" named before.
+            let titles: &[&str] = lexicon::ROLE_TITLES
+                .iter()
+                .find(|(r, _)| *r == role)
+                .map_or(&[], |(_, t)| t);
             let by_role = |p: usize| {
-                people[p]
-                    .descriptors
-                    .iter()
-                    .any(|d| d.starts_with(role.as_str()))
+                people[p].descriptors.iter().any(|d| {
+                    d.starts_with(role.as_str()) || titles.contains(&d.trim_end_matches('.'))
+                })
             };
             recent(&by_descriptor)
                 .or_else(|| (0..people.len()).find(|&p| by_descriptor(p)))

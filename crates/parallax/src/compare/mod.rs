@@ -223,6 +223,7 @@ fn find_conflicts(
     proposals.extend(conflicts::polarity::find(reading));
     proposals.extend(conflicts::negations::find(reading));
     proposals.extend(conflicts::blame::find(reading));
+    proposals.extend(conflicts::characterizations::find(reading));
     conflicts::select(reading, proposals)
 }
 

@@ -1,6 +1,6 @@
 //! Conflicts: where the accounts of one story disagree, strongest first.
 //!
-//! Six finders propose conflicts, each with a strength:
+//! Seven finders propose conflicts, each with a strength:
 //! - [`figures`]: the same matter given different values in two documents (counts, ranks, days,
 //!   directions), with hedges read before two values are called incompatible;
 //! - [`variants`]: one sentence carried by two documents with a name swapped or a negation added;
@@ -10,6 +10,8 @@
 //!   rejected ("it wasn't a bribe") against an account that affirms the thing;
 //! - [`blame`]: a named party denying any part in an act against accounts that lay it at
 //!   its door;
+//! - [`characterizations`]: two named speakers saying what one thing is in words that share
+//!   nothing;
 //! - [`versions`]: a speaker whose words reach the story through channels of different origins,
 //!   each carrying things the other does not.
 //!
@@ -18,6 +20,7 @@
 //! reader's trust more than a missed one.
 
 pub mod blame;
+pub mod characterizations;
 pub mod figures;
 pub mod negations;
 pub mod polarity;
