@@ -20,6 +20,9 @@ use crate::model::{ConflictKind, ValueRelation};
 /// Values compared per matter: a word counted in more places than this is too common to say
 /// what is counted.
 const MAX_VALUES_PER_MATTER: usize = 40;
+/// How many times larger one count may be than the other and still be the same quantity told
+/// differently.
+const MAX_RATIO: f64 = 10.0;
 /// The least number that, written anywhere in a document, shows the document knows it.
 const MIN_SPECIFIC_NUMBER: f64 = 20.0;
 /// Words a differing stretch holding an aligned value may have ("about 80" against "95").
@@ -289,6 +292,15 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // votes in 2012").
     let one_time = clock || (same_statement && aligned(a, b) && !year_near(a) && !year_near(b));
     if !one_time && years(reading, a.sentence) != years(reading, b.sentence) {
+        return None;
+    }
+    // Counts an order of magnitude apart are different quantities (a sample against a
+    // population, a part against a total), not one quantity told differently.
+    let (small, large) = (
+        a.value.point.min(b.value.point),
+        a.value.point.max(b.value.point),
+    );
+    if matches!(a.value.kind, ValueKind::Count) && small > 0.0 && large / small > MAX_RATIO {
         return None;
     }
     let incompatible = a.value.incompatible(&b.value);
