@@ -4,8 +4,8 @@
 use parallax::ingest::{Content, PageKind, RawPage};
 use parallax::pipeline::prepare_guarded;
 
-/// The quotes of `text` as (quoted words, speaker).
-fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+/// The quotes Parallax attributes in `text`, a plain-text page.
+fn attributed(text: &str) -> Vec<parallax::model::Quote> {
     let page = RawPage {
         source: "t".into(),
         id: "t".into(),
@@ -19,6 +19,11 @@ fn quotes(text: &str) -> Vec<(String, Option<String>)> {
     };
     let doc = prepare_guarded(&page).expect("prepared");
     parallax::attribute::attribute(&doc)
+}
+
+/// The quotes of `text` as (quoted words, speaker).
+fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    attributed(text)
         .into_iter()
         .map(|q| (q.text, q.speaker))
         .collect()
@@ -511,4 +516,18 @@ fn a_role_resolves_through_the_title_that_stands_for_it() {
     );
     assert_speaker(&found, "rewarding loyal staff", "Tom Reed");
     assert_speaker(&found, "lifting the share price", "Ann Blake");
+}
+
+/// The channels of `text`'s quotes, in order.
+fn channels(text: &str) -> Vec<Option<String>> {
+    attributed(text).into_iter().map(|q| q.channel).collect()
+}
+
+#[test]
+fn words_told_to_an_outlet_come_through_it() {
+    let found = channels(
+        "\"The levy was never meant to last,\" Ann Blake told Reuters on Monday.\n\n\
+         \"We will appeal the ruling this week,\" Tom Reed told reporters.",
+    );
+    assert_eq!(found, [Some("Reuters".to_string()), None]);
 }

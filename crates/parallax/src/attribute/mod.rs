@@ -934,6 +934,37 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
     }
 }
 
+/// Words of an outlet's name after "told" read at most.
+const MAX_OUTLET_WORDS: usize = 4;
+
+/// The outlet a speaker told their words to ("told AFP", "told the Daily Planet in an
+/// interview"), when the outlet registry knows the name: the channel the words came through.
+/// "Told reporters" names none.
+fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
+    let t = cx.toks.get(cue)?;
+    if t.lower != "told" || !t.gap_after.trim().is_empty() {
+        return None;
+    }
+    let registry = crate::outlets::registry();
+    let mut end = cue + 1;
+    let mut found = None;
+    while end < cx.toks.len() && end <= cue + MAX_OUTLET_WORDS {
+        let tok = &cx.toks[end];
+        if !(tok.cap || tok.lower == "the") || tok.in_quote {
+            break;
+        }
+        end += 1;
+        let name = cx.span_text(cue + 1, end);
+        if registry.by_name(&name).is_some() {
+            found = Some(name);
+        }
+        if !tok.gap_after.trim().is_empty() {
+            break;
+        }
+    }
+    found
+}
+
 /// The quote a frame reports, with its speaker and channel.
 #[allow(clippy::too_many_arguments)]
 fn frame_quote(
@@ -1007,6 +1038,9 @@ fn frame_quote(
                     .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= 1)
                     .and_then(|(sp, _, _, _)| sp.clone())
             });
+    }
+    if channel.is_none() {
+        channel = told_outlet(cx, f.cue);
     }
     if channel.is_none() {
         channel = wrapper
