@@ -531,3 +531,12 @@ fn words_told_to_an_outlet_come_through_it() {
     );
     assert_eq!(found, [Some("Reuters".to_string()), None]);
 }
+
+#[test]
+fn an_absolute_clause_gives_its_participle_a_subject() {
+    let found = quotes(
+        "Talks between the two sides stalled on Friday, with the Harbour Workers Union saying \
+         the offer was far too low for its members.",
+    );
+    assert_speaker(&found, "offer was far too low", "the Harbour Workers Union");
+}

@@ -353,6 +353,8 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             out.push(f);
         } else if let Some(f) = trailing_inverted(s, k) {
             out.push(f);
+        } else if let Some(f) = with_participle(s, k, quotes) {
+            out.push(f);
         } else if is_in(PARTICIPLES, &t.lower) {
             out.extend(participle_frame(s, k, quotes, shared));
         } else if let Some(f) = verb_frame(s, k, quotes, shared) {
@@ -901,24 +903,53 @@ fn participle_frame(
         Some(shared) => shared,
         None => (sentence_subject(s, k)?, true),
     };
-    let t = s.tok(k);
-    let content = if gap_has(t, OPEN_QUOTES) {
-        quote_opening_in(quotes, t.end, s.start_of(k + 1))?
-    } else {
-        let mut c = k + 1;
-        if c < s.to && s.tok(c).lower == "that" {
-            c += 1;
-        }
-        if c >= s.to {
-            return None;
-        }
-        (s.tok(c).start, clause_end(s, c))
-    };
+    let content = participle_content(s, k, quotes)?;
     Some(Frame {
         cue: k,
         subject,
         content,
         borrowed_subject,
+        according: false,
+    })
+}
+
+/// What a participle at `k` reports: the quote opening right after it, or the clause after it
+/// (a "that" skipped).
+fn participle_content(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let t = s.tok(k);
+    if gap_has(t, OPEN_QUOTES) {
+        return quote_opening_in(quotes, t.end, s.start_of(k + 1));
+    }
+    let mut c = k + 1;
+    if c < s.to && s.tok(c).lower == "that" {
+        c += 1;
+    }
+    (c < s.to).then(|| (s.tok(c).start, clause_end(s, c)))
+}
+
+/// Words of the subject between "with" and its participle at most.
+const MAX_WITH_SUBJECT: usize = 6;
+
+/// `…, with SUBJECT saying CONTENT`: an absolute clause gives the participle its own subject
+/// ("Talks stalled, with the union saying the offer was too low").
+fn with_participle(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+    if !is_in(PARTICIPLES, &s.tok(k).lower) {
+        return None;
+    }
+    let with = (s.from..k)
+        .rev()
+        .take(MAX_WITH_SUBJECT + 1)
+        .find(|&i| s.tok(i).lower == "with")?;
+    let plain = (with..k).all(|i| s.tok(i).gap_after.trim().is_empty() && !s.tok(i).in_quote);
+    if !plain || with + 1 >= k {
+        return None;
+    }
+    let content = participle_content(s, k, quotes)?;
+    Some(Frame {
+        cue: k,
+        subject: (with + 1, k),
+        content,
+        borrowed_subject: false,
         according: false,
     })
 }
