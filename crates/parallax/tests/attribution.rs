@@ -540,3 +540,9 @@ fn an_absolute_clause_gives_its_participle_a_subject() {
     );
     assert_speaker(&found, "offer was far too low", "the Harbour Workers Union");
 }
+
+#[test]
+fn an_office_named_with_of_runs_on_to_the_name_after_it() {
+    let found = quotes("\"We will close the plant by June,\" said Secretary of Health Jo Park.");
+    assert_speaker(&found, "close the plant", "Jo Park");
+}

@@ -226,6 +226,18 @@ impl Sentence<'_, '_> {
             && self.tok(i + 1).cap
     }
 
+    /// True when token `k` is the "of" of an office's name ("Secretary of State Jo Park"): a
+    /// title before it, a capitalised word after.
+    fn office_of(&self, k: usize) -> bool {
+        let title = k > self.from && {
+            let before = &self.tok(k - 1).lower;
+            before
+                .split('-')
+                .any(|part| is_in(TITLES, part) || is_in(ROLES, part))
+        };
+        title && self.tok(k).lower == "of" && k + 1 < self.to && self.tok(k + 1).cap
+    }
+
     /// The subject phrase starting at token `start`, up to punctuation.
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
@@ -252,6 +264,7 @@ impl Sentence<'_, '_> {
                 && is_in(PREPOSITIONS, &self.tok(end).lower)
                 && !descriptor_and(end)
                 && !self.role_after_organisation(end)
+                && !self.office_of(end)
             {
                 break;
             }
