@@ -13,7 +13,7 @@ use super::{words_text, Proposal};
 use crate::compare::reading::{Reading, Sentence};
 use crate::model::ConflictKind;
 
-/// Nouns a denial of any part in an act takes ("denied any responsibility").
+/// Nouns a denial of any part in an act takes ("denied any involvement").
 const ACCUSATIONS: &[&str] = &[
     "responsibility",
     "involvement",
@@ -76,7 +76,7 @@ const MAX_EVIDENCE: usize = 3;
 /// How strong a blame conflict is against the other finders' ([`super::select`]).
 const STRENGTH: f64 = 3.0;
 
-/// The capitalised name right before a denial verb at word `k` ("North Korea denied"), as word
+/// The capitalised name right before a denial verb at word `k` ("Acme Mining denied"), as word
 /// indices; `None` when the denier is no name ("it denied", "officials denied").
 fn denier(s: &Sentence, text: &str, k: usize) -> Option<(usize, usize)> {
     let mut end = k;

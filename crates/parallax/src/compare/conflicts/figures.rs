@@ -204,14 +204,14 @@ fn merge(proposals: Vec<Proposal>) -> Vec<Proposal> {
     out
 }
 
-/// Units an ongoing event's age is counted in ("its sixth day").
+/// Units an ongoing event's age is counted in ("its ninth day").
 const RUNNING_UNITS: &[&str] = &["day", "week", "month"];
 /// Words before "its"/"the" that say an ongoing event has reached a rank ("entered its").
 const REACHING: &[&str] = &[
     "entered", "enters", "entering", "into", "in", "reached", "reaches", "marked", "marks",
 ];
 
-/// True when a rank counts how long an ongoing event has run: "entered its sixth day", "now in
+/// True when a rank counts how long an ongoing event has run: "entered its ninth day", "now in
 /// the third week".
 fn running_count(f: &Found) -> bool {
     let words = &f.sentence.words;
@@ -269,7 +269,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         ValueKind::Weekday | ValueKind::Date => (ConflictKind::Date, 3.0),
         ValueKind::Direction => (ConflictKind::Place, 1.0),
     };
-    // The day an ongoing event has reached ("the search entered its sixth day") is the story's
+    // The day an ongoing event has reached ("the strike entered its ninth day") is the story's
     // own clock: two of them are about one matter whatever else their sentences say.
     let clock = running_count(a) && running_count(b);
     if !same_statement

@@ -110,7 +110,7 @@ fn is(s: &Sentence, i: usize, set: &[&str]) -> bool {
 
 /// The head of the noun phrase starting at word `i`, an article or a quantifier skipped: its
 /// first content word, or the last of up to three that run on to an auxiliary, a finding word
-/// or the clause's end ("no murder weapon was found"; "any wreckage near the pier" keeps
+/// or the clause's end ("no murder rifle was found"; "any wreckage near the pier" keeps
 /// "wreckage").
 fn head_from(s: &Sentence, text: &str, mut i: usize) -> Option<usize> {
     while s.words.get(i).is_some_and(|w| {
@@ -202,7 +202,7 @@ pub fn forms(s: &Sentence, text: &str) -> Vec<Negated> {
                 }
             }
         }
-        // "it wasn't a bribe", "this is not a strike", "it's not a scam".
+        // "it wasn't a bribe", "this is not a strike", "it's not a hoax".
         let subject_copula = (i >= 2
             && is(s, i - 2, SUBJECTS)
             && matches!(s.words[i - 1].lower.as_str(), "was" | "is" | "are" | "were")
