@@ -180,13 +180,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
             let mut blaming = reading.side(b, b.span, None);
             for &(_, more) in candidates.iter().skip(1).take(MAX_EVIDENCE - 1) {
                 let m = &reading.sentences[more];
-                let extra = reading.side(m, m.span, None);
-                blaming.evidence.extend(extra.evidence);
-                for id in extra.statements {
-                    if !blaming.statements.contains(&id) {
-                        blaming.statements.push(id);
-                    }
-                }
+                super::add_sentence(reading, &mut blaming, m);
             }
             let about = words_text(reading, s.doc, s.words[from].span, s.words[last].span);
             out.push(Proposal::new(

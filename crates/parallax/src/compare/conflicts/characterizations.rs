@@ -143,13 +143,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
             for (more, p) in list.iter() {
                 if more.sentence != c.sentence && same_person(p, speaker) {
                     let m = &reading.sentences[more.sentence];
-                    let extra = reading.side(m, m.span, None);
-                    side.evidence.extend(extra.evidence);
-                    for id in extra.statements {
-                        if !side.statements.contains(&id) {
-                            side.statements.push(id);
-                        }
-                    }
+                    super::add_sentence(reading, &mut side, m);
                 }
             }
             side

@@ -29,7 +29,7 @@ pub mod versions;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::reading::Reading;
+use super::reading::{Reading, Sentence};
 use crate::model::{Conflict, ConflictKind, ConflictSide, Span, ValueRelation};
 
 /// Conflicts reported per story at most.
@@ -124,6 +124,17 @@ pub fn select(reading: &Reading, mut proposals: Vec<Proposal>) -> Vec<Conflict> 
         out.push(p.conflict);
     }
     out
+}
+
+/// Adds sentence `s` to `side` as more evidence, with its statement.
+pub(super) fn add_sentence(reading: &Reading, side: &mut ConflictSide, s: &Sentence) {
+    let extra = reading.side(s, s.span, None);
+    side.evidence.extend(extra.evidence);
+    for id in extra.statements {
+        if !side.statements.contains(&id) {
+            side.statements.push(id);
+        }
+    }
 }
 
 /// Words `from..to` of a document's text, as written.

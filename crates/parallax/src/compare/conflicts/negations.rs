@@ -334,13 +334,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 reading.side(&reading.sentences[best], reading.sentences[best].span, None);
             for &(_, more, _) in candidates.iter().skip(1).take(MAX_EVIDENCE - 1) {
                 let m = &reading.sentences[more];
-                let extra = reading.side(m, m.span, None);
-                affirming.evidence.extend(extra.evidence);
-                for id in extra.statements {
-                    if !affirming.statements.contains(&id) {
-                        affirming.statements.push(id);
-                    }
-                }
+                super::add_sentence(reading, &mut affirming, m);
             }
             let about = words_text(
                 reading,

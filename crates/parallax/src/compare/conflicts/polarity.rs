@@ -188,13 +188,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                         }
                     };
                     if same {
-                        let extra = reading.side(m, m.span, None);
-                        affirming.evidence.extend(extra.evidence);
-                        for id in extra.statements {
-                            if !affirming.statements.contains(&id) {
-                                affirming.statements.push(id);
-                            }
-                        }
+                        super::add_sentence(reading, &mut affirming, m);
                     }
                 }
                 let sides = vec![affirming, reading.side(s, s.span, None)];
