@@ -2,7 +2,9 @@
 //! Smith" against "police arrested Jones") or a negation added ("the driver was charged" against
 //! "the driver was not charged").
 //!
-//! The two sentences are members of one statement (they share most of their terms); their words
+//! The two sentences are members of one statement (they share most of their terms), or share a
+//! passage of six words in a row when the outlets cut their sentences differently (then only a
+//! stretch inside the shared passage is read); their words
 //! are aligned (longest common subsequence) and each stretch where they differ is read: names
 //! on both sides, each absent from the other document, are an identity conflict; a negation on
 //! one side only is a denial. Numbers and days that differ are left to [`super::figures`].
@@ -16,6 +18,8 @@ use crate::model::ConflictKind;
 const MAX_MEMBERS: usize = 8;
 /// Words after an added negation that both sentences must share.
 const NEGATED_WORDS: usize = 2;
+/// Words around a stretch of a shared passage that must hold no negation on the other side.
+const NEGATION_NEIGHBOURHOOD: usize = 8;
 /// Words a differing stretch may have and still be one swapped name.
 const MAX_STRETCH: usize = 4;
 
@@ -83,19 +87,96 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         }
     }
     let mut out = Vec::new();
+    let mut compared: std::collections::HashSet<(usize, usize)> = Default::default();
     for members in by_statement.values() {
         for (n, a) in members.iter().enumerate() {
             for b in &members[n + 1..] {
                 if a.doc != b.doc && reading.one_statement(a, b) {
-                    out.extend(compare_pair(reading, a, b));
+                    compared.insert((a.span.start(), b.span.start()));
+                    out.extend(compare_pair(reading, a, b, false));
                 }
             }
+        }
+    }
+    for (a, b) in passage_pairs(reading) {
+        let (a, b) = (&reading.sentences[a], &reading.sentences[b]);
+        if !compared.contains(&(a.span.start(), b.span.start())) {
+            out.extend(compare_pair(reading, a, b, true));
         }
     }
     out
 }
 
-fn compare_pair(reading: &Reading, a: &Sentence, b: &Sentence) -> Vec<Proposal> {
+/// Words in a row two sentences must share to be read as one passage.
+const PASSAGE_WORDS: usize = 6;
+/// Sentences a passage may be held by and still say two documents carry one text.
+const MAX_PASSAGE_HOLDERS: usize = 4;
+/// Sentence pairs read through a shared passage per story at most.
+const MAX_PASSAGE_PAIRS: usize = 256;
+/// Words on each side of a differing stretch that a passage pair must share, in order…
+const PASSAGE_CONTEXT: usize = 4;
+/// …and in all, when a sentence starts or ends closer than that.
+const MIN_PASSAGE_CONTEXT: usize = 6;
+
+/// Pairs of sentences of different documents that share a passage of [`PASSAGE_WORDS`] words
+/// without being one statement: one text carried by two outlets whose sentences were cut
+/// differently (a run-on sentence in one, two in the other).
+fn passage_pairs(reading: &Reading) -> Vec<(usize, usize)> {
+    let mut holders: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    for (k, s) in reading.sentences.iter().enumerate() {
+        for window in s.words.windows(PASSAGE_WORDS) {
+            let key = window.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, w| {
+                crate::terms::lower_hash(&w.lower) ^ h.rotate_left(7)
+            });
+            let list = holders.entry(key).or_default();
+            if list.last() != Some(&k) && list.len() <= MAX_PASSAGE_HOLDERS {
+                list.push(k);
+            }
+        }
+    }
+    let mut keys: Vec<u64> = holders.keys().copied().collect();
+    keys.sort_unstable();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<(usize, usize)> = Default::default();
+    for key in keys {
+        let list = &holders[&key];
+        if list.len() > MAX_PASSAGE_HOLDERS {
+            continue;
+        }
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                let (sa, sb) = (&reading.sentences[a], &reading.sentences[b]);
+                if sa.doc != sb.doc && pairs.len() < MAX_PASSAGE_PAIRS && seen.insert((a, b)) {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// True when the words before and after two differing stretches are the same, up to
+/// [`PASSAGE_CONTEXT`] on each side (fewer where a sentence starts or ends) and
+/// [`MIN_PASSAGE_CONTEXT`] in all: the difference sits inside one shared passage.
+fn inside_shared_passage(
+    wa: &[&str],
+    wb: &[&str],
+    ra: &std::ops::Range<usize>,
+    rb: &std::ops::Range<usize>,
+) -> bool {
+    let before = PASSAGE_CONTEXT.min(ra.start).min(rb.start);
+    let after = PASSAGE_CONTEXT
+        .min(wa.len() - ra.end)
+        .min(wb.len() - rb.end);
+    before + after >= MIN_PASSAGE_CONTEXT
+        && wa[ra.start - before..ra.start] == wb[rb.start - before..rb.start]
+        && wa[ra.end..ra.end + after] == wb[rb.end..rb.end + after]
+}
+
+/// Reads each stretch where two sentences differ; `passage` when they are not one statement
+/// but share a passage, so only a stretch inside the shared passage is read, and only its
+/// neighbourhood must be free of other negations.
+fn compare_pair(reading: &Reading, a: &Sentence, b: &Sentence, passage: bool) -> Vec<Proposal> {
     let wa: Vec<&str> = a.words.iter().map(|w| w.lower.as_str()).collect();
     let wb: Vec<&str> = b.words.iter().map(|w| w.lower.as_str()).collect();
     let mut out = Vec::new();
@@ -103,10 +184,13 @@ fn compare_pair(reading: &Reading, a: &Sentence, b: &Sentence) -> Vec<Proposal> 
         if ra.len() > MAX_STRETCH || rb.len() > MAX_STRETCH {
             continue;
         }
+        if passage && !inside_shared_passage(&wa, &wb, &ra, &rb) {
+            continue;
+        }
         if let Some(p) = swapped_name(reading, (a, ra.clone()), (b, rb.clone())) {
             out.push(p);
-        } else if let Some(p) = added_negation(reading, (a, ra.clone()), (b, rb.clone()))
-            .or_else(|| added_negation(reading, (b, rb), (a, ra)))
+        } else if let Some(p) = added_negation(reading, (a, ra.clone()), (b, rb.clone()), passage)
+            .or_else(|| added_negation(reading, (b, rb), (a, ra), passage))
         {
             out.push(p);
         }
@@ -203,13 +287,29 @@ fn abbreviates(short: &str, long: &str) -> bool {
     short.chars().next() == long.chars().next() && short.chars().all(|c| rest.any(|l| l == c))
 }
 
-fn added_negation(reading: &Reading, (a, ra): Stretch, (b, rb): Stretch) -> Option<Proposal> {
+fn added_negation(
+    reading: &Reading,
+    (a, ra): Stretch,
+    (b, rb): Stretch,
+    passage: bool,
+) -> Option<Proposal> {
     // `a` negates where `b` does not: `a`'s stretch is a negation alone ("not", "never", "did
     // not"), `b`'s holds none. A longer stretch ("I can't say, I") adds a clause, not a denial.
     let negated = ra.clone().find(|&k| is_negation(&a.words[k].lower))?;
     // A sentence that negates anywhere may only have moved its negation ("a state matter, not
-    // a city one" against "not a city matter but a state one").
-    if ra.len() > 2 || b.words.iter().any(|w| is_negation(&w.lower)) {
+    // a city one" against "not a city matter but a state one"); in a shared passage, anywhere
+    // near the stretch.
+    let reach = if passage {
+        rb.start.saturating_sub(NEGATION_NEIGHBOURHOOD)..(rb.end + NEGATION_NEIGHBOURHOOD)
+    } else {
+        0..b.words.len()
+    };
+    let b_negates = b
+        .words
+        .iter()
+        .enumerate()
+        .any(|(k, w)| reach.contains(&k) && is_negation(&w.lower));
+    if ra.len() > 2 || b_negates {
         return None;
     }
     if ra.len() == 2
@@ -264,6 +364,30 @@ mod tests {
         let a = ["the", "driver", "was", "charged"];
         let b = ["the", "driver", "was", "not", "charged"];
         assert_eq!(differences(&a, &b), vec![(3..3, 3..4)]);
+    }
+
+    #[test]
+    fn a_difference_inside_a_shared_passage() {
+        // One outlet ran two sentences together; the other cut them apart.
+        let a = "the mill will close next year and the workers were told on monday by the owners";
+        let b = "the workers were not told on monday by the owners of the mill";
+        let wa: Vec<&str> = a.split(' ').collect();
+        let wb: Vec<&str> = b.split(' ').collect();
+        let inside: Vec<bool> = differences(&wa, &wb)
+            .iter()
+            .filter(|(ra, rb)| ra.len() + rb.len() <= 2)
+            .map(|(ra, rb)| inside_shared_passage(&wa, &wb, ra, rb))
+            .collect();
+        assert_eq!(inside, [true]);
+        // Near a sentence's start, fewer words before count when more come after.
+        let c = [
+            "workers", "were", "told", "on", "monday", "by", "the", "owners",
+        ];
+        let d = [
+            "workers", "were", "not", "told", "on", "monday", "by", "the", "owners",
+        ];
+        assert!(inside_shared_passage(&c, &d, &(2..2), &(2..3)));
+        assert!(!inside_shared_passage(&c[..4], &d[..5], &(2..2), &(2..3)));
     }
 
     #[test]
