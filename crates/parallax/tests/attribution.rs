@@ -510,12 +510,12 @@ fn a_role_resolves_through_the_title_that_stands_for_it() {
     let found = quotes(
         "Former executive Lisa Gray left the lender in July. Sen. Ann Blake then questioned \
          Harbor Bank CEO Tom Reed for two hours.\n\n\
-         \"No,\" the executive answered. \"Bonuses are a way of rewarding loyal staff,\" he \
-         continued.\n\n\
-         The senator asked Reed, \"Bonuses are all about lifting the share price, aren't they?\"",
+         \"Not at all,\" the executive said. \"Our pay rules reward staff who stay for years,\" \
+         he added.\n\n\
+         The senator asked Reed, \"Why did the board double its own fees last spring?\"",
     );
-    assert_speaker(&found, "rewarding loyal staff", "Tom Reed");
-    assert_speaker(&found, "lifting the share price", "Ann Blake");
+    assert_speaker(&found, "reward staff who stay", "Tom Reed");
+    assert_speaker(&found, "double its own fees", "Ann Blake");
 }
 
 /// The channels of `text`'s quotes, in order.

@@ -44,7 +44,7 @@ pub struct Characterization {
     pub predicate: Vec<u64>,
 }
 
-/// The characterizations of sentence `s` ("cross-subsidies are a way of keeping fares low").
+/// The characterizations of sentence `s` ("ferry subsidies are a cost the port can bear").
 pub fn characterizations(s: &Sentence, text: &str) -> Vec<(usize, usize, Vec<u64>)> {
     let mut out = Vec::new();
     for k in 1..s.words.len() {
@@ -188,7 +188,7 @@ mod tests {
             ["levy"]
         );
         assert_eq!(
-            subjects("Tolls are a fair way of paying for roads, and buses are cheaper."),
+            subjects("Tolls are a fair charge for roads, and buses are cheaper."),
             ["tolls"]
         );
     }
