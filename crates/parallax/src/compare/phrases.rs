@@ -66,10 +66,9 @@ fn alike(x: &Unit, y: &Unit) -> bool {
     shared >= MIN_SHARED && shared as f64 / small as f64 >= MIN_OVERLAP
 }
 
-/// Capitalised words the other document never uses that keep two units apart (titles, months
-/// and weekdays aside): one may be a
-/// place in a dateline ("SPRINGFIELD, Ohio –"), two name someone or something the other outlet
-/// does not mention.
+/// Capitalised words the other document never uses (titles, months and weekdays aside) that
+/// keep two units apart: one may be a place in a dateline ("SPRINGFIELD, Ohio –"), two name
+/// someone or something the other outlet does not mention.
 pub const MIN_NOVEL_NAMES: usize = 2;
 
 /// True when one unit names someone or something (capitalised words past its first) that the
