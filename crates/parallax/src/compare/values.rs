@@ -325,6 +325,22 @@ fn value(
     }
 }
 
+/// Every number a sentence writes, in digits or words, whatever it counts or names.
+pub fn numbers(s: &Sentence, text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.words.len() {
+        match number_at(s, text, i) {
+            Some((n, end, _)) => {
+                out.push(n);
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// The number written from word `i`: its value, the index of its last word and its text.
 /// Digits split by a thousands comma are separate words ("52,000" is "52" and "000").
 fn number_at(s: &Sentence, text: &str, i: usize) -> Option<(f64, usize, String)> {

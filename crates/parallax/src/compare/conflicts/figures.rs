@@ -14,7 +14,7 @@ use super::variants::differences;
 use super::{words_text, Proposal};
 use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
-use crate::compare::values::{values, Value, ValueKind, MEASURES};
+use crate::compare::values::{number_word, numbers, values, Value, ValueKind, MEASURES};
 use crate::model::{ConflictKind, ValueRelation};
 
 /// Values compared per matter: a word counted in more places than this is too common to say
@@ -105,9 +105,15 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     // other document writing it about this matter ("1,750 of the world's 4,800") is no
     // contradiction of it. Small counts are too common for this to say anything.
     let mut written: HashSet<(usize, u64)> = HashSet::default();
-    for f in &found {
-        if f.value.point >= MIN_SPECIFIC_NUMBER {
-            written.insert((f.sentence.doc, f.value.point.to_bits()));
+    // Every number each sentence writes: a sentence that writes the other side's number
+    // ("13 of the 41 sites") knows it, whatever it counts there.
+    let mut in_sentence: HashSet<(usize, usize, u64)> = HashSet::default();
+    for s in &reading.sentences {
+        for n in numbers(s, reading.text(s.doc)) {
+            in_sentence.insert((s.doc, s.span.start(), n.to_bits()));
+            if n >= MIN_SPECIFIC_NUMBER {
+                written.insert((s.doc, n.to_bits()));
+            }
         }
     }
     let mut values_given: HashMap<(usize, MatterKey), HashSet<u64>> = HashMap::default();
@@ -132,7 +138,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
             for &b in &members[n + 1..] {
                 let (fa, fb) = (&found[a], &found[b]);
                 let (da, db) = (fa.sentence.doc, fb.sentence.doc);
-                if da == db || fa.value.point == fb.value.point || is_part(fa) != is_part(fb) {
+                if da == db || fa.value.point == fb.value.point || role(fa) != role(fb) {
                     continue;
                 }
                 if ambiguous(da, db, key) {
@@ -140,8 +146,12 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 }
                 let each_states_both = stated.contains(&(da, key, fb.value.point.to_bits()))
                     || stated.contains(&(db, key, fa.value.point.to_bits()));
-                let knows_the_other = written.contains(&(da, fb.value.point.to_bits()))
-                    || written.contains(&(db, fa.value.point.to_bits()));
+                let writes = |f: &Found, other: &Found| {
+                    let n = other.value.point.to_bits();
+                    written.contains(&(f.sentence.doc, n))
+                        || in_sentence.contains(&(f.sentence.doc, f.sentence.span.start(), n))
+                };
+                let knows_the_other = writes(fa, fb) || writes(fb, fa);
                 if each_states_both || knows_the_other {
                     continue;
                 }
@@ -226,22 +236,103 @@ fn running_count(f: &Found) -> bool {
     matches!(v.kind, ValueKind::Ordinal) && unit && reached
 }
 
+/// Words next to a value that tie it to the time of writing ("now 28").
+const PRESENT_WORDS: &[&str] = &["now", "currently", "today"];
+/// Words next to a value that tie it to an earlier moment ("six at the time", "then 40").
+const PAST_WORDS: &[&str] = &[
+    "then",
+    "time",
+    "previously",
+    "formerly",
+    "initially",
+    "originally",
+    "once",
+    "earlier",
+];
+/// Words on each side of a value read for the moment it is tied to.
+const MOMENT_REACH: usize = 4;
+
+/// The moment a value is tied to by the words within [`MOMENT_REACH`] of it and what it counts,
+/// up to a break in the sentence: `Some(true)` for the time of writing, `Some(false)` for an earlier moment,
+/// `None` when nothing says (or both are said).
+fn moment(f: &Found, text: &str) -> Option<bool> {
+    let s = f.sentence;
+    let from = f.value.at.saturating_sub(MOMENT_REACH);
+    let end = f.value.span.end();
+    let next = s
+        .words
+        .iter()
+        .position(|w| w.span.start() >= end)
+        .unwrap_or(s.words.len());
+    let next = f.value.matter.iter().map(|m| m + 1).fold(next, usize::max);
+    let (mut present, mut past) = (false, false);
+    let mut read = |k: usize| {
+        present |= PRESENT_WORDS.contains(&s.words[k].lower.as_str());
+        past |= PAST_WORDS.contains(&s.words[k].lower.as_str());
+    };
+    for k in (from..f.value.at).rev() {
+        if s.breaks_after(text, k) {
+            break;
+        }
+        read(k);
+    }
+    for k in next..(next + MOMENT_REACH).min(s.words.len()) {
+        if s.breaks_after(text, k - 1) {
+            break;
+        }
+        read(k);
+    }
+    (present != past).then_some(present)
+}
+
 /// Words before a count that make it a part of a larger group ("including two children", "the
 /// other three").
-const PART_OPENERS: &[&str] = &["including", "other", "among", "another"];
+const PART_OPENERS: &[&str] = &["including", "other", "another"];
 
-/// True when a count is a part of a group the sentence also counts or implies ("including two
-/// children", "the other three tweets", "13 of the 41 sites", "one of three journalists"): a
-/// part and a whole count different things.
-fn is_part(f: &Found) -> bool {
+/// The place of a count in a part-and-whole construction. Counts of different places count
+/// different things: "13 of the 41 sites" gives a part and a whole, and neither contradicts
+/// "13 sites" elsewhere the way another plain count would.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    /// A count told on its own: "nine hikers were rescued".
+    Plain,
+    /// A part of a group: "including two children", "the other three", "13 of the 41", "among
+    /// them two".
+    Part,
+    /// A group that parts are taken from: "one of four pumps", "13 of the 41 sites", "among ten
+    /// eagles", "nine hikers, including two children".
+    Whole,
+}
+
+/// Where a count stands between parts and wholes (see [`Role`]).
+fn role(f: &Found) -> Role {
+    if !matches!(f.value.kind, ValueKind::Count) {
+        return Role::Plain;
+    }
     let words = &f.sentence.words;
     let at = f.value.at;
-    let before = |k: usize| at >= k && PART_OPENERS.contains(&words[at - k].lower.as_str());
-    let of_after = words
-        .get(at + 1)
-        .is_some_and(|w| w.lower == "of" || w.lower == "out");
-    let one_of = at >= 2 && words[at - 1].lower == "of" && words[at - 2].lower == "one";
-    matches!(f.value.kind, ValueKind::Count) && (before(1) || before(2) || of_after || one_of)
+    let word = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let back = |k: usize| if at >= k { word(at - k) } else { "" };
+    // A number then "of" shortly before this count: "one of four", "13 of the 41", "1,750 of
+    // the world's 4,800".
+    let of_a_number =
+        (1..=4).any(|k| at > k && back(k) == "of" && number_word(back(k + 1)).is_some());
+    let among_whole = back(1) == "among" || (back(2) == "among" && back(1) == "the");
+    // The first word after the number, and the first after what it counts.
+    let end = f.value.span.end();
+    let next = words
+        .iter()
+        .position(|w| w.span.start() >= end)
+        .unwrap_or(words.len());
+    let after_matter = f.value.matter.iter().map(|m| m + 1).fold(next, usize::max);
+    if of_a_number || among_whole || word(after_matter) == "including" {
+        return Role::Whole;
+    }
+    let opened = PART_OPENERS.contains(&back(1)) || PART_OPENERS.contains(&back(2));
+    if opened || back(2) == "among" || matches!(word(next), "of" | "out") {
+        return Role::Part;
+    }
+    Role::Plain
 }
 
 /// True when a weekday is the day something was said ("officials said on Tuesday", "a report
@@ -301,6 +392,15 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         a.value.point.max(b.value.point),
     );
     if matches!(a.value.kind, ValueKind::Count) && small > 0.0 && large / small > MAX_RATIO {
+        return None;
+    }
+    // A value of the time of writing and one of an earlier moment ("now 28" against "six at
+    // the time") are of two times.
+    let (ma, mb) = (
+        moment(a, reading.text(a.sentence.doc)),
+        moment(b, reading.text(b.sentence.doc)),
+    );
+    if matches!((ma, mb), (Some(x), Some(y)) if x != y) {
         return None;
     }
     let incompatible = a.value.incompatible(&b.value);
@@ -497,7 +597,7 @@ mod tests {
     use crate::compare::reading::read_sentence;
     use crate::model::Span;
 
-    fn found_in(text: &str, kind: ValueKind, check: fn(&Found) -> bool) -> Vec<bool> {
+    fn found_in<T>(text: &str, kind: ValueKind, check: fn(&Found) -> T) -> Vec<T> {
         let s = read_sentence(0, text, Span::new(0, text.len()).unwrap());
         values(&s, text)
             .into_iter()
@@ -515,16 +615,41 @@ mod tests {
 
     #[test]
     fn a_part_is_told_from_a_whole() {
-        let parts = found_in(
-            "Nine hikers were rescued, including two children, and the other three walked out.",
-            ValueKind::Count,
-            is_part,
-        );
-        assert_eq!(parts, [false, true, true]);
+        let roles = |text: &str| found_in(text, ValueKind::Count, role);
         assert_eq!(
-            found_in("One of four pumps failed.", ValueKind::Count, is_part),
-            [true]
+            roles(
+                "Nine hikers were rescued, including two children, and the other three walked out."
+            ),
+            [Role::Plain, Role::Part, Role::Part]
         );
+        // "Two" counts nothing it names; "four" is the whole it is taken from.
+        assert_eq!(roles("Two of four pumps failed."), [Role::Whole]);
+        assert_eq!(
+            roles("Storms shut 40 stalls, among them two bakeries, and 12 ferries stopped."),
+            [Role::Plain, Role::Part, Role::Plain]
+        );
+        assert_eq!(
+            roles("The herd is among 12 herds counted; 30 cows, including calves, grazed."),
+            [Role::Whole, Role::Whole]
+        );
+    }
+
+    #[test]
+    fn a_value_s_moment_is_read_beside_it() {
+        let text = "The mill, then 40 workers strong, now has 12 workers and 3 trucks.";
+        let s = read_sentence(0, text, Span::new(0, text.len()).unwrap());
+        let moments: Vec<Option<bool>> = values(&s, text)
+            .into_iter()
+            .map(|value| {
+                let found = Found {
+                    sentence: &s,
+                    context: context(&s, &value),
+                    value,
+                };
+                moment(&found, text)
+            })
+            .collect();
+        assert_eq!(moments, [Some(false), Some(true), None]);
     }
 
     #[test]
