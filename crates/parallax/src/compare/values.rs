@@ -173,8 +173,10 @@ fn ordinal_word(lower: &str) -> Option<f64> {
     digits.parse::<f64>().ok().filter(|v| *v >= 2.0)
 }
 
+/// The month a word names, January 0: in full, or abbreviated ("Aug", "Sept").
 fn month_number(lower: &str) -> Option<usize> {
     let l = lower.trim_end_matches('.');
+    let l = if l == "sept" { "sep" } else { l };
     MONTHS
         .iter()
         .position(|m| *m == l)
@@ -194,9 +196,22 @@ fn matter_words(s: &Sentence, text: &str, i: usize, n: usize) -> Vec<usize> {
             if out.is_empty() && w.lower == "of" {
                 return Vec::new();
             }
+            // Determiners, and words that say the counted things are added to others ("100
+            // other dogs", "40 more troops"), stand before what is counted.
             let determiner = matches!(
                 w.lower.as_str(),
-                "a" | "an" | "the" | "our" | "their" | "its" | "his" | "her" | "those" | "these"
+                "a" | "an"
+                    | "the"
+                    | "our"
+                    | "their"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "those"
+                    | "these"
+                    | "other"
+                    | "more"
+                    | "additional"
             );
             if out.is_empty() && determiner {
                 continue;
@@ -254,7 +269,11 @@ pub fn values(s: &Sentence, text: &str) -> Vec<Value> {
                 Vec::new(),
                 i,
             ));
-        } else if let Some(month) = month_number(&w.lower).filter(|_| w.cap) {
+        } else if let Some(month) = month_number(&w.lower)
+            .filter(|_| w.cap || (w.lower.len() <= 4 && s.gap_after(text, i).starts_with('.')))
+        {
+            // A month is capitalised ("June 5"), or abbreviated with a period ("sept. 5" in
+            // text that lost its capitals).
             let day = words
                 .get(i + 1)
                 .and_then(|n| n.lower.parse::<u32>().ok())
@@ -411,7 +430,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
         number *= scale;
         last += 1;
     }
-    if gap.starts_with('%') {
+    if gap.trim_start().starts_with('%') {
         unit = "%";
     } else if words
         .get(last + 1)
@@ -478,11 +497,19 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
             None => return None,
         }
     }
-    // An age after a name: "Ann Reed, 34, said": the count is the named person's age.
+    // An age after a name: "Ann Reed, 34, said", "Ann Reed, then 34, said": the count is the
+    // named person's age.
+    let moment_word = i > 0 && matches!(words[i - 1].lower.as_str(), "now" | "then" | "aged");
+    let name_at = if moment_word { i - 1 } else { i };
     let age = matter.is_empty()
-        && prev_name_before_comma(s, text, i)
+        && prev_name_before_comma(s, text, name_at)
         && s.gap_after(text, last).trim_start().starts_with(',');
     if age {
+        unit = "age";
+        matter = vec![name_at - 1];
+    }
+    // "died at age 59", "aged 59": an age, of whoever the sentence is about.
+    if matter.is_empty() && i > 0 && matches!(words[i - 1].lower.as_str(), "age" | "aged") {
         unit = "age";
         matter = vec![i - 1];
     }
@@ -659,6 +686,17 @@ mod tests {
         let v = read("Four of the climbers turned back, said Ann Reed, 34, a guide.");
         assert_eq!(v.len(), 1, "a part of a group is no count of it");
         assert_eq!((v[0].1, v[0].4.as_str()), (34.0, "reed"));
+        let v = read("Ann Reed, then 34, led the climb; her father died at age 71.");
+        assert_eq!((v[0].1, v[0].4.as_str()), (34.0, "reed"));
+        assert_eq!((v[1].1, v[1].4.as_str()), (71.0, "age"));
+    }
+
+    #[test]
+    fn loose_writing_of_percents_months_and_added_counts() {
+        let v = read("Rents rose 18 % after 40 more families arrived on sept. 9.");
+        assert_eq!(v[0].1, 18.0);
+        assert_eq!((v[1].1, v[1].4.as_str()), (40.0, "families arrived"));
+        assert_eq!(v[2].0, ValueKind::Date);
     }
 
     #[test]

@@ -374,15 +374,22 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // often than it is disputed: days are compared only within one statement, and only when
     // the two days stand in the same place of its two wordings ("voted on Monday" against
     // "voted on Tuesday", not "announced Monday" against "will vote on Tuesday").
-    if matches!(a.value.kind, ValueKind::Weekday) && !(same_statement && aligned(a, b)) {
+    // So is a date: two accounts name different dates for the different things they tell.
+    if matches!(a.value.kind, ValueKind::Weekday | ValueKind::Date)
+        && !(same_statement && aligned_alone(a, b))
+    {
         return None;
     }
     // Values of different years are about different times ("nine floods last year, 30 this").
     // One statement's two wordings with the values in the same place are about one time even
     // when only one of them writes a year, unless it writes it next to the value ("won 332
     // votes in 2012").
+    // Sentences that name a year in common ("released in 2013 after 27 years" against "her
+    // 2013 release after 41 years") speak of one time, whatever other years one also names.
     let one_time = clock || (same_statement && aligned(a, b) && !year_near(a) && !year_near(b));
-    if !one_time && years(reading, a.sentence) != years(reading, b.sentence) {
+    let (ya, yb) = (years(reading, a.sentence), years(reading, b.sentence));
+    let year_in_common = ya.iter().any(|y| yb.contains(y));
+    if !one_time && ya != yb && !year_in_common {
         return None;
     }
     // Counts an order of magnitude apart are different quantities (a sample against a
@@ -529,14 +536,45 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
     }
 }
 
-/// True when the two values stand in one stretch where their sentences differ, the words
-/// around them aligned (longest common subsequence of the sentences' words).
+/// True when the two values stand in one stretch where their sentences differ (a word of each
+/// value in it: "Sept. 15" against "Sept. 23" differ in the day only), the words around them
+/// aligned (longest common subsequence of the sentences' words).
 fn aligned(a: &Found, b: &Found) -> bool {
     let wa: Vec<&str> = a.sentence.words.iter().map(|w| w.lower.as_str()).collect();
     let wb: Vec<&str> = b.sentence.words.iter().map(|w| w.lower.as_str()).collect();
+    let touches = |r: &std::ops::Range<usize>, f: &Found| {
+        r.clone().any(|k| {
+            let w = f.sentence.words[k].span;
+            k >= f.value.at && w.start() < f.value.span.end()
+        })
+    };
     differences(&wa, &wb)
         .iter()
-        .any(|(ra, rb)| ra.contains(&a.value.at) && rb.contains(&b.value.at))
+        .any(|(ra, rb)| touches(ra, a) && touches(rb, b))
+}
+
+/// True when the two values are all that differs in their stretch of the two wordings (at most
+/// [`MAX_ALIGNED_STRETCH`] words each side): "voted on Monday" against "voted on Tuesday", not
+/// two clauses about two people that each hold a day.
+fn aligned_alone(a: &Found, b: &Found) -> bool {
+    let wa: Vec<&str> = a.sentence.words.iter().map(|w| w.lower.as_str()).collect();
+    let wb: Vec<&str> = b.sentence.words.iter().map(|w| w.lower.as_str()).collect();
+    differences(&wa, &wb).iter().any(|(ra, rb)| {
+        ra.len() <= MAX_ALIGNED_STRETCH
+            && rb.len() <= MAX_ALIGNED_STRETCH
+            && ra.contains(&word_of(a))
+            && rb.contains(&word_of(b))
+    })
+}
+
+/// The index of a value's last word.
+fn word_of(f: &Found) -> usize {
+    let end = f.value.span.end();
+    f.sentence
+        .words
+        .iter()
+        .rposition(|w| w.span.end() <= end)
+        .unwrap_or(f.value.at)
 }
 
 /// The years a sentence names, and whether it speaks of a year relative to now ("last year").
