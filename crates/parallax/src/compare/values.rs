@@ -485,13 +485,21 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     let part_of_duration = start >= 2
         && TIME_UNITS.contains(&words[start - 1].lower.as_str())
         && number_word(&words[start - 2].lower).is_some();
-    if ago || part_of_duration {
+    let time_unit = matter
+        .first()
+        .is_some_and(|&m| TIME_UNITS.contains(&words[m].lower.as_str()));
+    if (ago && !time_unit) || part_of_duration {
         return None;
+    }
+    // "three years ago" is a time, told in its unit: its matter is the unit, its unit "ago".
+    if ago {
+        unit = AGO;
+        matter.truncate(1);
     }
     // A unit of measure says how, not what, is counted ("six years' service", "a lease of 20 years",
     // "40 years old"): its matter is the unit with the content word after it, or else the one
     // before the number.
-    if matter.len() == 1 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
+    if !ago && matter.len() == 1 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
         match next_content(s, text, matter[0]).or_else(|| previous_content(s, start)) {
             Some(k) => matter.push(k),
             None => return None,
@@ -547,6 +555,9 @@ fn rounding(digits: &str) -> f64 {
     }
     0.5 * 10f64.powi(zeros as i32)
 }
+
+/// The unit of a time told as a distance back from now ("three years ago").
+pub const AGO: &str = "ago";
 
 /// Units of time, whose parts make one duration ("3 hours, 12 minutes").
 const TIME_UNITS: &[&str] = &[
@@ -674,8 +685,14 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_durations_in_parts_are_not_counts() {
-        assert!(read("Farmers first tilled the plain 8,000 years ago.").is_empty());
+    fn times_ago_and_durations_in_parts() {
+        let v = read("Farmers first tilled the plain 8,000 years ago.");
+        assert_eq!(
+            (v[0].1, v[0].4.as_str()),
+            (8000.0, "years"),
+            "a time back from now"
+        );
+        assert_eq!(v[0].0, ValueKind::Count);
         let v = read("The ferry took 3 hours, 12 minutes.");
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].1, 3.0);

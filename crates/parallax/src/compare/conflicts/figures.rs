@@ -14,7 +14,7 @@ use super::variants::differences;
 use super::{words_text, Proposal};
 use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
-use crate::compare::values::{number_word, numbers, values, Value, ValueKind, MEASURES};
+use crate::compare::values::{number_word, numbers, values, Value, ValueKind, AGO, MEASURES};
 use crate::model::{ConflictKind, ValueRelation};
 
 /// Values compared per matter: a word counted in more places than this is too common to say
@@ -105,8 +105,8 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     // other document writing it about this matter ("1,750 of the world's 4,800") is no
     // contradiction of it. Small counts are too common for this to say anything.
     let mut written: HashSet<(usize, u64)> = HashSet::default();
-    // Every number each sentence writes: a sentence that writes the other side's number
-    // ("13 of the 41 sites") knows it, whatever it counts there.
+    // Every number each sentence writes: a sentence that takes a part from a whole and writes
+    // the other side's number ("13 of the 41 sites") knows it, whatever it counts there.
     let mut in_sentence: HashSet<(usize, usize, u64)> = HashSet::default();
     for s in &reading.sentences {
         for n in numbers(s, reading.text(s.doc)) {
@@ -149,7 +149,8 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 let writes = |f: &Found, other: &Found| {
                     let n = other.value.point.to_bits();
                     written.contains(&(f.sentence.doc, n))
-                        || in_sentence.contains(&(f.sentence.doc, f.sentence.span.start(), n))
+                        || (role(f) != Role::Plain
+                            && in_sentence.contains(&(f.sentence.doc, f.sentence.span.start(), n)))
                 };
                 let knows_the_other = writes(fa, fb) || writes(fb, fa);
                 if each_states_both || knows_the_other {
@@ -355,6 +356,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     let shared_weight: f64 = shared.iter().map(|t| reading.weight(*t)).sum();
     // How many words of [`MIN_CONTEXT_WEIGHT`] the shared context must be worth.
     let (kind, needed) = match a.value.kind {
+        ValueKind::Count if a.value.unit == AGO => (ConflictKind::Date, 3.0),
         ValueKind::Count => (ConflictKind::Figure, 2.0),
         ValueKind::Ordinal => (ConflictKind::Date, 0.0),
         ValueKind::Weekday | ValueKind::Date => (ConflictKind::Date, 3.0),
@@ -374,10 +376,10 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // often than it is disputed: days are compared only within one statement, and only when
     // the two days stand in the same place of its two wordings ("voted on Monday" against
     // "voted on Tuesday", not "announced Monday" against "will vote on Tuesday").
-    // So is a date: two accounts name different dates for the different things they tell.
-    if matches!(a.value.kind, ValueKind::Weekday | ValueKind::Date)
-        && !(same_statement && aligned_alone(a, b))
-    {
+    // So is a date, or a time back from now ("three years ago"): two accounts name different
+    // times for the different things they tell.
+    let timed = matches!(a.value.kind, ValueKind::Weekday | ValueKind::Date) || a.value.unit == AGO;
+    if timed && !(same_statement && aligned_alone(a, b)) {
         return None;
     }
     // Values of different years are about different times ("nine floods last year, 30 this").
