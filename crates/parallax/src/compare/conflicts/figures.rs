@@ -141,6 +141,11 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 if da == db || fa.value.point == fb.value.point || role(fa) != role(fb) {
                     continue;
                 }
+                // Times are set against each other only where one statement's two wordings
+                // align them ([`aligned_pairs`]).
+                if timed(&fa.value) {
+                    continue;
+                }
                 if ambiguous(da, db, key) {
                     continue;
                 }
@@ -345,6 +350,22 @@ fn is_day_of_report(f: &Found) -> bool {
         && (1..=2).any(|k| at >= k && is_in(CUES, &words[at - k].lower))
 }
 
+/// The word of the two before a day that puts its moment at an end of it ("late on Monday",
+/// "early Tuesday", "overnight Friday"), if any.
+fn at_night<'f>(f: &Found<'f>) -> Option<&'f str> {
+    let words = &f.sentence.words;
+    let at = f.value.at;
+    (1..=2)
+        .filter(|&k| at >= k)
+        .map(|k| words[at - k].lower.as_str())
+        .find(|w| matches!(*w, "late" | "early" | "overnight"))
+}
+
+/// True for a time: a weekday, a date or a time back from now ("three years ago").
+fn timed(v: &Value) -> bool {
+    matches!(v.kind, ValueKind::Weekday | ValueKind::Date) || v.unit == AGO
+}
+
 fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     if is_day_of_report(a) || is_day_of_report(b) {
         return None;
@@ -378,8 +399,16 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // "voted on Tuesday", not "announced Monday" against "will vote on Tuesday").
     // So is a date, or a time back from now ("three years ago"): two accounts name different
     // times for the different things they tell.
-    let timed = matches!(a.value.kind, ValueKind::Weekday | ValueKind::Date) || a.value.unit == AGO;
-    if timed && !(same_statement && aligned_alone(a, b)) {
+    if timed(&a.value) && !(same_statement && aligned_alone(a, b)) {
+        return None;
+    }
+    // "Late on Wednesday" and "early on Thursday" are one night told in two time zones ("late
+    // Sunday" and "late Monday" are two days).
+    if matches!(a.value.kind, ValueKind::Weekday)
+        && ((a.value.point - b.value.point).abs() == 1.0
+            || (a.value.point - b.value.point).abs() == 6.0)
+        && at_night(a) != at_night(b)
+    {
         return None;
     }
     // Values of different years are about different times ("nine floods last year, 30 this").
@@ -503,12 +532,12 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
                     let in_a: Vec<usize> = va
                         .iter()
                         .copied()
-                        .filter(|&i| ra.contains(&found[i].value.at))
+                        .filter(|&i| in_stretch(&ra, &found[i]))
                         .collect();
                     let in_b: Vec<usize> = vb
                         .iter()
                         .copied()
-                        .filter(|&i| rb.contains(&found[i].value.at))
+                        .filter(|&i| in_stretch(&rb, &found[i]))
                         .collect();
                     let ([a], [b]) = (in_a.as_slice(), in_b.as_slice()) else {
                         continue;
@@ -519,11 +548,12 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
                     let key = |f: &Found, v: &Value| {
                         (f.sentence.doc, v.kind as u8, v.unit, v.point.to_bits())
                     };
-                    if !same_kind
-                        || fa.value.point == fb.value.point
-                        || stated.contains(&key(fa, &fb.value))
-                        || stated.contains(&key(fb, &fa.value))
-                    {
+                    // A document names many days: the two wordings, not the rest of the
+                    // documents, say which day is told of.
+                    let states_both = !timed(&fa.value)
+                        && (stated.contains(&key(fa, &fb.value))
+                            || stated.contains(&key(fb, &fa.value)));
+                    if !same_kind || fa.value.point == fb.value.point || states_both {
                         continue;
                     }
                     if let Some(p) = propose(reading, fa, fb) {
@@ -544,15 +574,15 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
 fn aligned(a: &Found, b: &Found) -> bool {
     let wa: Vec<&str> = a.sentence.words.iter().map(|w| w.lower.as_str()).collect();
     let wb: Vec<&str> = b.sentence.words.iter().map(|w| w.lower.as_str()).collect();
-    let touches = |r: &std::ops::Range<usize>, f: &Found| {
-        r.clone().any(|k| {
-            let w = f.sentence.words[k].span;
-            k >= f.value.at && w.start() < f.value.span.end()
-        })
-    };
     differences(&wa, &wb)
         .iter()
-        .any(|(ra, rb)| touches(ra, a) && touches(rb, b))
+        .any(|(ra, rb)| in_stretch(ra, a) && in_stretch(rb, b))
+}
+
+/// True when a word of the value lies in the stretch `r` of its sentence's words.
+fn in_stretch(r: &std::ops::Range<usize>, f: &Found) -> bool {
+    r.clone()
+        .any(|k| k >= f.value.at && f.sentence.words[k].span.start() < f.value.span.end())
 }
 
 /// True when the two values are all that differs in their stretch of the two wordings (at most
@@ -564,19 +594,9 @@ fn aligned_alone(a: &Found, b: &Found) -> bool {
     differences(&wa, &wb).iter().any(|(ra, rb)| {
         ra.len() <= MAX_ALIGNED_STRETCH
             && rb.len() <= MAX_ALIGNED_STRETCH
-            && ra.contains(&word_of(a))
-            && rb.contains(&word_of(b))
+            && in_stretch(ra, a)
+            && in_stretch(rb, b)
     })
-}
-
-/// The index of a value's last word.
-fn word_of(f: &Found) -> usize {
-    let end = f.value.span.end();
-    f.sentence
-        .words
-        .iter()
-        .rposition(|w| w.span.end() <= end)
-        .unwrap_or(f.value.at)
 }
 
 /// The years a sentence names, and whether it speaks of a year relative to now ("last year").
@@ -690,6 +710,20 @@ mod tests {
             })
             .collect();
         assert_eq!(moments, [Some(false), Some(true), None]);
+    }
+
+    #[test]
+    fn a_day_s_ends_are_read() {
+        let night = |text: &str| {
+            found_in(text, ValueKind::Weekday, |f| {
+                at_night(f).map(str::to_string)
+            })
+        };
+        assert_eq!(
+            night("The ferry docked late on Friday."),
+            [Some("late".to_string())]
+        );
+        assert_eq!(night("The ferry docked on Friday."), [None]);
     }
 
     #[test]
