@@ -682,6 +682,17 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
+/// True for a title before a name, written alone ("judge") or as a hyphenated compound one of
+/// whose ends is a title ("attorney-general", "vice-chancellor").
+pub fn is_title(lower: &str) -> bool {
+    is_in(TITLES, lower)
+        || lower.split_once('-').is_some_and(|(first, rest)| {
+            let last = rest.rsplit('-').next().unwrap_or(rest);
+            lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && (is_in(TITLES, first) || is_in(TITLES, last))
+        })
+}
+
 /// The country of a place name ("Moscow" → Russia), or `None` for anything that is not a place.
 pub fn place_country(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase().replace('’', "'");

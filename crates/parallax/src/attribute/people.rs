@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{is_in, PLURAL_ROLES, ROLES, TITLES};
+use super::lexicon::{is_in, is_title, PLURAL_ROLES, ROLES};
 use super::tokens::Tok;
 
 /// A person named in a document.
@@ -65,7 +65,7 @@ fn is_name_word(t: &Tok) -> bool {
         && t.base
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
-        && !is_in(TITLES, &t.lower)
+        && !is_title(&t.lower)
         && (t.lower == "may" || !super::lexicon::is_calendar_word(&t.lower))
         && !crate::terms::is_stopword(&t.lower)
 }
@@ -92,7 +92,7 @@ impl NameTable {
                 }
             }
             let run = &toks[i..j];
-            let title_at = run.iter().rposition(|t| is_in(TITLES, &t.lower));
+            let title_at = run.iter().rposition(|t| is_title(&t.lower));
             let role_before = i > 0
                 && !toks[i - 1].cap
                 && is_in(ROLES, &toks[i - 1].lower)
@@ -115,7 +115,7 @@ impl NameTable {
                 _ if run.len() >= 3
                     && i >= 2
                     && toks[i - 1].lower == "of"
-                    && is_in(TITLES, &toks[i - 2].lower) =>
+                    && is_title(&toks[i - 2].lower) =>
                 {
                     (run.len() - 2, vec![toks[i - 2].lower.clone()])
                 }
@@ -369,8 +369,7 @@ pub fn adjacent(a: &Tok, b: &Tok) -> bool {
         return false;
     }
     // The full stop of an initial or a title stays inside a name ("Harry J. Kazianis", "Sen. Tester").
-    let initial =
-        a.gap_after.trim() == "." && (a.base.chars().count() == 1 || is_in(TITLES, &a.lower));
+    let initial = a.gap_after.trim() == "." && (a.base.chars().count() == 1 || is_title(&a.lower));
     initial
         || a.gap_after
             .chars()
@@ -398,7 +397,7 @@ fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
                 possessive: t.possessive,
             });
         }
-        if is_in(ROLES, lower) || is_in(TITLES, lower) {
+        if is_in(ROLES, lower) || is_title(lower) {
             let mut last = k + 1;
             // "the President of China": the country after "of" is a modifier too.
             if toks.get(k + 1).is_some_and(|t| t.lower == "of")
@@ -461,7 +460,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
             .iter()
             .skip_while(|t| {
                 crate::terms::is_stopword(&t.lower)
-                    || is_in(TITLES, &t.lower)
+                    || is_title(&t.lower)
                     || is_in(ROLES, &t.lower)
                     || is_in(super::lexicon::CLAUSE_BOUNDARIES, &t.lower)
             })
