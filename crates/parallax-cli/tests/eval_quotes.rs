@@ -99,3 +99,39 @@ fn lists_misses_and_wrong_speakers() {
     // The four quotes of the article that gold does not list are unmatched predictions.
     assert_eq!(of_kind("spurious"), 4, "{errors:?}");
 }
+
+#[test]
+fn scores_quoted_speech_apart_when_kinds_are_given() {
+    let with_kind = |quote: &str, reference: &str, kind: &str| {
+        let mut g = gold(quote, reference);
+        g["kind"] = serde_json::json!(kind);
+        g
+    };
+    let quotes = vec![
+        with_kind(
+            "\"This is a building for everyone in the city,\"",
+            "Jane Ortiz",
+            "direct",
+        ),
+        with_kind(
+            "the project had cost twice what was planned.",
+            "Tom Baker",
+            "indirect",
+        ),
+    ];
+    let record = serde_json::json!({"id": "library", "text": ARTICLE, "quotes": quotes});
+    let dir = Scratch::new("evalquotedspeech");
+    let file = dir.file("quotes.jsonl", format!("{record}\n").as_bytes());
+    let out = parallax(
+        &["eval", "quotes", "--dataset", file.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quoted = &figures["quoted_speech"];
+    assert_eq!(quoted["gold_quotes"], 1, "{figures}");
+    // The article holds three stretches in quotation marks; one of them is gold here.
+    assert_eq!(quoted["predicted_quotes"], 3, "{figures}");
+    assert_eq!(quoted["overlap_30"]["recall"], 1.0, "{figures}");
+    assert_eq!(figures["gold_quotes"], 2);
+}

@@ -345,6 +345,14 @@ struct GoldQuote {
     quote_span: Option<(usize, usize)>,
     speaker: Option<String>,
     reference: Option<String>,
+    /// "direct", "mixed" or "indirect", when the data set says.
+    #[serde(default)]
+    kind: Option<String>,
+}
+
+/// True for a gold kind that is quoted speech: words inside quotation marks, in whole or part.
+fn is_quoted_kind(kind: Option<&str>) -> bool {
+    matches!(kind, Some("direct" | "mixed" | "partial"))
 }
 
 /// Quote figures for a data set.
@@ -360,8 +368,23 @@ pub struct QuotesReport {
     pub overlap_30: super::quotes::QuoteScore,
     /// Scores when a match needs 80% of the gold span.
     pub overlap_80: super::quotes::QuoteScore,
+    /// Quoted speech alone (gold quotes of kind direct or mixed against the quotes Parallax
+    /// found inside quotation marks), at 30% overlap; when the data set gives kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quoted_speech: Option<QuotedSpeechReport>,
     /// Megabytes of article text per second through the attribution stage, one core.
     pub attribution_mb_per_second: f64,
+}
+
+/// Quoted-speech figures: the gold and predicted quotes inside quotation marks.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuotedSpeechReport {
+    /// Gold quotes of kind direct or mixed.
+    pub gold_quotes: usize,
+    /// Quotes Parallax found inside quotation marks.
+    pub predicted_quotes: usize,
+    /// Scores at 30% overlap.
+    pub overlap_30: super::quotes::QuoteScore,
 }
 
 /// `parallax eval quotes --dataset FILE`: JSONL of `{"id", "text", "quotes": [{"quote_span",
@@ -374,24 +397,31 @@ pub fn quotes(
     use super::quotes::{count, QuoteCounts, SpanQuote};
     let mut at30 = QuoteCounts::default();
     let mut at80 = QuoteCounts::default();
+    let mut quoted30 = QuoteCounts::default();
+    let mut kinds_given = false;
     let (mut articles, mut bytes, mut seconds) = (0, 0usize, 0.0);
     for a in jsonl_records::<QuoteArticle>(file)? {
         articles += 1;
-        let gold: Vec<(SpanQuote, Option<String>)> = a
-            .quotes
-            .iter()
-            .filter_map(|q| {
-                let (start, end) = q.quote_span?;
-                Some((
-                    SpanQuote {
-                        start,
-                        end,
-                        speaker: None,
-                    },
-                    q.reference.clone().or_else(|| q.speaker.clone()),
-                ))
-            })
-            .collect();
+        kinds_given |= a.quotes.iter().any(|q| q.kind.is_some());
+        let mut gold: Vec<(SpanQuote, Option<String>)> = Vec::new();
+        let mut gold_quoted: Vec<(SpanQuote, Option<String>)> = Vec::new();
+        for q in &a.quotes {
+            let Some((start, end)) = q.quote_span else {
+                continue;
+            };
+            let entry = (
+                SpanQuote {
+                    start,
+                    end,
+                    speaker: None,
+                },
+                q.reference.clone().or_else(|| q.speaker.clone()),
+            );
+            if is_quoted_kind(q.kind.as_deref()) {
+                gold_quoted.push(entry.clone());
+            }
+            gold.push(entry);
+        }
         let page = RawPage {
             source: a.id.clone(),
             id: a.id.clone(),
@@ -403,7 +433,7 @@ pub fn quotes(
             date: None,
             listed: None,
         };
-        let predicted: Vec<SpanQuote> = match prepare_guarded(&page) {
+        let predicted: Vec<(SpanQuote, bool)> = match prepare_guarded(&page) {
             Ok(doc) => {
                 let started = Instant::now();
                 let found = crate::attribute::attribute(&doc);
@@ -415,16 +445,25 @@ pub fn quotes(
                     .filter_map(|q| {
                         let span = crate::model::Span::new(q.start, q.end)?;
                         let src = doc.alignment.to_source(span).ok()?;
-                        Some(SpanQuote {
+                        let quoted = !matches!(q.kind, crate::model::QuoteKind::Indirect);
+                        let found = SpanQuote {
                             start: chars(src.start()),
                             end: chars(src.end()),
                             speaker: q.speaker.clone(),
-                        })
+                        };
+                        Some((found, quoted))
                     })
                     .collect()
             }
             Err(_) => Vec::new(),
         };
+        let predicted_quoted: Vec<SpanQuote> = predicted
+            .iter()
+            .filter(|(_, quoted)| *quoted)
+            .map(|(q, _)| q.clone())
+            .collect();
+        let predicted: Vec<SpanQuote> = predicted.into_iter().map(|(q, _)| q).collect();
+        quoted30 += count(&predicted_quoted, &gold_quoted, 0.3);
         at30 += count(&predicted, &gold, 0.3);
         at80 += count(&predicted, &gold, 0.8);
         if let Some(out) = errors.as_deref_mut() {
@@ -437,6 +476,11 @@ pub fn quotes(
         predicted_quotes: at30.predicted,
         overlap_30: at30.score(),
         overlap_80: at80.score(),
+        quoted_speech: kinds_given.then(|| QuotedSpeechReport {
+            gold_quotes: quoted30.gold,
+            predicted_quotes: quoted30.predicted,
+            overlap_30: quoted30.score(),
+        }),
         attribution_mb_per_second: bytes as f64 / 1e6 / seconds.max(1e-9),
     })
 }
