@@ -224,6 +224,7 @@ fn find_conflicts(
     proposals.extend(conflicts::negations::find(reading));
     proposals.extend(conflicts::blame::find(reading));
     proposals.extend(conflicts::characterizations::find(reading));
+    proposals.extend(conflicts::permissions::find(reading));
     conflicts::select(reading, proposals)
 }
 
