@@ -552,3 +552,17 @@ fn an_office_named_with_of_runs_on_to_the_name_after_it() {
     let found = quotes("\"We will close the plant by June,\" said Secretary of Health Jo Park.");
     assert_speaker(&found, "close the plant", "Jo Park");
 }
+
+#[test]
+fn two_apostrophes_are_a_quotation_mark() {
+    let text = "The harbour board met on Monday.\n\nThe vote was close, and ''the pier will \
+                reopen in June,'' Marta Okonjo, the harbour master, wrote in a note to staff.";
+    let found = attributed(text);
+    let quote = found
+        .iter()
+        .find(|q| q.text.contains("the pier will reopen"))
+        .unwrap_or_else(|| panic!("no quote: {found:?}"));
+    // The quotation marks bound the quote: the clause before them is not part of it.
+    assert!(!quote.text.contains("vote was close"), "{found:?}");
+    assert_eq!(quote.kind, parallax::model::QuoteKind::Partial, "{found:?}");
+}

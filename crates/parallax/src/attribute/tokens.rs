@@ -80,15 +80,26 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     let paras: Vec<&str> = text.split_inclusive(['\n', '\r']).collect();
     for (index, para) in paras.iter().enumerate() {
         let mut open: Option<(usize, char)> = None;
-        for (i, c) in para.char_indices() {
+        let mut chars = para.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let at = offset + i;
+            // Two apostrophes, or two grave accents, stand for a straight double quotation mark
+            // in typewriter and archive text (``like this'' or ''like this'').
+            let doubled = matches!(c, '\'' | '`') && chars.peek().is_some_and(|&(_, n)| n == c);
+            let c = if doubled {
+                chars.next();
+                '"'
+            } else {
+                c
+            };
+            let width = if doubled { 2 } else { c.len_utf8() };
             match (c, open) {
-                ('“', None) | ('"', None) => open = Some((at + c.len_utf8(), c)),
+                ('“', None) | ('"', None) => open = Some((at + width, c)),
                 ('”', Some((s, '“'))) | ('"', Some((s, '"'))) | ('”', Some((s, '"'))) => {
                     out.push((s, at));
                     open = None;
                 }
-                ('“', Some(_)) => open = Some((at + c.len_utf8(), c)),
+                ('“', Some(_)) => open = Some((at + width, c)),
                 _ => {}
             }
         }
