@@ -566,3 +566,22 @@ fn two_apostrophes_are_a_quotation_mark() {
     assert!(!quote.text.contains("vote was close"), "{found:?}");
     assert_eq!(quote.kind, parallax::model::QuoteKind::Partial, "{found:?}");
 }
+
+#[test]
+fn a_document_speaks_for_the_author_it_is_credited_to() {
+    let text = "The ferry sank on Tuesday.\n\nA loose hatch was a factor, according to a report \
+                released by the Coast Safety, Rescue and Salvage Board.\n\n\"Harbour Star appears \
+                to have taken on water through the hatch,\" the report said.";
+    let found = attributed(text);
+    let by = |words: &str| {
+        found
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quote holding {words:?}: {found:?}"))
+    };
+    let board = Some("Coast Safety, Rescue and Salvage Board");
+    assert_eq!(by("loose hatch").speaker.as_deref(), board, "{found:?}");
+    // A name opening the quoted words is what they are about, not who speaks.
+    assert_eq!(by("taken on water").speaker.as_deref(), board, "{found:?}");
+    assert_eq!(by("taken on water").channel.as_deref(), Some("report"));
+}

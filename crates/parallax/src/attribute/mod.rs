@@ -219,6 +219,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             .rev()
             .filter(|&k| !cx.toks[k].in_quote && is_in(lexicon::DOCUMENT_NOUNS, &cx.toks[k].lower))
             .find_map(|k| document_qualifier(&cx, from, k))
+            .or_else(|| {
+                (from..to)
+                    .filter(|&k| !cx.toks[k].in_quote && is_writing(&cx.toks[k].lower))
+                    .find_map(|k| document_author(&cx, k, to))
+            })
         {
             cx.last_document_owner = Some((owner, s_idx));
         }
@@ -996,10 +1001,13 @@ fn frame_quote(
         let opening = cx
             .names
             .mentions(&cx.toks, cfrom, cto.min(cfrom + 4), inside);
+        // The name stands outside the quotation marks: a name opening the quoted words ("“Harbour
+        // Lines appears to …”, the report said") is what they are about.
         let speaks = |m: &&Mention| {
             let next = cx.toks.get(m.last);
-            next.is_some_and(|t| t.is_cue() || t.in_quote)
-                || cx.toks[m.last - 1].gap_after.contains(['“', '"'])
+            !cx.toks[m.first].in_quote
+                && (next.is_some_and(|t| t.is_cue() || t.in_quote)
+                    || cx.toks[m.last - 1].gap_after.contains(['“', '"']))
         };
         if let Some(m) = opening
             .first()
@@ -1097,6 +1105,17 @@ fn frame_quote(
 /// The speaker and channel a frame's subject stands for.
 fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> SubjectReading {
     let (a, mut b) = f.subject;
+    // "according to a report released by the Harbour Board": the author speaks through it.
+    if f.according {
+        let reach = (b + AUTHOR_REACH).min(cx.toks.len());
+        let authored = (f.cue.min(a)..b)
+            .filter(|&k| is_writing(&cx.toks[k].lower))
+            .find_map(|k| document_author(cx, k, reach).map(|owner| (k, owner)));
+        if let Some((k, owner)) = authored {
+            cx.last_document_owner = Some((owner.clone(), cx.sentence));
+            return SubjectReading::new(Some(owner), Some(cx.span_text(a, k + 1)));
+        }
+    }
     // "Jingyi Pan of IG", "Terry Chapman with the union": the name comes before the preposition.
     if let Some(p) = (a + 1..b).find(|&i| {
         matches!(
@@ -1478,6 +1497,84 @@ fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
         j -= 1;
     }
     (j < k).then(|| cx.name_text(j, k - 1))
+}
+
+/// True for a noun naming a piece of writing that someone puts out: a document ("study",
+/// "complaint") or a document channel ("report", "statement"), not an institution or a medium.
+fn is_writing(lower: &str) -> bool {
+    is_in(lexicon::DOCUMENT_NOUNS, lower)
+        || (is_in(lexicon::CHANNEL_HEADS, lower)
+            && !is_in(lexicon::INSTITUTION_HEADS, lower)
+            && !is_in(lexicon::MEDIA_HEADS, lower))
+}
+
+/// Tokens after a frame's subject that an author's name may still run into.
+const AUTHOR_REACH: usize = 12;
+
+/// Participles that credit a document to who put it out ("a report released by the Harbour
+/// Board").
+const AUTHORED: &[&str] = &[
+    "commissioned",
+    "compiled",
+    "conducted",
+    "issued",
+    "prepared",
+    "produced",
+    "published",
+    "released",
+    "written",
+];
+
+/// The author a document noun at token `k` is credited to after it, up to token `to`: "a report
+/// released by the Harbour Board", "a survey by the Farmers' Union". The name runs over
+/// capitalised words and the "of", "and" and commas inside an organisation's name ("Office of
+/// Roads, Rail and Ports").
+fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
+    let toks = &cx.toks;
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|_| j < to)
+            .map_or("", |t| t.lower.as_str())
+    };
+    let mut j = k + 1;
+    if is_in(AUTHORED, word(j)) {
+        j += 1;
+    }
+    if word(j) != "by" || toks[k].gap_after.trim() != "" {
+        return None;
+    }
+    j += 1;
+    if word(j) == "the" {
+        j += 1;
+    }
+    let first = j;
+    let mut end = j;
+    while j < to && !toks[j].in_quote {
+        let t = &toks[j];
+        let joins = matches!(t.lower.as_str(), "of" | "and" | "for")
+            && toks.get(j + 1).is_some_and(|n| n.cap && j + 1 < to);
+        if !(t.cap || (j > first && joins)) {
+            break;
+        }
+        j += 1;
+        if t.cap {
+            end = j;
+        }
+        // A comma stays inside the name only in a list of its words closed by "and" ("Roads,
+        // Rail and Ports").
+        let gap = t.gap_after.trim();
+        if !gap.is_empty() {
+            let listed = gap == ","
+                && (j..(j + 4).min(to)).any(|n| toks[n].lower == "and")
+                && (j..(j + 4).min(to))
+                    .take_while(|&n| toks[n].lower != "and")
+                    .all(|n| toks[n].cap);
+            if !listed {
+                break;
+            }
+        }
+    }
+    (end > first).then(|| cx.name_text(first, end - 1))
 }
 
 /// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
