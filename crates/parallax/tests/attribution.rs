@@ -585,3 +585,14 @@ fn a_document_speaks_for_the_author_it_is_credited_to() {
     assert_eq!(by("taken on water").speaker.as_deref(), board, "{found:?}");
     assert_eq!(by("taken on water").channel.as_deref(), Some("report"));
 }
+
+#[test]
+fn the_subject_of_a_characterizing_verb_speaks_a_short_quote() {
+    let found = quotes(
+        "The mayor met the builders on Monday.\n\nLena Brandt called the harbour plan \
+         \"reckless spending\" at the meeting.\n\nTom Ruiz accused Brandt of \"bad faith\" \
+         after the vote.",
+    );
+    assert_speaker(&found, "reckless spending", "Lena Brandt");
+    assert_speaker(&found, "bad faith", "Tom Ruiz");
+}

@@ -435,6 +435,23 @@ pub const CHANNEL_HEADS: &[&str] = &[
     "website",
 ];
 
+/// Verbs that characterize someone or something in words a quotation gives ("called the plan
+/// “reckless”", "denounced the inquiry as “a sham”", "accused him of “bad faith”").
+pub const CHARACTERIZING: &[&str] = &[
+    "accused",
+    "accuses",
+    "branded",
+    "brands",
+    "called",
+    "calls",
+    "denounced",
+    "denounces",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "termed",
+];
+
 /// Channel nouns for institutions, which speak for themselves ("the agency said"), unlike the
 /// documents and the media that carry others' words ("the report said", "CCTV reported Xi as
 /// saying").

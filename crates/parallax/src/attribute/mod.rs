@@ -650,6 +650,13 @@ fn direct_quote(
         .filter(|&k| !cx.toks[k].in_quote)
         .find(|&k| cx.toks[k].is_cue());
     let according = channels.iter().any(|c| c.according_to);
+    // "She called the plan “a costly mistake”": the subject of a verb that characterizes
+    // something speaks the quoted words, however few.
+    let characterizer = (from..open_tok.min(to))
+        .rev()
+        .take(CHARACTERIZING_REACH)
+        .take_while(|&k| !cx.toks[k].in_quote)
+        .find(|&k| is_in(lexicon::CHARACTERIZING, &cx.toks[k].lower));
     // A quotation that is a whole sentence is speech, however short ("“Our caucus is together.”").
     let outside = format!(
         "{}{}",
@@ -657,7 +664,9 @@ fn direct_quote(
         &cx.text[qe.min(sentence.end())..sentence.end()]
     );
     let whole_sentence = outside.chars().all(|c| !c.is_alphanumeric());
+    let characterized = characterizer.is_some() && word_count >= 2;
     if !whole_sentence
+        && !characterized
         && (word_count <= 2
             || (word_count < MIN_UNCUED_QUOTE_WORDS && cue_near.is_none() && !according))
     {
@@ -687,11 +696,24 @@ fn direct_quote(
                 && cx.toks[m.last - 1].gap_after.contains(',')
         })
         .cloned();
-    let speaker_mention = before
-        .iter()
-        .rev()
-        .find(|m| !m.possessive && followed_by_cue(&cx.toks, m, to))
-        .cloned()
+    // The one who characterizes stands right before the verb ("Lee called Park “…”").
+    let characterizing_subject = characterizer.and_then(|k| {
+        before
+            .iter()
+            .rev()
+            .find(|m| {
+                !m.possessive && (m.last == k || (m.last + 1 == k && is_adverb(&cx.toks[m.last])))
+            })
+            .cloned()
+    });
+    let speaker_mention = characterizing_subject
+        .or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|m| !m.possessive && followed_by_cue(&cx.toks, m, to))
+                .cloned()
+        })
         .or(subject_with_apposition)
         .or_else(|| pick_before(&cx.toks, &before, to))
         .or_else(|| after.iter().find(|m| !m.possessive).cloned())
@@ -777,6 +799,17 @@ fn direct_quote(
         channel,
         channel_written: None,
     })
+}
+
+/// Tokens before a quotation read for a verb that characterizes ([`lexicon::CHARACTERIZING`]).
+const CHARACTERIZING_REACH: usize = 10;
+
+/// True for an adverb that may stand between a subject and its verb ("Lee also called").
+fn is_adverb(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "also" | "then" | "later" | "again" | "repeatedly" | "once"
+    ) || t.lower.ends_with("ly")
 }
 
 /// The speaker among mentions before a quote: the last one right before a reporting verb, else
