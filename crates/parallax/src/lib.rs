@@ -41,6 +41,7 @@ pub mod ingest;
 pub mod model;
 pub mod outlets;
 pub mod pipeline;
+pub mod porter;
 pub mod render;
 pub mod segment;
 pub mod stream;

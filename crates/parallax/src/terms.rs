@@ -4,8 +4,8 @@
 //! Capitalised words inside a sentence are kept as name terms too, since shared names are the
 //! strongest sign that two texts are about the same event.
 
-use crate::eval::porter;
 use crate::model::Span;
+use crate::porter;
 use crate::segment::words;
 
 /// Common English function words, left out of term vectors.

@@ -2,7 +2,7 @@
 //! `parallax eval`.
 //!
 //! - [`rouge`]: ROUGE-1/2/L/Lsum exactly as Google's `rouge-score` 0.1.2 computes them (with the
-//!   NLTK Porter stemmer in [`porter`]).
+//!   NLTK Porter stemmer in [`crate::porter`], which the pipeline's terms share).
 //! - [`extraction`]: the article-extraction benchmark's shingle metric.
 //! - [`quotes`]: the Gender Gap Tracker quote metric (span overlap, speaker accuracy).
 //! - [`datasets`]: runners that read a data set, run Parallax on it and score it.
@@ -10,7 +10,6 @@
 pub mod conflicts;
 pub mod datasets;
 pub mod extraction;
-pub mod porter;
 pub mod quotes;
 pub mod rouge;
 

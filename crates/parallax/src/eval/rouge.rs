@@ -26,7 +26,7 @@
 
 use std::collections::HashMap;
 
-use super::porter::stem_in_place;
+use crate::porter::stem_in_place;
 
 /// Precision, recall and F1 of one ROUGE variant.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
