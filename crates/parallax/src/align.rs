@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Span;
+use crate::span::Span;
 
 /// One piece of a derived text and the source bytes it stands for.
 ///

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 
 use crate::align::{AlignedBuilder, Alignment};
 use crate::model::{Removal, RemovalReason};
+use crate::segment::ends_like_sentence;
 
 /// Word count from which a line that ends like a sentence counts as prose.
 const PROSE_WORDS: usize = 12;
@@ -417,12 +418,6 @@ fn is_commenter(line: &Line) -> bool {
     let t = line.text.trim_end();
     let named = t.ends_with("says:") || t.ends_with("said:") || t.ends_with("wrote:");
     named && (line.words <= 3 || (line.words <= 12 && t.contains(" at ") && t.contains(':')))
-}
-
-/// True for a line that ends with sentence punctuation, possibly inside closing quotes or brackets.
-pub fn ends_like_sentence(line: &str) -> bool {
-    let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
-    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
 }
 
 /// Lower-cased words, for comparing lines regardless of case, spacing and punctuation.

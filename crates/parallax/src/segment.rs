@@ -7,7 +7,7 @@
 //! skipped when the quotation closes in the same paragraph and its attribution follows
 //! (`"... B." he said`), so a quote spanning sentences stays with its speaker.
 
-use crate::model::Span;
+use crate::span::Span;
 
 /// Words after which a full stop is an abbreviation, not a sentence end.
 const ABBREVIATIONS: &[&str] = &[
@@ -172,7 +172,7 @@ fn attribution_starts(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().take(4).collect();
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.', ';']);
-        if i > 0 && crate::attribute::lexicon::CUES.contains(&bare) {
+        if i > 0 && crate::lexicon::CUES.contains(&bare) {
             return true;
         }
         if !w.chars().next().is_some_and(char::is_uppercase)
@@ -235,6 +235,12 @@ pub fn words(text: &str) -> Vec<Span> {
         out.extend(Span::new(s, last_end));
     }
     out
+}
+
+/// True for a line that ends with sentence punctuation, possibly inside closing quotes or brackets.
+pub fn ends_like_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
 }
 
 #[cfg(test)]

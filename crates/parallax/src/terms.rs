@@ -4,9 +4,9 @@
 //! Capitalised words inside a sentence are kept as name terms too, since shared names are the
 //! strongest sign that two texts are about the same event.
 
-use crate::model::Span;
 use crate::porter;
 use crate::segment::words;
+use crate::span::Span;
 
 /// Common English function words, left out of term vectors.
 pub const STOPWORDS: &[&str] = &[

@@ -19,7 +19,7 @@ pub mod channels;
 pub mod entities;
 pub mod facts;
 pub mod frames;
-pub mod lexicon;
+pub use crate::lexicon;
 pub mod people;
 pub mod signed;
 pub mod tokens;

@@ -9,7 +9,7 @@
 //! dropped, and so are link-dense blocks unless they still read as a sentence.
 
 use super::parse::{Block, Chrome, Page, NONE};
-use crate::clean::ends_like_sentence;
+use crate::segment::ends_like_sentence;
 
 /// A block holding at least this share of link text is a link, not text.
 const LINK_DENSE: f32 = 0.5;

@@ -1,5 +1,7 @@
-//! Word lists attribution relies on: reporting verbs, titles and roles, channel nouns, and a
-//! small gazetteer that maps capitals, seats of government and state media to their country.
+//! Word lists attribution relies on, and segmentation and the conflict finders share: reporting
+//! verbs, titles and roles, channel nouns, and a small gazetteer that maps capitals, seats of
+//! government and state media to their country. It sits below the stages (it imports nothing);
+//! `attribute::lexicon` names it too.
 //!
 //! They are general English news vocabulary, not tuned to any one article.
 
