@@ -393,9 +393,9 @@ fn a_title_and_its_portfolio_run_into_the_name() {
          reactor would reopen within a year.",
     );
     assert_speaker(&found, "the reactor would reopen", "Dana Whitfield");
-    // A hyphenated title ("Inspector-General") is a title, not a name.
+    // A hyphenated title ("Auditor-General") is a title, not a name.
     let found = quotes(
-        "\"The first count of the damage was high,\" said Inspector-General of Police Marta \
+        "\"The first count of the damage was high,\" said Auditor-General of Finance Marta \
          Okonjo.",
     );
     assert_speaker(&found, "The first count of the damage", "Marta Okonjo");

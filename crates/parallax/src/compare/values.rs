@@ -491,7 +491,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
     if (ago && !time_unit) || part_of_duration {
         return None;
     }
-    // "three years ago" is a time, told in its unit: its matter is the unit, its unit "ago".
+    // "four years ago" is a time, told in its unit: its matter is the unit, its unit "ago".
     if ago {
         unit = AGO;
         matter.truncate(1);
@@ -516,7 +516,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
         unit = "age";
         matter = vec![name_at - 1];
     }
-    // "died at age 59", "aged 59": an age, of whoever the sentence is about.
+    // "died at age 71", "aged 71": an age, of whoever the sentence is about.
     if matter.is_empty() && i > 0 && matches!(words[i - 1].lower.as_str(), "age" | "aged") {
         unit = "age";
         matter = vec![i - 1];
@@ -556,7 +556,7 @@ fn rounding(digits: &str) -> f64 {
     0.5 * 10f64.powi(zeros as i32)
 }
 
-/// The unit of a time told as a distance back from now ("three years ago").
+/// The unit of a time told as a distance back from now ("four years ago").
 pub const AGO: &str = "ago";
 
 /// Units of time, whose parts make one duration ("3 hours, 12 minutes").
@@ -710,8 +710,8 @@ mod tests {
 
     #[test]
     fn loose_writing_of_percents_months_and_added_counts() {
-        let v = read("Rents rose 18 % after 40 more families arrived on sept. 9.");
-        assert_eq!(v[0].1, 18.0);
+        let v = read("Rents rose 12 % after 40 more families arrived on sept. 9.");
+        assert_eq!(v[0].1, 12.0);
         assert_eq!((v[1].1, v[1].4.as_str()), (40.0, "families arrived"));
         assert_eq!(v[2].0, ValueKind::Date);
     }

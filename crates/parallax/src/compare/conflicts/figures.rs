@@ -102,11 +102,11 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     // say which of them another document contradicts: it takes part in no conflict on it. Values
     // both documents give ("a decade ago" in each) are common ground, not a choice.
     // A specific number a document writes anywhere, about whatever matter, is one it knows: the
-    // other document writing it about this matter ("1,750 of the world's 4,800") is no
+    // other document writing it about this matter ("1,200 of the country's 3,900") is no
     // contradiction of it. Small counts are too common for this to say anything.
     let mut written: HashSet<(usize, u64)> = HashSet::default();
     // Every number each sentence writes: a sentence that takes a part from a whole and writes
-    // the other side's number ("13 of the 41 sites") knows it, whatever it counts there.
+    // the other side's number ("12 of the 30 piers") knows it, whatever it counts there.
     let mut in_sentence: HashSet<(usize, usize, u64)> = HashSet::default();
     for s in &reading.sentences {
         for n in numbers(s, reading.text(s.doc)) {
@@ -242,9 +242,9 @@ fn running_count(f: &Found) -> bool {
     matches!(v.kind, ValueKind::Ordinal) && unit && reached
 }
 
-/// Words next to a value that tie it to the time of writing ("now 28").
+/// Words next to a value that tie it to the time of writing ("now 41").
 const PRESENT_WORDS: &[&str] = &["now", "currently", "today"];
-/// Words next to a value that tie it to an earlier moment ("six at the time", "then 40").
+/// Words next to a value that tie it to an earlier moment ("nine at the time", "then 40").
 const PAST_WORDS: &[&str] = &[
     "then",
     "time",
@@ -296,17 +296,17 @@ fn moment(f: &Found, text: &str) -> Option<bool> {
 const PART_OPENERS: &[&str] = &["including", "other", "another"];
 
 /// The place of a count in a part-and-whole construction. Counts of different places count
-/// different things: "13 of the 41 sites" gives a part and a whole, and neither contradicts
+/// different things: "12 of the 30 piers" gives a part and a whole, and neither contradicts
 /// "13 sites" elsewhere the way another plain count would.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Role {
     /// A count told on its own: "nine hikers were rescued".
     Plain,
-    /// A part of a group: "including two children", "the other three", "13 of the 41", "among
+    /// A part of a group: "including two children", "the other three", "12 of the 30", "among
     /// them two".
     Part,
-    /// A group that parts are taken from: "one of four pumps", "13 of the 41 sites", "among ten
-    /// eagles", "nine hikers, including two children".
+    /// A group that parts are taken from: "one of four pumps", "12 of the 30 piers", "among ten
+    /// herds", "nine hikers, including two children".
     Whole,
 }
 
@@ -319,8 +319,8 @@ fn role(f: &Found) -> Role {
     let at = f.value.at;
     let word = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
     let back = |k: usize| if at >= k { word(at - k) } else { "" };
-    // A number then "of" shortly before this count: "one of four", "13 of the 41", "1,750 of
-    // the world's 4,800".
+    // A number then "of" shortly before this count: "one of four", "12 of the 30", "1,200 of
+    // the country's 3,900".
     let of_a_number =
         (1..=4).any(|k| at > k && back(k) == "of" && number_word(back(k + 1)).is_some());
     let among_whole = back(1) == "among" || (back(2) == "among" && back(1) == "the");
@@ -361,7 +361,7 @@ fn at_night<'f>(f: &Found<'f>) -> Option<&'f str> {
         .find(|w| matches!(*w, "late" | "early" | "overnight"))
 }
 
-/// True for a time: a weekday, a date or a time back from now ("three years ago").
+/// True for a time: a weekday, a date or a time back from now ("four years ago").
 fn timed(v: &Value) -> bool {
     matches!(v.kind, ValueKind::Weekday | ValueKind::Date) || v.unit == AGO
 }
@@ -397,13 +397,13 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // often than it is disputed: days are compared only within one statement, and only when
     // the two days stand in the same place of its two wordings ("voted on Monday" against
     // "voted on Tuesday", not "announced Monday" against "will vote on Tuesday").
-    // So is a date, or a time back from now ("three years ago"): two accounts name different
+    // So is a date, or a time back from now ("four years ago"): two accounts name different
     // times for the different things they tell.
     if timed(&a.value) && !(same_statement && aligned_alone(a, b)) {
         return None;
     }
-    // "Late on Wednesday" and "early on Thursday" are one night told in two time zones ("late
-    // Sunday" and "late Monday" are two days).
+    // "Late on Friday" and "early on Saturday" are one night told in two time zones ("late
+    // Monday" and "late Tuesday" are two days).
     if matches!(a.value.kind, ValueKind::Weekday)
         && ((a.value.point - b.value.point).abs() == 1.0
             || (a.value.point - b.value.point).abs() == 6.0)
@@ -432,7 +432,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     if matches!(a.value.kind, ValueKind::Count) && small > 0.0 && large / small > MAX_RATIO {
         return None;
     }
-    // A value of the time of writing and one of an earlier moment ("now 28" against "six at
+    // A value of the time of writing and one of an earlier moment ("now 41" against "six at
     // the time") are of two times.
     let (ma, mb) = (
         moment(a, reading.text(a.sentence.doc)),
@@ -569,7 +569,7 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
 }
 
 /// True when the two values stand in one stretch where their sentences differ (a word of each
-/// value in it: "Sept. 15" against "Sept. 23" differ in the day only), the words around them
+/// value in it: "Oct. 3" against "Oct. 7" differ in the day only), the words around them
 /// aligned (longest common subsequence of the sentences' words).
 fn aligned(a: &Found, b: &Found) -> bool {
     let wa: Vec<&str> = a.sentence.words.iter().map(|w| w.lower.as_str()).collect();
