@@ -196,8 +196,8 @@ fn matter_words(s: &Sentence, text: &str, i: usize, n: usize) -> Vec<usize> {
             if out.is_empty() && w.lower == "of" {
                 return Vec::new();
             }
-            // Determiners, and words that say the counted things are added to others ("100
-            // other dogs", "40 more troops"), stand before what is counted.
+            // Determiners, and words that say the counted things are added to others ("60
+            // other boats", "40 more troops"), stand before what is counted.
             let determiner = matches!(
                 w.lower.as_str(),
                 "a" | "an"

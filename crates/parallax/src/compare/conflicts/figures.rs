@@ -297,7 +297,7 @@ const PART_OPENERS: &[&str] = &["including", "other", "another"];
 
 /// The place of a count in a part-and-whole construction. Counts of different places count
 /// different things: "12 of the 30 piers" gives a part and a whole, and neither contradicts
-/// "13 sites" elsewhere the way another plain count would.
+/// "12 piers" elsewhere the way another plain count would.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Role {
     /// A count told on its own: "nine hikers were rescued".
@@ -415,8 +415,8 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // One statement's two wordings with the values in the same place are about one time even
     // when only one of them writes a year, unless it writes it next to the value ("won 332
     // votes in 2012").
-    // Sentences that name a year in common ("released in 2013 after 27 years" against "her
-    // 2013 release after 41 years") speak of one time, whatever other years one also names.
+    // Sentences that name a year in common ("freed in 2009 after 12 years" against "her
+    // 2009 release after 15 years") speak of one time, whatever other years one also names.
     let one_time = clock || (same_statement && aligned(a, b) && !year_near(a) && !year_near(b));
     let (ya, yb) = (years(reading, a.sentence), years(reading, b.sentence));
     let year_in_common = ya.iter().any(|y| yb.contains(y));
@@ -432,7 +432,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     if matches!(a.value.kind, ValueKind::Count) && small > 0.0 && large / small > MAX_RATIO {
         return None;
     }
-    // A value of the time of writing and one of an earlier moment ("now 41" against "six at
+    // A value of the time of writing and one of an earlier moment ("now 41" against "nine at
     // the time") are of two times.
     let (ma, mb) = (
         moment(a, reading.text(a.sentence.doc)),

@@ -49,7 +49,7 @@ const REFUSALS: &[&str] = &[
     "withdrew",
 ];
 /// Words before a permission that make it sought, wished for or only discussed, neither granted
-/// nor refused ("applied for a permit to", "campaign to be allowed to", "the issue of being
+/// nor refused ("applied for a permit to", "a push to be allowed to", "the question of being
 /// allowed to").
 const SOUGHT: &[&str] = &[
     "apply",
