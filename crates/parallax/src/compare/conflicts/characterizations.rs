@@ -25,7 +25,7 @@ const MAX_PREDICATE_WORDS: usize = 10;
 const MIN_PREDICATE_TERMS: usize = 2;
 /// The least weight ([`Reading::weight`]) the subject needs: a word in fewer than one sentence in
 /// four of the story.
-const MIN_SUBJECT_WEIGHT: f64 = std::f64::consts::LN_2 * 2.0;
+const MIN_SUBJECT_WEIGHT: f64 = super::ONE_SENTENCE_IN_FOUR;
 /// Characterizations of one subject compared at most.
 const MAX_PER_SUBJECT: usize = 16;
 /// How strong opposed characterizations are against the other finders' ([`super::select`]).

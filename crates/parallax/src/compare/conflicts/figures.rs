@@ -33,7 +33,7 @@ const MAX_ALIGNED_MEMBERS: usize = 8;
 const CONTEXT_WORDS: usize = 8;
 /// The weight ([`Reading::weight`]) of a word in one sentence in four of the story: the shared
 /// context of two values must be worth a number of such words.
-const MIN_CONTEXT_WEIGHT: f64 = std::f64::consts::LN_2 * 2.0;
+const MIN_CONTEXT_WEIGHT: f64 = super::ONE_SENTENCE_IN_FOUR;
 
 /// What a value is indexed under: its kind, its unit and a matter word's term.
 type MatterKey = (u8, &'static str, u64);
@@ -42,6 +42,19 @@ struct Found<'r> {
     sentence: &'r Sentence,
     value: Value,
     context: HashSet<u64>,
+    /// Where the count stands between parts and wholes, read once.
+    role: Role,
+}
+
+impl<'r> Found<'r> {
+    fn new(sentence: &'r Sentence, value: Value) -> Found<'r> {
+        Found {
+            context: context(sentence, &value),
+            role: role(sentence, &value),
+            sentence,
+            value,
+        }
+    }
 }
 
 fn context(s: &Sentence, v: &Value) -> HashSet<u64> {
@@ -81,12 +94,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     let mut found: Vec<Found> = Vec::new();
     for s in &reading.sentences {
         for v in values(s, reading.text(s.doc)) {
-            let context = context(s, &v);
-            found.push(Found {
-                sentence: s,
-                value: v,
-                context,
-            });
+            found.push(Found::new(s, v));
         }
     }
     let mut by_key: HashMap<MatterKey, Vec<usize>> = HashMap::default();
@@ -138,7 +146,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
             for &b in &members[n + 1..] {
                 let (fa, fb) = (&found[a], &found[b]);
                 let (da, db) = (fa.sentence.doc, fb.sentence.doc);
-                if da == db || fa.value.point == fb.value.point || role(fa) != role(fb) {
+                if da == db || fa.value.point == fb.value.point || fa.role != fb.role {
                     continue;
                 }
                 // Times are set against each other only where one statement's two wordings
@@ -154,7 +162,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 let writes = |f: &Found, other: &Found| {
                     let n = other.value.point.to_bits();
                     written.contains(&(f.sentence.doc, n))
-                        || (role(f) != Role::Plain
+                        || (f.role != Role::Plain
                             && in_sentence.contains(&(f.sentence.doc, f.sentence.span.start(), n)))
                 };
                 let knows_the_other = writes(fa, fb) || writes(fb, fa);
@@ -311,12 +319,12 @@ enum Role {
 }
 
 /// Where a count stands between parts and wholes (see [`Role`]).
-fn role(f: &Found) -> Role {
-    if !matches!(f.value.kind, ValueKind::Count) {
+fn role(sentence: &Sentence, value: &Value) -> Role {
+    if !matches!(value.kind, ValueKind::Count) {
         return Role::Plain;
     }
-    let words = &f.sentence.words;
-    let at = f.value.at;
+    let words = &sentence.words;
+    let at = value.at;
     let word = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
     let back = |k: usize| if at >= k { word(at - k) } else { "" };
     // A number then "of" shortly before this count: "one of four", "12 of the 30", "1,200 of
@@ -325,12 +333,12 @@ fn role(f: &Found) -> Role {
         (1..=4).any(|k| at > k && back(k) == "of" && number_word(back(k + 1)).is_some());
     let among_whole = back(1) == "among" || (back(2) == "among" && back(1) == "the");
     // The first word after the number, and the first after what it counts.
-    let end = f.value.span.end();
+    let end = value.span.end();
     let next = words
         .iter()
         .position(|w| w.span.start() >= end)
         .unwrap_or(words.len());
-    let after_matter = f.value.matter.iter().map(|m| m + 1).fold(next, usize::max);
+    let after_matter = value.matter.iter().map(|m| m + 1).fold(next, usize::max);
     if of_a_number || among_whole || word(after_matter) == "including" {
         return Role::Whole;
     }
@@ -399,7 +407,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // "voted on Tuesday", not "announced Monday" against "will vote on Tuesday").
     // So is a date, or a time back from now ("four years ago"): two accounts name different
     // times for the different things they tell.
-    if timed(&a.value) && !(same_statement && aligned_alone(a, b)) {
+    if timed(&a.value) && !(same_statement && aligned_within(a, b, MAX_ALIGNED_STRETCH)) {
         return None;
     }
     // "Late on Friday" and "early on Saturday" are one night told in two time zones ("late
@@ -417,7 +425,8 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // votes in 2012").
     // Sentences that name a year in common ("freed in 2009 after 12 years" against "her
     // 2009 release after 15 years") speak of one time, whatever other years one also names.
-    let one_time = clock || (same_statement && aligned(a, b) && !year_near(a) && !year_near(b));
+    let one_time = clock
+        || (same_statement && aligned_within(a, b, usize::MAX) && !year_near(a) && !year_near(b));
     let (ya, yb) = (years(reading, a.sentence), years(reading, b.sentence));
     let year_in_common = ya.iter().any(|y| yb.contains(y));
     if !one_time && ya != yb && !year_in_common {
@@ -570,33 +579,20 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
 
 /// True when the two values stand in one stretch where their sentences differ (a word of each
 /// value in it: "Oct. 3" against "Oct. 7" differ in the day only), the words around them
-/// aligned (longest common subsequence of the sentences' words).
-fn aligned(a: &Found, b: &Found) -> bool {
+/// aligned (longest common subsequence of the sentences' words), and the stretch holds at most
+/// `max` words on each side.
+fn aligned_within(a: &Found, b: &Found, max: usize) -> bool {
     let wa: Vec<&str> = a.sentence.words.iter().map(|w| w.lower.as_str()).collect();
     let wb: Vec<&str> = b.sentence.words.iter().map(|w| w.lower.as_str()).collect();
-    differences(&wa, &wb)
-        .iter()
-        .any(|(ra, rb)| in_stretch(ra, a) && in_stretch(rb, b))
+    differences(&wa, &wb).iter().any(|(ra, rb)| {
+        ra.len() <= max && rb.len() <= max && in_stretch(ra, a) && in_stretch(rb, b)
+    })
 }
 
 /// True when a word of the value lies in the stretch `r` of its sentence's words.
 fn in_stretch(r: &std::ops::Range<usize>, f: &Found) -> bool {
     r.clone()
         .any(|k| k >= f.value.at && f.sentence.words[k].span.start() < f.value.span.end())
-}
-
-/// True when the two values are all that differs in their stretch of the two wordings (at most
-/// [`MAX_ALIGNED_STRETCH`] words each side): "voted on Monday" against "voted on Tuesday", not
-/// two clauses about two people that each hold a day.
-fn aligned_alone(a: &Found, b: &Found) -> bool {
-    let wa: Vec<&str> = a.sentence.words.iter().map(|w| w.lower.as_str()).collect();
-    let wb: Vec<&str> = b.sentence.words.iter().map(|w| w.lower.as_str()).collect();
-    differences(&wa, &wb).iter().any(|(ra, rb)| {
-        ra.len() <= MAX_ALIGNED_STRETCH
-            && rb.len() <= MAX_ALIGNED_STRETCH
-            && in_stretch(ra, a)
-            && in_stretch(rb, b)
-    })
 }
 
 /// The years a sentence names, and whether it speaks of a year relative to now ("last year").
@@ -663,11 +659,7 @@ mod tests {
             .into_iter()
             .filter(|v| v.kind == kind)
             .map(|value| {
-                let found = Found {
-                    sentence: &s,
-                    context: context(&s, &value),
-                    value,
-                };
+                let found = Found::new(&s, value);
                 check(&found)
             })
             .collect()
@@ -675,7 +667,7 @@ mod tests {
 
     #[test]
     fn a_part_is_told_from_a_whole() {
-        let roles = |text: &str| found_in(text, ValueKind::Count, role);
+        let roles = |text: &str| found_in(text, ValueKind::Count, |f| f.role);
         assert_eq!(
             roles(
                 "Nine hikers were rescued, including two children, and the other three walked out."
@@ -701,11 +693,7 @@ mod tests {
         let moments: Vec<Option<bool>> = values(&s, text)
             .into_iter()
             .map(|value| {
-                let found = Found {
-                    sentence: &s,
-                    context: context(&s, &value),
-                    value,
-                };
+                let found = Found::new(&s, value);
                 moment(&found, text)
             })
             .collect();

@@ -40,6 +40,9 @@ pub const MAX_CONFLICTS: usize = 6;
 /// How alike ([`Reading::similarity`]) two differently worded sentences must be before a
 /// finder reads them as accounts of one matter: a quarter of their weighted terms in common.
 pub const MIN_SIMILARITY: f64 = 0.25;
+/// The weight ([`Reading::weight`]) of a word used in one sentence in four of the story: the
+/// finders' common measure of a word rare enough to tie two sentences to one matter.
+pub const ONE_SENTENCE_IN_FOUR: f64 = std::f64::consts::LN_2 * 2.0;
 /// Conflicts one sentence may be evidence in.
 const MAX_CONFLICTS_PER_SENTENCE: usize = 2;
 

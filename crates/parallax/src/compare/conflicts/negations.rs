@@ -96,7 +96,7 @@ const BELIEFS: &[&str] = &[
 const BELIEF_REACH: usize = 6;
 /// The least weight ([`Reading::weight`]) a negated thing needs: a word in fewer than one
 /// sentence in four of the story.
-const MIN_MATTER_WEIGHT: f64 = std::f64::consts::LN_2 * 2.0;
+const MIN_MATTER_WEIGHT: f64 = super::ONE_SENTENCE_IN_FOUR;
 /// Sentences of evidence for the affirming side at most.
 const MAX_EVIDENCE: usize = 3;
 /// Sentences holding the matter word read as counterparts at most.

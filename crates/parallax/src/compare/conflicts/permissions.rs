@@ -78,7 +78,7 @@ const SOUGHT: &[&str] = &[
 const REACH: usize = 3;
 /// The least weight ([`Reading::weight`]) of the word two sides share besides the action: a
 /// word in fewer than one sentence in four of the story.
-const MIN_SHARED_WEIGHT: f64 = std::f64::consts::LN_2 * 2.0;
+const MIN_SHARED_WEIGHT: f64 = super::ONE_SENTENCE_IN_FOUR;
 /// Permissions of one action compared at most.
 const MAX_PER_ACTION: usize = 16;
 /// How strong two versions of a permission are against the other finders' ([`super::select`]).
