@@ -114,8 +114,12 @@ def plant_figure(docs, pairs, rng, names):
             if ma is None:
                 continue
             doc_b, changed = replace_in(docs[b], sb, mb.span(), new)
-            if doc_b is None or re.search(r'(?<![\w,.])' + re.escape(w) + r'(?![\w,])', doc_b):
-                continue  # the second document still gives the old value elsewhere
+            # The second document must not still give the old value elsewhere: a number is
+            # the same number whatever follows it, a comma included ("aged 30, was"), unless
+            # that comma goes on with digits ("30,000"); a number word in any case.
+            elsewhere = r'(?<!\w)(?<!\d[,.])' + re.escape(w) + r'(?!\w|[,.]\d)'
+            if doc_b is None or re.search(elsewhere, doc_b, re.IGNORECASE):
+                continue
             mb2 = next(m for m in words(changed) if m.start() == mb.start())
             return b, doc_b, 'figure', [(a, window(sa, ma)), (b, window(changed, mb2))]
     return None

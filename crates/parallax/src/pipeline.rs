@@ -7,10 +7,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::attribute::entities::canonicalize;
 use crate::attribute::{attribute_with_facts, document_facts};
 use crate::clean::clean_text;
-use crate::cluster::{ClusterInput, StoryClusterer};
+use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
 use crate::compare::compare;
 use crate::decode::{decode_bytes, repair};
 use crate::dedup::find_copies;
@@ -52,12 +54,19 @@ pub fn analyze(inputs: &[String], opts: &Options) -> Report {
     report
 }
 
-/// Analyzes pages already read.
+/// Analyzes pages already read. Pages are prepared on every core; the results keep the
+/// pages' order.
 pub fn analyze_pages(pages: Vec<RawPage>, opts: &Options) -> Report {
     let mut docs = Vec::new();
     let mut rejected = Vec::new();
-    for page in &pages {
-        match prepare_guarded(page) {
+    let prepared: Vec<Result<Document, Rejection>> = pages
+        .par_iter()
+        .with_min_len(8)
+        .map(prepare_guarded)
+        .collect();
+    drop(pages);
+    for outcome in prepared {
+        match outcome {
             Ok(doc) => docs.push(doc),
             Err(r) => rejected.push(r),
         }
@@ -231,6 +240,13 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
             .or_default()
             .push(c.a.doc.as_str());
     }
+    // What clustering needs of each document that does not depend on the others, counted on
+    // every core.
+    let counts: Vec<TermCounts> = docs
+        .par_iter()
+        .with_min_len(16)
+        .map(|d| term_counts(d.title.as_deref(), &d.text))
+        .collect();
     let mut clusterer = StoryClusterer::new();
     let mut assignments: HashMap<usize, Assignment> = HashMap::new();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -252,7 +268,7 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
             text: &doc.text,
             date: doc.published.as_deref(),
             copies_of,
-            counts: None,
+            counts: Some(&counts[i]),
         };
         let (_, why) = clusterer.add(&input);
         assignments.insert(i, why);
@@ -264,18 +280,25 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
         .filter(|c| matches!(c.kind, CopyKind::Duplicate | CopyKind::NearDuplicate))
         .map(|c| c.b.doc.as_str())
         .collect();
-    let mut stories = Vec::new();
-    for (story_index, members) in clusterer.stories() {
-        let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
-        let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
-        let assigned = members
-            .iter()
-            .filter_map(|i| assignments.get(i).cloned())
-            .collect();
-        let mut story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
-        if let Err(r) = analyze_story(&mut story, &story_docs, &repeats, opts.summary_words) {
-            rejected.push(r);
-        }
+    // Stories are analyzed on every core, each on its own; they keep the clusterer's order.
+    let analyzed: Vec<(Story, Option<Rejection>)> = clusterer
+        .stories()
+        .into_par_iter()
+        .map(|(story_index, members)| {
+            let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
+            let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
+            let assigned = members
+                .iter()
+                .filter_map(|i| assignments.get(i).cloned())
+                .collect();
+            let mut story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
+            let failed = analyze_story(&mut story, &story_docs, &repeats, opts.summary_words).err();
+            (story, failed)
+        })
+        .collect();
+    let mut stories = Vec::with_capacity(analyzed.len());
+    for (story, failed) in analyzed {
+        rejected.extend(failed);
         stories.push(story);
     }
     Report {

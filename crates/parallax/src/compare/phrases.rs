@@ -103,6 +103,10 @@ pub fn join(
     units: &[Unit],
     groups: Vec<Vec<usize>>,
 ) -> Vec<Vec<usize>> {
+    // Only units of different documents are joined.
+    if docs.len() < 2 {
+        return in_order(groups);
+    }
     let unit_phrases: Vec<HashSet<u64>> = units.iter().map(|u| phrases(docs[u.doc], u)).collect();
     // Phrase -> the groups holding it, and how many units hold it.
     let mut group_of = vec![0; units.len()];
@@ -221,10 +225,15 @@ pub fn join(
         let r = root(&mut parent, g);
         joined[r].extend(members);
     }
-    joined.retain(|m| !m.is_empty());
-    for m in &mut joined {
+    in_order(joined)
+}
+
+/// Groups without the empty ones, each sorted, in the order of their first units.
+fn in_order(mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    groups.retain(|m| !m.is_empty());
+    for m in &mut groups {
         m.sort_unstable();
     }
-    joined.sort_by_key(|m| m[0]);
-    joined
+    groups.sort_by_key(|m| m[0]);
+    groups
 }

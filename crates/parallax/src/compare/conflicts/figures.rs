@@ -91,6 +91,10 @@ fn keys(found: &Found) -> Vec<MatterKey> {
 
 /// Proposes a conflict for each pair of documents that give one matter different values.
 pub fn find(reading: &Reading) -> Vec<Proposal> {
+    // Every pair set against each other is of two documents.
+    if reading.docs.len() < 2 {
+        return Vec::new();
+    }
     let mut found: Vec<Found> = Vec::new();
     for s in &reading.sentences {
         for v in values(s, reading.text(s.doc)) {
@@ -320,7 +324,9 @@ enum Role {
 
 /// Where a count stands between parts and wholes (see [`Role`]).
 fn role(sentence: &Sentence, value: &Value) -> Role {
-    if !matches!(value.kind, ValueKind::Count) {
+    // Only bare counts are parts or wholes: an age or a sum followed by "of" is not ("Ann Reed,
+    // 41, of Leeds").
+    if !matches!(value.kind, ValueKind::Count) || !value.unit.is_empty() {
         return Role::Plain;
     }
     let words = &sentence.words;
@@ -683,6 +689,11 @@ mod tests {
         assert_eq!(
             roles("The herd is among 12 herds counted; 30 cows, including calves, grazed."),
             [Role::Whole, Role::Whole]
+        );
+        // An age followed by where the person is from is an age, not a part of anything.
+        assert_eq!(
+            roles("Dana Holt, 52, of Dunmore, and the other three crew members were thanked."),
+            [Role::Plain, Role::Part]
         );
     }
 

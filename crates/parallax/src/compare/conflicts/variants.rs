@@ -77,6 +77,10 @@ pub fn differences(
 
 /// Proposes identity and negation conflicts between sentences of one statement.
 pub fn find(reading: &Reading) -> Vec<Proposal> {
+    // Both kinds of pairs are of two documents.
+    if reading.docs.len() < 2 {
+        return Vec::new();
+    }
     let mut by_statement: std::collections::BTreeMap<&str, Vec<&Sentence>> = Default::default();
     for s in &reading.sentences {
         if let Some(id) = reading.statement_of(s) {
@@ -123,11 +127,14 @@ const MIN_PASSAGE_CONTEXT: usize = 6;
 /// differently (a run-on sentence in one, two in the other).
 fn passage_pairs(reading: &Reading) -> Vec<(usize, usize)> {
     let mut holders: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    let mut hashes: Vec<u64> = Vec::new();
     for (k, s) in reading.sentences.iter().enumerate() {
-        for window in s.words.windows(PASSAGE_WORDS) {
-            let key = window.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, w| {
-                crate::terms::lower_hash(&w.lower) ^ h.rotate_left(7)
-            });
+        hashes.clear();
+        hashes.extend(s.words.iter().map(|w| crate::terms::lower_hash(&w.lower)));
+        for window in hashes.windows(PASSAGE_WORDS) {
+            let key = window
+                .iter()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, w| w ^ h.rotate_left(7));
             let list = holders.entry(key).or_default();
             if list.last() != Some(&k) && list.len() <= MAX_PASSAGE_HOLDERS {
                 list.push(k);
