@@ -145,32 +145,41 @@ impl Store {
             rows.map_err(|e| self.sqlite(e))?
         };
         let total = stale.len();
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
         let mut done = 0;
-        for group in stale.chunks(GROUP) {
-            let loaded = self.load(group)?;
-            let per = loaded.len().div_ceil(workers).max(1);
-            let mut loaded = loaded;
-            let mut parts = Vec::new();
-            while !loaded.is_empty() {
-                let rest = loaded.split_off(per.min(loaded.len()));
-                parts.push(std::mem::replace(&mut loaded, rest));
+        // Each group is analyzed on every core while the group before it is written: the
+        // store's one connection loads and saves, rayon's pool analyzes.
+        std::thread::scope(|scope| -> Result<(), StoreError> {
+            let mut pending: Option<(usize, std::thread::ScopedJoinHandle<Vec<Analyzed>>)> = None;
+            for group in stale.chunks(GROUP) {
+                let loaded = self.load(group)?;
+                let running = scope.spawn(move || {
+                    use rayon::prelude::*;
+                    loaded.into_par_iter().map(analyze).collect::<Vec<_>>()
+                });
+                if let Some((size, previous)) = pending.replace((group.len(), running)) {
+                    self.save_analyzed(previous)?;
+                    done += size;
+                    progress(Progress::Analyzed(done, total));
+                }
             }
-            let analyzed: Vec<Analyzed> = std::thread::scope(|s| {
-                let handles: Vec<_> = parts
-                    .into_iter()
-                    .map(|part| s.spawn(move || part.into_iter().map(analyze).collect::<Vec<_>>()))
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
-            });
-            self.save(&analyzed).map_err(|e| self.sqlite(e))?;
-            done += group.len();
-            progress(Progress::Analyzed(done, total));
-        }
+            if let Some((size, last)) = pending {
+                self.save_analyzed(last)?;
+                done += size;
+                progress(Progress::Analyzed(done, total));
+            }
+            Ok(())
+        })?;
         Ok(total)
+    }
+
+    /// Waits for a group's analysis and stores it. A group whose analysis failed outright
+    /// stays stale for the next refresh.
+    fn save_analyzed(
+        &mut self,
+        running: std::thread::ScopedJoinHandle<Vec<Analyzed>>,
+    ) -> Result<(), StoreError> {
+        let analyzed = running.join().unwrap_or_default();
+        self.save(&analyzed).map_err(|e| self.sqlite(e))
     }
 
     /// Loads stories' documents and copies in one read transaction.
