@@ -160,16 +160,8 @@ impl Store {
         }
         // Publication order, undated last, input order on ties: the order `analyze` uses.
         let mut order: Vec<usize> = (0..ready.len()).collect();
-        order.sort_by(|&a, &b| {
-            let key = |i: usize| {
-                (
-                    ready[i].0.doc.published.is_none(),
-                    ready[i].0.doc.published.clone(),
-                    i,
-                )
-            };
-            key(a).cmp(&key(b))
-        });
+        let dates: Vec<_> = ready.iter().map(|r| r.0.doc.published_date()).collect();
+        order.sort_by_key(|&i| (dates[i].is_none(), dates[i], i));
         let total = ready.len();
         let mut slots: Vec<Option<(Prepared, &RawPage, &str)>> =
             ready.into_iter().map(Some).collect();

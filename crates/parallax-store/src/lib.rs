@@ -134,7 +134,7 @@ pub fn now() -> String {
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
     let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let date = parallax::cluster::date_of_day(days);
+    let date = parallax::date::date_of_day(days).unwrap_or_default();
     format!(
         "{date}T{:02}:{:02}:{:02}Z",
         rest / 3600,

@@ -262,44 +262,6 @@ pub struct StoryClusterer {
     logs: Vec<f64>,
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
-pub fn day_number(date: &str) -> Option<i64> {
-    let y: i64 = date.get(0..4)?.parse().ok()?;
-    let m: i64 = date.get(5..7)?.parse().ok()?;
-    let d: i64 = date.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Days from civil date (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// The calendar date (year, month, day) `days` days after 1970-01-01; the inverse of
-/// [`day_number`] (Howard Hinnant's algorithm).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// The `YYYY-MM-DD` date of a day number (days since 1970-01-01).
-pub fn date_of_day(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// Dot product of two vectors sorted by term.
 fn dot(a: &Vector, b: &Vector) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
@@ -464,7 +426,7 @@ impl StoryClusterer {
     /// Adds one document and returns the story index it joined and why.
     pub fn add(&mut self, input: &ClusterInput) -> (usize, Assignment) {
         let vector = self.vector(input);
-        let day = input.date.and_then(day_number);
+        let day = input.date.and_then(crate::date::day_number_of);
         let ranked = ranked_top(&vector, KEPT_TERMS);
         let strongest = kept_terms(&ranked);
         let candidates = self.candidate_stories(&ranked);
@@ -561,7 +523,7 @@ impl StoryClusterer {
     /// joined; it stays an empty placeholder so story numbers do not move).
     pub fn restore(&mut self, input: &ClusterInput, story: usize) {
         let vector = self.vector(input);
-        let day = input.date.and_then(day_number);
+        let day = input.date.and_then(crate::date::day_number_of);
         while self.stories.len() <= story {
             self.stories.push(StoryState::new(self.stories.len(), None));
         }
@@ -765,18 +727,5 @@ mod tests {
         assert_eq!(from_added, from_restored);
         assert_eq!(why_added, why_restored);
         assert_eq!(added.stories(), restored.stories());
-    }
-
-    #[test]
-    fn day_numbers() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(
-            day_number("2022-06-15").unwrap() - day_number("2022-06-01").unwrap(),
-            14
-        );
-        assert_eq!(day_number("June"), None);
-        for date in ["1970-01-01", "2000-02-29", "2022-06-15", "2024-12-31"] {
-            assert_eq!(date_of_day(day_number(date).unwrap()), date);
-        }
     }
 }

@@ -33,6 +33,7 @@ pub mod attribute;
 pub mod clean;
 pub mod cluster;
 pub mod compare;
+pub mod date;
 pub mod decode;
 pub mod dedup;
 pub mod eval;

@@ -148,6 +148,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// The publication date as a date ([`crate::date::parse`]), when it is one.
+    pub fn published_date(&self) -> Option<crate::date::NaiveDate> {
+        self.published.as_deref().and_then(crate::date::parse)
+    }
+
     /// The term hashes of each sentence, in order, computed once.
     pub fn sentence_terms(&self) -> &[Vec<u64>] {
         self.sentence_terms.get_or_init(|| {

@@ -14,9 +14,10 @@ use crate::attribute::{attribute_with_facts, document_facts};
 use crate::clean::clean_text;
 use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
 use crate::compare::compare;
+use crate::date::iso_of;
 use crate::decode::{decode_bytes, repair};
 use crate::dedup::find_copies;
-use crate::extract::{extract_html, host_of, iso_date};
+use crate::extract::{extract_html, host_of};
 use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
     Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report, SourceKind, Span,
@@ -145,12 +146,12 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
     let published = page
         .date
         .as_deref()
-        .map(|d| iso_date(d).unwrap_or_else(|| d.trim().to_string()))
+        .map(|d| iso_of(d).unwrap_or_else(|| d.trim().to_string()))
         .or_else(|| extracted.as_ref().and_then(|e| e.published.clone()))
         .or_else(|| {
             listed
                 .and_then(|l| l.date.as_deref())
-                .map(|d| iso_date(d).unwrap_or_else(|| d.trim().to_string()))
+                .map(|d| iso_of(d).unwrap_or_else(|| d.trim().to_string()))
         });
     let host = page.url.as_deref().and_then(host_of);
     let named = name_outlet(&PageClues {
@@ -225,10 +226,8 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
     let copies = find_copies(&docs);
     let mut order: Vec<usize> = (0..docs.len()).collect();
     // Dated documents first, by date; undated after them; input order breaks ties (a total order).
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| (docs[i].published.is_none(), docs[i].published.clone(), i);
-        key(a).cmp(&key(b))
-    });
+    let dates: Vec<_> = docs.iter().map(Document::published_date).collect();
+    order.sort_by_key(|&i| (dates[i].is_none(), dates[i], i));
     let mut copies_by_doc: HashMap<&str, Vec<&str>> = HashMap::new();
     for c in &copies {
         copies_by_doc
@@ -316,7 +315,7 @@ pub fn new_story(id: String, docs: &[&Document], assignments: Vec<Assignment>) -
         title: docs.iter().find_map(|d| d.title.clone()),
         date: docs
             .iter()
-            .filter_map(|d| d.published.as_deref().and_then(iso_date))
+            .filter_map(|d| d.published.as_deref().and_then(iso_of))
             .min(),
         documents: docs.iter().map(|d| d.id.clone()).collect(),
         assignments,
@@ -407,7 +406,7 @@ fn first_words(text: &str, n: usize) -> String {
 fn reference_date(docs: &[&Document], facts: &[Fact]) -> Option<String> {
     if let Some(d) = docs
         .iter()
-        .filter_map(|d| d.published.as_deref().and_then(iso_date))
+        .filter_map(|d| d.published.as_deref().and_then(iso_of))
         .min()
     {
         return Some(d);

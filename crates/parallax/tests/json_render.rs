@@ -1,22 +1,12 @@
 //! The JSON report, written element by element on every core, is byte for byte what
 //! `serde_json::to_string_pretty` writes for the whole report.
 
-use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::ingest::RawPage;
 use parallax::model::Report;
 use parallax::pipeline::{analyze_pages, Options};
 
 fn page(id: &str, text: &str) -> RawPage {
-    RawPage {
-        source: format!("{id}.txt"),
-        id: id.to_string(),
-        url: None,
-        title: None,
-        outlet: None,
-        date: None,
-        kind: PageKind::Text,
-        content: Content::Text(text.to_string()),
-        listed: None,
-    }
+    RawPage::text(id, text)
 }
 
 #[test]

@@ -2,22 +2,12 @@
 //! they lead with, comes first; teasers and questions are left out;
 //! the room left is filled from single accounts, and a stub never speaks.
 
-use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::ingest::RawPage;
 use parallax::model::SummaryItem;
 use parallax::pipeline::summarize_pages;
 
 fn page(id: &str, text: &str) -> RawPage {
-    RawPage {
-        source: id.to_string(),
-        id: id.to_string(),
-        kind: PageKind::Text,
-        content: Content::Text(text.to_string()),
-        url: None,
-        title: None,
-        outlet: None,
-        date: None,
-        listed: None,
-    }
+    RawPage::text(id, text)
 }
 
 /// Two accounts of a dam's closure that share one statement, each with details of its own.

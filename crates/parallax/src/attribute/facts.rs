@@ -14,7 +14,7 @@ use super::lexicon::{
 };
 use super::people::{adjacent, NameTable};
 use super::tokens::Tok;
-use crate::cluster::{date_of_day, day_number};
+use crate::date::{date_of_day, day_number_of};
 use crate::model::{Fact, FactKind};
 
 fn month_of(word: &str) -> Option<u32> {
@@ -55,10 +55,10 @@ pub fn facts(
     published: Option<&str>,
 ) -> Vec<Fact> {
     let mut out = Vec::new();
-    let today = published.and_then(day_number);
+    let today = published.and_then(day_number_of);
     let pub_year = published
-        .and_then(|p| p.get(0..4))
-        .and_then(|y| y.parse::<i64>().ok());
+        .and_then(crate::date::parse)
+        .map(|d| i64::from(chrono::Datelike::year(&d)));
     let push = |out: &mut Vec<Fact>, a: usize, b: usize, kind: FactKind, value: Option<String>| {
         // A possessive ends where its base ends ("Putin" of "Putin’s").
         let last = &toks[b - 1];
@@ -154,7 +154,7 @@ pub fn facts(
         let lower = t.lower.as_str();
         let weekday = WEEKDAYS.iter().position(|w| *w == lower);
         if t.cap && weekday.is_some() || matches!(lower, "yesterday" | "today") {
-            let value = today.map(|d| {
+            let value = today.and_then(|d| {
                 let target = match (weekday, lower) {
                     (Some(w), _) => {
                         // 1970-01-01 was a Thursday (weekday index 3).

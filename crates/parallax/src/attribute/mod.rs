@@ -88,7 +88,7 @@ pub fn document_facts(doc: &Document, reference: Option<&str>) -> Vec<crate::mod
     let quotes = quote_ranges(&doc.text);
     let toks = tokenize(&doc.text, &quotes);
     let names = NameTable::build(&toks);
-    let published = doc.published.as_deref().and_then(crate::extract::iso_date);
+    let published = doc.published.as_deref().and_then(crate::date::iso_of);
     facts::facts(
         &doc.id,
         &doc.text,
@@ -384,7 +384,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             q.speaker = Some(full);
         }
     }
-    let published = doc.published.as_deref().and_then(crate::extract::iso_date);
+    let published = doc.published.as_deref().and_then(crate::date::iso_of);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
 }

@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{ConflictSide, Document, Quote, Span};
 use crate::segment::words;
-use crate::terms::{lower_hash, term_hashes};
+use crate::terms::{for_each_term, lower_hash};
 
 /// Sentences read per story: beyond this the finders look at the first ones only, so a giant
 /// story costs no more than this many.
@@ -117,10 +117,17 @@ pub fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
     let mut terms = HashSet::default();
     for w in words(body).into_iter().take(MAX_WORDS_READ) {
         let Some(word) = w.slice(body) else { continue };
-        let lower = word.to_lowercase().replace('’', "'");
+        let mut lower = word.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
+        let mut first = None;
+        for_each_term(word, |hash, _| {
+            first.get_or_insert(hash);
+        });
         // The stop word list counts "years" as a stop word (it is in most sentences of news);
         // as what a number counts it is a unit like any other.
-        let term = term_hashes(word).first().copied().or_else(|| {
+        let term = first.or_else(|| {
             matches!(lower.as_str(), "year" | "years").then(|| crate::terms::hash_term("year"))
         });
         terms.extend(term);

@@ -34,8 +34,12 @@ pub fn published_before(a: &Document, b: &Document) -> bool {
     dated_before(a.published.as_deref(), b.published.as_deref())
 }
 
-/// True when date `b` is known and comes before date `a` (also known).
+/// True when date `b` is known and comes before date `a` (also known), compared as dates.
 pub fn dated_before(a: Option<&str>, b: Option<&str>) -> bool {
+    let (a, b) = (
+        a.and_then(crate::date::parse),
+        b.and_then(crate::date::parse),
+    );
     matches!((a, b), (Some(x), Some(y)) if y < x)
 }
 

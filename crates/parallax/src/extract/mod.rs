@@ -86,7 +86,7 @@ pub fn extract_html(html: &str) -> Result<Extracted, ExtractError> {
         title: meta.title.and_then(nonempty),
         outlet: meta.outlet.and_then(nonempty),
         author: meta.author.and_then(nonempty).or_else(byline),
-        published: meta.published.as_deref().and_then(iso_date),
+        published: meta.published.as_deref().and_then(crate::date::iso_of),
     })
 }
 
@@ -102,19 +102,6 @@ pub fn host_of(url: &str) -> Option<String> {
         .next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
-}
-
-/// The `YYYY-MM-DD` date at the start of an ISO 8601 timestamp.
-pub fn iso_date(value: &str) -> Option<String> {
-    let v = value.trim();
-    let b = v.as_bytes();
-    let ok = b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit);
-    ok.then(|| v[..10].to_string())
 }
 
 #[cfg(test)]
@@ -161,15 +148,10 @@ mod tests {
     }
 
     #[test]
-    fn hosts_and_dates() {
+    fn hosts() {
         assert_eq!(
             host_of("https://www.cnn.com/2022/06/15/x.html").as_deref(),
             Some("cnn.com")
         );
-        assert_eq!(
-            iso_date("2022-06-15T10:00:00Z").as_deref(),
-            Some("2022-06-15")
-        );
-        assert_eq!(iso_date("June 15"), None);
     }
 }

@@ -75,6 +75,23 @@ pub struct RawPage {
     pub listed: Option<Listed>,
 }
 
+impl RawPage {
+    /// A plain-text page with nothing given but its id (which also names its source) and text.
+    pub fn text(id: &str, text: &str) -> RawPage {
+        RawPage {
+            source: id.to_string(),
+            id: id.to_string(),
+            kind: PageKind::Text,
+            content: Content::Text(text.to_string()),
+            url: None,
+            title: None,
+            outlet: None,
+            date: None,
+            listed: None,
+        }
+    }
+}
+
 /// What a feed or sitemap says of a page it lists: the page's own metadata comes first, and
 /// these fill in what it lacks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

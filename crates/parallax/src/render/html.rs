@@ -15,7 +15,7 @@ use super::{
     attribution, clue_words, conflict_heading, excerpt, figures, more_note, outlets, side_view,
     Citations, Index, MAX_LISTED,
 };
-use crate::cluster::{date_of_day, day_number};
+use crate::date::{date_of_day, day_number_of};
 use crate::model::{Conflict, FactKind, Report, SourceSpan, Statement, Story};
 
 /// Escapes text for HTML element content and attribute values.
@@ -544,7 +544,7 @@ fn timeline(out: &mut String, ix: &Index, story: &Story, names: &DocumentNames) 
                 undated += 1;
                 return None;
             };
-            let Some(day) = day_number(&date) else {
+            let Some(day) = day_number_of(&date) else {
                 undated += 1;
                 return None;
             };
@@ -619,7 +619,7 @@ fn timeline(out: &mut String, ix: &Index, story: &Story, names: &DocumentNames) 
         out,
         "<text x=\"{left}\" y=\"{}\">{}</text>",
         height - 5,
-        escape(&date_of_day(first))
+        escape(&date_of_day(first).unwrap_or_default())
     );
     if last != first {
         let _ = write!(
@@ -627,7 +627,7 @@ fn timeline(out: &mut String, ix: &Index, story: &Story, names: &DocumentNames) 
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             right,
             height - 5,
-            escape(&date_of_day(last))
+            escape(&date_of_day(last).unwrap_or_default())
         );
     }
     out.push_str("</svg>");

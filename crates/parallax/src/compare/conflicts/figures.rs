@@ -462,10 +462,10 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         return None;
     }
     let dates = (
-        reading.docs[a.sentence.doc].published.as_deref(),
-        reading.docs[b.sentence.doc].published.as_deref(),
+        reading.docs[a.sentence.doc].published_date(),
+        reading.docs[b.sentence.doc].published_date(),
     );
-    let republished = matches!(dates, (Some(x), Some(y)) if x.get(..10) != y.get(..10));
+    let republished = matches!(dates, (Some(x), Some(y)) if x != y);
     let relation = if a.value.changed || b.value.changed || republished {
         ValueRelation::Updated
     } else if incompatible {
