@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::ingest::RawPage;
 use parallax::pipeline::{analyze_pages, Options};
 
 fuzz_target!(|data: &[u8]| {
@@ -13,17 +13,7 @@ fuzz_target!(|data: &[u8]| {
         .split('\0')
         .take(4)
         .enumerate()
-        .map(|(i, part)| RawPage {
-            source: format!("p{i}"),
-            id: format!("p{i}"),
-            kind: PageKind::Text,
-            content: Content::Text(part.to_string()),
-            url: None,
-            title: None,
-            outlet: None,
-            date: None,
-            listed: None,
-        })
+        .map(|(i, part)| RawPage::text(&format!("p{i}"), part))
         .collect();
     let report = analyze_pages(pages, &Options::default());
     for story in &report.stories {

@@ -7,7 +7,9 @@ use parallax::ingest::warc::read_warc_from;
 use parallax::ingest::{Batch, Content, IngestOptions};
 
 fuzz_target!(|data: &[u8]| {
-    let opts = IngestOptions { max_bytes: 64 * 1024 };
+    let opts = IngestOptions {
+        max_bytes: 64 * 1024,
+    };
     let mut batch = Batch::default();
     read_warc_from(&mut batch, data, "fuzz.warc", "fuzz", opts);
     for page in &batch.pages {

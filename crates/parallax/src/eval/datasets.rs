@@ -309,14 +309,7 @@ pub fn summary(file: &Path, words: usize) -> Result<SummaryReport, EvalError> {
 pub(crate) fn text_page(source: String, id: String, text: &str) -> RawPage {
     RawPage {
         source,
-        id,
-        kind: PageKind::Text,
-        content: Content::Text(text.to_string()),
-        url: None,
-        title: None,
-        outlet: None,
-        date: None,
-        listed: None,
+        ..RawPage::text(&id, text)
     }
 }
 
