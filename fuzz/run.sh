@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs each fuzz target (decode, extract, clean, warc, analyze) for SECONDS seconds (default 600) on one core and
+# Runs each fuzz target (decode, extract, clean, warc, segment, attribute, compare, analyze) for SECONDS seconds (default 600) on one core and
 # prints libFuzzer's execution count for each. Needs the nightly toolchain and cargo-fuzz
 # (`cargo install cargo-fuzz`). Seeds: the bundled example pages, plus any files under SEED_DIR.
 # usage: [TARGETS="extract clean"] fuzz/run.sh [SECONDS] [SEED_DIR]
@@ -9,7 +9,7 @@ seeds_arg=${2:-}
 cd "$(dirname "$0")"
 seconds=${1:-600}
 seeds=$seeds_arg
-for target in ${TARGETS:-decode extract clean warc analyze}; do
+for target in ${TARGETS:-decode extract clean warc segment attribute compare analyze}; do
     mkdir -p "corpus/$target"
     cp ../examples/xi-putin-call/*.txt "corpus/$target/" 2>/dev/null || true
     cp seeds/"$target"/* "corpus/$target/" 2>/dev/null || true
