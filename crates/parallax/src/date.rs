@@ -100,8 +100,8 @@ fn in_words(text: &str) -> Option<NaiveDate> {
             if month.replace(m).is_some() {
                 return None;
             }
-        } else if ordinal_day(&lower).is_some() && day.is_none() {
-            day = ordinal_day(&lower);
+        } else if let Some(d) = ordinal_day(&lower).filter(|_| day.is_none()) {
+            day = Some(d);
         }
         if let (Some(m), Some(d), Some(y)) = (month, day, year) {
             return NaiveDate::from_ymd_opt(y, m, d);
@@ -136,7 +136,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Option<String> {
-        parse(text).map(iso)
+        iso_of(text)
     }
 
     #[test]
