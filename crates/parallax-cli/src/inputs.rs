@@ -2,7 +2,7 @@
 //! `parallax-fetch` (unless `--offline`), in the order the user gave them. A URL of a feed, a
 //! sitemap or a sitemap index stands for every article it lists.
 
-use parallax::ingest::{read_inputs, unique_ids, Batch, IngestOptions};
+use parallax::ingest::{read_inputs_into, unique_ids, Batch, IngestOptions};
 use parallax::model::Rejection;
 use parallax_fetch::{is_url, FetchError, FetchOptions, Fetcher};
 
@@ -16,14 +16,26 @@ pub fn read_all(
     known: &dyn Fn(&str) -> bool,
 ) -> Batch {
     let mut batch = Batch::default();
+    read_all_into(&mut batch, inputs, opts, offline, known);
+    unique_ids(&mut batch.pages);
+    batch
+}
+
+/// Reads every input as [`read_all`] does, into `batch`, which may be streaming (then the
+/// pages go on to its receiver as they are read, and their ids are left to it to make unique).
+pub fn read_all_into(
+    batch: &mut Batch,
+    inputs: &[String],
+    opts: IngestOptions,
+    offline: bool,
+    known: &dyn Fn(&str) -> bool,
+) {
     let mut fetcher: Option<Fetcher> = None;
     // Runs of paths are read together (the library makes their ids unique); URLs one by one.
     let mut paths: Vec<String> = Vec::new();
     let flush = |paths: &mut Vec<String>, batch: &mut Batch| {
         if !paths.is_empty() {
-            let read = read_inputs(paths, opts);
-            batch.pages.extend(read.pages);
-            batch.rejected.extend(read.rejected);
+            read_inputs_into(batch, paths, opts);
             paths.clear();
         }
     };
@@ -32,7 +44,7 @@ pub fn read_all(
             paths.push(input.clone());
             continue;
         }
-        flush(&mut paths, &mut batch);
+        flush(&mut paths, batch);
         if offline {
             batch.rejected.push(Rejection {
                 input: input.clone(),
@@ -47,7 +59,9 @@ pub fn read_all(
             })
         });
         let fetched = fetcher.pages(input, known);
-        batch.pages.extend(fetched.pages);
+        for page in fetched.pages {
+            batch.push(page);
+        }
         batch
             .rejected
             .extend(fetched.failed.into_iter().map(|(url, e)| Rejection {
@@ -55,7 +69,5 @@ pub fn read_all(
                 reason: e.to_string(),
             }));
     }
-    flush(&mut paths, &mut batch);
-    unique_ids(&mut batch.pages);
-    batch
+    flush(&mut paths, batch);
 }

@@ -4,10 +4,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use parallax::ingest::IngestOptions;
+use parallax::ingest::{Batch, IngestOptions};
 use parallax::model::Report;
 use parallax::render;
-use parallax_store::{Progress, Store, StoryFilter, StoryOrder};
+use parallax_store::{Progress, Store, StoryFilter, StoryOrder, CHUNK_BYTES};
 
 use crate::{report_rejections, write_out, Shape};
 use parallax::render::terminal::line;
@@ -58,27 +58,53 @@ impl Bars {
     }
 }
 
+/// Pages read but not yet taken by the store, at most.
+const PAGES_IN_FLIGHT: usize = 16;
+
 /// `parallax ingest`: reads the inputs and adds them to the store.
 pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize, offline: bool) -> Result<bool> {
     let mut store = Store::open(db)?;
-    // A feed's articles already stored are not fetched again.
-    let known = |url: &str| store.has_url(url).unwrap_or(false);
-    let batch = crate::inputs::read_all(inputs, IngestOptions { max_bytes }, offline, &known);
-    report_rejections(&batch.rejected);
+    // Pages are read on one thread and stored on this one as they come, so an ingest of any
+    // size holds at most a chunk of pages and the few in the channel.
+    let (sender, pages) = std::sync::mpsc::sync_channel(PAGES_IN_FLIGHT);
     let mut bars = Bars::new();
-    let report = store.ingest(batch.pages, &mut |p| bars.update(p))?;
+    let (report, rejected) = std::thread::scope(|s| {
+        let reader = s.spawn(move || {
+            // A feed's articles already stored are not fetched again (asked on a connection
+            // of the reading thread's own).
+            let lookup = Store::open(db).ok();
+            let known = |url: &str| {
+                lookup
+                    .as_ref()
+                    .is_some_and(|l| l.has_url(url).unwrap_or(false))
+            };
+            let mut batch = Batch::streaming(sender);
+            crate::inputs::read_all_into(
+                &mut batch,
+                inputs,
+                IngestOptions { max_bytes },
+                offline,
+                &known,
+            );
+            batch.rejected
+        });
+        let report = store.ingest_stream(pages, CHUNK_BYTES, &mut |p| bars.update(p));
+        (report, reader.join().unwrap_or_default())
+    });
     bars.finish();
+    report_rejections(&rejected);
+    let report = report?;
     report_rejections(&report.rejected);
     let (documents, stories, quotes) = store.counts()?;
     eprintln!(
         "parallax: {} added, {} already stored, {} rejected, {} stories analyzed; {} now holds {documents} documents, {stories} stories, {quotes} quotes",
         report.added,
         report.unchanged,
-        report.rejected.len() + batch.rejected.len(),
+        report.rejected.len() + rejected.len(),
         report.analyzed,
         line(&db.display().to_string())
     );
-    Ok(report.rejected.is_empty() && batch.rejected.is_empty())
+    Ok(report.rejected.is_empty() && rejected.is_empty())
 }
 
 /// Options of `parallax stories`.

@@ -2,15 +2,17 @@
 //!
 //! A story is stale when its `version` moved past `analyzed_version`. [`Store::refresh`] loads
 //! stale stories' documents and copies, analyzes them on every core (the same
-//! [`parallax::pipeline::analyze_story`] that `parallax analyze` runs), and stores, per story,
+//! [`parallax::pipeline::analyze_read`] that `parallax analyze` runs, on the same part of a
+//! giant story: [`parallax::pipeline::CapReader`]), and stores, per story,
 //! the report, the rendered story page, its quotes and statements with their search entries,
 //! and the list columns (outlets, people, summary). A story that changed again while it was
 //! being analyzed stays stale and is picked up by the next refresh.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
-use parallax::model::{Copy, CopyKind, Document, FactKind, Report};
-use parallax::pipeline::{analyze_story, new_story};
+use parallax::model::{AnalysisLimit, Copy, CopyKind, Document, FactKind, Report};
+use parallax::pipeline::{analyze_read, new_story, prefix_of, CapReader};
 use parallax::render::html::{story_page_paged, DocumentPages};
 use rusqlite::{params, Transaction, TransactionBehavior};
 
@@ -26,7 +28,12 @@ const MAX_PEOPLE: usize = 30;
 struct Loaded {
     id: i64,
     version: i64,
+    /// The story's documents, in story order: the part its analysis reads of the first `read`
+    /// (whole, or the last one cut), stubs without text for the rest.
     documents: Vec<Document>,
+    read: usize,
+    /// What the analysis leaves out of a story over the cap.
+    limit: Option<AnalysisLimit>,
     assignments: Vec<parallax::model::Assignment>,
     copies: Vec<Copy>,
 }
@@ -72,9 +79,10 @@ fn analyze(loaded: Loaded) -> Analyzed {
         .collect();
     let refs: Vec<&Document> = loaded.documents.iter().collect();
     let mut story = new_story(format!("story-{}", loaded.id), &refs, loaded.assignments);
-    let rejected: Vec<_> = analyze_story(
+    let rejected: Vec<_> = analyze_read(
         &mut story,
-        &refs,
+        &refs[..loaded.read],
+        loaded.limit,
         &repeats,
         parallax::summarize::DEFAULT_WORDS,
     )
@@ -130,6 +138,13 @@ fn json_column<T: serde::Serialize>(value: &T) -> String {
 }
 
 impl Store {
+    /// Sets how many bytes of text one story's analysis reads at most (by default
+    /// [`parallax::pipeline::STORY_ANALYSIS_BYTES`]); a larger story's analysis reads its first
+    /// documents up to it, and says so.
+    pub fn set_analysis_cap(&mut self, bytes: usize) {
+        self.analysis_cap = bytes;
+    }
+
     /// Re-analyzes every stale story; returns how many were analyzed.
     pub fn refresh(&mut self, progress: &mut dyn FnMut(Progress)) -> Result<usize, StoreError> {
         let stale: Vec<i64> = {
@@ -205,23 +220,35 @@ impl Store {
                     "SELECT document, assignment FROM documents WHERE story = ?1 ORDER BY seq",
                 )
                 .map_err(sqlite)?;
-            let rows: Vec<(String, String)> = stmt
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .and_then(|rows| rows.collect())
+            let rows = stmt
+                .query_map([id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })
                 .map_err(sqlite)?;
-            let mut documents = Vec::new();
+            // Documents are loaded one at a time and only the part the analysis reads is kept,
+            // so a giant story costs no more memory than the cap.
+            let mut reader = CapReader::new(self.analysis_cap);
+            let (mut documents, mut stubs) = (Vec::new(), Vec::new());
             let mut assignments = Vec::new();
-            for (doc, assignment) in rows {
-                documents.push(serde_json::from_str::<Document>(&doc).map_err(|e| {
-                    StoreError::Corrupt {
+            for row in rows {
+                let (doc, assignment) = row.map_err(sqlite)?;
+                let doc =
+                    serde_json::from_str::<Document>(&doc).map_err(|e| StoreError::Corrupt {
                         path: path.clone(),
                         reason: format!("document of story {id}: {e}"),
-                    }
-                })?);
+                    })?;
+                let stub = prefix_of(&doc, 0);
+                match reader.take(Cow::Owned(doc)) {
+                    Some(read) => documents.push(read.into_owned()),
+                    None => stubs.push(stub),
+                }
                 if let Ok(a) = serde_json::from_str(&assignment) {
                     assignments.push(a);
                 }
             }
+            let read = documents.len();
+            documents.extend(stubs);
+            let limit = reader.finish();
             let mut stmt = tx
                 .prepare_cached(
                     "SELECT copy FROM copies WHERE a IN (SELECT id FROM documents WHERE story = ?1)
@@ -239,6 +266,8 @@ impl Store {
                 id,
                 version,
                 documents,
+                read,
+                limit,
                 assignments,
                 copies,
             });

@@ -4,7 +4,9 @@
 //! nothing. New pages are prepared on every core, put in publication order (as `analyze` does),
 //! and written in batches of [`BATCH`] documents, one transaction each: copies against every
 //! stored document, the story assignment (and any story merge), the document and its search
-//! entry commit together or not at all. Changed stories are re-analyzed at the end.
+//! entry commit together or not at all. Changed stories are re-analyzed at the end. A stream
+//! of pages ([`Store::ingest_stream`]) is added in chunks of [`CHUNK_BYTES`], so its memory
+//! is bounded.
 
 use std::collections::{HashMap, HashSet};
 
@@ -117,9 +119,54 @@ fn prepare_all(
     out
 }
 
+/// Bytes of pages an ingest of a stream holds at once, for [`Store::ingest_stream`]: pages are
+/// added a chunk at a time, so memory stays bounded whatever the input's size.
+pub const CHUNK_BYTES: usize = 16 << 20;
+
 impl Store {
     /// Adds pages to the store, then re-analyzes the stories that changed.
     pub fn ingest(
+        &mut self,
+        pages: Vec<RawPage>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<IngestReport, StoreError> {
+        let mut report = self.add(pages, progress)?;
+        report.analyzed = self.refresh(progress)?;
+        Ok(report)
+    }
+
+    /// Adds pages as they come, `chunk_bytes` of them at a time ([`CHUNK_BYTES`] is the usual) (each chunk as [`Store::add`] adds a
+    /// batch: in publication order within the chunk), then re-analyzes the stories that
+    /// changed, once at the end.
+    pub fn ingest_stream(
+        &mut self,
+        pages: impl IntoIterator<Item = RawPage>,
+        chunk_bytes: usize,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<IngestReport, StoreError> {
+        let mut report = IngestReport::default();
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        let mut pages = pages.into_iter().peekable();
+        while let Some(page) = pages.next() {
+            bytes += original_bytes(&page).len();
+            chunk.push(page);
+            if bytes >= chunk_bytes || pages.peek().is_none() {
+                let added = self.add(std::mem::take(&mut chunk), progress)?;
+                report.added += added.added;
+                report.unchanged += added.unchanged;
+                report.rejected.extend(added.rejected);
+                report.documents.extend(added.documents);
+                bytes = 0;
+            }
+        }
+        report.analyzed = self.refresh(progress)?;
+        Ok(report)
+    }
+
+    /// Adds pages to the store without re-analyzing their stories (they are left stale for
+    /// [`Store::refresh`]).
+    pub fn add(
         &mut self,
         pages: Vec<RawPage>,
         progress: &mut dyn FnMut(Progress),
@@ -186,7 +233,6 @@ impl Store {
             }
         }
         report.added = report.documents.len();
-        report.analyzed = self.refresh(progress)?;
         Ok(report)
     }
 

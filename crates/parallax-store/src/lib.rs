@@ -23,7 +23,7 @@ pub mod schema;
 
 pub use analysis::PAGE_DOCUMENTS;
 pub use feeds::{FeedReading, FeedRow};
-pub use ingest::{IngestReport, Progress};
+pub use ingest::{IngestReport, Progress, CHUNK_BYTES};
 pub use query::{
     DocumentMarks, DocumentView, QuoteRow, SearchHits, StoryFilter, StoryOrder, StoryRow,
 };
@@ -57,6 +57,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     engine: Option<engine::Engine>,
+    analysis_cap: usize,
 }
 
 impl Store {
@@ -73,6 +74,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             engine: None,
+            analysis_cap: parallax::pipeline::STORY_ANALYSIS_BYTES,
         })
     }
 
@@ -93,6 +95,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             engine: None,
+            analysis_cap: parallax::pipeline::STORY_ANALYSIS_BYTES,
         })
     }
 

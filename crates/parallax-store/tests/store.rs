@@ -291,3 +291,60 @@ fn a_giant_story_page_shows_its_first_documents_and_links_the_rest() {
     );
     assert!(page.contains(&first_listed), "no link like {first_listed}");
 }
+
+#[test]
+fn a_stream_ingested_a_page_at_a_time_gives_the_store_an_ingest_at_once_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut once = Store::open(&dir.path().join("once.db")).unwrap();
+    once.ingest(pages(&ALL), &mut |_| {}).unwrap();
+    let mut streamed = Store::open(&dir.path().join("streamed.db")).unwrap();
+    // A chunk of one byte: every page is added on its own, the stories analyzed once at the end.
+    let report = streamed.ingest_stream(pages(&ALL), 1, &mut |_| {}).unwrap();
+    assert_eq!((report.added, report.analyzed), (5, 1));
+    let (a, b) = (
+        once.stories(&StoryFilter::default()).unwrap(),
+        streamed.stories(&StoryFilter::default()).unwrap(),
+    );
+    assert_eq!(a.len(), b.len());
+    assert_eq!(a[0].documents, b[0].documents);
+    assert_eq!(a[0].conflicts, b[0].conflicts);
+    assert_eq!(copies(&once), copies(&streamed));
+    assert_eq!(once.counts().unwrap(), streamed.counts().unwrap());
+}
+
+#[test]
+fn a_story_over_the_analysis_cap_is_analyzed_on_its_first_part_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cap.db");
+    let mut store = Store::open(&path).unwrap();
+    let all = pages(&ALL);
+    let total: usize = all
+        .iter()
+        .map(|p| match &p.content {
+            parallax::ingest::Content::Text(t) => t.len(),
+            parallax::ingest::Content::Bytes(b) => b.len(),
+        })
+        .sum();
+    store.set_analysis_cap(total / 3);
+    store.ingest(all, &mut |_| {}).unwrap();
+    let report: parallax::model::Report =
+        serde_json::from_str(&store.story_report_json(1).unwrap().unwrap()).unwrap();
+    let story = &report.stories[0];
+    assert_eq!(story.documents.len(), 5);
+    let limit = story.analysis_limit.as_ref().expect("the cap is noted");
+    assert!(limit.analyzed_bytes <= total / 3 && limit.analyzed_bytes > 0);
+    assert!(!limit.left_out.is_empty());
+    // Documents left out are listed without their text, and none of them is quoted.
+    for id in &limit.left_out {
+        assert!(report.document(id).unwrap().text.is_empty());
+        assert!(story.quotes.iter().all(|q| &q.doc != id));
+    }
+    let page = store.story_page(1).unwrap().unwrap();
+    assert!(
+        page.contains("not analyzed"),
+        "the page says what was left out"
+    );
+    // The full documents stay in the store, whole.
+    let doc = store.document(&limit.left_out[0]).unwrap().unwrap();
+    assert!(!doc.document.text.is_empty());
+}

@@ -420,6 +420,28 @@ pub struct Story {
     pub exclusive: Vec<Exclusive>,
     /// The cited summary.
     pub summary: Vec<SummaryItem>,
+    /// Set when the story's text is larger than its analysis reads: what was left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis_limit: Option<AnalysisLimit>,
+}
+
+/// How much of a story its analysis read, when the story is larger than the cap
+/// (`pipeline::STORY_ANALYSIS_BYTES`): the documents are read in story order, whole while they
+/// fit; the one that crosses the cap is read up to its last whole sentence before it; the rest
+/// are listed in the story but not analyzed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnalysisLimit {
+    /// The cap, in bytes of cleaned text.
+    pub cap: usize,
+    /// Bytes of cleaned text the analysis read.
+    pub analyzed_bytes: usize,
+    /// Bytes of cleaned text in the story.
+    pub total_bytes: usize,
+    /// The document read only in part, and the byte of its text where reading stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut: Option<(String, usize)>,
+    /// Documents not analyzed at all.
+    pub left_out: Vec<String>,
 }
 
 /// An input that could not be used, and why.

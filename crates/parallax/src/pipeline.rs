@@ -5,6 +5,7 @@
 //! assigns documents to stories in publication order, and analyzes each story: quotes,
 //! statements, conflicts, exclusives and the summary.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -20,8 +21,8 @@ use crate::dedup::find_copies;
 use crate::extract::{extract_html, host_of};
 use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
-    Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report, SourceKind, Span,
-    Story, SummaryItem,
+    AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report,
+    SourceKind, Span, Story, SummaryItem,
 };
 use crate::outlets::{name_outlet, title_label, without_dateline, PageClues};
 use crate::segment::sentences;
@@ -325,6 +326,7 @@ pub fn new_story(id: String, docs: &[&Document], assignments: Vec<Assignment>) -
         conflicts: Vec::new(),
         exclusive: Vec::new(),
         summary: Vec::new(),
+        analysis_limit: None,
     }
 }
 
@@ -338,6 +340,32 @@ pub fn analyze_story(
     repeats: &HashSet<&str>,
     words: usize,
 ) -> Result<(), Rejection> {
+    analyze_story_within(story, docs, STORY_ANALYSIS_BYTES, repeats, words)
+}
+
+/// [`analyze_story`] reading at most `cap` bytes of the story's text ([`within_cap`]).
+pub fn analyze_story_within(
+    story: &mut Story,
+    docs: &[&Document],
+    cap: usize,
+    repeats: &HashSet<&str>,
+    words: usize,
+) -> Result<(), Rejection> {
+    let (read, limit) = within_cap(docs, cap);
+    let read: Vec<&Document> = read.iter().map(|d| d.as_ref()).collect();
+    analyze_read(story, &read, limit, repeats, words)
+}
+
+/// Analyzes a story of which `docs` is the part read (see [`CapReader`]) and `limit` what was
+/// left out, as [`analyze_story`] does.
+pub fn analyze_read(
+    story: &mut Story,
+    docs: &[&Document],
+    limit: Option<AnalysisLimit>,
+    repeats: &HashSet<&str>,
+    words: usize,
+) -> Result<(), Rejection> {
+    story.analysis_limit = limit;
     let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let (mut quotes, mut facts) = (Vec::new(), Vec::new());
         for d in docs {
@@ -385,6 +413,118 @@ pub fn analyze_story(
             input: story.id.clone(),
             reason: "internal error while analyzing this story; its documents are kept unanalyzed (a bug: please report it)".into(),
         }),
+    }
+}
+
+/// Bytes of cleaned text one story's analysis reads at most: about 700 articles of usual
+/// length. The analysis keeps about 30 bytes of working memory per byte of text it reads (one
+/// 10 MB text took 420 MB in `analyze`), so the cap bounds what one story costs whatever the
+/// input; with one story analyzed per core, a few hundred MB in all.
+pub const STORY_ANALYSIS_BYTES: usize = 4 << 20;
+
+/// The part of a story's documents that its analysis reads, at most `cap` bytes of text (see
+/// [`CapReader`]); the limit says what was left out, and is `None` when everything was read.
+pub fn within_cap<'d>(
+    docs: &[&'d Document],
+    cap: usize,
+) -> (Vec<Cow<'d, Document>>, Option<AnalysisLimit>) {
+    let mut reader = CapReader::new(cap);
+    let read = docs
+        .iter()
+        .filter_map(|&d| reader.take(Cow::Borrowed(d)))
+        .collect();
+    (read, reader.finish())
+}
+
+/// Reads a story's documents, in story order, up to a cap in bytes of text: each document
+/// whole while it fits, the one that crosses the cap up to its last sentence that ends within
+/// it, none after. It takes one document at a time, so a caller can load a giant story's
+/// documents one by one and keep only what is read.
+#[derive(Debug)]
+pub struct CapReader {
+    limit: AnalysisLimit,
+}
+
+impl CapReader {
+    /// A reader of at most `cap` bytes.
+    pub fn new(cap: usize) -> CapReader {
+        CapReader {
+            limit: AnalysisLimit {
+                cap,
+                analyzed_bytes: 0,
+                total_bytes: 0,
+                cut: None,
+                left_out: Vec::new(),
+            },
+        }
+    }
+
+    /// The part of the next document that is read: all of it, a prefix copy (its spans are the
+    /// original's, as the prefix is the original's first bytes), or nothing.
+    pub fn take<'d>(&mut self, doc: Cow<'d, Document>) -> Option<Cow<'d, Document>> {
+        let limit = &mut self.limit;
+        limit.total_bytes += doc.text.len();
+        let room = limit.cap - limit.analyzed_bytes;
+        if limit.cut.is_none() && doc.text.len() <= room {
+            limit.analyzed_bytes += doc.text.len();
+            return Some(doc);
+        }
+        let end = doc
+            .sentences
+            .iter()
+            .map(|s| s.end())
+            .take_while(|&e| e <= room)
+            .last()
+            .unwrap_or(0);
+        if limit.cut.is_none() && end > 0 {
+            limit.analyzed_bytes += end;
+            limit.cut = Some((doc.id.clone(), end));
+            return Some(Cow::Owned(prefix_of(&doc, end)));
+        }
+        limit.cut.get_or_insert_with(|| (doc.id.clone(), 0));
+        limit.left_out.push(doc.id.clone());
+        None
+    }
+
+    /// What was left out, or `None` when every document was read whole.
+    pub fn finish(self) -> Option<AnalysisLimit> {
+        let limit = self.limit;
+        (limit.analyzed_bytes < limit.total_bytes).then(|| AnalysisLimit {
+            cut: limit.cut.filter(|(_, end)| *end > 0),
+            ..limit
+        })
+    }
+}
+
+/// The document cut to its first `end` bytes of text (a sentence end) and the sentences within
+/// them: what the analysis reads of it (with `end` 0, a stub that keeps only what names and
+/// dates the document). Cleaning's records and the alignment are not needed there and are left
+/// empty.
+pub fn prefix_of(doc: &Document, end: usize) -> Document {
+    Document {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        outlet: doc.outlet.clone(),
+        outlet_evidence: doc.outlet_evidence.clone(),
+        label: doc.label.clone(),
+        title: doc.title.clone(),
+        author: doc.author.clone(),
+        published: doc.published.clone(),
+        url: doc.url.clone(),
+        kind: doc.kind,
+        charset: doc.charset.clone(),
+        text: doc.text[..end].to_string(),
+        source_text: String::new(),
+        removed: Vec::new(),
+        repairs: Vec::new(),
+        sentences: doc
+            .sentences
+            .iter()
+            .copied()
+            .take_while(|s| s.end() <= end)
+            .collect(),
+        alignment: Default::default(),
+        sentence_terms: Default::default(),
     }
 }
 

@@ -9,6 +9,7 @@
 use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
 
 use serde::Deserialize;
 
@@ -153,16 +154,42 @@ pub enum IngestError {
     NotAFile,
 }
 
-/// What reading a batch produced: pages and rejections, in input order.
+/// What reading a batch produced: pages and rejections, in input order. A streaming batch
+/// ([`Batch::streaming`]) hands each page on as it is read instead of keeping it, so reading
+/// inputs of any size holds only what the receiver has not yet taken.
 #[derive(Debug, Default)]
 pub struct Batch {
-    /// The pages read.
+    /// The pages read (none in a streaming batch: they went to its receiver).
     pub pages: Vec<RawPage>,
     /// The inputs that were rejected.
     pub rejected: Vec<Rejection>,
+    sink: Option<SyncSender<RawPage>>,
+    streaming: bool,
 }
 
 impl Batch {
+    /// A batch that sends each page to `sink` as it is read. The channel's bound bounds the
+    /// memory reading takes; when the receiver is gone, pages read after it are dropped.
+    pub fn streaming(sink: SyncSender<RawPage>) -> Batch {
+        Batch {
+            sink: Some(sink),
+            streaming: true,
+            ..Batch::default()
+        }
+    }
+
+    /// Adds a page: sent on in a streaming batch (dropped once its receiver is gone), kept
+    /// otherwise.
+    pub fn push(&mut self, page: RawPage) {
+        if !self.streaming {
+            self.pages.push(page);
+        } else if let Some(sink) = &self.sink {
+            if sink.send(page).is_err() {
+                self.sink = None;
+            }
+        }
+    }
+
     fn reject(&mut self, input: impl Into<String>, err: IngestError) {
         self.rejected.push(Rejection {
             input: input.into(),
@@ -194,22 +221,28 @@ pub fn unique_ids(pages: &mut [RawPage]) {
 /// Reads every input. `-` reads stdin.
 pub fn read_inputs(inputs: &[String], opts: IngestOptions) -> Batch {
     let mut batch = Batch::default();
+    read_inputs_into(&mut batch, inputs, opts);
+    batch
+}
+
+/// Reads every input into `batch` (which may be streaming); the ids of the pages it keeps are
+/// made unique.
+pub fn read_inputs_into(batch: &mut Batch, inputs: &[String], opts: IngestOptions) {
     for input in inputs {
         if input == "-" {
-            read_stdin(&mut batch, opts);
+            read_stdin(batch, opts);
             continue;
         }
         let path = Path::new(input);
         if path.symlink_metadata().is_ok() {
-            read_path(&mut batch, path, input, opts);
+            read_path(batch, path, input, opts);
         } else if input.contains(['*', '?', '[']) {
-            read_glob(&mut batch, input, opts);
+            read_glob(batch, input, opts);
         } else {
             batch.reject(input.as_str(), IngestError::NotFound);
         }
     }
     batch.dedupe_ids();
-    batch
 }
 
 fn read_stdin(batch: &mut Batch, opts: IngestOptions) {
@@ -224,7 +257,7 @@ fn read_stdin(batch: &mut Batch, opts: IngestOptions) {
             },
         ),
         Ok(_) => match page_from_bytes("-", "stdin", None, bytes) {
-            Ok(page) => batch.pages.push(page),
+            Ok(page) => batch.push(page),
             Err(e) => batch.reject("-", e),
         },
         Err(e) => batch.reject("-", IngestError::Unreadable(e)),
@@ -388,7 +421,7 @@ fn read_gzipped(batch: &mut Batch, path: &Path, inner: &Path, name: &str, opts: 
         );
     }
     match page_from_bytes(name, &stem, kind.flatten(), bytes) {
-        Ok(page) => batch.pages.push(page),
+        Ok(page) => batch.push(page),
         Err(e) => batch.reject(name, e),
     }
 }
@@ -451,7 +484,7 @@ fn read_file(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
         .and_then(|s| s.to_str())
         .unwrap_or("document");
     match page_from_bytes(name, stem, kind.flatten(), bytes) {
-        Ok(page) => batch.pages.push(page),
+        Ok(page) => batch.push(page),
         Err(e) => batch.reject(name, e),
     }
 }
@@ -593,7 +626,7 @@ fn read_jsonl_from(
         }
         any = true;
         match record_page(&line, &at, &format!("{stem}-{number}")) {
-            Ok(page) => batch.pages.push(page),
+            Ok(page) => batch.push(page),
             Err(e) => batch.reject(at, e),
         }
     }
@@ -735,5 +768,47 @@ mod tests {
             "{:?}",
             batch.rejected.last()
         );
+    }
+
+    #[test]
+    fn a_streaming_batch_hands_on_the_pages_a_plain_batch_keeps_in_the_same_order() {
+        let dir = std::env::temp_dir().join(format!("parallax-stream-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let lines: String = (0..50)
+            .map(|i| format!("{{\"id\": \"n{i}\", \"text\": \"Bridge {i} reopened.\"}}\n"))
+            .collect();
+        fs::write(dir.join("a.jsonl"), lines).unwrap();
+        fs::write(dir.join("b.txt"), "The ferry sailed at dawn.").unwrap();
+        fs::write(dir.join("c.jsonl"), "{not json}\n").unwrap();
+        let inputs = [dir.display().to_string()];
+        let plain = read_inputs(&inputs, IngestOptions::default());
+        let (sender, receiver) = std::sync::mpsc::sync_channel(2);
+        let reader = std::thread::spawn(move || {
+            let mut batch = Batch::streaming(sender);
+            read_inputs_into(&mut batch, &inputs, IngestOptions::default());
+            // Dropping the batch closes the channel: the receiver's loop ends.
+            (batch.pages.len(), batch.rejected)
+        });
+        let got: Vec<RawPage> = receiver.iter().collect();
+        let (kept, rejected) = reader.join().unwrap();
+        assert_eq!(kept, 0);
+        assert_eq!(got.len(), 51);
+        let ids = |pages: &[RawPage]| pages.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&got), ids(&plain.pages));
+        assert_eq!(rejected, plain.rejected);
+        assert_eq!(rejected.len(), 1);
+
+        // A receiver that goes away stops nothing: the rest is read, its rejections kept.
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+        drop(receiver);
+        let mut batch = Batch::streaming(sender);
+        read_inputs_into(
+            &mut batch,
+            &[dir.display().to_string()],
+            IngestOptions::default(),
+        );
+        fs::remove_dir_all(&dir).unwrap();
+        assert!(batch.pages.is_empty());
+        assert_eq!(batch.rejected.len(), 1);
     }
 }

@@ -523,7 +523,7 @@ impl Records<'_> {
                 match page_from_bytes(at, &id, Some(PageKind::Html), payload) {
                     Ok(mut page) => {
                         page.url = url;
-                        self.batch.pages.push(page);
+                        self.batch.push(page);
                     }
                     Err(e) => self.batch.reject(at, e),
                 }

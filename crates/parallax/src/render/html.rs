@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::view::{
-    copies, counts, exclusives, plural, speakers, DocumentNames, CONFLICTS_SHOWN, COPIES_SHOWN,
-    EXCLUSIVES_PER_OUTLET, SPEAKERS_SHOWN, STATEMENTS_PER_SPEAKER,
+    copies, counts, exclusives, limit_note, plural, speakers, DocumentNames, CONFLICTS_SHOWN,
+    COPIES_SHOWN, EXCLUSIVES_PER_OUTLET, SPEAKERS_SHOWN, STATEMENTS_PER_SPEAKER,
 };
 pub use super::DocumentPages;
 use super::{
@@ -167,6 +167,9 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
         escape(&outlets(ix, story).join(", ")),
         escape(story.date.as_deref().unwrap_or("date unknown"))
     );
+    if let Some(note) = limit_note(story) {
+        let _ = write!(out, "<p class=\"note\">{}</p>", escape(&note));
+    }
     if !story.summary.is_empty() {
         out.push_str("<h3>What happened</h3><p class=\"summary\">");
         for item in &story.summary {

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use super::clue_words;
 use super::view::{
-    copies, counts, exclusives, plural, speakers, DocumentNames, CONFLICTS_SHOWN, COPIES_SHOWN,
-    EXCLUSIVES_PER_OUTLET, SPEAKERS_SHOWN, STATEMENTS_PER_SPEAKER,
+    copies, counts, exclusives, limit_note, plural, speakers, DocumentNames, CONFLICTS_SHOWN,
+    COPIES_SHOWN, EXCLUSIVES_PER_OUTLET, SPEAKERS_SHOWN, STATEMENTS_PER_SPEAKER,
 };
 use super::{
     conflict_heading, excerpt, more_note, outlets, side_view, Citations, Index, MAX_LISTED,
@@ -127,6 +127,9 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
         text(&outlets(ix, story).join(", ")),
         story.date.as_deref().unwrap_or("date unknown")
     );
+    if let Some(note) = limit_note(story) {
+        let _ = writeln!(out, "_{note}_\n");
+    }
     if !story.summary.is_empty() {
         let _ = writeln!(out, "### What happened\n");
         for item in &story.summary {

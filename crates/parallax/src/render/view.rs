@@ -264,6 +264,26 @@ pub fn counts(report: &crate::model::Report) -> String {
     )
 }
 
+/// What a story's analysis left out when the story is larger than the analysis reads, in words.
+pub fn limit_note(story: &Story) -> Option<String> {
+    let limit = story.analysis_limit.as_ref()?;
+    let mb = |bytes: usize| format!("{:.1} MB", bytes as f64 / (1 << 20) as f64);
+    let mut note = format!(
+        "This story has {} of text, more than the {} one analysis reads: quotes, statements, conflicts and the summary come from its first {}",
+        mb(limit.total_bytes),
+        mb(limit.cap),
+        mb(limit.analyzed_bytes)
+    );
+    if !limit.left_out.is_empty() {
+        note.push_str(&format!(
+            "; {} not analyzed",
+            plural(limit.left_out.len(), "document was", "documents were")
+        ));
+    }
+    note.push('.');
+    Some(note)
+}
+
 /// "1 document", "2 documents".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
