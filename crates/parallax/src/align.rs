@@ -28,8 +28,44 @@ pub struct Piece {
 
 /// A piecewise map from a derived text back to its source; pieces cover the derived text in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "AlignmentFields")]
 pub struct Alignment {
     pieces: Vec<Piece>,
+}
+
+/// An alignment as read from JSON, before [`Alignment::try_from`] checks its pieces.
+#[derive(Deserialize)]
+struct AlignmentFields {
+    pieces: Vec<Piece>,
+}
+
+impl TryFrom<AlignmentFields> for Alignment {
+    type Error = String;
+
+    /// Accepts pieces that cover the derived text from 0 without gap or overlap, point into
+    /// the source in order, and copy as many bytes as they stand for.
+    fn try_from(fields: AlignmentFields) -> Result<Alignment, String> {
+        let (mut out, mut src) = (0usize, 0usize);
+        for (i, p) in fields.pieces.iter().enumerate() {
+            let ends = p
+                .out
+                .checked_add(p.out_len)
+                .zip(p.src.checked_add(p.src_len));
+            let Some((out_end, src_end)) = ends else {
+                return Err(format!("alignment piece {i} overflows"));
+            };
+            if p.out != out || p.src < src || (p.copy && p.out_len != p.src_len) {
+                return Err(format!(
+                    "alignment piece {i} (derived {}+{}, source {}+{}) does not follow the one before",
+                    p.out, p.out_len, p.src, p.src_len
+                ));
+            }
+            (out, src) = (out_end, src_end);
+        }
+        Ok(Alignment {
+            pieces: fields.pieces,
+        })
+    }
 }
 
 /// A span that cannot be mapped because it lies outside the aligned text.
@@ -69,6 +105,31 @@ impl Alignment {
     /// Length of the derived text.
     pub fn len(&self) -> usize {
         self.pieces.last().map_or(0, |p| p.out + p.out_len)
+    }
+
+    /// Length of the source text the pieces reach into (one past the last source byte mapped).
+    pub fn source_len(&self) -> usize {
+        self.pieces.last().map_or(0, |p| p.src + p.src_len)
+    }
+
+    /// The alignment of the derived text's first `end` bytes: a copy piece crossing `end` is
+    /// cut with its source, a replacement crossing it keeps its whole source (it maps as a whole).
+    pub fn prefix(&self, end: usize) -> Alignment {
+        let pieces = self
+            .pieces
+            .iter()
+            .take_while(|p| p.out < end)
+            .map(|&p| {
+                let out_len = p.out_len.min(end - p.out);
+                let src_len = if p.copy { out_len } else { p.src_len };
+                Piece {
+                    out_len,
+                    src_len,
+                    ..p
+                }
+            })
+            .collect();
+        Alignment { pieces }
     }
 
     /// True when the derived text is empty.

@@ -101,6 +101,7 @@ pub enum SourceKind {
 
 /// One article after decoding, extraction, cleaning and segmentation.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "DocumentFields")]
 pub struct Document {
     /// Stable id: a JSONL record's `id`, else the file stem.
     pub id: String,
@@ -147,7 +148,108 @@ pub struct Document {
     pub sentence_terms: OnceLock<Vec<Vec<u64>>>,
 }
 
+/// A document as read from JSON, before [`Document::check`] holds it to its invariants.
+#[derive(Deserialize)]
+struct DocumentFields {
+    id: String,
+    source: String,
+    outlet: Option<String>,
+    #[serde(default)]
+    outlet_evidence: Option<crate::outlets::OutletEvidence>,
+    #[serde(default)]
+    label: String,
+    title: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    kind: SourceKind,
+    charset: String,
+    text: String,
+    #[serde(default)]
+    source_text: String,
+    removed: Vec<Removal>,
+    repairs: Vec<Repair>,
+    sentences: Vec<Span>,
+    alignment: Alignment,
+}
+
+impl TryFrom<DocumentFields> for Document {
+    type Error = String;
+
+    fn try_from(f: DocumentFields) -> Result<Document, String> {
+        let doc = Document {
+            id: f.id,
+            source: f.source,
+            outlet: f.outlet,
+            outlet_evidence: f.outlet_evidence,
+            label: f.label,
+            title: f.title,
+            author: f.author,
+            published: f.published,
+            url: f.url,
+            kind: f.kind,
+            charset: f.charset,
+            text: f.text,
+            source_text: f.source_text,
+            removed: f.removed,
+            repairs: f.repairs,
+            sentences: f.sentences,
+            alignment: f.alignment,
+            sentence_terms: OnceLock::new(),
+        };
+        doc.check()?;
+        Ok(doc)
+    }
+}
+
 impl Document {
+    /// Checks what every stage relies on, so that a document read from a file or a store cannot
+    /// make a stage slice out of bounds: sentences in order, inside the text and on character
+    /// boundaries; the alignment covering the text exactly; when the source text is kept, the
+    /// alignment inside it and each removal's text found at its span.
+    pub fn check(&self) -> Result<(), String> {
+        let id = &self.id;
+        let mut last = 0;
+        for s in &self.sentences {
+            if s.start() < last || s.slice(&self.text).is_none() {
+                return Err(format!(
+                    "document {id}: sentence {}..{} is out of order or off the {}-byte text",
+                    s.start(),
+                    s.end(),
+                    self.text.len()
+                ));
+            }
+            last = s.end();
+        }
+        if self.alignment.len() != self.text.len() {
+            return Err(format!(
+                "document {id}: the alignment covers {} bytes of a {}-byte text",
+                self.alignment.len(),
+                self.text.len()
+            ));
+        }
+        if !self.source_text.is_empty() {
+            if self.alignment.source_len() > self.source_text.len() {
+                return Err(format!(
+                    "document {id}: the alignment reaches byte {} of a {}-byte source text",
+                    self.alignment.source_len(),
+                    self.source_text.len()
+                ));
+            }
+            if let Some(r) = self
+                .removed
+                .iter()
+                .find(|r| self.source_text.get(r.start..r.end) != Some(r.text.as_str()))
+            {
+                return Err(format!(
+                    "document {id}: removal {}..{} is not its text in the source text",
+                    r.start, r.end
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The publication date as a date ([`crate::date::parse`]), when it is one.
     pub fn published_date(&self) -> Option<crate::date::NaiveDate> {
         self.published.as_deref().and_then(crate::date::parse)

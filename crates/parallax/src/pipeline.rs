@@ -498,8 +498,8 @@ impl CapReader {
 
 /// The document cut to its first `end` bytes of text (a sentence end) and the sentences within
 /// them: what the analysis reads of it (with `end` 0, a stub that keeps only what names and
-/// dates the document). Cleaning's records and the alignment are not needed there and are left
-/// empty.
+/// dates the document). Its alignment is cut with it; cleaning's records and the source text
+/// are not needed there and are left empty.
 pub fn prefix_of(doc: &Document, end: usize) -> Document {
     Document {
         id: doc.id.clone(),
@@ -523,7 +523,7 @@ pub fn prefix_of(doc: &Document, end: usize) -> Document {
             .copied()
             .take_while(|s| s.end() <= end)
             .collect(),
-        alignment: Default::default(),
+        alignment: doc.alignment.prefix(end),
         sentence_terms: Default::default(),
     }
 }
