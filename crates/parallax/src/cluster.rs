@@ -2,7 +2,9 @@
 //!
 //! Documents arrive one at a time ([`StoryClusterer::add`]); each joins the story it is most
 //! similar to, or starts a new one. Similarity is the cosine between the document's unit TF-IDF
-//! vector (document frequencies counted over the stream so far; title terms weigh double) and
+//! vector (document frequencies counted over the stream so far on top of a background corpus's,
+//! [`Background`], so that a folder of three pages weighs common words as a large stream does;
+//! title terms weigh double) and
 //! the story's centroid (the sum of its members' vectors), halved when the dates are more than
 //! two weeks apart. Candidate stories are those sharing the document's most distinctive terms;
 //! the ones sharing most of them are scored. A copy relation with a story's document is a join
@@ -18,6 +20,36 @@ use rustc_hash::FxHasher;
 use crate::dedup::Fingerprint;
 use crate::model::Assignment;
 use crate::terms::{for_each_term, for_each_term_of};
+
+/// Background document frequencies: how many documents of a corpus of news articles (PolNeAR's
+/// training split and the Gender Gap Tracker articles, built by the `background_terms` example)
+/// hold each term. Every stream starts from them, so a word common in news weighs little even
+/// when the input is three pages.
+const BACKGROUND_TSV: &str = include_str!("../data/background-df.tsv");
+
+/// The background corpus read from [`BACKGROUND_TSV`].
+struct Background {
+    /// Documents in the corpus.
+    documents: usize,
+    /// Documents holding each term, by term hash ([`crate::terms::hash_term`]).
+    df: FxMap<u64, u32>,
+}
+
+static BACKGROUND: std::sync::LazyLock<Background> = std::sync::LazyLock::new(|| {
+    let mut lines = BACKGROUND_TSV.lines();
+    let documents = lines
+        .next()
+        .and_then(|l| l.strip_prefix("documents\t"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let df = lines
+        .filter_map(|l| {
+            let (term, n) = l.split_once('\t')?;
+            Some((crate::terms::hash_term(term), n.parse().ok()?))
+        })
+        .collect();
+    Background { documents, df }
+});
 
 /// Cosine similarity from which a document joins a story.
 pub const JOIN_SIMILARITY: f64 = 0.28;
@@ -198,7 +230,7 @@ impl TermCounts {
     }
 
     /// Each term's hash, text and count, by hash.
-    fn iter(&self) -> impl Iterator<Item = (u64, &str, f32)> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = (u64, &str, f32)> + '_ {
         self.entries
             .iter()
             .map(|&(hash, a, b, count)| (hash, &self.texts[a as usize..b as usize], count))
@@ -243,6 +275,8 @@ pub struct StoryClusterer {
     names: Vec<String>,
     /// Document frequency by term number.
     df: Vec<u32>,
+    /// Background document frequency by term number ([`Background`]).
+    background_df: Vec<u32>,
     /// Each document's id.
     ids: Vec<String>,
     /// Each document's strongest terms, as a unit-length-scaled sparse vector, to find the
@@ -335,13 +369,15 @@ impl StoryClusterer {
                 &counted
             }
         };
-        // idf = ln((n + 1) / (df + 1)) + 1, with n counting this document.
-        let ln_n1 = self.ln(self.ids.len() + 2);
+        // idf = ln((n + 1) / (df + 1)) + 1, with n counting this document, both counted over
+        // the background corpus and the stream.
+        let ln_n1 = self.ln(self.ids.len() + 2 + BACKGROUND.documents);
         let mut v: Vector = Vec::with_capacity(tf.entries.len());
         for (hash, term, f) in tf.iter() {
             let t = self.term_id(hash, term);
             self.df[t as usize] += 1;
-            let idf = ln_n1 - self.ln(self.df[t as usize] as usize + 1) + 1.0;
+            let df = (self.df[t as usize] + self.background_df[t as usize]) as usize;
+            let idf = ln_n1 - self.ln(df + 1) + 1.0;
             let ln_f = if f.fract() == 0.0 && (1.0..64.0).contains(&f) {
                 self.ln(f as usize)
             } else {
@@ -379,6 +415,8 @@ impl StoryClusterer {
         self.names.push(term.to_string());
         self.vocabulary.insert(hash, id);
         self.df.push(0);
+        self.background_df
+            .push(BACKGROUND.df.get(&hash).copied().unwrap_or(0));
         self.term_stories.push(Vec::new());
         id
     }
@@ -677,6 +715,20 @@ mod tests {
             copies_of: vec![],
             counts: None,
         }
+    }
+
+    #[test]
+    fn a_word_common_in_news_weighs_less_than_a_rare_name_even_in_the_first_document() {
+        assert!(BACKGROUND.documents > 0 && !BACKGROUND.df.is_empty());
+        let mut clusterer = StoryClusterer::new();
+        // Each word once, in a stream of one document: only the background tells them apart.
+        let v = clusterer.vector(&input("a", "government Zarnowiec"));
+        let weight = |word: &str| {
+            let t = clusterer.vocabulary[&crate::terms::hash_term(word)];
+            v.iter().find(|&&(id, _)| id == t).unwrap().1
+        };
+        let (common, rare) = (weight("govern"), weight("zarnowiec"));
+        assert!(common < rare * 0.8, "common {common}, rare {rare}");
     }
 
     #[test]

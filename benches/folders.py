@@ -1,0 +1,69 @@
+"""Stories of small inputs: each cluster of a Multi-News clustering set analyzed alone, as a user
+analyzes a folder of pages about one event, and pairs of clusters analyzed together.
+
+    python3 benches/folders.py DATASET [--clusters N] [--bin target/release/parallax]
+
+Prints, over the first N clusters with two documents or more: how many are kept whole (one
+story holds all their documents), and over consecutive pairs of them, how many give no story
+that mixes the two clusters' documents.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import tempfile
+
+
+def clusters(path, n):
+    opener = gzip.open if path.endswith(".gz") else open
+    out = []
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            c = json.loads(line)
+            docs = [d for d in c["documents"] if d.strip()]
+            if len(docs) >= 2:
+                out.append((c["id"], docs))
+            if len(out) == n:
+                break
+    return out
+
+
+def stories(binary, docs, folder):
+    path = os.path.join(folder, "input.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        for i, (cluster, text) in enumerate(docs):
+            f.write(json.dumps({"id": f"{cluster}__{i}", "text": text}) + "\n")
+    run = subprocess.run([binary, "analyze", path, "--format", "json"], capture_output=True, text=True)
+    report = json.loads(run.stdout)
+    return [{d.split("__")[0] for d in s["documents"]} for s in report["stories"]]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dataset")
+    ap.add_argument("--clusters", type=int, default=300)
+    ap.add_argument("--bin", default="target/release/parallax")
+    args = ap.parse_args()
+    chosen = clusters(args.dataset, args.clusters)
+    whole = apart = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for cid, docs in chosen:
+            whole += len(stories(args.bin, [(cid, d) for d in docs], folder)) == 1
+        pairs = list(zip(chosen[0::2], chosen[1::2]))
+        for (a, da), (b, db) in pairs:
+            found = stories(args.bin, [(a, d) for d in da] + [(b, d) for d in db], folder)
+            apart += all(len(s) == 1 for s in found)
+    print(json.dumps({
+        "clusters": len(chosen),
+        "kept_whole": whole,
+        "kept_whole_share": round(whole / max(len(chosen), 1), 3),
+        "pairs": len(pairs),
+        "pairs_kept_apart": apart,
+        "pairs_kept_apart_share": round(apart / max(len(pairs), 1), 3),
+    }))
+
+
+if __name__ == "__main__":
+    main()
