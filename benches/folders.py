@@ -5,7 +5,9 @@ analyzes a folder of pages about one event, and pairs of clusters analyzed toget
 
 Prints, over the first N clusters with two documents or more: how many are kept whole (one
 story holds all their documents), and over consecutive pairs of them, how many give no story
-that mixes the two clusters' documents.
+that mixes the two clusters' documents; and the same for hard pairs: each cluster with the other
+cluster of the sample whose words overlap its own most (Jaccard of their word sets), such as two
+different crashes or two rulings of one court.
 """
 
 import argparse
@@ -45,8 +47,9 @@ def main():
     ap.add_argument("dataset")
     ap.add_argument("--clusters", type=int, default=300)
     ap.add_argument("--bin", default="target/release/parallax")
+    ap.add_argument("--skip", type=int, default=0)
     args = ap.parse_args()
-    chosen = clusters(args.dataset, args.clusters)
+    chosen = clusters(args.dataset, args.clusters)[args.skip:]
     whole = apart = 0
     with tempfile.TemporaryDirectory() as folder:
         for cid, docs in chosen:
@@ -55,7 +58,19 @@ def main():
         for (a, da), (b, db) in pairs:
             found = stories(args.bin, [(a, d) for d in da] + [(b, d) for d in db], folder)
             apart += all(len(s) == 1 for s in found)
+        words = [set(" ".join(d).lower().split()) for _, d in chosen]
+        hard = hard_apart = 0
+        for i, (a, da) in enumerate(chosen):
+            j = max((k for k in range(len(chosen)) if k != i),
+                    key=lambda k: len(words[i] & words[k]) / max(len(words[i] | words[k]), 1))
+            b, db = chosen[j]
+            found = stories(args.bin, [(a, d) for d in da] + [(b, d) for d in db], folder)
+            hard += 1
+            hard_apart += all(len(s) == 1 for s in found)
     print(json.dumps({
+        "hard_pairs": hard,
+        "hard_pairs_kept_apart": hard_apart,
+        "hard_pairs_kept_apart_share": round(hard_apart / max(hard, 1), 3),
         "clusters": len(chosen),
         "kept_whole": whole,
         "kept_whole_share": round(whole / max(len(chosen), 1), 3),
