@@ -58,6 +58,21 @@ impl Bars {
     }
 }
 
+/// Bytes of pages stored as one batch: [`CHUNK_BYTES`], or the environment variable
+/// `PARALLAX_INGEST_CHUNK_MB` in MiB, where 0 takes the whole input as one batch (publication
+/// order and copy statistics over all of it, as the Spark job has them; memory then grows with
+/// the input).
+fn chunk_bytes() -> usize {
+    match std::env::var("PARALLAX_INGEST_CHUNK_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        Some(0) => usize::MAX,
+        Some(mb) => mb.saturating_mul(1 << 20),
+        None => CHUNK_BYTES,
+    }
+}
+
 /// Pages read but not yet taken by the store, at most.
 const PAGES_IN_FLIGHT: usize = 16;
 
@@ -88,7 +103,7 @@ pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize, offline: bool) -> 
             );
             batch.rejected
         });
-        let report = store.ingest_stream(pages, CHUNK_BYTES, &mut |p| bars.update(p));
+        let report = store.ingest_stream(pages, chunk_bytes(), &mut |p| bars.update(p));
         (report, reader.join().unwrap_or_default())
     });
     bars.finish();
