@@ -4,11 +4,10 @@
 
 mod common;
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
 
-use common::Scratch;
+use common::{document_ids, Scratch};
 use parallax_store::{Store, StoryFilter};
 
 /// Four files of real articles (the 300 Multi-News documents of the test data, each file's
@@ -51,17 +50,6 @@ fn ingest(inputs: &[String], db: &Path, chunk_mb: &str) {
         .status;
     // Exit status 1 only reports rejected records.
     assert!(status.code().is_some_and(|c| c <= 1), "{status:?}");
-}
-
-fn document_ids(store: &Store) -> HashSet<String> {
-    store
-        .connection()
-        .prepare("SELECT id FROM documents")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
 }
 
 #[test]

@@ -4,12 +4,11 @@
 
 mod common;
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Scratch;
+use common::{document_ids, Scratch};
 use parallax_store::Store;
 
 /// Real articles (300 Multi-News documents, copied into the repository).
@@ -138,15 +137,4 @@ fn ingest_killed_mid_run_leaves_a_consistent_store_and_a_restart_completes_it() 
     // A third run finds everything stored and adds nothing.
     ingest(&db).wait().unwrap();
     assert_eq!(check_consistent(&db), expected);
-}
-
-fn document_ids(store: &Store) -> HashSet<String> {
-    store
-        .connection()
-        .prepare("SELECT id FROM documents")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
 }

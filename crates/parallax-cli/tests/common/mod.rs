@@ -111,3 +111,15 @@ pub fn span_text(doc: &serde_json::Value, start: u64, end: u64) -> &str {
     text.get(start as usize..end as usize)
         .unwrap_or_else(|| panic!("span {start}..{end} does not fit document {}", doc["id"]))
 }
+
+/// The ids of the documents a store holds.
+pub fn document_ids(store: &parallax_store::Store) -> std::collections::HashSet<String> {
+    store
+        .connection()
+        .prepare("SELECT id FROM documents")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
