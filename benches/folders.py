@@ -1,9 +1,10 @@
 """Stories of small inputs: each cluster of a Multi-News clustering set analyzed alone, as a user
 analyzes a folder of pages about one event, and pairs of clusters analyzed together.
 
-    python3 benches/folders.py DATASET [--clusters N] [--bin target/release/parallax]
+    python3 benches/folders.py DATASET [--clusters N] [--skip K] [--bin target/release/parallax]
 
-Prints, over the first N clusters with two documents or more: how many are kept whole (one
+Prints, over the first N clusters with two documents or more (less the first K, which chose
+the small-input threshold on the validation set): how many are kept whole (one
 story holds all their documents), and over consecutive pairs of them, how many give no story
 that mixes the two clusters' documents; and the same for hard pairs: each cluster with the other
 cluster of the sample whose words overlap its own most (Jaccard of their word sets), such as two
