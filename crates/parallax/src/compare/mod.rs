@@ -225,6 +225,7 @@ fn find_conflicts(
     proposals.extend(conflicts::blame::find(reading));
     proposals.extend(conflicts::characterizations::find(reading));
     proposals.extend(conflicts::permissions::find(reading));
+    proposals.extend(conflicts::rebuttals::find(reading));
     conflicts::select(reading, proposals)
 }
 

@@ -1,6 +1,6 @@
 //! Conflicts: where the accounts of one story disagree, strongest first.
 //!
-//! Eight finders propose conflicts, each with a strength:
+//! Nine finders propose conflicts, each with a strength:
 //! - [`figures`]: the same matter given different values in two documents (counts, ranks, days,
 //!   directions), with hedges read before two values are called incompatible;
 //! - [`variants`]: one sentence carried by two documents with a name swapped or a negation added;
@@ -12,6 +12,8 @@
 //!   its door;
 //! - [`characterizations`]: two named speakers saying what one thing is in words that share
 //!   nothing;
+//! - [`rebuttals`]: a speaker restating another party's claim and doubting it in the next
+//!   sentence ("you say the pumps were checked… But it is hard to believe");
 //! - [`permissions`]: one account saying a party was allowed to do a thing, another that it was
 //!   not;
 //! - [`versions`]: a speaker whose words reach the story through channels of different origins,
@@ -27,6 +29,7 @@ pub mod figures;
 pub mod negations;
 pub mod permissions;
 pub mod polarity;
+pub mod rebuttals;
 pub mod variants;
 pub mod versions;
 
