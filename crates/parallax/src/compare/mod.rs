@@ -15,6 +15,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
 pub mod conflicts;
+pub mod joins;
 pub mod phrases;
 pub mod reading;
 pub mod values;
@@ -156,8 +157,19 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     let vocabulary = reading::Vocabulary::of(docs);
     let mut out = Comparison::default();
     let mut unit_groups: Vec<(Vec<Unit>, String)> = Vec::new();
-    for units in [sentence_units, quote_units] {
-        for g in phrases::join(docs, &vocabulary, &units, group(&units)) {
+    let quote_groups = phrases::join(docs, &vocabulary, &quote_units, group(&quote_units));
+    let sentence_groups = phrases::join(docs, &vocabulary, &sentence_units, group(&sentence_units));
+    let sentence_groups = join_quoted(
+        &sentence_units,
+        sentence_groups,
+        &quote_units,
+        &quote_groups,
+    );
+    for (units, groups) in [
+        (sentence_units, sentence_groups),
+        (quote_units, quote_groups),
+    ] {
+        for g in groups {
             let id = format!("s{}", out.statements.len() + 1);
             let members: Vec<Unit> = g.iter().map(|&i| units[i].clone()).collect();
             out.statements.push(statement(&id, docs, &members));
@@ -173,6 +185,58 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     out.conflicts = find_conflicts(docs, &reading, &unit_groups);
     out.exclusive = exclusives(docs, &vocabulary, &unit_groups);
     out
+}
+
+/// Joins the groups of sentences that carry quotes of one statement: when two documents quote
+/// (or paraphrase) one statement, the sentences telling it are one statement too, however
+/// differently each frames it ("the ministry, in a rare rebuke, said the ferry should stay in
+/// port" and "officials told the operator to keep the ferry docked, the ministry said"), when
+/// the two sentences still share terms as phrase joins ask ([`phrases::alike`]): a loose quote
+/// group does not spread to sentences that share nothing, nor from quotes that two different
+/// named speakers said. Groups are joined only while they hold one sentence per document.
+fn join_quoted(
+    sentences: &[Unit],
+    groups: Vec<Vec<usize>>,
+    quotes: &[Unit],
+    quote_groups: &[Vec<usize>],
+) -> Vec<Vec<usize>> {
+    let mut group_of = vec![0; sentences.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    // Per document, its sentence units by start, to find the one a quote starts in.
+    let mut by_doc: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, u) in sentences.iter().enumerate() {
+        by_doc.entry(u.doc).or_default().push((u.span.start(), i));
+    }
+    for list in by_doc.values_mut() {
+        list.sort_unstable();
+    }
+    let sentence_of = |q: &Unit| -> Option<usize> {
+        let list = by_doc.get(&q.doc)?;
+        let k = list.partition_point(|&(start, _)| start <= q.span.start());
+        let (_, i) = *list.get(k.checked_sub(1)?)?;
+        (sentences[i].span.end() > q.span.start()).then_some(i)
+    };
+    let mut joins = joins::GroupJoins::new(&groups, |u| sentences[u].doc);
+    for members in quote_groups {
+        let held: Vec<(usize, Option<&str>)> = members
+            .iter()
+            .filter_map(|&q| Some((sentence_of(&quotes[q])?, quotes[q].speaker.as_deref())))
+            .collect();
+        for pair in held.windows(2) {
+            let ((i, x), (j, y)) = (pair[0], pair[1]);
+            let (a, b) = (&sentences[i], &sentences[j]);
+            let two_speakers =
+                matches!((x, y), (Some(x), Some(y)) if !conflicts::polarity::same_person(x, y));
+            if a.doc != b.doc && !two_speakers && phrases::alike(a, b) {
+                joins.join(group_of[i], group_of[j]);
+            }
+        }
+    }
+    joins.finish(groups)
 }
 
 /// The most common of `values`, the first seen on a tie.

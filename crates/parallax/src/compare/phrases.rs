@@ -12,6 +12,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::joins::{in_order, GroupJoins};
 use super::reading::{read_sentence, Vocabulary};
 use super::Unit;
 use crate::attribute::lexicon::{is_in, MONTHS, TITLES, WEEKDAYS};
@@ -60,7 +61,8 @@ pub const MIN_OVERLAP: f64 = super::SAME_STATEMENT_OVERLAP / 2.0;
 /// …in at least this many terms.
 pub const MIN_SHARED: usize = 2;
 
-fn alike(x: &Unit, y: &Unit) -> bool {
+/// True when two units share at least [`MIN_SHARED`] terms, [`MIN_OVERLAP`] of the smaller one's.
+pub fn alike(x: &Unit, y: &Unit) -> bool {
     let shared = x.terms.intersection(&y.terms).count();
     let small = x.terms.len().min(y.terms.len()).max(1);
     shared >= MIN_SHARED && shared as f64 / small as f64 >= MIN_OVERLAP
@@ -121,18 +123,7 @@ pub fn join(
             holders.entry(*p).or_default().push(u);
         }
     }
-    let mut parent: Vec<usize> = (0..groups.len()).collect();
-    fn root(parent: &mut [usize], mut g: usize) -> usize {
-        while parent[g] != g {
-            parent[g] = parent[parent[g]];
-            g = parent[g];
-        }
-        g
-    }
-    let mut docs_of: Vec<HashSet<usize>> = groups
-        .iter()
-        .map(|m| m.iter().map(|&u| units[u].doc).collect())
-        .collect();
+    let mut joins = GroupJoins::new(&groups, |u| units[u].doc);
     // Every pair of units sharing a rare phrase that may be one statement, strongest first: a
     // unit joins the group it is most alike, not the first it meets.
     let mut frequency: HashMap<u64, usize> = HashMap::default();
@@ -208,32 +199,7 @@ pub fn join(
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     for (_, i, j) in candidates {
-        let (a, b) = (
-            root(&mut parent, group_of[i]),
-            root(&mut parent, group_of[j]),
-        );
-        if a == b || !docs_of[a].is_disjoint(&docs_of[b]) {
-            continue;
-        }
-        let (keep, gone) = (a.min(b), a.max(b));
-        parent[gone] = keep;
-        let moved = std::mem::take(&mut docs_of[gone]);
-        docs_of[keep].extend(moved);
+        joins.join(group_of[i], group_of[j]);
     }
-    let mut joined: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (g, members) in groups.into_iter().enumerate() {
-        let r = root(&mut parent, g);
-        joined[r].extend(members);
-    }
-    in_order(joined)
-}
-
-/// Groups without the empty ones, each sorted, in the order of their first units.
-fn in_order(mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
-    groups.retain(|m| !m.is_empty());
-    for m in &mut groups {
-        m.sort_unstable();
-    }
-    groups.sort_by_key(|m| m[0]);
-    groups
+    joins.finish(groups)
 }

@@ -287,7 +287,7 @@ fn strength(
 
 /// True when two speaker names are one person's ("Okafor", "Judge Ada Okafor"): the last
 /// word of one is the last word of the other.
-pub(super) fn same_person(a: &str, b: &str) -> bool {
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
     let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
     a.eq_ignore_ascii_case(b) || (last(a).is_some() && last(a) == last(b))
 }

@@ -1,0 +1,64 @@
+//! Sentences that carry quotes of one statement are one statement, however differently two
+//! outlets frame them; on stories of my own.
+
+use parallax::ingest::RawPage;
+use parallax::pipeline::{analyze_pages, Options};
+
+const FRAMED: &str = "Speaking at the Customs House in Porto Velho on Friday, harbour master Ines Duarte said the ferry must stay in port until the storm has passed.";
+
+fn story(second_speaker: &str) -> Vec<RawPage> {
+    vec![
+        RawPage::text(
+            "wire",
+            &format!(
+                "A storm closed the harbour on Friday and the ferry service was halted. {FRAMED} \
+                 Fishing crews tied up their boats along the breakwater."
+            ),
+        ),
+        RawPage::text(
+            "radio",
+            &format!(
+                "The ferry service was halted as a storm closed the harbour. \
+                 \"The ferry must stay in port until the storm has passed,\" {second_speaker} told a local radio station, adding that three fishing boats had already returned to the marina at dawn. \
+                 Fishing crews tied up their boats along the breakwater."
+            ),
+        ),
+    ]
+}
+
+/// The documents holding the sentence statement that holds the framed sentence.
+fn documents_with_framed_sentence(pages: Vec<RawPage>) -> Vec<String> {
+    let report = analyze_pages(pages, &Options::default());
+    let text = |id: &str| {
+        report
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.text.clone())
+            .unwrap_or_default()
+    };
+    for story in &report.stories {
+        for st in &story.statements {
+            let holds_framed = st
+                .sources
+                .iter()
+                .any(|s| text(&s.doc).get(s.start..s.end) == Some(FRAMED));
+            if holds_framed {
+                return st.sources.iter().map(|s| s.doc.clone()).collect();
+            }
+        }
+    }
+    Vec::new()
+}
+
+#[test]
+fn sentences_quoting_one_statement_are_one_statement() {
+    let docs = documents_with_framed_sentence(story("Duarte"));
+    assert_eq!(docs, ["wire", "radio"]);
+}
+
+#[test]
+fn the_same_words_from_two_speakers_keep_their_sentences_apart() {
+    let docs = documents_with_framed_sentence(story("the mayor Rui Alves"));
+    assert_eq!(docs, ["wire"]);
+}
