@@ -231,6 +231,27 @@ fn words_are(s: &Sentence, i: usize, phrase: &[&str]) -> bool {
         .all(|(k, p)| s.words.get(i + k).is_some_and(|w| w.lower == *p))
 }
 
+/// The counts of sentence `s` that say neither what they count nor in what unit ("only six
+/// have recovered", "she faces up to 60"): [`values`] leaves them out, since alone they are
+/// about nothing; two wordings of one statement that differ in them are still read.
+pub fn bare_counts(s: &Sentence, text: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.words.len() {
+        let prev_cap = i > 1 && s.words[i - 1].cap && !s.breaks_after(text, i - 1);
+        match count_at(s, text, i, prev_cap, true) {
+            Some((v, next)) => {
+                if v.matter.is_empty() && v.unit.is_empty() {
+                    out.push(v);
+                }
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// The values sentence `s` (of a document whose text is `text`) states.
 pub fn values(s: &Sentence, text: &str) -> Vec<Value> {
     let mut out = Vec::new();
@@ -241,7 +262,7 @@ pub fn values(s: &Sentence, text: &str) -> Vec<Value> {
         // A capitalised word before a number names it ("Gate 14"), unless it only opens the
         // sentence ("Between 5 and 7").
         let prev_cap = i > 1 && words[i - 1].cap && !s.breaks_after(text, i - 1);
-        if let Some(v) = count_at(s, text, i, prev_cap) {
+        if let Some(v) = count_at(s, text, i, prev_cap, false) {
             i = v.1;
             out.push(v.0);
             continue;
@@ -380,7 +401,13 @@ fn number_at(s: &Sentence, text: &str, i: usize) -> Option<(f64, usize, String)>
 }
 
 /// A count starting at word `i`: the value and the index of the word after it.
-fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value, usize)> {
+fn count_at(
+    s: &Sentence,
+    text: &str,
+    i: usize,
+    prev_cap: bool,
+    bare: bool,
+) -> Option<(Value, usize)> {
     let words = &s.words;
     let w = &words[i];
     let (mut number, end, lower) = number_at(s, text, i)?;
@@ -521,7 +548,7 @@ fn count_at(s: &Sentence, text: &str, i: usize, prev_cap: bool) -> Option<(Value
         unit = "age";
         matter = vec![i - 1];
     }
-    if matter.is_empty() && unit.is_empty() {
+    if matter.is_empty() && unit.is_empty() && !bare {
         return None;
     }
     let span = Span::new(words[start].span.start(), words[last].span.end())?;
@@ -646,6 +673,20 @@ mod tests {
                 (v.kind, v.point, v.low, v.high, m.join(" "))
             })
             .collect()
+    }
+
+    #[test]
+    fn bare_counts_are_those_values_leave_out() {
+        let text =
+            "Of the 40 pumps, only six have been repaired, and Ann Reed expects up to 12 by May.";
+        let s = sentence(text);
+        let bare: Vec<(f64, f64, f64)> = bare_counts(&s, text)
+            .iter()
+            .map(|v| (v.point, v.low, v.high))
+            .collect();
+        // "40 pumps" says what it counts; "six" and "up to 12" do not.
+        assert_eq!(bare, [(6.0, 6.0, 6.0), (12.0, 0.0, 12.0)]);
+        assert_eq!(read(text).len(), 1);
     }
 
     #[test]

@@ -14,7 +14,9 @@ use super::variants::differences;
 use super::{words_text, Proposal};
 use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
-use crate::compare::values::{number_word, numbers, values, Value, ValueKind, AGO, MEASURES};
+use crate::compare::values::{
+    bare_counts, number_word, numbers, values, Value, ValueKind, AGO, MEASURES,
+};
 use crate::model::{ConflictKind, ValueRelation};
 
 /// Values compared per matter: a word counted in more places than this is too common to say
@@ -181,6 +183,13 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                     best.insert(pair, p);
                 }
             }
+        }
+    }
+    // Counts whose matter is elided ("only six have recovered") are compared only where two
+    // wordings of one statement align them.
+    for s in &reading.sentences {
+        for v in bare_counts(s, reading.text(s.doc)) {
+            found.push(Found::new(s, v));
         }
     }
     aligned_pairs(reading, &found, &mut best);

@@ -1,0 +1,51 @@
+//! A count that does not say what it counts ("only six have reopened") is compared where two
+//! wordings of one statement differ in it, and nowhere else; on stories of my own.
+
+use parallax::ingest::RawPage;
+use parallax::model::ConflictKind;
+use parallax::pipeline::{analyze_pages, Options};
+
+fn figure_values(first: &str, second: &str) -> Vec<Vec<String>> {
+    let pages = vec![
+        RawPage::text(
+            "north",
+            &format!(
+                "Floods closed the valley's schools for a week in March. {first} \
+                 Repairs to the flooded classrooms are paid for by the regional council."
+            ),
+        ),
+        RawPage::text(
+            "south",
+            &format!(
+                "The valley's schools were closed for a week by floods in March. {second} \
+                 The regional council pays for repairs to the flooded classrooms."
+            ),
+        ),
+    ];
+    let report = analyze_pages(pages, &Options::default());
+    report
+        .stories
+        .iter()
+        .flat_map(|s| s.conflicts.iter())
+        .filter(|c| c.kind == ConflictKind::Figure)
+        .map(|c| c.sides.iter().filter_map(|s| s.value.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn two_wordings_that_differ_in_an_elided_count_conflict() {
+    let found = figure_values(
+        "Of the schools in the valley, only six have reopened since the water fell, the mayor said.",
+        "Of the schools in the valley, only nine have reopened since the water fell, the mayor said.",
+    );
+    assert_eq!(found, [vec!["six".to_string(), "nine".to_string()]]);
+}
+
+#[test]
+fn elided_counts_in_sentences_that_say_different_things_do_not() {
+    let found = figure_values(
+        "Only six have reopened since the water fell, the mayor said.",
+        "Parents said nine buses were lost when the river broke its banks near the depot.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
