@@ -49,3 +49,23 @@ fn elided_counts_in_sentences_that_say_different_things_do_not() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_value_opening_a_longer_rewording_still_stands_in_its_place() {
+    let found = figure_values(
+        "The head teacher moved to the valley when she was 18, the council said.",
+        "The head teacher moved to the valley when she was 26 and taught there for years, the council said.",
+    );
+    assert_eq!(found, [vec!["18".to_string(), "26".to_string()]]);
+}
+
+#[test]
+fn words_added_at_the_end_of_one_wording_are_no_value_replaced() {
+    // One wording adds a clause with a count of its own where the other ends: nothing is
+    // replaced, so nothing is set against anything.
+    let found = figure_values(
+        "The head teacher said the school would reopen after the repairs.",
+        "The head teacher said the school would reopen after the repairs, which will take 12 weeks.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -549,10 +549,19 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
                 let va = &by_sentence[&(sa.doc, sa.span.start())];
                 let vb = &by_sentence[&(sb.doc, sb.span.start())];
                 for (ra, rb) in differences(&wa, &wb) {
-                    // The value replaced, not a clause rewritten around it.
-                    if ra.len() > MAX_ALIGNED_STRETCH || rb.len() > MAX_ALIGNED_STRETCH {
+                    // The value replaced, not a clause rewritten around it: a longer stretch
+                    // is read at its first word only, where a value opening both stands in
+                    // the same place of the two wordings ("when she was 18." against "when
+                    // she was 28, and married soon after").
+                    let long = ra.len() > MAX_ALIGNED_STRETCH || rb.len() > MAX_ALIGNED_STRETCH;
+                    if long && (ra.is_empty() || rb.is_empty()) {
                         continue;
                     }
+                    let (ra, rb) = if long {
+                        (ra.start..ra.start + 1, rb.start..rb.start + 1)
+                    } else {
+                        (ra, rb)
+                    };
                     let in_a: Vec<usize> = va
                         .iter()
                         .copied()
