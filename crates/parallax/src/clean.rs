@@ -57,8 +57,10 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn is_prose(&self) -> bool {
-        (self.words >= LONG_PROSE_WORDS && reads_as_sentences(self.text))
-            || (self.words >= PROSE_WORDS && ends_like_sentence(self.text))
+        let sentences = (self.words >= LONG_PROSE_WORDS && reads_as_sentences(self.text))
+            || (self.words >= PROSE_WORDS && ends_like_sentence(self.text));
+        // A site speaking to its reader writes sentences too, but no article.
+        sentences && !is_reader_chrome(self.text)
     }
 }
 
@@ -107,6 +109,77 @@ fn is_legal_notice(lower: &str) -> bool {
                 || lower.contains("browser")
                 || lower.contains("experience")))
         || (lower.contains("browser") && lower.contains("update"))
+}
+
+/// Words a site uses when it speaks to its reader about itself: its cookies, newsletters,
+/// accounts and links, one word or two.
+const SITE_WORDS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "affiliate",
+    "browser",
+    "click",
+    "consent",
+    "cookie",
+    "cookies",
+    "inbox",
+    "newsletter",
+    "newsletters",
+    "notifications",
+    "spam",
+    "subscribe",
+    "subscribed",
+    "subscribers",
+    "subscription",
+    "unsubscribe",
+    "log in",
+    "privacy policy",
+    "sign up",
+    "signing up",
+];
+/// Words of a site addressing its reader or speaking of itself ("your inbox", "our newsletter").
+const ADDRESS_WORDS: &[&str] = &[
+    "you", "your", "you'll", "you're", "you've", "we", "our", "us", "we've", "we're",
+];
+/// Longest line read as a site speaking to its reader.
+const READER_CHROME_WORDS: usize = 40;
+
+/// True for a line in which the site speaks to its reader about itself ("Sign up for our
+/// newsletter", "By continuing you consent to our use of cookies"): one of its words
+/// ([`SITE_WORDS`]) with the reader or the site addressed ([`ADDRESS_WORDS`]; "US" in
+/// capitals is a country), or two in a line that is no sentence (a menu: "Privacy Policy Terms
+/// of Use Subscribe"), in at most [`READER_CHROME_WORDS`] words and reporting no one's words
+/// (an article sentence quoting "your consent" has a "said").
+fn is_reader_chrome(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > READER_CHROME_WORDS {
+        return false;
+    }
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    if lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "said" | "says" | "told"))
+    {
+        return false;
+    }
+    let site = SITE_WORDS
+        .iter()
+        .filter(|term| match term.split_once(' ') {
+            Some((a, b)) => lower.windows(2).any(|p| p[0] == a && p[1] == b),
+            None => lower.iter().any(|w| w == *term),
+        })
+        .count();
+    let addressed = words
+        .iter()
+        .zip(&lower)
+        .any(|(w, l)| *w != "US" && ADDRESS_WORDS.contains(&l.as_str()));
+    (site >= 1 && addressed) || (site >= 2 && !ends_like_sentence(text))
 }
 
 /// Whole lines that are page widgets' labels, never article text.
@@ -667,6 +740,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     for (i, line) in lines.iter().enumerate() {
         let print = fingerprint(line.text);
         let reason = if is_legal_notice(&line.lower)
+            || is_reader_chrome(line.text)
             || is_contributor_credit(&line.lower)
             || is_widget_label(&line.lower)
             || is_contact_line(&line.lower)
@@ -764,6 +838,34 @@ mod tests {
     use super::*;
 
     const BODY: &str = "The city council approved the budget on Tuesday after a long debate about schools and roads.";
+
+    #[test]
+    fn a_site_speaking_to_its_reader_is_chrome() {
+        let newsletter = "Sign up for the Harbour Gazette newsletter and get our top stories in your inbox every morning.";
+        let cookies = "This site uses cookies to improve your visit. By continuing, you consent to their use.";
+        let page = format!("{BODY}\n\n{newsletter}\n\n{BODY} Again.\n\n{cookies}");
+        let c = clean(&page, None);
+        for gone in [newsletter, cookies] {
+            assert!(!c.text.contains(gone), "{gone} in {}", c.text);
+        }
+        // Article sentences about cookies, newsletters or consent stay: they address no reader,
+        // or report someone's words.
+        assert!(!is_reader_chrome(
+            "The regulator fined the publisher for setting advertising cookies before visitors could consent."
+        ));
+        assert!(!is_reader_chrome(
+            "\"They took the data without your consent,\" the lawyer said of the newsletter firm."
+        ));
+        assert!(!is_reader_chrome(
+            "Subscribers to the town's newsletter learned of the closure a week late."
+        ));
+        assert!(!is_reader_chrome(
+            "Ruritania does not consent to US inspections, minister warns"
+        ));
+        assert!(is_reader_chrome(
+            "Privacy Policy | Terms of Use | Subscribe"
+        ));
+    }
 
     #[test]
     fn removes_chrome_around_and_inside_the_article() {
