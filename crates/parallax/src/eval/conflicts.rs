@@ -15,7 +15,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use super::datasets::{jsonl_records, text_page, EvalError};
-use crate::model::{Conflict, Document, Story};
+use crate::model::{Conflict, Document, Rejection, Story};
 use crate::pipeline::{analyze_story, new_story, prepare_guarded};
 
 #[derive(Deserialize)]
@@ -69,6 +69,10 @@ pub struct ConflictsReport {
     pub reported_by_kind: BTreeMap<String, usize>,
     /// Milliseconds of analysis per cluster (preparing the pages included).
     pub ms_per_cluster: f64,
+    /// Clusters whose analysis failed (an internal error caught at the story's edge): scored
+    /// as reporting nothing, counted here and named in the errors file so that no failure
+    /// passes for a miss.
+    pub failed_clusters: usize,
 }
 
 /// Folds case, curly quotes, dashes and white space, as the gold texts are compared.
@@ -153,8 +157,12 @@ fn found(gold: &GoldConflict, sides: &[Vec<(usize, String)>]) -> bool {
     gold.sides.len() >= 2 && assign(&holders, &mut Vec::new())
 }
 
-/// Analyzes one cluster of texts as one story: its documents and the story.
-pub fn analyze_cluster(id: &str, documents: &[String]) -> (Vec<Document>, Story) {
+/// Analyzes one cluster of texts as one story: its documents, the story, and why its analysis
+/// failed if it did.
+pub fn analyze_cluster(
+    id: &str,
+    documents: &[String],
+) -> (Vec<Document>, Story, Option<Rejection>) {
     let docs: Vec<Document> = documents
         .iter()
         .enumerate()
@@ -164,9 +172,8 @@ pub fn analyze_cluster(id: &str, documents: &[String]) -> (Vec<Document>, Story)
         .collect();
     let refs: Vec<&Document> = docs.iter().collect();
     let mut story = new_story(id.to_string(), &refs, Vec::new());
-    // A story that fails is scored as reporting nothing.
-    let _ = analyze_story(&mut story, &refs, &Default::default(), 120);
-    (docs, story)
+    let failed = analyze_story(&mut story, &refs, &Default::default(), 120).err();
+    (docs, story, failed)
 }
 
 /// `parallax eval conflicts --dataset FILE`; with `errors`, each missed gold conflict and each
@@ -180,10 +187,18 @@ pub fn conflicts(
     let mut reported_by_kind: BTreeMap<String, usize> = BTreeMap::new();
     let (mut gold, mut hits, mut reported) = (0, 0, 0);
     let mut seconds = 0.0;
+    let mut failed_clusters = 0;
     for c in &clusters {
         let started = Instant::now();
-        let (docs, story) = analyze_cluster(&c.id, &c.documents);
+        let (docs, story, failed) = analyze_cluster(&c.id, &c.documents);
         seconds += started.elapsed().as_secs_f64();
+        if let Some(failure) = failed {
+            failed_clusters += 1;
+            if let Some(w) = errors.as_mut() {
+                let line = serde_json::json!({"cluster": c.id, "failed": failure.reason});
+                writeln!(w, "{line}").map_err(EvalError::Write)?;
+            }
+        }
         // Gold doc indexes are positions in the cluster; a document that failed to prepare
         // shifts nothing because ids are the positions.
         let position = |d: usize| docs[d].id.parse::<usize>().unwrap_or(usize::MAX);
@@ -240,6 +255,7 @@ pub fn conflicts(
         conflicts_per_cluster: reported as f64 / n,
         reported_by_kind,
         ms_per_cluster: 1000.0 * seconds / n,
+        failed_clusters,
     })
 }
 
