@@ -55,6 +55,7 @@ fn a_planted_figure_is_found_and_nothing_fails() {
     // The one conflict reported is the planted one; the agreeing cluster reports none.
     assert_eq!(figures["conflicts_per_cluster"], 0.5, "{figures}");
     let listed = std::fs::read_to_string(&errors).unwrap();
+    assert!(!listed.is_empty());
     assert!(
         listed.lines().all(|l| l.contains("\"planted\"")),
         "{listed}"

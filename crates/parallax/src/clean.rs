@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 
 use crate::align::{AlignedBuilder, Alignment};
+use crate::lexicon::{is_in, CUES};
 use crate::model::{Removal, RemovalReason};
 use crate::segment::ends_like_sentence;
 
@@ -149,7 +150,8 @@ const READER_CHROME_WORDS: usize = 40;
 /// ([`SITE_WORDS`]) with the reader or the site addressed ([`ADDRESS_WORDS`]; "US" in
 /// capitals is a country), or two in a line that is no sentence (a menu: "Privacy Policy Terms
 /// of Use Subscribe"), in at most [`READER_CHROME_WORDS`] words and reporting no one's words
-/// (an article sentence quoting "your consent" has a "said").
+/// (no reporting verb of [`CUES`]: an article sentence quoting "your consent" has a "said" or
+/// a "wrote").
 fn is_reader_chrome(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -162,10 +164,7 @@ fn is_reader_chrome(text: &str) -> bool {
         .iter()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
-    if lower
-        .iter()
-        .any(|w| matches!(w.as_str(), "said" | "says" | "told"))
-    {
+    if lower.iter().any(|w| is_in(CUES, w)) {
         return false;
     }
     let site = SITE_WORDS
@@ -855,6 +854,9 @@ mod tests {
         ));
         assert!(!is_reader_chrome(
             "\"They took the data without your consent,\" the lawyer said of the newsletter firm."
+        ));
+        assert!(!is_reader_chrome(
+            "\"Our subscribers deserve better than this,\" the editor wrote."
         ));
         assert!(!is_reader_chrome(
             "Subscribers to the town's newsletter learned of the closure a week late."

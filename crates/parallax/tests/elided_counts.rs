@@ -23,6 +23,9 @@ fn figure_values(first: &str, second: &str) -> Vec<Vec<String>> {
         ),
     ];
     let report = analyze_pages(pages, &Options::default());
+    // Every page and story analyzed: a failure caught at the story's edge would pass for a miss.
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    assert!(report.stories.iter().any(|s| s.documents.len() == 2));
     report
         .stories
         .iter()

@@ -5,14 +5,15 @@ use parallax::ingest::RawPage;
 use parallax::model::ConflictKind;
 use parallax::pipeline::{analyze_pages, Options};
 
-/// A hearing on a dam's pumps told by two outlets; the first carries the inspector's rebuttal.
-fn hearing(second_sentence: &str) -> Vec<RawPage> {
+/// A hearing on a dam's pumps told by two outlets; the first carries the inspector's rebuttal
+/// of the claim she restates in `claim`.
+fn hearing_with(claim: &str, second_sentence: &str) -> Vec<RawPage> {
     vec![
         RawPage::text(
             "gazette",
             &format!(
                 "The Marlow dam inspector questioned the operator's manager at a hearing on Tuesday about the failed pumps. \
-                 \"You say the pumps were checked every week,\" inspector Ruth Okonjo told Dale Finch. \
+                 {claim} \
                  \"{second_sentence}\" \
                  The operator plans to publish its maintenance logs for the pumps next month."
             ),
@@ -26,8 +27,19 @@ fn hearing(second_sentence: &str) -> Vec<RawPage> {
     ]
 }
 
+/// The hearing with the claim put to the manager as "you say".
+fn hearing(second_sentence: &str) -> Vec<RawPage> {
+    hearing_with(
+        "\"You say the pumps were checked every week,\" inspector Ruth Okonjo told Dale Finch.",
+        second_sentence,
+    )
+}
+
 fn rebuttals(pages: Vec<RawPage>) -> Vec<(Option<String>, Option<String>)> {
     let report = analyze_pages(pages, &Options::default());
+    // Every page and story analyzed: a failure caught at the story's edge would pass for a miss.
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    assert!(report.stories.iter().any(|s| s.documents.len() == 2));
     report
         .stories
         .iter()
@@ -56,4 +68,27 @@ fn a_restated_claim_followed_by_agreement_is_none() {
         "And the logs we have seen so far show exactly that for every valve.",
     ));
     assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_claim_restated_by_name_is_held_by_that_name() {
+    let found = rebuttals(hearing_with(
+        "\"Finch insists the pumps were checked every week,\" inspector Ruth Okonjo said.",
+        "But with rust this thick on every valve, it is hard to believe anyone looked at them.",
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0.as_deref(), Some("Finch"));
+}
+
+#[test]
+fn a_speaker_restating_herself_or_a_denied_doubt_is_none() {
+    let herself = rebuttals(hearing_with(
+        "\"As I said, the pumps were checked every week,\" inspector Ruth Okonjo said.",
+        "But with rust this thick on every valve, it is hard to believe anyone looked at them.",
+    ));
+    assert!(herself.is_empty(), "{herself:?}");
+    let denied = rebuttals(hearing(
+        "But with the logs we have seen, it is not hard to believe they were checked.",
+    ));
+    assert!(denied.is_empty(), "{denied:?}");
 }

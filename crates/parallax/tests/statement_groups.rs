@@ -29,6 +29,7 @@ fn story(second_speaker: &str) -> Vec<RawPage> {
 /// The documents holding the sentence statement that holds the framed sentence.
 fn documents_with_framed_sentence(pages: Vec<RawPage>) -> Vec<String> {
     let report = analyze_pages(pages, &Options::default());
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     let text = |id: &str| {
         report
             .documents

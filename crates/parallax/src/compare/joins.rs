@@ -1,9 +1,10 @@
-//! Joining groups of units into larger groups that keep one unit per document: the union-find
-//! that the phrase joins ([`super::phrases`]) and the quoted-sentence joins share.
+//! Joining groups of units into larger groups, never two groups that hold units of the same
+//! document: the union-find that the phrase joins ([`super::phrases`]) and the quoted-sentence
+//! joins share.
 
 use rustc_hash::FxHashSet as HashSet;
 
-/// Groups of units being joined, each keeping at most one unit per document.
+/// Groups of units being joined; two groups holding units of one document are never joined.
 pub struct GroupJoins {
     parent: Vec<usize>,
     docs_of: Vec<HashSet<usize>>,
@@ -40,6 +41,10 @@ impl GroupJoins {
         }
         let (keep, gone) = (a.min(b), a.max(b));
         self.parent[gone] = keep;
+        // The smaller set of documents is the one moved.
+        if self.docs_of[keep].len() < self.docs_of[gone].len() {
+            self.docs_of.swap(keep, gone);
+        }
         let moved = std::mem::take(&mut self.docs_of[gone]);
         self.docs_of[keep].extend(moved);
         true

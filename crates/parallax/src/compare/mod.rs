@@ -192,8 +192,9 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
 /// differently each frames it ("the ministry, in a rare rebuke, said the ferry should stay in
 /// port" and "officials told the operator to keep the ferry docked, the ministry said"), when
 /// the two sentences still share terms as phrase joins ask ([`phrases::alike`]): a loose quote
-/// group does not spread to sentences that share nothing, nor from quotes that two different
-/// named speakers said. Groups are joined only while they hold one sentence per document.
+/// group does not spread to sentences that share nothing, nor from a group that holds two
+/// different named speakers' quotes. Two groups are not joined when they hold sentences of the
+/// same document.
 fn join_quoted(
     sentences: &[Unit],
     groups: Vec<Vec<usize>>,
@@ -222,17 +223,20 @@ fn join_quoted(
     };
     let mut joins = joins::GroupJoins::new(&groups, |u| sentences[u].doc);
     for members in quote_groups {
-        let held: Vec<(usize, Option<&str>)> = members
+        // A group holding two different named speakers' quotes spreads to no sentence.
+        let mut named = members.iter().filter_map(|&q| quotes[q].speaker.as_deref());
+        let first = named.next();
+        if first.is_some_and(|x| named.any(|y| !conflicts::polarity::same_person(x, y))) {
+            continue;
+        }
+        let held: Vec<usize> = members
             .iter()
-            .filter_map(|&q| Some((sentence_of(&quotes[q])?, quotes[q].speaker.as_deref())))
+            .filter_map(|&q| sentence_of(&quotes[q]))
             .collect();
         for pair in held.windows(2) {
-            let ((i, x), (j, y)) = (pair[0], pair[1]);
-            let (a, b) = (&sentences[i], &sentences[j]);
-            let two_speakers =
-                matches!((x, y), (Some(x), Some(y)) if !conflicts::polarity::same_person(x, y));
-            if a.doc != b.doc && !two_speakers && phrases::alike(a, b) {
-                joins.join(group_of[i], group_of[j]);
+            let (a, b) = (&sentences[pair[0]], &sentences[pair[1]]);
+            if a.doc != b.doc && phrases::alike(a, b) {
+                joins.join(group_of[pair[0]], group_of[pair[1]]);
             }
         }
     }

@@ -520,12 +520,19 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
             .entry((f.sentence.doc, f.sentence.span.start()))
             .or_default()
             .push(i);
-        stated.insert((
-            f.sentence.doc,
-            f.value.kind as u8,
-            f.value.unit,
-            f.value.point.to_bits(),
-        ));
+        // A bare count ([`bare_counts`]) says nothing about any matter: a document writing
+        // "six" elsewhere does not state six of what another count counts.
+        let bare = matches!(f.value.kind, ValueKind::Count)
+            && f.value.unit.is_empty()
+            && f.value.matter.is_empty();
+        if !bare {
+            stated.insert((
+                f.sentence.doc,
+                f.value.kind as u8,
+                f.value.unit,
+                f.value.point.to_bits(),
+            ));
+        }
     }
     let mut by_statement: std::collections::BTreeMap<&str, Vec<&Sentence>> = Default::default();
     for s in &reading.sentences {

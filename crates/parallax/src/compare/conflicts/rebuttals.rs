@@ -6,10 +6,12 @@
 //! saying ([`CLAIM_VERBS`]), the addressee taken from the attribution ("told Finch", "asked
 //! Finch"), or a name right before such a verb ("Finch insists the pumps were fine"). The next
 //! sentence is the same speaker's, opens with a contrast ("but", "yet", "however") and holds a
-//! doubt ([`doubt_at`]: "hard to believe", "a stretch to imagine", "strains credulity"). The
+//! doubt ([`doubt_at`]: "hard to believe", "difficult to imagine", "strains credulity"). The
 //! two sentences are the two sides: the claim's holder as told by the speaker, and the speaker.
+//! A claim sentence is read only where the speaker's quote covers its verb of saying.
 
 use super::polarity::same_person;
+use super::variants::is_negation;
 use super::{words_text, Proposal};
 use crate::compare::reading::{Reading, Sentence};
 use crate::model::ConflictKind;
@@ -50,6 +52,8 @@ const DOUBT_HEADS: &[&str] = &["hard", "difficult", "stretch", "impossible", "to
 const BELIEF_VERBS: &[&str] = &["believe", "imagine", "accept", "credit", "swallow"];
 /// Words that doubt on their own ("unbelievable" is left out: far more often it only stresses).
 const DOUBT_WORDS: &[&str] = &["credulity", "implausible"];
+/// Capitalised words that stand for someone rather than name them ("As I said", "He insists").
+const PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "it", "you"];
 /// Verbs of an attribution whose object is the one addressed ("told Finch").
 const ADDRESSING: &[&str] = &["told", "asked", "pressed", "questioned", "challenged"];
 /// Words between "you" and its verb of saying ("you have said").
@@ -76,13 +80,9 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         let Some(speaker) = reading.speaker_at(doubt.doc, doubt.words[at].span) else {
             continue;
         };
-        let Some((verb, holder)) = restated_claim(reading, claim) else {
+        let Some((verb, holder)) = restated_claim(reading, claim, speaker) else {
             continue;
         };
-        let restated_by = reading.speaker_at(claim.doc, claim.words[verb].span);
-        if !restated_by.is_some_and(|r| same_person(r, speaker)) || same_person(&holder, speaker) {
-            continue;
-        }
         let last = (verb + 6).min(claim.words.len() - 1);
         let about = words_text(
             reading,
@@ -106,7 +106,8 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
 }
 
 /// Where sentence `s` doubts what was said: a doubt head followed within two words by a verb
-/// of belief ("hard to believe", "a stretch to accept"), or a word that doubts on its own.
+/// of belief ("hard to believe", "difficult to accept"), or a word that doubts on its own; not
+/// when a negation stands within two words before it ("it is not hard to believe").
 pub fn doubt_at(s: &Sentence) -> Option<usize> {
     s.words.iter().enumerate().find_map(|(i, w)| {
         let word = w.lower.as_str();
@@ -115,34 +116,50 @@ pub fn doubt_at(s: &Sentence) -> Option<usize> {
                 .iter()
                 .take(2)
                 .any(|n| BELIEF_VERBS.contains(&n.lower.as_str()));
-        (head || DOUBT_WORDS.contains(&word)).then_some(i)
+        let negated = s.words[i.saturating_sub(2)..i]
+            .iter()
+            .any(|n| is_negation(&n.lower));
+        ((head || DOUBT_WORDS.contains(&word)) && !negated).then_some(i)
     })
 }
 
-/// The verb of saying that restates another party's claim in sentence `s`, and who holds the
-/// claim: the one the speaker addresses for "you", or the name right before the verb.
-fn restated_claim(reading: &Reading, s: &Sentence) -> Option<(usize, String)> {
+/// The verb of saying by which `speaker` restates another party's claim in sentence `s` (a
+/// verb inside the speaker's quote), and who holds the claim: the one the speaker addresses for
+/// "you", or the name right before the verb (no pronoun, and not the speaker).
+fn restated_claim(reading: &Reading, s: &Sentence, speaker: &str) -> Option<(usize, String)> {
     let text = reading.text(s.doc);
     for (i, w) in s.words.iter().enumerate() {
         if !CLAIM_VERBS.contains(&w.lower.as_str()) || i == 0 {
             continue;
         }
+        let restated_by = reading.speaker_at(s.doc, w.span);
+        if !restated_by.is_some_and(|r| same_person(r, speaker)) {
+            continue;
+        }
         let you = (i.saturating_sub(MAX_AUXILIARIES + 1)..i)
             .find(|&j| s.words[j].lower == "you" && !(j..i).any(|k| s.breaks_after(text, k)));
         if you.is_some() {
-            if let Some(addressee) = addressee(reading, s) {
-                return Some((i, addressee));
+            match addressee(reading, s) {
+                Some(addressee) if !same_person(&addressee, speaker) => {
+                    return Some((i, addressee))
+                }
+                _ => continue,
             }
-            continue;
         }
-        // A name right before the verb, at most three capitalised words not opening the sentence.
+        // A name right before the verb, at most three capitalised words.
         let mut from = i;
-        while from > 1 && i - from < 3 && s.words[from - 1].cap && !s.breaks_after(text, from - 1) {
+        while from > 0 && i - from < 3 && s.words[from - 1].cap && !s.breaks_after(text, from - 1) {
             from -= 1;
         }
-        if from < i && from > 0 && !s.breaks_after(text, i - 1) {
+        let pronoun = (from..i).any(|k| PRONOUNS.contains(&s.words[k].lower.as_str()));
+        // A capitalised word opening the sentence is a name only when the story never writes
+        // it in lower case ("Finch insists" against "The operator insists").
+        let opens_as_name = from > 0 || !reading.is_common_word(&s.words[0].lower);
+        if from < i && opens_as_name && !pronoun && !s.breaks_after(text, i - 1) {
             let name = words_text(reading, s.doc, s.words[from].span, s.words[i - 1].span);
-            return Some((i, name));
+            if !same_person(&name, speaker) {
+                return Some((i, name));
+            }
         }
     }
     None
@@ -152,10 +169,10 @@ fn restated_claim(reading: &Reading, s: &Sentence) -> Option<(usize, String)> {
 /// addressing ("told Finch", "asked Dale Finch").
 fn addressee(reading: &Reading, s: &Sentence) -> Option<String> {
     let text = reading.text(s.doc);
-    let at = s
-        .words
-        .iter()
-        .position(|w| ADDRESSING.contains(&w.lower.as_str()))?;
+    // The attribution's verb, outside every quote ("I told Finch so" inside one is no address).
+    let at = s.words.iter().position(|w| {
+        ADDRESSING.contains(&w.lower.as_str()) && reading.quote_over(s.doc, w.span).is_none()
+    })?;
     let mut to = at;
     while to + 1 < s.words.len() && to < at + 3 && s.words[to + 1].cap && !s.breaks_after(text, to)
     {
@@ -182,9 +199,11 @@ mod tests {
             Some("hard".into())
         );
         assert_eq!(
-            at("Yet that is a stretch to accept for a town this size."),
-            Some("stretch".into())
+            at("Yet that is difficult to accept for a town this size."),
+            Some("difficult".into())
         );
+        // A doubt denied is none.
+        assert_eq!(at("But it is not hard to believe, given the rust."), None);
         assert_eq!(
             at("However, the timing strains credulity."),
             Some("credulity".into())
