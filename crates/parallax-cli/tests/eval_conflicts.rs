@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{parallax, Scratch};
+use common::{eval_json, Scratch};
 
 fn cluster(id: &str, second_count: &str, conflicts: serde_json::Value) -> serde_json::Value {
     let first = "Floods closed the valley's schools for a week in March.\n\n\
@@ -32,23 +32,7 @@ fn a_planted_figure_is_found_and_nothing_fails() {
         format!("{planted}\n{agreeing}\n").as_bytes(),
     );
     let errors = dir.file("errors.jsonl", b"");
-    let out = parallax(
-        &[
-            "eval",
-            "conflicts",
-            "--dataset",
-            file.to_str().unwrap(),
-            "--errors",
-            errors.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures = eval_json("conflicts", &file, Some(&errors));
     assert_eq!(figures["clusters"], 2);
     assert_eq!(figures["found"], 1, "{figures}");
     assert_eq!(figures["failed_clusters"], 0, "{figures}");

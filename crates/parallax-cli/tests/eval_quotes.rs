@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{parallax, Scratch};
+use common::{eval_json, Scratch};
 
 const ARTICLE: &str =
     "Mayor Jane Ortiz opened the new library on Monday after three years of delays.\n\n\
@@ -32,16 +32,7 @@ fn finds_each_quote_with_its_speaker() {
     let record = serde_json::json!({"id": "library", "text": ARTICLE, "quotes": quotes});
     let dir = Scratch::new("evalquotes");
     let file = dir.file("quotes.jsonl", format!("{record}\n").as_bytes());
-    let out = parallax(
-        &["eval", "quotes", "--dataset", file.to_str().unwrap()],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures = eval_json("quotes", &file, None);
     let at80 = &figures["overlap_80"];
     assert_eq!(figures["gold_quotes"], 5);
     assert_eq!(at80["recall"], 1.0, "every quote found: {figures}");
@@ -69,22 +60,7 @@ fn lists_misses_and_wrong_speakers() {
     let dir = Scratch::new("evalquoteserrors");
     let file = dir.file("quotes.jsonl", format!("{record}\n").as_bytes());
     let listing = dir.path.join("errors.jsonl");
-    let out = parallax(
-        &[
-            "eval",
-            "quotes",
-            "--dataset",
-            file.to_str().unwrap(),
-            "--errors",
-            listing.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    eval_json("quotes", &file, Some(&listing));
     let errors: Vec<serde_json::Value> = std::fs::read_to_string(&listing)
         .unwrap()
         .lines()
@@ -122,12 +98,7 @@ fn scores_quoted_speech_apart_when_kinds_are_given() {
     let record = serde_json::json!({"id": "library", "text": ARTICLE, "quotes": quotes});
     let dir = Scratch::new("evalquotedspeech");
     let file = dir.file("quotes.jsonl", format!("{record}\n").as_bytes());
-    let out = parallax(
-        &["eval", "quotes", "--dataset", file.to_str().unwrap()],
-        None,
-    );
-    assert!(out.status.success());
-    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures = eval_json("quotes", &file, None);
     let quoted = &figures["quoted_speech"];
     assert_eq!(quoted["gold_quotes"], 1, "{figures}");
     // The article holds three stretches in quotation marks; one of them is gold here.

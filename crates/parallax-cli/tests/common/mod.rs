@@ -73,6 +73,22 @@ pub fn parallax(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Runs `parallax eval TASK --dataset DATASET` (with `--errors ERRORS` when given), checks that it
+/// succeeded and parses the figures it prints.
+pub fn eval_json(task: &str, dataset: &Path, errors: Option<&Path>) -> serde_json::Value {
+    let mut args = vec!["eval", task, "--dataset", dataset.to_str().unwrap()];
+    if let Some(errors) = errors {
+        args.extend(["--errors", errors.to_str().unwrap()]);
+    }
+    let out = parallax(&args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// Runs `parallax analyze --format json` and parses the report.
 pub fn analyze_json(args: &[&str]) -> (Output, serde_json::Value) {
     let mut all = vec!["analyze", "--format", "json"];
