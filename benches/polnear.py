@@ -245,6 +245,38 @@ def resolve(text, corenlp, span, pronoun):
     return max(names, key=len, default=None)
 
 
+HEAD_STOPS = {",", "(", "-LRB-", "of", "in", "at", "from", "for", "with", "by", "on", "who",
+              "that", "which", "whose"}
+
+
+def name_in(text, corenlp, span):
+    """The name a source holding more than a name stands for, read from its head: the run of
+    proper nouns (one entity type) that ends the source's first phrase, cut at a comma, a
+    parenthesis, a preposition or a relative pronoun ("Sen. Ann Roe (D-Ore.)", "the mayor's aide
+    Ann Roe", "Lee, a former mayor," -> "Ann Roe", "Ann Roe", "Lee"); failing that, a name
+    standing in apposition after the first comma ("an aide to the mayor, Ann Roe,"). None when
+    the head is a common noun ("a judge in Ohio", "the Ohio judge")."""
+    tokens = corenlp[0]
+    inside = [i for i, t in enumerate(tokens) if span[0] <= t[0] and t[1] <= span[1]]
+    phrases, current, cut = [], [], False
+    for i in inside:
+        word = text[tokens[i][0]:tokens[i][1]]
+        if word in (",", "(", "-LRB-"):
+            phrases.append(current)
+            current, cut = [], False
+        elif not cut and word.lower() in HEAD_STOPS:
+            cut = True
+        elif not cut and word not in ("'s", "\u2019s", "'", "\u2019"):
+            current.append(i)
+    phrases.append(current)
+    for phrase in [p for p in phrases if p][:2]:
+        last = phrase[-1]
+        run = name_run(text, tokens, last, phrase[0], last + 1)
+        if run:
+            return run
+    return None
+
+
 def has_proper_noun(corenlp, span):
     """True when a CoreNLP token inside the span is a proper noun."""
     return any(span[0] <= t[0] < span[1] and t[3] in PROPER for t in corenlp[0])
@@ -281,7 +313,7 @@ def convert_article(text, ann, corenlp, stats):
         quote, quote_span = joined(text, content)
         speaker, speaker_span = joined(text, source)
         verb, verb_span = joined(text, cue)
-        reference = speaker
+        reference, known = speaker, speaker is not None
         if speaker is None:
             stats["no source"] += 1
         else:
@@ -292,9 +324,19 @@ def convert_article(text, ann, corenlp, stats):
                 if name and name != speaker:
                     reference = name
                     stats["pronouns resolved" if pronoun else "generic resolved"] += 1
+                elif pronoun:
+                    known = False
+            elif corenlp:
+                name = name_in(text, corenlp, speaker_span)
+                if name and name != speaker:
+                    reference = name
+                    stats["names cut from sources"] += 1
         q = {"quote": quote, "quote_span": quote_span, "speaker": speaker,
              "speaker_span": speaker_span, "verb": verb, "verb_span": verb_span,
              "reference": reference, "kind": kind(text, mask, content)}
+        if not known:
+            q["reference_known"] = False
+            stats["speaker unknown"] += 1
         if len(content) > 1:
             q["quote_parts"] = [list(f) for f in content]
             stats["discontinuous"] += 1
@@ -339,11 +381,13 @@ def main():
     print(
         "polnear %s: %d articles, %d attributions (direct %d, mixed %d, indirect %d); %d without "
         "source, %d discontinuous, %d skipped without content, %d source/cue swapped; pronoun "
-        "sources %d/%d resolved, generic sources resolved %d; %d articles without CoreNLP"
+        "sources %d/%d resolved, generic sources resolved %d, names cut from longer sources %d; "
+        "speaker unknown %d; %d articles without CoreNLP"
         % (args.split, s["articles"], s["direct"] + s["mixed"] + s["indirect"], s["direct"],
            s["mixed"], s["indirect"], s["no source"], s["discontinuous"], s["no content"],
            s["swapped source/cue"], s["pronouns resolved"], s["pronoun sources"],
-           s["generic resolved"], s["no corenlp"]),
+           s["generic resolved"], s["names cut from sources"], s["speaker unknown"],
+           s["no corenlp"]),
         file=sys.stderr,
     )
 

@@ -336,6 +336,13 @@ struct QuoteArticle {
 #[derive(Deserialize)]
 struct GoldQuote {
     quote_span: Option<(usize, usize)>,
+    /// False when the data set could not resolve the speaker (its `reference` is then only the
+    /// words of the source, such as a pronoun).
+    #[serde(default)]
+    reference_known: Option<bool>,
+    /// The pieces of a discontinuous quote, when the data set gives them.
+    #[serde(default)]
+    quote_parts: Option<Vec<(usize, usize)>>,
     speaker: Option<String>,
     reference: Option<String>,
     /// "direct", "mixed" or "indirect", when the data set says.
@@ -387,7 +394,7 @@ pub fn quotes(
     file: &Path,
     mut errors: Option<&mut dyn std::io::Write>,
 ) -> Result<QuotesReport, EvalError> {
-    use super::quotes::{count, QuoteCounts, SpanQuote};
+    use super::quotes::{count, GoldSpan, QuoteCounts, SpanQuote};
     let mut at30 = QuoteCounts::default();
     let mut at80 = QuoteCounts::default();
     let mut quoted30 = QuoteCounts::default();
@@ -396,20 +403,23 @@ pub fn quotes(
     for a in jsonl_records::<QuoteArticle>(file)? {
         articles += 1;
         kinds_given |= a.quotes.iter().any(|q| q.kind.is_some());
-        let mut gold: Vec<(SpanQuote, Option<String>)> = Vec::new();
-        let mut gold_quoted: Vec<(SpanQuote, Option<String>)> = Vec::new();
+        let mut gold: Vec<GoldSpan> = Vec::new();
+        let mut gold_quoted: Vec<GoldSpan> = Vec::new();
         for q in &a.quotes {
             let Some((start, end)) = q.quote_span else {
                 continue;
             };
-            let entry = (
-                SpanQuote {
-                    start,
-                    end,
-                    speaker: None,
+            let parts = match &q.quote_parts {
+                Some(parts) if parts.len() > 1 => parts.clone(),
+                _ => vec![(start, end)],
+            };
+            let entry = GoldSpan {
+                parts,
+                reference: match q.reference_known {
+                    Some(false) => None,
+                    _ => q.reference.clone().or_else(|| q.speaker.clone()),
                 },
-                q.reference.clone().or_else(|| q.speaker.clone()),
-            );
+            };
             if is_quoted_kind(q.kind.as_deref()) {
                 gold_quoted.push(entry.clone());
             }
@@ -485,7 +495,7 @@ fn write_quote_errors(
     id: &str,
     text: &str,
     predicted: &[super::quotes::SpanQuote],
-    gold: &[(super::quotes::SpanQuote, Option<String>)],
+    gold: &[super::quotes::GoldSpan],
 ) -> Result<(), EvalError> {
     use super::quotes::{pair_up, speaker_right};
     let chars: Vec<char> = text.chars().collect();
@@ -493,28 +503,29 @@ fn write_quote_errors(
         let end = e.min(chars.len());
         chars[s.min(end)..end].iter().collect()
     };
-    let pairs = pair_up(predicted, gold, 0.3);
+    let matching = pair_up(predicted, gold, 0.3);
     let mut write = |value: serde_json::Value| -> Result<(), EvalError> {
         writeln!(out, "{value}").map_err(EvalError::Write)
     };
-    for (pair, (g, reference)) in pairs.iter().zip(gold) {
-        let gold_text = excerpt(g.start, g.end);
+    for (pair, g) in matching.pairs.iter().zip(gold) {
+        let reference = &g.reference;
+        let gold_text = excerpt(g.start(), g.end());
         match pair {
             None => write(serde_json::json!({
                 "id": id, "kind": "missed", "gold": gold_text, "reference": reference,
-                "start": g.start,
+                "start": g.start(),
             }))?,
             Some(i) if !speaker_right(&predicted[*i], reference.as_deref()) => {
                 write(serde_json::json!({
                     "id": id, "kind": "speaker", "gold": gold_text, "reference": reference,
-                    "predicted_speaker": predicted[*i].speaker, "start": g.start,
+                    "predicted_speaker": predicted[*i].speaker, "start": g.start(),
                 }))?
             }
             Some(_) => {}
         }
     }
     for (i, p) in predicted.iter().enumerate() {
-        if !pairs.contains(&Some(i)) {
+        if !matching.matched_prediction[i] {
             write(serde_json::json!({
                 "id": id, "kind": "spurious", "predicted": excerpt(p.start, p.end),
                 "predicted_speaker": p.speaker, "start": p.start,
