@@ -470,6 +470,12 @@ pub const MEDIA_HEADS: &[&str] = &[
     "television",
 ];
 
+/// Prepositions whose object is who is spoken to or about, not who speaks ("wrote to Lund",
+/// "said of Lund"), sorted for [`is_in`].
+pub const OBJECT_PREPOSITIONS: &[&str] = &[
+    "about", "against", "at", "into", "of", "on", "over", "to", "toward", "towards", "with",
+];
+
 /// The articles alone: none of the other [`DETERMINERS`].
 pub const PLAIN_ARTICLES: &[&str] = &["the", "a", "an"];
 

@@ -341,6 +341,10 @@ pub struct Quote {
     /// The channel as the sentence writes it, when that differs from `channel`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_written: Option<String>,
+    /// The id of the attribution rule that chose the speaker ("frame-named-person"; see
+    /// `attribute::rules`); empty for quotes from elsewhere.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
 }
 
 /// One proposition, as carried by one or more documents.

@@ -596,3 +596,45 @@ fn the_subject_of_a_characterizing_verb_speaks_a_short_quote() {
     assert_speaker(&found, "reckless spending", "Lena Brandt");
     assert_speaker(&found, "bad faith", "Tom Ruiz");
 }
+
+/// The quotes of `text` as (quoted words, speaker, rule id).
+fn quotes_with_rules(text: &str) -> Vec<(String, Option<String>, String)> {
+    attributed(text)
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.rule))
+        .collect()
+}
+
+#[test]
+fn each_quote_records_the_rule_that_chose_its_speaker() {
+    let found = quotes_with_rules(
+        "Marta Quillon, the harbour master, said the ferries would run again on Monday.\n\n\
+         Oskar Brandt turned to Quillon in the hall: \"The pier needs another month of work \
+         before anyone should walk on it.\"\n\n\
+         \"The tides decide everything here, and they have not been kind this spring.\"",
+    );
+    let rule_of = |words: &str| -> (Option<String>, String) {
+        let (_, speaker, rule) = found
+            .iter()
+            .find(|(t, _, _)| t.contains(words))
+            .unwrap_or_else(|| panic!("no quote holding {words:?} in {found:?}"));
+        (speaker.clone(), rule.clone())
+    };
+    assert_eq!(
+        rule_of("ferries would run"),
+        (Some("Marta Quillon".into()), "frame-named-person".into())
+    );
+    // The person addressed ("to Quillon") is no speaker: the sentence's subject is.
+    assert_eq!(
+        rule_of("another month"),
+        (Some("Oskar Brandt".into()), "quote-name-before".into())
+    );
+    assert_eq!(
+        rule_of("tides decide"),
+        (Some("Oskar Brandt".into()), "quote-previous-speaker".into())
+    );
+    let known: Vec<&str> = parallax::attribute::rules::Rule::all()
+        .map(|r| r.id())
+        .collect();
+    assert!(found.iter().all(|(_, _, r)| known.contains(&r.as_str())));
+}

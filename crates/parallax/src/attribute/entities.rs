@@ -371,6 +371,7 @@ mod tests {
             cue: None,
             channel: channel.map(str::to_string),
             channel_written: None,
+            rule: String::new(),
         }
     }
 

@@ -21,6 +21,7 @@ pub mod facts;
 pub mod frames;
 pub use crate::lexicon;
 pub mod people;
+pub mod rules;
 pub mod signed;
 pub mod tokens;
 
@@ -29,6 +30,7 @@ use channels::{channel_mentions, channel_text, ChannelMention};
 use frames::{frames, Frame, Sentence};
 use lexicon::{is_in, ORGANISATION_WORDS, TITLES};
 use people::{descriptor_matches, Mention, NameTable, Referent};
+use rules::Rule;
 use tokens::{quote_ranges, tokenize, Tok};
 
 /// Shortest quotation (in words) kept without a reporting verb near it.
@@ -344,6 +346,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             cue: None,
             channel: None,
             channel_written: None,
+            rule: Rule::SignedParagraph.id().to_string(),
         });
     }
     // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech; a
@@ -707,16 +710,22 @@ fn direct_quote(
             .cloned()
     });
     let speaker_mention = characterizing_subject
+        .map(|m| (m, Rule::QuoteCharacterizingSubject))
         .or_else(|| {
             before
                 .iter()
                 .rev()
                 .find(|m| !m.possessive && followed_by_cue(&cx.toks, m, to))
-                .cloned()
+                .map(|m| (m.clone(), Rule::QuoteNameBeforeCue))
         })
-        .or(subject_with_apposition)
-        .or_else(|| pick_before(&cx.toks, &before, to))
-        .or_else(|| after.iter().find(|m| !m.possessive).cloned())
+        .or(subject_with_apposition.map(|m| (m, Rule::QuoteSubjectApposition)))
+        .or_else(|| pick_before(&cx.toks, &before, to).map(|m| (m, Rule::QuoteNameBefore)))
+        .or_else(|| {
+            after
+                .iter()
+                .find(|m| !m.possessive)
+                .map(|m| (m.clone(), Rule::QuoteNameAfter))
+        })
         .or_else(|| {
             // "“Putin believes …”" right after Stanovaya spoke in the paragraph is still hers.
             let continues = cx
@@ -727,7 +736,7 @@ fn direct_quote(
                 .first()
                 .filter(|m| m.first <= open_tok + 1 && followed_by_cue(&cx.toks, m, to))
                 .filter(|_| !continues)
-                .cloned()
+                .map(|m| (m.clone(), Rule::QuoteNameOpening))
         });
     // "A study by the Senate committee said it was “troubled …”": no person is named, and the
     // channel that is the reporting verb's subject speaks.
@@ -735,13 +744,13 @@ fn direct_quote(
         .iter()
         .find(|c| c.subject)
         .and_then(|c| channel_speaker(cx, c));
-    let speaker = match (speaker_mention, channel_subject) {
-        (Some(m), _) => resolve(cx, &m),
-        (None, Some(owner)) => Some(owner),
+    let (speaker, rule) = match (speaker_mention, channel_subject) {
+        (Some((m, rule)), _) => (resolve(cx, &m), rule),
+        (None, Some(owner)) => (Some(owner), Rule::QuoteChannelSubject),
         (None, None) => match organisation_opener(cx, from, open_tok) {
             Some(name) => {
                 cx.last_organisation = Some((name.clone(), s_idx));
-                Some(name)
+                (Some(name), Rule::QuoteOrganisationOpener)
             }
             // "Mr. Fry describes himself as … . “Why would I …?”": the person the sentence
             // before was about, unless a quote came after them.
@@ -750,13 +759,18 @@ fn direct_quote(
                     .last_subject
                     .filter(|&(_, at)| s_idx - at <= 1)
                     .filter(|&(_, at)| cx.previous.as_ref().is_none_or(|(_, _, s, _)| *s < at))
-                    .map(|(p, _)| cx.people_name(p));
-                subject.or_else(|| {
+                    .map(|(p, _)| (cx.people_name(p), Rule::QuotePreviousSubject));
+                let found = subject.or_else(|| {
                     cx.previous
                         .as_ref()
                         .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
                         .and_then(|(sp, _, _, _)| sp.clone())
-                })
+                        .map(|name| (name, Rule::QuotePreviousSpeaker))
+                });
+                match found {
+                    Some((name, rule)) => (Some(name), rule),
+                    None => (None, Rule::QuoteUnattributed),
+                }
             }
         },
     };
@@ -798,6 +812,7 @@ fn direct_quote(
         cue,
         channel,
         channel_written: None,
+        rule: rule.id().to_string(),
     })
 }
 
@@ -813,12 +828,16 @@ fn is_adverb(t: &Tok) -> bool {
 }
 
 /// The speaker among mentions before a quote: the last one right before a reporting verb, else
-/// the last one that is not a possessive.
+/// the last one that is neither a possessive nor the object of a preposition ("Ames wrote to
+/// Lund: “…”" is Ames's), else the last one that is not a possessive.
 fn pick_before(toks: &[Tok], before: &[Mention], to: usize) -> Option<Mention> {
+    let object =
+        |m: &&Mention| m.first > 0 && is_in(lexicon::OBJECT_PREPOSITIONS, &toks[m.first - 1].lower);
     before
         .iter()
         .rev()
         .find(|m| !m.possessive && followed_by_cue(toks, m, to))
+        .or_else(|| before.iter().rev().find(|m| !m.possessive && !object(m)))
         .or_else(|| before.iter().rev().find(|m| !m.possessive))
         .cloned()
 }
@@ -1026,6 +1045,7 @@ fn frame_quote(
     }
     let reading = subject_speaker(cx, f, channels);
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
+    let mut rule = reading.rule;
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi stated …".
     if channel.is_some() {
@@ -1051,6 +1071,7 @@ fn frame_quote(
         {
             if let Some(name) = resolve(cx, m) {
                 speaker = Some(name);
+                rule = Rule::ChannelReportsName;
             }
         }
     }
@@ -1070,15 +1091,21 @@ fn frame_quote(
             content_tok,
             false,
         );
-        speaker = pick_before(&cx.toks, &before, content_tok)
+        let found = pick_before(&cx.toks, &before, content_tok)
             .and_then(|m| resolve(cx, &m))
-            .or(reading.owner)
+            .map(|name| (name, Rule::ChannelEarlierName))
+            .or(reading.owner.map(|owner| (owner, Rule::ChannelOwner)))
             .or_else(|| {
                 cx.previous
                     .as_ref()
                     .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= 1)
                     .and_then(|(sp, _, _, _)| sp.clone())
+                    .map(|name| (name, Rule::ChannelPreviousSpeaker))
             });
+        (speaker, rule) = match found {
+            Some((name, by)) => (Some(name), by),
+            None => (None, Rule::ChannelUnattributed),
+        };
     }
     if channel.is_none() {
         channel = told_outlet(cx, f.cue);
@@ -1132,6 +1159,7 @@ fn frame_quote(
         cue: Some(cue),
         channel,
         channel_written: None,
+        rule: rule.id().to_string(),
     })
 }
 
@@ -1146,7 +1174,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .find_map(|k| document_author(cx, k, reach).map(|owner| (k, owner)));
         if let Some((k, owner)) = authored {
             cx.last_document_owner = Some((owner.clone(), cx.sentence));
-            return SubjectReading::new(Some(owner), Some(cx.span_text(a, k + 1)));
+            return SubjectReading::new(
+                Rule::FrameDocumentAuthor,
+                Some(owner),
+                Some(cx.span_text(a, k + 1)),
+            );
         }
     }
     // "Jingyi Pan of IG", "Terry Chapman with the union": the name comes before the preposition.
@@ -1194,7 +1226,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // means next.
     if let Some(owner) = organisation_of_document(cx, a, b) {
         cx.last_organisation = Some((owner.clone(), cx.sentence));
-        return SubjectReading::new(Some(owner), None);
+        return SubjectReading::new(Rule::FrameDocumentOrganisation, Some(owner), None);
     }
     // A channel phrase as subject: "The Kremlin readout said …", "according to CCTV".
     if let Some(c) = channels
@@ -1219,6 +1251,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         };
         if is_document(cx, c) {
             return SubjectReading {
+                rule: Rule::FrameChannel,
                 speaker: None,
                 channel: Some(text),
                 owner: document_owner(cx, c).or_else(|| {
@@ -1241,9 +1274,13 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                     && !(m.first..m.last).any(|i| is_in(ORGANISATION_WORDS, &cx.toks[i].lower))
             });
         if let Some(m) = named {
-            return SubjectReading::new(resolve(cx, &m), Some(text));
+            return SubjectReading::new(Rule::FrameChannelPerson, resolve(cx, &m), Some(text));
         }
-        return SubjectReading::new(Some(institution_name(cx, c)), Some(text));
+        return SubjectReading::new(
+            Rule::FrameChannelInstitution,
+            Some(institution_name(cx, c)),
+            Some(text),
+        );
     }
     let last = &cx.toks[b - 1];
     let opening_pronoun = f.borrowed_subject && matches!(cx.toks[a].lower.as_str(), "he" | "she");
@@ -1254,7 +1291,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             referent: Referent::Pronoun,
             possessive: false,
         };
-        return SubjectReading::new(resolve(cx, &m), None);
+        return SubjectReading::new(Rule::FramePronoun, resolve(cx, &m), None);
     }
     if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it" | "you") {
         // "it said" is the organisation, "they said" the group, that opened a recent sentence.
@@ -1287,7 +1324,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         if let (Some(name), "it") = (&speaker, last.lower.as_str()) {
             cx.last_organisation = Some((name.clone(), cx.sentence));
         }
-        return SubjectReading::new(speaker, None);
+        return SubjectReading::new(Rule::FrameGroupPronoun, speaker, None);
     }
     let mentions = cx.names.mentions(&cx.toks, a, b, false);
     // The person must head the subject ("A Freedom Mobile spokesperson" is not Freedom Mobile);
@@ -1313,10 +1350,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             if let Some(first) = resolve(cx, o) {
                 let both = format!("{first} and {second}");
                 cx.last_group = Some((both.clone(), cx.sentence));
-                return SubjectReading::new(Some(both), None);
+                return SubjectReading::new(Rule::FrameNamedPair, Some(both), None);
             }
         }
-        return SubjectReading::new(name, None);
+        return SubjectReading::new(Rule::FrameNamedPerson, name, None);
     }
     // An unknown capitalised name: the last capitalised run of the subject.
     let name_word = |t: &Tok| {
@@ -1353,11 +1390,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         if s > a && cx.toks[s - 1].lower == "the" && e == b - 1 && !party_member {
             let name = cx.span_text(s, e + 1);
             cx.last_organisation = Some((name.clone(), cx.sentence));
-            return SubjectReading::new(Some(name), None);
+            return SubjectReading::new(Rule::FrameNamedOrganisation, Some(name), None);
         }
         let head_is_name = e == b - 1 && !party_member;
         if !parts.is_empty() && !organisation && head_is_name && !unknown_source && !common_noun {
-            return SubjectReading::new(Some(cx.learn_person(&parts, e)), None);
+            let name = cx.learn_person(&parts, e);
+            return SubjectReading::new(Rule::FrameUnknownName, Some(name), None);
         }
     }
     if f.borrowed_subject {
@@ -1383,7 +1421,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             name_end.filter(|&e| e + 1 < b && !cx.toks[e + 1].cap && !cx.toks[e].possessive)
         {
             let parts: Vec<&str> = cx.toks[a..=e].iter().map(|t| t.base).collect();
-            return SubjectReading::new(Some(cx.learn_person(&parts, e)), None);
+            let name = cx.learn_person(&parts, e);
+            return SubjectReading::new(Rule::FrameClauseName, Some(name), None);
         }
     }
     // "the utility said": the organisation that opened a recent sentence.
@@ -1398,7 +1437,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     {
         if let Some(name) = recent_named(cx, &cx.last_organisation) {
             cx.last_organisation = Some((name.clone(), cx.sentence));
-            return SubjectReading::new(Some(name), None);
+            return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
         }
     }
     // "the affable proprietor": a definite description of a person named before.
@@ -1432,7 +1471,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 .map(|&(p, _)| p)
         });
         if let Some(p) = named {
-            return SubjectReading::new(Some(cx.people_name(p)), None);
+            return SubjectReading::new(
+                Rule::FramePersonDescription,
+                Some(cx.people_name(p)),
+                None,
+            );
         }
     }
     if is_in(lexicon::DOCUMENT_NOUNS, &head.lower) {
@@ -1441,11 +1484,15 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         if let Some(owner) = document_qualifier(cx, a, b - 1) {
             cx.last_document_owner = Some((owner.clone(), cx.sentence));
             let channel = cx.span_text(a, b);
-            return SubjectReading::new(Some(owner), f.according.then_some(channel));
+            return SubjectReading::new(
+                Rule::FrameDocumentQualifier,
+                Some(owner),
+                f.according.then_some(channel),
+            );
         }
         // "The white paper said": the owner of the document named before.
         if let Some(owner) = remembered_owner(cx, a, b) {
-            return SubjectReading::new(Some(owner), None);
+            return SubjectReading::new(Rule::FrameDocumentRemembered, Some(owner), None);
         }
     }
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
@@ -1459,27 +1506,29 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .into_iter()
             .find(|m| m.possessive && matches!(m.referent, Referent::Person(_)));
         if let Some(name) = owner.and_then(|m| resolve(cx, &m)) {
-            return SubjectReading::new(Some(name), Some(text));
+            return SubjectReading::new(Rule::FramePossessiveOwner, Some(name), Some(text));
         }
     }
     if f.according {
-        SubjectReading::new(Some(text.clone()), Some(text))
+        SubjectReading::new(Rule::FrameNounPhrase, Some(text.clone()), Some(text))
     } else {
-        SubjectReading::new(Some(text), None)
+        SubjectReading::new(Rule::FrameNounPhrase, Some(text), None)
     }
 }
 
 /// What a frame's subject stands for: the speaker, the channel, and the owner of a document
 /// channel ("the RCMP" of "the RCMP statement"), who speaks when no one else is named.
 struct SubjectReading {
+    rule: Rule,
     speaker: Option<String>,
     channel: Option<String>,
     owner: Option<String>,
 }
 
 impl SubjectReading {
-    fn new(speaker: Option<String>, channel: Option<String>) -> SubjectReading {
+    fn new(rule: Rule, speaker: Option<String>, channel: Option<String>) -> SubjectReading {
         SubjectReading {
+            rule,
             speaker,
             channel,
             owner: None,
