@@ -374,7 +374,8 @@ def main():
                 print("polnear: no CoreNLP file for %s; sources unresolved" % stem, file=sys.stderr)
             corenlp = parse_corenlp(xml) if xml else None
             quotes = convert_article(text, git_show(args.repo, ann_path), corenlp, stats)
-            record = {"id": stem, "outlet": stem.split("_")[0], "text": text, "quotes": quotes}
+            record = {"id": stem, "outlet": stem.split("_")[0], "text": text, "quotes": quotes,
+                      "scope": "attributions"}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             stats["articles"] += 1
     s = stats

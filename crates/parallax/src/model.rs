@@ -316,6 +316,9 @@ pub enum QuoteKind {
     Partial,
     /// Reported speech without quotation marks.
     Indirect,
+    /// A view, a finding or a decision attributed without a verb of saying ("the audit found
+    /// that …", "she believes that …").
+    View,
 }
 
 /// Words attributed to a speaker, possibly through a channel.

@@ -638,3 +638,28 @@ fn each_quote_records_the_rule_that_chose_its_speaker() {
         .collect();
     assert!(found.iter().all(|(_, _, r)| known.contains(&r.as_str())));
 }
+
+#[test]
+fn a_finding_or_a_view_with_that_is_attributed_as_a_view() {
+    let found = attributed(
+        "An inspection by the Harbour Board found that the pilings under the east pier had \
+         rotted through in three places. Oskar Brandt believes that the repairs will take most \
+         of the summer. The divers found the old anchor chain near the breakwater.",
+    );
+    let view = |words: &str| {
+        found
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quote holding {words:?} in {found:?}"))
+    };
+    let pilings = view("pilings under the east pier");
+    assert_eq!(pilings.kind, parallax::model::QuoteKind::View);
+    let repairs = view("repairs will take");
+    assert_eq!(repairs.kind, parallax::model::QuoteKind::View);
+    assert_eq!(repairs.speaker.as_deref(), Some("Oskar Brandt"));
+    // Without "that", a view verb reports nothing.
+    assert!(
+        !found.iter().any(|q| q.text.contains("anchor chain")),
+        "{found:?}"
+    );
+}

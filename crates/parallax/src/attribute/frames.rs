@@ -9,10 +9,12 @@
 //! - `According to SUBJECT, CONTENT` and `CONTENT, according to SUBJECT`.
 //!
 //! Verbs that often take a plain object ("announced a plan") only report speech with "that".
+//! Verbs of a view, a finding or a decision ([`VIEW_VERBS`]: "the audit found that …") report a
+//! clause only with "that" right after them, in the `SUBJECT VERB that CONTENT` pattern.
 
 use super::lexicon::{
     is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, GROUP_NOUNS, PLAIN_ARTICLES,
-    ROLES, THAT_VERBS, TITLES, VERB_ADVERBS,
+    ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
 use super::tokens::Tok;
 
@@ -352,7 +354,24 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         let adjective = before > s.from
             && is_in(ARTICLES, &s.tok(before - 1).lower)
             && s.tok(k - 1).gap_after.trim().is_empty();
-        if !t.is_cue() || adjective {
+        if adjective {
+            continue;
+        }
+        if !t.is_cue() {
+            // "The audit found that …": a view verb reports only the clause "that" opens.
+            let view = is_in(VIEW_VERBS, &t.lower)
+                && !t.cap
+                && s.toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.lower == "that" && !n.in_quote);
+            if view {
+                let shared = out
+                    .iter()
+                    .rev()
+                    .find(|f| !f.according)
+                    .map(|f| (f.subject, f.borrowed_subject));
+                out.extend(verb_frame(s, k, quotes, shared));
+            }
             continue;
         }
         // A participle or a second verb ("praised … and said") shares the subject of the
@@ -659,7 +678,10 @@ fn verb_frame(
     if let Some(f) = directive(s, k, subject, borrowed_subject) {
         return Some(f);
     }
-    if !is_in(CLAUSE_VERBS, &t.lower) && !is_in(THAT_VERBS, &t.lower) {
+    if !is_in(CLAUSE_VERBS, &t.lower)
+        && !is_in(THAT_VERBS, &t.lower)
+        && !is_in(VIEW_VERBS, &t.lower)
+    {
         return None;
     }
     // VERB [addressee] [time] [that] CONTENT

@@ -1140,6 +1140,8 @@ fn frame_quote(
         } else {
             QuoteKind::Partial
         }
+    } else if !f.according && is_in(lexicon::VIEW_VERBS, &cx.toks[f.cue].lower) {
+        QuoteKind::View
     } else {
         QuoteKind::Indirect
     };

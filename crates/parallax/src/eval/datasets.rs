@@ -331,6 +331,10 @@ struct QuoteArticle {
     id: String,
     text: String,
     quotes: Vec<GoldQuote>,
+    /// "attributions" when the gold holds every attribution, views and findings too (PolNeAR);
+    /// otherwise the gold is speech, and views Parallax finds are not scored.
+    #[serde(default)]
+    scope: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -391,7 +395,8 @@ pub struct QuotedSpeechReport {
 }
 
 /// `parallax eval quotes --dataset FILE`: JSONL of `{"id", "text", "quotes": [{"quote_span",
-/// "speaker", "reference"}]}` with character offsets. With `errors`, every missed gold quote,
+/// "speaker", "reference"}]}` with character offsets (and optionally `"scope": "attributions"`,
+/// when views and findings count as gold too). With `errors`, every missed gold quote,
 /// unmatched prediction and wrong speaker (at 30% overlap) is written there as a JSON line.
 pub fn quotes(
     file: &Path,
@@ -447,12 +452,17 @@ pub fn quotes(
                 seconds += started.elapsed().as_secs_f64();
                 bytes += doc.text.len();
                 let chars = char_offsets(&doc.source_text);
+                let views_scored = a.scope.as_deref() == Some("attributions");
                 found
                     .iter()
+                    .filter(|q| views_scored || q.kind != crate::model::QuoteKind::View)
                     .filter_map(|q| {
                         let span = crate::model::Span::new(q.start, q.end)?;
                         let src = doc.alignment.to_source(span).ok()?;
-                        let quoted = !matches!(q.kind, crate::model::QuoteKind::Indirect);
+                        let quoted = matches!(
+                            q.kind,
+                            crate::model::QuoteKind::Direct | crate::model::QuoteKind::Partial
+                        );
                         let found = SpanQuote {
                             start: chars(src.start()),
                             end: chars(src.end()),
