@@ -663,3 +663,34 @@ fn a_finding_or_a_view_with_that_is_attributed_as_a_view() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_transcript_label_speaks_its_paragraph() {
+    let found = quotes_with_rules(
+        "Oskar Brandt, the harbour master, answered questions from councillor Marta Quillon on \
+         Monday.\n\n\
+         QUILLON: When will the east pier open to the public again?\n\n\
+         BRANDT: We will reopen the pier in June, whatever the tides do.\n\n\
+         Currencies: The krone rose against the euro for a third day.",
+    );
+    let by = |words: &str| {
+        found
+            .iter()
+            .find(|(t, _, _)| t.contains(words))
+            .map(|(t, speaker, rule)| (t.clone(), speaker.clone(), rule.clone()))
+    };
+    assert_eq!(
+        by("reopen the pier"),
+        Some((
+            "We will reopen the pier in June, whatever the tides do.".into(),
+            Some("Oskar Brandt".into()),
+            "labelled-paragraph".into()
+        ))
+    );
+    assert_eq!(
+        by("east pier").and_then(|(_, s, _)| s),
+        Some("Marta Quillon".into())
+    );
+    // A section's label names no one of the story.
+    assert_eq!(by("krone"), None, "{found:?}");
+}

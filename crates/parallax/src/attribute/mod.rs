@@ -19,6 +19,7 @@ pub mod channels;
 pub mod entities;
 pub mod facts;
 pub mod frames;
+pub mod labels;
 pub use crate::lexicon;
 pub mod people;
 pub mod rules;
@@ -349,6 +350,40 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             rule: Rule::SignedParagraph.id().to_string(),
         });
     }
+    // Transcripts and quoting headlines: the label opening a paragraph ("BRANDT: …") speaks
+    // its words, even where a quotation inside was given to someone else.
+    for labelled in labels::labelled_paragraphs(text) {
+        let (start, end) = labelled.words;
+        // Only a person the story names elsewhere: "Currencies:" heads a section.
+        let Some(speaker) = label_speaker(&cx, &text[labelled.label.0..labelled.label.1]) else {
+            continue;
+        };
+        let mut overlapped = false;
+        for q in out.iter_mut().filter(|q| q.start < end && start < q.end) {
+            overlapped = true;
+            // Only a quotation of the whole paragraph is the label's; one inside it is reported.
+            if q.start <= start {
+                q.start = start;
+                q.text = text[start..q.end].to_string();
+                q.speaker = Some(speaker.clone());
+                q.rule = Rule::LabelledParagraph.id().to_string();
+            }
+        }
+        if !overlapped {
+            out.push(Quote {
+                doc: doc.id.clone(),
+                start,
+                end,
+                text: text[start..end].to_string(),
+                kind: QuoteKind::Indirect,
+                speaker: Some(speaker),
+                cue: None,
+                channel: None,
+                channel_written: None,
+                rule: Rule::LabelledParagraph.id().to_string(),
+            });
+        }
+    }
     // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech; a
     // photo caption repeats the article.
     // Captions are disjoint and in text order: the one that may hold a quote is the last to
@@ -390,6 +425,24 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let published = doc.published.as_deref().and_then(crate::date::iso_of);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
+}
+
+/// The person a paragraph's label names: the one of the story its last word names, written in
+/// capitals or not ("BRANDT" and "Sen. Brandt" are Oskar Brandt); None when it names no one.
+fn label_speaker(cx: &Context, label: &str) -> Option<String> {
+    let last = label.split_whitespace().last()?;
+    let word = if last.chars().count() > 1 && lexicon::is_all_caps(last) {
+        let mut chars = last.chars();
+        let first = chars.next()?;
+        first.to_string() + &chars.as_str().to_lowercase()
+    } else {
+        last.to_string()
+    };
+    cx.names
+        .part(&word)
+        .map(|p| cx.people_name(p))
+        // A person the story introduces in full; "Asia:" may be a known word, but no one's name.
+        .filter(|name| name.split_whitespace().count() >= 2)
 }
 
 /// Longest photo credit, in bytes.

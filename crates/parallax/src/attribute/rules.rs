@@ -11,7 +11,8 @@
 //! statement, a report, a broadcaster) with no person in it, the `Channel*` rules then look for
 //! the person it reports. Quotations no frame covers are read next: the first `Quote*` rule of
 //! [`Rule::QUOTE_ORDER`] that finds someone speaks them. Last, paragraphs signed by a name
-//! ([`super::signed`]) are read. The sentences below are written for this documentation; the
+//! ([`super::signed`]) are read, then paragraphs a speaker's label opens ([`super::labels`]),
+//! whose label overrides any speaker found for a quotation of the whole paragraph. The sentences below are written for this documentation; the
 //! unit tests of `super` hold one per rule.
 //!
 //! To add a rule: add a variant with a doc comment and an example sentence, give it an id, put it
@@ -103,6 +104,9 @@ pub enum Rule {
     QuoteUnattributed,
     /// A paragraph signed by a name ("— Ines Varga"), with no reporting verb.
     SignedParagraph,
+    /// A paragraph opened by a speaker's label: a transcript ("BRANDT: We will reopen …") or a
+    /// quoting headline ("Brandt: 'The pier will reopen'").
+    LabelledParagraph,
 }
 
 impl Rule {
@@ -190,17 +194,18 @@ impl Rule {
             Rule::QuotePreviousSpeaker => "quote-previous-speaker",
             Rule::QuoteUnattributed => "quote-unattributed",
             Rule::SignedParagraph => "signed-paragraph",
+            Rule::LabelledParagraph => "labelled-paragraph",
         }
     }
 
-    /// Every rule: the frame rules, the channel rules, the quotation rules, then signed
-    /// paragraphs.
+    /// Every rule: the frame rules, the channel rules, the quotation rules, then signed and
+    /// labelled paragraphs.
     pub fn all() -> impl Iterator<Item = Rule> {
         Rule::FRAME_ORDER
             .into_iter()
             .chain(Rule::CHANNEL_ORDER)
             .chain(Rule::QUOTE_ORDER)
-            .chain([Rule::SignedParagraph])
+            .chain([Rule::SignedParagraph, Rule::LabelledParagraph])
     }
 }
 
@@ -213,7 +218,7 @@ mod tests {
         let ids: Vec<&str> = Rule::all().map(Rule::id).collect();
         let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 35);
+        assert_eq!(ids.len(), 36);
         for rule in Rule::all() {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(json, format!("\"{}\"", rule.id()));

@@ -1,0 +1,198 @@
+//! Labelled paragraphs: words a paragraph gives to the name that opens it with a colon.
+//!
+//! Two layouts are common in news pages:
+//! - a transcript or an interview: `BRANDT: We will reopen the pier.`, `Q: And the tides?`;
+//! - a headline that quotes: `Brandt: 'The pier will reopen in June'`.
+//!
+//! Each gives the words after the colon, to the paragraph's end, as a quote of the label. A
+//! label is a short run of capitalised words, none of them a page's section word ("Photo:",
+//! "Update:", "Related:"), and no time ("10:30"); attribution keeps only the labels that name a
+//! person of the story (so not "Q:", nor a market report's "Currencies:").
+
+/// A paragraph's words and the label that opens it, as byte ranges of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labelled {
+    /// The words after the colon, to the paragraph's end.
+    pub words: (usize, usize),
+    /// The label before the colon.
+    pub label: (usize, usize),
+}
+
+/// Most words in a label.
+const MAX_LABEL_WORDS: usize = 4;
+/// Fewest words after the label.
+const MIN_LABELLED_WORDS: usize = 3;
+
+/// Words that label a part of a page, not a speaker ("Photo:", "Read more:"), lower case.
+const SECTION_WORDS: &[&str] = &[
+    "address",
+    "advertisement",
+    "also",
+    "analysis",
+    "answer",
+    "background",
+    "breaking",
+    "caption",
+    "clarification",
+    "contact",
+    "context",
+    "correction",
+    "credit",
+    "credits",
+    "date",
+    "disclaimer",
+    "disclosure",
+    "editor",
+    "editor's",
+    "email",
+    "exclusive",
+    "facts",
+    "file",
+    "filed",
+    "follow",
+    "graphic",
+    "image",
+    "images",
+    "key",
+    "listen",
+    "live",
+    "location",
+    "map",
+    "more",
+    "next",
+    "note",
+    "opinion",
+    "phone",
+    "photo",
+    "photos",
+    "posted",
+    "previously",
+    "published",
+    "question",
+    "read",
+    "related",
+    "see",
+    "share",
+    "sign",
+    "source",
+    "sources",
+    "subscribe",
+    "tags",
+    "timeline",
+    "tip",
+    "topics",
+    "update",
+    "updated",
+    "video",
+    "watch",
+    "when",
+    "where",
+];
+
+/// The labelled paragraphs of `text`.
+pub fn labelled_paragraphs(text: &str) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if let Some(((ls, le), (ws, we))) = labelled(line) {
+            out.push(Labelled {
+                words: (start + ws, start + we),
+                label: (start + ls, start + le),
+            });
+        }
+    }
+    out
+}
+
+type Ranges = ((usize, usize), (usize, usize));
+
+/// `LABEL: WORDS` in one line: the label's range and the words' range.
+fn labelled(line: &str) -> Option<Ranges> {
+    let opening = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘');
+    let ls = line.len() - line.trim_start_matches(opening).len();
+    let colon = ls + line[ls..].find(':')?;
+    let label = line[ls..colon].trim_end();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_LABEL_WORDS || label.len() != colon - ls {
+        return None;
+    }
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let section = |w: &str| {
+        let lower = w.to_lowercase();
+        SECTION_WORDS.contains(&lower.trim_end_matches('.'))
+    };
+    if !words.iter().all(|w| name_word(w)) || words.iter().any(|w| section(w)) {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let ws = colon + 1 + (rest.len() - rest.trim_start().len());
+    let we = colon + 1 + rest.trim_end().len();
+    if ws >= we || line[ws..we].split_whitespace().count() < MIN_LABELLED_WORDS {
+        return None;
+    }
+    // "Harbour staff: Ann Roe, Tom Hale, Ines Varga, …" lists names; no one speaks.
+    let pieces: Vec<&str> = line[ws..we].split(',').map(str::trim).collect();
+    let names = pieces
+        .iter()
+        .filter(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (1..=MAX_LABEL_WORDS).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        })
+        .count();
+    if pieces.len() >= 4 && 4 * names >= 3 * pieces.len() {
+        return None;
+    }
+    // "Brandt: The pier" opens a sentence; "BRANDT: the pier" is a list's item.
+    if !line[ws..].starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘'))
+    {
+        return None;
+    }
+    Some(((ls, colon), (ws, we)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(&str, &str)> {
+        labelled_paragraphs(text)
+            .into_iter()
+            .map(|l| (&text[l.label.0..l.label.1], &text[l.words.0..l.words.1]))
+            .collect()
+    }
+
+    #[test]
+    fn transcript_and_headline_labels() {
+        let text = "BRANDT: We will reopen the pier in June.\n\
+                    Q: And what about the tides?\n\
+                    \"QUILLON: The tides decide everything here.\n\
+                    Brandt: 'The pier will reopen in June'\n";
+        assert_eq!(
+            pieces(text),
+            vec![
+                ("BRANDT", "We will reopen the pier in June."),
+                ("Q", "And what about the tides?"),
+                ("QUILLON", "The tides decide everything here."),
+                ("Brandt", "'The pier will reopen in June'"),
+            ]
+        );
+    }
+
+    #[test]
+    fn section_words_times_and_sentences_are_no_labels() {
+        let text = "Photo: The pier at low tide, seen from the ferry.\n\
+                    Read More: Ferries return to the harbour next week.\n\
+                    At 10:30 the ferry left the harbour without passengers.\n\
+                    The harbour master said one thing: the pier stays shut.\n\
+                    Brandt: yes, no, maybe later.\n\
+                    Crew: Ann Roe, Tom Hale, Ines Varga, Marta Quillon, Oskar Brandt.\n";
+        assert!(pieces(text).is_empty(), "{:?}", pieces(text));
+    }
+}
