@@ -694,3 +694,34 @@ fn a_transcript_label_speaks_its_paragraph() {
     // A section's label names no one of the story.
     assert_eq!(by("krone"), None, "{found:?}");
 }
+
+#[test]
+fn a_document_opening_the_sentence_holds_its_finding() {
+    let found = attributed(
+        "In a survey released by the Harbour Board on Monday, most ferry riders favoured a \
+         later timetable for the winter months.\n\n\
+         In the harbour, the ferries waited for the tide to turn before leaving.\n\n\
+         In its report, the board said the pier would cost more than planned to repair.",
+    );
+    let finding = found
+        .iter()
+        .find(|q| q.text.contains("later timetable"))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(finding.kind, parallax::model::QuoteKind::View);
+    assert_eq!(
+        finding.speaker.as_deref(),
+        Some("Harbour Board"),
+        "{finding:?}"
+    );
+    assert_eq!(finding.cue.as_deref(), Some("in"));
+    // "In the harbour" is no document; a reporting verb after the comma is read as usual.
+    assert!(
+        !found.iter().any(|q| q.text.contains("ferries waited")),
+        "{found:?}"
+    );
+    let said = found
+        .iter()
+        .find(|q| q.text.contains("would cost more"))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(said.kind, parallax::model::QuoteKind::Indirect);
+}

@@ -6,15 +6,16 @@
 //! - `CONTENT, SUBJECT VERB [time].` ("..., authorities said Saturday."),
 //! - `SUBJECT VERB: “QUOTE”` and `SUBJECT VERB, “QUOTE”`,
 //! - `…, saying CONTENT` (the subject is the sentence's own),
-//! - `According to SUBJECT, CONTENT` and `CONTENT, according to SUBJECT`.
+//! - `According to SUBJECT, CONTENT` and `CONTENT, according to SUBJECT`,
+//! - `In DOCUMENT, CONTENT` with no reporting verb after the comma ("In the survey, most …").
 //!
 //! Verbs that often take a plain object ("announced a plan") only report speech with "that".
 //! Verbs of a view, a finding or a decision ([`VIEW_VERBS`]: "the audit found that …") report a
 //! clause only with "that" right after them, in the `SUBJECT VERB that CONTENT` pattern.
 
 use super::lexicon::{
-    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, GROUP_NOUNS, PLAIN_ARTICLES,
-    ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
+    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS,
+    PLAIN_ARTICLES, ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
 use super::tokens::Tok;
 
@@ -344,6 +345,10 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         }
         if t.lower == "according" && k + 1 < s.to && s.tok(k + 1).lower == "to" {
             out.extend(according_frame(s, k));
+            continue;
+        }
+        if t.lower == "in" && k == s.from {
+            out.extend(in_document_frame(s, k));
             continue;
         }
         // "the estimated cost", "the alleged drop": after an article the word is an adjective.
@@ -990,6 +995,34 @@ fn with_participle(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
 }
 
 /// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
+/// Most words between "In" and the comma of an opening document phrase.
+const MAX_IN_DOCUMENT_WORDS: usize = 14;
+
+/// `In DOCUMENT, CONTENT` with no reporting verb after it ("In a survey released on Monday, most
+/// riders said …" has one and is read from it; "In the survey, most riders favoured the late
+/// ferry" has none): the document reports the clause, as "according to" would.
+fn in_document_frame(s: &Sentence, k: usize) -> Option<Frame> {
+    let comma = (k + 1..s.to.min(k + 1 + MAX_IN_DOCUMENT_WORDS))
+        .take_while(|&i| !s.tok(i).in_quote)
+        .find(|&i| s.tok(i).gap_after.contains(','))?;
+    let document = (k + 1..=comma)
+        .any(|i| is_in(DOCUMENT_NOUNS, &s.tok(i).lower) || s.tok(i).lower == "report");
+    let reported = (comma + 1..s.to).any(|i| {
+        let t = s.tok(i);
+        t.is_cue() || is_in(VIEW_VERBS, &t.lower)
+    });
+    if !document || reported || s.to - comma - 1 < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some(Frame {
+        cue: k,
+        subject: (k + 1, comma + 1),
+        content: (s.tok(comma + 1).start, s.span.1),
+        borrowed_subject: false,
+        according: true,
+    })
+}
+
 fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     let subject = s.phrase_after(k + 2)?;
     let last = s.tok(subject.1 - 1);

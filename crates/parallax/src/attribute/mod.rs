@@ -1193,13 +1193,14 @@ fn frame_quote(
         } else {
             QuoteKind::Partial
         }
-    } else if !f.according && is_in(lexicon::VIEW_VERBS, &cx.toks[f.cue].lower) {
+    } else if is_in(lexicon::VIEW_VERBS, &cx.toks[f.cue].lower) || cx.toks[f.cue].lower == "in" {
+        // "found that …", and a finding a document holds ("In the survey, most …").
         QuoteKind::View
     } else {
         QuoteKind::Indirect
     };
     cx.remember_quote(&speaker, &channel, s_idx, paragraph);
-    let cue = if f.according {
+    let cue = if f.according && cx.toks[f.cue].lower == "according" {
         "according to".to_string()
     } else {
         cx.toks[f.cue].lower.clone()
