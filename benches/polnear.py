@@ -326,6 +326,8 @@ def convert_article(text, ann, corenlp, stats):
                     stats["pronouns resolved" if pronoun else "generic resolved"] += 1
                 elif pronoun:
                     known = False
+            elif pronoun:
+                known = False
             elif corenlp:
                 name = name_in(text, corenlp, speaker_span)
                 if name and name != speaker:

@@ -19,6 +19,7 @@ pub mod channels;
 pub mod entities;
 pub mod facts;
 pub mod frames;
+pub mod given_names;
 pub mod labels;
 pub use crate::lexicon;
 pub mod people;
@@ -624,17 +625,22 @@ fn pronoun_gender(lower: &str) -> i32 {
     }
 }
 
-/// Evidence of each person's gender, from the document itself, in the places where a pronoun's
-/// person is plain: a title ("Mr", "Ms"); "he" or "she" opening a sentence, for the person who
-/// opened the sentence before; "Gabuev said he", for the person before the verb. Positive means
-/// "he", negative "she".
+/// Evidence of each person's gender: a given name ([`given_names`], one vote), and from the
+/// document itself, in the places where a pronoun's person is plain: a title ("Mr", "Ms"); "he"
+/// or "she" opening a sentence, for the person who opened the sentence before; "Lund said he",
+/// for the person before the verb. Positive means "he", negative "she".
 fn gender_votes(toks: &[Tok], names: &NameTable, sentences: &[Span]) -> Vec<i32> {
     let mut votes: Vec<i32> = names
         .people
         .iter()
         .map(|p| {
             let titled = |t: &[&str]| p.descriptors.iter().any(|d| t.contains(&d.as_str()));
-            i32::from(titled(&["mr"])) - i32::from(titled(&["ms", "mrs", "miss"]))
+            let given = p
+                .name
+                .split_whitespace()
+                .next()
+                .map_or(0, given_names::pronoun_vote);
+            i32::from(titled(&["mr"])) - i32::from(titled(&["ms", "mrs", "miss"])) + given
         })
         .collect();
     let mut previous_subject: Option<usize> = None;
