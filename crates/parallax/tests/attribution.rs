@@ -725,3 +725,14 @@ fn a_document_opening_the_sentence_holds_its_finding() {
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(said.kind, parallax::model::QuoteKind::Indirect);
 }
+
+#[test]
+fn ranks_before_a_name_after_the_verb_are_titles() {
+    let found = quotes(
+        "\"We disagree with every part of the plan for the harbour,\" said retired Navy Capt. \
+         Oskar Brandt.\n\n\
+         The east pier will open again in June, said retired Army Lt. Gen. Marta Quillon.",
+    );
+    assert_speaker(&found, "every part of the plan", "Oskar Brandt");
+    assert_speaker(&found, "east pier will open", "Marta Quillon");
+}

@@ -525,10 +525,11 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     );
     // "said police Chief Joseph Boinnet": a descriptor may stand before the name.
     let names_someone = (subject.0..subject.1).any(|i| s.tok(i).cap);
-    if pronoun
-        || !(first.cap || is_in(DETERMINERS, &first.lower) || names_someone)
-        || subject.1 - subject.0 > 5
-    {
+    // Titles do not count toward the length: "said retired Army Lt. Gen. Ann Roe".
+    let words = (subject.0..subject.1)
+        .filter(|&i| !is_in(TITLES, &s.tok(i).lower))
+        .count();
+    if pronoun || !(first.cap || is_in(DETERMINERS, &first.lower) || names_someone) || words > 5 {
         return None;
     }
     // The sentence ends with the subject, or an apposition follows its name ("said Dr. Robert
