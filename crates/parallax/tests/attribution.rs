@@ -736,3 +736,12 @@ fn ranks_before_a_name_after_the_verb_are_titles() {
     assert_speaker(&found, "every part of the plan", "Oskar Brandt");
     assert_speaker(&found, "east pier will open", "Marta Quillon");
 }
+
+#[test]
+fn a_title_case_headline_names_no_one() {
+    let found = quotes(
+        "Brandt Harbour Pier Closure Angers Ferry Riders Across The Bay\n\n\
+         Oskar Brandt said the east pier would stay closed until the divers had finished.",
+    );
+    assert_speaker(&found, "east pier would stay closed", "Oskar Brandt");
+}

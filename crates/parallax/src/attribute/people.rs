@@ -76,7 +76,8 @@ impl NameTable {
         let mut found: Vec<(Vec<String>, Vec<String>)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].cap || toks[i].in_quote {
+            // A headline's capitals name no one by themselves ("Pier Operator Warns Riders").
+            if !toks[i].cap || toks[i].in_quote || toks[i].title_line {
                 i += 1;
                 continue;
             }
@@ -443,7 +444,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].cap || toks[i].in_quote {
+        if !toks[i].cap || toks[i].in_quote || toks[i].title_line {
             i += 1;
             continue;
         }

@@ -21,6 +21,9 @@ pub struct Tok<'a> {
     pub in_quote: bool,
     /// The text between this token and the next.
     pub gap_after: &'a str,
+    /// Lies in a line written in title case (a headline: "Harbour Pier To Reopen In June"),
+    /// whose capitals say nothing about names.
+    pub title_line: bool,
     /// A reporting verb (see [`Tok::is_cue`]), looked up once.
     cue: bool,
 }
@@ -35,6 +38,7 @@ impl Tok<'_> {
 /// Tokens of `text`; `quotes` are the byte ranges inside quotation marks.
 pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
     let spans = words(text);
+    let title_lines = title_case_lines(text);
     let ends: Vec<usize> = spans
         .iter()
         .skip(1)
@@ -57,7 +61,10 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
             let in_quote = k > 0 && span.end() <= quotes[k - 1].1;
             let lower = base.to_lowercase();
             let cap = is_capitalised(base);
+            let j = title_lines.partition_point(|&(s, _)| s <= span.start());
+            let title_line = j > 0 && span.end() <= title_lines[j - 1].1;
             Tok {
+                title_line,
                 start: span.start(),
                 end: span.end(),
                 base,
@@ -70,6 +77,28 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
             }
         })
         .collect()
+}
+
+/// Fewest words of four letters or more for a line to be read as a title-case headline.
+const MIN_TITLE_WORDS: usize = 4;
+
+/// Byte ranges of the lines written in title case: at least [`MIN_TITLE_WORDS`] words of four
+/// letters or more, all capitalised ("Ferry Operator Says Harbour Pier Will Reopen"). A sentence
+/// has lower-case words of that length; a headline in title case has none.
+fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        let long: Vec<&str> = line
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        if long.len() >= MIN_TITLE_WORDS && long.iter().all(|w| is_capitalised(w)) {
+            out.push((at, at + line.len()));
+        }
+        at += line.len();
+    }
+    out
 }
 
 /// Byte ranges of the text inside double quotation marks, paragraph by paragraph: `“…”`, and
@@ -139,5 +168,29 @@ fn is_capitalised(word: &str) -> bool {
                 && rest.chars().next().is_some_and(char::is_uppercase)
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_lines_are_headlines_only() {
+        let text = "Harbour Pier Closure Angers Ferry Riders\n\
+                    Oskar Brandt said the east pier would stay closed.\n\
+                    Pier To Open\n";
+        let lines = title_case_lines(text);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(
+            &text[lines[0].0..lines[0].1],
+            "Harbour Pier Closure Angers Ferry Riders\n"
+        );
+        let toks = tokenize(text, &[]);
+        assert!(
+            toks[0].title_line && !toks[6].title_line,
+            "{:?}",
+            toks[6].base
+        );
     }
 }
