@@ -745,3 +745,19 @@ fn a_title_case_headline_names_no_one() {
     );
     assert_speaker(&found, "east pier would stay closed", "Oskar Brandt");
 }
+
+#[test]
+fn a_description_between_the_quotation_and_the_name_is_not_quoted() {
+    let found = attributed(
+        "The council met on Monday.\n\n\
+         \"We cannot keep the pier closed for another summer,\" the mayor, Ines Varga, told \
+         reporters.",
+    );
+    let q = found
+        .iter()
+        .find(|q| q.text.contains("pier closed"))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(q.text, "We cannot keep the pier closed for another summer");
+    assert_eq!(q.speaker.as_deref(), Some("Ines Varga"));
+    assert_eq!(q.kind, parallax::model::QuoteKind::Direct);
+}

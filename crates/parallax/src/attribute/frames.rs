@@ -672,7 +672,24 @@ fn verb_frame(
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
     if (after >= s.to || participle_next) && comma_before_subject && and_at.is_none() {
         let content_end = s.tok(subject.0 - 1).end;
-        let content = (s.span.0, content_end);
+        // "“…,” the mayor, Ann Roe, told reporters": the description between the quotation and
+        // the name is no part of the words.
+        let described = (s.from..subject.0)
+            .rev()
+            .find(|&i| s.tok(i).in_quote)
+            .filter(|&q| {
+                q + 1 < subject.0
+                    && subject.0 - q - 1 <= MAX_DESCRIPTION_WORDS
+                    && gap_has(s.tok(q), CLOSE_QUOTES)
+                    && !(q + 1..subject.0).any(|i| s.tok(i).is_cue())
+            })
+            .and_then(|q| quote_closing_in(quotes, s.tok(q).end, s.tok(q + 1).start))
+            .filter(|quote| {
+                s.text[s.span.0..quote.0]
+                    .trim_matches(['"', '“', ' '])
+                    .is_empty()
+            });
+        let content = described.unwrap_or((s.span.0, content_end));
         return Some(Frame {
             cue: k,
             subject,
@@ -827,6 +844,9 @@ fn verb_frame(
         according: false,
     })
 }
+
+/// Most words of a description standing between a quotation and its speaker's name.
+const MAX_DESCRIPTION_WORDS: usize = 6;
 
 /// Verbs that report an instruction: `VERB ADDRESSEE to …` ("urged people to send a message").
 const DIRECTIVE_VERBS: &[&str] = &["advised", "asked", "reminded", "told", "urged", "urges"];
