@@ -566,7 +566,7 @@ pub const CHARACTERIZING: &[&str] = &[
 pub const INSTITUTION_HEADS: &[&str] = &["agency", "embassy", "ministry", "office"];
 
 /// Channel nouns for the media, which carry others' words and speak for no one. A website is not
-/// one of them: its owner speaks through it ("according to the Sensei website").
+/// one of them: its owner speaks through it ("according to the Larkhill website").
 pub const MEDIA_HEADS: &[&str] = &[
     "broadcaster",
     "daily",
@@ -585,7 +585,7 @@ pub const OBJECT_PREPOSITIONS: &[&str] = &[
 /// The articles alone: none of the other [`DETERMINERS`].
 pub const PLAIN_ARTICLES: &[&str] = &["the", "a", "an"];
 
-/// Members of a party, who are described by it ("the Kentucky Republican said").
+/// Members of a party, who are described by it ("the Idaho Democrat said").
 pub const PARTY_MEMBERS: &[&str] = &[
     "conservative",
     "democrat",
@@ -597,7 +597,7 @@ pub const PARTY_MEMBERS: &[&str] = &[
     "tory",
 ];
 
-/// Nouns for writings that "say" things without being people ("the legal document said", "the
+/// Nouns for writings that "say" things without being people ("the legal memo said", "the
 /// study found").
 pub const DOCUMENT_NOUNS: &[&str] = &[
     "affidavit",
@@ -1062,7 +1062,7 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// True for a word of two or more letters written in capitals only ("EDC", "CCTV"): an acronym.
+/// True for a word of two or more letters written in capitals only ("KFA", "CCTV"): an acronym.
 pub fn is_all_caps(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
 }

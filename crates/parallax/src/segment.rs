@@ -98,7 +98,7 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             || next.is_ascii_digit()
             || matches!(next, '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '–');
         let closed_here = j > i + 1 && chars[i + 1..j].iter().any(|&(_, c)| matches!(c, '”' | '"'));
-        // `“Are there prizes?” Lincicome asked`: a closing quote followed by its attribution.
+        // `“Is there a prize?” Marwick asked`: a closing quote followed by its attribution.
         let attribution_after = closed_here && attribution_starts(&para[next_at..]);
         if opens
             && !(c == '.' && !closed_here && is_abbreviation(para, at, &para[next_at..]))
@@ -167,7 +167,7 @@ fn attribution_follows_quote(rest: &str) -> bool {
 }
 
 /// True when `rest` opens with a name of one to three capitalised words and a reporting verb
-/// ("Lincicome asked", "Mr Xi said").
+/// ("Marwick asked", "Mr Xi said").
 fn attribution_starts(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().take(4).collect();
     for (i, w) in words.iter().enumerate() {

@@ -50,10 +50,10 @@ fn assert_speaker(found: &[(String, Option<String>)], words: &str, speaker: &str
 #[test]
 fn said_a_opens_a_clause_but_not_a_short_object() {
     let found = quotes(
-        "Nadia Jamil, principal researcher at Dixon Hall, said a picture of homelessness in \
-         the city is emerging from the research. Later the pastor said a prayer.",
+        "Oona Falkirk, lead analyst at Wrenfield Hall, said a pattern of rural poverty in \
+         the valley is taking shape from the survey. Later the pastor said a prayer.",
     );
-    assert_speaker(&found, "a picture of homelessness", "Nadia Jamil");
+    assert_speaker(&found, "a pattern of rural poverty", "Oona Falkirk");
     assert!(
         !found.iter().any(|(t, _)| t.contains("prayer")),
         "{found:?}"
@@ -63,28 +63,28 @@ fn said_a_opens_a_clause_but_not_a_short_object() {
 #[test]
 fn a_second_verb_and_a_participle_share_the_subject() {
     let found = quotes(
-        "In an interview on Monday, Secretary Mike Pompeo praised the talks and said he did \
-         not think the trade dispute would affect them. Premier Blaine Higgs has said the \
-         province will keep its first commitment, insisting his government won't spend \
-         another penny.",
+        "In an interview on Monday, Secretary Wes Carrowby praised the talks and said he did \
+         not think the trade dispute would affect them. Premier Corin Maddox has said the \
+         territory will keep its first commitment, insisting her government won't add \
+         another dollar.",
     );
-    assert_speaker(&found, "trade dispute", "Mike Pompeo");
+    assert_speaker(&found, "trade dispute", "Wes Carrowby");
     // The participle's words are a quote of their own, not the tail of the first one.
     let first = found
         .iter()
         .find(|(t, _)| t.contains("first commitment"))
         .unwrap();
-    assert!(!first.0.contains("penny"), "{found:?}");
-    assert_speaker(&found, "another penny", "Blaine Higgs");
+    assert!(!first.0.contains("dollar"), "{found:?}");
+    assert_speaker(&found, "another dollar", "Corin Maddox");
 }
 
 #[test]
 fn trailing_attribution_with_an_apposition() {
     let found = quotes(
-        "Some couples grow closer when one partner falls ill with cancer, said Dr. Robert \
-         Rutledge, a Halifax radiation oncologist.",
+        "Some couples grow closer when one partner falls ill with cancer, said Dr. Imogen \
+         Sallow, a Brackwater radiation oncologist.",
     );
-    assert_speaker(&found, "grow closer", "Robert Rutledge");
+    assert_speaker(&found, "grow closer", "Imogen Sallow");
 }
 
 #[test]
@@ -92,26 +92,26 @@ fn a_signed_pull_quote_and_an_embedded_post() {
     let found = quotes(
         "The storm cut power to thousands of homes across the region on Saturday night, and \
          many roads were still closed on Sunday.\n\n\
-         It is very bad for our seniors if they have no backup at all. Rod Peters, Lake mayor\n\n\
+         It is very hard on our elders if they have no heat at all. Ned Ashcombe, Tallis mayor\n\n\
          Crews are working through the night on the island. pic.twitter.com/x1 — Island Power \
          (@islandpower) May 2, 2019\n\n\
          The utility expects most customers to have power again by the end of the week, \
          although some remote areas could wait longer.\n",
     );
-    assert_speaker(&found, "very bad for our seniors", "Rod Peters");
+    assert_speaker(&found, "very hard on our elders", "Ned Ashcombe");
     assert_speaker(&found, "working through the night", "Island Power");
 }
 
 #[test]
 fn he_is_the_man_who_just_opened_a_sentence_not_an_earlier_speaker() {
     let found = quotes(
-        "Former pitcher Mark Mulder played alongside the professionals at the tournament this \
+        "Former pitcher Rory Quenby played alongside the professionals at the tournament this \
          week, a few groups behind the leaders.\n\n\
-         \"It was a hard day for all of us out there,\" said golfer Stacy Lewis.\n\n\
-         Asked what made him more nervous, Mulder did not hesitate.\n\n\
+         \"It was a hard day for all of us out there,\" said golfer Gwen Haverty.\n\n\
+         Asked what made him more nervous, Quenby did not hesitate.\n\n\
          \"It's this one for sure, no question about it,\" he said.",
     );
-    assert_speaker(&found, "this one for sure", "Mark Mulder");
+    assert_speaker(&found, "this one for sure", "Rory Quenby");
 }
 
 #[test]
@@ -119,10 +119,10 @@ fn it_said_is_the_organisation_that_opened_a_sentence() {
     let found = quotes(
         "Thousands of homes on the island were still without power on Sunday after the storm \
          brought down trees and lines across the region.\n\n\
-         BC Hydro reminded customers to keep freezers closed during the outage.\n\n\
-         \"There are hundreds of outages that crews must attend to one by one,\" it said.",
+         RV Power reminded customers to keep freezers closed during the outage.\n\n\
+         \"We have hundreds of faults that crews must repair one by one,\" it said.",
     );
-    assert_speaker(&found, "hundreds of outages", "BC Hydro");
+    assert_speaker(&found, "hundreds of faults", "RV Power");
 }
 
 #[test]
@@ -130,10 +130,10 @@ fn an_instruction_to_an_addressee_is_reported_speech() {
     let found = quotes(
         "Prime Minister Justin Trudeau spoke to a crowd of supporters in Toronto on Thursday \
          about the provincial budget cuts.\n\n\
-         Trudeau urged people to send a clear message to the provincial government about \
+         Trudeau urged voters to send a firm signal to the premier's cabinet about \
          education.",
     );
-    assert_speaker(&found, "send a clear message", "Justin Trudeau");
+    assert_speaker(&found, "send a firm signal", "Justin Trudeau");
 }
 
 #[test]
@@ -204,12 +204,12 @@ fn a_team_named_with_the_is_not_a_person() {
 fn a_document_speaks_for_its_owner_and_an_institution_for_itself() {
     let found = quotes(
         "Police cleared the road on Monday. The OPP statement said the officers had acted \
-         within the law. A statement from the Red Cross said, “Our volunteers are ready to \
+         within the law. A statement from the Red Cross said, “Our volunteers stand ready to \
          help every family.” Harbour residents met on Tuesday. The ministry said it would \
          review the evacuation plan within a month.",
     );
     assert_speaker(&found, "acted within the law", "OPP");
-    assert_speaker(&found, "volunteers are ready", "Red Cross");
+    assert_speaker(&found, "volunteers stand ready", "Red Cross");
     assert_speaker(&found, "review the evacuation", "The ministry");
 }
 
@@ -217,10 +217,10 @@ fn a_document_speaks_for_its_owner_and_an_institution_for_itself() {
 fn a_shared_given_name_with_a_new_surname_is_a_new_person() {
     let found = quotes(
         "“The school has always been welcoming,” said Paul Ostrander, a teacher there. Paul \
-         Mendez, who coached the visiting team, said in an email that he never heard any \
+         Mendez, who coached the visiting team, said in an email that he did not hear any \
          insults from the stands.",
     );
-    assert_speaker(&found, "never heard any insults", "Paul Mendez");
+    assert_speaker(&found, "did not hear any insults", "Paul Mendez");
 }
 
 #[test]
@@ -266,8 +266,8 @@ fn a_parenthetical_attribution_reports_both_sides() {
 fn a_pronoun_after_a_newly_introduced_person_is_that_person() {
     let found = quotes(
         "“The program changed my life,” said retiree Walter Brennan. “I walk every day now,” he \
-         says. Healthy eating also produced results for Oakville accountant Samuel Okafor, 50. \
-         “I had a gym membership, but this program built the habit,” he says.",
+         says. Healthy eating also produced results for Kelmory accountant Samuel Okafor, 50. \
+         “I tried diets before, but this program built the habit,” he says.",
     );
     assert_speaker(&found, "built the habit", "Samuel Okafor");
 }
@@ -275,13 +275,13 @@ fn a_pronoun_after_a_newly_introduced_person_is_that_person() {
 #[test]
 fn a_speaker_named_by_an_acronym_is_named_in_full() {
     let found = quotes(
-        "The family wrote to Immigration, Refugees and Citizenship Canada in March. The IRCC \
+        "The family wrote to Harbours, Rivers and Coastal Agency in March. The HRCA \
          stressed Friday that no final decision on the application has been made.",
     );
     assert_speaker(
         &found,
         "no final decision",
-        "Immigration, Refugees and Citizenship Canada",
+        "Harbours, Rivers and Coastal Agency",
     );
 }
 
@@ -289,8 +289,8 @@ fn a_speaker_named_by_an_acronym_is_named_in_full() {
 fn a_plural_noun_opening_a_sentence_is_not_a_person() {
     let found = quotes(
         "Martin Keller, 41, lives alone in the hills. Keller was arrested near the border on \
-         Friday. Investigators say more charges \
-         could follow. Investigators have not charged him with arson yet. He told detectives \
+         Friday. Investigators say new counts \
+         may follow. Investigators have not yet laid an arson charge. He told detectives \
          that he had driven north to visit his brother.",
     );
     assert_speaker(&found, "driven north", "Martin Keller");
@@ -299,8 +299,8 @@ fn a_plural_noun_opening_a_sentence_is_not_a_person() {
 #[test]
 fn the_subject_before_an_apposition_speaks_not_a_name_inside_it() {
     let found = quotes(
-        "Dr. Ruth Amsel sees dozens of patients a week. Amsel, the only surgeon at Cape Breton's \
-         Glace Bay Hospital, is more blunt: “We cannot keep up with the waiting list.”",
+        "Dr. Ruth Amsel sees dozens of patients a week. Amsel, the only surgeon at Tarn Island's \
+         Kelmory Bay Hospital, is more blunt: “We cannot keep up with the waiting list.”",
     );
     assert_speaker(&found, "keep up with the waiting list", "Ruth Amsel");
 }
@@ -309,20 +309,20 @@ fn the_subject_before_an_apposition_speaks_not_a_name_inside_it() {
 fn he_may_mean_a_lone_name_after_a_lead_in() {
     let found = quotes(
         "“We trained all winter for this,” said coach Dana Whitfield. When asked whether the \
-         final felt different, Okonkwo didn't hesitate. “It's the biggest game of my life,” he \
+         final felt different, Okonkwo didn't hesitate. “This is the match I waited years for,” he \
          said.",
     );
-    assert_speaker(&found, "biggest game", "Okonkwo");
+    assert_speaker(&found, "waited years for", "Okonkwo");
 }
 
 #[test]
 fn it_said_after_an_acronym_opened_the_sentence_before() {
     let found = quotes(
-        "Although EDC disclosed most of its loans, it reveals insurance policies only rarely. \
-         EDC declined to answer most of the questions about the policy. “We are obligated to \
-         respect the confidentiality of our policy holders,” it said in a statement.",
+        "Although KFA publishes most of its loans, it names insured firms only rarely. \
+         KFA gave no reply on the cover. “We must respect the \
+         secrecy of firms we insure,” it said in a statement.",
     );
-    assert_speaker(&found, "obligated to respect", "EDC");
+    assert_speaker(&found, "must respect the secrecy", "KFA");
 }
 
 #[test]
@@ -352,21 +352,21 @@ fn a_name_with_its_apposition_after_a_quotation_speaks() {
 #[test]
 fn a_lone_name_before_an_apposition_is_who_she_means() {
     let found = quotes(
-        "“We saw the water rise in minutes,” said rescue chief Paulo Mendes. Yuni, a resident \
-         of the coast, was watching television at home when the water came. “I heard a rumbling \
-         sound and thought it was the wind,” she said.",
+        "“We saw the water rise in minutes,” said rescue chief Paulo Mendes. Laksmi, a resident \
+         of the coast, was mending nets on the porch when the water came. “I heard a low \
+         roar and took it for thunder,” she said.",
     );
-    assert_speaker(&found, "rumbling sound", "Yuni");
+    assert_speaker(&found, "low roar", "Laksmi");
 }
 
 #[test]
 fn a_second_speaker_after_a_comma_takes_the_rest_of_the_sentence() {
     let found = quotes(
         "Although critics say the city should not pay a middle man for the program, Petrova \
-         says the premium makes everyone involved work harder. Sina Tavita, who joined the \
+         says the bonus keeps every partner working harder. Sina Tavita, who joined the \
          club in May, says the new coach changed the whole team.",
     );
-    assert_speaker(&found, "premium makes everyone", "Petrova");
+    assert_speaker(&found, "bonus keeps every partner", "Petrova");
     assert!(
         !found
             .iter()
@@ -378,7 +378,7 @@ fn a_second_speaker_after_a_comma_takes_the_rest_of_the_sentence() {
 #[test]
 fn an_opening_name_and_a_possessive_source_speak() {
     let found = quotes(
-        "Prosecutor Caroline Weiss spoke after the ruling. Weiss questioned that logic, saying \
+        "Prosecutor Caroline Weiss spoke after the ruling. Weiss disputed that reasoning, saying \
          the board had ignored the victims. In the 1950s most porters worked nights, according \
          to Weiss's book.",
     );
@@ -474,7 +474,7 @@ fn a_description_opening_a_sentence_is_the_person_named_before() {
         "Riverside mayoral candidate Joan Pike won the vote in October after a campaign about \
          the new bridge. Critics said the plan was too costly for a town of its size.\n\nOn \
          Monday, the mayor defended the plan at a council meeting that ran late into the \
-         night.\n\n\"We will build it on time and on budget,\" she said.",
+         night.\n\n\"We will build it within the budget we set,\" she said.",
     );
     assert_speaker(&found, "We will build it", "Joan Pike");
 }
@@ -503,8 +503,8 @@ fn the_author_of_an_embedded_post_is_not_who_he_means() {
     let found = quotes(
         "Opposition Leader Martin Hale says the attacks on his party have gone too far, and \
          Hale insists the tone is a reaction to the government and does not apologize for \
-         it.\n\nAlso, you never show up to debate me. You had your friends vote down a motion \
-         to appear before our committee. Shame. https://t.co/abc123 — Laura Benning \
+         it.\n\nAlso, you never come to the debates. Your members voted to block a motion \
+         to hear from our witnesses. Shame. https://t.co/abc123 — Laura Benning \
          (@LauraBenning) March 3, 2019\n\n\"When we are attacked like this it is going to \
          draw a response from us,\" he said.",
     );
@@ -731,7 +731,7 @@ fn ranks_before_a_name_after_the_verb_are_titles() {
     let found = quotes(
         "\"We disagree with every part of the plan for the harbour,\" said retired Navy Capt. \
          Oskar Brandt.\n\n\
-         The east pier will open again in June, said retired Army Lt. Gen. Marta Quillon.",
+         The east pier will open again in June, said retired Marine Maj. Gen. Marta Quillon.",
     );
     assert_speaker(&found, "every part of the plan", "Oskar Brandt");
     assert_speaker(&found, "east pier will open", "Marta Quillon");

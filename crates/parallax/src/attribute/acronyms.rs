@@ -1,8 +1,8 @@
 //! Acronyms: the full names a document's acronyms stand for.
 //!
-//! An acronym used in a document ("IRCC", "PBO") stands for a capitalised run of the same
-//! document whose initials spell it ("Immigration, Refugees and Citizenship Canada",
-//! "Parliamentary Budget Officer"), with function words and commas allowed between the words.
+//! An acronym used in a document ("HRCA", "PBO") stands for a capitalised run of the same
+//! document whose initials spell it ("Harbours, Rivers and Coastal Agency",
+//! "Provincial Bridge Office"), with function words and commas allowed between the words.
 //! A speaker named by the acronym is then named in full.
 
 use std::collections::{HashMap, HashSet};
@@ -59,7 +59,7 @@ pub fn expansions(text: &str, toks: &[Tok]) -> HashMap<String, String> {
     out
 }
 
-/// The full name of a speaker named by an acronym ("the IRCC"), if the document spells it out.
+/// The full name of a speaker named by an acronym ("the HRCA"), if the document spells it out.
 pub fn expand(speaker: &str, names: &HashMap<String, String>) -> Option<String> {
     let bare = speaker
         .strip_prefix("the ")

@@ -1,5 +1,5 @@
-//! Channels: the media and documents words came through ("the Kremlin readout", "Chinese state
-//! broadcaster CCTV", "according to FP").
+//! Channels: the media and documents words came through ("the Kremlin readout", "Ruritanian state
+//! broadcaster RTB", "according to FP").
 //!
 //! A channel phrase is built around a channel noun (readout, statement, report, media, ...) with
 //! its modifiers and qualifiers, or is an organisation that is the subject of a reporting verb or

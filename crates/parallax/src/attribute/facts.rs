@@ -5,7 +5,7 @@
 //! be a month), `2022-06-15`, `June 15, 2022`, `15 June`, and weekdays and `yesterday`/`today`
 //! against the publication date (a weekday is the latest such day on or before publication).
 //! A date without a year takes the publication year. Amounts: a currency sign and a number with
-//! an optional scale ("$147 billion"); percentages: "30 percent", "16.3 per cent", "12%".
+//! an optional scale ("$238 billion"); percentages: "30 percent", "14.7 per cent", "12%".
 //! Names: people from the document's name table, organisations (acronyms and capitalised runs
 //! with an organisation word) and places (the gazetteer).
 
@@ -170,7 +170,7 @@ pub fn facts(
             i += 1;
             continue;
         }
-        // Amounts: "$147 billion", "€3.5m"; percentages: "30 percent", "12%".
+        // Amounts: "$238 billion", "€3.5m"; percentages: "30 percent", "12%".
         let currency = text[..t.start]
             .chars()
             .next_back()
@@ -311,23 +311,23 @@ mod tests {
 
     #[test]
     fn dates_resolve_against_the_publication_date() {
-        let f = facts_of("Xi told Putin by telephone on Wednesday (15/6/2022) and again on June 20, 2022. The forum opens June 17.", Some("2022-06-16"));
+        let f = facts_of("Quillon phoned Brandt on Wednesday and wrote on 15/6/2022 and again on June 20, 2022. The forum opens June 17.", Some("2022-06-16"));
         assert_eq!(value(&f, "Wednesday").as_deref(), Some("2022-06-15"));
         assert_eq!(value(&f, "15/6/2022").as_deref(), Some("2022-06-15"));
         assert_eq!(value(&f, "June 20, 2022").as_deref(), Some("2022-06-20"));
         assert_eq!(value(&f, "June 17").as_deref(), Some("2022-06-17"));
         for x in &f {
-            assert_eq!(&"Xi told Putin by telephone on Wednesday (15/6/2022) and again on June 20, 2022. The forum opens June 17."[x.start..x.end], x.text);
+            assert_eq!(&"Quillon phoned Brandt on Wednesday and wrote on 15/6/2022 and again on June 20, 2022. The forum opens June 17."[x.start..x.end], x.text);
         }
     }
 
     #[test]
     fn amounts_percentages_and_names() {
-        let text = "Trade reached $147 billion, up more than 30 percent, the Foreign Ministry said, as President Xi Jinping met officials in Beijing. Prices rose 16.3 per cent and 12%.";
+        let text = "Trade reached $238 billion, up nearly 30 percent, the Foreign Ministry said, as President Xi Jinping met officials in Beijing. Prices rose 14.7 per cent and 12%.";
         let f = facts_of(text, None);
-        assert_eq!(value(&f, "$147 billion").as_deref(), Some("$147000000000"));
+        assert_eq!(value(&f, "$238 billion").as_deref(), Some("$238000000000"));
         assert_eq!(value(&f, "30 percent").as_deref(), Some("30"));
-        assert_eq!(value(&f, "16.3 per cent").as_deref(), Some("16.3"));
+        assert_eq!(value(&f, "14.7 per cent").as_deref(), Some("14.7"));
         assert_eq!(value(&f, "12%").as_deref(), Some("12"));
         assert!(f
             .iter()

@@ -1,7 +1,7 @@
 //! Speech frames: a reporting verb with its subject and the words it reports.
 //!
 //! Patterns, for a sentence's tokens:
-//! - `SUBJECT [, apposition,] VERB [that] CONTENT` ("Gabuev said the readout was ..."),
+//! - `SUBJECT [, apposition,] VERB [that] CONTENT` ("Veleshev said the readout was ..."),
 //! - `“QUOTE,” VERB SUBJECT` and `“QUOTE,” SUBJECT VERB`,
 //! - `CONTENT, SUBJECT VERB [time].` ("..., authorities said Saturday."),
 //! - `SUBJECT VERB: “QUOTE”` and `SUBJECT VERB, “QUOTE”`,
@@ -80,7 +80,7 @@ const NEGATIONS: &[&str] = &[
     "wouldn't",
 ];
 
-/// Words that end a name standing after its verb ("said Terry Chapman with the union").
+/// Words that end a name standing after its verb ("said Gord Ketteridge with the union").
 const PREPOSITIONS: &[&str] = &[
     "about", "at", "by", "for", "from", "in", "of", "on", "to", "who", "whose", "with", "which",
     "and",
@@ -188,7 +188,7 @@ impl Sentence<'_, '_> {
         if bare_plural {
             return Some((start, end));
         }
-        // "In early November the company announced": a lead-in phrase before the article is no
+        // "In late spring the company announced": a lead-in phrase before the article is no
         // part of the subject.
         if is_in(LEAD_IN_WORDS, &self.tok(start).lower) {
             // The last article: "In a statement the company said" is the company.
@@ -213,7 +213,7 @@ impl Sentence<'_, '_> {
     }
 
     /// True when the preposition at `k` continues an organisation's name into a role and a
-    /// name: "former Bank of Canada governor David Dodge", "University of Toronto professor …".
+    /// name: "former Bank of Ruritania governor Ian Struther", "University of Toronto professor …".
     fn role_after_organisation(&self, k: usize) -> bool {
         let mut i = k + 1;
         if i < self.to && self.tok(i).lower == "the" {
@@ -244,8 +244,8 @@ impl Sentence<'_, '_> {
     /// The subject phrase starting at token `start`, up to punctuation.
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
-        // "said oil and gas worker Mike Wipf": "and" inside a lower-case descriptor.
-        // "says Heart and Stroke senior manager Erin Kim": an organisation's "and" too.
+        // "said salt and grain trader Hollis Venn": "and" inside a lower-case descriptor.
+        // "says Tide and Shore senior manager Odile Brannock": an organisation's "and" too.
         let descriptor_and = |end: usize| {
             let all_lower = (start..end).all(|i| !self.tok(i).cap);
             let all_cap = (start..end).all(|i| self.tok(i).cap);
@@ -260,8 +260,8 @@ impl Sentence<'_, '_> {
             && end - start < MAX_SUBJECT_WORDS
             && (self.subject_word(end) || descriptor_and(end))
         {
-            // A name ends at a preposition after it ("Terry Chapman with the union"), but a
-            // descriptor may stand before a name ("Cambridge cartoonist Andre Campbell").
+            // A name ends at a preposition after it ("Gord Ketteridge with the union"), but a
+            // descriptor may stand before a name ("Dunmore cartoonist Remy Castellan").
             if end > start
                 && self.tok(end - 1).cap
                 && is_in(PREPOSITIONS, &self.tok(end).lower)
@@ -281,8 +281,8 @@ impl Sentence<'_, '_> {
         (end > start).then_some((start, end))
     }
 
-    /// The name in apposition after a description standing after its verb ("says Campbell's
-    /// partner, Jason Louth"), else the phrase itself.
+    /// The name in apposition after a description standing after its verb ("says Castellan's
+    /// partner, Jody Prewitt"), else the phrase itself.
     fn named_apposition(&self, phrase: (usize, usize)) -> (usize, usize) {
         let (a, b) = phrase;
         let described = !(a..b).all(|i| self.tok(i).cap) && self.tok(b - 1).gap_after.contains(',');
@@ -415,7 +415,7 @@ const NARRATOR_OPENERS: &[&str] = &[
     "while",
 ];
 
-/// "The drugs have few uses, he says, and are meant for short use.": a parenthetical
+/// "The pills work for little, she says, and should be taken briefly.": a parenthetical
 /// attribution reports the words on both sides of it, as two quotes when both are clauses.
 fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
     let (a, _) = f.subject;
@@ -433,7 +433,7 @@ fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
     if words(before) < MIN_CONTENT_WORDS || words(after) < MIN_CONTENT_WORDS {
         return vec![f];
     }
-    // "…, he said, though he did not name anyone.": the narrator goes on, not the speaker.
+    // "…, she said, though she named no one.": the narrator goes on, not the speaker.
     let mut at = f.cue + 1;
     if s.tok(at).lower == "and" && at + 1 < s.to {
         at += 1;
@@ -458,7 +458,7 @@ fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
 }
 
 /// Words that open a sentence's adverbial lead-in rather than its subject ("In an interview
-/// with CNBC, Pompeo said …").
+/// with CNBC, Carrowby said …").
 pub const LEAD_IN_WORDS: &[&str] = &[
     "after",
     "also",
@@ -507,7 +507,7 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     if k == s.from || !s.tok(k - 1).gap_after.contains(',') || s.tok(k - 1).in_quote {
         return None;
     }
-    // "Doug Purdy, who lost weight, says the program …": a name opening the sentence before an
+    // "Nils Ashdown, who quit smoking, says the program …": a name opening the sentence before an
     // apposition is the subject, and the words after the verb are the content.
     let first_comma = (s.from..k).find(|&i| s.tok(i).gap_after.contains(','));
     let named_opening = first_comma.is_some_and(|f| {
@@ -523,17 +523,17 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         first.lower.as_str(),
         "he" | "she" | "they" | "it" | "we" | "i"
     );
-    // "said police Chief Joseph Boinnet": a descriptor may stand before the name.
+    // "said police Chief Aldo Varnum": a descriptor may stand before the name.
     let names_someone = (subject.0..subject.1).any(|i| s.tok(i).cap);
-    // Titles do not count toward the length: "said retired Army Lt. Gen. Ann Roe".
+    // Titles do not count toward the length: "said retired Marine Maj. Gen. Ann Roe".
     let words = (subject.0..subject.1)
         .filter(|&i| !is_in(TITLES, &s.tok(i).lower))
         .count();
     if pronoun || !(first.cap || is_in(DETERMINERS, &first.lower) || names_someone) || words > 5 {
         return None;
     }
-    // The sentence ends with the subject, or an apposition follows its name ("said Dr. Robert
-    // Rutledge, a Halifax radiation oncologist.").
+    // The sentence ends with the subject, or an apposition follows its name ("said Dr. Imogen
+    // Sallow, a Brackwater radiation oncologist.").
     let rest = s.text[s.tok(subject.1 - 1).end..s.span.1].trim();
     let apposition = rest.starts_with(',') && s.tok(subject.1 - 1).cap;
     if !apposition && !rest.chars().all(|c| !c.is_alphanumeric()) {
@@ -562,7 +562,7 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
                 && gap_has(s.tok(subject.0 - 1), CLOSE_QUOTES)
                 && s.tok(subject.0 - 1).in_quote
         };
-        // "“…” Hussein Sayed, chief strategist at FXTM, said": a name and its apposition.
+        // "“…” Nadia Perrin, chief strategist at Northgate, said": a name and its apposition.
         let subject = s
             .phrase_before(end)
             .filter(after_quote)
@@ -571,7 +571,7 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
     };
     let close_at = s.tok(quote_end_tok - 1).end;
     let quote = quote_closing_in(quotes, close_at, s.start_of(quote_end_tok))?;
-    // "Results are “very exciting,” says Kim": the speaker's words run from the sentence's
+    // "Results are “very promising,” says Brannock": the speaker's words run from the sentence's
     // start when the quotation ends it and nothing else reports them.
     let lead_words = s
         .text
@@ -620,8 +620,8 @@ fn verb_frame(
     if end > s.from && is_in(NEGATIONS, &s.tok(end - 1).lower.replace('’', "'")) {
         return None;
     }
-    // "Pompeo praised China's support and said …": the verb shares the sentence's subject.
-    // "… and in a carefully worded response said …": a phrase after "and" is no subject.
+    // "Carrowby praised Ruritania's support and said …": the verb shares the sentence's subject.
+    // "… and in a brief written reply said …": a phrase after "and" is no subject.
     let phrase_after_and = (end.saturating_sub(6).max(s.from + 1)..end).find(|&j| {
         is_in(LEAD_IN_WORDS, &s.tok(j).lower)
             && s.tok(j - 1).lower == "and"
@@ -629,7 +629,7 @@ fn verb_frame(
                 s.tok(i).gap_after.trim().is_empty() && !s.tok(i).in_quote && !s.tok(i).cap
             })
     });
-    // "… did not reveal any details, but said …" shares it too.
+    // "… gave no figures, but said …" shares it too.
     let and_at = if end > s.from + 1 && matches!(s.tok(end - 1).lower.as_str(), "and" | "but") {
         Some(end - 1)
     } else {
@@ -734,7 +734,7 @@ fn verb_frame(
                         }
                     } else if article && o == c {
                         // "told the Globe"; after a name an article opens the clause ("told
-                        // HuffPost Canada the laws favour …").
+                        // Harbour Weekly the laws favour …").
                         o += 1;
                     } else {
                         break;
@@ -774,7 +774,7 @@ fn verb_frame(
             }
             Some(i) if s.to - i >= MIN_CONTENT_WORDS => c = i,
             Some(_) => {}
-            // Nothing but the circumstance itself ("said in an interview this summer.").
+            // Nothing but the circumstance itself ("said in an interview last spring.").
             None if s.to - c <= MAX_CIRCUMSTANCE_WORDS
                 || s.toks[c..s.to].iter().any(colon_break) =>
             {
@@ -794,7 +794,7 @@ fn verb_frame(
         && s.toks
             .get(c + 1)
             .is_some_and(|n| n.lower.starts_with(|ch: char| ch.is_ascii_digit()));
-    // "said a picture of homelessness is emerging": after "say" an article opens a clause
+    // "said a pattern of rural poverty is taking shape": after "say" an article opens a clause
     // more often than an object ("said a prayer"), when enough words follow.
     let say_clause = is_in(SAY_VERBS, &t.lower)
         && matches!(s.tok(c).lower.as_str(), "a" | "an")
@@ -810,8 +810,8 @@ fn verb_frame(
     {
         return None;
     }
-    // "The DAX added 0.1 per cent", "Carolina added three more goals": a number after "added"
-    // is a change in value, not speech; "She wrote her first cookbook": a book, not words.
+    // "The Nikkei added 2.6 per cent", "Halifax added two more goals": a number after "added"
+    // is a change in value, not speech; "She wrote a field guide": a book, not words.
     let first = s.tok(c).lower.as_str();
     let number = first.starts_with(|ch: char| ch.is_ascii_digit()) || is_in(NUMBER_WORDS, first);
     if !has_that && matches!(t.lower.as_str(), "added" | "adds") && number {
@@ -821,7 +821,7 @@ fn verb_frame(
         return None;
     }
     if t.gap_after.contains(',') && !has_that {
-        // "A, Mr Gabuev said, was clearly …": the whole sentence is the reported speech.
+        // "A, Mr Veleshev said, was plainly …": the whole sentence is the reported speech.
         return Some(Frame {
             cue: k,
             subject,
@@ -848,7 +848,7 @@ fn verb_frame(
 /// Most words of a description standing between a quotation and its speaker's name.
 const MAX_DESCRIPTION_WORDS: usize = 6;
 
-/// Verbs that report an instruction: `VERB ADDRESSEE to …` ("urged people to send a message").
+/// Verbs that report an instruction: `VERB ADDRESSEE to …` ("urged residents to boil their water").
 const DIRECTIVE_VERBS: &[&str] = &["advised", "asked", "reminded", "told", "urged", "urges"];
 /// Longest addressee of an instruction, in words.
 const MAX_DIRECTIVE_ADDRESSEE: usize = 4;
@@ -887,7 +887,7 @@ fn clause_end(s: &Sentence, c: usize) -> usize {
     (c + 1..s.to)
         .find(|&j| {
             let after_comma = !s.tok(j).in_quote && s.tok(j - 1).gap_after.contains(',');
-            // "Although critics say …, Jagelewski says …": another speaker takes over.
+            // "Although critics say …, Petrova says …": another speaker takes over.
             let next_speaker = s.tok(j).cap
                 && (j + 1..s.to.min(j + 3)).any(|k| {
                     s.tok(k).is_cue() && (j..k).all(|i| s.tok(i).cap && !s.tok(i).in_quote)
@@ -918,13 +918,13 @@ fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     let opening = first_comma
         .filter(|&c| c + 1 - s.from <= 6 && c + 1 < end)
         .map(|c| (s.from, c + 1));
-    // A name opens with a capital that is neither a determiner nor a function word ("Montana
-    // Sen. Jon Tester"), and is mostly capitalised; a description opens with a determiner.
+    // A name opens with a capital that is neither a determiner nor a function word ("Wyoming
+    // Sen. Lyle Ambrose"), and is mostly capitalised; a description opens with a determiner.
     let score = |p: &Option<(usize, usize)>| match p {
         Some((a, b)) => {
             let first = s.tok(*a);
             // A title or a capitalised function word before another capital opens a name too
-            // ("Dr. Robert Strang", "Will Young").
+            // ("Dr. Priya Hallsworth", "Will Harrow").
             let name_follows = *a + 1 < *b && s.tok(*a + 1).cap;
             let opens_name = first.cap
                 && !is_in(DETERMINERS, &first.lower)

@@ -4,7 +4,7 @@
 //! ("X said the ..."), attribution finds the speaker, the reporting cue and the channel:
 //!
 //! - the speaker is the person mentioned next to a reporting verb before the quote ("Mr Xi
-//!   noted the “…”"), else the last person before it, else the first after it (`“…,” Xi said`),
+//!   stressed the “…”"), else the last person before it, else the first after it (`“…,” Xi said`),
 //!   else one named at the quote's start, else the previous quote's speaker in the paragraph;
 //!   names resolve to their fullest form, pronouns and descriptions to the person they stand for
 //!   ([`people`]);
@@ -55,21 +55,21 @@ struct Context<'a> {
     last_speaker: Option<(String, usize)>,
     /// The person who last opened a sentence, and that sentence's index.
     last_subject: Option<(usize, usize)>,
-    /// A lone unknown name that last opened a sentence after its lead-in ("When asked …, Mulder
+    /// A lone unknown name that last opened a sentence after its lead-in ("When asked …, Quenby
     /// didn't hesitate."), and that sentence's index: whom "he" may mean next.
     last_lone_subject: Option<(String, usize)>,
     /// The person last named in full, and that sentence's index ("… results for accountant
-    /// Babatunji Farinloye. “…,” he says.").
+    /// Samuel Okafor. “…,” he says.").
     last_introduced: Option<(usize, usize)>,
-    /// The organisation ("BC Hydro") and the group ("The Conservatives") that last opened a
+    /// The organisation ("RV Power") and the group ("The Ramblers") that last opened a
     /// sentence, with its index: what "it said" and "they said" refer to.
     last_organisation: Option<(String, usize)>,
     last_group: Option<(String, usize)>,
     /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
     gender: Vec<i32>,
     last_channel: Option<String>,
-    /// The owner of the document last named with one ("on Canadian Pacific Railway's website"),
-    /// and that sentence's index: who speaks when "the white paper said" names no one.
+    /// The owner of the document last named with one ("on Tallis Northern Railway's website"),
+    /// and that sentence's index: who speaks when "the briefing paper said" names no one.
     last_document_owner: Option<(String, usize)>,
     /// Words written in lower case somewhere in the document: common nouns, not names, when
     /// capitalised at a sentence's start ("Prosecutors said").
@@ -218,7 +218,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
         // Remember this sentence's named channels and people for later references.
-        // "the Civic Action study" lends its owner to "the study" later.
+        // "the Harbour Watch study" lends its owner to "the study" later.
         if let Some(owner) = (from..to)
             .rev()
             .filter(|&k| !cx.toks[k].in_quote && is_in(lexicon::DOCUMENT_NOUNS, &cx.toks[k].lower))
@@ -249,16 +249,16 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         }
         let mut opened_by = None;
         for m in cx.names.mentions(&cx.toks, from, to, false) {
-            // A photographer's credit ("( Richard Lautens / Toronto Star )") is no one the
+            // A photographer's credit ("( Peter Lindqvist / Daily Courier )") is no one the
             // story is about.
-            // Nor is the author signing an embedded post ("— Michelle Rempel (@MichelleRempel)").
+            // Nor is the author signing an embedded post ("— Laura Benning (@LauraBenning)").
             let credit = cx.toks[m.last - 1].gap_after.contains('/')
                 || m.first > 0 && cx.toks[m.first - 1].gap_after.contains('/')
                 || cx.toks[m.last - 1].gap_after.contains("(@");
             if credit {
                 continue;
             }
-            // "On Dec. 13, the mayor brought up …": a description of someone named before opens
+            // "On May 4, the mayor raised …": a description of someone named before opens
             // the sentence as that person.
             let lead_in_end = |k: usize| k == from || cx.toks[k - 1].gap_after.contains(',');
             if let (Referent::Description(_), None) = (&m.referent, opened_by) {
@@ -271,7 +271,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             if let Referent::Person(p) = m.referent {
                 // Named in full: introduced, or introduced again after a while.
                 // Named in full with an apposition or at the sentence's end: introduced ("for
-                // accountant Babatunji Farinloye, 50.").
+                // accountant Samuel Okafor, 50.").
                 let closes = m.last >= to || cx.toks[m.last - 1].gap_after.contains([',', '.']);
                 let full_name = m.last - m.first >= 2
                     && closes
@@ -280,9 +280,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     cx.last_introduced = Some((p, s_idx));
                 }
                 cx.seen.push((p, m.first));
-                // The subject opens the sentence or follows its lead-in ("Asked …, Mulder").
+                // The subject opens the sentence or follows its lead-in ("Asked …, Quenby").
                 let after_lead_in = m.first > from && cx.toks[m.first - 1].gap_after.contains(',');
-                // "Chinese Foreign Ministry spokesperson Lu Kang gave …": a title phrase before.
+                // "Dutch Foreign Ministry spokesperson Ola Varn gave …": a title phrase before.
                 let after_title = (from..m.first).all(|i| {
                     let t = &cx.toks[i];
                     (t.cap
@@ -385,7 +385,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             });
         }
     }
-    // A title in quotation marks ("The Kid Who Would Be King") names a work, not speech; a
+    // A title in quotation marks ("The Boy Who Sold The Moon") names a work, not speech; a
     // photo caption repeats the article.
     // Captions are disjoint and in text order: the one that may hold a quote is the last to
     // start at or before it.
@@ -411,7 +411,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             None => kept.push(q),
         }
     }
-    // "IRCC said" names Immigration, Refugees and Citizenship Canada.
+    // "HRCA said" names Harbours, Rivers and Coastal Agency.
     let full_names = acronyms::expansions(text, &cx.toks);
     let mut out = kept;
     for q in &mut out {
@@ -451,8 +451,8 @@ const MAX_CREDIT_BYTES: usize = 80;
 /// Longest caption, in words.
 const MAX_CAPTION_WORDS: usize = 60;
 
-/// Byte ranges of the photo captions: short paragraphs ending in a credit with a slash ("(Steve
-/// Lawrence/CBC)", "(Kabir Dhanji/AFP/Getty Images).").
+/// Byte ranges of the photo captions: short paragraphs ending in a credit with a slash ("(Hana
+/// Ostrowe/CBC)", "(Tomas Rydell/AFP/Getty Images).").
 fn caption_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -476,7 +476,7 @@ fn caption_spans(text: &str) -> Vec<(usize, usize)> {
 const MAX_TITLE_WORDS: usize = 9;
 
 /// True for a short text in title case: at least two words of four letters or more, all of them
-/// capitalised ("We Believe: The Best Men Can Be", "Face the Nation").
+/// capitalised ("We Endure: The Long Road Home", "Face the Nation").
 fn is_title(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphabetic() && !matches!(c, '\'' | '’' | '-'))
@@ -491,7 +491,7 @@ fn is_title(text: &str) -> bool {
 }
 
 /// Words written with a capital inside a sentence somewhere in the document (names, not just
-/// sentence openings), or in capitals throughout ("EDC").
+/// sentence openings), or in capitals throughout ("KFA").
 fn proper_words<'a>(toks: &[Tok<'a>]) -> std::collections::HashSet<&'a str> {
     toks.iter()
         .enumerate()
@@ -511,8 +511,8 @@ fn proper_words<'a>(toks: &[Tok<'a>]) -> std::collections::HashSet<&'a str> {
 /// that opened a sentence.
 const GROUP_REACH: usize = 4;
 
-/// The capitalised name opening a sentence, after an optional "The" ("BC Hydro reminded …",
-/// "The Conservatives believe …", "Republican senators are …"), and whether it is plural (a
+/// The capitalised name opening a sentence, after an optional "The" ("RV Power reminded …",
+/// "The Ramblers believe …", "Republican senators are …"), and whether it is plural (a
 /// plural noun or two names joined by "and").
 fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize), bool)> {
     let mut a = from;
@@ -536,8 +536,8 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
             break;
         }
     }
-    // A possessive ("Shrubsall's record") or a heading in capitals ("WATCH") names no speaker.
-    // A lone acronym followed by a verb ("EDC declined to answer") is an organisation.
+    // A possessive ("Brackley's record") or a heading in capitals ("WATCH") names no speaker.
+    // A lone acronym followed by a verb ("KFA declined to answer") is an organisation.
     let acronym_subject = b - a == 1
         && toks[a].gap_after.trim().is_empty()
         && toks.get(b).is_some_and(|t| !t.cap && !t.in_quote);
@@ -564,8 +564,8 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
     Some(((a.max(from), b), plural))
 }
 
-/// The organisation opening a sentence, after a lead-in phrase ("In a statement, IRCC did not
-/// reveal …, but said “…”"): an acronym or a name with an organisation word, before `to`.
+/// The organisation opening a sentence, after a lead-in phrase ("In a statement, HRCA did not
+/// disclose …, but said “…”"): an acronym or a name with an organisation word, before `to`.
 fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
     let toks = &cx.toks;
     let lead_in = from < to && is_in(frames::LEAD_IN_WORDS, &toks[from].lower);
@@ -581,7 +581,7 @@ fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
 }
 
 /// The unknown capitalised word that is a sentence's subject: after its lead-in ("When asked …,
-/// Mulder didn't hesitate"), or opening it before an apposition ("Yuni, a resident of Lampung,
+/// Quenby didn't hesitate"), or opening it before an apposition ("Laksmi, a resident of Pulau Ara,
 /// was watching television"). Never written in lower case, and no day, month or country.
 fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
     let name_like = |t: &Tok| {
@@ -748,7 +748,7 @@ fn direct_quote(
     let inside = cx
         .names
         .mentions(&cx.toks, open_tok, close_tok.min(to), true);
-    // "Martell, the addictions doctor on Nova Scotia's South Shore, is more blunt: “…”": the
+    // "Amsel, the only surgeon at Tarn Island's Kelmory Bay Hospital, is more blunt: “…”": the
     // subject before an apposition speaks, not a name inside the apposition.
     let subject_with_apposition = before
         .iter()
@@ -786,7 +786,7 @@ fn direct_quote(
                 .map(|m| (m.clone(), Rule::QuoteNameAfter))
         })
         .or_else(|| {
-            // "“Putin believes …”" right after Stanovaya spoke in the paragraph is still hers.
+            // "“Putin believes …”" right after Orlova spoke in the paragraph is still hers.
             let continues = cx
                 .previous
                 .as_ref()
@@ -797,7 +797,7 @@ fn direct_quote(
                 .filter(|_| !continues)
                 .map(|m| (m.clone(), Rule::QuoteNameOpening))
         });
-    // "A study by the Senate committee said it was “troubled …”": no person is named, and the
+    // "A study by the port board said it was “alarmed …”": no person is named, and the
     // channel that is the reporting verb's subject speaks.
     let channel_subject = channels
         .iter()
@@ -811,7 +811,7 @@ fn direct_quote(
                 cx.last_organisation = Some((name.clone(), s_idx));
                 (Some(name), Rule::QuoteOrganisationOpener)
             }
-            // "Mr. Fry describes himself as … . “Why would I …?”": the person the sentence
+            // "Mr. Fennimore describes himself as … . “Why would I …?”": the person the sentence
             // before was about, unless a quote came after them.
             None => {
                 let subject = cx
@@ -949,7 +949,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 .filter(|(_, at)| cx.sentence - at <= PRONOUN_SPEAKER_REACH)
                 .filter(|(name, _)| person_named(name).is_some_and(fits));
             // Someone who opened a sentence since the last speaker spoke is the one meant
-            // ("Mulder didn't hesitate. “…,” he said.").
+            // ("Quenby didn't hesitate. “…,” he said.").
             let newer_subject = cx
                 .last_subject
                 .filter(|&(p, at)| {
@@ -1021,7 +1021,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             recent(&by_descriptor)
                 .or_else(|| (0..people.len()).find(|&p| by_descriptor(p)))
                 .or_else(|| recent(&by_role))
-                // "the WHL commissioner said …" before "WHL commissioner Ron Robison" is named.
+                // "the VJHL commissioner said …" before "VJHL commissioner Gil Thorsby" is named.
                 .or_else(|| (0..people.len()).find(|&p| by_role(p)))
                 .or_else(|| recent(&|p| people[p].confirmed))
                 .map(|p| people[p].name.clone())
@@ -1106,7 +1106,7 @@ fn frame_quote(
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     let mut rule = reading.rule;
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
-    // Xi stated …".
+    // Xi argued …".
     if channel.is_some() {
         let (cfrom, cto) = token_range(&cx.toks, Span::new(start, end)?);
         let inside = exact_quote;
@@ -1124,7 +1124,7 @@ fn frame_quote(
         if let Some(m) = opening
             .first()
             .filter(|m| m.first <= cfrom + 1 && !m.possessive)
-            // "The minister will not …" quoted is someone's words about the minister.
+            // "The minister has no plans …" quoted is someone's words about the minister.
             .filter(|m| !exact_quote || matches!(m.referent, Referent::Person(_)))
             .filter(speaks)
         {
@@ -1243,21 +1243,21 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             );
         }
     }
-    // "Jingyi Pan of IG", "Terry Chapman with the union": the name comes before the preposition.
+    // "Tova Rasko of NXB", "Gord Ketteridge with the union": the name comes before the preposition.
     if let Some(p) = (a + 1..b).find(|&i| {
         matches!(
             cx.toks[i].lower.as_str(),
             "of" | "at" | "with" | "from" | "for"
         )
     }) {
-        // "University of the Fraser Valley political scientist Hamish Telford": a person
+        // "University of the Tallis Coast political scientist Edwin Quarles": a person
         // heading the whole phrase keeps it.
         let person_heads = cx
             .names
             .mentions(&cx.toks, a, b, false)
             .iter()
             .any(|m| m.last == b && !m.possessive && matches!(m.referent, Referent::Person(_)));
-        // "Secretary of State Mike Pompeo": a title before the preposition belongs to the name
+        // "Secretary of State Wes Carrowby": a title before the preposition belongs to the name
         // after it.
         let titled = is_in(TITLES, &cx.toks[p - 1].lower);
         if (a..p).any(|i| cx.toks[i].cap)
@@ -1268,7 +1268,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             b = p;
         }
     }
-    // "The diocese issued a statement, saying …": a borrowed clause's subject after an article
+    // "The parish issued a statement, saying …": a borrowed clause's subject after an article
     // ends at its past-tense verb.
     if f.borrowed_subject && is_in(lexicon::PLAIN_ARTICLES, &cx.toks[a].lower) {
         // Not "hundred", nor the participle after an adverb ("the newly elected mayor").
@@ -1284,16 +1284,16 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             b = k;
         }
     }
-    // "The parole board decision … said": the organisation whose document speaks, which "it"
+    // "The licensing board decision … said": the organisation whose document speaks, which "it"
     // means next.
     if let Some(owner) = organisation_of_document(cx, a, b) {
         cx.last_organisation = Some((owner.clone(), cx.sentence));
         return SubjectReading::new(Rule::FrameDocumentOrganisation, Some(owner), None);
     }
-    // A channel phrase as subject: "The Kremlin readout said …", "according to CCTV".
+    // A channel phrase as subject: "The Élysée readout said …", "according to CCTV".
     if let Some(c) = channels
         .iter()
-        // A borrowed clause's channel must open it: "The diocese issued a statement, saying …"
+        // A borrowed clause's channel must open it: "The parish issued a statement, saying …"
         // is the diocese's.
         .find(|c| {
             let opens_or_ends = if f.borrowed_subject {
@@ -1323,7 +1323,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 }),
             };
         }
-        // "Chinese foreign ministry spokeswoman Hua Chunying said": the person named speaks.
+        // "Ruritanian foreign ministry spokeswoman Ilona Marek said": the person named speaks.
         let named = cx
             .names
             .mentions(&cx.toks, a, b, false)
@@ -1358,7 +1358,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it" | "you") {
         // "it said" is the organisation, "they said" the group, that opened a recent sentence.
         let speaker = match last.lower.as_str() {
-            // "Global Affairs says …, but it now explains": the organisation opening this very
+            // "Harbour Services says …, but it now adds": the organisation opening this very
             // sentence, else the last one.
             // A person ("Senator John Smith said …, but it shows"), known by a title or by
             // "he" or "she" elsewhere, is no "it".
@@ -1375,7 +1375,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 })
                 .map(|((x, y), _)| cx.span_text(x, y))
                 .or_else(|| recent_named(cx, &cx.last_organisation)),
-            // "The Conservatives believe …; they say …": the group opening this very sentence.
+            // "The Ramblers believe …; they say …": the group opening this very sentence.
             "they" => opening_name(&cx.toks, cx.sentence_from, a)
                 .filter(|&((x, _), plural)| plural && x < a)
                 .map(|((x, y), _)| cx.span_text(x, y))
@@ -1389,7 +1389,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         return SubjectReading::new(Rule::FrameGroupPronoun, speaker, None);
     }
     let mentions = cx.names.mentions(&cx.toks, a, b, false);
-    // The person must head the subject ("A Freedom Mobile spokesperson" is not Freedom Mobile);
+    // The person must head the subject ("A Larchmere Mobile spokesperson" is not Larchmere Mobile);
     // a borrowed subject is the sentence's opening clause, whose first person is its subject.
     let person = if f.borrowed_subject {
         mentions.iter().find(|m| !m.possessive)
@@ -1398,7 +1398,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     };
     if let Some(m) = person {
         let name = resolve(cx, m);
-        // "Tore Sohlberg and Lehla Abreder said": both speak, and "they" will mean them.
+        // "Ines Varga and Tom Hale said": both speak, and "they" will mean them.
         let before = cx
             .names
             .mentions(&cx.toks, cx.sentence_from.min(m.first), m.first, false);
@@ -1446,9 +1446,9 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             && cx.names.part(parts[0]).is_none()
             && (cx.common.contains(&parts[0].to_lowercase())
                 || (s == cx.sentence_from && parts[0].ends_with('s')));
-        // "the Kentucky Republican said": a party member described, not named.
+        // "the Idaho Democrat said": a party member described, not named.
         let party_member = is_in(lexicon::PARTY_MEMBERS, &cx.toks[e].lower);
-        // "the Kenya Red Cross said": a name after "the" is an organisation's.
+        // "the Coastal Rescue Society said": a name after "the" is an organisation's.
         if s > a && cx.toks[s - 1].lower == "the" && e == b - 1 && !party_member {
             let name = cx.span_text(s, e + 1);
             cx.last_organisation = Some((name.clone(), cx.sentence));
@@ -1470,7 +1470,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             })
             .map_or(b, |i| i + 1)
             .min(a + frames::MAX_SUBJECT_WORDS);
-        // "Wojtaszek questioned that logic, saying …": a name opening the clause is its subject.
+        // "Weiss disputed that reasoning, saying …": a name opening the clause is its subject.
         let name_end = (a..b)
             .take_while(|&i| {
                 let t = &cx.toks[i];
@@ -1489,7 +1489,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // "the utility said": the organisation that opened a recent sentence.
     let head = &cx.toks[b - 1];
-    // "the Calgary-based railway": a modifier may stand between.
+    // "the Dunmore-based railway": a modifier may stand between.
     let modifiers_only = (a + 1..b - 1).all(|i| cx.names.part(cx.toks[i].base).is_none());
     if cx.toks[a].lower == "the"
         && !head.cap
@@ -1502,7 +1502,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
         }
     }
-    // "the affable proprietor": a definite description of a person named before.
+    // "the genial owner": a definite description of a person named before.
     let definite = cx.toks[a].lower == "the"
         && b - a >= 2
         && (!head.cap || is_in(lexicon::PARTY_MEMBERS, &head.lower));
@@ -1510,10 +1510,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         || is_in(lexicon::GROUP_NOUNS, &head.lower)
         || is_in(lexicon::CHANNEL_HEADS, &head.lower)
         || is_in(lexicon::DOCUMENT_NOUNS, &head.lower)
-        // A plural, but "the former sergeant-at-arms" is one person.
+        // A plural, but "the retired sergeant-at-arms" is one person.
         || head.lower.ends_with('s') && !head.lower.contains('-');
     if definite && !not_a_person && !f.according {
-        // The person it stands in apposition to ("Donald Tusk, the president of …, urged"), else
+        // The person it stands in apposition to ("Anders Holby, the president of …, urged"), else
         // the last one named.
         let apposition = cx
             .names
@@ -1541,7 +1541,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         }
     }
     if is_in(lexicon::DOCUMENT_NOUNS, &head.lower) {
-        // "the Civic Action study": the capitalised owner speaks through it, and lends itself to
+        // "the Harbour Watch study": the capitalised owner speaks through it, and lends itself to
         // "the study" later.
         if let Some(owner) = document_qualifier(cx, a, b - 1) {
             cx.last_document_owner = Some((owner.clone(), cx.sentence));
@@ -1552,7 +1552,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 f.according.then_some(channel),
             );
         }
-        // "The white paper said": the owner of the document named before.
+        // "The briefing paper said": the owner of the document named before.
         if let Some(owner) = remembered_owner(cx, a, b) {
             return SubjectReading::new(Rule::FrameDocumentRemembered, Some(owner), None);
         }
@@ -1560,7 +1560,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
     // to" it names a source rather than a speaker.
     let text = cx.span_text(a, b);
-    // "according to Foster's book": the writing's owner speaks through it.
+    // "according to Weiss's book": the writing's owner speaks through it.
     if f.according && !head.cap {
         let owner = cx
             .names
@@ -1598,8 +1598,8 @@ impl SubjectReading {
     }
 }
 
-/// The organisation named in lower case before a document noun in `toks[a..b]`: "parole board"
-/// in "the parole board decision", "city council" in "the city council's report".
+/// The organisation named in lower case before a document noun in `toks[a..b]`: "licensing board"
+/// in "the licensing board decision", "city council" in "the city council's report".
 fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> {
     let toks = &cx.toks;
     if toks[a].lower != "the" {
@@ -1625,8 +1625,8 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
     })
 }
 
-/// The capitalised owner right before the document noun at token `k`, not before `from`: "Civic
-/// Action" in "the Civic Action study". No day, month or function word.
+/// The capitalised owner right before the document noun at token `k`, not before `from`: "Harbour
+/// Watch" in "the Harbour Watch study". No day, month or function word.
 fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
     let toks = &cx.toks;
     let qualifier = |t: &Tok| {
@@ -1722,7 +1722,7 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
 }
 
 /// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
-/// ("the white paper", "the winter railroading report") within [`DOCUMENT_REACH`] sentences.
+/// ("the white paper", "the cold-weather operations report") within [`DOCUMENT_REACH`] sentences.
 fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
     let bare = cx.toks[a].lower == "the" && (a + 1..b).all(|i| !cx.toks[i].cap);
     cx.last_document_owner
@@ -1735,7 +1735,7 @@ fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
 const DOCUMENT_REACH: usize = 12;
 
 /// True when a channel is a document or medium, which carries others' words, rather than an
-/// institution, which speaks for itself ("the IRCC stressed", "the agency said").
+/// institution, which speaks for itself ("the HRCA stressed", "the agency said").
 fn is_document(cx: &Context, c: &ChannelMention) -> bool {
     (c.first..c.last).any(|i| {
         let lower = &cx.toks[i].lower;
@@ -1847,8 +1847,8 @@ impl Context<'_> {
         self.people_name(p)
     }
 
-    /// The text from token `a` to token `last`, without the possessive of `last` ("Canadian
-    /// Pacific Railway" of "Canadian Pacific Railway's").
+    /// The text from token `a` to token `last`, without the possessive of `last` ("Tallis
+    /// Northern Railway" of "Tallis Northern Railway's").
     fn name_text(&self, a: usize, last: usize) -> String {
         let t = &self.toks[last];
         self.text[self.toks[a].start..t.start + t.base.len()].to_string()
@@ -1865,7 +1865,7 @@ impl Context<'_> {
 }
 
 /// True for a person who may be the subject a later "he" or "she" stands for: one known to be a
-/// person, or a full name of two or three words ("John Goodwin with Bumper to Bumper turned out
+/// person, or a full name of two or three words ("Ray Dunsmore with Wheel to Wheel turned out
 /// …. “…,” he said.").
 fn subject_like(p: &people::Person) -> bool {
     let words: Vec<&str> = p.name.split_whitespace().collect();

@@ -1,7 +1,7 @@
 //! People: the names a document introduces, and the mentions that refer to them.
 //!
-//! A name is introduced by a title or role ("President Xi Jinping", "Mr Alexander Gabuev",
-//! "counterpart Vladimir Putin", "Defense Minister Wei Fenghe") or stands right next to a
+//! A name is introduced by a title or role ("President Xi Jinping", "Mr Anton Veleshev",
+//! "counterpart Vladimir Putin", "Defense Minister Orin Vasko") or stands right next to a
 //! reporting verb ("Joe Biden said"). Each part of a name then refers to its fullest form ("Mr
 //! Xi" → Xi Jinping). Pronouns resolve to the last speaker; descriptions ("the Chinese leader",
 //! "the President of China") to the person introduced with a matching descriptor; plurals ("the
@@ -20,7 +20,7 @@ pub struct Person {
     /// Lower-case words introduced with the name ("chinese", "president").
     pub descriptors: Vec<String>,
     /// Known to be a person: named with a title or role, seen speaking, or referred to by one
-    /// part of the name alone ("Easley" after "Julie Easley"). Pronouns resolve only to them.
+    /// part of the name alone ("Marske" after "Greta Marske"). Pronouns resolve only to them.
     pub confirmed: bool,
 }
 
@@ -30,7 +30,7 @@ pub struct NameTable {
     /// Everyone named.
     pub people: Vec<Person>,
     parts: HashMap<String, usize>,
-    /// Capitalised runs of two or three words that may be names ("Larry Ellison"), in order.
+    /// Capitalised runs of two or three words that may be names ("Harold Penrose"), in order.
     candidates: Vec<Vec<String>>,
 }
 
@@ -110,8 +110,8 @@ impl NameTable {
                         .map(|x| x.lower.clone())
                         .collect::<Vec<_>>(),
                 ),
-                // "Secretary of State Mike Pompeo", "Director of Public Prosecutions Kathleen
-                // Roussel": after a title and "of", the portfolio runs into the name, whose last
+                // "Secretary of State Wes Carrowby", "Director of Public Prosecutions Maren
+                // Ostby": after a title and "of", the portfolio runs into the name, whose last
                 // two words are the person.
                 _ if run.len() >= 3
                     && i >= 2
@@ -129,10 +129,10 @@ impl NameTable {
                     && !run
                         .iter()
                         .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower))
-                    // An acronym marks an organisation ("BC Hydro"), not a person.
+                    // An acronym marks an organisation ("RV Power"), not a person.
                     && !run.iter().any(|t| super::lexicon::is_all_caps(t.base))
                     && !is_in(super::lexicon::PLAIN_ARTICLES, &run[0].lower)
-                    // "the Kentucky Republican said" describes someone.
+                    // "the Idaho Democrat said" describes someone.
                     && !(i > 0 && is_in(super::lexicon::PLAIN_ARTICLES, &toks[i - 1].lower)) =>
                 {
                     (0, Vec::new())
@@ -148,7 +148,7 @@ impl NameTable {
                 .take_while(|t| is_name_word(t))
                 .map(|t| t.base.to_string())
                 .collect();
-            // "Queen Mary University": an organisation word ends the run, not a name.
+            // "Prince Osric University": an organisation word ends the run, not a name.
             let organisation = run[name_from..]
                 .iter()
                 .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower));
@@ -191,7 +191,7 @@ impl NameTable {
                 }
             }
         }
-        // Untitled names ("Darian Lonechild is new to advocacy work") are people too, after the
+        // Untitled names ("Talia Brennick is new to union work") are people too, after the
         // titled ones, so pronouns can find them.
         // Capitalised words that stand alone somewhere, not next to another capitalised word.
         let used_alone: std::collections::HashSet<&str> = (0..toks.len())
@@ -204,10 +204,10 @@ impl NameTable {
             .map(|i| toks[i].base)
             .collect();
         for run in table.candidates.clone() {
-            // A new surname is a new person, whatever the given name ("Adam Fatkin" after "Adam
-            // Koenig").
+            // A new surname is a new person, whatever the given name ("Adam Ferrow" after "Adam
+            // Kessling").
             if run.last().is_some_and(|w| !table.parts.contains_key(w)) {
-                // A part used alone elsewhere marks a person ("Easley said" after "Julie Easley").
+                // A part used alone elsewhere marks a person ("Marske said" after "Greta Marske").
                 let alone = run.iter().any(|w| used_alone.contains(w.as_str()));
                 table.people.push(Person {
                     name: run.join(" "),
@@ -247,7 +247,7 @@ impl NameTable {
     /// Adds a person by name (or finds them) and returns their index.
     pub fn learn(&mut self, name: &str) -> usize {
         let words: Vec<&str> = name.split_whitespace().collect();
-        // The same person when the surname is theirs ("Vladimir Frolov" is not Vladimir Putin).
+        // The same person when the surname is theirs ("Vladimir Orlik" is not Vladimir Putin).
         if let Some(p) = words.last().and_then(|w| self.part(w)) {
             if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) || words.len() == 1 {
                 self.people[p].confirmed = true;
@@ -296,7 +296,7 @@ impl NameTable {
                     && toks[j].in_quote == inside
                     && (j == i || adjacent(&toks[j - 1], &toks[j]))
                 {
-                    // The surname decides: "Adam Fatkin" is not Adam Koenig.
+                    // The surname decides: "Adam Ferrow" is not Adam Kessling.
                     if let Some(p) = self.part(toks[j].base) {
                         person = Some(p);
                     } else if person.is_some() && is_name_word(&toks[j]) {
@@ -307,7 +307,7 @@ impl NameTable {
                         break;
                     }
                 }
-                // "Mahathir Mohamad" is not Mohamad Fuzi Harun: a person holding every word of
+                // "Rahim Sudarto" is not Sudarto Nur Hakimi: a person holding every word of
                 // the run, when its words belong to different people.
                 let words = || {
                     toks[i..j]
@@ -369,7 +369,7 @@ pub fn adjacent(a: &Tok, b: &Tok) -> bool {
     if a.gap_after.contains(['\n', '\r']) {
         return false;
     }
-    // The full stop of an initial or a title stays inside a name ("Harry J. Kazianis", "Sen. Tester").
+    // The full stop of an initial or a title stays inside a name ("Hal J. Morick", "Sen. Ambrose").
     let initial = a.gap_after.trim() == "." && (a.base.chars().count() == 1 || is_title(&a.lower));
     initial
         || a.gap_after
@@ -471,7 +471,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
                 && !is_in(ORGANISATION_WORDS, &t.lower)
                 && super::lexicon::country_of(t.base).is_none()
         });
-        // A heading in capitals ("ANALYST'S TAKE") is no name.
+        // A heading in capitals ("PORT DIARY") is no name.
         let heading = run
             .iter()
             .all(|t| t.base.chars().count() >= 2 && !t.base.chars().any(char::is_lowercase));
@@ -484,11 +484,11 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
         }
         i = j;
     }
-    // A run written after "the" somewhere ("the Carolina Hurricanes") or before an organisation
-    // word ("his Safe Surrey council") names a team, a party or a company, not a person.
+    // A run written after "the" somewhere ("the Halifax Comets") or before an organisation
+    // word ("his Bright Kelmory council") names a team, a party or a company, not a person.
     let organisations = organisation_runs(toks);
-    // "Black Train Porters": its last two words written in lower case elsewhere ("train
-    // porters"), a plural, end a title or a group, not a name ("Tiger Woods" is no "tiger woods").
+    // "Night Dock Workers": its last two words written in lower case elsewhere ("dock
+    // workers"), a plural, end a title or a group, not a name ("Tiger Woods" is no "tiger woods").
     let plurals: std::collections::HashSet<(&str, &str)> = toks
         .windows(2)
         .filter(|w| !w[1].cap && w[1].lower.len() > 3 && w[1].lower.ends_with('s'))

@@ -60,7 +60,7 @@ pub enum Rule {
     FramePersonDescription,
     /// A document whose owner qualifies it: "the Harbour Board study found".
     FrameDocumentQualifier,
-    /// A document whose owner was named before: "the white paper said", after "the Harbour
+    /// A document whose owner was named before: "the briefing paper said", after "the Harbour
     /// Board's white paper".
     FrameDocumentRemembered,
     /// The owner of a possessive document: "according to Quillon's memoir".

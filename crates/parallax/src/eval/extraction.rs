@@ -170,9 +170,9 @@ mod tests {
     #[test]
     fn page_diff_names_extra_and_missing_lines() {
         let truth = "the first line of the article\nthe second line of the article";
-        let predicted = "Home News Sport Weather Contact\nthe first line of the article";
+        let predicted = "Home Local Sport Tides Contact\nthe first line of the article";
         let d = page_diff(predicted, truth);
-        assert_eq!(d.extra, vec!["Home News Sport Weather Contact"]);
+        assert_eq!(d.extra, vec!["Home Local Sport Tides Contact"]);
         assert_eq!(d.missing, vec!["the second line of the article"]);
     }
 }
