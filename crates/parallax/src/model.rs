@@ -336,6 +336,10 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The speaker, resolved to the fullest name the document gives.
     pub speaker: Option<String>,
+    /// The speaker as the sentence attributing the words writes it ("he", "the harbour master",
+    /// "Mr Brandt"), when that differs from `speaker`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_written: Option<String>,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<String>,
     /// The medium the words came through, under one name per story ("the Élysée readout"

@@ -761,3 +761,29 @@ fn a_description_between_the_quotation_and_the_name_is_not_quoted() {
     assert_eq!(q.speaker.as_deref(), Some("Ines Varga"));
     assert_eq!(q.kind, parallax::model::QuoteKind::Direct);
 }
+
+#[test]
+fn the_speaker_as_written_stays_beside_the_name() {
+    let found = attributed(
+        "Harbour master Oskar Brandt toured the east pier on Monday morning with two divers \
+         from the coast guard and the mayor's deputy.\n\n\
+         He said the pilings would be replaced before the winter storms arrived.\n\n\
+         Oskar Brandt said the ferries would keep to the summer timetable.",
+    );
+    let written = |words: &str| {
+        let q = found
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("{found:?}"));
+        (q.speaker.clone(), q.speaker_written.clone())
+    };
+    assert_eq!(
+        written("pilings would be replaced"),
+        (Some("Oskar Brandt".into()), Some("He".into()))
+    );
+    // Written as the name itself: nothing beside it.
+    assert_eq!(
+        written("summer timetable"),
+        (Some("Oskar Brandt".into()), None)
+    );
+}

@@ -368,6 +368,7 @@ mod tests {
             text: "x".into(),
             kind: QuoteKind::Indirect,
             speaker: speaker.map(str::to_string),
+            speaker_written: None,
             cue: None,
             channel: channel.map(str::to_string),
             channel_written: None,

@@ -344,6 +344,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             end,
             text: text[start..end].to_string(),
             kind: QuoteKind::Direct,
+            speaker_written: (speaker != name).then(|| name.to_string()),
             speaker: (!speaker.is_empty()).then_some(speaker),
             cue: None,
             channel: None,
@@ -356,9 +357,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     for labelled in labels::labelled_paragraphs(text) {
         let (start, end) = labelled.words;
         // Only a person the story names elsewhere: "Currencies:" heads a section.
-        let Some(speaker) = label_speaker(&cx, &text[labelled.label.0..labelled.label.1]) else {
+        let label = &text[labelled.label.0..labelled.label.1];
+        let Some(speaker) = label_speaker(&cx, label) else {
             continue;
         };
+        let written = (speaker != label).then(|| label.to_string());
         let mut overlapped = false;
         for q in out.iter_mut().filter(|q| q.start < end && start < q.end) {
             overlapped = true;
@@ -367,6 +370,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 q.start = start;
                 q.text = text[start..q.end].to_string();
                 q.speaker = Some(speaker.clone());
+                q.speaker_written = written.clone();
                 q.rule = Rule::LabelledParagraph.id().to_string();
             }
         }
@@ -378,6 +382,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 text: text[start..end].to_string(),
                 kind: QuoteKind::Indirect,
                 speaker: Some(speaker),
+                speaker_written: written,
                 cue: None,
                 channel: None,
                 channel_written: None,
@@ -803,6 +808,9 @@ fn direct_quote(
         .iter()
         .find(|c| c.subject)
         .and_then(|c| channel_speaker(cx, c));
+    let written = speaker_mention
+        .as_ref()
+        .map(|(m, _)| cx.span_text(m.first, m.last));
     let (speaker, rule) = match (speaker_mention, channel_subject) {
         (Some((m, rule)), _) => (resolve(cx, &m), rule),
         (None, Some(owner)) => (Some(owner), Rule::QuoteChannelSubject),
@@ -867,6 +875,7 @@ fn direct_quote(
         end,
         text: quoted.to_string(),
         kind,
+        speaker_written: written.filter(|w| speaker.as_ref() != Some(w)),
         speaker,
         cue,
         channel,
@@ -1105,6 +1114,8 @@ fn frame_quote(
     let reading = subject_speaker(cx, f, channels);
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     let mut rule = reading.rule;
+    let mut written = (speaker.is_some() && f.subject.0 < f.subject.1)
+        .then(|| cx.span_text(f.subject.0, f.subject.1));
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi argued …".
     if channel.is_some() {
@@ -1131,6 +1142,7 @@ fn frame_quote(
             if let Some(name) = resolve(cx, m) {
                 speaker = Some(name);
                 rule = Rule::ChannelReportsName;
+                written = Some(cx.span_text(m.first, m.last));
             }
         }
     }
@@ -1165,6 +1177,8 @@ fn frame_quote(
             Some((name, by)) => (Some(name), by),
             None => (None, Rule::ChannelUnattributed),
         };
+        // The name came from elsewhere than the sentence's subject.
+        written = None;
     }
     if channel.is_none() {
         channel = told_outlet(cx, f.cue);
@@ -1217,6 +1231,7 @@ fn frame_quote(
         end,
         text: cx.text[start..end].to_string(),
         kind,
+        speaker_written: written.filter(|w| speaker.as_ref() != Some(w)),
         speaker,
         cue: Some(cue),
         channel,
