@@ -98,6 +98,10 @@ def main():
             print("nothing to compare: the job rejected no input, but the test input holds bad records")
             ok = False
     print(json.dumps({k: v for k, v in summary.items() if k != "rejected"}))
+    # A story whose analysis failed is a bug (a panic the per-story guard caught), not bad input.
+    if summary.get("analysis_failed", 0):
+        print(f"{summary['analysis_failed']} stories failed their analysis: a bug to fix")
+        ok = False
     if not docs or not copies:
         print("nothing to compare: the job found no documents or no copies")
         ok = False

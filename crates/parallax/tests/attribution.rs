@@ -787,3 +787,16 @@ fn the_speaker_as_written_stays_beside_the_name() {
         (Some("Oskar Brandt".into()), None)
     );
 }
+
+#[test]
+fn a_quotation_opened_in_an_earlier_sentence_before_a_description() {
+    // A stray straight quotation mark opens a quotation that runs into the next sentence, which
+    // ends with its close and an attribution: no reading may slice before the sentence (this
+    // panicked once, and only the per-story guard kept the batch).
+    let found = attributed(
+        "Riders waiting at the east pier on Monday \" were angry and tired after the long delay, \
+         according to two ferry workers who saw them. Harbour officials alerted the coast guard, \
+         which closed the pier \" 6: 30 p.m., he said.",
+    );
+    assert!(found.iter().all(|q| q.start <= q.end), "{found:?}");
+}

@@ -684,10 +684,11 @@ fn verb_frame(
                     && !(q + 1..subject.0).any(|i| s.tok(i).is_cue())
             })
             .and_then(|q| quote_closing_in(quotes, s.tok(q).end, s.tok(q + 1).start))
+            // The quotation opens the sentence (one opened in an earlier sentence does not).
             .filter(|quote| {
-                s.text[s.span.0..quote.0]
-                    .trim_matches(['"', '“', ' '])
-                    .is_empty()
+                s.text
+                    .get(s.span.0..quote.0)
+                    .is_some_and(|lead| lead.trim_matches(['"', '“', ' ']).is_empty())
             });
         let content = described.unwrap_or((s.span.0, content_end));
         return Some(Frame {
