@@ -800,3 +800,18 @@ fn a_quotation_opened_in_an_earlier_sentence_before_a_description() {
     );
     assert!(found.iter().all(|q| q.start <= q.end), "{found:?}");
 }
+
+#[test]
+fn the_person_opening_the_sentence_speaks_over_one_named_after_the_verb() {
+    let found = quotes_with_rules(
+        "The council met on Monday evening to hear about the east pier and its repairs.\n\n\
+         Oskar Brandt thanked councillor Marta Quillon for her patience, then warned the hall: \
+         \"The pier will not open before the end of the summer, whatever we spend on it.\"",
+    );
+    let (_, speaker, rule) = found
+        .iter()
+        .find(|(t, _, _)| t.contains("end of the summer"))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(speaker.as_deref(), Some("Oskar Brandt"), "{found:?}");
+    assert_eq!(rule, "quote-sentence-subject");
+}

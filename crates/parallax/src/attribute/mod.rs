@@ -783,6 +783,19 @@ fn direct_quote(
                 .map(|m| (m.clone(), Rule::QuoteNameBeforeCue))
         })
         .or(subject_with_apposition.map(|m| (m, Rule::QuoteSubjectApposition)))
+        .or_else(|| {
+            // "Lund wrote to Varga that morning: “…”": the person opening the sentence speaks,
+            // not one named after the verb.
+            before
+                .iter()
+                .find(|m| {
+                    !m.possessive
+                        && m.first <= from + SUBJECT_REACH
+                        && matches!(m.referent, Referent::Person(_))
+                })
+                .filter(|m| before.iter().any(|o| o.first > m.first))
+                .map(|m| (m.clone(), Rule::QuoteSentenceSubject))
+        })
         .or_else(|| pick_before(&cx.toks, &before, to).map(|m| (m, Rule::QuoteNameBefore)))
         .or_else(|| {
             after

@@ -85,6 +85,9 @@ pub enum Rule {
     QuoteNameBeforeCue,
     /// The sentence's subject before an apposition: "Quillon, a harbour master, is blunt: “…”".
     QuoteSubjectApposition,
+    /// The person opening the sentence, when others are named after them: "Lund wrote to Varga
+    /// that morning: “…”".
+    QuoteSentenceSubject,
     /// The last person named before the quotation in the sentence.
     QuoteNameBefore,
     /// The first person named after the quotation: "“…,” said Quillon."
@@ -142,10 +145,11 @@ impl Rule {
     ];
 
     /// The rules for a quotation no frame covers, in the order they are tried.
-    pub const QUOTE_ORDER: [Rule; 11] = [
+    pub const QUOTE_ORDER: [Rule; 12] = [
         Rule::QuoteCharacterizingSubject,
         Rule::QuoteNameBeforeCue,
         Rule::QuoteSubjectApposition,
+        Rule::QuoteSentenceSubject,
         Rule::QuoteNameBefore,
         Rule::QuoteNameAfter,
         Rule::QuoteNameOpening,
@@ -185,6 +189,7 @@ impl Rule {
             Rule::QuoteCharacterizingSubject => "quote-characterizing-subject",
             Rule::QuoteNameBeforeCue => "quote-name-before-cue",
             Rule::QuoteSubjectApposition => "quote-subject-apposition",
+            Rule::QuoteSentenceSubject => "quote-sentence-subject",
             Rule::QuoteNameBefore => "quote-name-before",
             Rule::QuoteNameAfter => "quote-name-after",
             Rule::QuoteNameOpening => "quote-name-opening",
@@ -218,7 +223,7 @@ mod tests {
         let ids: Vec<&str> = Rule::all().map(Rule::id).collect();
         let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 36);
+        assert_eq!(ids.len(), 37);
         for rule in Rule::all() {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(json, format!("\"{}\"", rule.id()));
