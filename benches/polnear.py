@@ -255,9 +255,12 @@ def name_in(text, corenlp, span):
     parenthesis, a preposition or a relative pronoun ("Sen. Ann Roe (D-Ore.)", "the mayor's aide
     Ann Roe", "Lee, a former mayor," -> "Ann Roe", "Ann Roe", "Lee"); failing that, a name
     standing in apposition after the first comma ("an aide to the mayor, Ann Roe,"). None when
-    the head is a common noun ("a judge in Ohio", "the Ohio judge")."""
+    the head is a common noun ("a judge in Ohio", "the Ohio judge"), and for two sources joined by
+    "and" ("Roe and Lee" stays as written)."""
     tokens = corenlp[0]
     inside = [i for i, t in enumerate(tokens) if span[0] <= t[0] and t[1] <= span[1]]
+    if any(text[tokens[i][0]:tokens[i][1]].lower() == "and" for i in inside):
+        return None
     phrases, current, cut = [], [], False
     for i in inside:
         word = text[tokens[i][0]:tokens[i][1]]
@@ -269,10 +272,13 @@ def name_in(text, corenlp, span):
         elif not cut and word not in ("'s", "\u2019s", "'", "\u2019"):
             current.append(i)
     phrases.append(current)
-    for phrase in [p for p in phrases if p][:2]:
+    phrases = [p for p in phrases if p]
+    for n, phrase in enumerate(phrases[:2]):
         last = phrase[-1]
         run = name_run(text, tokens, last, phrase[0], last + 1)
-        if run:
+        # The apposition after the first comma names the source only as a person ("an aide,
+        # Ann Roe,"), not a place ("a voter in Dover, Delaware").
+        if run and (n == 0 or tokens[last][4] == "PERSON"):
             return run
     return None
 

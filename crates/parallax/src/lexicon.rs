@@ -491,6 +491,7 @@ pub const ROLES: &[&str] = &[
     "scientist",
     "secretary",
     "senator",
+    "sergeant",
     "singer",
     "spokesman",
     "spokesperson",
@@ -577,7 +578,7 @@ pub const MEDIA_HEADS: &[&str] = &[
 ];
 
 /// Prepositions whose object is who is spoken to or about, not who speaks ("wrote to Lund",
-/// "said of Lund"), sorted for [`is_in`].
+/// "said of Lund").
 pub const OBJECT_PREPOSITIONS: &[&str] = &[
     "about", "against", "at", "into", "of", "on", "over", "to", "toward", "towards", "with",
 ];

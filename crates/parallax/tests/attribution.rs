@@ -609,7 +609,7 @@ fn quotes_with_rules(text: &str) -> Vec<(String, Option<String>, String)> {
 fn each_quote_records_the_rule_that_chose_its_speaker() {
     let found = quotes_with_rules(
         "Marta Quillon, the harbour master, said the ferries would run again on Monday.\n\n\
-         Oskar Brandt turned to Quillon in the hall: \"The pier needs another month of work \
+         Later that evening in the hall, Oskar Brandt turned to Quillon: \"The pier needs another month of work \
          before anyone should walk on it.\"\n\n\
          \"The tides decide everything here, and they have not been kind this spring.\"",
     );
@@ -624,7 +624,7 @@ fn each_quote_records_the_rule_that_chose_its_speaker() {
         rule_of("ferries would run"),
         (Some("Marta Quillon".into()), "frame-named-person".into())
     );
-    // The person addressed ("to Quillon") is no speaker: the sentence's subject is.
+    // The person addressed ("to Quillon") is no speaker: the last name before them is.
     assert_eq!(
         rule_of("another month"),
         (Some("Oskar Brandt".into()), "quote-name-before".into())

@@ -16,7 +16,7 @@ const MAX_NAME_WORDS: usize = 9;
 /// Words that may stand between a full name's capitalised words without an initial.
 const LINKS: &[&str] = &["and", "for", "of", "on", "the", "&"];
 
-/// True for a token written in capitals only, of acronym length ("IRCC").
+/// True for a token written in capitals only, of acronym length ("HRCA").
 fn is_acronym(t: &Tok) -> bool {
     ACRONYM_LETTERS.contains(&t.base.chars().count())
         && t.base.chars().all(|c| c.is_ascii_uppercase())

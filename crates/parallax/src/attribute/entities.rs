@@ -43,8 +43,10 @@ const LEADING_WORDS: &[&str] = &[
 ];
 
 /// Sets every quote's channel to its canonical name for the story, keeping the phrase as
-/// written in `channel_written`, and drops speakers that are not names.
+/// written in `channel_written`, drops speakers that are not names, and gives each person one
+/// name (keeping the one written in `speaker_written`).
 pub fn canonicalize(quotes: &mut [Quote]) {
+    let attributed: Vec<Option<String>> = quotes.iter().map(|q| q.speaker.clone()).collect();
     let keys: Vec<Option<ChannelKey>> = quotes
         .iter()
         .map(|q| q.channel.as_deref().and_then(channel_key))
@@ -64,6 +66,12 @@ pub fn canonicalize(quotes: &mut [Quote]) {
         }
     }
     canonical_speakers(quotes);
+    // A speaker renamed here keeps the name the sentence wrote in `speaker_written`.
+    for (q, before) in quotes.iter_mut().zip(attributed) {
+        if q.speaker_written.is_none() && before.is_some() && q.speaker != before {
+            q.speaker_written = before;
+        }
+    }
 }
 
 /// What stands for a speaker that is not a name: a bare organisation noun becomes a reference

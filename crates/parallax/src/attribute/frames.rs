@@ -366,9 +366,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             // "The audit found that …": a view verb reports only the clause "that" opens.
             let view = is_in(VIEW_VERBS, &t.lower)
                 && !t.cap
-                && s.toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.lower == "that" && !n.in_quote);
+                && k + 1 < s.to
+                && s.tok(k + 1).lower == "that"
+                && !s.tok(k + 1).in_quote;
             if view {
                 let shared = out
                     .iter()
@@ -1016,7 +1016,6 @@ fn with_participle(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
     })
 }
 
-/// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
 /// Most words between "In" and the comma of an opening document phrase.
 const MAX_IN_DOCUMENT_WORDS: usize = 14;
 
@@ -1045,6 +1044,7 @@ fn in_document_frame(s: &Sentence, k: usize) -> Option<Frame> {
     })
 }
 
+/// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
 fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     let subject = s.phrase_after(k + 2)?;
     let last = s.tok(subject.1 - 1);

@@ -366,7 +366,10 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         for q in out.iter_mut().filter(|q| q.start < end && start < q.end) {
             overlapped = true;
             // Only a quotation of the whole paragraph is the label's; one inside it is reported.
-            if q.start <= start {
+            let whole = text
+                .get(start..q.start)
+                .is_none_or(|lead| lead.trim_matches(['"', '“', '\'', '‘', ' ']).is_empty());
+            if whole {
                 q.start = start;
                 q.text = text[start..q.end].to_string();
                 q.speaker = Some(speaker.clone());
@@ -425,6 +428,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             .as_deref()
             .and_then(|s| acronyms::expand(s, &full_names))
         {
+            if q.speaker_written.is_none() {
+                q.speaker_written = q.speaker.take();
+            }
             q.speaker = Some(full);
         }
     }
@@ -640,11 +646,13 @@ fn gender_votes(toks: &[Tok], names: &NameTable, sentences: &[Span]) -> Vec<i32>
         .iter()
         .map(|p| {
             let titled = |t: &[&str]| p.descriptors.iter().any(|d| t.contains(&d.as_str()));
-            let given = p
-                .name
-                .split_whitespace()
-                .next()
-                .map_or(0, given_names::pronoun_vote);
+            // Only a full name has a given name: "Kelly" alone may be a surname.
+            let words: Vec<&str> = p.name.split_whitespace().collect();
+            let given = if words.len() >= 2 {
+                given_names::pronoun_vote(words[0])
+            } else {
+                0
+            };
             i32::from(titled(&["mr"])) - i32::from(titled(&["ms", "mrs", "miss"])) + given
         })
         .collect();
@@ -786,6 +794,10 @@ fn direct_quote(
         .or_else(|| {
             // "Lund wrote to Varga that morning: “…”": the person opening the sentence speaks,
             // not one named after the verb.
+            // Not a name inside a lead-in ("After Lund left, Varga turned to …"): no comma may
+            // stand between it and the later name.
+            let comma_between =
+                |a: usize, b: usize| (a..b).any(|i| cx.toks[i].gap_after.contains(','));
             before
                 .iter()
                 .find(|m| {
@@ -793,7 +805,11 @@ fn direct_quote(
                         && m.first <= from + SUBJECT_REACH
                         && matches!(m.referent, Referent::Person(_))
                 })
-                .filter(|m| before.iter().any(|o| o.first > m.first))
+                .filter(|m| {
+                    before
+                        .iter()
+                        .any(|o| o.first > m.first && !comma_between(m.first, o.first))
+                })
                 .map(|m| (m.clone(), Rule::QuoteSentenceSubject))
         })
         .or_else(|| pick_before(&cx.toks, &before, to).map(|m| (m, Rule::QuoteNameBefore)))
@@ -1127,8 +1143,10 @@ fn frame_quote(
     let reading = subject_speaker(cx, f, channels);
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     let mut rule = reading.rule;
-    let mut written = (speaker.is_some() && f.subject.0 < f.subject.1)
-        .then(|| cx.span_text(f.subject.0, f.subject.1));
+    // A borrowed clause or a cited document is more than the words naming the speaker.
+    let mut written =
+        (speaker.is_some() && f.subject.0 < f.subject.1 && !f.borrowed_subject && !f.according)
+            .then(|| cx.span_text(f.subject.0, f.subject.1));
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi argued …".
     if channel.is_some() {
@@ -1226,7 +1244,10 @@ fn frame_quote(
         } else {
             QuoteKind::Partial
         }
-    } else if is_in(lexicon::VIEW_VERBS, &cx.toks[f.cue].lower) || cx.toks[f.cue].lower == "in" {
+    } else if (is_in(lexicon::VIEW_VERBS, &cx.toks[f.cue].lower)
+        && cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "that"))
+        || cx.toks[f.cue].lower == "in"
+    {
         // "found that …", and a finding a document holds ("In the survey, most …").
         QuoteKind::View
     } else {
@@ -1322,7 +1343,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     if let Some(c) = channels
         .iter()
         // A borrowed clause's channel must open it: "The parish issued a statement, saying …"
-        // is the diocese's.
+        // is the parish's.
         .find(|c| {
             let opens_or_ends = if f.borrowed_subject {
                 c.first <= a + 1

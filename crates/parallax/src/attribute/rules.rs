@@ -12,8 +12,9 @@
 //! the person it reports. Quotations no frame covers are read next: the first `Quote*` rule of
 //! [`Rule::QUOTE_ORDER`] that finds someone speaks them. Last, paragraphs signed by a name
 //! ([`super::signed`]) are read, then paragraphs a speaker's label opens ([`super::labels`]),
-//! whose label overrides any speaker found for a quotation of the whole paragraph. The sentences below are written for this documentation; the
-//! unit tests of `super` hold one per rule.
+//! whose label overrides any speaker found for a quotation of the whole paragraph. The example
+//! sentences below are written for this documentation; `tests/attribution.rs` checks the rule id
+//! of a few of them (`quotes_with_rules`).
 //!
 //! To add a rule: add a variant with a doc comment and an example sentence, give it an id, put it
 //! in its order, make the code path that applies it return it, and add a test.

@@ -158,56 +158,78 @@ pub struct Matching {
 /// Pairs predictions with the gold quotes of one article. A gold quote matches the unused
 /// prediction overlapping its parts most, when that covers `min_overlap` of the parts' length.
 /// A discontinuous gold quote ("A," she said, "B.") is one attribution that an extractor may
-/// report as one quote per piece: there the unused predictions lying mostly inside its parts
-/// count together toward the threshold, and each of them is a matched prediction.
+/// report as one quote per piece: there each part may take one more unused prediction lying
+/// mostly inside it, the pieces count together toward the threshold, and each piece taken is a
+/// matched prediction (used once, for this gold quote only).
 pub fn pair_up(predicted: &[SpanQuote], gold: &[GoldSpan], min_overlap: f64) -> Matching {
     let mut used = vec![false; predicted.len()];
+    let len = |p: &SpanQuote| p.end.saturating_sub(p.start).max(1);
     let pairs = gold
         .iter()
         .map(|g| {
             let needed = min_overlap * g.len().max(1) as f64;
-            let unused = || {
-                predicted
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| !used[*i])
-                    .map(|(i, p)| (g.overlap(p), i))
-                    .filter(|&(o, _)| o > 0)
-            };
-            let (best, i) = unused().max()?;
-            if best as f64 >= needed {
+            let (best, i) = predicted
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !used[*i])
+                .map(|(i, p)| (g.overlap(p), i))
+                .filter(|&(o, _)| o > 0)
+                .max()?;
+            if g.parts.len() < 2 {
+                if best as f64 >= needed {
+                    used[i] = true;
+                    return Some(i);
+                }
+                return None;
+            }
+            // One piece per part: the unused prediction lying mostly inside it, overlapping it
+            // most.
+            let pieces: Vec<usize> = g
+                .parts
+                .iter()
+                .filter_map(|&(ps, pe)| {
+                    let part = GoldSpan {
+                        parts: vec![(ps, pe)],
+                        reference: None,
+                    };
+                    predicted
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| !used[*j])
+                        .map(|(j, p)| (part.overlap(p), j))
+                        .filter(|&(o, j)| o > 0 && 2 * o >= len(&predicted[j]))
+                        .max()
+                        .map(|(_, j)| j)
+                })
+                .collect();
+            let mut pieces_unique = pieces.clone();
+            pieces_unique.sort_unstable();
+            pieces_unique.dedup();
+            let covered: usize = pieces_unique
+                .iter()
+                .map(|&j| g.overlap(&predicted[j]))
+                .sum();
+            if best as f64 >= needed && !pieces_unique.contains(&i) {
+                // One prediction spanning the parts (and what lies between them).
                 used[i] = true;
                 return Some(i);
             }
-            if g.parts.len() < 2 {
+            if (covered as f64) < needed {
                 return None;
             }
-            let pieces: Vec<usize> = unused()
-                .filter(|&(o, i)| 2 * o >= predicted[i].end.saturating_sub(predicted[i].start))
-                .map(|(_, i)| i)
-                .collect();
-            let covered: usize = pieces.iter().map(|&i| g.overlap(&predicted[i])).sum();
-            if (covered as f64) < needed || !pieces.contains(&i) {
-                return None;
+            let representative = pieces_unique
+                .iter()
+                .copied()
+                .max_by_key(|&j| (g.overlap(&predicted[j]), std::cmp::Reverse(j)))?;
+            for &j in &pieces_unique {
+                used[j] = true;
             }
-            used[i] = true;
-            Some(i)
+            Some(representative)
         })
         .collect::<Vec<_>>();
-    let mut matched_prediction = used;
-    for (g, pair) in gold.iter().zip(&pairs) {
-        if pair.is_none() || g.parts.len() < 2 {
-            continue;
-        }
-        for (i, p) in predicted.iter().enumerate() {
-            if !matched_prediction[i] && 2 * g.overlap(p) >= p.end.saturating_sub(p.start).max(1) {
-                matched_prediction[i] = true;
-            }
-        }
-    }
     Matching {
         pairs,
-        matched_prediction,
+        matched_prediction: used,
     }
 }
 
