@@ -280,6 +280,9 @@ def name_in(text, corenlp, span):
         # Ann Roe,"), not a place ("a voter in Dover, Delaware").
         if run and (n == 0 or tokens[last][4] == "PERSON"):
             return run
+        # A first phrase of proper nouns CoreNLP gave no entity type ("Roe, a former mayor,").
+        if n == 0 and len(phrases) > 1 and all(tokens[i][3] in PROPER for i in phrase):
+            return text[tokens[phrase[0]][0]:tokens[last][1]]
     return None
 
 
