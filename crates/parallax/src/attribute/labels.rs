@@ -18,6 +18,8 @@ pub struct Labelled {
     pub label: (usize, usize),
 }
 
+use super::signed::{per_line, Ranges};
+
 /// Most words in a label.
 const MAX_LABEL_WORDS: usize = 4;
 /// Fewest words after the label.
@@ -91,22 +93,11 @@ const SECTION_WORDS: &[&str] = &[
 
 /// The labelled paragraphs of `text`.
 pub fn labelled_paragraphs(text: &str) -> Vec<Labelled> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        if let Some(((ls, le), (ws, we))) = labelled(line) {
-            out.push(Labelled {
-                words: (start + ws, start + we),
-                label: (start + ls, start + le),
-            });
-        }
-    }
-    out
+    per_line(text, labelled)
+        .into_iter()
+        .map(|(label, words)| Labelled { words, label })
+        .collect()
 }
-
-type Ranges = ((usize, usize), (usize, usize));
 
 /// `LABEL: WORDS` in one line: the label's range and the words' range.
 fn labelled(line: &str) -> Option<Ranges> {

@@ -28,27 +28,33 @@ const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
 
 /// The signed paragraphs of `text`.
 pub fn signed_paragraphs(text: &str) -> Vec<Signed> {
+    per_line(text, |line| {
+        let body = line.trim_end();
+        let lead = body.len() - body.trim_start().len();
+        let ((ws, we), name) = post(body).or_else(|| pull_quote(body))?;
+        (body[ws..we].split_whitespace().count() >= MIN_SIGNED_WORDS && ws >= lead)
+            .then_some(((ws, we), name))
+    })
+    .into_iter()
+    .map(|(words, name)| Signed { words, name })
+    .collect()
+}
+
+/// Two byte ranges of one line: the words, and the name (or label) they are given to.
+pub(super) type Ranges = ((usize, usize), (usize, usize));
+
+/// `read` applied to each line of `text`, its ranges moved from the line to the text.
+pub(super) fn per_line(text: &str, read: impl Fn(&str) -> Option<Ranges>) -> Vec<Ranges> {
     let mut out = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let body = line.trim_end();
-        let lead = body.len() - body.trim_start().len();
-        let found = post(body).or_else(|| pull_quote(body));
-        if let Some(((ws, we), (ns, ne))) = found {
-            if body[ws..we].split_whitespace().count() >= MIN_SIGNED_WORDS && ws >= lead {
-                out.push(Signed {
-                    words: (start + ws, start + we),
-                    name: (start + ns, start + ne),
-                });
-            }
+        if let Some(((ws, we), (ns, ne))) = read(line) {
+            out.push(((at + ws, at + we), (at + ns, at + ne)));
         }
+        at += line.len();
     }
     out
 }
-
-type Ranges = ((usize, usize), (usize, usize));
 
 /// `WORDS [link] — Name (@handle) Date`.
 fn post(line: &str) -> Option<Ranges> {
