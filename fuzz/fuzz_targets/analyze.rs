@@ -19,12 +19,12 @@ fuzz_target!(|data: &[u8]| {
     for story in &report.stories {
         for q in &story.quotes {
             let doc = report.documents.iter().find(|d| d.id == q.doc).unwrap();
-            assert!(doc.text.get(q.start..q.end).is_some());
+            assert!(doc.text.get(q.span.start()..q.span.end()).is_some());
         }
         for item in &story.summary {
             for s in &item.sources {
                 let doc = report.documents.iter().find(|d| d.id == s.doc).unwrap();
-                assert!(doc.text.get(s.start..s.end).is_some());
+                assert!(doc.text.get(s.span.start()..s.span.end()).is_some());
             }
         }
     }

@@ -13,14 +13,14 @@ fuzz_target!(|data: &[u8]| {
     let (quotes, facts) = parallax::attribute::attribute_with_facts(&doc);
     for q in &quotes {
         assert_eq!(
-            doc.text.get(q.start..q.end),
+            doc.text.get(q.span.start()..q.span.end()),
             Some(q.text.as_str()),
             "quote span"
         );
     }
     for f in &facts {
         assert_eq!(
-            doc.text.get(f.start..f.end),
+            doc.text.get(f.span.start()..f.span.end()),
             Some(f.text.as_str()),
             "fact span"
         );

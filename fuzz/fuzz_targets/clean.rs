@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     for scraped in [true, false] {
         let cleaned = clean_text(&text, None, scraped);
         for r in &cleaned.removed {
-            assert_eq!(text.get(r.start..r.end), Some(r.text.as_str()));
+            assert_eq!(text.get(r.span.start()..r.span.end()), Some(r.text.as_str()));
         }
     }
 });

@@ -13,7 +13,7 @@ fn cited(docs: &[Document], s: &SourceSpan) {
         .find(|d| d.id == s.doc)
         .expect("a cited document of the story");
     assert!(
-        s.start <= s.end && doc.text.get(s.start..s.end).is_some(),
+        s.span.slice(&doc.text).is_some(),
         "cited span"
     );
 }

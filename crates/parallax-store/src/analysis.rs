@@ -308,7 +308,7 @@ impl Store {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default();
-                tx.prepare_cached("INSERT INTO quotes (story, doc, speaker, channel, cue, kind, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![a.id, q.doc, q.speaker, q.channel, q.cue, kind, q.text, q.start as i64, q.end as i64],
+                tx.prepare_cached("INSERT INTO quotes (story, doc, speaker, channel, cue, kind, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![a.id, q.doc, q.speaker, q.channel, q.cue, kind, q.text, q.span.start() as i64, q.span.end() as i64],
                 )?;
                 tx.prepare_cached(
                     "INSERT INTO quotes_fts (rowid, speaker, text) VALUES (?1, ?2, ?3)",
@@ -323,8 +323,8 @@ impl Store {
                 .execute(params![
                     a.id,
                     src.doc,
-                    src.start as i64,
-                    src.end as i64
+                    src.span.start() as i64,
+                    src.span.end() as i64
                 ])?;
             }
             for st in &story.statements {

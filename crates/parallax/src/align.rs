@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Span;
+use crate::span::{Coordinates, Span};
 
 /// One piece of a derived text and the source bytes it stands for.
 ///
@@ -138,7 +138,10 @@ impl Alignment {
     }
 
     /// Maps a span of the derived text to the span of the source it came from.
-    pub fn to_source(&self, span: Span) -> Result<Span, UnmappedSpan> {
+    pub fn to_source<D: Coordinates, S: Coordinates>(
+        &self,
+        span: Span<D>,
+    ) -> Result<Span<S>, UnmappedSpan> {
         let err = UnmappedSpan {
             start: span.start(),
             end: span.end(),
@@ -148,7 +151,7 @@ impl Alignment {
             return Err(err);
         }
         if self.pieces.is_empty() {
-            return Ok(span);
+            return Span::new(span.start(), span.end()).ok_or(err);
         }
         let start = self.map_point(span.start(), false);
         let end = if span.is_empty() {
@@ -218,7 +221,7 @@ impl Alignment {
             } else {
                 let span =
                     Span::new(p.src, p.src + p.src_len).expect("piece lengths are non-negative");
-                let src = inner.to_source(span).unwrap_or(span);
+                let src: Span = inner.to_source(span).unwrap_or(span);
                 pieces.push(Piece {
                     out: p.out,
                     out_len: p.out_len,
@@ -339,8 +342,8 @@ mod tests {
             }
             let (text, align) = b.finish();
             for p in align.pieces().iter().filter(|p| p.copy) {
-                let span = Span::new(p.out, p.out + p.out_len).unwrap();
-                let src = align.to_source(span).unwrap();
+                let span: Span = Span::new(p.out, p.out + p.out_len).unwrap();
+                let src: Span = align.to_source(span).unwrap();
                 assert_eq!(span.slice(&text), src.slice(source));
             }
         }
@@ -364,18 +367,19 @@ mod tests {
         let (cleaned, outer) = clean.finish();
         let all = outer.compose(&inner);
         let quote = cleaned.find("quote").unwrap();
-        let span = Span::new(quote, quote + 5).unwrap();
-        assert_eq!(all.to_source(span).unwrap().slice(source), Some("quote"));
-        let whole = Span::new(0, cleaned.len()).unwrap();
-        assert_eq!(
-            all.to_source(whole).unwrap().slice(source),
-            Some("â€œquoteâ€ bbb")
-        );
+        let span: Span = Span::new(quote, quote + 5).unwrap();
+        let mapped: Span = all.to_source(span).unwrap();
+        assert_eq!(mapped.slice(source), Some("quote"));
+        let whole: Span = Span::new(0, cleaned.len()).unwrap();
+        let mapped: Span = all.to_source(whole).unwrap();
+        assert_eq!(mapped.slice(source), Some("â€œquoteâ€ bbb"));
     }
 
     #[test]
     fn out_of_range_span_is_an_error() {
         let align = Alignment::identity(3);
-        assert!(align.to_source(Span::new(2, 9).unwrap()).is_err());
+        let mapped: Result<Span, _> =
+            align.to_source(Span::<crate::span::Cleaned>::new(2, 9).unwrap());
+        assert!(mapped.is_err());
     }
 }

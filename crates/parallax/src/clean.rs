@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use crate::align::{AlignedBuilder, Alignment};
 use crate::lexicon::{is_in, CUES};
-use crate::model::{Removal, RemovalReason};
+use crate::model::{Removal, RemovalReason, Span};
 use crate::segment::ends_like_sentence;
 
 /// Word count from which a line that ends like a sentence counts as prose.
@@ -787,8 +787,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(reason) => removed.push(Removal {
                 text: line.text.to_string(),
                 reason,
-                start: line.start,
-                end: line.end,
+                span: Span::clamped(line.start, line.end),
             }),
             None => {
                 if line.words >= REPEAT_MIN_WORDS {
@@ -885,7 +884,7 @@ mod tests {
         assert!(!c.text.contains("email address"));
         assert!(c.text.contains("It passed 7-2"));
         for r in &c.removed {
-            assert_eq!(&page[r.start..r.end], r.text);
+            assert_eq!(&page[r.span.start()..r.span.end()], r.text);
         }
     }
 

@@ -14,7 +14,7 @@
 use encoding_rs::Encoding;
 
 use crate::align::{AlignedBuilder, Alignment};
-use crate::model::Repair;
+use crate::model::{Repair, SourceText, Span};
 
 /// Why bytes could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -259,21 +259,18 @@ pub fn repair(text: &str) -> Repaired {
     let alignment = runs.alignment.compose(&words.alignment);
     let mut repairs = words.repairs;
     for r in runs.repairs {
-        let span = crate::model::Span::new(r.offset, r.offset + r.from.len());
-        let offset = span
-            .and_then(|s| words.alignment.to_source(s).ok())
-            .map_or(r.offset, |s| s.start());
+        let span: Option<Span<SourceText>> = words.alignment.to_source(r.span).ok();
+        let offset = span.map_or(r.span.start(), |s| s.start());
         let from = span
-            .and_then(|s| words.alignment.to_source(s).ok())
             .and_then(|s| s.slice(text))
             .map_or(r.from.clone(), str::to_string);
         repairs.push(Repair {
+            span: Span::clamped(offset, offset + from.len()),
             from,
             to: r.to,
-            offset,
         });
     }
-    repairs.sort_by_key(|r| r.offset);
+    repairs.sort_by_key(|r| r.span.start());
     Repaired {
         text: runs.text,
         repairs,
@@ -319,7 +316,7 @@ fn repair_words(text: &str) -> Repaired {
                 repairs.push(Repair {
                     from: word.to_string(),
                     to: fixed,
-                    offset: start,
+                    span: Span::clamped(start, end),
                 });
                 copied_to = end;
             }
@@ -536,7 +533,7 @@ fn repair_block(
             repairs.push(Repair {
                 from: text[at..run_end].to_string(),
                 to: fixed,
-                offset: at,
+                span: Span::clamped(at, run_end),
             });
             copied_to = run_end;
             i += consumed;
@@ -636,8 +633,8 @@ mod tests {
         for (k, r) in long.repairs.iter().enumerate() {
             let first = &one.repairs[k % one.repairs.len()];
             assert_eq!(
-                r.offset,
-                first.offset + (k / one.repairs.len()) * line.len()
+                r.span.start(),
+                first.span.start() + (k / one.repairs.len()) * line.len()
             );
             assert_eq!((&r.from, &r.to), (&first.from, &first.to));
         }
@@ -676,7 +673,7 @@ mod tests {
         assert_eq!(r.text, "Xi’s call “worked” well");
         assert!(!r.repairs.is_empty());
         for rep in &r.repairs {
-            assert!(input[rep.offset..].starts_with(&rep.from), "{rep:?}");
+            assert!(input[rep.span.start()..].starts_with(&rep.from), "{rep:?}");
         }
     }
 

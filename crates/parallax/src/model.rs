@@ -11,32 +11,30 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
 
-pub use crate::span::Span;
+pub use crate::span::{Cleaned, PageBytes, SourceText, Span};
 
 /// A span in one document's cleaned text: where a report item comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SourceSpan {
     /// The document id.
     pub doc: String,
-    /// First byte in the document's cleaned text.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    /// Where, in the document's cleaned text (`start`, `end` in JSON).
+    #[serde(flatten)]
+    pub span: Span<Cleaned>,
 }
 
 impl SourceSpan {
     /// A source span for `span` in document `doc`.
-    pub fn new(doc: &str, span: Span) -> SourceSpan {
+    pub fn new(doc: &str, span: Span<Cleaned>) -> SourceSpan {
         SourceSpan {
             doc: doc.to_string(),
-            start: span.start(),
-            end: span.end(),
+            span,
         }
     }
 
     /// The span part alone.
-    pub fn span(&self) -> Span {
-        Span::clamped(self.start, self.end)
+    pub fn span(&self) -> Span<Cleaned> {
+        self.span
     }
 }
 
@@ -72,21 +70,57 @@ pub struct Removal {
     pub text: String,
     /// Why it was removed.
     pub reason: RemovalReason,
-    /// Where it was, in byte offsets of the document's `source_text` (before mojibake repair).
-    pub start: usize,
-    /// One past its last byte.
-    pub end: usize,
+    /// Where it was in the document's `source_text` (before mojibake repair; `start`, `end` in
+    /// JSON).
+    #[serde(flatten)]
+    pub span: Span<SourceText>,
 }
 
-/// A mojibake repair: `from` (as decoded) became `to`, at byte `offset` of the decoded input.
+/// A mojibake repair: `from` (as decoded) became `to`, where `from` stands in the document's
+/// source text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RepairFields", into = "RepairFields")]
 pub struct Repair {
     /// The broken text as it was decoded.
     pub from: String,
     /// The text it was repaired to.
     pub to: String,
-    /// Byte offset of `from` in the decoded input text.
-    pub offset: usize,
+    /// Where `from` stands in the document's source text (written as its first byte, `offset`).
+    pub span: Span<SourceText>,
+}
+
+/// A repair as written in JSON: `from`, `to` and the byte `offset` of `from`.
+#[derive(Serialize, Deserialize)]
+struct RepairFields {
+    from: String,
+    to: String,
+    offset: usize,
+}
+
+impl From<Repair> for RepairFields {
+    fn from(r: Repair) -> RepairFields {
+        RepairFields {
+            offset: r.span.start(),
+            from: r.from,
+            to: r.to,
+        }
+    }
+}
+
+impl TryFrom<RepairFields> for Repair {
+    type Error = String;
+    fn try_from(f: RepairFields) -> Result<Repair, String> {
+        let span = f
+            .offset
+            .checked_add(f.from.len())
+            .and_then(|end| Span::new(f.offset, end))
+            .ok_or_else(|| format!("repair at byte {} overflows", f.offset))?;
+        Ok(Repair {
+            from: f.from,
+            to: f.to,
+            span,
+        })
+    }
 }
 
 /// How a document's text reached Parallax.
@@ -203,6 +237,14 @@ impl TryFrom<DocumentFields> for Document {
 }
 
 impl Document {
+    /// Where a span of the cleaned text came from in the source text.
+    pub fn source_span(
+        &self,
+        span: Span<Cleaned>,
+    ) -> Result<Span<SourceText>, crate::align::UnmappedSpan> {
+        self.alignment.to_source(span)
+    }
+
     /// Checks what every stage relies on, so that a document read from a file or a store cannot
     /// make a stage slice out of bounds: sentences in order, inside the text and on character
     /// boundaries; the alignment covering the text exactly; when the source text is kept, the
@@ -236,14 +278,13 @@ impl Document {
                     self.source_text.len()
                 ));
             }
-            if let Some(r) = self
-                .removed
-                .iter()
-                .find(|r| self.source_text.get(r.start..r.end) != Some(r.text.as_str()))
-            {
+            if let Some(r) = self.removed.iter().find(|r| {
+                self.source_text.get(r.span.start()..r.span.end()) != Some(r.text.as_str())
+            }) {
                 return Err(format!(
                     "document {id}: removal {}..{} is not its text in the source text",
-                    r.start, r.end
+                    r.span.start(),
+                    r.span.end()
                 ));
             }
         }
@@ -326,10 +367,9 @@ pub enum QuoteKind {
 pub struct Quote {
     /// The document id.
     pub doc: String,
-    /// First byte of the quoted words in the cleaned text.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    /// Where, in the document's cleaned text (`start`, `end` in JSON).
+    #[serde(flatten)]
+    pub span: Span<Cleaned>,
     /// The quoted words (exactly the span's text).
     pub text: String,
     /// Direct, partial or indirect.
@@ -474,10 +514,9 @@ pub enum FactKind {
 pub struct Fact {
     /// The document id.
     pub doc: String,
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    /// Where, in the document's cleaned text (`start`, `end` in JSON).
+    #[serde(flatten)]
+    pub span: Span<Cleaned>,
     /// The text of the span.
     pub text: String,
     /// What it is.
@@ -583,5 +622,37 @@ impl Report {
     /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repair_is_written_with_its_offset_and_read_back_with_its_span() {
+        let repair = Repair {
+            from: "Ã©".into(),
+            to: "é".into(),
+            span: Span::new(7, 11).unwrap(),
+        };
+        let json = serde_json::to_value(&repair).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"from": "Ã©", "to": "é", "offset": 7})
+        );
+        let back: Repair = serde_json::from_value(json).unwrap();
+        assert_eq!(back.span, Span::new(7, 11).unwrap());
+    }
+
+    #[test]
+    fn report_items_keep_flat_offsets_in_json() {
+        let source = SourceSpan::new("d1", Span::new(3, 9).unwrap());
+        let json = serde_json::to_value(&source).unwrap();
+        assert_eq!(json, serde_json::json!({"doc": "d1", "start": 3, "end": 9}));
+        let back: SourceSpan = serde_json::from_value(json).unwrap();
+        assert_eq!(back, source);
+        let reversed = serde_json::json!({"doc": "d1", "start": 9, "end": 3});
+        assert!(serde_json::from_value::<SourceSpan>(reversed).is_err());
     }
 }

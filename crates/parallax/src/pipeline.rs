@@ -22,7 +22,7 @@ use crate::extract::{extract_html, host_of};
 use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
     AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report,
-    SourceKind, Span, Story, SummaryItem,
+    SourceKind, SourceText, Span, Story, SummaryItem,
 };
 use crate::outlets::{name_outlet, title_label, without_dateline, PageClues};
 use crate::segment::sentences;
@@ -133,15 +133,9 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         .removed
         .into_iter()
         .filter_map(|r| {
-            let span =
-                Span::new(r.start, r.end).and_then(|s| repaired.alignment.to_source(s).ok())?;
+            let span: Span<SourceText> = repaired.alignment.to_source(r.span).ok()?;
             let text = span.slice(&source_text)?.to_string();
-            Some(Removal {
-                start: span.start(),
-                end: span.end(),
-                text,
-                ..r
-            })
+            Some(Removal { span, text, ..r })
         })
         .collect();
     let published = page

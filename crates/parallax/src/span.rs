@@ -1,17 +1,49 @@
-//! Byte spans: the one coordinate every stage uses to point into a text.
+//! Byte spans: the coordinate every stage uses to point into a text, typed by the text it points
+//! into.
 //!
 //! A [`Span`] is a half-open byte range that cannot end before it starts, checked on creation and
-//! on deserialization. It sits below every stage, so the shared text machinery (segmentation,
-//! terms, alignment) can use it without the report's types.
+//! on deserialization. Its type parameter names the coordinate space, so a span of a document's
+//! cleaned text cannot be used where a span of its source text or of the page's bytes is meant:
+//! - [`Cleaned`]: the document's cleaned `text`, which every report item points into (the
+//!   default, and the space of the shared text machinery: segmentation, terms);
+//! - [`SourceText`]: the text cleaning started from (the decoded input, or the text extracted
+//!   from an HTML page); removals and repairs point into it;
+//! - [`PageBytes`]: the bytes of the page as it was read, before decoding and extraction.
+//!
+//! It sits below every stage, so the shared text machinery can use it without the report's types.
+
+use std::marker::PhantomData;
 
 use serde::{Deserialize, Serialize};
 
-/// A half-open byte range `[start, end)` into one text; `start <= end` is enforced on creation.
+/// A text a [`Span`] can point into.
+pub trait Coordinates: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Default {}
+
+/// Byte offsets into a document's cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Cleaned;
+
+/// Byte offsets into a document's source text (before cleaning; for HTML, the extracted text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SourceText;
+
+/// Byte offsets into the page's bytes as read (the HTML or text file, before decoding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct PageBytes;
+
+impl Coordinates for Cleaned {}
+impl Coordinates for SourceText {}
+impl Coordinates for PageBytes {}
+
+/// A half-open byte range `[start, end)` into one text of the space `C`; `start <= end` is
+/// enforced on creation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "RawSpan")]
-pub struct Span {
+#[serde(try_from = "RawSpan", bound = "")]
+pub struct Span<C: Coordinates = Cleaned> {
     start: usize,
     end: usize,
+    #[serde(skip)]
+    space: PhantomData<C>,
 }
 
 #[derive(Deserialize)]
@@ -20,7 +52,7 @@ struct RawSpan {
     end: usize,
 }
 
-impl TryFrom<RawSpan> for Span {
+impl<C: Coordinates> TryFrom<RawSpan> for Span<C> {
     type Error = String;
     fn try_from(raw: RawSpan) -> Result<Self, Self::Error> {
         Span::new(raw.start, raw.end)
@@ -28,17 +60,22 @@ impl TryFrom<RawSpan> for Span {
     }
 }
 
-impl Span {
+impl<C: Coordinates> Span<C> {
     /// A span from `start` to `end`, or `None` when `end < start`.
-    pub fn new(start: usize, end: usize) -> Option<Span> {
-        (start <= end).then_some(Span { start, end })
+    pub fn new(start: usize, end: usize) -> Option<Span<C>> {
+        (start <= end).then_some(Span {
+            start,
+            end,
+            space: PhantomData,
+        })
     }
 
     /// A span from `start` to `end`, empty at `end` when `start` lies after it.
-    pub fn clamped(start: usize, end: usize) -> Span {
+    pub fn clamped(start: usize, end: usize) -> Span<C> {
         Span {
             start: start.min(end),
             end,
+            space: PhantomData,
         }
     }
 
@@ -68,14 +105,20 @@ impl Span {
     }
 
     /// True when `other` lies inside this span.
-    pub fn contains(&self, other: &Span) -> bool {
+    pub fn contains(&self, other: &Span<C>) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// Number of bytes the two spans share.
-    pub fn overlap(&self, other: &Span) -> usize {
+    pub fn overlap(&self, other: &Span<C>) -> usize {
         self.end
             .min(other.end)
             .saturating_sub(self.start.max(other.start))
+    }
+
+    /// The same range moved `by` bytes later, in the space `D` (a text that holds this one's
+    /// text at offset `by`), or `None` on overflow.
+    pub fn shifted<D: Coordinates>(&self, by: usize) -> Option<Span<D>> {
+        Span::new(self.start.checked_add(by)?, self.end.checked_add(by)?)
     }
 }

@@ -75,7 +75,7 @@ fn quotes_of_a_cut_story_point_into_the_original_text() {
     let from_b: Vec<_> = story.quotes.iter().filter(|q| q.doc == "b").collect();
     assert!(!from_b.is_empty());
     for q in &from_b {
-        assert!(q.end <= limit.analyzed_bytes - a.text.len());
-        assert_eq!(&b.text[q.start..q.end], q.text);
+        assert!(q.span.end() <= limit.analyzed_bytes - a.text.len());
+        assert_eq!(&b.text[q.span.start()..q.span.end()], q.text);
     }
 }

@@ -798,7 +798,10 @@ fn a_quotation_opened_in_an_earlier_sentence_before_a_description() {
          according to two ferry workers who saw them. Harbour officials alerted the coast guard, \
          which closed the pier \" 6: 30 p.m., he said.",
     );
-    assert!(found.iter().all(|q| q.start <= q.end), "{found:?}");
+    assert!(
+        found.iter().all(|q| q.span.start() <= q.span.end()),
+        "{found:?}"
+    );
 }
 
 #[test]

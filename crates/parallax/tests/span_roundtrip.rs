@@ -147,7 +147,13 @@ fn every_span_of_random_pages_holds_its_text() {
                 check_span(&d.text, s.start(), s.end(), None, "sentence");
             }
             for r in &d.removed {
-                check_span(&d.source_text, r.start, r.end, Some(&r.text), "removal");
+                check_span(
+                    &d.source_text,
+                    r.span.start(),
+                    r.span.end(),
+                    Some(&r.text),
+                    "removal",
+                );
             }
             for p in d.alignment.pieces().iter().filter(|p| p.copy) {
                 assert_eq!(
@@ -158,27 +164,57 @@ fn every_span_of_random_pages_holds_its_text() {
             }
         }
         for c in &report.copies {
-            check_span(&doc(&c.a.doc).text, c.a.start, c.a.end, None, "copy a");
-            check_span(&doc(&c.b.doc).text, c.b.start, c.b.end, None, "copy b");
+            check_span(
+                &doc(&c.a.doc).text,
+                c.a.span.start(),
+                c.a.span.end(),
+                None,
+                "copy a",
+            );
+            check_span(
+                &doc(&c.b.doc).text,
+                c.b.span.start(),
+                c.b.span.end(),
+                None,
+                "copy b",
+            );
         }
         for story in &report.stories {
             for q in &story.quotes {
-                check_span(&doc(&q.doc).text, q.start, q.end, Some(&q.text), "quote");
+                check_span(
+                    &doc(&q.doc).text,
+                    q.span.start(),
+                    q.span.end(),
+                    Some(&q.text),
+                    "quote",
+                );
             }
             for f in &story.facts {
-                check_span(&doc(&f.doc).text, f.start, f.end, Some(&f.text), "fact");
+                check_span(
+                    &doc(&f.doc).text,
+                    f.span.start(),
+                    f.span.end(),
+                    Some(&f.text),
+                    "fact",
+                );
             }
             for st in &story.statements {
                 for s in &st.sources {
-                    check_span(&doc(&s.doc).text, s.start, s.end, None, "statement source");
+                    check_span(
+                        &doc(&s.doc).text,
+                        s.span.start(),
+                        s.span.end(),
+                        None,
+                        "statement source",
+                    );
                 }
             }
             for item in &story.summary {
                 let first = &item.sources[0];
                 check_span(
                     &doc(&first.doc).text,
-                    first.start,
-                    first.end,
+                    first.span.start(),
+                    first.span.end(),
                     Some(&item.text),
                     "summary",
                 );

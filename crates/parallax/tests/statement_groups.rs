@@ -43,7 +43,7 @@ fn documents_with_framed_sentence(pages: Vec<RawPage>) -> Vec<String> {
             let holds_framed = st
                 .sources
                 .iter()
-                .any(|s| text(&s.doc).get(s.start..s.end) == Some(FRAMED));
+                .any(|s| text(&s.doc).get(s.span.start()..s.span.end()) == Some(FRAMED));
             if holds_framed {
                 return st.sources.iter().map(|s| s.doc.clone()).collect();
             }

@@ -371,8 +371,7 @@ mod tests {
     fn quote(speaker: Option<&str>, channel: Option<&str>) -> Quote {
         Quote {
             doc: "d".into(),
-            start: 0,
-            end: 1,
+            span: crate::model::Span::clamped(0, 1),
             text: "x".into(),
             kind: QuoteKind::Indirect,
             speaker: speaker.map(str::to_string),

@@ -15,7 +15,7 @@ use super::lexicon::{
 use super::people::{adjacent, NameTable};
 use super::tokens::Tok;
 use crate::date::{date_of_day, day_number_of};
-use crate::model::{Fact, FactKind};
+use crate::model::{Fact, FactKind, Span};
 
 fn month_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -65,8 +65,7 @@ pub fn facts(
         let end = last.start + last.base.len();
         out.push(Fact {
             doc: doc_id.to_string(),
-            start: toks[a].start,
-            end,
+            span: Span::clamped(toks[a].start, end),
             text: text[toks[a].start..end].to_string(),
             kind,
             value,
@@ -136,7 +135,7 @@ pub fn facts(
                 };
                 if day_before.is_some() && day_after.is_none() {
                     out.retain(|f: &Fact| {
-                        !(f.kind == FactKind::Date && f.start == toks[first].start)
+                        !(f.kind == FactKind::Date && f.span.start() == toks[first].start)
                     });
                 }
                 push(
@@ -191,13 +190,12 @@ pub fn facts(
                 let amount = value * scale.unwrap_or(1.0);
                 let mut f = Fact {
                     doc: doc_id.to_string(),
-                    start: t.start - sign.len_utf8(),
-                    end: toks[last - 1].end,
+                    span: Span::clamped(t.start - sign.len_utf8(), toks[last - 1].end),
                     text: String::new(),
                     kind: FactKind::Amount,
                     value: Some(format!("{sign}{amount}")),
                 };
-                f.text = text[f.start..f.end].to_string();
+                f.text = text[f.span.start()..f.span.end()].to_string();
                 out.push(f);
                 i = last;
                 continue;
@@ -216,17 +214,19 @@ pub fn facts(
                 }
                 let mut f = Fact {
                     doc: doc_id.to_string(),
-                    start: t.start,
-                    end: if percent_sign {
-                        t.end + 1
-                    } else {
-                        toks[last - 1].end
-                    },
+                    span: Span::clamped(
+                        t.start,
+                        if percent_sign {
+                            t.end + 1
+                        } else {
+                            toks[last - 1].end
+                        },
+                    ),
                     text: String::new(),
                     kind: FactKind::Percent,
                     value: Some(format!("{value}")),
                 };
-                f.text = text[f.start..f.end].to_string();
+                f.text = text[f.span.start()..f.span.end()].to_string();
                 out.push(f);
                 i = last;
                 continue;
@@ -317,7 +317,7 @@ mod tests {
         assert_eq!(value(&f, "June 20, 2022").as_deref(), Some("2022-06-20"));
         assert_eq!(value(&f, "June 17").as_deref(), Some("2022-06-17"));
         for x in &f {
-            assert_eq!(&"Quillon phoned Brandt on Wednesday and wrote on 15/6/2022 and again on June 20, 2022. The forum opens June 17."[x.start..x.end], x.text);
+            assert_eq!(&"Quillon phoned Brandt on Wednesday and wrote on 15/6/2022 and again on June 20, 2022. The forum opens June 17."[x.span.start()..x.span.end()], x.text);
         }
     }
 

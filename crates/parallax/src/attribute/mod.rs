@@ -326,7 +326,10 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     // Posts and pull quotes signed by name, where no verb reported them.
     for signed in signed::signed_paragraphs(text) {
         let (start, end) = signed.words;
-        if out.iter().any(|q| q.start < end && start < q.end) {
+        if out
+            .iter()
+            .any(|q| q.span.start() < end && start < q.span.end())
+        {
             continue;
         }
         let name = &text[signed.name.0..signed.name.1];
@@ -340,8 +343,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         };
         out.push(Quote {
             doc: doc.id.clone(),
-            start,
-            end,
+            span: Span::clamped(start, end),
             text: text[start..end].to_string(),
             kind: QuoteKind::Direct,
             speaker_written: (speaker != name).then(|| name.to_string()),
@@ -363,15 +365,18 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         };
         let written = (speaker != label).then(|| label.to_string());
         let mut overlapped = false;
-        for q in out.iter_mut().filter(|q| q.start < end && start < q.end) {
+        for q in out
+            .iter_mut()
+            .filter(|q| q.span.start() < end && start < q.span.end())
+        {
             overlapped = true;
             // Only a quotation of the whole paragraph is the label's; one inside it is reported.
             let whole = text
-                .get(start..q.start)
+                .get(start..q.span.start())
                 .is_none_or(|lead| lead.trim_matches(['"', '“', '\'', '‘', ' ']).is_empty());
             if whole {
-                q.start = start;
-                q.text = text[start..q.end].to_string();
+                q.span = Span::clamped(start, q.span.end());
+                q.text = text[start..q.span.end()].to_string();
                 q.speaker = Some(speaker.clone());
                 q.speaker_written = written.clone();
                 q.rule = Rule::LabelledParagraph.id().to_string();
@@ -380,8 +385,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         if !overlapped {
             out.push(Quote {
                 doc: doc.id.clone(),
-                start,
-                end,
+                span: Span::clamped(start, end),
                 text: text[start..end].to_string(),
                 kind: QuoteKind::Indirect,
                 speaker: Some(speaker),
@@ -402,8 +406,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let i = captions.partition_point(|&(a, _)| a <= at);
         i > 0 && at < captions[i - 1].1
     };
-    out.retain(|q| !is_title(&q.text) && !in_caption(q.start));
-    out.sort_by_key(|q| (q.start, q.end));
+    out.retain(|q| !is_title(&q.text) && !in_caption(q.span.start()));
+    out.sort_by_key(|q| (q.span.start(), q.span.end()));
     // A quotation spanning sentences may be reported twice (where it opens and where its
     // attribution closes it): keep one, the closing attribution when it names a speaker (it
     // reports the words explicitly; the opening one only guesses from context). Sorted, the
@@ -412,7 +416,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     for q in out {
         match kept
             .last_mut()
-            .filter(|k| k.start == q.start && k.end == q.end)
+            .filter(|k| k.span.start() == q.span.start() && k.span.end() == q.span.end())
         {
             Some(k) if q.speaker.is_some() => *k = q,
             Some(_) => {}
@@ -900,8 +904,7 @@ fn direct_quote(
     cx.remember_quote(&speaker, &channel, s_idx, paragraph);
     Some(Quote {
         doc: doc.id.clone(),
-        start,
-        end,
+        span: Span::clamped(start, end),
         text: quoted.to_string(),
         kind,
         speaker_written: written.filter(|w| speaker.as_ref() != Some(w)),
@@ -1261,8 +1264,7 @@ fn frame_quote(
     };
     Some(Quote {
         doc: doc.id.clone(),
-        start,
-        end,
+        span: Span::clamped(start, end),
         text: cx.text[start..end].to_string(),
         kind,
         speaker_written: written.filter(|w| speaker.as_ref() != Some(w)),

@@ -139,7 +139,7 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
         let Some(&d) = index.get(q.doc.as_str()) else {
             continue;
         };
-        let Some(span) = Span::new(q.start, q.end) else {
+        let Some(span) = Span::new(q.span.start(), q.span.end()) else {
             continue;
         };
         let t: HashSet<u64> = term_hashes(&q.text).into_iter().collect();

@@ -182,7 +182,7 @@ impl<'a> Reading<'a> {
             }
         }
         for qs in &mut by_doc {
-            qs.sort_by_key(|q| (q.start, q.end));
+            qs.sort_by_key(|q| (q.span.start(), q.span.end()));
         }
         Reading {
             docs,
@@ -270,13 +270,13 @@ impl<'a> Reading<'a> {
     pub fn quote_over(&self, doc: usize, span: Span) -> Option<&'a Quote> {
         let qs = &self.quotes[doc];
         // Quotes are sorted by start: only those starting before the span ends can overlap.
-        let upto = qs.partition_point(|q| q.start < span.end());
+        let upto = qs.partition_point(|q| q.span.start() < span.end());
         qs[..upto]
             .iter()
             .rev()
             .take(64)
-            .filter(|q| q.end > span.start())
-            .max_by_key(|q| q.end.min(span.end()) - q.start.max(span.start()))
+            .filter(|q| q.span.end() > span.start())
+            .max_by_key(|q| q.span.end().min(span.end()) - q.span.start().max(span.start()))
             .copied()
     }
 

@@ -16,7 +16,7 @@ mod index;
 pub use fingerprint::{common_sorted, fingerprint, Fingerprint, GUARANTEED_WORDS, SHINGLE, WINDOW};
 pub use index::{worth_comparing, Candidate, CopyIndex, LONG_RUN_ANCHORS, MAX_POSTINGS, RARE_DOCS};
 
-use crate::model::{Copy, CopyKind, Document, SourceSpan};
+use crate::model::{Copy, CopyKind, Document, SourceSpan, Span};
 
 /// Shortest run of identical words reported as a shared passage.
 pub const MIN_PASSAGE_WORDS: usize = 15;
@@ -118,13 +118,11 @@ pub fn compare(
     let whole = |t: &Fingerprint, d: &str| match (t.spans.first(), t.spans.last()) {
         (Some(f), Some(l)) => SourceSpan {
             doc: d.to_string(),
-            start: f.start(),
-            end: l.end(),
+            span: Span::clamped(f.start(), l.end()),
         },
         _ => SourceSpan {
             doc: d.to_string(),
-            start: 0,
-            end: 0,
+            span: Span::clamped(0, 0),
         },
     };
     if ta.hashes.is_empty() || tb.hashes.is_empty() {
@@ -159,8 +157,7 @@ pub fn compare(
             let shorter = ta.hashes.len().min(tb.hashes.len()).max(1);
             let span = |t: &Fingerprint, r: (usize, usize), d: &str| SourceSpan {
                 doc: d.to_string(),
-                start: t.spans[r.0].start(),
-                end: t.spans[r.1 - 1].end(),
+                span: Span::clamped(t.spans[r.0].start(), t.spans[r.1 - 1].end()),
             };
             copies.push(Copy {
                 kind: CopyKind::SharedPassage,
@@ -297,7 +294,10 @@ mod tests {
             .iter()
             .find(|c| c.kind == CopyKind::SharedPassage)
             .expect("a shared passage");
-        assert_eq!(&x[p.a.start..p.a.end], &y[p.b.start..p.b.end]);
-        assert!(x[p.a.start..p.a.end].contains("central bank raised interest rates"));
+        assert_eq!(
+            &x[p.a.span.start()..p.a.span.end()],
+            &y[p.b.span.start()..p.b.span.end()]
+        );
+        assert!(x[p.a.span.start()..p.a.span.end()].contains("central bank raised interest rates"));
     }
 }

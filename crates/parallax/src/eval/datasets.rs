@@ -457,8 +457,7 @@ pub fn quotes(
                     .iter()
                     .filter(|q| views_scored || q.kind != crate::model::QuoteKind::View)
                     .filter_map(|q| {
-                        let span = crate::model::Span::new(q.start, q.end)?;
-                        let src = doc.alignment.to_source(span).ok()?;
+                        let src = doc.source_span(q.span).ok()?;
                         let quoted = matches!(
                             q.kind,
                             crate::model::QuoteKind::Direct | crate::model::QuoteKind::Partial

@@ -54,7 +54,7 @@ fn anchor(ix: &Index, source: &SourceSpan) -> String {
     // Sentences are sorted: the last one starting at or before the span holds it.
     let s = doc
         .sentences
-        .partition_point(|s| s.start() <= source.start)
+        .partition_point(|s| s.start() <= source.span.start())
         .saturating_sub(1);
     match ix.pages {
         Some(pages) if d >= pages.in_full => format!(
@@ -213,8 +213,8 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
                 "<li><a href=\"{}\">{}</a>, bytes {}–{}: “{}”</li>",
                 anchor(ix, s),
                 escape(&names.name(&s.doc)),
-                s.start,
-                s.end,
+                s.span.start(),
+                s.span.end(),
                 escape(&excerpt(ix, s, 160))
             );
         }
@@ -432,8 +432,7 @@ fn figures_table(out: &mut String, ix: &Index, story: &Story) {
             .unwrap_or_default();
         let src = SourceSpan {
             doc: f.doc.clone(),
-            start: f.start,
-            end: f.end,
+            span: f.span,
         };
         let date = if f.kind == FactKind::Date {
             f.value.as_deref().unwrap_or("")
@@ -657,11 +656,11 @@ impl<'a> Marks<'a> {
         let mut marks = Marks::default();
         for story in &ix.report.stories {
             for src in story.summary.iter().flat_map(|i| &i.sources) {
-                marks.cite(ix, &src.doc, src.start);
+                marks.cite(ix, &src.doc, src.span.start());
             }
             for q in &story.quotes {
                 let who = attribution(q.speaker.as_deref(), q.channel.as_deref());
-                marks.quote(ix, &q.doc, q.start, who);
+                marks.quote(ix, &q.doc, q.span.start(), who);
             }
         }
         marks
@@ -818,7 +817,7 @@ fn documents_marked(out: &mut String, ix: &Index, marks: &Marks) {
                     "<li><code>{}</code> → <code>{}</code> at byte {}</li>",
                     escape(&r.from),
                     escape(&r.to),
-                    r.offset
+                    r.span.start()
                 );
             }
             out.push_str("</ul></details>");

@@ -34,11 +34,11 @@ pub fn markdown(report: &Report) -> String {
                 "- {kind} ({:.2}): `{}` bytes {}–{} and `{}` bytes {}–{}: “{}”",
                 c.similarity,
                 c.a.doc,
-                c.a.start,
-                c.a.end,
+                c.a.span.start(),
+                c.a.span.end(),
                 c.b.doc,
-                c.b.start,
-                c.b.end,
+                c.b.span.start(),
+                c.b.span.end(),
                 text(&excerpt(&ix, &c.a, 120))
             );
         }
@@ -91,7 +91,13 @@ pub fn markdown(report: &Report) -> String {
         if !doc.repairs.is_empty() {
             let _ = writeln!(out, "Repaired:\n");
             for r in &doc.repairs {
-                let _ = writeln!(out, "- `{}` → `{}` at byte {}", r.from, r.to, r.offset);
+                let _ = writeln!(
+                    out,
+                    "- `{}` → `{}` at byte {}",
+                    r.from,
+                    r.to,
+                    r.span.start()
+                );
             }
             out.push('\n');
         }
@@ -239,7 +245,7 @@ fn story_section(out: &mut String, ix: &Index, story: &Story) {
         let mut by_doc: Vec<(&str, Vec<String>)> = Vec::new();
         let mut at: HashMap<&str, usize> = HashMap::new();
         for (n, s) in cites.sources().iter().enumerate() {
-            let cited = format!("[{}] {}–{}", n + 1, s.start, s.end);
+            let cited = format!("[{}] {}–{}", n + 1, s.span.start(), s.span.end());
             let i = *at.entry(s.doc.as_str()).or_insert_with(|| {
                 by_doc.push((s.doc.as_str(), Vec::new()));
                 by_doc.len() - 1

@@ -87,9 +87,11 @@ pub fn exclusives(story: &Story) -> Vec<(&str, Vec<&Statement>)> {
                 continue;
             };
             let overlaps = kept.iter().any(|k| {
-                k.sources
-                    .first()
-                    .is_some_and(|o| o.doc == src.doc && o.start < src.end && src.start < o.end)
+                k.sources.first().is_some_and(|o| {
+                    o.doc == src.doc
+                        && o.span.start() < src.span.end()
+                        && src.span.start() < o.span.end()
+                })
             });
             if overlaps || !seen_text.insert(st.text.trim()) {
                 continue;
@@ -205,9 +207,11 @@ impl<'a> DocumentNames<'a> {
             let Some(value) = f.value.as_deref() else {
                 continue;
             };
-            let entry = first.entry(f.doc.as_str()).or_insert((f.start, value));
-            if f.start < entry.0 {
-                *entry = (f.start, value);
+            let entry = first
+                .entry(f.doc.as_str())
+                .or_insert((f.span.start(), value));
+            if f.span.start() < entry.0 {
+                *entry = (f.span.start(), value);
             }
         }
         DocumentNames {
