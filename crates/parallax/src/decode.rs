@@ -37,6 +37,58 @@ pub struct Decoded {
     pub text: String,
     /// The charset's WHATWG name.
     pub charset: &'static str,
+    /// How offsets of `text` map to the bytes it was decoded from.
+    pub page_map: PageMap,
+}
+
+/// How offsets of a decoded text map back to the bytes it was decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageMap {
+    /// The bytes were UTF-8: the text is them, after a byte-order mark of `bom` bytes.
+    Utf8 {
+        /// Length of the byte-order mark dropped before the text.
+        bom: usize,
+    },
+    /// A single-byte charset: each character of the text is one byte.
+    OneBytePerChar,
+    /// A multi-byte legacy charset or UTF-16: offsets are not mapped.
+    Unmapped,
+}
+
+impl PageMap {
+    /// The map of an encoding whose bytes start after a byte-order mark of `bom` bytes.
+    fn of(encoding: &'static Encoding, bom: usize) -> PageMap {
+        if encoding == encoding_rs::UTF_8 {
+            PageMap::Utf8 { bom }
+        } else if encoding.is_single_byte() {
+            PageMap::OneBytePerChar
+        } else {
+            PageMap::Unmapped
+        }
+    }
+
+    /// The byte of the input at each of `offsets` of `text` (each on a character boundary, at
+    /// most `text.len()`), in the order given; `None` when this map cannot place them. Linear in
+    /// the text and the offsets.
+    pub fn page_offsets(&self, text: &str, offsets: &[usize]) -> Option<Vec<usize>> {
+        match *self {
+            PageMap::Utf8 { bom } => Some(offsets.iter().map(|o| o + bom).collect()),
+            PageMap::Unmapped => None,
+            PageMap::OneBytePerChar => {
+                let mut order: Vec<usize> = (0..offsets.len()).collect();
+                order.sort_unstable_by_key(|&i| offsets[i]);
+                let mut placed = vec![0; offsets.len()];
+                let (mut chars, mut at) = (0usize, 0usize);
+                for i in order {
+                    let want = offsets[i].min(text.len());
+                    chars += text.get(at..want)?.chars().count();
+                    at = want;
+                    placed[i] = chars;
+                }
+                Some(placed)
+            }
+        }
+    }
 }
 
 /// Decodes bytes to text; `html` allows a `<meta charset>` declaration to decide.
@@ -46,6 +98,7 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
         return Ok(Decoded {
             text: text.into_owned(),
             charset: encoding.name(),
+            page_map: PageMap::of(encoding, bom_len),
         });
     }
     if html {
@@ -58,6 +111,7 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
                 return Ok(Decoded {
                     text: text.into_owned(),
                     charset: encoding.name(),
+                    page_map: PageMap::of(encoding, 0),
                 });
             }
         }
@@ -66,6 +120,7 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
         Ok(text) => Ok(Decoded {
             text: text.to_string(),
             charset: "UTF-8",
+            page_map: PageMap::Utf8 { bom: 0 },
         }),
         Err(e) => {
             if has_valid_multibyte_utf8(bytes) {
@@ -83,6 +138,7 @@ pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
             Ok(Decoded {
                 text: text.into_owned(),
                 charset: encoding.name(),
+                page_map: PageMap::of(encoding, 0),
             })
         }
     }

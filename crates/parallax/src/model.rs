@@ -176,10 +176,40 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Maps spans of `text` back to the decoded input.
     pub alignment: Alignment,
+    /// Where the source text stands in the page's bytes, block by block, in source order
+    /// (empty when unknown: a page in a multi-byte legacy charset, or an article read from the
+    /// page's JSON-LD); [`Document::page_span`] reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_blocks: Vec<PageBlock>,
     /// Each sentence's terms ([`crate::terms::term_hashes`]), computed on first use and shared
     /// by the stages that compare sentences; never serialized.
     #[serde(skip)]
     pub sentence_terms: OnceLock<Vec<Vec<u64>>>,
+}
+
+/// A stretch of a document's source text and the bytes of the page it was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageBlock {
+    /// The stretch of the source text (for HTML, one block of the extracted text).
+    pub text: Span<SourceText>,
+    /// The page bytes holding it (for HTML, markup inside the block included).
+    pub page: Span<PageBytes>,
+    /// The stretch is exactly those bytes, so offsets inside it map byte for byte.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verbatim: bool,
+}
+
+impl PageBlock {
+    /// The page bytes of the part `part` of this block's text: exact when the block is
+    /// verbatim, else the whole block's bytes.
+    fn page_of(&self, part: Span<SourceText>) -> Span<PageBytes> {
+        if !self.verbatim {
+            return self.page;
+        }
+        let from = part.start().clamp(self.text.start(), self.text.end()) - self.text.start();
+        let to = part.end().clamp(self.text.start(), self.text.end()) - self.text.start();
+        Span::clamped(self.page.start() + from, self.page.start() + to)
+    }
 }
 
 /// A document as read from JSON, before [`Document::check`] holds it to its invariants.
@@ -205,6 +235,8 @@ struct DocumentFields {
     repairs: Vec<Repair>,
     sentences: Vec<Span>,
     alignment: Alignment,
+    #[serde(default)]
+    page_blocks: Vec<PageBlock>,
 }
 
 impl TryFrom<DocumentFields> for Document {
@@ -229,6 +261,7 @@ impl TryFrom<DocumentFields> for Document {
             repairs: f.repairs,
             sentences: f.sentences,
             alignment: f.alignment,
+            page_blocks: f.page_blocks,
             sentence_terms: OnceLock::new(),
         };
         doc.check()?;
@@ -243,6 +276,25 @@ impl Document {
         span: Span<Cleaned>,
     ) -> Result<Span<SourceText>, crate::align::UnmappedSpan> {
         self.alignment.to_source(span)
+    }
+
+    /// The bytes of the page that a span of the cleaned text was read from: exact inside a
+    /// verbatim block, else from the start of the block holding its first byte to the end of the
+    /// block holding its last. `None` when the page's bytes are not mapped or the span does not
+    /// fit the text.
+    pub fn page_span(&self, span: Span<Cleaned>) -> Option<Span<PageBytes>> {
+        let source = self.source_span(span).ok()?;
+        let blocks = &self.page_blocks;
+        let first = blocks.partition_point(|b| b.text.end() <= source.start());
+        let after =
+            blocks.partition_point(|b| b.text.start() < source.end().max(source.start() + 1));
+        if first >= after {
+            return None;
+        }
+        let (head, tail) = (blocks.get(first)?, blocks.get(after - 1)?);
+        let start = head.page_of(source).start();
+        let end = tail.page_of(source).end();
+        Span::new(start, end.max(start))
     }
 
     /// Checks what every stage relies on, so that a document read from a file or a store cannot
@@ -277,6 +329,21 @@ impl Document {
                     self.alignment.source_len(),
                     self.source_text.len()
                 ));
+            }
+            let mut last_end = 0;
+            for b in &self.page_blocks {
+                let fits = b.text.start() >= last_end
+                    && b.text.slice(&self.source_text).is_some()
+                    && (!b.verbatim || b.text.len() == b.page.len());
+                if !fits {
+                    return Err(format!(
+                        "document {id}: page block {}..{} is out of order, off the source text \
+                         or a verbatim block of another length than its page bytes",
+                        b.text.start(),
+                        b.text.end()
+                    ));
+                }
+                last_end = b.text.end();
             }
             if let Some(r) = self.removed.iter().find(|r| {
                 self.source_text.get(r.span.start()..r.span.end()) != Some(r.text.as_str())

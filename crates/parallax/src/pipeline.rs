@@ -16,13 +16,13 @@ use crate::clean::clean_text;
 use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
 use crate::compare::compare;
 use crate::date::iso_of;
-use crate::decode::{decode_bytes, repair};
+use crate::decode::{decode_bytes, repair, PageMap};
 use crate::dedup::find_copies;
-use crate::extract::{extract_html, host_of};
+use crate::extract::{extract_html, host_of, ExtractedBlock};
 use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
-    AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, Rejection, Removal, Report,
-    SourceKind, SourceText, Span, Story, SummaryItem,
+    AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, PageBlock, Rejection, Removal,
+    Report, SourceKind, SourceText, Span, Story, SummaryItem,
 };
 use crate::outlets::{name_outlet, title_label, without_dateline, PageClues};
 use crate::segment::sentences;
@@ -96,20 +96,24 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         input: page.source.clone(),
         reason,
     };
-    let (decoded, charset) = match &page.content {
+    let (decoded, charset, page_map) = match &page.content {
         Content::Bytes(bytes) => {
             let d = decode_bytes(bytes, page.kind == PageKind::Html)
                 .map_err(|e| reject(e.to_string()))?;
-            (d.text, d.charset.to_string())
+            (d.text, d.charset.to_string(), d.page_map)
         }
-        Content::Text(text) => (text.clone(), "UTF-8".to_string()),
+        Content::Text(text) => (text.clone(), "UTF-8".to_string(), PageMap::Utf8 { bom: 0 }),
     };
-    let (source_text, extracted) = match page.kind {
+    let (source_text, extracted, page_blocks) = match page.kind {
         PageKind::Html => {
             let e = extract_html(&decoded).map_err(|e| reject(e.to_string()))?;
-            (e.text.clone(), Some(e))
+            let blocks = html_page_blocks(&decoded, page_map, &e.blocks);
+            (e.text.clone(), Some(e), blocks)
         }
-        PageKind::Text => (decoded, None),
+        PageKind::Text => {
+            let blocks = text_page_blocks(&decoded, page_map);
+            (decoded, None, blocks)
+        }
     };
     let repaired = repair(&source_text);
     let listed = page.listed.as_ref();
@@ -197,8 +201,67 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         repairs: repaired.repairs,
         sentences,
         alignment,
+        page_blocks,
         sentence_terms: Default::default(),
     })
+}
+
+/// Where each block extracted from an HTML page stands in the page's bytes (`html` is the page
+/// as decoded); none when the charset does not map offsets back to bytes.
+fn html_page_blocks(html: &str, map: PageMap, blocks: &[ExtractedBlock]) -> Vec<PageBlock> {
+    let offsets: Vec<usize> = blocks
+        .iter()
+        .flat_map(|b| [b.page.start, b.page.end])
+        .collect();
+    let Some(bytes) = map.page_offsets(html, &offsets) else {
+        return Vec::new();
+    };
+    let exact = matches!(map, PageMap::Utf8 { .. });
+    blocks
+        .iter()
+        .zip(bytes.chunks_exact(2))
+        .filter_map(|(b, at)| {
+            Some(PageBlock {
+                text: Span::new(b.text.start, b.text.end)?,
+                page: Span::new(at[0], at[1])?,
+                verbatim: b.verbatim && exact,
+            })
+        })
+        .collect()
+}
+
+/// Where a text page's lines stand in its bytes: the whole text as one verbatim block when it
+/// was UTF-8, a block per line in a single-byte charset (verbatim when the line is ASCII), none
+/// otherwise.
+fn text_page_blocks(text: &str, map: PageMap) -> Vec<PageBlock> {
+    let lines: Vec<(usize, usize)> = match map {
+        PageMap::Utf8 { .. } => vec![(0, text.len())],
+        PageMap::OneBytePerChar => {
+            let mut at = 0;
+            text.split_inclusive('\n')
+                .map(|line| {
+                    at += line.len();
+                    (at - line.len(), at)
+                })
+                .collect()
+        }
+        PageMap::Unmapped => return Vec::new(),
+    };
+    let offsets: Vec<usize> = lines.iter().flat_map(|&(s, e)| [s, e]).collect();
+    let Some(bytes) = map.page_offsets(text, &offsets) else {
+        return Vec::new();
+    };
+    lines
+        .iter()
+        .zip(bytes.chunks_exact(2))
+        .filter_map(|(&(start, end), at)| {
+            Some(PageBlock {
+                text: Span::new(start, end)?,
+                page: Span::new(at[0], at[1])?,
+                verbatim: at[1] - at[0] == end - start,
+            })
+        })
+        .collect()
 }
 
 /// Summarizes pages already known to form one story (no clustering): their ids are made
@@ -509,6 +572,7 @@ pub fn prefix_of(doc: &Document, end: usize) -> Document {
         charset: doc.charset.clone(),
         text: doc.text[..end].to_string(),
         source_text: String::new(),
+        page_blocks: Vec::new(),
         removed: Vec::new(),
         repairs: Vec::new(),
         sentences: doc

@@ -245,6 +245,7 @@ mod tests {
             repairs: vec![],
             sentences: vec![],
             alignment: Alignment::identity(text.len()),
+            page_blocks: Vec::new(),
             sentence_terms: Default::default(),
         }
     }

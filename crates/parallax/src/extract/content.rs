@@ -279,6 +279,8 @@ mod tests {
             fresh_after_link: false,
             node: 0,
             kind: super::super::parse::BlockKind::Text,
+            page_range: 0..t.len(),
+            verbatim: true,
         };
         for t in [
             "Advertisement",

@@ -26,6 +26,20 @@ pub struct Extracted {
     pub author: Option<String>,
     /// The publication date, as ISO 8601 when it could be read as such.
     pub published: Option<String>,
+    /// Where each block of `text` stands in the page (empty when the text came from the page's
+    /// JSON-LD instead of its blocks).
+    pub blocks: Vec<ExtractedBlock>,
+}
+
+/// One block of the extracted text and the page bytes it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedBlock {
+    /// The block's bytes in the extracted text.
+    pub text: std::ops::Range<usize>,
+    /// The bytes of the page (as parsed) holding it, markup inside included.
+    pub page: std::ops::Range<usize>,
+    /// The block's text is exactly those page bytes.
+    pub verbatim: bool,
 }
 
 /// Why no article could be extracted from a page.
@@ -55,18 +69,14 @@ pub fn extract_html(html: &str) -> Result<Extracted, ExtractError> {
     let shown: usize = blocks.iter().map(|b| b.text.len()).sum();
     // A page that renders its article with scripts shows little of it; its JSON-LD may hold
     // the whole text.
-    let text = match meta.body.take() {
+    let (text, placed) = match meta.body.take() {
         Some(body)
             if body.split_whitespace().count() >= SCRIPTED_BODY_WORDS
                 && (shown as f32) < SCRIPTED_BODY_SHARE * body.len() as f32 =>
         {
-            body
+            (body, Vec::new())
         }
-        _ => blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
+        _ => joined(&blocks),
     };
     if text.trim().is_empty() {
         return Err(ExtractError::NoArticle);
@@ -87,7 +97,28 @@ pub fn extract_html(html: &str) -> Result<Extracted, ExtractError> {
         outlet: meta.outlet.and_then(nonempty),
         author: meta.author.and_then(nonempty).or_else(byline),
         published: meta.published.as_deref().and_then(crate::date::iso_of),
+        blocks: placed,
     })
+}
+
+/// The blocks' texts joined by newlines, with where each block stands in the result and in
+/// the page.
+fn joined(blocks: &[&parse::Block]) -> (String, Vec<ExtractedBlock>) {
+    let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
+    let mut placed = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let start = text.len();
+        text.push_str(&b.text);
+        placed.push(ExtractedBlock {
+            text: start..text.len(),
+            page: b.page_range.clone(),
+            verbatim: b.verbatim,
+        });
+    }
+    (text, placed)
 }
 
 /// The host of a URL without `www.`.

@@ -80,6 +80,12 @@ pub struct Block {
     pub node: u32,
     /// The kind of element it comes from.
     pub kind: BlockKind,
+    /// Where the block stands in the page: from its first character's text to its last's
+    /// (markup inside included), in bytes of the page as parsed.
+    pub page_range: std::ops::Range<usize>,
+    /// The block's text is exactly those bytes of the page (no entity, markup or run of
+    /// whitespace inside), so an offset inside it maps to the page byte for byte.
+    pub verbatim: bool,
 }
 
 /// A page read into blocks and metadata.
@@ -350,6 +356,8 @@ struct Builder {
     fresh_after_link: bool,
     block_node: u32,
     kind: BlockKind,
+    /// Page bytes of the current block: where its first text starts and its last text ends.
+    block_range: std::ops::Range<usize>,
     links: u32,
     hidden: u32,
     pre: u32,
@@ -480,6 +488,7 @@ impl Builder {
             fresh_after_link: false,
             block_node: NONE,
             kind: BlockKind::Text,
+            block_range: 0..0,
             links: 0,
             hidden: 0,
             pre: 0,
@@ -518,6 +527,8 @@ impl Builder {
         let text = self.block.trim();
         if !text.is_empty() {
             self.page.blocks.push(Block {
+                page_range: self.block_range.clone(),
+                verbatim: false,
                 text: text.to_string(),
                 chars: self.chars,
                 link_chars: self.link_chars,
@@ -537,7 +548,8 @@ impl Builder {
         self.pending_space = false;
     }
 
-    fn text(&mut self, raw: &str) {
+    /// Reads a text token that starts at byte `at` of the page.
+    fn text(&mut self, raw: &str, at: usize) {
         if self.hidden > 0 {
             return;
         }
@@ -546,6 +558,9 @@ impl Builder {
             self.page.title.push_str(&decoded);
             return;
         }
+        // The token's bytes without its outer whitespace: what a block's range may cover (a
+        // line of preformatted text is given the whole token's).
+        let inner = at + (raw.len() - raw.trim_start().len())..at + raw.trim_end().len();
         for c in decoded.chars() {
             if c.is_whitespace() {
                 if c == '\n' && self.pre > 0 {
@@ -561,10 +576,12 @@ impl Builder {
             if self.block.is_empty() {
                 self.block_node = self.current();
                 self.kind = self.kind_here();
+                self.block_range = inner.clone();
             } else if self.pending_space {
                 self.block.push(' ');
             }
             self.pending_space = false;
+            self.block_range.end = inner.end;
             self.block.push(c);
             self.chars += 1;
             let leading = self.link_chars == self.chars - 1;
@@ -802,6 +819,14 @@ impl Builder {
     }
 }
 
+/// Where `part`, a slice the tokenizer took from `page`, starts in it (0 if it is not one).
+fn offset_in(page: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .checked_sub(page.as_ptr() as usize)
+        .filter(|at| at + part.len() <= page.len())
+        .unwrap_or(0)
+}
+
 /// Reads a page into blocks and metadata.
 pub fn parse(html: &str) -> Page {
     let mut b = Builder::new();
@@ -809,7 +834,7 @@ pub fn parse(html: &str) -> Page {
         match token {
             Token::Start { name, attrs } => b.start(name, attrs),
             Token::End { name } => b.end(name),
-            Token::Text(t) => b.text(t),
+            Token::Text(t) => b.text(t, offset_in(html, t)),
             Token::Raw(r) => b.raw(r),
         }
     }
@@ -821,6 +846,9 @@ pub fn parse(html: &str) -> Page {
         page.tag_names[id as usize] = name;
     }
     page.title = page.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    for block in &mut page.blocks {
+        block.verbatim = html.get(block.page_range.clone()) == Some(block.text.as_str());
+    }
     page
 }
 
