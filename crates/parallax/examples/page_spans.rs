@@ -6,7 +6,7 @@
 
 use std::io::Read;
 
-use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::ingest::{page_from_bytes, PageKind};
 use parallax::model::Document;
 
 /// The characters a reader sees in an HTML fragment, whitespace left out.
@@ -71,16 +71,12 @@ fn main() -> std::io::Result<()> {
         } else {
             bytes = raw;
         }
-        let page = RawPage {
-            source: path.clone(),
-            id: path.clone(),
-            kind: PageKind::Html,
-            content: Content::Bytes(bytes.clone()),
-            url: None,
-            title: None,
-            outlet: None,
-            date: None,
-            listed: None,
+        let page = match page_from_bytes(&path, &path, Some(PageKind::Html), bytes.clone()) {
+            Ok(page) => page,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                continue;
+            }
         };
         match parallax::pipeline::prepare(&page) {
             Ok(doc) => measure(&doc, &bytes, &mut tally),

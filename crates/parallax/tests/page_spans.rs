@@ -3,25 +3,19 @@
 //! Property tests over generated HTML and text pages (UTF-8 with and without a byte-order mark,
 //! and windows-1252), plus exact cases written out.
 
-use parallax::ingest::{Content, PageKind, RawPage};
+use parallax::ingest::{page_from_bytes, PageKind, RawPage};
 use parallax::model::{Document, Span};
 use parallax::pipeline::prepare;
 use proptest::prelude::*;
 
 /// A page of `bytes` of the given kind.
 fn page(kind: PageKind, bytes: Vec<u8>) -> RawPage {
-    RawPage {
-        source: "page".into(),
-        id: "page".into(),
-        kind,
-        content: Content::Bytes(bytes),
-        url: None,
-        title: None,
-        outlet: None,
-        date: None,
-        listed: None,
-    }
+    page_from_bytes("page", "page", Some(kind), bytes).unwrap()
 }
+
+/// An opening paragraph long enough for the extractor to take the page as an article.
+const OPENING: &str = "<p>The harbour council met on Tuesday evening to hear the engineers, \
+                       who asked for more time to finish the survey of the old pier.</p>";
 
 /// The text without its whitespace (no-break spaces included): markup may add or drop spaces
 /// between words, never change the words.
@@ -202,11 +196,9 @@ proptest! {
 
 #[test]
 fn a_sentence_with_markup_maps_to_the_bytes_of_its_paragraph() {
-    let lead = "<html><body><article><p>The harbour council met on Tuesday evening to hear \
-                the engineers, who asked for more time to finish the survey of the old pier.</p>";
     let marked = "<p>The ferry <b>left</b> at noon &amp; docked late, and the crew said the \
                   repairs would take the rest of the month to finish properly.</p>";
-    let html = format!("{lead}{marked}</article></body></html>");
+    let html = format!("<html><body><article>{OPENING}{marked}</article></body></html>");
     let doc = prepare(&page(PageKind::Html, html.clone().into_bytes())).unwrap();
     let at = doc.text.find("The ferry").unwrap();
     let sentence = doc
@@ -223,10 +215,10 @@ fn a_sentence_with_markup_maps_to_the_bytes_of_its_paragraph() {
 
 #[test]
 fn a_quote_inside_a_plain_paragraph_maps_to_its_exact_bytes() {
-    let html = "<html><body><article><p>The harbour council met on Tuesday evening to hear the \
-                engineers, who asked for more time to finish the survey of the old pier.</p>\
-                <p>\"We will not rush the survey,\" the chief engineer said after the meeting \
-                ended late in the evening.</p></article></body></html>";
+    let html = format!(
+        "<html><body><article>{OPENING}<p>\"We will not rush the survey,\" the chief engineer \
+         said after the meeting ended late in the evening.</p></article></body></html>"
+    );
     let doc = prepare(&page(PageKind::Html, html.as_bytes().to_vec())).unwrap();
     let words = "We will not rush the survey";
     let at = doc.text.find(words).unwrap();
@@ -260,9 +252,7 @@ fn a_windows_1252_text_page_maps_lines_to_their_bytes() {
 
 #[test]
 fn page_blocks_survive_a_json_round_trip_and_tampering_is_refused() {
-    let html = "<html><body><article><p>The harbour council met on Tuesday evening to hear the \
-                engineers, who asked for more time to finish the survey of the old pier.</p>\
-                </article></body></html>";
+    let html = format!("<html><body><article>{OPENING}</article></body></html>");
     let doc = prepare(&page(PageKind::Html, html.as_bytes().to_vec())).unwrap();
     let mut json = serde_json::to_value(&doc).unwrap();
     let back: Document = serde_json::from_value(json.clone()).unwrap();
