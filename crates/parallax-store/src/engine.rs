@@ -1,5 +1,6 @@
 //! Engine: the in-memory state that assigns new documents against what the store holds: the
-//! copy index (anchors of every stored document) and the story clusterer.
+//! library's [`Linker`] (the copy index over every stored document and the story clusterer),
+//! the same one `parallax analyze` links a batch with.
 //!
 //! It is a cache of the store, rebuilt from the stored documents in arrival order and kept in
 //! step by [`Engine::sync`] at the start of every write transaction, so documents another
@@ -8,19 +9,15 @@
 
 use std::collections::HashMap;
 
-use parallax::cluster::{ClusterInput, StoryClusterer};
-use parallax::dedup::{fingerprint, CopyIndex};
+use parallax::stream::{Arrival, Linker};
 use rusqlite::Transaction;
 
 /// The assignment state of a store.
 #[derive(Debug, Default)]
 pub struct Engine {
-    /// Stories, as the clusterer numbers them (story id in the store = number + 1).
-    pub clusterer: StoryClusterer,
-    /// Anchor postings of every document, by position in arrival order.
-    pub copies: CopyIndex,
-    /// Document ids by position in arrival order.
-    pub ids: Vec<String>,
+    /// Copies and stories over the stored documents, by position in arrival order (story id in
+    /// the store = the clusterer's number + 1).
+    pub linker: Linker,
     /// Position of each document id.
     pub position: HashMap<String, u32>,
     /// The last stored `seq` taken into account.
@@ -47,32 +44,22 @@ impl Engine {
             let text: String = row.get(3)?;
             let published: Option<String> = row.get(4)?;
             let story: i64 = row.get(5)?;
-            self.clusterer.restore(
-                &ClusterInput {
-                    id: &id,
-                    title: title.as_deref(),
-                    text: &text,
-                    date: published.as_deref(),
-                    copies_of: Vec::new(),
-                    counts: None,
-                },
-                (story - 1).max(0) as usize,
-            );
-            let keys = fingerprint(&text).anchor_keys();
-            self.copies.count(&keys);
-            self.remember(&id, &keys);
+            let arrival = Arrival {
+                id: &id,
+                title: title.as_deref(),
+                published: published.as_deref(),
+            };
+            self.position.insert(id.clone(), self.linker.len() as u32);
+            self.linker
+                .restore(arrival, &text, (story - 1).max(0) as usize);
             self.last_seq = seq;
             restored += 1;
         }
         Ok(restored)
     }
 
-    /// Records a document, by its anchor keys (already counted), in the copy index and the id
-    /// tables.
-    pub fn remember(&mut self, id: &str, anchor_keys: &[u32]) {
-        let position = self.ids.len() as u32;
-        self.copies.insert(position, anchor_keys);
-        self.ids.push(id.to_string());
+    /// Records the position of a document the linker has just linked.
+    pub fn remember(&mut self, id: &str, position: u32) {
         self.position.insert(id.to_string(), position);
     }
 

@@ -10,13 +10,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use parallax::cluster::{term_counts, TermCounts};
-use parallax::dedup::{compare_with_earlier, fingerprint, Fingerprint};
 pub use parallax::ingest::content_hash;
 use parallax::ingest::{Content, RawPage};
 use parallax::model::{Copy, Document, Rejection};
-use parallax::pipeline::prepare_guarded;
-use parallax::stream::copied_from;
+use parallax::pipeline::{prepare_signed, Signed};
+use parallax::stream::{Arrival, Earlier};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use crate::engine::Engine;
@@ -68,29 +66,17 @@ fn original_bytes(page: &RawPage) -> &[u8] {
 }
 
 /// A page prepared for storing: the document and what copy detection and clustering need of
-/// it, all computed off the writing thread.
+/// it ([`prepare_signed`]), and the document serialized, all computed off the writing thread.
 struct Prepared {
-    doc: Document,
-    /// The document as stored, serialized off the writing thread.
+    signed: Signed,
+    /// The document as stored.
     json: String,
-    print: Fingerprint,
-    keys: Vec<u32>,
-    counts: TermCounts,
 }
 
 fn prepare_one(page: &RawPage) -> Result<Prepared, Rejection> {
-    let doc = prepare_guarded(page)?;
-    let print = fingerprint(&doc.text);
-    let keys = print.anchor_keys();
-    let counts = term_counts(doc.title.as_deref(), &doc.text);
-    let json = serde_json::to_string(&doc).unwrap_or_default();
-    Ok(Prepared {
-        doc,
-        json,
-        print,
-        keys,
-        counts,
-    })
+    let signed = prepare_signed(page)?;
+    let json = serde_json::to_string(&signed.doc).unwrap_or_default();
+    Ok(Prepared { signed, json })
 }
 
 /// Prepares pages on every core, keeping their order.
@@ -207,7 +193,10 @@ impl Store {
         }
         // Publication order, undated last, input order on ties: the order `analyze` uses.
         let mut order: Vec<usize> = (0..ready.len()).collect();
-        let dates: Vec<_> = ready.iter().map(|r| r.0.doc.published_date()).collect();
+        let dates: Vec<_> = ready
+            .iter()
+            .map(|r| r.0.signed.doc.published_date())
+            .collect();
         order.sort_by_key(|&i| (dates[i].is_none(), dates[i], i));
         let total = ready.len();
         let mut slots: Vec<Option<(Prepared, &RawPage, &str)>> =
@@ -217,7 +206,7 @@ impl Store {
         // The whole ingest counts towards how common each anchor is before any of it is judged.
         let mut engine = self.engine.take().unwrap_or_default();
         for (prepared, _, _) in &ordered {
-            engine.copies.count(&prepared.keys);
+            engine.linker.count(&prepared.signed.signature);
         }
         self.engine = Some(engine);
         let size = batch_size();
@@ -262,13 +251,14 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         engine.sync(&tx)?;
         let added = now();
-        let mut in_batch: HashMap<String, Document> = HashMap::new();
-        let mut touched: HashSet<i64> = HashSet::new();
-        let mut added_ids = Vec::with_capacity(batch.len());
+        // Another ingest (another process, or the server) may have stored a page since it was
+        // checked: under the write lock, each is checked again and skipped. An id the store or
+        // the batch already holds takes the first free suffix.
         let mut stored_meanwhile = 0;
+        let mut ids_in_batch: HashSet<String> = HashSet::new();
+        let mut rows = Vec::with_capacity(batch.len());
+        let mut signatures = Vec::with_capacity(batch.len());
         for (prepared, page, hash) in batch {
-            // Another ingest (another process, or the server) may have stored the same page
-            // since it was checked: under the write lock, it is checked again and skipped.
             let known = tx
                 .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?
                 .query_row([hash], |_| Ok(()))
@@ -279,84 +269,83 @@ impl Store {
                 continue;
             }
             let Prepared {
-                mut doc,
+                signed: Signed { mut doc, signature },
                 mut json,
-                print,
-                keys,
-                counts,
             } = prepared;
-            if engine.position.contains_key(&doc.id) {
+            let taken = |id: &str| engine.position.contains_key(id) || ids_in_batch.contains(id);
+            if taken(&doc.id) {
                 let base = doc.id.clone();
                 doc.id = (2..)
                     .map(|k| format!("{base}-{k}"))
-                    .find(|id| !engine.position.contains_key(id))
+                    .find(|id| !taken(id))
                     .unwrap_or(base);
                 json = serde_json::to_string(&doc).unwrap_or_default();
             }
-            let candidates = engine.copies.candidates(&keys);
-            let mut copies: Vec<Copy> = Vec::new();
-            for candidate in candidates {
-                let other_id = &engine.ids[candidate.doc as usize];
-                let stored: (String, Option<String>);
-                let (other_text, other_published) = match in_batch.get(other_id) {
-                    Some(d) => (d.text.as_str(), d.published.as_deref()),
-                    None => {
-                        stored = tx
-                            .prepare_cached("SELECT text, published FROM documents WHERE id = ?1")?
-                            .query_row([other_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                        (stored.0.as_str(), stored.1.as_deref())
-                    }
-                };
-                let rare = |key: u32| engine.copies.is_rare(key);
-                copies.extend(compare_with_earlier(
-                    (&doc.id, doc.published.as_deref(), &print),
-                    (other_id, other_published, other_text),
-                    &rare,
-                ));
-            }
-            let copies_of = copied_from(&copies, &doc.id);
-            let (story_index, assignment) =
-                engine.clusterer.add(&parallax::cluster::ClusterInput {
+            ids_in_batch.insert(doc.id.clone());
+            rows.push((doc, json, page, hash));
+            signatures.push(signature);
+        }
+        // The stored documents the batch may copy, read before linking it on every core.
+        let mut earlier: HashMap<u32, Earlier> = HashMap::new();
+        for position in engine.linker.earlier_candidates(&signatures) {
+            let id = &engine.linker.copies.ids[position as usize];
+            let (text, published) = tx
+                .prepare_cached("SELECT text, published FROM documents WHERE id = ?1")?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            earlier.insert(position, Earlier { text, published });
+        }
+        let arrivals: Vec<(Arrival, &str)> = rows
+            .iter()
+            .map(|(doc, ..)| {
+                let arrival = Arrival {
                     id: &doc.id,
                     title: doc.title.as_deref(),
-                    text: &doc.text,
-                    date: doc.published.as_deref(),
-                    copies_of,
-                    counts: Some(&counts),
-                });
-            let story = story_index as i64 + 1;
-            for (from, into) in engine.clusterer.take_merges() {
-                let (from, into) = (from as i64 + 1, into as i64 + 1);
-                tx.execute(
-                    "UPDATE documents SET story = ?2 WHERE story = ?1",
-                    params![from, into],
-                )?;
-                tx.execute(
-                    "UPDATE stories SET merged_into = ?2, documents = 0, version = version + 1 WHERE id = ?1",
-                    params![from, into],
-                )?;
-                crate::analysis::forget_analysis(&tx, from)?;
-                touched.remove(&from);
-                touched.insert(into);
-            }
+                    published: doc.published.as_deref(),
+                };
+                (arrival, doc.text.as_str())
+            })
+            .collect();
+        let first = engine.linker.len() as u32;
+        let linked = engine
+            .linker
+            .link_batch(&arrivals, &signatures, &|p| earlier.get(&p).cloned());
+        let mut touched: HashSet<i64> = HashSet::new();
+        let mut added_ids = Vec::with_capacity(rows.len());
+        for (k, ((doc, json, page, hash), linked)) in rows.iter().zip(linked).enumerate() {
+            let story = linked.story as i64 + 1;
             touched.insert(story);
             let stored = StoredDocument {
-                doc: &doc,
-                json: &json,
+                doc,
+                json,
                 hash,
                 story,
                 original: original_bytes(page),
-                assignment: &serde_json::to_string(&assignment).unwrap_or_default(),
+                assignment: &serde_json::to_string(&linked.assignment).unwrap_or_default(),
                 added: &added,
             };
             let seq = insert_document(&tx, &stored)?;
-            for c in &copies {
+            for c in &linked.copies {
                 insert_copy(&tx, c)?;
             }
-            engine.remember(&doc.id, &keys);
+            engine.remember(&doc.id, first + k as u32);
             engine.stored(seq);
             added_ids.push((doc.id.clone(), story));
-            in_batch.insert(doc.id.clone(), doc);
+        }
+        // Stories the batch merged, in the order they merged: their documents move, their
+        // analysis is dropped.
+        for (from, into) in engine.linker.clusterer.take_merges() {
+            let (from, into) = (from as i64 + 1, into as i64 + 1);
+            tx.execute(
+                "UPDATE documents SET story = ?2 WHERE story = ?1",
+                params![from, into],
+            )?;
+            tx.execute(
+                "UPDATE stories SET merged_into = ?2, documents = 0, version = version + 1 WHERE id = ?1",
+                params![from, into],
+            )?;
+            crate::analysis::forget_analysis(&tx, from)?;
+            touched.remove(&from);
+            touched.insert(into);
         }
         for story in touched {
             update_story(&tx, story)?;

@@ -79,6 +79,24 @@ pub fn analyze_pages(pages: Vec<RawPage>, opts: &Options) -> Report {
     report
 }
 
+/// A page prepared for linking: its document and what copy detection and clustering need of
+/// it ([`crate::stream::Signature`]), both computed from the page alone, on any thread.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    /// The document.
+    pub doc: Document,
+    /// Its fingerprint, anchor keys and term counts.
+    pub signature: crate::stream::Signature,
+}
+
+/// The first step of every way Parallax is driven (a batch, the store's ingest, the Python
+/// bindings): a page through [`prepare_guarded`] and signed for linking.
+pub fn prepare_signed(page: &RawPage) -> Result<Signed, Rejection> {
+    let doc = prepare_guarded(page)?;
+    let signature = crate::stream::sign(doc.title.as_deref(), &doc.text);
+    Ok(Signed { doc, signature })
+}
+
 /// [`prepare`], with a panic in any stage turned into a rejection of that page alone, so one
 /// page that trips a bug never takes the batch down with it.
 pub fn prepare_guarded(page: &RawPage) -> Result<Document, Rejection> {

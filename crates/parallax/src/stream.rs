@@ -300,6 +300,51 @@ impl Linker {
         Linker::default()
     }
 
+    /// Documents linked or restored so far; the next one takes this arrival position.
+    pub fn len(&self) -> usize {
+        self.copies.ids.len()
+    }
+
+    /// True before any document was linked or restored.
+    pub fn is_empty(&self) -> bool {
+        self.copies.ids.is_empty()
+    }
+
+    /// Takes back a document linked before (by another run, into a store) in the story it was
+    /// given, counting its anchors, so documents linked after it are compared with it and
+    /// stories keep their numbers.
+    pub fn restore(&mut self, doc: Arrival, text: &str, story: usize) {
+        self.clusterer.restore(
+            &ClusterInput {
+                id: doc.id,
+                title: doc.title,
+                text,
+                date: doc.published,
+                copies_of: Vec::new(),
+                counts: None,
+            },
+            story,
+        );
+        let keys = fingerprint(text).anchor_keys();
+        self.copies.index.count(&keys);
+        self.copies.index.insert(self.len() as u32, &keys);
+        self.copies.ids.push(doc.id.to_string());
+    }
+
+    /// The arrival positions of the documents already linked that [`Linker::link_batch`] of a
+    /// batch with these signatures may compare with, in order: what its `fetch` must give (the
+    /// batch's own documents are compared by their signatures).
+    pub fn earlier_candidates(&self, signatures: &[Signature]) -> Vec<u32> {
+        let mut positions: Vec<u32> = signatures
+            .iter()
+            .flat_map(|s| self.copies.index.candidates(&s.keys))
+            .map(|c| c.doc)
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+
     /// Counts a document's anchors towards how common each is; call it once per document,
     /// before [`Linker::link`] (for a batch, for all of it first).
     pub fn count(&mut self, signature: &Signature) {
@@ -321,8 +366,9 @@ impl Linker {
     }
 
     /// [`Linker::link`] for a batch of documents in arrival order, comparing candidate copies on
-    /// every core; `fetch` must also give the batch's own documents, by position. The result is
-    /// the one linking them one by one gives.
+    /// every core; the batch's own documents are compared by their signatures, so `fetch` is
+    /// asked only for documents linked before the batch ([`Linker::earlier_candidates`] lists
+    /// them). The result is the one linking them one by one gives.
     pub fn link_batch(
         &mut self,
         docs: &[(Arrival, &str)],
