@@ -1,9 +1,7 @@
 //! Pages: reading a shard and preparing its pages, as `parallax ingest` does on one machine.
 
-use parallax::cluster::term_counts;
-use parallax::dedup::fingerprint;
 use parallax::ingest::{content_hash, read_inputs, Content, IngestOptions, PageKind, RawPage};
-use parallax::pipeline::prepare_guarded;
+use parallax::pipeline::{prepare_signed, Signed};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
@@ -165,19 +163,16 @@ struct PreparedDoc {
 
 fn prepare_one(page: &RawPage) -> Prepared {
     let hash = content_hash(page);
-    let result = prepare_guarded(page)
-        .map(|doc| {
-            let print = fingerprint(&doc.text);
-            PreparedDoc {
-                keys: print.anchor_keys(),
-                counts: term_counts(doc.title.as_deref(), &doc.text).to_bytes(),
-                document: serde_json::to_string(&doc).unwrap_or_default(),
-                published: doc.published,
-                title: doc.title,
-                outlet: doc.outlet,
-                url: doc.url,
-                text: doc.text,
-            }
+    let result = prepare_signed(page)
+        .map(|Signed { doc, signature }| PreparedDoc {
+            keys: signature.keys,
+            counts: signature.counts.to_bytes(),
+            document: serde_json::to_string(&doc).unwrap_or_default(),
+            published: doc.published,
+            title: doc.title,
+            outlet: doc.outlet,
+            url: doc.url,
+            text: doc.text,
         })
         .map_err(|r| r.reason);
     Prepared { hash, result }

@@ -108,7 +108,7 @@ impl Alignment {
     }
 
     /// Length of the source text the pieces reach into (one past the last source byte mapped).
-    pub fn source_len(&self) -> usize {
+    pub(crate) fn source_len(&self) -> usize {
         self.pieces.last().map_or(0, |p| p.src + p.src_len)
     }
 
@@ -138,7 +138,7 @@ impl Alignment {
     }
 
     /// Maps a span of the derived text to the span of the source it came from.
-    pub fn to_source<D: Coordinates, S: Coordinates>(
+    pub(crate) fn to_source<D: Coordinates, S: Coordinates>(
         &self,
         span: Span<D>,
     ) -> Result<Span<S>, UnmappedSpan> {
@@ -185,7 +185,7 @@ impl Alignment {
 
     /// The alignment of this derived text to the source of `inner` (this text's source is
     /// `inner`'s derived text).
-    pub fn compose(&self, inner: &Alignment) -> Alignment {
+    pub(crate) fn compose(&self, inner: &Alignment) -> Alignment {
         let mut pieces = Vec::with_capacity(self.pieces.len());
         for p in &self.pieces {
             if p.copy {

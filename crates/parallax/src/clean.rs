@@ -388,7 +388,7 @@ fn is_contact_line(lower: &str) -> bool {
 
 /// True for a sentence that is page furniture inside a paragraph: a photo caption or a line
 /// telling readers how to reach the author.
-pub fn is_furniture_sentence(sentence: &str) -> bool {
+pub(crate) fn is_furniture_sentence(sentence: &str) -> bool {
     // Every caption names a file, a photo, an image, a caption or a picture agency, and every
     // contact line opens with its verb: most sentences are let go without lower-casing them.
     let bytes = sentence.as_bytes();

@@ -61,9 +61,9 @@ pub const SMALL_INPUT: usize = 20;
 /// 0.89 of hard pairs apart (0.95), on the raw development set 0.67 (0.55) and 0.87 (0.92).
 pub const JOIN_SIMILARITY_SMALL: f64 = 0.18;
 /// Cosine similarity from which a document joins a story.
-pub const JOIN_SIMILARITY: f64 = 0.28;
+pub(crate) const JOIN_SIMILARITY: f64 = 0.28;
 /// Cosine similarity to a second story from which that story merges into the first.
-pub const MERGE_SIMILARITY: f64 = 0.45;
+pub(crate) const MERGE_SIMILARITY: f64 = 0.45;
 /// A document's highest-weighted terms used to find candidate stories.
 const CANDIDATE_TERMS: usize = 10;
 /// Candidate stories scored: those sharing the most of the document's distinctive terms.
@@ -77,7 +77,7 @@ const KEPT_TERMS: usize = 32;
 /// Shared terms that explain an assignment.
 const SHARED_TERMS: usize = 6;
 /// Dates further apart than this many days halve the similarity.
-pub const MAX_DAYS_APART: i64 = 14;
+pub(crate) const MAX_DAYS_APART: i64 = 14;
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -175,7 +175,7 @@ pub fn term_counts(title: Option<&str>, text: &str) -> TermCounts {
 
 /// Counts a document's terms as [`term_counts`] does, taking the text's words from its copy
 /// fingerprint instead of segmenting it again.
-pub fn term_counts_of(print: &Fingerprint, title: Option<&str>, text: &str) -> TermCounts {
+pub(crate) fn term_counts_of(print: &Fingerprint, title: Option<&str>, text: &str) -> TermCounts {
     let mut counter = Counter::with_capacity(print.words() / 2);
     for_each_term_of(text, &print.spans, &print.hashes, |hash, term| {
         counter.add(hash, term, 1.0)

@@ -29,23 +29,23 @@ pub fn iso(date: NaiveDate) -> String {
 }
 
 /// The `YYYY-MM-DD` form of the date at the start of `text` ([`parse`]).
-pub fn iso_of(text: &str) -> Option<String> {
+pub(crate) fn iso_of(text: &str) -> Option<String> {
     parse(text).map(iso)
 }
 
 /// Days since 1970-01-01 (negative before it).
-pub fn day_number(date: NaiveDate) -> i64 {
+pub(crate) fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce()) - i64::from(EPOCH_DAYS_FROM_CE)
 }
 
 /// The day `days` days after 1970-01-01, if the calendar holds it.
-pub fn from_day_number(days: i64) -> Option<NaiveDate> {
+pub(crate) fn from_day_number(days: i64) -> Option<NaiveDate> {
     let from_ce = i32::try_from(days.checked_add(i64::from(EPOCH_DAYS_FROM_CE))?).ok()?;
     NaiveDate::from_num_days_from_ce_opt(from_ce)
 }
 
 /// Days since 1970-01-01 of the date at the start of `text` ([`parse`]).
-pub fn day_number_of(text: &str) -> Option<i64> {
+pub(crate) fn day_number_of(text: &str) -> Option<i64> {
     parse(text).map(day_number)
 }
 

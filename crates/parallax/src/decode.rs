@@ -70,7 +70,7 @@ impl PageMap {
     /// The byte of the input at each of `offsets` of `text` (each on a character boundary, at
     /// most `text.len()`), in the order given; `None` when this map cannot place them. Linear in
     /// the text and the offsets.
-    pub fn page_offsets(&self, text: &str, offsets: &[usize]) -> Option<Vec<usize>> {
+    pub(crate) fn page_offsets(&self, text: &str, offsets: &[usize]) -> Option<Vec<usize>> {
         match *self {
             PageMap::Utf8 { bom } => Some(offsets.iter().map(|o| o + bom).collect()),
             PageMap::Unmapped => None,

@@ -6,7 +6,7 @@
 //! They are general English news vocabulary, not tuned to any one article.
 
 /// Verbs (and verb forms) that report speech: "said", "noted", "told".
-pub const CUES: &[&str] = &[
+pub(crate) const CUES: &[&str] = &[
     "acknowledge",
     "acknowledged",
     "acknowledges",
@@ -137,7 +137,7 @@ pub const CUES: &[&str] = &[
 ];
 
 /// Reporting verbs after which a bare clause is reported speech ("said the plan failed").
-pub const CLAUSE_VERBS: &[&str] = &[
+pub(crate) const CLAUSE_VERBS: &[&str] = &[
     "acknowledge",
     "acknowledged",
     "added",
@@ -189,7 +189,7 @@ pub const CLAUSE_VERBS: &[&str] = &[
 
 /// Reporting verbs that often take a plain object ("announced a plan") and report speech only
 /// with "that" ("announced that ...").
-pub const THAT_VERBS: &[&str] = &[
+pub(crate) const THAT_VERBS: &[&str] = &[
     "acknowledges",
     "agreed",
     "agrees",
@@ -228,7 +228,7 @@ pub const THAT_VERBS: &[&str] = &[
 /// Verbs that attribute a view, a finding or a decision rather than speech ("the survey found
 /// that", "she believes that", "the court ruled that"). They report a clause only when "that"
 /// follows them ("believes" and "thinks" are [`CUES`] too, read as speech elsewhere).
-pub const VIEW_VERBS: &[&str] = &[
+pub(crate) const VIEW_VERBS: &[&str] = &[
     "assume",
     "assumed",
     "assumes",
@@ -304,7 +304,7 @@ pub const VIEW_VERBS: &[&str] = &[
 ];
 
 /// Honorifics and titles that introduce a person's name ("Mr", "President").
-pub const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "adm",
     "admiral",
     "ambassador",
@@ -394,7 +394,7 @@ pub const TITLES: &[&str] = &[
 
 /// A role a description uses and the shorter titles that stand for it where a name is
 /// introduced ("the senator" is "Sen. Ann Blake"; "the executive" is "CEO Tom Reed").
-pub const ROLE_TITLES: &[(&str, &[&str])] = &[
+pub(crate) const ROLE_TITLES: &[(&str, &[&str])] = &[
     ("executive", &["ceo", "cfo", "coo"]),
     ("senator", &["sen"]),
     ("representative", &["rep"]),
@@ -414,7 +414,7 @@ pub const ROLE_TITLES: &[(&str, &[&str])] = &[
 
 /// Lower-case role nouns that introduce a name ("leader Xi Jinping") or stand for a person ("the
 /// Chinese leader").
-pub const ROLES: &[&str] = &[
+pub(crate) const ROLES: &[&str] = &[
     "accountant",
     "activist",
     "actor",
@@ -507,7 +507,7 @@ pub const ROLES: &[&str] = &[
 ];
 
 /// Plural nouns for two or more people ("the two leaders").
-pub const PLURAL_ROLES: &[&str] = &[
+pub(crate) const PLURAL_ROLES: &[&str] = &[
     "leaders",
     "men",
     "presidents",
@@ -518,7 +518,7 @@ pub const PLURAL_ROLES: &[&str] = &[
 ];
 
 /// Nouns that make a phrase a channel: the medium words came through.
-pub const CHANNEL_HEADS: &[&str] = &[
+pub(crate) const CHANNEL_HEADS: &[&str] = &[
     "account",
     "agency",
     "announcement",
@@ -546,7 +546,7 @@ pub const CHANNEL_HEADS: &[&str] = &[
 
 /// Verbs that characterize someone or something in words a quotation gives ("called the plan
 /// “reckless”", "denounced the inquiry as “a sham”", "accused him of “bad faith”").
-pub const CHARACTERIZING: &[&str] = &[
+pub(crate) const CHARACTERIZING: &[&str] = &[
     "accused",
     "accuses",
     "branded",
@@ -564,11 +564,11 @@ pub const CHARACTERIZING: &[&str] = &[
 /// Channel nouns for institutions, which speak for themselves ("the agency said"), unlike the
 /// documents and the media that carry others' words ("the report said", "CCTV reported Xi as
 /// saying").
-pub const INSTITUTION_HEADS: &[&str] = &["agency", "embassy", "ministry", "office"];
+pub(crate) const INSTITUTION_HEADS: &[&str] = &["agency", "embassy", "ministry", "office"];
 
 /// Channel nouns for the media, which carry others' words and speak for no one. A website is not
 /// one of them: its owner speaks through it ("according to the Larkhill website").
-pub const MEDIA_HEADS: &[&str] = &[
+pub(crate) const MEDIA_HEADS: &[&str] = &[
     "broadcaster",
     "daily",
     "media",
@@ -579,15 +579,15 @@ pub const MEDIA_HEADS: &[&str] = &[
 
 /// Prepositions whose object is who is spoken to or about, not who speaks ("wrote to Lund",
 /// "said of Lund").
-pub const OBJECT_PREPOSITIONS: &[&str] = &[
+pub(crate) const OBJECT_PREPOSITIONS: &[&str] = &[
     "about", "against", "at", "into", "of", "on", "over", "to", "toward", "towards", "with",
 ];
 
 /// The articles alone: none of the other [`DETERMINERS`].
-pub const PLAIN_ARTICLES: &[&str] = &["the", "a", "an"];
+pub(crate) const PLAIN_ARTICLES: &[&str] = &["the", "a", "an"];
 
 /// Members of a party, who are described by it ("the Idaho Democrat said").
-pub const PARTY_MEMBERS: &[&str] = &[
+pub(crate) const PARTY_MEMBERS: &[&str] = &[
     "conservative",
     "democrat",
     "independent",
@@ -600,7 +600,7 @@ pub const PARTY_MEMBERS: &[&str] = &[
 
 /// Nouns for writings that "say" things without being people ("the legal memo said", "the
 /// study found").
-pub const DOCUMENT_NOUNS: &[&str] = &[
+pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "affidavit",
     "analysis",
     "bill",
@@ -626,7 +626,7 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
 ];
 
 /// Lower-case words that can modify a channel noun ("state media", "a separate readout").
-pub const CHANNEL_MODIFIERS: &[&str] = &[
+pub(crate) const CHANNEL_MODIFIERS: &[&str] = &[
     "brief",
     "foreign",
     "government",
@@ -645,7 +645,7 @@ pub const CHANNEL_MODIFIERS: &[&str] = &[
 
 /// Countries with the names, demonyms, capitals, seats of government and state media that stand
 /// for them in news copy.
-pub const COUNTRIES: &[(&str, &[&str])] = &[
+pub(crate) const COUNTRIES: &[(&str, &[&str])] = &[
     (
         "Russia",
         &[
@@ -741,7 +741,7 @@ pub const COUNTRIES: &[(&str, &[&str])] = &[
 
 /// Names in [`COUNTRIES`] that are places (countries and cities), not demonyms, institutions or
 /// media.
-pub const PLACES: &[&str] = &[
+pub(crate) const PLACES: &[&str] = &[
     "ankara",
     "australia",
     "beijing",
@@ -810,13 +810,13 @@ pub const PLACES: &[&str] = &[
 ];
 
 /// True when `word` (lower-case) is in `list`.
-pub fn is_in(list: &[&str], word: &str) -> bool {
+pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
 /// True for a title before a name, written alone ("judge") or as a hyphenated compound one of
 /// whose ends is a title ("attorney-general", "vice-chancellor").
-pub fn is_title(lower: &str) -> bool {
+pub(crate) fn is_title(lower: &str) -> bool {
     is_in(TITLES, lower)
         || lower.split_once('-').is_some_and(|(first, rest)| {
             let last = rest.rsplit('-').next().unwrap_or(rest);
@@ -826,7 +826,7 @@ pub fn is_title(lower: &str) -> bool {
 }
 
 /// The country of a place name ("Moscow" → Russia), or `None` for anything that is not a place.
-pub fn place_country(name: &str) -> Option<&'static str> {
+pub(crate) fn place_country(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase().replace('’', "'");
     let lower = lower.trim_end_matches("'s");
     if !PLACES.contains(&lower) {
@@ -839,7 +839,7 @@ pub fn place_country(name: &str) -> Option<&'static str> {
 }
 
 /// The country a channel phrase stands for, from the gazetteer.
-pub fn country_of(phrase: &str) -> Option<&'static str> {
+pub(crate) fn country_of(phrase: &str) -> Option<&'static str> {
     let lower = phrase.to_lowercase().replace('’', "'");
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\''))
@@ -861,13 +861,13 @@ pub fn country_of(phrase: &str) -> Option<&'static str> {
 }
 
 /// Words that end a subject phrase when walking back from a reporting verb.
-pub const CLAUSE_BOUNDARIES: &[&str] = &[
+pub(crate) const CLAUSE_BOUNDARIES: &[&str] = &[
     "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
     "than", "that", "though", "when", "where", "whether", "which", "while", "who",
 ];
 
 /// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
-pub const VERB_ADVERBS: &[&str] = &[
+pub(crate) const VERB_ADVERBS: &[&str] = &[
     "again",
     "already",
     "also",
@@ -900,14 +900,14 @@ pub const VERB_ADVERBS: &[&str] = &[
 ];
 
 /// Words that open a noun phrase that can report speech ("the commission", "several experts").
-pub const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "a", "all", "an", "another", "both", "each", "her", "his", "its", "many", "most", "one",
     "other", "our", "several", "some", "the", "their", "these", "this", "those", "two", "three",
     "four", "five",
 ];
 
 /// Bare plural nouns that report speech on their own ("police said", "officials say").
-pub const GROUP_NOUNS: &[&str] = &[
+pub(crate) const GROUP_NOUNS: &[&str] = &[
     "activists",
     "analysts",
     "authorities",
@@ -938,7 +938,7 @@ pub const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// Words that make a capitalised phrase an organisation or place rather than a person.
-pub const ORGANISATION_WORDS: &[&str] = &[
+pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "agency",
     "airline",
     "airlines",
@@ -1019,7 +1019,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 ];
 
 /// Words that introduce a reported speaker after the verb's object ("told reporters").
-pub const ADDRESSEES: &[&str] = &[
+pub(crate) const ADDRESSEES: &[&str] = &[
     "audience",
     "court",
     "crowd",
@@ -1048,7 +1048,7 @@ pub const MONTHS: &[&str] = &[
 ];
 
 /// Three-letter month abbreviations, lower-case.
-pub const SHORT_MONTHS: &[&str] = &[
+pub(crate) const SHORT_MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
@@ -1064,7 +1064,7 @@ pub const WEEKDAYS: &[&str] = &[
 ];
 
 /// True for a word of two or more letters written in capitals only ("KFA", "CCTV"): an acronym.
-pub fn is_all_caps(word: &str) -> bool {
+pub(crate) fn is_all_caps(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
 }
 
@@ -1081,7 +1081,7 @@ const HOLIDAYS: &[&str] = &[
 
 /// True for a day, month or holiday name (or abbreviation): capitalised, but never part of a
 /// name.
-pub fn is_calendar_word(lower: &str) -> bool {
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
     MONTHS.contains(&lower)
         || SHORT_MONTHS.contains(&lower)
         || WEEKDAYS.contains(&lower)

@@ -364,7 +364,7 @@ impl Document {
     }
 
     /// The term hashes of each sentence, in order, computed once.
-    pub fn sentence_terms(&self) -> &[Vec<u64>] {
+    pub(crate) fn sentence_terms(&self) -> &[Vec<u64>] {
         self.sentence_terms.get_or_init(|| {
             self.sentences
                 .iter()

@@ -80,7 +80,7 @@ impl Registry {
     }
 
     /// The outlet a name or alias stands for, whatever its case ("REUTERS", "the AP").
-    pub fn by_name(&self, name: &str) -> Option<&Outlet> {
+    pub(crate) fn by_name(&self, name: &str) -> Option<&Outlet> {
         let key = name_key(name);
         self.by_name
             .get(&key)
@@ -89,7 +89,7 @@ impl Registry {
     }
 
     /// The outlet whose domain a host belongs to ("edition.example.com" under "example.com").
-    pub fn by_host(&self, host: &str) -> Option<&Outlet> {
+    pub(crate) fn by_host(&self, host: &str) -> Option<&Outlet> {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
         let mut rest = host.as_str();
         loop {
@@ -171,7 +171,7 @@ pub struct OutletEvidence {
 
 /// What is known of a page for naming its outlet.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct PageClues<'a> {
+pub(crate) struct PageClues<'a> {
     /// The input's own outlet field.
     pub given: Option<&'a str>,
     /// The HTML site name.
@@ -186,7 +186,7 @@ pub struct PageClues<'a> {
 
 /// The page's outlet, written as the registry writes it when it knows the name, with the
 /// evidence; None when nothing names it.
-pub fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> {
+pub(crate) fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> {
     let reg = registry();
     let known = |name: &str| reg.by_name(name).map(|o| o.name.clone());
     let plain = |clue: OutletClue, text: &str| OutletEvidence {
@@ -419,7 +419,7 @@ fn contributors(text: &str) -> Option<(usize, usize, OutletClue)> {
 
 /// A line without the dateline that opens it ("SPRINGFIELD, Ill. - The mayor said …" is "The
 /// mayor said …"): a place in capitals, then a dash.
-pub fn without_dateline(line: &str) -> &str {
+pub(crate) fn without_dateline(line: &str) -> &str {
     let dash = [" - ", " – ", " — ", " -- "]
         .iter()
         .filter_map(|d| line.find(d).map(|at| (at, d.len())))
@@ -433,7 +433,7 @@ pub fn without_dateline(line: &str) -> &str {
 }
 
 /// A short readable label for a page whose outlet is unknown: its title's first words.
-pub fn title_label(title: &str) -> Option<String> {
+pub(crate) fn title_label(title: &str) -> Option<String> {
     const WORDS: usize = 5;
     let words: Vec<&str> = title.split_whitespace().collect();
     if words.is_empty() {

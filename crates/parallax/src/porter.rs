@@ -70,7 +70,7 @@ pub fn stem(word: &str) -> String {
 ///
 /// Same result as [`stem`], without allocating: the buffer is truncated and
 /// extended as the rules fire. The caller must pass lowercase ASCII bytes.
-pub fn stem_in_place(word: &mut Vec<u8>) {
+pub(crate) fn stem_in_place(word: &mut Vec<u8>) {
     if let Some(stemmed) = irregular_form(word) {
         word.clear();
         word.extend_from_slice(stemmed.as_bytes());

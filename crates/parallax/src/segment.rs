@@ -238,7 +238,7 @@ pub fn words(text: &str) -> Vec<Span> {
 }
 
 /// True for a line that ends with sentence punctuation, possibly inside closing quotes or brackets.
-pub fn ends_like_sentence(line: &str) -> bool {
+pub(crate) fn ends_like_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
     trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
 }

@@ -71,7 +71,7 @@ impl<C: Coordinates> Span<C> {
     }
 
     /// A span from `start` to `end`, empty at `end` when `start` lies after it.
-    pub fn clamped(start: usize, end: usize) -> Span<C> {
+    pub(crate) fn clamped(start: usize, end: usize) -> Span<C> {
         Span {
             start: start.min(end),
             end,
@@ -114,11 +114,5 @@ impl<C: Coordinates> Span<C> {
         self.end
             .min(other.end)
             .saturating_sub(self.start.max(other.start))
-    }
-
-    /// The same range moved `by` bytes later, in the space `D` (a text that holds this one's
-    /// text at offset `by`), or `None` on overflow.
-    pub fn shifted<D: Coordinates>(&self, by: usize) -> Option<Span<D>> {
-        Span::new(self.start.checked_add(by)?, self.end.checked_add(by)?)
     }
 }

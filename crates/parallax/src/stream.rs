@@ -40,7 +40,7 @@ pub fn sign(title: Option<&str>, text: &str) -> Signature {
 }
 
 /// Signs every item on every core, keeping their order; `fields` gives an item's title and text.
-pub fn sign_all<T: Sync>(
+pub(crate) fn sign_all<T: Sync>(
     items: &[T],
     fields: impl Fn(&T) -> (Option<&str>, &str) + Sync,
 ) -> Vec<Signature> {
@@ -58,7 +58,7 @@ fn on_every_core<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync + Send) -> Vec
 }
 
 /// The ids of the other documents in a document's copy relations.
-pub fn copied_from<'a>(copies: &'a [Copy], id: &str) -> Vec<&'a str> {
+pub(crate) fn copied_from<'a>(copies: &'a [Copy], id: &str) -> Vec<&'a str> {
     copies
         .iter()
         .map(|c| {

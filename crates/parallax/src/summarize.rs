@@ -27,33 +27,33 @@ use crate::model::{Document, SourceSpan, Span, SummaryItem};
 /// Default summary length for a report, in words.
 pub const DEFAULT_WORDS: usize = 120;
 /// Overlap coefficient with a picked sentence above which a candidate is redundant.
-pub const REDUNDANCY: f64 = 0.5;
+pub(crate) const REDUNDANCY: f64 = 0.5;
 /// Documents that must mention a concept for it to count (at most the story's documents).
-pub const MIN_CONCEPT_DOCUMENTS: usize = 2;
+pub(crate) const MIN_CONCEPT_DOCUMENTS: usize = 2;
 /// Weight of a single term against a pair of terms in a row.
-pub const TERM_WEIGHT: f64 = 0.5;
+pub(crate) const TERM_WEIGHT: f64 = 0.5;
 /// A sentence's value is its concept gain over its word count to this power.
-pub const LENGTH_EXPONENT: f64 = 0.7;
+pub(crate) const LENGTH_EXPONENT: f64 = 0.7;
 /// Factor on the value of a sentence that opens with a pronoun, which dangles out of context
 /// unless the sentence before it is in the summary.
-pub const PRONOUN_FACTOR: f64 = 0.7;
+pub(crate) const PRONOUN_FACTOR: f64 = 0.7;
 /// Weight of a concept's lead against its number of documents: a concept weighs
 /// `(documents + LEAD_WEIGHT * lead)²`, its lead the sum over those documents of `1 / (1 + k)`,
 /// `k` the number of the document's candidate sentences before the first mention.
-pub const LEAD_WEIGHT: f64 = 2.5;
+pub(crate) const LEAD_WEIGHT: f64 = 2.5;
 /// A sentence's value is scaled by its cosine with the story's centroid plus this floor (so a
 /// sentence sharing no term with the centroid still fills room left over).
-pub const CENTRALITY_FLOOR: f64 = 0.01;
+pub(crate) const CENTRALITY_FLOOR: f64 = 0.01;
 /// Weight of each further document that makes a sentence's statement (in the comparison's
 /// statement groups, which match paraphrases too): the sentence's cosine with the centroid is
 /// multiplied by `1 + SUPPORT_WEIGHT * further documents`.
-pub const SUPPORT_WEIGHT: f64 = 0.25;
+pub(crate) const SUPPORT_WEIGHT: f64 = 0.25;
 /// Fewest words of a summary sentence.
-pub const MIN_SENTENCE_WORDS: usize = 5;
+pub(crate) const MIN_SENTENCE_WORDS: usize = 5;
 /// Most words of a summary sentence.
-pub const MAX_SENTENCE_WORDS: usize = 60;
+pub(crate) const MAX_SENTENCE_WORDS: usize = 60;
 /// A document of fewer words is a stub: its sentences are not summarized.
-pub const STUB_WORDS: usize = 50;
+pub(crate) const STUB_WORDS: usize = 50;
 
 /// Openers that refer back to something the summary may not have said.
 const DANGLING_OPENERS: &[&str] = &[

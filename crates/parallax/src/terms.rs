@@ -9,7 +9,7 @@ use crate::segment::words;
 use crate::span::Span;
 
 /// Common English function words, left out of term vectors.
-pub const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -168,7 +168,7 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 /// True for a stop word (already lower-cased).
-pub fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     STOPWORDS.binary_search(&word).is_ok()
 }
 
@@ -181,14 +181,14 @@ pub fn terms(text: &str) -> Vec<String> {
 
 /// The hashes of the terms of `text` ([`terms`], [`hash_term`]): what set overlaps and term
 /// weights need, without a string per term.
-pub fn term_hashes(text: &str) -> Vec<u64> {
+pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
     for_each_term(text, |hash, _| out.push(hash));
     out
 }
 
 /// The hash of a word lower-cased, without building the lower-cased string.
-pub fn lower_hash(word: &str) -> u64 {
+pub(crate) fn lower_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     for c in word.chars().flat_map(char::to_lowercase) {
@@ -199,7 +199,7 @@ pub fn lower_hash(word: &str) -> u64 {
 
 /// Calls `f` with each term of `text` ([`terms`]) and the term's hash, without allocating
 /// per word.
-pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
+pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
     STEMS.with(|stems| {
         let mut stems = stems.borrow_mut();
         let mut lower = String::new();
@@ -220,7 +220,7 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
 /// Calls `f` with each term of the words of `text` at `spans`, whose lower-cased hashes
 /// (`word_hashes`, one per span, as a copy fingerprint computes them) key the stem cache: the
 /// terms of [`for_each_term`], without segmenting or hashing the text again.
-pub fn for_each_term_of(
+pub(crate) fn for_each_term_of(
     text: &str,
     spans: &[Span],
     word_hashes: &[u64],
@@ -288,7 +288,7 @@ fn lower_letters(word: &str, lower: &mut String) {
 }
 
 /// The hash [`for_each_term`] gives a term.
-pub fn hash_term(term: &str) -> u64 {
+pub(crate) fn hash_term(term: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     term.hash(&mut h);

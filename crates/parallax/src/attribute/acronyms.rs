@@ -23,7 +23,7 @@ fn is_acronym(t: &Tok) -> bool {
 }
 
 /// Each acronym of the document mapped to the first capitalised run whose initials spell it.
-pub fn expansions(text: &str, toks: &[Tok]) -> HashMap<String, String> {
+pub(crate) fn expansions(text: &str, toks: &[Tok]) -> HashMap<String, String> {
     let used: HashSet<&str> = toks
         .iter()
         .filter(|t| is_acronym(t))
@@ -60,7 +60,7 @@ pub fn expansions(text: &str, toks: &[Tok]) -> HashMap<String, String> {
 }
 
 /// The full name of a speaker named by an acronym ("the HRCA"), if the document spells it out.
-pub fn expand(speaker: &str, names: &HashMap<String, String>) -> Option<String> {
+pub(crate) fn expand(speaker: &str, names: &HashMap<String, String>) -> Option<String> {
     let bare = speaker
         .strip_prefix("the ")
         .or_else(|| speaker.strip_prefix("The "))

@@ -11,14 +11,12 @@ use super::tokens::Tok;
 
 /// A channel phrase in a sentence.
 #[derive(Debug, Clone)]
-pub struct ChannelMention {
+pub(crate) struct ChannelMention {
     /// First token.
     pub first: usize,
     /// One past the last token.
     pub last: usize,
-    /// Byte range in the document text.
-    pub start: usize,
-    /// End of the byte range.
+    /// End of its byte range in the document text.
     pub end: usize,
     /// It names who or what (has a capitalised qualifier), rather than a bare "the report".
     pub qualified: bool,
@@ -31,7 +29,7 @@ pub struct ChannelMention {
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
 /// The channel phrases among `toks[from..to]`, outside quotes.
-pub fn channel_mentions(
+pub(crate) fn channel_mentions(
     toks: &[Tok],
     from: usize,
     to: usize,
@@ -129,7 +127,6 @@ pub fn channel_mentions(
         out.push(ChannelMention {
             first,
             last,
-            start: toks[first].start,
             end: toks[last - 1].end,
             qualified,
             according_to,
@@ -166,7 +163,7 @@ fn next_is_cue(toks: &[Tok], i: usize, to: usize) -> bool {
 }
 
 /// The channel text of a mention, without a leading determiner.
-pub fn channel_text<'a>(text: &'a str, toks: &[Tok], m: &ChannelMention) -> &'a str {
+pub(crate) fn channel_text<'a>(text: &'a str, toks: &[Tok], m: &ChannelMention) -> &'a str {
     let mut first = m.first;
     if first + 1 < m.last && is_in(DETERMINERS, &toks[first].lower) {
         first += 1;

@@ -313,7 +313,7 @@ fn canonical_names(keys: &[Option<ChannelKey>]) -> HashMap<String, String> {
 /// organisation noun ("police", "the spokesman", "Ruritania's transport ministry"), and holds
 /// no auxiliary, adverb or clause word before that ("Ruritania has long"); a lone adjective of
 /// nationality is no name.
-pub fn is_name(speaker: &str) -> bool {
+pub(crate) fn is_name(speaker: &str) -> bool {
     let words: Vec<&str> = speaker
         .split_whitespace()
         .map(bare)

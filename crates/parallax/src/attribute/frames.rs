@@ -101,9 +101,9 @@ const ARTICLES: &[&str] = &["a", "an", "her", "his", "its", "our", "the", "their
 /// Words of a circumstance within which its "that" or clause subject is looked for.
 const MAX_CIRCUMSTANCE_WORDS: usize = 10;
 /// Longest subject phrase, in words.
-pub const MAX_SUBJECT_WORDS: usize = 10;
+pub(crate) const MAX_SUBJECT_WORDS: usize = 10;
 /// Shortest reported clause, in words.
-pub const MIN_CONTENT_WORDS: usize = 4;
+pub(crate) const MIN_CONTENT_WORDS: usize = 4;
 
 /// A reporting verb with its subject and content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,7 +307,7 @@ impl Sentence<'_, '_> {
 
 /// The first quote (of `quotes`, sorted and disjoint) that opens after byte `after` and no later
 /// than byte `until`: a binary search, so that text dense with quotation marks stays linear.
-pub fn quote_opening_in(
+pub(crate) fn quote_opening_in(
     quotes: &[(usize, usize)],
     after: usize,
     until: usize,
@@ -318,7 +318,7 @@ pub fn quote_opening_in(
 
 /// The last quote (of `quotes`, sorted and disjoint) that closes no later than byte `until`,
 /// when it closes at or after byte `from`.
-pub fn quote_closing_in(
+pub(crate) fn quote_closing_in(
     quotes: &[(usize, usize)],
     from: usize,
     until: usize,
@@ -330,7 +330,7 @@ pub fn quote_closing_in(
 }
 
 /// True when `span` is exactly one of `quotes` (sorted and disjoint).
-pub fn is_quote(quotes: &[(usize, usize)], span: (usize, usize)) -> bool {
+pub(crate) fn is_quote(quotes: &[(usize, usize)], span: (usize, usize)) -> bool {
     quotes.binary_search(&span).is_ok()
 }
 
@@ -459,7 +459,7 @@ fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
 
 /// Words that open a sentence's adverbial lead-in rather than its subject ("In an interview
 /// with CNBC, Carrowby said …").
-pub const LEAD_IN_WORDS: &[&str] = &[
+pub(crate) const LEAD_IN_WORDS: &[&str] = &[
     "after",
     "also",
     "as",

@@ -32,7 +32,7 @@ fn table() -> &'static HashMap<&'static str, i32> {
 
 /// +1 when `given` is mostly a man's name, -1 when mostly a woman's, 0 when the table does not
 /// say. Case-insensitive ("MARTA", "marta" and "Marta" are one name).
-pub fn pronoun_vote(given: &str) -> i32 {
+pub(crate) fn pronoun_vote(given: &str) -> i32 {
     let mut chars = given.chars();
     let Some(first) = chars.next() else {
         return 0;

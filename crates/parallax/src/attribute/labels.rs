@@ -11,7 +11,7 @@
 
 /// A paragraph's words and the label that opens it, as byte ranges of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Labelled {
+pub(crate) struct Labelled {
     /// The words after the colon, to the paragraph's end.
     pub words: (usize, usize),
     /// The label before the colon.
@@ -92,7 +92,7 @@ const SECTION_WORDS: &[&str] = &[
 ];
 
 /// The labelled paragraphs of `text`.
-pub fn labelled_paragraphs(text: &str) -> Vec<Labelled> {
+pub(crate) fn labelled_paragraphs(text: &str) -> Vec<Labelled> {
     per_line(text, labelled)
         .into_iter()
         .map(|(label, words)| Labelled { words, label })

@@ -88,7 +88,7 @@ pub fn attribute(doc: &Document) -> Vec<Quote> {
 
 /// The facts (dates, amounts, names) of one document, with relative dates resolved against
 /// `reference` (`YYYY-MM-DD`) when the document has no publication date.
-pub fn document_facts(doc: &Document, reference: Option<&str>) -> Vec<crate::model::Fact> {
+pub(crate) fn document_facts(doc: &Document, reference: Option<&str>) -> Vec<crate::model::Fact> {
     let quotes = quote_ranges(&doc.text);
     let toks = tokenize(&doc.text, &quotes);
     let names = NameTable::build(&toks);

@@ -226,7 +226,7 @@ impl NameTable {
     /// The fullest name for name words found next to a reporting verb: a known person they
     /// belong to, else a longer capitalised run of the document holding the single word, else
     /// the words themselves.
-    pub fn resolve_name(&self, parts: &[&str]) -> String {
+    pub(crate) fn resolve_name(&self, parts: &[&str]) -> String {
         if let Some(p) = parts.iter().find_map(|w| self.part(w)) {
             if parts.len() == 1 || parts.iter().all(|w| self.part(w) == Some(p)) {
                 return self.people[p].name.clone();
@@ -361,7 +361,7 @@ impl NameTable {
 }
 
 /// Two tokens separated only by spaces (no punctuation between them).
-pub fn adjacent(a: &Tok, b: &Tok) -> bool {
+pub(crate) fn adjacent(a: &Tok, b: &Tok) -> bool {
     if b.start < a.end || b.start - a.end > 3 {
         return false;
     }
@@ -425,7 +425,7 @@ fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
 }
 
 /// True when a descriptor and a modifier name the same thing ("chinese" and "china").
-pub fn descriptor_matches(descriptor: &str, modifier: &str) -> bool {
+pub(crate) fn descriptor_matches(descriptor: &str, modifier: &str) -> bool {
     if descriptor == modifier {
         return true;
     }

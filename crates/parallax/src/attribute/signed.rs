@@ -27,7 +27,7 @@ const MAX_ROLE_WORDS: usize = 5;
 const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
 
 /// The signed paragraphs of `text`.
-pub fn signed_paragraphs(text: &str) -> Vec<Signed> {
+pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
     per_line(text, |line| {
         let body = line.trim_end();
         let lead = body.len() - body.trim_start().len();

@@ -30,7 +30,7 @@ pub struct Tok<'a> {
 
 impl Tok<'_> {
     /// A reporting verb: in the cue list and written in lower case (so "States" is no verb).
-    pub fn is_cue(&self) -> bool {
+    pub(crate) fn is_cue(&self) -> bool {
         self.cue
     }
 }
@@ -103,7 +103,7 @@ fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
 
 /// Byte ranges of the text inside double quotation marks, paragraph by paragraph: `“…”`, and
 /// straight `"…"` paired in order. A quote left open at the end of its paragraph is dropped.
-pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
     let paras: Vec<&str> = text.split_inclusive(['\n', '\r']).collect();

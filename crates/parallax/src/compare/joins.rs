@@ -5,7 +5,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 /// Groups of units being joined; two groups holding units of one document are never joined.
-pub struct GroupJoins {
+pub(crate) struct GroupJoins {
     parent: Vec<usize>,
     docs_of: Vec<HashSet<usize>>,
 }

@@ -25,9 +25,9 @@ use crate::segment::words;
 use crate::terms::{is_stopword, lower_hash, term_hashes};
 
 /// Overlap coefficient from which two units say the same thing.
-pub const SAME_STATEMENT_OVERLAP: f64 = 0.6;
+pub(crate) const SAME_STATEMENT_OVERLAP: f64 = 0.6;
 /// Shared terms needed besides the overlap.
-pub const MIN_SHARED_TERMS: usize = 4;
+pub(crate) const MIN_SHARED_TERMS: usize = 4;
 /// Members of a group a new unit is compared with.
 const MAX_MEMBERS_CHECKED: usize = 8;
 
@@ -244,7 +244,7 @@ fn join_quoted(
 }
 
 /// The most common of `values`, the first seen on a tie.
-pub fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
+pub(crate) fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut order = Vec::new();
     for v in values {

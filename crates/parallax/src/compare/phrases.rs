@@ -21,7 +21,7 @@ use crate::segment::words;
 use crate::terms::{hash_term, lower_hash};
 
 /// Stop words that may stand between the two words of a phrase ("hard to repair").
-pub const MAX_GAP: usize = 2;
+pub(crate) const MAX_GAP: usize = 2;
 
 /// The phrases of a unit, as hashes of their two terms.
 pub fn phrases(doc: &Document, unit: &Unit) -> HashSet<u64> {
@@ -57,9 +57,9 @@ const MAX_QUOTES_PER_SPEAKER: usize = 64;
 
 /// Two units that share a phrase are one statement only when their terms overlap by at least
 /// this much (half the overlap [`super::group`] asks)…
-pub const MIN_OVERLAP: f64 = super::SAME_STATEMENT_OVERLAP / 2.0;
+pub(crate) const MIN_OVERLAP: f64 = super::SAME_STATEMENT_OVERLAP / 2.0;
 /// …in at least this many terms.
-pub const MIN_SHARED: usize = 2;
+pub(crate) const MIN_SHARED: usize = 2;
 
 /// True when two units share at least [`MIN_SHARED`] terms, [`MIN_OVERLAP`] of the smaller one's.
 pub fn alike(x: &Unit, y: &Unit) -> bool {
@@ -71,7 +71,7 @@ pub fn alike(x: &Unit, y: &Unit) -> bool {
 /// Capitalised words the other document never uses (titles, months and weekdays aside) that
 /// keep two units apart: one may be a place in a dateline ("SPRINGFIELD, Ohio –"), two name
 /// someone or something the other outlet does not mention.
-pub const MIN_NOVEL_NAMES: usize = 2;
+pub(crate) const MIN_NOVEL_NAMES: usize = 2;
 
 /// True when one unit names someone or something (capitalised words past its first) that the
 /// other unit's document never mentions: then it carries what the other outlet does not, and

@@ -10,9 +10,9 @@ use crate::terms::{for_each_term, lower_hash};
 
 /// Sentences read per story: beyond this the finders look at the first ones only, so a giant
 /// story costs no more than this many.
-pub const MAX_SENTENCES_READ: usize = 5_000;
+pub(crate) const MAX_SENTENCES_READ: usize = 5_000;
 /// Words read per sentence.
-pub const MAX_WORDS_READ: usize = 120;
+pub(crate) const MAX_WORDS_READ: usize = 120;
 
 /// One word of a sentence.
 #[derive(Debug, Clone)]
@@ -42,7 +42,7 @@ pub struct Sentence {
 
 impl Sentence {
     /// The text between word `i` and word `i + 1` (empty after the last word).
-    pub fn gap_after<'a>(&self, text: &'a str, i: usize) -> &'a str {
+    pub(crate) fn gap_after<'a>(&self, text: &'a str, i: usize) -> &'a str {
         match (self.words.get(i), self.words.get(i + 1)) {
             (Some(a), Some(b)) => text.get(a.span.end()..b.span.start()).unwrap_or(""),
             _ => "",
@@ -51,7 +51,7 @@ impl Sentence {
 
     /// True when a clause boundary (punctuation other than a hyphen or an apostrophe) lies
     /// between word `i` and word `i + 1`.
-    pub fn breaks_after(&self, text: &str, i: usize) -> bool {
+    pub(crate) fn breaks_after(&self, text: &str, i: usize) -> bool {
         self.gap_after(text, i)
             .chars()
             .any(|c| !c.is_whitespace() && !matches!(c, '-' | '\'' | '’'))
@@ -111,7 +111,7 @@ pub struct Reading<'a> {
 }
 
 /// Reads the sentence at `span` of document `doc`, whose text is `text`.
-pub fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
+pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
     let body = span.slice(text).unwrap_or("");
     let mut out = Vec::new();
     let mut terms = HashSet::default();
@@ -200,7 +200,7 @@ impl<'a> Reading<'a> {
     }
 
     /// The text of a sentence.
-    pub fn sentence_text(&self, s: &Sentence) -> &'a str {
+    pub(crate) fn sentence_text(&self, s: &Sentence) -> &'a str {
         s.span.slice(self.text(s.doc)).unwrap_or("")
     }
 
@@ -249,7 +249,7 @@ impl<'a> Reading<'a> {
     /// True when two sentences say one thing as [`crate::compare`] groups statements: their
     /// terms overlap by [`crate::compare::SAME_STATEMENT_OVERLAP`] in at least
     /// [`crate::compare::MIN_SHARED_TERMS`] terms.
-    pub fn one_statement(&self, a: &Sentence, b: &Sentence) -> bool {
+    pub(crate) fn one_statement(&self, a: &Sentence, b: &Sentence) -> bool {
         let shared = a.terms.intersection(&b.terms).count();
         let small = a.terms.len().min(b.terms.len()).max(1);
         shared >= crate::compare::MIN_SHARED_TERMS.min(small)
@@ -257,17 +257,17 @@ impl<'a> Reading<'a> {
     }
 
     /// True when the story writes `word` in lower case somewhere: a common word, not a name.
-    pub fn is_common_word(&self, word: &str) -> bool {
+    pub(crate) fn is_common_word(&self, word: &str) -> bool {
         self.vocabulary.written_lower.contains(&lower_hash(word))
     }
 
     /// True when document `doc` holds `word` anywhere (any case).
-    pub fn doc_has_word(&self, doc: usize, word: &str) -> bool {
+    pub(crate) fn doc_has_word(&self, doc: usize, word: &str) -> bool {
         self.vocabulary.has(doc, lower_hash(word))
     }
 
     /// The quote of document `doc` that covers most of `span`, if any covers part of it.
-    pub fn quote_over(&self, doc: usize, span: Span) -> Option<&'a Quote> {
+    pub(crate) fn quote_over(&self, doc: usize, span: Span) -> Option<&'a Quote> {
         let qs = &self.quotes[doc];
         // Quotes are sorted by start: only those starting before the span ends can overlap.
         let upto = qs.partition_point(|q| q.span.start() < span.end());
@@ -281,7 +281,7 @@ impl<'a> Reading<'a> {
     }
 
     /// The statement id of a sentence, when it has one.
-    pub fn statement_of(&self, s: &Sentence) -> Option<&'a String> {
+    pub(crate) fn statement_of(&self, s: &Sentence) -> Option<&'a String> {
         self.statements.get(&(self.docs[s.doc].id.clone(), s.span))
     }
 
@@ -306,7 +306,7 @@ impl<'a> Reading<'a> {
 
     /// Who states `span` of document `doc`: the speaker of the quote over it, else nobody (the
     /// outlet's own narration).
-    pub fn speaker_at(&self, doc: usize, span: Span) -> Option<&'a str> {
+    pub(crate) fn speaker_at(&self, doc: usize, span: Span) -> Option<&'a str> {
         self.quote_over(doc, span)
             .and_then(|q| q.speaker.as_deref())
     }

@@ -140,7 +140,7 @@ const HEDGES: &[(&[&str], f64, f64)] = &[
 const CHANGE_WORDS: &[&str] = &["rose", "risen", "climbed", "increased", "jumped", "grew"];
 
 /// A number word or numeral: its value.
-pub fn number_word(lower: &str) -> Option<f64> {
+pub(crate) fn number_word(lower: &str) -> Option<f64> {
     let digits = lower.replace(',', "");
     if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return digits.parse::<f64>().ok().filter(|v| v.is_finite());
@@ -234,7 +234,7 @@ fn words_are(s: &Sentence, i: usize, phrase: &[&str]) -> bool {
 /// The counts of sentence `s` that say neither what they count nor in what unit ("only six
 /// have recovered", "she faces up to 60"): [`values`] leaves them out, since alone they are
 /// about nothing; two wordings of one statement that differ in them are still read.
-pub fn bare_counts(s: &Sentence, text: &str) -> Vec<Value> {
+pub(crate) fn bare_counts(s: &Sentence, text: &str) -> Vec<Value> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.words.len() {
@@ -584,7 +584,7 @@ fn rounding(digits: &str) -> f64 {
 }
 
 /// The unit of a time told as a distance back from now ("four years ago").
-pub const AGO: &str = "ago";
+pub(crate) const AGO: &str = "ago";
 
 /// Units of time, whose parts make one duration ("3 hours, 12 minutes").
 const TIME_UNITS: &[&str] = &[
@@ -593,7 +593,7 @@ const TIME_UNITS: &[&str] = &[
 ];
 
 /// Units of measure and of time.
-pub const MEASURES: &[&str] = &[
+pub(crate) const MEASURES: &[&str] = &[
     "year",
     "years",
     "month",

@@ -37,7 +37,7 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     /// The document's distinct anchor keys, sorted: what the copy index stores of it.
-    pub fn anchor_keys(&self) -> Vec<u32> {
+    pub(crate) fn anchor_keys(&self) -> Vec<u32> {
         let mut keys: Vec<u32> = self.anchors.iter().map(|&(_, k)| k).collect();
         keys.sort_unstable();
         keys.dedup();

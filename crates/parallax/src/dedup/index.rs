@@ -149,7 +149,7 @@ impl CopyIndex {
 
     /// Bytes the index holds on the heap (table slots with their control bytes, posting lists,
     /// per-document counts).
-    pub fn memory_bytes(&self) -> usize {
+    pub(crate) fn memory_bytes(&self) -> usize {
         let slot = std::mem::size_of::<(u32, Entry)>() + 1;
         self.entries.capacity() * slot
             + self.overflow.capacity() * std::mem::size_of::<Vec<u32>>()

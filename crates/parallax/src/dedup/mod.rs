@@ -19,23 +19,23 @@ pub use index::{worth_comparing, Candidate, CopyIndex, LONG_RUN_ANCHORS, MAX_POS
 use crate::model::{Copy, CopyKind, Document, SourceSpan, Span};
 
 /// Shortest run of identical words reported as a shared passage.
-pub const MIN_PASSAGE_WORDS: usize = 15;
+pub(crate) const MIN_PASSAGE_WORDS: usize = 15;
 /// A shared run this long is a passage even when every anchor in it is common.
-pub const LONG_PASSAGE_WORDS: usize = 60;
+pub(crate) const LONG_PASSAGE_WORDS: usize = 60;
 /// Shingle Jaccard from which two documents are near-duplicates.
-pub const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
+pub(crate) const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
 /// Share of the shorter document's shingles inside the longer one that also makes a near-duplicate.
-pub const NEAR_DUPLICATE_CONTAINMENT: f64 = 0.8;
+pub(crate) const NEAR_DUPLICATE_CONTAINMENT: f64 = 0.8;
 /// Occurrences of one shingle in a document beyond which it is not used to anchor passages.
 const MAX_SHINGLE_REPEATS: usize = 8;
 
 /// True when `b` was published before `a`, so `b` is the earlier copy.
-pub fn published_before(a: &Document, b: &Document) -> bool {
+pub(crate) fn published_before(a: &Document, b: &Document) -> bool {
     dated_before(a.published.as_deref(), b.published.as_deref())
 }
 
 /// True when date `b` is known and comes before date `a` (also known), compared as dates.
-pub fn dated_before(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn dated_before(a: Option<&str>, b: Option<&str>) -> bool {
     let (a, b) = (
         a.and_then(crate::date::parse),
         b.and_then(crate::date::parse),
@@ -45,7 +45,7 @@ pub fn dated_before(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// Finds every copy relation among `docs`. Anchors are counted over all of them first, so
 /// every document is judged by the same counts whatever its position.
-pub fn find_copies(docs: &[Document]) -> Vec<Copy> {
+pub(crate) fn find_copies(docs: &[Document]) -> Vec<Copy> {
     let prints: Vec<Fingerprint> = docs.iter().map(|d| fingerprint(&d.text)).collect();
     let keys: Vec<Vec<u32>> = prints.iter().map(Fingerprint::anchor_keys).collect();
     let mut index = CopyIndex::new();
@@ -86,7 +86,7 @@ pub fn compare_with_earlier(
 }
 
 /// [`compare_with_earlier`] when the earlier document's fingerprint is at hand.
-pub fn compare_with_earlier_print(
+pub(crate) fn compare_with_earlier_print(
     new: (&str, Option<&str>, &Fingerprint),
     earlier: (&str, Option<&str>, &Fingerprint),
     is_rare: &dyn Fn(u32) -> bool,

@@ -159,7 +159,7 @@ fn found(gold: &GoldConflict, sides: &[Vec<(usize, String)>]) -> bool {
 
 /// Analyzes one cluster of texts as one story: its documents, the story, and why its analysis
 /// failed if it did.
-pub fn analyze_cluster(
+pub(crate) fn analyze_cluster(
     id: &str,
     documents: &[String],
 ) -> (Vec<Document>, Story, Option<Rejection>) {

@@ -39,7 +39,7 @@ pub enum EvalError {
 }
 
 /// The largest data set read, once decompressed: 2 GiB.
-pub const MAX_DATASET_BYTES: u64 = 2 << 30;
+pub(crate) const MAX_DATASET_BYTES: u64 = 2 << 30;
 
 fn read(path: &Path) -> Result<Vec<u8>, EvalError> {
     let bytes = fs::read(path).map_err(|source| EvalError::Read {
@@ -263,7 +263,7 @@ pub struct SummaryReport {
 }
 
 /// The summary cut to `words` words, one sentence per line.
-pub fn cut_to_words(sentences: &[String], words: usize) -> String {
+pub(crate) fn cut_to_words(sentences: &[String], words: usize) -> String {
     let mut out = Vec::new();
     let mut left = words;
     for s in sentences {
@@ -314,7 +314,7 @@ pub(crate) fn text_page(source: String, id: String, text: &str) -> RawPage {
 }
 
 /// Summarizes one given cluster of article texts (no re-clustering): the sentences picked.
-pub fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<String> {
+pub(crate) fn summarize_cluster(id: &str, documents: &[String], words: usize) -> Vec<String> {
     let pages = documents
         .iter()
         .enumerate()

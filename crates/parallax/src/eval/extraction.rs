@@ -57,7 +57,7 @@ fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
 }
 
 /// Shingle counts of a prediction against the truth.
-pub fn page_counts(predicted: &str, truth: &str) -> PageCounts {
+pub(crate) fn page_counts(predicted: &str, truth: &str) -> PageCounts {
     let p = shingles(predicted);
     let t = shingles(truth);
     let mut c = PageCounts::default();
@@ -108,7 +108,7 @@ pub fn score(pages: &[PageCounts]) -> ExtractionScore {
 /// and the truth lines the prediction misses (a line counts as held when most of its 4-token
 /// shingles are in the other text).
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct PageDiff {
+pub(crate) struct PageDiff {
     /// Predicted lines not in the truth.
     pub extra: Vec<String>,
     /// Truth lines not predicted.
@@ -130,7 +130,7 @@ fn lines_not_in(text: &str, other: &str) -> Vec<String> {
 }
 
 /// The line-level difference of a page's prediction and truth.
-pub fn page_diff(predicted: &str, truth: &str) -> PageDiff {
+pub(crate) fn page_diff(predicted: &str, truth: &str) -> PageDiff {
     PageDiff {
         extra: lines_not_in(predicted, truth),
         missing: lines_not_in(truth, predicted),

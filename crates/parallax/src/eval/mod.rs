@@ -14,7 +14,7 @@ pub mod quotes;
 pub mod rouge;
 
 /// The harmonic mean of precision and recall (F1), or 0 when both are 0.
-pub fn harmonic_mean(precision: f64, recall: f64) -> f64 {
+pub(crate) fn harmonic_mean(precision: f64, recall: f64) -> f64 {
     if precision + recall > 0.0 {
         2.0 * precision * recall / (precision + recall)
     } else {

@@ -92,7 +92,7 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// True when a predicted speaker names the gold reference: the same surname (last word), or one
 /// name's words all within the other's.
-pub fn speaker_matches(predicted: &str, reference: &str) -> bool {
+pub(crate) fn speaker_matches(predicted: &str, reference: &str) -> bool {
     let (p, r) = (name_words(predicted), name_words(reference));
     if p.is_empty() || r.is_empty() {
         return false;
@@ -147,7 +147,7 @@ impl GoldSpan {
 
 /// How one article's predictions and gold quotes pair up at an overlap threshold.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Matching {
+pub(crate) struct Matching {
     /// For each gold quote, the prediction that matches it, if any.
     pub pairs: Vec<Option<usize>>,
     /// For each prediction, true when it is a matched prediction: paired with a gold quote, or
@@ -161,7 +161,7 @@ pub struct Matching {
 /// report as one quote per piece: there each part may take one more unused prediction lying
 /// mostly inside it, the pieces count together toward the threshold, and each piece taken is a
 /// matched prediction (used once, for this gold quote only).
-pub fn pair_up(predicted: &[SpanQuote], gold: &[GoldSpan], min_overlap: f64) -> Matching {
+pub(crate) fn pair_up(predicted: &[SpanQuote], gold: &[GoldSpan], min_overlap: f64) -> Matching {
     let mut used = vec![false; predicted.len()];
     let len = |p: &SpanQuote| p.end.saturating_sub(p.start).max(1);
     let pairs = gold
@@ -234,7 +234,7 @@ pub fn pair_up(predicted: &[SpanQuote], gold: &[GoldSpan], min_overlap: f64) -> 
 }
 
 /// True when a matched prediction's speaker names the gold reference.
-pub fn speaker_right(predicted: &SpanQuote, reference: Option<&str>) -> bool {
+pub(crate) fn speaker_right(predicted: &SpanQuote, reference: Option<&str>) -> bool {
     match (&predicted.speaker, reference) {
         (Some(p), Some(r)) => speaker_matches(p, r),
         _ => false,
@@ -243,7 +243,7 @@ pub fn speaker_right(predicted: &SpanQuote, reference: Option<&str>) -> bool {
 
 /// Counts for the predictions of one attribution rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RuleCounts {
+pub(crate) struct RuleCounts {
     /// Predictions the rule made.
     pub predicted: usize,
     /// Of those, matched predictions.
@@ -284,7 +284,7 @@ impl RuleCounts {
 }
 
 /// Adds one article's counts per rule (at an overlap threshold) to `by_rule`.
-pub fn count_by_rule(
+pub(crate) fn count_by_rule(
     predicted: &[SpanQuote],
     gold: &[GoldSpan],
     min_overlap: f64,

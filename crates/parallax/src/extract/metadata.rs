@@ -85,7 +85,7 @@ fn not_url(s: &str) -> Option<String> {
 
 /// The name in a byline block ("By Tom Rogan", "by Jane Roe and John Doe"): two to eight
 /// words after "By", each capitalised or a joining word.
-pub fn byline_name(text: &str) -> Option<String> {
+pub(crate) fn byline_name(text: &str) -> Option<String> {
     let rest = text
         .strip_prefix("By ")
         .or_else(|| text.strip_prefix("by "))

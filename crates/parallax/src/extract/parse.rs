@@ -296,43 +296,43 @@ const STRONG_CHROME_WORDS: &[&str] = &[
 mod tag {
     pub const A: u32 = 0;
     pub const P: u32 = 1;
-    pub const LI: u32 = 2;
-    pub const PRE: u32 = 3;
-    pub const TITLE: u32 = 4;
-    pub const META: u32 = 5;
+    pub(crate) const LI: u32 = 2;
+    pub(crate) const PRE: u32 = 3;
+    pub(crate) const TITLE: u32 = 4;
+    pub(crate) const META: u32 = 5;
     pub const SCRIPT: u32 = 6;
-    pub const TIME: u32 = 7;
-    pub const H1: u32 = 8;
-    pub const UL: u32 = 14;
-    pub const OL: u32 = 15;
-    pub const DT: u32 = 16;
+    pub(crate) const TIME: u32 = 7;
+    pub(crate) const H1: u32 = 8;
+    pub(crate) const UL: u32 = 14;
+    pub(crate) const OL: u32 = 15;
+    pub(crate) const DT: u32 = 16;
     pub const DD: u32 = 17;
-    pub const TR: u32 = 18;
-    pub const TD: u32 = 19;
-    pub const TH: u32 = 20;
+    pub(crate) const TR: u32 = 18;
+    pub(crate) const TD: u32 = 19;
+    pub(crate) const TH: u32 = 20;
     pub const TABLE: u32 = 21;
     pub const ARTICLE: u32 = 22;
-    pub const MAIN: u32 = 23;
-    pub const BODY: u32 = 24;
+    pub(crate) const MAIN: u32 = 23;
+    pub(crate) const BODY: u32 = 24;
     /// Names in id order.
-    pub const FIXED: &[&str] = &[
+    pub(crate) const FIXED: &[&str] = &[
         "a", "p", "li", "pre", "title", "meta", "script", "time", "h1", "h2", "h3", "h4", "h5",
         "h6", "ul", "ol", "dt", "dd", "tr", "td", "th", "table", "article", "main", "body",
     ];
     /// Starts and ends a block of text.
-    pub const BLOCK: u8 = 1;
+    pub(crate) const BLOCK: u8 = 1;
     /// Page chrome.
-    pub const CHROME: u8 = 2;
+    pub(crate) const CHROME: u8 = 2;
     /// Never has content.
-    pub const VOID: u8 = 4;
+    pub(crate) const VOID: u8 = 4;
 }
 
 /// What an open element changes while it is open.
 mod open {
-    pub const LINK: u8 = 1;
-    pub const HIDDEN: u8 = 2;
-    pub const PRE: u8 = 4;
-    pub const TITLE: u8 = 8;
+    pub(crate) const LINK: u8 = 1;
+    pub(crate) const HIDDEN: u8 = 2;
+    pub(crate) const PRE: u8 = 4;
+    pub(crate) const TITLE: u8 = 8;
 }
 
 /// An open element.
@@ -426,7 +426,7 @@ fn stems_by_letter() -> &'static [Vec<(&'static str, Chrome)>; 26] {
 }
 
 /// Whether a class and id value marks page chrome.
-pub fn chrome_class(value: &str) -> Chrome {
+pub(crate) fn chrome_class(value: &str) -> Chrome {
     let table = stems_by_letter();
     let mut chrome = Chrome::No;
     for w in words_of(value) {

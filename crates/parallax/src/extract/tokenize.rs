@@ -32,12 +32,12 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// Whether `name` is a raw-text element (ASCII case-insensitive).
-pub fn is_raw_text(name: &str) -> bool {
+pub(crate) fn is_raw_text(name: &str) -> bool {
     RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name))
 }
 
 /// The tokens of a page.
-pub struct Tokenizer<'a> {
+pub(crate) struct Tokenizer<'a> {
     html: &'a str,
     pos: usize,
     raw_until: Option<&'a str>,
@@ -172,7 +172,7 @@ impl<'a> Iterator for Tokenizer<'a> {
 
 /// Whether a tag's attribute text ends in the self-closing `/` (not the end of an unquoted
 /// value, as in `<a href=/>`).
-pub fn self_closing(attrs: &str) -> bool {
+pub(crate) fn self_closing(attrs: &str) -> bool {
     let t = attrs.trim_end();
     t == "/" || t.ends_with(" /") || t.ends_with("\"/") || t.ends_with("'/")
 }

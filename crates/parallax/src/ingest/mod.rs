@@ -370,7 +370,7 @@ fn gzipped_name(path: &Path) -> Option<PathBuf> {
 
 /// How many times its size on disk a gzipped JSONL batch may grow: text compresses some 3 to
 /// 10 times, and deflate cannot go past about 1,000.
-pub const MAX_GZIP_RATIO: u64 = 100;
+pub(crate) const MAX_GZIP_RATIO: u64 = 100;
 
 /// Reads a gzipped page or JSONL batch: decompressed as a stream, and never past the size
 /// cap (a page) or past the cap per line (a JSONL batch), however small the file on disk.
@@ -526,7 +526,7 @@ pub fn page_from_bytes(
 }
 
 /// True for data with NUL bytes or many control characters near its start.
-pub fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return true;

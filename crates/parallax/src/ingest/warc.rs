@@ -22,13 +22,13 @@ use super::{page_from_bytes, Batch, IngestError, IngestOptions, PageKind};
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// The largest WARC or HTTP header block read: a longer one marks a damaged record.
-pub const MAX_HEADER: usize = 64 * 1024;
+pub(crate) const MAX_HEADER: usize = 64 * 1024;
 
 /// How much is read from the file at a time.
 const CHUNK: usize = 64 * 1024;
 
 /// True for `.warc` and `.warc.gz` paths.
-pub fn is_warc(path: &Path) -> bool {
+pub(crate) fn is_warc(path: &Path) -> bool {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -38,7 +38,7 @@ pub fn is_warc(path: &Path) -> bool {
 }
 
 /// Reads every record of a WARC file into the batch.
-pub fn read_warc(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
+pub(crate) fn read_warc(batch: &mut Batch, path: &Path, name: &str, opts: IngestOptions) {
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return batch.reject(name, IngestError::Unreadable(e)),

@@ -13,13 +13,13 @@ pub mod view;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{
-    Conflict, ConflictKind, ConflictSide, Document, Fact, FactKind, Report, SourceSpan, Statement,
-    Story, ValueRelation,
+    Conflict, ConflictKind, ConflictSide, Document, Fact, FactKind, Report, SourceSpan, Story,
+    ValueRelation,
 };
 
 /// Most items of one kind a story's page lists (quotes, figures, statements, copies): a giant
 /// story shows the first ones and says how many more the JSON report holds.
-pub const MAX_LISTED: usize = 300;
+pub(crate) const MAX_LISTED: usize = 300;
 
 /// A report's documents and statements looked up by id in constant time, so that rendering
 /// stays linear in the report's size.
@@ -67,17 +67,8 @@ impl<'a> Index<'a> {
     }
 }
 
-/// A story's statements by id.
-pub fn statements_by_id(story: &Story) -> HashMap<&str, &Statement> {
-    story
-        .statements
-        .iter()
-        .map(|s| (s.id.as_str(), s))
-        .collect()
-}
-
 /// The note under a list cut at [`MAX_LISTED`] items, or nothing when it was not cut.
-pub fn more_note(total: usize) -> Option<String> {
+pub(crate) fn more_note(total: usize) -> Option<String> {
     (total > MAX_LISTED).then(|| {
         format!(
             "{} more not shown; the JSON report lists them all.",
@@ -138,7 +129,7 @@ fn json_in_parallel(report: &Report) -> serde_json::Result<String> {
 
 /// Numbers the sources cited in one story, in order of first citation.
 #[derive(Debug, Default)]
-pub struct Citations {
+pub(crate) struct Citations {
     cited: Vec<SourceSpan>,
     numbers: HashMap<SourceSpan, usize>,
 }
@@ -161,7 +152,7 @@ impl Citations {
 }
 
 /// The text a source span holds, shortened to about `max` bytes.
-pub fn excerpt(ix: &Index, source: &SourceSpan, max: usize) -> String {
+pub(crate) fn excerpt(ix: &Index, source: &SourceSpan, max: usize) -> String {
     let Some(doc) = ix.document(&source.doc) else {
         return String::new();
     };
@@ -179,7 +170,7 @@ pub fn excerpt(ix: &Index, source: &SourceSpan, max: usize) -> String {
 /// One side of a conflict as a paired row shows it: who states it and its evidence, split
 /// around the value it gives so the value can be marked.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SideView {
+pub(crate) struct SideView {
     /// Who states it: the outlet, with the speaker or channel when another than the outlet.
     pub label: String,
     /// The evidence before the value (all of it when there is no value).
@@ -195,10 +186,10 @@ pub struct SideView {
 }
 
 /// Evidence shown per side at most, in bytes.
-pub const MAX_EVIDENCE_SHOWN: usize = 240;
+pub(crate) const MAX_EVIDENCE_SHOWN: usize = 240;
 
 /// The paired-row view of a conflict's side.
-pub fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
+pub(crate) fn side_view(ix: &Index, side: &ConflictSide) -> SideView {
     // The outlet of the evidence shown, and how many more carry this side.
     let shown = side
         .evidence
@@ -296,7 +287,7 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 }
 
 /// A conflict's kind and, for values, how they relate: "Figure (incompatible)".
-pub fn conflict_heading(conflict: &Conflict) -> String {
+pub(crate) fn conflict_heading(conflict: &Conflict) -> String {
     let kind = match conflict.kind {
         ConflictKind::Figure => "Figure",
         ConflictKind::Date => "Date",
@@ -314,7 +305,7 @@ pub fn conflict_heading(conflict: &Conflict) -> String {
 }
 
 /// What named an outlet, in words: "dateline", "URL".
-pub fn clue_words(clue: crate::outlets::OutletClue) -> &'static str {
+pub(crate) fn clue_words(clue: crate::outlets::OutletClue) -> &'static str {
     use crate::outlets::OutletClue;
     match clue {
         OutletClue::Given => "metadata",

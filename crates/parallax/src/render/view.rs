@@ -9,19 +9,19 @@ use crate::model::{CopyKind, Document, FactKind, Statement, Story};
 use crate::outlets::registry;
 
 /// Speakers shown in "who said what"; the rest are counted.
-pub const SPEAKERS_SHOWN: usize = 6;
+pub(crate) const SPEAKERS_SHOWN: usize = 6;
 
 /// Statements shown per speaker.
-pub const STATEMENTS_PER_SPEAKER: usize = 3;
+pub(crate) const STATEMENTS_PER_SPEAKER: usize = 3;
 
 /// Statements shown per outlet in "only in one outlet".
-pub const EXCLUSIVES_PER_OUTLET: usize = 3;
+pub(crate) const EXCLUSIVES_PER_OUTLET: usize = 3;
 
 /// Conflicts shown.
-pub const CONFLICTS_SHOWN: usize = 5;
+pub(crate) const CONFLICTS_SHOWN: usize = 5;
 
 /// Copy relations shown.
-pub const COPIES_SHOWN: usize = 5;
+pub(crate) const COPIES_SHOWN: usize = 5;
 
 /// One speaker's statements, by channel.
 #[derive(Debug)]
@@ -123,7 +123,7 @@ pub struct CopyLine<'a> {
 
 impl CopyLine<'_> {
     /// " in 3 passages" when they share more than one, else nothing.
-    pub fn passages_note(&self) -> String {
+    pub(crate) fn passages_note(&self) -> String {
         if self.passages > 1 {
             format!(" in {} passages", self.passages)
         } else {
@@ -181,7 +181,7 @@ pub fn copies<'a>(ix: &Index<'a>, story: &Story) -> Vec<CopyLine<'a>> {
 
 /// How the report names and dates a story's documents, computed once per story.
 #[derive(Debug)]
-pub struct DocumentNames<'a> {
+pub(crate) struct DocumentNames<'a> {
     ix: &'a Index<'a>,
     /// Documents of the story per outlet name.
     per_outlet: HashMap<&'a str, usize>,
@@ -238,7 +238,7 @@ impl<'a> DocumentNames<'a> {
     }
 
     /// A document's date in words: "2022-06-15", "2022-06-15 (from the text)" or "undated".
-    pub fn date_words(&self, doc: &Document) -> String {
+    pub(crate) fn date_words(&self, doc: &Document) -> String {
         match self.date(doc) {
             Some((date, false)) => date,
             Some((date, true)) => format!("{date} (from the text)"),
@@ -269,7 +269,7 @@ pub fn counts(report: &crate::model::Report) -> String {
 }
 
 /// What a story's analysis left out when the story is larger than the analysis reads, in words.
-pub fn limit_note(story: &Story) -> Option<String> {
+pub(crate) fn limit_note(story: &Story) -> Option<String> {
     let limit = story.analysis_limit.as_ref()?;
     let mb = |bytes: usize| format!("{:.1} MB", bytes as f64 / (1 << 20) as f64);
     let mut note = format!(
@@ -289,7 +289,7 @@ pub fn limit_note(story: &Story) -> Option<String> {
 }
 
 /// "1 document", "2 documents".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

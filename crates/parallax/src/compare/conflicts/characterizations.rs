@@ -33,13 +33,11 @@ const STRENGTH: f64 = 3.0;
 
 /// One characterization: the sentence, its subject word and its predicate's terms.
 #[derive(Debug, Clone)]
-pub struct Characterization {
+pub(crate) struct Characterization {
     /// The sentence's index in the reading.
     pub sentence: usize,
     /// The subject word.
     pub subject: usize,
-    /// The predicate's last word.
-    pub end: usize,
     /// The predicate's content terms.
     pub predicate: Vec<u64>,
 }
@@ -95,7 +93,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         Default::default();
     for (k, s) in reading.sentences.iter().enumerate() {
         let text = reading.text(s.doc);
-        for (subject, end, predicate) in characterizations(s, text) {
+        for (subject, _, predicate) in characterizations(s, text) {
             let w = &s.words[subject];
             let Some(term) = w.term else { continue };
             // A common noun: the story writes it in lower case somewhere.
@@ -111,7 +109,6 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                     Characterization {
                         sentence: k,
                         subject,
-                        end,
                         predicate,
                     },
                     speaker,

@@ -39,13 +39,13 @@ use super::reading::{Reading, Sentence};
 use crate::model::{Conflict, ConflictKind, ConflictSide, Span, ValueRelation};
 
 /// Conflicts reported per story at most.
-pub const MAX_CONFLICTS: usize = 6;
+pub(crate) const MAX_CONFLICTS: usize = 6;
 /// How alike ([`Reading::similarity`]) two differently worded sentences must be before a
 /// finder reads them as accounts of one matter: a quarter of their weighted terms in common.
-pub const MIN_SIMILARITY: f64 = 0.25;
+pub(crate) const MIN_SIMILARITY: f64 = 0.25;
 /// The weight ([`Reading::weight`]) of a word used in one sentence in four of the story: the
 /// finders' common measure of a word rare enough to tie two sentences to one matter.
-pub const ONE_SENTENCE_IN_FOUR: f64 = std::f64::consts::LN_2 * 2.0;
+pub(crate) const ONE_SENTENCE_IN_FOUR: f64 = std::f64::consts::LN_2 * 2.0;
 /// Conflicts one sentence may be evidence in.
 const MAX_CONFLICTS_PER_SENTENCE: usize = 2;
 
@@ -147,7 +147,7 @@ pub(super) fn add_sentence(reading: &Reading, side: &mut ConflictSide, s: &Sente
 }
 
 /// Words `from..to` of a document's text, as written.
-pub fn words_text(reading: &Reading, doc: usize, from: Span, to: Span) -> String {
+pub(crate) fn words_text(reading: &Reading, doc: usize, from: Span, to: Span) -> String {
     Span::new(from.start(), to.end())
         .map(|s| reading.span_text(doc, s))
         .unwrap_or("")

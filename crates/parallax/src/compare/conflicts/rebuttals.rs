@@ -17,7 +17,7 @@ use crate::compare::reading::{Reading, Sentence};
 use crate::model::ConflictKind;
 
 /// Verbs that put a claim into words after its holder ("you said", "Finch insists").
-pub const CLAIM_VERBS: &[&str] = &[
+pub(crate) const CLAIM_VERBS: &[&str] = &[
     "say",
     "says",
     "said",
@@ -108,7 +108,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
 /// Where sentence `s` doubts what was said: a doubt head followed within two words by a verb
 /// of belief ("hard to believe", "difficult to accept"), or a word that doubts on its own; not
 /// when a negation stands within two words before it ("it is not hard to believe").
-pub fn doubt_at(s: &Sentence) -> Option<usize> {
+pub(crate) fn doubt_at(s: &Sentence) -> Option<usize> {
     s.words.iter().enumerate().find_map(|(i, w)| {
         let word = w.lower.as_str();
         let head = DOUBT_HEADS.contains(&word)

@@ -24,7 +24,7 @@ const NEGATION_NEIGHBOURHOOD: usize = 8;
 const MAX_STRETCH: usize = 4;
 
 /// True for a word that negates what follows it.
-pub fn is_negation(lower: &str) -> bool {
+pub(crate) fn is_negation(lower: &str) -> bool {
     matches!(
         lower,
         "not" | "no" | "never" | "neither" | "nor" | "none" | "without"
