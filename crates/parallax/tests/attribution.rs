@@ -818,3 +818,27 @@ fn the_person_opening_the_sentence_speaks_over_one_named_after_the_verb() {
     assert_eq!(speaker.as_deref(), Some("Oskar Brandt"), "{found:?}");
     assert_eq!(rule, "quote-sentence-subject");
 }
+
+#[test]
+fn a_party_tag_is_not_part_of_the_speakers_name() {
+    let found = attributed(
+        "The harbour council postponed its vote on the new pier plan for a third time on \
+         Wednesday, citing missing surveys.\n\n\
+         \"We cannot vote on a plan nobody has costed,\" Sen. Ann Roeberg (D-Ore.) said in a \
+         statement after the meeting.\n\n\
+         Rep. Tom Vallance, R-Tex., said the delay would cost the town its federal grant.",
+    );
+    let speaker_of = |words: &str| {
+        found
+            .iter()
+            .find(|q| q.text.contains(words))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert_eq!(speaker_of("nobody has costed"), Some("Ann Roeberg".into()));
+    assert_eq!(speaker_of("federal grant"), Some("Tom Vallance".into()));
+    let written = found
+        .iter()
+        .find(|q| q.text.contains("nobody has costed"))
+        .and_then(|q| q.speaker_written.clone());
+    assert_eq!(written.as_deref(), Some("Sen. Ann Roeberg"));
+}

@@ -1147,9 +1147,10 @@ fn frame_quote(
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     let mut rule = reading.rule;
     // A borrowed clause or a cited document is more than the words naming the speaker.
+    let subject = subject_head(&cx.toks, f.subject);
     let mut written =
-        (speaker.is_some() && f.subject.0 < f.subject.1 && !f.borrowed_subject && !f.according)
-            .then(|| cx.span_text(f.subject.0, f.subject.1));
+        (speaker.is_some() && subject.0 < subject.1 && !f.borrowed_subject && !f.according)
+            .then(|| cx.span_text(subject.0, subject.1));
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi argued …".
     if channel.is_some() {
@@ -1276,9 +1277,18 @@ fn frame_quote(
     })
 }
 
+/// A subject's tokens without the party tag that may close it ("Sen. Ann Roe (D-Ore.)" is
+/// "Sen. Ann Roe").
+fn subject_head(toks: &[Tok], (a, mut b): (usize, usize)) -> (usize, usize) {
+    while b > a + 1 && tokens::is_party_tag(toks[b - 1].base) {
+        b -= 1;
+    }
+    (a, b)
+}
+
 /// The speaker and channel a frame's subject stands for.
 fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> SubjectReading {
-    let (a, mut b) = f.subject;
+    let (a, mut b) = subject_head(&cx.toks, f.subject);
     // "according to a report released by the Harbour Board": the author speaks through it.
     if f.according {
         let reach = (b + AUTHOR_REACH).min(cx.toks.len());
@@ -1469,8 +1479,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         return SubjectReading::new(Rule::FrameNamedPerson, name, None);
     }
     // An unknown capitalised name: the last capitalised run of the subject.
+    // A day or a month is no name ("Roe on Tuesday said that …").
     let name_word = |t: &Tok| {
-        t.cap && !is_in(lexicon::DETERMINERS, &t.lower) && !crate::terms::is_stopword(&t.lower)
+        t.cap
+            && !is_in(lexicon::DETERMINERS, &t.lower)
+            && !crate::terms::is_stopword(&t.lower)
+            && (t.lower == "may" || !lexicon::is_calendar_word(&t.lower))
     };
     let run_end = (a..b).rev().find(|&i| name_word(&cx.toks[i]));
     if let Some(e) = run_end {

@@ -60,7 +60,7 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
             let k = quotes.partition_point(|&(s, _)| s <= span.start());
             let in_quote = k > 0 && span.end() <= quotes[k - 1].1;
             let lower = base.to_lowercase();
-            let cap = is_capitalised(base);
+            let cap = is_capitalised(base) && !is_party_tag(base);
             let j = title_lines.partition_point(|&(s, _)| s <= span.start());
             let title_line = j > 0 && span.end() <= title_lines[j - 1].1;
             Tok {
@@ -155,6 +155,29 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// True for the party-and-state tag US news writes after a legislator's name ("D-Ore.",
+/// "R-Tex", "I-Vt.", "D-NY"): a party letter, a hyphen and a state's abbreviation or name. It
+/// is no part of the name, so it is not read as capitalised.
+pub(crate) fn is_party_tag(word: &str) -> bool {
+    let Some((party, state)) = word.split_once('-') else {
+        return false;
+    };
+    let state: String = state.chars().filter(|&c| c != '.').collect();
+    matches!(party, "D" | "R" | "I") && super::lexicon::is_in(US_STATES, &state)
+}
+
+/// US states as party tags write them: the AP's abbreviations, the postal codes and the names
+/// the AP does not abbreviate, full stops left out.
+const US_STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "Okla", "Ore", "Pa", "RI", "SC", "SD", "Tenn", "Tex", "Vt", "Va", "Wash", "WVa",
+    "Wis", "Wyo", "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah", "AL",
+    "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+    "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "OH", "OK", "OR", "PA", "TN",
+    "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+];
+
 /// True for a word written with a capital, also after a lower-case particle ("al-Shabaab",
 /// "el-Sisi").
 fn is_capitalised(word: &str) -> bool {
@@ -173,6 +196,16 @@ fn is_capitalised(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn party_tags_are_not_capitalised_words() {
+        for tag in ["D-Ore.", "R-Tex", "I-Vt.", "D-N.Y.", "R-Utah", "D-CA"] {
+            assert!(is_party_tag(tag), "{tag}");
+        }
+        for word in ["D-Day", "Al-Amin", "R-rated", "Ann", "X-Ray", "I-Pad"] {
+            assert!(!is_party_tag(word), "{word}");
+        }
+    }
+
     use super::*;
 
     #[test]
