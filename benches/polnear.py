@@ -55,6 +55,9 @@ Conversion, one line per article:
   takes the name just before it. Otherwise (no chain, a chain without a name, no CoreNLP file)
   the reference is the source text itself. The chains' representative mentions are not used
   when no name is found: for pronouns they are often wrong ("a child's", "her skill").
+  A description left unresolved ("the senator", "officials") is marked "reference_as_written":
+  the data set does not say who it is, so `eval quotes` counts the speaker right when Parallax
+  names it by those words (its `speaker_written`), as well as when its resolved name matches.
 """
 
 import argparse
@@ -322,7 +325,7 @@ def convert_article(text, ann, corenlp, stats):
         quote, quote_span = joined(text, content)
         speaker, speaker_span = joined(text, source)
         verb, verb_span = joined(text, cue)
-        reference, known = speaker, speaker is not None
+        reference, known, as_written = speaker, speaker is not None, False
         if speaker is None:
             stats["no source"] += 1
         else:
@@ -335,6 +338,8 @@ def convert_article(text, ann, corenlp, stats):
                     stats["pronouns resolved" if pronoun else "generic resolved"] += 1
                 elif pronoun:
                     known = False
+                else:
+                    as_written = True
             elif pronoun:
                 known = False
             elif corenlp:
@@ -348,6 +353,9 @@ def convert_article(text, ann, corenlp, stats):
         if not known:
             q["reference_known"] = False
             stats["speaker unknown"] += 1
+        if as_written:
+            q["reference_as_written"] = True
+            stats["descriptions as written"] += 1
         if len(content) > 1:
             q["quote_parts"] = [list(f) for f in content]
             stats["discontinuous"] += 1

@@ -344,6 +344,10 @@ struct GoldQuote {
     /// words of the source, such as a pronoun).
     #[serde(default)]
     reference_known: Option<bool>,
+    /// True when the reference is the source's words as written, a description the data set
+    /// could not resolve ("the senator").
+    #[serde(default)]
+    reference_as_written: bool,
     /// The pieces of a discontinuous quote, when the data set gives them.
     #[serde(default)]
     quote_parts: Option<Vec<(usize, usize)>>,
@@ -428,6 +432,7 @@ pub fn quotes(
                     Some(false) => None,
                     _ => q.reference.clone().or_else(|| q.speaker.clone()),
                 },
+                as_written: q.reference_as_written,
             };
             if is_quoted_kind(q.kind.as_deref()) {
                 gold_quoted.push(entry.clone());
@@ -466,6 +471,7 @@ pub fn quotes(
                             start: chars(src.start()),
                             end: chars(src.end()),
                             speaker: q.speaker.clone(),
+                            written: q.speaker_written.clone(),
                             rule: q.rule.clone(),
                         };
                         Some((found, quoted))
@@ -534,12 +540,11 @@ fn write_quote_errors(
                 "id": id, "kind": "missed", "gold": gold_text, "reference": reference,
                 "start": g.start(),
             }))?,
-            Some(i)
-                if reference.is_some() && !speaker_right(&predicted[*i], reference.as_deref()) =>
-            {
+            Some(i) if reference.is_some() && !speaker_right(&predicted[*i], g) => {
                 write(serde_json::json!({
                     "id": id, "kind": "speaker", "gold": gold_text, "reference": reference,
-                    "predicted_speaker": predicted[*i].speaker, "start": g.start(),
+                    "predicted_speaker": predicted[*i].speaker,
+                    "predicted_written": predicted[*i].written, "start": g.start(),
                     "rule": predicted[*i].rule,
                 }))?
             }
