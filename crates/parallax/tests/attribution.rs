@@ -842,3 +842,17 @@ fn a_party_tag_is_not_part_of_the_speakers_name() {
         .and_then(|q| q.speaker_written.clone());
     assert_eq!(written.as_deref(), Some("Sen. Ann Roeberg"));
 }
+
+#[test]
+fn a_reported_question_is_the_askers() {
+    let found = attributed(
+        "The ferry operator cut two crossings from its winter timetable, blaming fuel costs.\n\n\
+         Councillor Mira Tallqvist asked the operator whether the cuts would also hit the early \
+         crossing that nurses use.",
+    );
+    let q = found
+        .iter()
+        .find(|q| q.text.starts_with("whether the cuts"))
+        .unwrap_or_else(|| panic!("no reported question in {found:?}"));
+    assert_eq!(q.speaker.as_deref(), Some("Mira Tallqvist"));
+}

@@ -702,6 +702,9 @@ fn verb_frame(
     if let Some(f) = directive(s, k, subject, borrowed_subject) {
         return Some(f);
     }
+    if let Some(f) = question(s, k, subject, borrowed_subject) {
+        return Some(f);
+    }
     if !is_in(CLAUSE_VERBS, &t.lower)
         && !is_in(THAT_VERBS, &t.lower)
         && !is_in(VIEW_VERBS, &t.lower)
@@ -872,6 +875,42 @@ fn directive(
     }
     let start = s.tok(k + 1).start;
     let end = clause_end(s, to + 1);
+    let words = s.text[start..end].split_whitespace().count();
+    (words >= MIN_CONTENT_WORDS).then_some(Frame {
+        cue: k,
+        subject,
+        content: (start, end),
+        borrowed_subject,
+        according: false,
+    })
+}
+
+/// Verbs that report a question: `VERB [ADDRESSEE] whether|if …`.
+const QUESTION_VERBS: &[&str] = &["asked", "asks", "ask", "wondered", "wonders"];
+/// Words that open a reported yes-or-no question. Questions opened by "who", "what", "how" and
+/// the like are left out: on the Gender Gap Tracker set, which annotates speech, they added
+/// spurious quotes (F1 0.9046 -> 0.9040) for a gain of 0.001 in PolNeAR's recall.
+const QUESTION_OPENERS: &[&str] = &["whether", "if"];
+
+/// `SUBJECT VERB [ADDRESSEE] whether|if …` ("asked the harbour master whether the pier was
+/// safe"): the reported question, from "whether" or "if" to the clause's end.
+fn question(
+    s: &Sentence,
+    k: usize,
+    subject: (usize, usize),
+    borrowed_subject: bool,
+) -> Option<Frame> {
+    if !is_in(QUESTION_VERBS, &s.tok(k).lower) || s.tok(k).gap_after.trim() != "" {
+        return None;
+    }
+    let opener = (k + 1..s.to.min(k + 2 + MAX_DIRECTIVE_ADDRESSEE))
+        .find(|&i| is_in(QUESTION_OPENERS, &s.tok(i).lower))?;
+    let plain = (k + 1..opener).all(|j| !s.tok(j).in_quote && s.tok(j).gap_after.trim().is_empty());
+    if !plain || opener + 1 >= s.to {
+        return None;
+    }
+    let start = s.tok(opener).start;
+    let end = clause_end(s, opener + 1);
     let words = s.text[start..end].split_whitespace().count();
     (words >= MIN_CONTENT_WORDS).then_some(Frame {
         cue: k,
