@@ -856,3 +856,18 @@ fn a_reported_question_is_the_askers() {
         .unwrap_or_else(|| panic!("no reported question in {found:?}"));
     assert_eq!(q.speaker.as_deref(), Some("Mira Tallqvist"));
 }
+
+#[test]
+fn a_relative_clause_reports_the_words_of_the_name_before_it() {
+    let found = attributed(
+        "The ferry operator cut two crossings from its winter timetable, blaming fuel costs.\n\n\
+         Mira Tallqvist, who said last week that the cuts would hurt nurses on the early shift, \
+         called a meeting for Friday.",
+    );
+    let q = found
+        .iter()
+        .find(|q| q.text.contains("the cuts would hurt"))
+        .unwrap_or_else(|| panic!("no quote in {found:?}"));
+    assert_eq!(q.speaker.as_deref(), Some("Mira Tallqvist"));
+    assert_eq!(q.text, "the cuts would hurt nurses on the early shift");
+}

@@ -635,11 +635,19 @@ fn verb_frame(
     } else {
         phrase_after_and.map(|j| j - 1)
     };
+    // "Ann Roe, who said last week that …, called …": a relative clause's speaker is the name
+    // before ", who", and its words end at the clause's comma.
+    let relative = end > s.from + 1
+        && s.tok(end - 1).lower == "who"
+        && s.tok(end - 2).gap_after.contains(',')
+        && s.tok(end - 2).cap;
     let (subject, borrowed_subject) = if let Some(and_at) = and_at {
         match shared {
             Some(shared) => shared,
             None => (sentence_subject(s, and_at)?, true),
         }
+    } else if relative {
+        (s.phrase_before(end - 1)?, false)
     } else {
         (subject_with_apposition(s, end)?, false)
     };
@@ -838,6 +846,11 @@ fn verb_frame(
     let mut end = clause_end(s, c);
     if let Some(p) = s.text[start..end].find(", according to") {
         end = start + p;
+    }
+    if relative {
+        if let Some(p) = s.text[start..end].find(',') {
+            end = start + p;
+        }
     }
     let words = s.text[start..end].split_whitespace().count();
     (words >= super::frames::MIN_CONTENT_WORDS).then_some(Frame {
