@@ -55,9 +55,11 @@ Conversion, one line per article:
   takes the name just before it. Otherwise (no chain, a chain without a name, no CoreNLP file)
   the reference is the source text itself. The chains' representative mentions are not used
   when no name is found: for pronouns they are often wrong ("a child's", "her skill").
-  A description left unresolved ("the senator", "officials") is marked "reference_as_written":
+  A description left unresolved by the article's CoreNLP chains ("the senator", "officials";
+  articles without a CoreNLP file get no mark) is marked "reference_as_written":
   the data set does not say who it is, so `eval quotes` counts the speaker right when Parallax
-  names it by those words (its `speaker_written`), as well as when its resolved name matches.
+  writes it with the same words (its `speaker_written`; case, articles and possessives aside),
+  as well as when its resolved name matches.
 """
 
 import argparse

@@ -94,11 +94,17 @@ impl PageMap {
 /// Decodes bytes to text; `html` allows a `<meta charset>` declaration to decide.
 pub fn decode_bytes(bytes: &[u8], html: bool) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let (text, replaced) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        // A replaced byte decodes to three bytes of U+FFFD: offsets no longer map.
+        let page_map = if replaced {
+            PageMap::Unmapped
+        } else {
+            PageMap::of(encoding, bom_len)
+        };
         return Ok(Decoded {
             text: text.into_owned(),
             charset: encoding.name(),
-            page_map: PageMap::of(encoding, bom_len),
+            page_map,
         });
     }
     if html {

@@ -208,7 +208,13 @@ impl PageBlock {
         }
         let from = part.start().clamp(self.text.start(), self.text.end()) - self.text.start();
         let to = part.end().clamp(self.text.start(), self.text.end()) - self.text.start();
-        Span::clamped(self.page.start() + from, self.page.start() + to)
+        let at = |offset: usize| {
+            self.page
+                .start()
+                .saturating_add(offset)
+                .min(self.page.end())
+        };
+        Span::clamped(at(from), at(to))
     }
 }
 
@@ -300,7 +306,8 @@ impl Document {
     /// Checks what every stage relies on, so that a document read from a file or a store cannot
     /// make a stage slice out of bounds: sentences in order, inside the text and on character
     /// boundaries; the alignment covering the text exactly; when the source text is kept, the
-    /// alignment inside it and each removal's text found at its span.
+    /// alignment inside it and each removal's text found at its span; page blocks in order, inside
+    /// the source text (so none without it), a verbatim one as long as its page bytes.
     pub fn check(&self) -> Result<(), String> {
         let id = &self.id;
         let mut last = 0;
@@ -322,6 +329,21 @@ impl Document {
                 self.text.len()
             ));
         }
+        let mut last_end = 0;
+        for b in &self.page_blocks {
+            let fits = b.text.start() >= last_end
+                && b.text.slice(&self.source_text).is_some()
+                && (!b.verbatim || b.text.len() == b.page.len());
+            if !fits {
+                return Err(format!(
+                    "document {id}: page block {}..{} is out of order, off the source text \
+                     or a verbatim block of another length than its page bytes",
+                    b.text.start(),
+                    b.text.end()
+                ));
+            }
+            last_end = b.text.end();
+        }
         if !self.source_text.is_empty() {
             if self.alignment.source_len() > self.source_text.len() {
                 return Err(format!(
@@ -329,21 +351,6 @@ impl Document {
                     self.alignment.source_len(),
                     self.source_text.len()
                 ));
-            }
-            let mut last_end = 0;
-            for b in &self.page_blocks {
-                let fits = b.text.start() >= last_end
-                    && b.text.slice(&self.source_text).is_some()
-                    && (!b.verbatim || b.text.len() == b.page.len());
-                if !fits {
-                    return Err(format!(
-                        "document {id}: page block {}..{} is out of order, off the source text \
-                         or a verbatim block of another length than its page bytes",
-                        b.text.start(),
-                        b.text.end()
-                    ));
-                }
-                last_end = b.text.end();
             }
             if let Some(r) = self.removed.iter().find(|r| {
                 self.source_text.get(r.span.start()..r.span.end()) != Some(r.text.as_str())

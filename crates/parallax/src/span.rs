@@ -2,13 +2,21 @@
 //! into.
 //!
 //! A [`Span`] is a half-open byte range that cannot end before it starts, checked on creation and
-//! on deserialization. Its type parameter names the coordinate space, so a span of a document's
-//! cleaned text cannot be used where a span of its source text or of the page's bytes is meant:
+//! on deserialization. Its type parameter names the coordinate space, so a report item's span of
+//! a document's cleaned text cannot be used where a span of its source text or of the page's
+//! bytes is meant:
 //! - [`Cleaned`]: the document's cleaned `text`, which every report item points into (the
 //!   default, and the space of the shared text machinery: segmentation, terms);
 //! - [`SourceText`]: the text cleaning started from (the decoded input, or the text extracted
 //!   from an HTML page); removals and repairs point into it;
-//! - [`PageBytes`]: the bytes of the page as it was read, before decoding and extraction.
+//! - [`PageBytes`]: the bytes of the page as Parallax received it, before decoding and
+//!   extraction (a file's or a WARC record's bytes; for a JSONL record or a fetched page, the
+//!   text it was given, as UTF-8).
+//!
+//! Inside the stages, the texts between these (the repaired text cleaning reads) reuse the
+//! markers, and [`crate::align::Alignment::to_source`] converts between any two spaces the caller
+//! names; [`crate::model::Document::source_span`] and [`crate::model::Document::page_span`] are the
+//! conversions whose types are fixed.
 //!
 //! It sits below every stage, so the shared text machinery can use it without the report's types.
 
@@ -27,7 +35,7 @@ pub struct Cleaned;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct SourceText;
 
-/// Byte offsets into the page's bytes as read (the HTML or text file, before decoding).
+/// Byte offsets into the page's bytes as received (the HTML or text file, before decoding).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct PageBytes;
 

@@ -260,3 +260,25 @@ fn page_blocks_survive_a_json_round_trip_and_tampering_is_refused() {
     json["page_blocks"][0]["text"]["end"] = serde_json::json!(doc.source_text.len() + 5);
     assert!(serde_json::from_value::<Document>(json).is_err());
 }
+
+#[test]
+fn a_bom_before_broken_utf8_maps_no_page_bytes() {
+    // A byte-order mark, then a Latin-1 "é" that is no UTF-8: decoding replaces it, so offsets
+    // after it no longer match the page's bytes.
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        b"The caf\xE9 on the pier reopened after repairs, residents said on Tuesday.\n",
+    );
+    let doc = prepare(&page(PageKind::Text, bytes)).unwrap();
+    assert!(doc.page_blocks.is_empty());
+    assert!(doc.sentences.iter().all(|&s| doc.page_span(s).is_none()));
+}
+
+#[test]
+fn page_blocks_without_a_source_text_are_refused() {
+    let html = format!("<html><body><article>{OPENING}</article></body></html>");
+    let doc = prepare(&page(PageKind::Html, html.into_bytes())).unwrap();
+    let mut json = serde_json::to_value(&doc).unwrap();
+    json["source_text"] = serde_json::json!("");
+    assert!(serde_json::from_value::<Document>(json).is_err());
+}

@@ -1479,14 +1479,15 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         return SubjectReading::new(Rule::FrameNamedPerson, name, None);
     }
     // An unknown capitalised name: the last capitalised run of the subject.
-    // A day or a month is no name ("Roe on Tuesday said that …").
     let name_word = |t: &Tok| {
-        t.cap
-            && !is_in(lexicon::DETERMINERS, &t.lower)
-            && !crate::terms::is_stopword(&t.lower)
-            && (t.lower == "may" || !lexicon::is_calendar_word(&t.lower))
+        t.cap && !is_in(lexicon::DETERMINERS, &t.lower) && !crate::terms::is_stopword(&t.lower)
     };
-    let run_end = (a..b).rev().find(|&i| name_word(&cx.toks[i]));
+    // A day or a month ends no name ("Roe on Tuesday said that …"); inside one it may stand
+    // ("April Dunmore").
+    let run_end = (a..b).rev().find(|&i| {
+        let t = &cx.toks[i];
+        name_word(t) && (t.lower == "may" || !lexicon::is_calendar_word(&t.lower))
+    });
     if let Some(e) = run_end {
         let mut s = e;
         while s > a && name_word(&cx.toks[s - 1]) && people::adjacent(&cx.toks[s - 1], &cx.toks[s])

@@ -245,7 +245,28 @@ pub(crate) fn speaker_right(predicted: &SpanQuote, gold: &GoldSpan) -> bool {
         return false;
     };
     let names = |p: &Option<String>| p.as_deref().is_some_and(|p| speaker_matches(p, r));
-    names(&predicted.speaker) || (gold.as_written && names(&predicted.written))
+    let described = |p: &Option<String>| {
+        p.as_deref().is_some_and(|p| {
+            !description_words(p).is_empty() && description_words(p) == description_words(r)
+        })
+    };
+    names(&predicted.speaker) || (gold.as_written && described(&predicted.written))
+}
+
+/// A description's words for comparing it as written: lower case, without articles, possessive
+/// endings and punctuation ("The senator's" and "senator" are alike; "Russian officials" and
+/// "Chinese officials" are not).
+fn description_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.to_lowercase()
+                .replace('’', "'")
+                .trim_end_matches("'s")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
+        .collect()
 }
 
 /// Counts for the predictions of one attribution rule.
@@ -441,5 +462,13 @@ mod tests {
         assert!(speaker_right(&resolved, &gold));
         let other = q(0, 20, Some("the ferry captain"));
         assert!(!speaker_right(&other, &gold));
+        // Written alike, it must be the same description, not one sharing a last word.
+        let mut officials = GoldSpan::new(0, 20, Some("Chinese officials".to_string()));
+        officials.as_written = true;
+        let mut other_officials = q(0, 20, None);
+        other_officials.written = Some("Russian officials".to_string());
+        assert!(!speaker_right(&other_officials, &officials));
+        other_officials.written = Some("the Chinese officials".to_string());
+        assert!(speaker_right(&other_officials, &officials));
     }
 }

@@ -80,8 +80,9 @@ pub struct Block {
     pub node: u32,
     /// The kind of element it comes from.
     pub kind: BlockKind,
-    /// Where the block stands in the page: from its first character's text to its last's
-    /// (markup inside included), in bytes of the page as parsed.
+    /// Where the block stands in the page: from the text holding its first character to the
+    /// text holding its last (markup inside included), in bytes of the page as parsed; a line of
+    /// preformatted text is given its whole text token's range.
     pub page_range: std::ops::Range<usize>,
     /// The block's text is exactly those bytes of the page (no entity, markup or run of
     /// whitespace inside), so an offset inside it maps to the page byte for byte.
