@@ -871,3 +871,22 @@ fn a_relative_clause_reports_the_words_of_the_name_before_it() {
     assert_eq!(q.speaker.as_deref(), Some("Mira Tallqvist"));
     assert_eq!(q.text, "the cuts would hurt nurses on the early shift");
 }
+
+#[test]
+fn an_office_speaks_under_its_owners_name_as_written() {
+    // The story's names are settled across its quotes, so this runs the whole analysis.
+    let page = RawPage::text(
+        "office",
+        "The harbour council postponed its vote on the new pier plan for a third time on \
+         Wednesday, citing missing surveys.\n\n\
+         The mayor's office said Tuesday that a new vote was planned for March.",
+    );
+    let report = parallax::pipeline::analyze_pages(vec![page], &Default::default());
+    let found = &report.stories[0].quotes;
+    let q = found
+        .iter()
+        .find(|q| q.text.contains("a new vote was planned"))
+        .unwrap_or_else(|| panic!("no quote in {found:?}"));
+    assert_eq!(q.speaker.as_deref(), Some("the mayor's office"));
+    assert_eq!(q.speaker_written.as_deref(), Some("The mayor's office"));
+}

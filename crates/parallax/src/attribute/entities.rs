@@ -62,7 +62,8 @@ pub fn canonicalize(quotes: &mut [Quote]) {
             }
         }
         if let Some(s) = q.speaker.as_deref().filter(|s| !is_name(s)) {
-            q.speaker = named_instead(s, q.channel.as_deref());
+            q.speaker = owned_institution(s, q.speaker_written.as_deref())
+                .or_else(|| named_instead(s, q.channel.as_deref()));
         }
     }
     canonical_speakers(quotes);
@@ -72,6 +73,28 @@ pub fn canonicalize(quotes: &mut [Quote]) {
             q.speaker_written = before;
         }
     }
+}
+
+/// A bare organisation noun ("office") whose sentence writes its owner before it ("The mayor's
+/// office", "the county's health department"): the phrase as written, its article in lower case.
+fn owned_institution(speaker: &str, written: Option<&str>) -> Option<String> {
+    let lower = speaker.trim().to_lowercase();
+    if lower.contains(' ') || !is_in(ORGANISATION_WORDS, &lower) {
+        return None;
+    }
+    let written = written?.trim();
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let owner = words.iter().rev().nth(1)?;
+    let owned = words.len() <= 5
+        && bare(words.last()?).to_lowercase() == lower
+        && (owner.ends_with("'s") || owner.ends_with("’s"));
+    if !owned {
+        return None;
+    }
+    Some(match words[0] {
+        "The" => format!("the{}", &written[3..]),
+        _ => written.to_string(),
+    })
 }
 
 /// What stands for a speaker that is not a name: a bare organisation noun becomes a reference
