@@ -13,6 +13,16 @@ fn page(kind: PageKind, bytes: Vec<u8>) -> RawPage {
     page_from_bytes("page", "page", Some(kind), bytes).unwrap()
 }
 
+/// The sentence of `doc` that opens with `words`.
+fn sentence_opening(doc: &Document, words: &str) -> Span {
+    let at = doc.text.find(words).unwrap();
+    doc.sentences
+        .iter()
+        .find(|s| s.start() == at)
+        .copied()
+        .unwrap()
+}
+
 /// An opening paragraph long enough for the extractor to take the page as an article.
 const OPENING: &str = "<p>The harbour council met on Tuesday evening to hear the engineers, \
                        who asked for more time to finish the survey of the old pier.</p>";
@@ -200,14 +210,7 @@ fn a_sentence_with_markup_maps_to_the_bytes_of_its_paragraph() {
                   repairs would take the rest of the month to finish properly.</p>";
     let html = format!("<html><body><article>{OPENING}{marked}</article></body></html>");
     let doc = prepare(&page(PageKind::Html, html.clone().into_bytes())).unwrap();
-    let at = doc.text.find("The ferry").unwrap();
-    let sentence = doc
-        .sentences
-        .iter()
-        .find(|s| s.start() == at)
-        .copied()
-        .unwrap();
-    let page = doc.page_span(sentence).unwrap();
+    let page = doc.page_span(sentence_opening(&doc, "The ferry")).unwrap();
     let start = html.find("The ferry").unwrap();
     let end = html.find("properly.").unwrap() + "properly.".len();
     assert_eq!((page.start(), page.end()), (start, end));
@@ -234,14 +237,7 @@ fn a_windows_1252_text_page_maps_lines_to_their_bytes() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     let doc = prepare(&page(PageKind::Text, bytes.to_vec())).unwrap();
     assert_eq!(doc.charset, "windows-1252");
-    let at = doc.text.find("Tickets").unwrap();
-    let sentence = doc
-        .sentences
-        .iter()
-        .find(|s| s.start() == at)
-        .copied()
-        .unwrap();
-    let page = doc.page_span(sentence).unwrap();
+    let page = doc.page_span(sentence_opening(&doc, "Tickets")).unwrap();
     // Each of the line's characters is one byte, so the line starts at its character count.
     let line_start = text[..text.find("Tickets").unwrap()].chars().count();
     assert_eq!(page.start(), line_start);

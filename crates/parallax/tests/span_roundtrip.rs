@@ -22,12 +22,12 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "Mr Xi",
+    "Ms Varga",
     "said",
     "told",
     "according to",
-    "the Kremlin readout",
-    "CCTV",
+    "the ministry readout",
+    "RTK",
     "“",
     "”",
     "\"",
@@ -63,7 +63,7 @@ const PIECES: &[&str] = &[
     "he",
     "she",
     "President",
-    "Putin",
+    "Halvorsen",
     "Read Also:",
     "Skip to content",
     "Leave a Reply",

@@ -886,8 +886,20 @@ fn directive(
     if !plain || to + 1 >= s.to {
         return None;
     }
-    let start = s.tok(k + 1).start;
-    let end = clause_end(s, to + 1);
+    reported_clause(s, k, (subject, borrowed_subject), k + 1, to + 1)
+}
+
+/// The frame of verb `k` whose reported words run from token `from` to the end of the clause
+/// that continues at token `clause`, when they are enough words to be reported speech.
+fn reported_clause(
+    s: &Sentence,
+    k: usize,
+    (subject, borrowed_subject): ((usize, usize), bool),
+    from: usize,
+    clause: usize,
+) -> Option<Frame> {
+    let start = s.tok(from).start;
+    let end = clause_end(s, clause);
     let words = s.text[start..end].split_whitespace().count();
     (words >= MIN_CONTENT_WORDS).then_some(Frame {
         cue: k,
@@ -922,16 +934,7 @@ fn question(
     if !plain || opener + 1 >= s.to {
         return None;
     }
-    let start = s.tok(opener).start;
-    let end = clause_end(s, opener + 1);
-    let words = s.text[start..end].split_whitespace().count();
-    (words >= MIN_CONTENT_WORDS).then_some(Frame {
-        cue: k,
-        subject,
-        content: (start, end),
-        borrowed_subject,
-        according: false,
-    })
+    reported_clause(s, k, (subject, borrowed_subject), opener, opener + 1)
 }
 
 /// Where reported words starting at token `c` end: before a participle that reports more
