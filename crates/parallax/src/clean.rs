@@ -58,8 +58,12 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn is_prose(&self) -> bool {
-        let sentences = (self.words >= LONG_PROSE_WORDS && reads_as_sentences(self.text))
-            || (self.words >= PROSE_WORDS && ends_like_sentence(self.text));
+        // An embedded post is read by its words, without the link and signature after them.
+        let text =
+            crate::posts::post(self.text).map_or(self.text, |p| &self.text[p.words.0..p.words.1]);
+        let words = text.split_whitespace().count();
+        let sentences = (words >= LONG_PROSE_WORDS && reads_as_sentences(text))
+            || (words >= PROSE_WORDS && ends_like_sentence(text));
         // A site speaking to its reader writes sentences too, but no article.
         sentences && !is_reader_chrome(self.text)
     }

@@ -44,6 +44,7 @@ pub mod model;
 pub mod outlets;
 pub mod pipeline;
 pub mod porter;
+pub mod posts;
 pub mod render;
 pub mod segment;
 pub mod span;

@@ -103,6 +103,37 @@ fn a_signed_pull_quote_and_an_embedded_post() {
 }
 
 #[test]
+fn a_post_is_its_author_s_through_the_account_even_where_it_reports_others() {
+    let found = attributed(
+        "Ferry services to the outer islands were halted on Friday after a gale warning.\n\n\
+         Harbour staff told me the last boat will leave at noon and none will run tomorrow \
+         pic.twitter.com/q7 — Mira Lund (@miralund_news) May 2, 2019\n\n\
+         Gov. Ana Roe said the state would help stranded travellers find rooms.\n",
+    );
+    let post: Vec<_> = found
+        .iter()
+        .filter(|q| q.text.contains("last boat"))
+        .collect();
+    assert_eq!(post.len(), 1, "{found:?}");
+    assert_eq!(post[0].speaker.as_deref(), Some("Mira Lund"));
+    assert_eq!(post[0].channel.as_deref(), Some("@miralund_news"));
+    assert!(post[0].text.ends_with("tomorrow"), "{:?}", post[0].text);
+    // The signature's title is no part of the name.
+    let governor = attributed(
+        "Roads reopened across the county on Sunday morning after the storm.\n\n\
+         Crews worked all night to clear fallen trees from the main routes. \
+         — Gov. Ana Roe (@GovAnaRoe) May 3, 2019\n",
+    );
+    assert!(
+        governor
+            .iter()
+            .any(|q| q.speaker.as_deref() == Some("Ana Roe")
+                && q.channel.as_deref() == Some("@GovAnaRoe")),
+        "{governor:?}"
+    );
+}
+
+#[test]
 fn he_is_the_man_who_just_opened_a_sentence_not_an_earlier_speaker() {
     let found = quotes(
         "Former pitcher Rory Quenby played alongside the professionals at the tournament this \

@@ -220,6 +220,17 @@ fn all_caps(word: &str) -> bool {
 
 /// The key of a channel phrase, or None when it holds no capitalised word.
 fn channel_key(phrase: &str) -> Option<ChannelKey> {
+    // An account ("@harbour_office") is its own key, written with its `@`.
+    if let Some(handle) = phrase.strip_prefix('@') {
+        if !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Some(ChannelKey {
+                key: phrase.to_lowercase(),
+                shown: phrase.to_string(),
+                country: None,
+                generic: false,
+            });
+        }
+    }
     let words: Vec<&str> = phrase
         .split_whitespace()
         .map(bare)

@@ -323,24 +323,19 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
     }
-    // Posts and pull quotes signed by name, where no verb reported them.
+    // Pull quotes signed by name, where no verb reported them; posts signed by an account,
+    // always: what a verb inside a post reports, the post's author is the one who says it.
     for signed in signed::signed_paragraphs(text) {
         let (start, end) = signed.words;
-        if out
-            .iter()
-            .any(|q| q.span.start() < end && start < q.span.end())
-        {
+        let overlaps = |q: &Quote| q.span.start() < end && start < q.span.end();
+        if signed.handle.is_some() {
+            out.retain(|q| !overlaps(q));
+        } else if out.iter().any(overlaps) {
             continue;
         }
         let name = &text[signed.name.0..signed.name.1];
-        let parts: Vec<&str> = name
-            .split_whitespace()
-            .filter(|w| !is_in(TITLES, &w.to_lowercase()))
-            .collect();
-        let speaker = match parts.last().and_then(|w| cx.names.part(w)) {
-            Some(p) => cx.people_name(p),
-            None => parts.join(" "),
-        };
+        let speaker = signature_speaker(&cx, name);
+        let channel = signed.handle.map(|(a, b)| text[a..b].to_string());
         out.push(Quote {
             doc: doc.id.clone(),
             span: Span::clamped(start, end),
@@ -349,7 +344,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             speaker_written: (speaker != name).then(|| name.to_string()),
             speaker: (!speaker.is_empty()).then_some(speaker),
             cue: None,
-            channel: None,
+            channel,
             channel_written: None,
             rule: Rule::SignedParagraph.id().to_string(),
         });
@@ -441,6 +436,21 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let published = doc.published.as_deref().and_then(crate::date::iso_of);
     let found_facts = facts::facts(&doc.id, text, &cx.toks, &cx.names, published.as_deref());
     (out, found_facts)
+}
+
+/// Who a signature names: its words with the titles that open it and the symbols set among
+/// them left out ("Gov. Ann Roe 🌊" is Ann Roe, "Harbour Sheriff" stays), as the story names
+/// that person elsewhere when its last word is one of the story's names.
+fn signature_speaker(cx: &Context, name: &str) -> String {
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .skip_while(|w| is_in(TITLES, &w.to_lowercase()))
+        .collect();
+    match parts.last().and_then(|w| cx.names.part(w)) {
+        Some(p) => cx.people_name(p),
+        None => parts.join(" "),
+    }
 }
 
 /// The person a paragraph's label names: the one of the story its last word names, written in

@@ -1,10 +1,11 @@
 //! Signed paragraphs: words a paragraph attributes by a signature rather than a verb.
 //!
 //! Two layouts are common in news pages:
-//! - an embedded post, copied as text: `WORDS [link] — Name (@handle) Date`;
+//! - an embedded post, copied as text: `WORDS [link] — Name (@handle) Date` ([`crate::posts`]);
 //! - a pull quote, the speaker's words followed by their name: `WORDS. Name[, role]`.
 //!
-//! Each gives the paragraph's words (before any link) as a quote and the name as its speaker.
+//! Each gives the paragraph's words (before any link) as a quote and the name as its speaker; a
+//! post also gives its handle, the account it was posted from.
 
 use super::lexicon::{is_in, CUES, DETERMINERS};
 
@@ -15,6 +16,8 @@ pub struct Signed {
     pub words: (usize, usize),
     /// The signing name.
     pub name: (usize, usize),
+    /// A post's handle with its `@` ("@islandpower"); `None` for a pull quote.
+    pub handle: Option<(usize, usize)>,
 }
 
 /// Fewest words a signed paragraph must hold.
@@ -23,21 +26,53 @@ const MIN_SIGNED_WORDS: usize = 5;
 const MAX_NAME_WORDS: usize = 6;
 /// Most words in the role after a signature's name ("Port Tallis mayor").
 const MAX_ROLE_WORDS: usize = 5;
-/// Where a post's text ends and its link begins.
-const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
 
 /// The signed paragraphs of `text`.
 pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
-    per_line(text, |line| {
+    let mut out = Vec::new();
+    let mut at = 0;
+    // The last line that held words, and where it starts: the words a signature alone on its
+    // line signs.
+    let mut previous: Option<(usize, &str)> = None;
+    for line in text.split_inclusive('\n') {
         let body = line.trim_end();
         let lead = body.len() - body.trim_start().len();
-        let ((ws, we), name) = post(body).or_else(|| pull_quote(body))?;
-        (body[ws..we].split_whitespace().count() >= MIN_SIGNED_WORDS && ws >= lead)
-            .then_some(((ws, we), name))
-    })
-    .into_iter()
-    .map(|(words, name)| Signed { words, name })
-    .collect()
+        if let (Some(((ns, ne), (hs, he))), Some((ps, words))) =
+            (crate::posts::signature(body), previous)
+        {
+            let signs = words.split_whitespace().count() >= MIN_SIGNED_WORDS
+                && crate::posts::signature(words).is_none()
+                && crate::posts::post(words).is_none();
+            if let Some((ws, we)) = signs
+                .then(|| crate::posts::words_before_link(words, words.len()))
+                .flatten()
+            {
+                out.push(Signed {
+                    words: (ps + ws, ps + we),
+                    name: (at + ns, at + ne),
+                    handle: Some((at + hs, at + he)),
+                });
+            }
+        }
+        if !body.trim().is_empty() {
+            previous = Some((at, body));
+        }
+        let found = match crate::posts::post(body) {
+            Some(p) => Some((p.words, p.name, Some(p.handle))),
+            None => pull_quote(body).map(|(words, name)| (words, name, None)),
+        };
+        if let Some(((ws, we), (ns, ne), handle)) = found {
+            if body[ws..we].split_whitespace().count() >= MIN_SIGNED_WORDS && ws >= lead {
+                out.push(Signed {
+                    words: (at + ws, at + we),
+                    name: (at + ns, at + ne),
+                    handle: handle.map(|(hs, he)| (at + hs, at + he)),
+                });
+            }
+        }
+        at += line.len();
+    }
+    out
 }
 
 /// Two byte ranges of one line: the words, and the name (or label) they are given to.
@@ -54,25 +89,6 @@ pub(super) fn per_line(text: &str, read: impl Fn(&str) -> Option<Ranges>) -> Vec
         at += line.len();
     }
     out
-}
-
-/// `WORDS [link] — Name (@handle) Date`.
-fn post(line: &str) -> Option<Ranges> {
-    let dash = line.rfind(" — ")?;
-    let name_start = dash + " — ".len();
-    let handle = line[name_start..].find(" (@")? + name_start;
-    let name = &line[name_start..handle];
-    if name.is_empty() || name.split_whitespace().count() > MAX_NAME_WORDS {
-        return None;
-    }
-    let words_end = LINK_MARKS
-        .iter()
-        .filter_map(|m| line[..dash].find(m))
-        .min()
-        .unwrap_or(dash);
-    let words_start = line.len() - line.trim_start().len();
-    let words = trim_range(line, words_start, words_end)?;
-    Some((words, (name_start, handle)))
 }
 
 /// `WORDS. Name[, role]`: a last "sentence" that is only a capitalised name.
@@ -135,6 +151,34 @@ mod tests {
             .iter()
             .map(|s| (&text[s.words.0..s.words.1], &text[s.name.0..s.name.1]))
             .collect()
+    }
+
+    #[test]
+    fn a_signature_on_its_own_line_signs_the_paragraph_before_it() {
+        let text = "Ferry news.\n\
+                    Ferries stop at noon because of the gale warning https://t.co/x1\n\
+                    — Harbour Office (@tallis_harbour) March 3, 2021\n\
+                    — Harbour Office (@tallis_harbour) March 4, 2021\n";
+        assert_eq!(
+            spans(text),
+            vec![(
+                "Ferries stop at noon because of the gale warning",
+                "Harbour Office"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_post_gives_its_handle_and_a_pull_quote_none() {
+        let text = "Ferries stop at noon because of the gale warning. \
+                    — Harbour Office (@tallis_harbour) March 3, 2021\n\
+                    It is very hard on our elders if there is no heat. Ned Ashcombe\n";
+        let found = signed_paragraphs(text);
+        let handles: Vec<Option<&str>> = found
+            .iter()
+            .map(|s| s.handle.map(|(a, b)| &text[a..b]))
+            .collect();
+        assert_eq!(handles, vec![Some("@tallis_harbour"), None]);
     }
 
     #[test]

@@ -1,0 +1,117 @@
+//! Embedded posts: the layout a social-media post takes when a page's text carries it.
+//!
+//! A post embedded in an article and saved as text reads `WORDS [link] — Name (@handle) Date`:
+//! the post's words, the link to its picture or page, then the account's display name and
+//! handle. Cleaning keeps such a line as article text although it ends in a date rather than a
+//! full stop; attribution gives its words to the name, through the handle.
+
+/// Most words in a post's display name.
+const MAX_NAME_WORDS: usize = 6;
+/// Where a post's words end and its link begins.
+const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
+
+/// The parts of one line that is an embedded post, as byte ranges of the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Post {
+    /// The post's words, before any link, trimmed.
+    pub words: (usize, usize),
+    /// The display name after the dash.
+    pub name: (usize, usize),
+    /// The handle with its `@`.
+    pub handle: (usize, usize),
+}
+
+/// A post's signature standing alone on its line, `— Name (@handle) …`, as it does when the
+/// post's words were a paragraph of their own: the name and the handle.
+pub fn signature(line: &str) -> Option<((usize, usize), (usize, usize))> {
+    let lead = line.len() - line.trim_start().len();
+    line[lead..].starts_with("— ").then_some(())?;
+    name_and_handle(line, lead + "— ".len())
+}
+
+/// The name that starts at `name_start` and the handle in parentheses after it.
+fn name_and_handle(line: &str, name_start: usize) -> Option<((usize, usize), (usize, usize))> {
+    let name_end = line[name_start..].find(" (@")? + name_start;
+    let name = &line[name_start..name_end];
+    if name.trim().is_empty() || name.split_whitespace().count() > MAX_NAME_WORDS {
+        return None;
+    }
+    let handle_start = name_end + " (".len();
+    let handle_len = line[handle_start + 1..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(line.len() - handle_start - 1);
+    (handle_len > 0).then_some((
+        (name_start, name_end),
+        (handle_start, handle_start + 1 + handle_len),
+    ))
+}
+
+/// The words of `line[..end]` before any link, trimmed: a post's text.
+pub fn words_before_link(line: &str, end: usize) -> Option<(usize, usize)> {
+    let end = LINK_MARKS
+        .iter()
+        .filter_map(|m| line.get(..end)?.find(m))
+        .min()
+        .unwrap_or(end);
+    let start = line.len() - line.trim_start().len();
+    let words = line.get(start..end)?.trim_end();
+    (!words.is_empty()).then_some((start, start + words.len()))
+}
+
+/// The post `line` holds, when it is one: `WORDS [link] — Name (@handle) …`.
+pub fn post(line: &str) -> Option<Post> {
+    let dash = line.rfind(" — ")?;
+    let (name, handle) = name_and_handle(line, dash + " — ".len())?;
+    let words = words_before_link(line, dash)?;
+    Some(Post {
+        words,
+        name,
+        handle,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_name_and_handle_of_a_post() {
+        let line = "Ferries stop at noon today. pic.twitter.com/z9 — Harbour Office \
+                    (@tallis_harbour) March 3, 2021";
+        let p = post(line).expect("a post");
+        let part = |(a, b): (usize, usize)| &line[a..b];
+        assert_eq!(part(p.words), "Ferries stop at noon today.");
+        assert_eq!(part(p.name), "Harbour Office");
+        assert_eq!(part(p.handle), "@tallis_harbour");
+    }
+
+    #[test]
+    fn a_signature_on_its_own_line() {
+        let line = "— Harbour Office (@tallis_harbour) March 3, 2021";
+        let ((ns, ne), (hs, he)) = signature(line).expect("a signature");
+        assert_eq!(
+            (&line[ns..ne], &line[hs..he]),
+            ("Harbour Office", "@tallis_harbour")
+        );
+    }
+
+    #[test]
+    fn a_dash_without_a_handle_or_a_bare_signature_is_no_post() {
+        assert_eq!(
+            post("The vote was close — closer than expected (by two)."),
+            None
+        );
+        assert_eq!(
+            post("— Harbour Office (@tallis_harbour) March 3, 2021"),
+            None
+        );
+        assert_eq!(
+            signature("Ferries stop at noon. — Harbour Office (@) March 3"),
+            None
+        );
+        assert_eq!(
+            post("Ferries stop at noon. — Harbour Office (@) March 3"),
+            None
+        );
+    }
+}
