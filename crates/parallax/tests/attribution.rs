@@ -29,6 +29,14 @@ fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// The quote of `found` whose words hold `words`.
+fn holding<'q>(found: &'q [parallax::model::Quote], words: &str) -> &'q parallax::model::Quote {
+    found
+        .iter()
+        .find(|q| q.text.contains(words))
+        .unwrap_or_else(|| panic!("no quote holding {words:?} in {found:?}"))
+}
+
 fn speaker_of(found: &[(String, Option<String>)], words: &str) -> Option<String> {
     found
         .iter()
@@ -604,12 +612,7 @@ fn a_document_speaks_for_the_author_it_is_credited_to() {
                 released by the Coast Safety, Rescue and Salvage Board.\n\n\"Harbour Star appears \
                 to have taken on water through the hatch,\" the report said.";
     let found = attributed(text);
-    let by = |words: &str| {
-        found
-            .iter()
-            .find(|q| q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quote holding {words:?}: {found:?}"))
-    };
+    let by = |words: &str| holding(&found, words);
     let board = Some("Coast Safety, Rescue and Salvage Board");
     assert_eq!(by("loose hatch").speaker.as_deref(), board, "{found:?}");
     // A name opening the quoted words is what they are about, not who speaks.
@@ -920,4 +923,36 @@ fn an_office_speaks_under_its_owners_name_as_written() {
         .unwrap_or_else(|| panic!("no quote in {found:?}"));
     assert_eq!(q.speaker.as_deref(), Some("the mayor's office"));
     assert_eq!(q.speaker_written.as_deref(), Some("The mayor's office"));
+}
+
+#[test]
+fn a_verb_of_naming_reports_an_object_holding_a_quotation_as_partly_quoted() {
+    use parallax::model::QuoteKind;
+    let found = attributed(
+        "The harbour council met on Monday to discuss the new pier.\n\n\
+         Councillor Ivo Marsh called the pier plan \"a waste of good money\" and said the vote \
+         should wait until spring.\n\n\
+         Mayor Dana Pell praised the engineers, calling their design \"the best we have seen\" \
+         for the waterfront.\n\n\
+         Later the council called for a review of the budget.\n",
+    );
+    let holding = |words: &str| holding(&found, words);
+    let plan = holding("a waste of good money");
+    assert_eq!(plan.speaker.as_deref(), Some("Ivo Marsh"));
+    assert!(plan.text.starts_with("the pier plan"), "{:?}", plan.text);
+    assert_eq!(plan.kind, QuoteKind::Partial);
+    // The object ends where the next verb of saying begins.
+    assert!(!plan.text.contains("vote"), "{:?}", plan.text);
+    assert_eq!(
+        holding("the vote should wait").speaker.as_deref(),
+        Some("Ivo Marsh")
+    );
+    let design = holding("the best we have seen");
+    assert_eq!(design.speaker.as_deref(), Some("Dana Pell"));
+    assert!(design.text.starts_with("their design"), "{:?}", design.text);
+    // "called for" asks for something; it reports no words, and nothing is quoted.
+    assert!(
+        !found.iter().any(|q| q.text.contains("review")),
+        "{found:?}"
+    );
 }

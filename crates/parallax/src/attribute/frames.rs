@@ -32,6 +32,69 @@ const PARTICIPLES: &[&str] = &[
     "insisting",
 ];
 
+/// Verbs that report words by naming or describing something in them: they report only an
+/// object that holds a quotation ("called the plan “a disgrace”", "vowed to “fix it fast”"),
+/// finite or as a participle after a comma (", calling the plan “a disgrace”").
+const QUOTED_OBJECT_VERBS: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
+    "blasted",
+    "blasting",
+    "branded",
+    "branding",
+    "called",
+    "calling",
+    "characterised",
+    "characterized",
+    "characterizes",
+    "characterizing",
+    "chanted",
+    "chanting",
+    "criticized",
+    "criticizing",
+    "derided",
+    "deriding",
+    "described",
+    "describes",
+    "describing",
+    "dismissed",
+    "dismissing",
+    "dubbed",
+    "dubbing",
+    "labeled",
+    "labelled",
+    "labeling",
+    "labelling",
+    "mocked",
+    "mocking",
+    "pledged",
+    "pledging",
+    "praised",
+    "praising",
+    "predicted",
+    "predicting",
+    "predicts",
+    "promised",
+    "promising",
+    "slammed",
+    "slamming",
+    "touted",
+    "touting",
+    "tweeted",
+    "tweeting",
+    "vowed",
+    "vowing",
+    "vows",
+];
+
+/// Words after which a quoted-object verb reports no words: a phrasal verb ("called for",
+/// "called on", "called off") or a clause "that" opens (read as a clause instead).
+const NOT_AN_OBJECT: &[&str] = &["for", "on", "off", "up", "in", "out", "back", "that", "it"];
+
+/// Fewest words of a quoted object ("him a “nice guy”").
+const MIN_OBJECT_WORDS: usize = 3;
+
 /// Forms of "say", after which an article opens a reported clause ("said a deal is near").
 const SAY_VERBS: &[&str] = &["said", "say", "says"];
 /// Fewest words after "said a" for them to be a clause rather than an object ("said a prayer").
@@ -369,13 +432,28 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                 && k + 1 < s.to
                 && s.tok(k + 1).lower == "that"
                 && !s.tok(k + 1).in_quote;
-            if view {
+            let quoted_object = !t.cap && is_in(QUOTED_OBJECT_VERBS, &t.lower);
+            if view || quoted_object {
                 let shared = out
                     .iter()
                     .rev()
                     .find(|f| !f.according)
                     .map(|f| (f.subject, f.borrowed_subject));
-                out.extend(verb_frame(s, k, quotes, shared));
+                if quoted_object && t.lower.ends_with("ing") {
+                    out.extend(
+                        participle_frame(s, k, quotes, shared)
+                            .map(|mut f| {
+                                f.content.1 = f.content.1.min(object_end(s, k + 1));
+                                f
+                            })
+                            .filter(|f| holds_quoted_object(s, k, f.content, quotes)),
+                    );
+                } else {
+                    out.extend(
+                        verb_frame(s, k, quotes, shared)
+                            .filter(|f| view || holds_quoted_object(s, k, f.content, quotes)),
+                    );
+                }
             }
             continue;
         }
@@ -713,6 +791,18 @@ fn verb_frame(
     if let Some(f) = question(s, k, subject, borrowed_subject) {
         return Some(f);
     }
+    if is_in(QUOTED_OBJECT_VERBS, &t.lower) && k + 1 < s.to {
+        let content = (s.tok(k + 1).start, object_end(s, k + 1));
+        if holds_quoted_object(s, k, content, quotes) {
+            return Some(Frame {
+                cue: k,
+                subject,
+                content,
+                borrowed_subject,
+                according: false,
+            });
+        }
+    }
     if !is_in(CLAUSE_VERBS, &t.lower)
         && !is_in(THAT_VERBS, &t.lower)
         && !is_in(VIEW_VERBS, &t.lower)
@@ -860,6 +950,47 @@ fn verb_frame(
         borrowed_subject,
         according: false,
     })
+}
+
+/// Where an object opening at token `c` ends: at the end of its clause, before "and" or "but"
+/// and the next verb of speech ("called the plan “a disgrace” and said …"), or before a comma
+/// and a participle that reports ("praised the crew, calling the rescue “heroic”").
+fn object_end(s: &Sentence, c: usize) -> usize {
+    let end = clause_end(s, c);
+    let reports = |t: &Tok| t.is_cue() || is_in(QUOTED_OBJECT_VERBS, &t.lower);
+    (c + 1..s.to)
+        .take_while(|&j| s.tok(j).start < end)
+        .find(|&j| {
+            let t = s.tok(j);
+            let and_verb = matches!(t.lower.as_str(), "and" | "but")
+                && s.toks
+                    .get(j + 1)
+                    .is_some_and(|n| j + 1 < s.to && reports(n));
+            let comma_participle =
+                s.tok(j - 1).gap_after.contains(',') && t.lower.ends_with("ing") && reports(t);
+            !t.in_quote && (and_verb || comma_participle)
+        })
+        .map_or(end, |j| s.tok(j - 1).end)
+}
+
+/// True when `content`, the words after a quoted-object verb at `k`, is an object holding a
+/// quotation: it opens right after the verb with no phrasal particle or "that", has
+/// [`MIN_OBJECT_WORDS`] words or more, and a quotation starts inside it after its first word.
+fn holds_quoted_object(
+    s: &Sentence,
+    k: usize,
+    content: (usize, usize),
+    quotes: &[(usize, usize)],
+) -> bool {
+    let Some(first) = s.toks.get(k + 1).filter(|_| k + 1 < s.to) else {
+        return false;
+    };
+    let words = s.text[content.0..content.1].split_whitespace().count();
+    !first.in_quote
+        && content.0 == first.start
+        && !is_in(NOT_AN_OBJECT, &first.lower)
+        && words >= MIN_OBJECT_WORDS
+        && quotes.iter().any(|&(a, _)| a > first.end && a < content.1)
 }
 
 /// Most words of a description standing between a quotation and its speaker's name.

@@ -1264,6 +1264,12 @@ fn frame_quote(
     {
         // "found that …", and a finding a document holds ("In the survey, most …").
         QuoteKind::View
+    } else if quotes
+        .iter()
+        .any(|&(a, b)| a >= f.content.0 && b <= f.content.1 && a < b)
+    {
+        // Reported words holding a quotation ("called the plan “a disgrace”"): quoted in part.
+        QuoteKind::Partial
     } else {
         QuoteKind::Indirect
     };
