@@ -956,3 +956,17 @@ fn a_verb_of_naming_reports_an_object_holding_a_quotation_as_partly_quoted() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_time_or_a_place_after_the_verb_does_not_hide_the_words() {
+    let found = quotes(
+        "The council met on Monday to discuss the budget for the harbour.\n\n\
+         In an interview, Marta Kell said on Thursday she would vote against the plan if it \
+         came up again.\n\n\
+         The new levy is unfair to the fishing families, Ivo Brandt said Tuesday in Port \
+         Valmora, noting the new fee \"hurts every small trader\" in town.\n",
+    );
+    assert_speaker(&found, "she would vote against the plan", "Marta Kell");
+    assert_speaker(&found, "unfair to the fishing families", "Ivo Brandt");
+    assert_speaker(&found, "hurts every small trader", "Ivo Brandt");
+}

@@ -751,6 +751,28 @@ fn verb_frame(
     {
         after += 1;
     }
+    // "…, the mayor said Tuesday in Valmora, noting …": a place after the time is circumstance.
+    // ("in" may already be passed over as a time word.)
+    let is_place_word = |j: usize| matches!(s.tok(j).lower.as_str(), "in" | "at");
+    let place_start = if after > k + 1 && is_place_word(after - 1) {
+        Some(after)
+    } else if after + 1 < s.to && is_place_word(after) && !s.tok(after).in_quote {
+        Some(after + 1)
+    } else {
+        None
+    };
+    if let Some(from) = place_start.filter(|&from| from < s.to) {
+        let limit = s.to.min(from + MAX_PLACE_WORDS);
+        let place_end = (from..limit)
+            .find(|&j| !s.tok(j).cap || s.tok(j).in_quote)
+            .unwrap_or(limit);
+        let ends_phrase = place_end >= s.to
+            || (s.tok(place_end - 1).gap_after.contains(',')
+                && is_in(PARTICIPLES, &s.tok(place_end).lower));
+        if place_end > from && ends_phrase {
+            after = place_end;
+        }
+    }
     // "…, he said, adding that …": the participle reports more of the same speaker's words.
     let participle_next = after < s.to
         && s.tok(after - 1).gap_after.contains(',')
@@ -861,6 +883,15 @@ fn verb_frame(
     }) {
         c = i + 1;
         has_that = true;
+    }
+    // "said on Thursday he …", "said last week they …": a time before a clause's pronoun.
+    if !has_that {
+        let clause = (c..s.to.min(c + 4)).find(|&i| !is_time_word(&s.tok(i).lower));
+        if let Some(i) = clause.filter(|&i| i > c && is_in(CLAUSE_SUBJECTS, &s.tok(i).lower)) {
+            if (c..i).all(|j| !s.tok(j).in_quote) {
+                c = i;
+            }
+        }
     }
     // "said in an e-mailed statement that …": the clause follows the circumstance; without a
     // "that" the words after the verb are only the circumstance ("said in an interview.").
@@ -992,6 +1023,9 @@ fn holds_quoted_object(
         && words >= MIN_OBJECT_WORDS
         && quotes.iter().any(|&(a, _)| a > first.end && a < content.1)
 }
+
+/// Most capitalised words of a place after a verb of saying ("in Port Valmora").
+const MAX_PLACE_WORDS: usize = 4;
 
 /// Most words of a description standing between a quotation and its speaker's name.
 const MAX_DESCRIPTION_WORDS: usize = 6;
