@@ -17,6 +17,8 @@ use crate::segment::ends_like_sentence;
 
 /// Word count from which a line that ends like a sentence counts as prose.
 const PROSE_WORDS: usize = 12;
+/// Word count from which a live blog's entry after its time counts as prose.
+const ENTRY_WORDS: usize = 5;
 /// Word count from which a line counts as prose whatever its ending.
 const LONG_PROSE_WORDS: usize = 25;
 /// Lines inside the article with at most this many words and no sentence ending are chrome.
@@ -62,7 +64,8 @@ impl Line<'_> {
         let text =
             crate::posts::post(self.text).map_or(self.text, |p| &self.text[p.words.0..p.words.1]);
         let words = text.split_whitespace().count();
-        let sentences = (words >= LONG_PROSE_WORDS && reads_as_sentences(text))
+        let sentences = is_live_blog_entry(text)
+            || (words >= LONG_PROSE_WORDS && reads_as_sentences(text))
             || (words >= PROSE_WORDS && ends_like_sentence(text));
         // A site speaking to its reader writes sentences too, but no article.
         sentences && !is_reader_chrome(self.text)
@@ -289,6 +292,9 @@ const MEDIA_OPENERS: &[&str] = &[
     "watch the video",
     "click to play",
     "play video",
+    "just watched",
+    "must watch",
+    "close skip in",
 ];
 
 /// Most words of a media label or promo.
@@ -299,6 +305,44 @@ fn is_media_chrome(lower: &str) -> bool {
     let lower = lower.trim_start();
     lower.split_whitespace().nth(MEDIA_MAX_WORDS).is_none()
         && MEDIA_OPENERS.iter().any(|o| lower.starts_with(o))
+}
+
+/// True for a live blog's entry: a clock time, then [`ENTRY_WORDS`] words or more ("7:13 p.m.
+/// Crews reach the valley and begin moving families out"), the outlet's text however it ends.
+fn is_live_blog_entry(text: &str) -> bool {
+    clock_stamp_len(text).is_some_and(|n| text[n..].split_whitespace().count() >= ENTRY_WORDS)
+}
+
+/// The length in bytes of the clock time opening `text` ("7:13", "7:13 p.m.", "11:24 A.M."),
+/// when one does and a space or the line's end follows it.
+fn clock_stamp_len(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let text = &text[lead..];
+    let bytes = text.as_bytes();
+    let hour = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let minutes_ok = (1..=2).contains(&hour)
+        && bytes.get(hour) == Some(&b':')
+        && bytes
+            .get(hour + 1..hour + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        && bytes.get(hour + 3).is_none_or(|b| *b == b' ');
+    if !minutes_ok {
+        return None;
+    }
+    let mut end = hour + 3;
+    let rest = text[end..].trim_start();
+    let meridiem = ["a.m.", "p.m.", "am", "pm"].iter().find(|m| {
+        rest.get(..m.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(m))
+            && rest[m.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
+    if let Some(m) = meridiem {
+        end = text.len() - rest.len() + m.len();
+    }
+    Some(lead + end)
 }
 
 /// Longest credit in parentheses at a caption's end, in bytes.
@@ -742,6 +786,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     let mut out = AlignedBuilder::new();
     for (i, line) in lines.iter().enumerate() {
         let print = fingerprint(line.text);
+        // A live blog's entry inside the article is the outlet's text, whatever source it ends
+        // with in parentheses.
         let reason = if is_legal_notice(&line.lower)
             || is_reader_chrome(line.text)
             || is_contributor_credit(&line.lower)
@@ -749,6 +795,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_contact_line(&line.lower)
         {
             Some(RemovalReason::PageChrome)
+        } else if is_live_blog_entry(line.text) && i >= first && i <= last {
+            None
         } else if first < last && is_caption(&line.lower) {
             // (An article of one line that opens with a caption is the caption run into it.)
             Some(RemovalReason::Caption)
@@ -840,6 +888,42 @@ mod tests {
     use super::*;
 
     const BODY: &str = "The city council approved the budget on Tuesday after a long debate about schools and roads.";
+
+    #[test]
+    fn a_live_blog_keeps_its_entries() {
+        let entries = [
+            "7:13 P.M. Ferry crews reach the flooded valley and begin moving families out (Ida Moss)",
+            "6:58 p.m. Power is cut to the lower town (Harbour Gazette)",
+            "6:40 The river rises past the old bridge marker.",
+        ];
+        let page = format!(
+            "{BODY}\n\n{}\n\n{}\n\n{}\n\n{BODY} Again.",
+            entries[0], entries[1], entries[2]
+        );
+        let c = clean(&page, None);
+        for kept in entries {
+            assert!(c.text.contains(kept), "{kept} not in {}", c.text);
+        }
+        assert!(!is_live_blog_entry("15:23 2019"));
+        assert_eq!(clock_stamp_len("11:24 A.M. Sirens sound"), Some(10));
+        assert_eq!(clock_stamp_len("9:05"), Some(4));
+        assert_eq!(clock_stamp_len("9:05pm update"), None);
+        assert_eq!(clock_stamp_len("The 9:05 train"), None);
+        assert_eq!(clock_stamp_len("2024:11 records"), None);
+    }
+
+    #[test]
+    fn player_chrome_is_media_chrome() {
+        assert!(is_media_chrome(
+            "just watched harbour flood footage replay more videos"
+        ));
+        assert!(is_media_chrome(
+            "close skip in skip x embed x share crews reach the valley"
+        ));
+        assert!(!is_media_chrome(
+            "crews just watched the river rise past the marker."
+        ));
+    }
 
     #[test]
     fn a_site_speaking_to_its_reader_is_chrome() {
