@@ -433,6 +433,7 @@ pub fn quotes(
                     _ => q.reference.clone().or_else(|| q.speaker.clone()),
                 },
                 as_written: q.reference_as_written,
+                pronoun_source: q.speaker.as_deref().is_some_and(super::quotes::is_pronoun),
             };
             if is_quoted_kind(q.kind.as_deref()) {
                 gold_quoted.push(entry.clone());

@@ -38,6 +38,10 @@ pub struct QuoteCounts {
     pub speaker_right: usize,
     /// Matched quotes whose gold speaker is known (the denominator of speaker accuracy).
     pub speaker_judged: usize,
+    /// Of `speaker_right`, those whose gold source is not written as a pronoun.
+    pub named_right: usize,
+    /// Of `speaker_judged`, those whose gold source is not written as a pronoun.
+    pub named_judged: usize,
     /// Predicted quotes.
     pub predicted: usize,
     /// Gold quotes.
@@ -50,6 +54,8 @@ impl std::ops::AddAssign for QuoteCounts {
         self.matched_predictions += o.matched_predictions;
         self.speaker_right += o.speaker_right;
         self.speaker_judged += o.speaker_judged;
+        self.named_right += o.named_right;
+        self.named_judged += o.named_judged;
         self.predicted += o.predicted;
         self.gold += o.gold;
     }
@@ -66,6 +72,9 @@ pub struct QuoteScore {
     pub f1: f64,
     /// Matched quotes with the right speaker over matched quotes whose gold speaker is known.
     pub speaker_accuracy: f64,
+    /// The same over matched quotes whose gold source is written as a name or a description,
+    /// not a pronoun: their reference does not rest on the data set's coreference.
+    pub speaker_accuracy_named_sources: f64,
 }
 
 impl QuoteCounts {
@@ -80,6 +89,7 @@ impl QuoteCounts {
             recall,
             f1,
             speaker_accuracy: ratio(self.speaker_right, self.speaker_judged),
+            speaker_accuracy_named_sources: ratio(self.named_right, self.named_judged),
         }
     }
 }
@@ -91,6 +101,14 @@ fn name_words(name: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .filter(|w| !matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "and"))
         .collect()
+}
+
+/// True when a source as written is a pronoun ("he", "She", "they").
+pub(crate) fn is_pronoun(source: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "he", "she", "they", "i", "we", "it", "him", "her", "them", "me", "us", "you",
+    ];
+    PRONOUNS.contains(&source.trim().to_lowercase().as_str())
 }
 
 /// True when a predicted speaker names the gold reference: the same surname (last word), or one
@@ -117,6 +135,9 @@ pub struct GoldSpan {
     /// resolve to a name ("the senator"): a prediction naming the speaker that way is right too,
     /// whoever it resolves the description to.
     pub as_written: bool,
+    /// The source is written as a pronoun ("he said"), so the reference is the data set's
+    /// resolution of it.
+    pub pronoun_source: bool,
 }
 
 impl GoldSpan {
@@ -126,6 +147,7 @@ impl GoldSpan {
             parts: vec![(start, end)],
             reference,
             as_written: false,
+            pronoun_source: false,
         }
     }
 
@@ -348,8 +370,13 @@ pub fn count(predicted: &[SpanQuote], gold: &[GoldSpan], min_overlap: f64) -> Qu
     for (pair, g) in matching.pairs.iter().zip(gold) {
         if let Some(i) = *pair {
             c.matched += 1;
-            c.speaker_judged += usize::from(g.reference.is_some());
-            c.speaker_right += usize::from(speaker_right(&predicted[i], g));
+            let (judged, right) = (g.reference.is_some(), speaker_right(&predicted[i], g));
+            c.speaker_judged += usize::from(judged);
+            c.speaker_right += usize::from(right);
+            if !g.pronoun_source {
+                c.named_judged += usize::from(judged);
+                c.named_right += usize::from(right);
+            }
         }
     }
     c
@@ -401,6 +428,7 @@ mod tests {
             parts: vec![(1, 9), (22, 40)],
             reference: Some("Ines Varga".to_string()),
             as_written: false,
+            pronoun_source: false,
         }];
         let both = vec![q(1, 9, Some("Varga")), q(22, 40, Some("Varga"))];
         let c = count(&both, &gold, 0.3);
@@ -418,6 +446,20 @@ mod tests {
         let plain = vec![GoldSpan::new(0, 40, None)];
         let c = count(&both, &plain, 0.3);
         assert_eq!((c.matched, c.matched_predictions), (1, 1));
+    }
+
+    #[test]
+    fn speakers_are_also_scored_without_the_pronoun_sources() {
+        let mut gold = vec![
+            GoldSpan::new(0, 100, Some("Marta Quillon".to_string())),
+            GoldSpan::new(200, 300, Some("Oskar Brandt".to_string())),
+        ];
+        gold[1].pronoun_source = true;
+        let predicted = vec![q(10, 90, Some("Quillon")), q(210, 290, Some("Quillon"))];
+        let s = count(&predicted, &gold, 0.3).score();
+        assert!((s.speaker_accuracy - 0.5).abs() < 1e-12);
+        assert!((s.speaker_accuracy_named_sources - 1.0).abs() < 1e-12);
+        assert!(is_pronoun(" She") && is_pronoun("they") && !is_pronoun("the senator"));
     }
 
     #[test]
