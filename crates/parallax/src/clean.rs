@@ -307,6 +307,15 @@ fn is_media_chrome(lower: &str) -> bool {
         && MEDIA_OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
+/// True when the next line with words after line `i` is a post's signature alone
+/// ("— Name (@handle) Date"): line `i` holds the post's words, however short.
+fn signed_on_next_line(lines: &[Line], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .find(|l| !l.text.trim().is_empty())
+        .is_some_and(|l| crate::posts::signature(l.text).is_some())
+}
+
 /// True for a live blog's entry: a clock time, then [`ENTRY_WORDS`] words or more ("7:13 p.m.
 /// Crews reach the valley and begin moving families out"), the outlet's text however it ends.
 fn is_live_blog_entry(text: &str) -> bool {
@@ -320,11 +329,17 @@ fn clock_stamp_len(text: &str) -> Option<usize> {
     let text = &text[lead..];
     let bytes = text.as_bytes();
     let hour = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let number = |digits: &[u8]| {
+        digits
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
     let minutes_ok = (1..=2).contains(&hour)
+        && number(&bytes[..hour]) <= 23
         && bytes.get(hour) == Some(&b':')
         && bytes
             .get(hour + 1..hour + 3)
-            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit) && number(m) <= 59)
         && bytes.get(hour + 3).is_none_or(|b| *b == b' ');
     if !minutes_ok {
         return None;
@@ -795,7 +810,12 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_contact_line(&line.lower)
         {
             Some(RemovalReason::PageChrome)
-        } else if is_live_blog_entry(line.text) && i >= first && i <= last {
+        } else if is_live_blog_entry(line.text)
+            && i >= first
+            && i <= last
+            && !is_media_chrome(&line.lower)
+            && !(line.words >= REPEAT_MIN_WORDS && seen.contains(&print))
+        {
             None
         } else if first < last && is_caption(&line.lower) {
             // (An article of one line that opens with a caption is the caption run into it.)
@@ -830,7 +850,11 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(RemovalReason::TrailingChrome)
         } else if is_related_link(line) || (scraped && is_stray_headline(line)) {
             Some(RemovalReason::RelatedLink)
-        } else if scraped && line.words <= SHORT_LINE_WORDS && !ends_like_sentence(line.text) {
+        } else if scraped
+            && line.words <= SHORT_LINE_WORDS
+            && !ends_like_sentence(line.text)
+            && !signed_on_next_line(&lines, i)
+        {
             Some(RemovalReason::PageChrome)
         } else {
             None
@@ -910,15 +934,17 @@ mod tests {
         assert_eq!(clock_stamp_len("9:05pm update"), None);
         assert_eq!(clock_stamp_len("The 9:05 train"), None);
         assert_eq!(clock_stamp_len("2024:11 records"), None);
+        assert_eq!(clock_stamp_len("99:99 records"), None);
+        assert_eq!(clock_stamp_len("23:59 last call"), Some(5));
     }
 
     #[test]
     fn player_chrome_is_media_chrome() {
         assert!(is_media_chrome(
-            "just watched harbour flood footage replay more videos"
+            "just watched: ferry crews at the flooded pier"
         ));
         assert!(is_media_chrome(
-            "close skip in skip x embed x share crews reach the valley"
+            "close skip in 5 seconds: the council's budget vote"
         ));
         assert!(!is_media_chrome(
             "crews just watched the river rise past the marker."

@@ -427,7 +427,8 @@ pub struct Copy {
 pub enum QuoteKind {
     /// A whole quoted sentence or clause.
     Direct,
-    /// A quoted phrase inside the reporter's sentence.
+    /// A quoted phrase inside the reporter's sentence, or reported words that hold one ("said
+    /// the plan was “a disgrace”").
     Partial,
     /// Reported speech without quotation marks.
     Indirect,
@@ -615,7 +616,7 @@ pub struct Assignment {
     pub doc: String,
     /// The closest document already in the story, if any.
     pub nearest: Option<String>,
-    /// Cosine similarity to the story when it joined.
+    /// Mean cosine similarity to the story's documents when it joined (1 for a copy of one).
     pub similarity: f64,
     /// The terms it shares most with the story.
     pub shared_terms: Vec<String>,

@@ -6,7 +6,11 @@
 //! full stop; attribution gives its words to the name, through the handle.
 
 /// Most words in a post's display name.
-const MAX_NAME_WORDS: usize = 6;
+pub(crate) const MAX_NAME_WORDS: usize = 6;
+/// Longest paragraph a signature on the next line signs, in bytes: a post's words (280
+/// characters at most on the largest platform) with a link and a few symbols of several bytes.
+/// A longer paragraph is the article's, left before a post whose own words were dropped.
+pub(crate) const MAX_POST_BYTES: usize = 400;
 /// Where a post's words end and its link begins.
 const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
 

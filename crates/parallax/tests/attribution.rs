@@ -114,7 +114,7 @@ fn a_signed_pull_quote_and_an_embedded_post() {
 fn a_post_is_its_author_s_through_the_account_even_where_it_reports_others() {
     let found = attributed(
         "Ferry services to the outer islands were halted on Friday after a gale warning.\n\n\
-         Harbour staff told me the last boat will leave at noon and none will run tomorrow \
+         Dock workers say the last boat will leave at noon and none will run tomorrow \
          pic.twitter.com/q7 — Mira Lund (@miralund_news) May 2, 2019\n\n\
          Gov. Ana Roe said the state would help stranded travellers find rooms.\n",
     );
@@ -969,4 +969,32 @@ fn a_time_or_a_place_after_the_verb_does_not_hide_the_words() {
     assert_speaker(&found, "she would vote against the plan", "Marta Kell");
     assert_speaker(&found, "unfair to the fishing families", "Ivo Brandt");
     assert_speaker(&found, "hurts every small trader", "Ivo Brandt");
+}
+
+#[test]
+fn a_naming_participle_before_that_and_a_comma_is_read_without_failing() {
+    // The object would end before it starts: no quote, and no panic.
+    let found = quotes("The mayor spoke briefly, calling that, adding nothing more to it.\n");
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("calling")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_signature_alone_does_not_sign_a_long_article_paragraph() {
+    let paragraph = "The harbour board met for six hours on Tuesday and approved the new pier, \
+                     the dredging of the north channel, a fee for cruise ships that dock for \
+                     more than a day, two new pilot boats, a study of the tides near the old \
+                     breakwater, repairs to the ferry ramp, and a plan to light the promenade \
+                     at night, Chair Lena Ost said after the vote, adding that work starts in May.";
+    let found = attributed(&format!(
+        "{paragraph}\n\n— Harbour Watch (@harbourwatch) May 2, 2019\n"
+    ));
+    assert!(
+        !found
+            .iter()
+            .any(|q| q.channel.as_deref() == Some("@harbourwatch")),
+        "{found:?}"
+    );
 }

@@ -90,7 +90,10 @@ const QUOTED_OBJECT_VERBS: &[&str] = &[
 
 /// Words after which a quoted-object verb reports no words: a phrasal verb ("called for",
 /// "called on", "called off") or a clause "that" opens (read as a clause instead).
-const NOT_AN_OBJECT: &[&str] = &["for", "on", "off", "up", "in", "out", "back", "that", "it"];
+const NOT_AN_OBJECT: &[&str] = &["for", "on", "off", "up", "in", "out", "back", "that"];
+
+/// Tokens after a quoted-object verb searched for a "that" opening a clause instead.
+const OBJECT_THAT_WINDOW: usize = 4;
 
 /// Fewest words of a quoted object ("him a “nice guy”").
 const MIN_OBJECT_WORDS: usize = 3;
@@ -443,7 +446,8 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                     out.extend(
                         participle_frame(s, k, quotes, shared)
                             .map(|mut f| {
-                                f.content.1 = f.content.1.min(object_end(s, k + 1));
+                                f.content.1 =
+                                    f.content.1.min(object_end(s, k + 1)).max(f.content.0);
                                 f
                             })
                             .filter(|f| holds_quoted_object(s, k, f.content, quotes)),
@@ -1016,12 +1020,24 @@ fn holds_quoted_object(
     let Some(first) = s.toks.get(k + 1).filter(|_| k + 1 < s.to) else {
         return false;
     };
-    let words = s.text[content.0..content.1].split_whitespace().count();
-    !first.in_quote
-        && content.0 == first.start
-        && !is_in(NOT_AN_OBJECT, &first.lower)
-        && words >= MIN_OBJECT_WORDS
-        && quotes.iter().any(|&(a, _)| a > first.end && a < content.1)
+    if first.in_quote || content.0 != first.start || is_in(NOT_AN_OBJECT, &first.lower) {
+        return false;
+    }
+    // "predicted last week that …": a clause "that" opens is read as a clause.
+    if (k + 1..s.to.min(k + 1 + OBJECT_THAT_WINDOW)).any(|i| s.tok(i).lower == "that") {
+        return false;
+    }
+    let Some(words) = s.text.get(content.0..content.1) else {
+        return false;
+    };
+    words.split_whitespace().count() >= MIN_OBJECT_WORDS
+        && quote_within(quotes, first.end + 1, content.1)
+}
+
+/// True when one of `quotes` (sorted by start, disjoint) lies wholly in `from..to`.
+pub(crate) fn quote_within(quotes: &[(usize, usize)], from: usize, to: usize) -> bool {
+    let i = quotes.partition_point(|&(a, _)| a < from);
+    quotes.get(i).is_some_and(|&(a, b)| a < b && b <= to)
 }
 
 /// Most capitalised words of a place after a verb of saying ("in Port Valmora").

@@ -325,12 +325,21 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     }
     // Pull quotes signed by name, where no verb reported them; posts signed by an account,
     // always: what a verb inside a post reports, the post's author is the one who says it.
-    for signed in signed::signed_paragraphs(text) {
+    let signed = signed::signed_paragraphs(text);
+    let posts: Vec<(usize, usize)> = signed
+        .iter()
+        .filter(|s| s.handle.is_some())
+        .map(|s| s.words)
+        .collect();
+    // One pass over the quotes: one that starts inside a post's words is the post's.
+    out.retain(|q| {
+        let i = posts.partition_point(|&(a, _)| a <= q.span.start());
+        !(i > 0 && q.span.start() < posts[i - 1].1)
+    });
+    for signed in signed {
         let (start, end) = signed.words;
         let overlaps = |q: &Quote| q.span.start() < end && start < q.span.end();
-        if signed.handle.is_some() {
-            out.retain(|q| !overlaps(q));
-        } else if out.iter().any(overlaps) {
+        if signed.handle.is_none() && out.iter().any(overlaps) {
             continue;
         }
         let name = &text[signed.name.0..signed.name.1];
@@ -1264,10 +1273,7 @@ fn frame_quote(
     {
         // "found that …", and a finding a document holds ("In the survey, most …").
         QuoteKind::View
-    } else if quotes
-        .iter()
-        .any(|&(a, b)| a >= f.content.0 && b <= f.content.1 && a < b)
-    {
+    } else if frames::quote_within(quotes, f.content.0, f.content.1) {
         // Reported words holding a quotation ("called the plan “a disgrace”"): quoted in part.
         QuoteKind::Partial
     } else {

@@ -23,7 +23,7 @@ pub struct Signed {
 /// Fewest words a signed paragraph must hold.
 const MIN_SIGNED_WORDS: usize = 5;
 /// Most words in a signature's name.
-const MAX_NAME_WORDS: usize = 6;
+const MAX_NAME_WORDS: usize = crate::posts::MAX_NAME_WORDS;
 /// Most words in the role after a signature's name ("Port Tallis mayor").
 const MAX_ROLE_WORDS: usize = 5;
 
@@ -41,6 +41,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
             (crate::posts::signature(body), previous)
         {
             let signs = words.split_whitespace().count() >= MIN_SIGNED_WORDS
+                && words.len() <= crate::posts::MAX_POST_BYTES
                 && crate::posts::signature(words).is_none()
                 && crate::posts::post(words).is_none();
             if let Some((ws, we)) = signs
