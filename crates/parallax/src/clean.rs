@@ -848,7 +848,10 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             }
         } else if i > last {
             Some(RemovalReason::TrailingChrome)
-        } else if is_related_link(line) || (scraped && is_stray_headline(line)) {
+        } else if (is_related_link(line) || (scraped && is_stray_headline(line)))
+            // An embedded post is not a headline, however short its words.
+            && crate::posts::post(line.text).is_none()
+        {
             Some(RemovalReason::RelatedLink)
         } else if scraped
             && line.words <= SHORT_LINE_WORDS

@@ -23,9 +23,9 @@ fn page(text: String) -> RawPage {
     }
 }
 
-/// Seconds to prepare and attribute `unit` repeated `n` times.
-fn seconds(unit: &str, n: usize) -> f64 {
-    let page = page(unit.repeat(n));
+/// Seconds to prepare and attribute `text`.
+fn seconds_of(text: String) -> f64 {
+    let page = page(text);
     let started = Instant::now();
     let doc = prepare_guarded(&page).expect("prepared");
     std::hint::black_box(parallax::attribute::attribute(&doc));
@@ -48,9 +48,17 @@ fn best_of_three(mut time: impl FnMut(bool) -> f64) -> (f64, f64) {
 }
 
 fn assert_linear(unit: &str) {
+    assert_linear_lines(unit, |_| unit.to_string());
+}
+
+/// Asserts that attributing `line(0) + line(1) + …` grows linearly; `name` names the lines in
+/// the failure message.
+fn assert_linear_lines(name: &str, line: impl Fn(usize) -> String) {
     let small = 4_000;
-    let (t1, t4) = best_of_three(|large| seconds(unit, if large { 4 * small } else { small }));
-    let bytes = (unit.len() * 4 * small) as f64;
+    let text = |n: usize| (0..n).map(&line).collect::<String>();
+    let (t1, t4) = best_of_three(|large| seconds_of(text(if large { 4 * small } else { small })));
+    let bytes = text(4 * small).len() as f64;
+    let unit = name;
     let per_mb = t4 / (bytes / 1e6);
     eprintln!("{unit:?}: {t1:.3} s, four times as much {t4:.3} s, {per_mb:.2} s per MB");
     assert!(
@@ -124,4 +132,20 @@ fn a_giant_story_renders_in_linear_time() {
         t4 < 8.0 * t1.max(0.002),
         "100 accounts: {t1:.3} s; 400: {t4:.3} s"
     );
+}
+
+#[test]
+fn embedded_posts_and_pull_quotes_are_linear() {
+    assert_linear_lines("posts and pull quotes", |i| {
+        format!(
+            "Ferries stop at noon on pier {i} today. \u{2014} Harbour Office (@tallis_harbour) \
+             May 3, 2021\nIt is very hard on the {i} elders if there is no heat at all. Ned \
+             Ashcombe\n"
+        )
+    });
+}
+
+#[test]
+fn quoted_objects_are_linear() {
+    assert_linear("Ann Roe called the plan \"a waste of money\" and said it would fail. ");
 }

@@ -336,10 +336,26 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let i = posts.partition_point(|&(a, _)| a <= q.span.start());
         !(i > 0 && q.span.start() < posts[i - 1].1)
     });
+    // The quotes found so far by start, each with the furthest end up to it: whether one
+    // overlaps a stretch is one binary search (signed paragraphs are lines, so the ones added
+    // below never overlap each other).
+    let mut found: Vec<(usize, usize)> =
+        out.iter().map(|q| (q.span.start(), q.span.end())).collect();
+    found.sort_unstable();
+    let furthest: Vec<usize> = found
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = (*far).max(e);
+            Some(*far)
+        })
+        .collect();
+    let overlaps_found = |start: usize, end: usize| {
+        let before_end = found.partition_point(|&(a, _)| a < end);
+        before_end > 0 && furthest[before_end - 1] > start
+    };
     for signed in signed {
         let (start, end) = signed.words;
-        let overlaps = |q: &Quote| q.span.start() < end && start < q.span.end();
-        if signed.handle.is_none() && out.iter().any(overlaps) {
+        if signed.handle.is_none() && overlaps_found(start, end) {
             continue;
         }
         let name = &text[signed.name.0..signed.name.1];
