@@ -171,7 +171,7 @@ fn is_reader_chrome(text: &str) -> bool {
         .iter()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
-    if lower.iter().any(|w| is_in(CUES, w)) {
+    if lower.iter().any(|w| is_in(&CUES, w)) {
         return false;
     }
     let site = SITE_WORDS
@@ -555,19 +555,24 @@ fn is_commenter(line: &Line) -> bool {
     named && (line.words <= 3 || (line.words <= 12 && t.contains(" at ") && t.contains(':')))
 }
 
-/// Lower-cased words, for comparing lines regardless of case, spacing and punctuation.
-fn fingerprint(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// A hash of the lower-cased words of a line, for comparing lines regardless of case, spacing
+/// and punctuation without building a string per line; `None` for a line without words.
+fn fingerprint(text: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut words = 0usize;
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        if !out.is_empty() {
-            out.push(' ');
+        // A separator between words, so that "ab c" and "a bc" differ.
+        hasher.write_u32(u32::MAX);
+        for c in word.chars().flat_map(char::to_lowercase) {
+            hasher.write_u32(u32::from(c));
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        words += 1;
     }
-    out
+    (words > 0).then(|| hasher.finish())
 }
 
 /// True for a line that reads as a headline: several words, mostly capitalised or sentence case
@@ -792,11 +797,11 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .or_else(|| found_title.map(|l| l.text.to_string()));
-    let title_print = title.as_deref().map(fingerprint).unwrap_or_default();
+    let title_print = title.as_deref().and_then(fingerprint);
 
     let mut removed = Vec::new();
     let mut credit = None;
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<Option<u64>> = HashSet::new();
     let mut title_seen = false;
     let mut out = AlignedBuilder::new();
     for (i, line) in lines.iter().enumerate() {
@@ -827,7 +832,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(RemovalReason::Caption)
         } else if is_media_chrome(&line.lower) {
             Some(RemovalReason::MediaChrome)
-        } else if !title_print.is_empty() && print == title_print {
+        } else if title_print.is_some() && print == title_print {
             let r = if title_seen || given_title.is_some() && i > first {
                 RemovalReason::RepeatedHeadline
             } else {

@@ -5,8 +5,12 @@
 //!
 //! They are general English news vocabulary, not tuned to any one article.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// Verbs (and verb forms) that report speech: "said", "noted", "told".
-pub(crate) const CUES: &[&str] = &[
+pub(crate) static CUES: WordList = WordList::new(&[
     "acknowledge",
     "acknowledged",
     "acknowledges",
@@ -134,10 +138,10 @@ pub(crate) const CUES: &[&str] = &[
     "wondered",
     "writes",
     "wrote",
-];
+]);
 
 /// Reporting verbs after which a bare clause is reported speech ("said the plan failed").
-pub(crate) const CLAUSE_VERBS: &[&str] = &[
+pub(crate) static CLAUSE_VERBS: WordList = WordList::new(&[
     "acknowledge",
     "acknowledged",
     "added",
@@ -185,11 +189,11 @@ pub(crate) const CLAUSE_VERBS: &[&str] = &[
     "warns",
     "writes",
     "wrote",
-];
+]);
 
 /// Reporting verbs that often take a plain object ("announced a plan") and report speech only
 /// with "that" ("announced that ...").
-pub(crate) const THAT_VERBS: &[&str] = &[
+pub(crate) static THAT_VERBS: WordList = WordList::new(&[
     "acknowledges",
     "agreed",
     "agrees",
@@ -223,12 +227,12 @@ pub(crate) const THAT_VERBS: &[&str] = &[
     "reports",
     "states",
     "stresses",
-];
+]);
 
 /// Verbs that attribute a view, a finding or a decision rather than speech ("the survey found
 /// that", "she believes that", "the court ruled that"). They report a clause only when "that"
 /// follows them ("believes" and "thinks" are [`CUES`] too, read as speech elsewhere).
-pub(crate) const VIEW_VERBS: &[&str] = &[
+pub(crate) static VIEW_VERBS: WordList = WordList::new(&[
     "assume",
     "assumed",
     "assumes",
@@ -301,10 +305,10 @@ pub(crate) const VIEW_VERBS: &[&str] = &[
     "worried",
     "worries",
     "worry",
-];
+]);
 
 /// Honorifics and titles that introduce a person's name ("Mr", "President").
-pub(crate) const TITLES: &[&str] = &[
+pub(crate) static TITLES: WordList = WordList::new(&[
     "adm",
     "admiral",
     "ambassador",
@@ -390,7 +394,7 @@ pub(crate) const TITLES: &[&str] = &[
     "sultan",
     "superintendent",
     "supt",
-];
+]);
 
 /// A role a description uses and the shorter titles that stand for it where a name is
 /// introduced ("the senator" is "Sen. Ann Blake"; "the executive" is "CEO Tom Reed").
@@ -414,7 +418,7 @@ pub(crate) const ROLE_TITLES: &[(&str, &[&str])] = &[
 
 /// Lower-case role nouns that introduce a name ("leader Xi Jinping") or stand for a person ("the
 /// Chinese leader").
-pub(crate) const ROLES: &[&str] = &[
+pub(crate) static ROLES: WordList = WordList::new(&[
     "accountant",
     "activist",
     "actor",
@@ -504,10 +508,10 @@ pub(crate) const ROLES: &[&str] = &[
     "volunteer",
     "worker",
     "writer",
-];
+]);
 
 /// Plural nouns for two or more people ("the two leaders").
-pub(crate) const PLURAL_ROLES: &[&str] = &[
+pub(crate) static PLURAL_ROLES: WordList = WordList::new(&[
     "leaders",
     "men",
     "presidents",
@@ -515,10 +519,10 @@ pub(crate) const PLURAL_ROLES: &[&str] = &[
     "women",
     "ministers",
     "officials",
-];
+]);
 
 /// Nouns that make a phrase a channel: the medium words came through.
-pub(crate) const CHANNEL_HEADS: &[&str] = &[
+pub(crate) static CHANNEL_HEADS: WordList = WordList::new(&[
     "account",
     "agency",
     "announcement",
@@ -542,11 +546,11 @@ pub(crate) const CHANNEL_HEADS: &[&str] = &[
     "transcript",
     "version",
     "website",
-];
+]);
 
 /// Verbs that characterize someone or something in words a quotation gives ("called the plan
 /// “reckless”", "denounced the inquiry as “a sham”", "accused him of “bad faith”").
-pub(crate) const CHARACTERIZING: &[&str] = &[
+pub(crate) static CHARACTERIZING: WordList = WordList::new(&[
     "accused",
     "accuses",
     "branded",
@@ -559,35 +563,36 @@ pub(crate) const CHARACTERIZING: &[&str] = &[
     "labeled",
     "labelled",
     "termed",
-];
+]);
 
 /// Channel nouns for institutions, which speak for themselves ("the agency said"), unlike the
 /// documents and the media that carry others' words ("the report said", "CCTV reported Xi as
 /// saying").
-pub(crate) const INSTITUTION_HEADS: &[&str] = &["agency", "embassy", "ministry", "office"];
+pub(crate) static INSTITUTION_HEADS: WordList =
+    WordList::new(&["agency", "embassy", "ministry", "office"]);
 
 /// Channel nouns for the media, which carry others' words and speak for no one. A website is not
 /// one of them: its owner speaks through it ("according to the Larkhill website").
-pub(crate) const MEDIA_HEADS: &[&str] = &[
+pub(crate) static MEDIA_HEADS: WordList = WordList::new(&[
     "broadcaster",
     "daily",
     "media",
     "newspaper",
     "outlet",
     "television",
-];
+]);
 
 /// Prepositions whose object is who is spoken to or about, not who speaks ("wrote to Lund",
 /// "said of Lund").
-pub(crate) const OBJECT_PREPOSITIONS: &[&str] = &[
+pub(crate) static OBJECT_PREPOSITIONS: WordList = WordList::new(&[
     "about", "against", "at", "into", "of", "on", "over", "to", "toward", "towards", "with",
-];
+]);
 
 /// The articles alone: none of the other [`DETERMINERS`].
-pub(crate) const PLAIN_ARTICLES: &[&str] = &["the", "a", "an"];
+pub(crate) static PLAIN_ARTICLES: WordList = WordList::new(&["the", "a", "an"]);
 
 /// Members of a party, who are described by it ("the Idaho Democrat said").
-pub(crate) const PARTY_MEMBERS: &[&str] = &[
+pub(crate) static PARTY_MEMBERS: WordList = WordList::new(&[
     "conservative",
     "democrat",
     "independent",
@@ -596,11 +601,11 @@ pub(crate) const PARTY_MEMBERS: &[&str] = &[
     "republican",
     "socialist",
     "tory",
-];
+]);
 
 /// Nouns for writings that "say" things without being people ("the legal memo said", "the
 /// study found").
-pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
+pub(crate) static DOCUMENT_NOUNS: WordList = WordList::new(&[
     "affidavit",
     "analysis",
     "bill",
@@ -623,10 +628,10 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "study",
     "suit",
     "survey",
-];
+]);
 
 /// Lower-case words that can modify a channel noun ("state media", "a separate readout").
-pub(crate) const CHANNEL_MODIFIERS: &[&str] = &[
+pub(crate) static CHANNEL_MODIFIERS: WordList = WordList::new(&[
     "brief",
     "foreign",
     "government",
@@ -641,7 +646,7 @@ pub(crate) const CHANNEL_MODIFIERS: &[&str] = &[
     "state-owned",
     "state-run",
     "written",
-];
+]);
 
 /// Countries with the names, demonyms, capitals, seats of government and state media that stand
 /// for them in news copy.
@@ -809,19 +814,52 @@ pub(crate) const PLACES: &[&str] = &[
     "washington",
 ];
 
+/// A fixed list of lower-case words whose membership test is one hash lookup: the set is built
+/// from the list on first use. Attribution asks whether a token is a cue, a title or a role for
+/// every token of a story, so a scan of lists of a hundred words would dominate it.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordList {
+    /// A list of `words`, each lower-case.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// True when `word` is one of the list's words.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &Self::Target {
+        self.words
+    }
+}
+
 /// True when `word` (lower-case) is in `list`.
-pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+pub(crate) fn is_in(list: &WordList, word: &str) -> bool {
+    list.contains(word)
 }
 
 /// True for a title before a name, written alone ("judge") or as a hyphenated compound one of
 /// whose ends is a title ("attorney-general", "vice-chancellor").
 pub(crate) fn is_title(lower: &str) -> bool {
-    is_in(TITLES, lower)
+    is_in(&TITLES, lower)
         || lower.split_once('-').is_some_and(|(first, rest)| {
             let last = rest.rsplit('-').next().unwrap_or(rest);
             lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                && (is_in(TITLES, first) || is_in(TITLES, last))
+                && (is_in(&TITLES, first) || is_in(&TITLES, last))
         })
 }
 
@@ -846,28 +884,59 @@ pub(crate) fn country_of(phrase: &str) -> Option<&'static str> {
         .map(|w| w.trim_end_matches("'s").trim_end_matches('.'))
         .filter(|w| !w.is_empty())
         .collect();
-    COUNTRIES.iter().find_map(|(country, names)| {
-        names
-            .iter()
-            .any(|n| {
-                if n.contains(' ') {
-                    lower.contains(n)
-                } else {
-                    words.contains(n)
-                }
-            })
-            .then_some(*country)
-    })
+    let index = COUNTRY_INDEX.get_or_init(CountryIndex::build);
+    // The first country of the gazetteer that one of the phrase's words or one of its own
+    // several-word names stands for.
+    let by_word = words.iter().filter_map(|w| index.by_word.get(w)).min();
+    let by_phrase = index
+        .phrases
+        .iter()
+        .filter(|(name, _)| lower.contains(name))
+        .map(|(_, c)| c)
+        .min();
+    let first = match (by_word, by_phrase) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    COUNTRIES.get(*first).map(|(country, _)| *country)
 }
 
+/// [`COUNTRIES`] by name: each one-word name with the place of its (first) country, and the
+/// names of several words apart.
+struct CountryIndex {
+    by_word: rustc_hash::FxHashMap<&'static str, usize>,
+    phrases: Vec<(&'static str, usize)>,
+}
+
+impl CountryIndex {
+    fn build() -> CountryIndex {
+        let mut index = CountryIndex {
+            by_word: rustc_hash::FxHashMap::default(),
+            phrases: Vec::new(),
+        };
+        for (at, (_, names)) in COUNTRIES.iter().enumerate() {
+            for name in names.iter() {
+                if name.contains(' ') {
+                    index.phrases.push((name, at));
+                } else {
+                    index.by_word.entry(name).or_insert(at);
+                }
+            }
+        }
+        index
+    }
+}
+
+static COUNTRY_INDEX: OnceLock<CountryIndex> = OnceLock::new();
+
 /// Words that end a subject phrase when walking back from a reporting verb.
-pub(crate) const CLAUSE_BOUNDARIES: &[&str] = &[
+pub(crate) static CLAUSE_BOUNDARIES: WordList = WordList::new(&[
     "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
     "than", "that", "though", "when", "where", "whether", "which", "while", "who",
-];
+]);
 
 /// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
-pub(crate) const VERB_ADVERBS: &[&str] = &[
+pub(crate) static VERB_ADVERBS: WordList = WordList::new(&[
     "again",
     "already",
     "also",
@@ -897,17 +966,17 @@ pub(crate) const VERB_ADVERBS: &[&str] = &[
     "was",
     "were",
     "would",
-];
+]);
 
 /// Words that open a noun phrase that can report speech ("the commission", "several experts").
-pub(crate) const DETERMINERS: &[&str] = &[
+pub(crate) static DETERMINERS: WordList = WordList::new(&[
     "a", "all", "an", "another", "both", "each", "her", "his", "its", "many", "most", "one",
     "other", "our", "several", "some", "the", "their", "these", "this", "those", "two", "three",
     "four", "five",
-];
+]);
 
 /// Bare plural nouns that report speech on their own ("police said", "officials say").
-pub(crate) const GROUP_NOUNS: &[&str] = &[
+pub(crate) static GROUP_NOUNS: WordList = WordList::new(&[
     "activists",
     "analysts",
     "authorities",
@@ -935,10 +1004,10 @@ pub(crate) const GROUP_NOUNS: &[&str] = &[
     "teachers",
     "witnesses",
     "people",
-];
+]);
 
 /// Words that make a capitalised phrase an organisation or place rather than a person.
-pub(crate) const ORGANISATION_WORDS: &[&str] = &[
+pub(crate) static ORGANISATION_WORDS: WordList = WordList::new(&[
     "agency",
     "airline",
     "airlines",
@@ -1016,10 +1085,10 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "university",
     "utility",
     "watchdog",
-];
+]);
 
 /// Words that introduce a reported speaker after the verb's object ("told reporters").
-pub(crate) const ADDRESSEES: &[&str] = &[
+pub(crate) static ADDRESSEES: WordList = WordList::new(&[
     "audience",
     "court",
     "crowd",
@@ -1029,7 +1098,7 @@ pub(crate) const ADDRESSEES: &[&str] = &[
     "reporters",
     "supporters",
     "viewers",
-];
+]);
 
 /// Month names, lower-case.
 pub const MONTHS: &[&str] = &[
@@ -1053,7 +1122,7 @@ pub(crate) const SHORT_MONTHS: &[&str] = &[
 ];
 
 /// Weekday names, lower-case, Monday first.
-pub const WEEKDAYS: &[&str] = &[
+pub static WEEKDAYS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -1061,7 +1130,7 @@ pub const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
+]);
 
 /// True for a word of two or more letters written in capitals only ("KFA", "CCTV"): an acronym.
 pub(crate) fn is_all_caps(word: &str) -> bool {
@@ -1084,7 +1153,45 @@ const HOLIDAYS: &[&str] = &[
 pub(crate) fn is_calendar_word(lower: &str) -> bool {
     MONTHS.contains(&lower)
         || SHORT_MONTHS.contains(&lower)
-        || WEEKDAYS.contains(&lower)
+        || WEEKDAYS.contains(lower)
         || HOLIDAYS.contains(&lower)
         || lower == "sept"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_list_holds_its_words_and_nothing_else() {
+        static COLOURS: WordList = WordList::new(&["amber", "teal", "ochre"]);
+        assert!(COLOURS.contains("teal"));
+        assert!(
+            !COLOURS.contains("Teal"),
+            "the list is lower-case and so is the lookup"
+        );
+        assert!(!COLOURS.contains("tea"));
+        assert_eq!(COLOURS.len(), 3, "the list reads as its slice");
+    }
+
+    #[test]
+    fn a_phrase_naming_two_countries_takes_the_first_of_the_gazetteer() {
+        let first = |names: &[&str]| {
+            COUNTRIES
+                .iter()
+                .position(|(_, n)| names.iter().any(|w| n.contains(w)))
+        };
+        // Whatever the order of the words in the phrase, the gazetteer's order decides.
+        let (a, b) = ("kremlin", "beijing");
+        let expected = COUNTRIES[first(&[a, b]).unwrap()].0;
+        assert_eq!(
+            country_of(&format!("{b} and {a} officials")),
+            Some(expected)
+        );
+        assert_eq!(
+            country_of(&format!("{a} and {b} officials")),
+            Some(expected)
+        );
+        assert_eq!(country_of("a harbour town"), None);
+    }
 }

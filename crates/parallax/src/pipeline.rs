@@ -13,11 +13,11 @@ use rayon::prelude::*;
 use crate::attribute::entities::canonicalize;
 use crate::attribute::{attribute_with_facts, document_facts};
 use crate::clean::clean_text;
-use crate::cluster::{term_counts, ClusterInput, StoryClusterer, TermCounts};
+use crate::cluster::{term_counts_of, ClusterInput, StoryClusterer, TermCounts};
 use crate::compare::compare;
 use crate::date::iso_of;
 use crate::decode::{decode_bytes, repair, PageMap};
-use crate::dedup::find_copies;
+use crate::dedup::{find_copies_of, fingerprint, Fingerprint};
 use crate::extract::{extract_html, host_of, ExtractedBlock};
 use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
@@ -299,7 +299,20 @@ pub fn summarize_pages(mut pages: Vec<RawPage>, words: usize) -> Vec<SummaryItem
 /// Finds copies, clusters documents into stories and analyzes each story.
 pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
     let mut rejected = Vec::new();
-    let copies = find_copies(&docs);
+    // What copy detection and clustering need of each document that does not depend on the
+    // others (its fingerprint, and its term counts read from the fingerprint's words), computed
+    // on every core.
+    let (prints, counts): (Vec<Fingerprint>, Vec<TermCounts>) = docs
+        .par_iter()
+        .with_min_len(16)
+        .map(|d| {
+            let print = fingerprint(&d.text);
+            let counts = term_counts_of(&print, d.title.as_deref(), &d.text);
+            (print, counts)
+        })
+        .unzip();
+    let copies = find_copies_of(&docs, &prints);
+    drop(prints);
     let mut order: Vec<usize> = (0..docs.len()).collect();
     // Dated documents first, by date; undated after them; input order breaks ties (a total order).
     let dates: Vec<_> = docs.iter().map(Document::published_date).collect();
@@ -315,13 +328,6 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
             .or_default()
             .push(c.a.doc.as_str());
     }
-    // What clustering needs of each document that does not depend on the others, counted on
-    // every core.
-    let counts: Vec<TermCounts> = docs
-        .par_iter()
-        .with_min_len(16)
-        .map(|d| term_counts(d.title.as_deref(), &d.text))
-        .collect();
     let mut clusterer = StoryClusterer::new();
     let mut assignments: HashMap<usize, Assignment> = HashMap::new();
     let mut seen: HashSet<&str> = HashSet::new();

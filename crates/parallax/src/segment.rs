@@ -172,7 +172,7 @@ fn attribution_starts(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().take(4).collect();
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.', ';']);
-        if i > 0 && crate::lexicon::CUES.contains(&bare) {
+        if i > 0 && crate::lexicon::CUES.contains(bare) {
             return true;
         }
         if !w.chars().next().is_some_and(char::is_uppercase)

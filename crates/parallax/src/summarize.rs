@@ -430,7 +430,7 @@ fn dangles(sentence: &str) -> bool {
         )
         .any(|w| w == "also");
     DANGLING_OPENERS.contains(&first.as_str())
-        || (first == "the" && CHANNEL_HEADS.contains(&second.as_str()))
+        || (first == "the" && CHANNEL_HEADS.contains(second.as_str()))
         || leans_back
 }
 

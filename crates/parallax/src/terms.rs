@@ -191,8 +191,15 @@ pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
 pub(crate) fn lower_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        h.write_u32(u32::from(c));
+    if word.is_ascii() {
+        // Most words: the same hash as below, without decoding characters.
+        for b in word.bytes() {
+            h.write_u32(u32::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(u32::from(c));
+        }
     }
     h.finish()
 }
@@ -204,17 +211,49 @@ pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
         let mut stems = stems.borrow_mut();
         let mut lower = String::new();
         for span in words(text) {
-            let Some(word) = span.slice(text) else {
-                continue;
-            };
-            lower_letters(word, &mut lower);
-            match stems.get(lower.as_str()) {
-                Some(Some((hash, term))) => f(*hash, term),
-                Some(None) => {}
-                None => stem_and_remember(&mut stems, lower.clone(), &lower, &mut f),
+            if let Some(word) = span.slice(text) {
+                word_term(&mut stems, word, &mut lower, &mut f);
             }
         }
     })
+}
+
+/// The hash of the term of each word of `text` at `spans` (word tokens, as [`words`] gives
+/// them), or `None` for a word without one: what [`for_each_term`] gives for each word alone,
+/// without segmenting the words again.
+pub(crate) fn word_term_hashes(text: &str, spans: &[Span]) -> Vec<Option<u64>> {
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        let mut lower = String::new();
+        spans
+            .iter()
+            .map(|span| {
+                let mut term = None;
+                if let Some(word) = span.slice(text) {
+                    word_term(&mut stems, word, &mut lower, &mut |hash, _| {
+                        term.get_or_insert(hash);
+                    });
+                }
+                term
+            })
+            .collect()
+    })
+}
+
+/// Calls `f` with the term of one word token (if it has one), from the stem cache or stemmed
+/// and remembered; `lower` is scratch room.
+fn word_term(
+    stems: &mut rustc_hash::FxHashMap<String, Option<(u64, String)>>,
+    word: &str,
+    lower: &mut String,
+    f: &mut impl FnMut(u64, &str),
+) {
+    lower_letters(word, lower);
+    match stems.get(lower.as_str()) {
+        Some(Some((hash, term))) => f(*hash, term),
+        Some(None) => {}
+        None => stem_and_remember(stems, lower.clone(), lower, f),
+    }
 }
 
 /// Calls `f` with each term of the words of `text` at `spans`, whose lower-cased hashes
@@ -322,6 +361,42 @@ fn term_of(lower: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_word_has_the_term_the_word_alone_has() {
+        let text = "The ferry's captain, Ana Ruiz-Vela, wasn't told about the 24/7 U.S. checks.";
+        let spans = words(text);
+        let hashes = word_term_hashes(text, &spans);
+        assert_eq!(hashes.len(), spans.len());
+        for (span, hash) in spans.iter().zip(&hashes) {
+            let word = span.slice(text).unwrap();
+            assert_eq!(*hash, term_hashes(word).first().copied(), "{word}");
+        }
+        assert!(
+            hashes.iter().any(Option::is_none),
+            "stop words have no term"
+        );
+        assert!(hashes.iter().any(Option::is_some));
+    }
+
+    #[test]
+    fn a_word_hashes_the_same_whatever_its_case_or_alphabet() {
+        assert_eq!(lower_hash("Harbour"), lower_hash("hARBOUR"));
+        assert_eq!(lower_hash("Ísland"), lower_hash("ísland"));
+        assert_ne!(lower_hash("harbour"), lower_hash("harbor"));
+        // The fast path for ASCII words gives the hash of the general one: lower-cased
+        // characters, each written as a u32.
+        let by_chars = |word: &str| {
+            use std::hash::Hasher;
+            let mut h = rustc_hash::FxHasher::default();
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .for_each(|c| h.write_u32(u32::from(c)));
+            h.finish()
+        };
+        assert_eq!(lower_hash("Harbour"), by_chars("Harbour"));
+        assert_eq!(lower_hash("Ísland"), by_chars("Ísland"));
+    }
 
     #[test]
     fn stopwords_are_sorted_for_binary_search() {

@@ -8,6 +8,7 @@
 use super::lexicon::{country_of, is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS, ORGANISATION_WORDS};
 use super::people::{adjacent, NameTable};
 use super::tokens::Tok;
+use crate::lexicon::WordList;
 
 /// A channel phrase in a sentence.
 #[derive(Debug, Clone)]
@@ -26,7 +27,7 @@ pub(crate) struct ChannelMention {
     pub subject: bool,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+static DETERMINERS: WordList = WordList::new(&["the", "a", "an", "its", "their", "his", "her"]);
 
 /// The channel phrases among `toks[from..to]`, outside quotes.
 pub(crate) fn channel_mentions(
@@ -45,10 +46,10 @@ pub(crate) fn channel_mentions(
         }
         let after_according =
             i >= from + 2 && toks[i - 1].lower == "to" && toks[i - 2].lower == "according";
-        let head = is_in(CHANNEL_HEADS, &t.lower);
+        let head = is_in(&CHANNEL_HEADS, &t.lower);
         let org_subject = t.cap
             && names.part(t.base).is_none()
-            && !is_in(DETERMINERS, &t.lower)
+            && !is_in(&DETERMINERS, &t.lower)
             && (after_according || (next_is_cue(toks, i, to) && organisation_like(toks, i)));
         if !(head || org_subject || after_according && t.cap) {
             i += 1;
@@ -60,9 +61,9 @@ pub(crate) fn channel_mentions(
         {
             let p = &toks[first - 1];
             let modifier = (p.cap && names.part(p.base).is_none() && p.lower != "according")
-                || is_in(CHANNEL_MODIFIERS, &p.lower)
-                || is_in(CHANNEL_HEADS, &p.lower);
-            if is_in(DETERMINERS, &p.lower) {
+                || is_in(&CHANNEL_MODIFIERS, &p.lower)
+                || is_in(&CHANNEL_HEADS, &p.lower);
+            if is_in(&DETERMINERS, &p.lower) {
                 first -= 1;
                 break;
             }
@@ -75,12 +76,12 @@ pub(crate) fn channel_mentions(
         let mut last = i + 1;
         while last < to && adjacent(&toks[last - 1], &toks[last]) && !toks[last].in_quote {
             let n = &toks[last];
-            let modifier_then_head = is_in(CHANNEL_MODIFIERS, &n.lower)
+            let modifier_then_head = is_in(&CHANNEL_MODIFIERS, &n.lower)
                 && toks[last + 1..to.min(last + 3)]
                     .iter()
-                    .any(|x| is_in(CHANNEL_HEADS, &x.lower));
+                    .any(|x| is_in(&CHANNEL_HEADS, &x.lower));
             if (n.cap && names.part(n.base).is_none())
-                || is_in(CHANNEL_HEADS, &n.lower)
+                || is_in(&CHANNEL_HEADS, &n.lower)
                 || modifier_then_head
             {
                 last += 1;
@@ -113,7 +114,7 @@ pub(crate) fn channel_mentions(
         }
         let qualified = toks[first..last]
             .iter()
-            .any(|x| x.cap && !is_in(DETERMINERS, &x.lower));
+            .any(|x| x.cap && !is_in(&DETERMINERS, &x.lower));
         let according_to = first >= from + 2
             && toks[first - 1].lower == "to"
             && toks[first - 2].lower == "according";
@@ -145,7 +146,7 @@ fn organisation_like(toks: &[Tok], i: usize) -> bool {
     let acronym = t.base.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && t.base.chars().all(|c| !c.is_lowercase());
     let after_the = i > 0 && toks[i - 1].lower == "the" && adjacent(&toks[i - 1], t);
-    acronym || after_the || is_in(ORGANISATION_WORDS, &t.lower) || country_of(t.base).is_some()
+    acronym || after_the || is_in(&ORGANISATION_WORDS, &t.lower) || country_of(t.base).is_some()
 }
 
 /// True when a reporting verb follows token `i` (possibly after one adverb or auxiliary).
@@ -165,7 +166,7 @@ fn next_is_cue(toks: &[Tok], i: usize, to: usize) -> bool {
 /// The channel text of a mention, without a leading determiner.
 pub(crate) fn channel_text<'a>(text: &'a str, toks: &[Tok], m: &ChannelMention) -> &'a str {
     let mut first = m.first;
-    if first + 1 < m.last && is_in(DETERMINERS, &toks[first].lower) {
+    if first + 1 < m.last && is_in(&DETERMINERS, &toks[first].lower) {
         first += 1;
     }
     &text[toks[first].start..m.end]

@@ -15,6 +15,7 @@
 //! taken for a subject ("Ruritania has long"), a lone adjective of nationality, or a writing
 //! ("customs data") is no speaker; the quote keeps its channel.
 
+use crate::lexicon::WordList;
 use std::collections::HashMap;
 
 use super::lexicon::{
@@ -25,22 +26,23 @@ use crate::outlets::registry;
 
 /// Words that make a phrase a clause rather than a name: auxiliaries and the words that
 /// join clauses.
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordList = WordList::new(&[
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "can",
     "could", "should", "may", "might", "must", "did", "does", "do", "not", "to", "that", "which",
     "who", "on", "in", "at", "with", "by", "after", "before", "while", "when",
-];
+]);
 
 /// Endings of adjectives of nationality ("Ruritanian", "Freedonese").
 const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ian", "i"];
 
 /// Offices written before a name that the attribution lexicon does not list as titles.
-const OFFICES: &[&str] = &["sheriff", "marshal", "coroner", "superintendent", "warden"];
+static OFFICES: WordList =
+    WordList::new(&["sheriff", "marshal", "coroner", "superintendent", "warden"]);
 
 /// Words that open a phrase without being part of a channel's name.
-const LEADING_WORDS: &[&str] = &[
+static LEADING_WORDS: WordList = WordList::new(&[
     "the", "a", "an", "its", "their", "his", "her", "separate", "official", "latest",
-];
+]);
 
 /// Sets every quote's channel to its canonical name for the story, keeping the phrase as
 /// written in `channel_written`, drops speakers that are not names, and gives each person one
@@ -79,7 +81,7 @@ pub fn canonicalize(quotes: &mut [Quote]) {
 /// office", "the county's health department"): the phrase as written, its article in lower case.
 fn owned_institution(speaker: &str, written: Option<&str>) -> Option<String> {
     let lower = speaker.trim().to_lowercase();
-    if lower.contains(' ') || !is_in(ORGANISATION_WORDS, &lower) {
+    if lower.contains(' ') || !is_in(&ORGANISATION_WORDS, &lower) {
         return None;
     }
     let written = written?.trim();
@@ -102,7 +104,7 @@ fn owned_institution(speaker: &str, written: Option<&str>) -> Option<String> {
 /// whose channel carried the words, when that is a name; else no speaker.
 fn named_instead(speaker: &str, channel: Option<&str>) -> Option<String> {
     let lower = speaker.trim().to_lowercase();
-    if !lower.contains(' ') && is_in(ORGANISATION_WORDS, &lower) {
+    if !lower.contains(' ') && is_in(&ORGANISATION_WORDS, &lower) {
         return Some(format!("the {lower}"));
     }
     channel
@@ -110,7 +112,7 @@ fn named_instead(speaker: &str, channel: Option<&str>) -> Option<String> {
         .filter(|c| {
             c.split_whitespace()
                 .last()
-                .is_some_and(|w| is_in(ORGANISATION_WORDS, &bare(w).to_lowercase()))
+                .is_some_and(|w| is_in(&ORGANISATION_WORDS, &bare(w).to_lowercase()))
         })
         .map(str::to_string)
 }
@@ -124,7 +126,7 @@ fn without_titles(speaker: &str) -> &str {
         .collect();
     let last_title = words.iter().rposition(|(_, w)| {
         let lower = bare(w).to_lowercase();
-        is_in(TITLES, &lower) || is_in(ROLES, &lower) || is_in(OFFICES, &lower)
+        is_in(&TITLES, &lower) || is_in(&ROLES, &lower) || is_in(&OFFICES, &lower)
     });
     // The rest must be a name of its own: capitalised words only ("Secretary of State Ann
     // Lee" keeps its office, whose name runs on with "of").
@@ -241,7 +243,7 @@ fn channel_key(phrase: &str) -> Option<ChannelKey> {
     let mut best: Vec<&str> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for w in &words {
-        if capitalised(w) && !is_country_word(w) && !is_in(LEADING_WORDS, &w.to_lowercase()) {
+        if capitalised(w) && !is_country_word(w) && !is_in(&LEADING_WORDS, &w.to_lowercase()) {
             run.push(w);
         } else {
             if run.len() > best.len() {
@@ -359,10 +361,10 @@ pub(crate) fn is_name(speaker: &str) -> bool {
     let last = words.len() - 1;
     let role = |w: &str| {
         let lower = w.to_lowercase();
-        is_in(GROUP_NOUNS, &lower)
-            || is_in(PLURAL_ROLES, &lower)
-            || is_in(ROLES, &lower)
-            || is_in(ORGANISATION_WORDS, &lower)
+        is_in(&GROUP_NOUNS, &lower)
+            || is_in(&PLURAL_ROLES, &lower)
+            || is_in(&ROLES, &lower)
+            || is_in(&ORGANISATION_WORDS, &lower)
     };
     if !words.iter().any(|w| capitalised(w) || role(w)) {
         return false;
@@ -377,12 +379,12 @@ pub(crate) fn is_name(speaker: &str) -> bool {
     // article ("the spokesman"); a bare "ministry" names no one.
     let lower_only = !words.iter().any(|w| capitalised(w));
     let lower_ok = !lower_only
-        || is_in(GROUP_NOUNS, &lower_last)
-        || is_in(PLURAL_ROLES, &lower_last)
-        || (words.len() > 1 && is_in(&["the", "a", "an"], &words[0].to_lowercase()));
+        || is_in(&GROUP_NOUNS, &lower_last)
+        || is_in(&PLURAL_ROLES, &lower_last)
+        || (words.len() > 1 && matches!(words[0].to_lowercase().as_str(), "the" | "a" | "an"));
     let first_ok = capitalised(first)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || is_in(&["the", "a", "an"], &first.to_lowercase())
+        || matches!(first.to_lowercase().as_str(), "the" | "a" | "an")
         || role(first);
     let ends_as_a_name =
         (capitalised(words[last]) || role(words[last])) && !demonym && lower_ok && first_ok;
@@ -391,8 +393,8 @@ pub(crate) fn is_name(speaker: &str) -> bool {
             let lower = w.to_lowercase();
             capitalised(w)
                 || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || (i == 0 && is_in(&["the", "a", "an"], &lower))
-                || (i < last && !is_in(CLAUSE_WORDS, &lower) && !lower.ends_with("ly"))
+                || (i == 0 && matches!(lower.as_str(), "the" | "a" | "an"))
+                || (i < last && !is_in(&CLAUSE_WORDS, &lower) && !lower.ends_with("ly"))
                 || (i == last && role(w))
         })
 }

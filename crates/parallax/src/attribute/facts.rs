@@ -245,7 +245,7 @@ pub fn facts(
             // Leading function words and titles are not part of the name ("The", "A", "Mr").
             let mut s0 = i;
             while s0 < j
-                && (crate::terms::is_stopword(&toks[s0].lower) || is_in(TITLES, &toks[s0].lower))
+                && (crate::terms::is_stopword(&toks[s0].lower) || is_in(&TITLES, &toks[s0].lower))
             {
                 s0 += 1;
             }
@@ -259,12 +259,12 @@ pub fn facts(
                 .rev()
                 .find_map(|x| names.part(x.base))
                 .filter(|&p| names.people[p].confirmed)
-                .filter(|_| !run.iter().any(|x| is_in(ORGANISATION_WORDS, &x.lower)));
+                .filter(|_| !run.iter().any(|x| is_in(&ORGANISATION_WORDS, &x.lower)));
             let acronym = |x: &Tok| {
                 x.base.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && x.base.chars().all(|c| !c.is_lowercase())
             };
-            let organisation = run.iter().any(|x| is_in(ORGANISATION_WORDS, &x.lower))
+            let organisation = run.iter().any(|x| is_in(&ORGANISATION_WORDS, &x.lower))
                 || (run.len() == 1 && acronym(&run[0]) && country_of(run[0].base).is_none());
             let sentence_start = i == 0
                 || text[..t.start]

@@ -27,6 +27,7 @@ pub mod rules;
 pub mod signed;
 pub mod tokens;
 
+use crate::lexicon::WordList;
 use crate::model::{Document, Quote, QuoteKind, Span};
 use channels::{channel_mentions, channel_text, ChannelMention};
 use frames::{frames, Frame, Sentence};
@@ -221,7 +222,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         // "the Harbour Watch study" lends its owner to "the study" later.
         if let Some(owner) = (from..to)
             .rev()
-            .filter(|&k| !cx.toks[k].in_quote && is_in(lexicon::DOCUMENT_NOUNS, &cx.toks[k].lower))
+            .filter(|&k| !cx.toks[k].in_quote && is_in(&lexicon::DOCUMENT_NOUNS, &cx.toks[k].lower))
             .find_map(|k| document_qualifier(&cx, from, k))
             .or_else(|| {
                 (from..to)
@@ -286,8 +287,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 let after_title = (from..m.first).all(|i| {
                     let t = &cx.toks[i];
                     (t.cap
-                        || is_in(lexicon::ROLES, &t.lower)
-                        || is_in(TITLES, &t.lower)
+                        || is_in(&lexicon::ROLES, &t.lower)
+                        || is_in(&TITLES, &t.lower)
                         || t.lower == "the")
                         && t.gap_after.trim().is_empty()
                 });
@@ -470,7 +471,7 @@ fn signature_speaker(cx: &Context, name: &str) -> String {
     let parts: Vec<&str> = name
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .skip_while(|w| is_in(TITLES, &w.to_lowercase()))
+        .skip_while(|w| is_in(&TITLES, &w.to_lowercase()))
         .collect();
     match parts.last().and_then(|w| cx.names.part(w)) {
         Some(p) => cx.people_name(p),
@@ -618,7 +619,7 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
 /// disclose …, but said “…”"): an acronym or a name with an organisation word, before `to`.
 fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
     let toks = &cx.toks;
-    let lead_in = from < to && is_in(frames::LEAD_IN_WORDS, &toks[from].lower);
+    let lead_in = from < to && is_in(&frames::LEAD_IN_WORDS, &toks[from].lower);
     let start = if lead_in {
         (from..to).find(|&k| toks[k].gap_after.contains(','))? + 1
     } else {
@@ -626,7 +627,7 @@ fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
     };
     let ((a, b), plural) = opening_name(toks, start, to)?;
     let organisation = (b - a == 1 && lexicon::is_all_caps(toks[a].base))
-        || (a..b).any(|i| is_in(ORGANISATION_WORDS, &toks[i].lower));
+        || (a..b).any(|i| is_in(&ORGANISATION_WORDS, &toks[i].lower));
     (organisation && !plural && b < to).then(|| cx.text[toks[a].start..toks[b - 1].end].to_string())
 }
 
@@ -652,7 +653,7 @@ fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
     if apposition {
         return Some(first.base.to_string());
     }
-    if !is_in(frames::LEAD_IN_WORDS, &first.lower) {
+    if !is_in(&frames::LEAD_IN_WORDS, &first.lower) {
         return None;
     }
     let comma = (from..to.min(from + frames::MAX_SUBJECT_WORDS * 3))
@@ -770,7 +771,7 @@ fn direct_quote(
         .rev()
         .take(CHARACTERIZING_REACH)
         .take_while(|&k| !cx.toks[k].in_quote)
-        .find(|&k| is_in(lexicon::CHARACTERIZING, &cx.toks[k].lower));
+        .find(|&k| is_in(&lexicon::CHARACTERIZING, &cx.toks[k].lower));
     // A quotation that is a whole sentence is speech, however short ("“Our caucus is together.”").
     let outside = format!(
         "{}{}",
@@ -966,8 +967,9 @@ fn is_adverb(t: &Tok) -> bool {
 /// the last one that is neither a possessive nor the object of a preposition ("Ames wrote to
 /// Lund: “…”" is Ames's), else the last one that is not a possessive.
 fn pick_before(toks: &[Tok], before: &[Mention], to: usize) -> Option<Mention> {
-    let object =
-        |m: &&Mention| m.first > 0 && is_in(lexicon::OBJECT_PREPOSITIONS, &toks[m.first - 1].lower);
+    let object = |m: &&Mention| {
+        m.first > 0 && is_in(&lexicon::OBJECT_PREPOSITIONS, &toks[m.first - 1].lower)
+    };
     before
         .iter()
         .rev()
@@ -1283,7 +1285,7 @@ fn frame_quote(
         } else {
             QuoteKind::Partial
         }
-    } else if (is_in(lexicon::VIEW_VERBS, &cx.toks[f.cue].lower)
+    } else if (is_in(&lexicon::VIEW_VERBS, &cx.toks[f.cue].lower)
         && cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "that"))
         || cx.toks[f.cue].lower == "in"
     {
@@ -1358,7 +1360,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .any(|m| m.last == b && !m.possessive && matches!(m.referent, Referent::Person(_)));
         // "Secretary of State Wes Carrowby": a title before the preposition belongs to the name
         // after it.
-        let titled = is_in(TITLES, &cx.toks[p - 1].lower);
+        let titled = is_in(&TITLES, &cx.toks[p - 1].lower);
         if (a..p).any(|i| cx.toks[i].cap)
             && !channels.iter().any(|c| c.first <= a && c.last >= b)
             && !person_heads
@@ -1369,7 +1371,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // "The parish issued a statement, saying …": a borrowed clause's subject after an article
     // ends at its past-tense verb.
-    if f.borrowed_subject && is_in(lexicon::PLAIN_ARTICLES, &cx.toks[a].lower) {
+    if f.borrowed_subject && is_in(&lexicon::PLAIN_ARTICLES, &cx.toks[a].lower) {
         // Not "hundred", nor the participle after an adverb ("the newly elected mayor").
         let past_tense = |k: usize| {
             let t = &cx.toks[k];
@@ -1432,7 +1434,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 !m.possessive
                     && (m.last == b || f.borrowed_subject)
                     && matches!(m.referent, Referent::Person(_))
-                    && !(m.first..m.last).any(|i| is_in(ORGANISATION_WORDS, &cx.toks[i].lower))
+                    && !(m.first..m.last).any(|i| is_in(&ORGANISATION_WORDS, &cx.toks[i].lower))
             });
         if let Some(m) = named {
             return SubjectReading::new(Rule::FrameChannelPerson, resolve(cx, &m), Some(text));
@@ -1468,7 +1470,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                         cx.names.part(cx.toks[i].base).is_some_and(|p| {
                             let person = &cx.names.people[p];
                             cx.gender.get(p).is_some_and(|&g| g != 0)
-                                || person.descriptors.iter().any(|d| is_in(TITLES, d))
+                                || person.descriptors.iter().any(|d| is_in(&TITLES, d))
                         })
                     })
                 })
@@ -1518,7 +1520,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // An unknown capitalised name: the last capitalised run of the subject.
     let name_word = |t: &Tok| {
-        t.cap && !is_in(lexicon::DETERMINERS, &t.lower) && !crate::terms::is_stopword(&t.lower)
+        t.cap && !is_in(&lexicon::DETERMINERS, &t.lower) && !crate::terms::is_stopword(&t.lower)
     };
     // A day or a month ends no name ("Roe on Tuesday said that …"); inside one it may stand
     // ("April Dunmore").
@@ -1534,14 +1536,14 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         }
         let parts: Vec<&str> = cx.toks[s..=e]
             .iter()
-            .filter(|t| !is_in(TITLES, &t.lower))
+            .filter(|t| !is_in(&TITLES, &t.lower))
             .map(|t| t.base)
             .collect();
         let acronym = parts.len() == 1 && lexicon::is_all_caps(parts[0]);
         let organisation = acronym
             || cx.toks[s..=e]
                 .iter()
-                .any(|t| is_in(ORGANISATION_WORDS, &t.lower))
+                .any(|t| is_in(&ORGANISATION_WORDS, &t.lower))
             || lexicon::country_of(&parts.join(" ")).is_some();
         let unknown_source = f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none();
         // "Prosecutors say": a plural opening the sentence, or a word written in lower case
@@ -1551,7 +1553,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             && (cx.common.contains(&parts[0].to_lowercase())
                 || (s == cx.sentence_from && parts[0].ends_with('s')));
         // "the Idaho Democrat said": a party member described, not named.
-        let party_member = is_in(lexicon::PARTY_MEMBERS, &cx.toks[e].lower);
+        let party_member = is_in(&lexicon::PARTY_MEMBERS, &cx.toks[e].lower);
         // "the Coastal Rescue Society said": a name after "the" is an organisation's.
         if s > a && cx.toks[s - 1].lower == "the" && e == b - 1 && !party_member {
             let name = cx.span_text(s, e + 1);
@@ -1569,7 +1571,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         b = (a..b)
             .find(|&i| {
                 let gap = cx.toks[i].gap_after.trim();
-                let title_dot = gap == "." && is_in(TITLES, &cx.toks[i].lower);
+                let title_dot = gap == "." && is_in(&TITLES, &cx.toks[i].lower);
                 !gap.is_empty() && !title_dot
             })
             .map_or(b, |i| i + 1)
@@ -1579,7 +1581,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .take_while(|&i| {
                 let t = &cx.toks[i];
                 t.cap
-                    && !is_in(lexicon::DETERMINERS, &t.lower)
+                    && !is_in(&lexicon::DETERMINERS, &t.lower)
                     && !crate::terms::is_stopword(&t.lower)
             })
             .last();
@@ -1599,7 +1601,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         && !head.cap
         && (2..=3).contains(&(b - a))
         && modifiers_only
-        && is_in(ORGANISATION_WORDS, &head.lower)
+        && is_in(&ORGANISATION_WORDS, &head.lower)
     {
         if let Some(name) = recent_named(cx, &cx.last_organisation) {
             cx.last_organisation = Some((name.clone(), cx.sentence));
@@ -1609,11 +1611,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // "the genial owner": a definite description of a person named before.
     let definite = cx.toks[a].lower == "the"
         && b - a >= 2
-        && (!head.cap || is_in(lexicon::PARTY_MEMBERS, &head.lower));
-    let not_a_person = is_in(ORGANISATION_WORDS, &head.lower)
-        || is_in(lexicon::GROUP_NOUNS, &head.lower)
-        || is_in(lexicon::CHANNEL_HEADS, &head.lower)
-        || is_in(lexicon::DOCUMENT_NOUNS, &head.lower)
+        && (!head.cap || is_in(&lexicon::PARTY_MEMBERS, &head.lower));
+    let not_a_person = is_in(&ORGANISATION_WORDS, &head.lower)
+        || is_in(&lexicon::GROUP_NOUNS, &head.lower)
+        || is_in(&lexicon::CHANNEL_HEADS, &head.lower)
+        || is_in(&lexicon::DOCUMENT_NOUNS, &head.lower)
         // A plural, but "the retired sergeant-at-arms" is one person.
         || head.lower.ends_with('s') && !head.lower.contains('-');
     if definite && !not_a_person && !f.according {
@@ -1644,7 +1646,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             );
         }
     }
-    if is_in(lexicon::DOCUMENT_NOUNS, &head.lower) {
+    if is_in(&lexicon::DOCUMENT_NOUNS, &head.lower) {
         // "the Harbour Watch study": the capitalised owner speaks through it, and lends itself to
         // "the study" later.
         if let Some(owner) = document_qualifier(cx, a, b - 1) {
@@ -1710,12 +1712,12 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
         return None;
     }
     let document = |t: &Tok| {
-        is_in(lexicon::DOCUMENT_NOUNS, &t.lower)
-            || is_in(lexicon::CHANNEL_HEADS, &t.lower) && !is_in(lexicon::MEDIA_HEADS, &t.lower)
+        is_in(&lexicon::DOCUMENT_NOUNS, &t.lower)
+            || is_in(&lexicon::CHANNEL_HEADS, &t.lower) && !is_in(&lexicon::MEDIA_HEADS, &t.lower)
     };
     let k = (a + 1..b.saturating_sub(1)).find(|&k| {
         !toks[k].cap
-            && is_in(ORGANISATION_WORDS, &toks[k].lower)
+            && is_in(&ORGANISATION_WORDS, &toks[k].lower)
             && document(&toks[k + 1])
             && people::adjacent(&toks[k], &toks[k + 1])
     })?;
@@ -1736,7 +1738,7 @@ fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
     let qualifier = |t: &Tok| {
         t.cap
             && !t.in_quote
-            && !is_in(lexicon::DETERMINERS, &t.lower)
+            && !is_in(&lexicon::DETERMINERS, &t.lower)
             && !crate::terms::is_stopword(&t.lower)
             && !lexicon::is_calendar_word(&t.lower)
     };
@@ -1750,10 +1752,10 @@ fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
 /// True for a noun naming a piece of writing that someone puts out: a document ("study",
 /// "complaint") or a document channel ("report", "statement"), not an institution or a medium.
 fn is_writing(lower: &str) -> bool {
-    is_in(lexicon::DOCUMENT_NOUNS, lower)
-        || (is_in(lexicon::CHANNEL_HEADS, lower)
-            && !is_in(lexicon::INSTITUTION_HEADS, lower)
-            && !is_in(lexicon::MEDIA_HEADS, lower))
+    is_in(&lexicon::DOCUMENT_NOUNS, lower)
+        || (is_in(&lexicon::CHANNEL_HEADS, lower)
+            && !is_in(&lexicon::INSTITUTION_HEADS, lower)
+            && !is_in(&lexicon::MEDIA_HEADS, lower))
 }
 
 /// Tokens after a frame's subject that an author's name may still run into.
@@ -1761,7 +1763,7 @@ const AUTHOR_REACH: usize = 12;
 
 /// Participles that credit a document to who put it out ("a report released by the Harbour
 /// Board").
-const AUTHORED: &[&str] = &[
+static AUTHORED: WordList = WordList::new(&[
     "commissioned",
     "compiled",
     "conducted",
@@ -1771,7 +1773,7 @@ const AUTHORED: &[&str] = &[
     "published",
     "released",
     "written",
-];
+]);
 
 /// The author a document noun at token `k` is credited to after it, up to token `to`: "a report
 /// released by the Harbour Board", "a survey by the Farmers' Union". The name runs over
@@ -1785,7 +1787,7 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
             .map_or("", |t| t.lower.as_str())
     };
     let mut j = k + 1;
-    if is_in(AUTHORED, word(j)) {
+    if is_in(&AUTHORED, word(j)) {
         j += 1;
     }
     if word(j) != "by" || toks[k].gap_after.trim() != "" {
@@ -1843,7 +1845,7 @@ const DOCUMENT_REACH: usize = 12;
 fn is_document(cx: &Context, c: &ChannelMention) -> bool {
     (c.first..c.last).any(|i| {
         let lower = &cx.toks[i].lower;
-        is_in(lexicon::CHANNEL_HEADS, lower) && !is_in(lexicon::INSTITUTION_HEADS, lower)
+        is_in(&lexicon::CHANNEL_HEADS, lower) && !is_in(&lexicon::INSTITUTION_HEADS, lower)
     })
 }
 
@@ -1855,7 +1857,7 @@ fn document_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
 
 /// True when a channel is a medium ("the newspaper", "state media"), which speaks for no one.
 fn is_media(cx: &Context, c: &ChannelMention) -> bool {
-    (c.first..c.last).any(|i| is_in(lexicon::MEDIA_HEADS, &cx.toks[i].lower))
+    (c.first..c.last).any(|i| is_in(&lexicon::MEDIA_HEADS, &cx.toks[i].lower))
 }
 
 /// The name of an institution speaking as a channel: "the ministry" is the organisation of that
@@ -1899,8 +1901,8 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
         return Some(cx.span_text(from, c.last));
     }
     let qualifier: Vec<usize> = (c.first..c.last)
-        .filter(|&i| toks[i].cap && !is_in(lexicon::DETERMINERS, &toks[i].lower))
-        .filter(|&i| !is_in(lexicon::CHANNEL_HEADS, &toks[i].lower))
+        .filter(|&i| toks[i].cap && !is_in(&lexicon::DETERMINERS, &toks[i].lower))
+        .filter(|&i| !is_in(&lexicon::CHANNEL_HEADS, &toks[i].lower))
         .filter(|&i| !lexicon::is_calendar_word(&toks[i].lower))
         .collect();
     if let (Some(&a), Some(&b)) = (qualifier.first(), qualifier.last()) {
@@ -1976,7 +1978,7 @@ fn subject_like(p: &people::Person) -> bool {
     let name_word = |w: &&str| {
         let lower = w.to_lowercase();
         w.chars().skip(1).any(char::is_lowercase)
-            && !is_in(ORGANISATION_WORDS, &lower)
+            && !is_in(&ORGANISATION_WORDS, &lower)
             && !lexicon::is_calendar_word(&lower)
             && lexicon::country_of(w).is_none()
     };

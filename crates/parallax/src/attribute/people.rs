@@ -96,7 +96,7 @@ impl NameTable {
             let title_at = run.iter().rposition(|t| is_title(&t.lower));
             let role_before = i > 0
                 && !toks[i - 1].cap
-                && is_in(ROLES, &toks[i - 1].lower)
+                && is_in(&ROLES, &toks[i - 1].lower)
                 && adjacent(&toks[i - 1], &toks[i]);
             let cue_next = toks
                 .get(j)
@@ -128,12 +128,12 @@ impl NameTable {
                     && (cue_next || cue_before)
                     && !run
                         .iter()
-                        .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower))
+                        .any(|t| is_in(&super::lexicon::ORGANISATION_WORDS, &t.lower))
                     // An acronym marks an organisation ("RV Power"), not a person.
                     && !run.iter().any(|t| super::lexicon::is_all_caps(t.base))
-                    && !is_in(super::lexicon::PLAIN_ARTICLES, &run[0].lower)
+                    && !is_in(&super::lexicon::PLAIN_ARTICLES, &run[0].lower)
                     // "the Idaho Democrat said" describes someone.
-                    && !(i > 0 && is_in(super::lexicon::PLAIN_ARTICLES, &toks[i - 1].lower)) =>
+                    && !(i > 0 && is_in(&super::lexicon::PLAIN_ARTICLES, &toks[i - 1].lower)) =>
                 {
                     (0, Vec::new())
                 }
@@ -151,7 +151,7 @@ impl NameTable {
             // "Prince Osric University": an organisation word ends the run, not a name.
             let organisation = run[name_from..]
                 .iter()
-                .any(|t| is_in(super::lexicon::ORGANISATION_WORDS, &t.lower));
+                .any(|t| is_in(&super::lexicon::ORGANISATION_WORDS, &t.lower));
             if !name.is_empty() && !organisation {
                 if i > 0 && toks[i - 1].cap {
                     descriptors.push(toks[i - 1].lower.clone());
@@ -288,7 +288,7 @@ impl NameTable {
                 i += 1;
                 continue;
             }
-            if t.cap && !is_in(&["the", "a", "both"], &t.lower) {
+            if t.cap && !matches!(t.lower.as_str(), "the" | "a" | "both") {
                 let mut j = i;
                 let mut person = None;
                 while j < to
@@ -347,7 +347,7 @@ impl NameTable {
                 i += 1;
                 continue;
             }
-            if is_in(&["the", "both"], &t.lower) {
+            if matches!(t.lower.as_str(), "the" | "both") {
                 if let Some(m) = description(toks, i, to) {
                     i = m.last;
                     out.push(m);
@@ -388,7 +388,7 @@ fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
             return None;
         }
         let lower = t.lower.as_str();
-        if is_in(PLURAL_ROLES, lower)
+        if is_in(&PLURAL_ROLES, lower)
             && (modifiers.iter().any(|m: &String| m == "two") || toks[at].lower == "both")
         {
             return Some(Mention {
@@ -398,7 +398,7 @@ fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
                 possessive: t.possessive,
             });
         }
-        if is_in(ROLES, lower) || is_title(lower) {
+        if is_in(&ROLES, lower) || is_title(lower) {
             let mut last = k + 1;
             // "the President of China": the country after "of" is a modifier too.
             if toks.get(k + 1).is_some_and(|t| t.lower == "of")
@@ -462,13 +462,13 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
             .skip_while(|t| {
                 crate::terms::is_stopword(&t.lower)
                     || is_title(&t.lower)
-                    || is_in(ROLES, &t.lower)
-                    || is_in(super::lexicon::CLAUSE_BOUNDARIES, &t.lower)
+                    || is_in(&ROLES, &t.lower)
+                    || is_in(&super::lexicon::CLAUSE_BOUNDARIES, &t.lower)
             })
             .collect();
         let name_like = run.iter().all(|t| {
             is_name_word(t)
-                && !is_in(ORGANISATION_WORDS, &t.lower)
+                && !is_in(&ORGANISATION_WORDS, &t.lower)
                 && super::lexicon::country_of(t.base).is_none()
         });
         // A heading in capitals ("PORT DIARY") is no name.
@@ -523,7 +523,7 @@ fn organisation_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
         let word_after = !toks[i].cap
             && adjacent(&toks[i - 1], &toks[i])
             && !toks[i - 1].possessive
-            && is_in(super::lexicon::ORGANISATION_WORDS, &toks[i].lower);
+            && is_in(&super::lexicon::ORGANISATION_WORDS, &toks[i].lower);
         for n in 2..=3 {
             if the_before && toks[i].cap && i + n <= toks.len() {
                 out.insert(run(i, n));

@@ -120,14 +120,15 @@ fn pull_quote(line: &str) -> Option<Ranges> {
     // "The Canadian Press": an agency or a credit, not a person signing.
     let opens_with_determiner = name_words
         .first()
-        .is_some_and(|w| is_in(DETERMINERS, &w.to_lowercase()));
+        .is_some_and(|w| is_in(&DETERMINERS, &w.to_lowercase()));
     if opens_with_determiner
         || !(2..=MAX_NAME_WORDS).contains(&name_words.len())
         || !name_words.iter().all(|w| is_name_word(w))
         || role.is_some_and(|r| {
             r.split_whitespace().count() > MAX_ROLE_WORDS
                 || r.contains(['(', ')', '/', ',', ':'])
-                || r.split_whitespace().any(|w| is_in(CUES, &w.to_lowercase()))
+                || r.split_whitespace()
+                    .any(|w| is_in(&CUES, &w.to_lowercase()))
         })
     {
         return None;

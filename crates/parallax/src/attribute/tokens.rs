@@ -1,5 +1,6 @@
 //! Word tokens with the flags attribution needs: capitalisation, possessive, inside quotes.
 
+use crate::lexicon::WordList;
 use crate::segment::words;
 
 /// One word of a document.
@@ -68,7 +69,7 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
                 start: span.start(),
                 end: span.end(),
                 base,
-                cue: !cap && super::lexicon::is_in(super::lexicon::CUES, &lower),
+                cue: !cap && super::lexicon::is_in(&super::lexicon::CUES, &lower),
                 lower,
                 cap,
                 possessive,
@@ -163,12 +164,12 @@ pub(crate) fn is_party_tag(word: &str) -> bool {
         return false;
     };
     let state: String = state.chars().filter(|&c| c != '.').collect();
-    matches!(party, "D" | "R" | "I") && super::lexicon::is_in(US_STATES, &state)
+    matches!(party, "D" | "R" | "I") && super::lexicon::is_in(&US_STATES, &state)
 }
 
 /// US states as party tags write them: the AP's abbreviations, the postal codes and the names
 /// the AP does not abbreviate, full stops left out.
-const US_STATES: &[&str] = &[
+static US_STATES: WordList = WordList::new(&[
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
     "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "NH", "NJ", "NM", "NY",
     "NC", "ND", "Okla", "Ore", "Pa", "RI", "SC", "SD", "Tenn", "Tex", "Vt", "Va", "Wash", "WVa",
@@ -176,7 +177,7 @@ const US_STATES: &[&str] = &[
     "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
     "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "OH", "OK", "OR", "PA", "TN",
     "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-];
+]);
 
 /// True for a word written with a capital, also after a lower-case particle ("al-Shabaab",
 /// "el-Sisi").

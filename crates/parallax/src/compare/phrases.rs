@@ -89,9 +89,9 @@ fn names_apart(docs: &[&Document], vocabulary: &Vocabulary, x: &Unit, y: &Unit) 
                 w.chars().next().is_some_and(char::is_uppercase)
                     && !vocabulary.has(other, lower_hash(w))
                     // A title or a date is no name ("Mr", "February").
-                    && !is_in(TITLES, lower)
-                    && !is_in(MONTHS, lower)
-                    && !is_in(WEEKDAYS, lower)
+                    && !is_in(&TITLES, lower)
+                    && !MONTHS.contains(&lower)
+                    && !is_in(&WEEKDAYS, lower)
             });
         names.nth(MIN_NOVEL_NAMES - 1).is_some()
     };

@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{ConflictSide, Document, Quote, Span};
 use crate::segment::words;
-use crate::terms::{for_each_term, lower_hash};
+use crate::terms::{lower_hash, word_term_hashes};
 
 /// Sentences read per story: beyond this the finders look at the first ones only, so a giant
 /// story costs no more than this many.
@@ -115,16 +115,15 @@ pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
     let body = span.slice(text).unwrap_or("");
     let mut out = Vec::new();
     let mut terms = HashSet::default();
-    for w in words(body).into_iter().take(MAX_WORDS_READ) {
+    let mut spans = words(body);
+    spans.truncate(MAX_WORDS_READ);
+    let hashes = word_term_hashes(body, &spans);
+    for (w, first) in spans.into_iter().zip(hashes) {
         let Some(word) = w.slice(body) else { continue };
         let mut lower = word.to_lowercase();
         if lower.contains('’') {
             lower = lower.replace('’', "'");
         }
-        let mut first = None;
-        for_each_term(word, |hash, _| {
-            first.get_or_insert(hash);
-        });
         // The stop word list counts "years" as a stop word (it is in most sentences of news);
         // as what a number counts it is a unit like any other.
         let term = first.or_else(|| {

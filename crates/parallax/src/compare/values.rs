@@ -141,8 +141,11 @@ const CHANGE_WORDS: &[&str] = &["rose", "risen", "climbed", "increased", "jumped
 
 /// A number word or numeral: its value.
 pub(crate) fn number_word(lower: &str) -> Option<f64> {
-    let digits = lower.replace(',', "");
-    if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    // (Commas are dropped only from what opens with a digit once they are gone: most words
+    // are not numerals, and are read without a copy.)
+    let opening = lower.trim_start_matches(',');
+    if opening.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = lower.replace(',', "");
         return digits.parse::<f64>().ok().filter(|v| v.is_finite());
     }
     if let Some(p) = UNITS.iter().position(|w| *w == lower) {

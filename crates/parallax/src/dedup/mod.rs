@@ -16,6 +16,8 @@ mod index;
 pub use fingerprint::{common_sorted, fingerprint, Fingerprint, GUARANTEED_WORDS, SHINGLE, WINDOW};
 pub use index::{worth_comparing, Candidate, CopyIndex, LONG_RUN_ANCHORS, MAX_POSTINGS, RARE_DOCS};
 
+use rayon::prelude::*;
+
 use crate::model::{Copy, CopyKind, Document, SourceSpan, Span};
 
 /// Shortest run of identical words reported as a shared passage.
@@ -45,9 +47,24 @@ pub(crate) fn dated_before(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// Finds every copy relation among `docs`. Anchors are counted over all of them first, so
 /// every document is judged by the same counts whatever its position.
+#[cfg(test)]
 pub(crate) fn find_copies(docs: &[Document]) -> Vec<Copy> {
-    let prints: Vec<Fingerprint> = docs.iter().map(|d| fingerprint(&d.text)).collect();
-    let keys: Vec<Vec<u32>> = prints.iter().map(Fingerprint::anchor_keys).collect();
+    // Each document's fingerprint depends on it alone: computed on every core.
+    let prints: Vec<Fingerprint> = docs
+        .par_iter()
+        .with_min_len(16)
+        .map(|d| fingerprint(&d.text))
+        .collect();
+    find_copies_of(docs, &prints)
+}
+
+/// [`find_copies`] with each document's fingerprint at hand (`prints[i]` of `docs[i]`).
+pub(crate) fn find_copies_of(docs: &[Document], prints: &[Fingerprint]) -> Vec<Copy> {
+    let keys: Vec<Vec<u32>> = prints
+        .par_iter()
+        .with_min_len(16)
+        .map(Fingerprint::anchor_keys)
+        .collect();
     let mut index = CopyIndex::new();
     for k in &keys {
         index.count(k);

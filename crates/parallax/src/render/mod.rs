@@ -88,11 +88,24 @@ pub fn json(report: &Report) -> String {
 /// its array by indenting each of its lines.
 fn json_in_parallel(report: &Report) -> serde_json::Result<String> {
     use rayon::prelude::*;
+    /// Each item's pretty JSON, indented one level deeper, as the array inside the report
+    /// places it.
     fn elements<T: serde::Serialize + Sync>(items: &[T]) -> serde_json::Result<Vec<String>> {
         items
             .par_iter()
             .with_min_len(64)
-            .map(serde_json::to_string_pretty)
+            .map(|item| {
+                let json = serde_json::to_string_pretty(item)?;
+                let mut indented = String::with_capacity(json.len() + json.len() / 8 + 8);
+                for (l, line) in json.split('\n').enumerate() {
+                    if l > 0 {
+                        indented.push('\n');
+                    }
+                    indented.push_str("    ");
+                    indented.push_str(line);
+                }
+                Ok(indented)
+            })
             .collect()
     }
     let arrays = [
@@ -103,7 +116,7 @@ fn json_in_parallel(report: &Report) -> serde_json::Result<String> {
     ];
     let size: usize = arrays
         .iter()
-        .flat_map(|(_, items)| items.iter().map(|i| i.len() + i.len() / 8 + 8))
+        .flat_map(|(_, items)| items.iter().map(|i| i.len() + 2))
         .sum();
     let mut out = String::with_capacity(size + 64);
     out.push('{');
@@ -113,13 +126,7 @@ fn json_in_parallel(report: &Report) -> serde_json::Result<String> {
         out.push_str("\": [");
         for (k, item) in items.iter().enumerate() {
             out.push_str(if k == 0 { "\n" } else { ",\n" });
-            for (l, line) in item.split('\n').enumerate() {
-                if l > 0 {
-                    out.push('\n');
-                }
-                out.push_str("    ");
-                out.push_str(line);
-            }
+            out.push_str(item);
         }
         out.push_str(if items.is_empty() { "]" } else { "\n  ]" });
     }

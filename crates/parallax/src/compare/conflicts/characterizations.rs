@@ -11,14 +11,15 @@
 use super::polarity::same_person;
 use super::{words_text, Proposal};
 use crate::compare::reading::{Reading, Sentence};
+use crate::lexicon::WordList;
 use crate::model::ConflictKind;
 
 /// Copulas a characterization uses.
 const COPULAS: &[&str] = &["is", "are", "was", "were", "'s"];
 /// Words that may stand before the subject.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordList = WordList::new(&[
     "the", "this", "that", "these", "those", "our", "their", "its",
-];
+]);
 /// Words of a predicate read at most.
 const MAX_PREDICATE_WORDS: usize = 10;
 /// Content words a predicate needs.
@@ -57,7 +58,7 @@ pub fn characterizations(s: &Sentence, text: &str) -> Vec<(usize, usize, Vec<u64
         let mut first = subject;
         if first > 0
             && !s.breaks_after(text, first - 1)
-            && DETERMINERS.contains(&s.words[first - 1].lower.as_str())
+            && DETERMINERS.contains(s.words[first - 1].lower.as_str())
         {
             first -= 1;
         }

@@ -370,7 +370,7 @@ fn is_day_of_report(f: &Found) -> bool {
     let words = &f.sentence.words;
     let at = f.value.at;
     matches!(f.value.kind, ValueKind::Weekday)
-        && (1..=2).any(|k| at >= k && is_in(CUES, &words[at - k].lower))
+        && (1..=2).any(|k| at >= k && is_in(&CUES, &words[at - k].lower))
 }
 
 /// The word of the two before a day that puts its moment at an end of it ("late on Monday",

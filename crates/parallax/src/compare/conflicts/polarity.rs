@@ -15,6 +15,7 @@ use super::{words_text, Proposal};
 use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
 use crate::compare::values::number_word;
+use crate::lexicon::WordList;
 use crate::model::{ConflictKind, Span};
 
 /// Content words after a negation that it governs.
@@ -68,10 +69,10 @@ const NOT_NEGATING: &[(&str, &str)] = &[
     ("not", "yet"),
 ];
 /// Verbs saying a view differs, before "otherwise".
-const VIEW_VERBS: &[&str] = &[
+static VIEW_VERBS: WordList = WordList::new(&[
     "say", "says", "said", "insist", "insists", "believe", "believes", "argue", "argues", "claim",
     "claims", "suggest", "suggests", "think", "thinks", "contend", "contends",
-];
+]);
 
 fn negates(s: &Sentence, i: usize) -> bool {
     let w = s.words[i].lower.as_str();
@@ -96,7 +97,7 @@ fn scope(s: &Sentence, text: &str, i: usize) -> Vec<usize> {
         let w = &s.words[j];
         if w.term.is_some() {
             // A reporting or light word first ("would not say which") governs no matter.
-            if !is_in(CUES, &w.lower)
+            if !is_in(&CUES, &w.lower)
                 && !LIGHT.contains(&w.lower.as_str())
                 && number_word(&w.lower).is_none()
             {
@@ -108,7 +109,7 @@ fn scope(s: &Sentence, text: &str, i: usize) -> Vec<usize> {
     let bare = matches!(s.words[i].lower.as_str(), "no" | "never");
     if bare && i > 0 && !s.breaks_after(text, i - 1) {
         let w = &s.words[i - 1];
-        if w.term.is_some() && !w.cap && !is_in(CUES, &w.lower) {
+        if w.term.is_some() && !w.cap && !is_in(&CUES, &w.lower) {
             out.push(i - 1);
         }
     }
@@ -296,7 +297,7 @@ pub(crate) fn same_person(a: &str, b: &str) -> bool {
 fn rebuttal_in_one_sentence(reading: &Reading, s: &Sentence) -> Option<Proposal> {
     let otherwise = s.words.iter().position(|w| w.lower == "otherwise")?;
     let view = (otherwise.saturating_sub(2)..otherwise)
-        .any(|j| VIEW_VERBS.contains(&s.words[j].lower.as_str()));
+        .any(|j| VIEW_VERBS.contains(s.words[j].lower.as_str()));
     let split = (1..otherwise)
         .rev()
         .find(|&j| CONTRASTS.contains(&s.words[j].lower.as_str()) || s.words[j].lower == "while")?;
@@ -310,7 +311,7 @@ fn rebuttal_in_one_sentence(reading: &Reading, s: &Sentence) -> Option<Proposal>
     });
     // Two views: the first clause reports one too ("the family insists…, though…").
     let first_view = (0..split)
-        .any(|j| is_in(CUES, &s.words[j].lower) || VIEW_VERBS.contains(&s.words[j].lower.as_str()));
+        .any(|j| is_in(&CUES, &s.words[j].lower) || VIEW_VERBS.contains(s.words[j].lower.as_str()));
     if !view || personal || !first_view {
         return None;
     }
@@ -328,8 +329,8 @@ fn rebuttal_in_one_sentence(reading: &Reading, s: &Sentence) -> Option<Proposal>
         while end + 1 < to
             && end < from + 5
             && !s.breaks_after(reading.text(s.doc), end)
-            && !is_in(CUES, &s.words[end + 1].lower)
-            && !VIEW_VERBS.contains(&s.words[end + 1].lower.as_str())
+            && !is_in(&CUES, &s.words[end + 1].lower)
+            && !VIEW_VERBS.contains(s.words[end + 1].lower.as_str())
         {
             end += 1;
         }
