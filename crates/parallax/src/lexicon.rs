@@ -819,23 +819,57 @@ pub(crate) const PLACES: &[&str] = &[
 /// every token of a story, so a scan of lists of a hundred words would dominate it.
 pub struct WordList {
     words: &'static [&'static str],
+    /// By word length (longer words share the last entry): a bit for each first byte (its low
+    /// five bits) some word of that length opens with. Most words asked about are in no list;
+    /// this turns them away without hashing them.
+    openings: [u32; OPENING_LENGTHS],
     set: OnceLock<FxHashSet<&'static str>>,
+}
+
+/// Word lengths [`WordList`] tells apart before hashing.
+const OPENING_LENGTHS: usize = 16;
+
+/// The entry of [`WordList::openings`] for a word of `len` bytes opening with `first`.
+const fn opening(len: usize, first: u8) -> (usize, u32) {
+    let at = if len < OPENING_LENGTHS {
+        len
+    } else {
+        OPENING_LENGTHS - 1
+    };
+    (at, 1 << (first & 31))
 }
 
 impl WordList {
     /// A list of `words`, each lower-case.
     pub(crate) const fn new(words: &'static [&'static str]) -> WordList {
+        let mut openings = [0u32; OPENING_LENGTHS];
+        let mut i = 0;
+        while i < words.len() {
+            let bytes = words[i].as_bytes();
+            if !bytes.is_empty() {
+                let (at, bit) = opening(bytes.len(), bytes[0]);
+                openings[at] |= bit;
+            }
+            i += 1;
+        }
         WordList {
             words,
+            openings,
             set: OnceLock::new(),
         }
     }
 
     /// True when `word` is one of the list's words.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let Some(&first) = word.as_bytes().first() else {
+            return self.words.contains(&word);
+        };
+        let (at, bit) = opening(word.len(), first);
+        self.openings[at] & bit != 0
+            && self
+                .set
+                .get_or_init(|| self.words.iter().copied().collect())
+                .contains(word)
     }
 }
 
@@ -1172,6 +1206,16 @@ mod tests {
         );
         assert!(!COLOURS.contains("tea"));
         assert_eq!(COLOURS.len(), 3, "the list reads as its slice");
+        // Words that share a length and a first letter with a listed word, or whose first
+        // bytes share their low bits, still need the set to answer.
+        assert!(!COLOURS.contains("tell"));
+        assert!(!COLOURS.contains("amberjack-and-more-of-it"));
+        static LONG: WordList = WordList::new(&["", "counterintelligence", "à-la-carte"]);
+        assert!(LONG.contains("counterintelligence"));
+        assert!(!LONG.contains("counterintelligences"));
+        assert!(LONG.contains("à-la-carte"));
+        assert!(LONG.contains(""));
+        assert!(!COLOURS.contains(""));
     }
 
     #[test]

@@ -157,8 +157,15 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     let vocabulary = reading::Vocabulary::of(docs);
     let mut out = Comparison::default();
     let mut unit_groups: Vec<(Vec<Unit>, String)> = Vec::new();
-    let quote_groups = phrases::join(docs, &vocabulary, &quote_units, group(&quote_units));
-    let sentence_groups = phrases::join(docs, &vocabulary, &sentence_units, group(&sentence_units));
+    let read = reading::ReadSentences::of(docs);
+    let quote_groups = phrases::join(docs, &read, &vocabulary, &quote_units, group(&quote_units));
+    let sentence_groups = phrases::join(
+        docs,
+        &read,
+        &vocabulary,
+        &sentence_units,
+        group(&sentence_units),
+    );
     let sentence_groups = join_quoted(
         &sentence_units,
         sentence_groups,
@@ -181,7 +188,7 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
             unit_groups.push((members, id));
         }
     }
-    let reading = reading::Reading::new(docs, quotes, &out.sentence_statement, &vocabulary);
+    let reading = reading::Reading::new(docs, read, quotes, &out.sentence_statement, &vocabulary);
     out.conflicts = find_conflicts(docs, &reading, &unit_groups);
     out.exclusive = exclusives(docs, &vocabulary, &unit_groups);
     out

@@ -13,7 +13,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::joins::{in_order, GroupJoins};
-use super::reading::{read_sentence, Vocabulary};
+use super::reading::{read_sentence, ReadSentences, Vocabulary};
 use super::Unit;
 use crate::attribute::lexicon::{is_in, MONTHS, TITLES, WEEKDAYS};
 use crate::model::Document;
@@ -23,9 +23,17 @@ use crate::terms::{hash_term, lower_hash};
 /// Stop words that may stand between the two words of a phrase ("hard to repair").
 pub(crate) const MAX_GAP: usize = 2;
 
-/// The phrases of a unit, as hashes of their two terms.
-pub fn phrases(doc: &Document, unit: &Unit) -> HashSet<u64> {
-    let sentence = read_sentence(unit.doc, &doc.text, unit.span);
+/// The phrases of a unit, as hashes of their two terms; a sentence of the story already read
+/// is taken from `read`.
+pub fn phrases(doc: &Document, read: &ReadSentences, unit: &Unit) -> HashSet<u64> {
+    let fresh;
+    let sentence = match read.get(unit.doc, unit.span) {
+        Some(s) => s,
+        None => {
+            fresh = read_sentence(unit.doc, &doc.text, unit.span);
+            &fresh
+        }
+    };
     let mut out = HashSet::default();
     let mut last: Option<(u64, usize)> = None;
     for (i, w) in sentence.words.iter().enumerate() {
@@ -101,6 +109,7 @@ fn names_apart(docs: &[&Document], vocabulary: &Vocabulary, x: &Unit, y: &Unit) 
 /// Joins `groups` of `units` that share a rare phrase.
 pub fn join(
     docs: &[&Document],
+    read: &ReadSentences,
     vocabulary: &Vocabulary,
     units: &[Unit],
     groups: Vec<Vec<usize>>,
@@ -109,7 +118,10 @@ pub fn join(
     if docs.len() < 2 {
         return in_order(groups);
     }
-    let unit_phrases: Vec<HashSet<u64>> = units.iter().map(|u| phrases(docs[u.doc], u)).collect();
+    let unit_phrases: Vec<HashSet<u64>> = units
+        .iter()
+        .map(|u| phrases(docs[u.doc], read, u))
+        .collect();
     // Phrase -> the groups holding it, and how many units hold it.
     let mut group_of = vec![0; units.len()];
     for (g, members) in groups.iter().enumerate() {

@@ -146,14 +146,17 @@ pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
     }
 }
 
-impl<'a> Reading<'a> {
-    /// Reads the sentences of `docs`; `statements` maps each sentence to its statement.
-    pub fn new(
-        docs: &'a [&'a Document],
-        quotes: &'a [Quote],
-        statements: &'a HashMap<(String, Span), String>,
-        vocabulary: &'a Vocabulary,
-    ) -> Reading<'a> {
+/// The sentences of a story's documents, each read once ([`read_sentence`]), at most
+/// [`MAX_SENTENCES_READ`] in document order: what phrase joins and the conflict finders read.
+pub struct ReadSentences {
+    sentences: Vec<Sentence>,
+    /// (document, sentence span) -> its place in `sentences`.
+    at: HashMap<(usize, Span), usize>,
+}
+
+impl ReadSentences {
+    /// Reads the sentences of `docs`.
+    pub fn of(docs: &[&Document]) -> ReadSentences {
         let mut sentences = Vec::new();
         'docs: for (d, doc) in docs.iter().enumerate() {
             for s in &doc.sentences {
@@ -163,6 +166,31 @@ impl<'a> Reading<'a> {
                 sentences.push(read_sentence(d, &doc.text, *s));
             }
         }
+        let at = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.doc, s.span), i))
+            .collect();
+        ReadSentences { sentences, at }
+    }
+
+    /// The sentence at `span` of document `doc`, when it is one of those read.
+    pub fn get(&self, doc: usize, span: Span) -> Option<&Sentence> {
+        self.at.get(&(doc, span)).map(|&i| &self.sentences[i])
+    }
+}
+
+impl<'a> Reading<'a> {
+    /// Reads `docs`, whose sentences are `read`; `statements` maps each sentence to its
+    /// statement.
+    pub fn new(
+        docs: &'a [&'a Document],
+        read: ReadSentences,
+        quotes: &'a [Quote],
+        statements: &'a HashMap<(String, Span), String>,
+        vocabulary: &'a Vocabulary,
+    ) -> Reading<'a> {
+        let sentences = read.sentences;
         let mut sentence_frequency: HashMap<u64, u32> = HashMap::default();
         for s in &sentences {
             for t in &s.terms {
