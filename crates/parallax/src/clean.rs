@@ -75,17 +75,18 @@ impl Line<'_> {
 /// True when a long line reads as running text rather than a list of names, tags or months:
 /// it has sentence punctuation, and most of its words are not capitalised.
 fn reads_as_sentences(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .count();
+    let (mut words, mut capitalised) = (0, 0);
+    for w in line.split_whitespace() {
+        words += 1;
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            capitalised += 1;
+        }
+    }
     let stops = line.matches(['.', '!', '?', ';']).count();
-    stops * LIST_WORDS_PER_STOP >= words.len() && capitalised * 2 < words.len()
+    stops * LIST_WORDS_PER_STOP >= words && capitalised * 2 < words
 }
 
 /// True for a headline-sized line without sentence punctuation inside scraped text: a related
@@ -160,9 +161,11 @@ const READER_CHROME_WORDS: usize = 40;
 /// (no reporting verb of [`CUES`]: an article sentence quoting "your consent" has a "said" or
 /// a "wrote").
 fn is_reader_chrome(text: &str) -> bool {
+    // (One word past the most a label has is enough to tell.)
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
+        .take(READER_CHROME_WORDS + 1)
         .collect();
     if words.len() > READER_CHROME_WORDS {
         return false;
