@@ -264,6 +264,21 @@ enum Shape {
     Text,
 }
 
+/// Writes a report's JSON to a file piece by piece, never whole in memory, and frees the report
+/// on another core meanwhile (a large report's many small allocations take as long to free as
+/// to write).
+fn write_json_file(path: &Path, report: parallax::model::Report) -> Result<()> {
+    let pieces = render::JsonPieces::of(&report)?;
+    let freeing = std::thread::spawn(move || drop(report));
+    let written = std::fs::File::create(path).and_then(|file| {
+        let mut out = io::BufWriter::with_capacity(1 << 20, file);
+        pieces.write_to(&mut out)?;
+        out.flush()
+    });
+    let _ = freeing.join();
+    written.with_context(|| format!("cannot write {}", path.display()))
+}
+
 fn write_out(output: Option<&Path>, text: &str, shape: Shape) -> Result<()> {
     match output {
         // A report file keeps the sources' characters as they are.
@@ -309,6 +324,12 @@ fn run(cli: Cli) -> Result<bool> {
             rejected.append(&mut report.rejected);
             report.rejected = rejected;
             report_rejections(&report.rejected);
+            let all_read = report.rejected.is_empty();
+            if let (Format::Json, Some(path)) = (format, output.as_deref()) {
+                // A JSON report file is written piece by piece, never whole in memory.
+                write_json_file(path, report)?;
+                return Ok(all_read);
+            }
             let text = match format {
                 Format::Md => render::markdown::markdown(&report),
                 Format::Json => render::json(&report),
@@ -319,7 +340,6 @@ fn run(cli: Cli) -> Result<bool> {
             } else {
                 Shape::Text
             };
-            let all_read = report.rejected.is_empty();
             // Freeing a large report's many small allocations takes as long as writing it out:
             // done on another core meanwhile.
             let freeing = std::thread::spawn(move || drop(report));

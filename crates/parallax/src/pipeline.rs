@@ -21,8 +21,8 @@ use crate::dedup::{find_copies_of, fingerprint, Fingerprint};
 use crate::extract::{extract_html, host_of, ExtractedBlock};
 use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
-    AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, PageBlock, Rejection, Removal,
-    Report, SourceKind, SourceText, Span, Story, SummaryItem,
+    AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, PageBlock, Quote, Rejection,
+    Removal, Report, SourceKind, SourceText, Span, Story, SummaryItem,
 };
 use crate::outlets::{name_outlet, title_label, without_dateline, PageClues};
 use crate::segment::sentences;
@@ -328,10 +328,95 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
             .or_default()
             .push(c.a.doc.as_str());
     }
+    // Story assignment is serial (each document is judged against the stories before it);
+    // meanwhile the other cores attribute every document's quotes, which depend on the
+    // document alone. A document whose attribution panics is attributed again inside its
+    // story's guarded analysis, which then reports the story as failed.
+    let (clustered, mut attributed) = rayon::join(
+        || assign_stories(&docs, &order, &counts, &copies_by_doc),
+        || {
+            docs.par_iter()
+                .with_min_len(4)
+                .map(|d| {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        attribute_with_facts(d)
+                    }))
+                    .ok()
+                })
+                .collect::<Vec<Option<Attribution>>>()
+        },
+    );
+    let (clusterer, assignments) = clustered;
+    // Documents that repeat another document of the story stay out of its summary.
+    let repeats: HashSet<&str> = copies
+        .iter()
+        .filter(|c| matches!(c.kind, CopyKind::Duplicate | CopyKind::NearDuplicate))
+        .map(|c| c.b.doc.as_str())
+        .collect();
+    // Stories are analyzed on every core, each on its own; they keep the clusterer's order.
+    let stories: Vec<(usize, Vec<usize>, Vec<Option<Attribution>>)> = clusterer
+        .stories()
+        .into_iter()
+        .map(|(story_index, members)| {
+            let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
+            let attributions = members.iter().map(|&m| attributed[m].take()).collect();
+            (story_index, members, attributions)
+        })
+        .collect();
+    let analyzed: Vec<(Story, Option<Rejection>)> = stories
+        .into_par_iter()
+        .map(|(story_index, members, attributions)| {
+            let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
+            let assigned = members
+                .iter()
+                .filter_map(|i| assignments.get(i).cloned())
+                .collect();
+            let mut story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
+            let (read, limit) = within_cap(&story_docs, STORY_ANALYSIS_BYTES);
+            // A document read in part is attributed again on the part read.
+            let attributions = read
+                .iter()
+                .zip(attributions)
+                .map(|(d, a)| a.filter(|_| matches!(d, Cow::Borrowed(_))))
+                .collect();
+            let read: Vec<&Document> = read.iter().map(|d| d.as_ref()).collect();
+            let failed = analyze_read_attributed(
+                &mut story,
+                &read,
+                attributions,
+                limit,
+                &repeats,
+                opts.summary_words,
+            )
+            .err();
+            (story, failed)
+        })
+        .collect();
+    let mut stories = Vec::with_capacity(analyzed.len());
+    for (story, failed) in analyzed {
+        rejected.extend(failed);
+        stories.push(story);
+    }
+    Report {
+        documents: docs,
+        copies,
+        stories,
+        rejected,
+    }
+}
+
+/// Assigns `docs`, taken in `order`, to stories one by one; returns the clusterer and why each
+/// document (by its place in `docs`) joined its story.
+fn assign_stories<'d>(
+    docs: &'d [Document],
+    order: &[usize],
+    counts: &[TermCounts],
+    copies_by_doc: &HashMap<&str, Vec<&'d str>>,
+) -> (StoryClusterer, HashMap<usize, Assignment>) {
     let mut clusterer = StoryClusterer::new();
     let mut assignments: HashMap<usize, Assignment> = HashMap::new();
     let mut seen: HashSet<&str> = HashSet::new();
-    for &i in &order {
+    for &i in order {
         let doc = &docs[i];
         let copies_of: Vec<&str> = copies_by_doc
             .get(doc.id.as_str())
@@ -355,39 +440,7 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
         assignments.insert(i, why);
         seen.insert(&doc.id);
     }
-    // Documents that repeat another document of the story stay out of its summary.
-    let repeats: HashSet<&str> = copies
-        .iter()
-        .filter(|c| matches!(c.kind, CopyKind::Duplicate | CopyKind::NearDuplicate))
-        .map(|c| c.b.doc.as_str())
-        .collect();
-    // Stories are analyzed on every core, each on its own; they keep the clusterer's order.
-    let analyzed: Vec<(Story, Option<Rejection>)> = clusterer
-        .stories()
-        .into_par_iter()
-        .map(|(story_index, members)| {
-            let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
-            let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
-            let assigned = members
-                .iter()
-                .filter_map(|i| assignments.get(i).cloned())
-                .collect();
-            let mut story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
-            let failed = analyze_story(&mut story, &story_docs, &repeats, opts.summary_words).err();
-            (story, failed)
-        })
-        .collect();
-    let mut stories = Vec::with_capacity(analyzed.len());
-    for (story, failed) in analyzed {
-        rejected.extend(failed);
-        stories.push(story);
-    }
-    Report {
-        documents: docs,
-        copies,
-        stories,
-        rejected,
-    }
+    (clusterer, assignments)
 }
 
 /// A story of these documents, in arrival order, not yet analyzed.
@@ -446,11 +499,30 @@ pub fn analyze_read(
     repeats: &HashSet<&str>,
     words: usize,
 ) -> Result<(), Rejection> {
+    analyze_read_attributed(story, docs, Vec::new(), limit, repeats, words)
+}
+
+/// A document's quotes and facts, as [`attribute_with_facts`] finds them.
+type Attribution = (Vec<Quote>, Vec<Fact>);
+
+/// [`analyze_read`], with the attribution of some documents done already: `attributed[i]`, when
+/// there, is that of `docs[i]`; the others are attributed here.
+fn analyze_read_attributed(
+    story: &mut Story,
+    docs: &[&Document],
+    mut attributed: Vec<Option<Attribution>>,
+    limit: Option<AnalysisLimit>,
+    repeats: &HashSet<&str>,
+    words: usize,
+) -> Result<(), Rejection> {
     story.analysis_limit = limit;
     let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let (mut quotes, mut facts) = (Vec::new(), Vec::new());
-        for d in docs {
-            let (q, f) = attribute_with_facts(d);
+        for (i, d) in docs.iter().enumerate() {
+            let (q, f) = attributed
+                .get_mut(i)
+                .and_then(Option::take)
+                .unwrap_or_else(|| attribute_with_facts(d));
             quotes.extend(q);
             facts.extend(f);
         }

@@ -79,14 +79,53 @@ pub(crate) fn more_note(total: usize) -> Option<String> {
 
 /// The report as pretty-printed JSON.
 pub fn json(report: &Report) -> String {
-    json_in_parallel(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut out = Vec::new();
+    let written = JsonPieces::of(report)
+        .map_err(std::io::Error::from)
+        .and_then(|pieces| pieces.write_to(&mut out));
+    match written {
+        // The pieces written are all strings.
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
 }
 
-/// The pretty JSON of a report, exactly as `serde_json::to_string_pretty` writes it, with each
-/// document, copy and story written on its own core. Pretty JSON puts a line break only
-/// between tokens (a string's line breaks are escaped), so an element written alone fits in
-/// its array by indenting each of its lines.
-fn json_in_parallel(report: &Report) -> serde_json::Result<String> {
+/// A report's pretty JSON ([`json`]) in pieces, each array element apart: written out one
+/// after the other, without the whole text held at once, and without the report.
+pub struct JsonPieces {
+    arrays: [(&'static str, Vec<String>); 4],
+}
+
+impl JsonPieces {
+    /// The pieces of `report`'s JSON, each element written on its own core.
+    pub fn of(report: &Report) -> serde_json::Result<JsonPieces> {
+        Ok(JsonPieces {
+            arrays: json_elements(report)?,
+        })
+    }
+
+    /// Writes the JSON to `out`.
+    pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(b"{")?;
+        for (n, (name, items)) in self.arrays.iter().enumerate() {
+            out.write_all(if n == 0 { b"\n  \"" } else { b",\n  \"" })?;
+            out.write_all(name.as_bytes())?;
+            out.write_all(b"\": [")?;
+            for (k, item) in items.iter().enumerate() {
+                out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+                out.write_all(item.as_bytes())?;
+            }
+            out.write_all(if items.is_empty() { b"]" } else { b"\n  ]" })?;
+        }
+        out.write_all(b"\n}")
+    }
+}
+
+/// The report's four arrays, each element's pretty JSON written on its own core: exactly what
+/// `serde_json::to_string_pretty` writes for the element inside the report. Pretty JSON puts
+/// a line break only between tokens (a string's line breaks are escaped), so an element
+/// written alone fits in its array by indenting each of its lines.
+fn json_elements(report: &Report) -> serde_json::Result<[(&'static str, Vec<String>); 4]> {
     use rayon::prelude::*;
     /// Each item's pretty JSON, indented one level deeper, as the array inside the report
     /// places it.
@@ -108,30 +147,12 @@ fn json_in_parallel(report: &Report) -> serde_json::Result<String> {
             })
             .collect()
     }
-    let arrays = [
+    Ok([
         ("documents", elements(&report.documents)?),
         ("copies", elements(&report.copies)?),
         ("stories", elements(&report.stories)?),
         ("rejected", elements(&report.rejected)?),
-    ];
-    let size: usize = arrays
-        .iter()
-        .flat_map(|(_, items)| items.iter().map(|i| i.len() + 2))
-        .sum();
-    let mut out = String::with_capacity(size + 64);
-    out.push('{');
-    for (n, (name, items)) in arrays.iter().enumerate() {
-        out.push_str(if n == 0 { "\n  \"" } else { ",\n  \"" });
-        out.push_str(name);
-        out.push_str("\": [");
-        for (k, item) in items.iter().enumerate() {
-            out.push_str(if k == 0 { "\n" } else { ",\n" });
-            out.push_str(item);
-        }
-        out.push_str(if items.is_empty() { "]" } else { "\n  ]" });
-    }
-    out.push_str("\n}");
-    Ok(out)
+    ])
 }
 
 /// Numbers the sources cited in one story, in order of first citation.
