@@ -207,7 +207,7 @@ pub(crate) fn lower_hash(word: &str) -> u64 {
 /// Calls `f` with each term of `text` ([`terms`]) and the term's hash, without allocating
 /// per word.
 pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
-    STEMS.with(|stems| {
+    STEMS_BY_WORD.with(|stems| {
         let mut stems = stems.borrow_mut();
         let mut lower = String::new();
         for span in words(text) {
@@ -218,11 +218,30 @@ pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
     })
 }
 
+/// Hash of a word, lower-cased, without allocating: the key of the stem cache, and the word
+/// hashes of a copy fingerprint.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    if word.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        h.write(&buf[..word.len()]);
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
+}
+
 /// The hash of the term of each word of `text` at `spans` (word tokens, as [`words`] gives
 /// them), or `None` for a word without one: what [`for_each_term`] gives for each word alone,
 /// without segmenting the words again.
 pub(crate) fn word_term_hashes(text: &str, spans: &[Span]) -> Vec<Option<u64>> {
-    STEMS.with(|stems| {
+    STEMS_BY_WORD.with(|stems| {
         let mut stems = stems.borrow_mut();
         let mut lower = String::new();
         spans
@@ -240,19 +259,22 @@ pub(crate) fn word_term_hashes(text: &str, spans: &[Span]) -> Vec<Option<u64>> {
     })
 }
 
-/// Calls `f` with the term of one word token (if it has one), from the stem cache or stemmed
-/// and remembered; `lower` is scratch room.
+/// Calls `f` with the term of one word token (if it has one), from the stem cache (by the
+/// word's [`word_hash`]) or stemmed and remembered; `lower` is scratch room.
 fn word_term(
-    stems: &mut rustc_hash::FxHashMap<String, Option<(u64, String)>>,
+    stems: &mut rustc_hash::FxHashMap<u64, Option<(u64, String)>>,
     word: &str,
     lower: &mut String,
     f: &mut impl FnMut(u64, &str),
 ) {
-    lower_letters(word, lower);
-    match stems.get(lower.as_str()) {
+    let key = word_hash(word);
+    match stems.get(&key) {
         Some(Some((hash, term))) => f(*hash, term),
         Some(None) => {}
-        None => stem_and_remember(stems, lower.clone(), lower, f),
+        None => {
+            lower_letters(word, lower);
+            stem_and_remember(stems, key, lower, f);
+        }
     }
 }
 
@@ -339,9 +361,7 @@ pub(crate) fn hash_term(term: &str) -> u64 {
 const MAX_CACHED_STEMS: usize = 100_000;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<(u64, String)>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-    /// The same, keyed by the lower-cased word's hash ([`for_each_term_of`]).
+    /// Each word's term (or none), by the word's [`word_hash`].
     static STEMS_BY_WORD: std::cell::RefCell<rustc_hash::FxHashMap<u64, Option<(u64, String)>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }

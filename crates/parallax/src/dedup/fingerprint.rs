@@ -12,6 +12,7 @@ use rustc_hash::FxHasher;
 
 use crate::model::Span;
 use crate::segment::words;
+use crate::terms::word_hash;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -48,23 +49,6 @@ impl Fingerprint {
     pub fn words(&self) -> usize {
         self.hashes.len()
     }
-}
-
-/// Hash of a word, lower-cased, without allocating.
-fn word_hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
-    if word.len() <= 32 && word.is_ascii() {
-        let mut buf = [0u8; 32];
-        for (b, c) in buf.iter_mut().zip(word.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        h.write(&buf[..word.len()]);
-    } else {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            h.write_u32(c as u32);
-        }
-    }
-    h.finish()
 }
 
 /// Hash of a run of word hashes, mixed so that its high bits are as good as its low bits.
