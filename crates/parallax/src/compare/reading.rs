@@ -120,7 +120,11 @@ pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
     let hashes = word_term_hashes(body, &spans);
     for (w, first) in spans.into_iter().zip(hashes) {
         let Some(word) = w.slice(body) else { continue };
-        let mut lower = word.to_lowercase();
+        let mut lower = if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_lowercase()
+        };
         if lower.contains('’') {
             lower = lower.replace('’', "'");
         }
