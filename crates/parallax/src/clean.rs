@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use crate::align::{AlignedBuilder, Alignment};
 use crate::lexicon::{is_in, CUES};
 use crate::model::{Removal, RemovalReason, Span};
-use crate::segment::ends_like_sentence;
+use crate::segment::{ends_like_sentence, word_count};
 
 /// Word count from which a line that ends like a sentence counts as prose.
 const PROSE_WORDS: usize = 12;
@@ -63,7 +63,7 @@ impl Line<'_> {
         // An embedded post is read by its words, without the link and signature after them.
         let text =
             crate::posts::post(self.text).map_or(self.text, |p| &self.text[p.words.0..p.words.1]);
-        let words = text.split_whitespace().count();
+        let words = word_count(text);
         let sentences = is_live_blog_entry(text)
             || (words >= LONG_PROSE_WORDS && reads_as_sentences(text))
             || (words >= PROSE_WORDS && ends_like_sentence(text));
@@ -245,7 +245,7 @@ fn is_contributor_credit(lower: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p));
-    (opens || closes) && lower.split_whitespace().count() <= 40
+    (opens || closes) && word_count(&lower) <= 40
 }
 
 /// How a photo caption or credit opens ("FILE - In this May 4, 2001, file photo, ...").
@@ -432,7 +432,7 @@ fn is_news_photo_caption(lower: &str) -> bool {
 /// given the line lower-cased.
 fn is_contact_line(lower: &str) -> bool {
     let lower = lower.trim_start();
-    if lower.split_whitespace().count() > 30 {
+    if word_count(lower) > 30 {
         return false;
     }
     let opens = |openers: &[&str]| openers.iter().any(|o| lower.starts_with(o));
@@ -458,15 +458,26 @@ pub(crate) fn is_furniture_sentence(sentence: &str) -> bool {
     // Every caption names a file, a photo, an image, a caption or a picture agency, and every
     // contact line opens with its verb: most sentences are let go without lower-casing them.
     let bytes = sentence.as_bytes();
-    let mentions = |word: &[u8]| {
-        bytes
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
+    const NAMED: [&[u8]; 6] = [
+        b"file",
+        b"photo",
+        b"image",
+        b"caption",
+        b"pictured",
+        b"getty",
+    ];
+    // One pass: only a byte that opens one of the words is compared further.
+    let mentions_one = (0..bytes.len()).any(|i| {
+        let b = bytes[i].to_ascii_lowercase();
+        NAMED.iter().any(|w| {
+            w[0] == b
+                && bytes
+                    .get(i..i + w.len())
+                    .is_some_and(|at| at.eq_ignore_ascii_case(w))
+        })
+    });
     let first = sentence.split_whitespace().next().unwrap_or_default();
-    let may_be = ["file", "photo", "image", "caption", "pictured", "getty"]
-        .iter()
-        .any(|w| mentions(w.as_bytes()))
+    let may_be = mentions_one
         || ["follow", "like", "reach", "contact", "email", "e-mail"]
             .iter()
             .any(|v| first.eq_ignore_ascii_case(v));
@@ -927,7 +938,7 @@ fn split_lines(input: &str) -> Vec<Line<'_>> {
                 end: start + text.len(),
                 text,
                 lower: text.to_lowercase(),
-                words: text.split_whitespace().count(),
+                words: word_count(text),
             });
         }
         offset += raw.len();

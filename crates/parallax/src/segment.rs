@@ -184,6 +184,25 @@ fn attribution_starts(rest: &str) -> bool {
     false
 }
 
+/// How many whitespace-separated words `text` has: `text.split_whitespace().count()`, with ASCII
+/// text read byte by byte.
+pub fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // The ASCII characters `char::is_whitespace` counts (vertical tab included).
+        let space = matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
+}
+
 /// Word tokens of `text` as byte spans: runs of letters and digits, with inner apostrophes,
 /// hyphens and dots kept ("Russia's", "Xi-Putin", "U.S").
 pub fn words(text: &str) -> Vec<Span> {
@@ -246,6 +265,25 @@ pub(crate) fn ends_like_sentence(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tab\tand\x0bvertical\x0cfeed\r\nline",
+            "caf\u{e9} and\u{a0}no-break\u{2003}space",
+            "\u{85}next line",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text)

@@ -78,7 +78,7 @@ struct Candidate {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    crate::segment::word_count(s)
 }
 
 fn is_candidate(text: &str) -> bool {
