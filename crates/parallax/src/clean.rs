@@ -245,7 +245,7 @@ fn is_contributor_credit(lower: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p));
-    (opens || closes) && word_count(&lower) <= 40
+    (opens || closes) && word_count(lower) <= 40
 }
 
 /// How a photo caption or credit opens ("FILE - In this May 4, 2001, file photo, ...").
