@@ -998,3 +998,18 @@ fn a_signature_alone_does_not_sign_a_long_article_paragraph() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_or_a_lead_in_phrase_between_commas_holds_no_speaker() {
+    let found = quotes(
+        "Ferry workers met on Monday. The dockers' delegate, who once advised Mayor Ilse \
+         Varga, said: “We will not sail short-handed.” Of Captain Moreau, Odile Brandt, who \
+         has sailed with Tomas Lind for years, said, “He is careful and slow.”",
+    );
+    assert_ne!(
+        speaker_of(&found, "sail short-handed").as_deref(),
+        Some("Ilse Varga"),
+        "a name inside the relative clause does not speak"
+    );
+    assert_speaker(&found, "careful and slow", "Odile Brandt");
+}

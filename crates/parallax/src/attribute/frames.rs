@@ -1152,7 +1152,11 @@ fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     let open = (s.from..end - 1)
         .rev()
         .find(|&i| s.tok(i).gap_after.contains(','))?;
-    let inner = s.phrase_before(end);
+    // "The union's leader, who once worked for Sen. Ann Roe, said": a relative clause or a
+    // prepositional phrase between the commas is not the subject, whatever names it holds.
+    let inner = s
+        .phrase_before(end)
+        .filter(|_| !is_in(&PREPOSITIONS, &s.tok(open + 1).lower));
     let outer = s.phrase_before(open + 1);
     // "NAME, a description, another one, said": the sentence's first segment, when it is short.
     let first_comma = (s.from..end - 1).find(|&i| s.tok(i).gap_after.contains(','));
@@ -1167,8 +1171,10 @@ fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
             // A title or a capitalised function word before another capital opens a name too
             // ("Dr. Priya Hallsworth", "Will Harrow").
             let name_follows = *a + 1 < *b && s.tok(*a + 1).cap;
+            // ("Of Ms. Roe, Tom Lee said": a preposition opens no name.)
             let opens_name = first.cap
                 && !is_in(&DETERMINERS, &first.lower)
+                && !is_in(&PREPOSITIONS, &first.lower)
                 && (!crate::terms::is_stopword(&first.lower)
                     || is_in(&TITLES, &first.lower)
                     || name_follows);
