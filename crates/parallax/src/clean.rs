@@ -298,6 +298,8 @@ const MEDIA_OPENERS: &[&str] = &[
     "just watched",
     "must watch",
     "close skip in",
+    // The header of an embedded picture post.
+    "view this post on instagram",
 ];
 
 /// Most words of a media label or promo.
@@ -657,6 +659,13 @@ fn is_credit(line: &Line) -> bool {
         })
 }
 
+/// True for a line of marks without a letter or a digit, three or more of them, that rules off
+/// a section: "* * *", "------", "═══", "• • •".
+fn is_rule_line(text: &str) -> bool {
+    let marks = text.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3 && !text.chars().any(char::is_alphanumeric)
+}
+
 /// What a non-prose line between paragraphs of scraped text costs a run, in words of prose: a
 /// teaser list's author and date lines outweigh its summaries; an article's sub-heading does not
 /// outweigh its paragraphs.
@@ -674,8 +683,10 @@ const HEADING_WORDS: f32 = 50.0;
 /// The first and last prose lines of the run of lines in `from..=to` with the most weight:
 /// prose counts for its words, any other non-blank line counts [`GAP_WORDS`] against.
 fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)> {
-    let weight = |l: &Line| -> f32 {
-        if l.text.trim().is_empty() || is_legal_notice(&l.lower) {
+    let weight = |i: usize| -> f32 {
+        let l = &lines[i];
+        // A rule line between sections is no more than a blank line.
+        if l.text.trim().is_empty() || is_legal_notice(&l.lower) || is_rule_line(l.text) {
             0.0
         } else if l.is_prose() {
             l.words as f32
@@ -687,12 +698,12 @@ fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)>
     };
     let (mut best, mut best_span) = (0.0f32, None);
     let (mut sum, mut start) = (0.0f32, from);
-    for (i, line) in lines.iter().enumerate().take(to + 1).skip(from) {
+    for i in from..=to.min(lines.len().saturating_sub(1)) {
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
         }
-        sum += weight(line);
+        sum += weight(i);
         if sum > best {
             best = sum;
             best_span = Some((start, i));
@@ -839,7 +850,9 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         let print = fingerprint(line.text);
         // A live blog's entry inside the article is the outlet's text, whatever source it ends
         // with in parentheses.
-        let reason = if is_legal_notice(&line.lower)
+        let reason = if is_rule_line(line.text) {
+            Some(RemovalReason::RuleLine)
+        } else if is_legal_notice(&line.lower)
             || is_reader_chrome(line.text)
             || is_contributor_credit(&line.lower)
             || is_widget_label(&line.lower)
@@ -885,8 +898,11 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         } else if i > last {
             Some(RemovalReason::TrailingChrome)
         } else if (is_related_link(line) || (scraped && is_stray_headline(line)))
-            // An embedded post is not a headline, however short its words.
+            // An embedded post is not a headline, however short its words, nor is its
+            // signature or the words it signs on the next line.
             && crate::posts::post(line.text).is_none()
+            && crate::posts::signature(line.text).is_none()
+            && !signed_on_next_line(&lines, i)
         {
             Some(RemovalReason::RelatedLink)
         } else if scraped
@@ -1193,6 +1209,56 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn a_rule_line_is_removed_and_does_not_end_the_article() {
+        let part = |n: u32| {
+            format!(
+                "Part {n}: the harbour board met for the {n}th time this year to weigh the cost \
+                 of dredging the channel and rebuilding the old quay before winter."
+            )
+        };
+        let page = format!(
+            "{}\n\n{}\n\n* * *\n\n{}\n\n------------\n\nStaff\n\n{}\n",
+            part(1),
+            part(2),
+            part(3),
+            part(4)
+        );
+        let c = clean(&page, None);
+        for n in 1..=4 {
+            assert!(c.text.contains(&format!("Part {n}:")), "{}", c.text);
+        }
+        let rules: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.reason == RemovalReason::RuleLine)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(rules, ["* * *", "------------"]);
+        assert!(!is_rule_line("..") && !is_rule_line("— 3 —") && is_rule_line("═══"));
+    }
+
+    #[test]
+    fn a_picture_post_keeps_its_caption_and_signature_and_drops_its_header() {
+        let caption = "Day 12 on the night ferry. Still smiling.";
+        let signed = "A post shared by Ana Ruiz (@anaruiz) on Mar 3, 2026 at 6:02am PST";
+        let long = "The ferry operator said on Monday that night crossings would continue \
+                    through the winter, although two of its four boats need repairs and the \
+                    crews have worked extra shifts since the storm in January.";
+        let page = format!(
+            "{long}\n\nView this post on Instagram\n\n{caption}\n\n{signed}\n\n{long} Again.\n"
+        );
+        let c = clean(&page, None);
+        assert!(
+            c.text.contains(caption) && c.text.contains(signed),
+            "{}",
+            c.text
+        );
+        assert!(c.removed.iter().any(|r| {
+            r.reason == RemovalReason::MediaChrome && r.text == "View this post on Instagram"
+        }));
     }
 
     #[test]

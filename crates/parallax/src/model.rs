@@ -59,8 +59,11 @@ pub enum RemovalReason {
     /// A photo caption or credit ("FILE - In this May 4, 2001, file photo, ...").
     Caption,
     /// A video or audio player's labels and promos ("Media playback is unsupported on your
-    /// device", "WATCH: the full news conference").
+    /// device", "WATCH: the full news conference"), and an embedded post's header ("View this
+    /// post on Instagram").
     MediaChrome,
+    /// A line of marks without words that rules off a section ("* * *", "------").
+    RuleLine,
 }
 
 /// A piece of the input left out of the cleaned text, with where it was in the source text.

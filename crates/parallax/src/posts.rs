@@ -2,8 +2,9 @@
 //!
 //! A post embedded in an article and saved as text reads `WORDS [link] — Name (@handle) Date`:
 //! the post's words, the link to its picture or page, then the account's display name and
-//! handle. Cleaning keeps such a line as article text although it ends in a date rather than a
-//! full stop; attribution gives its words to the name, through the handle.
+//! handle. A picture post signs the same way after its caption: `WORDS A post shared by Name
+//! (@handle) on Date`. Cleaning keeps such a line as article text although it ends in a date
+//! rather than a full stop; attribution gives its words to the name, through the handle.
 
 /// Most words in a post's display name.
 pub(crate) const MAX_NAME_WORDS: usize = 6;
@@ -25,12 +26,18 @@ pub struct Post {
     pub handle: (usize, usize),
 }
 
-/// A post's signature standing alone on its line, `— Name (@handle) …`, as it does when the
-/// post's words were a paragraph of their own: the name and the handle.
+/// What opens a post's signature: the dash of a text post, the credit line of a picture post.
+const SIGNATURE_OPENERS: &[&str] = &["— ", "A post shared by "];
+
+/// A post's signature standing alone on its line, `— Name (@handle) …` or `A post shared by
+/// Name (@handle) on …`, as it does when the post's words were a paragraph of their own: the
+/// name and the handle.
 pub fn signature(line: &str) -> Option<((usize, usize), (usize, usize))> {
     let lead = line.len() - line.trim_start().len();
-    line[lead..].starts_with("— ").then_some(())?;
-    name_and_handle(line, lead + "— ".len())
+    let opener = SIGNATURE_OPENERS
+        .iter()
+        .find(|o| line[lead..].starts_with(*o))?;
+    name_and_handle(line, lead + opener.len())
 }
 
 /// The name that starts at `name_start` and the handle in parentheses after it.
@@ -62,11 +69,19 @@ pub fn words_before_link(line: &str, end: usize) -> Option<(usize, usize)> {
     (!words.is_empty()).then_some((start, start + words.len()))
 }
 
-/// The post `line` holds, when it is one: `WORDS [link] — Name (@handle) …`.
+/// The post `line` holds, when it is one: `WORDS [link] — Name (@handle) …` or `WORDS A post
+/// shared by Name (@handle) on …`.
 pub fn post(line: &str) -> Option<Post> {
-    let dash = line.rfind(" — ")?;
-    let (name, handle) = name_and_handle(line, dash + " — ".len())?;
-    let words = words_before_link(line, dash)?;
+    // The last signature opener after some words: `at` is the space before it.
+    let (at, opener) = SIGNATURE_OPENERS
+        .iter()
+        .filter_map(|o| {
+            let start = line.rfind(o)?;
+            (start > 0 && line.as_bytes()[start - 1] == b' ').then_some((start - 1, *o))
+        })
+        .max_by_key(|(at, _)| *at)?;
+    let (name, handle) = name_and_handle(line, at + 1 + opener.len())?;
+    let words = words_before_link(line, at)?;
     Some(Post {
         words,
         name,
@@ -87,6 +102,25 @@ mod tests {
         assert_eq!(part(p.words), "Ferries stop at noon today.");
         assert_eq!(part(p.name), "Harbour Office");
         assert_eq!(part(p.handle), "@tallis_harbour");
+    }
+
+    #[test]
+    fn a_picture_post_signs_after_its_caption() {
+        let line = "Sunrise over the new pier 🌅 A post shared by Harbour Office \
+                    (@tallis_harbour) on Mar 3, 2021 at 6:02am PST";
+        let p = post(line).expect("a post");
+        let part = |(a, b): (usize, usize)| &line[a..b];
+        assert_eq!(part(p.words), "Sunrise over the new pier 🌅");
+        assert_eq!(part(p.name), "Harbour Office");
+        assert_eq!(part(p.handle), "@tallis_harbour");
+        let alone = "A post shared by Harbour Office (@tallis_harbour) on Mar 3, 2021";
+        let ((ns, ne), _) = signature(alone).expect("a signature alone");
+        assert_eq!(&alone[ns..ne], "Harbour Office");
+        assert_eq!(post(alone), None, "no words before it");
+        assert_eq!(
+            post("The mayor said a post shared by the council was wrong."),
+            None
+        );
     }
 
     #[test]
