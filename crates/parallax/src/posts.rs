@@ -77,7 +77,7 @@ pub fn post(line: &str) -> Option<Post> {
         .iter()
         .filter_map(|o| {
             let start = line.rfind(o)?;
-            (start > 0 && line.as_bytes()[start - 1] == b' ').then_some((start - 1, *o))
+            (start > 0 && line.as_bytes()[start - 1] == b' ').then(|| (start - 1, *o))
         })
         .max_by_key(|(at, _)| *at)?;
     let (name, handle) = name_and_handle(line, at + 1 + opener.len())?;
