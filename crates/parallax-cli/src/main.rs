@@ -264,7 +264,7 @@ enum Shape {
     Text,
 }
 
-/// Writes a report's JSON to a file piece by piece, never whole in memory, and frees the report
+/// Writes a report's JSON to a file piece by piece, never joined into one string, and frees the report
 /// on another core meanwhile (a large report's many small allocations take as long to free as
 /// to write).
 fn write_json_file(path: &Path, report: parallax::model::Report) -> Result<()> {
@@ -326,7 +326,7 @@ fn run(cli: Cli) -> Result<bool> {
             report_rejections(&report.rejected);
             let all_read = report.rejected.is_empty();
             if let (Format::Json, Some(path)) = (format, output.as_deref()) {
-                // A JSON report file is written piece by piece, never whole in memory.
+                // A JSON report file is written piece by piece, never joined into one string.
                 write_json_file(path, report)?;
                 return Ok(all_read);
             }

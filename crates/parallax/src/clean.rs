@@ -571,41 +571,78 @@ fn is_commenter(line: &Line) -> bool {
     named && (line.words <= 3 || (line.words <= 12 && t.contains(" at ") && t.contains(':')))
 }
 
-/// A hash of the lower-cased words of a line, for comparing lines regardless of case, spacing
-/// and punctuation without building a string per line; `None` for a line without words.
-fn fingerprint(text: &str) -> Option<u64> {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
+/// A 128-bit hash of the lower-cased words of a line, for comparing lines regardless of case,
+/// spacing and punctuation without building a string per line; `None` for a line without
+/// words. The words are hashed as UTF-8 with a byte no UTF-8 text holds (0xFF) before each, by
+/// XXH3, whose collisions cannot be built from a line's structure as they can for a
+/// multiplicative hash (a Thue–Morse line and its complement collide under any of those).
+fn fingerprint(text: &str) -> Option<u128> {
+    let mut hasher = LineHasher::default();
     let mut words = 0usize;
     if text.is_ascii() {
-        // Most lines: the same hash as below, without decoding characters.
+        // Most lines: the same bytes as below, without decoding characters.
         let mut in_word = false;
         for b in text.bytes() {
             if b.is_ascii_alphanumeric() {
                 if !in_word {
-                    hasher.write_u32(u32::MAX);
+                    hasher.push(0xFF);
                     words += 1;
                     in_word = true;
                 }
-                hasher.write_u32(u32::from(b.to_ascii_lowercase()));
+                hasher.push(b.to_ascii_lowercase());
             } else {
                 in_word = false;
             }
         }
-        return (words > 0).then(|| hasher.finish());
-    }
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        // A separator between words, so that "ab c" and "a bc" differ.
-        hasher.write_u32(u32::MAX);
-        for c in word.chars().flat_map(char::to_lowercase) {
-            hasher.write_u32(u32::from(c));
+    } else {
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            hasher.push(0xFF);
+            for c in word.chars().flat_map(char::to_lowercase) {
+                let mut utf8 = [0u8; 4];
+                for &b in c.encode_utf8(&mut utf8).as_bytes() {
+                    hasher.push(b);
+                }
+            }
+            words += 1;
         }
-        words += 1;
     }
     (words > 0).then(|| hasher.finish())
+}
+
+/// XXH3-128 over bytes pushed one at a time, fed to the hash in blocks.
+struct LineHasher {
+    hash: xxhash_rust::xxh3::Xxh3,
+    block: [u8; 256],
+    len: usize,
+}
+
+impl Default for LineHasher {
+    fn default() -> LineHasher {
+        LineHasher {
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            block: [0; 256],
+            len: 0,
+        }
+    }
+}
+
+impl LineHasher {
+    fn push(&mut self, byte: u8) {
+        if self.len == self.block.len() {
+            self.hash.update(&self.block);
+            self.len = 0;
+        }
+        self.block[self.len] = byte;
+        self.len += 1;
+    }
+
+    fn finish(mut self) -> u128 {
+        self.hash.update(&self.block[..self.len]);
+        self.hash.digest128()
+    }
 }
 
 /// True for a line that reads as a headline: several words, mostly capitalised or sentence case
@@ -843,7 +880,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
 
     let mut removed = Vec::new();
     let mut credit = None;
-    let mut seen: HashSet<Option<u64>> = HashSet::new();
+    let mut seen: HashSet<Option<u128>> = HashSet::new();
     let mut title_seen = false;
     let mut out = AlignedBuilder::new();
     for (i, line) in lines.iter().enumerate() {
@@ -982,6 +1019,20 @@ mod tests {
         assert!(same("Kiln opens", "\u{212A}iln opens"));
         assert!(same("Café reopens", "CAFÉ REOPENS"));
         assert_eq!(fingerprint(" -- "), None);
+        // A Thue–Morse line and its complement, which collide under a multiplicative hash.
+        let thue_morse = |flip: bool| {
+            (0..1024u32)
+                .map(|i| {
+                    if (i.count_ones() % 2 == 1) != flip {
+                        "b"
+                    } else {
+                        "a"
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert!(!same(&thue_morse(false), &thue_morse(true)));
     }
 
     const BODY: &str = "The city council approved the budget on Tuesday after a long debate about schools and roads.";

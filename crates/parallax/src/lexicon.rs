@@ -840,7 +840,8 @@ const fn opening(len: usize, first: u8) -> (usize, u32) {
 }
 
 impl WordList {
-    /// A list of `words`, each lower-case.
+    /// A list of `words`, written as they are compared (lower-case, but for the few lists of
+    /// abbreviations that are compared as written).
     pub(crate) const fn new(words: &'static [&'static str]) -> WordList {
         let mut openings = [0u32; OPENING_LENGTHS];
         let mut i = 0;

@@ -329,19 +329,25 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
             .push(c.a.doc.as_str());
     }
     // Story assignment is serial (each document is judged against the stories before it);
-    // meanwhile the other cores attribute every document's quotes, which depend on the
-    // document alone. A document whose attribution panics is attributed again inside its
-    // story's guarded analysis, which then reports the story as failed.
+    // meanwhile the other cores attribute the documents' quotes, which depend on the document
+    // alone: each document of at most [`ATTRIBUTED_AHEAD_BYTES`], once (linear in the input).
+    // A longer one is left to its story's analysis, within the story's cap. A document whose
+    // attribution panics is attributed again inside its story's guarded analysis, which then
+    // reports the story as failed.
     let (clustered, mut attributed) = rayon::join(
         || assign_stories(&docs, &order, &counts, &copies_by_doc),
         || {
             docs.par_iter()
                 .with_min_len(4)
                 .map(|d| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        attribute_with_facts(d)
-                    }))
-                    .ok()
+                    (d.text.len() <= ATTRIBUTED_AHEAD_BYTES)
+                        .then(|| {
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                attribute_with_facts(d)
+                            }))
+                            .ok()
+                        })
+                        .flatten()
                 })
                 .collect::<Vec<Option<Attribution>>>()
         },
@@ -574,6 +580,12 @@ fn analyze_read_attributed(
 /// 10 MB text took 420 MB in `analyze`), so the cap bounds what one story costs whatever the
 /// input; with one story analyzed per core, a few hundred MB in all.
 pub const STORY_ANALYSIS_BYTES: usize = 4 << 20;
+
+/// Longest document `analyze` attributes ahead, while stories are assigned: many times an
+/// article's usual length, and a small share of [`STORY_ANALYSIS_BYTES`], so the working memory
+/// of attributing ahead stays small on every core and a giant document is read only within its
+/// story's cap.
+const ATTRIBUTED_AHEAD_BYTES: usize = STORY_ANALYSIS_BYTES / 16;
 
 /// The part of a story's documents that its analysis reads, at most `cap` bytes of text (see
 /// [`CapReader`]); the limit says what was left out, and is `None` when everything was read.

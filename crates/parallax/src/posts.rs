@@ -28,6 +28,8 @@ pub struct Post {
 
 /// What opens a post's signature: the dash of a text post, the credit line of a picture post.
 const SIGNATURE_OPENERS: &[&str] = &["— ", "A post shared by "];
+/// The same after the post's words: a space, then the opener.
+const SIGNATURE_MARKS: &[&str] = &[" — ", " A post shared by "];
 
 /// A post's signature standing alone on its line, `— Name (@handle) …` or `A post shared by
 /// Name (@handle) on …`, as it does when the post's words were a paragraph of their own: the
@@ -72,15 +74,12 @@ pub fn words_before_link(line: &str, end: usize) -> Option<(usize, usize)> {
 /// The post `line` holds, when it is one: `WORDS [link] — Name (@handle) …` or `WORDS A post
 /// shared by Name (@handle) on …`.
 pub fn post(line: &str) -> Option<Post> {
-    // The last signature opener after some words: `at` is the space before it.
-    let (at, opener) = SIGNATURE_OPENERS
+    // The last signature mark: `at` is the space that opens it.
+    let (at, mark) = SIGNATURE_MARKS
         .iter()
-        .filter_map(|o| {
-            let start = line.rfind(o)?;
-            (start > 0 && line.as_bytes()[start - 1] == b' ').then(|| (start - 1, *o))
-        })
+        .filter_map(|m| Some((line.rfind(m)?, *m)))
         .max_by_key(|(at, _)| *at)?;
-    let (name, handle) = name_and_handle(line, at + 1 + opener.len())?;
+    let (name, handle) = name_and_handle(line, at + mark.len())?;
     let words = words_before_link(line, at)?;
     Some(Post {
         words,
@@ -121,6 +120,16 @@ mod tests {
             post("The mayor said a post shared by the council was wrong."),
             None
         );
+    }
+
+    #[test]
+    fn a_signature_mark_is_its_opener_after_a_space() {
+        for (mark, opener) in SIGNATURE_MARKS.iter().zip(SIGNATURE_OPENERS) {
+            assert_eq!(*mark, format!(" {opener}"));
+        }
+        // A later dash without a space before it does not hide the signature.
+        let line = "Back on time — Ana Lee (@ana) 2021 x— y";
+        assert!(post(line).is_some());
     }
 
     #[test]

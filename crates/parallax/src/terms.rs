@@ -207,7 +207,7 @@ pub(crate) fn lower_hash(word: &str) -> u64 {
 /// Calls `f` with each term of `text` ([`terms`]) and the term's hash, without allocating
 /// per word.
 pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
-    STEMS_BY_WORD.with(|stems| {
+    STEMS.with(|stems| {
         let mut stems = stems.borrow_mut();
         let mut lower = String::new();
         for span in words(text) {
@@ -218,8 +218,24 @@ pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
     })
 }
 
-/// Hash of a word, lower-cased, without allocating: the key of the stem cache, and the word
-/// hashes of a copy fingerprint.
+/// The stem cache's key for a word: a 128-bit XXH3 of the word lower-cased (`scratch` holds it
+/// when it is long or not ASCII). A word's term depends on its lower-cased form alone, and a
+/// hash whose collisions a page cannot build keeps one page from changing the terms of words
+/// in the documents after it.
+fn word_key(word: &str, scratch: &mut String) -> u128 {
+    let mut buf = [0u8; 64];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return xxhash_rust::xxh3::xxh3_128(&buf[..word.len()]);
+    }
+    scratch.clear();
+    scratch.extend(word.chars().flat_map(char::to_lowercase));
+    xxhash_rust::xxh3::xxh3_128(scratch.as_bytes())
+}
+
+/// Hash of a word, lower-cased, without allocating: the word hashes of a copy fingerprint.
 pub(crate) fn word_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -241,7 +257,7 @@ pub(crate) fn word_hash(word: &str) -> u64 {
 /// them), or `None` for a word without one: what [`for_each_term`] gives for each word alone,
 /// without segmenting the words again.
 pub(crate) fn word_term_hashes(text: &str, spans: &[Span]) -> Vec<Option<u64>> {
-    STEMS_BY_WORD.with(|stems| {
+    STEMS.with(|stems| {
         let mut stems = stems.borrow_mut();
         let mut lower = String::new();
         spans
@@ -260,14 +276,14 @@ pub(crate) fn word_term_hashes(text: &str, spans: &[Span]) -> Vec<Option<u64>> {
 }
 
 /// Calls `f` with the term of one word token (if it has one), from the stem cache (by the
-/// word's [`word_hash`]) or stemmed and remembered; `lower` is scratch room.
+/// word's [`word_key`]) or stemmed and remembered; `lower` is scratch room.
 fn word_term(
-    stems: &mut rustc_hash::FxHashMap<u64, Option<(u64, String)>>,
+    stems: &mut rustc_hash::FxHashMap<u128, Option<(u64, String)>>,
     word: &str,
     lower: &mut String,
     f: &mut impl FnMut(u64, &str),
 ) {
-    let key = word_hash(word);
+    let key = word_key(word, lower);
     match stems.get(&key) {
         Some(Some((hash, term))) => f(*hash, term),
         Some(None) => {}
@@ -361,7 +377,11 @@ pub(crate) fn hash_term(term: &str) -> u64 {
 const MAX_CACHED_STEMS: usize = 100_000;
 
 thread_local! {
-    /// Each word's term (or none), by the word's [`word_hash`].
+    /// Each word's term (or none), by the word's [`word_key`].
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<u128, Option<(u64, String)>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    /// The same, by the lower-cased word's hash a copy fingerprint computes
+    /// ([`for_each_term_of`]).
     static STEMS_BY_WORD: std::cell::RefCell<rustc_hash::FxHashMap<u64, Option<(u64, String)>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }

@@ -148,7 +148,8 @@ static NEGATIONS: WordList = WordList::new(&[
     "wouldn't",
 ]);
 
-/// Words that end a name standing after its verb ("said Gord Ketteridge with the union").
+/// Words that end a name standing after its verb ("said Gord Ketteridge with the union"), and
+/// that open a phrase between commas which is no subject ("Ann Roe, who …, said").
 static PREPOSITIONS: WordList = WordList::new(&[
     "about", "at", "by", "for", "from", "in", "of", "on", "to", "who", "whose", "with", "which",
     "and",
@@ -1152,8 +1153,9 @@ fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     let open = (s.from..end - 1)
         .rev()
         .find(|&i| s.tok(i).gap_after.contains(','))?;
-    // "The union's leader, who once worked for Sen. Ann Roe, said": a relative clause or a
-    // prepositional phrase between the commas is not the subject, whatever names it holds.
+    // "The union's leader, who once worked for Sen. Ann Roe, said": a relative clause, a
+    // prepositional phrase or a second subject after "and" between the commas is not the
+    // subject, whatever names it holds.
     let inner = s
         .phrase_before(end)
         .filter(|_| !is_in(&PREPOSITIONS, &s.tok(open + 1).lower));

@@ -45,8 +45,7 @@ pub(crate) fn dated_before(a: Option<&str>, b: Option<&str>) -> bool {
     matches!((a, b), (Some(x), Some(y)) if y < x)
 }
 
-/// Finds every copy relation among `docs`. Anchors are counted over all of them first, so
-/// every document is judged by the same counts whatever its position.
+/// [`find_copies_of`], each document fingerprinted here (the tests' entry point).
 #[cfg(test)]
 pub(crate) fn find_copies(docs: &[Document]) -> Vec<Copy> {
     // Each document's fingerprint depends on it alone: computed on every core.
@@ -58,7 +57,9 @@ pub(crate) fn find_copies(docs: &[Document]) -> Vec<Copy> {
     find_copies_of(docs, &prints)
 }
 
-/// [`find_copies`] with each document's fingerprint at hand (`prints[i]` of `docs[i]`).
+/// Finds every copy relation among `docs`, each document's fingerprint at hand (`prints[i]` of
+/// `docs[i]`). Anchors are counted over all of them first, so every document is judged by the
+/// same counts whatever its position.
 pub(crate) fn find_copies_of(docs: &[Document], prints: &[Fingerprint]) -> Vec<Copy> {
     let keys: Vec<Vec<u32>> = prints
         .par_iter()

@@ -91,7 +91,8 @@ pub fn json(report: &Report) -> String {
 }
 
 /// A report's pretty JSON ([`json`]) in pieces, each array element apart: written out one
-/// after the other, without the whole text held at once, and without the report.
+/// after the other, without joining them into one string (each element's JSON is held, not the
+/// whole text a second time), and without the report.
 pub struct JsonPieces {
     arrays: [(&'static str, Vec<String>); 4],
 }
