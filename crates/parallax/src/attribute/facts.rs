@@ -77,12 +77,14 @@ pub fn facts(
         let word = t.base;
         // Numeric dates: 15/6/2022, 6/15/2022, 2022-06-15.
         let parts: Vec<&str> = word.split(['/', '-']).collect();
-        if parts.len() == 3
+        // (Each part must read as a number: one too long for an i64 is none.)
+        let numbers: Option<Vec<i64>> = (parts.len() == 3
             && parts
                 .iter()
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        {
-            let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+        .then(|| parts.iter().map(|p| p.parse().ok()).collect())
+        .flatten();
+        if let Some(n) = numbers {
             let value = if parts[0].len() == 4 {
                 iso(n[0], n[1] as u32, n[2] as u32)
             } else if parts[2].len() == 4 || parts[2].len() == 2 {
@@ -319,6 +321,16 @@ mod tests {
         for x in &f {
             assert_eq!(&"Quillon phoned Brandt on Wednesday and wrote on 15/6/2022 and again on June 20, 2022. The forum opens June 17."[x.span.start()..x.span.end()], x.text);
         }
+    }
+
+    #[test]
+    fn a_numeric_date_with_a_part_too_long_for_a_number_is_no_date() {
+        // Found by the attribution fuzz target: a part of digits past i64 made the parts three
+        // and the numbers two.
+        let text = "The ledger reads 123456789012345678901/2/2020 and 2/123456789012345678901/20 and 3/4/2020.";
+        let f = facts_of(text, None);
+        assert_eq!(value(&f, "3/4/2020").as_deref(), Some("2020-04-03"));
+        assert!(f.iter().all(|x| !x.text.contains("1234567890")));
     }
 
     #[test]
