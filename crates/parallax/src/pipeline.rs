@@ -378,19 +378,11 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
                 .filter_map(|i| assignments.get(i).cloned())
                 .collect();
             let mut story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
-            let (read, limit) = within_cap(&story_docs, STORY_ANALYSIS_BYTES);
-            // A document read in part is attributed again on the part read.
-            let attributions = read
-                .iter()
-                .zip(attributions)
-                .map(|(d, a)| a.filter(|_| matches!(d, Cow::Borrowed(_))))
-                .collect();
-            let read: Vec<&Document> = read.iter().map(|d| d.as_ref()).collect();
-            let failed = analyze_read_attributed(
+            let failed = analyze_story_attributed(
                 &mut story,
-                &read,
+                &story_docs,
                 attributions,
-                limit,
+                STORY_ANALYSIS_BYTES,
                 &repeats,
                 opts.summary_words,
             )
@@ -491,9 +483,28 @@ pub fn analyze_story_within(
     repeats: &HashSet<&str>,
     words: usize,
 ) -> Result<(), Rejection> {
+    analyze_story_attributed(story, docs, Vec::new(), cap, repeats, words)
+}
+
+/// [`analyze_story_within`], with the attribution of some documents done already
+/// (`attributed[i]` of `docs[i]`, when there); a document read only in part is attributed
+/// again on the part read.
+fn analyze_story_attributed(
+    story: &mut Story,
+    docs: &[&Document],
+    attributed: Vec<Option<Attribution>>,
+    cap: usize,
+    repeats: &HashSet<&str>,
+    words: usize,
+) -> Result<(), Rejection> {
     let (read, limit) = within_cap(docs, cap);
+    let attributed = read
+        .iter()
+        .zip(attributed)
+        .map(|(d, a)| a.filter(|_| matches!(d, Cow::Borrowed(_))))
+        .collect();
     let read: Vec<&Document> = read.iter().map(|d| d.as_ref()).collect();
-    analyze_read(story, &read, limit, repeats, words)
+    analyze_read_attributed(story, &read, attributed, limit, repeats, words)
 }
 
 /// Analyzes a story of which `docs` is the part read (see [`CapReader`]) and `limit` what was

@@ -224,27 +224,32 @@ pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(u64, &str)) {
 /// in the documents after it.
 fn word_key(word: &str, scratch: &mut String) -> u128 {
     let mut buf = [0u8; 64];
-    if word.len() <= buf.len() && word.is_ascii() {
-        for (b, c) in buf.iter_mut().zip(word.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        return xxhash_rust::xxh3::xxh3_128(&buf[..word.len()]);
+    if let Some(lowered) = ascii_lowered(word, &mut buf) {
+        return xxhash_rust::xxh3::xxh3_128(lowered);
     }
     scratch.clear();
     scratch.extend(word.chars().flat_map(char::to_lowercase));
     xxhash_rust::xxh3::xxh3_128(scratch.as_bytes())
 }
 
+/// An ASCII word lower-cased into `buf`, when it is ASCII and fits.
+fn ascii_lowered<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b [u8]> {
+    if word.len() > N || !word.is_ascii() {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    Some(&buf[..word.len()])
+}
+
 /// Hash of a word, lower-cased, without allocating: the word hashes of a copy fingerprint.
 pub(crate) fn word_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    if word.len() <= 32 && word.is_ascii() {
-        let mut buf = [0u8; 32];
-        for (b, c) in buf.iter_mut().zip(word.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        h.write(&buf[..word.len()]);
+    let mut buf = [0u8; 32];
+    if let Some(lowered) = ascii_lowered(word, &mut buf) {
+        h.write(lowered);
     } else {
         for c in word.chars().flat_map(char::to_lowercase) {
             h.write_u32(c as u32);
