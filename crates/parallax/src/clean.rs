@@ -56,10 +56,16 @@ struct Line<'a> {
     /// The text lower-cased, for the tests on what the line says.
     lower: String,
     words: usize,
+    /// [`Line::is_prose`], once asked (the article's bounds ask it of a line several times).
+    prose: std::cell::OnceCell<bool>,
 }
 
 impl Line<'_> {
     fn is_prose(&self) -> bool {
+        *self.prose.get_or_init(|| self.reads_as_prose())
+    }
+
+    fn reads_as_prose(&self) -> bool {
         // An embedded post is read by its words, without the link and signature after them.
         let text =
             crate::posts::post(self.text).map_or(self.text, |p| &self.text[p.words.0..p.words.1]);
@@ -992,6 +998,7 @@ fn split_lines(input: &str) -> Vec<Line<'_>> {
                 text,
                 lower: text.to_lowercase(),
                 words: word_count(text),
+                prose: std::cell::OnceCell::new(),
             });
         }
         offset += raw.len();

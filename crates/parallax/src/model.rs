@@ -383,6 +383,14 @@ impl Document {
         })
     }
 
+    /// Sets the term hashes of each sentence ([`Document::sentence_terms`]) when another stage
+    /// has computed them on its way, unless they are set already.
+    pub(crate) fn fill_sentence_terms(&self, terms: Vec<Vec<u64>>) {
+        debug_assert_eq!(terms.len(), self.sentences.len());
+        // Already set: the terms are the same, so the copy at hand is dropped.
+        let _ = self.sentence_terms.set(terms);
+    }
+
     /// The text of a span of this document, or "" when the span does not fit.
     pub fn span_text(&self, span: Span) -> &str {
         span.slice(&self.text).unwrap_or("")

@@ -72,9 +72,9 @@ struct Context<'a> {
     /// The owner of the document last named with one ("on Tallis Northern Railway's website"),
     /// and that sentence's index: who speaks when "the briefing paper said" names no one.
     last_document_owner: Option<(String, usize)>,
-    /// Words written in lower case somewhere in the document: common nouns, not names, when
-    /// capitalised at a sentence's start ("Prosecutors said").
-    common: std::collections::HashSet<String>,
+    /// Words written in lower case somewhere in the document, by [`common_key`]: common nouns,
+    /// not names, when capitalised at a sentence's start ("Prosecutors said").
+    common: rustc_hash::FxHashSet<u128>,
     /// The sentence being attributed, and its first token.
     sentence: usize,
     sentence_from: usize,
@@ -103,6 +103,12 @@ pub(crate) fn document_facts(doc: &Document, reference: Option<&str>) -> Vec<cra
     )
 }
 
+/// The key of a lower-cased word in [`Context::common`]: a 128-bit XXH3 hash, so the set
+/// copies no word and no page can build two words that share a key.
+fn common_key(lower: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(lower.as_bytes())
+}
+
 /// Finds the quotes and the facts (dates, amounts, names) of one document.
 pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fact>) {
     let text = doc.text.as_str();
@@ -113,7 +119,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let common = toks
         .iter()
         .filter(|t| !t.cap)
-        .map(|t| t.lower.clone())
+        .map(|t| common_key(&t.lower))
         .collect();
     let mut cx = Context {
         text,
@@ -641,7 +647,7 @@ fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
             && t.base.chars().all(char::is_alphabetic)
             && t.base.chars().skip(1).all(char::is_lowercase)
             && cx.names.part(t.base).is_none()
-            && !cx.common.contains(&t.lower)
+            && !cx.common.contains(&common_key(&t.lower))
             && !crate::terms::is_stopword(&t.lower)
             && !lexicon::is_calendar_word(&t.lower)
             && lexicon::country_of(t.base).is_none()
@@ -1550,7 +1556,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // elsewhere, is a common noun.
         let common_noun = parts.len() == 1
             && cx.names.part(parts[0]).is_none()
-            && (cx.common.contains(&parts[0].to_lowercase())
+            && (cx.common.contains(&common_key(&parts[0].to_lowercase()))
                 || (s == cx.sentence_from && parts[0].ends_with('s')));
         // "the Idaho Democrat said": a party member described, not named.
         let party_member = is_in(&lexicon::PARTY_MEMBERS, &cx.toks[e].lower);

@@ -90,11 +90,16 @@ fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive(['\n', '\r']) {
-        let long: Vec<&str> = line
+        // Counts the long words, and stops at the first one in lower case (most lines).
+        let mut long = 0;
+        let all_capitalised = line
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect();
-        if long.len() >= MIN_TITLE_WORDS && long.iter().all(|w| is_capitalised(w)) {
+            .all(|w| {
+                long += 1;
+                is_capitalised(w)
+            });
+        if all_capitalised && long >= MIN_TITLE_WORDS {
             out.push((at, at + line.len()));
         }
         at += line.len();

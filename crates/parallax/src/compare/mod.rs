@@ -118,6 +118,8 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
+    // Read first: reading fills in the documents' sentence terms used just below.
+    let read = reading::ReadSentences::of(docs);
     let mut sentence_units = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (s, terms) in doc.sentences.iter().zip(doc.sentence_terms()) {
@@ -157,7 +159,6 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     let vocabulary = reading::Vocabulary::of(docs);
     let mut out = Comparison::default();
     let mut unit_groups: Vec<(Vec<Unit>, String)> = Vec::new();
-    let read = reading::ReadSentences::of(docs);
     let quote_groups = phrases::join(docs, &read, &vocabulary, &quote_units, group(&quote_units));
     let sentence_groups = phrases::join(
         docs,

@@ -112,12 +112,21 @@ pub struct Reading<'a> {
 
 /// Reads the sentence at `span` of document `doc`, whose text is `text`.
 pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
+    read_sentence_and_terms(doc, text, span).0
+}
+
+/// [`read_sentence`], and the term hashes of all the sentence's words in order (those of
+/// [`crate::terms::term_hashes`] on its text, words past [`MAX_WORDS_READ`] included): the
+/// words are segmented and stemmed once for both.
+fn read_sentence_and_terms(doc: usize, text: &str, span: Span) -> (Sentence, Vec<u64>) {
     let body = span.slice(text).unwrap_or("");
     let mut out = Vec::new();
     let mut terms = HashSet::default();
     let mut spans = words(body);
+    let mut hashes = word_term_hashes(body, &spans);
+    let all_terms: Vec<u64> = hashes.iter().flatten().copied().collect();
     spans.truncate(MAX_WORDS_READ);
-    let hashes = word_term_hashes(body, &spans);
+    hashes.truncate(MAX_WORDS_READ);
     for (w, first) in spans.into_iter().zip(hashes) {
         let Some(word) = w.slice(body) else { continue };
         let mut lower = if word.is_ascii() {
@@ -142,12 +151,13 @@ pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
             term,
         });
     }
-    Sentence {
+    let sentence = Sentence {
         doc,
         span,
         words: out,
         terms,
-    }
+    };
+    (sentence, all_terms)
 }
 
 /// The sentences of a story's documents, each read once ([`read_sentence`]), at most
@@ -159,16 +169,25 @@ pub struct ReadSentences {
 }
 
 impl ReadSentences {
-    /// Reads the sentences of `docs`.
+    /// Reads the sentences of `docs`. A document read whole has its sentences' terms
+    /// ([`Document::sentence_terms`]) filled in on the way, so they are not computed again.
     pub fn of(docs: &[&Document]) -> ReadSentences {
         let mut sentences = Vec::new();
-        'docs: for (d, doc) in docs.iter().enumerate() {
-            for s in &doc.sentences {
-                if sentences.len() >= MAX_SENTENCES_READ {
-                    break 'docs;
+        for (d, doc) in docs.iter().enumerate() {
+            if sentences.len() + doc.sentences.len() > MAX_SENTENCES_READ {
+                let room = MAX_SENTENCES_READ - sentences.len();
+                for s in doc.sentences.iter().take(room) {
+                    sentences.push(read_sentence(d, &doc.text, *s));
                 }
-                sentences.push(read_sentence(d, &doc.text, *s));
+                break;
             }
+            let mut terms = Vec::with_capacity(doc.sentences.len());
+            for s in &doc.sentences {
+                let (sentence, sentence_terms) = read_sentence_and_terms(d, &doc.text, *s);
+                sentences.push(sentence);
+                terms.push(sentence_terms);
+            }
+            doc.fill_sentence_terms(terms);
         }
         let at = sentences
             .iter()
