@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parallax::eval::datasets;
 use parallax::ingest::{IngestOptions, DEFAULT_MAX_BYTES};
 use parallax::model::Rejection;
-use parallax::pipeline::{self, prepare_guarded, Options};
+use parallax::pipeline::{self, Options};
 use parallax::render::{self, terminal};
 use parallax::summarize::DEFAULT_WORDS;
 use parallax_store::{StoryFilter, DEFAULT_DB};
@@ -356,8 +356,8 @@ fn run(cli: Cli) -> Result<bool> {
             let batch = inputs::read_all(&inputs, IngestOptions { max_bytes }, offline, &|_| false);
             let mut rejected = batch.rejected;
             let mut text = String::new();
-            for page in &batch.pages {
-                match prepare_guarded(page) {
+            for prepared in pipeline::prepare_pages(&batch.pages) {
+                match prepared {
                     Ok(doc) => match format {
                         ExtractFormat::Text => {
                             text.push_str(&format!("==> {} <==\n", terminal::line(&doc.source)));

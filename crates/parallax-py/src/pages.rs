@@ -1,7 +1,8 @@
 //! Pages: reading a shard and preparing its pages, as `parallax ingest` does on one machine.
 
+use parallax::guard::isolate;
 use parallax::ingest::{content_hash, read_inputs, Content, IngestOptions, PageKind, RawPage};
-use parallax::pipeline::{prepare_signed, Signed};
+use parallax::pipeline::{page_failure, prepare_signed, Signed};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
@@ -186,7 +187,17 @@ fn prepare_one(page: &RawPage) -> Prepared {
 #[pyfunction]
 pub fn prepare<'py>(py: Python<'py>, pages: PageColumns<'py>) -> PyResult<Bound<'py, PyDict>> {
     let pages = pages.pages()?;
-    let prepared: Vec<Prepared> = py.allow_threads(|| pages.iter().map(prepare_one).collect());
+    // A page that trips a bug is rejected, and the rest of the batch prepared.
+    let prepared: Vec<Prepared> = py.allow_threads(|| {
+        isolate(
+            &pages,
+            |pages| pages.iter().map(prepare_one).collect(),
+            |page| Prepared {
+                hash: content_hash(page),
+                result: Err(page_failure(page).reason),
+            },
+        )
+    });
     let columns = PyDict::new(py);
     columns.set_item(
         "id",

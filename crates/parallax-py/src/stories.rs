@@ -3,8 +3,9 @@
 use std::collections::HashSet;
 
 use parallax::cluster::{ClusterInput, StoryClusterer, TermCounts};
+use parallax::guard::isolate;
 use parallax::model::{Assignment, Copy, CopyKind, Document};
-use parallax::pipeline::{analyze_story as analyze, new_story};
+use parallax::pipeline::{analyze_story as analyze, new_story, story_failure};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -116,10 +117,23 @@ pub fn analyze_story(
             .map(|c| c.b.doc.as_str())
             .collect();
         let refs: Vec<&Document> = docs.iter().collect();
-        let mut analyzed = new_story(format!("story-{story}"), &refs, assignments);
-        let failed = analyze(&mut analyzed, &refs, &repeats, words)
-            .err()
-            .map(|r| r.reason);
+        let unanalyzed = || new_story(format!("story-{story}"), &refs, assignments.clone());
+        // The call is the batch: a story that trips a bug comes back unanalyzed, with the error.
+        let (analyzed, failed) = isolate(
+            &[story],
+            |_| {
+                let mut analyzed = unanalyzed();
+                analyze(&mut analyzed, &refs, &repeats, words);
+                vec![(analyzed, None)]
+            },
+            |_| {
+                let analyzed = unanalyzed();
+                let failure = story_failure(&analyzed).reason;
+                (analyzed, Some(failure))
+            },
+        )
+        .pop()
+        .unwrap_or_else(|| (unanalyzed(), None));
         (serde_json::to_string(&analyzed).unwrap_or_default(), failed)
     }))
 }

@@ -11,8 +11,10 @@
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
-use parallax::model::{AnalysisLimit, Copy, CopyKind, Document, FactKind, Report};
-use parallax::pipeline::{analyze_read, new_story, prefix_of, CapReader};
+use parallax::model::{
+    AnalysisLimit, Copy, CopyKind, Document, FactKind, Rejection, Report, Story,
+};
+use parallax::pipeline::{analyze_read, new_story, prefix_of, story_failure, CapReader};
 use parallax::render::html::{story_page_paged, DocumentPages};
 use rusqlite::{params, Transaction, TransactionBehavior};
 
@@ -70,7 +72,39 @@ pub fn forget_analysis(tx: &Transaction, story: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn analyze(loaded: Loaded) -> Analyzed {
+/// Analyzes a group of stale stories on every core. A story that trips a bug is stored
+/// unanalyzed, with the error, and the others are analyzed ([`parallax::guard::isolate`]).
+fn analyze_group(loaded: Vec<Loaded>) -> Vec<Analyzed> {
+    use rayon::prelude::*;
+    let stories = parallax::guard::isolate(
+        &loaded,
+        |group| group.par_iter().map(analyze_story_of).collect(),
+        |one| {
+            let mut story = unanalyzed(one);
+            story.analysis_limit = one.limit.clone();
+            let failure = story_failure(&story);
+            (story, Some(failure))
+        },
+    );
+    loaded
+        .into_par_iter()
+        .zip(stories)
+        .map(|(one, (story, failed))| finish(one, story, failed))
+        .collect()
+}
+
+/// A loaded story, not yet analyzed.
+fn unanalyzed(loaded: &Loaded) -> Story {
+    let refs: Vec<&Document> = loaded.documents.iter().collect();
+    new_story(
+        format!("story-{}", loaded.id),
+        &refs,
+        loaded.assignments.clone(),
+    )
+}
+
+/// A loaded story analyzed (on the part its analysis reads).
+fn analyze_story_of(loaded: &Loaded) -> (Story, Option<Rejection>) {
     let repeats: HashSet<&str> = loaded
         .copies
         .iter()
@@ -78,23 +112,24 @@ fn analyze(loaded: Loaded) -> Analyzed {
         .map(|c| c.b.doc.as_str())
         .collect();
     let refs: Vec<&Document> = loaded.documents.iter().collect();
-    let mut story = new_story(format!("story-{}", loaded.id), &refs, loaded.assignments);
-    let rejected: Vec<_> = analyze_read(
+    let mut story = unanalyzed(loaded);
+    analyze_read(
         &mut story,
         &refs[..loaded.read],
-        loaded.limit,
+        loaded.limit.clone(),
         &repeats,
         parallax::summarize::DEFAULT_WORDS,
-    )
-    .err()
-    .into_iter()
-    .collect();
-    drop(repeats);
+    );
+    (story, None)
+}
+
+/// A story's report, its page and its JSON, ready to store.
+fn finish(loaded: Loaded, story: Story, failed: Option<Rejection>) -> Analyzed {
     let mut report = Report {
         documents: loaded.documents,
         copies: loaded.copies,
         stories: vec![story],
-        rejected,
+        rejected: failed.into_iter().collect(),
     };
     let page = page_without_paths(&mut report);
     let report_json = json_column(&report);
@@ -167,10 +202,7 @@ impl Store {
             let mut pending: Option<(usize, std::thread::ScopedJoinHandle<Vec<Analyzed>>)> = None;
             for group in stale.chunks(GROUP) {
                 let loaded = self.load(group)?;
-                let running = scope.spawn(move || {
-                    use rayon::prelude::*;
-                    loaded.into_par_iter().map(analyze).collect::<Vec<_>>()
-                });
+                let running = scope.spawn(move || analyze_group(loaded));
                 if let Some((size, previous)) = pending.replace((group.len(), running)) {
                     self.save_analyzed(previous)?;
                     done += size;

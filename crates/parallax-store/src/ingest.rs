@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 pub use parallax::ingest::content_hash;
 use parallax::ingest::{Content, RawPage};
 use parallax::model::{Copy, Document, Rejection};
-use parallax::pipeline::{prepare_signed, Signed};
+use parallax::pipeline::{page_failure, prepare_signed, Signed};
 use parallax::stream::{Arrival, Earlier};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
@@ -88,21 +88,34 @@ fn prepare_all(
     let total = pages.len();
     let mut out = Vec::with_capacity(total);
     for chunk in pages.chunks(BATCH * workers) {
-        let per = chunk.len().div_ceil(workers).max(1);
-        let parts: Vec<Vec<Result<Prepared, Rejection>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunk
-                .chunks(per)
-                .map(|part| s.spawn(move || part.iter().map(|p| prepare_one(p)).collect()))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        out.extend(parts.into_iter().flatten());
+        // A page that trips a bug is rejected, and the rest of the chunk prepared.
+        out.extend(parallax::guard::isolate(
+            chunk,
+            |pages| prepare_on_threads(pages, workers),
+            |page| Err(page_failure(page)),
+        ));
         progress(Progress::Prepared(out.len(), total));
     }
     out
+}
+
+/// Prepares `pages` on `workers` threads of their own (rayon's pool may be analyzing the
+/// batch before), keeping their order; a panic on any thread is passed on to the caller.
+fn prepare_on_threads(pages: &[&RawPage], workers: usize) -> Vec<Result<Prepared, Rejection>> {
+    let per = pages.len().div_ceil(workers).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = pages
+            .chunks(per)
+            .map(|part| s.spawn(move || part.iter().map(|p| prepare_one(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Bytes of pages an ingest of a stream holds at once, for [`Store::ingest_stream`]: pages are

@@ -38,6 +38,7 @@ pub mod decode;
 pub mod dedup;
 pub mod eval;
 pub mod extract;
+pub mod guard;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -61,11 +62,7 @@ pub fn analyze(inputs: &[String], opts: &Options) -> Report {
 pub fn analyze_pages(pages: Vec<RawPage>, opts: &Options) -> Report {
     let mut docs = Vec::new();
     let mut rejected = Vec::new();
-    let prepared: Vec<Result<Document, Rejection>> = pages
-        .par_iter()
-        .with_min_len(8)
-        .map(prepare_guarded)
-        .collect();
+    let prepared = prepare_pages(&pages);
     drop(pages);
     for outcome in prepared {
         match outcome {
@@ -90,22 +87,39 @@ pub struct Signed {
 }
 
 /// The first step of every way Parallax is driven (a batch, the store's ingest, the Python
-/// bindings): a page through [`prepare_guarded`] and signed for linking.
+/// bindings): a page through [`prepare`] and signed for linking. A caller runs its batch of
+/// pages through [`crate::guard::isolate`], with [`page_failure`] for a page that trips a bug.
 pub fn prepare_signed(page: &RawPage) -> Result<Signed, Rejection> {
-    let doc = prepare_guarded(page)?;
+    let doc = prepare(page)?;
     let signature = crate::stream::sign(doc.title.as_deref(), &doc.text);
     Ok(Signed { doc, signature })
 }
 
-/// [`prepare`], with a panic in any stage turned into a rejection of that page alone, so one
-/// page that trips a bug never takes the batch down with it.
-pub fn prepare_guarded(page: &RawPage) -> Result<Document, Rejection> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(page))).unwrap_or_else(|_| {
-        Err(Rejection {
-            input: page.source.clone(),
-            reason: "internal error while preparing this page (a bug: please report it)".into(),
-        })
-    })
+/// Prepares a batch of pages ([`prepare`]) on every core, in their order. A page that trips a
+/// bug is rejected ([`page_failure`]) and the others are prepared ([`crate::guard::isolate`]).
+pub fn prepare_pages(pages: &[RawPage]) -> Vec<Result<Document, Rejection>> {
+    crate::guard::isolate(
+        pages,
+        |pages| pages.par_iter().with_min_len(8).map(prepare).collect(),
+        |page| Err(page_failure(page)),
+    )
+}
+
+/// The rejection of a page whose preparation panicked: a bug, which the user is asked to report.
+pub fn page_failure(page: &RawPage) -> Rejection {
+    Rejection {
+        input: page.source.clone(),
+        reason: "internal error while preparing this page (a bug: please report it)".into(),
+    }
+}
+
+/// The rejection of a story whose analysis panicked: a bug, which the user is asked to report;
+/// the story is kept, its documents unanalyzed.
+pub fn story_failure(story: &Story) -> Rejection {
+    Rejection {
+        input: story.id.clone(),
+        reason: "internal error while analyzing this story; its documents are kept unanalyzed (a bug: please report it)".into(),
+    }
 }
 
 /// Takes one page through decode, extract, repair, clean and segment.
@@ -287,9 +301,9 @@ fn text_page_blocks(text: &str, map: PageMap) -> Vec<PageBlock> {
 /// cannot be prepared are left out.
 pub fn summarize_pages(mut pages: Vec<RawPage>, words: usize) -> Vec<SummaryItem> {
     unique_ids(&mut pages);
-    let docs: Vec<Document> = pages
-        .iter()
-        .filter_map(|p| prepare_guarded(p).ok())
+    let docs: Vec<Document> = prepare_pages(&pages)
+        .into_iter()
+        .filter_map(Result::ok)
         .collect();
     let refs: Vec<&Document> = docs.iter().collect();
     let comparison = compare(&refs, &[]);
@@ -332,27 +346,31 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
     // meanwhile the other cores attribute the documents' quotes, which depend on the document
     // alone: each document of at most [`ATTRIBUTED_AHEAD_BYTES`], once (linear in the input).
     // A longer one is left to its story's analysis, within the story's cap. A document whose
-    // attribution panics is attributed again inside its story's guarded analysis, which then
-    // reports the story as failed.
-    let (clustered, mut attributed) = rayon::join(
+    // attribution trips a bug is attributed again in its story's analysis, where the stories'
+    // guard names the story.
+    let (clustered, attributed) = rayon::join(
         || assign_stories(&docs, &order, &counts, &copies_by_doc),
         || {
-            docs.par_iter()
-                .with_min_len(4)
-                .map(|d| {
-                    (d.text.len() <= ATTRIBUTED_AHEAD_BYTES)
-                        .then(|| {
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                attribute_with_facts(d)
-                            }))
-                            .ok()
+            crate::guard::isolate(
+                &docs,
+                |docs| {
+                    docs.par_iter()
+                        .with_min_len(4)
+                        .map(|d| {
+                            (d.text.len() <= ATTRIBUTED_AHEAD_BYTES)
+                                .then(|| attribute_with_facts(d))
                         })
-                        .flatten()
-                })
-                .collect::<Vec<Option<Attribution>>>()
+                        .collect()
+                },
+                |_| None,
+            )
         },
     );
     let (clusterer, assignments) = clustered;
+    // Each story's analysis takes its documents' attributions (a story analyzed again after a
+    // bug, see below, attributes its documents itself).
+    let attributed: Vec<Mutex<Option<Attribution>>> =
+        attributed.into_iter().map(Mutex::new).collect();
     // Documents that repeat another document of the story stay out of its summary.
     let repeats: HashSet<&str> = copies
         .iter()
@@ -360,36 +378,50 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
         .map(|c| c.b.doc.as_str())
         .collect();
     // Stories are analyzed on every core, each on its own; they keep the clusterer's order.
-    let stories: Vec<(usize, Vec<usize>, Vec<Option<Attribution>>)> = clusterer
+    let stories: Vec<(usize, Vec<usize>)> = clusterer
         .stories()
         .into_iter()
-        .map(|(story_index, members)| {
-            let members: Vec<usize> = members.iter().map(|&m| order[m]).collect();
-            let attributions = members.iter().map(|&m| attributed[m].take()).collect();
-            (story_index, members, attributions)
-        })
+        .map(|(story_index, members)| (story_index, members.iter().map(|&m| order[m]).collect()))
         .collect();
-    let analyzed: Vec<(Story, Option<Rejection>)> = stories
-        .into_par_iter()
-        .map(|(story_index, members, attributions)| {
-            let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
-            let assigned = members
-                .iter()
-                .filter_map(|i| assignments.get(i).cloned())
-                .collect();
-            let mut story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
-            let failed = analyze_story_attributed(
-                &mut story,
-                &story_docs,
-                attributions,
-                STORY_ANALYSIS_BYTES,
-                &repeats,
-                opts.summary_words,
-            )
-            .err();
-            (story, failed)
-        })
-        .collect();
+    let unanalyzed = |(story_index, members): &(usize, Vec<usize>)| {
+        let story_docs: Vec<&Document> = members.iter().map(|&m| &docs[m]).collect();
+        let assigned = members
+            .iter()
+            .filter_map(|i| assignments.get(i).cloned())
+            .collect();
+        let story = new_story(format!("story-{}", story_index + 1), &story_docs, assigned);
+        (story, story_docs)
+    };
+    // A story whose analysis trips a bug is kept unanalyzed, and the error names it.
+    let analyzed: Vec<(Story, Option<Rejection>)> = crate::guard::isolate(
+        &stories,
+        |stories| {
+            stories
+                .par_iter()
+                .map(|s| {
+                    let (mut story, story_docs) = unanalyzed(s);
+                    let attributions =
+                        s.1.iter()
+                            .map(|&m| attributed[m].lock().ok().and_then(|mut a| a.take()))
+                            .collect();
+                    analyze_story_attributed(
+                        &mut story,
+                        &story_docs,
+                        attributions,
+                        STORY_ANALYSIS_BYTES,
+                        &repeats,
+                        opts.summary_words,
+                    );
+                    (story, None)
+                })
+                .collect()
+        },
+        |s| {
+            let (story, _) = unanalyzed(s);
+            let failure = story_failure(&story);
+            (story, Some(failure))
+        },
+    );
     let mut stories = Vec::with_capacity(analyzed.len());
     for (story, failed) in analyzed {
         rejected.extend(failed);
@@ -464,14 +496,9 @@ pub fn new_story(id: String, docs: &[&Document], assignments: Vec<Assignment>) -
 
 /// Analyzes a story of `docs`: quotes, facts, statements, conflicts, exclusives and a summary
 /// of at most `words` words that leaves out the documents in `repeats` (copies of another
-/// member). A bug in the analysis must not lose a batch: the story is then kept unanalyzed and
-/// the error says so.
-pub fn analyze_story(
-    story: &mut Story,
-    docs: &[&Document],
-    repeats: &HashSet<&str>,
-    words: usize,
-) -> Result<(), Rejection> {
+/// member). A caller analyzing many stories runs them through [`crate::guard::isolate`], with
+/// [`story_failure`] for a story that trips a bug, so that such a bug loses no other story.
+pub fn analyze_story(story: &mut Story, docs: &[&Document], repeats: &HashSet<&str>, words: usize) {
     analyze_story_within(story, docs, STORY_ANALYSIS_BYTES, repeats, words)
 }
 
@@ -482,7 +509,7 @@ pub fn analyze_story_within(
     cap: usize,
     repeats: &HashSet<&str>,
     words: usize,
-) -> Result<(), Rejection> {
+) {
     analyze_story_attributed(story, docs, Vec::new(), cap, repeats, words)
 }
 
@@ -496,7 +523,7 @@ fn analyze_story_attributed(
     cap: usize,
     repeats: &HashSet<&str>,
     words: usize,
-) -> Result<(), Rejection> {
+) {
     let (read, limit) = within_cap(docs, cap);
     let attributed = read
         .iter()
@@ -515,7 +542,7 @@ pub fn analyze_read(
     limit: Option<AnalysisLimit>,
     repeats: &HashSet<&str>,
     words: usize,
-) -> Result<(), Rejection> {
+) {
     analyze_read_attributed(story, docs, Vec::new(), limit, repeats, words)
 }
 
@@ -531,59 +558,47 @@ fn analyze_read_attributed(
     limit: Option<AnalysisLimit>,
     repeats: &HashSet<&str>,
     words: usize,
-) -> Result<(), Rejection> {
+) {
     story.analysis_limit = limit;
-    let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let (mut quotes, mut facts) = (Vec::new(), Vec::new());
-        for (i, d) in docs.iter().enumerate() {
-            let (q, f) = attributed
-                .get_mut(i)
-                .and_then(Option::take)
-                .unwrap_or_else(|| attribute_with_facts(d));
-            quotes.extend(q);
-            facts.extend(f);
-        }
-        // One name per channel across the story; speakers that are not names dropped.
-        canonicalize(&mut quotes);
-        // Undated documents resolve "on Wednesday" against the story's reference date.
-        let reference = reference_date(docs, &facts);
-        if let Some(r) = &reference {
-            for d in docs.iter().filter(|d| d.published.is_none()) {
-                facts.retain(|f| f.doc != d.id);
-                facts.extend(document_facts(d, Some(r)));
-            }
-        }
-        let comparison = compare(docs, &quotes);
-        let summary_docs: Vec<&Document> = docs
-            .iter()
-            .copied()
-            .filter(|d| !repeats.contains(d.id.as_str()))
-            .collect();
-        let summary = summarize(&summary_docs, &comparison, words);
-        (quotes, facts, comparison, summary, reference)
-    }));
-    match analysis {
-        Ok((quotes, facts, comparison, summary, reference)) => {
-            story.date = story.date.take().or(reference);
-            // A story none of whose documents has a headline is named by its summary's opening.
-            if story.title.is_none() {
-                story.title = summary
-                    .first()
-                    .map(|item| first_words(without_dateline(&item.text), STORY_TITLE_WORDS));
-            }
-            story.quotes = quotes;
-            story.facts = facts;
-            story.statements = comparison.statements;
-            story.conflicts = comparison.conflicts;
-            story.exclusive = comparison.exclusive;
-            story.summary = summary;
-            Ok(())
-        }
-        Err(_) => Err(Rejection {
-            input: story.id.clone(),
-            reason: "internal error while analyzing this story; its documents are kept unanalyzed (a bug: please report it)".into(),
-        }),
+    let (mut quotes, mut facts) = (Vec::new(), Vec::new());
+    for (i, d) in docs.iter().enumerate() {
+        let (q, f) = attributed
+            .get_mut(i)
+            .and_then(Option::take)
+            .unwrap_or_else(|| attribute_with_facts(d));
+        quotes.extend(q);
+        facts.extend(f);
     }
+    // One name per channel across the story; speakers that are not names dropped.
+    canonicalize(&mut quotes);
+    // Undated documents resolve "on Wednesday" against the story's reference date.
+    let reference = reference_date(docs, &facts);
+    if let Some(r) = &reference {
+        for d in docs.iter().filter(|d| d.published.is_none()) {
+            facts.retain(|f| f.doc != d.id);
+            facts.extend(document_facts(d, Some(r)));
+        }
+    }
+    let comparison = compare(docs, &quotes);
+    let summary_docs: Vec<&Document> = docs
+        .iter()
+        .copied()
+        .filter(|d| !repeats.contains(d.id.as_str()))
+        .collect();
+    let summary = summarize(&summary_docs, &comparison, words);
+    story.date = story.date.take().or(reference);
+    // A story none of whose documents has a headline is named by its summary's opening.
+    if story.title.is_none() {
+        story.title = summary
+            .first()
+            .map(|item| first_words(without_dateline(&item.text), STORY_TITLE_WORDS));
+    }
+    story.quotes = quotes;
+    story.facts = facts;
+    story.statements = comparison.statements;
+    story.conflicts = comparison.conflicts;
+    story.exclusive = comparison.exclusive;
+    story.summary = summary;
 }
 
 /// Bytes of cleaned text one story's analysis reads at most: about 700 articles of usual

@@ -2,7 +2,7 @@
 //! trailing attributions, signed paragraphs and pronouns.
 
 use parallax::ingest::{Content, PageKind, RawPage};
-use parallax::pipeline::prepare_guarded;
+use parallax::pipeline::prepare;
 
 /// The quotes Parallax attributes in `text`, a plain-text page.
 fn attributed(text: &str) -> Vec<parallax::model::Quote> {
@@ -17,7 +17,7 @@ fn attributed(text: &str) -> Vec<parallax::model::Quote> {
         date: None,
         listed: None,
     };
-    let doc = prepare_guarded(&page).expect("prepared");
+    let doc = prepare(&page).expect("prepared");
     parallax::attribute::attribute(&doc)
 }
 

@@ -154,3 +154,36 @@ fn a_cycle_is_found() {
     graph.get_mut("c").unwrap().remove("a");
     assert_eq!(find_cycle(&graph), None);
 }
+
+/// The files under `crates` (every crate's sources) that call `catch_unwind` outside comments.
+fn panic_catchers(crates: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(crates).expect("crates folder") {
+        let src = entry.expect("folder entry").path().join("src");
+        if src.is_dir() {
+            sources(&src, &mut files);
+        }
+    }
+    assert!(files.len() > 40, "the crates were read: {files:?}");
+    files
+        .into_iter()
+        .filter(|f| {
+            std::fs::read_to_string(f)
+                .expect("source file")
+                .lines()
+                .map(str::trim)
+                .any(|l| !l.starts_with("//") && l.contains("catch_unwind("))
+        })
+        .collect()
+}
+
+#[test]
+fn panics_are_caught_only_at_the_batch_edge() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let crates = manifest.parent().expect("the crates folder");
+    assert_eq!(
+        panic_catchers(crates),
+        vec![manifest.join("src").join("guard.rs")],
+        "catch_unwind belongs in guard::isolate alone"
+    );
+}

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use parallax::ingest::{Content, PageKind, RawPage};
-use parallax::pipeline::prepare_guarded;
+use parallax::pipeline::prepare;
 
 fn page(text: String) -> RawPage {
     RawPage {
@@ -27,7 +27,7 @@ fn page(text: String) -> RawPage {
 fn seconds_of(text: String) -> f64 {
     let page = page(text);
     let started = Instant::now();
-    let doc = prepare_guarded(&page).expect("prepared");
+    let doc = prepare(&page).expect("prepared");
     std::hint::black_box(parallax::attribute::attribute(&doc));
     started.elapsed().as_secs_f64()
 }

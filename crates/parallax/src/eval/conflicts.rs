@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::datasets::{jsonl_records, text_page, EvalError};
 use crate::model::{Conflict, Document, Rejection, Story};
-use crate::pipeline::{analyze_story, new_story, prepare_guarded};
+use crate::pipeline::{analyze_story, new_story, prepare, story_failure};
 
 #[derive(Deserialize)]
 struct Cluster {
@@ -157,23 +157,44 @@ fn found(gold: &GoldConflict, sides: &[Vec<(usize, String)>]) -> bool {
     gold.sides.len() >= 2 && assign(&holders, &mut Vec::new())
 }
 
-/// Analyzes one cluster of texts as one story: its documents, the story, and why its analysis
-/// failed if it did.
-pub(crate) fn analyze_cluster(
-    id: &str,
-    documents: &[String],
-) -> (Vec<Document>, Story, Option<Rejection>) {
+/// Analyzes one cluster of texts as one story: its documents and the story.
+pub(crate) fn analyze_cluster(id: &str, documents: &[String]) -> (Vec<Document>, Story) {
     let docs: Vec<Document> = documents
         .iter()
         .enumerate()
-        .filter_map(|(i, text)| {
-            prepare_guarded(&text_page(format!("{id}/{i}"), format!("{i}"), text)).ok()
-        })
+        .filter_map(|(i, text)| prepare(&text_page(format!("{id}/{i}"), format!("{i}"), text)).ok())
         .collect();
     let refs: Vec<&Document> = docs.iter().collect();
     let mut story = new_story(id.to_string(), &refs, Vec::new());
-    let failed = analyze_story(&mut story, &refs, &Default::default(), 120).err();
-    (docs, story, failed)
+    analyze_story(&mut story, &refs, &Default::default(), 120);
+    (docs, story)
+}
+
+/// A cluster analyzed ([`analyze_cluster`]), with why its analysis failed if it did, and the
+/// seconds it took.
+type AnalyzedCluster = (Vec<Document>, Story, Option<Rejection>, f64);
+
+/// Analyzes each cluster, one at a time; a cluster that trips a bug is left unanalyzed, with
+/// the error ([`crate::guard::isolate`]).
+fn analyze_clusters(clusters: &[Cluster]) -> Vec<AnalyzedCluster> {
+    crate::guard::isolate(
+        clusters,
+        |clusters| {
+            clusters
+                .iter()
+                .map(|c| {
+                    let started = Instant::now();
+                    let (docs, story) = analyze_cluster(&c.id, &c.documents);
+                    (docs, story, None, started.elapsed().as_secs_f64())
+                })
+                .collect()
+        },
+        |c| {
+            let story = new_story(c.id.clone(), &[], Vec::new());
+            let failure = story_failure(&story);
+            (Vec::new(), story, Some(failure), 0.0)
+        },
+    )
 }
 
 /// `parallax eval conflicts --dataset FILE`; with `errors`, each missed gold conflict and each
@@ -188,10 +209,8 @@ pub fn conflicts(
     let (mut gold, mut hits, mut reported) = (0, 0, 0);
     let mut seconds = 0.0;
     let mut failed_clusters = 0;
-    for c in &clusters {
-        let started = Instant::now();
-        let (docs, story, failed) = analyze_cluster(&c.id, &c.documents);
-        seconds += started.elapsed().as_secs_f64();
+    for (c, (docs, story, failed, took)) in clusters.iter().zip(analyze_clusters(&clusters)) {
+        seconds += took;
         if let Some(failure) = failed {
             failed_clusters += 1;
             if let Some(w) = errors.as_mut() {
