@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::tokens::Tok;
+use super::tokens::{Tok, TokenAt};
 
 /// Shortest and longest acronym, in letters.
 const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
@@ -34,14 +34,20 @@ pub(crate) fn expansions(text: &str, toks: &[Tok]) -> HashMap<String, String> {
         return out;
     }
     for i in 0..toks.len() {
-        if !toks[i].cap || is_acronym(&toks[i]) || toks[i].in_quote {
+        if !toks.at(i).cap || is_acronym(toks.at(i)) || toks.at(i).in_quote {
             continue;
         }
         let mut initials = String::new();
         let mut words = 0;
         for j in i..toks.len().min(i + MAX_NAME_WORDS) {
-            let t = &toks[j];
-            if j > i && !toks[j - 1].gap_after.chars().all(|c| c == ' ' || c == ',') {
+            let t = toks.at(j);
+            if j > i
+                && !toks
+                    .at(j - 1)
+                    .gap_after
+                    .chars()
+                    .all(|c| c == ' ' || c == ',')
+            {
                 break;
             }
             if t.cap && !is_acronym(t) {
@@ -52,7 +58,7 @@ pub(crate) fn expansions(text: &str, toks: &[Tok]) -> HashMap<String, String> {
             }
             if words >= 2 && t.cap && used.contains(initials.as_str()) {
                 out.entry(initials.clone())
-                    .or_insert_with(|| text[toks[i].start..t.end].to_string());
+                    .or_insert_with(|| text.get(toks.at(i).start..t.end).unwrap_or("").to_string());
             }
         }
     }

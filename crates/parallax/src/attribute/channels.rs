@@ -7,7 +7,7 @@
 
 use super::lexicon::{country_of, is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS, ORGANISATION_WORDS};
 use super::people::{adjacent, NameTable};
-use super::tokens::Tok;
+use super::tokens::{Tok, TokenAt};
 use crate::lexicon::WordList;
 
 /// A channel phrase in a sentence.
@@ -29,7 +29,7 @@ pub(crate) struct ChannelMention {
 
 static DETERMINERS: WordList = WordList::new(&["the", "a", "an", "its", "their", "his", "her"]);
 
-/// The channel phrases among `toks[from..to]`, outside quotes.
+/// The channel phrases among `toks.within(from..to)`, outside quotes.
 pub(crate) fn channel_mentions(
     toks: &[Tok],
     from: usize,
@@ -39,13 +39,13 @@ pub(crate) fn channel_mentions(
     let mut out: Vec<ChannelMention> = Vec::new();
     let mut i = from;
     while i < to {
-        let t = &toks[i];
+        let t = toks.at(i);
         if t.in_quote {
             i += 1;
             continue;
         }
         let after_according =
-            i >= from + 2 && toks[i - 1].lower == "to" && toks[i - 2].lower == "according";
+            i >= from + 2 && toks.at(i - 1).lower == "to" && toks.at(i - 2).lower == "according";
         let head = is_in(&CHANNEL_HEADS, &t.lower);
         let org_subject = t.cap
             && names.part(t.base).is_none()
@@ -57,9 +57,11 @@ pub(crate) fn channel_mentions(
         }
         // Extend left over modifiers and a determiner.
         let mut first = i;
-        while first > from && adjacent(&toks[first - 1], &toks[first]) && !toks[first - 1].in_quote
+        while first > from
+            && adjacent(toks.at(first - 1), toks.at(first))
+            && !toks.at(first - 1).in_quote
         {
-            let p = &toks[first - 1];
+            let p = toks.at(first - 1);
             let modifier = (p.cap && names.part(p.base).is_none() && p.lower != "according")
                 || is_in(&CHANNEL_MODIFIERS, &p.lower)
                 || is_in(&CHANNEL_HEADS, &p.lower);
@@ -74,10 +76,11 @@ pub(crate) fn channel_mentions(
         }
         // Extend right over a name ("broadcaster CCTV"), more channel nouns, or "of/from the X".
         let mut last = i + 1;
-        while last < to && adjacent(&toks[last - 1], &toks[last]) && !toks[last].in_quote {
-            let n = &toks[last];
+        while last < to && adjacent(toks.at(last - 1), toks.at(last)) && !toks.at(last).in_quote {
+            let n = toks.at(last);
             let modifier_then_head = is_in(&CHANNEL_MODIFIERS, &n.lower)
-                && toks[last + 1..to.min(last + 3)]
+                && toks
+                    .within(last + 1..to.min(last + 3))
                     .iter()
                     .any(|x| is_in(&CHANNEL_HEADS, &x.lower));
             if (n.cap && names.part(n.base).is_none())
@@ -85,39 +88,40 @@ pub(crate) fn channel_mentions(
                 || modifier_then_head
             {
                 last += 1;
-                if toks[last - 1].possessive {
+                if toks.at(last - 1).possessive {
                     break;
                 }
             } else {
                 break;
             }
         }
-        if last < to && matches!(toks[last].lower.as_str(), "of" | "from") {
+        if last < to && matches!(toks.at(last).lower.as_str(), "of" | "from") {
             let mut k = last + 1;
-            if k < to && toks[k].lower == "the" {
+            if k < to && toks.at(k).lower == "the" {
                 k += 1;
             }
             if k < to
-                && (toks[k].cap
+                && (toks.at(k).cap
                     || matches!(
-                        toks[k].lower.as_str(),
+                        toks.at(k).lower.as_str(),
                         "call" | "meeting" | "talks" | "conversation"
                     ))
-                && !toks[k].in_quote
+                && !toks.at(k).in_quote
             {
                 let mut e = k + 1;
-                while e < to && toks[e].cap && adjacent(&toks[e - 1], &toks[e]) {
+                while e < to && toks.at(e).cap && adjacent(toks.at(e - 1), toks.at(e)) {
                     e += 1;
                 }
                 last = e;
             }
         }
-        let qualified = toks[first..last]
+        let qualified = toks
+            .within(first..last)
             .iter()
             .any(|x| x.cap && !is_in(&DETERMINERS, &x.lower));
         let according_to = first >= from + 2
-            && toks[first - 1].lower == "to"
-            && toks[first - 2].lower == "according";
+            && toks.at(first - 1).lower == "to"
+            && toks.at(first - 2).lower == "according";
         let subject = next_is_cue(toks, last - 1, to);
         if let Some(prev) = out.last() {
             if prev.last > first {
@@ -128,7 +132,7 @@ pub(crate) fn channel_mentions(
         out.push(ChannelMention {
             first,
             last,
-            end: toks[last - 1].end,
+            end: toks.at(last - 1).end,
             qualified,
             according_to,
             subject,
@@ -142,10 +146,10 @@ pub(crate) fn channel_mentions(
 /// capital or institution of the gazetteer ("Kremlin"), an organisation word, or a name after
 /// "the" ("the Kremlin").
 fn organisation_like(toks: &[Tok], i: usize) -> bool {
-    let t = &toks[i];
+    let t = toks.at(i);
     let acronym = t.base.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && t.base.chars().all(|c| !c.is_lowercase());
-    let after_the = i > 0 && toks[i - 1].lower == "the" && adjacent(&toks[i - 1], t);
+    let after_the = i > 0 && toks.at(i - 1).lower == "the" && adjacent(toks.at(i - 1), t);
     acronym || after_the || is_in(&ORGANISATION_WORDS, &t.lower) || country_of(t.base).is_some()
 }
 
@@ -154,20 +158,20 @@ fn next_is_cue(toks: &[Tok], i: usize, to: usize) -> bool {
     let mut k = i + 1;
     if k < to
         && matches!(
-            toks[k].lower.as_str(),
+            toks.at(k).lower.as_str(),
             "also" | "has" | "had" | "have" | "later" | "earlier" | "then" | "separately"
         )
     {
         k += 1;
     }
-    k < to && toks[k].is_cue() && !toks[k].in_quote
+    k < to && toks.at(k).is_cue() && !toks.at(k).in_quote
 }
 
 /// The channel text of a mention, without a leading determiner.
 pub(crate) fn channel_text<'a>(text: &'a str, toks: &[Tok], m: &ChannelMention) -> &'a str {
     let mut first = m.first;
-    if first + 1 < m.last && is_in(&DETERMINERS, &toks[first].lower) {
+    if first + 1 < m.last && is_in(&DETERMINERS, &toks.at(first).lower) {
         first += 1;
     }
-    &text[toks[first].start..m.end]
+    text.get(toks.at(first).start..m.end).unwrap_or("")
 }

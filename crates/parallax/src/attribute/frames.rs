@@ -17,7 +17,7 @@ use super::lexicon::{
     is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS,
     PLAIN_ARTICLES, ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
-use super::tokens::Tok;
+use super::tokens::{Tok, TokenAt};
 use crate::lexicon::WordList;
 
 /// Participles that attach reported speech to the sentence's subject (", saying ...").
@@ -218,7 +218,7 @@ pub struct Sentence<'a, 'b> {
 
 impl Sentence<'_, '_> {
     fn tok(&self, i: usize) -> &Tok<'_> {
-        &self.toks[i]
+        self.toks.at(i)
     }
 
     /// True when token `i` can be part of a subject phrase.
@@ -386,6 +386,12 @@ pub(crate) fn quote_opening_in(
     quotes.get(i).copied().filter(|&(q, _)| q <= until)
 }
 
+/// Whitespace-separated words of `text` in the byte range `range` (none when the range does
+/// not fit).
+pub(crate) fn words_between(text: &str, range: std::ops::Range<usize>) -> usize {
+    text.get(range).map_or(0, |t| t.split_whitespace().count())
+}
+
 /// The last quote (of `quotes`, sorted and disjoint) that closes no later than byte `until`,
 /// when it closes at or after byte `from`.
 pub(crate) fn quote_closing_in(
@@ -395,7 +401,7 @@ pub(crate) fn quote_closing_in(
 ) -> Option<(usize, usize)> {
     let i = quotes.partition_point(|&(_, e)| e <= until);
     i.checked_sub(1)
-        .map(|i| quotes[i])
+        .and_then(|i| quotes.get(i).copied())
         .filter(|&(_, e)| e >= from)
 }
 
@@ -515,7 +521,7 @@ fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
     }
     let before = (s.span.0, s.tok(a - 1).end);
     let after = (s.tok(f.cue + 1).start, s.span.1);
-    let words = |(x, y): (usize, usize)| s.text[x..y].split_whitespace().count();
+    let words = |(x, y): (usize, usize)| words_between(s.text, x..y);
     if words(before) < MIN_CONTENT_WORDS || words(after) < MIN_CONTENT_WORDS {
         return vec![f];
     }
@@ -620,13 +626,17 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     }
     // The sentence ends with the subject, or an apposition follows its name ("said Dr. Imogen
     // Sallow, a Brackwater radiation oncologist.").
-    let rest = s.text[s.tok(subject.1 - 1).end..s.span.1].trim();
+    let rest = s
+        .text
+        .get(s.tok(subject.1 - 1).end..s.span.1)
+        .unwrap_or("")
+        .trim();
     let apposition = rest.starts_with(',') && s.tok(subject.1 - 1).cap;
     if !apposition && !rest.chars().all(|c| !c.is_alphanumeric()) {
         return None;
     }
     let content = (s.span.0, s.tok(k - 1).end);
-    let words = s.text[content.0..content.1].split_whitespace().count();
+    let words = words_between(s.text, content.0..content.1);
     (words >= MIN_CONTENT_WORDS).then_some(Frame {
         cue: k,
         subject,
@@ -917,7 +927,7 @@ fn verb_frame(
             Some(_) => {}
             // Nothing but the circumstance itself ("said in an interview last spring.").
             None if s.to - c <= MAX_CIRCUMSTANCE_WORDS
-                || s.toks[c..s.to].iter().any(colon_break) =>
+                || s.toks.within(c..s.to).iter().any(colon_break) =>
             {
                 return None
             }
@@ -973,15 +983,15 @@ fn verb_frame(
     }
     let start = s.tok(c).start;
     let mut end = clause_end(s, c);
-    if let Some(p) = s.text[start..end].find(", according to") {
+    if let Some(p) = s.text.get(start..end).unwrap_or("").find(", according to") {
         end = start + p;
     }
     if relative {
-        if let Some(p) = s.text[start..end].find(',') {
+        if let Some(p) = s.text.get(start..end).unwrap_or("").find(',') {
             end = start + p;
         }
     }
-    let words = s.text[start..end].split_whitespace().count();
+    let words = words_between(s.text, start..end);
     (words >= super::frames::MIN_CONTENT_WORDS).then_some(Frame {
         cue: k,
         subject,
@@ -1086,7 +1096,7 @@ fn reported_clause(
 ) -> Option<Frame> {
     let start = s.tok(from).start;
     let end = clause_end(s, clause);
-    let words = s.text[start..end].split_whitespace().count();
+    let words = words_between(s.text, start..end);
     (words >= MIN_CONTENT_WORDS).then_some(Frame {
         cue: k,
         subject,
@@ -1296,7 +1306,13 @@ fn in_document_frame(s: &Sentence, k: usize) -> Option<Frame> {
 fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     let subject = s.phrase_after(k + 2)?;
     let last = s.tok(subject.1 - 1);
-    if k == s.from || s.text[s.span.0..s.tok(k).start].trim().is_empty() {
+    if k == s.from
+        || s.text
+            .get(s.span.0..s.tok(k).start)
+            .unwrap_or("")
+            .trim()
+            .is_empty()
+    {
         if !last.gap_after.contains(',') || subject.1 >= s.to {
             return None;
         }

@@ -103,8 +103,8 @@ pub(crate) fn labelled_paragraphs(text: &str) -> Vec<Labelled> {
 fn labelled(line: &str) -> Option<Ranges> {
     let opening = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘');
     let ls = line.len() - line.trim_start_matches(opening).len();
-    let colon = ls + line[ls..].find(':')?;
-    let label = line[ls..colon].trim_end();
+    let colon = ls + line.get(ls..).unwrap_or("").find(':')?;
+    let label = line.get(ls..colon).unwrap_or("").trim_end();
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_LABEL_WORDS || label.len() != colon - ls {
         return None;
@@ -121,14 +121,19 @@ fn labelled(line: &str) -> Option<Ranges> {
     if !words.iter().all(|w| name_word(w)) || words.iter().any(|w| section(w)) {
         return None;
     }
-    let rest = &line[colon + 1..];
+    let rest = line.get(colon + 1..).unwrap_or("");
     let ws = colon + 1 + (rest.len() - rest.trim_start().len());
     let we = colon + 1 + rest.trim_end().len();
-    if ws >= we || line[ws..we].split_whitespace().count() < MIN_LABELLED_WORDS {
+    if ws >= we || line.get(ws..we).unwrap_or("").split_whitespace().count() < MIN_LABELLED_WORDS {
         return None;
     }
     // "Harbour staff: Ann Roe, Tom Hale, Ines Varga, …" lists names; no one speaks.
-    let pieces: Vec<&str> = line[ws..we].split(',').map(str::trim).collect();
+    let pieces: Vec<&str> = line
+        .get(ws..we)
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .collect();
     let names = pieces
         .iter()
         .filter(|p| {
@@ -141,7 +146,10 @@ fn labelled(line: &str) -> Option<Ranges> {
         return None;
     }
     // "Brandt: The pier" opens a sentence; "BRANDT: the pier" is a list's item.
-    if !line[ws..].starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘'))
+    if !line
+        .get(ws..)
+        .unwrap_or("")
+        .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘'))
     {
         return None;
     }
@@ -155,7 +163,12 @@ mod tests {
     fn pieces(text: &str) -> Vec<(&str, &str)> {
         labelled_paragraphs(text)
             .into_iter()
-            .map(|l| (&text[l.label.0..l.label.1], &text[l.words.0..l.words.1]))
+            .map(|l| {
+                (
+                    text.get(l.label.0..l.label.1).unwrap_or(""),
+                    text.get(l.words.0..l.words.1).unwrap_or(""),
+                )
+            })
             .collect()
     }
 

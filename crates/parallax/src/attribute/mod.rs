@@ -13,6 +13,13 @@
 //!   speaker is the same ([`channels`]);
 //! - a quote of two words or fewer, or of up to four words with no reporting verb near it, is a
 //!   scare quote ("no limits" friendship) and is left out.
+//!
+//! Every index into the document's tokens, people, words and text is checked (`TokenAt`,
+//! `PersonAt`, `get`): an index past the end reads as nothing, never a panic. Clippy's
+//! `indexing_slicing` and `string_slice` lints, denied for this module and its children, keep
+//! it so.
+
+#![deny(clippy::indexing_slicing, clippy::string_slice)]
 
 pub mod acronyms;
 pub mod channels;
@@ -32,9 +39,9 @@ use crate::model::{Document, Quote, QuoteKind, Span};
 use channels::{channel_mentions, channel_text, ChannelMention};
 use frames::{frames, Frame, Sentence};
 use lexicon::{is_in, ORGANISATION_WORDS, TITLES};
-use people::{descriptor_matches, Mention, NameTable, Referent};
+use people::{descriptor_matches, Mention, NameTable, PersonAt, Referent};
 use rules::Rule;
-use tokens::{quote_ranges, tokenize, Tok};
+use tokens::{quote_ranges, tokenize, Tok, TokenAt};
 
 /// Shortest quotation (in words) kept without a reporting verb near it.
 const MIN_UNCUED_QUOTE_WORDS: usize = 5;
@@ -149,13 +156,17 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let mut narrative = 0;
     for sentence in &doc.sentences {
         let (from, to) = token_range(&cx.toks, *sentence);
-        if cx.toks[from..to].iter().any(|t| !t.in_quote) {
+        if cx.toks.within(from..to).iter().any(|t| !t.in_quote) {
             narrative += 1;
         }
         let s_idx = narrative;
         cx.sentence = s_idx;
         cx.sentence_from = from;
-        if let Some(p) = text[scanned..sentence.start()].rfind(['\n', '\r']) {
+        if let Some(p) = text
+            .get(scanned..sentence.start())
+            .unwrap_or("")
+            .rfind(['\n', '\r'])
+        {
             paragraph = scanned + p + 1;
         }
         scanned = sentence.start();
@@ -166,8 +177,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let channels = channel_mentions(&cx.toks, from, to, &cx.names);
         // Quotes are sorted by start: those opening inside this sentence form one run.
         let first_quote = quotes.partition_point(|&(s, _)| s <= sentence.start());
-        let opened: Vec<(usize, usize)> = quotes[first_quote..]
+        let opened: Vec<(usize, usize)> = quotes
             .iter()
+            .skip(first_quote)
             .copied()
             .take_while(|&(s, _)| s <= sentence.end())
             .collect();
@@ -180,7 +192,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         };
         let mut found = frames(&sent, &quotes);
         // Attribution after the words ("…, Moore said.") is the surest: such frames go first.
-        found.sort_by_key(|f| (f.content.1 > cx.toks[f.cue].start, f.cue));
+        found.sort_by_key(|f| (f.content.1 > cx.toks.at(f.cue).start, f.cue));
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for f in &found {
             // An "according to" frame around another frame only names that frame's channel.
@@ -228,11 +240,13 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         // "the Harbour Watch study" lends its owner to "the study" later.
         if let Some(owner) = (from..to)
             .rev()
-            .filter(|&k| !cx.toks[k].in_quote && is_in(&lexicon::DOCUMENT_NOUNS, &cx.toks[k].lower))
+            .filter(|&k| {
+                !cx.toks.at(k).in_quote && is_in(&lexicon::DOCUMENT_NOUNS, &cx.toks.at(k).lower)
+            })
             .find_map(|k| document_qualifier(&cx, from, k))
             .or_else(|| {
                 (from..to)
-                    .filter(|&k| !cx.toks[k].in_quote && is_writing(&cx.toks[k].lower))
+                    .filter(|&k| !cx.toks.at(k).in_quote && is_writing(&cx.toks.at(k).lower))
                     .find_map(|k| document_author(&cx, k, to))
             })
         {
@@ -259,15 +273,15 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             // A photographer's credit ("( Peter Lindqvist / Daily Courier )") is no one the
             // story is about.
             // Nor is the author signing an embedded post ("— Laura Benning (@LauraBenning)").
-            let credit = cx.toks[m.last - 1].gap_after.contains('/')
-                || m.first > 0 && cx.toks[m.first - 1].gap_after.contains('/')
-                || cx.toks[m.last - 1].gap_after.contains("(@");
+            let credit = cx.toks.at(m.last - 1).gap_after.contains('/')
+                || m.first > 0 && cx.toks.at(m.first - 1).gap_after.contains('/')
+                || cx.toks.at(m.last - 1).gap_after.contains("(@");
             if credit {
                 continue;
             }
             // "On May 4, the mayor raised …": a description of someone named before opens
             // the sentence as that person.
-            let lead_in_end = |k: usize| k == from || cx.toks[k - 1].gap_after.contains(',');
+            let lead_in_end = |k: usize| k == from || cx.toks.at(k - 1).gap_after.contains(',');
             if let (Referent::Description(_), None) = (&m.referent, opened_by) {
                 if lead_in_end(m.first) && !m.possessive {
                     opened_by = resolve(&cx, &m)
@@ -279,19 +293,20 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 // Named in full: introduced, or introduced again after a while.
                 // Named in full with an apposition or at the sentence's end: introduced ("for
                 // accountant Samuel Okafor, 50.").
-                let closes = m.last >= to || cx.toks[m.last - 1].gap_after.contains([',', '.']);
+                let closes = m.last >= to || cx.toks.at(m.last - 1).gap_after.contains([',', '.']);
                 let full_name = m.last - m.first >= 2
                     && closes
-                    && cx.names.people[p].name.split_whitespace().count() >= 2;
-                if !m.possessive && full_name && subject_like(&cx.names.people[p]) {
+                    && cx.names.people.person(p).name.split_whitespace().count() >= 2;
+                if !m.possessive && full_name && subject_like(cx.names.people.person(p)) {
                     cx.last_introduced = Some((p, s_idx));
                 }
                 cx.seen.push((p, m.first));
                 // The subject opens the sentence or follows its lead-in ("Asked …, Quenby").
-                let after_lead_in = m.first > from && cx.toks[m.first - 1].gap_after.contains(',');
+                let after_lead_in =
+                    m.first > from && cx.toks.at(m.first - 1).gap_after.contains(',');
                 // "Dutch Foreign Ministry spokesperson Ola Varn gave …": a title phrase before.
                 let after_title = (from..m.first).all(|i| {
-                    let t = &cx.toks[i];
+                    let t = cx.toks.at(i);
                     (t.cap
                         || is_in(&lexicon::ROLES, &t.lower)
                         || is_in(&TITLES, &t.lower)
@@ -303,7 +318,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     && !m.possessive
                     && to - from > m.last - m.first
                     && (m.first <= from + SUBJECT_REACH || after_lead_in || after_title)
-                    && subject_like(&cx.names.people[p])
+                    && subject_like(cx.names.people.person(p))
                 {
                     opened_by = Some(p);
                 }
@@ -318,11 +333,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             cx.last_subject = Some((p, s_idx));
         } else if let Some((phrase, plural)) = opening_name(&cx.toks, from, to)
             // A lone word must be a name, unless it is a group "they" may mean ("Authorities").
-            .filter(|&((a, b), plural)| b - a > 1 || plural || proper.contains(cx.toks[a].base))
+            .filter(|&((a, b), plural)| b - a > 1 || plural || proper.contains(cx.toks.at(a).base))
             // A credit line ("Reuters") is the whole sentence and opens none.
             .filter(|&((_, b), _)| b < to)
         {
-            let name = text[cx.toks[phrase.0].start..cx.toks[phrase.1 - 1].end].to_string();
+            let name = text
+                .get(cx.toks.at(phrase.0).start..cx.toks.at(phrase.1 - 1).end)
+                .unwrap_or("")
+                .to_string();
             if plural {
                 cx.last_group = Some((name, s_idx));
             } else {
@@ -341,7 +359,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     // One pass over the quotes: one that starts inside a post's words is the post's.
     out.retain(|q| {
         let i = posts.partition_point(|&(a, _)| a <= q.span.start());
-        !(i > 0 && q.span.start() < posts[i - 1].1)
+        i.checked_sub(1)
+            .and_then(|i| posts.get(i))
+            .is_none_or(|&(_, end)| q.span.start() >= end)
     });
     // The quotes found so far by start, each with the furthest end up to it: whether one
     // overlaps a stretch is one binary search (signed paragraphs are lines, so the ones added
@@ -358,20 +378,25 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         .collect();
     let overlaps_found = |start: usize, end: usize| {
         let before_end = found.partition_point(|&(a, _)| a < end);
-        before_end > 0 && furthest[before_end - 1] > start
+        before_end
+            .checked_sub(1)
+            .and_then(|i| furthest.get(i))
+            .is_some_and(|&far| far > start)
     };
     for signed in signed {
         let (start, end) = signed.words;
         if signed.handle.is_none() && overlaps_found(start, end) {
             continue;
         }
-        let name = &text[signed.name.0..signed.name.1];
+        let name = text.get(signed.name.0..signed.name.1).unwrap_or("");
         let speaker = signature_speaker(&cx, name);
-        let channel = signed.handle.map(|(a, b)| text[a..b].to_string());
+        let channel = signed
+            .handle
+            .map(|(a, b)| text.get(a..b).unwrap_or("").to_string());
         out.push(Quote {
             doc: doc.id.clone(),
             span: Span::clamped(start, end),
-            text: text[start..end].to_string(),
+            text: text.get(start..end).unwrap_or("").to_string(),
             kind: QuoteKind::Direct,
             speaker_written: (speaker != name).then(|| name.to_string()),
             speaker: (!speaker.is_empty()).then_some(speaker),
@@ -386,7 +411,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     for labelled in labels::labelled_paragraphs(text) {
         let (start, end) = labelled.words;
         // Only a person the story names elsewhere: "Currencies:" heads a section.
-        let label = &text[labelled.label.0..labelled.label.1];
+        let label = text.get(labelled.label.0..labelled.label.1).unwrap_or("");
         let Some(speaker) = label_speaker(&cx, label) else {
             continue;
         };
@@ -403,7 +428,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 .is_none_or(|lead| lead.trim_matches(['"', '“', '\'', '‘', ' ']).is_empty());
             if whole {
                 q.span = Span::clamped(start, q.span.end());
-                q.text = text[start..q.span.end()].to_string();
+                q.text = text.get(start..q.span.end()).unwrap_or("").to_string();
                 q.speaker = Some(speaker.clone());
                 q.speaker_written = written.clone();
                 q.rule = Rule::LabelledParagraph.id().to_string();
@@ -413,7 +438,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             out.push(Quote {
                 doc: doc.id.clone(),
                 span: Span::clamped(start, end),
-                text: text[start..end].to_string(),
+                text: text.get(start..end).unwrap_or("").to_string(),
                 kind: QuoteKind::Indirect,
                 speaker: Some(speaker),
                 speaker_written: written,
@@ -431,7 +456,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let captions = caption_spans(text);
     let in_caption = |at: usize| {
         let i = captions.partition_point(|&(a, _)| a <= at);
-        i > 0 && at < captions[i - 1].1
+        i.checked_sub(1)
+            .and_then(|i| captions.get(i))
+            .is_some_and(|&(_, end)| at < end)
     };
     out.retain(|q| !is_title(&q.text) && !in_caption(q.span.start()));
     out.sort_by_key(|q| (q.span.start(), q.span.end()));
@@ -518,7 +545,7 @@ fn caption_spans(text: &str) -> Vec<(usize, usize)> {
         let body = line.trim_end().trim_end_matches('.');
         let credit = body.ends_with(')')
             && body.rfind('(').is_some_and(|open| {
-                let inner = &body[open + 1..body.len() - 1];
+                let inner = body.get(open + 1..body.len() - 1).unwrap_or("");
                 inner.contains('/') && inner.len() <= MAX_CREDIT_BYTES && !inner.contains("://")
             });
         if credit && line.split_whitespace().count() <= MAX_CAPTION_WORDS {
@@ -555,7 +582,8 @@ fn proper_words<'a>(toks: &[Tok<'a>]) -> std::collections::HashSet<&'a str> {
         .filter(|&(i, t)| {
             let acronym = lexicon::is_all_caps(t.base);
             let inside = i > 0
-                && !toks[i - 1]
+                && !toks
+                    .at(i - 1)
                     .gap_after
                     .contains(['.', '!', '?', '\n', '"', '“', '”']);
             t.cap && (acronym || inside)
@@ -573,47 +601,47 @@ const GROUP_REACH: usize = 4;
 /// plural noun or two names joined by "and").
 fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize), bool)> {
     let mut a = from;
-    if a < to && toks[a].lower == "the" {
+    if a < to && toks.at(a).lower == "the" {
         a += 1;
     }
     let mut b = a;
     let mut joined = false;
-    while b < to && !toks[b].in_quote {
-        let t = &toks[b];
-        let continues = b == a || people::adjacent(&toks[b - 1], t);
+    while b < to && !toks.at(b).in_quote {
+        let t = toks.at(b);
+        let continues = b == a || people::adjacent(toks.at(b - 1), t);
         if t.cap && continues && !crate::terms::is_stopword(&t.lower) {
             b += 1;
-        } else if t.lower == "and" && b > a && b + 1 < to && toks[b + 1].cap && continues {
+        } else if t.lower == "and" && b > a && b + 1 < to && toks.at(b + 1).cap && continues {
             joined = true;
             b += 1;
         } else {
             break;
         }
-        if toks[b - 1].possessive || !toks[b - 1].gap_after.trim().is_empty() {
+        if toks.at(b - 1).possessive || !toks.at(b - 1).gap_after.trim().is_empty() {
             break;
         }
     }
     // A possessive ("Brackley's record") or a heading in capitals ("WATCH") names no speaker.
     // A lone acronym followed by a verb ("KFA declined to answer") is an organisation.
     let acronym_subject = b - a == 1
-        && toks[a].gap_after.trim().is_empty()
+        && toks.at(a).gap_after.trim().is_empty()
         && toks.get(b).is_some_and(|t| !t.cap && !t.in_quote);
     let heading =
-        !acronym_subject && (a..b).all(|i| toks[i].base.chars().all(|c| !c.is_lowercase()));
-    if b == a || toks[b - 1].lower == "and" || toks[b - 1].possessive || heading {
+        !acronym_subject && (a..b).all(|i| toks.at(i).base.chars().all(|c| !c.is_lowercase()));
+    if b == a || toks.at(b - 1).lower == "and" || toks.at(b - 1).possessive || heading {
         return None;
     }
-    if b - a == 1 && lexicon::country_of(toks[a].base).is_some() {
+    if b - a == 1 && lexicon::country_of(toks.at(a).base).is_some() {
         return None;
     }
     // "Republican senators": a plural common noun after the capitalised words.
-    let mut plural = joined || toks[b - 1].lower.ends_with('s') && b - a == 1;
+    let mut plural = joined || toks.at(b - 1).lower.ends_with('s') && b - a == 1;
     if b < to
-        && !toks[b].cap
-        && toks[b].lower.len() > 4
-        && toks[b].lower.ends_with('s')
-        && !toks[b].is_cue()
-        && toks[b - 1].gap_after.trim().is_empty()
+        && !toks.at(b).cap
+        && toks.at(b).lower.len() > 4
+        && toks.at(b).lower.ends_with('s')
+        && !toks.at(b).is_cue()
+        && toks.at(b - 1).gap_after.trim().is_empty()
     {
         b += 1;
         plural = true;
@@ -625,16 +653,21 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
 /// disclose …, but said “…”"): an acronym or a name with an organisation word, before `to`.
 fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
     let toks = &cx.toks;
-    let lead_in = from < to && is_in(&frames::LEAD_IN_WORDS, &toks[from].lower);
+    let lead_in = from < to && is_in(&frames::LEAD_IN_WORDS, &toks.at(from).lower);
     let start = if lead_in {
-        (from..to).find(|&k| toks[k].gap_after.contains(','))? + 1
+        (from..to).find(|&k| toks.at(k).gap_after.contains(','))? + 1
     } else {
         from
     };
     let ((a, b), plural) = opening_name(toks, start, to)?;
-    let organisation = (b - a == 1 && lexicon::is_all_caps(toks[a].base))
-        || (a..b).any(|i| is_in(&ORGANISATION_WORDS, &toks[i].lower));
-    (organisation && !plural && b < to).then(|| cx.text[toks[a].start..toks[b - 1].end].to_string())
+    let organisation = (b - a == 1 && lexicon::is_all_caps(toks.at(a).base))
+        || (a..b).any(|i| is_in(&ORGANISATION_WORDS, &toks.at(i).lower));
+    (organisation && !plural && b < to).then(|| {
+        cx.text
+            .get(toks.at(a).start..toks.at(b - 1).end)
+            .unwrap_or("")
+            .to_string()
+    })
 }
 
 /// The unknown capitalised word that is a sentence's subject: after its lead-in ("When asked …,
@@ -663,7 +696,7 @@ fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
         return None;
     }
     let comma = (from..to.min(from + frames::MAX_SUBJECT_WORDS * 3))
-        .filter(|&i| cx.toks[i].gap_after.contains(','))
+        .filter(|&i| cx.toks.at(i).gap_after.contains(','))
         .find(|&i| cx.toks.get(i + 1).is_some_and(|t| t.cap))?;
     let (t, next) = (cx.toks.get(comma + 1)?, cx.toks.get(comma + 2)?);
     let verb_follows = !next.cap && !next.in_quote && t.gap_after.trim().is_empty();
@@ -694,8 +727,8 @@ fn gender_votes(toks: &[Tok], names: &NameTable, sentences: &[Span]) -> Vec<i32>
             let titled = |t: &[&str]| p.descriptors.iter().any(|d| t.contains(&d.as_str()));
             // Only a full name has a given name: "Kelly" alone may be a surname.
             let words: Vec<&str> = p.name.split_whitespace().collect();
-            let given = if words.len() >= 2 {
-                given_names::pronoun_vote(words[0])
+            let given = if let [first, _, ..] = words.as_slice() {
+                given_names::pronoun_vote(first)
             } else {
                 0
             };
@@ -712,7 +745,9 @@ fn gender_votes(toks: &[Tok], names: &NameTable, sentences: &[Span]) -> Vec<i32>
         };
         if let (Some(p), Some(first)) = (previous_subject, toks.get(from)) {
             if matches!(first.lower.as_str(), "he" | "she") && !first.in_quote {
-                votes[p] += pronoun_gender(&first.lower);
+                if let Some(vote) = votes.get_mut(p) {
+                    *vote += pronoun_gender(&first.lower);
+                }
             }
         }
         for m in &mentions {
@@ -726,7 +761,9 @@ fn gender_votes(toks: &[Tok], names: &NameTable, sentences: &[Span]) -> Vec<i32>
                 && matches!(pronoun.lower.as_str(), "he" | "she")
                 && !pronoun.in_quote
             {
-                votes[p] += pronoun_gender(&pronoun.lower);
+                if let Some(vote) = votes.get_mut(p) {
+                    *vote += pronoun_gender(&pronoun.lower);
+                }
             }
         }
         previous_subject = mentions
@@ -745,7 +782,7 @@ fn token_range(toks: &[Tok], span: Span) -> (usize, usize) {
 }
 
 fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let inner = &text[start..end];
+    let inner = text.get(start..end).unwrap_or("");
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim().trim_end_matches([',', ';', ' ']);
     (start + lead, start + lead + trimmed.len())
@@ -762,27 +799,31 @@ fn direct_quote(
     channels: &[ChannelMention],
 ) -> Option<Quote> {
     let (start, end) = trim_quote(cx.text, qs, qe);
-    let quoted = &cx.text[start..end];
+    let quoted = cx.text.get(start..end).unwrap_or("");
     let word_count = quoted.split_whitespace().count();
     let (from, to) = token_range(&cx.toks, sentence);
     let close_tok = cx.toks.partition_point(|t| t.start < qe).max(from);
     let open_tok = cx.toks.partition_point(|t| t.start < qs).max(from);
     let cue_near = (from..to)
-        .filter(|&k| !cx.toks[k].in_quote)
-        .find(|&k| cx.toks[k].is_cue());
+        .filter(|&k| !cx.toks.at(k).in_quote)
+        .find(|&k| cx.toks.at(k).is_cue());
     let according = channels.iter().any(|c| c.according_to);
     // "She called the plan “a costly mistake”": the subject of a verb that characterizes
     // something speaks the quoted words, however few.
     let characterizer = (from..open_tok.min(to))
         .rev()
         .take(CHARACTERIZING_REACH)
-        .take_while(|&k| !cx.toks[k].in_quote)
-        .find(|&k| is_in(&lexicon::CHARACTERIZING, &cx.toks[k].lower));
+        .take_while(|&k| !cx.toks.at(k).in_quote)
+        .find(|&k| is_in(&lexicon::CHARACTERIZING, &cx.toks.at(k).lower));
     // A quotation that is a whole sentence is speech, however short ("“Our caucus is together.”").
     let outside = format!(
         "{}{}",
-        &cx.text[sentence.start()..qs.min(sentence.end())],
-        &cx.text[qe.min(sentence.end())..sentence.end()]
+        cx.text
+            .get(sentence.start()..qs.min(sentence.end()))
+            .unwrap_or(""),
+        cx.text
+            .get(qe.min(sentence.end())..sentence.end())
+            .unwrap_or("")
     );
     let whole_sentence = outside.chars().all(|c| !c.is_alphanumeric());
     let characterized = characterizer.is_some() && word_count >= 2;
@@ -794,7 +835,10 @@ fn direct_quote(
         return None;
     }
     // A quotation opening its paragraph continues the last speaker's words a few sentences on.
-    let opens_paragraph = cx.text[paragraph..qs]
+    let opens_paragraph = cx
+        .text
+        .get(paragraph..qs)
+        .unwrap_or("")
         .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '“')
         .is_empty();
     let reach = if opens_paragraph {
@@ -814,7 +858,7 @@ fn direct_quote(
         .find(|m| {
             !m.possessive
                 && m.first <= from + SUBJECT_REACH
-                && cx.toks[m.last - 1].gap_after.contains(',')
+                && cx.toks.at(m.last - 1).gap_after.contains(',')
         })
         .cloned();
     // The one who characterizes stands right before the verb ("Lee called Park “…”").
@@ -823,7 +867,7 @@ fn direct_quote(
             .iter()
             .rev()
             .find(|m| {
-                !m.possessive && (m.last == k || (m.last + 1 == k && is_adverb(&cx.toks[m.last])))
+                !m.possessive && (m.last == k || (m.last + 1 == k && is_adverb(cx.toks.at(m.last))))
             })
             .cloned()
     });
@@ -843,7 +887,7 @@ fn direct_quote(
             // Not a name inside a lead-in ("After Lund left, Varga turned to …"): no comma may
             // stand between it and the later name.
             let comma_between =
-                |a: usize, b: usize| (a..b).any(|i| cx.toks[i].gap_after.contains(','));
+                |a: usize, b: usize| (a..b).any(|i| cx.toks.at(i).gap_after.contains(','));
             before
                 .iter()
                 .find(|m| {
@@ -924,15 +968,21 @@ fn direct_quote(
     });
     let cue = if according && channels.iter().any(|c| c.according_to) {
         cue_near
-            .map(|k| cx.toks[k].lower.clone())
+            .map(|k| cx.toks.at(k).lower.clone())
             .or_else(|| Some("according to".to_string()))
     } else {
-        cue_near.map(|k| cx.toks[k].lower.clone())
+        cue_near.map(|k| cx.toks.at(k).lower.clone())
     };
-    let starts_sentence = cx.text[sentence.start()..qs]
+    let starts_sentence = cx
+        .text
+        .get(sentence.start()..qs)
+        .unwrap_or("")
         .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '“')
         .is_empty();
-    let after_colon = cx.text[sentence.start()..qs]
+    let after_colon = cx
+        .text
+        .get(sentence.start()..qs)
+        .unwrap_or("")
         .trim_end()
         .trim_end_matches(['"', '“'])
         .trim_end()
@@ -974,7 +1024,7 @@ fn is_adverb(t: &Tok) -> bool {
 /// Lund: “…”" is Ames's), else the last one that is not a possessive.
 fn pick_before(toks: &[Tok], before: &[Mention], to: usize) -> Option<Mention> {
     let object = |m: &&Mention| {
-        m.first > 0 && is_in(&lexicon::OBJECT_PREPOSITIONS, &toks[m.first - 1].lower)
+        m.first > 0 && is_in(&lexicon::OBJECT_PREPOSITIONS, &toks.at(m.first - 1).lower)
     };
     before
         .iter()
@@ -989,13 +1039,13 @@ fn followed_by_cue(toks: &[Tok], m: &Mention, to: usize) -> bool {
     let mut k = m.last;
     if k < to
         && matches!(
-            toks[k].lower.as_str(),
+            toks.at(k).lower.as_str(),
             "also" | "has" | "had" | "have" | "then" | "later" | "further"
         )
     {
         k += 1;
     }
-    k < to && toks[k].is_cue()
+    k < to && toks.at(k).is_cue()
 }
 
 /// The channel named in a sentence: "according to", else a subject of a reporting verb, else any;
@@ -1019,9 +1069,9 @@ fn pick_channel(cx: &Context, channels: &[ChannelMention]) -> Option<String> {
 fn resolve(cx: &Context, m: &Mention) -> Option<String> {
     let people = &cx.names.people;
     match &m.referent {
-        Referent::Person(p) => Some(people[*p].name.clone()),
+        Referent::Person(p) => Some(people.person(*p).name.clone()),
         Referent::Pronoun => {
-            let he_or_she = pronoun_gender(&cx.toks[m.first].lower);
+            let he_or_she = pronoun_gender(&cx.toks.at(m.first).lower);
             let fits = |p: usize| {
                 let votes = cx.gender.get(p).copied().unwrap_or(0);
                 votes == 0 || votes.signum() == he_or_she
@@ -1037,13 +1087,14 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             let newer_subject = cx
                 .last_subject
                 .filter(|&(p, at)| {
-                    subject_like(&people[p])
+                    subject_like(people.person(p))
                         && fits(p)
-                        && speaker
-                            .is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
+                        && speaker.is_none_or(|(name, spoke)| {
+                            at > *spoke && *name != people.person(p).name
+                        })
                         && cx.sentence - at <= PRONOUN_SPEAKER_REACH
                 })
-                .map(|(p, _)| people[p].name.clone());
+                .map(|(p, _)| people.person(p).name.clone());
             // Someone introduced in the sentence before, since the last speaker spoke.
             let introduced = cx
                 .last_introduced
@@ -1053,10 +1104,11 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                         && cx
                             .last_subject
                             .is_none_or(|(q, opened)| at > opened || q == p)
-                        && speaker
-                            .is_none_or(|(name, spoke)| at > *spoke && *name != people[p].name)
+                        && speaker.is_none_or(|(name, spoke)| {
+                            at > *spoke && *name != people.person(p).name
+                        })
                 })
-                .map(|(p, _)| people[p].name.clone());
+                .map(|(p, _)| people.person(p).name.clone());
             let lone = cx
                 .last_lone_subject
                 .as_ref()
@@ -1072,8 +1124,8 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                     cx.seen
                         .iter()
                         .rev()
-                        .find(|&&(p, _)| people[p].confirmed && fits(p))
-                        .map(|&(p, _)| people[p].name.clone())
+                        .find(|&&(p, _)| people.person(p).confirmed && fits(p))
+                        .map(|&(p, _)| people.person(p).name.clone())
                 })
         }
         Referent::Description(modifiers) => {
@@ -1081,11 +1133,13 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 cx.seen.iter().rev().map(|&(p, _)| p).find(|&p| pred(p))
             };
             let by_descriptor = |p: usize| {
-                modifiers[..modifiers.len().saturating_sub(1)]
+                modifiers
                     .iter()
+                    .take(modifiers.len().saturating_sub(1))
                     .filter(|m| m.chars().count() >= 3)
                     .any(|m| {
-                        people[p]
+                        people
+                            .person(p)
                             .descriptors
                             .iter()
                             .any(|d| descriptor_matches(d, m))
@@ -1098,7 +1152,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 .find(|(r, _)| *r == role)
                 .map_or(&[], |(_, t)| t);
             let by_role = |p: usize| {
-                people[p].descriptors.iter().any(|d| {
+                people.person(p).descriptors.iter().any(|d| {
                     d.starts_with(role.as_str()) || titles.contains(&d.trim_end_matches('.'))
                 })
             };
@@ -1107,8 +1161,8 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 .or_else(|| recent(&by_role))
                 // "the VJHL commissioner said …" before "VJHL commissioner Gil Thorsby" is named.
                 .or_else(|| (0..people.len()).find(|&p| by_role(p)))
-                .or_else(|| recent(&|p| people[p].confirmed))
-                .map(|p| people[p].name.clone())
+                .or_else(|| recent(&|p| people.person(p).confirmed))
+                .map(|p| people.person(p).name.clone())
         }
         Referent::Plural => {
             let mut two: Vec<usize> = Vec::new();
@@ -1120,16 +1174,21 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                     break;
                 }
             }
-            (two.len() == 2).then(|| {
-                let first_seen = |p: usize| {
-                    cx.seen
-                        .iter()
-                        .position(|&(q, _)| q == p)
-                        .unwrap_or(usize::MAX)
-                };
-                two.sort_by_key(|&p| first_seen(p));
-                format!("{} and {}", people[two[0]].name, people[two[1]].name)
-            })
+            let first_seen = |p: usize| {
+                cx.seen
+                    .iter()
+                    .position(|&(q, _)| q == p)
+                    .unwrap_or(usize::MAX)
+            };
+            two.sort_by_key(|&p| first_seen(p));
+            match two.as_slice() {
+                &[a, b] => Some(format!(
+                    "{} and {}",
+                    people.person(a).name,
+                    people.person(b).name
+                )),
+                _ => None,
+            }
         }
     }
 }
@@ -1149,7 +1208,7 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     let mut end = cue + 1;
     let mut found = None;
     while end < cx.toks.len() && end <= cue + MAX_OUTLET_WORDS {
-        let tok = &cx.toks[end];
+        let tok = cx.toks.at(end);
         if !(tok.cap || tok.lower == "the") || tok.in_quote {
             break;
         }
@@ -1182,7 +1241,7 @@ fn frame_quote(
         return None;
     }
     let exact_quote = frames::is_quote(quotes, f.content);
-    let words = cx.text[start..end].split_whitespace().count();
+    let words = frames::words_between(cx.text, start..end);
     if !exact_quote && words < frames::MIN_CONTENT_WORDS {
         return None;
     }
@@ -1206,9 +1265,9 @@ fn frame_quote(
         // Lines appears to …”, the report said") is what they are about.
         let speaks = |m: &&Mention| {
             let next = cx.toks.get(m.last);
-            !cx.toks[m.first].in_quote
+            !cx.toks.at(m.first).in_quote
                 && (next.is_some_and(|t| t.is_cue() || t.in_quote)
-                    || cx.toks[m.last - 1].gap_after.contains(['“', '"']))
+                    || cx.toks.at(m.last - 1).gap_after.contains(['“', '"']))
         };
         if let Some(m) = opening
             .first()
@@ -1229,7 +1288,10 @@ fn frame_quote(
         // or the speaker of the previous quote in the paragraph.
         let sentence_start = cx.toks.partition_point(|t| {
             t.end
-                <= cx.text[..f.content.0]
+                <= cx
+                    .text
+                    .get(..f.content.0)
+                    .unwrap_or("")
                     .rfind(['.', '\n'])
                     .map_or(0, |p| p + 1)
         });
@@ -1282,7 +1344,10 @@ fn frame_quote(
             });
     }
     let kind = if exact_quote {
-        let capital = cx.text[start..end]
+        let capital = cx
+            .text
+            .get(start..end)
+            .unwrap_or("")
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
@@ -1291,9 +1356,9 @@ fn frame_quote(
         } else {
             QuoteKind::Partial
         }
-    } else if (is_in(&lexicon::VIEW_VERBS, &cx.toks[f.cue].lower)
+    } else if (is_in(&lexicon::VIEW_VERBS, &cx.toks.at(f.cue).lower)
         && cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "that"))
-        || cx.toks[f.cue].lower == "in"
+        || cx.toks.at(f.cue).lower == "in"
     {
         // "found that …", and a finding a document holds ("In the survey, most …").
         QuoteKind::View
@@ -1304,15 +1369,15 @@ fn frame_quote(
         QuoteKind::Indirect
     };
     cx.remember_quote(&speaker, &channel, s_idx, paragraph);
-    let cue = if f.according && cx.toks[f.cue].lower == "according" {
+    let cue = if f.according && cx.toks.at(f.cue).lower == "according" {
         "according to".to_string()
     } else {
-        cx.toks[f.cue].lower.clone()
+        cx.toks.at(f.cue).lower.clone()
     };
     Some(Quote {
         doc: doc.id.clone(),
         span: Span::clamped(start, end),
-        text: cx.text[start..end].to_string(),
+        text: cx.text.get(start..end).unwrap_or("").to_string(),
         kind,
         speaker_written: written.filter(|w| speaker.as_ref() != Some(w)),
         speaker,
@@ -1326,7 +1391,7 @@ fn frame_quote(
 /// A subject's tokens without the party tag that may close it ("Sen. Ann Roe (D-Ore.)" is
 /// "Sen. Ann Roe").
 fn subject_head(toks: &[Tok], (a, mut b): (usize, usize)) -> (usize, usize) {
-    while b > a + 1 && tokens::is_party_tag(toks[b - 1].base) {
+    while b > a + 1 && tokens::is_party_tag(toks.at(b - 1).base) {
         b -= 1;
     }
     (a, b)
@@ -1339,7 +1404,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     if f.according {
         let reach = (b + AUTHOR_REACH).min(cx.toks.len());
         let authored = (f.cue.min(a)..b)
-            .filter(|&k| is_writing(&cx.toks[k].lower))
+            .filter(|&k| is_writing(&cx.toks.at(k).lower))
             .find_map(|k| document_author(cx, k, reach).map(|owner| (k, owner)));
         if let Some((k, owner)) = authored {
             cx.last_document_owner = Some((owner.clone(), cx.sentence));
@@ -1353,7 +1418,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // "Tova Rasko of NXB", "Gord Ketteridge with the union": the name comes before the preposition.
     if let Some(p) = (a + 1..b).find(|&i| {
         matches!(
-            cx.toks[i].lower.as_str(),
+            cx.toks.at(i).lower.as_str(),
             "of" | "at" | "with" | "from" | "for"
         )
     }) {
@@ -1366,8 +1431,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .any(|m| m.last == b && !m.possessive && matches!(m.referent, Referent::Person(_)));
         // "Secretary of State Wes Carrowby": a title before the preposition belongs to the name
         // after it.
-        let titled = is_in(&TITLES, &cx.toks[p - 1].lower);
-        if (a..p).any(|i| cx.toks[i].cap)
+        let titled = is_in(&TITLES, &cx.toks.at(p - 1).lower);
+        if (a..p).any(|i| cx.toks.at(i).cap)
             && !channels.iter().any(|c| c.first <= a && c.last >= b)
             && !person_heads
             && !titled
@@ -1377,15 +1442,15 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // "The parish issued a statement, saying …": a borrowed clause's subject after an article
     // ends at its past-tense verb.
-    if f.borrowed_subject && is_in(&lexicon::PLAIN_ARTICLES, &cx.toks[a].lower) {
+    if f.borrowed_subject && is_in(&lexicon::PLAIN_ARTICLES, &cx.toks.at(a).lower) {
         // Not "hundred", nor the participle after an adverb ("the newly elected mayor").
         let past_tense = |k: usize| {
-            let t = &cx.toks[k];
+            let t = cx.toks.at(k);
             !t.cap
                 && t.lower.len() > 4
                 && t.lower.ends_with("ed")
                 && t.lower != "hundred"
-                && !cx.toks[k - 1].lower.ends_with("ly")
+                && !cx.toks.at(k - 1).lower.ends_with("ly")
         };
         if let Some(k) = (a + 2..b.min(a + 5)).find(|&k| past_tense(k)) {
             b = k;
@@ -1440,7 +1505,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 !m.possessive
                     && (m.last == b || f.borrowed_subject)
                     && matches!(m.referent, Referent::Person(_))
-                    && !(m.first..m.last).any(|i| is_in(&ORGANISATION_WORDS, &cx.toks[i].lower))
+                    && !(m.first..m.last).any(|i| is_in(&ORGANISATION_WORDS, &cx.toks.at(i).lower))
             });
         if let Some(m) = named {
             return SubjectReading::new(Rule::FrameChannelPerson, resolve(cx, &m), Some(text));
@@ -1451,8 +1516,9 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             Some(text),
         );
     }
-    let last = &cx.toks[b - 1];
-    let opening_pronoun = f.borrowed_subject && matches!(cx.toks[a].lower.as_str(), "he" | "she");
+    let last = cx.toks.at(b - 1);
+    let opening_pronoun =
+        f.borrowed_subject && matches!(cx.toks.at(a).lower.as_str(), "he" | "she");
     if opening_pronoun || b - a == 1 && matches!(last.lower.as_str(), "he" | "she") {
         let m = Mention {
             first: a,
@@ -1473,8 +1539,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 .filter(|&((x, y), plural)| !plural && y < a && x < a)
                 .filter(|&((x, y), _)| {
                     !(x..y).any(|i| {
-                        cx.names.part(cx.toks[i].base).is_some_and(|p| {
-                            let person = &cx.names.people[p];
+                        cx.names.part(cx.toks.at(i).base).is_some_and(|p| {
+                            let person = cx.names.people.person(p);
                             cx.gender.get(p).is_some_and(|&g| g != 0)
                                 || person.descriptors.iter().any(|d| is_in(&TITLES, d))
                         })
@@ -1511,7 +1577,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .mentions(&cx.toks, cx.sentence_from.min(m.first), m.first, false);
         let partner = before.iter().find(|o| {
             o.last + 1 == m.first
-                && cx.toks[o.last].lower == "and"
+                && cx.toks.at(o.last).lower == "and"
                 && !o.possessive
                 && matches!(o.referent, Referent::Person(_))
         });
@@ -1531,37 +1597,49 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // A day or a month ends no name ("Roe on Tuesday said that …"); inside one it may stand
     // ("April Dunmore").
     let run_end = (a..b).rev().find(|&i| {
-        let t = &cx.toks[i];
+        let t = cx.toks.at(i);
         name_word(t) && (t.lower == "may" || !lexicon::is_calendar_word(&t.lower))
     });
     if let Some(e) = run_end {
         let mut s = e;
-        while s > a && name_word(&cx.toks[s - 1]) && people::adjacent(&cx.toks[s - 1], &cx.toks[s])
+        while s > a
+            && name_word(cx.toks.at(s - 1))
+            && people::adjacent(cx.toks.at(s - 1), cx.toks.at(s))
         {
             s -= 1;
         }
-        let parts: Vec<&str> = cx.toks[s..=e]
+        let parts: Vec<&str> = cx
+            .toks
+            .within(s..=e)
             .iter()
             .filter(|t| !is_in(&TITLES, &t.lower))
             .map(|t| t.base)
             .collect();
-        let acronym = parts.len() == 1 && lexicon::is_all_caps(parts[0]);
+        // The one word of a one-word source ("Prosecutors say", "NASA said").
+        let single = match parts.as_slice() {
+            &[word] => Some(word),
+            _ => None,
+        };
+        let acronym = single.is_some_and(lexicon::is_all_caps);
         let organisation = acronym
-            || cx.toks[s..=e]
+            || cx
+                .toks
+                .within(s..=e)
                 .iter()
                 .any(|t| is_in(&ORGANISATION_WORDS, &t.lower))
             || lexicon::country_of(&parts.join(" ")).is_some();
-        let unknown_source = f.according && parts.len() == 1 && cx.names.part(parts[0]).is_none();
+        let unknown_source = f.according && single.is_some_and(|w| cx.names.part(w).is_none());
         // "Prosecutors say": a plural opening the sentence, or a word written in lower case
         // elsewhere, is a common noun.
-        let common_noun = parts.len() == 1
-            && cx.names.part(parts[0]).is_none()
-            && (cx.common.contains(&common_key(&parts[0].to_lowercase()))
-                || (s == cx.sentence_from && parts[0].ends_with('s')));
+        let common_noun = single.is_some_and(|w| {
+            cx.names.part(w).is_none()
+                && (cx.common.contains(&common_key(&w.to_lowercase()))
+                    || (s == cx.sentence_from && w.ends_with('s')))
+        });
         // "the Idaho Democrat said": a party member described, not named.
-        let party_member = is_in(&lexicon::PARTY_MEMBERS, &cx.toks[e].lower);
+        let party_member = is_in(&lexicon::PARTY_MEMBERS, &cx.toks.at(e).lower);
         // "the Coastal Rescue Society said": a name after "the" is an organisation's.
-        if s > a && cx.toks[s - 1].lower == "the" && e == b - 1 && !party_member {
+        if s > a && cx.toks.at(s - 1).lower == "the" && e == b - 1 && !party_member {
             let name = cx.span_text(s, e + 1);
             cx.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameNamedOrganisation, Some(name), None);
@@ -1576,8 +1654,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // No person or name ends the opening clause: its first phrase names the speaker.
         b = (a..b)
             .find(|&i| {
-                let gap = cx.toks[i].gap_after.trim();
-                let title_dot = gap == "." && is_in(&TITLES, &cx.toks[i].lower);
+                let gap = cx.toks.at(i).gap_after.trim();
+                let title_dot = gap == "." && is_in(&TITLES, &cx.toks.at(i).lower);
                 !gap.is_empty() && !title_dot
             })
             .map_or(b, |i| i + 1)
@@ -1585,25 +1663,25 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // "Weiss disputed that reasoning, saying …": a name opening the clause is its subject.
         let name_end = (a..b)
             .take_while(|&i| {
-                let t = &cx.toks[i];
+                let t = cx.toks.at(i);
                 t.cap
                     && !is_in(&lexicon::DETERMINERS, &t.lower)
                     && !crate::terms::is_stopword(&t.lower)
             })
             .last();
         if let Some(e) =
-            name_end.filter(|&e| e + 1 < b && !cx.toks[e + 1].cap && !cx.toks[e].possessive)
+            name_end.filter(|&e| e + 1 < b && !cx.toks.at(e + 1).cap && !cx.toks.at(e).possessive)
         {
-            let parts: Vec<&str> = cx.toks[a..=e].iter().map(|t| t.base).collect();
+            let parts: Vec<&str> = cx.toks.within(a..=e).iter().map(|t| t.base).collect();
             let name = cx.learn_person(&parts, e);
             return SubjectReading::new(Rule::FrameClauseName, Some(name), None);
         }
     }
     // "the utility said": the organisation that opened a recent sentence.
-    let head = &cx.toks[b - 1];
+    let head = cx.toks.at(b - 1);
     // "the Dunmore-based railway": a modifier may stand between.
-    let modifiers_only = (a + 1..b - 1).all(|i| cx.names.part(cx.toks[i].base).is_none());
-    if cx.toks[a].lower == "the"
+    let modifiers_only = (a + 1..b - 1).all(|i| cx.names.part(cx.toks.at(i).base).is_none());
+    if cx.toks.at(a).lower == "the"
         && !head.cap
         && (2..=3).contains(&(b - a))
         && modifiers_only
@@ -1615,7 +1693,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         }
     }
     // "the genial owner": a definite description of a person named before.
-    let definite = cx.toks[a].lower == "the"
+    let definite = cx.toks.at(a).lower == "the"
         && b - a >= 2
         && (!head.cap || is_in(&lexicon::PARTY_MEMBERS, &head.lower));
     let not_a_person = is_in(&ORGANISATION_WORDS, &head.lower)
@@ -1641,7 +1719,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             cx.seen
                 .iter()
                 .rev()
-                .find(|&&(p, _)| cx.names.people[p].confirmed)
+                .find(|&&(p, _)| cx.names.people.person(p).confirmed)
                 .map(|&(p, _)| p)
         });
         if let Some(p) = named {
@@ -1710,11 +1788,11 @@ impl SubjectReading {
     }
 }
 
-/// The organisation named in lower case before a document noun in `toks[a..b]`: "licensing board"
+/// The organisation named in lower case before a document noun in `toks.within(a..b)`: "licensing board"
 /// in "the licensing board decision", "city council" in "the city council's report".
 fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> {
     let toks = &cx.toks;
-    if toks[a].lower != "the" {
+    if toks.at(a).lower != "the" {
         return None;
     }
     let document = |t: &Tok| {
@@ -1722,14 +1800,14 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
             || is_in(&lexicon::CHANNEL_HEADS, &t.lower) && !is_in(&lexicon::MEDIA_HEADS, &t.lower)
     };
     let k = (a + 1..b.saturating_sub(1)).find(|&k| {
-        !toks[k].cap
-            && is_in(&ORGANISATION_WORDS, &toks[k].lower)
-            && document(&toks[k + 1])
-            && people::adjacent(&toks[k], &toks[k + 1])
+        !toks.at(k).cap
+            && is_in(&ORGANISATION_WORDS, &toks.at(k).lower)
+            && document(toks.at(k + 1))
+            && people::adjacent(toks.at(k), toks.at(k + 1))
     })?;
-    let plain = (a + 1..k).all(|i| !toks[i].cap && people::adjacent(&toks[i], &toks[i + 1]));
+    let plain = (a + 1..k).all(|i| !toks.at(i).cap && people::adjacent(toks.at(i), toks.at(i + 1)));
     plain.then(|| {
-        toks[a + 1..=k]
+        toks.within(a + 1..=k)
             .iter()
             .map(|t| t.base)
             .collect::<Vec<_>>()
@@ -1749,7 +1827,7 @@ fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
             && !lexicon::is_calendar_word(&t.lower)
     };
     let mut j = k;
-    while j > from && qualifier(&toks[j - 1]) && people::adjacent(&toks[j - 1], &toks[j]) {
+    while j > from && qualifier(toks.at(j - 1)) && people::adjacent(toks.at(j - 1), toks.at(j)) {
         j -= 1;
     }
     (j < k).then(|| cx.name_text(j, k - 1))
@@ -1796,7 +1874,7 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     if is_in(&AUTHORED, word(j)) {
         j += 1;
     }
-    if word(j) != "by" || toks[k].gap_after.trim() != "" {
+    if word(j) != "by" || toks.at(k).gap_after.trim() != "" {
         return None;
     }
     j += 1;
@@ -1805,8 +1883,8 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     }
     let first = j;
     let mut end = j;
-    while j < to && !toks[j].in_quote {
-        let t = &toks[j];
+    while j < to && !toks.at(j).in_quote {
+        let t = toks.at(j);
         let joins = matches!(t.lower.as_str(), "of" | "and" | "for")
             && toks.get(j + 1).is_some_and(|n| n.cap && j + 1 < to);
         if !(t.cap || (j > first && joins)) {
@@ -1821,10 +1899,10 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
         let gap = t.gap_after.trim();
         if !gap.is_empty() {
             let listed = gap == ","
-                && (j..(j + 4).min(to)).any(|n| toks[n].lower == "and")
+                && (j..(j + 4).min(to)).any(|n| toks.at(n).lower == "and")
                 && (j..(j + 4).min(to))
-                    .take_while(|&n| toks[n].lower != "and")
-                    .all(|n| toks[n].cap);
+                    .take_while(|&n| toks.at(n).lower != "and")
+                    .all(|n| toks.at(n).cap);
             if !listed {
                 break;
             }
@@ -1833,10 +1911,10 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     (end > first).then(|| cx.name_text(first, end - 1))
 }
 
-/// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
+/// The owner of a document named before, for a bare definite document phrase in `toks.within(a..b)`
 /// ("the white paper", "the cold-weather operations report") within [`DOCUMENT_REACH`] sentences.
 fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
-    let bare = cx.toks[a].lower == "the" && (a + 1..b).all(|i| !cx.toks[i].cap);
+    let bare = cx.toks.at(a).lower == "the" && (a + 1..b).all(|i| !cx.toks.at(i).cap);
     cx.last_document_owner
         .as_ref()
         .filter(|(_, at)| bare && cx.sentence - at <= DOCUMENT_REACH)
@@ -1850,7 +1928,7 @@ const DOCUMENT_REACH: usize = 12;
 /// institution, which speaks for itself ("the HRCA stressed", "the agency said").
 fn is_document(cx: &Context, c: &ChannelMention) -> bool {
     (c.first..c.last).any(|i| {
-        let lower = &cx.toks[i].lower;
+        let lower = &cx.toks.at(i).lower;
         is_in(&lexicon::CHANNEL_HEADS, lower) && !is_in(&lexicon::INSTITUTION_HEADS, lower)
     })
 }
@@ -1863,15 +1941,16 @@ fn document_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
 
 /// True when a channel is a medium ("the newspaper", "state media"), which speaks for no one.
 fn is_media(cx: &Context, c: &ChannelMention) -> bool {
-    (c.first..c.last).any(|i| is_in(&lexicon::MEDIA_HEADS, &cx.toks[i].lower))
+    (c.first..c.last).any(|i| is_in(&lexicon::MEDIA_HEADS, &cx.toks.at(i).lower))
 }
 
 /// The name of an institution speaking as a channel: "the ministry" is the organisation of that
 /// kind named last ("the Foreign Ministry"), else the phrase itself.
 fn institution_name(cx: &Context, c: &ChannelMention) -> String {
     // "her office" is no organisation named before.
-    let bare_institution = !c.qualified && c.last - c.first == 2 && cx.toks[c.first].lower == "the";
-    let head = cx.toks[c.last - 1].lower.as_str();
+    let bare_institution =
+        !c.qualified && c.last - c.first == 2 && cx.toks.at(c.first).lower == "the";
+    let head = cx.toks.at(c.last - 1).lower.as_str();
     bare_institution
         .then(|| recent_named(cx, &cx.last_organisation))
         .flatten()
@@ -1902,19 +1981,20 @@ fn recent_named(cx: &Context, named: &Option<(String, usize)>) -> Option<String>
 /// statement", "its report").
 fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
     let toks = &cx.toks;
-    if let Some(k) = (c.first..c.last).find(|&k| matches!(toks[k].lower.as_str(), "from" | "of")) {
-        let from = (k + 1..c.last).find(|&i| toks[i].cap)?;
+    if let Some(k) = (c.first..c.last).find(|&k| matches!(toks.at(k).lower.as_str(), "from" | "of"))
+    {
+        let from = (k + 1..c.last).find(|&i| toks.at(i).cap)?;
         return Some(cx.span_text(from, c.last));
     }
     let qualifier: Vec<usize> = (c.first..c.last)
-        .filter(|&i| toks[i].cap && !is_in(&lexicon::DETERMINERS, &toks[i].lower))
-        .filter(|&i| !is_in(&lexicon::CHANNEL_HEADS, &toks[i].lower))
-        .filter(|&i| !lexicon::is_calendar_word(&toks[i].lower))
+        .filter(|&i| toks.at(i).cap && !is_in(&lexicon::DETERMINERS, &toks.at(i).lower))
+        .filter(|&i| !is_in(&lexicon::CHANNEL_HEADS, &toks.at(i).lower))
+        .filter(|&i| !lexicon::is_calendar_word(&toks.at(i).lower))
         .collect();
     if let (Some(&a), Some(&b)) = (qualifier.first(), qualifier.last()) {
         return Some(cx.name_text(a, b));
     }
-    match toks[c.first].lower.as_str() {
+    match toks.at(c.first).lower.as_str() {
         "his" | "her" => resolve(
             cx,
             &Mention {
@@ -1962,17 +2042,23 @@ impl Context<'_> {
     /// The text from token `a` to token `last`, without the possessive of `last` ("Tallis
     /// Northern Railway" of "Tallis Northern Railway's").
     fn name_text(&self, a: usize, last: usize) -> String {
-        let t = &self.toks[last];
-        self.text[self.toks[a].start..t.start + t.base.len()].to_string()
+        let t = self.toks.at(last);
+        self.text
+            .get(self.toks.at(a).start..t.start + t.base.len())
+            .unwrap_or("")
+            .to_string()
     }
 
     /// The text from token `a` to the end of token `b - 1`.
     fn span_text(&self, a: usize, b: usize) -> String {
-        self.text[self.toks[a].start..self.toks[b - 1].end].to_string()
+        self.text
+            .get(self.toks.at(a).start..self.toks.at(b - 1).end)
+            .unwrap_or("")
+            .to_string()
     }
 
     fn people_name(&self, p: usize) -> String {
-        self.names.people[p].name.clone()
+        self.names.people.person(p).name.clone()
     }
 }
 

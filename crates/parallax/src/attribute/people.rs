@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::lexicon::{is_in, is_title, PLURAL_ROLES, ROLES};
-use super::tokens::Tok;
+use super::tokens::{Tok, TokenAt};
 
 /// A person named in a document.
 #[derive(Debug, Clone)]
@@ -22,6 +22,26 @@ pub struct Person {
     /// Known to be a person: named with a title or role, seen speaking, or referred to by one
     /// part of the name alone ("Marske" after "Greta Marske"). Pronouns resolve only to them.
     pub confirmed: bool,
+}
+
+/// What a person index past the end reads as: no one (no name, never confirmed), so a stale
+/// index finds nothing instead of panicking.
+static NO_PERSON: Person = Person {
+    name: String::new(),
+    descriptors: Vec::new(),
+    confirmed: false,
+};
+
+/// Checked access to a name table's people (see [`super::tokens::TokenAt`]).
+pub(crate) trait PersonAt {
+    /// The person at `p`, or no one past the end.
+    fn person(&self, p: usize) -> &Person;
+}
+
+impl PersonAt for [Person] {
+    fn person(&self, p: usize) -> &Person {
+        self.get(p).unwrap_or(&NO_PERSON)
+    }
 }
 
 /// The people of one document and how their name parts resolve.
@@ -77,35 +97,36 @@ impl NameTable {
         let mut i = 0;
         while i < toks.len() {
             // A headline's capitals name no one by themselves ("Pier Operator Warns Riders").
-            if !toks[i].cap || toks[i].in_quote || toks[i].title_line {
+            if !toks.at(i).cap || toks.at(i).in_quote || toks.at(i).title_line {
                 i += 1;
                 continue;
             }
             let mut j = i;
             while j < toks.len()
-                && toks[j].cap
-                && !toks[j].in_quote
-                && (j == i || adjacent(&toks[j - 1], &toks[j]))
+                && toks.at(j).cap
+                && !toks.at(j).in_quote
+                && (j == i || adjacent(toks.at(j - 1), toks.at(j)))
             {
                 j += 1;
-                if toks[j - 1].possessive {
+                if toks.at(j - 1).possessive {
                     break;
                 }
             }
-            let run = &toks[i..j];
+            let run = toks.within(i..j);
             let title_at = run.iter().rposition(|t| is_title(&t.lower));
             let role_before = i > 0
-                && !toks[i - 1].cap
-                && is_in(&ROLES, &toks[i - 1].lower)
-                && adjacent(&toks[i - 1], &toks[i]);
+                && !toks.at(i - 1).cap
+                && is_in(&ROLES, &toks.at(i - 1).lower)
+                && adjacent(toks.at(i - 1), toks.at(i));
             let cue_next = toks
                 .get(j)
-                .is_some_and(|t| t.is_cue() && adjacent(&toks[j - 1], t));
-            let cue_before = i > 0 && toks[i - 1].is_cue() && adjacent(&toks[i - 1], &toks[i]);
+                .is_some_and(|t| t.is_cue() && adjacent(toks.at(j - 1), t));
+            let cue_before =
+                i > 0 && toks.at(i - 1).is_cue() && adjacent(toks.at(i - 1), toks.at(i));
             let (name_from, mut descriptors) = match title_at {
                 Some(t) if t + 1 < run.len() => (
                     t + 1,
-                    run[..=t]
+                    run.within(..=t)
                         .iter()
                         .map(|x| x.lower.clone())
                         .collect::<Vec<_>>(),
@@ -115,14 +136,20 @@ impl NameTable {
                 // two words are the person.
                 _ if run.len() >= 3
                     && i >= 2
-                    && toks[i - 1].lower == "of"
-                    && is_title(&toks[i - 2].lower) =>
+                    && toks.at(i - 1).lower == "of"
+                    && is_title(&toks.at(i - 2).lower) =>
                 {
-                    (run.len() - 2, vec![toks[i - 2].lower.clone()])
+                    (run.len() - 2, vec![toks.at(i - 2).lower.clone()])
                 }
                 _ if role_before => {
                     let from = i.saturating_sub(3);
-                    (0, toks[from..i].iter().map(|x| x.lower.clone()).collect())
+                    (
+                        0,
+                        toks.within(from..i)
+                            .iter()
+                            .map(|x| x.lower.clone())
+                            .collect(),
+                    )
                 }
                 _ if (2..=3).contains(&run.len())
                     && (cue_next || cue_before)
@@ -131,9 +158,9 @@ impl NameTable {
                         .any(|t| is_in(&super::lexicon::ORGANISATION_WORDS, &t.lower))
                     // An acronym marks an organisation ("RV Power"), not a person.
                     && !run.iter().any(|t| super::lexicon::is_all_caps(t.base))
-                    && !is_in(&super::lexicon::PLAIN_ARTICLES, &run[0].lower)
+                    && !is_in(&super::lexicon::PLAIN_ARTICLES, &run.at(0).lower)
                     // "the Idaho Democrat said" describes someone.
-                    && !(i > 0 && is_in(&super::lexicon::PLAIN_ARTICLES, &toks[i - 1].lower)) =>
+                    && !(i > 0 && is_in(&super::lexicon::PLAIN_ARTICLES, &toks.at(i - 1).lower)) =>
                 {
                     (0, Vec::new())
                 }
@@ -142,19 +169,21 @@ impl NameTable {
                     continue;
                 }
             };
-            let name: Vec<String> = run[name_from..]
+            let name: Vec<String> = run
+                .within(name_from..)
                 .iter()
                 .take(3)
                 .take_while(|t| is_name_word(t))
                 .map(|t| t.base.to_string())
                 .collect();
             // "Prince Osric University": an organisation word ends the run, not a name.
-            let organisation = run[name_from..]
+            let organisation = run
+                .within(name_from..)
                 .iter()
                 .any(|t| is_in(&super::lexicon::ORGANISATION_WORDS, &t.lower));
             if !name.is_empty() && !organisation {
-                if i > 0 && toks[i - 1].cap {
-                    descriptors.push(toks[i - 1].lower.clone());
+                if i > 0 && toks.at(i - 1).cap {
+                    descriptors.push(toks.at(i - 1).lower.clone());
                 }
                 found.push((name, descriptors));
             }
@@ -185,9 +214,11 @@ impl NameTable {
             for part in &name {
                 table.parts.entry(part.clone()).or_insert(idx);
             }
-            for d in descriptors {
-                if !table.people[idx].descriptors.contains(&d) {
-                    table.people[idx].descriptors.push(d);
+            if let Some(person) = table.people.get_mut(idx) {
+                for d in descriptors {
+                    if !person.descriptors.contains(&d) {
+                        person.descriptors.push(d);
+                    }
                 }
             }
         }
@@ -196,12 +227,12 @@ impl NameTable {
         // Capitalised words that stand alone somewhere, not next to another capitalised word.
         let used_alone: std::collections::HashSet<&str> = (0..toks.len())
             .filter(|&i| {
-                let t = &toks[i];
+                let t = toks.at(i);
                 t.cap
-                    && !(i > 0 && toks[i - 1].cap && adjacent(&toks[i - 1], t))
-                    && !(i + 1 < toks.len() && toks[i + 1].cap && adjacent(t, &toks[i + 1]))
+                    && !(i > 0 && toks.at(i - 1).cap && adjacent(toks.at(i - 1), t))
+                    && !(i + 1 < toks.len() && toks.at(i + 1).cap && adjacent(t, toks.at(i + 1)))
             })
-            .map(|i| toks[i].base)
+            .map(|i| toks.at(i).base)
             .collect();
         for run in table.candidates.clone() {
             // A new surname is a new person, whatever the given name ("Adam Ferrow" after "Adam
@@ -229,7 +260,7 @@ impl NameTable {
     pub(crate) fn resolve_name(&self, parts: &[&str]) -> String {
         if let Some(p) = parts.iter().find_map(|w| self.part(w)) {
             if parts.len() == 1 || parts.iter().all(|w| self.part(w) == Some(p)) {
-                return self.people[p].name.clone();
+                return self.people.person(p).name.clone();
             }
         }
         if let [single] = parts {
@@ -250,7 +281,9 @@ impl NameTable {
         // The same person when the surname is theirs ("Vladimir Orlik" is not Vladimir Putin).
         if let Some(p) = words.last().and_then(|w| self.part(w)) {
             if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) || words.len() == 1 {
-                self.people[p].confirmed = true;
+                if let Some(person) = self.people.get_mut(p) {
+                    person.confirmed = true;
+                }
                 return p;
             }
         }
@@ -278,12 +311,12 @@ impl NameTable {
         self.parts.get(word).copied()
     }
 
-    /// The mentions of people among `toks[from..to]` (outside quotes unless `inside` is set).
+    /// The mentions of people among `toks.within(from..to)` (outside quotes unless `inside` is set).
     pub fn mentions(&self, toks: &[Tok], from: usize, to: usize, inside: bool) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut i = from;
         while i < to {
-            let t = &toks[i];
+            let t = toks.at(i);
             if t.in_quote != inside {
                 i += 1;
                 continue;
@@ -292,25 +325,25 @@ impl NameTable {
                 let mut j = i;
                 let mut person = None;
                 while j < to
-                    && toks[j].cap
-                    && toks[j].in_quote == inside
-                    && (j == i || adjacent(&toks[j - 1], &toks[j]))
+                    && toks.at(j).cap
+                    && toks.at(j).in_quote == inside
+                    && (j == i || adjacent(toks.at(j - 1), toks.at(j)))
                 {
                     // The surname decides: "Adam Ferrow" is not Adam Kessling.
-                    if let Some(p) = self.part(toks[j].base) {
+                    if let Some(p) = self.part(toks.at(j).base) {
                         person = Some(p);
-                    } else if person.is_some() && is_name_word(&toks[j]) {
-                        person = self.surname_owner(toks[j].base);
+                    } else if person.is_some() && is_name_word(toks.at(j)) {
+                        person = self.surname_owner(toks.at(j).base);
                     }
                     j += 1;
-                    if toks[j - 1].possessive {
+                    if toks.at(j - 1).possessive {
                         break;
                     }
                 }
                 // "Rahim Sudarto" is not Sudarto Nur Hakimi: a person holding every word of
                 // the run, when its words belong to different people.
                 let words = || {
-                    toks[i..j]
+                    toks.within(i..j)
                         .iter()
                         .map(|t| t.base)
                         .filter(|w| self.part(w).is_some())
@@ -331,7 +364,7 @@ impl NameTable {
                         first: i,
                         last: j,
                         referent: Referent::Person(p),
-                        possessive: toks[j - 1].possessive,
+                        possessive: toks.at(j - 1).possessive,
                     });
                 }
                 i = j.max(i + 1);
@@ -377,19 +410,19 @@ pub(crate) fn adjacent(a: &Tok, b: &Tok) -> bool {
             .all(|c| c.is_whitespace() || c == '(' || c == ')')
 }
 
-/// A description starting at `toks[at]` ("the Chinese leader", "the President of China",
+/// A description starting at `toks.at(at)` ("the Chinese leader", "the President of China",
 /// "the two leaders"), if there is one.
 fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
     let mut modifiers = Vec::new();
     let mut k = at + 1;
     while k < to && k <= at + 4 {
-        let t = &toks[k];
-        if !adjacent(&toks[k - 1], t) {
+        let t = toks.at(k);
+        if !adjacent(toks.at(k - 1), t) {
             return None;
         }
         let lower = t.lower.as_str();
         if is_in(&PLURAL_ROLES, lower)
-            && (modifiers.iter().any(|m: &String| m == "two") || toks[at].lower == "both")
+            && (modifiers.iter().any(|m: &String| m == "two") || toks.at(at).lower == "both")
         {
             return Some(Mention {
                 first: at,
@@ -404,7 +437,7 @@ fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
             if toks.get(k + 1).is_some_and(|t| t.lower == "of")
                 && toks.get(k + 2).is_some_and(|t| t.cap)
             {
-                modifiers.push(toks[k + 2].lower.clone());
+                modifiers.push(toks.at(k + 2).lower.clone());
                 last = k + 3;
             }
             modifiers.push(lower.to_string());
@@ -444,20 +477,21 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].cap || toks[i].in_quote || toks[i].title_line {
+        if !toks.at(i).cap || toks.at(i).in_quote || toks.at(i).title_line {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         while j < toks.len()
-            && toks[j].cap
-            && !toks[j].in_quote
-            && adjacent(&toks[j - 1], &toks[j])
-            && !toks[j - 1].possessive
+            && toks.at(j).cap
+            && !toks.at(j).in_quote
+            && adjacent(toks.at(j - 1), toks.at(j))
+            && !toks.at(j - 1).possessive
         {
             j += 1;
         }
-        let run: Vec<&Tok> = toks[i..j]
+        let run: Vec<&Tok> = toks
+            .within(i..j)
             .iter()
             .skip_while(|t| {
                 crate::terms::is_stopword(&t.lower)
@@ -491,15 +525,21 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     // workers"), a plural, end a title or a group, not a name ("Tiger Woods" is no "tiger woods").
     let plurals: std::collections::HashSet<(&str, &str)> = toks
         .windows(2)
-        .filter(|w| !w[1].cap && w[1].lower.len() > 3 && w[1].lower.ends_with('s'))
-        .map(|w| (w[0].lower.as_str(), w[1].lower.as_str()))
+        .filter_map(|w| match w {
+            [a, b] => Some((a, b)),
+            _ => None,
+        })
+        .filter(|(_, b)| !b.cap && b.lower.len() > 3 && b.lower.ends_with('s'))
+        .map(|(a, b)| (a.lower.as_str(), b.lower.as_str()))
         .collect();
     // "Black Canadians": a people ends the run.
     let demonym = |w: &str| ["ians", "icans", "eans"].iter().any(|e| w.ends_with(e));
     out.retain(|run| {
         let last = run.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        let before = run[..run.len().saturating_sub(1)]
-            .last()
+        let before = run
+            .len()
+            .checked_sub(2)
+            .and_then(|i| run.get(i))
             .map(|w| w.to_lowercase())
             .unwrap_or_default();
         let plural_end = plurals.contains(&(before.as_str(), last.as_str())) || demonym(&last);
@@ -513,22 +553,22 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
 fn organisation_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
     let mut out = std::collections::HashSet::new();
     let run = |from: usize, n: usize| -> Vec<String> {
-        toks[from..from + n]
+        toks.within(from..from + n)
             .iter()
             .map(|t| t.base.to_string())
             .collect()
     };
     for i in 1..toks.len() {
-        let the_before = toks[i - 1].lower == "the" && adjacent(&toks[i - 1], &toks[i]);
-        let word_after = !toks[i].cap
-            && adjacent(&toks[i - 1], &toks[i])
-            && !toks[i - 1].possessive
-            && is_in(&super::lexicon::ORGANISATION_WORDS, &toks[i].lower);
+        let the_before = toks.at(i - 1).lower == "the" && adjacent(toks.at(i - 1), toks.at(i));
+        let word_after = !toks.at(i).cap
+            && adjacent(toks.at(i - 1), toks.at(i))
+            && !toks.at(i - 1).possessive
+            && is_in(&super::lexicon::ORGANISATION_WORDS, &toks.at(i).lower);
         for n in 2..=3 {
-            if the_before && toks[i].cap && i + n <= toks.len() {
+            if the_before && toks.at(i).cap && i + n <= toks.len() {
                 out.insert(run(i, n));
             }
-            if word_after && i >= n && toks[i - 1].cap {
+            if word_after && i >= n && toks.at(i - 1).cap {
                 out.insert(run(i - n, n));
             }
         }

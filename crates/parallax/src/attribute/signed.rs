@@ -63,7 +63,9 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
             None => pull_quote(body).map(|(words, name)| (words, name, None)),
         };
         if let Some(((ws, we), (ns, ne), handle)) = found {
-            if body[ws..we].split_whitespace().count() >= MIN_SIGNED_WORDS && ws >= lead {
+            if body.get(ws..we).unwrap_or("").split_whitespace().count() >= MIN_SIGNED_WORDS
+                && ws >= lead
+            {
                 out.push(Signed {
                     words: (at + ws, at + we),
                     name: (at + ns, at + ne),
@@ -97,16 +99,23 @@ fn pull_quote(line: &str) -> Option<Ranges> {
     let body = line.trim_end_matches('.');
     let cut = body.rfind(['.', '!', '?'])?;
     // "U.S. President Donald Trump": the full stop of an abbreviation ends no sentence.
-    let before = body[..cut].rsplit(char::is_whitespace).next().unwrap_or("");
+    let before = body
+        .get(..cut)
+        .unwrap_or("")
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     if before.chars().count() <= 1 || before.contains('.') {
         return None;
     }
     let words_end = cut + 1;
-    let tail_start = words_end + (body[words_end..].len() - body[words_end..].trim_start().len());
+    let tail_start = words_end
+        + (body.get(words_end..).unwrap_or("").len()
+            - body.get(words_end..).unwrap_or("").trim_start().len());
     if tail_start == words_end {
         return None;
     }
-    let tail = &body[tail_start..];
+    let tail = body.get(tail_start..).unwrap_or("");
     let (name, role) = match tail.split_once(", ") {
         Some((n, r)) => (n, Some(r)),
         None => (tail, None),
@@ -151,7 +160,12 @@ mod tests {
     fn spans(text: &str) -> Vec<(&str, &str)> {
         signed_paragraphs(text)
             .iter()
-            .map(|s| (&text[s.words.0..s.words.1], &text[s.name.0..s.name.1]))
+            .map(|s| {
+                (
+                    text.get(s.words.0..s.words.1).unwrap_or(""),
+                    text.get(s.name.0..s.name.1).unwrap_or(""),
+                )
+            })
             .collect()
     }
 
@@ -178,7 +192,7 @@ mod tests {
         let found = signed_paragraphs(text);
         let handles: Vec<Option<&str>> = found
             .iter()
-            .map(|s| s.handle.map(|(a, b)| &text[a..b]))
+            .map(|s| s.handle.map(|(a, b)| text.get(a..b).unwrap_or("")))
             .collect();
         assert_eq!(handles, vec![Some("@tallis_harbour"), None]);
     }
