@@ -27,10 +27,12 @@ PY
 bin=target/release/parallax
 wc -w "$out/pooled.jsonl" >/dev/null   # warm the page cache
 for _ in $(seq "$runs"); do
-  # wc -w takes about 50 ms: timed to the microsecond (GNU time's %e counts hundredths).
-  start=$EPOCHREALTIME
+  # wc -w takes about 60 ms: timed to the microsecond (GNU time's %e prints truncated
+  # hundredths); a decimal comma (some locales) is read as a point.
+  start=${EPOCHREALTIME/,/.}
   wc -w "$out/pooled.jsonl" >/dev/null
-  echo "$start $EPOCHREALTIME" >>"$out/wc.times"
+  end=${EPOCHREALTIME/,/.}
+  echo "$start $end" >>"$out/wc.times"
   /usr/bin/time -f '%e %U %S %M' -a -o "$out/analyze.times" \
     "$bin" analyze "$out/pooled.jsonl" --format json -o "$out/report.json" 2>/dev/null || true
 done

@@ -227,6 +227,9 @@ enum EvalTask {
     Conflicts,
 }
 
+/// Pages `parallax extract` prepares at once (on every core).
+const EXTRACT_CHUNK: usize = 256;
+
 /// The largest cluster line `summarize` reads: 64 MiB.
 const MAX_CLUSTER_LINE: usize = 64 * 1024 * 1024;
 
@@ -356,7 +359,12 @@ fn run(cli: Cli) -> Result<bool> {
             let batch = inputs::read_all(&inputs, IngestOptions { max_bytes }, offline, &|_| false);
             let mut rejected = batch.rejected;
             let mut text = String::new();
-            for prepared in pipeline::prepare_pages(&batch.pages) {
+            // A few hundred pages at a time: their documents are held only until printed.
+            let prepared = batch
+                .pages
+                .chunks(EXTRACT_CHUNK)
+                .flat_map(pipeline::prepare_pages);
+            for prepared in prepared {
                 match prepared {
                     Ok(doc) => match format {
                         ExtractFormat::Text => {

@@ -104,7 +104,11 @@ pub fn ingest(db: &Path, inputs: &[String], max_bytes: usize, offline: bool) -> 
             batch.rejected
         });
         let report = store.ingest_stream(pages, chunk_bytes(), &mut |p| bars.update(p));
-        (report, reader.join().unwrap_or_default())
+        // A panic while reading is a bug: passed on, not taken for "nothing rejected".
+        let rejected = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (report, rejected)
     });
     bars.finish();
     report_rejections(&rejected);

@@ -357,7 +357,11 @@ impl Fetcher {
                 .collect();
             workers
                 .into_iter()
-                .map(|w| w.join().unwrap_or_default())
+                // A panic in a worker is a bug: passed on, never a silent loss of its pages.
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect()
         });
         for (link, result) in results.into_iter().flatten() {

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 use parallax::cluster::{ClusterInput, StoryClusterer, TermCounts};
 use parallax::guard::isolate;
 use parallax::model::{Assignment, Copy, CopyKind, Document};
-use parallax::pipeline::{analyze_story as analyze, new_story, story_failure};
+use parallax::pipeline::{
+    analyze_story as analyze, new_story, story_failure, within_cap, STORY_ANALYSIS_BYTES,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -127,13 +129,14 @@ pub fn analyze_story(
                 vec![(analyzed, None)]
             },
             |_| {
-                let analyzed = unanalyzed();
+                let mut analyzed = unanalyzed();
+                analyzed.analysis_limit = within_cap(&refs, STORY_ANALYSIS_BYTES).1;
                 let failure = story_failure(&analyzed).reason;
                 (analyzed, Some(failure))
             },
         )
         .pop()
-        .unwrap_or_else(|| (unanalyzed(), None));
+        .expect("one result for the one story");
         (serde_json::to_string(&analyzed).unwrap_or_default(), failed)
     }))
 }

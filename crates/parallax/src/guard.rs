@@ -8,8 +8,8 @@
 //! again one item at a time, so that the item that trips the bug is named in an error of its
 //! own and every other item is processed as usual.
 //!
-//! The panic's message is printed by Rust's panic hook, on standard error, where the batch
-//! first met it; a user who reports the bug has it there.
+//! The panic's message is printed by Rust's panic hook on standard error, where the batch met
+//! it and again when the item runs alone; a user who reports the bug has it there.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -31,15 +31,20 @@ where
     T: Sync,
     R: Send,
 {
-    if let Ok(out) = catch_unwind(AssertUnwindSafe(|| run(items))) {
-        debug_assert_eq!(out.len(), items.len(), "one result per item");
-        return out;
+    let whole = catch_unwind(AssertUnwindSafe(|| run(items)));
+    match (whole, items) {
+        // One result per item, as `run` promises (else each item is run alone, below).
+        (Ok(out), _) if out.len() == items.len() => return out,
+        // A batch of one that panicked has met its bug already.
+        (Err(_), [item]) => return vec![failed(item)],
+        _ => {}
     }
     items
         .par_iter()
         .map(|item| {
             catch_unwind(AssertUnwindSafe(|| run(std::slice::from_ref(item))))
                 .ok()
+                .filter(|one| one.len() == 1)
                 .and_then(|mut one| one.pop())
                 .unwrap_or_else(|| failed(item))
         })
@@ -80,6 +85,35 @@ mod tests {
     fn the_item_that_panics_is_named_and_the_rest_are_kept_in_order() {
         let out = isolate(&[4, 13, 5], doubled, |n| Err(format!("failed on {n}")));
         assert_eq!(out, vec![Ok(8), Err("failed on 13".to_string()), Ok(10)]);
+    }
+
+    #[test]
+    fn a_batch_of_one_that_panics_runs_once() {
+        let runs = std::sync::atomic::AtomicUsize::new(0);
+        let out = isolate(
+            &[13],
+            |items| {
+                runs.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                doubled(items)
+            },
+            |n| Err(format!("failed on {n}")),
+        );
+        assert_eq!(out, vec![Err("failed on 13".to_string())]);
+        assert_eq!(runs.into_inner(), 1);
+    }
+
+    #[test]
+    fn a_run_that_drops_a_result_is_run_item_by_item() {
+        // A run that loses the last result of a batch of more than one.
+        let lossy = |items: &[u32]| {
+            let mut out = doubled(items);
+            if items.len() > 1 {
+                out.pop();
+            }
+            out
+        };
+        let out = isolate(&[1, 2, 3], lossy, |n| Err(format!("failed on {n}")));
+        assert_eq!(out, vec![Ok(2), Ok(4), Ok(6)]);
     }
 
     #[test]

@@ -417,7 +417,8 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
                 .collect()
         },
         |s| {
-            let (story, _) = unanalyzed(s);
+            let (mut story, story_docs) = unanalyzed(s);
+            story.analysis_limit = within_cap(&story_docs, STORY_ANALYSIS_BYTES).1;
             let failure = story_failure(&story);
             (story, Some(failure))
         },

@@ -29,7 +29,7 @@ pub(crate) struct ChannelMention {
 
 static DETERMINERS: WordList = WordList::new(&["the", "a", "an", "its", "their", "his", "her"]);
 
-/// The channel phrases among `toks.within(from..to)`, outside quotes.
+/// The channel phrases among `toks[from..to]`, outside quotes.
 pub(crate) fn channel_mentions(
     toks: &[Tok],
     from: usize,

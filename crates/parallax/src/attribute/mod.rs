@@ -14,10 +14,10 @@
 //! - a quote of two words or fewer, or of up to four words with no reporting verb near it, is a
 //!   scare quote ("no limits" friendship) and is left out.
 //!
-//! Every index into the document's tokens, people, words and text is checked (`TokenAt`,
-//! `PersonAt`, `get`): an index past the end reads as nothing, never a panic. Clippy's
-//! `indexing_slicing` and `string_slice` lints, denied for this module and its children, keep
-//! it so.
+//! No index into the document's tokens, people, words or text is unchecked (`TokenAt`,
+//! `PersonAt`, `get`): an index past the end reads as nothing. Clippy's `indexing_slicing` and
+//! `string_slice` lints, denied for this module and its children, keep it so. (Offset
+//! arithmetic is not covered by them: the fuzz target `attribute` is what finds an underflow.)
 
 #![deny(clippy::indexing_slicing, clippy::string_slice)]
 
@@ -1788,7 +1788,7 @@ impl SubjectReading {
     }
 }
 
-/// The organisation named in lower case before a document noun in `toks.within(a..b)`: "licensing board"
+/// The organisation named in lower case before a document noun in `toks[a..b]`: "licensing board"
 /// in "the licensing board decision", "city council" in "the city council's report".
 fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> {
     let toks = &cx.toks;
@@ -1911,7 +1911,7 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     (end > first).then(|| cx.name_text(first, end - 1))
 }
 
-/// The owner of a document named before, for a bare definite document phrase in `toks.within(a..b)`
+/// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
 /// ("the white paper", "the cold-weather operations report") within [`DOCUMENT_REACH`] sentences.
 fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
     let bare = cx.toks.at(a).lower == "the" && (a + 1..b).all(|i| !cx.toks.at(i).cap);

@@ -311,7 +311,7 @@ impl NameTable {
         self.parts.get(word).copied()
     }
 
-    /// The mentions of people among `toks.within(from..to)` (outside quotes unless `inside` is set).
+    /// The mentions of people among `toks[from..to]` (outside quotes unless `inside` is set).
     pub fn mentions(&self, toks: &[Tok], from: usize, to: usize, inside: bool) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut i = from;
@@ -410,7 +410,7 @@ pub(crate) fn adjacent(a: &Tok, b: &Tok) -> bool {
             .all(|c| c.is_whitespace() || c == '(' || c == ')')
 }
 
-/// A description starting at `toks.at(at)` ("the Chinese leader", "the President of China",
+/// A description starting at `toks[at]` ("the Chinese leader", "the President of China",
 /// "the two leaders"), if there is one.
 fn description(toks: &[Tok], at: usize, to: usize) -> Option<Mention> {
     let mut modifiers = Vec::new();

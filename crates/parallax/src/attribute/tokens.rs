@@ -52,7 +52,7 @@ static NO_TOKEN: Tok<'static> = Tok {
 };
 
 /// Checked access to a document's tokens: attribution reads tokens only through these, so an
-/// index off by one gives an empty token or an empty run, never a panic.
+/// index off by one gives an empty token or an empty run, not a panic.
 pub(crate) trait TokenAt<'a> {
     /// The token at `i`, or an empty token past the end.
     fn at(&self, i: usize) -> &Tok<'a>;
@@ -278,9 +278,9 @@ mod tests {
         );
         let toks = tokenize(text, &[]);
         assert!(
-            toks.at(0).title_line && !toks.at(6).title_line,
+            toks[0].title_line && !toks[6].title_line,
             "{:?}",
-            toks.at(6).base
+            toks[6].base
         );
     }
 }

@@ -112,19 +112,31 @@ pub struct Reading<'a> {
 
 /// Reads the sentence at `span` of document `doc`, whose text is `text`.
 pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
-    read_sentence_and_terms(doc, text, span).0
+    read_sentence_and_terms(doc, text, span, false).0
 }
 
-/// [`read_sentence`], and the term hashes of all the sentence's words in order (those of
-/// [`crate::terms::term_hashes`] on its text, words past [`MAX_WORDS_READ`] included): the
-/// words are segmented and stemmed once for both.
-fn read_sentence_and_terms(doc: usize, text: &str, span: Span) -> (Sentence, Vec<u64>) {
+/// [`read_sentence`], and with `all_terms` the term hashes of all the sentence's words in order
+/// (those of [`crate::terms::term_hashes`] on its text, words past [`MAX_WORDS_READ`]
+/// included; none without): the words are segmented and stemmed once for both.
+fn read_sentence_and_terms(
+    doc: usize,
+    text: &str,
+    span: Span,
+    all_terms: bool,
+) -> (Sentence, Vec<u64>) {
     let body = span.slice(text).unwrap_or("");
     let mut out = Vec::new();
     let mut terms = HashSet::default();
     let mut spans = words(body);
+    if !all_terms {
+        spans.truncate(MAX_WORDS_READ);
+    }
     let mut hashes = word_term_hashes(body, &spans);
-    let all_terms: Vec<u64> = hashes.iter().flatten().copied().collect();
+    let all_terms: Vec<u64> = if all_terms {
+        hashes.iter().flatten().copied().collect()
+    } else {
+        Vec::new()
+    };
     spans.truncate(MAX_WORDS_READ);
     hashes.truncate(MAX_WORDS_READ);
     for (w, first) in spans.into_iter().zip(hashes) {
@@ -183,7 +195,7 @@ impl ReadSentences {
             }
             let mut terms = Vec::with_capacity(doc.sentences.len());
             for s in &doc.sentences {
-                let (sentence, sentence_terms) = read_sentence_and_terms(d, &doc.text, *s);
+                let (sentence, sentence_terms) = read_sentence_and_terms(d, &doc.text, *s, true);
                 sentences.push(sentence);
                 terms.push(sentence_terms);
             }
