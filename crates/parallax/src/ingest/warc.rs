@@ -6,6 +6,8 @@
 //! The file is streamed: memory stays within one record (capped at
 //! [`IngestOptions::max_bytes`]) and one header block ([`MAX_HEADER`]), whatever the file's size,
 //! and every decompression, the HTTP body's `Content-Encoding` included, stops at the cap.
+//! A body sent with `Transfer-Encoding: chunked` and stored as sent (as some crawlers write
+//! it) is joined from its chunks before it is decompressed ([`dechunked`]).
 //! A damaged record is rejected on its own and reading resumes at the next one: a corrupt gzip
 //! member at the next gzip header, a record whose `Content-Length` does not end it at the next
 //! line that opens a WARC record.
@@ -598,7 +600,18 @@ fn http_payload(block: &[u8], opts: IngestOptions) -> Result<Vec<u8>, IngestErro
             "not an HTML response (content type {content_type})"
         )));
     }
-    let body = &block[end + sep..];
+    let raw = &block[end + sep..];
+    // A body stored with its chunks (the header kept by the crawler) is joined from them; a
+    // crawler that joined them itself but kept the header leaves a body that does not parse
+    // as chunks, read as it is.
+    let chunked = header(&http, "transfer-encoding")
+        .is_some_and(|te| te.to_ascii_lowercase().contains("chunked"));
+    let joined = if chunked {
+        dechunked(raw, opts.max_bytes)?
+    } else {
+        None
+    };
+    let body = joined.as_deref().unwrap_or(raw);
     match header(&http, "content-encoding").map(str::to_ascii_lowercase) {
         Some(enc) if enc == "gzip" || enc == "x-gzip" => {
             let mut out = Vec::new();
@@ -616,6 +629,48 @@ fn http_payload(block: &[u8], opts: IngestOptions) -> Result<Vec<u8>, IngestErro
         }
         Some(enc) if enc != "identity" => Err(bad(format!("unsupported content encoding {enc}"))),
         _ => Ok(body.to_vec()),
+    }
+}
+
+/// A body in HTTP/1.1 chunked transfer coding (`SIZE[;extension]CRLF DATA CRLF … 0 CRLF
+/// [trailers] CRLF`) joined from its chunks; `None` when `body` does not parse as chunks (it is
+/// then read as it is). One pass over the body; an error when the joined body passes `cap`.
+fn dechunked(body: &[u8], cap: usize) -> Result<Option<Vec<u8>>, IngestError> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        let Some(line_len) = body.get(at..).and_then(|rest| memchr::memchr(b'\n', rest)) else {
+            return Ok(None);
+        };
+        let line = body.get(at..at + line_len).unwrap_or_default();
+        let size_text = line.split(|&b| b == b';').next().unwrap_or_default();
+        let size_text = std::str::from_utf8(size_text).unwrap_or("").trim();
+        // At most 16 hex digits: a larger size is no chunk size a body can hold.
+        if size_text.is_empty() || size_text.len() > 16 {
+            return Ok(None);
+        }
+        let Ok(size) = usize::from_str_radix(size_text, 16) else {
+            return Ok(None);
+        };
+        at += line_len + 1;
+        if size == 0 {
+            // The last chunk: trailers, if any, are not part of the body.
+            return Ok(Some(out));
+        }
+        let Some(data) = at.checked_add(size).and_then(|end| body.get(at..end)) else {
+            return Ok(None);
+        };
+        if out.len() + data.len() > cap {
+            return Err(IngestError::Inflated { cap });
+        }
+        out.extend_from_slice(data);
+        at += size;
+        // The chunk's closing line break.
+        match body.get(at..) {
+            Some([b'\r', b'\n', ..]) => at += 2,
+            Some([b'\n', ..]) => at += 1,
+            _ => return Ok(None),
+        }
     }
 }
 
@@ -769,6 +824,88 @@ mod tests {
             batch.rejected[0].reason.contains("262144"),
             "{:?}",
             batch.rejected
+        );
+    }
+
+    /// `bytes` in HTTP/1.1 chunked transfer coding, in chunks of `size` bytes, with a chunk
+    /// extension on the first and a trailer after the last.
+    fn chunked(bytes: &[u8], size: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (i, piece) in bytes.chunks(size).enumerate() {
+            let extension = if i == 0 { ";name=value" } else { "" };
+            out.extend(format!("{:x}{extension}\r\n", piece.len()).into_bytes());
+            out.extend_from_slice(piece);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(b"0\r\nExpires: never\r\n\r\n");
+        out
+    }
+
+    #[test]
+    fn a_chunked_body_is_joined_before_it_is_decompressed() {
+        let gzipped = gz(PAGE.as_bytes());
+        let mut file = gz(&response(
+            "https://c.example/chunked",
+            "text/html",
+            "Transfer-Encoding: chunked\r\n",
+            &chunked(PAGE.as_bytes(), 7),
+        ));
+        file.extend(gz(&response(
+            "https://c.example/chunked-gzip",
+            "text/html",
+            "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+            &chunked(&gzipped, 5),
+        )));
+        // A crawler that joined the chunks but kept the header: the body is read as it is.
+        file.extend(gz(&response(
+            "https://c.example/joined",
+            "text/html",
+            "Transfer-Encoding: chunked\r\n",
+            PAGE.as_bytes(),
+        )));
+        let batch = read(&file, "chunks.warc.gz");
+        assert!(batch.rejected.is_empty(), "{:?}", batch.rejected);
+        assert_eq!(
+            urls(&batch),
+            [
+                "https://c.example/chunked",
+                "https://c.example/chunked-gzip",
+                "https://c.example/joined"
+            ]
+        );
+        for page in &batch.pages {
+            match &page.content {
+                super::super::Content::Bytes(b) => assert_eq!(b.as_slice(), PAGE.as_bytes()),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_chunked_record_past_the_cap_is_rejected() {
+        let opts = IngestOptions { max_bytes: 1024 };
+        let big = vec![b'a'; 4096];
+        let file = gz(&response(
+            "https://c.example/big",
+            "text/html",
+            "Transfer-Encoding: chunked\r\n",
+            &chunked(&big, 100),
+        ));
+        let batch = read_with(&file, "big.warc.gz", opts);
+        assert!(batch.pages.is_empty());
+        assert_eq!(batch.rejected.len(), 1, "{:?}", batch.rejected);
+    }
+
+    #[test]
+    fn a_chunk_size_that_runs_past_the_body_reads_the_body_as_it_is() {
+        assert_eq!(
+            dechunked(b"ffff\r\nshort\r\n0\r\n\r\n", 1 << 20).unwrap(),
+            None
+        );
+        assert_eq!(dechunked(b"not a size\r\n", 1 << 20).unwrap(), None);
+        assert_eq!(
+            dechunked(b"3\r\nabc\r\n2\nde\n0\r\n\r\n", 1 << 20).unwrap(),
+            Some(b"abcde".to_vec())
         );
     }
 
