@@ -115,24 +115,24 @@ pub(crate) fn read_sentence(doc: usize, text: &str, span: Span) -> Sentence {
     read_sentence_and_terms(doc, text, span, false).0
 }
 
-/// [`read_sentence`], and with `all_terms` the term hashes of all the sentence's words in order
+/// [`read_sentence`], and with `want_all_terms` the term hashes of all the sentence's words in order
 /// (those of [`crate::terms::term_hashes`] on its text, words past [`MAX_WORDS_READ`]
 /// included; none without): the words are segmented and stemmed once for both.
 fn read_sentence_and_terms(
     doc: usize,
     text: &str,
     span: Span,
-    all_terms: bool,
+    want_all_terms: bool,
 ) -> (Sentence, Vec<u64>) {
     let body = span.slice(text).unwrap_or("");
     let mut out = Vec::new();
     let mut terms = HashSet::default();
     let mut spans = words(body);
-    if !all_terms {
+    if !want_all_terms {
         spans.truncate(MAX_WORDS_READ);
     }
     let mut hashes = word_term_hashes(body, &spans);
-    let all_terms: Vec<u64> = if all_terms {
+    let all_terms: Vec<u64> = if want_all_terms {
         hashes.iter().flatten().copied().collect()
     } else {
         Vec::new()
