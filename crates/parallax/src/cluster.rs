@@ -70,7 +70,8 @@ pub const JOIN_SIMILARITY_SMALL: f64 = 0.18;
 pub(crate) const JOIN_SIMILARITY: f64 = 0.24;
 /// Mean cosine similarity to a second story from which that story merges into the first (on
 /// the even half of the pooled validation clusters, 0.30–0.60 and no merging at all score
-/// within 0.001 of each other).
+/// within 0.001 of each other). While the input is small, a document that would join either of
+/// two stories joins them ([`StoryClusterer::merge_threshold`]).
 pub(crate) const MERGE_SIMILARITY: f64 = 0.45;
 /// A document's highest-weighted terms used to find candidate stories.
 const CANDIDATE_TERMS: usize = 10;
@@ -514,7 +515,7 @@ impl StoryClusterer {
         let merge: Vec<usize> = scored
             .iter()
             .skip(1)
-            .filter(|(sim, _)| *sim >= MERGE_SIMILARITY)
+            .filter(|(sim, _)| *sim >= self.merge_threshold())
             .map(|&(_, s)| s)
             .collect();
         let target = merge.iter().copied().chain([story]).min().unwrap_or(story);
@@ -558,6 +559,19 @@ impl StoryClusterer {
             JOIN_SIMILARITY_SMALL
         } else {
             JOIN_SIMILARITY
+        }
+    }
+
+    /// The similarity to a second story from which that story merges into the one the document
+    /// joins: while the input is small, the join threshold itself, so a document that would
+    /// join either of two stories joins them, as average linkage over the whole folder would
+    /// (the angles of one event each close to a page that tells both); in a large stream,
+    /// [`MERGE_SIMILARITY`], as one document bridging two of thousands of stories is weak evidence.
+    fn merge_threshold(&self) -> f64 {
+        if self.ids.len() < SMALL_INPUT {
+            JOIN_SIMILARITY_SMALL
+        } else {
+            MERGE_SIMILARITY
         }
     }
 
@@ -821,6 +835,30 @@ mod tests {
                 .all(|t| ta.contains(t) && tb.contains(t)),
             "{:?}",
             why.shared_terms
+        );
+    }
+
+    #[test]
+    fn in_a_small_input_a_page_close_to_two_stories_joins_them() {
+        let mut c = StoryClusterer::new();
+        let (verdict, _) = c.add(&input(
+            "verdict",
+            "A jury convicted the former treasurer Alma Quist of embezzling from the county.",
+        ));
+        let (reaction, _) = c.add(&input(
+            "reaction",
+            "Retired teachers in Dunmore cheered outside and demanded their pensions back.",
+        ));
+        assert_ne!(verdict, reaction, "the two angles alone are apart");
+        let (both, _) = c.add(&input(
+            "both",
+            "After a jury convicted Alma Quist, retired teachers in Dunmore cheered; sentencing was set for March, her lawyer planned an appeal, the state auditor promised a review of every account and the governor named an interim replacement.",
+        ));
+        assert_eq!(c.story_count(), 1, "{:?}", c.stories());
+        assert_eq!(both, verdict.min(reaction));
+        assert_eq!(
+            c.take_merges(),
+            vec![(verdict.max(reaction), verdict.min(reaction))]
         );
     }
 
