@@ -669,11 +669,51 @@ fn is_headline_like(line: &Line) -> bool {
     alphabetic * 10 >= words.len() * 8 && has_lowercase_word && !line.text.contains(['|', '»', '›'])
 }
 
-/// True for a "Read also: Some Other Headline" line: a short label, a colon, and a headline.
+/// Labels that put another story's headline after them ("Related: …", "SEE ALSO: …").
+const OTHER_STORY_LABELS: &[&str] = &[
+    "related",
+    "related story",
+    "related stories",
+    "related article",
+    "related articles",
+    "related coverage",
+    "related content",
+    "related link",
+    "related links",
+    "related video",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "also see",
+    "also",
+    "more",
+    "more on this",
+    "more on this story",
+    "read next",
+    "recommended",
+    "must read",
+    "don't miss",
+    "don’t miss",
+    "further reading",
+];
+
+/// Words at most in a headline after a label of [`OTHER_STORY_LABELS`].
+const LABELLED_HEADLINE_WORDS: usize = 25;
+
+/// True for a "Read also: Some Other Headline" line: a short label, a colon, and a headline;
+/// after a label that names another story ([`OTHER_STORY_LABELS`]) the headline may be written
+/// as a sentence or ask a question ("Related: Will the new bridge open before winter?"), and
+/// the label may stand alone.
 fn is_related_link(line: &Line) -> bool {
     let Some((label, rest)) = line.text.split_once(':') else {
         return false;
     };
+    let rest_words = rest.split_whitespace().count();
+    let label_lower = line.lower.split_once(':').map_or("", |(l, _)| l.trim());
+    if OTHER_STORY_LABELS.contains(&label_lower) && rest_words <= LABELLED_HEADLINE_WORDS {
+        return true;
+    }
     let label_words = label.split_whitespace().count();
     if !(1..=3).contains(&label_words) || !label.chars().next().is_some_and(char::is_uppercase) {
         return false;
@@ -1156,6 +1196,46 @@ mod tests {
         let c = clean(&page, None);
         assert!(c.text.contains("mayor promised"), "{}", c.text);
         assert!(!c.text.contains("columnist"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_labelled_teaser_inside_the_article_is_cut_even_as_a_question() {
+        let para = "Officials said the vote would be followed by public hearings in every district next month, and the mayor promised to attend each one.";
+        let after = "The ferry operator said the new timetable starts in spring, with two extra crossings a day on weekends.";
+        let more = "Residents of the island have waited three years for the service, which stopped when the last boat failed its inspection.";
+        let last = "A spokeswoman for the port authority said the repairs to the landing stage would cost about four million dollars in all.";
+        let closing = "Council members will vote on the final contract for the ferry at their meeting in the second week of January.";
+        let page = format!(
+            "{BODY}\n\n{para}\n\nRELATED: Will the harbour ferry run again before the storm season?\n\n\
+             {after}\n\nSee also: why the old pier closed\n\n{more}\n\nRELATED:\n\n{last}\n\n\
+             The reason was simple: the pier was sinking.\n\n{closing}\n\n{para} Again.\n\n{after} Again.\n"
+        );
+        let c = clean(&page, None);
+        let removed: Vec<(&str, RemovalReason)> = c
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason))
+            .collect();
+        for teaser in [
+            "RELATED: Will the harbour ferry run again before the storm season?",
+            "See also: why the old pier closed",
+            "RELATED:",
+        ] {
+            assert!(
+                removed.contains(&(teaser, RemovalReason::RelatedLink)),
+                "{removed:?}"
+            );
+        }
+        for kept in [
+            "mayor promised",
+            "new timetable",
+            "three years",
+            "four million",
+            "The reason was simple: the pier was sinking.",
+            "second week",
+        ] {
+            assert!(c.text.contains(kept), "{kept}: {}", c.text);
+        }
     }
 
     #[test]

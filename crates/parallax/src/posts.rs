@@ -4,7 +4,9 @@
 //! the post's words, the link to its picture or page, then the account's display name and
 //! handle. A picture post signs the same way after its caption: `WORDS A post shared by Name
 //! (@handle) on Date`. Cleaning keeps such a line as article text although it ends in a date
-//! rather than a full stop; attribution gives its words to the name, through the handle.
+//! rather than a full stop; attribution gives its words to the name, through the handle. A
+//! page's post carries no handle: its embed's text puts the credit line `Posted by Name on
+//! Weekday, Date` on the line after the post's words ([`signature`]).
 
 /// Most words in a post's display name.
 pub(crate) const MAX_NAME_WORDS: usize = 6;
@@ -14,6 +16,9 @@ pub(crate) const MAX_NAME_WORDS: usize = 6;
 pub(crate) const MAX_POST_BYTES: usize = 400;
 /// Where a post's words end and its link begins.
 const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
+
+/// A byte range of a line: start, end.
+pub type ByteRange = (usize, usize);
 
 /// The parts of one line that is an embedded post, as byte ranges of the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,15 +36,58 @@ const SIGNATURE_OPENERS: &[&str] = &["— ", "A post shared by "];
 /// The same after the post's words: a space, then the opener.
 const SIGNATURE_MARKS: &[&str] = &[" — ", " A post shared by "];
 
-/// A post's signature standing alone on its line, `— Name (@handle) …` or `A post shared by
-/// Name (@handle) on …`, as it does when the post's words were a paragraph of their own: the
-/// name and the handle.
-pub fn signature(line: &str) -> Option<((usize, usize), (usize, usize))> {
+/// What opens the credit line of a post from a page (an organisation's or a person's) in the
+/// text of its embed.
+const PAGE_POST_OPENER: &str = "Posted by ";
+/// Most words in a page's name: organisations' names run longer than people's display names.
+const MAX_PAGE_NAME_WORDS: usize = 8;
+/// Most words after the weekday of a page post's credit line: the rest of its date.
+const MAX_DATE_WORDS: usize = 4;
+/// The days a page post's credit line dates it by.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A post's signature standing alone on its line, `— Name (@handle) …`, `A post shared by
+/// Name (@handle) on …` or a page post's `Posted by Name on Weekday, Date`, as it does when the
+/// post's words were a paragraph of their own: the name and the handle (none for a page's post).
+pub fn signature(line: &str) -> Option<(ByteRange, Option<ByteRange>)> {
     let lead = line.len() - line.trim_start().len();
-    let opener = SIGNATURE_OPENERS
-        .iter()
-        .find(|o| line[lead..].starts_with(*o))?;
-    name_and_handle(line, lead + opener.len())
+    let body = line.get(lead..)?;
+    if body.starts_with(PAGE_POST_OPENER) {
+        return page_post_credit(line, lead + PAGE_POST_OPENER.len()).map(|name| (name, None));
+    }
+    let opener = SIGNATURE_OPENERS.iter().find(|o| body.starts_with(*o))?;
+    let (name, handle) = name_and_handle(line, lead + opener.len())?;
+    Some((name, Some(handle)))
+}
+
+/// The page's name in a credit line `Posted by Name on Weekday, Date` whose name starts at
+/// `name_start`: capitalised, at most [`MAX_PAGE_NAME_WORDS`] words, and only a date after the
+/// weekday, with a digit in it ("Posted by the council on Monday, the notice says" is a
+/// sentence).
+fn page_post_credit(line: &str, name_start: usize) -> Option<(usize, usize)> {
+    let rest = line.get(name_start..)?.trim_end();
+    let (name_len, date) = rest.match_indices(" on ").find_map(|(at, on)| {
+        let after = rest.get(at + on.len()..)?;
+        let day = WEEKDAYS.iter().find(|d| after.starts_with(*d))?;
+        let date = after.get(day.len()..)?.strip_prefix(',')?;
+        Some((at, date))
+    })?;
+    let name = rest.get(..name_len)?;
+    let words = name.split_whitespace().count();
+    let dated = date.chars().any(|c| c.is_ascii_digit())
+        && date.split_whitespace().count() <= MAX_DATE_WORDS;
+    (dated
+        && (1..=MAX_PAGE_NAME_WORDS).contains(&words)
+        && name.chars().next().is_some_and(char::is_uppercase))
+    .then_some((name_start, name_start + name_len))
 }
 
 /// The name that starts at `name_start` and the handle in parentheses after it.
@@ -113,7 +161,8 @@ mod tests {
         assert_eq!(part(p.name), "Harbour Office");
         assert_eq!(part(p.handle), "@tallis_harbour");
         let alone = "A post shared by Harbour Office (@tallis_harbour) on Mar 3, 2021";
-        let ((ns, ne), _) = signature(alone).expect("a signature alone");
+        let ((ns, ne), handle) = signature(alone).expect("a signature alone");
+        assert!(handle.is_some());
         assert_eq!(&alone[ns..ne], "Harbour Office");
         assert_eq!(post(alone), None, "no words before it");
         assert_eq!(
@@ -135,11 +184,34 @@ mod tests {
     #[test]
     fn a_signature_on_its_own_line() {
         let line = "— Harbour Office (@tallis_harbour) March 3, 2021";
-        let ((ns, ne), (hs, he)) = signature(line).expect("a signature");
+        let ((ns, ne), handle) = signature(line).expect("a signature");
+        let (hs, he) = handle.expect("a handle");
         assert_eq!(
             (&line[ns..ne], &line[hs..he]),
             ("Harbour Office", "@tallis_harbour")
         );
+    }
+
+    #[test]
+    fn a_page_post_signs_with_its_name_and_weekday() {
+        for (line, name) in [
+            (
+                "Posted by Port Tallis Volunteer Fire Brigade on Tuesday, March 3, 2020",
+                "Port Tallis Volunteer Fire Brigade",
+            ),
+            ("  Posted by Ana Lee on Sunday, 8 May 2022", "Ana Lee"),
+        ] {
+            let ((ns, ne), handle) = signature(line).expect(line);
+            assert_eq!((&line[ns..ne], handle), (name, None));
+        }
+        for sentence in [
+            "Posted by the council on Monday, the notice asked drivers to slow down.",
+            "Posted by Ana Lee on Sunday, the note was shared 4,000 times within an hour.",
+            "Posted by Ana Lee on March 3, 2020",
+            "Posted by Ana Lee",
+        ] {
+            assert_eq!(signature(sentence), None, "{sentence}");
+        }
     }
 
     #[test]

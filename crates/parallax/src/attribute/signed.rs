@@ -1,7 +1,8 @@
 //! Signed paragraphs: words a paragraph attributes by a signature rather than a verb.
 //!
 //! Two layouts are common in news pages:
-//! - an embedded post, copied as text: `WORDS [link] — Name (@handle) Date` ([`crate::posts`]);
+//! - an embedded post, copied as text: `WORDS [link] — Name (@handle) Date`, or a page's post
+//!   with its credit line `Posted by Name on Weekday, Date` after it ([`crate::posts`]);
 //! - a pull quote, the speaker's words followed by their name: `WORDS. Name[, role]`.
 //!
 //! Each gives the paragraph's words (before any link) as a quote and the name as its speaker; a
@@ -16,7 +17,7 @@ pub struct Signed {
     pub words: (usize, usize),
     /// The signing name.
     pub name: (usize, usize),
-    /// A post's handle with its `@` ("@islandpower"); `None` for a pull quote.
+    /// A post's handle with its `@` ("@islandpower"); `None` for a pull quote and a page's post.
     pub handle: Option<(usize, usize)>,
 }
 
@@ -37,7 +38,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
     for line in text.split_inclusive('\n') {
         let body = line.trim_end();
         let lead = body.len() - body.trim_start().len();
-        if let (Some(((ns, ne), (hs, he))), Some((ps, words))) =
+        if let (Some(((ns, ne), handle)), Some((ps, words))) =
             (crate::posts::signature(body), previous)
         {
             let signs = words.split_whitespace().count() >= MIN_SIGNED_WORDS
@@ -51,7 +52,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
                 out.push(Signed {
                     words: (ps + ws, ps + we),
                     name: (at + ns, at + ne),
-                    handle: Some((at + hs, at + he)),
+                    handle: handle.map(|(hs, he)| (at + hs, at + he)),
                 });
             }
         }
