@@ -1013,3 +1013,37 @@ fn a_relative_clause_or_a_lead_in_phrase_between_commas_holds_no_speaker() {
     );
     assert_speaker(&found, "careful and slow", "Odile Brandt");
 }
+
+#[test]
+fn a_partial_quotation_is_reported_with_the_clause_around_it() {
+    let found = attributed(
+        "The harbour council met on Monday to discuss the new pier.\n\n\
+         Mayor Dana Pell thinks the crews were \"working around the clock\" and the design \
+         \"simply the best we have\" all winter.\n\n\
+         Harbour master Ola Varn said \"we will be ready\" at the meeting.\n",
+    );
+    let holding = |words: &str| holding(&found, words);
+    let crews = holding("working around the clock");
+    assert_eq!(crews.speaker.as_deref(), Some("Dana Pell"), "{found:?}");
+    assert_eq!(
+        crews.text,
+        "the crews were \"working around the clock\" and the design \"simply the best we \
+         have\" all winter"
+    );
+    assert_eq!(crews.kind, parallax::model::QuoteKind::Partial);
+    // The second quotation of the clause is part of the same report, not a quote of its own.
+    assert_eq!(
+        found
+            .iter()
+            .filter(|q| q.text.contains("simply the best"))
+            .count(),
+        1,
+        "{found:?}"
+    );
+    // A quotation right after the verb is all the verb reports.
+    assert_eq!(
+        holding("we will be ready").text,
+        "we will be ready",
+        "{found:?}"
+    );
+}

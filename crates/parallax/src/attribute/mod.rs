@@ -233,6 +233,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 (qs, qe),
                 &channels,
             ) {
+                // A quotation widened to its reported clause holds the sentence's other
+                // quotations in that clause: they are part of the same report.
+                if q.span.start() < qs || q.span.end() > qe {
+                    covered.push((q.span.start(), q.span.end()));
+                }
                 out.push(q);
             }
         }
@@ -788,6 +793,73 @@ fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + lead, start + lead + trimmed.len())
 }
 
+/// Auxiliaries and adverbs that stand between a speaker and the reporting verb ("has also
+/// said", "is telling").
+fn is_verb_helper(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "has"
+            | "had"
+            | "have"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "did"
+            | "does"
+            | "also"
+            | "then"
+            | "later"
+            | "further"
+            | "again"
+    ) || t.lower.ends_with("ly")
+}
+
+/// Helpers at most between a speaker and the reporting verb.
+const MAX_VERB_HELPERS: usize = 2;
+
+/// The clause a reporting verb reports around a partial quotation in it: "Lee said the plan
+/// was “a costly mistake” for the town" reports "the plan was “a costly mistake” for the
+/// town". The clause opens after the verb (and a "that") that follows the speaker's name,
+/// which ends at token `speaker_end`, and runs to the sentence's end, or to the quotation's
+/// end (`quote`, trimmed) when another reporting verb follows the quotation. `None` when no
+/// reporting verb follows the name, or when the quotation opens right after the verb (the
+/// quotation is then all that is reported).
+fn reported_clause(
+    cx: &Context,
+    speaker_end: usize,
+    (open_tok, close_tok, to): (usize, usize, usize),
+    sentence: Span,
+    quote: (usize, usize),
+) -> Option<(usize, usize)> {
+    let mut k = speaker_end;
+    while k < open_tok && k - speaker_end < MAX_VERB_HELPERS && is_verb_helper(cx.toks.at(k)) {
+        k += 1;
+    }
+    let verb = cx.toks.at(k);
+    let reports = verb.is_cue() || is_in(&lexicon::CHARACTERIZING, &verb.lower);
+    if k >= open_tok || verb.in_quote || !reports {
+        return None;
+    }
+    let mut first = k + 1;
+    if first < open_tok && cx.toks.at(first).lower == "that" {
+        first += 1;
+    }
+    if first >= open_tok {
+        return None;
+    }
+    let another_verb = (close_tok..to).any(|i| !cx.toks.at(i).in_quote && cx.toks.at(i).is_cue());
+    let end = if another_verb {
+        quote.1
+    } else {
+        let rest = cx.text.get(quote.1..sentence.end()).unwrap_or("");
+        quote.1 + rest.trim_end().trim_end_matches(['.', ';', ',']).len()
+    };
+    Some((cx.toks.at(first).start.min(quote.0), end.max(quote.1)))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn direct_quote(
     cx: &mut Context,
@@ -930,6 +1002,11 @@ fn direct_quote(
     let written = speaker_mention
         .as_ref()
         .map(|(m, _)| cx.span_text(m.first, m.last));
+    // Where the speaker's name ends, when it stands before the quotation.
+    let speaker_end = speaker_mention
+        .as_ref()
+        .map(|(m, _)| m.last)
+        .filter(|&last| last <= open_tok);
     let (speaker, rule) = match (speaker_mention, channel_subject) {
         (Some((m, rule)), _) => (resolve(cx, &m), rule),
         (None, Some(owner)) => (Some(owner), Rule::QuoteChannelSubject),
@@ -993,11 +1070,18 @@ fn direct_quote(
     } else {
         QuoteKind::Partial
     };
+    // A partial quotation inside the clause its speaker's verb reports is that clause.
+    let (start, end) = speaker_end
+        .filter(|_| kind == QuoteKind::Partial && !whole_sentence)
+        .and_then(|m_end| {
+            reported_clause(cx, m_end, (open_tok, close_tok, to), sentence, (start, end))
+        })
+        .unwrap_or((start, end));
     cx.remember_quote(&speaker, &channel, s_idx, paragraph);
     Some(Quote {
         doc: doc.id.clone(),
         span: Span::clamped(start, end),
-        text: quoted.to_string(),
+        text: cx.text.get(start..end).unwrap_or(quoted).to_string(),
         kind,
         speaker_written: written.filter(|w| speaker.as_ref() != Some(w)),
         speaker,
