@@ -1047,3 +1047,24 @@ fn a_partial_quotation_is_reported_with_the_clause_around_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_day_after_the_verb_is_when_not_who() {
+    let found = quotes(
+        "The harbour board met on Saturday.\n\n\
+         \"We will rebuild the pier before the summer season starts,\" Ola Varn, the harbour \
+         master, said Sunday.\n\n\
+         The ferry will run again from the old landing within a month, the board said Monday.\n\n\
+         \"The crews have worked through every storm this winter,\" said Sunday.\n",
+    );
+    for day in ["Sunday", "Monday"] {
+        assert!(
+            found.iter().all(|(_, s)| s.as_deref() != Some(day)),
+            "{found:?}"
+        );
+    }
+    assert_speaker(&found, "within a month", "the board");
+    assert_speaker(&found, "rebuild the pier", "Ola Varn");
+    // The quotation with a day for its speaker keeps the last speaker's name instead.
+    assert!(speaker_of(&found, "every storm").is_some(), "{found:?}");
+}

@@ -311,7 +311,8 @@ impl Sentence<'_, '_> {
         title && self.tok(k).lower == "of" && k + 1 < self.to && self.tok(k + 1).cap
     }
 
-    /// The subject phrase starting at token `start`, up to punctuation.
+    /// The subject phrase starting at token `start`, up to punctuation; none when it is only a
+    /// day or a time ("said Sunday").
     fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
         // "said salt and grain trader Hollis Venn": "and" inside a lower-case descriptor.
@@ -348,7 +349,9 @@ impl Sentence<'_, '_> {
                 break;
             }
         }
-        (end > start).then_some((start, end))
+        // "said Sunday": a day or a time after the verb is when, not who.
+        let only_time = (start..end).all(|i| is_time_word(&self.tok(i).lower));
+        (end > start && !only_time).then_some((start, end))
     }
 
     /// The name in apposition after a description standing after its verb ("says Castellan's
