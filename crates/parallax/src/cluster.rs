@@ -73,8 +73,12 @@ pub(crate) const JOIN_SIMILARITY: f64 = 0.24;
 /// within 0.001 of each other). While the input is small, a document that would join either of
 /// two stories joins them ([`StoryClusterer::merge_threshold`]).
 pub(crate) const MERGE_SIMILARITY: f64 = 0.45;
-/// A document's highest-weighted terms used to find candidate stories.
-const CANDIDATE_TERMS: usize = 10;
+/// A document's highest-weighted terms used to find candidate stories. Candidates bound the
+/// cost of a document: on the pooled Multi-News validation clusters, scoring every story that
+/// shares a term with it gives BCubed F1 0.849 at 3,000 documents/s; 16 terms give 0.846 at
+/// the speed of 10 terms (0.843; both halves of the set gain alike); scoring 16 stories instead
+/// of 8 adds 0.001 but slows the store's ingest by 4%.
+const CANDIDATE_TERMS: usize = 16;
 /// Candidate stories scored: those sharing the most of the document's distinctive terms.
 const SCORED_STORIES: usize = 8;
 /// Terms held by more stories than this are not used to find candidates.
