@@ -388,16 +388,28 @@ fn ends_with_photo_credit(text: &str) -> bool {
     if credit.is_empty() || credit.len() > MAX_CREDIT || open == 0 {
         return false;
     }
+    is_photographer_credit(credit) || crate::outlets::registry().by_name(credit).is_some()
+}
+
+/// True for a photographer's credit, the words inside its parentheses: a short capitalised
+/// name, a slash and a short capitalised agency ("Jane Roe/Daily Bugle").
+fn is_photographer_credit(credit: &str) -> bool {
     let capitalised = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
-    match credit.split_once('/') {
-        Some((who, agency)) => {
-            capitalised(who)
-                && capitalised(agency)
-                && who.split_whitespace().count() <= 4
-                && agency.split_whitespace().count() <= 4
-        }
-        None => crate::outlets::registry().by_name(credit).is_some(),
-    }
+    credit.split_once('/').is_some_and(|(who, agency)| {
+        capitalised(who)
+            && capitalised(agency)
+            && who.split_whitespace().count() <= 4
+            && agency.split_whitespace().count() <= 4
+    })
+}
+
+/// True for a line that is only a photographer's credit in parentheses ("(Jane Roe/Daily
+/// Bugle)"), left where the picture stood.
+fn is_bare_photo_credit(text: &str) -> bool {
+    text.trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(|credit| credit.len() <= MAX_CREDIT && is_photographer_credit(credit))
 }
 
 /// True for a photo caption or credit, given the line lower-cased: it describes the page's
@@ -935,6 +947,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         // with in parentheses.
         let reason = if is_rule_line(line.text) {
             Some(RemovalReason::RuleLine)
+        } else if is_bare_photo_credit(line.text) {
+            Some(RemovalReason::Caption)
         } else if is_legal_notice(&line.lower)
             || is_reader_chrome(line.text)
             || is_contributor_credit(&line.lower)
@@ -1236,6 +1250,29 @@ mod tests {
         ] {
             assert!(c.text.contains(kept), "{kept}: {}", c.text);
         }
+    }
+
+    #[test]
+    fn a_photographer_credit_alone_on_its_line_is_a_caption() {
+        let para = "Officials said the vote would be followed by public hearings in every district next month, and the mayor promised to attend each one.";
+        let page = format!(
+            "{BODY}\n\n(Jane Roe/Daily Bugle)\n\n{para}\n\n(The vote was 5/4 in favour.)\n\n\
+             (Reporting by Ana Lee/Tom Hale; Editing by Ivo Marsh)\n\n{para} Again.\n"
+        );
+        let c = clean(&page, None);
+        let reason_of = |text: &str| c.removed.iter().find(|r| r.text == text).map(|r| r.reason);
+        assert_eq!(
+            reason_of("(Jane Roe/Daily Bugle)"),
+            Some(RemovalReason::Caption)
+        );
+        assert_ne!(
+            reason_of("(Reporting by Ana Lee/Tom Hale; Editing by Ivo Marsh)"),
+            Some(RemovalReason::Caption)
+        );
+        assert_ne!(
+            reason_of("(The vote was 5/4 in favour.)"),
+            Some(RemovalReason::Caption)
+        );
     }
 
     #[test]
