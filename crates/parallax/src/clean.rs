@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 
 use crate::align::{AlignedBuilder, Alignment};
-use crate::lexicon::{is_in, CUES};
+use crate::lexicon::{is_in, WordList, CUES};
 use crate::model::{Removal, RemovalReason, Span};
 use crate::segment::{ends_like_sentence, word_count};
 
@@ -681,34 +681,33 @@ fn is_headline_like(line: &Line) -> bool {
     alphabetic * 10 >= words.len() * 8 && has_lowercase_word && !line.text.contains(['|', '»', '›'])
 }
 
-/// Labels that put another story's headline after them ("Related: …", "SEE ALSO: …").
-const OTHER_STORY_LABELS: &[&str] = &[
-    "related",
-    "related story",
-    "related stories",
-    "related article",
-    "related articles",
-    "related coverage",
-    "related content",
-    "related link",
-    "related links",
-    "related video",
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "also see",
-    "also",
-    "more",
-    "more on this",
-    "more on this story",
-    "read next",
-    "recommended",
-    "must read",
+/// Labels that put another story's headline after them ("Related: …", "SEE ALSO: …"), lower
+/// case. ("Also:", "More:" and "Recommended:" may open an article's own sentence; they count
+/// only before a headline written as one, as other labels do.)
+static OTHER_STORY_LABELS: WordList = WordList::new(&[
     "don't miss",
     "don’t miss",
     "further reading",
-];
+    "more on this",
+    "more on this story",
+    "must read",
+    "read also",
+    "read more",
+    "read next",
+    "also read",
+    "also see",
+    "related",
+    "related article",
+    "related articles",
+    "related content",
+    "related coverage",
+    "related link",
+    "related links",
+    "related stories",
+    "related story",
+    "related video",
+    "see also",
+]);
 
 /// Words at most in a headline after a label of [`OTHER_STORY_LABELS`].
 const LABELLED_HEADLINE_WORDS: usize = 25;
@@ -723,7 +722,7 @@ fn is_related_link(line: &Line) -> bool {
     };
     let rest_words = rest.split_whitespace().count();
     let label_lower = line.lower.split_once(':').map_or("", |(l, _)| l.trim());
-    if OTHER_STORY_LABELS.contains(&label_lower) && rest_words <= LABELLED_HEADLINE_WORDS {
+    if is_in(&OTHER_STORY_LABELS, label_lower) && rest_words <= LABELLED_HEADLINE_WORDS {
         return true;
     }
     let label_words = label.split_whitespace().count();

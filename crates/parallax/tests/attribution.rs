@@ -1065,6 +1065,20 @@ fn a_day_after_the_verb_is_when_not_who() {
     }
     assert_speaker(&found, "within a month", "the board");
     assert_speaker(&found, "rebuild the pier", "Ola Varn");
-    // The quotation with a day for its speaker keeps the last speaker's name instead.
-    assert!(speaker_of(&found, "every storm").is_some(), "{found:?}");
+    // The quotation whose verb has a day after it goes to the last speaker instead.
+    assert_speaker(&found, "every storm", "the board");
+}
+
+#[test]
+fn a_reported_clause_closes_with_its_quotation_mark() {
+    let found = attributed(
+        "The harbour council met on Monday to discuss the new pier.\n\n\
+         Mayor Dana Pell thinks the old pier was \"a danger to every swimmer\" and said so \
+         again at the meeting.\n",
+    );
+    let danger = holding(&found, "a danger to every swimmer");
+    assert_eq!(
+        danger.text, "the old pier was \"a danger to every swimmer\"",
+        "{found:?}"
+    );
 }

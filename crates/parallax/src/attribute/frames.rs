@@ -135,6 +135,16 @@ static TIME_WORDS: WordList = WordList::new(&[
     "night",
 ]);
 
+/// A day or a time of day, lower-cased: what a reporting verb's subject never is ("said
+/// Sunday", "said Monday morning").
+fn is_day_or_time(lower: &str) -> bool {
+    super::lexicon::WEEKDAYS.contains(lower)
+        || matches!(
+            lower,
+            "today" | "yesterday" | "tonight" | "morning" | "afternoon" | "evening" | "night"
+        )
+}
+
 fn is_time_word(lower: &str) -> bool {
     is_in(&TIME_WORDS, lower) || super::lexicon::WEEKDAYS.contains(lower)
 }
@@ -349,8 +359,8 @@ impl Sentence<'_, '_> {
                 break;
             }
         }
-        // "said Sunday": a day or a time after the verb is when, not who.
-        let only_time = (start..end).all(|i| is_time_word(&self.tok(i).lower));
+        // "said Sunday": a day or a time of day after the verb is when, not who.
+        let only_time = (start..end).all(|i| is_day_or_time(&self.tok(i).lower));
         (end > start && !only_time).then_some((start, end))
     }
 

@@ -23,6 +23,7 @@
 
 pub mod acronyms;
 pub mod channels;
+mod clause;
 pub mod entities;
 pub mod facts;
 pub mod frames;
@@ -356,11 +357,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     // Pull quotes signed by name, where no verb reported them; posts signed by an account,
     // always: what a verb inside a post reports, the post's author is the one who says it.
     let signed = signed::signed_paragraphs(text);
-    let posts: Vec<(usize, usize)> = signed
-        .iter()
-        .filter(|s| s.handle.is_some())
-        .map(|s| s.words)
-        .collect();
+    let posts: Vec<(usize, usize)> = signed.iter().filter(|s| s.post).map(|s| s.words).collect();
     // One pass over the quotes: one that starts inside a post's words is the post's.
     out.retain(|q| {
         let i = posts.partition_point(|&(a, _)| a <= q.span.start());
@@ -390,7 +387,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     };
     for signed in signed {
         let (start, end) = signed.words;
-        if signed.handle.is_none() && overlaps_found(start, end) {
+        if !signed.post && overlaps_found(start, end) {
             continue;
         }
         let name = text.get(signed.name.0..signed.name.1).unwrap_or("");
@@ -793,73 +790,6 @@ fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + lead, start + lead + trimmed.len())
 }
 
-/// Auxiliaries and adverbs that stand between a speaker and the reporting verb ("has also
-/// said", "is telling").
-fn is_verb_helper(t: &Tok) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "has"
-            | "had"
-            | "have"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "will"
-            | "would"
-            | "did"
-            | "does"
-            | "also"
-            | "then"
-            | "later"
-            | "further"
-            | "again"
-    ) || t.lower.ends_with("ly")
-}
-
-/// Helpers at most between a speaker and the reporting verb.
-const MAX_VERB_HELPERS: usize = 2;
-
-/// The clause a reporting verb reports around a partial quotation in it: "Lee said the plan
-/// was “a costly mistake” for the town" reports "the plan was “a costly mistake” for the
-/// town". The clause opens after the verb (and a "that") that follows the speaker's name,
-/// which ends at token `speaker_end`, and runs to the sentence's end, or to the quotation's
-/// end (`quote`, trimmed) when another reporting verb follows the quotation. `None` when no
-/// reporting verb follows the name, or when the quotation opens right after the verb (the
-/// quotation is then all that is reported).
-fn reported_clause(
-    cx: &Context,
-    speaker_end: usize,
-    (open_tok, close_tok, to): (usize, usize, usize),
-    sentence: Span,
-    quote: (usize, usize),
-) -> Option<(usize, usize)> {
-    let mut k = speaker_end;
-    while k < open_tok && k - speaker_end < MAX_VERB_HELPERS && is_verb_helper(cx.toks.at(k)) {
-        k += 1;
-    }
-    let verb = cx.toks.at(k);
-    let reports = verb.is_cue() || is_in(&lexicon::CHARACTERIZING, &verb.lower);
-    if k >= open_tok || verb.in_quote || !reports {
-        return None;
-    }
-    let mut first = k + 1;
-    if first < open_tok && cx.toks.at(first).lower == "that" {
-        first += 1;
-    }
-    if first >= open_tok {
-        return None;
-    }
-    let another_verb = (close_tok..to).any(|i| !cx.toks.at(i).in_quote && cx.toks.at(i).is_cue());
-    let end = if another_verb {
-        quote.1
-    } else {
-        let rest = cx.text.get(quote.1..sentence.end()).unwrap_or("");
-        quote.1 + rest.trim_end().trim_end_matches(['.', ';', ',']).len()
-    };
-    Some((cx.toks.at(first).start.min(quote.0), end.max(quote.1)))
-}
-
 #[allow(clippy::too_many_arguments)]
 fn direct_quote(
     cx: &mut Context,
@@ -1074,7 +1004,14 @@ fn direct_quote(
     let (start, end) = speaker_end
         .filter(|_| kind == QuoteKind::Partial && !whole_sentence)
         .and_then(|m_end| {
-            reported_clause(cx, m_end, (open_tok, close_tok, to), sentence, (start, end))
+            clause::reported_clause(
+                cx,
+                m_end,
+                (open_tok, close_tok, to),
+                sentence,
+                (start, end),
+                qe,
+            )
         })
         .unwrap_or((start, end));
     cx.remember_quote(&speaker, &channel, s_idx, paragraph);

@@ -6,7 +6,8 @@
 //! - a pull quote, the speaker's words followed by their name: `WORDS. Name[, role]`.
 //!
 //! Each gives the paragraph's words (before any link) as a quote and the name as its speaker; a
-//! post also gives its handle, the account it was posted from.
+//! post from an account also gives its handle, the account it was posted from (a page's post
+//! has none).
 
 use super::lexicon::{is_in, CUES, DETERMINERS};
 
@@ -19,6 +20,9 @@ pub struct Signed {
     pub name: (usize, usize),
     /// A post's handle with its `@` ("@islandpower"); `None` for a pull quote and a page's post.
     pub handle: Option<(usize, usize)>,
+    /// An embedded post (from an account or a page), not a pull quote: its words are its
+    /// author's whatever a verb inside them reports.
+    pub post: bool,
 }
 
 /// Fewest words a signed paragraph must hold.
@@ -41,8 +45,16 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
         if let (Some(((ns, ne), handle)), Some((ps, words))) =
             (crate::posts::signature(body), previous)
         {
+            // A page's credit line reads like a blog's byline ("Posted by Ann Roe on Monday,
+            // …"); it signs only words that end as a sentence does, not a headline above it.
+            let ends_sentence = handle.is_some()
+                || words
+                    .trim_end()
+                    .trim_end_matches(['"', '”', '\'', '’', ')'])
+                    .ends_with(['.', '!', '?']);
             let signs = words.split_whitespace().count() >= MIN_SIGNED_WORDS
                 && words.len() <= crate::posts::MAX_POST_BYTES
+                && ends_sentence
                 && crate::posts::signature(words).is_none()
                 && crate::posts::post(words).is_none();
             if let Some((ws, we)) = signs
@@ -53,6 +65,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
                     words: (ps + ws, ps + we),
                     name: (at + ns, at + ne),
                     handle: handle.map(|(hs, he)| (at + hs, at + he)),
+                    post: true,
                 });
             }
         }
@@ -64,6 +77,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
             None => pull_quote(body).map(|(words, name)| (words, name, None)),
         };
         if let Some(((ws, we), (ns, ne), handle)) = found {
+            let post = handle.is_some();
             if body.get(ws..we).unwrap_or("").split_whitespace().count() >= MIN_SIGNED_WORDS
                 && ws >= lead
             {
@@ -71,6 +85,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
                     words: (at + ws, at + we),
                     name: (at + ns, at + ne),
                     handle: handle.map(|(hs, he)| (at + hs, at + he)),
+                    post,
                 });
             }
         }
@@ -196,6 +211,36 @@ mod tests {
             .map(|s| s.handle.map(|(a, b)| text.get(a..b).unwrap_or("")))
             .collect();
         assert_eq!(handles, vec![Some("@tallis_harbour"), None]);
+    }
+
+    #[test]
+    fn a_page_post_signs_the_sentence_before_its_credit_but_not_a_headline() {
+        let text = "Ferry news.\n\
+                    Please stay off the sea wall until the crews say it is safe again.\n\
+                    Posted by Tallis Harbour Office on Tuesday, March 3, 2020\n\
+                    Harbour Office Warns Walkers Away From Sea Wall\n\
+                    Posted by Ann Roe on Wednesday, March 4, 2020\n";
+        let found = signed_paragraphs(text);
+        let signed: Vec<(&str, &str, bool, bool)> = found
+            .iter()
+            .map(|s| {
+                (
+                    text.get(s.words.0..s.words.1).unwrap_or(""),
+                    text.get(s.name.0..s.name.1).unwrap_or(""),
+                    s.handle.is_none(),
+                    s.post,
+                )
+            })
+            .collect();
+        assert_eq!(
+            signed,
+            vec![(
+                "Please stay off the sea wall until the crews say it is safe again.",
+                "Tallis Harbour Office",
+                true,
+                true
+            )]
+        );
     }
 
     #[test]
