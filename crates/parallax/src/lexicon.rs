@@ -964,6 +964,22 @@ impl CountryIndex {
 
 static COUNTRY_INDEX: OnceLock<CountryIndex> = OnceLock::new();
 
+/// Words that describe someone's standing in an office before a title or a name ("Former
+/// Arizona governor", "Presumptive Democratic nominee"): capitalised at a sentence's start,
+/// never part of a name.
+pub(crate) static OFFICE_MODIFIERS: WordList = WordList::new(&[
+    "acting",
+    "current",
+    "former",
+    "incoming",
+    "interim",
+    "longtime",
+    "outgoing",
+    "presumptive",
+    "retired",
+    "then",
+]);
+
 /// Words that end a subject phrase when walking back from a reporting verb.
 pub(crate) static CLAUSE_BOUNDARIES: WordList = WordList::new(&[
     "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",

@@ -1082,3 +1082,18 @@ fn a_reported_clause_closes_with_its_quotation_mark() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_word_of_office_opening_a_sentence_is_no_name() {
+    let found = quotes(
+        "The campaign held a rally in Tallis on Monday.\n\n\
+         Former Tallis governor Ana Roe, an early supporter of the candidate, calls the issue of \
+         security \"a priority\" for women. \"That is something I think will resonate with all \
+         women,\" she said in an interview.\n\n\
+         Presumptive Harbour Party nominee Ivo Marsh said the plan was \"dead on arrival\" in the \
+         council.\n",
+    );
+    // "she" is the governor, not a person named "Former Tallis".
+    assert_speaker(&found, "resonate with all women", "Ana Roe");
+    assert_speaker(&found, "dead on arrival", "Ivo Marsh");
+}

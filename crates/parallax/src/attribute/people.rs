@@ -86,6 +86,7 @@ fn is_name_word(t: &Tok) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
         && !is_title(&t.lower)
+        && !is_in(&super::lexicon::OFFICE_MODIFIERS, &t.lower)
         && (t.lower == "may" || !super::lexicon::is_calendar_word(&t.lower))
         && !crate::terms::is_stopword(&t.lower)
 }
@@ -498,6 +499,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
                     || is_title(&t.lower)
                     || is_in(&ROLES, &t.lower)
                     || is_in(&super::lexicon::CLAUSE_BOUNDARIES, &t.lower)
+                    || is_in(&super::lexicon::OFFICE_MODIFIERS, &t.lower)
             })
             .collect();
         let name_like = run.iter().all(|t| {
