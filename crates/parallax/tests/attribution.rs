@@ -1097,3 +1097,13 @@ fn a_word_of_office_opening_a_sentence_is_no_name() {
     assert_speaker(&found, "resonate with all women", "Ana Roe");
     assert_speaker(&found, "dead on arrival", "Ivo Marsh");
 }
+
+#[test]
+fn the_subject_before_an_apposition_characterizes_not_a_name_inside_it() {
+    let found = quotes(
+        "The harbour board met on Monday.\n\nMayor Ivo Marsh opened the meeting.\n\n\
+         Councillor Ana Roe, an early ally of Ivo Marsh, calls the safety of the crossing \
+         \"a priority\" for the island.\n",
+    );
+    assert_speaker(&found, "a priority", "Ana Roe");
+}

@@ -865,6 +865,12 @@ fn direct_quote(
         .cloned();
     // The one who characterizes stands right before the verb ("Lee called Park “…”").
     let characterizing_subject = characterizer.and_then(|k| {
+        // "Roe, an ally of the mayor, called …": a name closing an apposition before the verb
+        // is not its subject; the subject before the apposition is.
+        let after_apposition = k > 0 && cx.toks.at(k - 1).gap_after.contains(',');
+        if after_apposition {
+            return subject_with_apposition.clone();
+        }
         before
             .iter()
             .rev()
