@@ -965,7 +965,7 @@ impl CountryIndex {
 static COUNTRY_INDEX: OnceLock<CountryIndex> = OnceLock::new();
 
 /// Words that describe someone's standing in an office before a title or a name ("Former
-/// Arizona governor", "Presumptive Democratic nominee"): capitalised at a sentence's start,
+/// Tallis governor", "Presumptive Harbour Party nominee"): capitalised at a sentence's start,
 /// never part of a name.
 pub(crate) static OFFICE_MODIFIERS: WordList = WordList::new(&[
     "acting",
