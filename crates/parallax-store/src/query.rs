@@ -85,7 +85,7 @@ pub struct QuoteRow {
     pub channel: Option<String>,
     /// Cue.
     pub cue: Option<String>,
-    /// Direct, partial, indirect.
+    /// How the quote is reported: direct, partial, indirect, view or stance.
     pub kind: String,
     /// The quoted words.
     pub text: String,

@@ -446,6 +446,10 @@ pub enum QuoteKind {
     /// A view, a finding or a decision attributed without a verb of saying ("the audit found
     /// that …", "she believes that …").
     View,
+    /// A position attributed by a verb of stance ("backs the levy", "called for a recount",
+    /// "refused to resign"): the reporter's words for it, not the speaker's, so the comparison
+    /// of accounts leaves it out.
+    Stance,
 }
 
 /// Words attributed to a speaker, possibly through a channel.

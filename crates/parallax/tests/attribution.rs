@@ -950,11 +950,10 @@ fn a_verb_of_naming_reports_an_object_holding_a_quotation_as_partly_quoted() {
     let design = holding("the best we have seen");
     assert_eq!(design.speaker.as_deref(), Some("Dana Pell"));
     assert!(design.text.starts_with("their design"), "{:?}", design.text);
-    // "called for" asks for something; it reports no words, and nothing is quoted.
-    assert!(
-        !found.iter().any(|q| q.text.contains("review")),
-        "{found:?}"
-    );
+    // "called for" asks for something: a stance, not words, and nothing is quoted.
+    let review = holding("a review of the budget");
+    assert_eq!(review.kind, QuoteKind::Stance);
+    assert_eq!(review.cue.as_deref(), Some("called"));
 }
 
 #[test]
@@ -1106,4 +1105,51 @@ fn the_subject_before_an_apposition_characterizes_not_a_name_inside_it() {
          \"a priority\" for the island.\n",
     );
     assert_speaker(&found, "a priority", "Ana Roe");
+}
+
+#[test]
+fn a_verb_of_stance_attributes_a_position_to_its_subject() {
+    let found = attributed(
+        "Mayor Ana Roe has long called for a second ferry to the island. Councillor Tom Lee \
+         opposed the harbour levy at the meeting on Monday. “We cannot wait another winter,” \
+         Roe said.",
+    );
+    let ferry = holding(&found, "a second ferry");
+    assert_eq!(ferry.kind, parallax::model::QuoteKind::Stance);
+    assert_eq!(ferry.speaker.as_deref(), Some("Ana Roe"));
+    assert!(!ferry.text.contains("called"), "{ferry:?}");
+    let levy = holding(&found, "the harbour levy");
+    assert_eq!(levy.kind, parallax::model::QuoteKind::Stance);
+    assert_eq!(levy.speaker.as_deref(), Some("Tom Lee"));
+    let winter = holding(&found, "another winter");
+    assert_eq!(winter.kind, parallax::model::QuoteKind::Direct);
+    assert_eq!(winter.speaker.as_deref(), Some("Ana Roe"));
+}
+
+#[test]
+fn words_holding_a_quotation_are_no_stance() {
+    let found = attributed(
+        "The ferry board met on Tuesday. Director Ana Roe endorsed “a faster timetable for \
+         the works” after the vote.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|q| q.kind != parallax::model::QuoteKind::Stance),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|q| q.text.contains("faster timetable")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_stance_introduces_no_one_a_later_pronoun_may_mean() {
+    // A capitalised word read as a stance's subject is not learned as a person.
+    let found = quotes(
+        "Dr Ana Roe reached the harbour on Monday.\n\nCoverage continues below the map of the \
+         pier.\n\n“The water is safe,” she said.\n",
+    );
+    assert_speaker(&found, "The water is safe", "Ana Roe");
 }

@@ -63,3 +63,38 @@ fn the_same_words_from_two_speakers_keep_their_sentences_apart() {
     let docs = documents_with_framed_sentence(story("the mayor Rui Alves"));
     assert_eq!(docs, ["wire"]);
 }
+
+#[test]
+fn a_stance_is_listed_but_states_nothing_for_its_subject() {
+    let levy =
+        "Mayor Ana Roe opposed the new harbour levy at the council meeting on Monday evening.";
+    let pages = vec![
+        RawPage::text(
+            "wire",
+            &format!("A storm closed the harbour on Friday and the ferry was halted. {levy}"),
+        ),
+        RawPage::text(
+            "radio",
+            &format!("The ferry was halted as a storm closed the harbour on Friday. {levy}"),
+        ),
+    ];
+    let report = analyze_pages(pages, &Options::default());
+    let story = report.stories.first().expect("one story");
+    assert!(
+        story
+            .quotes
+            .iter()
+            .any(|q| q.kind == parallax::model::QuoteKind::Stance
+                && q.speaker.as_deref() == Some("Ana Roe")),
+        "{:?}",
+        story.quotes
+    );
+    assert!(
+        story
+            .statements
+            .iter()
+            .all(|st| st.speaker.as_deref() != Some("Ana Roe")),
+        "{:?}",
+        story.statements
+    );
+}

@@ -18,6 +18,7 @@ use super::lexicon::{
     PLAIN_ARTICLES, ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
 use super::tokens::{Tok, TokenAt};
+use super::views::{end_before_later_subjects, view_frame};
 use crate::lexicon::WordList;
 
 /// Participles that attach reported speech to the sentence's subject (", saying ...").
@@ -198,6 +199,9 @@ pub struct Frame {
     pub borrowed_subject: bool,
     /// An "according to" frame.
     pub according: bool,
+    /// A verb that attributes a view or a stance rather than speech ("backs the plan"; see
+    /// [`super::views`]): its words are reported as a view.
+    pub view: bool,
 }
 
 fn gap_has(t: &Tok, chars: &[char]) -> bool {
@@ -227,7 +231,8 @@ pub struct Sentence<'a, 'b> {
 }
 
 impl Sentence<'_, '_> {
-    fn tok(&self, i: usize) -> &Tok<'_> {
+    /// Token `i` of the document.
+    pub(crate) fn tok(&self, i: usize) -> &Tok<'_> {
         self.toks.at(i)
     }
 
@@ -459,12 +464,13 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                 && s.tok(k + 1).lower == "that"
                 && !s.tok(k + 1).in_quote;
             let quoted_object = !t.cap && is_in(&QUOTED_OBJECT_VERBS, &t.lower);
+            let shared = out
+                .iter()
+                .rev()
+                .find(|f| !f.according && !f.view)
+                .map(|f| (f.subject, f.borrowed_subject));
+            let before = out.len();
             if view || quoted_object {
-                let shared = out
-                    .iter()
-                    .rev()
-                    .find(|f| !f.according)
-                    .map(|f| (f.subject, f.borrowed_subject));
                 if quoted_object && t.lower.ends_with("ing") {
                     out.extend(
                         participle_frame(s, k, quotes, shared)
@@ -482,6 +488,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                     );
                 }
             }
+            if out.len() == before {
+                out.extend(view_frame(s, k, quotes, shared));
+            }
             continue;
         }
         // A participle or a second verb ("praised … and said") shares the subject of the
@@ -489,7 +498,7 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         let shared = out
             .iter()
             .rev()
-            .find(|f| !f.according)
+            .find(|f| !f.according && !f.view)
             .map(|f| (f.subject, f.borrowed_subject));
         if let Some(f) = quote_then_verb(s, k, quotes) {
             out.push(f);
@@ -501,8 +510,11 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             out.extend(participle_frame(s, k, quotes, shared));
         } else if let Some(f) = verb_frame(s, k, quotes, shared) {
             out.extend(split_parenthetical(s, f));
+        } else {
+            out.extend(view_frame(s, k, quotes, shared));
         }
     }
+    end_before_later_subjects(s, &mut out);
     out
 }
 
@@ -656,6 +668,7 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         content,
         borrowed_subject: false,
         according: false,
+        view: false,
     })
 }
 
@@ -701,6 +714,7 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         content,
         borrowed_subject: false,
         according: false,
+        view: false,
     })
 }
 
@@ -770,6 +784,7 @@ fn verb_frame(
             content: quote,
             borrowed_subject,
             according: false,
+            view: false,
         });
     }
     // CONTENT, SUBJECT VERB [time words].
@@ -836,6 +851,7 @@ fn verb_frame(
             content,
             borrowed_subject: false,
             according: false,
+            view: false,
         });
     }
     if let Some(f) = directive(s, k, subject, borrowed_subject) {
@@ -853,6 +869,7 @@ fn verb_frame(
                 content,
                 borrowed_subject,
                 according: false,
+                view: false,
             });
         }
     }
@@ -992,6 +1009,7 @@ fn verb_frame(
             content: s.span,
             borrowed_subject,
             according: false,
+            view: false,
         });
     }
     let start = s.tok(c).start;
@@ -1011,6 +1029,7 @@ fn verb_frame(
         content: (start, end),
         borrowed_subject,
         according: false,
+        view: false,
     })
 }
 
@@ -1116,6 +1135,7 @@ fn reported_clause(
         content: (start, end),
         borrowed_subject,
         according: false,
+        view: false,
     })
 }
 
@@ -1148,7 +1168,7 @@ fn question(
 
 /// Where reported words starting at token `c` end: before a participle that reports more
 /// (", adding that …", ", insisting …"), else at the sentence's end.
-fn clause_end(s: &Sentence, c: usize) -> usize {
+pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
     (c + 1..s.to)
         .find(|&j| {
             let after_comma = !s.tok(j).in_quote && s.tok(j - 1).gap_after.contains(',');
@@ -1164,7 +1184,7 @@ fn clause_end(s: &Sentence, c: usize) -> usize {
 
 /// The subject before `end`; across an apposition (`X, a senior fellow, said`) the phrase
 /// holding a name wins.
-fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
+pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     if end <= s.from {
         return None;
     }
@@ -1243,6 +1263,7 @@ fn participle_frame(
         content,
         borrowed_subject,
         according: false,
+        view: false,
     })
 }
 
@@ -1284,6 +1305,7 @@ fn with_participle(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         content,
         borrowed_subject: false,
         according: false,
+        view: false,
     })
 }
 
@@ -1312,6 +1334,7 @@ fn in_document_frame(s: &Sentence, k: usize) -> Option<Frame> {
         content: (s.tok(comma + 1).start, s.span.1),
         borrowed_subject: false,
         according: true,
+        view: false,
     })
 }
 
@@ -1336,6 +1359,7 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
             content,
             borrowed_subject: false,
             according: true,
+            view: false,
         });
     }
     if !s.tok(k - 1).gap_after.contains(',') {
@@ -1348,5 +1372,6 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
         content,
         borrowed_subject: false,
         according: true,
+        view: false,
     })
 }

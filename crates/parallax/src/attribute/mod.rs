@@ -34,6 +34,7 @@ pub mod people;
 pub mod rules;
 pub mod signed;
 pub mod tokens;
+mod views;
 
 use crate::lexicon::WordList;
 use crate::model::{Document, Quote, QuoteKind, Span};
@@ -87,6 +88,22 @@ struct Context<'a> {
     sentence: usize,
     sentence_from: usize,
     /// The previous quote: speaker, channel, sentence index, paragraph start.
+    previous: Option<(Option<String>, Option<String>, usize, usize)>,
+    /// A view is being read: it introduces no one ([`Context::learn_person`] learns nothing).
+    frozen: bool,
+}
+
+/// What reading a frame's subject may change in the [`Context`], kept aside while a view is read
+/// so that a view changes nothing later quotes resolve against.
+struct Recent {
+    last_speaker: Option<(String, usize)>,
+    last_subject: Option<(usize, usize)>,
+    last_lone_subject: Option<(String, usize)>,
+    last_introduced: Option<(usize, usize)>,
+    last_organisation: Option<(String, usize)>,
+    last_group: Option<(String, usize)>,
+    last_channel: Option<String>,
+    last_document_owner: Option<(String, usize)>,
     previous: Option<(Option<String>, Option<String>, usize, usize)>,
 }
 
@@ -147,6 +164,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         sentence: 0,
         sentence_from: 0,
         previous: None,
+        frozen: false,
     };
     let proper = proper_words(&cx.toks);
     let mut out = Vec::new();
@@ -193,13 +211,17 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         };
         let mut found = frames(&sent, &quotes);
         // Attribution after the words ("…, Moore said.") is the surest: such frames go first.
-        found.sort_by_key(|f| (f.content.1 > cx.toks.at(f.cue).start, f.cue));
+        // Views go last: a frame of speech keeps its words.
+        found.sort_by_key(|f| (f.view, f.content.1 > cx.toks.at(f.cue).start, f.cue));
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for f in &found {
             // An "according to" frame around another frame only names that frame's channel.
             let wraps_another = f.according
                 && found.iter().any(|g| {
-                    g.cue != f.cue && f.content.0 <= g.content.0 && g.content.1 <= f.content.1
+                    g.cue != f.cue
+                        && !g.view
+                        && f.content.0 <= g.content.0
+                        && g.content.1 <= f.content.1
                 });
             if wraps_another
                 || covered
@@ -214,9 +236,17 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     && g.content.0 <= f.content.0
                     && f.content.1 <= g.content.1
             });
-            if let Some(q) = frame_quote(
+            // A view changes nothing later quotes resolve against.
+            let recent = f.view.then(|| cx.recent());
+            cx.frozen = f.view;
+            let quote = frame_quote(
                 &mut cx, doc, s_idx, paragraph, f, wrapper, &channels, &quotes,
-            ) {
+            );
+            cx.frozen = false;
+            if let Some(recent) = recent {
+                cx.restore(recent);
+            }
+            if let Some(q) = quote {
                 covered.push(f.content);
                 out.push(q);
             }
@@ -1269,7 +1299,7 @@ fn frame_quote(
     }
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
-    if !exact_quote && words < frames::MIN_CONTENT_WORDS {
+    if !exact_quote && !f.view && words < frames::MIN_CONTENT_WORDS {
         return None;
     }
     let reading = subject_speaker(cx, f, channels);
@@ -1383,6 +1413,8 @@ fn frame_quote(
         } else {
             QuoteKind::Partial
         }
+    } else if f.view {
+        QuoteKind::Stance
     } else if (is_in(&lexicon::VIEW_VERBS, &cx.toks.at(f.cue).lower)
         && cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "that"))
         || cx.toks.at(f.cue).lower == "in"
@@ -2039,6 +2071,34 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
 
 impl Context<'_> {
     /// Records a quote's speaker and channel for pronouns and continued quotations.
+    /// The recent subjects, speakers and channels, to put back after reading a view.
+    fn recent(&self) -> Recent {
+        Recent {
+            last_speaker: self.last_speaker.clone(),
+            last_subject: self.last_subject,
+            last_lone_subject: self.last_lone_subject.clone(),
+            last_introduced: self.last_introduced,
+            last_organisation: self.last_organisation.clone(),
+            last_group: self.last_group.clone(),
+            last_channel: self.last_channel.clone(),
+            last_document_owner: self.last_document_owner.clone(),
+            previous: self.previous.clone(),
+        }
+    }
+
+    /// Puts back what [`Context::recent`] kept.
+    fn restore(&mut self, r: Recent) {
+        self.last_speaker = r.last_speaker;
+        self.last_subject = r.last_subject;
+        self.last_lone_subject = r.last_lone_subject;
+        self.last_introduced = r.last_introduced;
+        self.last_organisation = r.last_organisation;
+        self.last_group = r.last_group;
+        self.last_channel = r.last_channel;
+        self.last_document_owner = r.last_document_owner;
+        self.previous = r.previous;
+    }
+
     fn remember_quote(
         &mut self,
         speaker: &Option<String>,
@@ -2061,6 +2121,9 @@ impl Context<'_> {
     /// fullest name: later pronouns and surnames may refer to them.
     fn learn_person(&mut self, parts: &[&str], at: usize) -> String {
         let name = self.names.resolve_name(parts);
+        if self.frozen {
+            return name;
+        }
         let p = self.names.learn(&name);
         self.seen.push((p, at));
         self.people_name(p)

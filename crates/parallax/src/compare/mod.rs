@@ -20,7 +20,7 @@ pub mod phrases;
 pub mod reading;
 pub mod values;
 
-use crate::model::{Conflict, Document, Exclusive, Quote, SourceSpan, Span, Statement};
+use crate::model::{Conflict, Document, Exclusive, Quote, QuoteKind, SourceSpan, Span, Statement};
 use crate::segment::words;
 use crate::terms::{is_stopword, lower_hash, term_hashes};
 
@@ -111,8 +111,15 @@ fn group(units: &[Unit]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// Compares the documents of one story, given their quotes.
+/// Compares the documents of one story, given their quotes. Stances ("backs the levy") are the
+/// reporter's words for a position, not words of the speaker's: they are left out.
 pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
+    let spoken: Vec<Quote> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Stance)
+        .cloned()
+        .collect();
+    let quotes = spoken.as_slice();
     let index: HashMap<&str, usize> = docs
         .iter()
         .enumerate()

@@ -514,7 +514,13 @@ fn predict_quotes(a: &QuoteArticle) -> Prediction {
             let views_scored = a.scope.as_deref() == Some("attributions");
             found
                 .iter()
-                .filter(|q| views_scored || q.kind != crate::model::QuoteKind::View)
+                .filter(|q| {
+                    views_scored
+                        || !matches!(
+                            q.kind,
+                            crate::model::QuoteKind::View | crate::model::QuoteKind::Stance
+                        )
+                })
                 .filter_map(|q| {
                     let src = doc.source_span(q.span).ok()?;
                     let quoted = matches!(

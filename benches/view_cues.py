@@ -1,0 +1,126 @@
+"""Learns the verbs that attribute a view or a stance ("backs the plan", "called for a recount",
+"wants to run") from an attributions data set, and writes the table attribution reads.
+
+usage: python3 benches/view_cues.py CONVERTED.jsonl [--out crates/parallax/src/attribute/view_cues.tsv]
+
+CONVERTED.jsonl is a split of PolNeAR converted by `benches/polnear.py` (build the table on
+train only; dev is what checks it, and test is never read). The table is a statistic of the
+whole split, not a list picked by hand:
+
+- A verb's key is its word, lower-cased, followed by the particle after it when there is one
+  ("called for", "wants to"); an auxiliary, a negation or an adverb before it is skipped
+  ("has long called for" is "called for"; an adverb is a listed word or a word in -ly).
+- seen: how often the key stands in the split after a word (a subject may end there), the
+  verb not capitalised (headlines and sentence openings are left out) nor inside quotation
+  marks (what a speaker says is no attribution of the reporter's).
+- attributed: how often, of those, the verb is the cue of an annotated attribution whose
+  source stands before it and whose content follows it.
+- A key enters the table when it is attributed more often than not (attributed / seen >= 0.5)
+  and seen at least MIN_SEEN times, so that one article's wording cannot make a rule.
+
+The verbs of speech Parallax already reads (said, told, ...) may be in the table too: attribution
+tries them first with their own patterns, and reads a verb as a view only when those find
+nothing. The Rust side (`attribute::views`) applies the same key and skip lists.
+"""
+
+import argparse
+import collections
+import json
+import re
+
+from polnear import quoted_mask
+
+# Words skipped between a subject and its verb. Keep in step with `attribute::views::SKIPPED`.
+SKIPPED = set(
+    """am are be been being can could did do does had has have is may might must shall should
+    was were will would 's 've 'd 'll not never n't don't doesn't didn't won't wouldn't can't
+    cannot couldn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't also again
+    already always even ever finally first further immediately initially just later long now
+    often once only previously privately publicly quickly really recently repeatedly reportedly
+    still then""".split()
+)
+# Particles that make one key with the verb before them. Keep in step with `views::PARTICLES`.
+PARTICLES = set("about against as at by for from in into of on out over to up with".split())
+RATE = 0.5
+MIN_SEEN = 5
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+
+
+def is_skipped(word):
+    """An auxiliary, a negation or an adverb (a word in -ly)."""
+    return word in SKIPPED or (word.endswith("ly") and len(word) > 4)
+
+
+def norm(word):
+    return word.lower().replace("’", "'")
+
+
+def keyed_positions(text):
+    """(start offset, key) of every lower-case word that follows a word, after skipping."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    quoted = quoted_mask(text)
+    out = []
+    for i, (start, _end, word) in enumerate(toks):
+        low = norm(word)
+        if not word[0].islower() or quoted[start] or is_skipped(low) or low in PARTICLES:
+            continue
+        j = i - 1
+        while j >= 0 and is_skipped(norm(toks[j][2])):
+            j -= 1
+        if j < 0 or not toks[j][2][0].isalnum() or "\n" in text[toks[j][1]:start]:
+            continue
+        nxt = norm(toks[i + 1][2]) if i + 1 < len(toks) else ""
+        key = f"{low} {nxt}" if nxt in PARTICLES else low
+        out.append((start, key))
+    return out
+
+
+def cue_heads(article):
+    """Start offsets of the first word of each source-before-cue-before-content cue that is not
+    a skipped word."""
+    heads = set()
+    text = article["text"]
+    for q in article["quotes"]:
+        cue, source, content = q.get("verb_span"), q.get("speaker_span"), q.get("quote_span")
+        if not cue or not source or not content:
+            continue
+        if source[1] > cue[0] or cue[1] > content[0]:
+            continue
+        for m in TOKEN.finditer(text, cue[0], cue[1]):
+            if not is_skipped(norm(m.group())):
+                heads.add(m.start())
+                break
+    return heads
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("converted")
+    ap.add_argument("--out", default="crates/parallax/src/attribute/view_cues.tsv")
+    args = ap.parse_args()
+    seen, attributed = collections.Counter(), collections.Counter()
+    articles = 0
+    with open(args.converted, encoding="utf-8") as f:
+        for line in f:
+            article = json.loads(line)
+            articles += 1
+            heads = cue_heads(article)
+            for start, key in keyed_positions(article["text"]):
+                seen[key] += 1
+                attributed[key] += start in heads
+    kept = sorted(
+        (k for k in seen if seen[k] >= MIN_SEEN and attributed[k] >= RATE * seen[k]),
+    )
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write(
+            f"# Verbs that attribute a view: learned by benches/view_cues.py from {articles} "
+            f"articles (attributed/seen >= {RATE}, seen >= {MIN_SEEN}).\n"
+            "# key\tattributed\tseen\n"
+        )
+        for k in kept:
+            out.write(f"{k}\t{attributed[k]}\t{seen[k]}\n")
+    print(f"{len(kept)} keys from {articles} articles -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
