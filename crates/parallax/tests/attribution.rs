@@ -1153,3 +1153,18 @@ fn a_stance_introduces_no_one_a_later_pronoun_may_mean() {
     );
     assert_speaker(&found, "The water is safe", "Ana Roe");
 }
+
+#[test]
+fn according_to_inside_a_sentence_reports_both_sides_and_a_person_is_no_channel() {
+    let found = attributed(
+        "The ferry board met on Tuesday.\n\nAt the root of the dispute, according to Tom Lee, \
+         a former harbour master, was a decision by the board to close the pier.\n\nOther gaps, \
+         according to the survey, include age and income among island voters.\n",
+    );
+    let root = holding(&found, "At the root of the dispute");
+    assert!(root.text.contains("close the pier"), "{root:?}");
+    assert_eq!(root.speaker.as_deref(), Some("Tom Lee"));
+    assert_eq!(root.channel, None);
+    let gaps = holding(&found, "Other gaps");
+    assert!(gaps.text.contains("age and income"), "{gaps:?}");
+}

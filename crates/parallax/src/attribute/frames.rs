@@ -1365,7 +1365,14 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     if !s.tok(k - 1).gap_after.contains(',') {
         return None;
     }
-    let content = (s.span.0, s.tok(k - 1).end);
+    // "At the root of it, according to Tom Lee, was a vote": the phrase stands inside the
+    // sentence, and the words on both sides of it are what it reports.
+    let inside = last.gap_after.contains(',') && subject.1 < s.to;
+    let content = if inside {
+        s.span
+    } else {
+        (s.span.0, s.tok(k - 1).end)
+    };
     Some(Frame {
         cue: k,
         subject,

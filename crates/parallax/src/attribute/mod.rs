@@ -1283,6 +1283,18 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
 
 /// The quote a frame reports, with its speaker and channel.
 #[allow(clippy::too_many_arguments)]
+/// True when every word of `channel` is a word of the person's `name` ("Tom" of "Tom Lee").
+fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
+    let Some(name) = name else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() > 1
+        && channel
+            .split_whitespace()
+            .all(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
+}
+
 fn frame_quote(
     cx: &mut Context,
     doc: &Document,
@@ -1389,7 +1401,8 @@ fn frame_quote(
                     .filter(|c| c.according_to)
                     .cloned()
                     .collect();
-                pick_channel(cx, &according)
+                // "according to Tom Lee" names the speaker, not a channel.
+                pick_channel(cx, &according).filter(|c| !is_part_of_name(c, speaker.as_deref()))
             })
             .or_else(|| {
                 cx.previous
