@@ -1281,8 +1281,6 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     found
 }
 
-/// The quote a frame reports, with its speaker and channel.
-#[allow(clippy::too_many_arguments)]
 /// True when every word of `channel` is a word of the person's `name` ("Tom" of "Tom Lee").
 fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
     let Some(name) = name else {
@@ -1295,6 +1293,8 @@ fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
             .all(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
+/// The quote a frame reports, with its speaker and channel.
+#[allow(clippy::too_many_arguments)]
 fn frame_quote(
     cx: &mut Context,
     doc: &Document,
