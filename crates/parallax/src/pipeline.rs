@@ -22,8 +22,8 @@ use crate::dedup::{find_copies_of, fingerprint, Fingerprint};
 use crate::extract::{extract_html, host_of, ExtractedBlock};
 use crate::ingest::{read_inputs, unique_ids, Content, IngestOptions, PageKind, RawPage};
 use crate::model::{
-    AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, PageBlock, Quote, Rejection,
-    Removal, Report, SourceKind, SourceText, Span, Story, SummaryItem,
+    AnalysisLimit, Assignment, CopyKind, Document, Fact, FactKind, PageBlock, Quote, QuoteKind,
+    Rejection, Removal, Report, SourceKind, SourceText, Span, Story, SummaryItem,
 };
 use crate::outlets::{name_outlet, title_label, without_dateline, PageClues};
 use crate::segment::sentences;
@@ -572,6 +572,8 @@ fn analyze_read_attributed(
     }
     // One name per channel across the story; speakers that are not names dropped.
     canonicalize(&mut quotes);
+    // A stance left with no one who holds it ("the plan outlined …") says nothing.
+    quotes.retain(|q| q.kind != QuoteKind::Stance || q.speaker.is_some() || q.channel.is_some());
     // Undated documents resolve "on Wednesday" against the story's reference date.
     let reference = reference_date(docs, &facts);
     if let Some(r) = &reference {

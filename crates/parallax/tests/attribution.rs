@@ -1168,3 +1168,35 @@ fn according_to_inside_a_sentence_reports_both_sides_and_a_person_is_no_channel(
     let gaps = holding(&found, "Other gaps");
     assert!(gaps.text.contains("age and income"), "{gaps:?}");
 }
+
+#[test]
+fn a_stance_verb_s_object_holding_a_quotation_is_quoted_in_part_unless_it_is_a_title() {
+    let found = attributed(
+        "Councillor Tom Lee has called for more “flexibility” for the ferry crews this \
+         winter.\n\nDirector Ana Roe endorsed a screening of “The Long Road Home” at the \
+         library.\n",
+    );
+    let crews = holding(&found, "flexibility");
+    assert_eq!(crews.kind, parallax::model::QuoteKind::Partial);
+    assert_eq!(crews.speaker.as_deref(), Some("Tom Lee"));
+    assert!(crews.text.starts_with("more"), "{crews:?}");
+    assert!(
+        !found.iter().any(|q| q.text.contains("Long Road Home")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_thing_described_holds_no_stance_of_the_last_person_named() {
+    let found = attributed(
+        "Director Ana Roe opened the meeting.\n\nThe plan outlined a new timetable for the \
+         island ferries.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|q| q.text.contains("timetable"))
+            .all(|q| q.speaker.as_deref() != Some("Ana Roe")),
+        "{found:?}"
+    );
+}

@@ -98,3 +98,21 @@ fn a_stance_is_listed_but_states_nothing_for_its_subject() {
         story.statements
     );
 }
+
+#[test]
+fn a_stance_no_one_holds_is_not_reported() {
+    let page = "The ferry board met on Tuesday to discuss the harbour. The plan outlined a new \
+                timetable for the island ferries, with sailings every hour in summer.";
+    let report = analyze_pages(vec![RawPage::text("wire", page)], &Options::default());
+    let story = report.stories.first().expect("one story");
+    assert!(
+        story
+            .quotes
+            .iter()
+            .all(|q| q.kind != parallax::model::QuoteKind::Stance
+                || q.speaker.is_some()
+                || q.channel.is_some()),
+        "{:?}",
+        story.quotes
+    );
+}

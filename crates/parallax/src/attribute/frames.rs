@@ -1036,7 +1036,7 @@ fn verb_frame(
 /// Where an object opening at token `c` ends: at the end of its clause, before "and" or "but"
 /// and the next verb of speech ("called the plan “a disgrace” and said …"), or before a comma
 /// and a participle that reports ("praised the crew, calling the rescue “heroic”").
-fn object_end(s: &Sentence, c: usize) -> usize {
+pub(crate) fn object_end(s: &Sentence, c: usize) -> usize {
     let end = clause_end(s, c);
     let reports = |t: &Tok| t.is_cue() || is_in(&QUOTED_OBJECT_VERBS, &t.lower);
     (c + 1..s.to)
@@ -1063,7 +1063,19 @@ fn holds_quoted_object(
     content: (usize, usize),
     quotes: &[(usize, usize)],
 ) -> bool {
-    let Some(first) = s.toks.get(k + 1).filter(|_| k + 1 < s.to) else {
+    object_holds_quote(s, k + 1, content, quotes)
+}
+
+/// True when `content`, an object opening at token `c`, holds a quotation after its first word
+/// and is an object, not a clause (see [`holds_quoted_object`]).
+pub(crate) fn object_holds_quote(
+    s: &Sentence,
+    c: usize,
+    content: (usize, usize),
+    quotes: &[(usize, usize)],
+) -> bool {
+    let k = c.saturating_sub(1);
+    let Some(first) = s.toks.get(c).filter(|_| c < s.to) else {
         return false;
     };
     if first.in_quote || content.0 != first.start || is_in(&NOT_AN_OBJECT, &first.lower) {

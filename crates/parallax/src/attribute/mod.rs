@@ -1413,6 +1413,10 @@ fn frame_quote(
                     .and_then(|(_, ch, _, _)| ch.clone())
             });
     }
+    // A stance nobody holds says nothing.
+    if f.view && speaker.is_none() && channel.is_none() {
+        return None;
+    }
     let kind = if exact_quote {
         let capital = cx
             .text
@@ -1774,7 +1778,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         || is_in(&lexicon::DOCUMENT_NOUNS, &head.lower)
         // A plural, but "the retired sergeant-at-arms" is one person.
         || head.lower.ends_with('s') && !head.lower.contains('-');
-    if definite && !not_a_person && !f.according {
+    // A stance's subject is more often a thing ("the plan outlined …", "the debate focused on
+    // …"): only a word of a role ("the mayor") stands for a person named before.
+    let role = !f.view || is_in(&lexicon::ROLES, &head.lower);
+    if definite && !not_a_person && role && !f.according {
         // The person it stands in apposition to ("Anders Holby, the president of …, urged"), else
         // the last one named.
         let apposition = cx

@@ -13,15 +13,20 @@
 //! A view frame is read only where no frame of speech was found for the verb. Its words run
 //! from after the verb to the end of the clause, and stop before the subject of a later frame in
 //! the sentence. (Ending them at the first comma instead lost recall on the training split:
-//! all-attribution F1 0.6519 -> 0.6477.) Words holding a quotation make no view: the quotation is read as
-//! speech on its own.
+//! all-attribution F1 0.6519 -> 0.6477.)
+//!
+//! Words holding a quotation make no view. When they are the verb's object ("called for more
+//! “flexibility” for crews"), they are reported as words quoted in part, as after a verb of
+//! naming (`frames::QUOTED_OBJECT_VERBS`); otherwise the quotation is read as speech on its own.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::frames::{clause_end, subject_with_apposition, Frame, Sentence};
+use super::frames::{
+    clause_end, object_end, object_holds_quote, subject_with_apposition, Frame, Sentence,
+};
 use crate::lexicon::WordList;
 
 /// The learned table: one key per line, then its counts (`key\tattributed\tseen`).
@@ -206,19 +211,49 @@ pub(crate) fn view_frame(
     } else {
         (subject_with_apposition(s, end)?, false)
     };
-    let mut c = k + length;
-    if c < s.to && s.tok(c).lower == "that" {
-        c += 1;
-    }
+    let object = k + length;
+    let c = if object < s.to && s.tok(object).lower == "that" {
+        object + 1
+    } else {
+        object
+    };
     if c >= s.to || s.tok(c).in_quote {
         return None;
     }
     let start = s.tok(c).start;
     let end = clause_end(s, c);
-    // Words holding a quotation are speech, read on their own.
     let first = quotes.partition_point(|&(q, _)| q < start);
     if quotes.get(first).is_some_and(|&(q, _)| q < end) {
-        return None;
+        // An object holding a quotation reports words in part, as a verb of naming does
+        // ("called for more “flexibility” for crews"); other words holding one, and any after a
+        // verb of speech ("quoted Roe as calling the plan “…”"), are left to the quotation, read
+        // as speech on its own.
+        let content = (start, object_end(s, c));
+        // A title in quotation marks ("a scene from “The Long Road Home”") is no one's words.
+        let words_quoted = quotes
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&(q, _)| q < content.1)
+            .any(|&(q, e)| !super::is_title(s.text.get(q..e).unwrap_or("")));
+        // A verb of speech inside the object takes the quotation ("thanked Ann for her help,
+        // then warned: “…”").
+        let speech_inside = (c..s.to)
+            .take_while(|&j| s.tok(j).start < content.1)
+            .any(|j| s.tok(j).is_cue() && !s.tok(j).in_quote);
+        let quoted_object = !t.is_cue()
+            && c == object
+            && !speech_inside
+            && words_quoted
+            && object_holds_quote(s, c, content, quotes);
+        return quoted_object.then_some(Frame {
+            cue: k,
+            subject,
+            content,
+            borrowed_subject,
+            according: false,
+            view: false,
+        });
     }
     let end = start + s.text.get(start..end)?.trim_end().len();
     (super::frames::words_between(s.text, start..end) >= MIN_VIEW_WORDS).then_some(Frame {
