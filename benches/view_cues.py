@@ -16,7 +16,11 @@ whole split, not a list picked by hand:
 - attributed: how often, of those, the verb is the cue of an annotated attribution whose
   source stands before it and whose content follows it.
 - A key enters the table when it is attributed more often than not (attributed / seen >= 0.5)
-  and seen at least MIN_SEEN times, so that one article's wording cannot make a rule.
+  and seen at least MIN_SEEN times, so that one article's wording cannot make a rule (scope
+  "any": after any subject).
+- A key that falls short but passes the same bar where the word before it is a name or a
+  personal pronoun (capitalised, or he, she, they, we, I, you, it, who) enters with scope
+  "named": it applies only there ("Roe asked …", not "the report asked …").
 
 The verbs of speech Parallax already reads (said, told, ...) may be in the table too: attribution
 tries them first with their own patterns, and reads a verb as a view only when those find
@@ -41,6 +45,8 @@ SKIPPED = set(
 )
 # Particles that make one key with the verb before them. Keep in step with `views::PARTICLES`.
 PARTICLES = set("about against as at by for from in into of on out over to up with".split())
+# Subjects that name someone. Keep in step with `attribute::views::NAMING_PRONOUNS`.
+NAMING_PRONOUNS = set("he she they we i you it who".split())
 RATE = 0.5
 MIN_SEEN = 5
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -56,7 +62,8 @@ def norm(word):
 
 
 def keyed_positions(text):
-    """(start offset, key) of every lower-case word that follows a word, after skipping."""
+    """(start offset, key, named) of every lower-case word that follows a word, after skipping;
+    named when that word is capitalised or a personal pronoun."""
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     quoted = quoted_mask(text)
     out = []
@@ -71,7 +78,9 @@ def keyed_positions(text):
             continue
         nxt = norm(toks[i + 1][2]) if i + 1 < len(toks) else ""
         key = f"{low} {nxt}" if nxt in PARTICLES else low
-        out.append((start, key))
+        before = toks[j][2]
+        named = before[0].isupper() or norm(before) in NAMING_PRONOUNS
+        out.append((start, key, named))
     return out
 
 
@@ -99,27 +108,43 @@ def main():
     ap.add_argument("--out", default="crates/parallax/src/attribute/view_cues.tsv")
     args = ap.parse_args()
     seen, attributed = collections.Counter(), collections.Counter()
+    seen_named, attributed_named = collections.Counter(), collections.Counter()
     articles = 0
     with open(args.converted, encoding="utf-8") as f:
         for line in f:
             article = json.loads(line)
             articles += 1
             heads = cue_heads(article)
-            for start, key in keyed_positions(article["text"]):
+            for start, key, named in keyed_positions(article["text"]):
                 seen[key] += 1
                 attributed[key] += start in heads
-    kept = sorted(
-        (k for k in seen if seen[k] >= MIN_SEEN and attributed[k] >= RATE * seen[k]),
-    )
+                if named:
+                    seen_named[key] += 1
+                    attributed_named[key] += start in heads
+
+    def passes(a, n):
+        return n >= MIN_SEEN and a >= RATE * n
+
+    scopes = {}
+    for k in seen:
+        if passes(attributed[k], seen[k]):
+            scopes[k] = "any"
+        elif passes(attributed_named[k], seen_named[k]):
+            scopes[k] = "named"
     with open(args.out, "w", encoding="utf-8") as out:
         out.write(
             f"# Verbs that attribute a view: learned by benches/view_cues.py from {articles} "
-            f"articles (attributed/seen >= {RATE}, seen >= {MIN_SEEN}).\n"
-            "# key\tattributed\tseen\n"
+            f"articles (attributed/seen >= {RATE}, seen >= {MIN_SEEN}; scope named: only after "
+            "a name or a personal pronoun).\n"
+            "# key\tscope\tattributed\tseen\tattributed after a name\tseen after a name\n"
         )
-        for k in kept:
-            out.write(f"{k}\t{attributed[k]}\t{seen[k]}\n")
-    print(f"{len(kept)} keys from {articles} articles -> {args.out}")
+        for k in sorted(scopes):
+            out.write(
+                f"{k}\t{scopes[k]}\t{attributed[k]}\t{seen[k]}\t{attributed_named[k]}\t"
+                f"{seen_named[k]}\n"
+            )
+    named = sum(1 for v in scopes.values() if v == "named")
+    print(f"{len(scopes)} keys ({named} after a name only) from {articles} articles -> {args.out}")
 
 
 if __name__ == "__main__":

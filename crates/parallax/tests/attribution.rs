@@ -1200,3 +1200,18 @@ fn a_thing_described_holds_no_stance_of_the_last_person_named() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_verb_of_stance_learned_after_names_applies_only_after_a_name_or_pronoun() {
+    let found = attributed(
+        "Mayor Ana Roe proposed a second ferry for the island on Monday.\n\nThe budget \
+         proposed a new pier for the harbour towns in the north.\n",
+    );
+    let ferry = holding(&found, "a second ferry");
+    assert_eq!(ferry.kind, parallax::model::QuoteKind::Stance);
+    assert_eq!(ferry.speaker.as_deref(), Some("Ana Roe"));
+    assert!(
+        !found.iter().any(|q| q.text.contains("a new pier")),
+        "{found:?}"
+    );
+}

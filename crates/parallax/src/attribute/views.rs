@@ -6,7 +6,8 @@
 //! `benches/view_cues.py` from the training split of an attributions corpus (PolNeAR). A verb's
 //! key is its lower-cased word, followed by the particle after it when there is one ("called
 //! for"); a key is kept when annotators marked it as the cue of an attribution more often than
-//! not, over at least five occurrences after a subject. Auxiliaries, negations and adverbs
+//! not, over at least five occurrences after a subject, or (scope "named") over those after a
+//! name or a personal pronoun, where it then applies only. Auxiliaries, negations and adverbs
 //! between the subject and the verb are skipped the same way here and in the script
 //! ([`is_skipped`]).
 //!
@@ -22,7 +23,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::frames::{
     clause_end, object_end, object_holds_quote, subject_with_apposition, Frame, Sentence,
@@ -118,15 +119,30 @@ static PARTICLES: WordList = WordList::new(&[
     "to", "up", "with",
 ]);
 
+/// Subjects that name someone, for keys of [`Scope::Named`]. Keep in step with
+/// `NAMING_PRONOUNS` in `benches/view_cues.py`.
+static NAMING_PRONOUNS: WordList =
+    WordList::new(&["he", "she", "they", "we", "i", "you", "it", "who"]);
+
 /// Words that join a view to a later frame's clause, left out of the view.
 const JOINTS: [&str; 4] = [" and", " but", " while", " as"];
 
 /// Fewest words a view reports ("the levy").
 const MIN_VIEW_WORDS: usize = 2;
 
-/// The learned keys, and the verbs that open one (most words are looked up only there).
+/// Where a key applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// After any subject.
+    Any,
+    /// Only after a name or a personal pronoun ("Roe asked …", not "the report asked …").
+    Named,
+}
+
+/// The learned keys with their scope, and the verbs that open one (most words are looked up
+/// only there).
 struct Keys {
-    keys: FxHashSet<&'static str>,
+    keys: FxHashMap<&'static str, Scope>,
     verbs: FxHashSet<&'static str>,
 }
 
@@ -134,13 +150,20 @@ struct Keys {
 fn keys() -> &'static Keys {
     static KEYS: OnceLock<Keys> = OnceLock::new();
     KEYS.get_or_init(|| {
-        let keys: FxHashSet<&'static str> = TABLE
+        let keys: FxHashMap<&'static str, Scope> = TABLE
             .lines()
             .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .filter(|k| !k.is_empty())
+            .filter_map(|l| {
+                let mut fields = l.split('\t');
+                let key = fields.next().filter(|k| !k.is_empty())?;
+                let scope = match fields.next() {
+                    Some("named") => Scope::Named,
+                    _ => Scope::Any,
+                };
+                Some((key, scope))
+            })
             .collect();
-        let verbs = keys.iter().filter_map(|k| k.split(' ').next()).collect();
+        let verbs = keys.keys().filter_map(|k| k.split(' ').next()).collect();
         Keys { keys, verbs }
     })
 }
@@ -162,7 +185,7 @@ pub(crate) fn is_skipped(lower: &str) -> bool {
 
 /// How many tokens from `k` form a learned key: 2 for a verb and its particle, 1 for a verb
 /// alone, `None` when the word is no view verb.
-fn key_length(s: &Sentence, k: usize) -> Option<usize> {
+fn key_length(s: &Sentence, k: usize) -> Option<(usize, Scope)> {
     let word = plain(&s.tok(k).lower);
     let table = keys();
     if !table.verbs.contains(word.as_ref()) || is_skipped(&word) {
@@ -174,11 +197,11 @@ fn key_length(s: &Sentence, k: usize) -> Option<usize> {
             // With a particle after it, only the two-word key counts ("went on" is not "went").
             return table
                 .keys
-                .contains(format!("{word} {next}").as_str())
-                .then_some(2);
+                .get(format!("{word} {next}").as_str())
+                .map(|&scope| (2, scope));
         }
     }
-    table.keys.contains(word.as_ref()).then_some(1)
+    table.keys.get(word.as_ref()).map(|&scope| (1, scope))
 }
 
 /// The view frame of verb `k`, when the verb attributes a view and a subject stands before it.
@@ -194,7 +217,7 @@ pub(crate) fn view_frame(
     if t.cap || t.in_quote || t.gap_after.contains(['“', '"']) {
         return None;
     }
-    let length = key_length(s, k)?;
+    let (length, scope) = key_length(s, k)?;
     // Walk back over the skipped words to where the subject ends.
     let mut end = k;
     while end > s.from
@@ -204,6 +227,10 @@ pub(crate) fn view_frame(
         end -= 1;
     }
     if end <= s.from || s.tok(end - 1).in_quote {
+        return None;
+    }
+    let before = s.tok(end - 1);
+    if scope == Scope::Named && !before.cap && !NAMING_PRONOUNS.contains(&before.lower) {
         return None;
     }
     let (subject, borrowed_subject) = if matches!(s.tok(end - 1).lower.as_str(), "and" | "but") {
