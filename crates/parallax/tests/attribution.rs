@@ -1215,3 +1215,16 @@ fn a_verb_of_stance_learned_after_names_applies_only_after_a_name_or_pronoun() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_subject_opening_with_a_number_is_kept_whole() {
+    let found = quotes(
+        "The ferry board met on Tuesday to discuss the harbour plan.\n\n60 percent of island \
+         voters said the mayor would handle the ferry budget better.\n",
+    );
+    assert_speaker(
+        &found,
+        "handle the ferry budget",
+        "60 percent of island voters",
+    );
+}

@@ -282,10 +282,15 @@ impl Sentence<'_, '_> {
                 start = d;
             }
         }
-        // Trim a leading lower-case word that is not a determiner, group noun or part of the name.
+        // Trim a leading lower-case word that is not a determiner, a number ("60 percent of
+        // voters"), a group noun or part of the name.
         while start < end
             && !self.tok(start).cap
             && !is_in(&DETERMINERS, &self.tok(start).lower)
+            && !self
+                .tok(start)
+                .lower
+                .starts_with(|c: char| c.is_ascii_digit())
             && !is_in(&GROUP_NOUNS, &self.tok(start).lower)
             && !matches!(
                 self.tok(start).lower.as_str(),
