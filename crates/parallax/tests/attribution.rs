@@ -1228,3 +1228,19 @@ fn a_subject_opening_with_a_number_is_kept_whole() {
         "60 percent of island voters",
     );
 }
+
+#[test]
+fn a_quotation_in_doubled_apostrophes_is_reported_once_as_direct() {
+    let found = attributed(
+        "The ferry board met on Tuesday to discuss the harbour plan.\n\n''It is a plan for \
+         every island family,'' Ms. Roe said. ''We will build the pier this summer.''\n",
+    );
+    let plan: Vec<_> = found
+        .iter()
+        .filter(|q| q.text.contains("every island family"))
+        .collect();
+    assert_eq!(plan.len(), 1, "{found:?}");
+    assert_eq!(plan[0].kind, parallax::model::QuoteKind::Direct);
+    assert_eq!(plan[0].speaker.as_deref(), Some("Roe"));
+    assert!(!plan[0].text.starts_with('\''), "{:?}", plan[0].text);
+}

@@ -216,6 +216,17 @@ fn colon_break(t: &Tok) -> bool {
 const OPEN_QUOTES: &[char] = &['“', '"'];
 const CLOSE_QUOTES: &[char] = &['”', '"'];
 
+/// True when a quotation mark opens after token `t`: a double one, or two apostrophes or grave
+/// accents standing for one (``like this'' or ''like this'', as archives write it).
+fn opens_quote(t: &Tok) -> bool {
+    gap_has(t, OPEN_QUOTES) || t.gap_after.contains("''") || t.gap_after.contains("``")
+}
+
+/// True when a quotation mark closes after token `t` (see [`opens_quote`]).
+fn closes_quote(t: &Tok) -> bool {
+    gap_has(t, CLOSE_QUOTES) || t.gap_after.contains("''")
+}
+
 /// Token-level view of one sentence.
 pub struct Sentence<'a, 'b> {
     /// The document text.
@@ -679,14 +690,14 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
 
 fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     // Inverted: the verb follows the closing quote.
-    let inverted = k > s.from && gap_has(s.tok(k - 1), CLOSE_QUOTES) && s.tok(k - 1).in_quote;
+    let inverted = k > s.from && closes_quote(s.tok(k - 1)) && s.tok(k - 1).in_quote;
     let (subject, quote_end_tok) = if inverted {
         (s.named_apposition(s.phrase_after(k + 1)?), k)
     } else {
         let end = skip_adverbs_back(s, k);
         let after_quote = |subject: &(usize, usize)| {
             subject.0 > s.from
-                && gap_has(s.tok(subject.0 - 1), CLOSE_QUOTES)
+                && closes_quote(s.tok(subject.0 - 1))
                 && s.tok(subject.0 - 1).in_quote
         };
         // "“…” Nadia Perrin, chief strategist at Northgate, said": a name and its apposition.
@@ -780,7 +791,7 @@ fn verb_frame(
         (subject_with_apposition(s, end)?, false)
     };
     // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE” (not a quote opening the next sentence).
-    if gap_has(t, OPEN_QUOTES) && !gap_has(t, &['.', '!', '?']) {
+    if opens_quote(t) && !gap_has(t, &['.', '!', '?']) {
         let at = t.end;
         let quote = quote_opening_in(quotes, at, s.start_of(k + 1))?;
         return Some(Frame {
@@ -839,7 +850,7 @@ fn verb_frame(
             .filter(|&q| {
                 q + 1 < subject.0
                     && subject.0 - q - 1 <= MAX_DESCRIPTION_WORDS
-                    && gap_has(s.tok(q), CLOSE_QUOTES)
+                    && closes_quote(s.tok(q))
                     && !(q + 1..subject.0).any(|i| s.tok(i).is_cue())
             })
             .and_then(|q| quote_closing_in(quotes, s.tok(q).end, s.tok(q + 1).start))
@@ -1288,7 +1299,7 @@ fn participle_frame(
 /// (a "that" skipped).
 fn participle_content(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<(usize, usize)> {
     let t = s.tok(k);
-    if gap_has(t, OPEN_QUOTES) {
+    if opens_quote(t) {
         return quote_opening_in(quotes, t.end, s.start_of(k + 1));
     }
     let mut c = k + 1;
