@@ -9,7 +9,8 @@ whole split, not a list picked by hand:
 
 - A verb's key is its word, lower-cased, followed by the particle after it when there is one
   ("called for", "wants to"); an auxiliary, a negation or an adverb before it is skipped
-  ("has long called for" is "called for"; an adverb is a listed word or a word in -ly).
+  ("has often called for" is "called for"; an adverb is a listed word, or a lower-case word of
+  five letters or more in -ly that is not one of a few nouns such as "family").
 - seen: how often the key stands in the split after a word (a subject may end there), the
   verb not capitalised (headlines and sentence openings are left out) nor inside quotation
   marks (what a speaker says is no attribution of the reporter's).
@@ -52,9 +53,18 @@ MIN_SEEN = 5
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
 
+# Nouns in -ly, no adverbs. Keep in step with `attribute::views::LY_NOUNS`.
+LY_NOUNS = set("ally anomaly assembly family july monopoly rally reply supply".split())
+
+
 def is_skipped(word):
-    """An auxiliary, a negation or an adverb (a word in -ly)."""
-    return word in SKIPPED or (word.endswith("ly") and len(word) > 4)
+    """An auxiliary, a negation or an adverb: a listed word, or a lower-case word of five
+    letters or more in -ly that is not a noun ("Kelly", "family" and "assembly" are not
+    skipped)."""
+    low = norm(word)
+    if low in SKIPPED:
+        return True
+    return word[:1].islower() and low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS
 
 
 def norm(word):
@@ -69,10 +79,10 @@ def keyed_positions(text):
     out = []
     for i, (start, _end, word) in enumerate(toks):
         low = norm(word)
-        if not word[0].islower() or quoted[start] or is_skipped(low) or low in PARTICLES:
+        if not word[0].islower() or quoted[start] or is_skipped(word) or low in PARTICLES:
             continue
         j = i - 1
-        while j >= 0 and is_skipped(norm(toks[j][2])):
+        while j >= 0 and is_skipped(toks[j][2]):
             j -= 1
         if j < 0 or not toks[j][2][0].isalnum() or "\n" in text[toks[j][1]:start]:
             continue
@@ -96,7 +106,7 @@ def cue_heads(article):
         if source[1] > cue[0] or cue[1] > content[0]:
             continue
         for m in TOKEN.finditer(text, cue[0], cue[1]):
-            if not is_skipped(norm(m.group())):
+            if not is_skipped(m.group()):
                 heads.add(m.start())
                 break
     return heads

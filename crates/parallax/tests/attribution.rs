@@ -1110,7 +1110,7 @@ fn the_subject_before_an_apposition_characterizes_not_a_name_inside_it() {
 #[test]
 fn a_verb_of_stance_attributes_a_position_to_its_subject() {
     let found = attributed(
-        "Mayor Ana Roe has long called for a second ferry to the island. Councillor Tom Lee \
+        "Mayor Ana Roe has often called for a second ferry to the island. Councillor Tom Lee \
          opposed the harbour levy at the meeting on Monday. “We cannot wait another winter,” \
          Roe said.",
     );
@@ -1151,6 +1151,10 @@ fn a_stance_introduces_no_one_a_later_pronoun_may_mean() {
         "Dr Ana Roe reached the harbour on Monday.\n\nCoverage continues below the map of the \
          pier.\n\n“The water is safe,” she said.\n",
     );
+    assert!(
+        found.iter().any(|(t, _)| t.contains("below the map")),
+        "{found:?}"
+    );
     assert_speaker(&found, "The water is safe", "Ana Roe");
 }
 
@@ -1172,16 +1176,18 @@ fn according_to_inside_a_sentence_reports_both_sides_and_a_person_is_no_channel(
 #[test]
 fn a_stance_verb_s_object_holding_a_quotation_is_quoted_in_part_unless_it_is_a_title() {
     let found = attributed(
-        "Councillor Tom Lee has called for more “flexibility” for the ferry crews this \
-         winter.\n\nDirector Ana Roe endorsed a screening of “The Long Road Home” at the \
+        "Councillor Tom Lee has called for more “night sailings” to the outer islands this \
+         winter.\n\nDirector Ana Roe endorsed a screening of “The Gull Point Ferry Song” at the \
          library.\n",
     );
-    let crews = holding(&found, "flexibility");
+    let crews = holding(&found, "night sailings");
     assert_eq!(crews.kind, parallax::model::QuoteKind::Partial);
     assert_eq!(crews.speaker.as_deref(), Some("Tom Lee"));
     assert!(crews.text.starts_with("more"), "{crews:?}");
     assert!(
-        !found.iter().any(|q| q.text.contains("Long Road Home")),
+        !found
+            .iter()
+            .any(|q| q.text.contains("Gull Point Ferry Song")),
         "{found:?}"
     );
 }
@@ -1190,14 +1196,15 @@ fn a_stance_verb_s_object_holding_a_quotation_is_quoted_in_part_unless_it_is_a_t
 fn a_thing_described_holds_no_stance_of_the_last_person_named() {
     let found = attributed(
         "Director Ana Roe opened the meeting.\n\nThe plan outlined a new timetable for the \
-         island ferries.\n",
+         island ferries.\n\nThe mayor outlined a second timetable for the winter months.\n",
     );
-    assert!(
-        found
-            .iter()
-            .filter(|q| q.text.contains("timetable"))
-            .all(|q| q.speaker.as_deref() != Some("Ana Roe")),
-        "{found:?}"
+    assert_eq!(
+        holding(&found, "a second timetable").speaker.as_deref(),
+        Some("Ana Roe")
+    );
+    assert_ne!(
+        holding(&found, "a new timetable").speaker.as_deref(),
+        Some("Ana Roe")
     );
 }
 
@@ -1243,4 +1250,15 @@ fn a_quotation_in_doubled_apostrophes_is_reported_once_as_direct() {
     assert_eq!(plan[0].kind, parallax::model::QuoteKind::Direct);
     assert_eq!(plan[0].speaker.as_deref(), Some("Roe"));
     assert!(!plan[0].text.starts_with('\''), "{:?}", plan[0].text);
+}
+
+#[test]
+fn according_to_a_name_and_its_apposition_closing_the_sentence_reports_the_words_before() {
+    let found = attributed(
+        "The ferry board met on Tuesday.\n\nThe levy will fail in the spring, according to \
+         Tom Lee, the harbour master.\n",
+    );
+    let levy = holding(&found, "The levy will fail");
+    assert!(!levy.text.contains("harbour master"), "{levy:?}");
+    assert_eq!(levy.speaker.as_deref(), Some("Tom Lee"));
 }

@@ -199,8 +199,8 @@ pub struct Frame {
     pub borrowed_subject: bool,
     /// An "according to" frame.
     pub according: bool,
-    /// A verb that attributes a view or a stance rather than speech ("backs the plan"; see
-    /// [`super::views`]): its words are reported as a view.
+    /// A verb that attributes a stance rather than speech ("backs the plan"; see the
+    /// `attribute::views` module): its words are reported as a stance (`QuoteKind::Stance`).
     pub view: bool,
 }
 
@@ -218,7 +218,7 @@ const CLOSE_QUOTES: &[char] = &['”', '"'];
 
 /// True when a quotation mark opens after token `t`: a double one, or two apostrophes or grave
 /// accents standing for one (``like this'' or ''like this'', as archives write it).
-fn opens_quote(t: &Tok) -> bool {
+pub(crate) fn opens_quote(t: &Tok) -> bool {
     gap_has(t, OPEN_QUOTES) || t.gap_after.contains("''") || t.gap_after.contains("``")
 }
 
@@ -245,6 +245,16 @@ impl Sentence<'_, '_> {
     /// Token `i` of the document.
     pub(crate) fn tok(&self, i: usize) -> &Tok<'_> {
         self.toks.at(i)
+    }
+
+    /// True for a number opening a quantity of people ("60 percent of voters", "40% of", "300
+    /// of the residents"), not a year or a date before the subject ("in 2015 state officials").
+    fn is_quantity(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let next = self.toks.get(i + 1).filter(|_| i + 1 < self.to);
+        t.lower.starts_with(|c: char| c.is_ascii_digit())
+            && (t.gap_after.contains('%')
+                || next.is_some_and(|n| matches!(n.lower.as_str(), "percent" | "per" | "of")))
     }
 
     /// True when token `i` can be part of a subject phrase.
@@ -293,15 +303,12 @@ impl Sentence<'_, '_> {
                 start = d;
             }
         }
-        // Trim a leading lower-case word that is not a determiner, a number ("60 percent of
+        // Trim a leading lower-case word that is not a determiner, a quantity ("60 percent of
         // voters"), a group noun or part of the name.
         while start < end
             && !self.tok(start).cap
             && !is_in(&DETERMINERS, &self.tok(start).lower)
-            && !self
-                .tok(start)
-                .lower
-                .starts_with(|c: char| c.is_ascii_digit())
+            && !self.is_quantity(start)
             && !is_in(&GROUP_NOUNS, &self.tok(start).lower)
             && !matches!(
                 self.tok(start).lower.as_str(),
@@ -1395,7 +1402,21 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     }
     // "At the root of it, according to Tom Lee, was a vote": the phrase stands inside the
     // sentence, and the words on both sides of it are what it reports.
-    let inside = last.gap_after.contains(',') && subject.1 < s.to;
+    // An apposition or a relative clause after the name is no part of the words: the sentence
+    // goes on only after the comma closing it ("according to Tom Lee, the harbour master, was
+    // …"), and "according to Tom Lee, the harbour master." reports the words before.
+    let apposition = subject.1 < s.to && {
+        let next = &s.tok(subject.1).lower;
+        is_in(&DETERMINERS, next) || is_in(&ROLES, next) || matches!(next.as_str(), "who" | "which")
+    };
+    let goes_on = if apposition {
+        (subject.1..s.to)
+            .find(|&i| s.tok(i).gap_after.contains(','))
+            .is_some_and(|i| i + 1 < s.to)
+    } else {
+        subject.1 < s.to
+    };
+    let inside = last.gap_after.contains(',') && goes_on;
     let content = if inside {
         s.span
     } else {

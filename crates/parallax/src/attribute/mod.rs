@@ -12,7 +12,10 @@
 //!   "the report" resolving to the last named channel, else the previous quote's channel when the
 //!   speaker is the same ([`channels`]);
 //! - a quote of two words or fewer, or of up to four words with no reporting verb near it, is a
-//!   scare quote ("no limits" friendship) and is left out.
+//!   scare quote ("no limits" friendship) and is left out;
+//! - a verb of stance from a learned table ("opposed the levy", "called for a recount") gives
+//!   its subject a `stance`, read last and changing nothing later quotes resolve against
+//!   (the `views` module).
 //!
 //! No index into the document's tokens, people, words or text is unchecked (`TokenAt`,
 //! `PersonAt`, `get`): an index past the end reads as nothing. Clippy's `indexing_slicing` and
@@ -1778,7 +1781,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         || is_in(&lexicon::DOCUMENT_NOUNS, &head.lower)
         // A plural, but "the retired sergeant-at-arms" is one person.
         || head.lower.ends_with('s') && !head.lower.contains('-');
-    // A stance's subject is more often a thing ("the plan outlined …", "the debate focused on
+    // A stance's subject is more often a thing ("the plan outlined …", "the hearing turned on
     // …"): only a word of a role ("the mayor") stands for a person named before.
     let role = !f.view || is_in(&lexicon::ROLES, &head.lower);
     if definite && !not_a_person && role && !f.according {
@@ -2090,8 +2093,7 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
 }
 
 impl Context<'_> {
-    /// Records a quote's speaker and channel for pronouns and continued quotations.
-    /// The recent subjects, speakers and channels, to put back after reading a view.
+    /// The recent subjects, speakers and channels, to put back after reading a stance.
     fn recent(&self) -> Recent {
         Recent {
             last_speaker: self.last_speaker.clone(),
@@ -2119,6 +2121,7 @@ impl Context<'_> {
         self.previous = r.previous;
     }
 
+    /// Records a quote's speaker and channel for pronouns and continued quotations.
     fn remember_quote(
         &mut self,
         speaker: &Option<String>,

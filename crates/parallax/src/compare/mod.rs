@@ -1,6 +1,7 @@
 //! Compare: a story's documents to statements, conflicts and exclusives.
 //!
-//! Units are the quotes and the sentences of the story's documents. Units of the same kind are
+//! Units are the quotes (not the stances: the reporter's words for a position) and the
+//! sentences of the story's documents. Units of the same kind are
 //! grouped when their stemmed content terms overlap enough (overlap coefficient, with a minimum
 //! number of shared terms), which also joins different translations of one quote; groups of
 //! different documents that share a phrase the story rarely uses are then joined
