@@ -65,6 +65,24 @@ struct Context<'a> {
     names: NameTable,
     /// Person mentions so far, in order: (person, token index).
     seen: Vec<(usize, usize)>,
+    /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
+    gender: Vec<i32>,
+    /// Words written in lower case somewhere in the document, by [`common_key`]: common nouns,
+    /// not names, when capitalised at a sentence's start ("Prosecutors said").
+    common: rustc_hash::FxHashSet<u128>,
+    /// The sentence being attributed, and its first token.
+    sentence: usize,
+    sentence_from: usize,
+    /// The recent subjects, speakers and channels later quotes resolve against.
+    recent: Recent,
+    /// A stance is being read: it introduces no one ([`Context::learn_person`] learns nothing).
+    frozen: bool,
+}
+
+/// What reading a frame's subject may change in the [`Context`]: copied aside while a stance is
+/// read and put back after, so that a stance changes nothing later quotes resolve against.
+#[derive(Clone, Default)]
+struct Recent {
     last_speaker: Option<(String, usize)>,
     /// The person who last opened a sentence, and that sentence's index.
     last_subject: Option<(usize, usize)>,
@@ -78,35 +96,11 @@ struct Context<'a> {
     /// sentence, with its index: what "it said" and "they said" refer to.
     last_organisation: Option<(String, usize)>,
     last_group: Option<(String, usize)>,
-    /// Per person, "he" minus "she" references seen right after them (see [`gender_votes`]).
-    gender: Vec<i32>,
     last_channel: Option<String>,
     /// The owner of the document last named with one ("on Tallis Northern Railway's website"),
     /// and that sentence's index: who speaks when "the briefing paper said" names no one.
     last_document_owner: Option<(String, usize)>,
-    /// Words written in lower case somewhere in the document, by [`common_key`]: common nouns,
-    /// not names, when capitalised at a sentence's start ("Prosecutors said").
-    common: rustc_hash::FxHashSet<u128>,
-    /// The sentence being attributed, and its first token.
-    sentence: usize,
-    sentence_from: usize,
     /// The previous quote: speaker, channel, sentence index, paragraph start.
-    previous: Option<(Option<String>, Option<String>, usize, usize)>,
-    /// A view is being read: it introduces no one ([`Context::learn_person`] learns nothing).
-    frozen: bool,
-}
-
-/// What reading a frame's subject may change in the [`Context`], kept aside while a view is read
-/// so that a view changes nothing later quotes resolve against.
-struct Recent {
-    last_speaker: Option<(String, usize)>,
-    last_subject: Option<(usize, usize)>,
-    last_lone_subject: Option<(String, usize)>,
-    last_introduced: Option<(usize, usize)>,
-    last_organisation: Option<(String, usize)>,
-    last_group: Option<(String, usize)>,
-    last_channel: Option<String>,
-    last_document_owner: Option<(String, usize)>,
     previous: Option<(Option<String>, Option<String>, usize, usize)>,
 }
 
@@ -154,19 +148,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         toks,
         names,
         seen: Vec::new(),
-        last_speaker: None,
-        last_subject: None,
-        last_introduced: None,
-        last_lone_subject: None,
-        last_organisation: None,
-        last_group: None,
         gender,
-        last_channel: None,
-        last_document_owner: None,
         common,
         sentence: 0,
         sentence_from: 0,
-        previous: None,
+        recent: Recent::default(),
         frozen: false,
     };
     let proper = proper_words(&cx.toks);
@@ -240,14 +226,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     && f.content.1 <= g.content.1
             });
             // A view changes nothing later quotes resolve against.
-            let recent = f.view.then(|| cx.recent());
+            let recent = f.view.then(|| cx.recent.clone());
             cx.frozen = f.view;
             let quote = frame_quote(
                 &mut cx, doc, s_idx, paragraph, f, wrapper, &channels, &quotes,
             );
             cx.frozen = false;
             if let Some(recent) = recent {
-                cx.restore(recent);
+                cx.recent = recent;
             }
             if let Some(q) = quote {
                 covered.push(f.content);
@@ -289,20 +275,21 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     .find_map(|k| document_author(&cx, k, to))
             })
         {
-            cx.last_document_owner = Some((owner, s_idx));
+            cx.recent.last_document_owner = Some((owner, s_idx));
         }
         // A document named with its owner lends it to "the report" later; a channel without one
         // ("state broadcaster CCTV") ends the loan.
         if let Some(c) = channels.iter().rev().find(|c| c.qualified) {
-            cx.last_channel = Some(channel_text(text, &cx.toks, c).to_string());
+            cx.recent.last_channel = Some(channel_text(text, &cx.toks, c).to_string());
             let lent_here = cx
+                .recent
                 .last_document_owner
                 .as_ref()
                 .is_some_and(|(_, at)| *at == s_idx);
             if is_document(&cx, c) {
                 match document_owner(&cx, c) {
-                    Some(owner) => cx.last_document_owner = Some((owner, s_idx)),
-                    None if !lent_here => cx.last_document_owner = None,
+                    Some(owner) => cx.recent.last_document_owner = Some((owner, s_idx)),
+                    None if !lent_here => cx.recent.last_document_owner = None,
                     None => {}
                 }
             }
@@ -337,7 +324,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     && closes
                     && cx.names.people.person(p).name.split_whitespace().count() >= 2;
                 if !m.possessive && full_name && subject_like(cx.names.people.person(p)) {
-                    cx.last_introduced = Some((p, s_idx));
+                    cx.recent.last_introduced = Some((p, s_idx));
                 }
                 cx.seen.push((p, m.first));
                 // The subject opens the sentence or follows its lead-in ("Asked …, Quenby").
@@ -365,11 +352,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         }
         if opened_by.is_none() {
             if let Some(word) = lone_name_subject(&cx, from, to) {
-                cx.last_lone_subject = Some((word, s_idx));
+                cx.recent.last_lone_subject = Some((word, s_idx));
             }
         }
         if let Some(p) = opened_by {
-            cx.last_subject = Some((p, s_idx));
+            cx.recent.last_subject = Some((p, s_idx));
         } else if let Some((phrase, plural)) = opening_name(&cx.toks, from, to)
             // A lone word must be a name, unless it is a group "they" may mean ("Authorities").
             .filter(|&((a, b), plural)| b - a > 1 || plural || proper.contains(cx.toks.at(a).base))
@@ -381,9 +368,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 .unwrap_or("")
                 .to_string();
             if plural {
-                cx.last_group = Some((name, s_idx));
+                cx.recent.last_group = Some((name, s_idx));
             } else {
-                cx.last_organisation = Some((name, s_idx));
+                cx.recent.last_organisation = Some((name, s_idx));
             }
         }
     }
@@ -953,6 +940,7 @@ fn direct_quote(
         .or_else(|| {
             // "“Putin believes …”" right after Orlova spoke in the paragraph is still hers.
             let continues = cx
+                .recent
                 .previous
                 .as_ref()
                 .is_some_and(|(sp, _, s, p)| sp.is_some() && *p == paragraph && s_idx - s <= 1);
@@ -981,19 +969,26 @@ fn direct_quote(
         (None, Some(owner)) => (Some(owner), Rule::QuoteChannelSubject),
         (None, None) => match organisation_opener(cx, from, open_tok) {
             Some(name) => {
-                cx.last_organisation = Some((name.clone(), s_idx));
+                cx.recent.last_organisation = Some((name.clone(), s_idx));
                 (Some(name), Rule::QuoteOrganisationOpener)
             }
             // "Mr. Fennimore describes himself as … . “Why would I …?”": the person the sentence
             // before was about, unless a quote came after them.
             None => {
                 let subject = cx
+                    .recent
                     .last_subject
                     .filter(|&(_, at)| s_idx - at <= 1)
-                    .filter(|&(_, at)| cx.previous.as_ref().is_none_or(|(_, _, s, _)| *s < at))
+                    .filter(|&(_, at)| {
+                        cx.recent
+                            .previous
+                            .as_ref()
+                            .is_none_or(|(_, _, s, _)| *s < at)
+                    })
                     .map(|(p, _)| (cx.people_name(p), Rule::QuotePreviousSubject));
                 let found = subject.or_else(|| {
-                    cx.previous
+                    cx.recent
+                        .previous
                         .as_ref()
                         .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
                         .and_then(|(sp, _, _, _)| sp.clone())
@@ -1007,7 +1002,8 @@ fn direct_quote(
         },
     };
     let channel = pick_channel(cx, channels).or_else(|| {
-        cx.previous
+        cx.recent
+            .previous
             .as_ref()
             .filter(|(sp, _, s, p)| (*p == paragraph || s_idx - s <= 1) && *sp == speaker)
             .and_then(|(_, ch, _, _)| ch.clone())
@@ -1119,7 +1115,8 @@ fn pick_channel(cx: &Context, channels: &[ChannelMention]) -> Option<String> {
     if m.qualified {
         Some(channel_text(cx.text, &cx.toks, m).to_string())
     } else {
-        cx.last_channel
+        cx.recent
+            .last_channel
             .clone()
             .or_else(|| Some(channel_text(cx.text, &cx.toks, m).to_string()))
     }
@@ -1138,6 +1135,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             };
             let person_named = |name: &str| people.iter().position(|x| x.name == name);
             let speaker = cx
+                .recent
                 .last_speaker
                 .as_ref()
                 .filter(|(_, at)| cx.sentence - at <= PRONOUN_SPEAKER_REACH)
@@ -1145,6 +1143,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
             // Someone who opened a sentence since the last speaker spoke is the one meant
             // ("Quenby didn't hesitate. “…,” he said.").
             let newer_subject = cx
+                .recent
                 .last_subject
                 .filter(|&(p, at)| {
                     subject_like(people.person(p))
@@ -1157,11 +1156,13 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 .map(|(p, _)| people.person(p).name.clone());
             // Someone introduced in the sentence before, since the last speaker spoke.
             let introduced = cx
+                .recent
                 .last_introduced
                 .filter(|&(p, at)| {
                     fits(p)
                         && cx.sentence - at <= 1
                         && cx
+                            .recent
                             .last_subject
                             .is_none_or(|(q, opened)| at > opened || q == p)
                         && speaker.is_none_or(|(name, spoke)| {
@@ -1170,6 +1171,7 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 })
                 .map(|(p, _)| people.person(p).name.clone());
             let lone = cx
+                .recent
                 .last_lone_subject
                 .as_ref()
                 .filter(|(_, at)| {
@@ -1379,7 +1381,8 @@ fn frame_quote(
             .map(|name| (name, Rule::ChannelEarlierName))
             .or(reading.owner.map(|owner| (owner, Rule::ChannelOwner)))
             .or_else(|| {
-                cx.previous
+                cx.recent
+                    .previous
                     .as_ref()
                     .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= 1)
                     .and_then(|(sp, _, _, _)| sp.clone())
@@ -1408,7 +1411,8 @@ fn frame_quote(
                 pick_channel(cx, &according).filter(|c| !is_part_of_name(c, speaker.as_deref()))
             })
             .or_else(|| {
-                cx.previous
+                cx.recent
+                    .previous
                     .as_ref()
                     .filter(|(sp, _, s, p)| {
                         (*p == paragraph || s_idx - s <= 1) && *sp == speaker && speaker.is_some()
@@ -1486,7 +1490,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             .filter(|&k| is_writing(&cx.toks.at(k).lower))
             .find_map(|k| document_author(cx, k, reach).map(|owner| (k, owner)));
         if let Some((k, owner)) = authored {
-            cx.last_document_owner = Some((owner.clone(), cx.sentence));
+            cx.recent.last_document_owner = Some((owner.clone(), cx.sentence));
             return SubjectReading::new(
                 Rule::FrameDocumentAuthor,
                 Some(owner),
@@ -1538,7 +1542,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // "The licensing board decision … said": the organisation whose document speaks, which "it"
     // means next.
     if let Some(owner) = organisation_of_document(cx, a, b) {
-        cx.last_organisation = Some((owner.clone(), cx.sentence));
+        cx.recent.last_organisation = Some((owner.clone(), cx.sentence));
         return SubjectReading::new(Rule::FrameDocumentOrganisation, Some(owner), None);
     }
     // A channel phrase as subject: "The Élysée readout said …", "according to CCTV".
@@ -1558,7 +1562,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         let text = if c.qualified {
             channel_text(cx.text, &cx.toks, c).to_string()
         } else {
-            cx.last_channel
+            cx.recent
+                .last_channel
                 .clone()
                 .unwrap_or_else(|| channel_text(cx.text, &cx.toks, c).to_string())
         };
@@ -1626,17 +1631,17 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                     })
                 })
                 .map(|((x, y), _)| cx.span_text(x, y))
-                .or_else(|| recent_named(cx, &cx.last_organisation)),
+                .or_else(|| recent_named(cx, &cx.recent.last_organisation)),
             // "The Ramblers believe …; they say …": the group opening this very sentence.
             "they" => opening_name(&cx.toks, cx.sentence_from, a)
                 .filter(|&((x, _), plural)| plural && x < a)
                 .map(|((x, y), _)| cx.span_text(x, y))
-                .or_else(|| recent_named(cx, &cx.last_group)),
+                .or_else(|| recent_named(cx, &cx.recent.last_group)),
             _ => None,
         };
         // Referred to again: the organisation stays the one "it" means.
         if let (Some(name), "it") = (&speaker, last.lower.as_str()) {
-            cx.last_organisation = Some((name.clone(), cx.sentence));
+            cx.recent.last_organisation = Some((name.clone(), cx.sentence));
         }
         return SubjectReading::new(Rule::FrameGroupPronoun, speaker, None);
     }
@@ -1663,7 +1668,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         if let (Some(o), Some(second)) = (partner, &name) {
             if let Some(first) = resolve(cx, o) {
                 let both = format!("{first} and {second}");
-                cx.last_group = Some((both.clone(), cx.sentence));
+                cx.recent.last_group = Some((both.clone(), cx.sentence));
                 return SubjectReading::new(Rule::FrameNamedPair, Some(both), None);
             }
         }
@@ -1720,7 +1725,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // "the Coastal Rescue Society said": a name after "the" is an organisation's.
         if s > a && cx.toks.at(s - 1).lower == "the" && e == b - 1 && !party_member {
             let name = cx.span_text(s, e + 1);
-            cx.last_organisation = Some((name.clone(), cx.sentence));
+            cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameNamedOrganisation, Some(name), None);
         }
         let head_is_name = e == b - 1 && !party_member;
@@ -1766,8 +1771,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         && modifiers_only
         && is_in(&ORGANISATION_WORDS, &head.lower)
     {
-        if let Some(name) = recent_named(cx, &cx.last_organisation) {
-            cx.last_organisation = Some((name.clone(), cx.sentence));
+        if let Some(name) = recent_named(cx, &cx.recent.last_organisation) {
+            cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
         }
     }
@@ -1816,7 +1821,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // "the Harbour Watch study": the capitalised owner speaks through it, and lends itself to
         // "the study" later.
         if let Some(owner) = document_qualifier(cx, a, b - 1) {
-            cx.last_document_owner = Some((owner.clone(), cx.sentence));
+            cx.recent.last_document_owner = Some((owner.clone(), cx.sentence));
             let channel = cx.span_text(a, b);
             return SubjectReading::new(
                 Rule::FrameDocumentQualifier,
@@ -1997,7 +2002,8 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
 /// ("the white paper", "the cold-weather operations report") within [`DOCUMENT_REACH`] sentences.
 fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
     let bare = cx.toks.at(a).lower == "the" && (a + 1..b).all(|i| !cx.toks.at(i).cap);
-    cx.last_document_owner
+    cx.recent
+        .last_document_owner
         .as_ref()
         .filter(|(_, at)| bare && cx.sentence - at <= DOCUMENT_REACH)
         .map(|(owner, _)| owner.clone())
@@ -2034,7 +2040,7 @@ fn institution_name(cx: &Context, c: &ChannelMention) -> String {
         !c.qualified && c.last - c.first == 2 && cx.toks.at(c.first).lower == "the";
     let head = cx.toks.at(c.last - 1).lower.as_str();
     bare_institution
-        .then(|| recent_named(cx, &cx.last_organisation))
+        .then(|| recent_named(cx, &cx.recent.last_organisation))
         .flatten()
         .filter(|name| name.to_lowercase().contains(head))
         .unwrap_or_else(|| cx.span_text(c.first, c.last))
@@ -2086,41 +2092,13 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
                 possessive: false,
             },
         ),
-        "its" => recent_named(cx, &cx.last_organisation),
-        "their" => recent_named(cx, &cx.last_group),
+        "its" => recent_named(cx, &cx.recent.last_organisation),
+        "their" => recent_named(cx, &cx.recent.last_group),
         _ => None,
     }
 }
 
 impl Context<'_> {
-    /// The recent subjects, speakers and channels, to put back after reading a stance.
-    fn recent(&self) -> Recent {
-        Recent {
-            last_speaker: self.last_speaker.clone(),
-            last_subject: self.last_subject,
-            last_lone_subject: self.last_lone_subject.clone(),
-            last_introduced: self.last_introduced,
-            last_organisation: self.last_organisation.clone(),
-            last_group: self.last_group.clone(),
-            last_channel: self.last_channel.clone(),
-            last_document_owner: self.last_document_owner.clone(),
-            previous: self.previous.clone(),
-        }
-    }
-
-    /// Puts back what [`Context::recent`] kept.
-    fn restore(&mut self, r: Recent) {
-        self.last_speaker = r.last_speaker;
-        self.last_subject = r.last_subject;
-        self.last_lone_subject = r.last_lone_subject;
-        self.last_introduced = r.last_introduced;
-        self.last_organisation = r.last_organisation;
-        self.last_group = r.last_group;
-        self.last_channel = r.last_channel;
-        self.last_document_owner = r.last_document_owner;
-        self.previous = r.previous;
-    }
-
     /// Records a quote's speaker and channel for pronouns and continued quotations.
     fn remember_quote(
         &mut self,
@@ -2130,14 +2108,14 @@ impl Context<'_> {
         paragraph: usize,
     ) {
         if let Some(s) = speaker {
-            self.last_speaker = Some((s.clone(), sentence));
+            self.recent.last_speaker = Some((s.clone(), sentence));
             // A speaker with a one-word name ("Facebook said") is as likely a company as a
             // person: "the company said" may mean it next.
             if !s.contains(' ') && s.starts_with(char::is_uppercase) {
-                self.last_organisation = Some((s.clone(), sentence));
+                self.recent.last_organisation = Some((s.clone(), sentence));
             }
         }
-        self.previous = Some((speaker.clone(), channel.clone(), sentence, paragraph));
+        self.recent.previous = Some((speaker.clone(), channel.clone(), sentence, paragraph));
     }
 
     /// Learns the person a name's words stand for, mentioned at token `at`, and returns the
