@@ -52,10 +52,13 @@ Conversion, one line per article:
   headed by a proper noun tagged PERSON, ORGANIZATION or LOCATION, the run of proper nouns of
   the same entity type around the head (so "Republican nominee Donald Trump's" gives "Donald
   Trump": articles, possessives and most titles fall away). A relative pronoun outside any chain
-  takes the name just before it. Otherwise (no chain, a chain without a name, no CoreNLP file)
+  takes the name just before it. A source with a proper noun inside a description ("the Ohio
+  governor", "the Lee campaign": its first phrase ends in a common noun) is looked up the same
+  way. Otherwise (no chain, a chain without a name, no CoreNLP file)
   the reference is the source text itself. The chains' representative mentions are not used
   when no name is found: for pronouns they are often wrong ("a child's", "her skill").
-  A description left unresolved by the article's CoreNLP chains ("the senator", "officials";
+  A description left unresolved by the article's CoreNLP chains ("the senator", "officials",
+  "the Ohio governor";
   articles without a CoreNLP file get no mark) is marked "reference_as_written":
   the data set does not say who it is, so `eval quotes` counts the speaker right when Parallax
   writes it with the same words (its `speaker_written`; case, articles and possessives aside),
@@ -212,7 +215,7 @@ def name_run(text, tokens, head, lo_limit=0, hi_limit=None):
     return text[tokens[lo][0]:tokens[hi - 1][1]]
 
 
-def source_mention(corenlp, span, relative):
+def source_mention(corenlp, span, relative, head=None):
     """The coreference mention standing for the source: for a relative pronoun ("who"), the one
     ending just before it (", who"); otherwise the one whose head lies in the source and that
     covers at least half of it (the largest overlap, then the shortest). None when none does."""
@@ -227,19 +230,20 @@ def source_mention(corenlp, span, relative):
             else:
                 overlap = min(e, m[1]) - max(s, m[0])
                 ok = s <= tokens[m[4]][0] < e and 2 * overlap >= e - s
+                ok = ok and head in (None, m[4])
                 key = (overlap, -(m[1] - m[0]))
             if ok and (best is None or key > best[0]):
                 best = (key, i, m)
     return best
 
 
-def resolve(text, corenlp, span, pronoun):
+def resolve(text, corenlp, span, pronoun, head=None):
     """The canonical name for the source at `span`, or None: the longest proper name among the
     mentions of its coreference chain (a relative pronoun without a chain: the name just before
     it)."""
     tokens, chains = corenlp
     relative = pronoun and text[span[0]:span[1]].lower() in RELATIVE
-    found = source_mention(corenlp, span, relative)
+    found = source_mention(corenlp, span, relative, head)
     if found is None:
         if not relative:
             return None
@@ -254,6 +258,49 @@ HEAD_STOPS = {",", "(", "-LRB-", "of", "in", "at", "from", "for", "with", "by", 
               "that", "which", "whose"}
 
 
+def person_follows(tokens, i):
+    """True when one of the two tokens after token `i` is tagged as a person's name."""
+    return any(t[4] == "PERSON" for t in tokens[i + 1 : i + 3])
+
+
+def head_phrases(text, corenlp, span):
+    """The source's phrases as token lists: split at commas and parentheses, each cut at a
+    preposition or a relative pronoun ("Lee, a former mayor of Dover," -> [Lee], [a former
+    mayor]). None for two sources joined by "and" ("Roe and Lee", "Roe, Lee and Cho", "Roe of
+    Ohio and Lee of Utah"); an "and" inside a relative clause or a prepositional phrase that
+    names no person next ("Lee, whose allies and aides") joins no sources."""
+    tokens = corenlp[0]
+    inside = [i for i, t in enumerate(tokens) if span[0] <= t[0] and t[1] <= span[1]]
+    phrases, current, cut = [], [], False
+    for i in inside:
+        word = text[tokens[i][0]:tokens[i][1]]
+        if word in (",", "(", "-LRB-"):
+            phrases.append(current)
+            current, cut = [], False
+        elif word.lower() == "and" and (not cut or person_follows(tokens, i)):
+            return None
+        elif not cut and word.lower() in HEAD_STOPS:
+            cut = True
+        elif not cut and word not in ("'s", "\u2019s", "'", "\u2019"):
+            current.append(i)
+    phrases.append(current)
+    return [p for p in phrases if p]
+
+
+def head_of(corenlp, span, text):
+    """The token index of the source's head, the last word of its first phrase; None when there
+    is none (two sources joined by "and", no tokens)."""
+    phrases = head_phrases(text, corenlp, span)
+    return phrases[0][-1] if phrases else None
+
+
+def head_is_common(text, corenlp, span):
+    """True when the source's head is not a proper noun: a description ("the Ohio governor",
+    "the Lee campaign"), even with names inside it."""
+    head = head_of(corenlp, span, text)
+    return head is not None and corenlp[0][head][3] not in PROPER
+
+
 def name_in(text, corenlp, span):
     """The name a source holding more than a name stands for, read from its head: the run of
     proper nouns (one entity type) that ends the source's first phrase, cut at a comma, a
@@ -263,21 +310,9 @@ def name_in(text, corenlp, span):
     the head is a common noun ("a judge in Ohio", "the Ohio judge"), and for two sources joined by
     "and" ("Roe and Lee" stays as written)."""
     tokens = corenlp[0]
-    inside = [i for i, t in enumerate(tokens) if span[0] <= t[0] and t[1] <= span[1]]
-    if any(text[tokens[i][0]:tokens[i][1]].lower() == "and" for i in inside):
+    phrases = head_phrases(text, corenlp, span)
+    if phrases is None:
         return None
-    phrases, current, cut = [], [], False
-    for i in inside:
-        word = text[tokens[i][0]:tokens[i][1]]
-        if word in (",", "(", "-LRB-"):
-            phrases.append(current)
-            current, cut = [], False
-        elif not cut and word.lower() in HEAD_STOPS:
-            cut = True
-        elif not cut and word not in ("'s", "\u2019s", "'", "\u2019"):
-            current.append(i)
-    phrases.append(current)
-    phrases = [p for p in phrases if p]
     for n, phrase in enumerate(phrases[:2]):
         last = phrase[-1]
         run = name_run(text, tokens, last, phrase[0], last + 1)
@@ -349,6 +384,15 @@ def convert_article(text, ann, corenlp, stats):
                 if name and name != speaker:
                     reference = name
                     stats["names cut from sources"] += 1
+                elif name is None and head_is_common(text, corenlp, speaker_span):
+                    # A description with a name inside ("the Ohio governor"): looked up as a
+                    # generic one, through a mention headed by the description's own head.
+                    name = resolve(text, corenlp, speaker_span, False, head_of(corenlp, speaker_span, text))
+                    if name and name != speaker:
+                        reference = name
+                        stats["generic resolved"] += 1
+                    else:
+                        as_written = True
         q = {"quote": quote, "quote_span": quote_span, "speaker": speaker,
              "speaker_span": speaker_span, "verb": verb, "verb_span": verb_span,
              "reference": reference, "kind": kind(text, mask, content)}
