@@ -387,7 +387,8 @@ def convert_article(text, ann, corenlp, stats):
                 elif name is None and head_is_common(text, corenlp, speaker_span):
                     # A description with a name inside ("the Ohio governor"): looked up as a
                     # generic one, through a mention headed by the description's own head.
-                    name = resolve(text, corenlp, speaker_span, False, head_of(corenlp, speaker_span, text))
+                    head = head_of(corenlp, speaker_span, text)
+                    name = resolve(text, corenlp, speaker_span, False, head)
                     if name and name != speaker:
                         reference = name
                         stats["generic resolved"] += 1
