@@ -1262,3 +1262,20 @@ fn according_to_a_name_and_its_apposition_closing_the_sentence_reports_the_words
     assert!(!levy.text.contains("harbour master"), "{levy:?}");
     assert_eq!(levy.speaker.as_deref(), Some("Tom Lee"));
 }
+
+#[test]
+fn a_pronoun_later_in_a_sentence_is_the_person_who_opened_it() {
+    let found = quotes(
+        "“We will rebuild the pier by spring,” said harbour master Piet Lindqvist.\n\n\
+         Councillor Omar Haddad toured the flooded quay on Monday, and he said the repairs \
+         would cost far more than the town had planned.\n\n\
+         Councillor Ruth Amsel toured it too, and he said the quay would reopen in May.",
+    );
+    assert_speaker(&found, "the repairs would cost", "Omar Haddad");
+    // A pronoun that does not fit the opener's gender looks further back.
+    assert_ne!(
+        speaker_of(&found, "the quay would reopen").as_deref(),
+        Some("Ruth Amsel"),
+        "{found:?}"
+    );
+}

@@ -1122,6 +1122,27 @@ fn pick_channel(cx: &Context, channels: &[ChannelMention]) -> Option<String> {
     }
 }
 
+/// The person named as the subject that opens this sentence before token `to`, when a pronoun
+/// stands later in the sentence: "Mayor Ann Roe opened the bridge, and she said …" (a name
+/// opening the sentence or its lead-in, not a possessive).
+fn sentence_opener(cx: &Context, to: usize) -> Option<usize> {
+    let from = cx.sentence_from;
+    if to <= from {
+        return None;
+    }
+    let m = cx
+        .names
+        .mentions(&cx.toks, from, to, false)
+        .into_iter()
+        .next()?;
+    let Referent::Person(p) = m.referent else {
+        return None;
+    };
+    let after_lead_in = m.first > from && cx.toks.at(m.first - 1).gap_after.contains(',');
+    let opens = m.first <= from + SUBJECT_REACH || after_lead_in;
+    (opens && !m.possessive && m.last < to && subject_like(cx.names.people.person(p))).then_some(p)
+}
+
 /// The fullest name a mention refers to.
 fn resolve(cx: &Context, m: &Mention) -> Option<String> {
     let people = &cx.names.people;
@@ -1178,7 +1199,10 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                     cx.sentence - at <= 1 && speaker.is_none_or(|(_, spoke)| at > spoke)
                 })
                 .map(|(name, _)| name.clone());
-            newer_subject
+            sentence_opener(cx, m.first)
+                .filter(|&p| fits(p))
+                .map(|p| people.person(p).name.clone())
+                .or(newer_subject)
                 .or(introduced)
                 .or(lone)
                 .or_else(|| speaker.map(|(s, _)| s.clone()))
