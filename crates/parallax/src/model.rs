@@ -467,7 +467,8 @@ pub struct Quote {
     /// The speaker, resolved to the fullest name the document gives.
     pub speaker: Option<String>,
     /// The speaker as the sentence attributing the words writes it ("he", "the harbour master",
-    /// "Mr Brandt"), when that differs from `speaker`.
+    /// "Mr Brandt"), when that differs from `speaker`; a quotation that goes on from the quote
+    /// before without naming anyone (“…,” the harbour master said. “…”) keeps that quote's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_written: Option<String>,
     /// The reporting verb or phrase ("said", "according to").

@@ -1279,3 +1279,20 @@ fn a_pronoun_later_in_a_sentence_is_the_person_who_opened_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quotation_going_on_keeps_the_words_its_speaker_was_named_with() {
+    let found = attributed(
+        "Ferry service to resume\n\n\
+         Harbour master Ilse Berg closed the channel on Tuesday after a storm damaged two of \
+         its buoys.\n\n\
+         “The ferry will run again on Friday,” she said. “We have checked \
+         every cable twice.”",
+    );
+    let first = holding(&found, "run again on Friday");
+    let second = holding(&found, "every cable");
+    assert_eq!(first.speaker.as_deref(), Some("Ilse Berg"), "{found:?}");
+    assert_eq!(first.speaker_written.as_deref(), Some("she"), "{found:?}");
+    assert_eq!(second.speaker, first.speaker, "{found:?}");
+    assert_eq!(second.speaker_written, first.speaker_written, "{found:?}");
+}

@@ -100,8 +100,23 @@ struct Recent {
     /// The owner of the document last named with one ("on Tallis Northern Railway's website"),
     /// and that sentence's index: who speaks when "the briefing paper said" names no one.
     last_document_owner: Option<(String, usize)>,
-    /// The previous quote: speaker, channel, sentence index, paragraph start.
-    previous: Option<(Option<String>, Option<String>, usize, usize)>,
+    /// The previous quote.
+    previous: Option<PreviousQuote>,
+}
+
+/// The quote found last, which a quotation that names no one may continue.
+#[derive(Clone)]
+struct PreviousQuote {
+    /// Its speaker's name.
+    speaker: Option<String>,
+    /// Its speaker as written, when that differs from the name ("the senator").
+    written: Option<String>,
+    /// Its channel.
+    channel: Option<String>,
+    /// Its sentence's index.
+    sentence: usize,
+    /// Its paragraph's start.
+    paragraph: usize,
 }
 
 /// Finds the quotes of one document.
@@ -939,11 +954,9 @@ fn direct_quote(
         })
         .or_else(|| {
             // "“Putin believes …”" right after Orlova spoke in the paragraph is still hers.
-            let continues = cx
-                .recent
-                .previous
-                .as_ref()
-                .is_some_and(|(sp, _, s, p)| sp.is_some() && *p == paragraph && s_idx - s <= 1);
+            let continues = cx.recent.previous.as_ref().is_some_and(|q| {
+                q.speaker.is_some() && q.paragraph == paragraph && s_idx - q.sentence <= 1
+            });
             inside
                 .first()
                 .filter(|m| m.first <= open_tok + 1 && followed_by_cue(&cx.toks, m, to))
@@ -956,7 +969,7 @@ fn direct_quote(
         .iter()
         .find(|c| c.subject)
         .and_then(|c| channel_speaker(cx, c));
-    let written = speaker_mention
+    let mut written = speaker_mention
         .as_ref()
         .map(|(m, _)| cx.span_text(m.first, m.last));
     // Where the speaker's name ends, when it stands before the quotation.
@@ -979,20 +992,18 @@ fn direct_quote(
                     .recent
                     .last_subject
                     .filter(|&(_, at)| s_idx - at <= 1)
-                    .filter(|&(_, at)| {
-                        cx.recent
-                            .previous
-                            .as_ref()
-                            .is_none_or(|(_, _, s, _)| *s < at)
-                    })
+                    .filter(|&(_, at)| cx.recent.previous.as_ref().is_none_or(|q| q.sentence < at))
                     .map(|(p, _)| (cx.people_name(p), Rule::QuotePreviousSubject));
                 let found = subject.or_else(|| {
-                    cx.recent
+                    let previous = cx
+                        .recent
                         .previous
                         .as_ref()
-                        .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= reach)
-                        .and_then(|(sp, _, _, _)| sp.clone())
-                        .map(|name| (name, Rule::QuotePreviousSpeaker))
+                        .filter(|q| q.paragraph == paragraph || s_idx - q.sentence <= reach)?;
+                    // The quotation goes on in the words the speaker was named with.
+                    written.clone_from(&previous.written);
+                    let name = previous.speaker.clone()?;
+                    Some((name, Rule::QuotePreviousSpeaker))
                 });
                 match found {
                     Some((name, rule)) => (Some(name), rule),
@@ -1005,8 +1016,10 @@ fn direct_quote(
         cx.recent
             .previous
             .as_ref()
-            .filter(|(sp, _, s, p)| (*p == paragraph || s_idx - s <= 1) && *sp == speaker)
-            .and_then(|(_, ch, _, _)| ch.clone())
+            .filter(|q| {
+                (q.paragraph == paragraph || s_idx - q.sentence <= 1) && q.speaker == speaker
+            })
+            .and_then(|q| q.channel.clone())
     });
     let cue = if according && channels.iter().any(|c| c.according_to) {
         cue_near
@@ -1049,7 +1062,7 @@ fn direct_quote(
             )
         })
         .unwrap_or((start, end));
-    cx.remember_quote(&speaker, &channel, s_idx, paragraph);
+    cx.remember_quote((&speaker, &written), &channel, s_idx, paragraph);
     Some(Quote {
         doc: doc.id.clone(),
         span: Span::clamped(start, end),
@@ -1408,8 +1421,8 @@ fn frame_quote(
                 cx.recent
                     .previous
                     .as_ref()
-                    .filter(|(_, _, s, p)| *p == paragraph || s_idx - s <= 1)
-                    .and_then(|(sp, _, _, _)| sp.clone())
+                    .filter(|q| q.paragraph == paragraph || s_idx - q.sentence <= 1)
+                    .and_then(|q| q.speaker.clone())
                     .map(|name| (name, Rule::ChannelPreviousSpeaker))
             });
         (speaker, rule) = match found {
@@ -1438,10 +1451,12 @@ fn frame_quote(
                 cx.recent
                     .previous
                     .as_ref()
-                    .filter(|(sp, _, s, p)| {
-                        (*p == paragraph || s_idx - s <= 1) && *sp == speaker && speaker.is_some()
+                    .filter(|q| {
+                        (q.paragraph == paragraph || s_idx - q.sentence <= 1)
+                            && q.speaker == speaker
+                            && speaker.is_some()
                     })
-                    .and_then(|(_, ch, _, _)| ch.clone())
+                    .and_then(|q| q.channel.clone())
             });
     }
     // A stance nobody holds says nothing.
@@ -1475,7 +1490,7 @@ fn frame_quote(
     } else {
         QuoteKind::Indirect
     };
-    cx.remember_quote(&speaker, &channel, s_idx, paragraph);
+    cx.remember_quote((&speaker, &written), &channel, s_idx, paragraph);
     let cue = if f.according && cx.toks.at(f.cue).lower == "according" {
         "according to".to_string()
     } else {
@@ -2123,10 +2138,11 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
 }
 
 impl Context<'_> {
-    /// Records a quote's speaker and channel for pronouns and continued quotations.
+    /// Records a quote's speaker (its name, and the words it was written with when they
+    /// differ) and channel for pronouns and continued quotations.
     fn remember_quote(
         &mut self,
-        speaker: &Option<String>,
+        (speaker, written): (&Option<String>, &Option<String>),
         channel: &Option<String>,
         sentence: usize,
         paragraph: usize,
@@ -2139,7 +2155,13 @@ impl Context<'_> {
                 self.recent.last_organisation = Some((s.clone(), sentence));
             }
         }
-        self.recent.previous = Some((speaker.clone(), channel.clone(), sentence, paragraph));
+        self.recent.previous = Some(PreviousQuote {
+            speaker: speaker.clone(),
+            written: written.clone().filter(|w| speaker.as_ref() != Some(w)),
+            channel: channel.clone(),
+            sentence,
+            paragraph,
+        });
     }
 
     /// Learns the person a name's words stand for, mentioned at token `at`, and returns the
