@@ -1296,3 +1296,24 @@ fn a_quotation_going_on_keeps_the_words_its_speaker_was_named_with() {
     assert_eq!(second.speaker, first.speaker, "{found:?}");
     assert_eq!(second.speaker_written, first.speaker_written, "{found:?}");
 }
+
+#[test]
+fn a_time_phrase_between_subject_and_verb_is_no_subject() {
+    let found = attributed(
+        "Quay repairs\n\n\
+         Councillor Omar Haddad on Monday said the bridge would reopen before the regatta.\n\n\
+         Mayor Ruth Amsel last week criticized the plan to widen the old quay at night.\n\n\
+         The survey released Friday found that most residents favour a second bridge.",
+    );
+    let said = holding(&found, "the bridge would reopen");
+    assert_eq!(said.speaker.as_deref(), Some("Omar Haddad"), "{found:?}");
+    let stance = holding(&found, "the plan to widen");
+    assert_eq!(stance.speaker.as_deref(), Some("Ruth Amsel"), "{found:?}");
+    // A time phrase after a participle belongs to it: the survey released then is the subject.
+    let finding = holding(&found, "most residents favour");
+    assert_eq!(
+        finding.speaker.as_deref(),
+        Some("The survey released Friday"),
+        "{found:?}"
+    );
+}

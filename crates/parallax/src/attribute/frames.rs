@@ -743,13 +743,61 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
 
 fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
     let mut end = k;
-    while end > s.from
-        && is_in(&VERB_ADVERBS, &s.tok(end - 1).lower)
-        && !s.tok(end - 1).gap_after.contains(',')
-    {
-        end -= 1;
+    loop {
+        while end > s.from
+            && is_in(&VERB_ADVERBS, &s.tok(end - 1).lower)
+            && !s.tok(end - 1).gap_after.contains(',')
+        {
+            end -= 1;
+        }
+        match time_before(s, end) {
+            Some(start) => end = start,
+            None => return end,
+        }
     }
-    end
+}
+
+/// Where a time phrase standing between a subject and its verb starts, when one ends right
+/// before token `end`: "Roe on Monday said", "Roe on May 4 backed", "Roe last week said", "Roe
+/// Monday said", "Roe earlier this month said". None when the words before `end` are no such
+/// phrase, when a comma or a quotation mark stands inside it or right before it ends, or when
+/// it follows a participle.
+pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
+    let word = |i: usize| s.tok(i).lower.as_str();
+    let plain = |i: usize| {
+        let t = s.tok(i);
+        !t.in_quote && t.gap_after.trim().is_empty()
+    };
+    if end < s.from + 2 || !plain(end - 1) {
+        return None;
+    }
+    let last = end - 1;
+    let mut start = if super::lexicon::WEEKDAYS.contains(word(last))
+        || matches!(word(last), "yesterday" | "today" | "tonight")
+    {
+        last
+    } else if matches!(
+        word(last),
+        "week" | "weekend" | "month" | "year" | "night" | "spring" | "summer" | "fall" | "winter"
+    ) && matches!(word(last - 1), "last" | "this" | "next")
+        || s.tok(last).lower.chars().all(|c| c.is_ascii_digit())
+            && super::lexicon::MONTHS.contains(&word(last - 1))
+    {
+        last - 1
+    } else {
+        return None;
+    };
+    // "earlier this month", "late last year", "on Monday", "on May 4".
+    if start > s.from && plain(start - 1) && matches!(word(start - 1), "earlier" | "late" | "on") {
+        start -= 1;
+    }
+    // A subject must remain before the phrase, and the phrase must not belong to a participle
+    // ("the poll released Friday shows").
+    let participle = |i: usize| {
+        let t = s.tok(i);
+        !t.cap && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+    };
+    (start > s.from && !participle(start - 1) && (start..end).all(plain)).then_some(start)
 }
 
 /// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
