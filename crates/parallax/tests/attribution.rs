@@ -1195,8 +1195,9 @@ fn a_stance_verb_s_object_holding_a_quotation_is_quoted_in_part_unless_it_is_a_t
 #[test]
 fn a_thing_described_holds_no_stance_of_the_last_person_named() {
     let found = attributed(
-        "Director Ana Roe opened the meeting.\n\nThe plan outlined a new timetable for the \
-         island ferries.\n\nThe mayor outlined a second timetable for the winter months.\n",
+        "Director Ana Roe opened the meeting.\n\nThe letter criticized a new timetable for \
+         the island ferries.\n\nThe mayor criticized a second timetable for the winter \
+         months.\n",
     );
     assert_eq!(
         holding(&found, "a second timetable").speaker.as_deref(),
@@ -1211,14 +1212,14 @@ fn a_thing_described_holds_no_stance_of_the_last_person_named() {
 #[test]
 fn a_verb_of_stance_learned_after_names_applies_only_after_a_name_or_pronoun() {
     let found = attributed(
-        "Mayor Ana Roe proposed a second ferry for the island on Monday.\n\nThe budget \
-         proposed a new pier for the harbour towns in the north.\n",
+        "Mayor Ana Roe pushed a plan for a second ferry through the council on Monday.\n\n\
+         The storm pushed a fishing boat onto the rocks north of the harbour.\n",
     );
     let ferry = holding(&found, "a second ferry");
     assert_eq!(ferry.kind, parallax::model::QuoteKind::Stance);
     assert_eq!(ferry.speaker.as_deref(), Some("Ana Roe"));
     assert!(
-        !found.iter().any(|q| q.text.contains("a new pier")),
+        !found.iter().any(|q| q.text.contains("a fishing boat")),
         "{found:?}"
     );
 }
