@@ -99,7 +99,10 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             || matches!(next, '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '–');
         let closed_here = j > i + 1 && chars[i + 1..j].iter().any(|&(_, c)| matches!(c, '”' | '"'));
         // `“Is there a prize?” Marwick asked`: a closing quote followed by its attribution.
-        let attribution_after = closed_here && attribution_starts(&para[next_at..]);
+        // After a full stop the attribution must end there too (`“We won.” Roe said.`):
+        // `“We won.” Roe said the count …` opens a sentence of its own.
+        let attribution_after = closed_here
+            && attribution_starts(&para[next_at..]).is_some_and(|ends| c != '.' || ends);
         if opens
             && !(c == '.' && !closed_here && is_abbreviation(para, at, &para[next_at..]))
             && !(in_quote && attribution_follows_quote(&para[next_at..]))
@@ -166,22 +169,24 @@ fn attribution_follows_quote(rest: &str) -> bool {
             .is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
-/// True when `rest` opens with a name of one to three capitalised words and a reporting verb
-/// ("Marwick asked", "Mr Xi said").
-fn attribution_starts(rest: &str) -> bool {
+/// When `rest` opens with a name of one to three capitalised words and a reporting verb
+/// ("Marwick asked", "Mr Xi said"): whether the attribution ends with the verb (a comma, a full
+/// stop or nothing after it: "Marwick asked." rather than "Marwick asked the board …").
+fn attribution_starts(rest: &str) -> Option<bool> {
     let words: Vec<&str> = rest.split_whitespace().take(4).collect();
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.', ';']);
         if i > 0 && crate::lexicon::CUES.contains(bare) {
-            return true;
+            let ends = bare.len() < w.len() || i + 1 == rest.split_whitespace().take(5).count();
+            return Some(ends);
         }
         if !w.chars().next().is_some_and(char::is_uppercase)
             || w.ends_with(['.', ',', ';']) && i == 0 && !bare.is_empty() && bare.len() > 3
         {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// How many whitespace-separated words `text` has: `text.split_whitespace().count()`, with ASCII
@@ -317,6 +322,27 @@ mod tests {
             split(t2),
             vec!["She called it “a disaster.”", "Others disagreed."]
         );
+    }
+
+    #[test]
+    fn a_quotation_closed_by_a_full_stop_keeps_only_an_attribution_that_ends() {
+        let t = "“The count is final.” Roe said. Then she left.";
+        assert_eq!(
+            split(t),
+            vec!["“The count is final.” Roe said.", "Then she left."]
+        );
+        // The verb reports a clause of its own: a new sentence.
+        let t2 = "“The count is final.” He said the ballots would be kept for a year.";
+        assert_eq!(
+            split(t2),
+            vec![
+                "“The count is final.”",
+                "He said the ballots would be kept for a year."
+            ]
+        );
+        // A question keeps the attribution after it, whatever follows.
+        let t3 = "“Is the count final?” Roe asked the clerk before noon.";
+        assert_eq!(split(t3), vec![t3]);
     }
 
     #[test]
