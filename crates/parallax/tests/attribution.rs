@@ -1318,3 +1318,19 @@ fn a_time_phrase_between_subject_and_verb_is_no_subject() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_second_verb_or_a_participle_of_stance_takes_the_sentence_subject() {
+    let found = attributed(
+        "Pier plans\n\n\
+         Mayor Ana Roe toured the flooded quay on Monday and backed the plan to raise the sea \
+         wall by a metre.\n\n\
+         Councillor Omar Haddad spoke for an hour at the meeting, criticizing the decision to \
+         close the ferry office at night.",
+    );
+    let wall = holding(&found, "the plan to raise the sea wall");
+    assert_eq!(wall.kind, parallax::model::QuoteKind::Stance, "{found:?}");
+    assert_eq!(wall.speaker.as_deref(), Some("Ana Roe"), "{found:?}");
+    let office = holding(&found, "the decision to close the ferry office");
+    assert_eq!(office.speaker.as_deref(), Some("Omar Haddad"), "{found:?}");
+}

@@ -628,7 +628,7 @@ pub(crate) static LEAD_IN_WORDS: WordList = WordList::new(&[
 
 /// The subject a frame borrows from its sentence: the tokens from the start of the main
 /// clause (after an adverbial lead-in) up to the verb at `k`.
-fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+pub(crate) fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let mut start = s.from;
     if start < k && is_in(&LEAD_IN_WORDS, &s.tok(start).lower) {
         if let Some(comma) = (start..k).find(|&i| s.tok(i).gap_after.contains(',')) {

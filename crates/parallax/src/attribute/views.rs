@@ -265,8 +265,13 @@ pub(crate) fn view_frame(
     if end <= s.from || (end - 1..k).any(|i| s.tok(i).in_quote || opens_quote(s.tok(i))) {
         return None;
     }
+    // "…, threatening to close the pier": a participle after a comma is the subject's too.
+    let participle = end == k && t.lower.ends_with("ing") && s.tok(k - 1).gap_after.contains(',');
     let (subject, borrowed_subject) = if matches!(s.tok(end - 1).lower.as_str(), "and" | "but") {
-        shared?
+        // "Roe toured the quay and backed the levy": no frame before, the sentence's subject.
+        shared.or_else(|| Some((super::frames::sentence_subject(s, end - 1)?, true)))?
+    } else if participle {
+        shared.or_else(|| Some((super::frames::sentence_subject(s, k)?, true)))?
     } else {
         (subject_with_apposition(s, end)?, false)
     };
