@@ -5,10 +5,10 @@
 //! Which verbs do so is not a hand-picked list: `view_cues.tsv` is learned by
 //! `benches/view_cues.py` from the training split of an attributions corpus (PolNeAR). A verb's
 //! key is its lower-cased word, followed by the particle after it when there is one ("called
-//! for"); a key is kept when annotators marked it as the cue of an attribution at least 35% of
-//! the times it stands after a subject (the F1-optimal bar, half the F1 reached), over at least
-//! five occurrences, or (scope "named") over those after a name or a personal pronoun, where it
-//! then applies only. Auxiliaries, negations and adverbs
+//! for", "found that"); a key is kept when annotators marked it as the cue of an attribution at
+//! least 35% of the times it stands after a subject (the F1-optimal bar, half the F1 reached),
+//! in at least two articles, or (scope "named") the same after a name or a personal pronoun,
+//! where it then applies only. Auxiliaries, negations and adverbs
 //! between the subject and the verb are skipped the same way here and in the script
 //! ([`is_skipped`]).
 //!
