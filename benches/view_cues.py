@@ -13,6 +13,9 @@ whole split, not a list picked by hand:
   before it is skipped ("has often called for" is "called for"; an adverb is a listed word, or
   a lower-case word of five letters or more in -ly that is not one of a few nouns such as
   "family").
+- A verb after a skipped form of "be" that does not end in -ing is passive ("was banned",
+  "is expected to"): its key is marked "be:" ("be:banned") and rated apart from the active
+  one, since the subject of a passive verb mostly does not hold the position.
 - seen: how often the key stands in the split after a word (a subject may end there), the
   verb not capitalised (headlines and sentence openings are left out) nor inside quotation
   marks (what a speaker says is no attribution of the reporter's).
@@ -52,6 +55,11 @@ SKIPPED = set(
     often once only previously privately publicly quickly really recently repeatedly reportedly
     still then""".split()
 )
+# Forms of "be" that, skipped before a verb not in -ing, make its key passive ("is banned",
+# "was told": the subject undergoes the act). Keep in step with `attribute::views::BE`.
+BE = set("am are be been being is was were".split())
+# The mark of a passive key ("be:banned"). Keep in step with `attribute::views::PASSIVE`.
+PASSIVE = "be:"
 # Particles that make one key with the verb before them. Keep in step with `views::PARTICLES`.
 PARTICLES = set("about against as at by for from in into of on out over that to up with".split())
 # Subjects that name someone. Keep in step with `attribute::views::NAMING_PRONOUNS`.
@@ -90,12 +98,16 @@ def keyed_positions(text):
         if not word[0].islower() or quoted[start] or is_skipped(word) or low in PARTICLES:
             continue
         j = i - 1
+        passive = False
         while j >= 0 and is_skipped(toks[j][2]):
+            passive = passive or norm(toks[j][2]) in BE
             j -= 1
         if j < 0 or not toks[j][2][0].isalnum() or "\n" in text[toks[j][1]:start]:
             continue
         nxt = norm(toks[i + 1][2]) if i + 1 < len(toks) else ""
         key = f"{low} {nxt}" if nxt in PARTICLES else low
+        if passive and not low.endswith("ing"):
+            key = PASSIVE + key
         before = toks[j][2]
         named = before[0].isupper() or norm(before) in NAMING_PRONOUNS
         out.append((start, key, named))
@@ -164,7 +176,8 @@ def main():
             "articles; "
             "scope named: only after "
             "a name or a personal pronoun).\n"
-            "# key\tscope\tattributed\tseen\tattributed after a name\tseen after a name\n"
+            f"# key ({PASSIVE} marks a passive verb)\tscope\tattributed\tseen\tattributed after a "
+            "name\tseen after a name\n"
         )
         for k in sorted(scopes):
             out.write(

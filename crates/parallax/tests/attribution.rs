@@ -1334,3 +1334,22 @@ fn a_second_verb_or_a_participle_of_stance_takes_the_sentence_subject() {
     let office = holding(&found, "the decision to close the ferry office");
     assert_eq!(office.speaker.as_deref(), Some("Omar Haddad"), "{found:?}");
 }
+
+#[test]
+fn a_passive_verb_is_looked_up_apart_from_the_active_one() {
+    let found = attributed(
+        "Pier attack\n\n\
+         Councillor Omar Haddad was attacked outside the town hall on Friday night by two men.\n\n\
+         Mayor Ana Roe attacked the plan to close the ferry office at night.",
+    );
+    let active = holding(&found, "the plan to close the ferry office");
+    assert_eq!(active.kind, parallax::model::QuoteKind::Stance, "{found:?}");
+    assert_eq!(active.speaker.as_deref(), Some("Ana Roe"), "{found:?}");
+    // "was attacked": Haddad holds no position.
+    assert!(
+        !found
+            .iter()
+            .any(|q| q.text.contains("outside the town hall")),
+        "{found:?}"
+    );
+}

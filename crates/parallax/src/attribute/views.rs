@@ -120,6 +120,14 @@ static SKIPPED: WordList = WordList::new(&[
     "then",
 ]);
 
+/// Forms of "be" that, skipped before a verb not in -ing, make its key passive. Keep in step with
+/// `BE` in `benches/view_cues.py`.
+static BE: WordList = WordList::new(&["am", "are", "be", "been", "being", "is", "was", "were"]);
+
+/// The mark of a passive key in the table ("be:banned"). Keep in step with `PASSIVE` in
+/// `benches/view_cues.py`.
+const PASSIVE: &str = "be:";
+
 /// Particles that make one key with the verb before them ("called for", "refused to"). Keep in
 /// step with `PARTICLES` in `benches/view_cues.py`.
 static PARTICLES: WordList = WordList::new(&[
@@ -181,7 +189,10 @@ fn keys() -> &'static Keys {
                 Some((key, scope))
             })
             .collect();
-        let verbs = keys.keys().filter_map(|k| k.split(' ').next()).collect();
+        let verbs = keys
+            .keys()
+            .filter_map(|k| k.trim_start_matches(PASSIVE).split(' ').next())
+            .collect();
         Keys { keys, verbs }
     })
 }
@@ -210,13 +221,20 @@ fn is_skipped(t: &Tok) -> bool {
 }
 
 /// How many tokens from `k` form a learned key: 2 for a verb and its particle, 1 for a verb
-/// alone, `None` when the word is no view verb.
+/// alone, `None` when the word is no view verb. A verb not in -ing after a skipped form of "be"
+/// is looked up as passive ("is banned" is `be:banned`, rated apart from "banned").
 fn key_length(s: &Sentence, k: usize) -> Option<(usize, Scope)> {
     let word = plain(&s.tok(k).lower);
     let table = keys();
     if !table.verbs.contains(word.as_ref()) || is_skipped(s.tok(k)) {
         return None;
     }
+    let passive = !word.ends_with("ing")
+        && (s.from..k)
+            .rev()
+            .take_while(|&i| is_skipped(s.tok(i)) && s.tok(i).gap_after.trim().is_empty())
+            .any(|i| BE.contains(&plain(&s.tok(i).lower)));
+    let voice = if passive { PASSIVE } else { "" };
     // A particle counts when nothing but a space stands between ("called for", not "called,
     // for").
     if k + 1 < s.to && s.tok(k).gap_after.trim().is_empty() {
@@ -225,11 +243,14 @@ fn key_length(s: &Sentence, k: usize) -> Option<(usize, Scope)> {
             // With a particle after it, only the two-word key counts ("went on" is not "went").
             return table
                 .keys
-                .get(format!("{word} {next}").as_str())
+                .get(format!("{voice}{word} {next}").as_str())
                 .map(|&scope| (2, scope));
         }
     }
-    table.keys.get(word.as_ref()).map(|&scope| (1, scope))
+    table
+        .keys
+        .get(format!("{voice}{word}").as_str())
+        .map(|&scope| (1, scope))
 }
 
 /// The view frame of verb `k`, when the verb attributes a view and a subject stands before it.
