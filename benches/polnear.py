@@ -54,12 +54,12 @@ Conversion, one line per article:
   Trump": articles, possessives and most titles fall away). A relative pronoun outside any chain
   takes the name just before it. A source with a proper noun inside a description ("the Ohio
   governor", "the Lee campaign": its first phrase ends in a common noun) is looked up the same
-  way. Otherwise (no chain, a chain without a name, no CoreNLP file)
-  the reference is the source text itself. The chains' representative mentions are not used
+  way, through a mention headed by that common noun. Otherwise (no chain, a chain without a
+  name, no CoreNLP file) the reference is the source text itself. The chains' representative mentions are not used
   when no name is found: for pronouns they are often wrong ("a child's", "her skill").
   A description left unresolved by the article's CoreNLP chains ("the senator", "officials",
-  "the Ohio governor";
-  articles without a CoreNLP file get no mark) is marked "reference_as_written":
+  "the Ohio governor"; articles without a CoreNLP file get no mark) is marked
+  "reference_as_written":
   the data set does not say who it is, so `eval quotes` counts the speaker right when Parallax
   writes it with the same words (its `speaker_written`; case, articles and possessives aside),
   as well as when its resolved name matches.
@@ -218,7 +218,8 @@ def name_run(text, tokens, head, lo_limit=0, hi_limit=None):
 def source_mention(corenlp, span, relative, head=None):
     """The coreference mention standing for the source: for a relative pronoun ("who"), the one
     ending just before it (", who"); otherwise the one whose head lies in the source and that
-    covers at least half of it (the largest overlap, then the shortest). None when none does."""
+    covers at least half of it (the largest overlap, then the shortest), and, when `head` is
+    given, whose head is that token. None when none does."""
     tokens, chains = corenlp
     s, e = span
     best = None
@@ -258,9 +259,10 @@ HEAD_STOPS = {",", "(", "-LRB-", "of", "in", "at", "from", "for", "with", "by", 
               "that", "which", "whose"}
 
 
-def person_follows(tokens, i):
-    """True when one of the two tokens after token `i` is tagged as a person's name."""
-    return any(t[4] == "PERSON" for t in tokens[i + 1 : i + 3])
+def person_follows(tokens, i, last):
+    """True when one of the two tokens after token `i`, up to token `last`, is tagged as a
+    person's name."""
+    return any(t[4] == "PERSON" for t in tokens[i + 1 : min(i + 3, last + 1)])
 
 
 def head_phrases(text, corenlp, span):
@@ -277,7 +279,7 @@ def head_phrases(text, corenlp, span):
         if word in (",", "(", "-LRB-"):
             phrases.append(current)
             current, cut = [], False
-        elif word.lower() == "and" and (not cut or person_follows(tokens, i)):
+        elif word.lower() == "and" and (not cut or person_follows(tokens, i, inside[-1])):
             return None
         elif not cut and word.lower() in HEAD_STOPS:
             cut = True
@@ -287,7 +289,7 @@ def head_phrases(text, corenlp, span):
     return [p for p in phrases if p]
 
 
-def head_of(corenlp, span, text):
+def head_of(text, corenlp, span):
     """The token index of the source's head, the last word of its first phrase; None when there
     is none (two sources joined by "and", no tokens)."""
     phrases = head_phrases(text, corenlp, span)
@@ -297,7 +299,7 @@ def head_of(corenlp, span, text):
 def head_is_common(text, corenlp, span):
     """True when the source's head is not a proper noun: a description ("the Ohio governor",
     "the Lee campaign"), even with names inside it."""
-    head = head_of(corenlp, span, text)
+    head = head_of(text, corenlp, span)
     return head is not None and corenlp[0][head][3] not in PROPER
 
 
@@ -387,7 +389,7 @@ def convert_article(text, ann, corenlp, stats):
                 elif name is None and head_is_common(text, corenlp, speaker_span):
                     # A description with a name inside ("the Ohio governor"): looked up as a
                     # generic one, through a mention headed by the description's own head.
-                    head = head_of(corenlp, speaker_span, text)
+                    head = head_of(text, corenlp, speaker_span)
                     name = resolve(text, corenlp, speaker_span, False, head)
                     if name and name != speaker:
                         reference = name

@@ -1,7 +1,8 @@
 //! Speech frames: a reporting verb with its subject and the words it reports.
 //!
 //! Patterns, for a sentence's tokens:
-//! - `SUBJECT [, apposition,] VERB [that] CONTENT` ("Veleshev said the readout was ..."),
+//! - `SUBJECT [, apposition,] [time] VERB [that] CONTENT` ("Veleshev said the readout was ...",
+//!   "Veleshev on Monday said ..."),
 //! - `“QUOTE,” VERB SUBJECT` and `“QUOTE,” SUBJECT VERB`,
 //! - `CONTENT, SUBJECT VERB [time].` ("..., authorities said Saturday."),
 //! - `SUBJECT VERB: “QUOTE”` and `SUBJECT VERB, “QUOTE”`,
@@ -742,12 +743,15 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
 }
 
 fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
+    skip_back(s, k, |t| is_in(&VERB_ADVERBS, &t.lower))
+}
+
+/// Where a verb's subject may end, walking back from the verb at `k` over the words `skipped`
+/// accepts (not across a comma) and over time phrases ([`time_before`]).
+pub(crate) fn skip_back(s: &Sentence, k: usize, skipped: impl Fn(&Tok) -> bool) -> usize {
     let mut end = k;
     loop {
-        while end > s.from
-            && is_in(&VERB_ADVERBS, &s.tok(end - 1).lower)
-            && !s.tok(end - 1).gap_after.contains(',')
-        {
+        while end > s.from && skipped(s.tok(end - 1)) && !s.tok(end - 1).gap_after.contains(',') {
             end -= 1;
         }
         match time_before(s, end) {
@@ -760,8 +764,8 @@ fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
 /// Where a time phrase standing between a subject and its verb starts, when one ends right
 /// before token `end`: "Roe on Monday said", "Roe on May 4 backed", "Roe last week said", "Roe
 /// Monday said", "Roe earlier this month said". None when the words before `end` are no such
-/// phrase, when a comma or a quotation mark stands inside it or right before it ends, or when
-/// it follows a participle.
+/// phrase, when punctuation or a quotation stands inside it or between it and the verb, or
+/// when it follows a participle.
 pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
     let word = |i: usize| s.tok(i).lower.as_str();
     let plain = |i: usize| {

@@ -1000,9 +1000,9 @@ fn direct_quote(
                         .previous
                         .as_ref()
                         .filter(|q| q.paragraph == paragraph || s_idx - q.sentence <= reach)?;
+                    let name = previous.speaker.clone()?;
                     // The quotation goes on in the words the speaker was named with.
                     written.clone_from(&previous.written);
-                    let name = previous.speaker.clone()?;
                     Some((name, Rule::QuotePreviousSpeaker))
                 });
                 match found {
@@ -1688,7 +1688,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // The person must head the subject ("A Larchmere Mobile spokesperson" is not Larchmere Mobile);
     // a borrowed subject is the sentence's opening clause, whose first person is its subject.
     let person = if f.borrowed_subject {
-        mentions.iter().find(|m| !m.possessive)
+        // It opens the clause: "Police arrested Ann Roe, accusing her …" is not Roe's.
+        mentions
+            .iter()
+            .find(|m| !m.possessive)
+            .filter(|m| m.first <= a + SUBJECT_REACH)
     } else {
         mentions.iter().rev().find(|m| !m.possessive && m.last == b)
     };

@@ -10,10 +10,16 @@
 //! in at least two articles, or (scope "named") the same after a name or a personal pronoun,
 //! where it then applies only. Auxiliaries, negations and adverbs
 //! between the subject and the verb are skipped the same way here and in the script
-//! ([`is_skipped`]).
+//! ([`is_skipped`]). A verb not in -ing after a skipped form of "be" is passive and has keys of
+//! its own ("be:critical of"): "Lee was attacked outside the hall" gives Lee no stance.
+//!
+//! The subject stands before the verb (across an apposition, or a time phrase: "Roe on Monday
+//! backed"); after "and" or "but", and for a verb in -ing after a comma ("…, criticizing the
+//! plan"), it is the subject of the sentence's last frame, else the clause that opens the
+//! sentence.
 //!
 //! A view frame is read only where no frame of speech was found for the verb. After a verb of
-//! speech and a preposition it needs as many words as reported speech ("says in an interview."
+//! speech and a particle it needs as many words as reported speech ("says in an interview."
 //! names only a circumstance). Its words run
 //! from after the verb to the end of the clause, and stop before the subject of a later frame in
 //! the sentence. (Ending them at the first comma instead lost recall on the training split:
@@ -38,7 +44,7 @@ use super::tokens::Tok;
 use crate::lexicon::WordList;
 
 /// The learned table: one key per line (`key\tscope\tattributed\tseen\tattributed after a
-/// name\tseen after a name`; scope `any` or `named`).
+/// name\tseen after a name`; scope `any` or `named`; a key marked `be:` is passive).
 const TABLE: &str = include_str!("view_cues.tsv");
 
 /// Auxiliaries, negations and adverbs that may stand between a subject and its verb ("has
@@ -122,9 +128,11 @@ static SKIPPED: WordList = WordList::new(&[
 
 /// Forms of "be" that, skipped before a verb not in -ing, make its key passive. Keep in step with
 /// `BE` in `benches/view_cues.py`.
-static BE: WordList = WordList::new(&["am", "are", "be", "been", "being", "is", "was", "were"]);
+static BE: WordList = WordList::new(&[
+    "am", "are", "aren't", "be", "been", "being", "is", "isn't", "was", "wasn't", "were", "weren't",
+]);
 
-/// The mark of a passive key in the table ("be:banned"). Keep in step with `PASSIVE` in
+/// The mark of a passive key in the table ("be:critical of"). Keep in step with `PASSIVE` in
 /// `benches/view_cues.py`.
 const PASSIVE: &str = "be:";
 
@@ -222,7 +230,7 @@ fn is_skipped(t: &Tok) -> bool {
 
 /// How many tokens from `k` form a learned key: 2 for a verb and its particle, 1 for a verb
 /// alone, `None` when the word is no view verb. A verb not in -ing after a skipped form of "be"
-/// is looked up as passive ("is banned" is `be:banned`, rated apart from "banned").
+/// is looked up as passive ("was attacked" is `be:attacked`, rated apart from "attacked").
 fn key_length(s: &Sentence, k: usize) -> Option<(usize, Scope)> {
     let word = plain(&s.tok(k).lower);
     let table = keys();
@@ -232,14 +240,15 @@ fn key_length(s: &Sentence, k: usize) -> Option<(usize, Scope)> {
     let passive = !word.ends_with("ing")
         && (s.from..k)
             .rev()
-            .take_while(|&i| is_skipped(s.tok(i)) && s.tok(i).gap_after.trim().is_empty())
+            .take_while(|&i| is_skipped(s.tok(i)) && !s.tok(i).gap_after.contains(','))
             .any(|i| BE.contains(&plain(&s.tok(i).lower)));
     let voice = if passive { PASSIVE } else { "" };
     // A particle counts when nothing but a space stands between ("called for", not "called,
     // for").
     if k + 1 < s.to && s.tok(k).gap_after.trim().is_empty() {
         let next = &s.tok(k + 1).lower;
-        if PARTICLES.contains(next) {
+        // "that's" is no particle ("think that's wrong").
+        if PARTICLES.contains(next) && !s.tok(k + 1).possessive {
             // With a particle after it, only the two-word key counts ("went on" is not "went").
             return table
                 .keys
@@ -253,9 +262,10 @@ fn key_length(s: &Sentence, k: usize) -> Option<(usize, Scope)> {
         .map(|&scope| (1, scope))
 }
 
-/// The view frame of verb `k`, when the verb attributes a view and a subject stands before it.
-/// `shared` is the subject of the sentence's last frame, for a verb after "and" ("… and
-/// backed the levy").
+/// The view frame of verb `k`, when the verb attributes a view and it has a subject: before it,
+/// or borrowed for a verb after "and" ("… and backed the levy") or in -ing after a comma.
+/// `shared` is the subject of the sentence's last frame, which a borrowed subject is when there
+/// is one; otherwise the sentence's opening clause is.
 pub(crate) fn view_frame(
     s: &Sentence,
     k: usize,
@@ -271,18 +281,8 @@ pub(crate) fn view_frame(
     // after a word; a subject closed by a comma or a bracket ("Roe, a councillor, backed") is
     // read too: requiring a bare space there cost recall on both splits (all-attribution F1
     // train 0.6655 -> 0.6564, dev 0.6876 -> 0.6814).
-    let mut end = k;
-    loop {
-        while end > s.from && is_skipped(s.tok(end - 1)) && !s.tok(end - 1).gap_after.contains(',')
-        {
-            end -= 1;
-        }
-        // "Roe on Monday backed …": a time phrase stands between the subject and the verb.
-        match super::frames::time_before(s, end) {
-            Some(start) => end = start,
-            None => break,
-        }
-    }
+    // "Roe on Monday backed …": a time phrase may stand between the subject and the verb too.
+    let end = super::frames::skip_back(s, k, is_skipped);
     if end <= s.from || (end - 1..k).any(|i| s.tok(i).in_quote || opens_quote(s.tok(i))) {
         return None;
     }
@@ -296,14 +296,19 @@ pub(crate) fn view_frame(
     } else {
         (subject_with_apposition(s, end)?, false)
     };
-    // A key learned after names applies after a name or a personal pronoun only.
-    let last = s.tok(subject.1.saturating_sub(1).max(subject.0));
+    // A key learned after names applies after a name or a personal pronoun only: the
+    // subject's last word, or for a borrowed clause its first.
+    let last = if borrowed_subject {
+        s.tok(subject.0)
+    } else {
+        s.tok(subject.1.saturating_sub(1).max(subject.0))
+    };
     let names = last.cap || (NAMING_PRONOUNS.contains(&last.lower) && !last.possessive);
     if scope == Scope::Named && !names {
         return None;
     }
     let object = k + length;
-    let c = if object < s.to && s.tok(object).lower == "that" {
+    let c = if object < s.to && s.tok(object).lower == "that" && !s.tok(object).possessive {
         object + 1
     } else {
         object
@@ -347,7 +352,7 @@ pub(crate) fn view_frame(
         });
     }
     let end = start + s.text.get(start..end)?.trim_end().len();
-    // After a verb of speech and a preposition, a few words name only the circumstance ("says
+    // After a verb of speech and a particle, a few words name only the circumstance ("says
     // in an interview."): the words must be as many as reported speech needs.
     let fewest = if t.is_cue() && length == 2 {
         super::frames::MIN_CONTENT_WORDS
