@@ -627,9 +627,19 @@ pub(crate) static LEAD_IN_WORDS: WordList = WordList::new(&[
     "yet",
 ]);
 
+/// The subject of a verb that shares one ("… and said", ", saying"), as (subject, borrowed): the
+/// sentence's last frame's (`shared`), else the sentence's own up to token `k`.
+pub(crate) fn borrowed_subject(
+    s: &Sentence,
+    k: usize,
+    shared: Option<((usize, usize), bool)>,
+) -> Option<((usize, usize), bool)> {
+    shared.or_else(|| Some((sentence_subject(s, k)?, true)))
+}
+
 /// The subject a frame borrows from its sentence: the tokens from the start of the main
 /// clause (after an adverbial lead-in) up to the verb at `k`.
-pub(crate) fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let mut start = s.from;
     if start < k && is_in(&LEAD_IN_WORDS, &s.tok(start).lower) {
         if let Some(comma) = (start..k).find(|&i| s.tok(i).gap_after.contains(',')) {
@@ -840,10 +850,7 @@ fn verb_frame(
         && s.tok(end - 2).gap_after.contains(',')
         && s.tok(end - 2).cap;
     let (subject, borrowed_subject) = if let Some(and_at) = and_at {
-        match shared {
-            Some(shared) => shared,
-            None => (sentence_subject(s, and_at)?, true),
-        }
+        borrowed_subject(s, and_at, shared)?
     } else if relative {
         (s.phrase_before(end - 1)?, false)
     } else {
@@ -1339,10 +1346,7 @@ fn participle_frame(
     if k == s.from || !s.tok(k - 1).gap_after.contains(',') {
         return None;
     }
-    let (subject, borrowed_subject) = match shared {
-        Some(shared) => shared,
-        None => (sentence_subject(s, k)?, true),
-    };
+    let (subject, borrowed_subject) = borrowed_subject(s, k, shared)?;
     let content = participle_content(s, k, quotes)?;
     Some(Frame {
         cue: k,

@@ -290,9 +290,9 @@ pub(crate) fn view_frame(
     let participle = end == k && t.lower.ends_with("ing") && s.tok(k - 1).gap_after.contains(',');
     let (subject, borrowed_subject) = if matches!(s.tok(end - 1).lower.as_str(), "and" | "but") {
         // "Roe toured the quay and backed the levy": no frame before, the sentence's subject.
-        shared.or_else(|| Some((super::frames::sentence_subject(s, end - 1)?, true)))?
+        super::frames::borrowed_subject(s, end - 1, shared)?
     } else if participle {
-        shared.or_else(|| Some((super::frames::sentence_subject(s, k)?, true)))?
+        super::frames::borrowed_subject(s, k, shared)?
     } else {
         (subject_with_apposition(s, end)?, false)
     };
