@@ -87,6 +87,22 @@ fn a_second_verb_and_a_participle_share_the_subject() {
 }
 
 #[test]
+fn a_reported_clause_ends_where_a_second_verb_of_speech_begins() {
+    let found = quotes(
+        "Harbour master Ines Varga said the north pier was safe for walkers and then warned \
+         that the ferry would stay docked until the storm passed.",
+    );
+    // The first clause stops before "and then warned"; the second verb shares its subject.
+    let pier = found
+        .iter()
+        .find(|(t, _)| t.contains("north pier"))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(!pier.0.contains("ferry"), "{found:?}");
+    assert_speaker(&found, "north pier", "Ines Varga");
+    assert_speaker(&found, "ferry would stay docked", "Ines Varga");
+}
+
+#[test]
 fn trailing_attribution_with_an_apposition() {
     let found = quotes(
         "Some couples grow closer when one partner falls ill with cancer, said Dr. Imogen \

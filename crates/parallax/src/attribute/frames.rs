@@ -1272,8 +1272,23 @@ pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
                     s.tok(k).is_cue() && (j..k).all(|i| s.tok(i).cap && !s.tok(i).in_quote)
                 });
             after_comma && (is_in(&PARTICIPLES, &s.tok(j).lower) || next_speaker)
+                || second_speech_verb(s, j)
         })
         .map_or(s.span.1, |j| s.tok(j - 1).end)
+}
+
+/// True when token `j` opens a second verb of speech sharing the subject ("said the pier was
+/// safe and then warned …", "but added …"): the first reported clause ends before it.
+fn second_speech_verb(s: &Sentence, j: usize) -> bool {
+    let t = s.tok(j);
+    if t.in_quote || !matches!(t.lower.as_str(), "and" | "but") {
+        return false;
+    }
+    let mut v = j + 1;
+    while v < s.to && matches!(s.tok(v).lower.as_str(), "also" | "then" | "later") {
+        v += 1;
+    }
+    v < s.to && s.tok(v).is_cue() && !s.tok(v).lower.ends_with("ing")
 }
 
 /// The subject before `end`; across an apposition (`X, a senior fellow, said`) the phrase
