@@ -103,6 +103,18 @@ fn a_reported_clause_ends_where_a_second_verb_of_speech_begins() {
 }
 
 #[test]
+fn a_namesake_with_another_given_name_is_another_person() {
+    let found = quotes(
+        "Ferry delays\n\n\
+         Minister Adam Kessling said the port would reopen in May after the repairs.\n\n\
+         On the quay, 54-year-old Nora Kessling also complained about the delay and explained \
+         how hard it was to reach the island. “We wait every morning,” she said.",
+    );
+    assert_speaker(&found, "port would reopen", "Adam Kessling");
+    assert_speaker(&found, "We wait every morning", "Nora Kessling");
+}
+
+#[test]
 fn trailing_attribution_with_an_apposition() {
     let found = quotes(
         "Some couples grow closer when one partner falls ill with cancer, said Dr. Imogen \

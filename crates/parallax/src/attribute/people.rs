@@ -237,8 +237,11 @@ impl NameTable {
             .collect();
         for run in table.candidates.clone() {
             // A new surname is a new person, whatever the given name ("Adam Ferrow" after "Adam
-            // Kessling").
-            if run.last().is_some_and(|w| !table.parts.contains_key(w)) {
+            // Kessling"); so is a known surname after another given name, a relative or a
+            // namesake ("Nora Kessling" after "Adam Kessling").
+            if run.last().is_some_and(|w| !table.parts.contains_key(w))
+                || table.namesake(&run).is_some()
+            {
                 // A part used alone elsewhere marks a person ("Marske said" after "Greta Marske").
                 let alone = run.iter().any(|w| used_alone.contains(w.as_str()));
                 table.people.push(Person {
@@ -279,6 +282,12 @@ impl NameTable {
     /// Adds a person by name (or finds them) and returns their index.
     pub fn learn(&mut self, name: &str) -> usize {
         let words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(p) = self.people.iter().position(|x| x.name == name) {
+            if let Some(person) = self.people.get_mut(p) {
+                person.confirmed = true;
+            }
+            return p;
+        }
         // The same person when the surname is theirs ("Vladimir Orlik" is not Vladimir Putin).
         if let Some(p) = words.last().and_then(|w| self.part(w)) {
             if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) || words.len() == 1 {
@@ -298,6 +307,23 @@ impl NameTable {
             self.parts.entry(w.to_string()).or_insert(idx);
         }
         idx
+    }
+
+    /// The person a run of name words ("Nora Kessling") shares its surname with while its
+    /// first word is another given name than theirs ("Adam Kessling"): a relative or a
+    /// namesake, not them.
+    fn namesake(&self, run: &[String]) -> Option<usize> {
+        let (first, surname) = (run.first()?, run.last()?);
+        let owner = self.part(surname)?;
+        let theirs: Vec<&str> = self.people.person(owner).name.split_whitespace().collect();
+        let given_name = |w: &str| super::given_names::pronoun_vote(w) != 0;
+        let other = theirs.len() >= 2
+            && theirs.last() == Some(&surname.as_str())
+            && !theirs.contains(&first.as_str())
+            && self.part(first).is_none()
+            && given_name(first)
+            && theirs.first().is_some_and(|w| given_name(w));
+        other.then_some(owner)
     }
 
     /// The person whose name ends with `surname`.
