@@ -436,8 +436,9 @@ pub fn analyze_documents(docs: Vec<Document>, opts: &Options) -> Report {
     }
 }
 
-/// Assigns `docs`, taken in `order`, to stories one by one; returns the clusterer and why each
-/// document (by its place in `docs`) joined its story.
+/// Assigns `docs`, taken in `order`, to stories one by one, then refines the stories with the
+/// whole input known ([`StoryClusterer::refine`]); returns the clusterer and why each document
+/// (by its place in `docs`) is in its story.
 fn assign_stories<'d>(
     docs: &'d [Document],
     order: &[usize],
@@ -447,6 +448,7 @@ fn assign_stories<'d>(
     let mut clusterer = StoryClusterer::new();
     let mut assignments: HashMap<usize, Assignment> = HashMap::new();
     let mut seen: HashSet<&str> = HashSet::new();
+    let mut inputs: Vec<ClusterInput> = Vec::with_capacity(order.len());
     for &i in order {
         let doc = &docs[i];
         let copies_of: Vec<&str> = copies_by_doc
@@ -470,6 +472,13 @@ fn assign_stories<'d>(
         let (_, why) = clusterer.add(&input);
         assignments.insert(i, why);
         seen.insert(&doc.id);
+        inputs.push(input);
+    }
+    // The whole input is known: each document moves to the story it is now closest to.
+    for (arrived, why) in clusterer.refine(&inputs) {
+        if let Some(&i) = order.get(arrived) {
+            assignments.insert(i, why);
+        }
     }
     (clusterer, assignments)
 }

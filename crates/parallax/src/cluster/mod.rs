@@ -13,7 +13,9 @@
 //! the ones sharing most of them are scored. A copy relation with a story's document is a join
 //! by itself. When a document is close to two stories, they merge into the older one, so story
 //! ids stay stable. Each assignment is explained by the nearest document and the terms it
-//! shares most with the story.
+//! shares most with the story. When the whole input is known (`parallax analyze`), a last pass
+//! moves each document to the story it is then closest to ([`refine`]); the store's incremental
+//! ingest keeps its stories as assigned.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -21,14 +23,17 @@ use std::hash::BuildHasherDefault;
 use rustc_hash::FxHasher;
 
 use crate::dedup::Fingerprint;
+
+mod refine;
 use crate::model::Assignment;
 use crate::terms::{for_each_term, for_each_term_of};
+pub use refine::REFINE_SIMILARITY;
 
 /// Background document frequencies: how many documents of a corpus of news articles (PolNeAR's
 /// training split and the Gender Gap Tracker articles, built by the `background_terms` example)
 /// hold each term. Every stream starts from them, so a word common in news weighs little even
 /// when the input is three pages.
-const BACKGROUND_TSV: &str = include_str!("../data/background-df.tsv");
+const BACKGROUND_TSV: &str = include_str!("../../data/background-df.tsv");
 
 /// The background corpus read from [`BACKGROUND_TSV`].
 struct Background {
@@ -388,13 +393,22 @@ impl StoryClusterer {
                 &counted
             }
         };
-        // idf = ln((n + 1) / (df + 1)) + 1, with n counting this document, both counted over
-        // the background corpus and the stream.
-        let ln_n1 = self.ln(self.ids.len() + 2 + BACKGROUND.documents);
+        self.tf_idf(tf, true)
+    }
+
+    /// The unit TF-IDF vector of term counts, in their order; `count` counts them towards the
+    /// document frequencies first, as a new document's.
+    fn tf_idf(&mut self, tf: &TermCounts, count: bool) -> Vector {
+        // idf = ln((n + 1) / (df + 1)) + 1, with n counting the documents (this one too when
+        // counted), both counted over the background corpus and the stream.
+        let n = self.ids.len() + usize::from(count);
+        let ln_n1 = self.ln(n + 1 + BACKGROUND.documents);
         let mut v: Vector = Vec::with_capacity(tf.entries.len());
         for (hash, term, f) in tf.iter() {
             let t = self.term_id(hash, term);
-            self.df[t as usize] += 1;
+            if count {
+                self.df[t as usize] += 1;
+            }
             let df = (self.df[t as usize] + self.background_df[t as usize]) as usize;
             let idf = ln_n1 - self.ln(df + 1) + 1.0;
             let ln_f = if f.fract() == 0.0 && (1.0..64.0).contains(&f) {
@@ -763,7 +777,8 @@ mod tests {
         }
     }
 
-    fn input<'a>(id: &'a str, text: &'a str) -> ClusterInput<'a> {
+    /// A document of `text` with nothing else known, for the tests of this module and its own.
+    pub(super) fn input<'a>(id: &'a str, text: &'a str) -> ClusterInput<'a> {
         ClusterInput {
             id,
             title: None,
