@@ -115,6 +115,24 @@ fn a_namesake_with_another_given_name_is_another_person() {
 }
 
 #[test]
+fn a_borrowed_subject_keeps_the_words_that_name_its_speaker() {
+    let found = attributed(
+        "Pier plans\n\n\
+         Senator Ines Varga visited the harbour on Monday and said the council had waited \
+         too long.\n\n\
+         The senator toured the flooded quay, saying the pier would reopen in May after the \
+         repairs.",
+    );
+    let pier = holding(&found, "the pier would reopen");
+    assert_eq!(pier.speaker.as_deref(), Some("Ines Varga"), "{found:?}");
+    assert_eq!(
+        pier.speaker_written.as_deref(),
+        Some("The senator"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn trailing_attribution_with_an_apposition() {
     let found = quotes(
         "Some couples grow closer when one partner falls ill with cancer, said Dr. Imogen \

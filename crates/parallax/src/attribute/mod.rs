@@ -1361,9 +1361,11 @@ fn frame_quote(
     let mut rule = reading.rule;
     // A borrowed clause or a cited document is more than the words naming the speaker.
     let subject = subject_head(&cx.toks, f.subject);
-    let mut written =
-        (speaker.is_some() && subject.0 < subject.1 && !f.borrowed_subject && !f.according)
-            .then(|| cx.span_text(subject.0, subject.1));
+    let mut written = match reading.written {
+        Some(words) => Some(words),
+        None => (speaker.is_some() && subject.0 < subject.1 && !f.borrowed_subject && !f.according)
+            .then(|| cx.span_text(subject.0, subject.1)),
+    };
     // A channel reports a person's words: "CCTV said Mr Xi “promoted …”", "CCTV reported that
     // Xi argued …".
     if channel.is_some() {
@@ -1616,6 +1618,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                         .then(|| remembered_owner(cx, a, b))
                         .flatten()
                 }),
+                written: None,
             };
         }
         // "Ruritanian foreign ministry spokeswoman Ilona Marek said": the person named speaks.
@@ -1715,7 +1718,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 return SubjectReading::new(Rule::FrameNamedPair, Some(both), None);
             }
         }
-        return SubjectReading::new(Rule::FrameNamedPerson, name, None);
+        let mut reading = SubjectReading::new(Rule::FrameNamedPerson, name, None);
+        if f.borrowed_subject {
+            reading.written = Some(cx.span_text(m.first, m.last));
+        }
+        return reading;
     }
     // An unknown capitalised name: the last capitalised run of the subject.
     let name_word = |t: &Tok| {
@@ -1905,6 +1912,9 @@ struct SubjectReading {
     speaker: Option<String>,
     channel: Option<String>,
     owner: Option<String>,
+    /// The words naming the speaker inside a borrowed clause ("the Vermont senator" in "The
+    /// Vermont senator toured the plant, saying …"), whose whole is more than a name.
+    written: Option<String>,
 }
 
 impl SubjectReading {
@@ -1914,6 +1924,7 @@ impl SubjectReading {
             speaker,
             channel,
             owner: None,
+            written: None,
         }
     }
 }
