@@ -2,8 +2,8 @@
 //!
 //! [`prepare`] takes one page through decode, extract, repair, clean and segment, and is the
 //! per-document part (it runs independently on each page). [`analyze_documents`] finds copies,
-//! assigns documents to stories in publication order, and analyzes each story: quotes,
-//! statements, conflicts, exclusives and the summary.
+//! assigns documents to stories in publication order and refines the stories once all are in,
+//! and analyzes each story: quotes, statements, conflicts, exclusives and the summary.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

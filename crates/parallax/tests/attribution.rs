@@ -37,6 +37,15 @@ fn holding<'q>(found: &'q [parallax::model::Quote], words: &str) -> &'q parallax
         .unwrap_or_else(|| panic!("no quote holding {words:?} in {found:?}"))
 }
 
+/// The words of the quote of `found` holding `words`.
+fn words_of<'q>(found: &'q [(String, Option<String>)], words: &str) -> &'q str {
+    &found
+        .iter()
+        .find(|(t, _)| t.contains(words))
+        .unwrap_or_else(|| panic!("no quote holding {words:?} in {found:?}"))
+        .0
+}
+
 fn speaker_of(found: &[(String, Option<String>)], words: &str) -> Option<String> {
     found
         .iter()
@@ -93,13 +102,24 @@ fn a_reported_clause_ends_where_a_second_verb_of_speech_begins() {
          that the ferry would stay docked until the storm passed.",
     );
     // The first clause stops before "and then warned"; the second verb shares its subject.
-    let pier = found
-        .iter()
-        .find(|(t, _)| t.contains("north pier"))
-        .unwrap_or_else(|| panic!("{found:?}"));
-    assert!(!pier.0.contains("ferry"), "{found:?}");
+    assert!(
+        !words_of(&found, "north pier").contains("ferry"),
+        "{found:?}"
+    );
     assert_speaker(&found, "north pier", "Ines Varga");
     assert_speaker(&found, "ferry would stay docked", "Ines Varga");
+    // An infinitive is no second verb of speech; a present verb is one after a present one.
+    let found = quotes(
+        "Harbour master Ines Varga said the council would investigate and explain the delay \
+         to the families. Harbour master Tomas Reld says the south pier is unsafe and adds that \
+         the ferry will not sail before Friday.",
+    );
+    assert_speaker(&found, "investigate and explain the delay", "Ines Varga");
+    assert!(
+        !words_of(&found, "south pier").contains("Friday"),
+        "{found:?}"
+    );
+    assert_speaker(&found, "will not sail before Friday", "Tomas Reld");
 }
 
 #[test]

@@ -1272,14 +1272,18 @@ pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
                     s.tok(k).is_cue() && (j..k).all(|i| s.tok(i).cap && !s.tok(i).in_quote)
                 });
             after_comma && (is_in(&PARTICIPLES, &s.tok(j).lower) || next_speaker)
-                || second_speech_verb(s, j)
+                || second_speech_verb(s, c, j)
         })
         .map_or(s.span.1, |j| s.tok(j - 1).end)
 }
 
 /// True when token `j` opens a second verb of speech sharing the subject ("said the pier was
-/// safe and then warned …", "but added …"): the first reported clause ends before it.
-fn second_speech_verb(s: &Sentence, j: usize) -> bool {
+/// safe and then warned …", "but added …"): the first reported clause, opening at token `c`,
+/// ends before it. The verb is in the past ("-ed", "said", "told", "wrote"), or in the present
+/// after a verb in the present ("says … and adds"), so neither an infinitive ("would
+/// investigate and explain") nor, in a past narration, a plural noun ("and estimates were
+/// revised") ends the clause.
+fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
     let t = s.tok(j);
     if t.in_quote || !matches!(t.lower.as_str(), "and" | "but") {
         return false;
@@ -1288,7 +1292,16 @@ fn second_speech_verb(s: &Sentence, j: usize) -> bool {
     while v < s.to && matches!(s.tok(v).lower.as_str(), "also" | "then" | "later") {
         v += 1;
     }
-    v < s.to && s.tok(v).is_cue() && !s.tok(v).lower.ends_with("ing")
+    let verb = s.tok(v);
+    let past =
+        verb.lower.ends_with("ed") || matches!(verb.lower.as_str(), "said" | "told" | "wrote");
+    // The verb reporting the first clause stands just before it (past "that" or an addressee).
+    let first_present = (c.saturating_sub(3).max(s.from)..c)
+        .rev()
+        .find(|&k| s.tok(k).is_cue())
+        .is_some_and(|k| s.tok(k).lower.ends_with('s'));
+    let present = first_present && verb.lower.ends_with('s');
+    v < s.to && verb.is_cue() && (past || present)
 }
 
 /// The subject before `end`; across an apposition (`X, a senior fellow, said`) the phrase

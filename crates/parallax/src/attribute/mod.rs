@@ -1719,7 +1719,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             }
         }
         let mut reading = SubjectReading::new(Rule::FrameNamedPerson, name, None);
-        if f.borrowed_subject {
+        if f.borrowed_subject && reading.speaker.is_some() {
             reading.written = Some(cx.span_text(m.first, m.last));
         }
         return reading;

@@ -14,8 +14,8 @@
 //! by itself. When a document is close to two stories, they merge into the older one, so story
 //! ids stay stable. Each assignment is explained by the nearest document and the terms it
 //! shares most with the story. When the whole input is known (`parallax analyze`), a last pass
-//! moves each document to the story it is then closest to ([`refine`]); the store's incremental
-//! ingest keeps its stories as assigned.
+//! moves each document to the story it is then closest to ([`StoryClusterer::refine`]); the
+//! store's incremental ingest keeps its stories as assigned.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -376,6 +376,23 @@ fn kept_terms(ranked: &[(TermId, f32)]) -> Vector {
     kept
 }
 
+/// The earlier of two days, either when only one is known.
+fn earliest(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// What a similarity is multiplied by for a document's day against a story's first day: a
+/// half when they are more than [`MAX_DAYS_APART`] apart, else one.
+fn date_factor(day: Option<i64>, story_day: Option<i64>) -> f64 {
+    match (day, story_day) {
+        (Some(a), Some(b)) if (a - b).abs() > MAX_DAYS_APART => 0.5,
+        _ => 1.0,
+    }
+}
+
 impl StoryClusterer {
     /// An empty clusterer.
     pub fn new() -> StoryClusterer {
@@ -385,15 +402,10 @@ impl StoryClusterer {
     /// The document's unit TF-IDF vector, in the order of its term counts; counts it towards
     /// the document frequencies.
     fn vector(&mut self, input: &ClusterInput) -> Vector {
-        let counted;
-        let tf = match input.counts {
-            Some(counts) => counts,
-            None => {
-                counted = term_counts(input.title, input.text);
-                &counted
-            }
-        };
-        self.tf_idf(tf, true)
+        match input.counts {
+            Some(counts) => self.tf_idf(counts, true),
+            None => self.tf_idf(&term_counts(input.title, input.text), true),
+        }
     }
 
     /// The unit TF-IDF vector of term counts, in their order; `count` counts them towards the
@@ -541,7 +553,7 @@ impl StoryClusterer {
         for s in merge.into_iter().chain([story]).filter(|&s| s != target) {
             self.merge_into(s, target);
         }
-        let (nearest, shared_terms) = self.explain(target, &seen, &strongest);
+        let (nearest, shared_terms) = self.explain(target, &seen, &strongest, None);
         self.join(target, input.id, vector, strongest, day);
         (
             target,
@@ -558,16 +570,11 @@ impl StoryClusterer {
     /// the document's day and the story's first day are more than [`MAX_DAYS_APART`] apart.
     fn similarity(&self, story: usize, vector: &Vector, day: Option<i64>) -> f64 {
         let state = &self.stories[story];
-        let mut sim = match state.members.len() {
+        let sim = match state.members.len() {
             0 => 0.0,
             n => state.dot(vector) / n as f64,
         };
-        if let (Some(a), Some(b)) = (day, state.day) {
-            if (a - b).abs() > MAX_DAYS_APART {
-                sim *= 0.5;
-            }
-        }
-        sim
+        sim * date_factor(day, state.day)
     }
 
     /// The similarity from which the next document joins a story: lower while the stream is
@@ -612,10 +619,7 @@ impl StoryClusterer {
         let state = &mut self.stories[target];
         state.members.extend(moved);
         state.members.sort_unstable();
-        state.day = match (state.day, day) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        state.day = earliest(state.day, day);
     }
 
     /// Records that a story's centroid holds a term.
@@ -650,10 +654,7 @@ impl StoryClusterer {
             }
         }
         let state = &mut self.stories[story];
-        state.day = match (state.day, day) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        state.day = earliest(state.day, day);
         self.index_of.insert(id.to_string(), self.ids.len());
         self.kept.push(kept);
         self.ids.push(id.to_string());
@@ -665,17 +666,22 @@ impl StoryClusterer {
         std::mem::take(&mut self.merges)
     }
 
+    /// Why a document belongs to `story`: its nearest member (by the strongest terms) and the
+    /// terms it shares most with the story. `own` is the document's place when it is itself a
+    /// member already (its own weight is then taken out of the story's).
     fn explain(
         &self,
         story: usize,
         vector: &Vector,
         strongest: &Vector,
+        own: Option<usize>,
     ) -> (Option<String>, Vec<String>) {
         let members = &self.stories[story].members;
         // The most recent members stand for the story; this bounds the cost on big stories.
         let nearest = members
             .iter()
             .rev()
+            .filter(|&&m| Some(m) != own)
             .take(NEAREST_CANDIDATES)
             .map(|&m| (dot(strongest, &self.kept[m]), m))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
@@ -684,9 +690,8 @@ impl StoryClusterer {
         let mut shared: Vec<(f64, &String)> = vector
             .iter()
             .filter_map(|(t, w)| {
-                centroid
-                    .get(t)
-                    .map(|c| (f64::from(*w) * f64::from(*c), &self.names[*t as usize]))
+                let others = f64::from(*centroid.get(t)?) - own.map_or(0.0, |_| f64::from(*w));
+                (others > 1e-6).then(|| (f64::from(*w) * others, &self.names[*t as usize]))
             })
             .collect();
         let order =
