@@ -122,6 +122,24 @@ fn render_seconds(report: &parallax::model::Report) -> f64 {
 }
 
 #[test]
+fn a_giant_story_is_analyzed_in_linear_time() {
+    let seconds = |n| {
+        let pages = accounts(n);
+        let started = Instant::now();
+        let report = parallax::pipeline::analyze_pages(pages, &Default::default());
+        let took = started.elapsed().as_secs_f64();
+        assert_eq!(report.stories.len(), 1, "the accounts are one story");
+        took
+    };
+    let (t1, t4) = best_of_three(|big| seconds(if big { 800 } else { 200 }));
+    eprintln!("200 accounts: {t1:.3} s; 800: {t4:.3} s");
+    assert!(
+        t4 < 8.0 * t1.max(0.002),
+        "200 accounts: {t1:.3} s; 800: {t4:.3} s"
+    );
+}
+
+#[test]
 fn a_giant_story_renders_in_linear_time() {
     let analyze = |n| parallax::pipeline::analyze_pages(accounts(n), &Default::default());
     let (small, large) = (analyze(100), analyze(400));

@@ -62,6 +62,11 @@ pub fn phrases(doc: &Document, read: &ReadSentences, unit: &Unit) -> HashSet<u64
 const MIN_SHARED_SAME_SPEAKER: usize = MIN_SHARED + 1;
 /// Quotes of one speaker compared pairwise at most, to bound the cost.
 const MAX_QUOTES_PER_SPEAKER: usize = 64;
+/// Holders of a phrase each unit is compared with at most: the next ones in story order. A
+/// phrase that every document of a giant story holds would otherwise be compared in every
+/// pair (the square of the story's size); joined a few at a time, the holders still end in one
+/// group, and stories of up to this many documents and one are compared in full.
+const MAX_PARTNERS_PER_PHRASE: usize = 16;
 
 /// Two units that share a phrase are one statement only when their terms overlap by at least
 /// this much (half the overlap [`super::group`] asks)…
@@ -155,7 +160,7 @@ pub fn join(
     let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for (_, us) in rare {
         for (k, &i) in us.iter().enumerate() {
-            for &j in &us[k + 1..] {
+            for &j in us[k + 1..].iter().take(MAX_PARTNERS_PER_PHRASE) {
                 let (x, y) = (&units[i], &units[j]);
                 if x.doc == y.doc || !seen.insert((i, j)) {
                     continue;
