@@ -239,9 +239,7 @@ impl NameTable {
             // A new surname is a new person, whatever the given name ("Adam Ferrow" after "Adam
             // Kessling"); so is a known surname after another given name, a relative or a
             // namesake ("Nora Kessling" after "Adam Kessling").
-            if run.last().is_some_and(|w| !table.parts.contains_key(w))
-                || table.namesake(&run).is_some()
-            {
+            if run.last().is_some_and(|w| !table.parts.contains_key(w)) || table.is_namesake(&run) {
                 // A part used alone elsewhere marks a person ("Marske said" after "Greta Marske").
                 let alone = run.iter().any(|w| used_alone.contains(w.as_str()));
                 table.people.push(Person {
@@ -282,20 +280,18 @@ impl NameTable {
     /// Adds a person by name (or finds them) and returns their index.
     pub fn learn(&mut self, name: &str) -> usize {
         let words: Vec<&str> = name.split_whitespace().collect();
-        if let Some(p) = self.people.iter().position(|x| x.name == name) {
+        // A person of exactly that name, else the same person when the surname is theirs
+        // ("Vladimir Orlik" is not Vladimir Putin).
+        let known = self.people.iter().position(|x| x.name == name).or_else(|| {
+            words.last().and_then(|w| self.part(w)).filter(|&p| {
+                words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) || words.len() == 1
+            })
+        });
+        if let Some(p) = known {
             if let Some(person) = self.people.get_mut(p) {
                 person.confirmed = true;
             }
             return p;
-        }
-        // The same person when the surname is theirs ("Vladimir Orlik" is not Vladimir Putin).
-        if let Some(p) = words.last().and_then(|w| self.part(w)) {
-            if words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) || words.len() == 1 {
-                if let Some(person) = self.people.get_mut(p) {
-                    person.confirmed = true;
-                }
-                return p;
-            }
         }
         self.people.push(Person {
             name: name.to_string(),
@@ -309,21 +305,24 @@ impl NameTable {
         idx
     }
 
-    /// The person a run of name words ("Nora Kessling") shares its surname with while its
-    /// first word is another given name than theirs ("Adam Kessling"): a relative or a
+    /// True when a run of name words ("Nora Kessling") shares its surname with a person while
+    /// its first word is another given name than theirs ("Adam Kessling"): a relative or a
     /// namesake, not them.
-    fn namesake(&self, run: &[String]) -> Option<usize> {
-        let (first, surname) = (run.first()?, run.last()?);
-        let owner = self.part(surname)?;
+    fn is_namesake(&self, run: &[String]) -> bool {
+        let (Some(first), Some(surname)) = (run.first(), run.last()) else {
+            return false;
+        };
+        let Some(owner) = self.part(surname) else {
+            return false;
+        };
         let theirs: Vec<&str> = self.people.person(owner).name.split_whitespace().collect();
         let given_name = |w: &str| super::given_names::pronoun_vote(w) != 0;
-        let other = theirs.len() >= 2
+        theirs.len() >= 2
             && theirs.last() == Some(&surname.as_str())
             && !theirs.contains(&first.as_str())
             && self.part(first).is_none()
             && given_name(first)
-            && theirs.first().is_some_and(|w| given_name(w));
-        other.then_some(owner)
+            && theirs.first().is_some_and(|w| given_name(w))
     }
 
     /// The person whose name ends with `surname`.

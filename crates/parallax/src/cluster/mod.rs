@@ -485,6 +485,10 @@ impl StoryClusterer {
             if stories.len() <= MAX_TERM_STORIES {
                 for &s in stories {
                     let s = self.live(s as usize);
+                    // A story refinement emptied holds no terms any more.
+                    if self.stories[s].members.is_empty() {
+                        continue;
+                    }
                     if tally[s] == 0 {
                         touched.push(s);
                     }
