@@ -573,12 +573,31 @@ impl StoryClusterer {
     /// A unit vector's mean cosine with the members of a story (average linkage), halved when
     /// the document's day and the story's first day are more than [`MAX_DAYS_APART`] apart.
     fn similarity(&self, story: usize, vector: &Vector, day: Option<i64>) -> f64 {
+        let size = self.stories[story].members.len();
+        self.mean_similarity(story, vector, day, size, false)
+    }
+
+    /// [`StoryClusterer::similarity`] with a story of `size` members whose centroid holds them
+    /// all, less the vector itself when it is one of them (`own`): refinement counts members
+    /// as they move.
+    fn mean_similarity(
+        &self,
+        story: usize,
+        v: &Vector,
+        day: Option<i64>,
+        size: usize,
+        own: bool,
+    ) -> f64 {
         let state = &self.stories[story];
-        let sim = match state.members.len() {
-            0 => 0.0,
-            n => state.dot(vector) / n as f64,
+        let (sum, n) = if own {
+            (state.dot(v) - dot(v, v), size.saturating_sub(1))
+        } else {
+            (state.dot(v), size)
         };
-        sim * date_factor(day, state.day)
+        if n == 0 {
+            return 0.0;
+        }
+        sum / n as f64 * date_factor(day, state.day)
     }
 
     /// The similarity from which the next document joins a story: lower while the stream is

@@ -15,8 +15,8 @@
 use std::collections::HashSet;
 
 use super::{
-    date_factor, dot, earliest, ranked_top, ClusterInput, StoryClusterer, Vector,
-    JOIN_SIMILARITY_SMALL, KEPT_TERMS, SMALL_INPUT,
+    earliest, ranked_top, ClusterInput, StoryClusterer, Vector, JOIN_SIMILARITY_SMALL, KEPT_TERMS,
+    SMALL_INPUT,
 };
 use crate::model::Assignment;
 
@@ -131,29 +131,6 @@ impl StoryClusterer {
             story.members.push(i);
             story.day = earliest(story.day, days[i]);
         }
-    }
-
-    /// A unit vector's mean cosine with a story of `size` members whose centroid holds them all
-    /// (less the vector itself when it is a member: `own`), weighed for the days as
-    /// [`StoryClusterer::similarity`] does.
-    fn mean_similarity(
-        &self,
-        story: usize,
-        v: &Vector,
-        day: Option<i64>,
-        size: usize,
-        own: bool,
-    ) -> f64 {
-        let state = &self.stories[story];
-        let (sum, n) = if own {
-            (state.dot(v) - dot(v, v), size.saturating_sub(1))
-        } else {
-            (state.dot(v), size)
-        };
-        if n == 0 {
-            return 0.0;
-        }
-        sum / n as f64 * date_factor(day, state.day)
     }
 
     /// The candidate story, other than `own`, that the document's unit vector `v` is closest
