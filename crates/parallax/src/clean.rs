@@ -66,9 +66,13 @@ impl Line<'_> {
     }
 
     fn reads_as_prose(&self) -> bool {
-        // An embedded post is read by its words, without the link and signature after them.
-        let text =
-            crate::posts::post(self.text).map_or(self.text, |p| &self.text[p.words.0..p.words.1]);
+        // An embedded post is read by its words, without the link and signature after them,
+        // and so is a quotation signed after a dash.
+        let text = match crate::posts::post(self.text) {
+            Some(p) => &self.text[p.words.0..p.words.1],
+            None => crate::posts::signed_quotation(self.text)
+                .map_or(self.text, |((ws, we), _)| &self.text[ws..we]),
+        };
         let words = word_count(text);
         let sentences = is_live_blog_entry(text)
             || (words >= LONG_PROSE_WORDS && reads_as_sentences(text))
@@ -995,9 +999,10 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(RemovalReason::TrailingChrome)
         } else if (is_related_link(line) || (scraped && is_stray_headline(line)))
             // An embedded post is not a headline, however short its words, nor is its
-            // signature or the words it signs on the next line.
+            // signature, the words it signs on the next line, or a signed quotation.
             && crate::posts::post(line.text).is_none()
             && crate::posts::signature(line.text).is_none()
+            && crate::posts::signed_quotation(line.text).is_none()
             && !signed_on_next_line(&lines, i)
         {
             Some(RemovalReason::RelatedLink)
@@ -1005,6 +1010,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             && line.words <= SHORT_LINE_WORDS
             && !ends_like_sentence(line.text)
             && !signed_on_next_line(&lines, i)
+            && crate::posts::signed_quotation(line.text).is_none()
         {
             Some(RemovalReason::PageChrome)
         } else {
@@ -1465,5 +1471,21 @@ mod tests {
             .removed
             .iter()
             .any(|r| r.reason == RemovalReason::MediaChrome));
+    }
+
+    #[test]
+    fn a_quotation_signed_after_a_dash_is_no_stray_headline() {
+        // Lines of signed quotations are the article's text, and so is the prose after them.
+        let signed = [
+            "“The first boat leaves too early for us.”― Mara Quist",
+            "“We wait. Then we wait for the next one, and that is late too.” ― Tobias Wend",
+            "“Nobody answers the phone at the harbour office.”\u{a0}— Ilse B. Brandvold.",
+        ];
+        let last = "The council will discuss the letters at its meeting on Thursday evening.";
+        let page = format!("{BODY}\n\n{}\n\n{last}\n", signed.join("\n\n"));
+        let c = clean(&page, None);
+        for kept in signed.iter().chain([&last]) {
+            assert!(c.text.contains(kept), "{kept:?} {:?}", c.removed);
+        }
     }
 }

@@ -6,7 +6,11 @@
 //! (@handle) on Date`. Cleaning keeps such a line as article text although it ends in a date
 //! rather than a full stop; attribution gives its words to the name, through the handle. A
 //! page's post carries no handle: its embed's text puts the credit line `Posted by Name on
-//! Weekday, Date` on the line after the post's words ([`signature`]).
+//! Weekday, Date` on the line after the post's words ([`signature`]). A quotation signs the
+//! same way when a page lists what people said, one a line: `“WORDS.” ― Name`
+//! ([`signed_quotation`]).
+
+use crate::lexicon::{is_in, DETERMINERS};
 
 /// Most words in a post's display name.
 pub(crate) const MAX_NAME_WORDS: usize = 6;
@@ -16,6 +20,12 @@ pub(crate) const MAX_NAME_WORDS: usize = 6;
 pub(crate) const MAX_POST_BYTES: usize = 400;
 /// Where a post's words end and its link begins.
 const LINK_MARKS: &[&str] = &["https://", "http://", "pic.twitter.com"];
+
+/// Quotation marks that open and close a signed quotation (a page may print a closing mark
+/// for an opening one).
+const QUOTATION_MARKS: &[char] = &['"', '“', '”', '‘', '’', '\''];
+/// Dashes that open a quotation's signature ("― Ann Roe").
+const SIGNATURE_DASHES: &[char] = &['―', '—', '–'];
 
 /// A byte range of a line: start, end.
 pub type ByteRange = (usize, usize);
@@ -136,9 +146,91 @@ pub fn post(line: &str) -> Option<Post> {
     })
 }
 
+/// `“WORDS.” ― Name`: a line that is a quotation signed after a dash, the name ending the line
+/// (a full stop after it is left out). Initials may stand in the name ("Ann B. Roe").
+pub fn signed_quotation(line: &str) -> Option<(ByteRange, ByteRange)> {
+    let body = line.trim_end().trim_end_matches('.');
+    let dash = body.rfind(SIGNATURE_DASHES)?;
+    let words = body.get(..dash)?.trim_end();
+    // The whole line is the quotation: it opens and closes with a quotation mark.
+    if !words.trim_start().starts_with(QUOTATION_MARKS) || !words.ends_with(QUOTATION_MARKS) {
+        return None;
+    }
+    let after = body.get(dash..)?;
+    let name = after.trim_start_matches(SIGNATURE_DASHES).trim_start();
+    let name_start = dash + after.len() - name.len();
+    if !is_signing_name(name) {
+        return None;
+    }
+    // The words within the marks, as every quotation's.
+    let words_start = line.len() - line.trim_start().trim_start_matches(QUOTATION_MARKS).len();
+    let words_end = words.trim_end_matches(QUOTATION_MARKS).len();
+    (words_start < words_end).then_some((
+        (words_start, words_end),
+        (name_start, name_start + name.len()),
+    ))
+}
+
+/// True for a name that may sign words: two to [`MAX_NAME_WORDS`] capitalised words (initials
+/// and hyphenated names too), not opening with a determiner ("The Canadian Press" is an agency
+/// or a credit, not a person signing).
+pub(crate) fn is_signing_name(name: &str) -> bool {
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    let opens_with_determiner = name_words
+        .first()
+        .is_some_and(|w| is_in(&DETERMINERS, &w.to_lowercase()));
+    !opens_with_determiner
+        && (2..=MAX_NAME_WORDS).contains(&name_words.len())
+        && name_words.iter().all(|w| is_name_word(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quotation_signed_after_a_dash() {
+        let parts = |line: &'static str| {
+            signed_quotation(line).map(|((ws, we), (ns, ne))| (&line[ws..we], &line[ns..ne]))
+        };
+        let words = "The ferry is late every morning.";
+        // A space or none before the dash, a no-break space, an initial, a full stop after.
+        for (line, name) in [
+            (
+                "“The ferry is late every morning.” ― Mara Quist",
+                "Mara Quist",
+            ),
+            (
+                "“The ferry is late every morning.”― Mara Quist",
+                "Mara Quist",
+            ),
+            (
+                "“The ferry is late every morning.”\u{a0}— Mara B. Quist.",
+                "Mara B. Quist",
+            ),
+            (
+                "\"The ferry is late every morning.\" – Tobias Wend-Ray\u{a0}",
+                "Tobias Wend-Ray",
+            ),
+        ] {
+            assert_eq!(parts(line), Some((words, name)), "{line:?}");
+        }
+        // Not a signature: words before the quotation, a clause after the dash, a determiner,
+        // a single word.
+        for line in [
+            "Riders chanted “Fix the ferry now” — Mara Quist",
+            "“The ferry is late every morning” — Mara Quist said it twice",
+            "“The ferry is late every morning.” — The Harbour Gazette",
+            "“The ferry is late every morning.” — Quist",
+        ] {
+            assert_eq!(parts(line), None, "{line:?}");
+        }
+    }
 
     #[test]
     fn words_name_and_handle_of_a_post() {

@@ -1441,3 +1441,22 @@ fn that_is_a_particle_of_a_stance_verb_but_that_s_is_not() {
     let timetable = holding(&found, "the timetable would change");
     assert!(timetable.text.starts_with("the timetable"), "{found:?}");
 }
+
+#[test]
+fn a_quotation_signed_after_a_dash_is_its_signer_s() {
+    // A page listing readers' answers: each line a quotation and its signer. The mayor named
+    // before them speaks none of them, and the lines are the article's, not trailing chrome.
+    let found = quotes(
+        "Mayor Ines Varga asked residents what they thought of the new ferry timetable, and \
+         hundreds wrote back within a day.\n\
+         “The first boat leaves too early. Anyone on nights misses it. We have complained for \
+         years.”\u{a0}― Mara B. Quist\n\
+         “Nobody at the harbour office answers the phone after four in the afternoon.”― Tobias Wend.\n\
+         “Tired. I am tired of the delays and of the excuses from the council.” ― Ilse Brandvold\n\
+         The council will discuss the answers at its meeting on Thursday evening.\n",
+    );
+    // The canonical name drops the initial's full stop.
+    assert_speaker(&found, "first boat leaves", "Mara B Quist");
+    assert_speaker(&found, "harbour office answers", "Tobias Wend");
+    assert_speaker(&found, "tired of the delays", "Ilse Brandvold");
+}

@@ -389,11 +389,12 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
     }
-    // Pull quotes signed by name, where no verb reported them; posts signed by an account,
-    // always: what a verb inside a post reports, the post's author is the one who says it.
+    // Pull quotes signed by name, where no verb reported them; posts signed by an account and
+    // quotations signed after a dash, always: what a verb inside a post reports, the post's
+    // author is the one who says it.
     let signed = signed::signed_paragraphs(text);
-    let posts: Vec<(usize, usize)> = signed.iter().filter(|s| s.post).map(|s| s.words).collect();
-    // One pass over the quotes: one that starts inside a post's words is the post's.
+    let posts: Vec<(usize, usize)> = signed.iter().filter(|s| s.bound).map(|s| s.words).collect();
+    // One pass over the quotes: one that starts inside bound words is the signer's.
     out.retain(|q| {
         let i = posts.partition_point(|&(a, _)| a <= q.span.start());
         i.checked_sub(1)
@@ -422,7 +423,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     };
     for signed in signed {
         let (start, end) = signed.words;
-        if !signed.post && overlaps_found(start, end) {
+        if !signed.bound && overlaps_found(start, end) {
             continue;
         }
         let name = text.get(signed.name.0..signed.name.1).unwrap_or("");

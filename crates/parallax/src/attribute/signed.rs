@@ -3,13 +3,14 @@
 //! Two layouts are common in news pages:
 //! - an embedded post, copied as text: `WORDS [link] — Name (@handle) Date`, or a page's post
 //!   with its credit line `Posted by Name on Weekday, Date` after it ([`crate::posts`]);
-//! - a pull quote, the speaker's words followed by their name: `WORDS. Name[, role]`.
+//! - a pull quote, the speaker's words followed by their name: `WORDS. Name[, role]`, or a
+//!   quotation signed after a dash, `“WORDS.” ― Name` ([`crate::posts::signed_quotation`]).
 //!
 //! Each gives the paragraph's words (before any link) as a quote and the name as its speaker; a
 //! post from an account also gives its handle, the account it was posted from (a page's post
 //! has none).
 
-use super::lexicon::{is_in, CUES, DETERMINERS};
+use super::lexicon::{is_in, CUES};
 
 /// A paragraph's words and the name that signs them, as byte ranges of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,15 +21,14 @@ pub struct Signed {
     pub name: (usize, usize),
     /// A post's handle with its `@` ("@islandpower"); `None` for a pull quote and a page's post.
     pub handle: Option<(usize, usize)>,
-    /// An embedded post (from an account or a page), not a pull quote: its words are its
-    /// author's whatever a verb inside them reports.
-    pub post: bool,
+    /// Words a mark binds to their signer: an embedded post (from an account or a page), or a
+    /// quotation signed after a dash. Their words are the signer's whatever a verb inside them
+    /// reports; a pull quote signed by a bare name after its last sentence is not bound.
+    pub bound: bool,
 }
 
 /// Fewest words a signed paragraph must hold.
 const MIN_SIGNED_WORDS: usize = 5;
-/// Most words in a signature's name.
-const MAX_NAME_WORDS: usize = crate::posts::MAX_NAME_WORDS;
 /// Most words in the role after a signature's name ("Port Tallis mayor").
 const MAX_ROLE_WORDS: usize = 5;
 
@@ -65,7 +65,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
                     words: (ps + ws, ps + we),
                     name: (at + ns, at + ne),
                     handle: handle.map(|(hs, he)| (at + hs, at + he)),
-                    post: true,
+                    bound: true,
                 });
             }
         }
@@ -73,11 +73,12 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
             previous = Some((at, body));
         }
         let found = match crate::posts::post(body) {
-            Some(p) => Some((p.words, p.name, Some(p.handle))),
-            None => pull_quote(body).map(|(words, name)| (words, name, None)),
+            Some(p) => Some((p.words, p.name, Some(p.handle), true)),
+            None => crate::posts::signed_quotation(body)
+                .map(|(words, name)| (words, name, None, true))
+                .or_else(|| pull_quote(body).map(|(words, name)| (words, name, None, false))),
         };
-        if let Some(((ws, we), (ns, ne), handle)) = found {
-            let post = handle.is_some();
+        if let Some(((ws, we), (ns, ne), handle, bound)) = found {
             if body.get(ws..we).unwrap_or("").split_whitespace().count() >= MIN_SIGNED_WORDS
                 && ws >= lead
             {
@@ -85,7 +86,7 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
                     words: (at + ws, at + we),
                     name: (at + ns, at + ne),
                     handle: handle.map(|(hs, he)| (at + hs, at + he)),
-                    post,
+                    bound,
                 });
             }
         }
@@ -136,19 +137,7 @@ fn pull_quote(line: &str) -> Option<Ranges> {
         Some((n, r)) => (n, Some(r)),
         None => (tail, None),
     };
-    let name_words: Vec<&str> = name.split_whitespace().collect();
-    let is_name_word = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-    };
-    // "The Canadian Press": an agency or a credit, not a person signing.
-    let opens_with_determiner = name_words
-        .first()
-        .is_some_and(|w| is_in(&DETERMINERS, &w.to_lowercase()));
-    if opens_with_determiner
-        || !(2..=MAX_NAME_WORDS).contains(&name_words.len())
-        || !name_words.iter().all(|w| is_name_word(w))
+    if !crate::posts::is_signing_name(name)
         || role.is_some_and(|r| {
             r.split_whitespace().count() > MAX_ROLE_WORDS
                 || r.contains(['(', ')', '/', ',', ':'])
@@ -228,7 +217,7 @@ mod tests {
                     text.get(s.words.0..s.words.1).unwrap_or(""),
                     text.get(s.name.0..s.name.1).unwrap_or(""),
                     s.handle.is_none(),
-                    s.post,
+                    s.bound,
                 )
             })
             .collect();
