@@ -190,7 +190,8 @@ enum Command {
         words: usize,
         /// Write the errors to this file as JSON lines: each missed quote, unmatched prediction
         /// and wrong speaker (quotes), or each imperfect page with the lines it kept and missed
-        /// (extraction, text cleaning), or each missed gold conflict and each reported one
+        /// (extraction, text cleaning), or each document's story beside its gold cluster
+        /// (clustering), or each missed gold conflict and each reported one
         /// (conflicts).
         #[arg(long)]
         errors: Option<PathBuf>,
@@ -574,7 +575,9 @@ fn run(cli: Cli) -> Result<bool> {
                 }
                 EvalTask::Summary => serde_json::to_value(datasets::summary(&dataset, words)?)?,
                 EvalTask::Quotes => serde_json::to_value(datasets::quotes(&dataset, sink)?)?,
-                EvalTask::Clustering => serde_json::to_value(datasets::clustering(&dataset)?)?,
+                EvalTask::Clustering => {
+                    serde_json::to_value(datasets::clustering(&dataset, sink)?)?
+                }
                 EvalTask::Conflicts => {
                     serde_json::to_value(parallax::eval::conflicts::conflicts(&dataset, sink)?)?
                 }

@@ -607,6 +607,31 @@ struct GoldCluster {
     documents: Vec<String>,
 }
 
+/// Writes each document's story beside its gold cluster as JSON lines (`doc`: its place in the
+/// arrival order, `gold`: its cluster's place in the file, `story`, `words`), so a split or a
+/// merge can be read.
+fn write_assignments(
+    out: &mut dyn std::io::Write,
+    clusterer: &crate::cluster::StoryClusterer,
+    gold: &[usize],
+    texts: &[&str],
+) -> Result<(), EvalError> {
+    let mut story = vec![0; gold.len()];
+    for (s, members) in clusterer.stories() {
+        for m in members {
+            story[m] = s;
+        }
+    }
+    for (doc, (&g, &s)) in gold.iter().zip(&story).enumerate() {
+        let line = serde_json::json!({
+            "doc": doc, "gold": g, "story": s,
+            "words": texts[doc].split_whitespace().count(),
+        });
+        writeln!(out, "{line}").map_err(EvalError::Write)?;
+    }
+    Ok(())
+}
+
 /// Clustering figures for a data set.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClusteringReport {
@@ -669,7 +694,10 @@ pub fn bcubed(predicted: &[usize], gold: &[usize]) -> (f64, f64) {
 /// cluster's documents do not arrive together), refines the stories as `parallax analyze` does
 /// ([`crate::cluster::StoryClusterer::refine`]), and scores them with BCubed, before and after
 /// refinement.
-pub fn clustering(file: &Path) -> Result<ClusteringReport, EvalError> {
+pub fn clustering(
+    file: &Path,
+    errors: Option<&mut dyn std::io::Write>,
+) -> Result<ClusteringReport, EvalError> {
     use crate::cluster::{ClusterInput, StoryClusterer, TermCounts};
     let clusters: Vec<GoldCluster> = jsonl_records(file)?;
     let mut docs: Vec<(u64, usize, &str)> = Vec::new();
@@ -730,6 +758,10 @@ pub fn clustering(file: &Path) -> Result<ClusteringReport, EvalError> {
     clusterer.refine(&inputs);
     seconds += refining.elapsed().as_secs_f64();
     let refined = scored(&clusterer);
+    if let Some(out) = errors {
+        let texts: Vec<&str> = docs.iter().map(|&(_, _, text)| text).collect();
+        write_assignments(out, &clusterer, &gold, &texts)?;
+    }
     Ok(ClusteringReport {
         documents: docs.len(),
         gold_clusters: clusters.len(),
