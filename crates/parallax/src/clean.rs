@@ -749,6 +749,21 @@ fn is_related_link(line: &Line) -> bool {
     capitalised * 2 > rest_words.len()
 }
 
+/// True for a line that is page chrome wherever it stands: a rule line, a photo credit or a
+/// caption, a notice, the site speaking to its reader, a widget's label, contact details, or
+/// a media player's chrome.
+fn is_chrome_anywhere(line: &Line) -> bool {
+    is_rule_line(line.text)
+        || is_bare_photo_credit(line.text)
+        || is_legal_notice(&line.lower)
+        || is_reader_chrome(line.text)
+        || is_contributor_credit(&line.lower)
+        || is_widget_label(&line.lower)
+        || is_contact_line(&line.lower)
+        || is_caption(&line.lower)
+        || is_media_chrome(&line.lower)
+}
+
 /// A bare credit line: one capitalised word naming an agency or outlet ("Bloomberg").
 fn is_credit(line: &Line) -> bool {
     line.words == 1
@@ -925,10 +940,12 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         (0, html_end)
     };
 
+    // Page chrome before the article is no headline, however it reads ("Media playback is
+    // unsupported on your device …", a photo's caption).
     let found_title = if given_title.is_none() {
         lines[..first.min(lines.len())]
             .iter()
-            .find(|l| is_headline_like(l))
+            .find(|l| is_headline_like(l) && !is_chrome_anywhere(l))
     } else {
         None
     };
@@ -1448,6 +1465,18 @@ mod tests {
         let c = clean(&page, None);
         assert_eq!(c.title.as_deref(), Some(head));
         assert!(!c.text.contains(head));
+    }
+
+    #[test]
+    fn a_player_label_before_the_article_is_no_title() {
+        let chrome =
+            "Media playback is unsupported on your device Media caption Harbour Pier Reopens";
+        let c = clean(&format!("{chrome}\n{BODY}\n{BODY} Again."), None);
+        assert_eq!(c.title, None);
+        assert!(!c.text.contains("playback"), "{:?}", c.text);
+        let head = "Mayor Says the Bridge Will Open in May";
+        let c = clean(&format!("{chrome}\n{head}\n{BODY}"), None);
+        assert_eq!(c.title.as_deref(), Some(head));
     }
 
     #[test]

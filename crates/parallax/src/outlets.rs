@@ -418,18 +418,35 @@ fn contributors(text: &str) -> Option<(usize, usize, OutletClue)> {
 }
 
 /// A line without the dateline that opens it ("SPRINGFIELD, Ill. - The mayor said …" is "The
-/// mayor said …"): a place in capitals, then a dash.
+/// mayor said …"; [`dateline_length`]).
 pub(crate) fn without_dateline(line: &str) -> &str {
-    let dash = [" - ", " – ", " — ", " -- "]
+    match dateline_length(line) {
+        Some(n) => line.get(n..).unwrap_or(line).trim_start(),
+        None => line,
+    }
+}
+
+/// How many bytes of `line` a dateline opening it takes, through its dash: a place in capitals
+/// (a region may follow after a comma), an agency in parentheses if any, then a dash
+/// ("PORT TALLIS, Valmora (AP) — "). `None` when the line opens with no dateline.
+pub(crate) fn dateline_length(line: &str) -> Option<usize> {
+    let (at, len) = [" - ", " – ", " — ", " -- "]
         .iter()
         .filter_map(|d| line.find(d).map(|at| (at, d.len())))
-        .min();
-    match dash {
-        Some((at, len)) if at <= MAX_NAME + 20 && is_place_in_capitals(line[..at].trim()) => {
-            line[at + len..].trim_start()
-        }
-        _ => line,
+        .min()?;
+    if at > MAX_NAME + 20 {
+        return None;
     }
+    let head = line.get(..at)?.trim();
+    // "(AP)": the agency after the place.
+    let place = match head
+        .strip_suffix(')')
+        .and_then(|h| h.rfind('(').map(|o| &h[..o]))
+    {
+        Some(place) => place.trim(),
+        None => head,
+    };
+    is_place_in_capitals(place).then_some(at + len)
 }
 
 /// A short readable label for a page whose outlet is unknown: its title's first words.
@@ -598,6 +615,10 @@ mod tests {
         assert_eq!(
             without_dateline("The bridge - long closed - reopened."),
             "The bridge - long closed - reopened."
+        );
+        assert_eq!(
+            without_dateline("PORT TALLIS, Valmora (AP) — Crews went back to work."),
+            "Crews went back to work."
         );
     }
 

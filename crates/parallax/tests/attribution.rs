@@ -1460,3 +1460,22 @@ fn a_quotation_signed_after_a_dash_is_its_signer_s() {
     assert_speaker(&found, "harbour office answers", "Tobias Wend");
     assert_speaker(&found, "tired of the delays", "Ilse Brandvold");
 }
+
+#[test]
+fn a_dateline_names_no_one() {
+    // "Valmora (AP)" opens the story as a place and an agency; when "Valmora" comes back, it is
+    // not a person, so the captain's words are not given to it.
+    let found = quotes(
+        "PORT TALLIS, Valmora (AP) — Rescue crews said Saturday that they had found the wreck of \
+         the ferry after sonar detected large objects on the sea floor.\n\n\
+         The ferry sank on its way from Dunmore, Valmora's second-largest city. Minutes before \
+         losing contact, the captain told the harbour office that he was approaching heavy fog \
+         and could not see the coast.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, speaker)| !speaker.as_deref().unwrap_or("").contains("Valmora")),
+        "{found:?}"
+    );
+}

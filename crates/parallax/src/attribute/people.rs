@@ -98,7 +98,7 @@ impl NameTable {
         let mut i = 0;
         while i < toks.len() {
             // A headline's capitals name no one by themselves ("Pier Operator Warns Riders").
-            if !toks.at(i).cap || toks.at(i).in_quote || toks.at(i).title_line {
+            if !toks.at(i).cap || toks.at(i).in_quote || toks.at(i).names_unread {
                 i += 1;
                 continue;
             }
@@ -503,7 +503,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks.at(i).cap || toks.at(i).in_quote || toks.at(i).title_line {
+        if !toks.at(i).cap || toks.at(i).in_quote || toks.at(i).names_unread {
             i += 1;
             continue;
         }

@@ -22,9 +22,10 @@ pub struct Tok<'a> {
     pub in_quote: bool,
     /// The text between this token and the next.
     pub gap_after: &'a str,
-    /// Lies in a line written in title case (a headline: "Harbour Pier To Reopen In June"),
-    /// whose capitals say nothing about names.
-    pub title_line: bool,
+    /// Lies where capitals say nothing about names: in a line written in title case (a
+    /// headline: "Harbour Pier To Reopen In June"), or in the dateline opening a paragraph
+    /// ("PORT TALLIS, Valmora (AP) —").
+    pub names_unread: bool,
     /// A reporting verb (see [`Tok::is_cue`]), looked up once.
     cue: bool,
 }
@@ -47,7 +48,7 @@ static NO_TOKEN: Tok<'static> = Tok {
     possessive: false,
     in_quote: false,
     gap_after: "",
-    title_line: false,
+    names_unread: false,
     cue: false,
 };
 
@@ -79,7 +80,7 @@ impl<'a> TokenAt<'a> for [Tok<'a>] {
 /// Tokens of `text`; `quotes` are the byte ranges inside quotation marks.
 pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
     let spans = words(text);
-    let title_lines = title_case_lines(text);
+    let unread = name_free_ranges(text);
     let ends: Vec<usize> = spans
         .iter()
         .skip(1)
@@ -105,13 +106,13 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
                 .is_some_and(|&(_, end)| span.end() <= end);
             let lower = base.to_lowercase();
             let cap = is_capitalised(base) && !is_party_tag(base);
-            let j = title_lines.partition_point(|&(s, _)| s <= span.start());
-            let title_line = j
+            let j = unread.partition_point(|&(s, _)| s <= span.start());
+            let names_unread = j
                 .checked_sub(1)
-                .and_then(|j| title_lines.get(j))
+                .and_then(|j| unread.get(j))
                 .is_some_and(|&(_, end)| span.end() <= end);
             Tok {
-                title_line,
+                names_unread,
                 start: span.start(),
                 end: span.end(),
                 base,
@@ -129,10 +130,11 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
 /// Fewest words of four letters or more for a line to be read as a title-case headline.
 const MIN_TITLE_WORDS: usize = 4;
 
-/// Byte ranges of the lines written in title case: at least [`MIN_TITLE_WORDS`] words of four
-/// letters or more, all capitalised ("Ferry Operator Says Harbour Pier Will Reopen"). A sentence
-/// has lower-case words of that length; a headline in title case has none.
-fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges whose capitals name no one, sorted and disjoint: the lines written in title
+/// case, at least [`MIN_TITLE_WORDS`] words of four letters or more, all capitalised ("Ferry
+/// Operator Says Harbour Pier Will Reopen"; a sentence has lower-case words of that length, a
+/// headline in title case has none), and the datelines opening other lines.
+fn name_free_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive(['\n', '\r']) {
@@ -147,6 +149,8 @@ fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
             });
         if all_capitalised && long >= MIN_TITLE_WORDS {
             out.push((at, at + line.len()));
+        } else if let Some(n) = crate::outlets::dateline_length(line) {
+            out.push((at, at + n));
         }
         at += line.len();
     }
@@ -266,19 +270,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn title_case_lines_are_headlines_only() {
+    fn title_case_lines_and_datelines_name_no_one() {
         let text = "Harbour Pier Closure Angers Ferry Riders\n\
                     Oskar Brandt said the east pier would stay closed.\n\
-                    Pier To Open\n";
-        let lines = title_case_lines(text);
-        assert_eq!(lines.len(), 1);
+                    Pier To Open\n\
+                    PORT TALLIS, Valmora (AP) — Ferry crews went back to work.\n";
+        let lines = name_free_ranges(text);
+        let read: Vec<&str> = lines
+            .iter()
+            .map(|&(s, e)| text.get(s..e).unwrap_or(""))
+            .collect();
         assert_eq!(
-            text.get(lines[0].0..lines[0].1).unwrap_or(""),
-            "Harbour Pier Closure Angers Ferry Riders\n"
+            read,
+            [
+                "Harbour Pier Closure Angers Ferry Riders\n",
+                "PORT TALLIS, Valmora (AP) — "
+            ]
         );
         let toks = tokenize(text, &[]);
         assert!(
-            toks[0].title_line && !toks[6].title_line,
+            toks[0].names_unread && !toks[6].names_unread,
             "{:?}",
             toks[6].base
         );
