@@ -158,7 +158,11 @@ fn name_free_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Byte ranges of the text inside double quotation marks, paragraph by paragraph: `“…”`, and
-/// straight `"…"` paired in order. A quote left open at the end of its paragraph is dropped.
+/// straight `"…"` paired in order. A quote left open at the end of its paragraph is dropped,
+/// unless it continues into the next paragraph. An opening mark after a sentence's end and a
+/// space, before a capital, while a quotation is open starts a new one and ends the open one
+/// with its sentence (paragraphs of one quotation run into a line); an opening curly mark with
+/// no word after it is a misprinted closing one.
 pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -178,13 +182,41 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                 c
             };
             let width = if doubled { 2 } else { c.len_utf8() };
+            // An opening mark after a sentence's end while a quotation is open: a quotation of
+            // several paragraphs run into one line, each opening with a mark and only the last
+            // closing ("… on time. "The rest …"). The open one ends with its sentence.
+            let reopens = |s: usize| {
+                let before = text.get(s..at).unwrap_or("");
+                let ended = before.trim_end().ends_with(['.', '!', '?']);
+                let spaced = before.ends_with(char::is_whitespace);
+                let word_next = para
+                    .get(i + width..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase);
+                ended && spaced && word_next
+            };
             match (c, open) {
                 ('“', None) | ('"', None) => open = Some((at + width, c)),
+                ('"', Some((s, '"'))) if reopens(s) => {
+                    out.push((s, s + text.get(s..at).unwrap_or("").trim_end().len()));
+                    open = Some((at + width, c));
+                }
                 ('”', Some((s, '“'))) | ('"', Some((s, '"'))) | ('”', Some((s, '"'))) => {
                     out.push((s, at));
                     open = None;
                 }
-                ('“', Some(_)) => open = Some((at + width, c)),
+                // A misprinted closing mark: an opening one with no word after it ("“It's
+                // late,“ said Roe").
+                ('“', Some((s, _))) if !opens_word(para, i + width) => {
+                    out.push((s, at));
+                    open = None;
+                }
+                ('“', Some((s, _))) => {
+                    if reopens(s) {
+                        out.push((s, s + text.get(s..at).unwrap_or("").trim_end().len()));
+                    }
+                    open = Some((at + width, c));
+                }
                 _ => {}
             }
         }
@@ -212,6 +244,13 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
         offset += para.len();
     }
     out
+}
+
+/// True when a word (a letter, a digit or an opening bracket) starts at byte `at` of `para`.
+fn opens_word(para: &str, at: usize) -> bool {
+    para.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '(' | '[' | '‘' | '\'' | '.'))
 }
 
 /// True for the party-and-state tag US news writes after a legislator's name ("D-Ore.",
@@ -292,6 +331,31 @@ mod tests {
             toks[0].names_unread && !toks[6].names_unread,
             "{:?}",
             toks[6].base
+        );
+    }
+
+    #[test]
+    fn quotations_run_into_one_line_and_misprinted_marks() {
+        let quoted = |text: &'static str| -> Vec<&'static str> {
+            quote_ranges(text)
+                .iter()
+                .map(|&(s, e)| text.get(s..e).unwrap_or(""))
+                .collect()
+        };
+        // Paragraphs of one quotation run into a line: each opens, only the last closes.
+        assert_eq!(
+            quoted("Roe said: \"The ferry is late. \"It was late last week too. \"Fix it.\" Then she left."),
+            ["The ferry is late.", "It was late last week too.", "Fix it."]
+        );
+        // An opening mark with no word after it closes ("“…,“ said Roe").
+        assert_eq!(
+            quoted("“It is late,“ said Roe, the mayor. “Fix it now.”"),
+            ["It is late,", "Fix it now."]
+        );
+        // A closing mark after a sentence's end, then words: no new quotation.
+        assert_eq!(
+            quoted("Roe said \"the ferry is late.\" Then she left."),
+            ["the ferry is late."]
         );
     }
 }
