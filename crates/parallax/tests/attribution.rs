@@ -1479,3 +1479,28 @@ fn a_dateline_names_no_one() {
         "{found:?}"
     );
 }
+
+#[test]
+fn guillemets_german_marks_and_a_misprinted_opening_mark_quote() {
+    for text in [
+        "The council met on Tuesday. Councillor Ivo Marsh said: «The pier will stay closed until \
+         the spring.» The meeting ended soon after.",
+        "The council met on Tuesday. „The pier will stay closed until the spring“, Councillor Ivo \
+         Marsh said. The meeting ended soon after.",
+        "The council met on Tuesday.\n”The pier will stay closed until the spring,” said \
+         Councillor Ivo Marsh. The meeting ended soon after.",
+    ] {
+        let found: Vec<(String, Option<String>)> = quotes(text)
+            .into_iter()
+            .map(|(words, speaker)| (words.trim_end_matches(['.', ',']).to_string(), speaker))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "The pier will stay closed until the spring".to_string(),
+                Some("Ivo Marsh".to_string())
+            )],
+            "{text:?}"
+        );
+    }
+}

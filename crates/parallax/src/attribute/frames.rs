@@ -214,8 +214,8 @@ fn colon_break(t: &Tok) -> bool {
     t.gap_after.contains(':') && t.gap_after.len() > 1
 }
 
-const OPEN_QUOTES: &[char] = &['“', '"'];
-const CLOSE_QUOTES: &[char] = &['”', '"'];
+const OPEN_QUOTES: &[char] = &['“', '"', '„', '«'];
+const CLOSE_QUOTES: &[char] = &['”', '"', '»'];
 
 /// True when a quotation mark opens after token `t`: a double one, or two apostrophes or grave
 /// accents standing for one (``like this'' or ''like this'', as archives write it).
@@ -223,9 +223,14 @@ pub(crate) fn opens_quote(t: &Tok) -> bool {
     gap_has(t, OPEN_QUOTES) || t.gap_after.contains("''") || t.gap_after.contains("``")
 }
 
-/// True when a quotation mark closes after token `t` (see [`opens_quote`]).
+/// True when a quotation mark closes after token `t` (see [`opens_quote`]); an opening curly
+/// mark with no word after it closes too (German „…“, or a misprint).
 fn closes_quote(t: &Tok) -> bool {
-    gap_has(t, CLOSE_QUOTES) || t.gap_after.contains("''")
+    let misprinted = t
+        .gap_after
+        .find('“')
+        .is_some_and(|at| at + '“'.len_utf8() < t.gap_after.len());
+    gap_has(t, CLOSE_QUOTES) || t.gap_after.contains("''") || misprinted
 }
 
 /// Token-level view of one sentence.

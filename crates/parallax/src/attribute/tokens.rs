@@ -195,13 +195,25 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                     .is_some_and(char::is_uppercase);
                 ended && spaced && word_next
             };
+            // A closing mark at a paragraph's start or after a space, before a word, is a
+            // misprinted opening one ("”Late again," said Roe).
+            let misprinted_opening = c == '”'
+                && opens_word(para, i + width)
+                && para
+                    .get(..i)
+                    .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
             match (c, open) {
-                ('“', None) | ('"', None) => open = Some((at + width, c)),
+                ('“' | '"' | '„' | '«', None) => open = Some((at + width, c)),
+                ('”', None) if misprinted_opening => open = Some((at + width, '“')),
+                ('»', Some((s, '«'))) => {
+                    out.push((s, at));
+                    open = None;
+                }
                 ('"', Some((s, '"'))) if reopens(s) => {
                     out.push((s, s + text.get(s..at).unwrap_or("").trim_end().len()));
                     open = Some((at + width, c));
                 }
-                ('”', Some((s, '“'))) | ('"', Some((s, '"'))) | ('”', Some((s, '"'))) => {
+                ('”', Some((s, '“' | '"' | '„'))) | ('"', Some((s, '"'))) => {
                     out.push((s, at));
                     open = None;
                 }
@@ -351,6 +363,11 @@ mod tests {
         assert_eq!(
             quoted("“It is late,“ said Roe, the mayor. “Fix it now.”"),
             ["It is late,", "Fix it now."]
+        );
+        // Guillemets, German marks, and a closing mark misprinted for an opening one.
+        assert_eq!(
+            quoted("Roe said: «Fix it.» Lee: „Not now“, he said. ”Late again,” said Ann."),
+            ["Fix it.", "Not now", "Late again,"]
         );
         // A closing mark after a sentence's end, then words: no new quotation.
         assert_eq!(
