@@ -1504,3 +1504,14 @@ fn guillemets_german_marks_and_a_misprinted_opening_mark_quote() {
         );
     }
 }
+
+#[test]
+fn a_name_qualifying_a_role_is_not_the_sentence_s_subject() {
+    // "Varga spokeswoman Nadia Holm": the sentence is Holm's, so "she" after it is Holm.
+    let found = quotes(
+        "Mayor Ines Varga said the pier would reopen in June. The harbour board disagreed.\n\n\
+         Varga spokeswoman Nadia Holm criticized the board for its letter. \"Nice try, but not \
+         true,\" she said in a post.\n",
+    );
+    assert_speaker(&found, "Nice try", "Nadia Holm");
+}

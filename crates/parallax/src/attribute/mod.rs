@@ -310,7 +310,24 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
         let mut opened_by = None;
-        for m in cx.names.mentions(&cx.toks, from, to, false) {
+        let mentions = cx.names.mentions(&cx.toks, from, to, false);
+        for (i, m) in mentions.iter().enumerate() {
+            let m = m.clone();
+            // "Varga spokeswoman Nadia Holm": a name before a role and another name qualifies
+            // that name; it is no subject of its own.
+            if mentions
+                .get(i + 1)
+                .is_some_and(|next| qualifies_next(&cx.toks, &m, next))
+            {
+                cx.seen.push((
+                    match m.referent {
+                        Referent::Person(p) => p,
+                        _ => continue,
+                    },
+                    m.first,
+                ));
+                continue;
+            }
             // A photographer's credit ("( Peter Lindqvist / Daily Courier )") is no one the
             // story is about.
             // Nor is the author signing an embedded post ("— Laura Benning (@LauraBenning)").
@@ -1144,17 +1161,41 @@ fn sentence_opener(cx: &Context, to: usize) -> Option<usize> {
     if to <= from {
         return None;
     }
-    let m = cx
-        .names
-        .mentions(&cx.toks, from, to, false)
-        .into_iter()
-        .next()?;
+    let mentions = cx.names.mentions(&cx.toks, from, to, false);
+    let first = mentions.first()?;
+    // "Varga spokeswoman Nadia Holm …": the name the role introduces opens the sentence.
+    let m = match mentions.get(1) {
+        Some(next) if qualifies_next(&cx.toks, first, next) => next.clone(),
+        _ => first.clone(),
+    };
     let Referent::Person(p) = m.referent else {
         return None;
     };
     let after_lead_in = m.first > from && cx.toks.at(m.first - 1).gap_after.contains(',');
     let opens = m.first <= from + SUBJECT_REACH || after_lead_in;
     (opens && !m.possessive && m.last < to && subject_like(cx.names.people.person(p))).then_some(p)
+}
+
+/// Most words of a role between a qualifying name and the name it qualifies ("campaign
+/// manager").
+const MAX_QUALIFIER_ROLE_WORDS: usize = 3;
+
+/// True when mention `m` qualifies the mention `next` after it: only lower-case words of a role
+/// stand between them, one of them a role word ("Varga spokeswoman Nadia Holm", "Brandt
+/// campaign manager Ivo Marsh"), with no punctuation.
+fn qualifies_next(toks: &[Tok], m: &Mention, next: &Mention) -> bool {
+    let between = m.last..next.first;
+    !m.possessive
+        && matches!(m.referent, Referent::Person(_))
+        && matches!(next.referent, Referent::Person(_))
+        && (1..=MAX_QUALIFIER_ROLE_WORDS).contains(&between.len())
+        && (m.last - 1..next.first).all(|i| toks.at(i).gap_after.trim().is_empty())
+        && between
+            .clone()
+            .all(|i| !toks.at(i).cap && !toks.at(i).is_cue())
+        && between
+            .clone()
+            .any(|i| is_in(&lexicon::ROLES, &toks.at(i).lower))
 }
 
 /// The fullest name a mention refers to.
