@@ -1515,3 +1515,31 @@ fn a_name_qualifying_a_role_is_not_the_sentence_s_subject() {
     );
     assert_speaker(&found, "Nice try", "Nadia Holm");
 }
+
+#[test]
+fn a_quotation_then_its_subject_and_any_verb_is_speech() {
+    // "“…?” the skipper grumbled.": the question mark inside the marks hands the sentence to its
+    // speaker, whatever the verb.
+    let found = quotes(
+        "The council met on Tuesday to discuss the harbour.\n\n\
+         \"Why did nobody tell the crews?\" the skipper grumbled.\n",
+    );
+    assert_eq!(
+        found,
+        [(
+            "Why did nobody tell the crews?".to_string(),
+            Some("the skipper".to_string())
+        )]
+    );
+    // A quotation inside a lead-in clause is no one's speech of the subject after it.
+    let found = quotes(
+        "The council met on Tuesday to discuss the harbour.\n\n\
+         As Marsh called the plan \"a costly mess,\" the ferry company's shares tumbled.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, speaker)| speaker.as_deref() != Some("the ferry company's shares")),
+        "{found:?}"
+    );
+}

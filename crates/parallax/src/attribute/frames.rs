@@ -518,7 +518,10 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                 }
             }
             if out.len() == before {
-                out.extend(view_frame(s, k, quotes, shared));
+                out.extend(
+                    quotation_subject_verb(s, k, quotes)
+                        .or_else(|| view_frame(s, k, quotes, shared)),
+                );
             }
             continue;
         }
@@ -755,6 +758,50 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         according: false,
         view: false,
     })
+}
+
+/// Most words of the subject between a quotation and any verb after it ("the harbour notice").
+const MAX_SHORT_SUBJECT_WORDS: usize = 4;
+
+/// `“WORDS,” SUBJECT VERB.`: a quotation that ends with a comma, a question or an exclamation
+/// mark, then its subject and a verb ending the sentence, whatever the verb ("“Stay home,” the
+/// notice read.", "“Go,” Roe snapped."). The punctuation inside the marks says the
+/// sentence goes on to say whose words they were; the subject must be short and the verb must
+/// close the sentence or its clause, so a quotation that a sentence merely names is not read as
+/// speech.
+fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+    let t = s.tok(k);
+    let verb_like = t.base.chars().all(char::is_alphabetic)
+        && !crate::terms::is_stopword(&t.lower)
+        && (t.lower.ends_with("ed")
+            || t.lower.ends_with('s')
+            || super::views::is_view_verb(&t.lower));
+    if t.cap || t.in_quote || !verb_like {
+        return None;
+    }
+    if k + 1 < s.to && !t.gap_after.contains(',') {
+        return None;
+    }
+    let frame = quote_then_verb(s, k, quotes)?;
+    // The subject: a name, or a short phrase a determiner opens ("the notice"), right before
+    // the verb.
+    let (a, b) = frame.subject;
+    let first = s.tok(a);
+    let named = first.cap || is_in(&DETERMINERS, &first.lower);
+    if b != k || b - a > MAX_SHORT_SUBJECT_WORDS || !named {
+        return None;
+    }
+    let continues = s
+        .text
+        .get(frame.content.0..frame.content.1)
+        .is_some_and(|words| words.trim_end().ends_with([',', '?', '!']));
+    // The quotation opens the sentence ("As Roe called it “a mess,” the stock fell" is no one's
+    // speech of the stock).
+    let opens_sentence = s.text.get(s.span.0..frame.content.0).is_some_and(|lead| {
+        lead.trim_matches(|c: char| c.is_whitespace() || "\"“”„«'".contains(c))
+            .is_empty()
+    });
+    (continues && opens_sentence).then_some(frame)
 }
 
 fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {

@@ -205,6 +205,11 @@ fn keys() -> &'static Keys {
     })
 }
 
+/// True for a word the learned table holds as a verb, alone or with a particle.
+pub(crate) fn is_view_verb(lower: &str) -> bool {
+    keys().verbs.contains(plain(lower).as_ref())
+}
+
 /// A word as the table writes it: lower case, with a straight apostrophe.
 fn plain(lower: &str) -> Cow<'_, str> {
     if lower.contains('’') {
