@@ -213,6 +213,12 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                     out.push((s, s + text.get(s..at).unwrap_or("").trim_end().len()));
                     open = Some((at + width, c));
                 }
+                // A straight mark with no word after it closes a curly quotation too (“…" in
+                // text typed with both).
+                ('"', Some((s, '“' | '„'))) if !opens_word(para, i + width) => {
+                    out.push((s, at));
+                    open = None;
+                }
                 ('”', Some((s, '“' | '"' | '„'))) | ('"', Some((s, '"'))) => {
                     out.push((s, at));
                     open = None;
@@ -368,6 +374,11 @@ mod tests {
         assert_eq!(
             quoted("Roe said: «Fix it.» Lee: „Not now“, he said. ”Late again,” said Ann."),
             ["Fix it.", "Not now", "Late again,"]
+        );
+        // Curly and straight marks mixed: either closes the other.
+        assert_eq!(
+            quoted("“It is late,\" said Roe. \"Fix it now.” Then she left."),
+            ["It is late,", "Fix it now."]
         );
         // A closing mark after a sentence's end, then words: no new quotation.
         assert_eq!(
