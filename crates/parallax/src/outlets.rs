@@ -430,9 +430,13 @@ pub(crate) fn without_dateline(line: &str) -> &str {
 /// (a region may follow after a comma), an agency in parentheses if any, then a dash
 /// ("PORT TALLIS, Valmora (AP) — "). `None` when the line opens with no dateline.
 pub(crate) fn dateline_length(line: &str) -> Option<usize> {
+    // Only the line's opening is read: a dateline is short.
+    let reach = (MAX_NAME + 20 + " -- ".len()).min(line.len());
+    let reach = (0..=reach).rev().find(|&i| line.is_char_boundary(i))?;
+    let opening = line.get(..reach)?;
     let (at, len) = [" - ", " – ", " — ", " -- "]
         .iter()
-        .filter_map(|d| line.find(d).map(|at| (at, d.len())))
+        .filter_map(|d| opening.find(d).map(|at| (at, d.len())))
         .min()?;
     if at > MAX_NAME + 20 {
         return None;

@@ -149,6 +149,10 @@ pub fn post(line: &str) -> Option<Post> {
 /// `“WORDS.” ― Name`: a line that is a quotation signed after a dash, the name ending the line
 /// (a full stop after it is left out). Initials may stand in the name ("Ann B. Roe").
 pub fn signed_quotation(line: &str) -> Option<(ByteRange, ByteRange)> {
+    // Most lines open with no quotation mark: the cheap test first.
+    if !line.trim_start().starts_with(QUOTATION_MARKS) {
+        return None;
+    }
     let body = line.trim_end().trim_end_matches('.');
     let dash = body.rfind(SIGNATURE_DASHES)?;
     let words = body.get(..dash)?.trim_end();

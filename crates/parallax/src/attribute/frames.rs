@@ -771,15 +771,16 @@ const MAX_SHORT_SUBJECT_WORDS: usize = 4;
 /// speech.
 fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     let t = s.tok(k);
+    // The cheap tests first: this is asked of every word that is no verb of speech.
+    if t.cap || t.in_quote || (k + 1 < s.to && !t.gap_after.contains(',')) {
+        return None;
+    }
     let verb_like = t.base.chars().all(char::is_alphabetic)
         && !crate::terms::is_stopword(&t.lower)
         && (t.lower.ends_with("ed")
             || t.lower.ends_with('s')
             || super::views::is_view_verb(&t.lower));
-    if t.cap || t.in_quote || !verb_like {
-        return None;
-    }
-    if k + 1 < s.to && !t.gap_after.contains(',') {
+    if !verb_like {
         return None;
     }
     let frame = quote_then_verb(s, k, quotes)?;
