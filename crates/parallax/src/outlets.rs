@@ -431,7 +431,7 @@ pub(crate) fn without_dateline(line: &str) -> &str {
 /// ("PORT TALLIS, Valmora (AP) — "). `None` when the line opens with no dateline.
 pub(crate) fn dateline_length(line: &str) -> Option<usize> {
     // Only the line's opening is read: a dateline is short.
-    let reach = (MAX_NAME + 20 + " -- ".len()).min(line.len());
+    let reach = (MAX_NAME + 20 + " — ".len()).min(line.len());
     let reach = (0..=reach).rev().find(|&i| line.is_char_boundary(i))?;
     let opening = line.get(..reach)?;
     let (at, len) = [" - ", " – ", " — ", " -- "]

@@ -147,17 +147,18 @@ pub fn post(line: &str) -> Option<Post> {
 }
 
 /// `“WORDS.” ― Name`: a line that is a quotation signed after a dash, the name ending the line
-/// (a full stop after it is left out). Initials may stand in the name ("Ann B. Roe").
+/// (a full stop after it is left out). Initials may stand in the name ("Ann B. Roe"). Returns
+/// the byte ranges of the line's words, within their quotation marks, and of the name.
 pub fn signed_quotation(line: &str) -> Option<(ByteRange, ByteRange)> {
-    // Most lines open with no quotation mark: the cheap test first.
+    // The whole line is the quotation: it opens with a mark (the cheap test first: most lines
+    // do not) and closes with one before the dash.
     if !line.trim_start().starts_with(QUOTATION_MARKS) {
         return None;
     }
     let body = line.trim_end().trim_end_matches('.');
     let dash = body.rfind(SIGNATURE_DASHES)?;
     let words = body.get(..dash)?.trim_end();
-    // The whole line is the quotation: it opens and closes with a quotation mark.
-    if !words.trim_start().starts_with(QUOTATION_MARKS) || !words.ends_with(QUOTATION_MARKS) {
+    if !words.ends_with(QUOTATION_MARKS) {
         return None;
     }
     let after = body.get(dash..)?;

@@ -18,7 +18,7 @@ use super::lexicon::{
     is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS,
     PLAIN_ARTICLES, ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
-use super::tokens::{Tok, TokenAt};
+use super::tokens::{Tok, TokenAt, CLOSING_MARKS as CLOSE_QUOTES, OPENING_MARKS as OPEN_QUOTES};
 use super::views::{end_before_later_subjects, view_frame};
 use crate::lexicon::WordList;
 
@@ -214,9 +214,6 @@ fn colon_break(t: &Tok) -> bool {
     t.gap_after.contains(':') && t.gap_after.len() > 1
 }
 
-const OPEN_QUOTES: &[char] = &['“', '"', '„', '«'];
-const CLOSE_QUOTES: &[char] = &['”', '"', '»'];
-
 /// True when a quotation mark opens after token `t`: a double one, or two apostrophes or grave
 /// accents standing for one (``like this'' or ''like this'', as archives write it).
 pub(crate) fn opens_quote(t: &Tok) -> bool {
@@ -226,10 +223,12 @@ pub(crate) fn opens_quote(t: &Tok) -> bool {
 /// True when a quotation mark closes after token `t` (see [`opens_quote`]); an opening curly
 /// mark with no word after it closes too (German „…“, or a misprint).
 fn closes_quote(t: &Tok) -> bool {
-    let misprinted = t
-        .gap_after
-        .find('“')
-        .is_some_and(|at| at + '“'.len_utf8() < t.gap_after.len());
+    let misprinted = t.gap_after.find('“').is_some_and(|at| {
+        t.gap_after
+            .get(at + '“'.len_utf8()..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| !super::tokens::starts_word(c))
+    });
     gap_has(t, CLOSE_QUOTES) || t.gap_after.contains("''") || misprinted
 }
 

@@ -312,22 +312,6 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let mut opened_by = None;
         let mentions = cx.names.mentions(&cx.toks, from, to, false);
         for (i, m) in mentions.iter().enumerate() {
-            let m = m.clone();
-            // "Varga spokeswoman Nadia Holm": a name before a role and another name qualifies
-            // that name; it is no subject of its own.
-            if mentions
-                .get(i + 1)
-                .is_some_and(|next| qualifies_next(&cx.toks, &m, next))
-            {
-                cx.seen.push((
-                    match m.referent {
-                        Referent::Person(p) => p,
-                        _ => continue,
-                    },
-                    m.first,
-                ));
-                continue;
-            }
             // A photographer's credit ("( Peter Lindqvist / Daily Courier )") is no one the
             // story is about.
             // Nor is the author signing an embedded post ("— Laura Benning (@LauraBenning)").
@@ -337,12 +321,23 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             if credit {
                 continue;
             }
+            // "Varga spokeswoman Nadia Holm": a name before a role and another name qualifies
+            // that name; it is mentioned, but no subject of its own.
+            if mentions
+                .get(i + 1)
+                .is_some_and(|next| qualifies_next(&cx.toks, m, next))
+            {
+                if let Referent::Person(p) = m.referent {
+                    cx.seen.push((p, m.first));
+                }
+                continue;
+            }
             // "On May 4, the mayor raised …": a description of someone named before opens
             // the sentence as that person.
             let lead_in_end = |k: usize| k == from || cx.toks.at(k - 1).gap_after.contains(',');
             if let (Referent::Description(_), None) = (&m.referent, opened_by) {
                 if lead_in_end(m.first) && !m.possessive {
-                    opened_by = resolve(&cx, &m)
+                    opened_by = resolve(&cx, m)
                         .and_then(|name| cx.names.people.iter().position(|x| x.name == name));
                 }
                 continue;
@@ -410,12 +405,12 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     // quotations signed after a dash, always: what a verb inside a post reports, the post's
     // author is the one who says it.
     let signed = signed::signed_paragraphs(text);
-    let posts: Vec<(usize, usize)> = signed.iter().filter(|s| s.bound).map(|s| s.words).collect();
+    let bound: Vec<(usize, usize)> = signed.iter().filter(|s| s.bound).map(|s| s.words).collect();
     // One pass over the quotes: one that starts inside bound words is the signer's.
     out.retain(|q| {
-        let i = posts.partition_point(|&(a, _)| a <= q.span.start());
+        let i = bound.partition_point(|&(a, _)| a <= q.span.start());
         i.checked_sub(1)
-            .and_then(|i| posts.get(i))
+            .and_then(|i| bound.get(i))
             .is_none_or(|&(_, end)| q.span.start() >= end)
     });
     // The quotes found so far by start, each with the furthest end up to it: whether one
@@ -1181,21 +1176,26 @@ fn sentence_opener(cx: &Context, to: usize) -> Option<usize> {
 const MAX_QUALIFIER_ROLE_WORDS: usize = 3;
 
 /// True when mention `m` qualifies the mention `next` after it: only lower-case words of a role
-/// stand between them, one of them a role word ("Varga spokeswoman Nadia Holm", "Brandt
-/// campaign manager Ivo Marsh"), with no punctuation.
+/// stand between them, the last a role word ("Varga spokeswoman Nadia Holm", "Brandt campaign
+/// manager Ivo Marsh"), with no punctuation. A word that joins ("and"), a verb ("fired", "met")
+/// or a reporting verb between them makes two people of a sentence ("Varga fired coach Ann
+/// Lee").
 fn qualifies_next(toks: &[Tok], m: &Mention, next: &Mention) -> bool {
     let between = m.last..next.first;
+    let modifier = |t: &Tok| {
+        !t.cap
+            && !t.is_cue()
+            && !crate::terms::is_stopword(&t.lower)
+            && !t.lower.ends_with("ed")
+            && !views::is_view_verb(&t.lower)
+    };
     !m.possessive
         && matches!(m.referent, Referent::Person(_))
         && matches!(next.referent, Referent::Person(_))
         && (1..=MAX_QUALIFIER_ROLE_WORDS).contains(&between.len())
         && (m.last - 1..next.first).all(|i| toks.at(i).gap_after.trim().is_empty())
-        && between
-            .clone()
-            .all(|i| !toks.at(i).cap && !toks.at(i).is_cue())
-        && between
-            .clone()
-            .any(|i| is_in(&lexicon::ROLES, &toks.at(i).lower))
+        && between.clone().all(|i| modifier(toks.at(i)))
+        && is_in(&lexicon::ROLES, &toks.at(next.first - 1).lower)
 }
 
 /// The fullest name a mention refers to.

@@ -157,12 +157,14 @@ fn name_free_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Byte ranges of the text inside double quotation marks, paragraph by paragraph: `“…”`, and
-/// straight `"…"` paired in order. A quote left open at the end of its paragraph is dropped,
-/// unless it continues into the next paragraph. An opening mark after a sentence's end and a
-/// space, before a capital, while a quotation is open starts a new one and ends the open one
-/// with its sentence (paragraphs of one quotation run into a line); an opening curly mark with
-/// no word after it is a misprinted closing one.
+/// Byte ranges of the text inside double quotation marks, paragraph by paragraph: `“…”`,
+/// `„…“`, `«…»`, and straight `"…"` paired in order. A quote left open at the end of its
+/// paragraph is dropped, unless it continues into the next paragraph. An opening mark after a
+/// sentence's end and a space, before a capital, while a quotation is open starts a new one and
+/// ends the open one with its sentence (paragraphs of one quotation run into a line). Marks
+/// misprinted for one another are read by where they stand: an opening curly mark with no word
+/// after it closes, a closing one at a paragraph's start or after a space before a word opens,
+/// and a straight mark with no word after it closes a curly quotation.
 pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -204,6 +206,8 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                     .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
             match (c, open) {
                 ('“' | '"' | '„' | '«', None) => open = Some((at + width, c)),
+                // Inside guillemets only their closing mark counts («… “non” …»).
+                (_, Some((_, '«'))) if c != '»' => {}
                 ('”', None) if misprinted_opening => open = Some((at + width, '“')),
                 ('»', Some((s, '«'))) => {
                     out.push((s, at));
@@ -214,8 +218,14 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                     open = Some((at + width, c));
                 }
                 // A straight mark with no word after it closes a curly quotation too (“…" in
-                // text typed with both).
-                ('"', Some((s, '“' | '„'))) if !opens_word(para, i + width) => {
+                // text typed with both), unless it closes a straight pair inside (“the "reform"
+                // is …”).
+                ('"', Some((s, '“' | '„')))
+                    if !opens_word(para, i + width)
+                        && text
+                            .get(s..at)
+                            .is_some_and(|q| q.matches('"').count() % 2 == 0) =>
+                {
                     out.push((s, at));
                     open = None;
                 }
@@ -244,7 +254,8 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
             let opened_at_start = para
                 .get(..s - offset)
                 .unwrap_or("")
-                .trim_start_matches(['“', '"'])
+                .trim_start_matches(OPENING_MARKS)
+                .trim_start_matches('”')
                 .trim()
                 .is_empty();
             let next_opens = paras
@@ -252,7 +263,7 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
                 .skip(index + 1)
                 .map(|p| p.trim_start())
                 .find(|p| !p.is_empty())
-                .is_some_and(|p| p.starts_with(['“', '"']));
+                .is_some_and(|p| p.starts_with(OPENING_MARKS) || p.starts_with('”'));
             let opened_at_start = opened_at_start || next_opens;
             let end = offset + para.trim_end().len();
             if opened_at_start && end > s {
@@ -264,11 +275,22 @@ pub(crate) fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when a word (a letter, a digit or an opening bracket) starts at byte `at` of `para`.
+/// Double quotation marks that open a quotation: curly, straight, German low, guillemet.
+pub(crate) const OPENING_MARKS: &[char] = &['“', '"', '„', '«'];
+/// Double quotation marks that close one.
+pub(crate) const CLOSING_MARKS: &[char] = &['”', '"', '»'];
+
+/// True for a character that may start quoted words: a letter, a digit, an opening bracket, a
+/// single quotation mark or an ellipsis's dot ("(laughs)", "‘no’", "…").
+pub(crate) fn starts_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '(' | '[' | '‘' | '\'' | '.' | '…')
+}
+
+/// True when quoted words start at byte `at` of `para` ([`starts_word`]).
 fn opens_word(para: &str, at: usize) -> bool {
     para.get(at..)
         .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '(' | '[' | '‘' | '\'' | '.'))
+        .is_some_and(starts_word)
 }
 
 /// True for the party-and-state tag US news writes after a legislator's name ("D-Ore.",
@@ -374,6 +396,14 @@ mod tests {
         assert_eq!(
             quoted("Roe said: «Fix it.» Lee: „Not now“, he said. ”Late again,” said Ann."),
             ["Fix it.", "Not now", "Late again,"]
+        );
+        // A straight pair inside a curly quotation, and curly marks inside guillemets.
+        assert_eq!(
+            quoted("“The so-called \"reform\" is a sham,” Roe said. «Il a dit “non” hier.»"),
+            [
+                "The so-called \"reform\" is a sham,",
+                "Il a dit “non” hier."
+            ]
         );
         // Curly and straight marks mixed: either closes the other.
         assert_eq!(

@@ -607,25 +607,34 @@ struct GoldCluster {
     documents: Vec<String>,
 }
 
+/// Each document's story, and how many stories there are.
+fn story_of_each(
+    clusterer: &crate::cluster::StoryClusterer,
+    documents: usize,
+) -> (Vec<usize>, usize) {
+    let mut story = vec![0; documents];
+    let stories = clusterer.stories();
+    for (s, members) in &stories {
+        for &m in members {
+            story[m] = *s;
+        }
+    }
+    (story, stories.len())
+}
+
 /// Writes each document's story beside its gold cluster as JSON lines (`doc`: its place in the
-/// arrival order, `gold`: its cluster's place in the file, `story`, `words`), so a split or a
-/// merge can be read.
+/// arrival order, `gold`: its cluster's place in the file, `index`: its place in that cluster's
+/// documents, `story`, `words`), so a split or a merge can be read and traced to the input.
 fn write_assignments(
     out: &mut dyn std::io::Write,
     clusterer: &crate::cluster::StoryClusterer,
-    gold: &[usize],
-    texts: &[&str],
+    docs: &[(u64, usize, usize, &str)],
 ) -> Result<(), EvalError> {
-    let mut story = vec![0; gold.len()];
-    for (s, members) in clusterer.stories() {
-        for m in members {
-            story[m] = s;
-        }
-    }
-    for (doc, (&g, &s)) in gold.iter().zip(&story).enumerate() {
+    let (story, _) = story_of_each(clusterer, docs.len());
+    for (doc, (&(_, gold, index, text), s)) in docs.iter().zip(story).enumerate() {
         let line = serde_json::json!({
-            "doc": doc, "gold": g, "story": s,
-            "words": texts[doc].split_whitespace().count(),
+            "doc": doc, "gold": gold, "index": index, "story": s,
+            "words": text.split_whitespace().count(),
         });
         writeln!(out, "{line}").map_err(EvalError::Write)?;
     }
@@ -693,14 +702,16 @@ pub fn bcubed(predicted: &[usize], gold: &[usize]) -> (f64, f64) {
 /// (plain or gzipped), feeds them to the incremental clusterer in a fixed shuffled order (so a
 /// cluster's documents do not arrive together), refines the stories as `parallax analyze` does
 /// ([`crate::cluster::StoryClusterer::refine`]), and scores them with BCubed, before and after
-/// refinement.
+/// refinement. With `errors`, each document's story is written beside its gold cluster
+/// ([`write_assignments`]).
 pub fn clustering(
     file: &Path,
     errors: Option<&mut dyn std::io::Write>,
 ) -> Result<ClusteringReport, EvalError> {
     use crate::cluster::{ClusterInput, StoryClusterer, TermCounts};
     let clusters: Vec<GoldCluster> = jsonl_records(file)?;
-    let mut docs: Vec<(u64, usize, &str)> = Vec::new();
+    // (arrival key, gold cluster, place in the cluster, text)
+    let mut docs: Vec<(u64, usize, usize, &str)> = Vec::new();
     for (c, cluster) in clusters.iter().enumerate() {
         for (i, text) in cluster.documents.iter().enumerate() {
             if !text.trim().is_empty() {
@@ -708,24 +719,18 @@ pub fn clustering(
                 let mut z = ((c as u64) << 20 | i as u64).wrapping_add(0x9e37_79b9_7f4a_7c15);
                 z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
                 z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-                docs.push((z ^ (z >> 31), c, text.as_str()));
+                docs.push((z ^ (z >> 31), c, i, text.as_str()));
             }
         }
     }
     docs.sort_unstable();
     let ids: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
-    let gold: Vec<usize> = docs.iter().map(|&(_, c, _)| c).collect();
+    let gold: Vec<usize> = docs.iter().map(|&(_, c, _, _)| c).collect();
     let scored = |clusterer: &StoryClusterer| {
-        let mut predicted = vec![0; docs.len()];
-        let stories = clusterer.stories();
-        for (story, members) in &stories {
-            for &m in members {
-                predicted[m] = *story;
-            }
-        }
+        let (predicted, stories) = story_of_each(clusterer, docs.len());
         let (precision, recall) = bcubed(&predicted, &gold);
         IncrementalScores {
-            stories: stories.len(),
+            stories,
             precision,
             recall,
             f1: super::harmonic_mean(precision, recall),
@@ -734,12 +739,12 @@ pub fn clustering(
     let started = Instant::now();
     let counts: Vec<TermCounts> = docs
         .iter()
-        .map(|(_, _, text)| crate::cluster::term_counts(None, text))
+        .map(|(_, _, _, text)| crate::cluster::term_counts(None, text))
         .collect();
     let inputs: Vec<ClusterInput> = docs
         .iter()
         .enumerate()
-        .map(|(i, (_, _, text))| ClusterInput {
+        .map(|(i, (_, _, _, text))| ClusterInput {
             id: &ids[i],
             title: None,
             text,
@@ -759,8 +764,7 @@ pub fn clustering(
     seconds += refining.elapsed().as_secs_f64();
     let refined = scored(&clusterer);
     if let Some(out) = errors {
-        let texts: Vec<&str> = docs.iter().map(|&(_, _, text)| text).collect();
-        write_assignments(out, &clusterer, &gold, &texts)?;
+        write_assignments(out, &clusterer, &docs)?;
     }
     Ok(ClusteringReport {
         documents: docs.len(),
