@@ -588,6 +588,14 @@ pub(crate) static OBJECT_PREPOSITIONS: WordList = WordList::new(&[
     "about", "against", "at", "into", "of", "on", "over", "to", "toward", "towards", "with",
 ]);
 
+/// Prepositions whose object is no subject of the sentence: a name right after one is where or
+/// whom the sentence is about ("Growing up in Port Ellis, Marsh saw …"). "About" is not one:
+/// the person talked about is often the one who speaks next.
+pub(crate) static NON_SUBJECT_PREPOSITIONS: WordList = WordList::new(&[
+    "across", "against", "at", "from", "in", "inside", "into", "near", "of", "on", "outside",
+    "over", "through", "to", "toward", "towards", "with", "within",
+]);
+
 /// The articles alone: none of the other [`DETERMINERS`].
 pub(crate) static PLAIN_ARTICLES: WordList = WordList::new(&["the", "a", "an"]);
 

@@ -1549,3 +1549,22 @@ fn a_quotation_then_its_subject_and_any_verb_is_speech() {
     );
     assert_speaker(&found, "a costly mess", "Marsh");
 }
+
+#[test]
+fn a_place_after_a_preposition_is_no_subject_and_a_participle_opens_a_lead_in() {
+    // "Growing up in Port Ellis, Halvorsen …": the town is where, not who; the sentence is
+    // Halvorsen's, and "he" in the next paragraph is Halvorsen.
+    let found = quotes(
+        "The river camps drew criticism this week.\n\n\
+         Growing up in Port Ellis, Halvorsen often saw families cross the river.\n\n\
+         \"The camps are a disgrace,\" he said.\n",
+    );
+    assert_speaker(&found, "The camps are a disgrace", "Halvorsen");
+    // A full name after a preposition is not the sentence's subject either.
+    let found = quotes(
+        "The river camps drew criticism this week.\n\n\
+         Raised near Port Ellis, Anton Halvorsen often saw families cross the river.\n\n\
+         \"The camps are a disgrace,\" he said.\n",
+    );
+    assert_speaker(&found, "The camps are a disgrace", "Anton Halvorsen");
+}

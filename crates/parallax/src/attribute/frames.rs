@@ -634,6 +634,22 @@ pub(crate) static LEAD_IN_WORDS: WordList = WordList::new(&[
     "yet",
 ]);
 
+/// True when the sentence opening at token `i` opens with an adverbial lead-in: a word of
+/// [`LEAD_IN_WORDS`], or a participle before its lower-case complement ("Growing up in Port
+/// Ellis, Marsh …", "Campaigning across the north, the senator …").
+pub(crate) fn opens_lead_in(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let participle = t.lower.len() >= 5
+        && t.lower.ends_with("ing")
+        && t.gap_after.trim().is_empty()
+        && toks
+            .get(i + 1)
+            .is_some_and(|next| !next.cap && !next.is_cue() && !next.in_quote);
+    is_in(&LEAD_IN_WORDS, &t.lower) || participle
+}
+
 /// The subject of a verb that shares one ("… and said", ", saying"), as (subject, borrowed): the
 /// sentence's last frame's (`shared`), else the sentence's own up to token `k`.
 pub(crate) fn borrowed_subject(
@@ -648,7 +664,7 @@ pub(crate) fn borrowed_subject(
 /// clause (after an adverbial lead-in) up to the verb at `k`.
 fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let mut start = s.from;
-    if start < k && is_in(&LEAD_IN_WORDS, &s.tok(start).lower) {
+    if start < k && opens_lead_in(s.toks, start) {
         if let Some(comma) = (start..k).find(|&i| s.tok(i).gap_after.contains(',')) {
             start = comma + 1;
         }

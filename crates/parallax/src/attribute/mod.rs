@@ -350,7 +350,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 let full_name = m.last - m.first >= 2
                     && closes
                     && cx.names.people.person(p).name.split_whitespace().count() >= 2;
-                if !m.possessive && full_name && subject_like(cx.names.people.person(p)) {
+                if !m.possessive
+                    && full_name
+                    && !after_preposition(&cx.toks, m)
+                    && subject_like(cx.names.people.person(p))
+                {
                     cx.recent.last_introduced = Some((p, s_idx));
                 }
                 cx.seen.push((p, m.first));
@@ -369,6 +373,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 // A credit line ("Reuters") is no sentence with a subject.
                 if opened_by.is_none()
                     && !m.possessive
+                    && !after_preposition(&cx.toks, m)
                     && to - from > m.last - m.first
                     && (m.first <= from + SUBJECT_REACH || after_lead_in || after_title)
                     && subject_like(cx.names.people.person(p))
@@ -703,7 +708,7 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
 /// disclose …, but said “…”"): an acronym or a name with an organisation word, before `to`.
 fn organisation_opener(cx: &Context, from: usize, to: usize) -> Option<String> {
     let toks = &cx.toks;
-    let lead_in = from < to && is_in(&frames::LEAD_IN_WORDS, &toks.at(from).lower);
+    let lead_in = from < to && frames::opens_lead_in(toks, from);
     let start = if lead_in {
         (from..to).find(|&k| toks.at(k).gap_after.contains(','))? + 1
     } else {
@@ -742,7 +747,7 @@ fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
     if apposition {
         return Some(first.base.to_string());
     }
-    if !is_in(&frames::LEAD_IN_WORDS, &first.lower) {
+    if !frames::opens_lead_in(&cx.toks, from) {
         return None;
     }
     let comma = (from..to.min(from + frames::MAX_SUBJECT_WORDS * 3))
@@ -1168,7 +1173,22 @@ fn sentence_opener(cx: &Context, to: usize) -> Option<usize> {
     };
     let after_lead_in = m.first > from && cx.toks.at(m.first - 1).gap_after.contains(',');
     let opens = m.first <= from + SUBJECT_REACH || after_lead_in;
-    (opens && !m.possessive && m.last < to && subject_like(cx.names.people.person(p))).then_some(p)
+    (opens
+        && !m.possessive
+        && !after_preposition(&cx.toks, &m)
+        && m.last < to
+        && subject_like(cx.names.people.person(p)))
+    .then_some(p)
+}
+
+/// True when a preposition stands right before mention `m`: its object is no subject ("Growing
+/// up in Port Ellis, Marsh …" opens with Marsh).
+fn after_preposition(toks: &[Tok], m: &Mention) -> bool {
+    m.first > 0
+        && is_in(
+            &lexicon::NON_SUBJECT_PREPOSITIONS,
+            &toks.at(m.first - 1).lower,
+        )
 }
 
 /// Most words of a role between a qualifying name and the name it qualifies ("campaign
