@@ -1568,3 +1568,23 @@ fn a_place_after_a_preposition_is_no_subject_and_a_participle_opens_a_lead_in() 
     );
     assert_speaker(&found, "The camps are a disgrace", "Anton Halvorsen");
 }
+
+#[test]
+fn the_firm_is_the_organisation_named_before_wherever_it_stood() {
+    // The organisation opens its sentence after a lead-in: "the firm" next is that organisation.
+    let found = quotes(
+        "As we reported before, Norvik Shipping is paying a fine for the spill. The firm says \
+         it fired 300 workers who forged logs.\n",
+    );
+    assert_speaker(&found, "fired 300 workers", "Norvik Shipping");
+    // Before a possessive too; and the person after a role is no organisation.
+    let found = quotes(
+        "Harbour pilot Anton Brask sued Norvik Shipping's parent last year. The company said \
+         the suit had no merit.\n",
+    );
+    assert_speaker(&found, "no merit", "Norvik Shipping");
+    // A place is no organisation: the description stays as written.
+    let found =
+        quotes("Tom Brandt flew to Atlanta on Monday. The company said it regrets the delay.\n");
+    assert_speaker(&found, "regrets the delay", "The company");
+}

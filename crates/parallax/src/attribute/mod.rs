@@ -95,6 +95,9 @@ struct Recent {
     /// The organisation ("RV Power") and the group ("The Ramblers") that last opened a
     /// sentence, with its index: what "it said" and "they said" refer to.
     last_organisation: Option<(String, usize)>,
+    /// The organisation last named anywhere in a sentence ("regulators fined Norvik Shipping"),
+    /// with its index: whom "the firm" may mean when no organisation opened a sentence since.
+    last_named_organisation: Option<(String, usize)>,
     last_group: Option<(String, usize)>,
     last_channel: Option<String>,
     /// The owner of the document last named with one ("on Tallis Northern Railway's website"),
@@ -308,6 +311,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     None => {}
                 }
             }
+        }
+        if let Some(name) = named_organisation(&cx, from, to) {
+            cx.recent.last_named_organisation = Some((name, s_idx));
         }
         let mut opened_by = None;
         let mentions = cx.names.mentions(&cx.toks, from, to, false);
@@ -1735,7 +1741,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                     })
                 })
                 .map(|((x, y), _)| cx.span_text(x, y))
-                .or_else(|| recent_named(cx, &cx.recent.last_organisation)),
+                .or_else(|| recent_organisation(cx)),
             // "The Ramblers believe …; they say …": the group opening this very sentence.
             "they" => opening_name(&cx.toks, cx.sentence_from, a)
                 .filter(|&((x, _), plural)| plural && x < a)
@@ -1883,7 +1889,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         && modifiers_only
         && is_in(&ORGANISATION_WORDS, &head.lower)
     {
-        if let Some(name) = recent_named(cx, &cx.recent.last_organisation) {
+        if let Some(name) = recent_organisation(cx) {
             cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
         }
@@ -2178,6 +2184,141 @@ fn recent_named(cx: &Context, named: &Option<(String, usize)>) -> Option<String>
         .as_ref()
         .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
         .map(|(name, _)| name.clone())
+}
+
+/// The organisation "the company" or "the agency" stands for: the one that last opened a
+/// sentence, or one named since in any place of a sentence, whichever is later.
+fn recent_organisation(cx: &Context) -> Option<String> {
+    let opened = cx
+        .recent
+        .last_organisation
+        .as_ref()
+        .filter(|(_, at)| cx.sentence - at <= GROUP_REACH);
+    let named = cx
+        .recent
+        .last_named_organisation
+        .as_ref()
+        .filter(|(_, at)| cx.sentence - at <= GROUP_REACH);
+    match (opened, named) {
+        (Some(o), Some(n)) if n.1 > o.1 => Some(n.0.clone()),
+        (o, n) => o.or(n).map(|(name, _)| name.clone()),
+    }
+}
+
+/// The last name between tokens `from` and `to` that reads as an organisation's, outside
+/// quotations (see [`organisation_like`]).
+fn named_organisation(cx: &Context, from: usize, to: usize) -> Option<String> {
+    let toks = &cx.toks;
+    let mut found = None;
+    let mut i = from;
+    while i < to {
+        let t = toks.at(i);
+        if !t.cap || t.in_quote || t.names_unread {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            let joined = |k: usize| {
+                k < to
+                    && toks.at(k).cap
+                    && !toks.at(k).in_quote
+                    && !toks.at(k - 1).possessive
+                    && (people::adjacent(toks.at(k - 1), toks.at(k))
+                        || toks.at(k - 1).gap_after.trim() == "&")
+            };
+            if joined(j) {
+                j += 1;
+            } else if j + 1 < to
+                && matches!(toks.at(j).lower.as_str(), "of" | "and" | "for")
+                && !toks.at(j - 1).possessive
+                && people::adjacent(toks.at(j - 1), toks.at(j))
+                && joined(j + 1)
+            {
+                // "Department of Coastal Protection", "Securities and Exchange Commission".
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if organisation_like(cx, i, j, from) {
+            found = Some(cx.name_text(i, j - 1));
+        }
+        i = j;
+    }
+    found
+}
+
+/// True when the capitalised run of tokens `a..b`, in the sentence from token `from`, reads as
+/// an organisation's name: no word a title, a country, a day or a month, no given name first, no
+/// word of a person named before, not after a preposition of place ("in Lakeview") nor inside
+/// a longer name ("… and Exchange Commission"); and written with an organisation word
+/// ("Lakeview Health Authority"), after one ("the lender Norvik"), or where a name acts: as the
+/// subject opening the sentence, before a reporting verb ("Norvik said") or a possessive
+/// ("Norvik's results").
+fn organisation_like(cx: &Context, a: usize, b: usize, from: usize) -> bool {
+    let toks = &cx.toks;
+    let words = toks.within(a..b);
+    let before = (a > from).then(|| toks.at(a - 1));
+    let joined_to = |t: &Tok| people::adjacent(t, toks.at(a));
+    let last = toks.at(b - 1);
+    // Where the name stands or what it is written with (the cheap tests first: most
+    // capitalised words fail them).
+    let with_organisation_word = words
+        .iter()
+        .skip(1)
+        .any(|w| is_in(&ORGANISATION_WORDS, &w.lower));
+    let after_organisation_word =
+        before.is_some_and(|t| !t.cap && joined_to(t) && is_in(&ORGANISATION_WORDS, &t.lower));
+    let before_cue = toks
+        .get(b)
+        .is_some_and(|t| t.is_cue() && people::adjacent(last, t));
+    let possessive = last.possessive && a > from;
+    let after_lead_in =
+        frames::opens_lead_in(toks, from) && before.is_some_and(|t| t.gap_after.contains(','));
+    let opens = (a == from || after_lead_in)
+        && b - a > 1
+        && toks
+            .get(b)
+            .is_some_and(|t| !t.cap && !t.in_quote && people::adjacent(last, t));
+    if !(with_organisation_word || after_organisation_word || before_cue || possessive || opens) {
+        return false;
+    }
+    let placed =
+        before.is_some_and(|t| joined_to(t) && is_in(&lexicon::NON_SUBJECT_PREPOSITIONS, &t.lower));
+    let inside_longer = before.is_some_and(|t| {
+        matches!(t.lower.as_str(), "and" | "of" | "for") && a >= from + 2 && toks.at(a - 2).cap
+    });
+    let titled =
+        before.is_some_and(|t| is_in(&TITLES, &t.lower) || is_in(&lexicon::ROLES, &t.lower));
+    if placed || inside_longer || titled {
+        return false;
+    }
+    // A person, not a name used alone: given a title or role, or called "he" or "she".
+    let person_word = words.iter().any(|w| {
+        cx.names.part(w.base).is_some_and(|p| {
+            let person = cx.names.people.person(p);
+            !person.descriptors.is_empty()
+                || cx.gender.get(p).is_some_and(|&votes| votes != 0)
+                || person
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|first| given_names::pronoun_vote(first) != 0)
+        })
+    });
+    let given_first = words
+        .first()
+        .is_some_and(|w| given_names::pronoun_vote(w.base) != 0);
+    let name_word = |w: &Tok| {
+        matches!(w.lower.as_str(), "of" | "and" | "for")
+            || !lexicon::is_calendar_word(&w.lower)
+                && !crate::terms::is_stopword(&w.lower)
+                && !is_in(&TITLES, &w.lower)
+                && w.base.chars().any(char::is_lowercase)
+                && lexicon::country_of(w.base).is_none()
+    };
+    !person_word && !given_first && words.iter().all(name_word)
 }
 
 /// Who a document channel belongs to: its capitalised qualifier ("the RCMP statement"), the name
