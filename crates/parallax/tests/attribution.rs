@@ -1588,3 +1588,14 @@ fn the_firm_is_the_organisation_named_before_wherever_it_stood() {
         quotes("Tom Brandt flew to Atlanta on Monday. The company said it regrets the delay.\n");
     assert_speaker(&found, "regrets the delay", "The company");
 }
+
+#[test]
+fn a_borrowed_subject_ends_before_the_sentence_s_verb() {
+    // ", saying …" borrows the subject of "hit back", not the verb with it.
+    let found = quotes(
+        "The pier has been shut since May.\n\n\
+         The harbour board hit back at the ministry on Thursday, saying it had never seen the \
+         survey.\n",
+    );
+    assert_speaker(&found, "never seen the survey", "The harbour board");
+}

@@ -669,8 +669,12 @@ fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             start = comma + 1;
         }
     }
+    // "The ministry hit back at …, saying": the subject ends before the sentence's verb.
     let end = (start..k)
-        .find(|&i| s.tok(i).is_cue() || s.tok(i).in_quote)
+        .find(|&i| {
+            let t = s.tok(i);
+            t.is_cue() || t.in_quote || i > start && !t.cap && super::views::is_view_verb(&t.lower)
+        })
         .unwrap_or(k);
     (end > start).then_some((start, end))
 }
