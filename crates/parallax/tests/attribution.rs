@@ -1599,3 +1599,22 @@ fn a_borrowed_subject_ends_before_the_sentence_s_verb() {
     );
     assert_speaker(&found, "never seen the survey", "The harbour board");
 }
+
+#[test]
+fn a_naming_verb_reports_a_short_object_with_a_quotation() {
+    // "called the plan “unhinged”": two words of object, one quoted, are the caller's.
+    let found = quotes(
+        "The harbour plan drew fire at once.\n\n\
+         On the radio, former mayor Tom Brandt called it \u{201c}unhinged.\u{201d} Others were \
+         kinder.\n",
+    );
+    assert_speaker(&found, "unhinged", "Tom Brandt");
+    // Two words with no quotation report no words of the speaker's (at most a stance).
+    let found = attributed("The harbour plan drew fire at once. Tom Brandt called it off.\n");
+    assert!(
+        found
+            .iter()
+            .all(|q| q.kind == parallax::model::QuoteKind::Stance),
+        "{found:?}"
+    );
+}

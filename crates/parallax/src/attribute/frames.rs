@@ -99,8 +99,13 @@ static NOT_AN_OBJECT: WordList =
 /// Tokens after a quoted-object verb searched for a "that" opening a clause instead.
 const OBJECT_THAT_WINDOW: usize = 4;
 
+/// True for a verb that reports words by naming something in them ([`QUOTED_OBJECT_VERBS`]).
+pub(crate) fn reports_quoted_object(t: &Tok) -> bool {
+    !t.cap && is_in(&QUOTED_OBJECT_VERBS, &t.lower)
+}
+
 /// Fewest words of a quoted object ("him a “nice guy”").
-const MIN_OBJECT_WORDS: usize = 3;
+pub(crate) const MIN_OBJECT_WORDS: usize = 2;
 
 /// Forms of "say", after which an article opens a reported clause ("said a deal is near").
 static SAY_VERBS: WordList = WordList::new(&["said", "say", "says"]);

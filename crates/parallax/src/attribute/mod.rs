@@ -1421,7 +1421,15 @@ fn frame_quote(
     }
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
-    if !exact_quote && !f.view && words < frames::MIN_CONTENT_WORDS {
+    // A quotation in a short object is words of the speaker's ("called the plan “unhinged”").
+    let min_words = if frames::reports_quoted_object(cx.toks.at(f.cue))
+        && frames::quote_within(quotes, start, end)
+    {
+        frames::MIN_OBJECT_WORDS
+    } else {
+        frames::MIN_CONTENT_WORDS
+    };
+    if !exact_quote && !f.view && words < min_words {
         return None;
     }
     let reading = subject_speaker(cx, f, channels);
