@@ -940,7 +940,7 @@ fn verb_frame(
         return Some(Frame {
             cue: k,
             subject,
-            content: quote,
+            content: quotation_or_its_clause(s, k, quote),
             borrowed_subject,
             according: false,
             view: false,
@@ -1468,13 +1468,46 @@ fn participle_frame(
 fn participle_content(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<(usize, usize)> {
     let t = s.tok(k);
     if opens_quote(t) {
-        return quote_opening_in(quotes, t.end, s.start_of(k + 1));
+        return quote_opening_in(quotes, t.end, s.start_of(k + 1))
+            .map(|quote| quotation_or_its_clause(s, k, quote));
     }
     let mut c = k + 1;
     if c < s.to && s.tok(c).lower == "that" {
         c += 1;
     }
     (c < s.to).then(|| (s.tok(c).start, clause_end(s, c)))
+}
+
+/// What a verb at `k` followed by `quote` reports: the quotation, or, when the verb runs into
+/// it with no comma or colon and the sentence goes on after it in lower case, the clause the
+/// quotation opens ("said “it makes me angry” every time she sees the pier").
+fn quotation_or_its_clause(s: &Sentence, k: usize, quote: (usize, usize)) -> (usize, usize) {
+    if gap_has(s.tok(k), &[',', ':']) {
+        return quote;
+    }
+    let ends_sentence = s
+        .text
+        .get(quote.0..quote.1)
+        .is_some_and(|words| words.trim_end().ends_with(['.', '!', '?', ',', ';', ':']));
+    let after = (k + 1..s.to).find(|&j| s.tok(j).start >= quote.1);
+    let Some(j) = after.filter(|_| !ends_sentence) else {
+        return quote;
+    };
+    let next = s.tok(j);
+    let gap = s.text.get(quote.1..next.start).unwrap_or(",");
+    let plain_gap = gap
+        .chars()
+        .all(|c| c.is_whitespace() || c == '\'' || CLOSE_QUOTES.contains(&c));
+    if !plain_gap || next.cap || next.is_cue() || next.in_quote {
+        return quote;
+    }
+    // The clause starts with the quotation's opening mark, so its words read whole.
+    let lead = s.text.get(..quote.0).unwrap_or("");
+    let marks = lead.len()
+        - lead
+            .trim_end_matches(|c: char| c == '\'' || OPEN_QUOTES.contains(&c))
+            .len();
+    (quote.0 - marks, clause_end(s, j))
 }
 
 /// Words of the subject between "with" and its participle at most.
