@@ -1644,3 +1644,39 @@ fn a_quotation_that_opens_the_reported_clause_reports_the_clause() {
     );
     assert_eq!(words_of(&found, "pier is safe"), "the pier is safe");
 }
+
+#[test]
+fn a_circumstance_closing_the_sentence_leaves_the_words_before_the_speaker() {
+    // "CONTENT, NAME said during a visit …": the circumstance is not what was said.
+    for circumstance in [
+        "during a visit to the pier",
+        "in a long interview",
+        "at a meeting",
+    ] {
+        let found = quotes(&format!(
+            "The pier closed in May. The town had made a real start on the repairs, Ann Lee \
+             said {circumstance}.\n"
+        ));
+        assert_eq!(
+            words_of(&found, "real start"),
+            "The town had made a real start on the repairs",
+            "{circumstance}"
+        );
+        assert_speaker(&found, "real start", "Ann Lee");
+    }
+}
+
+#[test]
+fn the_speaker_is_the_name_before_an_age_a_town_and_its_state() {
+    // "NAME, 67, a clerk in TOWN, ST., said": the state is where, not who.
+    let found = quotes(
+        "The pier closed in May. \u{201c}I just think it was badly run,\u{201d} Ann Lee, 67, a \
+         retired clerk in Port Ellis, Vt., said in a follow-up interview.\n",
+    );
+    assert_speaker(&found, "badly run", "Ann Lee");
+    let found = quotes(
+        "The pier closed in May. \u{201c}We need people who fix things,\u{201d} Tom Brandt, 30, \
+         of Port Ellis, Vt., who was among those polled, said.\n",
+    );
+    assert_speaker(&found, "fix things", "Tom Brandt");
+}

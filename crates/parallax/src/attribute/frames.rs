@@ -978,6 +978,22 @@ fn verb_frame(
             after = place_end;
         }
     }
+    // "…, she said in a video message.": a circumstance closing the sentence ("in a" may
+    // already be passed over as time words).
+    let circumstance = (k + 1..after)
+        .rev()
+        .find(|&j| is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(j).lower))
+        .unwrap_or(after);
+    if after < s.to
+        && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(circumstance).lower)
+        && s.to - circumstance <= MAX_CIRCUMSTANCE_WORDS
+        && (circumstance..s.to).all(|j| {
+            let w = s.tok(j);
+            !w.in_quote && !w.is_cue() && (j + 1 == s.to || w.gap_after.trim().is_empty())
+        })
+    {
+        after = s.to;
+    }
     // "…, he said, adding that …": the participle reports more of the same speaker's words.
     let participle_next = after < s.to
         && s.tok(after - 1).gap_after.contains(',')
@@ -1381,6 +1397,61 @@ fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
     v < s.to && verb.is_cue() && (past || present)
 }
 
+/// Where the name before a run of appositions of age and place ends: "Ann Lee, 30, of Port
+/// Ellis, Vt., who …", "Ann Lee, 67, a retired clerk in Port Ellis, Vt., said" and "Ann Lee,
+/// speaking at a rally in Port Ellis, Vt., said" are Ann Lee's, not the state's. `open` is the
+/// last token of the run; the token after the name is returned, or `open + 1` when no run of
+/// such appositions follows a capitalised name.
+fn place_appositions_start(s: &Sentence, open: usize) -> usize {
+    let comma_before = |i: usize| {
+        (s.from..i)
+            .rev()
+            .find(|&j| s.tok(j).gap_after.contains(','))
+    };
+    // A segment `(comma + 1)..=end` that ends with a place: "of Port Ellis", "… in Port Ellis".
+    let ends_with_place = |comma: usize, end: usize| {
+        let place_from = (comma + 1..=end).rfind(|&j| !s.tok(j).cap).unwrap_or(comma);
+        place_from > comma
+            && place_from < end
+            && matches!(
+                s.tok(place_from).lower.as_str(),
+                "of" | "from" | "in" | "at"
+            )
+    };
+    let mut end = open;
+    let mut moved = false;
+    while let Some(comma) = comma_before(end) {
+        let first = s.tok(comma + 1);
+        let words = end - comma;
+        let age = words == 1 && first.lower.chars().all(|c| c.is_ascii_digit());
+        let of_place = words <= 4
+            && matches!(first.lower.as_str(), "of" | "from")
+            && ends_with_place(comma, end);
+        // A state after its town ("…, Vt."): the segment holding the town goes with it.
+        let holder = (words <= 2 && first.cap)
+            .then(|| comma_before(comma))
+            .flatten()
+            .filter(|&c| comma - c <= MAX_SUBJECT_WORDS && ends_with_place(c, comma));
+        end = match (age || of_place, holder) {
+            (true, _) => comma,
+            (false, Some(c)) => c,
+            (false, None) => break,
+        };
+        moved = true;
+    }
+    // What is left before the run must open with a name.
+    let name_opens = comma_before(end).map_or(s.from, |c| c + 1);
+    let opens_name = name_opens <= end && {
+        let first = s.tok(name_opens);
+        first.cap && !is_in(&DETERMINERS, &first.lower) && !is_in(&PREPOSITIONS, &first.lower)
+    };
+    if moved && opens_name {
+        end + 1
+    } else {
+        open + 1
+    }
+}
+
 /// The subject before `end`; across an apposition (`X, a senior fellow, said`) the phrase
 /// holding a name wins.
 pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
@@ -1390,6 +1461,11 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
     let prev = s.tok(end - 1);
     if !prev.gap_after.contains(',') {
         return s.phrase_before(end);
+    }
+    // "Ann Lee, 67, a clerk in Port Ellis, Vt., said": the name before the age and the place.
+    let past_places = place_appositions_start(s, end - 1);
+    if past_places < end {
+        return s.phrase_before(past_places);
     }
     // The apposition ends at `end - 1`; find the comma that opens it.
     let open = (s.from..end - 1)
@@ -1401,7 +1477,7 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
     let inner = s
         .phrase_before(end)
         .filter(|_| !is_in(&PREPOSITIONS, &s.tok(open + 1).lower));
-    let outer = s.phrase_before(open + 1);
+    let outer = s.phrase_before(place_appositions_start(s, open));
     // "NAME, a description, another one, said": the sentence's first segment, when it is short.
     let first_comma = (s.from..end - 1).find(|&i| s.tok(i).gap_after.contains(','));
     let opening = first_comma
