@@ -1680,3 +1680,23 @@ fn the_speaker_is_the_name_before_an_age_a_town_and_its_state() {
     );
     assert_speaker(&found, "fix things", "Tom Brandt");
 }
+
+#[test]
+fn a_parenthetical_attribution_before_a_quotation_reports_the_whole_sentence() {
+    // "The plan, NAME said, “…” …": the words before the speaker are reported too.
+    let found = quotes(
+        "The pier closed in May. The harbour's plan, Ann Lee said, \u{201c}is a perfect example \
+         of waste\u{201d} in a town short of money.\n",
+    );
+    assert_eq!(
+        words_of(&found, "perfect example"),
+        "The harbour's plan, Ann Lee said, \u{201c}is a perfect example of waste\u{201d} in a \
+         town short of money."
+    );
+    // After a lead-in the quotation is all the verb reports.
+    let found = quotes(
+        "The pier closed in May. In a statement on Monday, Ann Lee said, \u{201c}the plan is a \
+         waste\u{201d} and left.\n",
+    );
+    assert_eq!(words_of(&found, "plan is a waste"), "the plan is a waste");
+}

@@ -937,10 +937,25 @@ fn verb_frame(
     if opens_quote(t) && !gap_has(t, &['.', '!', '?']) {
         let at = t.end;
         let quote = quote_opening_in(quotes, at, s.start_of(k + 1))?;
+        // "The plan, Roe said, “is a waste” of money": a parenthetical attribution inside the
+        // sentence reports all of it (a quotation broken by its speaker is read elsewhere).
+        let parenthetical = subject.0 > s.from
+            && s.tok(subject.0 - 1).gap_after.contains(',')
+            && (s.from..subject.0).all(|i| !s.tok(i).in_quote)
+            && !is_in(&LEAD_IN_WORDS, &s.tok(s.from).lower)
+            && quote.1 < s.span.1
+            && s.text
+                .get(quote.1..s.span.1)
+                .is_some_and(|rest| rest.chars().any(char::is_alphanumeric));
+        let content = if parenthetical {
+            s.span
+        } else {
+            quotation_or_its_clause(s, k, quote)
+        };
         return Some(Frame {
             cue: k,
             subject,
-            content: quotation_or_its_clause(s, k, quote),
+            content,
             borrowed_subject,
             according: false,
             view: false,
