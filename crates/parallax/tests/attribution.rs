@@ -1700,3 +1700,18 @@ fn a_parenthetical_attribution_before_a_quotation_reports_the_whole_sentence() {
     );
     assert_eq!(words_of(&found, "plan is a waste"), "the plan is a waste");
 }
+
+#[test]
+fn verbs_of_manner_report_short_quotations() {
+    // "yelled", "exclaimed", "whispered": verbs of speech, however few the words.
+    let found = quotes(
+        "The crowd grew loud. As a man was led away, Mayor Tom Brandt yelled, \u{201c}Out, out, \
+         out!\u{201d}\n",
+    );
+    assert_speaker(&found, "Out, out", "Tom Brandt");
+    let found = quotes(
+        "The pier reopened on Monday. Ann Lee stood at the gate.\n\n\
+         \u{201c}At last, at last,\u{201d} she whispered as the boat came in.\n",
+    );
+    assert_speaker(&found, "At last", "Ann Lee");
+}
