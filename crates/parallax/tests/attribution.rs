@@ -1715,3 +1715,18 @@ fn verbs_of_manner_report_short_quotations() {
     );
     assert_speaker(&found, "At last", "Ann Lee");
 }
+
+#[test]
+fn short_sentences_repeated_are_speech_not_a_title() {
+    // Two capitalised words of four letters or more make a title, unless a sentence ends inside.
+    let found = quotes(
+        "The vote was held on Monday.\n\n\
+         \u{201c}Certainly not. Certainly not,\u{201d} Ann Lee said when asked if she would \
+         concede.\n",
+    );
+    assert_speaker(&found, "Certainly not", "Ann Lee");
+    // A work's title stays no quote.
+    let found =
+        quotes("Ann Lee starred in \u{201c}The Harbour Keeper Returns\u{201d} last year.\n");
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -621,8 +621,24 @@ fn caption_spans(text: &str) -> Vec<(usize, usize)> {
 const MAX_TITLE_WORDS: usize = 9;
 
 /// True for a short text in title case: at least two words of four letters or more, all of them
-/// capitalised ("We Endure: The Long Road Home", "Face the Nation").
+/// capitalised ("We Endure: The Long Road Home", "Face the Nation"), and no sentence ending
+/// inside after a word in lower case ("Absolutely not. Absolutely not" is speech).
 fn is_title(text: &str) -> bool {
+    // "Absolutely not. Absolutely not": a sentence ends inside, after a word in lower case.
+    let body = text.trim_end();
+    let sentence_inside = body.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?')
+            && body.get(i + 1..).is_some_and(|rest| {
+                rest.starts_with(char::is_whitespace) && rest.chars().any(char::is_alphabetic)
+            })
+            && body
+                .get(..i)
+                .and_then(|before| before.split_whitespace().last())
+                .is_some_and(|w| w.chars().all(|c| !c.is_uppercase()))
+    });
+    if sentence_inside {
+        return false;
+    }
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphabetic() && !matches!(c, '\'' | '’' | '-'))
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
