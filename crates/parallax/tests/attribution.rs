@@ -1730,3 +1730,27 @@ fn short_sentences_repeated_are_speech_not_a_title() {
         quotes("Ann Lee starred in \u{201c}The Harbour Keeper Returns\u{201d} last year.\n");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn an_adverb_of_manner_stands_between_the_speaker_and_the_verb() {
+    // "Ann Lee then loudly asked": "loudly" is no part of the speaker.
+    let found = quotes("The crowd grew loud. Ann Lee then loudly asked, \u{201c}Really?\u{201d}\n");
+    assert_speaker(&found, "Really?", "Ann Lee");
+    let found = quotes(
+        "The crowd grew loud. Ann Lee angrily said that the pier \u{201c}was never safe.\u{201d}\n",
+    );
+    assert_eq!(
+        found
+            .iter()
+            .find(|(words, _)| words.contains("never safe"))
+            .map(|(words, _)| words.as_str()),
+        Some("the pier \u{201c}was never safe.\u{201d}"),
+        "{found:?}"
+    );
+    assert_speaker(&found, "never safe", "Ann Lee");
+    // A noun in -ly stays in the subject.
+    let found = quotes(
+        "The crowd grew loud. The Lee family said the pier \u{201c}must reopen soon.\u{201d}\n",
+    );
+    assert_speaker(&found, "must reopen", "The Lee family");
+}

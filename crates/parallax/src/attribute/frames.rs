@@ -830,7 +830,20 @@ fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> 
 }
 
 fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
-    skip_back(s, k, |t| is_in(&VERB_ADVERBS, &t.lower))
+    skip_back(s, k, |t| {
+        is_in(&VERB_ADVERBS, &t.lower) || is_manner_adverb(t)
+    })
+}
+
+/// Nouns in -ly that may end a subject ("the Lee family said").
+static NOUNS_IN_LY: WordList = WordList::new(&[
+    "ally", "anomaly", "assembly", "bully", "family", "homily", "monopoly", "rally", "supply",
+]);
+
+/// True for an adverb of manner before a verb ("loudly asked", "angrily replied"): a word in
+/// lower case ending in -ly that is no noun of [`NOUNS_IN_LY`].
+fn is_manner_adverb(t: &Tok) -> bool {
+    !t.cap && t.lower.len() >= 5 && t.lower.ends_with("ly") && !is_in(&NOUNS_IN_LY, &t.lower)
 }
 
 /// Where a verb's subject may end, walking back from the verb at `k` over the words `skipped`
