@@ -32,6 +32,36 @@ const CLOSING_SENTENCE_WORDS: usize = 5;
 /// Repeated paragraphs are only removed when at least this long (short lines may repeat).
 const REPEAT_MIN_WORDS: usize = 6;
 
+/// Most words naming the speaker after a short quotation ("the harbour master said").
+const ATTRIBUTION_WORDS: usize = 6;
+
+/// True for a line that is a quotation and its attribution, however short: it opens with a
+/// quotation mark, and after the mark that closes it a few words name a speaker with a verb of
+/// speech ("“We won,” Roe said.").
+fn is_attributed_quotation(text: &str) -> bool {
+    let line = text.trim();
+    if !line.starts_with(['“', '"', '«']) {
+        return false;
+    }
+    let Some(close) = line
+        .char_indices()
+        .skip(1)
+        .filter(|&(_, c)| matches!(c, '”' | '"' | '»'))
+        .last()
+    else {
+        return false;
+    };
+    let after = line.get(close.0 + close.1.len_utf8()..).unwrap_or("");
+    let words: Vec<String> = after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    (2..=ATTRIBUTION_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .any(|w| crate::lexicon::is_in(&crate::lexicon::CUES, w))
+}
+
 /// The cleaned text, what was removed, the title found, and the alignment back to the input.
 #[derive(Debug, Clone)]
 pub struct Cleaned {
@@ -926,7 +956,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     // opens daily, officials said."); the article ends at the first line that is not a sentence.
     let mut last = last;
     while last + 1 < lines.len()
-        && lines[last + 1].words >= CLOSING_SENTENCE_WORDS
+        && (lines[last + 1].words >= CLOSING_SENTENCE_WORDS
+            || is_attributed_quotation(lines[last + 1].text))
         && ends_like_sentence(lines[last + 1].text)
     {
         last += 1;
@@ -1143,6 +1174,24 @@ mod tests {
         assert_eq!(clock_stamp_len("2024:11 records"), None);
         assert_eq!(clock_stamp_len("99:99 records"), None);
         assert_eq!(clock_stamp_len("23:59 last call"), Some(5));
+    }
+
+    #[test]
+    fn a_short_quotation_with_its_speaker_closes_the_article() {
+        // The last line reports two words: it is the article's, not chrome after it.
+        let quote = "\u{201c}We won,\u{201d} Roe said.";
+        let page = format!("{BODY}\n\n{BODY} Again.\n\n{quote}");
+        let c = clean(&page, None);
+        assert!(c.text.contains(quote), "{}", c.text);
+        // Two words in quotation marks with no verb of speech after them stay chrome.
+        let label = "\u{201c}Read more\u{201d} below.";
+        let page = format!("{BODY}\n\n{BODY} Again.\n\n{label}");
+        let c = clean(&page, None);
+        assert!(!c.text.contains(label), "{}", c.text);
+        assert!(is_attributed_quotation("\"Never,\" she said."));
+        assert!(!is_attributed_quotation(
+            "The mayor said \u{201c}never.\u{201d}"
+        ));
     }
 
     #[test]
