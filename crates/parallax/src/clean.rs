@@ -1183,8 +1183,8 @@ mod tests {
         let page = format!("{BODY}\n\n{BODY} Again.\n\n{quote}");
         let c = clean(&page, None);
         assert!(c.text.contains(quote), "{}", c.text);
-        // Two words in quotation marks with no verb of speech after them stay chrome.
-        let label = "\u{201c}Read more\u{201d} below.";
+        // Words in quotation marks with no verb of speech after them stay chrome.
+        let label = "\u{201c}Harbour Days\u{201d} gallery here.";
         let page = format!("{BODY}\n\n{BODY} Again.\n\n{label}");
         let c = clean(&page, None);
         assert!(!c.text.contains(label), "{}", c.text);

@@ -96,7 +96,6 @@ pub(crate) static CUES: WordList = WordList::new(&[
     "noting",
     "observed",
     "observes",
-    "pleaded",
     "pledged",
     "pointed",
     "praised",
@@ -127,7 +126,6 @@ pub(crate) static CUES: WordList = WordList::new(&[
     "screamed",
     "shouted",
     "sighed",
-    "snapped",
     "stated",
     "states",
     "stressed",
@@ -604,7 +602,7 @@ pub(crate) static OBJECT_PREPOSITIONS: WordList = WordList::new(&[
 ]);
 
 /// Prepositions whose object is no subject of the sentence: a name right after one is where or
-/// whom the sentence is about ("Growing up in Port Ellis, Marsh saw …"). "About" is not one:
+/// whom the sentence is about ("Living in Port Ellis, Marsh saw …"). "About" is not one:
 /// the person talked about is often the one who speaks next.
 pub(crate) static NON_SUBJECT_PREPOSITIONS: WordList = WordList::new(&[
     "across", "against", "at", "from", "in", "inside", "into", "near", "of", "on", "outside",

@@ -1554,11 +1554,11 @@ fn a_quotation_then_its_subject_and_any_verb_is_speech() {
 
 #[test]
 fn a_place_after_a_preposition_is_no_subject_and_a_participle_opens_a_lead_in() {
-    // "Growing up in Port Ellis, Halvorsen …": the town is where, not who; the sentence is
+    // "Living in Port Ellis, Halvorsen …": the town is where, not who; the sentence is
     // Halvorsen's, and "he" in the next paragraph is Halvorsen.
     let found = quotes(
         "The river camps drew criticism this week.\n\n\
-         Growing up in Port Ellis, Halvorsen often saw families cross the river.\n\n\
+         Living in Port Ellis, Halvorsen often saw families cross the river.\n\n\
          \"The camps are a disgrace,\" he said.\n",
     );
     assert_speaker(&found, "The camps are a disgrace", "Halvorsen");
@@ -1575,10 +1575,10 @@ fn a_place_after_a_preposition_is_no_subject_and_a_participle_opens_a_lead_in() 
 fn the_firm_is_the_organisation_named_before_wherever_it_stood() {
     // The organisation opens its sentence after a lead-in: "the firm" next is that organisation.
     let found = quotes(
-        "As we reported before, Norvik Shipping is paying a fine for the spill. The firm says \
-         it fired 300 workers who forged logs.\n",
+        "Since the spill, Norvik Shipping has paid two fines to the port. The firm says its \
+         crews now train every month.\n",
     );
-    assert_speaker(&found, "fired 300 workers", "Norvik Shipping");
+    assert_speaker(&found, "crews now train", "Norvik Shipping");
     // Before a possessive too; and the person after a role is no organisation.
     let found = quotes(
         "Harbour pilot Anton Brask sued Norvik Shipping's parent last year. The company said \
@@ -1593,10 +1593,10 @@ fn the_firm_is_the_organisation_named_before_wherever_it_stood() {
 
 #[test]
 fn a_borrowed_subject_ends_before_the_sentence_s_verb() {
-    // ", saying …" borrows the subject of "hit back", not the verb with it.
+    // ", saying …" borrows the subject of "shot back", not the verb with it.
     let found = quotes(
         "The pier has been shut since May.\n\n\
-         The harbour board hit back at the ministry on Thursday, saying it had never seen the \
+         The harbour board shot back at the ministry on Thursday, saying it had never seen the \
          survey.\n",
     );
     assert_speaker(&found, "never seen the survey", "The harbour board");
@@ -1604,13 +1604,17 @@ fn a_borrowed_subject_ends_before_the_sentence_s_verb() {
 
 #[test]
 fn a_naming_verb_reports_a_short_object_with_a_quotation() {
-    // "called the plan “unhinged”": two words of object, one quoted, are the caller's.
+    // "called it “reckless”": two words of object, one quoted, are the caller's.
     let found = quotes(
         "The harbour plan drew fire at once.\n\n\
-         On the radio, former mayor Tom Brandt called it \u{201c}unhinged.\u{201d} Others were \
+         On the radio, former mayor Tom Brandt called it \u{201c}reckless.\u{201d} Others were \
          kinder.\n",
     );
-    assert_speaker(&found, "unhinged", "Tom Brandt");
+    assert_speaker(&found, "reckless", "Tom Brandt");
+    // Two words with a quotation after a verb that names nothing report nothing.
+    let found =
+        quotes("The plan drew fire. Tom Brandt dropped \u{201c}the plan\u{201d} on Monday.\n");
+    assert!(found.is_empty(), "{found:?}");
     // Two words with no quotation report no words of the speaker's (at most a stance).
     let found = attributed("The harbour plan drew fire at once. Tom Brandt called it off.\n");
     assert!(
@@ -1623,16 +1627,16 @@ fn a_naming_verb_reports_a_short_object_with_a_quotation() {
 
 #[test]
 fn a_quotation_that_opens_the_reported_clause_reports_the_clause() {
-    // "said “…” every time …": the verb runs into the quotation and the clause goes on after it.
+    // "said “…” whenever …": the verb runs into the quotation and the clause goes on after it.
     let text = "The pier closed in May.\n\n\
-                Mayor Ann Lee said \u{201c}it makes me angry\u{201d} every time she sees the \
-                broken pier at night.\n";
+                Mayor Ann Lee said \u{201c}the ferries run late\u{201d} whenever the tide \
+                turns early.\n";
     let found = quotes(text);
     assert_eq!(
-        words_of(&found, "makes me angry"),
-        "\u{201c}it makes me angry\u{201d} every time she sees the broken pier at night."
+        words_of(&found, "ferries run late"),
+        "\u{201c}the ferries run late\u{201d} whenever the tide turns early."
     );
-    assert_speaker(&found, "makes me angry", "Ann Lee");
+    assert_speaker(&found, "ferries run late", "Ann Lee");
     // A quotation that ends its sentence, or one after a colon, is reported alone.
     let found = quotes(
         "The pier closed in May. Mayor Ann Lee said \u{201c}the pier is safe.\u{201d} The crews \
@@ -1664,21 +1668,27 @@ fn a_circumstance_closing_the_sentence_leaves_the_words_before_the_speaker() {
         );
         assert_speaker(&found, "real start", "Ann Lee");
     }
+    // A clause after the circumstance is what was said.
+    let found = quotes(
+        "The pier closed in May. Asked about the pier, Ann Lee said in an interview that it \
+         would reopen in June.\n",
+    );
+    assert_eq!(words_of(&found, "would reopen"), "it would reopen in June.");
 }
 
 #[test]
 fn the_speaker_is_the_name_before_an_age_a_town_and_its_state() {
     // "NAME, 67, a clerk in TOWN, ST., said": the state is where, not who.
     let found = quotes(
-        "The pier closed in May. \u{201c}I just think it was badly run,\u{201d} Ann Lee, 67, a \
-         retired clerk in Port Ellis, Vt., said in a follow-up interview.\n",
+        "The pier closed in May. \u{201c}The ferries must run again,\u{201d} Ann Lee, 67, a \
+         retired clerk in Port Ellis, Vt., said by telephone.\n",
     );
-    assert_speaker(&found, "badly run", "Ann Lee");
+    assert_speaker(&found, "must run again", "Ann Lee");
     let found = quotes(
-        "The pier closed in May. \u{201c}We need people who fix things,\u{201d} Tom Brandt, 30, \
-         of Port Ellis, Vt., who was among those polled, said.\n",
+        "The pier closed in May. \u{201c}Nobody asked the crews,\u{201d} Tom Brandt, 30, of \
+         Port Ellis, Vt., who had signed the petition, said.\n",
     );
-    assert_speaker(&found, "fix things", "Tom Brandt");
+    assert_speaker(&found, "asked the crews", "Tom Brandt");
 }
 
 #[test]
@@ -1693,6 +1703,17 @@ fn a_parenthetical_attribution_before_a_quotation_reports_the_whole_sentence() {
         "The harbour's plan, Ann Lee said, \u{201c}is a perfect example of waste\u{201d} in a \
          town short of money."
     );
+    // With four words or more on each side, the words after the speaker keep their opening mark.
+    let found = quotes(
+        "The pier closed in May. The new plan for the harbour, Ann Lee said, \u{201c}is a \
+         perfect example of waste\u{201d} in a town short of money.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(words, _)| !words.starts_with("is a perfect")),
+        "{found:?}"
+    );
     // After a lead-in the quotation is all the verb reports.
     let found = quotes(
         "The pier closed in May. In a statement on Monday, Ann Lee said, \u{201c}the plan is a \
@@ -1705,10 +1726,10 @@ fn a_parenthetical_attribution_before_a_quotation_reports_the_whole_sentence() {
 fn verbs_of_manner_report_short_quotations() {
     // "yelled", "exclaimed", "whispered": verbs of speech, however few the words.
     let found = quotes(
-        "The crowd grew loud. As a man was led away, Mayor Tom Brandt yelled, \u{201c}Out, out, \
-         out!\u{201d}\n",
+        "The crowd grew loud. As the gates closed, Mayor Tom Brandt yelled, \u{201c}Go home, go \
+         home!\u{201d}\n",
     );
-    assert_speaker(&found, "Out, out", "Tom Brandt");
+    assert_speaker(&found, "Go home", "Tom Brandt");
     let found = quotes(
         "The pier reopened on Monday. Ann Lee stood at the gate.\n\n\
          \u{201c}At last, at last,\u{201d} she whispered as the boat came in.\n",
@@ -1733,9 +1754,10 @@ fn short_sentences_repeated_are_speech_not_a_title() {
 
 #[test]
 fn an_adverb_of_manner_stands_between_the_speaker_and_the_verb() {
-    // "Ann Lee then loudly asked": "loudly" is no part of the speaker.
-    let found = quotes("The crowd grew loud. Ann Lee then loudly asked, \u{201c}Really?\u{201d}\n");
-    assert_speaker(&found, "Really?", "Ann Lee");
+    // "Ann Lee then softly asked": "softly" is no part of the speaker.
+    let found =
+        quotes("The crowd grew loud. Ann Lee then softly asked, \u{201c}Is it done?\u{201d}\n");
+    assert_speaker(&found, "Is it done?", "Ann Lee");
     let found = quotes(
         "The crowd grew loud. Ann Lee angrily said that the pier \u{201c}was never safe.\u{201d}\n",
     );

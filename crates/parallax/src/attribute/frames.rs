@@ -104,7 +104,7 @@ pub(crate) fn reports_quoted_object(t: &Tok) -> bool {
     !t.cap && is_in(&QUOTED_OBJECT_VERBS, &t.lower)
 }
 
-/// Fewest words of a quoted object ("him a “nice guy”").
+/// Fewest words of a quoted object ("it “reckless”").
 pub(crate) const MIN_OBJECT_WORDS: usize = 2;
 
 /// Forms of "say", after which an article opens a reported clause ("said a deal is near").
@@ -185,7 +185,8 @@ static NUMBER_WORDS: WordList = WordList::new(&[
 /// Articles and possessives: a reporting verb right after one is an adjective ("the alleged
 /// drop").
 static ARTICLES: WordList = WordList::new(&["a", "an", "her", "his", "its", "our", "the", "their"]);
-/// Words of a circumstance within which its "that" or clause subject is looked for.
+/// Words of a circumstance within which its "that" or clause subject is looked for, and most
+/// words of a circumstance closing a sentence after its verb ("…, Lee said during a visit.").
 const MAX_CIRCUMSTANCE_WORDS: usize = 10;
 /// Longest subject phrase, in words.
 pub(crate) const MAX_SUBJECT_WORDS: usize = 10;
@@ -581,7 +582,12 @@ fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
         return vec![f];
     }
     let before = (s.span.0, s.tok(a - 1).end);
-    let after = (s.tok(f.cue + 1).start, s.span.1);
+    // The words after the verb start at a quotation's opening mark when one stands there.
+    let gap = s.tok(f.cue).gap_after;
+    let after_from = gap
+        .find(|c: char| c == '\'' || OPEN_QUOTES.contains(&c))
+        .map_or(s.tok(f.cue + 1).start, |i| s.tok(f.cue).end + i);
+    let after = (after_from, s.span.1);
     let words = |(x, y): (usize, usize)| words_between(s.text, x..y);
     if words(before) < MIN_CONTENT_WORDS || words(after) < MIN_CONTENT_WORDS {
         return vec![f];
@@ -639,19 +645,30 @@ pub(crate) static LEAD_IN_WORDS: WordList = WordList::new(&[
     "yet",
 ]);
 
+/// Pronouns in -ing, no participles ("Nothing in the report …").
+static ING_PRONOUNS: WordList = WordList::new(&["anything", "everything", "nothing", "something"]);
+
+/// Words that open a participle's complement in a lead-in: a particle, a preposition or an
+/// article ("Raised in", "Walking up", "Leaving the hall").
+static PARTICIPLE_COMPLEMENTS: WordList = WordList::new(&[
+    "a", "across", "along", "an", "around", "at", "down", "from", "her", "his", "in", "into",
+    "off", "on", "out", "over", "the", "their", "through", "to", "toward", "towards", "up", "with",
+]);
+
 /// True when the sentence opening at token `i` opens with an adverbial lead-in: a word of
-/// [`LEAD_IN_WORDS`], or a participle before its lower-case complement ("Growing up in Port
-/// Ellis, Marsh …", "Campaigning across the north, the senator …").
+/// [`LEAD_IN_WORDS`], or a participle before a particle, a preposition or an article
+/// ("Living in Port Ellis, Marsh …", "Campaigning across the north, the senator …").
 pub(crate) fn opens_lead_in(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else {
         return false;
     };
     let participle = t.lower.len() >= 5
         && t.lower.ends_with("ing")
+        && !is_in(&ING_PRONOUNS, &t.lower)
         && t.gap_after.trim().is_empty()
         && toks
             .get(i + 1)
-            .is_some_and(|next| !next.cap && !next.is_cue() && !next.in_quote);
+            .is_some_and(|next| !next.in_quote && is_in(&PARTICIPLE_COMPLEMENTS, &next.lower));
     is_in(&LEAD_IN_WORDS, &t.lower) || participle
 }
 
@@ -674,12 +691,17 @@ fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             start = comma + 1;
         }
     }
-    // "The ministry hit back at …, saying": the subject ends before the sentence's verb.
+    // "The ministry lashed out at …, saying": the subject ends before the sentence's verb (a
+    // verb of the learned table, not a noun after an article or a possessive: "The care home").
+    let verb_at = |i: usize| {
+        let (t, before) = (s.tok(i), s.tok(i - 1));
+        !t.cap
+            && !before.possessive
+            && !is_in(&DETERMINERS, &before.lower)
+            && super::views::is_active_view_verb(&t.lower)
+    };
     let end = (start..k)
-        .find(|&i| {
-            let t = s.tok(i);
-            t.is_cue() || t.in_quote || i > start && !t.cap && super::views::is_view_verb(&t.lower)
-        })
+        .find(|&i| s.tok(i).is_cue() || s.tok(i).in_quote || i > start && verb_at(i))
         .unwrap_or(k);
     (end > start).then_some((start, end))
 }
@@ -831,19 +853,8 @@ fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> 
 
 fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
     skip_back(s, k, |t| {
-        is_in(&VERB_ADVERBS, &t.lower) || is_manner_adverb(t)
+        is_in(&VERB_ADVERBS, &t.lower) || super::views::is_manner_adverb(t)
     })
-}
-
-/// Nouns in -ly that may end a subject ("the Lee family said").
-static NOUNS_IN_LY: WordList = WordList::new(&[
-    "ally", "anomaly", "assembly", "bully", "family", "homily", "monopoly", "rally", "supply",
-]);
-
-/// True for an adverb of manner before a verb ("loudly asked", "angrily replied"): a word in
-/// lower case ending in -ly that is no noun of [`NOUNS_IN_LY`].
-fn is_manner_adverb(t: &Tok) -> bool {
-    !t.cap && t.lower.len() >= 5 && t.lower.ends_with("ly") && !is_in(&NOUNS_IN_LY, &t.lower)
 }
 
 /// Where a verb's subject may end, walking back from the verb at `k` over the words `skipped`
@@ -954,8 +965,9 @@ fn verb_frame(
         // sentence reports all of it (a quotation broken by its speaker is read elsewhere).
         let parenthetical = subject.0 > s.from
             && s.tok(subject.0 - 1).gap_after.contains(',')
+            && gap_has(t, &[','])
             && (s.from..subject.0).all(|i| !s.tok(i).in_quote)
-            && !is_in(&LEAD_IN_WORDS, &s.tok(s.from).lower)
+            && !opens_lead_in(s.toks, s.from)
             && quote.1 < s.span.1
             && s.text
                 .get(quote.1..s.span.1)
@@ -1017,7 +1029,12 @@ fn verb_frame(
         && s.to - circumstance <= MAX_CIRCUMSTANCE_WORDS
         && (circumstance..s.to).all(|j| {
             let w = s.tok(j);
-            !w.in_quote && !w.is_cue() && (j + 1 == s.to || w.gap_after.trim().is_empty())
+            // "said in an interview that it would reopen": a clause follows, no circumstance.
+            let clause = w.lower == "that" || is_in(&CLAUSE_SUBJECTS, &w.lower);
+            !w.in_quote
+                && !w.is_cue()
+                && !clause
+                && (j + 1 == s.to || w.gap_after.trim().is_empty())
         })
     {
         after = s.to;
@@ -1455,12 +1472,23 @@ fn place_appositions_start(s: &Sentence, open: usize) -> usize {
         let of_place = words <= 4
             && matches!(first.lower.as_str(), "of" | "from")
             && ends_with_place(comma, end);
-        // A state after its town ("…, Vt."): the segment holding the town goes with it.
-        let holder = (words <= 2 && first.cap)
+        // A state after its town ("…, Vt.", "…, N.C."): an abbreviation; the segment holding the
+        // town goes with it.
+        let abbreviation =
+            words <= 2 && first.cap && s.tok(end).gap_after.trim_start().starts_with('.');
+        let quoted = (comma + 1..=end).any(|j| s.tok(j).in_quote);
+        let town_segment = (abbreviation && !quoted)
             .then(|| comma_before(comma))
             .flatten()
-            .filter(|&c| comma - c <= MAX_SUBJECT_WORDS && ends_with_place(c, comma));
-        end = match (age || of_place, holder) {
+            .filter(|&c| {
+                comma - c <= MAX_SUBJECT_WORDS
+                    && ends_with_place(c, comma)
+                    && (c + 1..=comma).all(|j| !s.tok(j).in_quote)
+            });
+        if quoted {
+            break;
+        }
+        end = match (age || of_place, town_segment) {
             (true, _) => comma,
             (false, Some(c)) => c,
             (false, None) => break,
@@ -1584,17 +1612,17 @@ fn participle_content(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Opti
 
 /// What a verb at `k` followed by `quote` reports: the quotation, or, when the verb runs into
 /// it with no comma or colon and the sentence goes on after it in lower case, the clause the
-/// quotation opens ("said “it makes me angry” every time she sees the pier").
+/// quotation opens ("said “the ferries run late” whenever the tide turns early").
 fn quotation_or_its_clause(s: &Sentence, k: usize, quote: (usize, usize)) -> (usize, usize) {
     if gap_has(s.tok(k), &[',', ':']) {
         return quote;
     }
-    let ends_sentence = s
+    let closes_with_punctuation = s
         .text
         .get(quote.0..quote.1)
         .is_some_and(|words| words.trim_end().ends_with(['.', '!', '?', ',', ';', ':']));
     let after = (k + 1..s.to).find(|&j| s.tok(j).start >= quote.1);
-    let Some(j) = after.filter(|_| !ends_sentence) else {
+    let Some(j) = after.filter(|_| !closes_with_punctuation) else {
         return quote;
     };
     let next = s.tok(j);

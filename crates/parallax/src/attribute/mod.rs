@@ -358,7 +358,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     && cx.names.people.person(p).name.split_whitespace().count() >= 2;
                 if !m.possessive
                     && full_name
-                    && !after_preposition(&cx.toks, m)
+                    && !after_preposition(&cx.toks, m, from)
                     && subject_like(cx.names.people.person(p))
                 {
                     cx.recent.last_introduced = Some((p, s_idx));
@@ -379,7 +379,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 // A credit line ("Reuters") is no sentence with a subject.
                 if opened_by.is_none()
                     && !m.possessive
-                    && !after_preposition(&cx.toks, m)
+                    && !after_preposition(&cx.toks, m, from)
                     && to - from > m.last - m.first
                     && (m.first <= from + SUBJECT_REACH || after_lead_in || after_title)
                     && subject_like(cx.names.people.person(p))
@@ -622,33 +622,39 @@ const MAX_TITLE_WORDS: usize = 9;
 
 /// True for a short text in title case: at least two words of four letters or more, all of them
 /// capitalised ("We Endure: The Long Road Home", "Face the Nation"), and no sentence ending
-/// inside after a word in lower case ("Absolutely not. Absolutely not" is speech).
+/// inside after a word in lower case ("Certainly not. Certainly not" is speech).
 fn is_title(text: &str) -> bool {
-    // "Absolutely not. Absolutely not": a sentence ends inside, after a word in lower case.
-    let body = text.trim_end();
-    let sentence_inside = body.char_indices().any(|(i, c)| {
-        matches!(c, '.' | '!' | '?')
-            && body.get(i + 1..).is_some_and(|rest| {
-                rest.starts_with(char::is_whitespace) && rest.chars().any(char::is_alphabetic)
-            })
-            && body
-                .get(..i)
-                .and_then(|before| before.split_whitespace().last())
-                .is_some_and(|w| w.chars().all(|c| !c.is_uppercase()))
-    });
-    if sentence_inside {
-        return false;
-    }
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphabetic() && !matches!(c, '\'' | '’' | '-'))
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
-    (2..=MAX_TITLE_WORDS).contains(&words.len())
+    let title_case = (2..=MAX_TITLE_WORDS).contains(&words.len())
         && long.len() >= 2
         && long
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // "Certainly not. Certainly not": a sentence ends inside, after a word in lower case.
+    title_case && !sentence_ends_inside(text)
+}
+
+/// True when a full stop, question or exclamation mark inside `text` follows a word holding a
+/// lower-case letter and none upper-case, and a space and a letter follow it.
+fn sentence_ends_inside(text: &str) -> bool {
+    let body = text.trim_end();
+    body.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?')
+            && body.get(i + 1..).is_some_and(|rest| {
+                let next = rest.trim_start();
+                next.len() < rest.len() && next.starts_with(char::is_alphabetic)
+            })
+            && body
+                .get(..i)
+                .and_then(|before| before.split_whitespace().last())
+                .is_some_and(|w| {
+                    w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase)
+                })
+    })
 }
 
 /// Words written with a capital inside a sentence somewhere in the document (names, not just
@@ -1197,20 +1203,21 @@ fn sentence_opener(cx: &Context, to: usize) -> Option<usize> {
     let opens = m.first <= from + SUBJECT_REACH || after_lead_in;
     (opens
         && !m.possessive
-        && !after_preposition(&cx.toks, &m)
+        && !after_preposition(&cx.toks, &m, from)
         && m.last < to
         && subject_like(cx.names.people.person(p)))
     .then_some(p)
 }
 
-/// True when a preposition stands right before mention `m`: its object is no subject ("Growing
-/// up in Port Ellis, Marsh …" opens with Marsh).
-fn after_preposition(toks: &[Tok], m: &Mention) -> bool {
-    m.first > 0
-        && is_in(
-            &lexicon::NON_SUBJECT_PREPOSITIONS,
-            &toks.at(m.first - 1).lower,
-        )
+/// True when a preposition of the sentence opening at token `from` stands right before mention
+/// `m`, with no punctuation between: its object is no subject ("Raised in Port Ellis, Marsh …"
+/// opens with Marsh; "When the results came in, Marsh said" does too).
+fn after_preposition(toks: &[Tok], m: &Mention, from: usize) -> bool {
+    m.first > from && {
+        let before = toks.at(m.first - 1);
+        people::adjacent(before, toks.at(m.first))
+            && is_in(&lexicon::NON_SUBJECT_PREPOSITIONS, &before.lower)
+    }
 }
 
 /// Most words of a role between a qualifying name and the name it qualifies ("campaign
@@ -1437,7 +1444,7 @@ fn frame_quote(
     }
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
-    // A quotation in a short object is words of the speaker's ("called the plan “unhinged”").
+    // A quotation in a short object is words of the speaker's ("called it “reckless”").
     let min_words = if frames::reports_quoted_object(cx.toks.at(f.cue))
         && frames::quote_within(quotes, start, end)
     {
@@ -2186,7 +2193,7 @@ fn institution_name(cx: &Context, c: &ChannelMention) -> String {
         !c.qualified && c.last - c.first == 2 && cx.toks.at(c.first).lower == "the";
     let head = cx.toks.at(c.last - 1).lower.as_str();
     bare_institution
-        .then(|| recent_named(cx, &cx.recent.last_organisation))
+        .then(|| recent_organisation(cx))
         .flatten()
         .filter(|name| name.to_lowercase().contains(head))
         .unwrap_or_else(|| cx.span_text(c.first, c.last))
@@ -2204,25 +2211,24 @@ fn channel_speaker(cx: &Context, c: &ChannelMention) -> Option<String> {
 
 /// An organisation or group that opened a sentence within [`GROUP_REACH`] sentences.
 fn recent_named(cx: &Context, named: &Option<(String, usize)>) -> Option<String> {
+    recent_named_at(cx, named).map(|(name, _)| name.clone())
+}
+
+/// A name and the index of its sentence, when that is within [`GROUP_REACH`] sentences.
+fn recent_named_at<'n>(
+    cx: &Context,
+    named: &'n Option<(String, usize)>,
+) -> Option<&'n (String, usize)> {
     named
         .as_ref()
         .filter(|(_, at)| cx.sentence - at <= GROUP_REACH)
-        .map(|(name, _)| name.clone())
 }
 
 /// The organisation "the company" or "the agency" stands for: the one that last opened a
 /// sentence, or one named since in any place of a sentence, whichever is later.
 fn recent_organisation(cx: &Context) -> Option<String> {
-    let opened = cx
-        .recent
-        .last_organisation
-        .as_ref()
-        .filter(|(_, at)| cx.sentence - at <= GROUP_REACH);
-    let named = cx
-        .recent
-        .last_named_organisation
-        .as_ref()
-        .filter(|(_, at)| cx.sentence - at <= GROUP_REACH);
+    let opened = recent_named_at(cx, &cx.recent.last_organisation);
+    let named = recent_named_at(cx, &cx.recent.last_named_organisation);
     match (opened, named) {
         (Some(o), Some(n)) if n.1 > o.1 => Some(n.0.clone()),
         (o, n) => o.or(n).map(|(name, _)| name.clone()),
@@ -2274,12 +2280,14 @@ fn named_organisation(cx: &Context, from: usize, to: usize) -> Option<String> {
 }
 
 /// True when the capitalised run of tokens `a..b`, in the sentence from token `from`, reads as
-/// an organisation's name: no word a title, a country, a day or a month, no given name first, no
-/// word of a person named before, not after a preposition of place ("in Lakeview") nor inside
-/// a longer name ("… and Exchange Commission"); and written with an organisation word
-/// ("Lakeview Health Authority"), after one ("the lender Norvik"), or where a name acts: as the
-/// subject opening the sentence, before a reporting verb ("Norvik said") or a possessive
-/// ("Norvik's results").
+/// an organisation's name: written with an organisation word ("Lakeview Health Authority"),
+/// after one ("the lender Norvik"), or where a name acts: before a reporting verb ("Norvik
+/// said") or a possessive ("Norvik's results"), or opening the sentence with two words or more.
+/// Not after a title or a role, a preposition of place ("in Lakeview") nor inside a longer name
+/// ("… and Exchange Commission"); no word a day, a month, a country, a title or in capitals
+/// only; no given name first, and no word of a name known as a person's (given a title or
+/// role, called "he" or "she", or with a given name first). A surname used alone with none of
+/// these, or a town opening its sentence, may still read as one.
 fn organisation_like(cx: &Context, a: usize, b: usize, from: usize) -> bool {
     let toks = &cx.toks;
     let words = toks.within(a..b);
@@ -2373,7 +2381,7 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
                 possessive: false,
             },
         ),
-        "its" => recent_named(cx, &cx.recent.last_organisation),
+        "its" => recent_organisation(cx),
         "their" => recent_named(cx, &cx.recent.last_group),
         _ => None,
     }

@@ -178,6 +178,9 @@ enum Scope {
 struct Keys {
     keys: FxHashMap<&'static str, Scope>,
     verbs: FxHashSet<&'static str>,
+    /// The verbs of keys in the active voice (not `be:` keys, whose second word is often an
+    /// adjective: "be:critical of").
+    active_verbs: FxHashSet<&'static str>,
 }
 
 /// The learned table, read once.
@@ -201,13 +204,28 @@ fn keys() -> &'static Keys {
             .keys()
             .filter_map(|k| k.trim_start_matches(PASSIVE).split(' ').next())
             .collect();
-        Keys { keys, verbs }
+        let active_verbs = keys
+            .keys()
+            .filter(|k| !k.starts_with(PASSIVE))
+            .filter_map(|k| k.split(' ').next())
+            .collect();
+        Keys {
+            keys,
+            verbs,
+            active_verbs,
+        }
     })
 }
 
 /// True for a word the learned table holds as a verb, alone or with a particle.
 pub(crate) fn is_view_verb(lower: &str) -> bool {
     keys().verbs.contains(plain(lower).as_ref())
+}
+
+/// True for a word the learned table holds as a verb in the active voice ("backed", "hit"),
+/// not only as the word after a form of "be" ("critical").
+pub(crate) fn is_active_view_verb(lower: &str) -> bool {
+    keys().active_verbs.contains(plain(lower).as_ref())
 }
 
 /// A word as the table writes it: lower case, with a straight apostrophe.
@@ -228,9 +246,14 @@ static LY_NOUNS: WordList = WordList::new(&[
 /// negation, or an adverb (a listed word, or a lower-case word of five letters or more in -ly
 /// that is not a noun: "Kelly", "family" and "assembly" are not skipped).
 fn is_skipped(t: &Tok) -> bool {
+    SKIPPED.contains(&plain(&t.lower)) || is_manner_adverb(t)
+}
+
+/// True for an adverb in -ly before a verb ("softly asked"): a lower-case word of five letters
+/// or more in -ly that is no noun of `LY_NOUNS`.
+pub(crate) fn is_manner_adverb(t: &Tok) -> bool {
     let word = plain(&t.lower);
-    SKIPPED.contains(&word)
-        || (!t.cap && word.ends_with("ly") && word.len() > 4 && !LY_NOUNS.contains(&word))
+    !t.cap && word.ends_with("ly") && word.len() > 4 && !LY_NOUNS.contains(&word)
 }
 
 /// How many tokens from `k` form a learned key: 2 for a verb and its particle, 1 for a verb
