@@ -1776,3 +1776,22 @@ fn an_adverb_of_manner_stands_between_the_speaker_and_the_verb() {
     );
     assert_speaker(&found, "must reopen", "The Lee family");
 }
+
+#[test]
+fn a_clause_after_the_verb_is_no_inverted_subject() {
+    // "…, NAME, said the crews were tired": "the crews were tired" is what was said, not who.
+    let found = quotes(
+        "The pier closed in May. Asked about it, the head of the union at Norvik Shipping, Ann \
+         Lee, said the crews were tired.\n",
+    );
+    assert_eq!(
+        words_of(&found, "crews were tired"),
+        "the crews were tired."
+    );
+    assert_speaker(&found, "crews were tired", "Ann Lee");
+    let found = quotes(
+        "The pier closed in May. The care home\u{2019}s owner shot back at the council, saying \
+         the fees were fair.\n",
+    );
+    assert_eq!(words_of(&found, "fees were fair"), "the fees were fair.");
+}

@@ -706,6 +706,13 @@ fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     (end > start).then_some((start, end))
 }
 
+/// Auxiliary and linking verbs: after one, words are a clause, not a subject ("said the crews
+/// were tired").
+static AUXILIARIES: WordList = WordList::new(&[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "should", "was", "were", "will", "would",
+]);
+
 /// `“QUOTE,” said SUBJECT` or `“QUOTE,” SUBJECT said`.
 /// `CONTENT, said SUBJECT.`: reported speech with the verb before its subject, at the end.
 fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
@@ -734,7 +741,13 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     let words = (subject.0..subject.1)
         .filter(|&i| !is_in(&TITLES, &s.tok(i).lower))
         .count();
-    if pronoun || !(first.cap || is_in(&DETERMINERS, &first.lower) || names_someone) || words > 5 {
+    // "…, said the crews were tired.": a verb in the words after "said" makes them a clause.
+    let clause = (subject.0..subject.1).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower));
+    if pronoun
+        || clause
+        || !(first.cap || is_in(&DETERMINERS, &first.lower) || names_someone)
+        || words > 5
+    {
         return None;
     }
     // The sentence ends with the subject, or an apposition follows its name ("said Dr. Imogen
