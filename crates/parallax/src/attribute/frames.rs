@@ -585,7 +585,7 @@ fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
     // The words after the verb start at a quotation's opening mark when one stands there.
     let gap = s.tok(f.cue).gap_after;
     let after_from = gap
-        .find(|c: char| c == '\'' || OPEN_QUOTES.contains(&c))
+        .find(is_opening_mark)
         .map_or(s.tok(f.cue + 1).start, |i| s.tok(f.cue).end + i);
     let after = (after_from, s.span.1);
     let words = |(x, y): (usize, usize)| words_between(s.text, x..y);
@@ -1623,6 +1623,12 @@ fn participle_content(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Opti
     (c < s.to).then(|| (s.tok(c).start, clause_end(s, c)))
 }
 
+/// True for a character that opens a quotation: a double mark, or the apostrophe doubled as one
+/// ("''it is late''").
+fn is_opening_mark(c: char) -> bool {
+    c == '\'' || OPEN_QUOTES.contains(&c)
+}
+
 /// What a verb at `k` followed by `quote` reports: the quotation, or, when the verb runs into
 /// it with no comma or colon and the sentence goes on after it in lower case, the clause the
 /// quotation opens ("said “the ferries run late” whenever the tide turns early").
@@ -1648,10 +1654,7 @@ fn quotation_or_its_clause(s: &Sentence, k: usize, quote: (usize, usize)) -> (us
     }
     // The clause starts with the quotation's opening mark, so its words read whole.
     let lead = s.text.get(..quote.0).unwrap_or("");
-    let marks = lead.len()
-        - lead
-            .trim_end_matches(|c: char| c == '\'' || OPEN_QUOTES.contains(&c))
-            .len();
+    let marks = lead.len() - lead.trim_end_matches(is_opening_mark).len();
     (quote.0 - marks, clause_end(s, j))
 }
 

@@ -621,7 +621,7 @@ fn caption_spans(text: &str) -> Vec<(usize, usize)> {
 const MAX_TITLE_WORDS: usize = 9;
 
 /// True for a short text in title case: at least two words of four letters or more, all of them
-/// capitalised ("We Endure: The Long Road Home", "Face the Nation"), and no sentence ending
+/// capitalised ("Harbour Lights: The Long Way Home", "Talk of the Town"), and no sentence ending
 /// inside after a word in lower case ("Certainly not. Certainly not" is speech).
 fn is_title(text: &str) -> bool {
     let words: Vec<&str> = text
@@ -2265,7 +2265,7 @@ fn named_organisation(cx: &Context, from: usize, to: usize) -> Option<String> {
                 && people::adjacent(toks.at(j - 1), toks.at(j))
                 && joined(j + 1)
             {
-                // "Department of Coastal Protection", "Securities and Exchange Commission".
+                // "Department of Coastal Protection", "Harbours and Ferries Authority".
                 j += 2;
             } else {
                 break;
