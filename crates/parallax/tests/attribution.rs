@@ -1795,3 +1795,37 @@ fn a_clause_after_the_verb_is_no_inverted_subject() {
     );
     assert_eq!(words_of(&found, "fees were fair"), "the fees were fair.");
 }
+
+#[test]
+fn a_time_after_the_verb_is_no_inverted_subject_and_a_clause_after_it_is_reported_too() {
+    // "CONTENT, NAME, said on Friday, and MORE": "on Friday" is when, and the clause after
+    // "and" goes on with the same words.
+    let found = quotes(
+        "The pier reopened in June. The ferry line added a night crossing in May, Ann Lee, who \
+         runs it, said on Friday, and it has run full since.\n",
+    );
+    let quote = words_of(&found, "night crossing");
+    assert!(quote.contains("run full since"), "{quote:?}");
+    assert_speaker(&found, "night crossing", "Ann Lee");
+}
+
+#[test]
+fn a_reflexive_after_the_subject_only_stresses_who() {
+    let found = quotes(
+        "The pier reopened in June. Tom Brandt himself said on Tuesday that the only way to win \
+         is to ask.\n",
+    );
+    assert_speaker(&found, "only way to win", "Tom Brandt");
+}
+
+#[test]
+fn according_to_news_reports_names_the_reports() {
+    let found = attributed("The pier closed early on Friday, according to news reports.\n");
+    let quote = holding(&found, "pier closed early");
+    let source = quote
+        .speaker
+        .clone()
+        .or(quote.channel.clone())
+        .unwrap_or_default();
+    assert_eq!(source, "news reports", "{quote:?}");
+}

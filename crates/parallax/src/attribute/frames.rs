@@ -743,8 +743,12 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         .count();
     // "…, said the crews were tired.": a verb in the words after "said" makes them a clause.
     let clause = (subject.0..subject.1).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower));
+    // "…, Lee said on Friday, and …": a preposition opens a circumstance, never a subject.
+    let circumstance =
+        is_in(&PREPOSITIONS, &first.lower) || is_in(&CIRCUMSTANCE_PREPOSITIONS, &first.lower);
     if pronoun
         || clause
+        || circumstance
         || !(first.cap || is_in(&DETERMINERS, &first.lower) || names_someone)
         || words > 5
     {
@@ -1056,8 +1060,13 @@ fn verb_frame(
     let participle_next = after < s.to
         && s.tok(after - 1).gap_after.contains(',')
         && is_in(&PARTICIPLES, &s.tok(after).lower);
+    // "…, she said on Friday, and the line has run full since": a new clause after the comma.
+    let clause_next = after < s.to
+        && s.tok(after - 1).gap_after.contains(',')
+        && matches!(s.tok(after).lower.as_str(), "and" | "but");
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
-    if (after >= s.to || participle_next) && comma_before_subject && and_at.is_none() {
+    if (after >= s.to || participle_next || clause_next) && comma_before_subject && and_at.is_none()
+    {
         let content_end = s.tok(subject.0 - 1).end;
         // "“…,” the mayor, Ann Roe, told reporters": the description between the quotation and
         // the name is no part of the words.
@@ -1077,7 +1086,13 @@ fn verb_frame(
                     .get(s.span.0..quote.0)
                     .is_some_and(|lead| lead.trim_matches(['"', '“', ' ']).is_empty())
             });
-        let content = described.unwrap_or((s.span.0, content_end));
+        // The clause after "and" goes on with the same words: the whole sentence is reported.
+        let whole = if clause_next {
+            s.span
+        } else {
+            (s.span.0, content_end)
+        };
+        let content = described.unwrap_or(whole);
         return Some(Frame {
             cue: k,
             subject,
@@ -1715,9 +1730,21 @@ fn in_document_frame(s: &Sentence, k: usize) -> Option<Frame> {
     })
 }
 
+/// True when token `k` is a verb of speech in -s ("reports", "claims") that ends its phrase,
+/// where it is a noun.
+fn ends_with_plural_cue(s: &Sentence, k: usize) -> bool {
+    let t = s.tok(k);
+    let closes = k + 1 == s.to || !t.gap_after.trim().is_empty();
+    t.is_cue() && !t.cap && !t.in_quote && t.lower.ends_with('s') && closes
+}
+
 /// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
 fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
-    let subject = s.phrase_after(k + 2)?;
+    let mut subject = s.phrase_after(k + 2)?;
+    // "according to news reports": a plural noun spelt like a verb of speech closes the phrase.
+    if subject.1 < s.to && ends_with_plural_cue(s, subject.1) {
+        subject.1 += 1;
+    }
     let last = s.tok(subject.1 - 1);
     if k == s.from
         || s.text

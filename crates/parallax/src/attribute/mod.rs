@@ -1611,10 +1611,17 @@ fn frame_quote(
     })
 }
 
+/// Reflexive pronouns that may stress a subject ("the mayor himself").
+static REFLEXIVES: WordList = WordList::new(&["himself", "herself", "itself", "themselves"]);
+
 /// A subject's tokens without the party tag that may close it ("Sen. Ann Roe (D-Ore.)" is
 /// "Sen. Ann Roe").
 fn subject_head(toks: &[Tok], (a, mut b): (usize, usize)) -> (usize, usize) {
     while b > a + 1 && tokens::is_party_tag(toks.at(b - 1).base) {
+        b -= 1;
+    }
+    // "Ann Lee herself said": the reflexive only stresses who.
+    if b > a + 1 && is_in(&REFLEXIVES, &toks.at(b - 1).lower) {
         b -= 1;
     }
     (a, b)
