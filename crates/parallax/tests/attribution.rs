@@ -1829,3 +1829,33 @@ fn according_to_news_reports_names_the_reports() {
         .unwrap_or_default();
     assert_eq!(source, "news reports", "{quote:?}");
 }
+
+#[test]
+fn a_sentence_opening_with_a_preposition_or_a_condition_lends_the_subject_after_it() {
+    // A borrowed subject ("…, saying", "… and said") starts after a lead-in such as "Inside
+    // the hall," or "If the vote fails,".
+    let found = quotes(
+        "The pier closed in May. Inside the hall, the dockers booed the mayor, saying that the \
+         pier must open.\n",
+    );
+    assert_speaker(&found, "pier must open", "the dockers");
+    let found = quotes(
+        "The pier closed in May. If the vote fails, the union plans to strike, arguing that the \
+         pier must open.\n",
+    );
+    assert_speaker(&found, "pier must open", "the union");
+}
+
+#[test]
+fn chanting_and_fuming_report_speech() {
+    let found = quotes(
+        "The pier closed in May. Outside the hall, the dockers chanted \u{201c}Open the \
+         pier!\u{201d}\n",
+    );
+    assert_speaker(&found, "Open the pier", "the dockers");
+    let found = quotes(
+        "The pier closed in May. \u{201c}Not one more day,\u{201d} fumed Ann Lee, who runs the \
+         ferry.\n",
+    );
+    assert_speaker(&found, "Not one more day", "Ann Lee");
+}
