@@ -1859,3 +1859,31 @@ fn chanting_and_fuming_report_speech() {
     );
     assert_speaker(&found, "Not one more day", "Ann Lee");
 }
+
+#[test]
+fn a_place_after_in_is_no_person_a_pronoun_stands_for() {
+    let found = quotes(
+        "In downtown Port Ellis, a group marched in silence. A man carried a photo. \u{201c}I \
+         cried the whole time,\u{201d} he said.\n",
+    );
+    assert_ne!(
+        speaker_of(&found, "cried the whole time").as_deref(),
+        Some("Port Ellis")
+    );
+}
+
+#[test]
+fn the_name_a_lead_in_makes_the_topic_is_the_pronoun_s() {
+    // "As for NAME, he said": the topic is the speaker; "NAME, he said, knows …" is not.
+    let found = quotes(
+        "Ann Lee was at the pier. As for Tom Brandt, he said he is not worried about the vote.\n",
+    );
+    assert_speaker(&found, "not worried", "Tom Brandt");
+    let found = quotes(
+        "Ann Lee was at the pier. Brandt, she said, knows the hearts of the crew very well.\n",
+    );
+    assert_ne!(
+        speaker_of(&found, "hearts of the crew").as_deref(),
+        Some("Brandt")
+    );
+}

@@ -1201,10 +1201,13 @@ fn sentence_opener(cx: &Context, to: usize) -> Option<usize> {
     };
     let after_lead_in = m.first > from && cx.toks.at(m.first - 1).gap_after.contains(',');
     let opens = m.first <= from + SUBJECT_REACH || after_lead_in;
+    // "As for Ann Lee, she said": the name a lead-in makes the topic is the pronoun's, though
+    // "Lee, she said, is …" has the name as the subject of the words.
+    let topic = m.first > from && frames::opens_lead_in(&cx.toks, from);
     (opens
         && !m.possessive
         && !after_preposition(&cx.toks, &m, from)
-        && m.last < to
+        && (m.last < to || topic)
         && subject_like(cx.names.people.person(p)))
     .then_some(p)
 }

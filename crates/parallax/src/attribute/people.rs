@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{is_in, is_title, PLURAL_ROLES, ROLES};
 use super::tokens::{Tok, TokenAt};
+use crate::lexicon::WordList;
 
 /// A person named in a document.
 #[derive(Debug, Clone)]
@@ -548,6 +549,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
     // A run written after "the" somewhere ("the Halifax Comets") or before an organisation
     // word ("his Bright Kelmory council") names a team, a party or a company, not a person.
     let organisations = organisation_runs(toks);
+    let places = place_runs(toks);
     // "Night Dock Workers": its last two words written in lower case elsewhere ("dock
     // workers"), a plural, end a title or a group, not a name ("Tiger Woods" is no "tiger woods").
     let plurals: std::collections::HashSet<(&str, &str)> = toks
@@ -570,8 +572,39 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
             .map(|w| w.to_lowercase())
             .unwrap_or_default();
         let plural_end = plurals.contains(&(before.as_str(), last.as_str())) || demonym(&last);
-        !organisations.contains(run) && !plural_end
+        !organisations.contains(run) && !places.contains(run) && !plural_end
     });
+    out
+}
+
+/// Prepositions of place: a run of capitalised words right after one, whose first word is no
+/// given name, is a place ("in Port Ellis", "near Fort Bragg"), not a person.
+static PLACE_PREPOSITIONS: WordList =
+    WordList::new(&["downtown", "in", "inside", "near", "outside"]);
+
+/// The runs of two or three words written right after a preposition of place somewhere in
+/// `toks` whose first word is no given name ([`super::given_names`]): places.
+fn place_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
+    let mut out = std::collections::HashSet::new();
+    for i in 1..toks.len() {
+        let before = toks.at(i - 1);
+        let t = toks.at(i);
+        if !t.cap
+            || !adjacent(before, t)
+            || !is_in(&PLACE_PREPOSITIONS, &before.lower)
+            || super::given_names::pronoun_vote(t.base) != 0
+        {
+            continue;
+        }
+        for n in 2..=3.min(toks.len() - i) {
+            out.insert(
+                toks.within(i..i + n)
+                    .iter()
+                    .map(|t| t.base.to_string())
+                    .collect(),
+            );
+        }
+    }
     out
 }
 
