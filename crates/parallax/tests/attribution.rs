@@ -1887,3 +1887,23 @@ fn the_name_a_lead_in_makes_the_topic_is_the_pronoun_s() {
         Some("Brandt")
     );
 }
+
+#[test]
+fn a_second_speaker_after_a_comma_and_a_joint_has_a_report_of_their_own() {
+    let found = quotes(
+        "The vote is near. Ann Lee said the mayor cannot lead, but Tom Brandt said the mayor is \
+         a fine leader.\n",
+    );
+    assert_eq!(words_of(&found, "cannot lead"), "the mayor cannot lead");
+    assert_speaker(&found, "cannot lead", "Ann Lee");
+    assert_speaker(&found, "fine leader", "Tom Brandt");
+    // One report inside another, and a pronoun going on with the same speaker, stay whole.
+    let found =
+        quotes("The vote is near. Ann Lee said Tom Brandt said the mayor is a fine leader.\n");
+    assert_speaker(&found, "fine leader", "Ann Lee");
+    let found = quotes(
+        "The vote is near. Ann Lee said the mayor cannot lead, but she hopes the council will \
+         act.\n",
+    );
+    assert!(words_of(&found, "cannot lead").contains("council will act"));
+}

@@ -397,19 +397,33 @@ pub(crate) fn view_frame(
     })
 }
 
+/// Joints after which a later frame's subject opens a clause of its own, for a frame of speech
+/// too ("Roe said the levy fails, while Lee said it works").
+const CLAUSE_JOINTS: [&str; 5] = [", and", ", but", ", while", ", whereas", ";"];
+
 /// Ends each view frame's words before the subject of a later frame in the sentence, and before
 /// the word joining the two ("Roe backs the levy, but Lee said it fails": the view is "the
-/// levy").
+/// levy"); a frame of speech ends so only where a comma and a joint, or a semicolon, stand
+/// before the later subject ("Roe said Lee said it fails" is one report inside another).
 pub(crate) fn end_before_later_subjects(s: &Sentence, frames: &mut [Frame]) {
-    let later: Vec<(usize, usize)> = frames
+    let later: Vec<(usize, usize, bool)> = frames
         .iter()
-        .map(|f| (f.cue, s.tok(f.subject.0).start))
+        .map(|f| {
+            let first = s.tok(f.subject.0);
+            (f.cue, first.start, NAMING_PRONOUNS.contains(&first.lower))
+        })
         .collect();
-    for f in frames.iter_mut().filter(|f| f.view) {
+    let after_joint = |from: usize, at: usize| {
+        let before = s.text.get(from..at).unwrap_or("").trim_end();
+        CLAUSE_JOINTS.iter().any(|j| before.ends_with(j))
+    };
+    for f in frames.iter_mut() {
+        // "Roe said the levy fails, but she hopes …": a pronoun goes on with the same report.
         let cut = later
             .iter()
-            .filter(|&&(cue, at)| cue > f.cue && at > f.content.0 && at < f.content.1)
-            .map(|&(_, at)| at)
+            .filter(|&&(cue, at, _)| cue > f.cue && at > f.content.0 && at < f.content.1)
+            .filter(|&&(_, at, pronoun)| f.view || (!pronoun && after_joint(f.content.0, at)))
+            .map(|&(_, at, _)| at)
             .min();
         if let Some(at) = cut {
             let mut kept = s.text.get(f.content.0..at).unwrap_or("").trim_end();
