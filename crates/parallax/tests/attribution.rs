@@ -1907,3 +1907,22 @@ fn a_second_speaker_after_a_comma_and_a_joint_has_a_report_of_their_own() {
     );
     assert!(words_of(&found, "cannot lead").contains("council will act"));
 }
+
+#[test]
+fn a_quoted_title_in_a_lead_in_leaves_the_clause_after_the_verb_reported() {
+    let found = quotes(
+        "The vote is near. On \u{201c}Harbour Hour,\u{201d} Ann Lee said the mayor is weak and \
+         should go.\n",
+    );
+    assert_eq!(
+        words_of(&found, "mayor is weak"),
+        "the mayor is weak and should go."
+    );
+    assert_speaker(&found, "mayor is weak", "Ann Lee");
+    // A quotation opening the sentence is still the words.
+    let found = quotes(
+        "The vote is near. \u{201c}The mayor is weak,\u{201d} Ann Lee told reporters on a visit \
+         to the pier.\n",
+    );
+    assert_eq!(words_of(&found, "mayor is weak"), "The mayor is weak");
+}

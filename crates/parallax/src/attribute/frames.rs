@@ -815,6 +815,29 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
             .phrase_before(end)
             .filter(after_quote)
             .or_else(|| subject_with_apposition(s, end).filter(after_quote))?;
+        // "On “Harbour Hour,” Lee said the mayor is weak": a quotation inside a lead-in (a
+        // show's title) before a verb that runs straight into its clause reports nothing.
+        // A clause, not a circumstance ("wrote in a note"), a time or an addressee.
+        let clause_follows = k + MIN_CONTENT_WORDS < s.to
+            && s.tok(k).gap_after.trim().is_empty()
+            && !matches!(s.tok(k).lower.as_str(), "told" | "tells")
+            && {
+                let next = &s.tok(k + 1).lower;
+                !is_in(&PREPOSITIONS, next)
+                    && !is_in(&CIRCUMSTANCE_PREPOSITIONS, next)
+                    && !is_day_or_time(next)
+            };
+        let in_lead_in = || {
+            let close_at = s.tok(subject.0 - 1).end;
+            quote_closing_in(quotes, close_at, s.start_of(subject.0)).is_some_and(|q| {
+                s.text
+                    .get(s.span.0..q.0)
+                    .is_some_and(|lead| lead.chars().any(char::is_alphanumeric))
+            })
+        };
+        if clause_follows && in_lead_in() {
+            return None;
+        }
         (subject, subject.0)
     };
     let close_at = s.tok(quote_end_tok - 1).end;
