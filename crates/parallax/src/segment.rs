@@ -177,7 +177,13 @@ fn attribution_starts(rest: &str) -> Option<bool> {
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.', ';']);
         if i > 0 && crate::lexicon::CUES.contains(bare) {
-            let ends = bare.len() < w.len() || i + 1 == rest.split_whitespace().take(5).count();
+            // "She adds, “…”": a verb that opens another quotation introduces it, and ends
+            // nothing.
+            let opens_next = words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(['“', '"', '‘', '«']));
+            let ends = (bare.len() < w.len() && !opens_next)
+                || i + 1 == rest.split_whitespace().take(5).count();
             return Some(ends);
         }
         if !w.chars().next().is_some_and(char::is_uppercase)
@@ -338,6 +344,15 @@ mod tests {
             vec![
                 "“The count is final.”",
                 "He said the ballots would be kept for a year."
+            ]
+        );
+        // A verb that opens another quotation introduces it: a new sentence.
+        let t4 = "She called the plan “a waste of money.” She adds, “Who pays for it?”";
+        assert_eq!(
+            split(t4),
+            vec![
+                "She called the plan “a waste of money.”",
+                "She adds, “Who pays for it?”"
             ]
         );
         // A question keeps the attribution after it, whatever follows.

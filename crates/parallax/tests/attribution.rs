@@ -1926,3 +1926,14 @@ fn a_quoted_title_in_a_lead_in_leaves_the_clause_after_the_verb_reported() {
     );
     assert_eq!(words_of(&found, "mayor is weak"), "The mayor is weak");
 }
+
+#[test]
+fn a_quotation_inside_a_subordinate_lead_in_is_its_own_speaker_s() {
+    // "After NAME said … “…,” OTHER said: “…”": the main verb has its own quotation.
+    let found = quotes(
+        "The vote is near. After Lee said that the dockers might do better at \u{201c}smaller \
+         ports,\u{201d} Brandt said: \u{201c}I do not like what she said.\u{201d}\n",
+    );
+    assert_speaker(&found, "smaller ports", "Lee");
+    assert_speaker(&found, "do not like", "Brandt");
+}

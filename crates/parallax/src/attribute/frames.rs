@@ -835,7 +835,10 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
                     .is_some_and(|lead| lead.chars().any(char::is_alphanumeric))
             })
         };
-        if clause_follows && in_lead_in() {
+        // "After Lee said …, Brandt said: “…”": the verb has a quotation of its own.
+        let quotation_follows =
+            k + 1 < s.to && s.tok(k).gap_after.contains([':', ',']) && opens_quote(s.tok(k));
+        if (clause_follows || quotation_follows) && in_lead_in() {
             return None;
         }
         (subject, subject.0)
