@@ -1936,4 +1936,6 @@ fn a_quotation_inside_a_subordinate_lead_in_is_its_own_speaker_s() {
     );
     assert_speaker(&found, "smaller ports", "Lee");
     assert_speaker(&found, "do not like", "Brandt");
+    // The words keep the closing mark of the quotation they open.
+    assert!(words_of(&found, "smaller ports").ends_with("ports,\u{201d}"));
 }

@@ -871,6 +871,22 @@ fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + lead, start + lead + trimmed.len())
 }
 
+/// The end of the words `text[start..end]` moved past the closing mark of a quotation they
+/// open but do not close ("… at “smaller ports" ends at "ports,”"), when that mark follows
+/// at once, after a comma at most.
+fn close_open_mark(text: &str, start: usize, end: usize) -> usize {
+    let words = text.get(start..end).unwrap_or("");
+    if words.matches('“').count() <= words.matches('”').count() {
+        return end;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    let after_comma = rest.strip_prefix(',').unwrap_or(rest);
+    match after_comma.strip_prefix('”') {
+        Some(_) => end + (rest.len() - after_comma.len()) + '”'.len_utf8(),
+        None => end,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn direct_quote(
     cx: &mut Context,
@@ -1445,6 +1461,7 @@ fn frame_quote(
     if start >= end {
         return None;
     }
+    let end = close_open_mark(cx.text, start, end);
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
     // A quotation in a short object is words of the speaker's ("called it “reckless”").
