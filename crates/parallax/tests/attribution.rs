@@ -1939,3 +1939,19 @@ fn a_quotation_inside_a_subordinate_lead_in_is_its_own_speaker_s() {
     // The words keep the closing mark of the quotation they open.
     assert!(words_of(&found, "smaller ports").ends_with("ports,\u{201d}"));
 }
+
+#[test]
+fn a_short_quotation_naming_someone_is_speech_not_a_title() {
+    // Its lower-case verb is no word a title leaves in lower case.
+    let found = quotes("The pier closed. \u{201c}But Nora Marsh won,\u{201d} Lee said.\n");
+    assert_speaker(&found, "Nora Marsh won", "Lee");
+    // A title keeps only its short function words in lower case.
+    let found = quotes(
+        "The pier closed. Lee wrote \u{201c}Harbour Lights of the North,\u{201d} a book about the \
+         pier.\n",
+    );
+    assert!(
+        found.iter().all(|(t, _)| !t.contains("Harbour Lights")),
+        "{found:?}"
+    );
+}

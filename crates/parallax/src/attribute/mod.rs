@@ -620,6 +620,12 @@ fn caption_spans(text: &str) -> Vec<(usize, usize)> {
 /// Longest title, in words.
 const MAX_TITLE_WORDS: usize = 9;
 
+/// Short words a title writes in lower case: articles, conjunctions, prepositions.
+static TITLE_LOWER_WORDS: WordList = WordList::new(&[
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "off", "on", "or", "per",
+    "so", "the", "to", "up", "via", "vs", "yet",
+]);
+
 /// True for a short text in title case: at least two words of four letters or more, all of them
 /// capitalised ("Harbour Lights: The Long Way Home", "Talk of the Town"), and no sentence ending
 /// inside after a word in lower case ("Certainly not. Certainly not" is speech).
@@ -629,8 +635,16 @@ fn is_title(text: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    // A short word in lower case is one a title leaves so ("of", "the"), else the words are
+    // a sentence ("But Pete Hale won").
+    let short_words_fit = words.iter().all(|w| {
+        w.chars().count() >= 4
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || is_in(&TITLE_LOWER_WORDS, w)
+    });
     let title_case = (2..=MAX_TITLE_WORDS).contains(&words.len())
         && long.len() >= 2
+        && short_words_fit
         && long
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
