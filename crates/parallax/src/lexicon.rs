@@ -161,6 +161,31 @@ pub(crate) static CUES: WordList = WordList::new(&[
     "yelling",
 ]);
 
+/// Verbs of speech that tell how words sounded, not what they said: they report only words in
+/// quotation marks ("“Not again,” she sighed"), never a clause ("…, Lee laughed").
+pub(crate) static VOICE_CUES: WordList = WordList::new(&[
+    "bellowed",
+    "chanted",
+    "chanting",
+    "cried",
+    "exclaimed",
+    "fumed",
+    "grumbled",
+    "gushed",
+    "hollered",
+    "laughed",
+    "muttered",
+    "screamed",
+    "screaming",
+    "scoffed",
+    "shouted",
+    "shouting",
+    "sighed",
+    "whispered",
+    "yelled",
+    "yelling",
+]);
+
 /// Reporting verbs after which a bare clause is reported speech ("said the plan failed").
 pub(crate) static CLAUSE_VERBS: WordList = WordList::new(&[
     "acknowledge",

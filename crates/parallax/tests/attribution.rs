@@ -1955,3 +1955,15 @@ fn a_short_quotation_naming_someone_is_speech_not_a_title() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_verb_of_voice_reports_only_quoted_words() {
+    // "CONTENT, NAME laughed": laughing reports no clause.
+    let found = quotes("The pier closed. When Brandt said the town would sue, Lee laughed.\n");
+    assert!(
+        found.iter().all(|(_, s)| s.as_deref() != Some("Lee")),
+        "{found:?}"
+    );
+    let found = quotes("The pier closed. \u{201c}Not again,\u{201d} Lee sighed.\n");
+    assert_speaker(&found, "Not again", "Lee");
+}

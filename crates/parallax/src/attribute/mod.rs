@@ -1489,6 +1489,11 @@ fn frame_quote(
     if !exact_quote && !f.view && words < min_words {
         return None;
     }
+    // "When the vote came in, Lee laughed": a verb of voice reports only quoted words.
+    let voice = is_in(&lexicon::VOICE_CUES, &cx.toks.at(f.cue).lower);
+    if voice && !exact_quote && !frames::quote_within(quotes, f.content.0, f.content.1) {
+        return None;
+    }
     let reading = subject_speaker(cx, f, channels);
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
     let mut rule = reading.rule;
