@@ -1967,3 +1967,28 @@ fn a_verb_of_voice_reports_only_quoted_words() {
     let found = quotes("The pier closed. \u{201c}Not again,\u{201d} Lee sighed.\n");
     assert_speaker(&found, "Not again", "Lee");
 }
+
+#[test]
+fn a_quotation_then_a_verb_closing_its_clause_before_and() {
+    let found = quotes(
+        "The pier closed. \u{201c}Go back to the boat,\u{201d} Lee barked and a guard led Brandt \
+         out.\n",
+    );
+    assert_speaker(&found, "Go back to the boat", "Lee");
+}
+
+#[test]
+fn participles_of_speech_share_the_sentence_s_subject() {
+    let found = quotes(
+        "The pier closed. Brandt objected at once, countering that the pier had been safe for \
+         years.\n",
+    );
+    assert_speaker(&found, "safe for years", "Brandt");
+}
+
+#[test]
+fn a_description_standing_for_no_one_named_is_the_speaker_as_written() {
+    let found =
+        quotes("The pier closed. The mayor said that the town could not pay for repairs.\n");
+    assert_speaker(&found, "could not pay", "The mayor");
+}

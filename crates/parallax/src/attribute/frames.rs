@@ -26,13 +26,16 @@ use crate::lexicon::WordList;
 static PARTICIPLES: WordList = WordList::new(&[
     "adding",
     "arguing",
+    "countering",
+    "declaring",
+    "explaining",
+    "insisting",
     "noting",
+    "retorting",
     "saying",
     "stressing",
     "warning",
     "writing",
-    "explaining",
-    "insisting",
 ]);
 
 /// Verbs that report words by naming or describing something in them: they report only an
@@ -881,8 +884,13 @@ const MAX_SHORT_SUBJECT_WORDS: usize = 4;
 /// speech.
 fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     let t = s.tok(k);
-    // The cheap tests first: this is asked of every word that is no verb of speech.
-    if t.cap || t.in_quote || (k + 1 < s.to && !t.gap_after.contains(',')) {
+    // The cheap tests first: this is asked of every word that is no verb of speech. The verb
+    // closes the sentence or its clause ("“Go,” Roe snapped and left").
+    let clause_ends = |next: &Tok| matches!(next.lower.as_str(), "and" | "as" | "before");
+    if t.cap
+        || t.in_quote
+        || (k + 1 < s.to && !t.gap_after.contains(',') && !clause_ends(s.tok(k + 1)))
+    {
         return None;
     }
     let verb_like = t.base.chars().all(char::is_alphabetic)

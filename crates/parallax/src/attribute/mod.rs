@@ -1845,7 +1845,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         mentions.iter().rev().find(|m| !m.possessive && m.last == b)
     };
     if let Some(m) = person {
-        let name = resolve(cx, m);
+        // "The mayor said that …": a description that stands for no one named is its own words
+        // (a stance's stays unread: "the pastor said a prayer" is none).
+        let name = resolve(cx, m).or_else(|| {
+            (!f.view && matches!(m.referent, Referent::Description(_)))
+                .then(|| cx.span_text(m.first, m.last))
+        });
         // "Ines Varga and Tom Hale said": both speak, and "they" will mean them.
         let before = cx
             .names
