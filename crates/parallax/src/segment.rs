@@ -173,8 +173,9 @@ fn attribution_follows_quote(rest: &str) -> bool {
 /// ("Marwick asked", "Mr Xi said"): whether the attribution ends with the verb (a comma, a full
 /// stop or nothing after it: "Marwick asked." rather than "Marwick asked the board …").
 fn attribution_starts(rest: &str) -> Option<bool> {
-    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
-    for (i, w) in words.iter().enumerate() {
+    // Four words for the name and its verb, and one more after them.
+    let words: Vec<&str> = rest.split_whitespace().take(5).collect();
+    for (i, w) in words.iter().take(4).enumerate() {
         let bare = w.trim_end_matches([',', '.', ';']);
         if i > 0 && crate::lexicon::CUES.contains(bare) {
             // "She adds, “…”": a verb that opens another quotation introduces it, and ends

@@ -1804,18 +1804,25 @@ fn a_time_after_the_verb_is_no_inverted_subject_and_a_clause_after_it_is_reporte
         "The pier reopened in June. The ferry line added a night crossing in May, Ann Lee, who \
          runs it, said on Friday, and it has run full since.\n",
     );
-    let quote = words_of(&found, "night crossing");
-    assert!(quote.contains("run full since"), "{quote:?}");
+    assert_eq!(
+        words_of(&found, "night crossing"),
+        "The ferry line added a night crossing in May"
+    );
     assert_speaker(&found, "night crossing", "Ann Lee");
+    assert_speaker(&found, "run full since", "Ann Lee");
+    assert!(
+        found.iter().all(|(t, _)| !t.contains("said on Friday")),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_reflexive_after_the_subject_only_stresses_who() {
     let found = quotes(
-        "The pier reopened in June. Tom Brandt himself said on Tuesday that the only way to win \
-         is to ask.\n",
+        "The pier reopened in June. Tom Brandt himself said on Tuesday that the gulls had eaten \
+         every sandwich on the quay.\n",
     );
-    assert_speaker(&found, "only way to win", "Tom Brandt");
+    assert_speaker(&found, "gulls had eaten", "Tom Brandt");
 }
 
 #[test]
@@ -1863,13 +1870,11 @@ fn chanting_and_fuming_report_speech() {
 #[test]
 fn a_place_after_in_is_no_person_a_pronoun_stands_for() {
     let found = quotes(
-        "In downtown Port Ellis, a group marched in silence. A man carried a photo. \u{201c}I \
-         cried the whole time,\u{201d} he said.\n",
+        "In Port Ellis, the choir sang on the rocks. A lamp burned on the mast. \u{201c}The tide \
+         was kind tonight,\u{201d} he said.\n",
     );
-    assert_ne!(
-        speaker_of(&found, "cried the whole time").as_deref(),
-        Some("Port Ellis")
-    );
+    // No person is named: the place is no one "he" stands for.
+    assert_eq!(speaker_of(&found, "tide was kind"), None);
 }
 
 #[test]
@@ -1882,10 +1887,12 @@ fn the_name_a_lead_in_makes_the_topic_is_the_pronoun_s() {
     let found = quotes(
         "Ann Lee was at the pier. Brandt, she said, knows the hearts of the crew very well.\n",
     );
-    assert_ne!(
-        speaker_of(&found, "hearts of the crew").as_deref(),
-        Some("Brandt")
+    assert_speaker(&found, "hearts of the crew", "Ann Lee");
+    // A lead-in word is no topic marker: "But Brandt, she said, …" is hers too.
+    let found = quotes(
+        "Ann Lee was at the pier. But Brandt, she said, knows the hearts of the crew very well.\n",
     );
+    assert_speaker(&found, "hearts of the crew", "Ann Lee");
 }
 
 #[test]
@@ -1931,20 +1938,20 @@ fn a_quoted_title_in_a_lead_in_leaves_the_clause_after_the_verb_reported() {
 fn a_quotation_inside_a_subordinate_lead_in_is_its_own_speaker_s() {
     // "After NAME said … “…,” OTHER said: “…”": the main verb has its own quotation.
     let found = quotes(
-        "The vote is near. After Lee said that the dockers might do better at \u{201c}smaller \
-         ports,\u{201d} Brandt said: \u{201c}I do not like what she said.\u{201d}\n",
+        "The tide is high. Once Lee wrote that the lighthouse needed \u{201c}a new lamp and a \
+         keeper,\u{201d} Brandt said: \u{201c}The lamp can wait until spring.\u{201d}\n",
     );
-    assert_speaker(&found, "smaller ports", "Lee");
-    assert_speaker(&found, "do not like", "Brandt");
+    assert_speaker(&found, "a new lamp", "Lee");
+    assert_speaker(&found, "lamp can wait", "Brandt");
     // The words keep the closing mark of the quotation they open.
-    assert!(words_of(&found, "smaller ports").ends_with("ports,\u{201d}"));
+    assert!(words_of(&found, "a new lamp").ends_with("keeper,\u{201d}"));
 }
 
 #[test]
 fn a_short_quotation_naming_someone_is_speech_not_a_title() {
     // Its lower-case verb is no word a title leaves in lower case.
-    let found = quotes("The pier closed. \u{201c}But Nora Marsh won,\u{201d} Lee said.\n");
-    assert_speaker(&found, "Nora Marsh won", "Lee");
+    let found = quotes("The pier closed. \u{201c}Then Nora Marsh ran,\u{201d} Lee said.\n");
+    assert_speaker(&found, "Nora Marsh ran", "Lee");
     // A title keeps only its short function words in lower case.
     let found = quotes(
         "The pier closed. Lee wrote \u{201c}Harbour Lights of the North,\u{201d} a book about the \
@@ -1971,10 +1978,10 @@ fn a_verb_of_voice_reports_only_quoted_words() {
 #[test]
 fn a_quotation_then_a_verb_closing_its_clause_before_and() {
     let found = quotes(
-        "The pier closed. \u{201c}Go back to the boat,\u{201d} Lee barked and a guard led Brandt \
-         out.\n",
+        "The tide is high. \u{201c}Mind the third step,\u{201d} Lee grinned and handed Brandt a \
+         lantern.\n",
     );
-    assert_speaker(&found, "Go back to the boat", "Lee");
+    assert_speaker(&found, "Mind the third step", "Lee");
 }
 
 #[test]

@@ -4,7 +4,11 @@
 //! - `SUBJECT [, apposition,] [time] VERB [that] CONTENT` ("Veleshev said the readout was ...",
 //!   "Veleshev on Monday said ..."),
 //! - `“QUOTE,” VERB SUBJECT` and `“QUOTE,” SUBJECT VERB`,
-//! - `CONTENT, SUBJECT VERB [time].` ("..., authorities said Saturday."),
+//! - `CONTENT, SUBJECT VERB [time].` ("..., authorities said Saturday."), and
+//!   `CONTENT, SUBJECT VERB [time], and MORE` (two reports of the same words, split around the
+//!   attribution),
+//! - `“QUOTE,” SUBJECT VERB [and …]` with any verb in the past tense after a short subject
+//!   ("“Go,” Lee barked and left"),
 //! - `SUBJECT VERB: “QUOTE”` and `SUBJECT VERB, “QUOTE”`,
 //! - `…, saying CONTENT` (the subject is the sentence's own),
 //! - `According to SUBJECT, CONTENT` and `CONTENT, according to SUBJECT`,
@@ -576,27 +580,35 @@ static NARRATOR_OPENERS: WordList = WordList::new(&[
 /// attribution reports the words on both sides of it, as two quotes when both are clauses.
 fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
     let (a, _) = f.subject;
+    // The attribution ends at the verb or at a time after it ("Lee said on Friday, and …").
+    let mut last = f.cue;
+    while last + 1 < s.to
+        && !s.tok(last).gap_after.contains(',')
+        && is_time_word(&s.tok(last + 1).lower)
+    {
+        last += 1;
+    }
     let parenthetical = f.content == s.span
         && a > s.from
         && s.tok(a - 1).gap_after.contains(',')
-        && s.tok(f.cue).gap_after.contains(',')
-        && f.cue + 1 < s.to;
+        && s.tok(last).gap_after.contains(',')
+        && last + 1 < s.to;
     if !parenthetical {
         return vec![f];
     }
     let before = (s.span.0, s.tok(a - 1).end);
     // The words after the verb start at a quotation's opening mark when one stands there.
-    let gap = s.tok(f.cue).gap_after;
+    let gap = s.tok(last).gap_after;
     let after_from = gap
         .find(is_opening_mark)
-        .map_or(s.tok(f.cue + 1).start, |i| s.tok(f.cue).end + i);
+        .map_or(s.tok(last + 1).start, |i| s.tok(last).end + i);
     let after = (after_from, s.span.1);
     let words = |(x, y): (usize, usize)| words_between(s.text, x..y);
     if words(before) < MIN_CONTENT_WORDS || words(after) < MIN_CONTENT_WORDS {
         return vec![f];
     }
     // "…, she said, though she named no one.": the narrator goes on, not the speaker.
-    let mut at = f.cue + 1;
+    let mut at = last + 1;
     if s.tok(at).lower == "and" && at + 1 < s.to {
         at += 1;
     }
@@ -1115,10 +1127,10 @@ fn verb_frame(
     let participle_next = after < s.to
         && s.tok(after - 1).gap_after.contains(',')
         && is_in(&PARTICIPLES, &s.tok(after).lower);
-    // "…, she said on Friday, and the line has run full since": a new clause after the comma.
-    let clause_next = after < s.to
-        && s.tok(after - 1).gap_after.contains(',')
-        && matches!(s.tok(after).lower.as_str(), "and" | "but");
+    // "…, she said on Friday, and the line has run full since": a new clause after the comma,
+    // which goes on with the same words (the parenthetical split keeps the attribution out).
+    let clause_next =
+        after < s.to && s.tok(after - 1).gap_after.contains(',') && s.tok(after).lower == "and";
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
     if (after >= s.to || participle_next || clause_next) && comma_before_subject && and_at.is_none()
     {

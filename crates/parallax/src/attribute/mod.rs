@@ -636,7 +636,7 @@ fn is_title(text: &str) -> bool {
         .collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
     // A short word in lower case is one a title leaves so ("of", "the"), else the words are
-    // a sentence ("But Pete Hale won").
+    // a sentence ("Then Ines Carrow ran home").
     let short_words_fit = words.iter().all(|w| {
         w.chars().count() >= 4
             || w.chars().next().is_some_and(char::is_uppercase)
@@ -1231,9 +1231,16 @@ fn sentence_opener(cx: &Context, to: usize) -> Option<usize> {
     };
     let after_lead_in = m.first > from && cx.toks.at(m.first - 1).gap_after.contains(',');
     let opens = m.first <= from + SUBJECT_REACH || after_lead_in;
-    // "As for Ann Lee, she said": the name a lead-in makes the topic is the pronoun's, though
-    // "Lee, she said, is …" has the name as the subject of the words.
-    let topic = m.first > from && frames::opens_lead_in(&cx.toks, from);
+    // "As for Ann Lee, she said": the name a topic marker ("as for", "as to", "regarding")
+    // stands right after is the pronoun's, though "Lee, she said, is …" has the name as the
+    // subject of the words.
+    let topic = m.first >= from + 2 && {
+        let (a, b) = (
+            &cx.toks.at(m.first - 2).lower,
+            &cx.toks.at(m.first - 1).lower,
+        );
+        a == "as" && matches!(b.as_str(), "for" | "to")
+    } || m.first > from && cx.toks.at(m.first - 1).lower == "regarding";
     (opens
         && !m.possessive
         && !after_preposition(&cx.toks, &m, from)
@@ -1489,9 +1496,18 @@ fn frame_quote(
     if !exact_quote && !f.view && words < min_words {
         return None;
     }
-    // "When the vote came in, Lee laughed": a verb of voice reports only quoted words.
+    // "When the vote came in, Lee laughed": a verb of voice reports only quoted words, or a
+    // clause "that" opens ("Lee fumed that the council lied").
     let voice = is_in(&lexicon::VOICE_CUES, &cx.toks.at(f.cue).lower);
-    if voice && !exact_quote && !frames::quote_within(quotes, f.content.0, f.content.1) {
+    let that_clause = cx
+        .text
+        .get(..f.content.0)
+        .is_some_and(|before| before.trim_end().ends_with(" that"));
+    if voice
+        && !exact_quote
+        && !that_clause
+        && !frames::quote_within(quotes, f.content.0, f.content.1)
+    {
         return None;
     }
     let reading = subject_speaker(cx, f, channels);
@@ -1651,7 +1667,15 @@ fn frame_quote(
 }
 
 /// Reflexive pronouns that may stress a subject ("the mayor himself").
-static REFLEXIVES: WordList = WordList::new(&["himself", "herself", "itself", "themselves"]);
+static REFLEXIVES: WordList = WordList::new(&[
+    "herself",
+    "himself",
+    "itself",
+    "myself",
+    "ourselves",
+    "themselves",
+    "yourself",
+]);
 
 /// A subject's tokens without the party tag that may close it ("Sen. Ann Roe (D-Ore.)" is
 /// "Sen. Ann Roe").
@@ -1845,8 +1869,9 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         mentions.iter().rev().find(|m| !m.possessive && m.last == b)
     };
     if let Some(m) = person {
-        // "The mayor said that …": a description that stands for no one named is its own words
-        // (a stance's stays unread: "the pastor said a prayer" is none).
+        // "The mayor said that …": a description that stands for no one named is its own words.
+        // A stance's is not: a stance with no one behind it is dropped later, as is "the pastor
+        // said a prayer", which the learned table reads as one.
         let name = resolve(cx, m).or_else(|| {
             (!f.view && matches!(m.referent, Referent::Description(_)))
                 .then(|| cx.span_text(m.first, m.last))

@@ -1,10 +1,10 @@
 //! People: the names a document introduces, and the mentions that refer to them.
 //!
-//! A name is introduced by a title or role ("President Xi Jinping", "Mr Anton Veleshev",
-//! "counterpart Vladimir Putin", "Defense Minister Orin Vasko") or stands right next to a
-//! reporting verb ("Joe Biden said"). Each part of a name then refers to its fullest form ("Mr
-//! Xi" → Xi Jinping). Pronouns resolve to the last speaker; descriptions ("the Chinese leader",
-//! "the President of China") to the person introduced with a matching descriptor; plurals ("the
+//! A name is introduced by a title or role ("President Ilse Marrow", "Mr Anton Veleshev",
+//! "counterpart Tomas Rellik", "Defense Minister Orin Vasko") or stands right next to a
+//! reporting verb ("Ada Quill said"). Each part of a name then refers to its fullest form ("Ms
+//! Marrow" → Ilse Marrow). Pronouns resolve to the last speaker; descriptions ("the Ruritanian
+//! leader", "the President of Ruritania") to the person introduced with a matching descriptor; plurals ("the
 //! two leaders") to the two people mentioned last.
 
 use std::collections::HashMap;
@@ -77,7 +77,7 @@ pub struct Mention {
     pub last: usize,
     /// What it refers to.
     pub referent: Referent,
-    /// The mention is a possessive ("Putin's").
+    /// The mention is a possessive ("Rellik's").
     pub possessive: bool,
 }
 
@@ -282,7 +282,7 @@ impl NameTable {
     pub fn learn(&mut self, name: &str) -> usize {
         let words: Vec<&str> = name.split_whitespace().collect();
         // A person of exactly that name, else the same person when the surname is theirs
-        // ("Vladimir Orlik" is not Vladimir Putin).
+        // ("Tomas Orlik" is not Tomas Rellik).
         let known = self.people.iter().position(|x| x.name == name).or_else(|| {
             words.last().and_then(|w| self.part(w)).filter(|&p| {
                 words.iter().all(|w| self.part(w).is_none_or(|q| q == p)) || words.len() == 1
@@ -578,7 +578,7 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
 }
 
 /// Prepositions of place: a run of capitalised words right after one, whose first word is no
-/// given name, is a place ("in Port Ellis", "near Fort Bragg"), not a person.
+/// given name, is a place ("in Port Ellis", "near Fort Oakley"), not a person.
 static PLACE_PREPOSITIONS: WordList =
     WordList::new(&["downtown", "in", "inside", "near", "outside"]);
 
@@ -597,6 +597,10 @@ fn place_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
             continue;
         }
         for n in 2..=3.min(toks.len() - i) {
+            // "in Wei Tanaka's office": a possessive names its owner, a person.
+            if toks.at(i + n - 1).possessive {
+                break;
+            }
             out.insert(
                 toks.within(i..i + n)
                     .iter()
