@@ -182,6 +182,12 @@ static PREPOSITIONS: WordList = WordList::new(&[
 /// at a news conference"), not the reported clause.
 static CIRCUMSTANCE_PREPOSITIONS: WordList =
     WordList::new(&["at", "during", "in", "through", "via"]);
+/// True for a word of [`PREPOSITIONS`] or [`CIRCUMSTANCE_PREPOSITIONS`]: after a verb of
+/// speech it opens a circumstance or an addressee, not the words or the speaker.
+fn opens_circumstance(lower: &str) -> bool {
+    is_in(&PREPOSITIONS, lower) || is_in(&CIRCUMSTANCE_PREPOSITIONS, lower)
+}
+
 /// Pronouns that open the reported clause after a circumstance ("said in his speech he was …").
 static CLAUSE_SUBJECTS: WordList = WordList::new(&["he", "i", "it", "she", "there", "they", "we"]);
 /// Words for small numbers, which make "added" an increase ("added three goals").
@@ -780,8 +786,7 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     // "…, said the crews were tired.": a verb in the words after "said" makes them a clause.
     let clause = (subject.0..subject.1).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower));
     // "…, Lee said on Friday, and …": a preposition opens a circumstance, never a subject.
-    let circumstance =
-        is_in(&PREPOSITIONS, &first.lower) || is_in(&CIRCUMSTANCE_PREPOSITIONS, &first.lower);
+    let circumstance = opens_circumstance(&first.lower);
     if pronoun
         || clause
         || circumstance
@@ -837,10 +842,10 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
             && s.tok(k).gap_after.trim().is_empty()
             && !matches!(s.tok(k).lower.as_str(), "told" | "tells")
             && {
+                // "said earlier this week", "said last month": a time, no clause.
                 let next = &s.tok(k + 1).lower;
-                !is_in(&PREPOSITIONS, next)
-                    && !is_in(&CIRCUMSTANCE_PREPOSITIONS, next)
-                    && !is_day_or_time(next)
+                let time = is_time_word(next) && !is_in(&PLAIN_ARTICLES, next);
+                !opens_circumstance(next) && !time
             };
         let in_lead_in = || {
             let close_at = s.tok(subject.0 - 1).end;
@@ -898,7 +903,11 @@ fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> 
     let t = s.tok(k);
     // The cheap tests first: this is asked of every word that is no verb of speech. The verb
     // closes the sentence or its clause ("“Go,” Roe snapped and left").
-    let clause_ends = |next: &Tok| matches!(next.lower.as_str(), "and" | "as" | "before");
+    // Only a verb in the past tense closes it so: in "the dockers and their families chanted"
+    // a noun stands before "and".
+    let clause_ends = |next: &Tok| {
+        matches!(next.lower.as_str(), "and" | "as" | "before") && t.lower.ends_with("ed")
+    };
     if t.cap
         || t.in_quote
         || (k + 1 < s.to && !t.gap_after.contains(',') && !clause_ends(s.tok(k + 1)))

@@ -4,8 +4,9 @@
 //! "counterpart Tomas Rellik", "Defense Minister Orin Vasko") or stands right next to a
 //! reporting verb ("Ada Quill said"). Each part of a name then refers to its fullest form ("Ms
 //! Marrow" → Ilse Marrow). Pronouns resolve to the last speaker; descriptions ("the Ruritanian
-//! leader", "the President of Ruritania") to the person introduced with a matching descriptor; plurals ("the
-//! two leaders") to the two people mentioned last.
+//! leader", "the President of Ruritania") to the person introduced with a matching descriptor;
+//! plurals ("the two leaders") to the two people mentioned last. A run of capitals right after
+//! "in" or "near" that opens with no given name is a place ("in Port Ellis"), not a person.
 
 use std::collections::HashMap;
 
