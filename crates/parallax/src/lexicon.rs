@@ -171,7 +171,8 @@ pub(crate) static CUES: WordList = WordList::new(&[
 ]);
 
 /// Verbs of speech that tell how words sounded, not what they said: they report only words in
-/// quotation marks ("“Not again,” she sighed"), never a clause ("…, Lee laughed").
+/// quotation marks ("“Not again,” she sighed") or a clause "that" opens, never a bare clause
+/// ("When the vote came in, Lee laughed").
 pub(crate) static VOICE_CUES: WordList = WordList::new(&[
     "bellowed",
     "chanted",

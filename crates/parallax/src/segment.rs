@@ -183,8 +183,7 @@ fn attribution_starts(rest: &str) -> Option<bool> {
             let opens_next = words
                 .get(i + 1)
                 .is_some_and(|n| n.starts_with(['“', '"', '‘', '«']));
-            let ends = (bare.len() < w.len() && !opens_next)
-                || i + 1 == rest.split_whitespace().take(5).count();
+            let ends = (bare.len() < w.len() && !opens_next) || i + 1 == words.len();
             return Some(ends);
         }
         if !w.chars().next().is_some_and(char::is_uppercase)

@@ -636,7 +636,7 @@ fn is_title(text: &str) -> bool {
         .collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
     // A short word in lower case is one a title leaves so ("of", "the"), else the words are
-    // a sentence ("Then Ines Carrow ran home").
+    // a sentence ("Then Ines Carrow ran").
     let short_words_fit = words.iter().all(|w| {
         w.chars().count() >= 4
             || w.chars().next().is_some_and(char::is_uppercase)
@@ -886,8 +886,8 @@ fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// The end of the words `text[start..end]` moved past the closing mark of a quotation they
-/// open but do not close ("… at “smaller ports" ends at "ports,”"), when that mark follows
-/// at once, after a comma at most.
+/// open but do not close ("… needed “a new lamp and a keeper" ends at "keeper,”"), when that
+/// mark follows at once, after a comma at most.
 fn close_open_mark(text: &str, start: usize, end: usize) -> usize {
     let words = text.get(start..end).unwrap_or("");
     if words.matches('“').count() <= words.matches('”').count() {
