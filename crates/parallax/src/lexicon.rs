@@ -1055,6 +1055,8 @@ pub(crate) static VERB_ADVERBS: WordList = WordList::new(&[
     "again",
     "already",
     "also",
+    "are",
+    "been",
     "earlier",
     "even",
     "finally",

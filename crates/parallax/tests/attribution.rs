@@ -1999,3 +1999,18 @@ fn a_description_standing_for_no_one_named_is_the_speaker_as_written() {
         quotes("The pier closed. The mayor said that the town could not pay for repairs.\n");
     assert_speaker(&found, "could not pay", "The mayor");
 }
+
+#[test]
+fn progressive_verbs_of_speech_report_as_their_present_forms() {
+    let found = quotes("The pier closed. Ann Lee is saying that the ferry will run late.\n");
+    assert_speaker(&found, "ferry will run late", "Ann Lee");
+    let found = quotes("The pier closed. Nora Marsh has been arguing the levy is too high.\n");
+    assert_speaker(&found, "levy is too high", "Nora Marsh");
+    // The addressee of a progressive "telling" is no part of the words.
+    let found = quotes("The pier closed. Tom Brandt is telling reporters the pier is safe.\n");
+    assert_speaker(&found, "the pier is safe", "Tom Brandt");
+    assert!(
+        found.iter().all(|(text, _)| !text.contains("reporters")),
+        "{found:?}"
+    );
+}

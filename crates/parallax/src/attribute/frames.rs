@@ -503,7 +503,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         if adjective {
             continue;
         }
-        if !t.is_cue() {
+        // "Lee is telling reporters …": a progressive form of a listed verb reports as it does.
+        let progressive_cue = !t.is_cue() && lexical_form(s, k) != t.lower;
+        if !t.is_cue() && !progressive_cue {
             // "The audit found that …": a view verb reports only the clause "that" opens.
             let view = is_in(&VIEW_VERBS, &t.lower)
                 && !t.cap
@@ -556,7 +558,7 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             out.push(f);
         } else if let Some(f) = with_participle(s, k, quotes) {
             out.push(f);
-        } else if is_in(&PARTICIPLES, &t.lower) {
+        } else if is_in(&PARTICIPLES, &t.lower) && !is_progressive(s, k) {
             out.extend(participle_frame(s, k, quotes, shared));
         } else if let Some(f) = verb_frame(s, k, quotes, shared) {
             out.extend(split_parenthetical(s, f));
@@ -1010,6 +1012,110 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
 
 /// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
 /// reported clause.
+/// Forms of "be" that make a verb in -ing progressive ("is saying", "were telling").
+static BE_FORMS: WordList = WordList::new(&["am", "are", "be", "been", "is", "was", "were"]);
+
+/// True when the verb in -ing at `k` follows a form of "be" ("Lee is saying", "they were
+/// telling"), an adverb at most between them ("is also saying"): a finite verb, not a
+/// participle hanging on the sentence's subject.
+fn is_progressive(s: &Sentence, k: usize) -> bool {
+    if !s.tok(k).lower.ends_with("ing") {
+        return false;
+    }
+    let joined = |j: usize| j >= s.from && s.tok(j).gap_after.trim().is_empty();
+    let mut j = k;
+    for _ in 0..2 {
+        if j == s.from || !joined(j - 1) {
+            return false;
+        }
+        j -= 1;
+        let w = &s.tok(j).lower;
+        if is_in(&BE_FORMS, w) {
+            return true;
+        }
+        if !is_in(&VERB_ADVERBS, w) && !super::views::is_manner_adverb(s.tok(j)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The verb at `k` as the lexicon lists it: a progressive verb in -ing is read in its present
+/// form ("is telling" as "tells", "are arguing" as "argue", "is noting" as "notes"), when the
+/// lists hold that form; any other word as written.
+fn lexical_form(s: &Sentence, k: usize) -> String {
+    let word = &s.tok(k).lower;
+    if !is_progressive(s, k) {
+        return word.clone();
+    }
+    let stem = &word[..word.len() - "ing".len()];
+    // "admitting" -> "admit": a doubled last consonant is written once.
+    let undoubled = match stem.as_bytes() {
+        [.., a, b] if a == b => &stem[..stem.len() - 1],
+        _ => stem,
+    };
+    let listed =
+        |w: &str| is_in(&CLAUSE_VERBS, w) || is_in(&THAT_VERBS, w) || is_in(&VIEW_VERBS, w);
+    [
+        format!("{stem}s"),
+        format!("{stem}es"),
+        format!("{undoubled}s"),
+        stem.to_string(),
+        format!("{stem}e"),
+    ]
+    .into_iter()
+    .find(|w| listed(w))
+    .unwrap_or_else(|| word.clone())
+}
+
+/// Where the reported words start after a verb of telling and its addressee, from token `c`
+/// right after the verb: at "that" when one follows within a few words ("told the court that
+/// …"), else after the addressee ("told reporters the pier …", "telling Harbour Weekly …").
+/// None when no addressee stands there or it ends in an article.
+fn after_addressee(s: &Sentence, c: usize) -> Option<usize> {
+    let that = (c..s.to.min(c + MAX_ADDRESSEE_WORDS)).find(|&i| s.tok(i).lower == "that");
+    match that {
+        Some(i) => Some(i),
+        None => {
+            // The addressee: "reporters", "police", "the court", "investigators", "him", "CBC".
+            let mut o = c;
+            while o < s.to && o < c + 3 && !s.tok(o).in_quote {
+                let w = s.tok(o);
+                let addressee = w.cap
+                    || is_in(&ADDRESSEES, &w.lower)
+                    || is_in(&GROUP_NOUNS, &w.lower)
+                    || matches!(
+                        w.lower.as_str(),
+                        "him" | "her" | "them" | "us" | "me" | "parliament" | "council"
+                    )
+                    || (w.lower.ends_with('s') && w.lower.len() > 3);
+                let article = matches!(w.lower.as_str(), "the" | "a" | "an" | "his" | "their");
+                if addressee {
+                    o += 1;
+                    if w.gap_after.trim() != "" {
+                        break;
+                    }
+                } else if article && o == c {
+                    // "told the Globe"; after a name an article opens the clause ("told
+                    // Harbour Weekly the laws favour …").
+                    o += 1;
+                } else {
+                    break;
+                }
+            }
+            if o == c
+                || matches!(
+                    s.tok(o - 1).lower.as_str(),
+                    "the" | "a" | "an" | "his" | "their"
+                )
+            {
+                return None;
+            }
+            Some(o)
+        }
+    }
+}
+
 fn verb_frame(
     s: &Sentence,
     k: usize,
@@ -1017,6 +1123,10 @@ fn verb_frame(
     shared: Option<((usize, usize), bool)>,
 ) -> Option<Frame> {
     let t = s.tok(k);
+    // "Lee is telling reporters that …" reads as "tells": a progressive verb is looked up in
+    // its present form.
+    let verb = lexical_form(s, k);
+    let verb = verb.as_str();
     let end = skip_adverbs_back(s, k);
     // "won't say", "declined to say", "did not say": no speech is reported.
     if end > s.from && is_in(&NEGATIONS, &s.tok(end - 1).lower.replace('’', "'")) {
@@ -1081,7 +1191,7 @@ fn verb_frame(
     }
     // CONTENT, SUBJECT VERB [time words].
     let mut after = k + 1;
-    let told = matches!(t.lower.as_str(), "told" | "tells");
+    let told = matches!(verb, "told" | "tells");
     while after < s.to
         && !s.tok(after).in_quote
         && (is_time_word(&s.tok(after).lower)
@@ -1197,56 +1307,13 @@ fn verb_frame(
             });
         }
     }
-    if !is_in(&CLAUSE_VERBS, &t.lower)
-        && !is_in(&THAT_VERBS, &t.lower)
-        && !is_in(&VIEW_VERBS, &t.lower)
-    {
+    if !is_in(&CLAUSE_VERBS, verb) && !is_in(&THAT_VERBS, verb) && !is_in(&VIEW_VERBS, verb) {
         return None;
     }
     // VERB [addressee] [time] [that] CONTENT
     let mut c = k + 1;
-    if matches!(t.lower.as_str(), "told" | "tells") {
-        let that = (c..s.to.min(c + MAX_ADDRESSEE_WORDS)).find(|&i| s.tok(i).lower == "that");
-        c = match that {
-            Some(i) => i,
-            None => {
-                // The addressee: "reporters", "police", "the court", "investigators", "him", "CBC".
-                let mut o = c;
-                while o < s.to && o < c + 3 && !s.tok(o).in_quote {
-                    let w = s.tok(o);
-                    let addressee = w.cap
-                        || is_in(&ADDRESSEES, &w.lower)
-                        || is_in(&GROUP_NOUNS, &w.lower)
-                        || matches!(
-                            w.lower.as_str(),
-                            "him" | "her" | "them" | "us" | "me" | "parliament" | "council"
-                        )
-                        || (w.lower.ends_with('s') && w.lower.len() > 3);
-                    let article = matches!(w.lower.as_str(), "the" | "a" | "an" | "his" | "their");
-                    if addressee {
-                        o += 1;
-                        if w.gap_after.trim() != "" {
-                            break;
-                        }
-                    } else if article && o == c {
-                        // "told the Globe"; after a name an article opens the clause ("told
-                        // Harbour Weekly the laws favour …").
-                        o += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if o == c
-                    || matches!(
-                        s.tok(o - 1).lower.as_str(),
-                        "the" | "a" | "an" | "his" | "their"
-                    )
-                {
-                    return None;
-                }
-                o
-            }
-        };
+    if matches!(verb, "told" | "tells") {
+        c = after_addressee(s, c)?;
     }
     let mut has_that = false;
     let scan_to = s.to.min(c + 4);
@@ -1288,7 +1355,7 @@ fn verb_frame(
             None => {}
         }
     }
-    if !has_that && !is_in(&CLAUSE_VERBS, &t.lower) {
+    if !has_that && !is_in(&CLAUSE_VERBS, verb) {
         return None;
     }
     // An object rather than a clause: "announced a plan", "spoke about it" ("about 550" is a number).
@@ -1301,7 +1368,7 @@ fn verb_frame(
             .is_some_and(|n| n.lower.starts_with(|ch: char| ch.is_ascii_digit()));
     // "said a pattern of rural poverty is taking shape": after "say" an article opens a clause
     // more often than an object ("said a prayer"), when enough words follow.
-    let say_clause = is_in(&SAY_VERBS, &t.lower)
+    let say_clause = is_in(&SAY_VERBS, verb)
         && matches!(s.tok(c).lower.as_str(), "a" | "an")
         && s.to - c >= SAY_CLAUSE_MIN_WORDS;
     if c >= s.to
@@ -1319,10 +1386,10 @@ fn verb_frame(
     // is a change in value, not speech; "She wrote a field guide": a book, not words.
     let first = s.tok(c).lower.as_str();
     let number = first.starts_with(|ch: char| ch.is_ascii_digit()) || is_in(&NUMBER_WORDS, first);
-    if !has_that && matches!(t.lower.as_str(), "added" | "adds") && number {
+    if !has_that && matches!(verb, "added" | "adds") && number {
         return None;
     }
-    if !has_that && matches!(t.lower.as_str(), "wrote" | "writes") && is_in(&DETERMINERS, first) {
+    if !has_that && matches!(verb, "wrote" | "writes") && is_in(&DETERMINERS, first) {
         return None;
     }
     if t.gap_after.contains(',') && !has_that {
