@@ -2014,3 +2014,11 @@ fn progressive_verbs_of_speech_report_as_their_present_forms() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quantifier_after_the_subject_is_no_part_of_the_speaker() {
+    let found = quotes("The pier closed. Port officials all say the ferry runs late.\n");
+    assert_speaker(&found, "ferry runs late", "Port officials");
+    let found = quotes("The pier closed. Ann Lee and Tom Brandt both say the ferry runs late.\n");
+    assert_speaker(&found, "ferry runs late", "Ann Lee and Tom Brandt");
+}
