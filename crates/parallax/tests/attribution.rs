@@ -2022,3 +2022,15 @@ fn a_quantifier_after_the_subject_is_no_part_of_the_speaker() {
     let found = quotes("The pier closed. Ann Lee and Tom Brandt both say the ferry runs late.\n");
     assert_speaker(&found, "ferry runs late", "Ann Lee and Tom Brandt");
 }
+
+#[test]
+fn a_quotation_closing_an_according_to_report_is_reported_once_in_part() {
+    let found = attributed(
+        "The pier closed. The ferry \u{201c}runs late every single day,\u{201d} according to \
+         Ann Lee.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let quote = holding(&found, "every single day");
+    assert_eq!(quote.kind, parallax::model::QuoteKind::Partial, "{found:?}");
+    assert_eq!(quote.speaker.as_deref(), Some("Ann Lee"), "{found:?}");
+}

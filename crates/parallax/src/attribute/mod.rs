@@ -254,7 +254,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 cx.recent = recent;
             }
             if let Some(q) = quote {
-                covered.push(f.content);
+                // The quote may reach past the frame's words to a closing mark they opened.
+                covered.push((
+                    f.content.0.min(q.span.start()),
+                    f.content.1.max(q.span.end()),
+                ));
                 out.push(q);
             }
         }
@@ -1640,8 +1644,9 @@ fn frame_quote(
     {
         // "found that …", and a finding a document holds ("In the survey, most …").
         QuoteKind::View
-    } else if frames::quote_within(quotes, f.content.0, f.content.1) {
+    } else if frames::quote_within(quotes, start.min(f.content.0), end.max(f.content.1)) {
         // Reported words holding a quotation ("called the plan “a disgrace”"): quoted in part.
+        // The words may reach past the frame's content to the closing mark the content opened.
         QuoteKind::Partial
     } else {
         QuoteKind::Indirect
