@@ -667,6 +667,12 @@ pub(crate) static PARTY_MEMBERS: WordList = WordList::new(&[
     "tory",
 ]);
 
+/// Nouns for words someone spoke, after the speaker's possessive name ("Lee's reply: “…”", "in
+/// Lee's words, “…”").
+pub(crate) static SPEECH_NOUNS: WordList = WordList::new(&[
+    "answer", "comment", "comments", "remark", "remarks", "reply", "response", "retort", "words",
+]);
+
 /// Nouns for writings that "say" things without being people ("the legal memo said", "the
 /// study found").
 pub(crate) static DOCUMENT_NOUNS: WordList = WordList::new(&[

@@ -2034,3 +2034,19 @@ fn a_quotation_closing_an_according_to_report_is_reported_once_in_part() {
     assert_eq!(quote.kind, parallax::model::QuoteKind::Partial, "{found:?}");
     assert_eq!(quote.speaker.as_deref(), Some("Ann Lee"), "{found:?}");
 }
+
+#[test]
+fn a_short_quotation_a_colon_introduces_is_speech() {
+    let found =
+        quotes("The pier closed. Ann Lee was blunt: \u{201c}The ferry runs late.\u{201d}\n");
+    assert_speaker(&found, "The ferry runs late", "Ann Lee");
+}
+
+#[test]
+fn the_owner_of_a_reply_speaks_it() {
+    let found = quotes(
+        "The pier closed. Tom Brandt read out Ann Lee\u{2019}s reply: \u{201c}The ferry runs late \
+         and nobody cares.\u{201d}\n",
+    );
+    assert_speaker(&found, "nobody cares", "Ann Lee");
+}

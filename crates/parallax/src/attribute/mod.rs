@@ -943,9 +943,23 @@ fn direct_quote(
             .unwrap_or("")
     );
     let whole_sentence = outside.chars().all(|c| !c.is_alphanumeric());
+    // "Lee was blunt: “The ferry is late.”": a colon introducing a quotation that closes the
+    // sentence introduces speech, however short.
+    let introduced = cx.text.get(sentence.start()..qs).is_some_and(|lead| {
+        lead.trim_end_matches(|c: char| {
+            c.is_whitespace() || c == '\'' || tokens::OPENING_MARKS.contains(&c)
+        })
+        .ends_with(':')
+    }) && cx
+        .text
+        .get(qe.min(sentence.end())..sentence.end())
+        .unwrap_or("")
+        .chars()
+        .all(|c| !c.is_alphanumeric());
     let characterized = characterizer.is_some() && word_count >= 2;
     if !whole_sentence
         && !characterized
+        && !(introduced && word_count > 2)
         && (word_count <= 2
             || (word_count < MIN_UNCUED_QUOTE_WORDS && cue_near.is_none() && !according))
     {
@@ -1003,6 +1017,7 @@ fn direct_quote(
                 .find(|m| !m.possessive && followed_by_cue(&cx.toks, m, to))
                 .map(|m| (m.clone(), Rule::QuoteNameBeforeCue))
         })
+        .or_else(|| speech_owner(&cx.toks, &before, to).map(|m| (m, Rule::QuoteNameBefore)))
         .or(subject_with_apposition.map(|m| (m, Rule::QuoteSubjectApposition)))
         .or_else(|| {
             // "Lund wrote to Varga that morning: “…”": the person opening the sentence speaks,
@@ -1181,6 +1196,23 @@ fn pick_before(toks: &[Tok], before: &[Mention], to: usize) -> Option<Mention> {
         .find(|m| !m.possessive && followed_by_cue(toks, m, to))
         .or_else(|| before.iter().rev().find(|m| !m.possessive && !object(m)))
         .or_else(|| before.iter().rev().find(|m| !m.possessive))
+        .cloned()
+}
+
+/// "Lee's reply: “…”", "in Lee's words, “…”": the owner of words spoken, named before the
+/// quotation with a noun of speech ([`lexicon::SPEECH_NOUNS`]) that introduces it (a colon or a
+/// comma after the noun).
+fn speech_owner(toks: &[Tok], before: &[Mention], to: usize) -> Option<Mention> {
+    before
+        .iter()
+        .rev()
+        .find(|m| {
+            let noun = toks.at(m.last);
+            m.possessive
+                && m.last < to
+                && is_in(&lexicon::SPEECH_NOUNS, &noun.lower)
+                && noun.gap_after.contains([':', ','])
+        })
         .cloned()
 }
 
