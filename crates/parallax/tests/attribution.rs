@@ -2050,3 +2050,10 @@ fn the_owner_of_a_reply_speaks_it() {
     );
     assert_speaker(&found, "nobody cares", "Ann Lee");
 }
+
+#[test]
+fn a_short_clause_that_opens_is_reported_without_the_addressee() {
+    let found = quotes("The pier closed. Ann Lee told Tom Brandt that she would quit.\n");
+    assert_speaker(&found, "she would quit", "Ann Lee");
+    assert_eq!(words_of(&found, "she would quit"), "she would quit.");
+}

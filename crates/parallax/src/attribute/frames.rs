@@ -206,6 +206,9 @@ pub(crate) const MAX_SUBJECT_WORDS: usize = 10;
 /// Shortest reported clause, in words.
 pub(crate) const MIN_CONTENT_WORDS: usize = 4;
 
+/// Fewest words of a reported clause that "that" opens ("told Brandt that she would quit").
+pub(crate) const MIN_THAT_CLAUSE_WORDS: usize = 3;
+
 /// A reporting verb with its subject and content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
@@ -1414,7 +1417,12 @@ fn verb_frame(
         }
     }
     let words = words_between(s.text, start..end);
-    (words >= super::frames::MIN_CONTENT_WORDS).then_some(Frame {
+    let fewest = if has_that {
+        MIN_THAT_CLAUSE_WORDS
+    } else {
+        MIN_CONTENT_WORDS
+    };
+    (words >= fewest).then_some(Frame {
         cue: k,
         subject,
         content: (start, end),

@@ -1521,11 +1521,18 @@ fn frame_quote(
     let end = close_open_mark(cx.text, start, end);
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
+    // "that" opens a clause however short ("told Brandt that she would quit").
+    let that_clause = cx
+        .text
+        .get(..f.content.0)
+        .is_some_and(|before| before.trim_end().ends_with(" that"));
     // A quotation in a short object is words of the speaker's ("called it “reckless”").
     let min_words = if frames::reports_quoted_object(cx.toks.at(f.cue))
         && frames::quote_within(quotes, start, end)
     {
         frames::MIN_OBJECT_WORDS
+    } else if that_clause {
+        frames::MIN_THAT_CLAUSE_WORDS
     } else {
         frames::MIN_CONTENT_WORDS
     };
@@ -1535,10 +1542,6 @@ fn frame_quote(
     // "When the vote came in, Lee laughed": a verb of voice reports only quoted words, or a
     // clause "that" opens ("Lee fumed that the council lied").
     let voice = is_in(&lexicon::VOICE_CUES, &cx.toks.at(f.cue).lower);
-    let that_clause = cx
-        .text
-        .get(..f.content.0)
-        .is_some_and(|before| before.trim_end().ends_with(" that"));
     if voice
         && !exact_quote
         && !that_clause
