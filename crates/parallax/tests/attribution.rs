@@ -2057,3 +2057,13 @@ fn a_short_clause_that_opens_is_reported_without_the_addressee() {
     assert_speaker(&found, "she would quit", "Ann Lee");
     assert_eq!(words_of(&found, "she would quit"), "she would quit.");
 }
+
+#[test]
+fn a_progressive_verb_ending_in_a_doubled_letter_outside_ascii_is_read_safely() {
+    // Two equal bytes of one letter outside ASCII must not be taken for a doubled letter.
+    let found = quotes("The pier closed. Ann Lee is t\u{e9}\u{e9}ing that the pier is shut.\n");
+    assert!(
+        found.iter().all(|(t, _)| !t.contains("t\u{e9}")),
+        "{found:?}"
+    );
+}

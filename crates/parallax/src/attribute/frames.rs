@@ -1051,10 +1051,13 @@ fn lexical_form(s: &Sentence, k: usize) -> String {
     if !is_progressive(s, k) {
         return word.clone();
     }
-    let stem = &word[..word.len() - "ing".len()];
-    // "admitting" -> "admit": a doubled last consonant is written once.
-    let undoubled = match stem.as_bytes() {
-        [.., a, b] if a == b => &stem[..stem.len() - 1],
+    let Some(stem) = word.strip_suffix("ing") else {
+        return word.clone();
+    };
+    // "admitting" -> "admit": a doubled last letter is written once.
+    let mut letters = stem.chars().rev();
+    let undoubled = match (letters.next(), letters.next()) {
+        (Some(a), Some(b)) if a == b => stem.strip_suffix(a).unwrap_or(stem),
         _ => stem,
     };
     let listed =

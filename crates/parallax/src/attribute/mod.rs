@@ -957,9 +957,8 @@ fn direct_quote(
         .chars()
         .all(|c| !c.is_alphanumeric());
     let characterized = characterizer.is_some() && word_count >= 2;
-    if !whole_sentence
-        && !characterized
-        && !(introduced && word_count > 2)
+    let speech_however_short = whole_sentence || characterized || (introduced && word_count > 2);
+    if !speech_however_short
         && (word_count <= 2
             || (word_count < MIN_UNCUED_QUOTE_WORDS && cue_near.is_none() && !according))
     {
