@@ -1056,17 +1056,13 @@ pub(crate) static CLAUSE_BOUNDARIES: WordList = WordList::new(&[
     "than", "that", "though", "when", "where", "whether", "which", "while", "who",
 ]);
 
-/// Adverbs, auxiliaries and quantifiers ("both", "all") that may stand between a subject and its
-/// reporting verb.
+/// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
 pub(crate) static VERB_ADVERBS: WordList = WordList::new(&[
     "again",
-    "all",
     "already",
     "also",
     "are",
     "been",
-    "both",
-    "each",
     "earlier",
     "even",
     "finally",

@@ -2060,10 +2060,39 @@ fn a_short_clause_that_opens_is_reported_without_the_addressee() {
 
 #[test]
 fn a_progressive_verb_ending_in_a_doubled_letter_outside_ascii_is_read_safely() {
-    // Two equal bytes of one letter outside ASCII must not be taken for a doubled letter.
-    let found = quotes("The pier closed. Ann Lee is t\u{e9}\u{e9}ing that the pier is shut.\n");
-    assert!(
-        found.iter().all(|(t, _)| !t.contains("t\u{e9}")),
-        "{found:?}"
+    // U+1E79 is three bytes, the last two equal: a doubled letter read by bytes would cut it.
+    // The made-up verb is no verb of speech, so nothing is reported.
+    let found = quotes("The pier closed. Ann Lee is t\u{1e79}\u{1e79}ing the ferry every day.\n");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn an_impersonal_it_is_telling_reports_nothing() {
+    let found =
+        quotes("The pier closed. It is telling that the mayor stayed away from the pier.\n");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_quantifier_that_is_the_subject_stays_the_subject() {
+    let found = quotes("The pier closed. Both said they would quit the board.\n");
+    assert_speaker(&found, "would quit the board", "Both");
+}
+
+#[test]
+fn a_demonstrative_that_stays_in_the_clause() {
+    let found = quotes("The pier closed. Ann Lee said that would be a grave mistake.\n");
+    assert_eq!(
+        words_of(&found, "grave mistake"),
+        "that would be a grave mistake."
     );
+}
+
+#[test]
+fn a_noun_of_speech_owned_earlier_in_the_sentence_gives_no_speaker() {
+    let found = quotes(
+        "The pier closed. In response to Ann Lee\u{2019}s comments, Tom Brandt was blunt: \
+         \u{201c}The ferry is fine and runs on time.\u{201d}\n",
+    );
+    assert_speaker(&found, "runs on time", "Tom Brandt");
 }

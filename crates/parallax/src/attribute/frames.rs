@@ -507,7 +507,7 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             continue;
         }
         // "Lee is telling reporters …": a progressive form of a listed verb reports as it does.
-        let progressive_cue = !t.is_cue() && lexical_form(s, k) != t.lower;
+        let progressive_cue = !t.is_cue() && progressive_form(s.toks, s.from, k).is_some();
         if !t.is_cue() && !progressive_cue {
             // "The audit found that …": a view verb reports only the clause "that" opens.
             let view = is_in(&VIEW_VERBS, &t.lower)
@@ -561,7 +561,7 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             out.push(f);
         } else if let Some(f) = with_participle(s, k, quotes) {
             out.push(f);
-        } else if is_in(&PARTICIPLES, &t.lower) && !is_progressive(s, k) {
+        } else if is_in(&PARTICIPLES, &t.lower) && !is_progressive(s.toks, s.from, k) {
             out.extend(participle_frame(s, k, quotes, shared));
         } else if let Some(f) = verb_frame(s, k, quotes, shared) {
             out.extend(split_parenthetical(s, f));
@@ -949,10 +949,23 @@ fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> 
     (continues && opens_sentence).then_some(frame)
 }
 
+/// Quantifiers that may follow a subject before its verb ("the two crews both said").
+static FLOATING_QUANTIFIERS: WordList = WordList::new(&["all", "both", "each"]);
+
+/// Where the subject of the verb at `k` ends, walking back over adverbs and auxiliaries
+/// ([`VERB_ADVERBS`]) and over a quantifier after the subject ("Lee and Brandt both say"). A
+/// quantifier that is the subject itself ("Both said …", "Of the crews, all said …") stays.
 fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
-    skip_back(s, k, |t| {
-        is_in(&VERB_ADVERBS, &t.lower) || super::views::is_manner_adverb(t)
-    })
+    let adverb = |t: &Tok| is_in(&VERB_ADVERBS, &t.lower) || super::views::is_manner_adverb(t);
+    let end = skip_back(s, k, |t| {
+        adverb(t) || is_in(&FLOATING_QUANTIFIERS, &t.lower)
+    });
+    let subject_before = end > s.from && !s.tok(end - 1).gap_after.contains(',');
+    if subject_before {
+        end
+    } else {
+        skip_back(s, k, adverb)
+    }
 }
 
 /// Where a verb's subject may end, walking back from the verb at `k` over the words `skipped`
@@ -1013,47 +1026,49 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
     (start > s.from && !participle(start - 1) && (start..end).all(plain)).then_some(start)
 }
 
-/// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
-/// reported clause.
 /// Forms of "be" that make a verb in -ing progressive ("is saying", "were telling").
 static BE_FORMS: WordList = WordList::new(&["am", "are", "be", "been", "is", "was", "were"]);
 
+/// Subjects of "be" that open an impersonal sentence ("it is telling that …", "what is
+/// worrying is …"): the word in -ing after them is an adjective, not a verb of speech.
+static IMPERSONAL_SUBJECTS: WordList =
+    WordList::new(&["it", "that", "there", "this", "what", "which"]);
+
 /// True when the verb in -ing at `k` follows a form of "be" ("Lee is saying", "they were
-/// telling"), an adverb at most between them ("is also saying"): a finite verb, not a
-/// participle hanging on the sentence's subject.
-fn is_progressive(s: &Sentence, k: usize) -> bool {
-    if !s.tok(k).lower.ends_with("ing") {
+/// telling"), an adverb at most between them ("is also saying"), and that form of "be" does not
+/// follow an impersonal subject ("it is telling that"): a finite verb, not a participle hanging
+/// on the sentence's subject. `from` is the sentence's first token.
+fn is_progressive(toks: &[Tok], from: usize, k: usize) -> bool {
+    if !toks.at(k).lower.ends_with("ing") {
         return false;
     }
-    let joined = |j: usize| j >= s.from && s.tok(j).gap_after.trim().is_empty();
+    let joined = |j: usize| j >= from && toks.at(j).gap_after.trim().is_empty();
     let mut j = k;
     for _ in 0..2 {
-        if j == s.from || !joined(j - 1) {
+        if j <= from || !joined(j - 1) {
             return false;
         }
         j -= 1;
-        let w = &s.tok(j).lower;
+        let w = &toks.at(j).lower;
         if is_in(&BE_FORMS, w) {
-            return true;
+            return j == from || !is_in(&IMPERSONAL_SUBJECTS, &toks.at(j - 1).lower);
         }
-        if !is_in(&VERB_ADVERBS, w) && !super::views::is_manner_adverb(s.tok(j)) {
+        if !is_in(&VERB_ADVERBS, w) && !super::views::is_manner_adverb(toks.at(j)) {
             return false;
         }
     }
     false
 }
 
-/// The verb at `k` as the lexicon lists it: a progressive verb in -ing is read in its present
-/// form ("is telling" as "tells", "are arguing" as "argue", "is noting" as "notes"), when the
-/// lists hold that form; any other word as written.
-fn lexical_form(s: &Sentence, k: usize) -> String {
-    let word = &s.tok(k).lower;
-    if !is_progressive(s, k) {
-        return word.clone();
+/// The present form under which the lexicon lists the progressive verb at `k` ("is telling" as
+/// "tells", "are arguing" as "argues", "is noting" as "notes", "is denying" as "denies", "is
+/// hoping" as "hopes"), or None when `k` is no progressive verb or its present form is no
+/// listed verb of speech or of a view. `from` is the sentence's first token.
+pub(crate) fn progressive_form(toks: &[Tok], from: usize, k: usize) -> Option<String> {
+    if !is_progressive(toks, from, k) {
+        return None;
     }
-    let Some(stem) = word.strip_suffix("ing") else {
-        return word.clone();
-    };
+    let stem = toks.at(k).lower.strip_suffix("ing")?;
     // "admitting" -> "admit": a doubled last letter is written once.
     let mut letters = stem.chars().rev();
     let undoubled = match (letters.next(), letters.next()) {
@@ -1061,17 +1076,16 @@ fn lexical_form(s: &Sentence, k: usize) -> String {
         _ => stem,
     };
     let listed =
-        |w: &str| is_in(&CLAUSE_VERBS, w) || is_in(&THAT_VERBS, w) || is_in(&VIEW_VERBS, w);
-    [
+        |w: &String| is_in(&CLAUSE_VERBS, w) || is_in(&THAT_VERBS, w) || is_in(&VIEW_VERBS, w);
+    let mut forms = vec![
         format!("{stem}s"),
         format!("{stem}es"),
         format!("{undoubled}s"),
-        stem.to_string(),
-        format!("{stem}e"),
-    ]
-    .into_iter()
-    .find(|w| listed(w))
-    .unwrap_or_else(|| word.clone())
+    ];
+    if let Some(root) = stem.strip_suffix('y') {
+        forms.push(format!("{root}ies"));
+    }
+    forms.into_iter().find(listed)
 }
 
 /// Where the reported words start after a verb of telling and its addressee, from token `c`
@@ -1122,6 +1136,8 @@ fn after_addressee(s: &Sentence, c: usize) -> Option<usize> {
     }
 }
 
+/// `SUBJECT [, apposition,] VERB …`: direct (`: “…”`), trailing (`CONTENT, SUBJECT said.`) or
+/// reported clause.
 fn verb_frame(
     s: &Sentence,
     k: usize,
@@ -1131,8 +1147,8 @@ fn verb_frame(
     let t = s.tok(k);
     // "Lee is telling reporters that …" reads as "tells": a progressive verb is looked up in
     // its present form.
-    let verb = lexical_form(s, k);
-    let verb = verb.as_str();
+    let progressive = progressive_form(s.toks, s.from, k);
+    let verb = progressive.as_deref().unwrap_or(&t.lower);
     let end = skip_adverbs_back(s, k);
     // "won't say", "declined to say", "did not say": no speech is reported.
     if end > s.from && is_in(&NEGATIONS, &s.tok(end - 1).lower.replace('’', "'")) {
@@ -1324,7 +1340,10 @@ fn verb_frame(
     let mut has_that = false;
     let scan_to = s.to.min(c + 4);
     if let Some(i) = (c..scan_to).find(|&i| {
-        s.tok(i).lower == "that" && (c..i).all(|j| is_time_word(&s.tok(j).lower) || s.tok(j).cap)
+        // "said that would be wrong": a "that" before an auxiliary is the clause's subject.
+        s.tok(i).lower == "that"
+            && !is_in(&AUXILIARIES, &s.tok(i + 1).lower)
+            && (c..i).all(|j| is_time_word(&s.tok(j).lower) || s.tok(j).cap)
     }) {
         c = i + 1;
         has_that = true;

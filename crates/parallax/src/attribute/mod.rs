@@ -944,7 +944,7 @@ fn direct_quote(
     );
     let whole_sentence = outside.chars().all(|c| !c.is_alphanumeric());
     // "Lee was blunt: “The ferry is late.”": a colon introducing a quotation that closes the
-    // sentence introduces speech, however short.
+    // sentence introduces speech of three words or more.
     let introduced = cx.text.get(sentence.start()..qs).is_some_and(|lead| {
         lead.trim_end_matches(|c: char| {
             c.is_whitespace() || c == '\'' || tokens::OPENING_MARKS.contains(&c)
@@ -1016,7 +1016,7 @@ fn direct_quote(
                 .find(|m| !m.possessive && followed_by_cue(&cx.toks, m, to))
                 .map(|m| (m.clone(), Rule::QuoteNameBeforeCue))
         })
-        .or_else(|| speech_owner(&cx.toks, &before, to).map(|m| (m, Rule::QuoteNameBefore)))
+        .or_else(|| speech_owner(&cx.toks, &before, open_tok).map(|m| (m, Rule::QuoteSpeechOwner)))
         .or(subject_with_apposition.map(|m| (m, Rule::QuoteSubjectApposition)))
         .or_else(|| {
             // "Lund wrote to Varga that morning: “…”": the person opening the sentence speaks,
@@ -1199,16 +1199,16 @@ fn pick_before(toks: &[Tok], before: &[Mention], to: usize) -> Option<Mention> {
 }
 
 /// "Lee's reply: “…”", "in Lee's words, “…”": the owner of words spoken, named before the
-/// quotation with a noun of speech ([`lexicon::SPEECH_NOUNS`]) that introduces it (a colon or a
-/// comma after the noun).
-fn speech_owner(toks: &[Tok], before: &[Mention], to: usize) -> Option<Mention> {
+/// quotation with a noun of speech ([`lexicon::SPEECH_NOUNS`]) that introduces it: the noun is
+/// the last word before the quotation's opening token, a colon or a comma after it.
+fn speech_owner(toks: &[Tok], before: &[Mention], open_tok: usize) -> Option<Mention> {
     before
         .iter()
         .rev()
         .find(|m| {
             let noun = toks.at(m.last);
             m.possessive
-                && m.last < to
+                && m.last + 1 == open_tok
                 && is_in(&lexicon::SPEECH_NOUNS, &noun.lower)
                 && noun.gap_after.contains([':', ','])
         })
@@ -1520,7 +1520,7 @@ fn frame_quote(
     let end = close_open_mark(cx.text, start, end);
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
-    // "that" opens a clause however short ("told Brandt that she would quit").
+    // "that" opens a clause of three words or more ("told Brandt that she would quit").
     let that_clause = cx
         .text
         .get(..f.content.0)
@@ -1672,8 +1672,12 @@ fn frame_quote(
         }
     } else if f.view {
         QuoteKind::Stance
-    } else if (is_in(&lexicon::VIEW_VERBS, &cx.toks.at(f.cue).lower)
-        && cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "that"))
+    } else if ({
+        // "is hoping that" is read as "hopes that".
+        let verb = frames::progressive_form(&cx.toks, cx.sentence_from, f.cue)
+            .unwrap_or_else(|| cx.toks.at(f.cue).lower.clone());
+        is_in(&lexicon::VIEW_VERBS, &verb)
+    } && cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "that"))
         || cx.toks.at(f.cue).lower == "in"
     {
         // "found that …", and a finding a document holds ("In the survey, most …").

@@ -84,6 +84,9 @@ pub enum Rule {
     QuoteCharacterizingSubject,
     /// A name followed by a reporting verb before the quotation: "Quillon said: “…”".
     QuoteNameBeforeCue,
+    /// The owner of a noun of speech that introduces the quotation: "Brandt read out Lee's
+    /// reply: “…”".
+    QuoteSpeechOwner,
     /// The sentence's subject before an apposition: "Quillon, a harbour master, is blunt: “…”".
     QuoteSubjectApposition,
     /// The person opening the sentence, when others are named after them: "Lund wrote to Varga
@@ -146,9 +149,10 @@ impl Rule {
     ];
 
     /// The rules for a quotation no frame covers, in the order they are tried.
-    pub const QUOTE_ORDER: [Rule; 12] = [
+    pub const QUOTE_ORDER: [Rule; 13] = [
         Rule::QuoteCharacterizingSubject,
         Rule::QuoteNameBeforeCue,
+        Rule::QuoteSpeechOwner,
         Rule::QuoteSubjectApposition,
         Rule::QuoteSentenceSubject,
         Rule::QuoteNameBefore,
@@ -189,6 +193,7 @@ impl Rule {
             Rule::ChannelUnattributed => "channel-unattributed",
             Rule::QuoteCharacterizingSubject => "quote-characterizing-subject",
             Rule::QuoteNameBeforeCue => "quote-name-before-cue",
+            Rule::QuoteSpeechOwner => "quote-speech-owner",
             Rule::QuoteSubjectApposition => "quote-subject-apposition",
             Rule::QuoteSentenceSubject => "quote-sentence-subject",
             Rule::QuoteNameBefore => "quote-name-before",
