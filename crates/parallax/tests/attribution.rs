@@ -2096,3 +2096,34 @@ fn a_noun_of_speech_owned_earlier_in_the_sentence_gives_no_speaker() {
     );
     assert_speaker(&found, "runs on time", "Tom Brandt");
 }
+
+#[test]
+fn a_day_right_after_the_verb_is_no_part_of_the_clause() {
+    let found = quotes("The pier closed. Port officials said Monday the ferry runs late.\n");
+    assert_eq!(words_of(&found, "ferry runs late"), "the ferry runs late.");
+    let found = quotes(
+        "The pier closed. Port officials said Monday in a statement that the ferry runs late.\n",
+    );
+    assert_eq!(words_of(&found, "ferry runs late"), "the ferry runs late.");
+}
+
+#[test]
+fn any_participle_after_a_closing_attribution_leaves_the_words_before_it() {
+    let found = quotes(
+        "The pier closed. The ferry runs late every day, officials said Monday, citing a new \
+         report.\n",
+    );
+    assert_eq!(
+        words_of(&found, "ferry runs late"),
+        "The ferry runs late every day"
+    );
+}
+
+#[test]
+fn a_surname_and_a_participle_between_commas_open_the_sentence_as_its_subject() {
+    let found = quotes("The pier closed. Lee, speaking at the pier, said the ferry runs late.\n");
+    assert_speaker(&found, "ferry runs late", "Lee");
+    let found =
+        quotes("The pier closed. The ferry, sailing late again, is a disgrace, said Ann Lee.\n");
+    assert_speaker(&found, "is a disgrace", "Ann Lee");
+}

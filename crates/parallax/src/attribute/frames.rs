@@ -772,7 +772,19 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     let named_opening = first_comma.is_some_and(|f| {
         f > s.from && f < s.from + 5 && s.tok(f).cap && s.tok(f - 1).cap && !s.tok(f).in_quote
     });
-    if named_opening {
+    // "Lee, speaking at the pier, said the ferry …", "The mayor, who runs the port, said …": a
+    // short subject opening the sentence, then a participle or a relative clause running from
+    // its comma to the verb's, is the verb's subject.
+    let subject_then_phrase = first_comma.is_some_and(|f| {
+        let next = s.tok(f + 1);
+        f < s.from + 5
+            && !s.tok(f).in_quote
+            && (s.tok(f).cap || is_in(&DETERMINERS, &s.tok(s.from).lower))
+            && !next.cap
+            && (next.lower.ends_with("ing") || matches!(next.lower.as_str(), "who" | "which"))
+            && (f + 1..k - 1).all(|i| !s.tok(i).gap_after.contains(','))
+    });
+    if named_opening || subject_then_phrase {
         return None;
     }
     let subject = s.phrase_after(k + 1)?;
@@ -1265,9 +1277,11 @@ fn verb_frame(
         after = s.to;
     }
     // "…, he said, adding that …": the participle reports more of the same speaker's words.
+    // Any participle does ("…, officials said Monday, citing a new report").
     let participle_next = after < s.to
         && s.tok(after - 1).gap_after.contains(',')
-        && is_in(&PARTICIPLES, &s.tok(after).lower);
+        && (is_in(&PARTICIPLES, &s.tok(after).lower)
+            || (!s.tok(after).cap && s.tok(after).lower.ends_with("ing")));
     // "…, she said on Friday, and the line has run full since": a new clause after the comma,
     // which goes on with the same words (the parenthetical split keeps the attribution out).
     let clause_next =
@@ -1347,6 +1361,17 @@ fn verb_frame(
     }) {
         c = i + 1;
         has_that = true;
+    }
+    // "said Monday the ferry …", "said Tuesday night officials …": a day right after the verb
+    // is no part of the clause that follows it, nor of a circumstance after it ("said Monday
+    // in a statement that …").
+    if !has_that && is_day_or_time(&s.tok(c).lower) && !s.tok(c).in_quote {
+        let clause = (c..s.to).find(|&i| !is_day_or_time(&s.tok(i).lower));
+        if let Some(i) =
+            clause.filter(|&i| s.tok(i - 1).gap_after.trim().is_empty() && !s.tok(i).in_quote)
+        {
+            c = i;
+        }
     }
     // "said on Thursday he …", "said last week they …": a time before a clause's pronoun.
     if !has_that {
