@@ -62,9 +62,12 @@ pub(crate) fn channel_mentions(
             && !toks.at(first - 1).in_quote
         {
             let p = toks.at(first - 1);
+            // "the sheriff's office", "the mayor's statement": a common noun owning the channel.
+            let owner_noun = p.possessive && !p.cap && first == i;
             let modifier = (p.cap && names.part(p.base).is_none() && p.lower != "according")
                 || is_in(&CHANNEL_MODIFIERS, &p.lower)
-                || is_in(&CHANNEL_HEADS, &p.lower);
+                || is_in(&CHANNEL_HEADS, &p.lower)
+                || owner_noun;
             if is_in(&DETERMINERS, &p.lower) {
                 first -= 1;
                 break;

@@ -2490,6 +2490,13 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
     if let (Some(&a), Some(&b)) = (qualifier.first(), qualifier.last()) {
         return Some(cx.name_text(a, b));
     }
+    // "the sheriff's report": the common noun owning it, without its "'s".
+    if let Some(k) = (c.first..c.last).find(|&k| toks.at(k).possessive && !toks.at(k).cap) {
+        let owner_end = toks.at(k).start + toks.at(k).base.len();
+        if let Some(owner) = cx.text.get(toks.at(c.first).start..owner_end) {
+            return Some(owner.to_string());
+        }
+    }
     match toks.at(c.first).lower.as_str() {
         "his" | "her" => resolve(
             cx,
