@@ -2131,7 +2131,7 @@ fn a_surname_and_a_participle_between_commas_open_the_sentence_as_its_subject() 
 #[test]
 fn an_office_owned_by_a_common_noun_speaks_whole_and_a_report_through_its_owner() {
     let found = quotes("The pier closed. The sheriff\u{2019}s office said the ferry ran late.\n");
-    assert_speaker(&found, "ferry ran late", "The sheriff\u{2019}s office");
+    assert_speaker(&found, "ferry ran late", "the sheriff\u{2019}s office");
     let found =
         quotes("The pier closed. The ferry ran late, according to the sheriff\u{2019}s report.\n");
     assert_speaker(&found, "ferry ran late", "the sheriff");

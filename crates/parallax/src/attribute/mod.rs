@@ -2315,7 +2315,16 @@ fn institution_name(cx: &Context, c: &ChannelMention) -> String {
         .then(|| recent_organisation(cx))
         .flatten()
         .filter(|name| name.to_lowercase().contains(head))
-        .unwrap_or_else(|| cx.span_text(c.first, c.last))
+        .unwrap_or_else(|| {
+            // "The sheriff's office" opening a sentence is named "the sheriff's office", as a
+            // description of a person's office is (its owner is a common noun, not a name).
+            let phrase = cx.span_text(c.first, c.last);
+            let owned = (c.first..c.last).any(|k| cx.toks.at(k).possessive && !cx.toks.at(k).cap);
+            match phrase.strip_prefix("The ") {
+                Some(rest) if owned => format!("the {rest}"),
+                _ => phrase,
+            }
+        })
 }
 
 /// The speaker a channel standing as a reporting verb's subject names: an institution speaks for

@@ -229,7 +229,7 @@ mod tests {
         let ids: Vec<&str> = Rule::all().map(Rule::id).collect();
         let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 37);
+        assert_eq!(ids.len(), 38);
         for rule in Rule::all() {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(json, format!("\"{}\"", rule.id()));
