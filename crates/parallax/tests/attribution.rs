@@ -2136,3 +2136,12 @@ fn an_office_owned_by_a_common_noun_speaks_whole_and_a_report_through_its_owner(
         quotes("The pier closed. The ferry ran late, according to the sheriff\u{2019}s report.\n");
     assert_speaker(&found, "ferry ran late", "the sheriff");
 }
+
+#[test]
+fn a_document_filed_by_a_group_speaks_for_that_group() {
+    let found = quotes(
+        "The pier closed. According to the complaint filed by prosecutors, the crew ignored \
+         warnings.\n",
+    );
+    assert_speaker(&found, "crew ignored warnings", "prosecutors");
+}

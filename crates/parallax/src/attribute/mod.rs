@@ -2210,6 +2210,7 @@ static AUTHORED: WordList = WordList::new(&[
     "commissioned",
     "compiled",
     "conducted",
+    "filed",
     "issued",
     "prepared",
     "produced",
@@ -2219,9 +2220,9 @@ static AUTHORED: WordList = WordList::new(&[
 ]);
 
 /// The author a document noun at token `k` is credited to after it, up to token `to`: "a report
-/// released by the Harbour Board", "a survey by the Farmers' Union". The name runs over
-/// capitalised words and the "of", "and" and commas inside an organisation's name ("Office of
-/// Roads, Rail and Ports").
+/// released by the Harbour Board", "a survey by the Farmers' Union", "the complaint filed by
+/// prosecutors". The name runs over capitalised words and the "of", "and" and commas inside an
+/// organisation's name ("Office of Roads, Rail and Ports").
 fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     let toks = &cx.toks;
     let word = |j: usize| {
@@ -2239,6 +2240,10 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     j += 1;
     if word(j) == "the" {
         j += 1;
+    }
+    // "the complaint filed by prosecutors": a group that speaks on its own is an author too.
+    if is_in(&lexicon::GROUP_NOUNS, word(j)) && !toks.at(j).in_quote {
+        return Some(cx.span_text(j, j + 1));
     }
     let first = j;
     let mut end = j;
