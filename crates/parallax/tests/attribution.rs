@@ -2145,3 +2145,27 @@ fn a_document_filed_by_a_group_speaks_for_that_group() {
     );
     assert_speaker(&found, "crew ignored warnings", "prosecutors");
 }
+
+#[test]
+fn two_noun_phrases_joined_by_and_speak_together() {
+    let found = quotes(
+        "The pier closed. Residents and shop owners said the town needed a new pier before \
+         winter.\n",
+    );
+    assert_speaker(&found, "needed a new pier", "Residents and shop owners");
+    // Two clauses joined by "and": the second's subject speaks alone.
+    let found = quotes(
+        "The pier closed. Prices rose and analysts said the town needed a new pier before \
+         winter.\n",
+    );
+    assert_speaker(&found, "needed a new pier", "analysts");
+}
+
+#[test]
+fn a_long_addressee_of_told_ends_at_that() {
+    let found = quotes(
+        "The pier closed. Ann Lee told harbour radio host Tom Brandt on Wednesday that her \
+         remark was a joke.\n",
+    );
+    assert_eq!(words_of(&found, "was a joke"), "her remark was a joke.");
+}

@@ -164,7 +164,7 @@ fn is_time_word(lower: &str) -> bool {
 }
 
 /// Words that may follow a reporting verb before its addressee ends ("told the Globe").
-const MAX_ADDRESSEE_WORDS: usize = 7;
+const MAX_ADDRESSEE_WORDS: usize = 10;
 /// Words before a reporting verb that deny or defer the speech ("won't say", "declined to say").
 static NEGATIONS: WordList = WordList::new(&[
     "can", "can't", "cannot", "could", "must", "couldn't", "did", "didn't", "does", "doesn't",
@@ -313,6 +313,9 @@ impl Sentence<'_, '_> {
         if start == end || end - start >= MAX_SUBJECT_WORDS {
             return None;
         }
+        if let Some(first) = self.first_conjunct(start) {
+            start = first;
+        }
         // A bare plural noun phrase speaks for itself ("forecasters say", "refugee advocates say").
         let bare_plural = end - start <= 3
             && (start..end).all(|i| !self.tok(i).cap)
@@ -345,6 +348,38 @@ impl Sentence<'_, '_> {
             start += 1;
         }
         (start < end).then_some((start, end))
+    }
+
+    /// Where a noun phrase joined by "and" to the phrase starting at `start` begins, when it
+    /// opens the sentence or follows its lead-in ("Residents and shop owners said", "After the
+    /// vote, the mayor and the council said"): a few words, none a verb ("The vote failed and
+    /// officials said" is two clauses).
+    fn first_conjunct(&self, start: usize) -> Option<usize> {
+        if start < self.from + 2 {
+            return None;
+        }
+        let and = self.tok(start - 1);
+        if and.lower != "and" || !and.gap_after.trim().is_empty() || and.in_quote {
+            return None;
+        }
+        let mut first = start - 1;
+        while first > self.from
+            && start - 1 - first < MAX_CONJUNCT_WORDS
+            && self.tok(first - 1).gap_after.trim().is_empty()
+            && self.subject_word(first - 1)
+        {
+            first -= 1;
+        }
+        let opens = first == self.from || self.tok(first - 1).gap_after.contains(',');
+        let verb_like = (first..start - 1).any(|i| {
+            let t = self.tok(i);
+            !t.cap
+                && (t.lower.ends_with("ed")
+                    || t.lower.ends_with("ing")
+                    || is_in(&AUXILIARIES, &t.lower)
+                    || is_in(&IRREGULAR_PAST, &t.lower))
+        });
+        (first < start - 1 && opens && !verb_like).then_some(first)
     }
 
     /// True when the preposition at `k` continues an organisation's name into a role and a
@@ -753,6 +788,19 @@ fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     (end > start).then_some((start, end))
 }
 
+/// Most words of the first of two noun phrases joined by "and" in a subject.
+const MAX_CONJUNCT_WORDS: usize = 4;
+
+/// Common verbs whose past tense is not in -ed: a phrase holding one is a clause, not the first
+/// half of a subject ("Prices rose and analysts said").
+static IRREGULAR_PAST: WordList = WordList::new(&[
+    "began", "bought", "broke", "brought", "came", "cut", "drew", "drove", "fell", "fled", "flew",
+    "fought", "gave", "got", "grew", "held", "hit", "kept", "knew", "led", "left", "lost", "made",
+    "met", "paid", "put", "quit", "ran", "rang", "rode", "rose", "sang", "sank", "sat", "saw",
+    "sent", "set", "shut", "sought", "spoke", "stood", "struck", "thought", "threw", "took",
+    "went", "won", "wrote",
+]);
+
 /// Auxiliary and linking verbs: after one, words are a clause, not a subject ("said the crews
 /// were tired").
 static AUXILIARIES: WordList = WordList::new(&[
@@ -1105,7 +1153,11 @@ pub(crate) fn progressive_form(toks: &[Tok], from: usize, k: usize) -> Option<St
 /// …"), else after the addressee ("told reporters the pier …", "telling Harbour Weekly …").
 /// None when no addressee stands there or it ends in an article.
 fn after_addressee(s: &Sentence, c: usize) -> Option<usize> {
-    let that = (c..s.to.min(c + MAX_ADDRESSEE_WORDS)).find(|&i| s.tok(i).lower == "that");
+    // The "that" opening the clause, before any quotation or colon ("told Congress: “That
+    // matter is …”" has none) and not a demonstrative before an auxiliary.
+    let that = (c..s.to.min(c + MAX_ADDRESSEE_WORDS))
+        .take_while(|&i| !s.tok(i).in_quote && (i == c || !colon_break(s.tok(i - 1))))
+        .find(|&i| s.tok(i).lower == "that" && !is_in(&AUXILIARIES, &s.tok(i + 1).lower));
     match that {
         Some(i) => Some(i),
         None => {
