@@ -2169,3 +2169,16 @@ fn a_long_addressee_of_told_ends_at_that() {
     );
     assert_eq!(words_of(&found, "was a joke"), "her remark was a joke.");
 }
+
+#[test]
+fn a_part_of_a_group_speaks_as_the_whole_phrase() {
+    let found = quotes("The pier closed. One of the workers said the town needed a new pier.\n");
+    assert_speaker(&found, "needed a new pier", "One of the workers");
+}
+
+#[test]
+fn a_relative_clause_in_the_subject_leaves_its_head_as_the_speaker() {
+    let found =
+        quotes("The pier closed. A man who works at the pier said the town needed a new pier.\n");
+    assert_speaker(&found, "needed a new pier", "A man");
+}

@@ -316,6 +316,9 @@ impl Sentence<'_, '_> {
         if let Some(first) = self.first_conjunct(start) {
             start = first;
         }
+        if let Some(head) = self.head_before_relative(start) {
+            return Some(head);
+        }
         // A bare plural noun phrase speaks for itself ("forecasters say", "refugee advocates say").
         let bare_plural = end - start <= 3
             && (start..end).all(|i| !self.tok(i).cap)
@@ -348,6 +351,30 @@ impl Sentence<'_, '_> {
             start += 1;
         }
         (start < end).then_some((start, end))
+    }
+
+    /// The noun phrase a restrictive relative clause ending the subject hangs on, when the
+    /// phrase starting at `start` follows "who" ("People who work at the pier said …", "A man
+    /// who fished there said …"): a few words opening the sentence or following its lead-in.
+    fn head_before_relative(&self, start: usize) -> Option<(usize, usize)> {
+        if start < self.from + 2 {
+            return None;
+        }
+        let who = start - 1;
+        let relative = self.tok(who);
+        if relative.lower != "who" || relative.in_quote {
+            return None;
+        }
+        let mut first = who;
+        while first > self.from
+            && who - first < MAX_CONJUNCT_WORDS
+            && self.tok(first - 1).gap_after.trim().is_empty()
+            && self.subject_word(first - 1)
+        {
+            first -= 1;
+        }
+        let opens = first == self.from || self.tok(first - 1).gap_after.contains(',');
+        (first < who && opens).then_some((first, who))
     }
 
     /// Where a noun phrase joined by "and" to the phrase starting at `start` begins, when it
@@ -788,7 +815,8 @@ fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     (end > start).then_some((start, end))
 }
 
-/// Most words of the first of two noun phrases joined by "and" in a subject.
+/// Most words of the first of two noun phrases joined by "and" in a subject, and of the noun
+/// phrase a relative clause in a subject hangs on.
 const MAX_CONJUNCT_WORDS: usize = 4;
 
 /// Common verbs whose past tense is not in -ed: a phrase holding one is a clause, not the first

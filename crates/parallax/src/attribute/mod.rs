@@ -1733,6 +1733,12 @@ fn subject_head(toks: &[Tok], (a, mut b): (usize, usize)) -> (usize, usize) {
     (a, b)
 }
 
+/// Words for a part of a group before "of" ("one of the crew", "a majority of voters").
+static PART_WORDS: WordList = WordList::new(&[
+    "all", "both", "each", "few", "half", "majority", "many", "most", "none", "one", "percent",
+    "several", "share", "some", "third", "two",
+]);
+
 /// The speaker and channel a frame's subject stands for.
 fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> SubjectReading {
     let (a, mut b) = subject_head(&cx.toks, f.subject);
@@ -1768,7 +1774,14 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // "Secretary of State Wes Carrowby": a title before the preposition belongs to the name
         // after it.
         let titled = is_in(&TITLES, &cx.toks.at(p - 1).lower);
-        if (a..p).any(|i| cx.toks.at(i).cap)
+        // A part of a group ("One of the crew", "Many of the residents", "Some 40 percent of
+        // voters") speaks as the whole phrase: the capital opening the sentence names no one.
+        let of = cx.toks.at(p).lower == "of" && is_in(&PART_WORDS, &cx.toks.at(p - 1).lower);
+        let named = (a..p).any(|i| {
+            let t = cx.toks.at(i);
+            t.cap && !(of && i == cx.sentence_from && is_in(&lexicon::DETERMINERS, &t.lower))
+        });
+        if named
             && !channels.iter().any(|c| c.first <= a && c.last >= b)
             && !person_heads
             && !titled
