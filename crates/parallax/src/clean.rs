@@ -794,6 +794,18 @@ fn is_chrome_anywhere(line: &Line) -> bool {
         || is_media_chrome(&line.lower)
 }
 
+/// Fewest words of a line that introduces the next with a colon ("Lee said in a statement:").
+const INTRODUCING_MIN_WORDS: usize = 4;
+
+/// A line of a few words or more that ends with a colon and opens with a capital, and is no
+/// page chrome: it introduces the paragraph after it ("The council said in a statement:").
+fn introduces_next(line: &Line) -> bool {
+    line.words >= INTRODUCING_MIN_WORDS
+        && line.text.trim_end().ends_with(':')
+        && line.text.trim_start().starts_with(char::is_uppercase)
+        && !is_chrome_anywhere(line)
+}
+
 /// A bare credit line: one capitalised word naming an agency or outlet ("Bloomberg").
 fn is_credit(line: &Line) -> bool {
     line.words == 1
@@ -952,6 +964,12 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     } else {
         (first, last)
     };
+    // A line that introduces the article's first paragraph with a colon ("The mayor said in a
+    // statement:") is the article's too.
+    let mut first = first;
+    while first > 0 && introduces_next(&lines[first - 1]) {
+        first -= 1;
+    }
     // Short sentences right after the last long one still belong to the article ("The library
     // opens daily, officials said."); the article ends at the first line that is not a sentence.
     let mut last = last;
@@ -1564,5 +1582,16 @@ mod tests {
         for kept in signed.iter().chain([&last]) {
             assert!(c.text.contains(kept), "{kept:?} {:?}", c.removed);
         }
+    }
+
+    #[test]
+    fn a_line_introducing_the_first_paragraph_with_a_colon_is_no_headline() {
+        let intro = "The harbour master said in a statement:";
+        let page = format!("The pier is shut.\n\n{intro}\n\n{BODY}\n");
+        let c = clean(&page, None);
+        assert!(c.text.contains(intro), "{:?}", c.removed);
+        // A short label before the article still goes.
+        let page = format!("Read more:\n\n{BODY}\n");
+        assert!(!clean(&page, None).text.contains("Read more:"));
     }
 }
