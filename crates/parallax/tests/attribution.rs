@@ -2182,3 +2182,21 @@ fn a_relative_clause_in_the_subject_leaves_its_head_as_the_speaker() {
         quotes("The pier closed. A man who works at the pier said the town needed a new pier.\n");
     assert_speaker(&found, "needed a new pier", "A man");
 }
+
+#[test]
+fn words_introducing_the_next_paragraph_s_quotation_give_it_its_speaker() {
+    let found = quotes(
+        "The pier closed on Monday after the storm, and the council met late into the night \
+         to decide what to do next.\n\n\
+         When Tom Brandt retired, Mayor Ann Lee released the following statement:\n\n\
+         \u{201c}We thank Tom Brandt for thirty years at the pier. He never missed a day.\u{201d}\n",
+    );
+    assert_speaker(&found, "never missed a day", "Ann Lee");
+    // The introducing words are no quote of their own.
+    assert!(
+        found
+            .iter()
+            .all(|(t, _)| !t.contains("following statement")),
+        "{found:?}"
+    );
+}

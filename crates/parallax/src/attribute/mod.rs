@@ -105,6 +105,10 @@ struct Recent {
     last_document_owner: Option<(String, usize)>,
     /// The previous quote.
     previous: Option<PreviousQuote>,
+    /// A frame whose words only introduce the quotation opening the next paragraph ("Lee
+    /// released the following statement:"): who speaks that quotation, and where the
+    /// introducing words end.
+    introducer: Option<(PreviousQuote, usize)>,
 }
 
 /// The quote found last, which a quotation that names no one may continue.
@@ -251,7 +255,10 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             );
             cx.frozen = false;
             if let Some(recent) = recent {
+                // A view that introduces the next paragraph's quotation still names its speaker.
+                let introducer = cx.recent.introducer.take();
                 cx.recent = recent;
+                cx.recent.introducer = introducer;
             }
             if let Some(q) = quote {
                 // The quote may reach past the frame's words to a closing mark they opened.
@@ -1071,10 +1078,28 @@ fn direct_quote(
         .as_ref()
         .map(|(m, _)| m.last)
         .filter(|&last| last <= open_tok);
-    let (speaker, rule) = match (speaker_mention, channel_subject) {
-        (Some((m, rule)), _) => (resolve(cx, &m), rule),
-        (None, Some(owner)) => (Some(owner), Rule::QuoteChannelSubject),
-        (None, None) => match organisation_opener(cx, from, open_tok) {
+    // The quotation a frame in the sentence before introduced ("… the following statement:").
+    let introduced = cx
+        .recent
+        .introducer
+        .clone()
+        .filter(|(q, end)| {
+            let between = cx.text.get(*end..qs).unwrap_or("");
+            q.speaker.is_some()
+                && between.contains('\n')
+                && between
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '\'' || tokens::OPENING_MARKS.contains(&c))
+        })
+        .map(|(q, _)| q);
+    let (speaker, rule) = match (speaker_mention, channel_subject, introduced.clone()) {
+        (Some((m, rule)), _, _) => (resolve(cx, &m), rule),
+        (None, Some(owner), _) => (Some(owner), Rule::QuoteChannelSubject),
+        (None, None, Some(q)) => {
+            written.clone_from(&q.written);
+            (q.speaker, Rule::QuoteIntroduced)
+        }
+        (None, None, None) => match organisation_opener(cx, from, open_tok) {
             Some(name) => {
                 cx.recent.last_organisation = Some((name.clone(), s_idx));
                 (Some(name), Rule::QuoteOrganisationOpener)
@@ -1106,15 +1131,17 @@ fn direct_quote(
             }
         },
     };
-    let channel = pick_channel(cx, channels).or_else(|| {
-        cx.recent
-            .previous
-            .as_ref()
-            .filter(|q| {
-                (q.paragraph == paragraph || s_idx - q.sentence <= 1) && q.speaker == speaker
-            })
-            .and_then(|q| q.channel.clone())
-    });
+    let channel = pick_channel(cx, channels)
+        .or_else(|| {
+            cx.recent
+                .previous
+                .as_ref()
+                .filter(|q| {
+                    (q.paragraph == paragraph || s_idx - q.sentence <= 1) && q.speaker == speaker
+                })
+                .and_then(|q| q.channel.clone())
+        })
+        .or_else(|| introduced.as_ref().and_then(|q| q.channel.clone()));
     let cue = if according && channels.iter().any(|c| c.according_to) {
         cue_near
             .map(|k| cx.toks.at(k).lower.clone())
@@ -1213,6 +1240,28 @@ fn speech_owner(toks: &[Tok], before: &[Mention], open_tok: usize) -> Option<Men
                 && noun.gap_after.contains([':', ','])
         })
         .cloned()
+}
+
+/// Most words of a frame's words that only introduce a quotation after them ("the following
+/// statement:", "the closure, reporting:").
+const MAX_INTRODUCING_WORDS: usize = 6;
+
+/// True when a frame's words `(start, end)` end with a colon, hold no quotation, are a few
+/// words at most, and the text after them opens a quotation on a new line: they introduce it.
+fn introduces_quotation(
+    text: &str,
+    (start, end): (usize, usize),
+    quotes: &[(usize, usize)],
+) -> bool {
+    let words = text.get(start..end).unwrap_or("").trim_end();
+    let after = text.get(end..).unwrap_or("");
+    let next = after.trim_start();
+    let new_line = after.len() > next.len() && after[..after.len() - next.len()].contains('\n');
+    words.ends_with(':')
+        && frames::words_between(text, start..end) <= MAX_INTRODUCING_WORDS
+        && !frames::quote_within(quotes, start, end)
+        && new_line
+        && next.starts_with(|c: char| c == '\'' || tokens::OPENING_MARKS.contains(&c))
 }
 
 fn followed_by_cue(toks: &[Tok], m: &Mention, to: usize) -> bool {
@@ -1655,6 +1704,19 @@ fn frame_quote(
     }
     // A stance nobody holds says nothing.
     if f.view && speaker.is_none() && channel.is_none() {
+        return None;
+    }
+    // "Lee released the following statement:" with the statement in the next paragraph: the
+    // words after the verb only introduce it, and the quotation is the speaker's.
+    if introduces_quotation(cx.text, (start, end), quotes) {
+        let introducing = PreviousQuote {
+            speaker,
+            written,
+            channel,
+            sentence: s_idx,
+            paragraph,
+        };
+        cx.recent.introducer = Some((introducing, end));
         return None;
     }
     let kind = if exact_quote {

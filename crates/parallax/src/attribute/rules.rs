@@ -100,6 +100,9 @@ pub enum Rule {
     QuoteNameOpening,
     /// A channel that is the reporting verb's subject: "A study by the board said it was “…”".
     QuoteChannelSubject,
+    /// The speaker of a frame in the sentence before whose words only introduce the quotation
+    /// opening this paragraph: "Lee released the following statement:" then "“…”".
+    QuoteIntroduced,
     /// The organisation opening the sentence: "The Harbour Board is firm: “…”".
     QuoteOrganisationOpener,
     /// The person the sentence before was about, when no quote came after them.
@@ -149,7 +152,7 @@ impl Rule {
     ];
 
     /// The rules for a quotation no frame covers, in the order they are tried.
-    pub const QUOTE_ORDER: [Rule; 13] = [
+    pub const QUOTE_ORDER: [Rule; 14] = [
         Rule::QuoteCharacterizingSubject,
         Rule::QuoteNameBeforeCue,
         Rule::QuoteSpeechOwner,
@@ -159,6 +162,7 @@ impl Rule {
         Rule::QuoteNameAfter,
         Rule::QuoteNameOpening,
         Rule::QuoteChannelSubject,
+        Rule::QuoteIntroduced,
         Rule::QuoteOrganisationOpener,
         Rule::QuotePreviousSubject,
         Rule::QuotePreviousSpeaker,
@@ -194,6 +198,7 @@ impl Rule {
             Rule::QuoteCharacterizingSubject => "quote-characterizing-subject",
             Rule::QuoteNameBeforeCue => "quote-name-before-cue",
             Rule::QuoteSpeechOwner => "quote-speech-owner",
+            Rule::QuoteIntroduced => "quote-introduced",
             Rule::QuoteSubjectApposition => "quote-subject-apposition",
             Rule::QuoteSentenceSubject => "quote-sentence-subject",
             Rule::QuoteNameBefore => "quote-name-before",
@@ -229,7 +234,7 @@ mod tests {
         let ids: Vec<&str> = Rule::all().map(Rule::id).collect();
         let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 38);
+        assert_eq!(ids.len(), 39);
         for rule in Rule::all() {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(json, format!("\"{}\"", rule.id()));
