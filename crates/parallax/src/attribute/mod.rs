@@ -1256,7 +1256,10 @@ fn introduces_quotation(
     let words = text.get(start..end).unwrap_or("").trim_end();
     let after = text.get(end..).unwrap_or("");
     let next = after.trim_start();
-    let new_line = after.len() > next.len() && after[..after.len() - next.len()].contains('\n');
+    let new_line = after
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .any(|c| c == '\n');
     words.ends_with(':')
         && frames::words_between(text, start..end) <= MAX_INTRODUCING_WORDS
         && !frames::quote_within(quotes, start, end)
