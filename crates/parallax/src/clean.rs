@@ -1014,7 +1014,13 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         let print = fingerprint(line.text);
         // A live blog's entry inside the article is the outlet's text, whatever source it ends
         // with in parentheses.
-        let reason = if is_rule_line(line.text) {
+        // "— Ann Lee, port chief" under a quotation signs it: it is the article's.
+        let signs_quotation = i > 0
+            && crate::posts::quotation_signature(line.text).is_some()
+            && crate::posts::whole_quotation(lines[i - 1].text).is_some();
+        let reason = if signs_quotation {
+            None
+        } else if is_rule_line(line.text) {
             Some(RemovalReason::RuleLine)
         } else if is_bare_photo_credit(line.text) {
             Some(RemovalReason::Caption)

@@ -176,6 +176,37 @@ pub fn signed_quotation(line: &str) -> Option<(ByteRange, ByteRange)> {
     ))
 }
 
+/// A line that only signs the quotation above it, `— Name`, `- Name.` or `― Name, role`: the
+/// name's range (a full name, as [`is_signing_name`] reads one).
+pub fn quotation_signature(line: &str) -> Option<ByteRange> {
+    let body = line.trim_end().trim_end_matches('.');
+    let lead = body.len() - body.trim_start().len();
+    let rest = body.get(lead..)?;
+    let after_dash = rest
+        .strip_prefix(SIGNATURE_DASHES)
+        .or_else(|| rest.strip_prefix("- "))?;
+    let name_text = after_dash.trim_start();
+    let name_start = body.len() - name_text.len();
+    // A role may follow the name after a comma.
+    let name = name_text.split(',').next()?.trim_end();
+    is_signing_name(name).then_some((name_start, name_start + name.len()))
+}
+
+/// The words inside the marks of a line that is one whole quotation (`“WORDS.”`).
+pub fn whole_quotation(line: &str) -> Option<ByteRange> {
+    let body = line.trim_end();
+    let inner_start = body.len() - body.trim_start().trim_start_matches(QUOTATION_MARKS).len();
+    if inner_start == body.len() - body.trim_start().len() {
+        return None;
+    }
+    let closed = body.trim_end_matches('.');
+    if !closed.ends_with(QUOTATION_MARKS) {
+        return None;
+    }
+    let inner_end = closed.trim_end_matches(QUOTATION_MARKS).len();
+    (inner_start < inner_end).then_some((inner_start, inner_end))
+}
+
 /// True for a name that may sign words: two to [`MAX_NAME_WORDS`] capitalised words (initials
 /// and hyphenated names too), not opening with a determiner ("The Canadian Press" is an agency
 /// or a credit, not a person signing).
@@ -197,6 +228,21 @@ pub(crate) fn is_signing_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_alone_signing_the_quotation_above_it() {
+        let line = "\u{2014} Ann Lee, port chief";
+        let (a, b) = quotation_signature(line).expect("a signature");
+        assert_eq!(&line[a..b], "Ann Lee");
+        assert_eq!(quotation_signature("- Tom Brandt."), Some((2, 12)));
+        // One word is no full name, and a sentence is no signature.
+        assert_eq!(quotation_signature("\u{2014} Brandt"), None);
+        assert_eq!(quotation_signature("- the ferry runs late today"), None);
+        let quoted = "\u{201c}We wait for the boat.\u{201d}";
+        let (a, b) = whole_quotation(quoted).expect("a quotation");
+        assert_eq!(&quoted[a..b], "We wait for the boat.");
+        assert_eq!(whole_quotation("We wait for the boat."), None);
+    }
 
     #[test]
     fn a_quotation_signed_after_a_dash() {

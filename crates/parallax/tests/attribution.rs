@@ -2200,3 +2200,15 @@ fn words_introducing_the_next_paragraph_s_quotation_give_it_its_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quotation_signed_on_the_next_line_alone_is_the_signer_s() {
+    let found = quotes(
+        "The pier closed on Monday after the storm, and the council met late into the night \
+         to decide what to do next.\n\n\
+         \u{201c}I will look into it. I do not know the status, but I will look into it.\u{201d}\n\n\
+         \u{2014} Ann Lee, port chief\n\n\
+         The council meets again on Friday.\n",
+    );
+    assert_speaker(&found, "I do not know the status", "Ann Lee");
+}

@@ -4,7 +4,8 @@
 //! - an embedded post, copied as text: `WORDS [link] — Name (@handle) Date`, or a page's post
 //!   with its credit line `Posted by Name on Weekday, Date` after it ([`crate::posts`]);
 //! - a pull quote, the speaker's words followed by their name: `WORDS. Name[, role]`, or a
-//!   quotation signed after a dash, `“WORDS.” ― Name` ([`crate::posts::signed_quotation`]).
+//!   quotation signed after a dash, `“WORDS.” ― Name` ([`crate::posts::signed_quotation`]), on
+//!   its line or on the next line alone ([`crate::posts::quotation_signature`]).
 //!
 //! Each gives the paragraph's words (before any link) as a quote and the name as its speaker; a
 //! post from an account also gives its handle, the account it was posted from (a page's post
@@ -67,6 +68,21 @@ pub(crate) fn signed_paragraphs(text: &str) -> Vec<Signed> {
                     handle: handle.map(|(hs, he)| (at + hs, at + he)),
                     bound: true,
                 });
+            }
+        }
+        // A pull quote in its own paragraph, signed by the next line alone ("— Ann Lee").
+        if let (Some((ns, ne)), Some((ps, words))) =
+            (crate::posts::quotation_signature(body), previous)
+        {
+            if let Some((ws, we)) = crate::posts::whole_quotation(words) {
+                if words.get(ws..we).unwrap_or("").split_whitespace().count() >= MIN_SIGNED_WORDS {
+                    out.push(Signed {
+                        words: (ps + ws, ps + we),
+                        name: (at + ns, at + ne),
+                        handle: None,
+                        bound: true,
+                    });
+                }
             }
         }
         if !body.trim().is_empty() {
