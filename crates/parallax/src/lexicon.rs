@@ -1056,6 +1056,13 @@ pub(crate) static CLAUSE_BOUNDARIES: WordList = WordList::new(&[
     "than", "that", "though", "when", "where", "whether", "which", "while", "who",
 ]);
 
+/// Words opening a subordinate clause at the start of a sentence ("When the vote came, …"): the
+/// sentence's subject follows the clause.
+pub(crate) static SUBORDINATORS: WordList = WordList::new(&[
+    "after", "although", "because", "before", "if", "once", "since", "though", "unless", "until",
+    "when", "whenever", "while",
+]);
+
 /// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
 pub(crate) static VERB_ADVERBS: WordList = WordList::new(&[
     "again",

@@ -2212,3 +2212,14 @@ fn a_quotation_signed_on_the_next_line_alone_is_the_signer_s() {
     );
     assert_speaker(&found, "I do not know the status", "Ann Lee");
 }
+
+#[test]
+fn a_subordinate_clause_opening_the_sentence_holds_no_subject_for_later_pronouns() {
+    let found = quotes(
+        "The pier closed on Monday after the storm, and the council met late into the night \
+         to decide what to do next.\n\n\
+         After Tom Brandt left the meeting, Ann Lee spoke to the crowd. \u{201c}We will \
+         rebuild,\u{201d} she said.\n",
+    );
+    assert_speaker(&found, "We will rebuild", "Ann Lee");
+}

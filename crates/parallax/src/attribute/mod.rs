@@ -327,6 +327,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             cx.recent.last_named_organisation = Some((name, s_idx));
         }
         let mut opened_by = None;
+        // "When Brandt retired, Lee took over": a subordinate clause opening the sentence holds
+        // no subject of it; the clause ends at its comma.
+        let subordinate_end = is_in(&lexicon::SUBORDINATORS, &cx.toks.at(from).lower)
+            .then(|| (from..to).find(|&i| cx.toks.at(i).gap_after.contains(',')))
+            .flatten();
         let mentions = cx.names.mentions(&cx.toks, from, to, false);
         for (i, m) in mentions.iter().enumerate() {
             // A photographer's credit ("( Peter Lindqvist / Daily Courier )") is no one the
@@ -390,6 +395,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 // A credit line ("Reuters") is no sentence with a subject.
                 if opened_by.is_none()
                     && !m.possessive
+                    && subordinate_end.is_none_or(|e| m.first > e)
                     && !after_preposition(&cx.toks, m, from)
                     && to - from > m.last - m.first
                     && (m.first <= from + SUBJECT_REACH || after_lead_in || after_title)
