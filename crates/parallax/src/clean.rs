@@ -797,12 +797,17 @@ fn is_chrome_anywhere(line: &Line) -> bool {
 /// Fewest words of a line that introduces the next with a colon ("Lee said in a statement:").
 const INTRODUCING_MIN_WORDS: usize = 4;
 
-/// A line of a few words or more that ends with a colon and opens with a capital, and is no
-/// page chrome: it introduces the paragraph after it ("The council said in a statement:").
+/// A line of a few words or more that ends with a colon, opens with a capital, holds a verb of
+/// speech or "following", and is no page chrome: it introduces the paragraph after it ("The
+/// council said in a statement:"), where "More from the Harbour Times:" heads other stories.
 fn introduces_next(line: &Line) -> bool {
     line.words >= INTRODUCING_MIN_WORDS
         && line.text.trim_end().ends_with(':')
         && line.text.trim_start().starts_with(char::is_uppercase)
+        && line
+            .lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "following" || is_in(&CUES, w))
         && !is_chrome_anywhere(line)
 }
 
@@ -1015,7 +1020,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         // A live blog's entry inside the article is the outlet's text, whatever source it ends
         // with in parentheses.
         // "— Ann Lee, port chief" under a quotation signs it: it is the article's.
-        let signs_quotation = i > 0
+        let signs_quotation = i > first
+            && i <= last + 1
             && crate::posts::quotation_signature(line.text).is_some()
             && crate::posts::whole_quotation(lines[i - 1].text).is_some();
         let reason = if signs_quotation {
@@ -1596,8 +1602,8 @@ mod tests {
         let page = format!("The pier is shut.\n\n{intro}\n\n{BODY}\n");
         let c = clean(&page, None);
         assert!(c.text.contains(intro), "{:?}", c.removed);
-        // A short label before the article still goes.
-        let page = format!("Read more:\n\n{BODY}\n");
-        assert!(!clean(&page, None).text.contains("Read more:"));
+        // A heading over other stories before the article still goes.
+        let page = format!("More from the Harbour Times:\n\n{BODY}\n");
+        assert!(!clean(&page, None).text.contains("More from"));
     }
 }

@@ -204,7 +204,9 @@ pub fn whole_quotation(line: &str) -> Option<ByteRange> {
         return None;
     }
     let inner_end = closed.trim_end_matches(QUOTATION_MARKS).len();
-    (inner_start < inner_end).then_some((inner_start, inner_end))
+    // One quotation: no mark closes it before the end ("“A,” Lee said. “B.”" is two).
+    let inner = body.get(inner_start..inner_end)?;
+    (inner_start < inner_end && !inner.contains(['”', '"'])).then_some((inner_start, inner_end))
 }
 
 /// True for a name that may sign words: two to [`MAX_NAME_WORDS`] capitalised words (initials
@@ -242,6 +244,8 @@ mod tests {
         let (a, b) = whole_quotation(quoted).expect("a quotation");
         assert_eq!(&quoted[a..b], "We wait for the boat.");
         assert_eq!(whole_quotation("We wait for the boat."), None);
+        let two = "\u{201c}We wait,\u{201d} Lee said. \u{201c}Then we wait more.\u{201d}";
+        assert_eq!(whole_quotation(two), None);
     }
 
     #[test]

@@ -29,6 +29,16 @@ pub(crate) struct ChannelMention {
 
 static DETERMINERS: WordList = WordList::new(&["the", "a", "an", "its", "their", "his", "her"]);
 
+/// Words of time that own a channel only in name ("yesterday's report", "last year's
+/// statement"): no one speaks through them.
+pub(crate) fn is_time_owner(lower: &str) -> bool {
+    super::lexicon::is_calendar_word(lower)
+        || matches!(
+            lower,
+            "today" | "yesterday" | "tonight" | "week" | "month" | "year" | "day" | "morning"
+        )
+}
+
 /// The channel phrases among `toks[from..to]`, outside quotes.
 pub(crate) fn channel_mentions(
     toks: &[Tok],
@@ -63,7 +73,7 @@ pub(crate) fn channel_mentions(
         {
             let p = toks.at(first - 1);
             // "the sheriff's office", "the mayor's statement": a common noun owning the channel.
-            let owner_noun = p.possessive && !p.cap && first == i;
+            let owner_noun = p.possessive && !p.cap && first == i && !is_time_owner(&p.lower);
             let modifier = (p.cap && names.part(p.base).is_none() && p.lower != "according")
                 || is_in(&CHANNEL_MODIFIERS, &p.lower)
                 || is_in(&CHANNEL_HEADS, &p.lower)

@@ -390,23 +390,44 @@ impl Sentence<'_, '_> {
             return None;
         }
         let mut first = start - 1;
+        // The walk stops at a day ("On Monday residents and …"), and a phrase opening with a
+        // preposition is a lead-in, no subject ("In the town and …").
         while first > self.from
             && start - 1 - first < MAX_CONJUNCT_WORDS
             && self.tok(first - 1).gap_after.trim().is_empty()
             && self.subject_word(first - 1)
+            && !is_day_or_time(&self.tok(first - 1).lower)
         {
             first -= 1;
         }
-        let opens = first == self.from || self.tok(first - 1).gap_after.contains(',');
-        let verb_like = (first..start - 1).any(|i| {
+        let opens = (first == self.from || self.tok(first - 1).gap_after.contains(','))
+            && !opens_circumstance(&self.tok(first).lower);
+        let words = first..start - 1;
+        let verb_like = words.clone().any(|i| {
             let t = self.tok(i);
+            // "runs late": a word in -s followed by another in lower case, no preposition, is a
+            // verb at work ("observers in Ohio" is a noun).
+            let next = self.tok(i + 1);
+            let present = t.lower.ends_with('s')
+                && i + 2 < start
+                && !next.cap
+                && !opens_circumstance(&next.lower);
             !t.cap
                 && (t.lower.ends_with("ed")
                     || t.lower.ends_with("ing")
+                    || present
                     || is_in(&AUXILIARIES, &t.lower)
                     || is_in(&IRREGULAR_PAST, &t.lower))
         });
-        (first < start - 1 && opens && !verb_like).then_some(first)
+        // An article after a word in lower case that is no preposition opens a verb's object
+        // ("Police found the body and …"; "Experts on the port and …" is a noun phrase).
+        let object = words.clone().skip(1).any(|i| {
+            let before = self.tok(i - 1);
+            is_in(&ARTICLES, &self.tok(i).lower)
+                && !before.cap
+                && !opens_circumstance(&before.lower)
+        });
+        (first < start - 1 && opens && !verb_like && !object).then_some(first)
     }
 
     /// True when the preposition at `k` continues an organisation's name into a role and a
@@ -853,11 +874,22 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     // its comma to the verb's, is the verb's subject.
     let subject_then_phrase = first_comma.is_some_and(|f| {
         let next = s.tok(f + 1);
+        // A lead-in is no subject ("On Monday, nothing changed, said …").
+        let lead_in = opens_circumstance(&s.tok(s.from).lower)
+            || is_in(&LEAD_IN_WORDS, &s.tok(s.from).lower)
+            || is_time_word(&s.tok(s.from).lower);
+        let participle = next.lower.ends_with("ing")
+            && !next.lower.ends_with("thing")
+            && !matches!(
+                next.lower.as_str(),
+                "during" | "following" | "including" | "morning" | "evening"
+            );
         f < s.from + 5
+            && !lead_in
             && !s.tok(f).in_quote
             && (s.tok(f).cap || is_in(&DETERMINERS, &s.tok(s.from).lower))
             && !next.cap
-            && (next.lower.ends_with("ing") || matches!(next.lower.as_str(), "who" | "which"))
+            && (participle || matches!(next.lower.as_str(), "who" | "which"))
             && (f + 1..k - 1).all(|i| !s.tok(i).gap_after.contains(','))
     });
     if named_opening || subject_then_phrase {
@@ -1445,11 +1477,26 @@ fn verb_frame(
     // "said Monday the ferry …", "said Tuesday night officials …": a day right after the verb
     // is no part of the clause that follows it, nor of a circumstance after it ("said Monday
     // in a statement that …").
-    if !has_that && is_day_or_time(&s.tok(c).lower) && !s.tok(c).in_quote {
+    // Only a day whose next word opens a clause or a circumstance: "said today marks …" and
+    // "said Monday's storm …" keep their words.
+    let day = |t: &Tok| {
+        !t.possessive
+            && !t.in_quote
+            && (super::lexicon::WEEKDAYS.contains(t.lower.as_str())
+                || matches!(t.lower.as_str(), "today" | "yesterday" | "tonight"))
+    };
+    if !has_that && day(s.tok(c)) {
         let clause = (c..s.to).find(|&i| !is_day_or_time(&s.tok(i).lower));
-        if let Some(i) =
-            clause.filter(|&i| s.tok(i - 1).gap_after.trim().is_empty() && !s.tok(i).in_quote)
-        {
+        if let Some(i) = clause.filter(|&i| {
+            let next = s.tok(i);
+            s.tok(i - 1).gap_after.trim().is_empty()
+                && !next.in_quote
+                && (next.cap
+                    || next.lower == "that"
+                    || is_in(&ARTICLES, &next.lower)
+                    || is_in(&CLAUSE_SUBJECTS, &next.lower)
+                    || opens_circumstance(&next.lower))
+        }) {
             c = i;
         }
     }

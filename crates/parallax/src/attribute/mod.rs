@@ -329,8 +329,14 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let mut opened_by = None;
         // "When Brandt retired, Lee took over": a subordinate clause opening the sentence holds
         // no subject of it; the clause ends at its comma.
+        // A verb of speech before the comma, or no comma within a clause's length, leaves the
+        // sentence as it is ("Before the vote Lee said …, and …").
         let subordinate_end = is_in(&lexicon::SUBORDINATORS, &cx.toks.at(from).lower)
-            .then(|| (from..to).find(|&i| cx.toks.at(i).gap_after.contains(',')))
+            .then(|| {
+                (from..to.min(from + MAX_SUBORDINATE_TOKENS))
+                    .take_while(|&i| !cx.toks.at(i).is_cue())
+                    .find(|&i| cx.toks.at(i).gap_after.contains(','))
+            })
             .flatten();
         let mentions = cx.names.mentions(&cx.toks, from, to, false);
         for (i, m) in mentions.iter().enumerate() {
@@ -1085,7 +1091,7 @@ fn direct_quote(
         .map(|(m, _)| m.last)
         .filter(|&last| last <= open_tok);
     // The quotation a frame in the sentence before introduced ("… the following statement:").
-    let introduced = cx
+    let introduced_by = cx
         .recent
         .introducer
         .clone()
@@ -1098,7 +1104,10 @@ fn direct_quote(
                     .all(|c| c.is_whitespace() || c == '\'' || tokens::OPENING_MARKS.contains(&c))
         })
         .map(|(q, _)| q);
-    let (speaker, rule) = match (speaker_mention, channel_subject, introduced.clone()) {
+    if introduced_by.is_some() {
+        cx.recent.introducer = None;
+    }
+    let (speaker, rule) = match (speaker_mention, channel_subject, introduced_by.clone()) {
         (Some((m, rule)), _, _) => (resolve(cx, &m), rule),
         (None, Some(owner), _) => (Some(owner), Rule::QuoteChannelSubject),
         (None, None, Some(q)) => {
@@ -1147,7 +1156,7 @@ fn direct_quote(
                 })
                 .and_then(|q| q.channel.clone())
         })
-        .or_else(|| introduced.as_ref().and_then(|q| q.channel.clone()));
+        .or_else(|| introduced_by.as_ref().and_then(|q| q.channel.clone()));
     let cue = if according && channels.iter().any(|c| c.according_to) {
         cue_near
             .map(|k| cx.toks.at(k).lower.clone())
@@ -1247,6 +1256,9 @@ fn speech_owner(toks: &[Tok], before: &[Mention], open_tok: usize) -> Option<Men
         })
         .cloned()
 }
+
+/// Most tokens of a subordinate clause opening a sentence ("When Brandt retired last year,").
+const MAX_SUBORDINATE_TOKENS: usize = 16;
 
 /// Most words of a frame's words that only introduce a quotation after them ("the following
 /// statement:", "the closure, reporting:").
@@ -2326,7 +2338,13 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
         j += 1;
     }
     // "the complaint filed by prosecutors": a group that speaks on its own is an author too.
-    if is_in(&lexicon::GROUP_NOUNS, word(j)) && !toks.at(j).in_quote {
+    // Not the head of a name ("Police Scotland") nor of a phrase ("members of the board").
+    let bare_group = is_in(&lexicon::GROUP_NOUNS, word(j))
+        && !toks.at(j).in_quote
+        && !toks.at(j).cap
+        && word(j + 1) != "of"
+        && !toks.get(j + 1).is_some_and(|n| n.cap && j + 1 < to);
+    if bare_group {
         return Some(cx.span_text(j, j + 1));
     }
     let first = j;
@@ -2571,8 +2589,9 @@ fn organisation_like(cx: &Context, a: usize, b: usize, from: usize) -> bool {
 }
 
 /// Who a document channel belongs to: its capitalised qualifier ("the RCMP statement"), the name
-/// after "from" or "of" ("a statement from the EU"), or its possessive determiner ("her
-/// statement", "its report").
+/// after "from" or "of" ("a statement from the EU"), a common noun owning it ("the sheriff's
+/// report"; not a time, "yesterday's report"), or its possessive determiner ("her statement",
+/// "its report").
 fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
     let toks = &cx.toks;
     if let Some(k) = (c.first..c.last).find(|&k| matches!(toks.at(k).lower.as_str(), "from" | "of"))
@@ -2589,7 +2608,9 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
         return Some(cx.name_text(a, b));
     }
     // "the sheriff's report": the common noun owning it, without its "'s".
-    if let Some(k) = (c.first..c.last).find(|&k| toks.at(k).possessive && !toks.at(k).cap) {
+    if let Some(k) = (c.first..c.last).find(|&k| {
+        toks.at(k).possessive && !toks.at(k).cap && !channels::is_time_owner(&toks.at(k).lower)
+    }) {
         let owner_end = toks.at(k).start + toks.at(k).base.len();
         if let Some(owner) = cx.text.get(toks.at(c.first).start..owner_end) {
             return Some(owner.to_string());
