@@ -2223,3 +2223,10 @@ fn a_subordinate_clause_opening_the_sentence_holds_no_subject_for_later_pronouns
     );
     assert_speaker(&found, "We will rebuild", "Ann Lee");
 }
+
+#[test]
+fn a_description_and_a_participle_between_commas_open_the_sentence_as_its_subject() {
+    let found =
+        quotes("The pier closed. The mayor, speaking at the pier, said the ferry runs late.\n");
+    assert_speaker(&found, "ferry runs late", "The mayor");
+}

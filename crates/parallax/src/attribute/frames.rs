@@ -877,7 +877,7 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         // A lead-in is no subject ("On Monday, nothing changed, said …").
         let lead_in = opens_circumstance(&s.tok(s.from).lower)
             || is_in(&LEAD_IN_WORDS, &s.tok(s.from).lower)
-            || is_time_word(&s.tok(s.from).lower);
+            || is_day_or_time(&s.tok(s.from).lower);
         let participle = next.lower.ends_with("ing")
             && !next.lower.ends_with("thing")
             && !matches!(
