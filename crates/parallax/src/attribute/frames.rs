@@ -353,6 +353,21 @@ impl Sentence<'_, '_> {
         (start < end).then_some((start, end))
     }
 
+    /// Where the run of subject words ending before token `end` starts: at most
+    /// [`MAX_CONJUNCT_WORDS`], with nothing but spaces between them, and none that `stops`.
+    fn plain_words_before(&self, end: usize, stops: impl Fn(&Tok) -> bool) -> usize {
+        let mut first = end;
+        while first > self.from
+            && end - first < MAX_CONJUNCT_WORDS
+            && self.tok(first - 1).gap_after.trim().is_empty()
+            && self.subject_word(first - 1)
+            && !stops(self.tok(first - 1))
+        {
+            first -= 1;
+        }
+        first
+    }
+
     /// The noun phrase a restrictive relative clause ending the subject hangs on, when the
     /// phrase starting at `start` follows "who" ("People who work at the pier said …", "A man
     /// who fished there said …"): a few words opening the sentence or following its lead-in.
@@ -365,14 +380,7 @@ impl Sentence<'_, '_> {
         if relative.lower != "who" || relative.in_quote {
             return None;
         }
-        let mut first = who;
-        while first > self.from
-            && who - first < MAX_CONJUNCT_WORDS
-            && self.tok(first - 1).gap_after.trim().is_empty()
-            && self.subject_word(first - 1)
-        {
-            first -= 1;
-        }
+        let first = self.plain_words_before(who, |_| false);
         let opens = first == self.from || self.tok(first - 1).gap_after.contains(',');
         (first < who && opens).then_some((first, who))
     }
@@ -389,17 +397,9 @@ impl Sentence<'_, '_> {
         if and.lower != "and" || !and.gap_after.trim().is_empty() || and.in_quote {
             return None;
         }
-        let mut first = start - 1;
         // The walk stops at a day ("On Monday residents and …"), and a phrase opening with a
         // preposition is a lead-in, no subject ("In the town and …").
-        while first > self.from
-            && start - 1 - first < MAX_CONJUNCT_WORDS
-            && self.tok(first - 1).gap_after.trim().is_empty()
-            && self.subject_word(first - 1)
-            && !is_day_or_time(&self.tok(first - 1).lower)
-        {
-            first -= 1;
-        }
+        let first = self.plain_words_before(start - 1, |t| is_day_or_time(&t.lower));
         let opens = (first == self.from || self.tok(first - 1).gap_after.contains(','))
             && !opens_circumstance(&self.tok(first).lower);
         let words = first..start - 1;

@@ -2338,7 +2338,7 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
         j += 1;
     }
     // "the complaint filed by prosecutors": a group that speaks on its own is an author too.
-    // Not the head of a name ("Police Scotland") nor of a phrase ("members of the board").
+    // Not the head of a name ("Police Valmora") nor of a phrase ("members of the board").
     let bare_group = is_in(&lexicon::GROUP_NOUNS, word(j))
         && !toks.at(j).in_quote
         && !toks.at(j).cap
