@@ -2138,6 +2138,14 @@ fn an_office_owned_by_a_common_noun_speaks_whole_and_a_report_through_its_owner(
 }
 
 #[test]
+fn a_plural_owner_with_its_apostrophe_alone_keeps_the_subject_whole() {
+    let found = quotes("The pier closed. Voss\u{2019} lawyer said the ferry ran late.\n");
+    assert_speaker(&found, "ferry ran late", "Voss\u{2019} lawyer");
+    let found = quotes("The pier closed. The dockers' union said the ferry ran late.\n");
+    assert_speaker(&found, "ferry ran late", "The dockers' union");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

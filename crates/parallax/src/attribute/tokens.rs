@@ -92,11 +92,20 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
         .zip(ends)
         .map(|(span, next)| {
             let word = text.get(span.start()..span.end()).unwrap_or("");
+            let gap = text.get(span.end()..next).unwrap_or("");
+            let plural_owner = plural_possessive(text, span.start(), word, gap);
             let (base, possessive) =
                 match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
                     Some(b) if !b.is_empty() => (b, true),
-                    _ => (word, false),
+                    _ => (word, plural_owner),
                 };
+            // The apostrophe of "the workers’ union" belongs to the word, not to the gap.
+            let gap_after = if plural_owner {
+                gap.get(gap.chars().next().map_or(0, char::len_utf8)..)
+                    .unwrap_or("")
+            } else {
+                gap
+            };
             // Quote ranges are sorted and disjoint: only the last one starting at or before the
             // token can hold it.
             let k = quotes.partition_point(|&(s, _)| s <= span.start());
@@ -121,10 +130,64 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[(usize, usize)]) -> Vec<Tok<'a>> {
                 cap,
                 possessive,
                 in_quote,
-                gap_after: text.get(span.end()..next).unwrap_or(""),
+                gap_after,
             }
         })
         .collect()
+}
+
+/// True for a word ending in "s" whose apostrophe stands right after it, before a space and a
+/// word ("the workers’ union said", "Voss' lawyer"): a plural or a name's possessive, unless a
+/// single quotation mark opened earlier in the line is still open (‘we lost the ships’ closes
+/// a quotation).
+fn plural_possessive(text: &str, start: usize, word: &str, gap: &str) -> bool {
+    let mut after = gap.chars();
+    let apostrophe = matches!(after.next(), Some('’' | '\''));
+    let spaced = after.next().is_some_and(|c| c == ' ');
+    let word_next = after.next().is_none()
+        && text
+            .get(start + word.len() + gap.len()..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic);
+    if !(word.ends_with(['s', 'S']) && apostrophe && spaced && word_next) {
+        return false;
+    }
+    let line = text
+        .get(..start)
+        .and_then(|before| before.rsplit(['\n', '\r']).next())
+        .unwrap_or("");
+    // Only the line's last stretch is read, so a line of many such words stays linear.
+    let mut from = line.len().saturating_sub(QUOTE_LOOKBACK_BYTES);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    !single_quote_open(line.get(from..).unwrap_or(""))
+}
+
+/// How far back in its line a plural possessive looks for an open single quotation mark.
+const QUOTE_LOOKBACK_BYTES: usize = 600;
+
+/// True when a single quotation mark opens in `line` and none closes it after: an opening one
+/// is `‘`, or `'` at the line's start or after a space or bracket; a closing one follows a
+/// letter and comes before no letter.
+fn single_quote_open(line: &str) -> bool {
+    let mut open = false;
+    let mut prev: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let opening = c == '‘' || c == '\'' && prev.is_none_or(|p| p.is_whitespace() || p == '(');
+        let closing = matches!(c, '’' | '\'')
+            && prev.is_some_and(char::is_alphanumeric)
+            && !next.is_some_and(char::is_alphanumeric);
+        if opening {
+            open = true;
+        } else if closing {
+            open = false;
+        }
+        prev = Some(c);
+    }
+    open
 }
 
 /// Fewest words of four letters or more for a line to be read as a title-case headline.
@@ -347,6 +410,26 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn an_apostrophe_after_a_plural_makes_it_an_owner() {
+        let owners = |text: &str| -> Vec<String> {
+            tokenize(text, &[])
+                .iter()
+                .filter(|t| t.possessive)
+                .map(|t| format!("{}|{}", t.base, t.gap_after))
+                .collect()
+        };
+        assert_eq!(
+            owners("The dockers’ union and Voss' lawyer spoke."),
+            ["dockers| ", "Voss| "]
+        );
+        // A single quotation mark still open: the apostrophe closes it.
+        assert!(owners("‘We lost the ships’ said Lee.").is_empty());
+        assert!(owners("Lee said 'we lost the ships' on Monday.").is_empty());
+        // No word after it, or no plural before it.
+        assert!(owners("The ships’. Then the dock’ fell.").is_empty());
+    }
 
     #[test]
     fn title_case_lines_and_datelines_name_no_one() {
