@@ -2146,6 +2146,15 @@ fn a_plural_owner_with_its_apostrophe_alone_keeps_the_subject_whole() {
 }
 
 #[test]
+fn a_name_after_an_article_qualifies_the_subject_a_participle_borrows() {
+    let found = quotes(
+        "Ann Roe toured the pier on Monday and met the crews. The Roe campaign responded on \
+         Friday, saying the ferry plan is fair.\n",
+    );
+    assert_speaker(&found, "ferry plan is fair", "The Roe campaign");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

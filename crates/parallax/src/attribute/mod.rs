@@ -2000,10 +2000,19 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // a borrowed subject is the sentence's opening clause, whose first person is its subject.
     let person = if f.borrowed_subject {
         // It opens the clause: "Police arrested Ann Roe, accusing her …" is not Roe's.
+        // A name between an article and a word in lower case qualifies that word: "The Roe
+        // campaign responded, saying …" is the campaign's.
+        let qualifies = |m: &&Mention| {
+            m.first > a
+                && is_in(&lexicon::PLAIN_ARTICLES, &cx.toks.at(m.first - 1).lower)
+                && m.last < b
+                && !cx.toks.at(m.last).cap
+                && cx.toks.at(m.last - 1).gap_after.trim().is_empty()
+        };
         mentions
             .iter()
             .find(|m| !m.possessive)
-            .filter(|m| m.first <= a + SUBJECT_REACH)
+            .filter(|m| m.first <= a + SUBJECT_REACH && !qualifies(m))
     } else {
         mentions.iter().rev().find(|m| !m.possessive && m.last == b)
     };
