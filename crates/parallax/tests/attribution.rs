@@ -2155,6 +2155,24 @@ fn a_name_after_an_article_qualifies_the_subject_a_participle_borrows() {
 }
 
 #[test]
+fn the_place_after_a_name_and_of_is_no_speaker() {
+    let found =
+        quotes("The pier closed. Tom Marsh of North Carolina said the ferry plan was poor.\n");
+    assert_speaker(&found, "ferry plan was poor", "Tom Marsh");
+    // A verb before the preposition: the name after it is the one a relative clause speaks for.
+    let found = quotes(
+        "The pier closed. Ann Lee sided with Tom Brandt, who has said the ferry plan is poor.\n",
+    );
+    assert_speaker(&found, "ferry plan is poor", "Tom Brandt");
+    // A name behind a title heads the whole phrase.
+    let found = quotes(
+        "The pier closed. Inspector-General of Harbour Police Nora Marsh said the ferry plan \
+         was poor.\n",
+    );
+    assert_speaker(&found, "ferry plan was poor", "Nora Marsh");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

@@ -1849,14 +1849,25 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }) {
         // "University of the Tallis Coast political scientist Edwin Quarles": a person
         // heading the whole phrase keeps it.
-        let person_heads = cx
-            .names
-            .mentions(&cx.toks, a, b, false)
-            .iter()
-            .any(|m| m.last == b && !m.possessive && matches!(m.referent, Referent::Person(_)));
+        // After a name, the preposition's own object heads nothing: "Tom Marsh of North
+        // Carolina" is Tom Marsh, however person-like the place's words ("Ann Lee sided with
+        // Tom Brandt, who …" holds a verb before it). A name behind a title heads its own
+        // phrase ("… Board Director Ann Lee").
+        let name_before = (a..p).all(|i| cx.toks.at(i).cap);
+        let object_of_preposition = |m: &Mention| {
+            name_before
+                && (p + 1..m.first).all(|i| is_in(&lexicon::DETERMINERS, &cx.toks.at(i).lower))
+                && !(m.first..m.last).any(|i| lexicon::is_title(&cx.toks.at(i).lower))
+        };
+        let person_heads = cx.names.mentions(&cx.toks, a, b, false).iter().any(|m| {
+            m.last == b
+                && !m.possessive
+                && matches!(m.referent, Referent::Person(_))
+                && !object_of_preposition(m)
+        });
         // "Secretary of State Wes Carrowby": a title before the preposition belongs to the name
         // after it.
-        let titled = is_in(&TITLES, &cx.toks.at(p - 1).lower);
+        let titled = lexicon::is_title(&cx.toks.at(p - 1).lower);
         // A part of a group ("One of the crew", "Many of the residents", "Some 40 percent of
         // voters") speaks as the whole phrase: the capital opening the sentence names no one.
         let of = cx.toks.at(p).lower == "of" && is_in(&PART_WORDS, &cx.toks.at(p - 1).lower);
