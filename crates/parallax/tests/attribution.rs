@@ -2173,6 +2173,15 @@ fn the_place_after_a_name_and_of_is_no_speaker() {
 }
 
 #[test]
+fn a_lead_in_before_a_subject_and_its_apposition_is_no_subject() {
+    let found = quotes(
+        "The pier closed. In May, a harbour judge, in response to a request, ordered the port \
+         to release the ferry records.\n",
+    );
+    assert_speaker(&found, "release the ferry records", "a harbour judge");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

@@ -1889,8 +1889,9 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
     let outer = s.phrase_before(place_appositions_start(s, open));
     // "NAME, a description, another one, said": the sentence's first segment, when it is short.
     let first_comma = (s.from..end - 1).find(|&i| s.tok(i).gap_after.contains(','));
+    // A lead-in is no subject ("In May, a judge, in response to a request, ordered …").
     let opening = first_comma
-        .filter(|&c| c + 1 - s.from <= 6 && c + 1 < end)
+        .filter(|&c| c + 1 - s.from <= 6 && c + 1 < end && !opens_lead_in(s.toks, s.from))
         .map(|c| (s.from, c + 1));
     // A name opens with a capital that is neither a determiner nor a function word ("Wyoming
     // Sen. Lyle Ambrose"), and is mostly capitalised; a description opens with a determiner.
