@@ -2182,6 +2182,19 @@ fn a_lead_in_before_a_subject_and_its_apposition_is_no_subject() {
 }
 
 #[test]
+fn according_to_inside_a_sentence_that_goes_on_after_an_article() {
+    let found = quotes(
+        "The pier closed. For the port, according to Ann Lee, the vote is a test of whether \
+         the ferry can run.\n",
+    );
+    assert_speaker(&found, "the vote is a test", "Ann Lee");
+    // An apposition after the name with no verb ends the sentence: the words come before.
+    let found =
+        quotes("The pier closed. The ferry was late, according to Tom Lee, the harbour master.\n");
+    assert_speaker(&found, "The ferry was late", "Tom Lee");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

@@ -2104,10 +2104,13 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
         let next = &s.tok(subject.1).lower;
         is_in(&DETERMINERS, next) || is_in(&ROLES, next) || matches!(next.as_str(), "who" | "which")
     };
+    // Words after the name that hold an auxiliary and no comma are the sentence going on, not
+    // an apposition ("according to Ann Lee, the vote is a test of …").
     let goes_on = if apposition {
-        (subject.1..s.to)
-            .find(|&i| s.tok(i).gap_after.contains(','))
-            .is_some_and(|i| i + 1 < s.to)
+        match (subject.1..s.to).find(|&i| s.tok(i).gap_after.contains(',')) {
+            Some(i) => i + 1 < s.to,
+            None => (subject.1..s.to).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower)),
+        }
     } else {
         subject.1 < s.to
     };

@@ -221,23 +221,38 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             span: (sentence.start(), sentence.end()),
         };
         let mut found = frames(&sent, &quotes);
-        // Attribution after the words ("…, Moore said.") is the surest: such frames go first.
-        // Views go last: a frame of speech keeps its words.
-        found.sort_by_key(|f| (f.view, f.content.1 > cx.toks.at(f.cue).start, f.cue));
-        let mut covered: Vec<(usize, usize)> = Vec::new();
-        for f in &found {
-            // An "according to" frame around another frame only names that frame's channel.
-            let wraps_another = f.according
+        // An "according to" frame around another frame of speech only names that frame's
+        // channel: it goes after it, and reports its words only when the frame inside gave no
+        // quote ("For the port, according to Lee, the vote is a test of whether …").
+        let wraps_another = |f: &Frame| {
+            f.according
                 && found.iter().any(|g| {
                     g.cue != f.cue
                         && !g.view
                         && f.content.0 <= g.content.0
                         && g.content.1 <= f.content.1
-                });
-            if wraps_another
-                || covered
-                    .iter()
-                    .any(|&(a, b)| a < f.content.1 && f.content.0 < b)
+                })
+        };
+        let wrapping: Vec<usize> = found
+            .iter()
+            .filter(|f| wraps_another(f))
+            .map(|f| f.cue)
+            .collect();
+        // Attribution after the words ("…, Moore said.") is the surest: such frames go first.
+        // Views go last: a frame of speech keeps its words.
+        found.sort_by_key(|f| {
+            (
+                f.view,
+                wrapping.contains(&f.cue),
+                f.content.1 > cx.toks.at(f.cue).start,
+                f.cue,
+            )
+        });
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for f in &found {
+            if covered
+                .iter()
+                .any(|&(a, b)| a < f.content.1 && f.content.0 < b)
             {
                 continue;
             }
