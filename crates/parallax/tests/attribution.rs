@@ -2195,6 +2195,15 @@ fn according_to_inside_a_sentence_that_goes_on_after_an_article() {
 }
 
 #[test]
+fn a_verb_and_colon_closing_a_paragraph_introduce_the_next_paragraphs_quotation() {
+    let found = quotes(
+        "The Harbour Times made the same claims in February, and the Norvik Gazette \
+         responded:\n\n\"If the ferry is late again, the answer is not to punish the crews.\"\n",
+    );
+    assert_speaker(&found, "the answer is not to punish", "Norvik Gazette");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

@@ -1927,6 +1927,39 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
         .and_then(|(p, _)| p)
 }
 
+/// A sentence ending in its reporting verb and a colon before a quotation that opens the next
+/// paragraph ("…, and the Norvik Gazette responded:"): the verb with its subject, and no words
+/// of its own (the quotation is read on its own and takes this speaker).
+pub(crate) fn introducing_cue(s: &Sentence) -> Option<Frame> {
+    let k = s.to.checked_sub(1).filter(|&k| k > s.from)?;
+    let t = s.tok(k);
+    let gap = t.gap_after;
+    let introduces = gap.trim_start().starts_with(':')
+        && gap.contains('\n')
+        && gap
+            .trim_end()
+            .ends_with(|c: char| c == '\'' || OPEN_QUOTES.contains(&c));
+    if !t.is_cue() || t.in_quote || !introduces {
+        return None;
+    }
+    let end = skip_adverbs_back(s, k);
+    let (subject, borrowed_subject) =
+        if end > s.from + 1 && matches!(s.tok(end - 1).lower.as_str(), "and" | "but") {
+            borrowed_subject(s, end - 1, None)?
+        } else {
+            (subject_with_apposition(s, end)?, false)
+        };
+    let colon = t.end + gap.find(':')? + 1;
+    Some(Frame {
+        cue: k,
+        subject,
+        content: (colon, colon),
+        borrowed_subject,
+        according: false,
+        view: false,
+    })
+}
+
 /// `…, saying CONTENT`: the subject is the sentence's opening phrase.
 fn participle_frame(
     s: &Sentence,

@@ -221,6 +221,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             span: (sentence.start(), sentence.end()),
         };
         let mut found = frames(&sent, &quotes);
+        let introducing = frames::introducing_cue(&sent);
+        let quotes_before = out.len();
         // An "according to" frame around another frame of speech only names that frame's
         // channel: it goes after it, and reports its words only when the frame inside gave no
         // quote ("For the port, according to Lee, the vote is a test of whether …").
@@ -282,6 +284,23 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     f.content.1.max(q.span.end()),
                 ));
                 out.push(q);
+            }
+        }
+        // "…, and the Norvik Gazette responded:" with the quotation in the next paragraph.
+        if out.len() == quotes_before {
+            if let Some(f) = introducing {
+                let reading = subject_speaker(&mut cx, &f, &channels);
+                let speaker = reading.speaker.or(reading.owner);
+                if speaker.is_some() {
+                    let introducing = PreviousQuote {
+                        speaker,
+                        written: reading.written,
+                        channel: reading.channel,
+                        sentence: s_idx,
+                        paragraph,
+                    };
+                    cx.recent.introducer = Some((introducing, f.content.1));
+                }
             }
         }
         for (qs, qe) in opened {
