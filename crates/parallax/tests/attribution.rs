@@ -2204,6 +2204,29 @@ fn a_verb_and_colon_closing_a_paragraph_introduce_the_next_paragraphs_quotation(
 }
 
 #[test]
+fn a_circumstance_after_the_verb_opened_by_on_is_no_part_of_the_words() {
+    let found = quotes(
+        "The pier closed. The ferry will not run again this year, a port official said on \
+         condition of anonymity.\n",
+    );
+    assert_speaker(&found, "ferry will not run again", "a port official");
+}
+
+#[test]
+fn a_second_verb_of_speech_after_a_pronoun_ends_the_first_clause() {
+    let found = quotes(
+        "The pier closed. Ann Lee says the ferry will run on Monday, but she now admits the \
+         pier may stay shut until June.\n",
+    );
+    let first = found
+        .iter()
+        .find(|(words, _)| words.contains("ferry will run"))
+        .expect("the first clause is reported");
+    assert!(!first.0.contains("pier may stay"), "{found:?}");
+    assert_speaker(&found, "pier may stay shut", "Ann Lee");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

@@ -181,7 +181,7 @@ static PREPOSITIONS: WordList = WordList::new(&[
 /// Prepositions that open a circumstance after a reporting verb ("said in a statement", "said
 /// at a news conference"), not the reported clause.
 static CIRCUMSTANCE_PREPOSITIONS: WordList =
-    WordList::new(&["at", "during", "in", "through", "via"]);
+    WordList::new(&["at", "during", "in", "on", "through", "via"]);
 /// True for a word of [`PREPOSITIONS`] or [`CIRCUMSTANCE_PREPOSITIONS`]: after a verb of
 /// speech it opens a circumstance or an addressee, not the words or the speaker.
 fn opens_circumstance(lower: &str) -> bool {
@@ -1769,7 +1769,7 @@ pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
 }
 
 /// True when token `j` opens a second verb of speech sharing the subject ("said the pier was
-/// safe and then warned …", "but added …"): the first reported clause, opening at token `c`,
+/// safe and then warned …", "but added …", "but it now explains …"): the first reported clause, opening at token `c`,
 /// ends before it. The verb is in the past ("-ed", "said", "told", "wrote"), or in the present
 /// after a verb in the present ("says … and adds"), so neither an infinitive ("would
 /// investigate and explain") nor, in a past narration, a plural noun ("and estimates were
@@ -1780,7 +1780,11 @@ fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
         return false;
     }
     let mut v = j + 1;
-    while v < s.to && matches!(s.tok(v).lower.as_str(), "also" | "then" | "later") {
+    // "…, but it now explains …": a pronoun may stand for the same subject.
+    if v < s.to && matches!(s.tok(v).lower.as_str(), "he" | "she" | "it" | "they" | "we") {
+        v += 1;
+    }
+    while v < s.to && matches!(s.tok(v).lower.as_str(), "also" | "then" | "later" | "now") {
         v += 1;
     }
     let verb = s.tok(v);
