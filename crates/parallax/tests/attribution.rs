@@ -2224,6 +2224,12 @@ fn a_second_verb_of_speech_after_a_pronoun_ends_the_first_clause() {
         .expect("the first clause is reported");
     assert!(!first.0.contains("pier may stay"), "{found:?}");
     assert_speaker(&found, "pier may stay shut", "Ann Lee");
+    // A circumstance between the first verb and its clause.
+    let found = quotes(
+        "The pier closed. Ann Lee says on her blog that the ferry will run on Monday, but she \
+         now admits the pier may stay shut until June.\n",
+    );
+    assert_speaker(&found, "pier may stay shut", "Ann Lee");
 }
 
 #[test]

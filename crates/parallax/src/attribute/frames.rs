@@ -1790,8 +1790,9 @@ fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
     let verb = s.tok(v);
     let past =
         verb.lower.ends_with("ed") || matches!(verb.lower.as_str(), "said" | "told" | "wrote");
-    // The verb reporting the first clause stands just before it (past "that" or an addressee).
-    let first_present = (c.saturating_sub(3).max(s.from)..c)
+    // The verb reporting the first clause stands before it (past "that", an addressee or a
+    // circumstance: "says on its website that …").
+    let first_present = (c.saturating_sub(MAX_CIRCUMSTANCE_WORDS).max(s.from)..c)
         .rev()
         .find(|&k| s.tok(k).is_cue())
         .is_some_and(|k| s.tok(k).lower.ends_with('s'));
