@@ -2233,6 +2233,15 @@ fn a_second_verb_of_speech_after_a_pronoun_ends_the_first_clause() {
 }
 
 #[test]
+fn the_phrase_after_told_is_never_an_inverted_speaker() {
+    let found = quotes(
+        "The pier closed. \"We will fix it,\" the port\u{2019}s new chief, Ann Lee, told \
+         reporters on Monday.\n",
+    );
+    assert_speaker(&found, "We will fix it", "Ann Lee");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

@@ -863,6 +863,10 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     if k == s.from || !s.tok(k - 1).gap_after.contains(',') || s.tok(k - 1).in_quote {
         return None;
     }
+    // "…, Ann Lee, told reporters on Monday.": the phrase after "told" is whom it was told to.
+    if matches!(s.tok(k).lower.as_str(), "told" | "tells") {
+        return None;
+    }
     // "Nils Ashdown, who quit smoking, says the program …": a name opening the sentence before an
     // apposition is the subject, and the words after the verb are the content.
     let first_comma = (s.from..k).find(|&i| s.tok(i).gap_after.contains(','));
