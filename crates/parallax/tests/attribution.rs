@@ -2156,8 +2156,7 @@ fn a_name_after_an_article_qualifies_the_subject_a_participle_borrows() {
 
 #[test]
 fn the_place_after_a_name_and_of_is_no_speaker() {
-    let found =
-        quotes("The pier closed. Tom Marsh of North Carolina said the ferry plan was poor.\n");
+    let found = quotes("The pier closed. Tom Marsh of Port Ellis said the ferry plan was poor.\n");
     assert_speaker(&found, "ferry plan was poor", "Tom Marsh");
     // A verb before the preposition: the name after it is the one a relative clause speaks for.
     let found = quotes(
@@ -2188,10 +2187,17 @@ fn according_to_inside_a_sentence_that_goes_on_after_an_article() {
          the ferry can run.\n",
     );
     assert_speaker(&found, "the vote is a test", "Ann Lee");
-    // An apposition after the name with no verb ends the sentence: the words come before.
-    let found =
-        quotes("The pier closed. The ferry was late, according to Tom Lee, the harbour master.\n");
-    assert_speaker(&found, "The ferry was late", "Tom Lee");
+    // A relative clause after the name ends the sentence: the words come before.
+    let found = quotes(
+        "The pier closed. The ferry was late, according to Tom Lee, who has run the pier since \
+         2010.\n",
+    );
+    let late = found
+        .iter()
+        .find(|(words, _)| words.contains("ferry was late"))
+        .expect("the words before are reported");
+    assert!(!late.0.contains("run the pier"), "{found:?}");
+    assert_eq!(late.1.as_deref(), Some("Tom Lee"), "{found:?}");
 }
 
 #[test]
@@ -2229,7 +2235,30 @@ fn a_second_verb_of_speech_after_a_pronoun_ends_the_first_clause() {
         "The pier closed. Ann Lee says on her blog that the ferry will run on Monday, but she \
          now admits the pier may stay shut until June.\n",
     );
+    let first = found
+        .iter()
+        .find(|(words, _)| words.contains("ferry will run"))
+        .expect("the first clause is reported");
+    assert!(!first.0.contains("pier may stay"), "{found:?}");
     assert_speaker(&found, "pier may stay shut", "Ann Lee");
+    // With no comma, "and" and a pronoun open no second report of the same speaker.
+    let found = quotes(
+        "The pier closed. Ann Lee said the dockers complained and they warned the pier was \
+         unsafe.\n",
+    );
+    assert_speaker(&found, "the dockers complained and they warned", "Ann Lee");
+}
+
+#[test]
+fn a_person_tied_to_a_matter_by_a_preposition_speaks_as_the_whole_phrase() {
+    let found = quotes(
+        "The pier closed. A source familiar with the talks said the ferry would not run again.\n",
+    );
+    assert_speaker(
+        &found,
+        "ferry would not run",
+        "A source familiar with the talks",
+    );
 }
 
 #[test]

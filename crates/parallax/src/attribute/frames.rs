@@ -1515,11 +1515,14 @@ fn verb_frame(
     }
     // "said in an e-mailed statement that …": the clause follows the circumstance; without a
     // "that" the words after the verb are only the circumstance ("said in an interview.").
+    // After "on", only "that" opens the clause: "said on social media that …", but "wrote on
+    // ferry safety before he …" is the verb's own object.
+    let on = s.tok(c).lower == "on";
     if !has_that && c < s.to && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(c).lower) {
         let window = c + 1..s.to.min(c + MAX_CIRCUMSTANCE_WORDS);
         let clause = window
             .take_while(|&i| !s.tok(i).in_quote && !colon_break(s.tok(i - 1)))
-            .find(|&i| s.tok(i).lower == "that" || is_in(&CLAUSE_SUBJECTS, &s.tok(i).lower));
+            .find(|&i| s.tok(i).lower == "that" || !on && is_in(&CLAUSE_SUBJECTS, &s.tok(i).lower));
         match clause {
             Some(i) if s.tok(i).lower == "that" => {
                 c = i + 1;
@@ -1773,8 +1776,8 @@ pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
 }
 
 /// True when token `j` opens a second verb of speech sharing the subject ("said the pier was
-/// safe and then warned …", "but added …", "but it now explains …"): the first reported clause, opening at token `c`,
-/// ends before it. The verb is in the past ("-ed", "said", "told", "wrote"), or in the present
+/// safe and then warned …", "but added …", or after a pronoun, "…, but it now explains …"):
+/// the first reported clause, opening at token `c`, ends before it. The verb is in the past ("-ed", "said", "told", "wrote"), or in the present
 /// after a verb in the present ("says … and adds"), so neither an infinitive ("would
 /// investigate and explain") nor, in a past narration, a plural noun ("and estimates were
 /// revised") ends the clause.
@@ -1784,8 +1787,16 @@ fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
         return false;
     }
     let mut v = j + 1;
-    // "…, but it now explains …": a pronoun may stand for the same subject.
-    if v < s.to && matches!(s.tok(v).lower.as_str(), "he" | "she" | "it" | "they" | "we") {
+    // "…, but it now explains …", "… - but she said …": after punctuation, a pronoun may stand
+    // for the same subject; with none, only "he" or "she" ("… and she said …", where "… the
+    // crews complained and they warned …" is the clause's own).
+    let punctuated = j > s.from && !s.tok(j - 1).gap_after.trim().is_empty();
+    let pronoun = match s.tok(v).lower.as_str() {
+        "he" | "she" => true,
+        "it" | "they" | "we" => punctuated,
+        _ => false,
+    };
+    if v < s.to && pronoun {
         v += 1;
     }
     while v < s.to && matches!(s.tok(v).lower.as_str(), "also" | "then" | "later" | "now") {
@@ -2146,12 +2157,15 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
         let next = &s.tok(subject.1).lower;
         is_in(&DETERMINERS, next) || is_in(&ROLES, next) || matches!(next.as_str(), "who" | "which")
     };
-    // Words after the name that hold an auxiliary and no comma are the sentence going on, not
-    // an apposition ("according to Ann Lee, the vote is a test of …").
+    // An article after the name and, before any relative pronoun, an auxiliary with no
+    // comma: the sentence going on, not an apposition ("according to Ann Lee,
+    // the vote is a test of …"; "according to Tom Lee, who has run the pier …" is one).
     let goes_on = if apposition {
         match (subject.1..s.to).find(|&i| s.tok(i).gap_after.contains(',')) {
             Some(i) => i + 1 < s.to,
-            None => (subject.1..s.to).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower)),
+            None => (subject.1..s.to)
+                .take_while(|&i| !matches!(s.tok(i).lower.as_str(), "who" | "which" | "that"))
+                .any(|i| is_in(&AUXILIARIES, &s.tok(i).lower)),
         }
     } else {
         subject.1 < s.to

@@ -1883,13 +1883,14 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }) {
         // "University of the Tallis Coast political scientist Edwin Quarles": a person
         // heading the whole phrase keeps it.
-        // After a name, the preposition's own object heads nothing: "Tom Marsh of North
-        // Carolina" is Tom Marsh, however person-like the place's words ("Ann Lee sided with
+        // After a name, the preposition's own object heads nothing: "Tom Marsh of Port Ellis"
+        // is Tom Marsh, however person-like the place's words ("Ann Lee sided with
         // Tom Brandt, who …" holds a verb before it). A name behind a title heads its own
         // phrase ("… Board Director Ann Lee").
         let name_before = (a..p).all(|i| cx.toks.at(i).cap);
         let object_of_preposition = |m: &Mention| {
             name_before
+                && m.first > p
                 && (p + 1..m.first).all(|i| is_in(&lexicon::DETERMINERS, &cx.toks.at(i).lower))
                 && !(m.first..m.last).any(|i| lexicon::is_title(&cx.toks.at(i).lower))
         };
@@ -1903,11 +1904,15 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // after it.
         let titled = lexicon::is_title(&cx.toks.at(p - 1).lower);
         // A part of a group ("One of the crew", "Many of the residents", "Some 40 percent of
-        // voters") speaks as the whole phrase: the capital opening the sentence names no one.
+        // voters") speaks as the whole phrase, as does a phrase whose preposition ties a person
+        // to a place or a matter ("A source familiar with the talks", "An official at the
+        // port"): the capital opening the sentence names no one. ("A report from the port" is
+        // read through its channel.)
         let of = cx.toks.at(p).lower == "of" && is_in(&PART_WORDS, &cx.toks.at(p - 1).lower);
+        let loose = of || matches!(cx.toks.at(p).lower.as_str(), "with" | "at" | "for");
         let named = (a..p).any(|i| {
             let t = cx.toks.at(i);
-            t.cap && !(of && i == cx.sentence_from && is_in(&lexicon::DETERMINERS, &t.lower))
+            t.cap && !(loose && i == cx.sentence_from && is_in(&lexicon::DETERMINERS, &t.lower))
         });
         if named
             && !channels.iter().any(|c| c.first <= a && c.last >= b)

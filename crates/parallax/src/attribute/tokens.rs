@@ -16,11 +16,12 @@ pub struct Tok<'a> {
     pub lower: String,
     /// Starts with an upper-case letter.
     pub cap: bool,
-    /// Ended in `'s` or `’s`.
+    /// Ended in `'s` or `’s`, or a word in "s" with its apostrophe alone ("the dockers’ union").
     pub possessive: bool,
     /// Lies inside quotation marks.
     pub in_quote: bool,
-    /// The text between this token and the next.
+    /// The text between this token and the next (without the apostrophe of a possessive in
+    /// "s’", which belongs to the word).
     pub gap_after: &'a str,
     /// Lies where capitals say nothing about names: in a line written in title case (a
     /// headline: "Harbour Pier To Reopen In June"), or in the dateline opening a paragraph
@@ -152,33 +153,38 @@ fn plural_possessive(text: &str, start: usize, word: &str, gap: &str) -> bool {
     if !(word.ends_with(['s', 'S']) && apostrophe && spaced && word_next) {
         return false;
     }
-    let line = text
-        .get(..start)
-        .and_then(|before| before.rsplit(['\n', '\r']).next())
-        .unwrap_or("");
-    // Only the line's last stretch is read, so a line of many such words stays linear.
-    let mut from = line.len().saturating_sub(QUOTE_LOOKBACK_BYTES);
-    while !line.is_char_boundary(from) {
+    // Only the last stretch before the word is read, so a line of many such words stays
+    // linear; within it, only the line the word is on.
+    let mut from = start.saturating_sub(QUOTE_LOOKBACK_BYTES);
+    while !text.is_char_boundary(from) {
         from += 1;
     }
-    !single_quote_open(line.get(from..).unwrap_or(""))
+    let line = text
+        .get(from..start)
+        .and_then(|before| before.rsplit(['\n', '\r']).next())
+        .unwrap_or("");
+    !single_quote_open(line)
 }
 
 /// How far back in its line a plural possessive looks for an open single quotation mark.
 const QUOTE_LOOKBACK_BYTES: usize = 600;
 
 /// True when a single quotation mark opens in `line` and none closes it after: an opening one
-/// is `‘`, or `'` at the line's start or after a space or bracket; a closing one follows a
-/// letter and comes before no letter.
+/// is `‘`, or `'` at the line's start or after a space or bracket, before a letter or digit; a
+/// closing one follows any other character than a space and comes before no letter or digit
+/// ("ships’", "late,’", "now?’").
 fn single_quote_open(line: &str) -> bool {
     let mut open = false;
     let mut prev: Option<char> = None;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
-        let opening = c == '‘' || c == '\'' && prev.is_none_or(|p| p.is_whitespace() || p == '(');
+        let opening = c == '‘'
+            || c == '\''
+                && prev.is_none_or(|p| p.is_whitespace() || p == '(')
+                && next.is_some_and(char::is_alphanumeric);
         let closing = matches!(c, '’' | '\'')
-            && prev.is_some_and(char::is_alphanumeric)
+            && prev.is_some_and(|p| !p.is_whitespace())
             && !next.is_some_and(char::is_alphanumeric);
         if opening {
             open = true;
@@ -427,6 +433,11 @@ mod tests {
         // A single quotation mark still open: the apostrophe closes it.
         assert!(owners("‘We lost the ships’ said Lee.").is_empty());
         assert!(owners("Lee said 'we lost the ships' on Monday.").is_empty());
+        // A quotation closed after its punctuation is closed.
+        assert_eq!(
+            owners("‘We will fix it,’ said Lee, and the dockers’ union agreed."),
+            ["dockers| "]
+        );
         // No word after it, or no plural before it.
         assert!(owners("The ships’. Then the dock’ fell.").is_empty());
     }
