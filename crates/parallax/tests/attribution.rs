@@ -56,6 +56,20 @@ fn speaker_of(found: &[(String, Option<String>)], words: &str) -> Option<String>
 }
 
 /// Asserts that the quote holding `words` is attributed to `speaker`.
+/// The quote of `found` holding `words`, which must not run on to `beyond`.
+fn reported_without<'f>(
+    found: &'f [(String, Option<String>)],
+    words: &str,
+    beyond: &str,
+) -> &'f (String, Option<String>) {
+    let quote = found
+        .iter()
+        .find(|(text, _)| text.contains(words))
+        .unwrap_or_else(|| panic!("no quote holding {words:?} in {found:?}"));
+    assert!(!quote.0.contains(beyond), "{found:?}");
+    quote
+}
+
 fn assert_speaker(found: &[(String, Option<String>)], words: &str, speaker: &str) {
     assert_eq!(
         speaker_of(found, words).as_deref(),
@@ -2192,11 +2206,7 @@ fn according_to_inside_a_sentence_that_goes_on_after_an_article() {
         "The pier closed. The ferry was late, according to Tom Lee, who has run the pier since \
          2010.\n",
     );
-    let late = found
-        .iter()
-        .find(|(words, _)| words.contains("ferry was late"))
-        .expect("the words before are reported");
-    assert!(!late.0.contains("run the pier"), "{found:?}");
+    let late = reported_without(&found, "ferry was late", "run the pier");
     assert_eq!(late.1.as_deref(), Some("Tom Lee"), "{found:?}");
 }
 
@@ -2224,22 +2234,14 @@ fn a_second_verb_of_speech_after_a_pronoun_ends_the_first_clause() {
         "The pier closed. Ann Lee says the ferry will run on Monday, but she now admits the \
          pier may stay shut until June.\n",
     );
-    let first = found
-        .iter()
-        .find(|(words, _)| words.contains("ferry will run"))
-        .expect("the first clause is reported");
-    assert!(!first.0.contains("pier may stay"), "{found:?}");
+    reported_without(&found, "ferry will run", "pier may stay");
     assert_speaker(&found, "pier may stay shut", "Ann Lee");
     // A circumstance between the first verb and its clause.
     let found = quotes(
         "The pier closed. Ann Lee says on her blog that the ferry will run on Monday, but she \
          now admits the pier may stay shut until June.\n",
     );
-    let first = found
-        .iter()
-        .find(|(words, _)| words.contains("ferry will run"))
-        .expect("the first clause is reported");
-    assert!(!first.0.contains("pier may stay"), "{found:?}");
+    reported_without(&found, "ferry will run", "pier may stay");
     assert_speaker(&found, "pier may stay shut", "Ann Lee");
     // With no comma, "and" and a pronoun open no second report of the same speaker.
     let found = quotes(
