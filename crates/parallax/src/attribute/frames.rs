@@ -1777,10 +1777,10 @@ pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
 
 /// True when token `j` opens a second verb of speech sharing the subject ("said the pier was
 /// safe and then warned …", "but added …", or after a pronoun, "…, but it now explains …"):
-/// the first reported clause, opening at token `c`, ends before it. The verb is in the past ("-ed", "said", "told", "wrote"), or in the present
-/// after a verb in the present ("says … and adds"), so neither an infinitive ("would
-/// investigate and explain") nor, in a past narration, a plural noun ("and estimates were
-/// revised") ends the clause.
+/// the first reported clause, opening at token `c`, ends before it. The verb is in the past
+/// ("-ed", "said", "told", "wrote"), or in the present after a verb in the present ("says …
+/// and adds"), so neither an infinitive ("would investigate and explain") nor, in a past
+/// narration, a plural noun ("and estimates were revised") ends the clause.
 fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
     let t = s.tok(j);
     if t.in_quote || !matches!(t.lower.as_str(), "and" | "but") {
