@@ -2273,6 +2273,15 @@ fn the_phrase_after_told_is_never_an_inverted_speaker() {
 }
 
 #[test]
+fn a_circumstance_then_a_colon_hands_the_quotation_to_the_verbs_subject() {
+    let found = quotes(
+        "The pier closed. Regarding the talks between Tom Brandt and the crews, the harbour \
+         board said in a statement: \"Neither of these emails involve the ferry.\"\n",
+    );
+    assert_speaker(&found, "Neither of these emails", "the harbour board");
+}
+
+#[test]
 fn a_document_filed_by_a_group_speaks_for_that_group() {
     let found = quotes(
         "The pier closed. According to the complaint filed by prosecutors, the crew ignored \

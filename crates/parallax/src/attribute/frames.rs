@@ -1530,11 +1530,26 @@ fn verb_frame(
             }
             Some(i) if s.to - i >= MIN_CONTENT_WORDS => c = i,
             Some(_) => {}
-            // Nothing but the circumstance itself ("said in an interview last spring.").
+            // Nothing but the circumstance itself ("said in an interview last spring."), or
+            // the circumstance before a colon and a quotation ("said in a statement: “…”"),
+            // which is the verb's words.
             None if s.to - c <= MAX_CIRCUMSTANCE_WORDS
                 || s.toks.within(c..s.to).iter().any(colon_break) =>
             {
-                return None
+                let colon = (c..s.to).find(|&i| colon_break(s.tok(i)))?;
+                let t = s.tok(colon);
+                if !opens_quote(t) || s.tok(colon).in_quote {
+                    return None;
+                }
+                let quote = quote_opening_in(quotes, t.end, s.start_of(colon + 1))?;
+                return Some(Frame {
+                    cue: k,
+                    subject,
+                    content: quote,
+                    borrowed_subject,
+                    according: false,
+                    view: false,
+                });
             }
             None => {}
         }
