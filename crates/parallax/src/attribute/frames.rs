@@ -1962,19 +1962,14 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
         .and_then(|(p, _)| p)
 }
 
-/// A sentence ending in its reporting verb and a colon before a quotation that opens the next
-/// paragraph ("…, and the Norvik Gazette responded:"): the verb with its subject, and no words
-/// of its own (the quotation is read on its own and takes this speaker).
+/// A sentence ending in its reporting verb and a colon ("…, and the Norvik Gazette
+/// responded:"): the verb with its subject, and no words of its own, its content the empty
+/// range after the colon. When a quotation opens the next paragraph, it takes this speaker.
 pub(crate) fn introducing_cue(s: &Sentence) -> Option<Frame> {
     let k = s.to.checked_sub(1).filter(|&k| k > s.from)?;
     let t = s.tok(k);
     let gap = t.gap_after;
-    let introduces = gap.trim_start().starts_with(':')
-        && gap.contains('\n')
-        && gap
-            .trim_end()
-            .ends_with(|c: char| c == '\'' || OPEN_QUOTES.contains(&c));
-    if !t.is_cue() || t.in_quote || !introduces {
+    if !t.is_cue() || t.in_quote || !gap.trim_start().starts_with(':') {
         return None;
     }
     let end = skip_adverbs_back(s, k);

@@ -287,6 +287,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
         }
         // "…, and the Norvik Gazette responded:" with the quotation in the next paragraph.
+        let introducing = introducing
+            .filter(|f| introduces_quotation(text, (cx.toks.at(f.cue).end, f.content.1), &quotes));
         if out.len() == quotes_before {
             if let Some(f) = introducing {
                 let reading = subject_speaker(&mut cx, &f, &channels);
