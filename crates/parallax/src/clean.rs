@@ -697,24 +697,6 @@ impl LineHasher {
     }
 }
 
-/// True for a line that reads as a headline: several words, mostly capitalised or sentence case
-/// with lower-case function words, mostly letters, and no full stop at the end.
-fn is_headline_like(line: &Line) -> bool {
-    if !(4..=30).contains(&line.words) || line.text.trim_end().ends_with('.') {
-        return false;
-    }
-    let words: Vec<&str> = line.text.split_whitespace().collect();
-    let alphabetic = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .count();
-    let has_lowercase_word = words
-        .iter()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
-    alphabetic * 10 >= words.len() * 8 && has_lowercase_word && !line.text.contains(['|', '»', '›'])
-}
-
 /// Labels that put another story's headline after them ("Related: …", "SEE ALSO: …"), lower
 /// case. ("Also:", "More:" and "Recommended:" may open an article's own sentence; they count
 /// only before a headline written as one, as other labels do.)
@@ -792,6 +774,154 @@ fn is_chrome_anywhere(line: &Line) -> bool {
         || is_contact_line(&line.lower)
         || is_caption(&line.lower)
         || is_media_chrome(&line.lower)
+}
+
+/// True for text that reads as a headline: several words, mostly letters, opening with a
+/// capital, a digit, a quotation mark or a bracket, and no full stop at the end. Title case qualifies: a menu's
+/// words are told from a headline by the article ([`headline_before`]), not by their case.
+fn is_headline_like(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(4..=30).contains(&words.len()) || text.ends_with('.') {
+        return false;
+    }
+    let alphabetic = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    let opens_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "‘“\"'[".contains(c));
+    opens_well && alphabetic * 10 >= words.len() * 8 && !text.contains(['|', '»', '›'])
+}
+
+/// Most words of the outlet's name after a page title's headline ("… - Norvik Gazette").
+const OUTLET_SUFFIX_WORDS: usize = 5;
+
+/// A page title's headline without the outlet's name the page puts after it ("Port reopens
+/// after storm - Norvik Gazette", "… | Harbour Times"): the part before the last dash or bar,
+/// when what follows is a short name (its words capitalised, but for short function words, or
+/// a web address).
+fn without_outlet_suffix(text: &str) -> &str {
+    let text = text.trim();
+    let Some((at, sep)) = [" - ", " – ", " — ", " | "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|at| (at, sep.len())))
+        .max()
+    else {
+        return text;
+    };
+    let suffix = &text[at + sep..];
+    let words: Vec<&str> = suffix.split_whitespace().collect();
+    let names = !words.is_empty()
+        && words.len() <= OUTLET_SUFFIX_WORDS
+        && words
+            .first()
+            .is_some_and(|w| !w.starts_with(char::is_lowercase) || w.contains('.'))
+        && words
+            .iter()
+            .all(|w| !w.starts_with(char::is_lowercase) || w.contains('.') || w.len() <= 3);
+    if names {
+        text[..at].trim_end()
+    } else {
+        text
+    }
+}
+
+/// Words at a caption's end among which a credit's slash is looked for ("… REUTERS/Jane Roe").
+const CREDIT_TAIL_WORDS: usize = 4;
+
+/// True for a photo's caption told by its credit: "Credit" with a colon or an ellipsis and a
+/// name ("… Credit: Jane Roe"), a picture agency named ("Getty Images", "AP Photo"), an agency
+/// and a name joined by a slash among the last words ("… NORVIK/Jane Roe"), or a closing
+/// parenthesis about the picture ("(Family photo)").
+fn has_picture_credit(text: &str) -> bool {
+    let credit_word = text.match_indices("Credit").any(|(at, word)| {
+        let rest = &text[at + word.len()..];
+        let rest = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix("..."))
+            .or_else(|| rest.strip_prefix('…'));
+        rest.is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
+    });
+    let lower = text.to_lowercase();
+    let agency = ["getty images", "ap photo"]
+        .iter()
+        .any(|a| lower.contains(a));
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let slash_credit = words.iter().rev().take(CREDIT_TAIL_WORDS).any(|w| {
+        w.split_once('/').is_some_and(|(a, b)| {
+            a.starts_with(char::is_uppercase) && b.starts_with(char::is_uppercase)
+        })
+    });
+    let picture_remark = text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|at| t[at..].to_lowercase()))
+        .is_some_and(|inner| {
+            ["photo", "image", "picture"]
+                .iter()
+                .any(|p| inner.contains(p))
+        });
+    credit_word || agency || slash_credit || picture_remark
+}
+
+/// True for text that ends a sentence inside it: a full stop after a lower-case word or a
+/// number, then a capital ("… in 2003. Norvik News"), as a picture's or a video's description
+/// runs into its credit. A headline's abbreviations ("U.S.", "Nov. 28") end no sentence.
+fn ends_sentence_inside(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let (before, after) = (pair[0], pair[1]);
+        before.strip_suffix('.').is_some_and(|w| {
+            (w.len() >= 2 && w.chars().all(char::is_lowercase))
+                || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        }) && after.starts_with(char::is_uppercase)
+    })
+}
+
+/// Share of a headline's terms that the article must repeat: a page's headline names what its
+/// article is about, where a menu item ("Skip to main content"), a site's slogan or another
+/// story's teaser above the article names something else.
+const HEADLINE_TERMS_IN_ARTICLE: f64 = 0.5;
+
+/// Article words read for [`headline_before`]'s comparison: the opening of the article, where a
+/// headline's matter is stated.
+const HEADLINE_ARTICLE_WORDS: usize = 1500;
+
+/// The page's headline: the first line before the article (`first`) that reads as a headline
+/// ([`is_headline_like`], without the outlet's name a page title ends with,
+/// [`without_outlet_suffix`]), is no page chrome and no picture's caption, and whose terms the
+/// opening of the article (`first..=last`) repeats, at least [`HEADLINE_TERMS_IN_ARTICLE`] of
+/// them. A page's title comes first, so the first such line is its headline; None when no line
+/// qualifies: a page without its headline gets no title rather than a menu item's.
+fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<&'a str> {
+    let before = lines.get(..first)?;
+    let mut article = HashSet::new();
+    let mut read = 0;
+    for line in lines.get(first..=last).unwrap_or_default() {
+        if read >= HEADLINE_ARTICLE_WORDS {
+            break;
+        }
+        read += line.words;
+        article.extend(crate::terms::term_hashes(line.text));
+    }
+    before.iter().find_map(|line| {
+        let headline = without_outlet_suffix(line.text);
+        if !is_headline_like(headline)
+            || is_chrome_anywhere(line)
+            || ends_with_photo_credit(line.text)
+            || has_picture_credit(line.text)
+            || ends_sentence_inside(headline)
+        {
+            return None;
+        }
+        let terms = crate::terms::term_hashes(headline);
+        let repeated = terms.iter().filter(|t| article.contains(*t)).count();
+        let share = repeated as f64 / terms.len().max(1) as f64;
+        (!terms.is_empty() && share >= HEADLINE_TERMS_IN_ARTICLE).then_some(headline)
+    })
 }
 
 /// Fewest words of a line that introduces the next with a colon ("Lee said in a statement:").
@@ -994,12 +1124,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         (0, html_end)
     };
 
-    // Page chrome before the article is no headline, however it reads (a player's "Play Video
-    // …" label, a photo's caption).
     let found_title = if given_title.is_none() {
-        lines[..first.min(lines.len())]
-            .iter()
-            .find(|l| is_headline_like(l) && !is_chrome_anywhere(l))
+        headline_before(&lines, first, last)
     } else {
         None
     };
@@ -1007,7 +1133,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
-        .or_else(|| found_title.map(|l| l.text.to_string()));
+        .or_else(|| found_title.map(str::to_string));
     let title_print = title.as_deref().and_then(fingerprint);
 
     let mut removed = Vec::new();
@@ -1539,7 +1665,7 @@ mod tests {
 
     #[test]
     fn repeated_headline_is_kept_once_as_title() {
-        let head = "Mayor Says the Bridge Will Open in May";
+        let head = "Council Approves the Budget After a Long Debate";
         let page = format!("{head}\n\n{head}\n{head}\n\n{BODY}");
         let c = clean(&page, None);
         assert_eq!(c.title.as_deref(), Some(head));
@@ -1552,9 +1678,69 @@ mod tests {
         let c = clean(&format!("{chrome}\n{BODY}\n{BODY} Again."), None);
         assert_eq!(c.title, None);
         assert!(!c.text.contains("Play video"), "{:?}", c.text);
-        let head = "Mayor Says the Bridge Will Open in May";
+        let head = "Council Approves the Budget After a Long Debate";
         let c = clean(&format!("{chrome}\n{head}\n{BODY}"), None);
         assert_eq!(c.title.as_deref(), Some(head));
+    }
+
+    /// The title found on `page` (no title known from metadata).
+    fn title_of(page: &str) -> Option<String> {
+        clean(page, None).title
+    }
+
+    #[test]
+    fn a_menu_line_above_the_article_is_no_title() {
+        // Its words are not the article's: no title rather than a menu item.
+        let menu = "Go straight to the latest stories";
+        assert_eq!(
+            title_of(&format!("{menu}\nHome\nWorld\n{BODY}\n{BODY} Again.")),
+            None
+        );
+        // The headline under the menu is found, in title case too.
+        let head = "Council Approves Budget for Schools and Roads";
+        assert_eq!(
+            title_of(&format!("{menu}\n{head}\n{BODY}")).as_deref(),
+            Some(head)
+        );
+    }
+
+    #[test]
+    fn a_page_title_loses_the_outlet_name_after_it() {
+        let head = "Council approves budget for schools and roads";
+        let c = clean(
+            &format!("{head} - Norvik Gazette\nSubscribe\n{head}\n{BODY}"),
+            None,
+        );
+        assert_eq!(c.title.as_deref(), Some(head));
+        assert!(!c.text.contains("Norvik Gazette"), "{:?}", c.text);
+        // A dash inside a headline, before words that name no outlet, stays.
+        let dashed = "Council budget - what the long debate means for roads";
+        assert_eq!(
+            title_of(&format!("{dashed}\n{BODY}")).as_deref(),
+            Some(dashed)
+        );
+    }
+
+    #[test]
+    fn a_captioned_picture_above_the_article_is_no_title() {
+        let captions = [
+            "Council members debate the budget on Tuesday NORVIK/Ann Lee",
+            "Council members debate the budget on Tuesday Credit: Ann Lee",
+            "Council members debate the budget on Tuesday (Family photo)",
+            "Council members debate the budget in 2019. Norvik Daily News",
+            "Council members debate the budget on May 4. Norvik Daily News",
+            "(This budget story has been updated with the council vote)",
+        ];
+        for caption in captions {
+            assert_eq!(
+                title_of(&format!("{caption}\n{BODY}\n{BODY} Again.")),
+                None,
+                "{caption}"
+            );
+        }
+        // Abbreviations end no sentence inside a headline.
+        let head = "U.S. Council Approves Budget on Nov. 28 After Debate";
+        assert_eq!(title_of(&format!("{head}\n{BODY}")).as_deref(), Some(head));
     }
 
     #[test]
