@@ -1217,6 +1217,18 @@ pub(crate) static ORGANISATION_WORDS: WordList = WordList::new(&[
     "watchdog",
 ]);
 
+/// Reflexive pronouns: they stress a subject ("the mayor himself") or name the subject again
+/// as an object ("declared himself the winner").
+pub(crate) static REFLEXIVES: WordList = WordList::new(&[
+    "herself",
+    "himself",
+    "itself",
+    "myself",
+    "ourselves",
+    "themselves",
+    "yourself",
+]);
+
 /// Words that introduce a reported speaker after the verb's object ("told reporters").
 pub(crate) static ADDRESSEES: WordList = WordList::new(&[
     "audience",

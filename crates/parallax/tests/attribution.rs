@@ -2374,3 +2374,32 @@ fn a_description_and_a_participle_between_commas_open_the_sentence_as_its_subjec
         quotes("The pier closed. The mayor, speaking at the pier, said the ferry runs late.\n");
     assert_speaker(&found, "ferry runs late", "The mayor");
 }
+
+#[test]
+fn a_participle_of_speech_after_a_preposition_reports_for_its_clause() {
+    let found = quotes(
+        "Tom Brandt ended his speech by saying “Not yet.” The crowd cheered. The harbour \
+         board closed the meeting after insisting that the ferries would run late all winter.",
+    );
+    assert_speaker(&found, "Not yet", "Tom Brandt");
+    let warned = reported_without(&found, "the ferries would run late", "closed the meeting");
+    assert_eq!(warned.1.as_deref(), Some("The harbour board"), "{found:?}");
+    // In a relative clause, the participle reports for the name the clause hangs on.
+    let found = quotes(
+        "For an hour, the nominee sat with Ann Lee, who last week surprised him by declaring \
+         she could not yet back the plan.",
+    );
+    assert_speaker(&found, "could not yet back the plan", "Ann Lee");
+}
+
+#[test]
+fn a_participle_after_a_preposition_that_names_or_gains_reports_nothing() {
+    for text in [
+        "The mayor won the vote by declaring himself the candidate of the harbour crews.",
+        "The council kept its majority while adding ten seats in the northern wards.",
+        "After saying nothing for a week, the port chief left the hall on Monday.",
+    ] {
+        let found = quotes(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

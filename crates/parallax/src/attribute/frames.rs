@@ -20,7 +20,7 @@
 
 use super::lexicon::{
     is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS,
-    PLAIN_ARTICLES, ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
+    PLAIN_ARTICLES, REFLEXIVES, ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
 use super::tokens::{Tok, TokenAt, CLOSING_MARKS as CLOSE_QUOTES, OPENING_MARKS as OPEN_QUOTES};
 use super::views::{end_before_later_subjects, view_frame};
@@ -645,7 +645,10 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         } else if let Some(f) = with_participle(s, k, quotes) {
             out.push(f);
         } else if is_in(&PARTICIPLES, &t.lower) && !is_progressive(s.toks, s.from, k) {
-            out.extend(participle_frame(s, k, quotes, shared));
+            out.extend(
+                participle_frame(s, k, quotes, shared)
+                    .or_else(|| prepositional_participle_frame(s, k, quotes, shared)),
+            );
         } else if let Some(f) = verb_frame(s, k, quotes, shared) {
             out.extend(split_parenthetical(s, f));
         } else {
@@ -2000,7 +2003,17 @@ fn participle_frame(
     if k == s.from || !s.tok(k - 1).gap_after.contains(',') {
         return None;
     }
-    let (subject, borrowed_subject) = borrowed_subject(s, k, shared)?;
+    participle_report(s, k, quotes, borrowed_subject(s, k, shared)?)
+}
+
+/// The frame of a participle at `k` whose subject is known (a token range, and whether it is
+/// borrowed from the sentence): it reports [`participle_content`].
+fn participle_report(
+    s: &Sentence,
+    k: usize,
+    quotes: &[(usize, usize)],
+    (subject, borrowed_subject): ((usize, usize), bool),
+) -> Option<Frame> {
     let content = participle_content(s, k, quotes)?;
     Some(Frame {
         cue: k,
@@ -2010,6 +2023,94 @@ fn participle_frame(
         according: false,
         view: false,
     })
+}
+
+/// Prepositions after which a participle of speech reports for the clause's subject ("ended
+/// the meeting by saying …", "left the hall after warning that …").
+static GERUND_PREPOSITIONS: WordList =
+    WordList::new(&["after", "before", "by", "in", "when", "while"]);
+
+/// `SUBJECT VERB … by saying CONTENT`: a participle of speech right after a preposition
+/// ([`GERUND_PREPOSITIONS`]) inside the sentence reports for the subject of the clause it hangs
+/// on, the words before that clause's verb ([`subject_before_finite_verb`]). A preposition
+/// opening the sentence ("After saying …, Lee left") is left alone: its subject comes later.
+fn prepositional_participle_frame(
+    s: &Sentence,
+    k: usize,
+    quotes: &[(usize, usize)],
+    shared: Option<((usize, usize), bool)>,
+) -> Option<Frame> {
+    if k < s.from + 2 {
+        return None;
+    }
+    let preposition = s.tok(k - 1);
+    if preposition.in_quote
+        || !preposition.gap_after.trim().is_empty()
+        || !is_in(&GERUND_PREPOSITIONS, &preposition.lower)
+    {
+        return None;
+    }
+    // "by declaring himself the winner" names, "while adding ten seats" gains: neither reports.
+    let next = s.toks.get(k + 1)?;
+    let reports = if s.tok(k).lower == "adding" {
+        next.lower == "that" || opens_quote(s.tok(k))
+    } else {
+        !is_in(&REFLEXIVES, &next.lower)
+    };
+    if !reports {
+        return None;
+    }
+    let subject = match (relative_antecedent(s, k - 1), shared) {
+        (Some(relative), _) => (relative?, true),
+        (None, Some(shared)) => shared,
+        (None, None) => (subject_before_finite_verb(s, k - 1)?, true),
+    };
+    participle_report(s, k, quotes, subject)
+}
+
+/// When a relative clause after a comma (", who …") holds `end`, its antecedent: Some(the name
+/// right before the comma, its words capitalised), or Some(None) when no name stands there.
+/// None when no such clause comes before `end`.
+fn relative_antecedent(s: &Sentence, end: usize) -> Option<Option<(usize, usize)>> {
+    let who = (s.from + 1..end).rev().find(|&j| {
+        let t = s.tok(j);
+        !t.in_quote && t.lower == "who" && s.tok(j - 1).gap_after.contains(',')
+    })?;
+    let last = who - 1;
+    let mut first = last;
+    while first > s.from
+        && s.tok(first - 1).cap
+        && s.tok(first - 1).gap_after.trim().is_empty()
+        && !s.tok(first - 1).in_quote
+    {
+        first -= 1;
+    }
+    Some((s.tok(last).cap && !s.tok(last).in_quote).then_some((first, who)))
+}
+
+/// The words of the main clause (after an adverbial lead-in) before its first finite verb
+/// within `..end`: a lower-case word in "-ed", a common irregular past ([`IRREGULAR_PAST`]) or
+/// an auxiliary ([`AUXILIARIES`]). None when no such verb stands before `end`, when a
+/// quotation or a comma comes first, or when the words open with a relative pronoun.
+fn subject_before_finite_verb(s: &Sentence, end: usize) -> Option<(usize, usize)> {
+    let mut start = s.from;
+    if start < end && opens_lead_in(s.toks, start) {
+        start = (start..end).find(|&i| s.tok(i).gap_after.contains(','))? + 1;
+    }
+    // A word in "-ed" after an article or an owner, or hyphenated, describes a noun ("the
+    // long-awaited report", "its so-called plan").
+    let finite = |i: usize| {
+        let (t, before) = (s.tok(i), s.tok(i - 1));
+        let past = t.lower.ends_with("ed")
+            && !t.lower.contains('-')
+            && !before.possessive
+            && !is_in(&DETERMINERS, &before.lower);
+        !t.cap && (past || is_in(&IRREGULAR_PAST, &t.lower) || is_in(&AUXILIARIES, &t.lower))
+    };
+    let verb = (start + 1..end).find(|&i| finite(i))?;
+    let plain = (start..verb).all(|i| !s.tok(i).in_quote && !s.tok(i).gap_after.contains(','));
+    let relative = matches!(s.tok(start).lower.as_str(), "who" | "which" | "that");
+    (plain && !relative).then_some((start, verb))
 }
 
 /// What a participle at `k` reports: the quote opening right after it, or the clause after it

@@ -1828,17 +1828,6 @@ fn frame_quote(
     })
 }
 
-/// Reflexive pronouns that may stress a subject ("the mayor himself").
-static REFLEXIVES: WordList = WordList::new(&[
-    "herself",
-    "himself",
-    "itself",
-    "myself",
-    "ourselves",
-    "themselves",
-    "yourself",
-]);
-
 /// A subject's tokens without the party tag that may close it ("Sen. Ann Roe (D-Ore.)" is
 /// "Sen. Ann Roe").
 fn subject_head(toks: &[Tok], (a, mut b): (usize, usize)) -> (usize, usize) {
@@ -1846,7 +1835,7 @@ fn subject_head(toks: &[Tok], (a, mut b): (usize, usize)) -> (usize, usize) {
         b -= 1;
     }
     // "Ann Lee herself said": the reflexive only stresses who.
-    if b > a + 1 && is_in(&REFLEXIVES, &toks.at(b - 1).lower) {
+    if b > a + 1 && is_in(&lexicon::REFLEXIVES, &toks.at(b - 1).lower) {
         b -= 1;
     }
     (a, b)
