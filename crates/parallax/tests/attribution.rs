@@ -2403,3 +2403,18 @@ fn a_participle_after_a_preposition_that_names_or_gains_reports_nothing() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn after_a_preposition_the_clause_subject_speaks_past_a_subordinate_opening() {
+    // A verb learned as reporting, after "by": the clause's subject, not the words up to "by".
+    let found = quotes(
+        "Tom Brandt surprised the crowd by telling them the port would stay shut until spring.",
+    );
+    assert_speaker(&found, "the port would stay shut", "Tom Brandt");
+    // The subordinate clause's verb ("ended") is passed: its subject is not the speaker.
+    let found = quotes(
+        "Two weeks after Nora Marsh resigned, Ann Lee broke her silence by saying the port would \
+         stay shut.",
+    );
+    assert_speaker(&found, "the port would stay shut", "Ann Lee");
+}

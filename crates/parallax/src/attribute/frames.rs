@@ -20,7 +20,7 @@
 
 use super::lexicon::{
     is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS,
-    PLAIN_ARTICLES, REFLEXIVES, ROLES, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
+    PLAIN_ARTICLES, REFLEXIVES, ROLES, SUBORDINATORS, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
 use super::tokens::{Tok, TokenAt, CLOSING_MARKS as CLOSE_QUOTES, OPENING_MARKS as OPEN_QUOTES};
 use super::views::{end_before_later_subjects, view_frame};
@@ -2032,24 +2032,13 @@ static GERUND_PREPOSITIONS: WordList =
 
 /// `SUBJECT VERB … by saying CONTENT`: a participle of speech right after a preposition
 /// ([`GERUND_PREPOSITIONS`]) inside the sentence reports for the subject of the clause it hangs
-/// on, the words before that clause's verb ([`subject_before_finite_verb`]). A preposition
-/// opening the sentence ("After saying …, Lee left") is left alone: its subject comes later.
+/// on ([`prepositional_subject`]).
 fn prepositional_participle_frame(
     s: &Sentence,
     k: usize,
     quotes: &[(usize, usize)],
     shared: Option<((usize, usize), bool)>,
 ) -> Option<Frame> {
-    if k < s.from + 2 {
-        return None;
-    }
-    let preposition = s.tok(k - 1);
-    if preposition.in_quote
-        || !preposition.gap_after.trim().is_empty()
-        || !is_in(&GERUND_PREPOSITIONS, &preposition.lower)
-    {
-        return None;
-    }
     // "by declaring himself the winner" names, "while adding ten seats" gains: neither reports.
     let next = s.toks.get(k + 1)?;
     let reports = if s.tok(k).lower == "adding" {
@@ -2060,12 +2049,35 @@ fn prepositional_participle_frame(
     if !reports {
         return None;
     }
-    let subject = match (relative_antecedent(s, k - 1), shared) {
-        (Some(relative), _) => (relative?, true),
-        (None, Some(shared)) => shared,
-        (None, None) => (subject_before_finite_verb(s, k - 1)?, true),
-    };
-    participle_report(s, k, quotes, subject)
+    participle_report(s, k, quotes, prepositional_subject(s, k, shared)?)
+}
+
+/// The subject of a participle at `k` right after a preposition of [`GERUND_PREPOSITIONS`]
+/// inside the sentence: the name a ", who" clause holding it hangs on
+/// ([`relative_antecedent`]), else the sentence's last frame's subject (`shared`), else the
+/// words before the clause's first finite verb ([`subject_before_finite_verb`]). None for a
+/// preposition opening the sentence ("After saying …, Lee left": its subject comes later) or
+/// for a participle after no such preposition.
+pub(crate) fn prepositional_subject(
+    s: &Sentence,
+    k: usize,
+    shared: Option<((usize, usize), bool)>,
+) -> Option<((usize, usize), bool)> {
+    if k < s.from + 2 || !s.tok(k).lower.ends_with("ing") {
+        return None;
+    }
+    let preposition = s.tok(k - 1);
+    if preposition.in_quote
+        || !preposition.gap_after.trim().is_empty()
+        || !is_in(&GERUND_PREPOSITIONS, &preposition.lower)
+    {
+        return None;
+    }
+    match (relative_antecedent(s, k - 1), shared) {
+        (Some(relative), _) => Some((relative?, true)),
+        (None, Some(shared)) => Some(shared),
+        (None, None) => Some((subject_before_finite_verb(s, k - 1)?, true)),
+    }
 }
 
 /// When a relative clause after a comma (", who …") holds `end`, its antecedent: Some(the name
@@ -2090,8 +2102,9 @@ fn relative_antecedent(s: &Sentence, end: usize) -> Option<Option<(usize, usize)
 
 /// The words of the main clause (after an adverbial lead-in) before its first finite verb
 /// within `..end`: a lower-case word in "-ed", a common irregular past ([`IRREGULAR_PAST`]) or
-/// an auxiliary ([`AUXILIARIES`]). None when no such verb stands before `end`, when a
-/// quotation or a comma comes first, or when the words open with a relative pronoun.
+/// an auxiliary ([`AUXILIARIES`]), past a subordinate clause that opens the sentence. None when
+/// no such verb stands before `end`, when a quotation or a comma comes first, or when the words
+/// open with a relative pronoun.
 fn subject_before_finite_verb(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     let mut start = s.from;
     if start < end && opens_lead_in(s.toks, start) {
@@ -2107,7 +2120,13 @@ fn subject_before_finite_verb(s: &Sentence, end: usize) -> Option<(usize, usize)
             && !is_in(&DETERMINERS, &before.lower);
         !t.cap && (past || is_in(&IRREGULAR_PAST, &t.lower) || is_in(&AUXILIARIES, &t.lower))
     };
-    let verb = (start + 1..end).find(|&i| finite(i))?;
+    let mut verb = (start + 1..end).find(|&i| finite(i))?;
+    // "Two weeks after the vote ended, Ann Lee broke …": a subordinate clause's verb is not the
+    // main clause's; its subject comes after the comma that closes it.
+    if (start..verb).any(|i| is_in(&SUBORDINATORS, &s.tok(i).lower)) {
+        start = (verb..end).find(|&i| s.tok(i).gap_after.contains(','))? + 1;
+        verb = (start + 1..end).find(|&i| finite(i))?;
+    }
     let plain = (start..verb).all(|i| !s.tok(i).in_quote && !s.tok(i).gap_after.contains(','));
     let relative = matches!(s.tok(start).lower.as_str(), "who" | "which" | "that");
     (plain && !relative).then_some((start, verb))

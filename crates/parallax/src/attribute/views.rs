@@ -338,6 +338,12 @@ pub(crate) fn view_frame(
     if scope == Scope::Named && !names {
         return None;
     }
+    // "… surprised the crowd by telling them …": after a preposition the words report for the
+    // clause's subject, not for the words up to the preposition.
+    let (subject, borrowed_subject) = (end == k)
+        .then(|| super::frames::prepositional_subject(s, k, shared))
+        .flatten()
+        .unwrap_or((subject, borrowed_subject));
     let object = k + length;
     let c = if object < s.to && s.tok(object).lower == "that" && !s.tok(object).possessive {
         object + 1
