@@ -2418,3 +2418,18 @@ fn after_a_preposition_the_clause_subject_speaks_past_a_subordinate_opening() {
     );
     assert_speaker(&found, "the port would stay shut", "Ann Lee");
 }
+
+#[test]
+fn a_friend_of_a_person_speaks_but_a_spokeswoman_gives_the_person_s_words() {
+    let found = quotes(
+        "A friend of Ann Lee said the port would stay shut. The family of Tom Brandt said the \
+         ferries would run late. A spokeswoman for Nora Marsh said the pier would reopen.",
+    );
+    assert_speaker(&found, "the port would stay shut", "A friend of Ann Lee");
+    assert_speaker(
+        &found,
+        "the ferries would run late",
+        "The family of Tom Brandt",
+    );
+    assert_speaker(&found, "the pier would reopen", "Nora Marsh");
+}

@@ -2057,6 +2057,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     } else {
         mentions.iter().rev().find(|m| !m.possessive && m.last == b)
     };
+    // "A friend of Ann Lee said": the word the name qualifies speaks, so the phrase does.
+    if let Some(m) = person.filter(|m| qualifies_a_word(&cx.toks, a, m)) {
+        let text = cx.span_text(a, m.last.max(b));
+        return SubjectReading::new(Rule::FrameNounPhrase, Some(text), None);
+    }
     if let Some(m) = person {
         // "The mayor said that …": a description that stands for no one named is its own words.
         // A stance's is not: a stance with no one behind it is dropped later, as is "the pastor
@@ -2267,6 +2272,39 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     } else {
         SubjectReading::new(Rule::FrameNounPhrase, Some(text), None)
     }
+}
+
+/// Words for people who speak on someone's behalf: "a spokeswoman for Ann Lee" gives Ann Lee's
+/// words.
+static SPOKESPEOPLE: WordList = WordList::new(&[
+    "attorney",
+    "attorneys",
+    "counsel",
+    "lawyer",
+    "lawyers",
+    "representative",
+    "representatives",
+    "spokesman",
+    "spokesmen",
+    "spokespeople",
+    "spokesperson",
+    "spokeswoman",
+    "spokeswomen",
+]);
+
+/// True when the name `m` qualifies a word in lower case before "of" or "for" inside a subject
+/// opening at `a` ("a friend of Ann Lee", "the mayor of Port Ellis"): that word heads the
+/// subject, not the name, unless it is one who speaks for them ([`SPOKESPEOPLE`]).
+fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
+    if m.first < a + 2 {
+        return false;
+    }
+    let (joint, word) = (toks.at(m.first - 1), toks.at(m.first - 2));
+    matches!(joint.lower.as_str(), "of" | "for")
+        && !joint.in_quote
+        && !word.cap
+        && word.base.chars().all(char::is_alphabetic)
+        && !is_in(&SPOKESPEOPLE, &word.lower)
 }
 
 /// What a frame's subject stands for: the speaker, the channel, and the owner of a document
