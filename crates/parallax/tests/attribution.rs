@@ -2433,3 +2433,26 @@ fn a_friend_of_a_person_speaks_but_a_spokeswoman_gives_the_person_s_words() {
     );
     assert_speaker(&found, "the pier would reopen", "Nora Marsh");
 }
+
+#[test]
+fn a_cleft_before_the_subject_is_not_the_speaker_s_words() {
+    let found = attributed(
+        "This is what the harbour board said: “The port will stay shut until spring.” Here’s \
+         what Ann Lee said on Monday: “We are not done with the ferries.”",
+    );
+    let board = holding(&found, "stay shut until spring");
+    assert_eq!(
+        board.speaker.as_deref(),
+        Some("the harbour board"),
+        "{found:?}"
+    );
+    let lee = holding(&found, "not done with the ferries");
+    assert_eq!(lee.speaker.as_deref(), Some("Ann Lee"), "{found:?}");
+    assert!(
+        !lee.speaker_written
+            .as_deref()
+            .unwrap_or("")
+            .contains("what"),
+        "{found:?}"
+    );
+}

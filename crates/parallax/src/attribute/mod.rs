@@ -1829,8 +1829,23 @@ fn frame_quote(
 }
 
 /// A subject's tokens without the party tag that may close it ("Sen. Ann Roe (D-Ore.)" is
-/// "Sen. Ann Roe").
-fn subject_head(toks: &[Tok], (a, mut b): (usize, usize)) -> (usize, usize) {
+/// "Sen. Ann Roe") and without the words of a cleft before it ("Here's what Ann Lee").
+fn subject_head(toks: &[Tok], (mut a, mut b): (usize, usize)) -> (usize, usize) {
+    // "Here's what Ann Lee said:", "This is what the board said": the words after "what".
+    let cleft = (a..b.saturating_sub(1)).rev().find(|&i| {
+        let t = toks.at(i);
+        let after_be = i > a && {
+            let before = toks.at(i - 1);
+            matches!(before.lower.as_str(), "is" | "was")
+                || before.lower.ends_with("'s")
+                || before.lower.ends_with("’s")
+                || before.possessive
+        };
+        t.lower == "what" && !t.in_quote && after_be
+    });
+    if let Some(i) = cleft {
+        a = i + 1;
+    }
     while b > a + 1 && tokens::is_party_tag(toks.at(b - 1).base) {
         b -= 1;
     }
