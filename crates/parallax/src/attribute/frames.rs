@@ -818,12 +818,7 @@ pub(crate) fn borrowed_subject(
 /// The subject a frame borrows from its sentence: the tokens from the start of the main
 /// clause (after an adverbial lead-in) up to the verb at `k`.
 fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
-    let mut start = s.from;
-    if start < k && opens_lead_in(s.toks, start) {
-        if let Some(comma) = (start..k).find(|&i| s.tok(i).gap_after.contains(',')) {
-            start = comma + 1;
-        }
-    }
+    let start = main_clause_start(s, s.from, k);
     // "The ministry lashed out at …, saying": the subject ends before the sentence's verb (a
     // verb of the learned table, not a noun after an article or a possessive: "The care home").
     let verb_at = |i: usize| {
@@ -2031,7 +2026,7 @@ static GERUND_PREPOSITIONS: WordList =
     WordList::new(&["after", "before", "by", "in", "when", "while"]);
 
 /// `SUBJECT VERB … by saying CONTENT`: a participle of speech right after a preposition
-/// ([`GERUND_PREPOSITIONS`]) inside the sentence reports for the subject of the clause it hangs
+/// ([`GERUND_PREPOSITIONS`]) reports for the subject of the clause it hangs
 /// on ([`prepositional_subject`]).
 fn prepositional_participle_frame(
     s: &Sentence,
@@ -2049,21 +2044,33 @@ fn prepositional_participle_frame(
     if !reports {
         return None;
     }
-    participle_report(s, k, quotes, prepositional_subject(s, k, shared)?)
+    let mut frame = participle_report(s, k, quotes, prepositional_subject(s, k, shared)?)?;
+    if let Some(end) = opening_phrase_end(s, k) {
+        frame.content.1 = frame.content.1.min(end).max(frame.content.0);
+    }
+    Some(frame)
+}
+
+/// For a participle at `k` right after a preposition opening the sentence ("By telling the
+/// crew …, Lee ended …"), where the phrase's words end: the end of the word before its comma.
+pub(crate) fn opening_phrase_end(s: &Sentence, k: usize) -> Option<usize> {
+    let opens = k == s.from + 1 && is_in(&GERUND_PREPOSITIONS, &s.tok(s.from).lower);
+    let comma = (k..s.to).find(|&i| s.tok(i).gap_after.contains(','));
+    opens.then_some(comma).flatten().map(|i| s.tok(i).end)
 }
 
 /// The subject of a participle at `k` right after a preposition of [`GERUND_PREPOSITIONS`]
 /// inside the sentence: the name a ", who" clause holding it hangs on
 /// ([`relative_antecedent`]), else the sentence's last frame's subject (`shared`), else the
-/// words before the clause's first finite verb ([`subject_before_finite_verb`]). None for a
-/// preposition opening the sentence ("After saying …, Lee left": its subject comes later) or
-/// for a participle after no such preposition.
+/// words before the clause's first finite verb ([`subject_before_finite_verb`]). A preposition
+/// opening the sentence ("After saying …, Lee left") hangs on the clause after the phrase's
+/// comma, whose subject it takes. None for a participle after no such preposition.
 pub(crate) fn prepositional_subject(
     s: &Sentence,
     k: usize,
     shared: Option<((usize, usize), bool)>,
 ) -> Option<((usize, usize), bool)> {
-    if k < s.from + 2 || !s.tok(k).lower.ends_with("ing") {
+    if k < s.from + 1 || !s.tok(k).lower.ends_with("ing") {
         return None;
     }
     let preposition = s.tok(k - 1);
@@ -2073,10 +2080,15 @@ pub(crate) fn prepositional_subject(
     {
         return None;
     }
+    // "By offering Lee the post, the mayor showed …": the subject after the opening phrase.
+    if k - 1 == s.from {
+        let comma = (k..s.to).find(|&i| s.tok(i).gap_after.contains(','))?;
+        return Some((subject_before_finite_verb(s, comma + 1, s.to)?, true));
+    }
     match (relative_antecedent(s, k - 1), shared) {
         (Some(relative), _) => Some((relative?, true)),
         (None, Some(shared)) => Some(shared),
-        (None, None) => Some((subject_before_finite_verb(s, k - 1)?, true)),
+        (None, None) => Some((subject_before_finite_verb(s, s.from, k - 1)?, true)),
     }
 }
 
@@ -2100,15 +2112,28 @@ fn relative_antecedent(s: &Sentence, end: usize) -> Option<Option<(usize, usize)
     Some((s.tok(last).cap && !s.tok(last).in_quote).then_some((first, who)))
 }
 
-/// The words of the main clause (after an adverbial lead-in) before its first finite verb
-/// within `..end`: a lower-case word in "-ed", a common irregular past ([`IRREGULAR_PAST`]) or
+/// Where the clause opening at `from` has its subject: after each adverbial lead-in closed by
+/// a comma before `end` ("On Thursday, after a long wait, Ann Lee …").
+fn main_clause_start(s: &Sentence, from: usize, end: usize) -> usize {
+    let mut start = from;
+    while start < end && opens_lead_in(s.toks, start) {
+        match (start..end).find(|&i| s.tok(i).gap_after.contains(',')) {
+            Some(comma) => start = comma + 1,
+            None => break,
+        }
+    }
+    start
+}
+
+/// The words of the main clause (after the adverbial lead-ins opening it at `from`) before its
+/// first finite verb within `..end`: a lower-case word in "-ed", a common irregular past ([`IRREGULAR_PAST`]) or
 /// an auxiliary ([`AUXILIARIES`]), past a subordinate clause that opens the sentence. None when
 /// no such verb stands before `end`, when a quotation or a comma comes first, or when the words
 /// open with a relative pronoun.
-fn subject_before_finite_verb(s: &Sentence, end: usize) -> Option<(usize, usize)> {
-    let mut start = s.from;
+fn subject_before_finite_verb(s: &Sentence, from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut start = main_clause_start(s, from, end);
     if start < end && opens_lead_in(s.toks, start) {
-        start = (start..end).find(|&i| s.tok(i).gap_after.contains(','))? + 1;
+        return None;
     }
     // A word in "-ed" after an article or an owner, or hyphenated, describes a noun ("the
     // long-awaited report", "its so-called plan").

@@ -355,6 +355,8 @@ pub(crate) fn view_frame(
     }
     let start = s.tok(c).start;
     let end = clause_end(s, c);
+    // "By telling the crew …, Lee ended …": the opening phrase's words end at its comma.
+    let end = super::frames::opening_phrase_end(s, k).map_or(end, |e| end.min(e).max(start));
     let first = quotes.partition_point(|&(q, _)| q < start);
     if quotes.get(first).is_some_and(|&(q, _)| q < end) {
         // An object holding a quotation reports words in part, as a verb of naming does
