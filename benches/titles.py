@@ -25,6 +25,7 @@ import tempfile
 def slug_words(url):
     parts = [p for p in re.split(r"[/?#]", url) if p][2:]
     slug = max(parts or [""], key=lambda p: p.count("-"))
+    slug = re.sub(r"\.(html?|php|aspx?)$", "", slug)
     if slug.count("-") < 2:
         return set()
     return {w for w in re.split(r"[-_.]", slug.lower()) if w.isalpha() and len(w) > 2}

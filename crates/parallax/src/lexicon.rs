@@ -1217,6 +1217,25 @@ pub(crate) static ORGANISATION_WORDS: WordList = WordList::new(&[
     "watchdog",
 ]);
 
+/// Words for people who speak on someone's behalf: "a spokeswoman for Ann Lee" gives Ann Lee's
+/// words.
+pub(crate) static SPOKESPEOPLE: WordList = WordList::new(&[
+    "attorney",
+    "attorneys",
+    "counsel",
+    "lawyer",
+    "lawyers",
+    "publicist",
+    "representative",
+    "representatives",
+    "spokesman",
+    "spokesmen",
+    "spokespeople",
+    "spokesperson",
+    "spokeswoman",
+    "spokeswomen",
+]);
+
 /// Reflexive pronouns: they stress a subject ("the mayor himself") or name the subject again
 /// as an object ("declared himself the winner").
 pub(crate) static REFLEXIVES: WordList = WordList::new(&[

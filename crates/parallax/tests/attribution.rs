@@ -2410,7 +2410,7 @@ fn after_a_preposition_the_clause_subject_speaks_past_a_subordinate_opening() {
         "Tom Brandt surprised the crowd by telling them the port would stay shut until spring.",
     );
     assert_speaker(&found, "the port would stay shut", "Tom Brandt");
-    // The subordinate clause's verb ("ended") is passed: its subject is not the speaker.
+    // The subordinate clause's verb ("resigned") is passed: its subject is not the speaker.
     let found = quotes(
         "Two weeks after Nora Marsh resigned, Ann Lee broke her silence by saying the port would \
          stay shut.",
@@ -2472,4 +2472,18 @@ fn a_participle_after_a_preposition_opening_the_sentence_reports_for_the_main_cl
          needed it.",
     );
     assert_speaker(&found, "the port needed it", "the harbour board");
+}
+
+#[test]
+fn a_participle_after_a_preposition_finds_its_clause_past_commas_and_relatives() {
+    let found = quotes(
+        "After saying the ferry, the pier and the quay would close, Ann Lee left. Tom Brandt \
+         thanked Nora Marsh, who had resigned, and closed the meeting by saying the port would \
+         shut.",
+    );
+    assert_speaker(&found, "the pier and the quay would close", "Ann Lee");
+    assert_speaker(&found, "the port would shut", "Tom Brandt");
+    // A preposition after the participle opens its object, not reported words.
+    let found = quotes("After arguing with the board for an hour, Ann Lee left the meeting.");
+    assert!(found.is_empty(), "{found:?}");
 }

@@ -992,8 +992,9 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
     };
     let close_at = s.tok(quote_end_tok - 1).end;
     let quote = quote_closing_in(quotes, close_at, s.start_of(quote_end_tok))?;
-    // "Results are “very promising,” says Brannock": the speaker's words run from the sentence's
-    // start when the quotation ends it and nothing else reports them.
+    // "Results are “very promising,” says Brannock", "… “very promising,” she said": the
+    // speaker's words run from the sentence's start when the quotation ends them and nothing
+    // else reports them.
     let lead_words = s
         .text
         .get(s.span.0..quote.0)
@@ -2020,26 +2021,37 @@ fn participle_report(
     })
 }
 
-/// Prepositions after which a participle of speech reports for the clause's subject ("ended
-/// the meeting by saying …", "left the hall after warning that …").
+/// Words after which a participle of speech reports for the clause's subject: prepositions
+/// ("ended the meeting by saying …", "left the hall after warning that …") and the
+/// conjunctions "when" and "while", which a participle may follow the same way.
 static GERUND_PREPOSITIONS: WordList =
     WordList::new(&["after", "before", "by", "in", "when", "while"]);
 
-/// `SUBJECT VERB … by saying CONTENT`: a participle of speech right after a preposition
-/// ([`GERUND_PREPOSITIONS`]) reports for the subject of the clause it hangs
-/// on ([`prepositional_subject`]).
+/// Prepositions that open a participle's object rather than reported words ("after arguing
+/// with the board", "by writing about the port").
+static PARTICIPLE_OBJECT_PREPOSITIONS: WordList = WordList::new(&[
+    "about", "against", "at", "for", "from", "in", "into", "of", "on", "over", "to", "with",
+]);
+
+/// `SUBJECT VERB … by saying CONTENT`: a participle of speech right after a word of
+/// [`GERUND_PREPOSITIONS`] reports for the subject of the clause it hangs on
+/// ([`prepositional_subject`]).
 fn prepositional_participle_frame(
     s: &Sentence,
     k: usize,
     quotes: &[(usize, usize)],
     shared: Option<((usize, usize), bool)>,
 ) -> Option<Frame> {
-    // "by declaring himself the winner" names, "while adding ten seats" gains: neither reports.
-    let next = s.toks.get(k + 1)?;
-    let reports = if s.tok(k).lower == "adding" {
+    if k + 1 >= s.to {
+        return None;
+    }
+    // "by declaring himself the winner" names, "while adding ten seats" gains, "after arguing
+    // with the board" quarrels, "by writing songs" composes: none reports.
+    let next = s.tok(k + 1);
+    let reports = if matches!(s.tok(k).lower.as_str(), "adding" | "writing") {
         next.lower == "that" || opens_quote(s.tok(k))
     } else {
-        !is_in(&REFLEXIVES, &next.lower)
+        !is_in(&REFLEXIVES, &next.lower) && !is_in(&PARTICIPLE_OBJECT_PREPOSITIONS, &next.lower)
     };
     if !reports {
         return None;
@@ -2051,20 +2063,59 @@ fn prepositional_participle_frame(
     Some(frame)
 }
 
+/// For a participle at `k` right after a word of [`GERUND_PREPOSITIONS`] opening the sentence,
+/// the comma that closes the opening phrase ([`closing_comma`]).
+fn opening_phrase_comma(s: &Sentence, k: usize) -> Option<usize> {
+    let opens = k == s.from + 1 && is_in(&GERUND_PREPOSITIONS, &s.tok(s.from).lower);
+    opens.then(|| closing_comma(s, k)).flatten()
+}
+
 /// For a participle at `k` right after a preposition opening the sentence ("By telling the
 /// crew …, Lee ended …"), where the phrase's words end: the end of the word before its comma.
 pub(crate) fn opening_phrase_end(s: &Sentence, k: usize) -> Option<usize> {
-    let opens = k == s.from + 1 && is_in(&GERUND_PREPOSITIONS, &s.tok(s.from).lower);
-    let comma = (k..s.to).find(|&i| s.tok(i).gap_after.contains(','));
-    opens.then_some(comma).flatten().map(|i| s.tok(i).end)
+    opening_phrase_comma(s, k).map(|i| s.tok(i).end)
 }
 
-/// The subject of a participle at `k` right after a preposition of [`GERUND_PREPOSITIONS`]
-/// inside the sentence: the name a ", who" clause holding it hangs on
-/// ([`relative_antecedent`]), else the sentence's last frame's subject (`shared`), else the
-/// words before the clause's first finite verb ([`subject_before_finite_verb`]). A preposition
-/// opening the sentence ("After saying …, Lee left") hangs on the clause after the phrase's
-/// comma, whose subject it takes. None for a participle after no such preposition.
+/// The comma after a participle at `k` that closes the phrase it opens: the first after which a
+/// main clause stands ([`subject_before_finite_verb`]) and before which the participle's words
+/// hold a finite verb of their own, outside a subordinate clause ("After saying the ferry, the
+/// pier and the quay would close, Lee left"); when no words before a comma hold one, the first
+/// comma a main clause follows ("By offering Lee the post, the mayor …").
+fn closing_comma(s: &Sentence, k: usize) -> Option<usize> {
+    let mut first_fit = None;
+    let mut in_subordinate = false;
+    let mut complete = false;
+    for i in k + 1..s.to {
+        let t = s.tok(i);
+        if is_in(&SUBORDINATORS, &t.lower) {
+            in_subordinate = true;
+        }
+        if !in_subordinate && (is_finite_verb(s, i) || closes_quote(t)) {
+            complete = true;
+        }
+        if !t.gap_after.contains(',') {
+            continue;
+        }
+        if in_subordinate {
+            in_subordinate = false;
+            continue;
+        }
+        if subject_before_finite_verb(s, i + 1, s.to).is_some() {
+            if complete {
+                return Some(i);
+            }
+            first_fit.get_or_insert(i);
+        }
+    }
+    first_fit
+}
+
+/// The subject of a participle at `k` right after a word of [`GERUND_PREPOSITIONS`]: the name a
+/// ", who" clause holding the word hangs on ([`relative_antecedent`]), else the sentence's last
+/// frame's subject (`shared`, for a second verb: "… praised the crews and ended by saying"),
+/// else the words before the sentence's first finite verb ([`subject_before_finite_verb`]). A
+/// word opening the sentence ("After saying …, Lee left") hangs on the main clause after the
+/// phrase's comma, whose subject it takes. None for a participle after no such word.
 pub(crate) fn prepositional_subject(
     s: &Sentence,
     k: usize,
@@ -2080,26 +2131,52 @@ pub(crate) fn prepositional_subject(
     {
         return None;
     }
-    // "By offering Lee the post, the mayor showed …": the subject after the opening phrase.
     if k - 1 == s.from {
-        let comma = (k..s.to).find(|&i| s.tok(i).gap_after.contains(','))?;
+        let comma = opening_phrase_comma(s, k)?;
         return Some((subject_before_finite_verb(s, comma + 1, s.to)?, true));
     }
-    match (relative_antecedent(s, k - 1), shared) {
-        (Some(relative), _) => Some((relative?, true)),
+    match (relative_holding(s, k - 1), shared) {
+        (Some(who), _) => Some((relative_antecedent(s, who)?, true)),
         (None, Some(shared)) => Some(shared),
         (None, None) => Some((subject_before_finite_verb(s, s.from, k - 1)?, true)),
     }
 }
 
-/// When a relative clause after a comma (", who …") holds `end`, its antecedent: Some(the name
-/// right before the comma, its words capitalised), or Some(None) when no name stands there.
-/// None when no such clause comes before `end`.
-fn relative_antecedent(s: &Sentence, end: usize) -> Option<Option<(usize, usize)>> {
+/// True for token `i` read as a finite verb: a lower-case word in "-ed" that is not hyphenated
+/// and follows no article or owner ("the long-awaited report", "its so-called plan" describe
+/// a noun), a common irregular past ([`IRREGULAR_PAST`]) or an auxiliary ([`AUXILIARIES`]).
+fn is_finite_verb(s: &Sentence, i: usize) -> bool {
+    if i <= s.from {
+        return false;
+    }
+    let (t, before) = (s.tok(i), s.tok(i - 1));
+    let past = t.lower.ends_with("ed")
+        && !t.lower.contains('-')
+        && !before.possessive
+        && !is_in(&DETERMINERS, &before.lower);
+    !t.cap
+        && !t.in_quote
+        && (past || is_in(&IRREGULAR_PAST, &t.lower) || is_in(&AUXILIARIES, &t.lower))
+}
+
+/// The relative "who" after a comma whose clause holds the word at `end`: no comma stands
+/// between them ("Ann Lee, who last week surprised him by declaring …"; in "Ann Lee, who had
+/// resigned, closed the meeting by saying …" the clause has closed).
+fn relative_holding(s: &Sentence, end: usize) -> Option<usize> {
     let who = (s.from + 1..end).rev().find(|&j| {
         let t = s.tok(j);
         !t.in_quote && t.lower == "who" && s.tok(j - 1).gap_after.contains(',')
     })?;
+    (who..end)
+        .all(|j| !s.tok(j).gap_after.contains(','))
+        .then_some(who)
+}
+
+/// The name a relative "who" at `who` hangs on: the capitalised words right before its comma.
+fn relative_antecedent(s: &Sentence, who: usize) -> Option<(usize, usize)> {
+    if who <= s.from || !s.tok(who - 1).gap_after.contains(',') {
+        return None;
+    }
     let last = who - 1;
     let mut first = last;
     while first > s.from
@@ -2109,7 +2186,7 @@ fn relative_antecedent(s: &Sentence, end: usize) -> Option<Option<(usize, usize)
     {
         first -= 1;
     }
-    Some((s.tok(last).cap && !s.tok(last).in_quote).then_some((first, who)))
+    (s.tok(last).cap && !s.tok(last).in_quote).then_some((first, who))
 }
 
 /// Where the clause opening at `from` has its subject: after each adverbial lead-in closed by
@@ -2125,32 +2202,36 @@ fn main_clause_start(s: &Sentence, from: usize, end: usize) -> usize {
     start
 }
 
-/// The words of the main clause (after the adverbial lead-ins opening it at `from`) before its
-/// first finite verb within `..end`: a lower-case word in "-ed", a common irregular past ([`IRREGULAR_PAST`]) or
-/// an auxiliary ([`AUXILIARIES`]), past a subordinate clause that opens the sentence. None when
-/// no such verb stands before `end`, when a quotation or a comma comes first, or when the words
-/// open with a relative pronoun.
+/// The words of the clause opening at `from` (after its adverbial lead-ins) before its first
+/// finite verb ([`is_finite_verb`]) within `..end`, past a subordinate clause that opens it
+/// ("Two weeks after the vote ended, Ann Lee broke …"); before a relative clause between commas
+/// ("Ann Lee, who had resigned, ended …"), the words before it. None when no such verb stands
+/// before `end`, when a quotation or a comma comes first, or when the words open with a
+/// relative pronoun.
 fn subject_before_finite_verb(s: &Sentence, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut start = main_clause_start(s, from, end);
-    if start < end && opens_lead_in(s.toks, start) {
+    if start >= end || opens_lead_in(s.toks, start) {
         return None;
     }
-    // A word in "-ed" after an article or an owner, or hyphenated, describes a noun ("the
-    // long-awaited report", "its so-called plan").
-    let finite = |i: usize| {
-        let (t, before) = (s.tok(i), s.tok(i - 1));
-        let past = t.lower.ends_with("ed")
-            && !t.lower.contains('-')
-            && !before.possessive
-            && !is_in(&DETERMINERS, &before.lower);
-        !t.cap && (past || is_in(&IRREGULAR_PAST, &t.lower) || is_in(&AUXILIARIES, &t.lower))
-    };
-    let mut verb = (start + 1..end).find(|&i| finite(i))?;
-    // "Two weeks after the vote ended, Ann Lee broke …": a subordinate clause's verb is not the
-    // main clause's; its subject comes after the comma that closes it.
-    if (start..verb).any(|i| is_in(&SUBORDINATORS, &s.tok(i).lower)) {
+    let mut verb = (start + 1..end).find(|&i| is_finite_verb(s, i))?;
+    // A subordinate clause opening the clause: its verb is not the main clause's, whose
+    // subject comes after the comma that closes it.
+    if is_in(&SUBORDINATORS, &s.tok(start).lower)
+        || (start + 1 < verb && is_in(&SUBORDINATORS, &s.tok(start + 1).lower))
+        || (start + 2 < verb && is_in(&SUBORDINATORS, &s.tok(start + 2).lower))
+    {
         start = (verb..end).find(|&i| s.tok(i).gap_after.contains(','))? + 1;
-        verb = (start + 1..end).find(|&i| finite(i))?;
+        verb = (start + 1..end).find(|&i| is_finite_verb(s, i))?;
+    }
+    // "Ann Lee, who had resigned in May, ended …": the name before the relative clause.
+    if let Some(who) = (start + 1..verb).find(|&j| {
+        s.tok(j).lower == "who" && !s.tok(j).in_quote && s.tok(j - 1).gap_after.contains(',')
+    }) {
+        let closed = (who..end).find(|&j| s.tok(j).gap_after.contains(','))?;
+        (closed + 1..end).find(|&i| is_finite_verb(s, i))?;
+        let plain = (start..who).all(|i| !s.tok(i).in_quote)
+            && (start..who - 1).all(|i| !s.tok(i).gap_after.contains(','));
+        return plain.then_some((start, who));
     }
     let plain = (start..verb).all(|i| !s.tok(i).in_quote && !s.tok(i).gap_after.contains(','));
     let relative = matches!(s.tok(start).lower.as_str(), "who" | "which" | "that");

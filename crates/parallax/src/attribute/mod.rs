@@ -2074,7 +2074,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     };
     // "A friend of Ann Lee said": the word the name qualifies speaks, so the phrase does.
     if let Some(m) = person.filter(|m| qualifies_a_word(&cx.toks, a, m)) {
-        let text = cx.span_text(a, m.last.max(b));
+        let text = cx.span_text(a, m.last);
         return SubjectReading::new(Rule::FrameNounPhrase, Some(text), None);
     }
     if let Some(m) = person {
@@ -2289,27 +2289,9 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
 }
 
-/// Words for people who speak on someone's behalf: "a spokeswoman for Ann Lee" gives Ann Lee's
-/// words.
-static SPOKESPEOPLE: WordList = WordList::new(&[
-    "attorney",
-    "attorneys",
-    "counsel",
-    "lawyer",
-    "lawyers",
-    "representative",
-    "representatives",
-    "spokesman",
-    "spokesmen",
-    "spokespeople",
-    "spokesperson",
-    "spokeswoman",
-    "spokeswomen",
-]);
-
 /// True when the name `m` qualifies a word in lower case before "of" or "for" inside a subject
 /// opening at `a` ("a friend of Ann Lee", "the mayor of Port Ellis"): that word heads the
-/// subject, not the name, unless it is one who speaks for them ([`SPOKESPEOPLE`]).
+/// subject, not the name, unless it is one who speaks for them ([`lexicon::SPOKESPEOPLE`]).
 fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
     if m.first < a + 2 {
         return false;
@@ -2319,7 +2301,7 @@ fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
         && !joint.in_quote
         && !word.cap
         && word.base.chars().all(char::is_alphabetic)
-        && !is_in(&SPOKESPEOPLE, &word.lower)
+        && !is_in(&lexicon::SPOKESPEOPLE, &word.lower)
 }
 
 /// What a frame's subject stands for: the speaker, the channel, and the owner of a document
