@@ -2487,3 +2487,21 @@ fn a_participle_after_a_preposition_finds_its_clause_past_commas_and_relatives()
     let found = quotes("After arguing with the board for an hour, Ann Lee left the meeting.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn narration_before_a_quoted_fragment_and_its_trailing_speaker_is_reported_whole() {
+    let found = attributed(
+        "Ann Lee spoke at the pier on Monday. Her years on the harbour board have been “long \
+         and hard,” she said.",
+    );
+    let years = holding(&found, "long and hard");
+    assert!(
+        years.text.starts_with("Her years on the harbour board"),
+        "{found:?}"
+    );
+    assert_eq!(years.speaker.as_deref(), Some("Ann Lee"), "{found:?}");
+    // A verb of naming before the quotation reports it already.
+    let found =
+        quotes("Nora Marsh accused Tom Brandt of “gutless leadership,” Ann Lee said on Monday.");
+    reported_without(&found, "gutless leadership", "Nora Marsh accused");
+}

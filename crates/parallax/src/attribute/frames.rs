@@ -993,18 +993,42 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
     let close_at = s.tok(quote_end_tok - 1).end;
     let quote = quote_closing_in(quotes, close_at, s.start_of(quote_end_tok))?;
     // "Results are “very promising,” says Brannock", "… “very promising,” she said": the
-    // speaker's words run from the sentence's start when the quotation ends them and nothing
-    // else reports them.
-    let lead_words = s
-        .text
-        .get(s.span.0..quote.0)
-        .map_or(0, |lead| lead.split_whitespace().count());
+    // speaker's words run from the start of the clause holding the quotation (after the
+    // sentence's last comma, colon or semicolon before it, or a full stop the sentence split
+    // missed) when the quotation ends them and nothing else reports them.
+    let lead = s.text.get(s.span.0..quote.0).unwrap_or("");
+    let lead = lead.trim_end_matches(|c: char| c.is_whitespace() || is_opening_mark(c));
+    let clause_start = lead
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, ',' | ';' | ':')
+                || (matches!(c, '.' | '!' | '?') && {
+                    // "Tuesday. „…": a full stop after a word in lower case, not "U.S."
+                    let after = lead.get(i + c.len_utf8()..).unwrap_or("");
+                    let word_end = lead
+                        .get(..i)
+                        .unwrap_or("")
+                        .chars()
+                        .next_back()
+                        .is_some_and(|b| b.is_lowercase() || b.is_ascii_digit());
+                    word_end && (after.is_empty() || after.starts_with(char::is_whitespace))
+                })
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = lead.get(clause_start..).unwrap_or("");
+    let lead_words = clause.split_whitespace().count();
+    let clause_from = s.span.0 + clause_start + (clause.len() - clause.trim_start().len());
+    // "As Lee accused Brandt of “gutless leadership,” shares fell": a verb of naming before
+    // the quotation reports it too.
     let reported_elsewhere = (s.from..quote_end_tok).any(|i| {
         let t = s.tok(i);
-        !t.in_quote && t.start < quote.0 && (t.is_cue() || t.lower == "according")
+        !t.in_quote
+            && t.start < quote.0
+            && (t.is_cue() || t.lower == "according" || is_in(&QUOTED_OBJECT_VERBS, &t.lower))
     });
-    let content = if inverted && lead_words >= 2 && !reported_elsewhere {
-        (s.span.0, quote.1)
+    let content = if lead_words >= 2 && !reported_elsewhere {
+        (clause_from, quote.1)
     } else {
         quote
     };
