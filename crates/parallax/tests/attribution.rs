@@ -2505,3 +2505,16 @@ fn narration_before_a_quoted_fragment_and_its_trailing_speaker_is_reported_whole
         quotes("Nora Marsh accused Tom Brandt of “gutless leadership,” Ann Lee said on Monday.");
     reported_without(&found, "gutless leadership", "Nora Marsh accused");
 }
+
+#[test]
+fn words_after_a_trailing_attribution_carried_on_by_that_or_to_are_the_speaker_s() {
+    let found = quotes(
+        "But “it is a better use of money,” Tom Brandt added, to build a new pier instead of \
+         fixing the old one. “We are done,” Ann Lee said, and the crowd went home.",
+    );
+    assert_speaker(&found, "to build a new pier", "Tom Brandt");
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("crowd went home")),
+        "{found:?}"
+    );
+}

@@ -639,7 +639,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             .find(|f| !f.according && !f.view)
             .map(|f| (f.subject, f.borrowed_subject));
         if let Some(f) = quote_then_verb(s, k, quotes) {
+            let rest = continuation_after(s, k, &f);
             out.push(f);
+            out.extend(rest);
         } else if let Some(f) = trailing_inverted(s, k) {
             out.push(f);
         } else if let Some(f) = with_participle(s, k, quotes) {
@@ -940,6 +942,37 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         subject,
         content,
         borrowed_subject: false,
+        according: false,
+        view: false,
+    })
+}
+
+/// `“… the best use of money,” Lee added, to build a new pier …`: after a quotation closed by a
+/// comma and its attribution, the sentence goes on with "that" or "to" carrying the quoted
+/// words' clause on: those words are the speaker's too, a second piece of the frame `f` at
+/// verb `k`.
+fn continuation_after(s: &Sentence, k: usize, f: &Frame) -> Option<Frame> {
+    let quoted = s.text.get(f.content.0..f.content.1)?;
+    if !quoted.trim_end().ends_with(',') {
+        return None;
+    }
+    let after = k.max(f.subject.1.saturating_sub(1)) + 1;
+    if after >= s.to || !s.tok(after - 1).gap_after.contains(',') || opens_quote(s.tok(after - 1)) {
+        return None;
+    }
+    let next = s.tok(after);
+    // Only "that" or "to" carries the quoted clause on ("…, Lee said, that she had …"); other
+    // words describe the speaker ("…, said Lee, a councillor who …") or open the narrator's
+    // clause ("…, Lee said, and the crowd went home").
+    if next.in_quote || !matches!(next.lower.as_str(), "that" | "to") {
+        return None;
+    }
+    let end = clause_end(s, after);
+    (words_between(s.text, next.start..end) >= MIN_CONTENT_WORDS).then_some(Frame {
+        cue: k,
+        subject: f.subject,
+        content: (next.start, end),
+        borrowed_subject: f.borrowed_subject,
         according: false,
         view: false,
     })
