@@ -917,15 +917,22 @@ const HEADLINE_ARTICLE_WORDS: usize = 1500;
 /// qualifies: a page without its headline gets no title rather than a menu item's.
 fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<&'a str> {
     let before = lines.get(..first)?;
-    let mut article = HashSet::new();
-    let mut read = 0;
-    for line in lines.get(first..=last).unwrap_or_default() {
-        if read >= HEADLINE_ARTICLE_WORDS {
-            break;
-        }
-        read += line.words;
-        article.extend(crate::terms::term_hashes(line.text));
-    }
+    // The article's terms are read once, and only when a line is a candidate.
+    let article = std::cell::OnceCell::new();
+    let article_terms = || {
+        article.get_or_init(|| {
+            let mut terms = HashSet::new();
+            let mut read = 0;
+            for line in lines.get(first..=last).unwrap_or_default() {
+                if read >= HEADLINE_ARTICLE_WORDS {
+                    break;
+                }
+                read += line.words;
+                terms.extend(crate::terms::term_hashes(line.text));
+            }
+            terms
+        })
+    };
     before.iter().find_map(|line| {
         let headline = without_outlet_suffix(line.text);
         if !is_headline_like(headline)
@@ -937,6 +944,7 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
             return None;
         }
         let terms = crate::terms::term_hashes(headline);
+        let article = article_terms();
         let repeated = terms.iter().filter(|t| article.contains(*t)).count();
         let share = repeated as f64 / terms.len().max(1) as f64;
         (!terms.is_empty() && share >= HEADLINE_TERMS_IN_ARTICLE).then_some(headline)

@@ -824,11 +824,8 @@ fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     // "The ministry lashed out at …, saying": the subject ends before the sentence's verb (a
     // verb of the learned table, not a noun after an article or a possessive: "The care home").
     let verb_at = |i: usize| {
-        let (t, before) = (s.tok(i), s.tok(i - 1));
-        !t.cap
-            && !before.possessive
-            && !is_in(&DETERMINERS, &before.lower)
-            && super::views::is_active_view_verb(&t.lower)
+        let t = s.tok(i);
+        !t.cap && !after_article_or_owner(s, i) && super::views::is_active_view_verb(&t.lower)
     };
     let end = (start..k)
         .find(|&i| s.tok(i).is_cue() || s.tok(i).in_quote || i > start && verb_at(i))
@@ -2206,14 +2203,19 @@ fn is_finite_verb(s: &Sentence, i: usize) -> bool {
     if i <= s.from {
         return false;
     }
-    let (t, before) = (s.tok(i), s.tok(i - 1));
-    let past = t.lower.ends_with("ed")
-        && !t.lower.contains('-')
-        && !before.possessive
-        && !is_in(&DETERMINERS, &before.lower);
+    let t = s.tok(i);
+    let past = t.lower.ends_with("ed") && !t.lower.contains('-') && !after_article_or_owner(s, i);
     !t.cap
         && !t.in_quote
         && (past || is_in(&IRREGULAR_PAST, &t.lower) || is_in(&AUXILIARIES, &t.lower))
+}
+
+/// True when the word before token `i` (`i > s.from`) is an article, a determiner or an
+/// owner: token `i` then describes a noun ("the care home", "its so-called plan") rather
+/// than being a verb.
+fn after_article_or_owner(s: &Sentence, i: usize) -> bool {
+    let before = s.tok(i - 1);
+    before.possessive || is_in(&DETERMINERS, &before.lower)
 }
 
 /// The relative "who" after a comma whose clause holds the word at `end`: no comma stands
