@@ -2518,3 +2518,16 @@ fn words_after_a_trailing_attribution_carried_on_by_that_or_to_are_the_speaker_s
         "{found:?}"
     );
 }
+
+#[test]
+fn a_three_word_clause_opened_by_a_pronoun_is_reported() {
+    // A subject pronoun makes three words a clause, quoted words in it or not.
+    let found = quotes("Tom Brandt said he was “tired.” The vote was held at noon.");
+    assert_eq!(words_of(&found, "tired"), "he was “tired.”");
+    assert_speaker(&found, "tired", "Tom Brandt");
+    let found = quotes("Nora Marsh voted at the hall on Monday and says she voted “neither.”");
+    assert_speaker(&found, "neither", "Nora Marsh");
+    // Three words that open with no pronoun are still too few ("said in part.").
+    let found = quotes("Tom Brandt said the “quiet part.” Then he left the hall.");
+    assert!(found.iter().all(|(t, _)| !t.contains("quiet")), "{found:?}");
+}

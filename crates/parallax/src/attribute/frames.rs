@@ -190,6 +190,18 @@ fn opens_circumstance(lower: &str) -> bool {
 
 /// Pronouns that open the reported clause after a circumstance ("said in his speech he was …").
 static CLAUSE_SUBJECTS: WordList = WordList::new(&["he", "i", "it", "she", "there", "they", "we"]);
+
+/// The fewest words reported speech `words` must hold: [`MIN_THAT_CLAUSE_WORDS`] when a
+/// subject pronoun opens them, which makes them a clause ("said she was “tired.”"), else
+/// [`MIN_CONTENT_WORDS`] (fewer words are a circumstance: "said in part.").
+pub(crate) fn fewest_clause_words(words: &str) -> usize {
+    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
+    if is_in(&CLAUSE_SUBJECTS, &first) {
+        MIN_THAT_CLAUSE_WORDS
+    } else {
+        MIN_CONTENT_WORDS
+    }
+}
 /// Words for small numbers, which make "added" an increase ("added three goals").
 static NUMBER_WORDS: WordList = WordList::new(&[
     "another", "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two", "yet",
@@ -1669,7 +1681,7 @@ fn verb_frame(
     let fewest = if has_that {
         MIN_THAT_CLAUSE_WORDS
     } else {
-        MIN_CONTENT_WORDS
+        fewest_clause_words(s.text.get(start..end).unwrap_or(""))
     };
     (words >= fewest).then_some(Frame {
         cue: k,
@@ -1789,7 +1801,7 @@ fn reported_clause(
     let start = s.tok(from).start;
     let end = clause_end(s, clause);
     let words = words_between(s.text, start..end);
-    (words >= MIN_CONTENT_WORDS).then_some(Frame {
+    (words >= fewest_clause_words(s.text.get(start..end).unwrap_or(""))).then_some(Frame {
         cue: k,
         subject,
         content: (start, end),

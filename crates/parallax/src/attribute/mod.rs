@@ -1639,7 +1639,7 @@ fn frame_quote(
     } else if that_clause {
         frames::MIN_THAT_CLAUSE_WORDS
     } else {
-        frames::MIN_CONTENT_WORDS
+        frames::fewest_clause_words(cx.text.get(start..end).unwrap_or(""))
     };
     if !exact_quote && !f.view && words < min_words {
         return None;
