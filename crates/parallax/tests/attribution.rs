@@ -2531,3 +2531,23 @@ fn a_three_word_clause_opened_by_a_pronoun_is_reported() {
     let found = quotes("Tom Brandt said the “quiet part.” Then he left the hall.");
     assert!(found.iter().all(|(t, _)| !t.contains("quiet")), "{found:?}");
 }
+
+#[test]
+fn a_second_report_after_a_lead_in_phrase_ends_the_first() {
+    // "…, and on Friday Lee said …": the first speaker's words end before the joint.
+    let text = "Ann Lee runs the port. Tom Brandt said the pier was safe, and on Friday Ann Lee \
+                said it would close before winter.";
+    let found = quotes(text);
+    assert_eq!(words_of(&found, "pier"), "the pier was safe");
+    assert_speaker(&found, "before winter", "Ann Lee");
+    // After a comma closing a clause, a lead-in and a new subject open a report of their own.
+    let text = "Although in May Tom Brandt said the pier was safe, at the meeting this week Ann \
+                Lee said it would close before winter.";
+    let found = quotes(text);
+    assert_eq!(words_of(&found, "pier"), "the pier was safe");
+    assert_speaker(&found, "before winter", "Ann Lee");
+    // A clause that "if" opens stays inside the words ("…, but if the board says …").
+    let text = "Tom Brandt said the ferry would run, but if the board says no the crews will \
+                stay home.";
+    assert!(words_of(&quotes(text), "ferry").contains("crews will stay home"));
+}

@@ -2211,7 +2211,7 @@ pub(crate) fn prepositional_subject(
 /// True for token `i` read as a finite verb: a lower-case word in "-ed" that is not hyphenated
 /// and follows no article or owner ("the long-awaited report", "its so-called plan" describe
 /// a noun), a common irregular past ([`IRREGULAR_PAST`]) or an auxiliary ([`AUXILIARIES`]).
-fn is_finite_verb(s: &Sentence, i: usize) -> bool {
+pub(crate) fn is_finite_verb(s: &Sentence, i: usize) -> bool {
     if i <= s.from {
         return false;
     }

@@ -38,12 +38,13 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::frames::LEAD_IN_WORDS;
 use super::frames::{
     clause_end, object_end, object_holds_quote, opens_quote, subject_with_apposition, Frame,
     Sentence,
 };
 use super::tokens::Tok;
-use crate::lexicon::WordList;
+use crate::lexicon::{is_in, WordList, SUBORDINATORS};
 
 /// The learned table: one key per line (`key\tscope\tattributed\tseen\tattributed after a
 /// name\tseen after a name`; scope `any` or `named`; a key marked `be:` is passive).
@@ -408,6 +409,43 @@ pub(crate) fn view_frame(
     })
 }
 
+/// Most words of a lead-in phrase between a joint and a later clause's subject ("on Friday",
+/// "at the hearing this week").
+const MAX_LEAD_IN_WORDS: usize = 6;
+
+/// The first token of a lead-in phrase that ends right before the subject at token `subject`:
+/// a preposition or an adverb that opens one ([`LEAD_IN_WORDS`]), then plain words with no comma,
+/// quotation, verb of speech or finite verb among them, within [`MAX_LEAD_IN_WORDS`].
+fn lead_in_before(s: &Sentence, subject: usize) -> Option<usize> {
+    let reach = subject.saturating_sub(MAX_LEAD_IN_WORDS).max(s.from + 1);
+    let plain = |j: usize| {
+        let t = s.tok(j);
+        !t.in_quote
+            && !t.is_cue()
+            && !t.gap_after.contains(',')
+            && !super::frames::is_finite_verb(s, j)
+    };
+    let mut first = None;
+    for j in (reach..subject).rev() {
+        if !plain(j) {
+            break;
+        }
+        let word = s.tok(j).lower.as_str();
+        // "when", "if" or "as" open a clause of their own ("…, when a clerk asked …", "…, but
+        // if the board says …"); "after" and "before" do so only with a verb.
+        let subordinate =
+            (is_in(&SUBORDINATORS, word) && !matches!(word, "after" | "before")) || word == "as";
+        if subordinate {
+            return None;
+        }
+        // A preposition or an adverb of time, not a joint ("but", "yet").
+        if is_in(&LEAD_IN_WORDS, word) && !matches!(word, "but" | "yet") {
+            first = Some(j);
+        }
+    }
+    first
+}
+
 /// Joints after which a later frame's subject opens a clause of its own, for a frame of speech
 /// too ("Roe said the levy fails, while Lee said it works").
 const CLAUSE_JOINTS: [&str; 5] = [", and", ", but", ", while", ", whereas", ";"];
@@ -417,24 +455,33 @@ const CLAUSE_JOINTS: [&str; 5] = [", and", ", but", ", while", ", whereas", ";"]
 /// levy"); a frame of speech ends so only where a comma and a joint, or a semicolon, stand
 /// before the later subject ("Roe said Lee said it fails" is one report inside another).
 pub(crate) fn end_before_later_subjects(s: &Sentence, frames: &mut [Frame]) {
-    let later: Vec<(usize, usize, bool)> = frames
-        .iter()
-        .map(|f| {
-            let first = s.tok(f.subject.0);
-            (f.cue, first.start, NAMING_PRONOUNS.contains(&first.lower))
-        })
-        .collect();
     let after_joint = |from: usize, at: usize| {
         let before = s.text.get(from..at).unwrap_or("").trim_end();
         CLAUSE_JOINTS.iter().any(|j| before.ends_with(j))
     };
+    // A later subject's clause opens at its subject, or at a lead-in phrase before it after a
+    // joint or a comma ("…, and on Friday Lee said …", "…, at the hearing Lee said …").
+    let later: Vec<(usize, usize, bool, bool)> = frames
+        .iter()
+        .map(|f| {
+            let first = s.tok(f.subject.0);
+            let lead_in = lead_in_before(s, f.subject.0).filter(|&l| {
+                s.tok(l - 1).gap_after.contains(',') || after_joint(s.span.0, s.tok(l).start)
+            });
+            let opening = lead_in.map_or(first.start, |l| s.tok(l).start);
+            let pronoun = NAMING_PRONOUNS.contains(&first.lower);
+            (f.cue, opening, pronoun, lead_in.is_some())
+        })
+        .collect();
     for f in frames.iter_mut() {
         // "Roe said the levy fails, but she hopes …": a pronoun goes on with the same report.
         let cut = later
             .iter()
-            .filter(|&&(cue, at, _)| cue > f.cue && at > f.content.0 && at < f.content.1)
-            .filter(|&&(_, at, pronoun)| f.view || (!pronoun && after_joint(f.content.0, at)))
-            .map(|&(_, at, _)| at)
+            .filter(|&&(cue, at, ..)| cue > f.cue && at > f.content.0 && at < f.content.1)
+            .filter(|&&(_, at, pronoun, lead_in)| {
+                f.view || (!pronoun && (lead_in || after_joint(f.content.0, at)))
+            })
+            .map(|&(_, at, ..)| at)
             .min();
         if let Some(at) = cut {
             let mut kept = s.text.get(f.content.0..at).unwrap_or("").trim_end();
