@@ -2551,27 +2551,3 @@ fn a_second_report_after_a_lead_in_phrase_ends_the_first() {
                 stay home.";
     assert!(words_of(&quotes(text), "ferry").contains("crews will stay home"));
 }
-
-#[test]
-fn words_reported_inside_an_opening_subordinate_clause_end_with_it() {
-    let found =
-        quotes("Because Ann Lee said the pier was unsafe, the board closed it for the summer.");
-    assert_eq!(words_of(&found, "pier"), "the pier was unsafe");
-    // The quotation the main clause reports is its own quote, not the end of the first one.
-    let text = "Ann Lee runs the port. When she first described the pier in May, she said, “We \
-                will build a long pier with a wide gate, and boats will come in.”";
-    let found = quotes(text);
-    assert!(
-        words_of(&found, "wide gate").starts_with("We will build"),
-        "{found:?}"
-    );
-    assert_speaker(&found, "wide gate", "Ann Lee");
-    // A list's commas inside the clause do not close it.
-    let found = quotes(
-        "When Ann Lee said the pier, the quay and the gate were unsafe, the board closed them.",
-    );
-    assert_eq!(
-        words_of(&found, "quay"),
-        "the pier, the quay and the gate were unsafe"
-    );
-}

@@ -669,13 +669,6 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             out.extend(view_frame(s, k, quotes, shared));
         }
     }
-    // "When Lee said the pier was unsafe, the board closed it": words reported inside a clause
-    // opening the sentence end with it.
-    for f in &mut out {
-        if let Some(end) = opening_phrase_end(s, f.cue).filter(|&e| f.content.0 < e) {
-            f.content.1 = f.content.1.min(end);
-        }
-    }
     end_before_later_subjects(s, &mut out);
     out
 }
@@ -1679,7 +1672,6 @@ fn verb_frame(
     if let Some(p) = s.text.get(start..end).unwrap_or("").find(", according to") {
         end = start + p;
     }
-
     if relative {
         if let Some(p) = s.text.get(start..end).unwrap_or("").find(',') {
             end = start + p;
@@ -2145,20 +2137,9 @@ fn opening_phrase_comma(s: &Sentence, k: usize) -> Option<usize> {
 }
 
 /// For a participle at `k` right after a preposition opening the sentence ("By telling the
-/// crew …, Lee ended …"), or a verb inside a clause a subordinator opens it with ("When Lee
-/// said the pier was unsafe, the board closed it"), where the phrase's or the clause's words
-/// end: the end of the word before its closing comma ([`closing_comma`]).
+/// crew …, Lee ended …"), where the phrase's words end: the end of the word before its comma.
 pub(crate) fn opening_phrase_end(s: &Sentence, k: usize) -> Option<usize> {
-    let subordinate = k > s.from + 1
-        && is_in(&SUBORDINATORS, &s.tok(s.from).lower)
-        && !s.tok(s.from).in_quote
-        && (s.from..k).all(|i| !s.tok(i).gap_after.contains(',') && !s.tok(i).in_quote);
-    let comma = if subordinate {
-        closing_comma(s, k)
-    } else {
-        opening_phrase_comma(s, k)
-    };
-    comma.map(|i| s.tok(i).end)
+    opening_phrase_comma(s, k).map(|i| s.tok(i).end)
 }
 
 /// The comma after a participle at `k` that closes the phrase it opens: the first after which a
@@ -2185,7 +2166,7 @@ fn closing_comma(s: &Sentence, k: usize) -> Option<usize> {
             in_subordinate = false;
             continue;
         }
-        if subject_before_finite_verb(s, i + 1, s.to).is_some() || subject_then_cue(s, i + 1) {
+        if subject_before_finite_verb(s, i + 1, s.to).is_some() {
             if complete {
                 return Some(i);
             }
@@ -2193,20 +2174,6 @@ fn closing_comma(s: &Sentence, k: usize) -> Option<usize> {
         }
     }
     first_fit
-}
-
-/// True when a subject and a verb of speech open the words at token `from` ("she said, …",
-/// "the board told reporters …"): a few plain words, none a verb, then a cue not in -ing.
-fn subject_then_cue(s: &Sentence, from: usize) -> bool {
-    let reach = s.to.min(from + 1 + MAX_SUBJECT_WORDS);
-    let Some(cue) = (from + 1..reach).find(|&j| s.tok(j).is_cue()) else {
-        return false;
-    };
-    let plain = (from..cue).all(|j| {
-        let t = s.tok(j);
-        !t.in_quote && !t.gap_after.contains(',') && !is_finite_verb(s, j)
-    });
-    plain && !s.tok(cue).lower.ends_with("ing") && !s.tok(cue).in_quote
 }
 
 /// The subject of a participle at `k` right after a word of [`GERUND_PREPOSITIONS`]: the name a
