@@ -2521,10 +2521,12 @@ fn words_after_a_trailing_attribution_carried_on_by_that_or_to_are_the_speaker_s
 
 #[test]
 fn a_three_word_clause_opened_by_a_pronoun_is_reported() {
-    // A subject pronoun makes three words a clause, quoted words in it or not.
+    // A subject pronoun and its verb make three words a clause, quoted words in it or not.
     let found = quotes("Tom Brandt said he was “tired.” The vote was held at noon.");
     assert_eq!(words_of(&found, "tired"), "he was “tired.”");
     assert_speaker(&found, "tired", "Tom Brandt");
+    let found = quotes("Tom Brandt insisted she was wrong. The vote was held at noon.");
+    assert_eq!(words_of(&found, "wrong"), "she was wrong.");
     let found = quotes("Nora Marsh voted at the hall on Monday and says she voted “neither.”");
     assert_speaker(&found, "neither", "Nora Marsh");
     // Three words that open with no pronoun are still too few ("said in part.").
@@ -2550,4 +2552,21 @@ fn a_second_report_after_a_lead_in_phrase_ends_the_first() {
     let text = "Tom Brandt said the ferry would run, but if the board says no the crews will \
                 stay home.";
     assert!(words_of(&quotes(text), "ferry").contains("crews will stay home"));
+    // "after" right before a subject opens a clause too.
+    let text = "Tom Brandt said the pier, after engineers said it was sound, would reopen in May.";
+    assert!(words_of(&quotes(text), "pier").contains("reopen in May"));
+    // A lead-in after a semicolon opens the later report; a comma inside the first report's
+    // words does not.
+    let text = "Ann Lee runs the port. Tom Brandt said the pier was safe, at least for now; on \
+                Friday Ann Lee said it would close before winter.";
+    assert_eq!(
+        words_of(&quotes(text), "pier"),
+        "the pier was safe, at least for now"
+    );
+    // A joint word after the comma precedes the lead-in.
+    let text = "Ann Lee runs the port. Tom Brandt said the pier was safe, while on Friday Ann Lee \
+                said it would close before winter.";
+    let found = quotes(text);
+    assert_eq!(words_of(&found, "pier"), "the pier was safe");
+    assert_speaker(&found, "before winter", "Ann Lee");
 }

@@ -192,16 +192,26 @@ fn opens_circumstance(lower: &str) -> bool {
 static CLAUSE_SUBJECTS: WordList = WordList::new(&["he", "i", "it", "she", "there", "they", "we"]);
 
 /// The fewest words reported speech `words` must hold: [`MIN_THAT_CLAUSE_WORDS`] when a
-/// subject pronoun opens them, which makes them a clause ("said she was “tired.”"), else
-/// [`MIN_CONTENT_WORDS`] (fewer words are a circumstance: "said in part.").
+/// subject pronoun and a word that can be its verb open them, which makes them a clause ("said
+/// she was “tired.”"), else [`MIN_CONTENT_WORDS`] (fewer words are a circumstance, "said in
+/// part.", or an object and one: "admitted it in court.").
 pub(crate) fn fewest_clause_words(words: &str) -> usize {
-    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
-    if is_in(&CLAUSE_SUBJECTS, &first) {
+    let mut lowered = words.split_whitespace().map(str::to_lowercase);
+    let (first, second) = (lowered.next().unwrap_or_default(), lowered.next());
+    let verb_next = second.is_some_and(|w| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_alphabetic)
+            && !opens_circumstance(w)
+            && !is_time_word(w)
+            && !is_in(&DETERMINERS, w)
+    });
+    if is_in(&CLAUSE_SUBJECTS, &first) && verb_next {
         MIN_THAT_CLAUSE_WORDS
     } else {
         MIN_CONTENT_WORDS
     }
 }
+
 /// Words for small numbers, which make "added" an increase ("added three goals").
 static NUMBER_WORDS: WordList = WordList::new(&[
     "another", "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two", "yet",
@@ -1593,7 +1603,12 @@ fn verb_frame(
                 c = i + 1;
                 has_that = true;
             }
-            Some(i) if s.to - i >= MIN_CONTENT_WORDS => c = i,
+            Some(i)
+                if s.to - i
+                    >= fewest_clause_words(s.text.get(s.tok(i).start..s.span.1).unwrap_or("")) =>
+            {
+                c = i
+            }
             Some(_) => {}
             // Nothing but the circumstance itself ("said in an interview last spring."), or
             // the circumstance before a colon and a quotation ("said in a statement: “…”"),

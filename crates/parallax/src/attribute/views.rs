@@ -24,7 +24,8 @@
 //! from after the verb to the end of the clause, and stop before the subject of a later frame in
 //! the sentence. (Ending them at the first comma instead lost recall on the training split:
 //! all-attribution F1 0.6519 -> 0.6477.) A frame of speech stops so too, but only before a
-//! later subject after a comma and a joint, or a semicolon ("Roe said X, but Lee said Y").
+//! later subject after a comma and a joint, or a semicolon ("Roe said X, but Lee said Y"), or
+//! after a comma or a joint and a lead-in phrase ("Roe said X, and on Friday Lee said Y").
 //! `end_before_later_subjects` does both.
 //!
 //! Words holding a quotation make no view. When they are the verb's object ("called for more
@@ -414,15 +415,20 @@ pub(crate) fn view_frame(
 const MAX_LEAD_IN_WORDS: usize = 6;
 
 /// The first token of a lead-in phrase that ends right before the subject at token `subject`:
-/// a preposition or an adverb that opens one ([`LEAD_IN_WORDS`]), then plain words with no comma,
-/// quotation, verb of speech or finite verb among them, within [`MAX_LEAD_IN_WORDS`].
+/// a preposition or an adverb that opens one ([`LEAD_IN_WORDS`]), then plain words with no
+/// punctuation, quotation, verb of speech or finite verb among them, within
+/// [`MAX_LEAD_IN_WORDS`]. None when a subordinator stands among them: "when", "if", "because",
+/// "as" and the like open a clause of their own ("…, when a clerk asked …", "…, but if the
+/// board says …"), and so do "after" and "before" right before the subject ("…, after
+/// engineers said …"). A joint word after a comma ("…, while on Friday Lee said …") only
+/// precedes the phrase.
 fn lead_in_before(s: &Sentence, subject: usize) -> Option<usize> {
     let reach = subject.saturating_sub(MAX_LEAD_IN_WORDS).max(s.from + 1);
     let plain = |j: usize| {
         let t = s.tok(j);
         !t.in_quote
             && !t.is_cue()
-            && !t.gap_after.contains(',')
+            && !t.gap_after.contains([',', ';', ':'])
             && !super::frames::is_finite_verb(s, j)
     };
     let mut first = None;
@@ -431,20 +437,28 @@ fn lead_in_before(s: &Sentence, subject: usize) -> Option<usize> {
             break;
         }
         let word = s.tok(j).lower.as_str();
-        // "when", "if" or "as" open a clause of their own ("…, when a clerk asked …", "…, but
-        // if the board says …"); "after" and "before" do so only with a verb.
-        let subordinate =
-            (is_in(&SUBORDINATORS, word) && !matches!(word, "after" | "before")) || word == "as";
+        let joint = s.tok(j - 1).gap_after.contains(',') && is_in(&JOINT_WORDS, word);
+        if joint {
+            break;
+        }
+        let subordinate = if matches!(word, "after" | "before") {
+            j + 1 == subject
+        } else {
+            is_in(&SUBORDINATORS, word) || word == "as"
+        };
         if subordinate {
             return None;
         }
-        // A preposition or an adverb of time, not a joint ("but", "yet").
-        if is_in(&LEAD_IN_WORDS, word) && !matches!(word, "but" | "yet") {
+        // A preposition or an adverb of time.
+        if is_in(&LEAD_IN_WORDS, word) && !is_in(&JOINT_WORDS, word) {
             first = Some(j);
         }
     }
     first
 }
+
+/// The words of [`CLAUSE_JOINTS`] and "yet": they join clauses, they open no lead-in.
+static JOINT_WORDS: WordList = WordList::new(&["and", "but", "whereas", "while", "yet"]);
 
 /// Joints after which a later frame's subject opens a clause of its own, for a frame of speech
 /// too ("Roe said the levy fails, while Lee said it works").
@@ -453,7 +467,9 @@ const CLAUSE_JOINTS: [&str; 5] = [", and", ", but", ", while", ", whereas", ";"]
 /// Ends each view frame's words before the subject of a later frame in the sentence, and before
 /// the word joining the two ("Roe backs the levy, but Lee said it fails": the view is "the
 /// levy"); a frame of speech ends so only where a comma and a joint, or a semicolon, stand
-/// before the later subject ("Roe said Lee said it fails" is one report inside another).
+/// before the later subject, or a comma or a joint and a lead-in phrase ([`lead_in_before`]:
+/// "Roe said X, and on Friday Lee said Y"). "Roe said Lee said it fails" is one report inside
+/// another.
 pub(crate) fn end_before_later_subjects(s: &Sentence, frames: &mut [Frame]) {
     let after_joint = |from: usize, at: usize| {
         let before = s.text.get(from..at).unwrap_or("").trim_end();
