@@ -39,10 +39,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::frames::LEAD_IN_WORDS;
 use super::frames::{
     clause_end, object_end, object_holds_quote, opens_quote, subject_with_apposition, Frame,
-    Sentence,
+    Sentence, LEAD_IN_WORDS,
 };
 use super::tokens::Tok;
 use crate::lexicon::{is_in, WordList, SUBORDINATORS};
