@@ -2570,3 +2570,36 @@ fn a_second_report_after_a_lead_in_phrase_ends_the_first() {
     assert_eq!(words_of(&found, "pier"), "the pier was safe");
     assert_speaker(&found, "before winter", "Ann Lee");
 }
+
+#[test]
+fn a_time_phrase_after_the_verb_is_not_the_reported_clause() {
+    // With a quotation inside, the clause after "on Friday" had no frame at all.
+    let found = quotes(
+        "The harbour board said on Friday the crews had “more than one meeting” with the \
+         mayor about the pier. Nora Marsh said last week the ferry would run late all winter. \
+         Ann Lee said earlier this month the toll would rise in spring.",
+    );
+    let meeting = words_of(&found, "more than one meeting");
+    assert!(meeting.starts_with("the crews had"), "{found:?}");
+    assert!(
+        words_of(&found, "ferry would run late").starts_with("the ferry"),
+        "{found:?}"
+    );
+    assert!(
+        words_of(&found, "toll would rise").starts_with("the toll"),
+        "{found:?}"
+    );
+    assert_speaker(&found, "toll would rise", "Ann Lee");
+}
+
+#[test]
+fn an_ago_phrase_or_an_adverbial_phrase_before_the_verb_is_not_the_subject() {
+    let found = quotes(
+        "Tom Brandt two weeks ago said the pier would close for good in the spring. Nora \
+         Marsh had at one point said the ferry was far too slow for the crews. Ann Lee has \
+         long said the harbour needs a second deep berth.",
+    );
+    assert_speaker(&found, "pier would close", "Tom Brandt");
+    assert_speaker(&found, "ferry was far too slow", "Nora Marsh");
+    assert_speaker(&found, "second deep berth", "Ann Lee");
+}

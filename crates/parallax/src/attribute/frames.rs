@@ -163,6 +163,61 @@ fn is_time_word(lower: &str) -> bool {
     is_in(&TIME_WORDS, lower) || super::lexicon::WEEKDAYS.contains(lower)
 }
 
+/// Words that name a stretch of time after "last", "this", "next" or "early" ("last week").
+static TIME_UNITS: WordList = WordList::new(&[
+    "autumn", "fall", "month", "night", "spring", "summer", "week", "weekend", "winter", "year",
+]);
+
+/// The token after a time phrase opening at `c` right after a verb of speech, if one does: a day
+/// ("Monday", "today", "Tuesday night"), "on" and a day or a date ("on Friday", "on May 3"),
+/// "in" and a month or a year ("in May", "in 2015"), or "last", "this", "next", "earlier
+/// this" and the like before a day or a stretch of time ("last week", "earlier this month").
+/// No word of it is quoted.
+fn time_phrase_end(s: &Sentence, c: usize) -> Option<usize> {
+    let lower = |i: usize| {
+        s.toks
+            .get(i)
+            .filter(|t| !t.in_quote && !t.possessive)
+            .map(|t| t.lower.as_str())
+    };
+    let is_day = |w: &str| {
+        super::lexicon::WEEKDAYS.contains(w) || matches!(w, "today" | "yesterday" | "tonight")
+    };
+    let is_month = |w: &str| super::lexicon::MONTHS.contains(&w);
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let is_date_number =
+        |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let first = lower(c)?;
+    let mut i = match first {
+        w if is_day(w) => c + 1,
+        "on" => match lower(c + 1)? {
+            w if super::lexicon::WEEKDAYS.contains(w) => c + 2,
+            w if is_month(w) && lower(c + 2).is_some_and(is_date_number) => c + 3,
+            _ => return None,
+        },
+        "in" => match lower(c + 1)? {
+            w if is_month(w) || is_year(w) => c + 2,
+            _ => return None,
+        },
+        "last" | "this" | "next" | "early" | "late" | "earlier" | "later" => {
+            let mut j = c + 1;
+            if matches!(first, "earlier" | "later" | "early" | "late") && lower(j) == Some("this") {
+                j += 1;
+            }
+            match lower(j)? {
+                w if is_in(&TIME_UNITS, w) || super::lexicon::WEEKDAYS.contains(w) => j + 1,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    // "Monday morning", "May 3, 2015" stay inside the phrase.
+    while lower(i).is_some_and(|w| is_day_or_time(w) || is_year(w)) {
+        i += 1;
+    }
+    Some(i)
+}
+
 /// Words that may follow a reporting verb before its addressee ends ("told the Globe").
 const MAX_ADDRESSEE_WORDS: usize = 10;
 /// Words before a reporting verb that deny or defer the speech ("won't say", "declined to say").
@@ -1197,6 +1252,9 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
         return None;
     }
     let last = end - 1;
+    if let Some(start) = ago_phrase_start(s, last).or_else(|| adverbial_phrase_start(s, last)) {
+        return (start > s.from && (start..end).all(plain)).then_some(start);
+    }
     let mut start = if super::lexicon::WEEKDAYS.contains(word(last))
         || matches!(word(last), "yesterday" | "today" | "tonight")
     {
@@ -1223,6 +1281,81 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
         !t.cap && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
     };
     (start > s.from && !participle(start - 1) && (start..end).all(plain)).then_some(start)
+}
+
+/// Units of time an "ago" phrase counts ("two weeks ago").
+static AGO_UNITS: WordList = WordList::new(&[
+    "day", "days", "decade", "decades", "hour", "hours", "minute", "minutes", "month", "months",
+    "week", "weeks", "year", "years",
+]);
+/// Words that count the units of an "ago" phrase ("a year ago", "several months ago").
+static AGO_COUNTS: WordList = WordList::new(&[
+    "a", "an", "eight", "few", "five", "four", "nine", "one", "several", "seven", "six", "ten",
+    "three", "two",
+]);
+/// Words that make an "ago" phrase's count approximate ("about two weeks ago", "less than a
+/// year ago").
+static AGO_HEDGES: WordList = WordList::new(&[
+    "about", "almost", "just", "nearly", "only", "roughly", "some",
+]);
+
+/// Where an "ago" phrase ending at token `last` starts: "a year ago", "two weeks ago", "less
+/// than a month ago", "about 20 years ago".
+fn ago_phrase_start(s: &Sentence, last: usize) -> Option<usize> {
+    let word = |i: usize| s.tok(i).lower.as_str();
+    if word(last) != "ago" || last < s.from + 2 || !is_in(&AGO_UNITS, word(last - 1)) {
+        return None;
+    }
+    let count = last - 2;
+    let counted =
+        is_in(&AGO_COUNTS, word(count)) || word(count).bytes().all(|b| b.is_ascii_digit());
+    if !counted {
+        return None;
+    }
+    let mut start = count;
+    if start > s.from + 1
+        && word(start - 1) == "than"
+        && matches!(word(start - 2), "less" | "more" | "fewer")
+    {
+        start -= 2;
+    } else if start > s.from && is_in(&AGO_HEDGES, word(start - 1)) {
+        start -= 1;
+    }
+    Some(start)
+}
+
+/// Phrases of time or manner that stand between a subject and its verb as an adverb does ("Lee
+/// at first said", "the board at one point argued", "Lee for years has said").
+const ADVERBIAL_PHRASES: &[&[&str]] = &[
+    &["at", "first"],
+    &["at", "last"],
+    &["at", "one", "point"],
+    &["at", "the", "time"],
+    &["at", "times"],
+    &["for", "decades"],
+    &["for", "months"],
+    &["for", "weeks"],
+    &["for", "years"],
+    &["in", "the", "past"],
+    &["in", "turn"],
+];
+
+/// Where an adverbial phrase ending at token `last` starts: one of [`ADVERBIAL_PHRASES`], or
+/// "long" after a perfect auxiliary ("Lee has long said").
+fn adverbial_phrase_start(s: &Sentence, last: usize) -> Option<usize> {
+    let word = |i: usize| s.tok(i).lower.as_str();
+    if word(last) == "long" && last > s.from && matches!(word(last - 1), "has" | "had" | "have") {
+        return Some(last);
+    }
+    ADVERBIAL_PHRASES.iter().find_map(|phrase| {
+        let start = (last + 1).checked_sub(phrase.len())?;
+        (start >= s.from
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(j, w)| word(start + j) == *w))
+        .then_some(start)
+    })
 }
 
 /// Forms of "be" that make a verb in -ing progressive ("is saying", "were telling").
@@ -1553,22 +1686,16 @@ fn verb_frame(
         c = i + 1;
         has_that = true;
     }
-    // "said Monday the ferry …", "said Tuesday night officials …": a day right after the verb
-    // is no part of the clause that follows it, nor of a circumstance after it ("said Monday
-    // in a statement that …").
-    // Only a day whose next word opens a clause or a circumstance: "said today marks …" and
+    // "said Monday the ferry …", "said on Friday the crews …", "said last week officials …": a
+    // time right after the verb is no part of the clause that follows it, nor of a
+    // circumstance after it ("said Monday in a statement that …").
+    // Only a time whose next word opens a clause or a circumstance: "said today marks …" and
     // "said Monday's storm …" keep their words.
-    let day = |t: &Tok| {
-        !t.possessive
-            && !t.in_quote
-            && (super::lexicon::WEEKDAYS.contains(t.lower.as_str())
-                || matches!(t.lower.as_str(), "today" | "yesterday" | "tonight"))
-    };
-    if !has_that && day(s.tok(c)) {
-        let clause = (c..s.to).find(|&i| !is_day_or_time(&s.tok(i).lower));
-        if let Some(i) = clause.filter(|&i| {
+    if !has_that {
+        if let Some(i) = time_phrase_end(s, c).filter(|&i| {
             let next = s.tok(i);
-            s.tok(i - 1).gap_after.trim().is_empty()
+            i < s.to
+                && s.tok(i - 1).gap_after.trim().is_empty()
                 && !next.in_quote
                 && (next.cap
                     || next.lower == "that"
