@@ -2603,3 +2603,31 @@ fn an_ago_phrase_or_an_adverbial_phrase_before_the_verb_is_not_the_subject() {
     assert_speaker(&found, "ferry was far too slow", "Nora Marsh");
     assert_speaker(&found, "second deep berth", "Ann Lee");
 }
+
+#[test]
+fn a_quotation_a_frame_opens_is_the_frame_speaker_s_past_the_sentence() {
+    let found = attributed(
+        "Tom Brandt toured the pier in May. He said Ann Lee “has courage to fight for the \
+         crews. She is not afraid of the board.”",
+    );
+    let rest = holding(&found, "not afraid of the board");
+    assert_eq!(rest.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
+    assert_eq!(rest.rule, "quote-inside-frame", "{found:?}");
+}
+
+#[test]
+fn a_frame_s_words_take_the_closing_mark_of_the_quotation_they_end_in() {
+    // Straight marks: the words end at the comma inside the quotation, which was reported a
+    // second time on its own.
+    let found = quotes(
+        "Tom Brandt said he was a \"long way from making a decision,\" noting that he had \
+         served the port for years.",
+    );
+    let holding_decision: Vec<&String> = found
+        .iter()
+        .map(|(t, _)| t)
+        .filter(|t| t.contains("making a decision"))
+        .collect();
+    assert_eq!(holding_decision.len(), 1, "{found:?}");
+    assert!(holding_decision[0].ends_with("decision,\""), "{found:?}");
+}

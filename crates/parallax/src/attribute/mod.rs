@@ -251,6 +251,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             )
         });
         let mut covered: Vec<(usize, usize)> = Vec::new();
+        // The frames' quotes, by the span their words cover, for quotations that open inside
+        // them and run on past them.
+        let mut framed: Vec<((usize, usize), PreviousQuote)> = Vec::new();
         for f in &found {
             if covered
                 .iter()
@@ -279,10 +282,19 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             }
             if let Some(q) = quote {
                 // The quote may reach past the frame's words to a closing mark they opened.
-                covered.push((
+                let span = (
                     f.content.0.min(q.span.start()),
                     f.content.1.max(q.span.end()),
-                ));
+                );
+                covered.push(span);
+                let speaker = PreviousQuote {
+                    written: q.speaker_written.clone().or_else(|| q.speaker.clone()),
+                    speaker: q.speaker.clone(),
+                    channel: q.channel.clone(),
+                    sentence: s_idx,
+                    paragraph,
+                };
+                framed.push((span, speaker));
                 out.push(q);
             }
         }
@@ -309,14 +321,18 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             if covered.iter().any(|&(a, b)| a <= qs && qe <= b) {
                 continue;
             }
+            let inside_frame = framed
+                .iter()
+                .find(|((a, b), _)| *a < qs && qs < *b)
+                .map(|(_, speaker)| speaker);
             if let Some(q) = direct_quote(
                 &mut cx,
                 doc,
-                s_idx,
-                paragraph,
+                (s_idx, paragraph),
                 *sentence,
                 (qs, qe),
                 &channels,
+                inside_frame,
             ) {
                 // A quotation widened to its reported clause holds the sentence's other
                 // quotations in that clause: they are part of the same report.
@@ -945,9 +961,29 @@ fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// The end of the words `text[start..end]` moved past the closing mark of a quotation they
-/// open but do not close ("… needed “a new lamp and a keeper" ends at "keeper,”"), when that
-/// mark follows at once, after a comma at most.
-fn close_open_mark(text: &str, start: usize, end: usize) -> usize {
+/// open but do not close ("… needed “a new lamp and a keeper" ends at "keeper,”"), when they
+/// hold words before it and only punctuation stands between them and the quotation's end (one
+/// of `quotes`), or when a
+/// curly closing mark follows at once, after a comma at most.
+fn close_open_mark(text: &str, quotes: &[(usize, usize)], start: usize, end: usize) -> usize {
+    let words_before = |qs: usize| {
+        text.get(start..qs)
+            .is_some_and(|lead| lead.chars().any(char::is_alphanumeric))
+    };
+    let opened = quotes.iter().find(|&&(qs, qe)| {
+        start <= qs
+            && qs < end
+            && words_before(qs)
+            && end < qe
+            && text
+                .get(end..qe)
+                .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+    });
+    if let Some(&(_, qe)) = opened {
+        // The quotation's span ends inside its marks: the words take the closing mark too.
+        let rest = text.get(qe..).unwrap_or("");
+        return qe + rest.len() - rest.trim_start_matches(tokens::CLOSING_MARKS).len();
+    }
     let words = text.get(start..end).unwrap_or("");
     if words.matches('“').count() <= words.matches('”').count() {
         return end;
@@ -960,15 +996,16 @@ fn close_open_mark(text: &str, start: usize, end: usize) -> usize {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The quote of the quotation `(qs, qe)` opening in `sentence`, which no frame's words hold
+/// whole; `inside_frame` is the speaker of a frame whose words open it and that it runs on past.
 fn direct_quote(
     cx: &mut Context,
     doc: &Document,
-    s_idx: usize,
-    paragraph: usize,
+    (s_idx, paragraph): (usize, usize),
     sentence: Span,
     (qs, qe): (usize, usize),
     channels: &[ChannelMention],
+    inside_frame: Option<&PreviousQuote>,
 ) -> Option<Quote> {
     let (start, end) = trim_quote(cx.text, qs, qe);
     let quoted = cx.text.get(start..end).unwrap_or("");
@@ -1111,7 +1148,9 @@ fn direct_quote(
                 .filter(|m| m.first <= open_tok + 1 && followed_by_cue(&cx.toks, m, to))
                 .filter(|_| !continues)
                 .map(|m| (m.clone(), Rule::QuoteNameOpening))
-        });
+        })
+        // The frame whose words open the quotation speaks it, not a name inside them.
+        .filter(|_| inside_frame.is_none());
     // "A study by the port board said it was “alarmed …”": no person is named, and the
     // channel that is the reporting verb's subject speaks.
     let channel_subject = channels
@@ -1143,14 +1182,23 @@ fn direct_quote(
     if introduced_by.is_some() {
         cx.recent.introducer = None;
     }
-    let (speaker, rule) = match (speaker_mention, channel_subject, introduced_by.clone()) {
-        (Some((m, rule)), _, _) => (resolve(cx, &m), rule),
-        (None, Some(owner), _) => (Some(owner), Rule::QuoteChannelSubject),
-        (None, None, Some(q)) => {
+    let (speaker, rule) = match (
+        inside_frame,
+        speaker_mention,
+        channel_subject,
+        introduced_by.clone(),
+    ) {
+        (Some(frame), _, _, _) => {
+            written.clone_from(&frame.written);
+            (frame.speaker.clone(), Rule::QuoteInsideFrame)
+        }
+        (None, Some((m, rule)), _, _) => (resolve(cx, &m), rule),
+        (None, None, Some(owner), _) => (Some(owner), Rule::QuoteChannelSubject),
+        (None, None, None, Some(q)) => {
             written.clone_from(&q.written);
             (q.speaker, Rule::QuoteIntroduced)
         }
-        (None, None, None) => match organisation_opener(cx, from, open_tok) {
+        (None, None, None, None) => match organisation_opener(cx, from, open_tok) {
             Some(name) => {
                 cx.recent.last_organisation = Some((name.clone(), s_idx));
                 (Some(name), Rule::QuoteOrganisationOpener)
@@ -1182,7 +1230,9 @@ fn direct_quote(
             }
         },
     };
-    let channel = pick_channel(cx, channels)
+    let channel = inside_frame
+        .and_then(|frame| frame.channel.clone())
+        .or_else(|| pick_channel(cx, channels))
         .or_else(|| {
             cx.recent
                 .previous
@@ -1623,7 +1673,7 @@ fn frame_quote(
     if start >= end {
         return None;
     }
-    let end = close_open_mark(cx.text, start, end);
+    let end = close_open_mark(cx.text, quotes, start, end);
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
     // "that" opens a clause of three words or more ("told Brandt that she would quit").

@@ -80,6 +80,10 @@ pub enum Rule {
     ChannelPreviousSpeaker,
     /// A channel with no speaker found.
     ChannelUnattributed,
+    /// The speaker of a frame whose words open the quotation, when it runs on past them: in
+    /// "Quillon said the pier “has no future. It never had one.”" the second sentence is
+    /// Quillon's too.
+    QuoteInsideFrame,
     /// The subject of a verb that characterizes: "Quillon called the plan “a costly mistake”".
     QuoteCharacterizingSubject,
     /// A name followed by a reporting verb before the quotation: "Quillon said: “…”".
@@ -152,7 +156,8 @@ impl Rule {
     ];
 
     /// The rules for a quotation no frame covers, in the order they are tried.
-    pub const QUOTE_ORDER: [Rule; 14] = [
+    pub const QUOTE_ORDER: [Rule; 15] = [
+        Rule::QuoteInsideFrame,
         Rule::QuoteCharacterizingSubject,
         Rule::QuoteNameBeforeCue,
         Rule::QuoteSpeechOwner,
@@ -195,6 +200,7 @@ impl Rule {
             Rule::ChannelOwner => "channel-owner",
             Rule::ChannelPreviousSpeaker => "channel-previous-speaker",
             Rule::ChannelUnattributed => "channel-unattributed",
+            Rule::QuoteInsideFrame => "quote-inside-frame",
             Rule::QuoteCharacterizingSubject => "quote-characterizing-subject",
             Rule::QuoteNameBeforeCue => "quote-name-before-cue",
             Rule::QuoteSpeechOwner => "quote-speech-owner",
@@ -234,7 +240,7 @@ mod tests {
         let ids: Vec<&str> = Rule::all().map(Rule::id).collect();
         let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 39);
+        assert_eq!(ids.len(), 40);
         for rule in Rule::all() {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(json, format!("\"{}\"", rule.id()));
