@@ -2631,3 +2631,17 @@ fn a_frame_s_words_take_the_closing_mark_of_the_quotation_they_end_in() {
     assert_eq!(holding_decision.len(), 1, "{found:?}");
     assert!(holding_decision[0].ends_with("decision,\""), "{found:?}");
 }
+
+#[test]
+fn a_time_and_a_circumstance_after_a_learned_verb_are_no_view() {
+    // "aired" is a verb of the learned table (after a name); here it only says when and where.
+    let found = quotes(
+        "“Look at the pier and the boats,” Ann Lee said in a talk with the Gazette's Nora \
+         Marsh aired Monday on the late show. “No money, no boats, no crews at all.”",
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("Monday")),
+        "{found:?}"
+    );
+    assert_speaker(&found, "no crews at all", "Ann Lee");
+}

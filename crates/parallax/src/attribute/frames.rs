@@ -173,7 +173,7 @@ static TIME_UNITS: WordList = WordList::new(&[
 /// "in" and a month or a year ("in May", "in 2015"), or "last", "this", "next", "earlier
 /// this" and the like before a day or a stretch of time ("last week", "earlier this month").
 /// No word of it is quoted.
-fn time_phrase_end(s: &Sentence, c: usize) -> Option<usize> {
+pub(crate) fn time_phrase_end(s: &Sentence, c: usize) -> Option<usize> {
     let lower = |i: usize| {
         s.toks
             .get(i)
@@ -241,6 +241,12 @@ static CIRCUMSTANCE_PREPOSITIONS: WordList =
 /// speech it opens a circumstance or an addressee, not the words or the speaker.
 fn opens_circumstance(lower: &str) -> bool {
     is_in(&PREPOSITIONS, lower) || is_in(&CIRCUMSTANCE_PREPOSITIONS, lower)
+}
+
+/// True for a word of [`CIRCUMSTANCE_PREPOSITIONS`]: it opens where or through what words
+/// came ("on the late show", "in a speech"), never an object or an infinitive.
+pub(crate) fn opens_place_or_medium(lower: &str) -> bool {
+    is_in(&CIRCUMSTANCE_PREPOSITIONS, lower)
 }
 
 /// Pronouns that open the reported clause after a circumstance ("said in his speech he was …").
