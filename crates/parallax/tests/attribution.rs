@@ -2645,3 +2645,28 @@ fn a_time_and_a_circumstance_after_a_learned_verb_are_no_view() {
     );
     assert_speaker(&found, "no crews at all", "Ann Lee");
 }
+
+#[test]
+fn a_transcript_s_labels_speak_though_the_story_names_them_nowhere_else() {
+    let found = attributed(
+        "The board met on Friday. Part of the hearing follows:\n\n\"MARSH: Let us start with \
+         the pier. After the storm, the deck is gone. Will you rebuild it?\n\n\"BRANDT: Well, \
+         look, we have been saying for months that the deck is old.\n\n\"MARSH: Do you really \
+         see those two as the same thing, sir?\n\n\"BRANDT: I do, and the port does too.\"",
+    );
+    let question = holding(&found, "Will you rebuild it");
+    assert_eq!(question.speaker.as_deref(), Some("Marsh"), "{found:?}");
+    assert_eq!(
+        question.speaker_written.as_deref(),
+        Some("MARSH"),
+        "{found:?}"
+    );
+    let answer = holding(&found, "the port does too");
+    assert_eq!(answer.speaker.as_deref(), Some("Brandt"), "{found:?}");
+    // A heading in capitals that opens one paragraph only is no speaker.
+    let headed = attributed(
+        "The board met on Friday.\n\nHARBOUR: The pier will need a new deck before the \
+         winter storms arrive.\n\nThe vote is next week.",
+    );
+    assert!(headed.iter().all(|q| q.speaker.is_none()), "{headed:?}");
+}

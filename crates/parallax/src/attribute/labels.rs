@@ -91,6 +91,37 @@ const SECTION_WORDS: &[&str] = &[
     "where",
 ];
 
+/// Fewest paragraphs a label opens for it to be a transcript's speaker.
+const MIN_TRANSCRIPT_TURNS: usize = 2;
+
+/// The labels of a transcript among `labelled` (paragraphs of `text`): single words in capitals
+/// ("MARSH:", "BRANDT:") that each open [`MIN_TRANSCRIPT_TURNS`] paragraphs or more, when two
+/// such labels or more take turns. A surname alone is how a transcript names its speakers; a
+/// place ("IOWA:") or a one-off heading is no speaker.
+pub(crate) fn transcript_labels<'t>(text: &'t str, labelled: &[Labelled]) -> Vec<&'t str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for l in labelled {
+        let label = text.get(l.label.0..l.label.1).unwrap_or("");
+        let word = label.len() >= 3
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
+            && crate::lexicon::place_country(label).is_none();
+        if !word {
+            continue;
+        }
+        match counts.iter_mut().find(|(w, _)| *w == label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((label, 1)),
+        }
+    }
+    counts.retain(|&(_, n)| n >= MIN_TRANSCRIPT_TURNS);
+    if counts.len() < 2 {
+        return Vec::new();
+    }
+    counts.into_iter().map(|(w, _)| w).collect()
+}
+
 /// The labelled paragraphs of `text`.
 pub(crate) fn labelled_paragraphs(text: &str) -> Vec<Labelled> {
     per_line(text, labelled)

@@ -544,11 +544,16 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     }
     // Transcripts and quoting headlines: the label opening a paragraph ("BRANDT: …") speaks
     // its words, even where a quotation inside was given to someone else.
-    for labelled in labels::labelled_paragraphs(text) {
+    let labelled_paragraphs = labels::labelled_paragraphs(text);
+    let transcript = labels::transcript_labels(text, &labelled_paragraphs);
+    for labelled in labelled_paragraphs {
         let (start, end) = labelled.words;
-        // Only a person the story names elsewhere: "Currencies:" heads a section.
+        // Only a person the story names elsewhere: "Currencies:" heads a section. A
+        // transcript's speaker the story names nowhere else is the label itself ("Marsh").
         let label = text.get(labelled.label.0..labelled.label.1).unwrap_or("");
-        let Some(speaker) = label_speaker(&cx, label) else {
+        let Some(speaker) = label_speaker(&cx, label)
+            .or_else(|| transcript.contains(&label).then(|| capitalised(label)))
+        else {
             continue;
         };
         let written = (speaker != label).then(|| label.to_string());
@@ -653,9 +658,7 @@ fn signature_speaker(cx: &Context, name: &str) -> String {
 fn label_speaker(cx: &Context, label: &str) -> Option<String> {
     let last = label.split_whitespace().last()?;
     let word = if last.chars().count() > 1 && lexicon::is_all_caps(last) {
-        let mut chars = last.chars();
-        let first = chars.next()?;
-        first.to_string() + &chars.as_str().to_lowercase()
+        capitalised(last)
     } else {
         last.to_string()
     };
@@ -664,6 +667,14 @@ fn label_speaker(cx: &Context, label: &str) -> Option<String> {
         .map(|p| cx.people_name(p))
         // A person the story introduces in full; "Asia:" may be a known word, but no one's name.
         .filter(|name| name.split_whitespace().count() >= 2)
+}
+
+/// A word in capitals written as a name: "BRANDT" is "Brandt".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_string() + &chars.as_str().to_lowercase()
+    })
 }
 
 /// Longest photo credit, in bytes.
