@@ -2670,3 +2670,18 @@ fn a_transcript_s_labels_speak_though_the_story_names_them_nowhere_else() {
     );
     assert!(headed.iter().all(|q| q.speaker.is_none()), "{headed:?}");
 }
+
+#[test]
+fn a_relative_clause_after_a_name_reports_for_it_and_a_number_s_comma_ends_nothing() {
+    let found = quotes(
+        "They spoke to Ann Lee, who said the port had “2,521 late sailings” between January \
+         and May. They turned to the Ellis Port Authority, which said the ferries had run \
+         late all spring.",
+    );
+    assert!(
+        words_of(&found, "late sailings").ends_with("between January and May."),
+        "{found:?}"
+    );
+    assert_speaker(&found, "late sailings", "Ann Lee");
+    assert_speaker(&found, "run late all spring", "Ellis Port Authority");
+}

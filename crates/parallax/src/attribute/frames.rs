@@ -1512,13 +1512,24 @@ fn verb_frame(
         phrase_after_and.map(|j| j - 1)
     };
     // "Ann Roe, who said last week that …, called …": a relative clause's speaker is the name
-    // before ", who", and its words end at the clause's comma.
+    // before ", who" (or an organisation's before ", which"), and its words end at the
+    // clause's comma.
     let relative = end > s.from + 1
-        && s.tok(end - 1).lower == "who"
+        && matches!(s.tok(end - 1).lower.as_str(), "who" | "which")
         && s.tok(end - 2).gap_after.contains(',')
         && s.tok(end - 2).cap;
     let (subject, borrowed_subject) = if let Some(and_at) = and_at {
         borrowed_subject(s, and_at, shared)?
+    } else if relative && s.tok(end - 1).lower == "which" {
+        // ", which" speaks for a name that an article opens ("the Ellis Port Authority, which
+        // said …"); after any other word it may hang on a phrase before ("an idea from Lee, the
+        // head of the Ellis Institute, which suggests …", "cushioned the blow for the Ellis
+        // Line, which wrote off …").
+        let (first, _) = relative_antecedent(s, end - 1)?;
+        if first <= s.from || !is_in(&ARTICLES, &s.tok(first - 1).lower) {
+            return None;
+        }
+        ((first, end - 1), false)
     } else if relative {
         (s.phrase_before(end - 1)?, false)
     } else {
@@ -1821,7 +1832,14 @@ fn verb_frame(
         end = start + p;
     }
     if relative {
-        if let Some(p) = s.text.get(start..end).unwrap_or("").find(',') {
+        // A comma inside a number ("2,521") ends nothing.
+        let words = s.text.get(start..end).unwrap_or("");
+        let clause_comma = words.match_indices(',').find(|&(p, _)| {
+            !words
+                .get(p + 1..)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        if let Some((p, _)) = clause_comma {
             end = start + p;
         }
     }
