@@ -977,15 +977,16 @@ fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// of `quotes`), or when a
 /// curly closing mark follows at once, after a comma at most.
 fn close_open_mark(text: &str, quotes: &[(usize, usize)], start: usize, end: usize) -> usize {
-    let words_before = |qs: usize| {
-        text.get(start..qs)
-            .is_some_and(|lead| lead.chars().any(char::is_alphanumeric))
-    };
-    let opened = quotes.iter().find(|&&(qs, qe)| {
-        start <= qs
-            && qs < end
-            && words_before(qs)
-            && end < qe
+    let first_word = text
+        .get(start..end)
+        .and_then(|words| words.find(char::is_alphanumeric))
+        .map(|p| start + p);
+    // Quotations are sorted by start: only those opening inside the words are read.
+    let first = quotes.partition_point(|&(qs, _)| qs < start);
+    let inside = quotes.get(first..).unwrap_or_default();
+    let opened = inside.iter().take_while(|&&(qs, _)| qs < end).find(|&&(qs, qe)| {
+        end < qe
+            && first_word.is_some_and(|w| w < qs)
             && text
                 .get(end..qe)
                 .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
