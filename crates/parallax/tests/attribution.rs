@@ -2685,3 +2685,24 @@ fn a_relative_clause_after_a_name_reports_for_it_and_a_number_s_comma_ends_nothi
     assert_speaker(&found, "late sailings", "Ann Lee");
     assert_speaker(&found, "run late all spring", "Ellis Port Authority");
 }
+
+#[test]
+fn a_channel_with_no_one_behind_it_answers_for_its_words() {
+    let found = attributed(
+        "Crews left the pier on Friday.\n\n\"The ferries are late and the crews are tired of \
+         it,\" the harbour report concluded. \"The pier needs a new deck.\"",
+    );
+    let late = holding(&found, "ferries are late");
+    assert_eq!(
+        late.speaker.as_deref(),
+        Some("the harbour report"),
+        "{found:?}"
+    );
+    assert_eq!(late.rule, "channel-unattributed", "{found:?}");
+    let deck = holding(&found, "needs a new deck");
+    assert_eq!(
+        deck.speaker.as_deref(),
+        Some("the harbour report"),
+        "{found:?}"
+    );
+}

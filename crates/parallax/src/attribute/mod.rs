@@ -984,13 +984,16 @@ fn close_open_mark(text: &str, quotes: &[(usize, usize)], start: usize, end: usi
     // Quotations are sorted by start: only those opening inside the words are read.
     let first = quotes.partition_point(|&(qs, _)| qs < start);
     let inside = quotes.get(first..).unwrap_or_default();
-    let opened = inside.iter().take_while(|&&(qs, _)| qs < end).find(|&&(qs, qe)| {
-        end < qe
-            && first_word.is_some_and(|w| w < qs)
-            && text
-                .get(end..qe)
-                .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
-    });
+    let opened = inside
+        .iter()
+        .take_while(|&&(qs, _)| qs < end)
+        .find(|&&(qs, qe)| {
+            end < qe
+                && first_word.is_some_and(|w| w < qs)
+                && text
+                    .get(end..qe)
+                    .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+        });
     if let Some(&(_, qe)) = opened {
         // The quotation's span ends inside its marks: the words take the closing mark too.
         let rest = text.get(qe..).unwrap_or("");
@@ -1787,9 +1790,22 @@ fn frame_quote(
                     .and_then(|q| q.speaker.clone())
                     .map(|name| (name, Rule::ChannelPreviousSpeaker))
             });
+        // No one behind the channel is named: the channel itself answers for the words, by
+        // its name ("the Norvik Gazette reported") or as written ("the report concluded").
+        let answering = || {
+            let named = channel
+                .as_deref()
+                .is_some_and(|c| c.starts_with(char::is_uppercase));
+            let as_written = (subject.0 < subject.1).then(|| cx.span_text(subject.0, subject.1));
+            if named {
+                channel.clone()
+            } else {
+                as_written.or_else(|| channel.clone())
+            }
+        };
         (speaker, rule) = match found {
             Some((name, by)) => (Some(name), by),
-            None => (None, Rule::ChannelUnattributed),
+            None => (answering(), Rule::ChannelUnattributed),
         };
         // The name came from elsewhere than the sentence's subject.
         written = None;

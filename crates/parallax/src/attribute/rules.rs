@@ -78,7 +78,8 @@ pub enum Rule {
     ChannelOwner,
     /// A channel reports the previous quote's speaker in the paragraph.
     ChannelPreviousSpeaker,
-    /// A channel with no speaker found.
+    /// A channel with no one behind it found: the channel itself answers for the words, by its
+    /// name or as written ("“…,” the harbour report concluded").
     ChannelUnattributed,
     /// The speaker of a frame whose words open the quotation, when it runs on past them: in
     /// "Quillon said the pier “has no future. It never had one.”" the second sentence is
