@@ -2706,3 +2706,19 @@ fn a_channel_with_no_one_behind_it_answers_for_its_words() {
         "{found:?}"
     );
 }
+
+#[test]
+fn read_after_a_quotation_and_a_role_before_a_trailing_speaker() {
+    let found = quotes(
+        "Crowds gathered at the pier on Friday to protest the closure of the ferry line \
+         to the islands. “Go home now and stay there,” read one sign.\n\n“There are fish \
+         with more spine than the mayor,” reads an editorial in the Norvik Gazette.\n\n“But \
+         why not now?” reporter Nora Marsh asked him.",
+    );
+    assert_speaker(&found, "Go home now", "one sign");
+    assert_speaker(&found, "more spine", "Norvik Gazette");
+    assert_speaker(&found, "But why not now", "Nora Marsh");
+    // "reads" elsewhere is no verb of speech.
+    let reading = quotes("Ann Lee reads the harbour report every day before the crews arrive.");
+    assert!(reading.is_empty(), "{reading:?}");
+}

@@ -19,8 +19,9 @@
 //! clause only with "that" right after them, in the `SUBJECT VERB that CONTENT` pattern.
 
 use super::lexicon::{
-    is_in, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS,
-    PLAIN_ARTICLES, REFLEXIVES, ROLES, SUBORDINATORS, THAT_VERBS, TITLES, VERB_ADVERBS, VIEW_VERBS,
+    is_in, is_title, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS,
+    GROUP_NOUNS, PLAIN_ARTICLES, REFLEXIVES, ROLES, SUBORDINATORS, THAT_VERBS, TITLES,
+    VERB_ADVERBS, VIEW_VERBS,
 };
 use super::tokens::{Tok, TokenAt, CLOSING_MARKS as CLOSE_QUOTES, OPENING_MARKS as OPEN_QUOTES};
 use super::views::{end_before_later_subjects, view_frame};
@@ -706,9 +707,18 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                     );
                 }
             }
+            // "“Go home,” read one sign": "read" right after a quotation is a cue, its subject
+            // after it.
+            let inverted_read = matches!(t.lower.as_str(), "read" | "reads")
+                && k > s.from
+                && closes_quote(s.tok(k - 1))
+                && s.tok(k - 1).in_quote;
             if out.len() == before {
                 out.extend(
-                    quotation_subject_verb(s, k, quotes)
+                    inverted_read
+                        .then(|| quote_then_verb(s, k, quotes))
+                        .flatten()
+                        .or_else(|| quotation_subject_verb(s, k, quotes))
                         .or_else(|| view_frame(s, k, quotes, shared)),
                 );
             }
@@ -1065,11 +1075,22 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         (s.named_apposition(s.phrase_after(k + 1)?), k)
     } else {
         let end = skip_adverbs_back(s, k);
-        let after_quote = |subject: &(usize, usize)| {
-            subject.0 > s.from
-                && closes_quote(s.tok(subject.0 - 1))
-                && s.tok(subject.0 - 1).in_quote
+        // The token right after the quotation the subject follows; a role written in lower
+        // case may stand between them ("“Why?” reporter Ann Lee asked").
+        let quote_end_before = |subject: &(usize, usize)| {
+            let mut a = subject.0;
+            while a > s.from + 1 && {
+                let t = s.tok(a - 1);
+                !t.in_quote
+                    && !t.cap
+                    && t.gap_after.trim().is_empty()
+                    && (is_in(&ROLES, &t.lower) || is_title(&t.lower))
+            } {
+                a -= 1;
+            }
+            (a > s.from && closes_quote(s.tok(a - 1)) && s.tok(a - 1).in_quote).then_some(a)
         };
+        let after_quote = |subject: &(usize, usize)| quote_end_before(subject).is_some();
         // "“…” Nadia Perrin, chief strategist at Northgate, said": a name and its apposition.
         let subject = s
             .phrase_before(end)
@@ -1087,9 +1108,10 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
                 let time = is_time_word(next) && !is_in(&PLAIN_ARTICLES, next);
                 !opens_circumstance(next) && !time
             };
+        let quote_end_tok = quote_end_before(&subject)?;
         let in_lead_in = || {
-            let close_at = s.tok(subject.0 - 1).end;
-            quote_closing_in(quotes, close_at, s.start_of(subject.0)).is_some_and(|q| {
+            let close_at = s.tok(quote_end_tok - 1).end;
+            quote_closing_in(quotes, close_at, s.start_of(quote_end_tok)).is_some_and(|q| {
                 s.text
                     .get(s.span.0..q.0)
                     .is_some_and(|lead| lead.chars().any(char::is_alphanumeric))
@@ -1101,7 +1123,7 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         if (clause_follows || quotation_follows) && in_lead_in() {
             return None;
         }
-        (subject, subject.0)
+        (subject, quote_end_tok)
     };
     let close_at = s.tok(quote_end_tok - 1).end;
     let quote = quote_closing_in(quotes, close_at, s.start_of(quote_end_tok))?;
