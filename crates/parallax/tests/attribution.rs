@@ -2722,3 +2722,21 @@ fn read_after_a_quotation_and_a_role_before_a_trailing_speaker() {
     let reading = quotes("Ann Lee reads the harbour report every day before the crews arrive.");
     assert!(reading.is_empty(), "{reading:?}");
 }
+
+#[test]
+fn a_party_before_a_given_name_is_a_title_not_part_of_the_name() {
+    let found = quotes(
+        "“The pier is safe for now,” said Tom Brandt, the harbour chief, on Friday morning.\n\n\
+         Port Board Republican Ann Lee agreed with that point after the long meeting.\n\n\
+         “Some of the plans present a real risk to the crews,” she said.",
+    );
+    assert_speaker(&found, "present a real risk", "Ann Lee");
+    // A party's committee stays whole.
+    let committee =
+        quotes("The Republican National Committee said the pier was safe for the crews.");
+    assert_speaker(
+        &committee,
+        "pier was safe",
+        "The Republican National Committee",
+    );
+}

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{is_in, is_title, PLURAL_ROLES, ROLES};
+use super::lexicon::{is_in, is_title, PARTY_MEMBERS, PLURAL_ROLES, ROLES};
 use super::tokens::{Tok, TokenAt};
 use crate::lexicon::WordList;
 
@@ -116,7 +116,18 @@ impl NameTable {
                 }
             }
             let run = toks.within(i..j);
-            let title_at = run.iter().rposition(|t| is_title(&t.lower));
+            // "Port Board Republican Ann Lee": a party's member before a given name is a title.
+            let party_at = run
+                .iter()
+                .rposition(|t| is_in(&PARTY_MEMBERS, &t.lower))
+                .filter(|&p| {
+                    run.get(p + 1)
+                        .is_some_and(|n| super::given_names::pronoun_vote(n.base) != 0)
+                });
+            let title_at = match (run.iter().rposition(|t| is_title(&t.lower)), party_at) {
+                (Some(t), Some(p)) => Some(t.max(p)),
+                (t, p) => t.or(p),
+            };
             let role_before = i > 0
                 && !toks.at(i - 1).cap
                 && is_in(&ROLES, &toks.at(i - 1).lower)
