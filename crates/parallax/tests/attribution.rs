@@ -2740,3 +2740,46 @@ fn a_party_before_a_given_name_is_a_title_not_part_of_the_name() {
         "The Republican National Committee",
     );
 }
+
+#[test]
+fn a_work_s_title_a_noun_s_name_and_a_fact_check_s_labels_are_no_speakers() {
+    // A title before a role and a name, then a clause: the clause is the words, the title no
+    // one's speech.
+    let film = quotes(
+        "“Harbour Song” director Nora Marsh said the film was a warning to the port's crews.",
+    );
+    assert!(
+        words_of(&film, "film was a warning").starts_with("the film"),
+        "{film:?}"
+    );
+    assert!(!film.iter().any(|(t, _)| t == "Harbour Song"), "{film:?}");
+    // "reads" after a title names no speaker.
+    let novel =
+        quotes("Her novel “Harbour” reads like a ghost story about the old pier and its crews.");
+    assert!(novel.iter().all(|(_, s)| s.is_none()), "{novel:?}");
+    // ", which" after a name that "of" or a noun's preposition opens hangs on something else.
+    let idea = quotes(
+        "They took an idea from Tom Brandt, the head of the Ellis Institute, which suggests \
+         adding new berths to the old pier. The fund cushioned the blow for the Ellis Line, \
+         which wrote off boats worth millions of crowns.",
+    );
+    assert!(
+        idea.iter()
+            .all(|(_, s)| !s.as_deref().is_some_and(|s| s.contains("Ellis"))),
+        "{idea:?}"
+    );
+    // A fact-check's labels take turns, but they are sections, not speakers.
+    let checked = attributed(
+        "The mayor spoke on Friday about the pier and its future.\n\nCLAIM: The pier has never \
+         been safer for the crews.\n\nFACT: The pier failed two inspections this year.\n\n\
+         CLAIM: The ferries run on time.\n\nFACT: Half of the sailings left late in May.",
+    );
+    assert!(checked.iter().all(|q| q.speaker.is_none()), "{checked:?}");
+    // One label used twice and two used once each: no transcript.
+    let listed = attributed(
+        "Polls closed on Friday across the region.\n\nNORTH: Lee leads with 24 percent of \
+         the vote in the county.\n\nNORTH: Turnout was low across the county.\n\nSOUTH: \
+         Brandt leads with 30 percent there.\n\nEAST: Turnout was high across the county.",
+    );
+    assert!(listed.iter().all(|q| q.speaker.is_none()), "{listed:?}");
+}

@@ -178,6 +178,7 @@ pub(crate) fn time_phrase_end(s: &Sentence, c: usize) -> Option<usize> {
     let lower = |i: usize| {
         s.toks
             .get(i)
+            .filter(|_| i < s.to)
             .filter(|t| !t.in_quote && !t.possessive)
             .map(|t| t.lower.as_str())
     };
@@ -328,6 +329,12 @@ pub(crate) fn opens_quote(t: &Tok) -> bool {
 
 /// True when a quotation mark closes after token `t` (see [`opens_quote`]); an opening curly
 /// mark with no word after it closes too (German „…“, or a misprint).
+/// True when the quotation the token `t` closes ends with a comma, a question or an
+/// exclamation mark inside its marks: it hands over to whoever said it ("“Why?” Lee asked").
+fn hands_over(t: &Tok) -> bool {
+    t.gap_after.trim_start().starts_with([',', '?', '!'])
+}
+
 fn closes_quote(t: &Tok) -> bool {
     let misprinted = t.gap_after.find('“').is_some_and(|at| {
         t.gap_after
@@ -709,10 +716,15 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             }
             // "“Go home,” read one sign": "read" right after a quotation is a cue, its subject
             // after it.
+            // The quotation hands over to it, and a determiner or a name opens the subject:
+            // "Her novel “Harbour” reads like a ghost story" is no speech.
             let inverted_read = matches!(t.lower.as_str(), "read" | "reads")
                 && k > s.from
+                && k + 1 < s.to
                 && closes_quote(s.tok(k - 1))
-                && s.tok(k - 1).in_quote;
+                && s.tok(k - 1).in_quote
+                && hands_over(s.tok(k - 1))
+                && (s.tok(k + 1).cap || is_in(&DETERMINERS, &s.tok(k + 1).lower));
             if out.len() == before {
                 out.extend(
                     inverted_read
@@ -1088,7 +1100,12 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
             } {
                 a -= 1;
             }
-            (a > s.from && closes_quote(s.tok(a - 1)) && s.tok(a - 1).in_quote).then_some(a)
+            // Past a role, only a quotation that hands over to its speaker (a comma, a
+            // question or an exclamation mark inside the marks): "“Harbour Song” director Ann
+            // Lee said the film …" names a work.
+            let hands_over = a == subject.0 || hands_over(s.tok(a - 1));
+            (a > s.from && closes_quote(s.tok(a - 1)) && s.tok(a - 1).in_quote && hands_over)
+                .then_some(a)
         };
         let after_quote = |subject: &(usize, usize)| quote_end_before(subject).is_some();
         // "“…” Nadia Perrin, chief strategist at Northgate, said": a name and its apposition.
@@ -1280,8 +1297,16 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
         return None;
     }
     let last = end - 1;
+    // A subject must remain before the phrase, and the phrase must not belong to a participle
+    // ("the poll released Friday shows", "the poll released two weeks ago found").
+    let participle = |i: usize| {
+        let t = s.tok(i);
+        !t.cap && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+    };
+    let phrase_at =
+        |start: usize| start > s.from && !participle(start - 1) && (start..end).all(plain);
     if let Some(start) = ago_phrase_start(s, last).or_else(|| adverbial_phrase_start(s, last)) {
-        return (start > s.from && (start..end).all(plain)).then_some(start);
+        return phrase_at(start).then_some(start);
     }
     let mut start = if super::lexicon::WEEKDAYS.contains(word(last))
         || matches!(word(last), "yesterday" | "today" | "tonight")
@@ -1302,13 +1327,7 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
     if start > s.from && plain(start - 1) && matches!(word(start - 1), "earlier" | "late" | "on") {
         start -= 1;
     }
-    // A subject must remain before the phrase, and the phrase must not belong to a participle
-    // ("the poll released Friday shows").
-    let participle = |i: usize| {
-        let t = s.tok(i);
-        !t.cap && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
-    };
-    (start > s.from && !participle(start - 1) && (start..end).all(plain)).then_some(start)
+    phrase_at(start).then_some(start)
 }
 
 /// Units of time an "ago" phrase counts ("two weeks ago").
@@ -1543,12 +1562,24 @@ fn verb_frame(
     let (subject, borrowed_subject) = if let Some(and_at) = and_at {
         borrowed_subject(s, and_at, shared)?
     } else if relative && s.tok(end - 1).lower == "which" {
-        // ", which" speaks for a name that an article opens ("the Ellis Port Authority, which
-        // said …"); after any other word it may hang on a phrase before ("an idea from Lee, the
-        // head of the Ellis Institute, which suggests …", "cushioned the blow for the Ellis
-        // Line, which wrote off …").
+        // ", which" speaks for a name that an article opens, as a verb's object or its
+        // subject ("turned to the Ellis Port Authority, which said …"); a name after "of" or
+        // after a noun's preposition may be no antecedent of it ("an idea from Lee, the head
+        // of the Ellis Institute, which suggests …", "cushioned the blow for the Ellis Line,
+        // which wrote off …").
         let (first, _) = relative_antecedent(s, end - 1)?;
         if first <= s.from || !is_in(&ARTICLES, &s.tok(first - 1).lower) {
+            return None;
+        }
+        let article = first - 1;
+        let verb_like =
+            |t: &Tok| t.is_cue() || !t.cap && (t.lower.ends_with("ed") || t.lower.ends_with("ing"));
+        let governed = article == s.from
+            || !is_in(&PREPOSITIONS, &s.tok(article - 1).lower)
+            || s.tok(article - 1).lower != "of"
+                && article - 1 > s.from
+                && verb_like(s.tok(article - 2));
+        if !governed {
             return None;
         }
         ((first, end - 1), false)

@@ -35,6 +35,7 @@ const SECTION_WORDS: &[&str] = &[
     "background",
     "breaking",
     "caption",
+    "claim",
     "clarification",
     "contact",
     "context",
@@ -48,6 +49,7 @@ const SECTION_WORDS: &[&str] = &[
     "editor's",
     "email",
     "exclusive",
+    "fact",
     "facts",
     "file",
     "filed",
@@ -71,6 +73,7 @@ const SECTION_WORDS: &[&str] = &[
     "previously",
     "published",
     "question",
+    "rating",
     "read",
     "related",
     "see",
@@ -85,6 +88,7 @@ const SECTION_WORDS: &[&str] = &[
     "topics",
     "update",
     "updated",
+    "verdict",
     "video",
     "watch",
     "when",
@@ -96,10 +100,16 @@ const MIN_TRANSCRIPT_TURNS: usize = 2;
 
 /// The labels of a transcript among `labelled` (paragraphs of `text`): single words in capitals
 /// ("MARSH:", "BRANDT:") that each open [`MIN_TRANSCRIPT_TURNS`] paragraphs or more, when two
-/// such labels or more take turns. A surname alone is how a transcript names its speakers; a
+/// such labels or more take turns (the label changes from one such paragraph to the next at
+/// least [`MIN_TRANSCRIPT_TURNS`] times: "A, B, A", not "A, A, B, B"). A surname alone is how a transcript names its speakers; a
 /// place ("IOWA:") or a one-off heading is no speaker.
-pub(crate) fn transcript_labels<'t>(text: &'t str, labelled: &[Labelled]) -> Vec<&'t str> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+pub(crate) fn transcript_labels<'t>(
+    text: &'t str,
+    labelled: &[Labelled],
+) -> std::collections::HashSet<&'t str> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut previous: Option<&str> = None;
+    let mut turns = 0;
     for l in labelled {
         let label = text.get(l.label.0..l.label.1).unwrap_or("");
         let word = label.len() >= 3
@@ -110,16 +120,17 @@ pub(crate) fn transcript_labels<'t>(text: &'t str, labelled: &[Labelled]) -> Vec
         if !word {
             continue;
         }
-        match counts.iter_mut().find(|(w, _)| *w == label) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((label, 1)),
+        *counts.entry(label).or_default() += 1;
+        if previous.is_some_and(|p| p != label) {
+            turns += 1;
         }
+        previous = Some(label);
     }
-    counts.retain(|&(_, n)| n >= MIN_TRANSCRIPT_TURNS);
-    if counts.len() < 2 {
-        return Vec::new();
+    counts.retain(|_, n| *n >= MIN_TRANSCRIPT_TURNS);
+    if counts.len() < 2 || turns < MIN_TRANSCRIPT_TURNS {
+        return std::collections::HashSet::new();
     }
-    counts.into_iter().map(|(w, _)| w).collect()
+    counts.into_keys().collect()
 }
 
 /// The labelled paragraphs of `text`.

@@ -972,10 +972,9 @@ fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// The end of the words `text[start..end]` moved past the closing mark of a quotation they
-/// open but do not close ("… needed “a new lamp and a keeper" ends at "keeper,”"), when they
+/// open but do not close ("… needed “a new lamp and a keeper" ends at "keeper,”"): when they
 /// hold words before it and only punctuation stands between them and the quotation's end (one
-/// of `quotes`), or when a
-/// curly closing mark follows at once, after a comma at most.
+/// of `quotes`), or when a curly closing mark follows at once, after a comma at most.
 fn close_open_mark(text: &str, quotes: &[(usize, usize)], start: usize, end: usize) -> usize {
     let first_word = text
         .get(start..end)
