@@ -2575,12 +2575,12 @@ fn a_second_report_after_a_lead_in_phrase_ends_the_first() {
 fn a_time_phrase_after_the_verb_is_not_the_reported_clause() {
     // With a quotation inside, the clause after "on Friday" had no frame at all.
     let found = quotes(
-        "The harbour board said on Friday the crews had “more than one meeting” with the \
+        "The harbour board said on Friday the crews had held “two long talks” with the \
          mayor about the pier. Nora Marsh said last week the ferry would run late all winter. \
          Ann Lee said earlier this month the toll would rise in spring.",
     );
-    let meeting = words_of(&found, "more than one meeting");
-    assert!(meeting.starts_with("the crews had"), "{found:?}");
+    let talks = words_of(&found, "two long talks");
+    assert!(talks.starts_with("the crews had"), "{found:?}");
     assert!(
         words_of(&found, "ferry would run late").starts_with("the ferry"),
         "{found:?}"
@@ -2607,10 +2607,10 @@ fn an_ago_phrase_or_an_adverbial_phrase_before_the_verb_is_not_the_subject() {
 #[test]
 fn a_quotation_a_frame_opens_is_the_frame_speaker_s_past_the_sentence() {
     let found = attributed(
-        "Tom Brandt toured the pier in May. He said Ann Lee “has courage to fight for the \
-         crews. She is not afraid of the board.”",
+        "Tom Brandt toured the pier in May. He said Ann Lee “keeps her word to the \
+         crews. She will see the new deck built by June.”",
     );
-    let rest = holding(&found, "not afraid of the board");
+    let rest = holding(&found, "new deck built by June");
     assert_eq!(rest.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
     assert_eq!(rest.rule, "quote-inside-frame", "{found:?}");
 }
@@ -2620,39 +2620,39 @@ fn a_frame_s_words_take_the_closing_mark_of_the_quotation_they_end_in() {
     // Straight marks: the words end at the comma inside the quotation, which was reported a
     // second time on its own.
     let found = quotes(
-        "Tom Brandt said he was a \"long way from making a decision,\" noting that he had \
-         served the port for years.",
+        "Tom Brandt said the deck was \"years past its best days,\" noting that he had \
+         served the port for decades.",
     );
-    let holding_decision: Vec<&String> = found
+    let holding_days: Vec<&String> = found
         .iter()
         .map(|(t, _)| t)
-        .filter(|t| t.contains("making a decision"))
+        .filter(|t| t.contains("past its best days"))
         .collect();
-    assert_eq!(holding_decision.len(), 1, "{found:?}");
-    assert!(holding_decision[0].ends_with("decision,\""), "{found:?}");
+    assert_eq!(holding_days.len(), 1, "{found:?}");
+    assert!(holding_days[0].ends_with("days,\""), "{found:?}");
 }
 
 #[test]
 fn a_time_and_a_circumstance_after_a_learned_verb_are_no_view() {
     // "aired" is a verb of the learned table (after a name); here it only says when and where.
     let found = quotes(
-        "“Look at the pier and the boats,” Ann Lee said in a talk with the Gazette's Nora \
-         Marsh aired Monday on the late show. “No money, no boats, no crews at all.”",
+        "“The tide tables were wrong all year,” Ann Lee said in a talk with the Gazette's \
+         Nora Marsh aired Tuesday on the evening bulletin. “Ask any skipper in the bay.”",
     );
     assert!(
-        !found.iter().any(|(t, _)| t.starts_with("Monday")),
+        !found.iter().any(|(t, _)| t.starts_with("Tuesday")),
         "{found:?}"
     );
-    assert_speaker(&found, "no crews at all", "Ann Lee");
+    assert_speaker(&found, "any skipper in the bay", "Ann Lee");
 }
 
 #[test]
 fn a_transcript_s_labels_speak_though_the_story_names_them_nowhere_else() {
     let found = attributed(
-        "The board met on Friday. Part of the hearing follows:\n\n\"MARSH: Let us start with \
-         the pier. After the storm, the deck is gone. Will you rebuild it?\n\n\"BRANDT: Well, \
-         look, we have been saying for months that the deck is old.\n\n\"MARSH: Do you really \
-         see those two as the same thing, sir?\n\n\"BRANDT: I do, and the port does too.\"",
+        "The board met on Friday. Part of the hearing follows:\n\n\"MARSH: The gulls have \
+         nested on the east jetty since April. Will you rebuild it?\n\n\"BRANDT: Not this \
+         year, as the money for the jetty went to the ferry dock.\n\n\"MARSH: And the \
+         gulls, are they to move on their own?\n\n\"BRANDT: They will, and the port does too.\"",
     );
     let question = holding(&found, "Will you rebuild it");
     assert_eq!(question.speaker.as_deref(), Some("Marsh"), "{found:?}");
@@ -2661,7 +2661,7 @@ fn a_transcript_s_labels_speak_though_the_story_names_them_nowhere_else() {
         Some("MARSH"),
         "{found:?}"
     );
-    let answer = holding(&found, "the port does too");
+    let answer = holding(&found, "and the port does too");
     assert_eq!(answer.speaker.as_deref(), Some("Brandt"), "{found:?}");
     // A heading in capitals that opens one paragraph only is no speaker.
     let headed = attributed(
@@ -2674,9 +2674,9 @@ fn a_transcript_s_labels_speak_though_the_story_names_them_nowhere_else() {
 #[test]
 fn a_relative_clause_after_a_name_reports_for_it_and_a_number_s_comma_ends_nothing() {
     let found = quotes(
-        "They spoke to Ann Lee, who said the port had “2,521 late sailings” between January \
-         and May. They turned to the Ellis Port Authority, which said the ferries had run \
-         late all spring.",
+        "We asked Ann Lee, who said the port had “1,340 late sailings” between January and \
+         May. We wrote to the Ellis Port Authority, which said the ferries had run late all \
+         spring.",
     );
     assert!(
         words_of(&found, "late sailings").ends_with("between January and May."),
@@ -2711,13 +2711,13 @@ fn a_channel_with_no_one_behind_it_answers_for_its_words() {
 fn read_after_a_quotation_and_a_role_before_a_trailing_speaker() {
     let found = quotes(
         "Crowds gathered at the pier on Friday to protest the closure of the ferry line \
-         to the islands. “Go home now and stay there,” read one sign.\n\n“There are fish \
-         with more spine than the mayor,” reads an editorial in the Norvik Gazette.\n\n“But \
-         why not now?” reporter Nora Marsh asked him.",
+         to the islands. “Go home now and stay there,” read one sign.\n\n“The mayor has \
+         sold the islands short,” reads an editorial in the Norvik Gazette.\n\n“When will \
+         the boats run again?” reporter Nora Marsh asked him.",
     );
     assert_speaker(&found, "Go home now", "one sign");
-    assert_speaker(&found, "more spine", "Norvik Gazette");
-    assert_speaker(&found, "But why not now", "Nora Marsh");
+    assert_speaker(&found, "sold the islands short", "Norvik Gazette");
+    assert_speaker(&found, "When will the boats run", "Nora Marsh");
     // "reads" elsewhere is no verb of speech.
     let reading = quotes("Ann Lee reads the harbour report every day before the crews arrive.");
     assert!(reading.is_empty(), "{reading:?}");
@@ -2727,10 +2727,10 @@ fn read_after_a_quotation_and_a_role_before_a_trailing_speaker() {
 fn a_party_before_a_given_name_is_a_title_not_part_of_the_name() {
     let found = quotes(
         "“The pier is safe for now,” said Tom Brandt, the harbour chief, on Friday morning.\n\n\
-         Port Board Republican Ann Lee agreed with that point after the long meeting.\n\n\
-         “Some of the plans present a real risk to the crews,” she said.",
+         Port Board Republican Ann Lee toured the east jetty after the long meeting.\n\n\
+         “The jetty will not last another winter of storms,” she said.",
     );
-    assert_speaker(&found, "present a real risk", "Ann Lee");
+    assert_speaker(&found, "another winter of storms", "Ann Lee");
     // A party's committee stays whole.
     let committee =
         quotes("The Republican National Committee said the pier was safe for the crews.");
@@ -2759,8 +2759,8 @@ fn a_work_s_title_a_noun_s_name_and_a_fact_check_s_labels_are_no_speakers() {
     assert!(novel.iter().all(|(_, s)| s.is_none()), "{novel:?}");
     // ", which" after a name that "of" or a noun's preposition opens hangs on something else.
     let idea = quotes(
-        "They took an idea from Tom Brandt, the head of the Ellis Institute, which suggests \
-         adding new berths to the old pier. The fund cushioned the blow for the Ellis Line, \
+        "The plan came from Tom Brandt, the head of the Ellis Institute, which proposes \
+         three new berths at the old pier. A grant softened the loss for the Ellis Line, \
          which wrote off boats worth millions of crowns.",
     );
     assert!(

@@ -246,7 +246,7 @@ fn opens_circumstance(lower: &str) -> bool {
 }
 
 /// True for a word of [`CIRCUMSTANCE_PREPOSITIONS`]: it opens where or through what words
-/// came ("on the late show", "in a speech"), never an object or an infinitive.
+/// came ("on the evening bulletin", "in a speech"), never an object or an infinitive.
 pub(crate) fn opens_place_or_medium(lower: &str) -> bool {
     is_in(&CIRCUMSTANCE_PREPOSITIONS, lower)
 }
@@ -1563,10 +1563,10 @@ fn verb_frame(
         borrowed_subject(s, and_at, shared)?
     } else if relative && s.tok(end - 1).lower == "which" {
         // ", which" speaks for a name that an article opens, as a verb's object or its
-        // subject ("turned to the Ellis Port Authority, which said …"); a name after "of" or
-        // after a noun's preposition may be no antecedent of it ("an idea from Lee, the head
-        // of the Ellis Institute, which suggests …", "cushioned the blow for the Ellis Line,
-        // which wrote off …").
+        // subject ("wrote to the Ellis Port Authority, which said …"); a name after "of" or
+        // after a noun's preposition may be no antecedent of it ("a plan from Lee, the head
+        // of the Ellis Institute, which proposes …", "a grant softened the loss for the Ellis
+        // Line, which wrote off …").
         let (first, _) = relative_antecedent(s, end - 1)?;
         if first <= s.from || !is_in(&ARTICLES, &s.tok(first - 1).lower) {
             return None;
@@ -1885,7 +1885,7 @@ fn verb_frame(
         end = start + p;
     }
     if relative {
-        // A comma inside a number ("2,521") ends nothing.
+        // A comma inside a number ("1,340") ends nothing.
         let words = s.text.get(start..end).unwrap_or("");
         let clause_comma = words.match_indices(',').find(|&(p, _)| {
             !words

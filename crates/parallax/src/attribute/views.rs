@@ -354,7 +354,7 @@ pub(crate) fn view_frame(
     if c >= s.to || s.tok(c).in_quote {
         return None;
     }
-    // "Marsh aired Monday on the late show": a time and a circumstance are no view.
+    // "Marsh aired Tuesday on the evening bulletin": a time and a circumstance are no view.
     let after_time = super::frames::time_phrase_end(s, c);
     if after_time
         .is_some_and(|i| i >= s.to || super::frames::opens_place_or_medium(&s.tok(i).lower))
