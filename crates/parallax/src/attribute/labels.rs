@@ -95,14 +95,15 @@ const SECTION_WORDS: &[&str] = &[
     "where",
 ];
 
-/// Fewest paragraphs a label opens for it to be a transcript's speaker.
+/// Fewest paragraphs a label opens for it to be a transcript's speaker, and fewest changes of
+/// label from one such paragraph to the next.
 const MIN_TRANSCRIPT_TURNS: usize = 2;
 
 /// The labels of a transcript among `labelled` (paragraphs of `text`): single words in capitals
 /// ("MARSH:", "BRANDT:") that each open [`MIN_TRANSCRIPT_TURNS`] paragraphs or more, when two
 /// such labels or more take turns (the label changes from one such paragraph to the next at
-/// least [`MIN_TRANSCRIPT_TURNS`] times: "A, B, A", not "A, A, B, B"). A surname alone is how a transcript names its speakers; a
-/// place ("IOWA:") or a one-off heading is no speaker.
+/// least [`MIN_TRANSCRIPT_TURNS`] times: "A, B, A", not "A, A, B, B"). A surname alone is how
+/// a transcript names its speakers; a place ("IOWA:") or a one-off heading is no speaker.
 pub(crate) fn transcript_labels<'t>(
     text: &'t str,
     labelled: &[Labelled],
