@@ -2783,3 +2783,21 @@ fn a_work_s_title_a_noun_s_name_and_a_fact_check_s_labels_are_no_speakers() {
     );
     assert!(listed.iter().all(|q| q.speaker.is_none()), "{listed:?}");
 }
+
+#[test]
+fn by_and_a_medium_after_the_verb_is_no_part_of_the_reported_clause() {
+    let found = quotes(
+        "Nora Marsh, who runs boat tours from the quay, said by text message the tide had been \
+         calm when the squall hit the harbour. Tom Brandt said by phone that the ferries would \
+         sail again on Monday morning.",
+    );
+    assert!(
+        words_of(&found, "tide had been calm").starts_with("the tide"),
+        "{found:?}"
+    );
+    assert!(
+        words_of(&found, "ferries would sail").starts_with("the ferries"),
+        "{found:?}"
+    );
+    assert_speaker(&found, "tide had been calm", "Nora Marsh");
+}

@@ -245,6 +245,40 @@ fn opens_circumstance(lower: &str) -> bool {
     is_in(&PREPOSITIONS, lower) || is_in(&CIRCUMSTANCE_PREPOSITIONS, lower)
 }
 
+/// Nouns of the medium words came through after "by" ("said by phone", "by text message").
+static MEDIA_OF_SPEECH: WordList = WordList::new(&[
+    "e-mail",
+    "email",
+    "fax",
+    "letter",
+    "phone",
+    "telephone",
+    "text",
+    "video",
+    "videolink",
+]);
+
+/// The token after "by" and a medium opening at `c` right after a verb of speech ("said by
+/// phone", "wrote by e-mail", "said by text message", "told … by a video link").
+fn medium_phrase_end(s: &Sentence, c: usize) -> Option<usize> {
+    let plain = |i: usize| (i < s.to).then(|| s.tok(i)).filter(|t| !t.in_quote);
+    if plain(c)?.lower != "by" {
+        return None;
+    }
+    let mut i = c + 1;
+    if plain(i).is_some_and(|t| is_in(&PLAIN_ARTICLES, &t.lower)) {
+        i += 1;
+    }
+    if !is_in(&MEDIA_OF_SPEECH, &plain(i)?.lower) {
+        return None;
+    }
+    i += 1;
+    if plain(i).is_some_and(|t| matches!(t.lower.as_str(), "message" | "link" | "call")) {
+        i += 1;
+    }
+    Some(i)
+}
+
 /// True for a word of [`CIRCUMSTANCE_PREPOSITIONS`]: it opens where or through what words
 /// came ("on the evening bulletin", "in a speech"), never an object or an infinitive.
 pub(crate) fn opens_place_or_medium(lower: &str) -> bool {
@@ -1762,7 +1796,8 @@ fn verb_frame(
     // Only a time whose next word opens a clause or a circumstance: "said today marks …" and
     // "said Monday's storm …" keep their words.
     if !has_that {
-        if let Some(i) = time_phrase_end(s, c).filter(|&i| {
+        let circumstance_end = time_phrase_end(s, c).or_else(|| medium_phrase_end(s, c));
+        if let Some(i) = circumstance_end.filter(|&i| {
             let next = s.tok(i);
             i < s.to
                 && s.tok(i - 1).gap_after.trim().is_empty()
@@ -1773,7 +1808,13 @@ fn verb_frame(
                     || is_in(&CLAUSE_SUBJECTS, &next.lower)
                     || opens_circumstance(&next.lower))
         }) {
-            c = i;
+            // "said by phone that …": the clause after "that".
+            if s.tok(i).lower == "that" && !is_in(&AUXILIARIES, &s.tok(i + 1).lower) {
+                c = i + 1;
+                has_that = true;
+            } else {
+                c = i;
+            }
         }
     }
     // "said on Thursday he …", "said last week they …": a time before a clause's pronoun.
