@@ -1346,10 +1346,7 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
         || matches!(word(last), "yesterday" | "today" | "tonight")
     {
         last
-    } else if matches!(
-        word(last),
-        "week" | "weekend" | "month" | "year" | "night" | "spring" | "summer" | "fall" | "winter"
-    ) && matches!(word(last - 1), "last" | "this" | "next")
+    } else if is_in(&TIME_UNITS, word(last)) && matches!(word(last - 1), "last" | "this" | "next")
         || s.tok(last).lower.chars().all(|c| c.is_ascii_digit())
             && super::lexicon::MONTHS.contains(&word(last - 1))
     {

@@ -552,7 +552,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         // transcript's speaker the story names nowhere else is the label itself ("Marsh").
         let label = text.get(labelled.label.0..labelled.label.1).unwrap_or("");
         let Some(speaker) = label_speaker(&cx, label)
-            .or_else(|| transcript.contains(&label).then(|| capitalised(label)))
+            .or_else(|| transcript.contains(&label).then(|| name_cased(label)))
         else {
             continue;
         };
@@ -658,7 +658,7 @@ fn signature_speaker(cx: &Context, name: &str) -> String {
 fn label_speaker(cx: &Context, label: &str) -> Option<String> {
     let last = label.split_whitespace().last()?;
     let word = if last.chars().count() > 1 && lexicon::is_all_caps(last) {
-        capitalised(last)
+        name_cased(last)
     } else {
         last.to_string()
     };
@@ -670,7 +670,7 @@ fn label_speaker(cx: &Context, label: &str) -> Option<String> {
 }
 
 /// A word in capitals written as a name: "BRANDT" is "Brandt".
-fn capitalised(word: &str) -> String {
+fn name_cased(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_string() + &chars.as_str().to_lowercase()
