@@ -33,14 +33,23 @@ def clusters(path, n):
     return out
 
 
-def stories(binary, docs, folder):
+def stories(binary, docs, folder, show=None):
     path = os.path.join(folder, "input.jsonl")
     with open(path, "w", encoding="utf-8") as f:
         for i, (cluster, text) in enumerate(docs):
             f.write(json.dumps({"id": f"{cluster}__{i}", "text": text}) + "\n")
     run = subprocess.run([binary, "analyze", path, "--format", "json"], capture_output=True, text=True)
     report = json.loads(run.stdout)
-    return [{d.split("__")[0] for d in s["documents"]} for s in report["stories"]]
+    found = [{d.split("__")[0] for d in s["documents"]} for s in report["stories"]]
+    if show is not None and not show(found):
+        print(f"-- {docs[0][0][:12]}…: {len(found)} stories")
+        texts = {f"{c}__{i}": t for i, (c, t) in enumerate(docs)}
+        for s in report["stories"]:
+            for a in s["assignments"]:
+                joined = f"joins {a['nearest'][:12]}…{a['nearest'][-3:]} at {a['similarity']:.3f}" if a["nearest"] else "starts"
+                words = " ".join(texts[a["doc"]].split()[:14])
+                print(f"   {s['id']:>9} {a['doc'][:12]}…{a['doc'][-3:]} {joined}: {words}")
+    return found
 
 
 def main():
@@ -49,12 +58,15 @@ def main():
     ap.add_argument("--clusters", type=int, default=300)
     ap.add_argument("--bin", default="target/release/parallax")
     ap.add_argument("--skip", type=int, default=0)
+    ap.add_argument("--show", action="store_true", help="print each cluster split and hard pair joined")
     args = ap.parse_args()
+    whole_ok = (lambda found: len(found) == 1) if args.show else None
+    apart_ok = (lambda found: all(len(s) == 1 for s in found)) if args.show else None
     chosen = clusters(args.dataset, args.clusters)[args.skip:]
     whole = apart = 0
     with tempfile.TemporaryDirectory() as folder:
         for cid, docs in chosen:
-            whole += len(stories(args.bin, [(cid, d) for d in docs], folder)) == 1
+            whole += len(stories(args.bin, [(cid, d) for d in docs], folder, whole_ok)) == 1
         pairs = list(zip(chosen[0::2], chosen[1::2]))
         for (a, da), (b, db) in pairs:
             found = stories(args.bin, [(a, d) for d in da] + [(b, d) for d in db], folder)
@@ -65,7 +77,7 @@ def main():
             j = max((k for k in range(len(chosen)) if k != i),
                     key=lambda k: len(words[i] & words[k]) / max(len(words[i] | words[k]), 1))
             b, db = chosen[j]
-            found = stories(args.bin, [(a, d) for d in da] + [(b, d) for d in db], folder)
+            found = stories(args.bin, [(a, d) for d in da] + [(b, d) for d in db], folder, apart_ok)
             hard += 1
             hard_apart += all(len(s) == 1 for s in found)
     print(json.dumps({
