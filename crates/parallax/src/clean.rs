@@ -951,6 +951,39 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
     })
 }
 
+/// Fewest words of a page title that [`page_headline_repeated`] looks for again: a menu's
+/// word or two recurs on many pages.
+const PAGE_TITLE_MIN_WORDS: usize = 3;
+
+/// Where the page's title, its first line (with or without the outlet's name after it,
+/// [`without_outlet_suffix`]), stands again as a line of its own before the article's end
+/// (`last`): the headline above the article, as a scraped page shows its title twice. None
+/// when the title does not recur, or when what follows the repeat is too little of an article
+/// to be the one the page is about: under [`MIN_ARTICLE_WORDS`] of prose and under half of the
+/// prose from the article's first line (`first`), as when the title recurs in a list of
+/// stories near the article's end.
+fn page_headline_repeated(lines: &[Line], first: usize, last: usize) -> Option<usize> {
+    let title = lines.first()?;
+    let bare = without_outlet_suffix(title.text);
+    // A first line that is a date, or the article's first paragraph (a body pasted twice
+    // repeats it), is no title.
+    if word_count(bare) < PAGE_TITLE_MIN_WORDS || !is_headline_like(bare) || title.is_prose() {
+        return None;
+    }
+    let last = last.min(lines.len().saturating_sub(1));
+    let prints = [fingerprint(title.text), fingerprint(bare)];
+    let h = (1..=last).find(|&i| prints.contains(&fingerprint(lines[i].text)))?;
+    let prose_words = |from: usize| -> usize {
+        (from..=last)
+            .filter(|&i| lines[i].is_prose())
+            .map(|i| lines[i].words)
+            .sum()
+    };
+    let after = prose_words(h + 1);
+    (after > 0 && (after >= MIN_ARTICLE_WORDS || after * 2 >= prose_words(first.min(h))))
+        .then_some(h)
+}
+
 /// Fewest words of a line that introduces the next with a colon ("Lee said in a statement:").
 const INTRODUCING_MIN_WORDS: usize = 4;
 
@@ -1126,6 +1159,20 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     } else {
         (first, last)
     };
+    // A page's title opens its scraped text, and the page shows it again as its headline right
+    // above the article: what comes before that headline is the page's chrome, however much of
+    // it reads as prose (other stories' teasers, a menu's promos).
+    let headline_at = if scraped {
+        page_headline_repeated(&lines, first, last)
+    } else {
+        None
+    };
+    let first = match headline_at {
+        Some(h) if h >= first => (h + 1..=last)
+            .find(|&i| lines[i].is_prose())
+            .unwrap_or(first),
+        _ => first,
+    };
     // A line that introduces the article's first paragraph with a colon ("The mayor said in a
     // statement:") is the article's too.
     let mut first = first;
@@ -1221,7 +1268,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             if i == 0 && credit.is_none() && is_credit(line) {
                 credit = Some(line.text.to_string());
                 Some(RemovalReason::SourceCredit)
-            } else if line.is_prose() {
+            } else if line.is_prose() && headline_at.is_none_or(|h| i > h) {
                 None
             } else {
                 Some(RemovalReason::PageChrome)
@@ -1357,6 +1404,64 @@ mod tests {
         assert_eq!(clock_stamp_len("2024:11 records"), None);
         assert_eq!(clock_stamp_len("99:99 records"), None);
         assert_eq!(clock_stamp_len("23:59 last call"), Some(5));
+    }
+
+    /// Paragraphs that follow [`BODY`] in the test pages of a whole article: a hundred words.
+    const ARTICLE_TAIL: &str = "The vote was seven to two, and the new budget takes effect in April after a final reading.\n\nCouncil members said the school repairs would start first, with the roof of the north school and the heating of the old gym at the top of the list.\n\nThe road works follow in the summer, when the buses run less often and the crews can close one lane at a time without long queues.\n\nCouncil members said the school repairs would start first.";
+
+    /// A scraped page: its title, a menu, other stories' teasers that read as sentences, the
+    /// title again as the headline, a byline, then the article.
+    fn page_with_teasers(title: &str, headline: &str) -> String {
+        let teasers = [
+            "Ferry Fares Rise Again Commuters on the island route will pay more from March, the operator said in a notice to passengers.",
+            "Bakery Wins Regional Prize A family bakery in the old town took first place for its rye bread at the county fair on Sunday.",
+        ];
+        format!(
+            "{title}\n\nMenu\n\nWeather\n\n{}\n\n{}\n\nLocal News\n\n{headline}\n\nMarch 3, 2031 at 8:10 am\n\n{BODY}\n\n{}",
+            teasers[0], teasers[1], ARTICLE_TAIL
+        )
+    }
+
+    #[test]
+    fn prose_before_the_repeated_page_title_is_page_chrome() {
+        let title = "Council Approves Budget After Long Debate - Norvik Gazette";
+        let page = page_with_teasers(title, "Council Approves Budget After Long Debate");
+        let c = clean(&page, None);
+        assert!(c.text.starts_with(BODY), "{}", c.text);
+        assert!(
+            !c.text.contains("Bakery") && !c.text.contains("Ferry"),
+            "{}",
+            c.text
+        );
+        assert!(c.text.contains("school repairs"), "{}", c.text);
+        // The title with its outlet's name recurs whole on some pages.
+        let c = clean(&page_with_teasers(title, title), None);
+        assert!(c.text.starts_with(BODY), "{}", c.text);
+        // Without the repeat, the teasers read as prose before the article and stay.
+        let c = clean(&page_with_teasers(title, "Local"), None);
+        assert!(c.text.contains("Bakery"), "{}", c.text);
+        // A title repeated in a list of stories after the article opens no article.
+        let page = format!(
+            "{title}\n\n{BODY}\n\nThe vote was seven to two, and the new budget takes effect in April after a final reading.\n\nCouncil Approves Budget After Long Debate\n\nA heron nested on the town hall roof this spring, and volunteers counted four eggs."
+        );
+        let c = clean(&page, None);
+        assert!(c.text.starts_with(BODY), "{}", c.text);
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_date_or_a_paragraph_is_no_page_title() {
+        // A body pasted twice repeats its first paragraph; nothing before it is chrome.
+        let lead =
+            "The harbour board voted on Monday to close the north pier for repairs until June.";
+        let page = format!("{lead}\n\n{BODY}\n\n{lead}\n\n{BODY} Again.");
+        let c = clean(&page, None);
+        assert!(c.text.starts_with(lead), "{}", c.text);
+        // A date opening the page and a second story's date line below.
+        let date = "Tuesday, March 4, 2031";
+        let page = format!("{date}\n\n{BODY}\n\n{lead}\n\n{date}\n\n{BODY} Again.");
+        let c = clean(&page, None);
+        assert!(c.text.starts_with(BODY), "{}", c.text);
+        assert!(c.text.contains(lead), "{}", c.text);
     }
 
     #[test]
