@@ -308,6 +308,11 @@ const CAPTION_OPENERS: &[&str] = &[
     "hide caption",
     "toggle caption",
     "image source",
+    "image:",
+    "image credit:",
+    "(image:",
+    "(image credit:",
+    "photo credit:",
 ];
 
 /// Most words of a photo caption.
@@ -359,6 +364,43 @@ fn signed_on_next_line(lines: &[Line], i: usize) -> bool {
         .iter()
         .find(|l| !l.text.trim().is_empty())
         .is_some_and(|l| crate::posts::signature(l.text).is_some())
+}
+
+/// Most words of a picture's credit on a line of its own ([`is_credit_line`]).
+const CREDIT_LINE_WORDS: usize = 12;
+
+/// True for a picture's credit on a line of its own: a caption opener that names who took or
+/// owns the picture ("Photo: Jane Roe, AP", "(Image credit: Norvik Port Authority)"), a few
+/// words long. "Photos:" heads a gallery, not a credit.
+fn is_credit_line(lower: &str) -> bool {
+    let lower = lower.trim_start();
+    [
+        "photo:",
+        "photograph:",
+        "photo credit:",
+        "image:",
+        "image credit:",
+        "(image:",
+    ]
+    .iter()
+    .chain(&["(image credit:", "(photo:"])
+    .any(|o| lower.starts_with(o))
+        && lower.split_whitespace().nth(CREDIT_LINE_WORDS).is_none()
+}
+
+/// True when line `i` is a picture's caption told by the credit on the line after it
+/// ([`is_credit_line`]): one sentence, short as captions are, not introducing what follows
+/// with a colon. A paragraph of several sentences above a credit is the article's, with a
+/// picture that has no caption.
+fn captioned_by_next_line(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    lines
+        .get(i + 1)
+        .is_some_and(|next| is_credit_line(&next.lower))
+        && !is_credit_line(&line.lower)
+        && line.words <= CAPTION_MAX_WORDS / 2
+        && !line.text.trim_end().ends_with(':')
+        && crate::segment::sentences(line.text).len() == 1
 }
 
 /// True for a live blog's entry: a clock time, then [`ENTRY_WORDS`] words or more ("7:13 p.m.
@@ -1244,7 +1286,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             && !(line.words >= REPEAT_MIN_WORDS && seen.contains(&print))
         {
             None
-        } else if first < last && is_caption(&line.lower) {
+        } else if first < last && (is_caption(&line.lower) || captioned_by_next_line(&lines, i)) {
             // (An article of one line that opens with a caption is the caption run into it.)
             Some(RemovalReason::Caption)
         } else if first < last
@@ -1462,6 +1504,27 @@ mod tests {
         let c = clean(&page, None);
         assert!(c.text.starts_with(BODY), "{}", c.text);
         assert!(c.text.contains(lead), "{}", c.text);
+    }
+
+    #[test]
+    fn a_credit_line_marks_the_caption_above_it() {
+        let caption = "Workers lift the new lock gate into place at the north pier.";
+        let credit = "(Image credit: Port Ellis Authority)";
+        let paragraph =
+            "The gate weighs forty tonnes. It replaces one that stood for ninety years.";
+        let intro = "This is how the pier looked before the storm:";
+        let page = format!(
+            "{BODY}\n\n{caption}\n\n{credit}\n\n{paragraph}\n\nPhoto: Ann Lee, Norvik Gazette\n\n{intro}\n\nImage: Tom Brandt\n\n{ARTICLE_TAIL}"
+        );
+        let c = clean(&page, None);
+        for gone in [caption, credit, "Photo: Ann Lee", "Image: Tom Brandt"] {
+            assert!(!c.text.contains(gone), "{gone} in {}", c.text);
+        }
+        // A paragraph of two sentences above a credit, and a line introducing a picture.
+        assert!(c.text.contains(paragraph), "{}", c.text);
+        assert!(c.text.contains(intro), "{}", c.text);
+        assert!(is_credit_line("photo: jane roe/ap"));
+        assert!(!is_credit_line("photos: the harbour through the years"));
     }
 
     #[test]
