@@ -548,6 +548,49 @@ fn is_contact_line(lower: &str) -> bool {
         || (opens(&["reach ", "contact ", "email ", "e-mail "]) && (has_address || has_phone))
 }
 
+/// Most words of an author's note ([`is_author_note`]).
+const AUTHOR_NOTE_WORDS: usize = 60;
+
+/// Phrases of an author's or an outlet's note that tell readers how to reach or follow them,
+/// lower-cased: the pronoun or the passive names the writer, where "contact the police at"
+/// in an article names someone else.
+const REACH_PHRASES: &[&str] = &[
+    "can be reached",
+    "may be reached",
+    "be reached at",
+    "to reach ",
+    "reach him",
+    "reach her",
+    "reach me",
+    "reach us",
+    "follow him",
+    "follow her",
+    "follow me",
+    "follow us",
+    "email him",
+    "email her",
+    "e-mail him",
+    "e-mail her",
+];
+
+/// True for an author's or an outlet's note, given the line lower-cased: a short line that
+/// gives an address (an e-mail, a handle or a telephone number) with a phrase telling readers
+/// to reach or follow its writer ("Ann Lee is a staff writer. Reach her at ann@example.com.",
+/// "For more from Ann, follow her on Twitter @annlee", "Follow Gazette columnist Ann Lee on
+/// Twitter @annlee."), wherever it stands in the text.
+fn is_author_note(lower: &str) -> bool {
+    if lower.split_whitespace().nth(AUTHOR_NOTE_WORDS).is_some() {
+        return false;
+    }
+    let has_phone = lower
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .any(|w| w.len() >= 8 && w.contains('-'));
+    let has_address = lower.contains('@') || has_phone;
+    has_address
+        && (REACH_PHRASES.iter().any(|p| lower.contains(p))
+            || (lower.trim_start().starts_with("follow ") && lower.contains('@')))
+}
+
 /// True for a sentence that is page furniture inside a paragraph: a photo caption or a line
 /// telling readers how to reach the author.
 pub(crate) fn is_furniture_sentence(sentence: &str) -> bool {
@@ -1277,6 +1320,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_contributor_credit(&line.lower)
             || is_widget_label(&line.lower)
             || is_contact_line(&line.lower)
+            || is_author_note(&line.lower)
         {
             Some(RemovalReason::PageChrome)
         } else if is_live_blog_entry(line.text)
@@ -1525,6 +1569,27 @@ mod tests {
         assert!(c.text.contains(intro), "{}", c.text);
         assert!(is_credit_line("photo: jane roe/ap"));
         assert!(!is_credit_line("photos: the harbour through the years"));
+    }
+
+    #[test]
+    fn an_authors_note_is_chrome_and_a_number_to_call_in_the_story_is_not() {
+        let notes = [
+            "Nora Marsh covers the harbour for the Gazette. Reach her at nora@example.com.",
+            "For more from Tom, follow him on Twitter @tombrandt.",
+            "Follow Gazette columnist Nora Marsh on Twitter @noramarsh.",
+            "To reach Tom Brandt, call 555-010-2030.",
+        ];
+        let hotline =
+            "Anyone who saw the boat leave should contact the harbour police at 555-010-4455.";
+        let page = format!(
+            "{BODY}\n\n{hotline}\n\n{ARTICLE_TAIL}\n\n{}\n\n{}\n\n{}\n\n{}",
+            notes[0], notes[1], notes[2], notes[3]
+        );
+        let c = clean(&page, None);
+        for note in notes {
+            assert!(!c.text.contains(note), "{note} in {}", c.text);
+        }
+        assert!(c.text.contains(hotline), "{}", c.text);
     }
 
     #[test]
