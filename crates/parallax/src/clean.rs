@@ -552,8 +552,8 @@ fn is_contact_line(lower: &str) -> bool {
 const AUTHOR_NOTE_WORDS: usize = 60;
 
 /// Phrases of an author's or an outlet's note that tell readers how to reach or follow them,
-/// lower-cased: the pronoun or the passive names the writer, where "contact the police at"
-/// in an article names someone else.
+/// lower-cased: the pronoun or the passive names the writer or the outlet, where "contact the
+/// police at" in an article names someone else.
 const REACH_PHRASES: &[&str] = &[
     "can be reached",
     "may be reached",
@@ -571,6 +571,10 @@ const REACH_PHRASES: &[&str] = &[
     "email her",
     "e-mail him",
     "e-mail her",
+    "contact us",
+    "email us",
+    "e-mail us",
+    "let us know",
 ];
 
 /// True for an author's or an outlet's note, given the line lower-cased: a short line that
@@ -1578,12 +1582,13 @@ mod tests {
             "For more from Tom, follow him on Twitter @tombrandt.",
             "Follow Gazette columnist Nora Marsh on Twitter @noramarsh.",
             "To reach Tom Brandt, call 555-010-2030.",
+            "Spotted a mistake or have a tip about the harbour? Let us know at desk@example.com.",
         ];
         let hotline =
             "Anyone who saw the boat leave should contact the harbour police at 555-010-4455.";
         let page = format!(
-            "{BODY}\n\n{hotline}\n\n{ARTICLE_TAIL}\n\n{}\n\n{}\n\n{}\n\n{}",
-            notes[0], notes[1], notes[2], notes[3]
+            "{BODY}\n\n{hotline}\n\n{ARTICLE_TAIL}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}",
+            notes[0], notes[1], notes[2], notes[3], notes[4]
         );
         let c = clean(&page, None);
         for note in notes {
