@@ -548,6 +548,75 @@ fn is_contact_line(lower: &str) -> bool {
         || (opens(&["reach ", "contact ", "email ", "e-mail "]) && (has_address || has_phone))
 }
 
+/// Labels of [`DATE_STAMP_LABELS`] that name what a stamp's date is.
+const DATE_STAMP_NOUNS: usize = 4;
+
+/// Most words of a date stamp ([`is_date_stamp`]).
+const DATE_STAMP_WORDS: usize = 16;
+
+/// Words that label a page's date stamp, lower-cased ("Published on", "Last updated at"); the
+/// first [`DATE_STAMP_NOUNS`] name what the date is.
+const DATE_STAMP_LABELS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "last",
+    "first",
+    "on",
+    "at",
+    "date",
+];
+
+/// True for a line that is only the page's date and time, with or without its label
+/// ("Published: Nov. 19, 2031, 6:18 p.m.", "Updated Tuesday, March 4, 2031 08:05 GMT",
+/// "2031-03-04"): every word a label, a weekday, a month, a number, a clock time, "a.m." or
+/// "p.m." or a time zone in capitals, with one month or numeric date among them, or two with a
+/// label ("Published … Updated …"; two alone are a span of days, an event's). An article's
+/// dateline names its place and its sentences a subject, so they are never all such words.
+fn is_date_stamp(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '–' | '—'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '-' | '(' | ')' | '.')))
+        .filter(|w| !w.is_empty())
+        .take(DATE_STAMP_WORDS + 1)
+        .collect();
+    if words.is_empty() || words.len() > DATE_STAMP_WORDS {
+        return false;
+    }
+    let mut dates = 0;
+    let all_stamp = words.iter().all(|w| {
+        let lower = w.to_lowercase();
+        let month = crate::lexicon::SHORT_MONTHS.contains(&lower.as_str())
+            || crate::lexicon::MONTHS.contains(&lower.as_str())
+            || lower == "sept";
+        let numeric_date = w.contains(['/', '-']) && crate::date::parse(w).is_some();
+        dates += usize::from(month || numeric_date);
+        let number = w
+            .trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':')
+            && w.starts_with(|c: char| c.is_ascii_digit());
+        month
+            || numeric_date
+            || number
+            || DATE_STAMP_LABELS.contains(&lower.as_str())
+            || is_in(&crate::lexicon::WEEKDAYS, &lower)
+            || WEEKDAY_ABBREVIATIONS.contains(&lower.as_str())
+            || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m")
+            || (crate::lexicon::is_all_caps(w) && w.chars().count() <= 4)
+    });
+    let labelled = words
+        .iter()
+        .any(|w| DATE_STAMP_LABELS[..DATE_STAMP_NOUNS].contains(&w.to_lowercase().as_str()));
+    all_stamp && (dates == 1 || (dates == 2 && labelled))
+}
+
+/// How stamps abbreviate weekdays, lower-cased.
+const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
 /// Most words of an author's note ([`is_author_note`]).
 const AUTHOR_NOTE_WORDS: usize = 60;
 
@@ -1325,6 +1394,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_widget_label(&line.lower)
             || is_contact_line(&line.lower)
             || is_author_note(&line.lower)
+            || is_date_stamp(line.text)
         {
             Some(RemovalReason::PageChrome)
         } else if is_live_blog_entry(line.text)
@@ -1595,6 +1665,26 @@ mod tests {
             assert!(!c.text.contains(note), "{note} in {}", c.text);
         }
         assert!(c.text.contains(hotline), "{}", c.text);
+    }
+
+    #[test]
+    fn a_date_stamp_is_chrome_and_a_span_of_days_or_a_dateline_is_not() {
+        for stamp in [
+            "Published: Mar. 4, 2031, 6:18 p.m. Updated: Mar. 4, 2031, 7:10 p.m.",
+            "Updated Tuesday, March 4th, 2031 - 08:05 GMT",
+            "March 4, 2031",
+            "Posted on 2031-03-04",
+        ] {
+            assert!(is_date_stamp(stamp), "{stamp}");
+        }
+        for kept in [
+            "4 March 2031 | 20 April 2031",
+            "PORT ELLIS, March 4 (Norvik Gazette) - The ferry ran late.",
+            "Call 02-751-1500",
+            "March 4, 2031 was the wettest day of the year.",
+        ] {
+            assert!(!is_date_stamp(kept), "{kept}");
+        }
     }
 
     #[test]
