@@ -1142,6 +1142,38 @@ fn page_headline_repeated(lines: &[Line], first: usize, last: usize) -> Option<u
         .then_some(h)
 }
 
+/// Lines after the headline within which a standfirst opens, and lines after the standfirst
+/// within which the byline follows it ([`standfirst_after`]).
+const STANDFIRST_REACH: usize = 3;
+
+/// True for a byline's line: "By" and a capitalised word ("By Ann Lee, Port reporter", "BY ANN
+/// LEE"), "By" alone on its line (the name on the next), or an "Author:" label.
+fn is_byline_line(text: &str) -> bool {
+    let t = text.trim();
+    let after_by = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("by "))
+        .or_else(|| t.strip_prefix("BY "));
+    matches!(t, "By" | "by" | "BY")
+        || after_by.is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+        || t.to_lowercase().starts_with("author:")
+}
+
+/// The standfirst under a page's headline (at `h`): the first prose line within
+/// [`STANDFIRST_REACH`] lines of it, when the byline comes within as many lines after it with
+/// no prose between. An outlet's summary set between headline and byline is no paragraph of
+/// the article, whose first paragraph follows the byline.
+fn standfirst_after(lines: &[Line], h: usize) -> Option<usize> {
+    let p = (h + 1..lines.len())
+        .take(STANDFIRST_REACH)
+        .find(|&i| lines[i].is_prose())?;
+    (p + 1..lines.len())
+        .take(STANDFIRST_REACH)
+        .take_while(|&i| !lines[i].is_prose())
+        .any(|i| is_byline_line(lines[i].text))
+        .then_some(p)
+}
+
 /// Fewest words of a line that introduces the next with a colon ("Lee said in a statement:").
 const INTRODUCING_MIN_WORDS: usize = 4;
 
@@ -1331,6 +1363,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             .unwrap_or(first),
         _ => first,
     };
+    let standfirst = headline_at.and_then(|h| standfirst_after(&lines, h));
     // A line that introduces the article's first paragraph with a colon ("The mayor said in a
     // statement:") is the article's too.
     let mut first = first;
@@ -1384,6 +1417,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             && crate::posts::whole_quotation(lines[i - 1].text).is_some();
         let reason = if signs_quotation {
             None
+        } else if standfirst == Some(i) {
+            Some(RemovalReason::Standfirst)
         } else if is_rule_line(line.text) {
             Some(RemovalReason::RuleLine)
         } else if is_bare_photo_credit(line.text) {
@@ -1665,6 +1700,31 @@ mod tests {
             assert!(!c.text.contains(note), "{note} in {}", c.text);
         }
         assert!(c.text.contains(hotline), "{}", c.text);
+    }
+
+    #[test]
+    fn the_summary_between_headline_and_byline_is_a_standfirst() {
+        let title = "Council Approves Budget After Long Debate - Norvik Gazette";
+        let headline = "Council Approves Budget After Long Debate";
+        let summary =
+            "Schools come first in a plan that took the council three months to agree on.";
+        let page = format!(
+            "{title}\n\nMenu\n\n{headline}\n\n{summary}\n\nBy Nora Marsh\n\nMarch 3, 2031\n\n{BODY}\n\n{ARTICLE_TAIL}"
+        );
+        let c = clean(&page, None);
+        assert!(c.text.starts_with(BODY), "{}", c.text);
+        assert!(c
+            .removed
+            .iter()
+            .any(|r| r.text == summary && r.reason == RemovalReason::Standfirst));
+        // A first paragraph after the byline stays, however short.
+        let page = format!(
+            "{title}\n\nMenu\n\n{headline}\n\nBy Nora Marsh\n\nMarch 3, 2031\n\n{summary}\n\n{BODY}\n\n{ARTICLE_TAIL}"
+        );
+        let c = clean(&page, None);
+        assert!(c.text.starts_with(summary), "{}", c.text);
+        assert!(is_byline_line("BY NORA MARSH") && is_byline_line("By"));
+        assert!(!is_byline_line("by the harbour"));
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub enum RemovalReason {
     MediaChrome,
     /// A line of marks without words that rules off a section ("* * *", "------").
     RuleLine,
+    /// The outlet's summary between the headline and the byline, above the article.
+    Standfirst,
 }
 
 /// A piece of the input left out of the cleaned text, with where it was in the source text.
