@@ -354,7 +354,29 @@ const MEDIA_MAX_WORDS: usize = 40;
 fn is_media_chrome(lower: &str) -> bool {
     let lower = lower.trim_start();
     lower.split_whitespace().nth(MEDIA_MAX_WORDS).is_none()
-        && MEDIA_OPENERS.iter().any(|o| lower.starts_with(o))
+        && (MEDIA_OPENERS.iter().any(|o| lower.starts_with(o)) || is_media_promo(lower))
+}
+
+/// Verbs that open a promo telling the reader to watch or hear something, lower-cased.
+const PROMO_VERBS: &[&str] = &["watch ", "listen ", "tune in", "download ", "stream "];
+
+/// Words that tell a promo from a sentence opening with the same verb: the reader addressed,
+/// a broadcast, a site or a link ("Watch the full interview here", "Listen live at 6").
+const PROMO_MARKS: &[&str] = &[
+    "you", "your", "live", "here", "podcast", "podcasts", "app", "episode", "episodes",
+];
+
+/// True for a promo, given the line lower-cased: a verb of [`PROMO_VERBS`] opens it, and it
+/// addresses the reader, names a broadcast, a podcast, a site's address or a link
+/// ([`PROMO_MARKS`]), without introducing what follows with a colon ("Watch Channel 6 News and
+/// stay with example.com for more on this story").
+fn is_media_promo(lower: &str) -> bool {
+    PROMO_VERBS.iter().any(|v| lower.starts_with(v))
+        && !lower.trim_end().ends_with(':')
+        && (lower.contains(".com")
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| PROMO_MARKS.contains(&w)))
 }
 
 /// True when the next line with words after line `i` is a post's signature alone
@@ -1725,6 +1747,25 @@ mod tests {
         assert!(c.text.starts_with(summary), "{}", c.text);
         assert!(is_byline_line("BY NORA MARSH") && is_byline_line("By"));
         assert!(!is_byline_line("by the harbour"));
+    }
+
+    #[test]
+    fn a_promo_to_watch_or_listen_is_media_chrome_and_a_sentence_is_not() {
+        for promo in [
+            "watch harbour tv news at six and stay with example.com for more on this story.",
+            "listen to the morning show live at 7:15 on weekdays.",
+            "watch the divers bring up the anchor here.",
+            "download the tide tables podcast wherever you listen.",
+        ] {
+            assert!(is_media_chrome(promo), "{promo}");
+        }
+        for kept in [
+            "watch crews worked through the night to mend the sea wall.",
+            "download it here so you can follow the steps below:",
+            "listeners wrote in to ask about the ferry fares.",
+        ] {
+            assert!(!is_media_chrome(kept), "{kept}");
+        }
     }
 
     #[test]
