@@ -1196,6 +1196,66 @@ fn standfirst_after(lines: &[Line], h: usize) -> Option<usize> {
         .then_some(p)
 }
 
+/// Fewest words of a line that introduces a list with a colon ([`list_after`]).
+const LIST_INTRO_WORDS: usize = 5;
+
+/// Fewest words of an introduced list's item that has no list mark.
+const LIST_ITEM_WORDS: usize = 4;
+
+/// Most items of an introduced list.
+const MAX_LIST_ITEMS: usize = 100;
+
+/// The lines after line `i` that it introduces as a list with a colon at its end ("The tour
+/// stops in these cities:", then "June 9 -- Port Ellis Arena"): each of [`LIST_ITEM_WORDS`]
+/// words or more, marked as a list item or a bare link, up to the first line that is not, that
+/// is about other stories ("Related: …") or is page chrome (a share bar's "Facebook" ends a list
+/// at an article's end). Empty when line `i` introduces nothing or is itself about other
+/// stories ("Related coverage from the business desk:").
+fn list_after(lines: &[Line], i: usize) -> std::ops::Range<usize> {
+    let start = i + 1;
+    let line = &lines[i];
+    let about_other_stories = |l: &Line| {
+        heads_other_stories(l) || is_related_link(l) || opens_with_other_story_label(&l.lower)
+    };
+    if line.words < LIST_INTRO_WORDS
+        || !line.text.trim_end().ends_with(':')
+        || is_chrome_anywhere(line)
+        || about_other_stories(line)
+    {
+        return start..start;
+    }
+    let bound = lines.len().min(start + MAX_LIST_ITEMS);
+    let end = (start..bound)
+        .find(|&j| {
+            let item = &lines[j];
+            let marked =
+                item.words >= LIST_ITEM_WORDS || is_list_item(item.text) || is_bare_link(item.text);
+            !marked || about_other_stories(item) || is_chrome_anywhere(item)
+        })
+        .unwrap_or(bound);
+    start..end
+}
+
+/// Words at most of a label of [`OTHER_STORY_LABELS`].
+const OTHER_STORY_LABEL_WORDS: usize = 4;
+
+/// True for a line, lower-cased, whose first words are a label over other stories ("related
+/// coverage from the business desk:", "read more about the port").
+fn opens_with_other_story_label(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .take(OTHER_STORY_LABEL_WORDS)
+        .collect();
+    (1..=words.len()).any(|n| is_in(&OTHER_STORY_LABELS, &words[..n].join(" ")))
+}
+
+/// True for a line that is only a web address ("https://example.com/a").
+fn is_bare_link(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
+}
+
 /// Fewest words of a line that introduces the next with a colon ("Lee said in a statement:").
 const INTRODUCING_MIN_WORDS: usize = 4;
 
@@ -1403,6 +1463,19 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         last += 1;
     }
 
+    // A list that a line of the article introduces with a colon is the article's, its items
+    // however short, and the article runs to its end.
+    let mut listed = vec![false; lines.len()];
+    let mut i = first;
+    while i <= last {
+        let items = list_after(&lines, i);
+        for j in items.clone() {
+            listed[j] = true;
+        }
+        last = last.max(items.end.saturating_sub(1));
+        i = items.end.max(i + 1);
+    }
+
     // Text an HTML extractor took from the page's structure has its bounds already: lines
     // before the first sentence and after the last (sub-headings, lists, credits) stay.
     let (first, last) = if scraped {
@@ -1481,6 +1554,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(r)
         } else if line.words >= REPEAT_MIN_WORDS && seen.contains(&print) {
             Some(RemovalReason::RepeatedParagraph)
+        } else if listed[i] {
+            None
         } else if i < first {
             if i == 0 && credit.is_none() && is_credit(line) {
                 credit = Some(line.text.to_string());
@@ -1766,6 +1841,41 @@ mod tests {
         ] {
             assert!(!is_media_chrome(kept), "{kept}");
         }
+    }
+
+    #[test]
+    fn a_list_the_article_introduces_with_a_colon_is_kept_to_its_end() {
+        let stops = [
+            "June 9 -- North Quay, Port Ellis",
+            "June 12 -- Old Harbour Pier, Norvik",
+            "1) The island ferry, twice a day",
+            "https://example.com/timetable",
+        ];
+        let page = format!(
+            "{BODY}\n\n{ARTICLE_TAIL}\n\nThe summer boat will call at these ports on its first run:\n\n{}\n\n{}\n\n{}\n\n{}\n\nFacebook\n\nTwitter\n\nMost popular stories this week",
+            stops[0], stops[1], stops[2], stops[3]
+        );
+        let c = clean(&page, None);
+        for stop in stops {
+            assert!(c.text.contains(stop), "{stop} not in {}", c.text);
+        }
+        for gone in ["Facebook", "Twitter", "Most popular"] {
+            assert!(!c.text.contains(gone), "{gone} in {}", c.text);
+        }
+        // A heading over other stories introduces no list of the article's, and a related
+        // link ends one.
+        let page = format!(
+            "{BODY}\n\n{ARTICLE_TAIL}\n\nRelated coverage from the harbour desk this week:\n\nFerry Fares Rise Again For Island Commuters\n\nNew Lighthouse Keeper Named After Long Search"
+        );
+        let c = clean(&page, None);
+        assert!(!c.text.contains("Lighthouse"), "{}", c.text);
+        let page = format!(
+            "{BODY}\n\n{ARTICLE_TAIL}\n\nThe summer boat will call at these ports on its first run:\n\n{}\n\nRelated: Ferry Fares Rise Again For Island Commuters\n\n{}",
+            stops[0], stops[1]
+        );
+        let c = clean(&page, None);
+        assert!(c.text.contains(stops[0]), "{}", c.text);
+        assert!(!c.text.contains("Fares Rise"), "{}", c.text);
     }
 
     #[test]
