@@ -237,6 +237,10 @@ const WIDGET_LABELS: &[&str] = &[
     "share",
     "share this article",
     "share this story",
+    "story continues below",
+    "story continued below",
+    "article continues below",
+    "article tools",
     "like this",
     "comments",
     "comment",
@@ -1196,6 +1200,47 @@ fn standfirst_after(lines: &[Line], h: usize) -> Option<usize> {
         .then_some(p)
 }
 
+/// Words of a sub-heading ([`is_subheading`]): more than a widget's one-word label, fewer
+/// than a sentence.
+const SUBHEADING_WORDS: std::ops::RangeInclusive<usize> = 2..=8;
+
+/// True for line `i` as a sub-heading inside the article: a few words without a sentence's
+/// end, between two paragraphs of prose ("Divers reach the wreck", "WHAT COMES NEXT"), with
+/// letters in it, naming none of the site's own things ([`SITE_WORDS`]: "Click here for the
+/// app"), no counter in parentheses ("View all (23)") and no related story ("Related: …").
+fn is_subheading(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    let between_paragraphs =
+        i > 0 && lines[i - 1].is_prose() && lines.get(i + 1).is_some_and(|next| next.is_prose());
+    // "(23)", "(5 Images)".
+    let counter = line.text.split('(').skip(1).any(|inner| {
+        inner
+            .split_once(')')
+            .is_some_and(|(n, _)| n.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let site_words = line
+        .lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SITE_WORDS.contains(&w));
+    let text = line.text.trim();
+    // An aside in brackets ("(WATCH: …)"), a pointer (">> More stories"), a line left hanging
+    // ("She said,"), a byline, or a picture's credit ("Jane Roe/Agency", "Courtesy of …").
+    let aside = text.starts_with(['(', '[', '<', '>']) || text.ends_with([',', '-', ':', ';']);
+    let credit = text.contains('/')
+        || ["by ", "courtesy", "photograph", "illustration", "photo "]
+            .iter()
+            .any(|w| line.lower.starts_with(w));
+    SUBHEADING_WORDS.contains(&line.words)
+        && between_paragraphs
+        && !ends_like_sentence(text)
+        && text.chars().any(char::is_alphabetic)
+        && !counter
+        && !site_words
+        && !aside
+        && !credit
+        && !is_related_link(line)
+}
+
 /// Fewest words of a line that introduces a list with a colon ([`list_after`]).
 const LIST_INTRO_WORDS: usize = 5;
 
@@ -1567,6 +1612,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             }
         } else if i > last {
             Some(RemovalReason::TrailingChrome)
+        } else if is_subheading(&lines, i) {
+            None
         } else if (is_related_link(line) || (scraped && is_stray_headline(line)))
             // An embedded post is not a headline, however short its words, nor is its
             // signature, the words it signs on the next line, or a signed quotation.
@@ -1876,6 +1923,25 @@ mod tests {
         let c = clean(&page, None);
         assert!(c.text.contains(stops[0]), "{}", c.text);
         assert!(!c.text.contains("Fares Rise"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_subheading_between_paragraphs_stays_and_a_credit_or_a_pointer_does_not() {
+        let second = "The crews worked through the night and the road opened again before the first bus of the morning.";
+        for (line, kept) in [
+            ("Divers reach the wreck", true),
+            ("WHAT COMES NEXT", true),
+            ("Jane Roe/Norvik Gazette", false),
+            ("Courtesy of the harbour museum", false),
+            ("View all photos (23)", false),
+            ("(WATCH: the storm hits the pier)", false),
+            ("Click here for the harbour app", false),
+            ("Story continues below", false),
+        ] {
+            let page = format!("{BODY}\n\n{line}\n\n{second}\n\n{ARTICLE_TAIL}");
+            let c = clean(&page, None);
+            assert_eq!(c.text.contains(line), kept, "{line}: {}", c.text);
+        }
     }
 
     #[test]
