@@ -1241,6 +1241,18 @@ fn is_subheading(lines: &[Line], i: usize) -> bool {
         && !is_related_link(line)
 }
 
+/// Questions and answers an article holds at least for its "Q:" and "A:" lines to be an
+/// interview's.
+const MIN_INTERVIEW_TURNS: usize = 2;
+
+/// 'Q' or 'A' for a line that opens an interview's question or answer ("Q: …", "A. …").
+fn interview_turn(text: &str) -> Option<char> {
+    let mut chars = text.trim_start().chars();
+    let mark = chars.next().filter(|c| matches!(c, 'Q' | 'A'))?;
+    let rest = chars.as_str();
+    (rest.starts_with(": ") || rest.starts_with(". ")).then_some(mark)
+}
+
 /// Fewest words of a line that introduces a list with a colon ([`list_after`]).
 const LIST_INTRO_WORDS: usize = 5;
 
@@ -1519,6 +1531,22 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         }
         last = last.max(items.end.saturating_sub(1));
         i = items.end.max(i + 1);
+    }
+    // So are an interview's questions and answers, however short ("Q: Favourite food?"), and
+    // the article runs to its last turn.
+    let turns = |mark: char| {
+        (first..=last)
+            .filter(|&i| interview_turn(lines[i].text) == Some(mark))
+            .count()
+    };
+    if turns('Q') >= MIN_INTERVIEW_TURNS && turns('A') >= MIN_INTERVIEW_TURNS {
+        // The interview runs on past the last long answer while its turns go on.
+        while last + 1 < lines.len() && interview_turn(lines[last + 1].text).is_some() {
+            last += 1;
+        }
+        for i in first..=last {
+            listed[i] |= interview_turn(lines[i].text).is_some();
+        }
     }
 
     // Text an HTML extractor took from the page's structure has its bounds already: lines
@@ -1942,6 +1970,26 @@ mod tests {
             let c = clean(&page, None);
             assert_eq!(c.text.contains(line), kept, "{line}: {}", c.text);
         }
+    }
+
+    #[test]
+    fn an_interviews_short_questions_and_answers_stay() {
+        let turns = [
+            "Q: What do you miss about the island?",
+            "A: The morning ferry, every time.",
+            "Q: Favourite harbour?",
+            "A: Port Ellis.",
+        ];
+        let page = format!(
+            "{BODY}\n\nQ: How did the first season go for the new ferry crew?\n\nA: Better than any of us hoped, and the boat never missed a sailing all summer long, not once.\n\n{ARTICLE_TAIL}\n\n{}\n\n{}\n\n{}\n\n{}",
+            turns[0], turns[1], turns[2], turns[3]
+        );
+        let c = clean(&page, None);
+        for turn in turns {
+            assert!(c.text.contains(turn), "{turn} not in {}", c.text);
+        }
+        assert_eq!(interview_turn("Q. Why now?"), Some('Q'));
+        assert_eq!(interview_turn("QA: lab"), None);
     }
 
     #[test]
