@@ -1,14 +1,16 @@
 """Stories of small inputs: each cluster of a Multi-News clustering set analyzed alone, as a user
 analyzes a folder of pages about one event, and pairs of clusters analyzed together.
 
-    python3 benches/folders.py DATASET [--clusters N] [--skip K] [--bin target/release/parallax]
+    python3 benches/folders.py DATASET [--clusters N] [--skip K] [--bin target/release/parallax] [--show]
 
 Prints, over the first N clusters with two documents or more (less the first K, which chose
 the small-input threshold on the validation set): how many are kept whole (one
 story holds all their documents), and over consecutive pairs of them, how many give no story
 that mixes the two clusters' documents; and the same for hard pairs: each cluster with the other
 cluster of the sample whose words overlap its own most (Jaccard of their word sets), such as two
-different crashes or two rulings of one court.
+different crashes or two rulings of one court. With --show, each cluster not kept whole and each
+hard pair joined is printed to stderr, every document with the story it joined, its nearest
+document and the similarity, and its first words.
 """
 
 import argparse
@@ -16,6 +18,7 @@ import gzip
 import json
 import os
 import subprocess
+import sys
 import tempfile
 
 
@@ -42,13 +45,16 @@ def stories(binary, docs, folder, show=None):
     report = json.loads(run.stdout)
     found = [{d.split("__")[0] for d in s["documents"]} for s in report["stories"]]
     if show is not None and not show(found):
-        print(f"-- {docs[0][0][:12]}…: {len(found)} stories")
+        clusters = sorted({c for c, _ in docs})
+        names = " + ".join(f"{c[:12]}…" for c in clusters)
+        print(f"-- {names}: {len(found)} stories", file=sys.stderr)
         texts = {f"{c}__{i}": t for i, (c, t) in enumerate(docs)}
         for s in report["stories"]:
             for a in s["assignments"]:
                 joined = f"joins {a['nearest'][:12]}…{a['nearest'][-3:]} at {a['similarity']:.3f}" if a["nearest"] else "starts"
                 words = " ".join(texts[a["doc"]].split()[:14])
-                print(f"   {s['id']:>9} {a['doc'][:12]}…{a['doc'][-3:]} {joined}: {words}")
+                print(f"   {s['id']:>9} {a['doc'][:12]}…{a['doc'][-3:]} {joined}: {words}",
+                      file=sys.stderr)
     return found
 
 
@@ -58,7 +64,8 @@ def main():
     ap.add_argument("--clusters", type=int, default=300)
     ap.add_argument("--bin", default="target/release/parallax")
     ap.add_argument("--skip", type=int, default=0)
-    ap.add_argument("--show", action="store_true", help="print each cluster split and hard pair joined")
+    ap.add_argument("--show", action="store_true",
+                    help="print each cluster split and hard pair joined (to stderr)")
     args = ap.parse_args()
     whole_ok = (lambda found: len(found) == 1) if args.show else None
     apart_ok = (lambda found: all(len(s) == 1 for s in found)) if args.show else None

@@ -364,23 +364,37 @@ fn is_media_chrome(lower: &str) -> bool {
 /// Verbs that open a promo telling the reader to watch or hear something, lower-cased.
 const PROMO_VERBS: &[&str] = &["watch ", "listen ", "tune in", "download ", "stream "];
 
-/// Words that tell a promo from a sentence opening with the same verb: the reader addressed,
-/// a broadcast, a site or a link ("Watch the full interview here", "Listen live at 6").
+/// Words that tell a promo from a sentence opening with the same verb wherever they stand: the
+/// reader addressed, a podcast, an app or an episode ("Download the tide podcast").
 const PROMO_MARKS: &[&str] = &[
-    "you", "your", "live", "here", "podcast", "podcasts", "app", "episode", "episodes",
+    "you", "your", "podcast", "podcasts", "app", "episode", "episodes",
 ];
 
+/// Words that mark a promo only as its last word ("… listen back here", "Watch it live"):
+/// earlier in a line they are a sentence's ("Stream levels here rose …").
+const PROMO_CLOSING_MARKS: &[&str] = &["here", "live", "now"];
+
 /// True for a promo, given the line lower-cased: a verb of [`PROMO_VERBS`] opens it, and it
-/// addresses the reader, names a broadcast, a podcast, a site's address or a link
-/// ([`PROMO_MARKS`]), without introducing what follows with a colon ("Watch Channel 6 News and
-/// stay with example.com for more on this story").
+/// addresses the reader, names a podcast, an app, an episode or a site's address
+/// ([`PROMO_MARKS`]) or ends pointing at a link or a broadcast ([`PROMO_CLOSING_MARKS`]),
+/// reports no one's words and introduces nothing with a colon ("Watch the harbour bulletin and
+/// follow example.com for updates").
 fn is_media_promo(lower: &str) -> bool {
-    PROMO_VERBS.iter().any(|v| lower.starts_with(v))
-        && !lower.trim_end().ends_with(':')
+    if !PROMO_VERBS.iter().any(|v| lower.starts_with(v)) || lower.trim_end().ends_with(':') {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A sentence reporting what someone said is the article's.
+    let reports = words.iter().any(|w| is_in(&CUES, w));
+    !reports
         && (lower.contains(".com")
-            || lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| PROMO_MARKS.contains(&w)))
+            || words.iter().any(|w| PROMO_MARKS.contains(w))
+            || words
+                .last()
+                .is_some_and(|w| PROMO_CLOSING_MARKS.contains(w)))
 }
 
 /// True when the next line with words after line `i` is a post's signature alone
@@ -392,40 +406,51 @@ fn signed_on_next_line(lines: &[Line], i: usize) -> bool {
         .is_some_and(|l| crate::posts::signature(l.text).is_some())
 }
 
-/// Most words of a picture's credit on a line of its own ([`is_credit_line`]).
+/// Most words of a picture's credit on a line of its own ([`is_picture_credit_line`]).
 const CREDIT_LINE_WORDS: usize = 12;
 
-/// True for a picture's credit on a line of its own: a caption opener that names who took or
-/// owns the picture ("Photo: Jane Roe, AP", "(Image credit: Norvik Port Authority)"), a few
-/// words long. "Photos:" heads a gallery, not a credit.
-fn is_credit_line(lower: &str) -> bool {
+/// How a picture's credit on a line of its own opens, lower-cased.
+const CREDIT_LINE_OPENERS: &[&str] = &[
+    "photo:",
+    "photograph:",
+    "photo credit:",
+    "image:",
+    "image credit:",
+    "(image:",
+    "(image credit:",
+    "(photo:",
+];
+
+/// True for a picture's credit on a line of its own, given the line lower-cased: an opener of
+/// [`CREDIT_LINE_OPENERS`] naming who took or owns the picture ("Photo: Jane Roe, Norvik Wire",
+/// "(Image credit: Norvik Port Authority)"), a few words long. "Photos:" heads a gallery.
+fn is_picture_credit_line(lower: &str) -> bool {
     let lower = lower.trim_start();
-    [
-        "photo:",
-        "photograph:",
-        "photo credit:",
-        "image:",
-        "image credit:",
-        "(image:",
-    ]
-    .iter()
-    .chain(&["(image credit:", "(photo:"])
-    .any(|o| lower.starts_with(o))
+    CREDIT_LINE_OPENERS.iter().any(|o| lower.starts_with(o))
         && lower.split_whitespace().nth(CREDIT_LINE_WORDS).is_none()
 }
 
 /// True when line `i` is a picture's caption told by the credit on the line after it
-/// ([`is_credit_line`]): one sentence, short as captions are, not introducing what follows
-/// with a colon. A paragraph of several sentences above a credit is the article's, with a
-/// picture that has no caption.
+/// ([`is_picture_credit_line`]): one sentence, short as captions are, reporting no one's words
+/// and not introducing what follows with a colon. A paragraph of several sentences, or one that
+/// reports speech, above a credit is the article's, with a picture that has no caption.
 fn captioned_by_next_line(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
-    lines
+    if !lines
         .get(i + 1)
-        .is_some_and(|next| is_credit_line(&next.lower))
-        && !is_credit_line(&line.lower)
+        .is_some_and(|next| is_picture_credit_line(&next.lower))
+    {
+        return false;
+    }
+    let reports = line
+        .lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| is_in(&CUES, w))
+        || line.text.contains(['"', '“', '”']);
+    !is_picture_credit_line(&line.lower)
         && line.words <= CAPTION_MAX_WORDS / 2
         && !line.text.trim_end().ends_with(':')
+        && !reports
         && crate::segment::sentences(line.text).len() == 1
 }
 
@@ -574,25 +599,15 @@ fn is_contact_line(lower: &str) -> bool {
         || (opens(&["reach ", "contact ", "email ", "e-mail "]) && (has_address || has_phone))
 }
 
-/// Labels of [`DATE_STAMP_LABELS`] that name what a stamp's date is.
-const DATE_STAMP_NOUNS: usize = 4;
-
 /// Most words of a date stamp ([`is_date_stamp`]).
 const DATE_STAMP_WORDS: usize = 16;
 
-/// Words that label a page's date stamp, lower-cased ("Published on", "Last updated at"); the
-/// first [`DATE_STAMP_NOUNS`] name what the date is.
-const DATE_STAMP_LABELS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "modified",
-    "last",
-    "first",
-    "on",
-    "at",
-    "date",
-];
+/// Words that name what a page's date stamp dates, lower-cased.
+const DATE_STAMP_NAMES: &[&str] = &["published", "updated", "posted", "modified"];
+
+/// Words that label a page's date stamp, lower-cased ("Published on", "Last updated at"): its
+/// names ([`DATE_STAMP_NAMES`]) and these.
+const DATE_STAMP_LABELS: &[&str] = &["last", "first", "on", "at", "date"];
 
 /// True for a line that is only the page's date and time, with or without its label
 /// ("Published: Nov. 19, 2031, 6:18 p.m.", "Updated Tuesday, March 4, 2031 08:05 GMT",
@@ -601,6 +616,10 @@ const DATE_STAMP_LABELS: &[&str] = &[
 /// label ("Published … Updated …"; two alone are a span of days, an event's). An article's
 /// dateline names its place and its sentences a subject, so they are never all such words.
 fn is_date_stamp(text: &str) -> bool {
+    // Every stamp holds a number: most lines are let go without splitting them.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '–' | '—'))
         .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '-' | '(' | ')' | '.')))
@@ -611,6 +630,11 @@ fn is_date_stamp(text: &str) -> bool {
         return false;
     }
     let mut dates = 0;
+    // Capitals are a time zone only after a clock time ("08:05 GMT"); "ROME, Jan. 5" is a
+    // dateline.
+    let clocked = words
+        .iter()
+        .any(|w| w.contains(':') && w.chars().any(|c| c.is_ascii_digit()));
     let all_stamp = words.iter().all(|w| {
         let lower = w.to_lowercase();
         let month = crate::lexicon::SHORT_MONTHS.contains(&lower.as_str())
@@ -626,15 +650,16 @@ fn is_date_stamp(text: &str) -> bool {
         month
             || numeric_date
             || number
+            || DATE_STAMP_NAMES.contains(&lower.as_str())
             || DATE_STAMP_LABELS.contains(&lower.as_str())
             || is_in(&crate::lexicon::WEEKDAYS, &lower)
             || WEEKDAY_ABBREVIATIONS.contains(&lower.as_str())
             || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m")
-            || (crate::lexicon::is_all_caps(w) && w.chars().count() <= 4)
+            || (clocked && crate::lexicon::is_all_caps(w) && (2..=4).contains(&w.chars().count()))
     });
     let labelled = words
         .iter()
-        .any(|w| DATE_STAMP_LABELS[..DATE_STAMP_NOUNS].contains(&w.to_lowercase().as_str()));
+        .any(|w| DATE_STAMP_NAMES.contains(&w.to_lowercase().as_str()));
     all_stamp && (dates == 1 || (dates == 2 && labelled))
 }
 
@@ -647,13 +672,13 @@ const WEEKDAY_ABBREVIATIONS: &[&str] = &[
 const AUTHOR_NOTE_WORDS: usize = 60;
 
 /// Phrases of an author's or an outlet's note that tell readers how to reach or follow them,
-/// lower-cased: the pronoun or the passive names the writer or the outlet, where "contact the
-/// police at" in an article names someone else.
+/// lower-cased, matched as whole words: the pronoun or the passive names the writer or the
+/// outlet, where "contact the police at" in an article names someone else. A note may also open
+/// with "To reach" ("To reach Ann Lee, call …").
 const REACH_PHRASES: &[&str] = &[
     "can be reached",
     "may be reached",
     "be reached at",
-    "to reach ",
     "reach him",
     "reach her",
     "reach me",
@@ -681,13 +706,34 @@ fn is_author_note(lower: &str) -> bool {
     if lower.split_whitespace().nth(AUTHOR_NOTE_WORDS).is_some() {
         return false;
     }
-    let has_phone = lower
-        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
-        .any(|w| w.len() >= 8 && w.contains('-'));
-    let has_address = lower.contains('@') || has_phone;
-    has_address
-        && (REACH_PHRASES.iter().any(|p| lower.contains(p))
-            || (lower.trim_start().starts_with("follow ") && lower.contains('@')))
+    if !(lower.contains('@') || has_telephone_number(lower)) {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    let opening = lower.trim_start();
+    REACH_PHRASES
+        .iter()
+        .any(|p| joined.contains(&format!(" {p} ")))
+        || opening.starts_with("to reach ")
+        || (opening.starts_with("follow ") && lower.contains('@'))
+}
+
+/// Digits of a telephone number at least, area code included.
+const TELEPHONE_DIGITS: usize = 10;
+
+/// True for text holding a telephone number: digits in groups joined by two hyphens or more,
+/// ten digits at least ("555-010-2030"); a span of years ("2031-2032") or a date
+/// ("2031-03-04") is none.
+fn has_telephone_number(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .any(|w| {
+            w.matches('-').count() >= 2
+                && w.chars().filter(char::is_ascii_digit).count() >= TELEPHONE_DIGITS
+        })
 }
 
 /// True for a sentence that is page furniture inside a paragraph: a photo caption or a line
@@ -1141,12 +1187,17 @@ const PAGE_TITLE_MIN_WORDS: usize = 3;
 
 /// Where the page's title, its first line (with or without the outlet's name after it,
 /// [`without_outlet_suffix`]), stands again as a line of its own before the article's end
-/// (`last`): the headline above the article, as a scraped page shows its title twice. None
-/// when the title does not recur, or when what follows the repeat is too little of an article
-/// to be the one the page is about: under [`MIN_ARTICLE_WORDS`] of prose and under half of the
-/// prose from the article's first line (`first`), as when the title recurs in a list of
-/// stories near the article's end.
-fn page_headline_repeated(lines: &[Line], first: usize, last: usize) -> Option<usize> {
+/// (`last`; `prints` are the lines' fingerprints): the headline above the article, as a
+/// scraped page shows its title twice. None when the title does not recur, or when what
+/// follows the repeat is too little of an article to be the one the page is about: under
+/// [`MIN_ARTICLE_WORDS`] of prose and under half of the prose from the article's first line
+/// (`first`), as when the title recurs in a list of stories near the article's end.
+fn page_headline_repeated(
+    lines: &[Line],
+    prints: &[Option<u128>],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
     let title = lines.first()?;
     let bare = without_outlet_suffix(title.text);
     // A first line that is a date, or the article's first paragraph (a body pasted twice
@@ -1155,8 +1206,8 @@ fn page_headline_repeated(lines: &[Line], first: usize, last: usize) -> Option<u
         return None;
     }
     let last = last.min(lines.len().saturating_sub(1));
-    let prints = [fingerprint(title.text), fingerprint(bare)];
-    let h = (1..=last).find(|&i| prints.contains(&fingerprint(lines[i].text)))?;
+    let title_prints = [prints.first().copied().flatten(), fingerprint(bare)];
+    let h = (1..=last).find(|&i| title_prints.contains(&prints[i]))?;
     let prose_words = |from: usize| -> usize {
         (from..=last)
             .filter(|&i| lines[i].is_prose())
@@ -1200,6 +1251,12 @@ fn standfirst_after(lines: &[Line], h: usize) -> Option<usize> {
         .then_some(p)
 }
 
+/// True when the lines before and after line `i` are both prose: line `i` stands between two
+/// paragraphs.
+fn between_paragraphs(lines: &[Line], i: usize) -> bool {
+    i > 0 && lines[i - 1].is_prose() && lines.get(i + 1).is_some_and(Line::is_prose)
+}
+
 /// Words of a sub-heading ([`is_subheading`]): more than a widget's one-word label, fewer
 /// than a sentence.
 const SUBHEADING_WORDS: std::ops::RangeInclusive<usize> = 2..=8;
@@ -1210,8 +1267,9 @@ const SUBHEADING_WORDS: std::ops::RangeInclusive<usize> = 2..=8;
 /// app"), no counter in parentheses ("View all (23)") and no related story ("Related: …").
 fn is_subheading(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
-    let between_paragraphs =
-        i > 0 && lines[i - 1].is_prose() && lines.get(i + 1).is_some_and(|next| next.is_prose());
+    if !SUBHEADING_WORDS.contains(&line.words) || !between_paragraphs(lines, i) {
+        return false;
+    }
     // "(23)", "(5 Images)".
     let counter = line.text.split('(').skip(1).any(|inner| {
         inner
@@ -1225,14 +1283,13 @@ fn is_subheading(lines: &[Line], i: usize) -> bool {
     let text = line.text.trim();
     // An aside in brackets ("(WATCH: …)"), a pointer (">> More stories"), a line left hanging
     // ("She said,"), a byline, or a picture's credit ("Jane Roe/Agency", "Courtesy of …").
-    let aside = text.starts_with(['(', '[', '<', '>']) || text.ends_with([',', '-', ':', ';']);
+    let aside = text.starts_with(['(', '[', '<', '>']) || text.ends_with([',', '-']);
     let credit = text.contains('/')
-        || ["by ", "courtesy", "photograph", "illustration", "photo "]
+        || is_byline_line(text)
+        || ["courtesy", "photograph", "illustration", "photo "]
             .iter()
             .any(|w| line.lower.starts_with(w));
-    SUBHEADING_WORDS.contains(&line.words)
-        && between_paragraphs
-        && !ends_like_sentence(text)
+    !ends_like_sentence(text)
         && text.chars().any(char::is_alphabetic)
         && !counter
         && !site_words
@@ -1265,29 +1322,36 @@ const MAX_LIST_ITEMS: usize = 100;
 /// The lines after line `i` that it introduces as a list with a colon at its end ("The tour
 /// stops in these cities:", then "June 9 -- Port Ellis Arena"): each of [`LIST_ITEM_WORDS`]
 /// words or more, marked as a list item or a bare link, up to the first line that is not, that
-/// is about other stories ("Related: …") or is page chrome (a share bar's "Facebook" ends a list
-/// at an article's end). Empty when line `i` introduces nothing or is itself about other
-/// stories ("Related coverage from the business desk:").
-fn list_after(lines: &[Line], i: usize) -> std::ops::Range<usize> {
+/// is labelled as other stories ("Related: …"), is page chrome (a share bar's "Facebook" ends a
+/// list at an article's end), a date stamp, an author's note or a comment section's, and
+/// before line `cut` (where comments or other stories begin). Empty when line `i` introduces
+/// nothing or is itself about other stories ("Related coverage from the business desk:").
+fn list_after(lines: &[Line], i: usize, cut: usize) -> std::ops::Range<usize> {
     let start = i + 1;
     let line = &lines[i];
-    let about_other_stories = |l: &Line| {
-        heads_other_stories(l) || is_related_link(l) || opens_with_other_story_label(&l.lower)
-    };
+    let labelled = |l: &Line| heads_other_stories(l) || opens_with_other_story_label(&l.lower);
     if line.words < LIST_INTRO_WORDS
         || !line.text.trim_end().ends_with(':')
         || is_chrome_anywhere(line)
-        || about_other_stories(line)
+        || labelled(line)
+        || is_related_link(line)
     {
         return start..start;
     }
-    let bound = lines.len().min(start + MAX_LIST_ITEMS);
+    let bound = cut.min(lines.len()).min(start + MAX_LIST_ITEMS).max(start);
     let end = (start..bound)
         .find(|&j| {
             let item = &lines[j];
             let marked =
                 item.words >= LIST_ITEM_WORDS || is_list_item(item.text) || is_bare_link(item.text);
-            !marked || about_other_stories(item) || is_chrome_anywhere(item)
+            // "Tuesday: North Quay" is an item; "Related: …" ends the list.
+            !marked
+                || labelled(item)
+                || is_chrome_anywhere(item)
+                || is_date_stamp(item.text)
+                || is_author_note(&item.lower)
+                || opens_comments(item)
+                || is_commenter(item)
         })
         .unwrap_or(bound);
     start..end
@@ -1435,12 +1499,15 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     };
     // A comment section ends the article, however much prose follows it, once most of the
     // page's prose has been read (a "Comments" link near the top is not the section).
-    let prose_words = |from: usize, to: usize| {
-        (from..to)
-            .filter(|&i| lines[i].is_prose())
-            .map(|i| lines[i].words)
-            .sum::<usize>()
-    };
+    // Prose words before each line, so that the words of any run of lines are one subtraction
+    // (a page of many "Comments" links asks for many runs).
+    let mut prose_before = Vec::with_capacity(lines.len() + 1);
+    prose_before.push(0usize);
+    for line in &lines {
+        let words = if line.is_prose() { line.words } else { 0 };
+        prose_before.push(prose_before.last().copied().unwrap_or(0) + words);
+    }
+    let prose_words = |from: usize, to: usize| prose_before[to].saturating_sub(prose_before[from]);
     let end = last.min(lines.len().saturating_sub(1));
     let total = prose_words(first, end + 1);
     // Two lines naming commenters after an opener confirm the section, however short the
@@ -1491,8 +1558,10 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     // A page's title opens its scraped text, and the page shows it again as its headline right
     // above the article: what comes before that headline is the page's chrome, however much of
     // it reads as prose (other stories' teasers, a menu's promos).
+    // Each line's fingerprint, computed once for the headline's repeat and the repeats below.
+    let prints: Vec<Option<u128>> = lines.iter().map(|l| fingerprint(l.text)).collect();
     let headline_at = if scraped {
-        page_headline_repeated(&lines, first, last)
+        page_headline_repeated(&lines, &prints, first, last)
     } else {
         None
     };
@@ -1522,12 +1591,12 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
 
     // A list that a line of the article introduces with a colon is the article's, its items
     // however short, and the article runs to its end.
-    let mut listed = vec![false; lines.len()];
+    let mut kept_as_article = vec![false; lines.len()];
     let mut i = first;
     while i <= last {
-        let items = list_after(&lines, i);
+        let items = list_after(&lines, i, cut.unwrap_or(lines.len()));
         for j in items.clone() {
-            listed[j] = true;
+            kept_as_article[j] = true;
         }
         last = last.max(items.end.saturating_sub(1));
         i = items.end.max(i + 1);
@@ -1545,7 +1614,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             last += 1;
         }
         for i in first..=last {
-            listed[i] |= interview_turn(lines[i].text).is_some();
+            kept_as_article[i] |= interview_turn(lines[i].text).is_some();
         }
     }
 
@@ -1575,7 +1644,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     let mut title_seen = false;
     let mut out = AlignedBuilder::new();
     for (i, line) in lines.iter().enumerate() {
-        let print = fingerprint(line.text);
+        let print = prints[i];
         // A live blog's entry inside the article is the outlet's text, whatever source it ends
         // with in parentheses.
         // "— Ann Lee, port chief" under a quotation signs it: it is the article's.
@@ -1597,7 +1666,9 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_widget_label(&line.lower)
             || is_contact_line(&line.lower)
             || is_author_note(&line.lower)
-            || is_date_stamp(line.text)
+            || (line.words <= DATE_STAMP_WORDS
+                && is_date_stamp(line.text)
+                && !between_paragraphs(&lines, i))
         {
             Some(RemovalReason::PageChrome)
         } else if is_live_blog_entry(line.text)
@@ -1627,7 +1698,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(r)
         } else if line.words >= REPEAT_MIN_WORDS && seen.contains(&print) {
             Some(RemovalReason::RepeatedParagraph)
-        } else if listed[i] {
+        } else if kept_as_article[i] {
             None
         } else if i < first {
             if i == 0 && credit.is_none() && is_credit(line) {
@@ -1773,11 +1844,12 @@ mod tests {
         assert_eq!(clock_stamp_len("23:59 last call"), Some(5));
     }
 
-    /// Paragraphs that follow [`BODY`] in the test pages of a whole article: a hundred words.
-    const ARTICLE_TAIL: &str = "The vote was seven to two, and the new budget takes effect in April after a final reading.\n\nCouncil members said the school repairs would start first, with the roof of the north school and the heating of the old gym at the top of the list.\n\nThe road works follow in the summer, when the buses run less often and the crews can close one lane at a time without long queues.\n\nCouncil members said the school repairs would start first.";
+    /// Paragraphs that follow [`BODY`] in the test pages of a whole article: a hundred words
+    /// and more of prose.
+    const ARTICLE_TAIL: &str = "The vote was seven to two, and the new budget takes effect in April after a final reading.\n\nTwo members who voted against it said the plan leaves too little for the harbour and the ferry.\n\nCouncil members said the school repairs would start first, with the roof of the north school and the heating of the old gym at the top of the list.\n\nThe road works follow in the summer, when the buses run less often and the crews can close one lane at a time without long queues.\n\nCouncil members said the school repairs would start first.";
 
     /// A scraped page: its title, a menu, other stories' teasers that read as sentences, the
-    /// title again as the headline, a byline, then the article.
+    /// title again as the headline, a date line, then the article.
     fn page_with_teasers(title: &str, headline: &str) -> String {
         let teasers = [
             "Ferry Fares Rise Again Commuters on the island route will pay more from March, the operator said in a notice to passengers.",
@@ -1820,12 +1892,14 @@ mod tests {
         // A body pasted twice repeats its first paragraph; nothing before it is chrome.
         let lead =
             "The harbour board voted on Monday to close the north pier for repairs until June.";
-        let page = format!("{lead}\n\n{BODY}\n\n{lead}\n\n{BODY} Again.");
+        // (A hundred words of prose after the repeat, so that only the title's own tests
+        // keep the first copy.)
+        let page = format!("{lead}\n\n{BODY}\n\n{lead}\n\n{ARTICLE_TAIL}");
         let c = clean(&page, None);
         assert!(c.text.starts_with(lead), "{}", c.text);
         // A date opening the page and a second story's date line below.
         let date = "Tuesday, March 4, 2031";
-        let page = format!("{date}\n\n{BODY}\n\n{lead}\n\n{date}\n\n{BODY} Again.");
+        let page = format!("{date}\n\n{BODY}\n\n{lead}\n\n{date}\n\n{ARTICLE_TAIL}");
         let c = clean(&page, None);
         assert!(c.text.starts_with(BODY), "{}", c.text);
         assert!(c.text.contains(lead), "{}", c.text);
@@ -1848,8 +1922,15 @@ mod tests {
         // A paragraph of two sentences above a credit, and a line introducing a picture.
         assert!(c.text.contains(paragraph), "{}", c.text);
         assert!(c.text.contains(intro), "{}", c.text);
-        assert!(is_credit_line("photo: jane roe/ap"));
-        assert!(!is_credit_line("photos: the harbour through the years"));
+        // A one-sentence paragraph that reports speech above an uncaptioned picture's credit.
+        let reported = "The council voted seven to two to approve the budget, the mayor said.";
+        let page = format!("{BODY}\n\n{reported}\n\nPhoto: Ann Lee\n\n{ARTICLE_TAIL}");
+        let c = clean(&page, None);
+        assert!(c.text.contains(reported), "{}", c.text);
+        assert!(is_picture_credit_line("photo: jane roe/norvik wire"));
+        assert!(!is_picture_credit_line(
+            "photos: the harbour through the years"
+        ));
     }
 
     #[test]
@@ -1863,6 +1944,13 @@ mod tests {
         ];
         let hotline =
             "Anyone who saw the boat leave should contact the harbour police at 555-010-4455.";
+        for sentence in [
+            "Ridership is expected to reach two million in 2031-2032, the operator said.",
+            "Anyone trying to reach the harbour office can call 555-010-4455.",
+            "The pier is meant to reach users of both ferries, ann@example.com wrote.",
+        ] {
+            assert!(!is_author_note(&sentence.to_lowercase()), "{sentence}");
+        }
         let page = format!(
             "{BODY}\n\n{hotline}\n\n{ARTICLE_TAIL}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}",
             notes[0], notes[1], notes[2], notes[3], notes[4]
@@ -1895,6 +1983,12 @@ mod tests {
         );
         let c = clean(&page, None);
         assert!(c.text.starts_with(summary), "{}", c.text);
+        // A byline after the standfirst is no sub-heading of the article.
+        let page = format!(
+            "{title}\n\nMenu\n\n{headline}\n\n{summary}\n\nAuthor: Nora Marsh\n\n{BODY}\n\n{ARTICLE_TAIL}"
+        );
+        let c = clean(&page, None);
+        assert!(!c.text.contains("Nora Marsh"), "{}", c.text);
         assert!(is_byline_line("BY NORA MARSH") && is_byline_line("By"));
         assert!(!is_byline_line("by the harbour"));
     }
@@ -1903,7 +1997,7 @@ mod tests {
     fn a_promo_to_watch_or_listen_is_media_chrome_and_a_sentence_is_not() {
         for promo in [
             "watch harbour tv news at six and stay with example.com for more on this story.",
-            "listen to the morning show live at 7:15 on weekdays.",
+            "listen to the morning show on weekdays, or listen back here.",
             "watch the divers bring up the anchor here.",
             "download the tide tables podcast wherever you listen.",
         ] {
@@ -1913,6 +2007,8 @@ mod tests {
             "watch crews worked through the night to mend the sea wall.",
             "download it here so you can follow the steps below:",
             "listeners wrote in to ask about the ferry fares.",
+            "stream levels here rose two feet overnight, the weather service said.",
+            "watch parties drew fans, who cheered live as the results came in.",
         ] {
             assert!(!is_media_chrome(kept), "{kept}");
         }
@@ -1925,10 +2021,11 @@ mod tests {
             "June 12 -- Old Harbour Pier, Norvik",
             "1) The island ferry, twice a day",
             "https://example.com/timetable",
+            "Tuesday: North Quay, Port Ellis",
         ];
         let page = format!(
-            "{BODY}\n\n{ARTICLE_TAIL}\n\nThe summer boat will call at these ports on its first run:\n\n{}\n\n{}\n\n{}\n\n{}\n\nFacebook\n\nTwitter\n\nMost popular stories this week",
-            stops[0], stops[1], stops[2], stops[3]
+            "{BODY}\n\n{ARTICLE_TAIL}\n\nThe summer boat will call at these ports on its first run:\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}\n\nFacebook\n\nTwitter\n\nMost popular stories this week",
+            stops[0], stops[1], stops[2], stops[3], stops[4]
         );
         let c = clean(&page, None);
         for stop in stops {
@@ -2007,9 +2104,14 @@ mod tests {
             "PORT ELLIS, March 4 (Norvik Gazette) - The ferry ran late.",
             "Call 02-751-1500",
             "March 4, 2031 was the wettest day of the year.",
+            "ROME, Jan. 5",
         ] {
             assert!(!is_date_stamp(kept), "{kept}");
         }
+        // A timeline's date between two paragraphs is a sub-heading of the article.
+        let page = format!("{BODY}\n\nMarch 4, 2031\n\n{BODY} Again.\n\n{ARTICLE_TAIL}");
+        let c = clean(&page, None);
+        assert!(c.text.contains("March 4, 2031"), "{}", c.text);
     }
 
     #[test]
