@@ -630,6 +630,7 @@ fn is_date_stamp(text: &str) -> bool {
         return false;
     }
     let mut dates = 0;
+    let mut labelled = false;
     // Capitals are a time zone only after a clock time ("08:05 GMT"); "ROME, Jan. 5" is a
     // dateline.
     let clocked = words
@@ -637,6 +638,8 @@ fn is_date_stamp(text: &str) -> bool {
         .any(|w| w.contains(':') && w.chars().any(|c| c.is_ascii_digit()));
     let all_stamp = words.iter().all(|w| {
         let lower = w.to_lowercase();
+        let name = DATE_STAMP_NAMES.contains(&lower.as_str());
+        labelled |= name;
         let month = crate::lexicon::SHORT_MONTHS.contains(&lower.as_str())
             || crate::lexicon::MONTHS.contains(&lower.as_str())
             || lower == "sept";
@@ -650,16 +653,13 @@ fn is_date_stamp(text: &str) -> bool {
         month
             || numeric_date
             || number
-            || DATE_STAMP_NAMES.contains(&lower.as_str())
+            || name
             || DATE_STAMP_LABELS.contains(&lower.as_str())
             || is_in(&crate::lexicon::WEEKDAYS, &lower)
             || WEEKDAY_ABBREVIATIONS.contains(&lower.as_str())
             || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m")
             || (clocked && crate::lexicon::is_all_caps(w) && (2..=4).contains(&w.chars().count()))
     });
-    let labelled = words
-        .iter()
-        .any(|w| DATE_STAMP_NAMES.contains(&w.to_lowercase().as_str()));
     all_stamp && (dates == 1 || (dates == 2 && labelled))
 }
 
