@@ -2801,3 +2801,26 @@ fn by_and_a_medium_after_the_verb_is_no_part_of_the_reported_clause() {
     );
     assert_speaker(&found, "tide had been calm", "Nora Marsh");
 }
+
+#[test]
+fn a_progressive_verb_that_names_words_reports_its_quoted_object() {
+    let found = quotes(
+        "The ferry operator's lawyer is calling the harbour fee \"wholly out of proportion.\" \
+         Nora Marsh is describing as \"a relic\" the old toll booth at the pier.",
+    );
+    assert_speaker(
+        &found,
+        "wholly out of proportion",
+        "The ferry operator's lawyer",
+    );
+    assert_speaker(&found, "a relic", "Nora Marsh");
+}
+
+#[test]
+fn a_year_between_a_relative_pronoun_and_its_verb_is_a_time_phrase() {
+    let found = quotes(
+        "The council has a long feud with Tom Brandt, who in 2011 said the ferry's main goal \
+         was to make the town a \"one-boat harbour.\"",
+    );
+    assert_speaker(&found, "one-boat harbour", "Tom Brandt");
+}

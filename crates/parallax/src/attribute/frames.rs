@@ -731,7 +731,10 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                 .map(|f| (f.subject, f.borrowed_subject));
             let before = out.len();
             if view || quoted_object {
-                if quoted_object && t.lower.ends_with("ing") {
+                // "…, calling the plan “a disgrace”" is a participle; "Lee is calling the plan
+                // “a disgrace”" a finite verb.
+                let participle = t.lower.ends_with("ing") && !is_progressive(s.toks, s.from, k);
+                if quoted_object && participle {
                     out.extend(
                         participle_frame(s, k, quotes, shared)
                             .map(|mut f| {
@@ -1318,9 +1321,9 @@ pub(crate) fn skip_back(s: &Sentence, k: usize, skipped: impl Fn(&Tok) -> bool) 
 
 /// Where a time phrase standing between a subject and its verb starts, when one ends right
 /// before token `end`: "Roe on Monday said", "Roe on May 4 backed", "Roe last week said", "Roe
-/// Monday said", "Roe earlier this month said". None when the words before `end` are no such
-/// phrase, when punctuation or a quotation stands inside it or between it and the verb, or
-/// when it follows a participle.
+/// Monday said", "Roe earlier this month said", "Roe in 2011 said". None when the words before
+/// `end` are no such phrase, when punctuation or a quotation stands inside it or between it and
+/// the verb, or when it follows a participle.
 pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
     let word = |i: usize| s.tok(i).lower.as_str();
     let plain = |i: usize| {
@@ -1351,6 +1354,11 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
             && super::lexicon::MONTHS.contains(&word(last - 1))
     {
         last - 1
+    } else if word(last - 1) == "in"
+        && (is_year(word(last)) || super::lexicon::MONTHS.contains(&word(last)))
+    {
+        // "Roe in 2011 said", "Roe in March said".
+        last - 1
     } else {
         return None;
     };
@@ -1359,6 +1367,13 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
         start -= 1;
     }
     phrase_at(start).then_some(start)
+}
+
+/// True for a year written in four digits from 1800 to 2099.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("18") || word.starts_with("19") || word.starts_with("20"))
 }
 
 /// Units of time an "ago" phrase counts ("two weeks ago").
