@@ -1355,9 +1355,9 @@ pub(crate) fn time_before(s: &Sentence, end: usize) -> Option<usize> {
     {
         last - 1
     } else if word(last - 1) == "in"
-        && (is_year(word(last)) || super::lexicon::MONTHS.contains(&word(last)))
+        && (is_year(word(last)) || s.tok(last).cap && super::lexicon::MONTHS.contains(&word(last)))
     {
-        // "Roe in 2011 said", "Roe in March said".
+        // "Roe in 2011 said", "Roe in March said" (not "those who move in may say").
         last - 1
     } else {
         return None;
