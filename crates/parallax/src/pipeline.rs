@@ -445,7 +445,7 @@ fn assign_stories<'d>(
     counts: &[TermCounts],
     copies_by_doc: &HashMap<&str, Vec<&'d str>>,
 ) -> (StoryClusterer, HashMap<usize, Assignment>) {
-    let mut clusterer = StoryClusterer::new();
+    let mut clusterer = StoryClusterer::for_whole_input();
     let mut assignments: HashMap<usize, Assignment> = HashMap::new();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut inputs: Vec<ClusterInput> = Vec::with_capacity(order.len());
