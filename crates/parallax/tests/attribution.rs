@@ -2824,3 +2824,27 @@ fn a_year_between_a_relative_pronoun_and_its_verb_is_a_time_phrase() {
     );
     assert_speaker(&found, "one-boat harbour", "Tom Brandt");
 }
+
+#[test]
+fn an_opening_according_to_names_its_whole_source_up_to_the_comma() {
+    let found = attributed(
+        "According to the deputy harbour master on duty that night, the ferry was never in \
+         danger. But according to Ann Lee, the vote will be close. According to reports \
+         emerging in the local press, the mayor could not convince her own party.",
+    );
+    let watch = holding(&found, "never in danger");
+    assert!(!watch.text.contains("that night"), "{found:?}");
+    assert_eq!(
+        watch.speaker.as_deref(),
+        Some("the deputy harbour master on duty that night"),
+        "{found:?}"
+    );
+    assert_eq!(
+        holding(&found, "vote will be close").speaker.as_deref(),
+        Some("Ann Lee")
+    );
+    assert_eq!(
+        holding(&found, "her own party").speaker.as_deref(),
+        Some("reports emerging in the local press")
+    );
+}

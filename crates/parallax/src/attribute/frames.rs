@@ -2696,25 +2696,47 @@ fn ends_with_plural_cue(s: &Sentence, k: usize) -> bool {
     t.is_cue() && !t.cap && !t.in_quote && t.lower.ends_with('s') && closes
 }
 
+/// Words that may stand before an opening "according to" ("But according to Lee, …").
+static OPENING_JOINTS: WordList = WordList::new(&["and", "but", "so", "yet"]);
+
+/// Most words of the source an opening "according to" names, up to the comma after it.
+const MAX_ACCORDING_SOURCE_WORDS: usize = 16;
+
 /// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
 fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
-    let mut subject = s.phrase_after(k + 2)?;
+    // The phrase opens the sentence, after a joining word at most ("But according to …").
+    let before = s.text.get(s.span.0..s.tok(k).start).unwrap_or("");
+    let opening = k == s.from
+        || before.trim().is_empty()
+        || k == s.from + 1 && is_in(&OPENING_JOINTS, &s.tok(s.from).lower) && !before.contains(',');
+    // An opening source that reads as no phrase ("According to reports in the press, …") is
+    // the words up to its comma, found below.
+    let mut subject = match s.phrase_after(k + 2) {
+        Some(phrase) => phrase,
+        None if opening && k + 2 < s.to => (k + 2, k + 2),
+        None => return None,
+    };
     // "according to news reports": a plural noun spelt like a verb of speech closes the phrase.
-    if subject.1 < s.to && ends_with_plural_cue(s, subject.1) {
+    if subject.1 > subject.0 && subject.1 < s.to && ends_with_plural_cue(s, subject.1) {
         subject.1 += 1;
     }
     let last = s.tok(subject.1 - 1);
-    if k == s.from
-        || s.text
-            .get(s.span.0..s.tok(k).start)
-            .unwrap_or("")
-            .trim()
-            .is_empty()
-    {
-        if !last.gap_after.contains(',') || subject.1 >= s.to {
+    if opening {
+        // "According to the officer on watch that night, …": the source runs on to the comma
+        // after it, past the phrase's head, within a few words and no quotation.
+        let mut words_from = subject.1;
+        if !last.gap_after.contains(',') {
+            let limit = s.to.min(k + 2 + MAX_ACCORDING_SOURCE_WORDS);
+            let comma = (subject.1..limit)
+                .take_while(|&i| !s.tok(i).in_quote)
+                .find(|&i| s.tok(i).gap_after.contains(','))?;
+            words_from = comma + 1;
+            subject.1 = words_from;
+        }
+        if words_from >= s.to {
             return None;
         }
-        let content = (s.tok(subject.1).start, s.span.1);
+        let content = (s.tok(words_from).start, s.span.1);
         return Some(Frame {
             cue: k,
             subject,
