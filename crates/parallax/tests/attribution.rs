@@ -2805,32 +2805,29 @@ fn by_and_a_medium_after_the_verb_is_no_part_of_the_reported_clause() {
 #[test]
 fn a_progressive_verb_that_names_words_reports_its_quoted_object() {
     let found = quotes(
-        "The ferry operator's lawyer is calling the harbour fee \"wholly out of proportion.\" \
-         Nora Marsh is describing as \"a relic\" the old toll booth at the pier.",
+        "Since the storm, the pier's insurers are branding the repairs \"a waste of good \
+         timber.\" On the quay, Nora Marsh was describing as \"long overdue\" the new \
+         timetable.",
     );
-    assert_speaker(
-        &found,
-        "wholly out of proportion",
-        "The ferry operator's lawyer",
-    );
-    assert_speaker(&found, "a relic", "Nora Marsh");
+    assert_speaker(&found, "a waste of good", "the pier's insurers");
+    assert_speaker(&found, "long overdue", "Nora Marsh");
 }
 
 #[test]
 fn a_year_between_a_relative_pronoun_and_its_verb_is_a_time_phrase() {
     let found = quotes(
-        "The council has a long feud with Tom Brandt, who in 2011 said the ferry's main goal \
-         was to make the town a \"one-boat harbour.\"",
+        "The quay has been closed since a quarrel with Tom Brandt, who in 2011 wrote that \
+         the slipway should go to the town's \"young anglers.\"",
     );
-    assert_speaker(&found, "one-boat harbour", "Tom Brandt");
+    assert_speaker(&found, "young anglers", "Tom Brandt");
 }
 
 #[test]
 fn an_opening_according_to_names_its_whole_source_up_to_the_comma() {
     let found = attributed(
         "According to the deputy harbour master on duty that night, the ferry was never in \
-         danger. But according to Ann Lee, the vote will be close. According to reports \
-         emerging in the local press, the mayor could not convince her own party.",
+         danger. But according to Ann Lee, the vote will be close. According to rumours \
+         circulating at the quay, the ferry will be sold.",
     );
     let watch = holding(&found, "never in danger");
     assert!(!watch.text.contains("that night"), "{found:?}");
@@ -2844,7 +2841,22 @@ fn an_opening_according_to_names_its_whole_source_up_to_the_comma() {
         Some("Ann Lee")
     );
     assert_eq!(
-        holding(&found, "her own party").speaker.as_deref(),
-        Some("reports emerging in the local press")
+        holding(&found, "will be sold").speaker.as_deref(),
+        Some("rumours circulating at the quay")
+    );
+}
+
+#[test]
+fn an_opening_according_to_source_stops_at_a_dash() {
+    // The dash closes the source's phrase: "Lee" is no source reaching past it to the comma.
+    let found = attributed(
+        "According to Tom Brandt — who chairs the harbour board — the vote will be close, and \
+         the ferry will wait.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|q| !q.speaker.as_deref().unwrap_or("").contains("vote")),
+        "{found:?}"
     );
 }

@@ -2702,6 +2702,10 @@ static OPENING_JOINTS: WordList = WordList::new(&["and", "but", "so", "yet"]);
 /// Most words of the source an opening "according to" names, up to the comma after it.
 const MAX_ACCORDING_SOURCE_WORDS: usize = 16;
 
+/// Punctuation that ends an opening "according to" source short of its comma: dashes,
+/// brackets, a colon or a semicolon between its words.
+const SOURCE_BREAKS: [char; 8] = ['—', '–', ';', ':', '(', ')', '[', ']'];
+
 /// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
 fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     // The phrase opens the sentence, after a joining word at most ("But according to …").
@@ -2723,17 +2727,23 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     let last = s.tok(subject.1 - 1);
     if opening {
         // "According to the officer on watch that night, …": the source runs on to the comma
-        // after it, past the phrase's head, within a few words and no quotation.
+        // after it, past the phrase's head, within a few words, no quotation and no other
+        // punctuation ("According to Lee — who chairs the board — the vote …" is not one
+        // source up to a later comma).
         let mut words_from = subject.1;
         if !last.gap_after.contains(',') {
             let limit = s.to.min(k + 2 + MAX_ACCORDING_SOURCE_WORDS);
+            let breaks = |i: usize| s.tok(i).gap_after.contains(SOURCE_BREAKS);
+            if subject.1 > subject.0 && breaks(subject.1 - 1) {
+                return None;
+            }
             let comma = (subject.1..limit)
-                .take_while(|&i| !s.tok(i).in_quote)
+                .take_while(|&i| !s.tok(i).in_quote && !breaks(i))
                 .find(|&i| s.tok(i).gap_after.contains(','))?;
             words_from = comma + 1;
             subject.1 = words_from;
         }
-        if words_from >= s.to {
+        if words_from >= s.to || subject.0 == subject.1 {
             return None;
         }
         let content = (s.tok(words_from).start, s.span.1);
