@@ -2713,7 +2713,7 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     let opening = k == s.from
         || before.trim().is_empty()
         || k == s.from + 1 && is_in(&OPENING_JOINTS, &s.tok(s.from).lower) && !before.contains(',');
-    // An opening source that reads as no phrase ("According to reports in the press, …") is
+    // An opening source that reads as no phrase ("According to rumours on the quay, …") is
     // the words up to its comma, found below.
     let mut subject = match s.phrase_after(k + 2) {
         Some(phrase) => phrase,
@@ -2726,7 +2726,7 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     }
     let last = s.tok(subject.1 - 1);
     if opening {
-        // "According to the officer on watch that night, …": the source runs on to the comma
+        // "According to the pilot who took the last ferry out, …": the source runs on to the comma
         // after it, past the phrase's head, within a few words, no quotation and no other
         // punctuation ("According to Lee — who chairs the board — the vote …" is not one
         // source up to a later comma).
