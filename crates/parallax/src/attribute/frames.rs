@@ -2726,10 +2726,10 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     }
     let last = s.tok(subject.1 - 1);
     if opening {
-        // "According to the pilot who took the last ferry out, …": the source runs on to the comma
-        // after it, past the phrase's head, within a few words, no quotation and no other
-        // punctuation ("According to Lee — who chairs the board — the vote …" is not one
-        // source up to a later comma).
+        // "According to the pilot who took the last ferry out, …": the source runs on to the
+        // comma after it, past the phrase's head, within a few words, no quotation and no
+        // other punctuation ("According to Lee — who chairs the board — the vote …" is not
+        // one source up to a later comma).
         let mut words_from = subject.1;
         if !last.gap_after.contains(',') {
             let limit = s.to.min(k + 2 + MAX_ACCORDING_SOURCE_WORDS);
