@@ -388,13 +388,20 @@ fn is_media_promo(lower: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     // A sentence reporting what someone said is the article's.
-    let reports = words.iter().any(|w| is_in(&CUES, w));
-    !reports
+    !reports_speech(lower)
         && (lower.contains(".com")
             || words.iter().any(|w| PROMO_MARKS.contains(w))
             || words
                 .last()
                 .is_some_and(|w| PROMO_CLOSING_MARKS.contains(w)))
+}
+
+/// True for a line, lower-cased, holding a verb of speech ("… the mayor said."): it reports
+/// someone's words, as an article's sentence does and a promo or a caption does not.
+fn reports_speech(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| is_in(&CUES, w))
 }
 
 /// True when the next line with words after line `i` is a post's signature alone
@@ -442,11 +449,7 @@ fn captioned_by_next_line(lines: &[Line], i: usize) -> bool {
     {
         return false;
     }
-    let reports = line
-        .lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| is_in(&CUES, w))
-        || line.text.contains(['"', '“', '”']);
+    let reports = reports_speech(&line.lower) || line.text.contains(['"', '“', '”']);
     !is_picture_credit_line(&line.lower)
         && line.words <= CAPTION_MAX_WORDS / 2
         && !line.text.trim_end().ends_with(':')
