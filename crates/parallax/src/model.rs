@@ -638,6 +638,11 @@ pub struct Assignment {
     pub similarity: f64,
     /// The terms it shares most with the story.
     pub shared_terms: Vec<String>,
+    /// Rare names it shares with the story's documents, as the document writes them, when
+    /// they joined it to a story its words alone were not close enough to (a folder of a few
+    /// pages telling different angles of one event).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_names: Vec<String>,
 }
 
 /// A group of documents about one event, with its comparison.

@@ -171,11 +171,19 @@ impl StoryClusterer {
         let size = self.stories[story].members.len();
         let similarity = self.mean_similarity(story, v, day, size, true);
         let (nearest, shared_terms) = self.explain(story, v, &self.kept[i], Some(i));
+        // Under the bar, the rare names that hold it in its story.
+        let shared_names = match self.rare_names.get(i) {
+            Some(names) if similarity < JOIN_SIMILARITY_SMALL => {
+                self.shared_names(story, names, Some(i))
+            }
+            _ => Vec::new(),
+        };
         Assignment {
             doc: self.ids[i].clone(),
             nearest,
             similarity,
             shared_terms,
+            shared_names,
         }
     }
 }
