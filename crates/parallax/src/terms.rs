@@ -1,8 +1,8 @@
 //! Terms: the normalised words that similarity, clustering and grouping compare.
 //!
-//! A term is a lower-cased word, stemmed with the Porter stemmer, that is not a stop word.
-//! Capitalised words inside a sentence are kept as name terms too, since shared names are the
-//! strongest sign that two texts are about the same event.
+//! A term is a lower-cased word, stemmed with the Porter stemmer, that is not a stop word or a
+//! single character. A name is a term like any other word (the story clusterer reads which
+//! words are written as names itself, `cluster::rare_names`).
 
 use crate::porter;
 use crate::segment::words;
