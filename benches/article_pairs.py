@@ -30,25 +30,38 @@ def main():
     args = ap.parse_args()
     with open(args.converted, encoding="utf-8") as f:
         articles = [json.loads(line) for line in f]
+    # Articles without a date in their id, or without words, cannot be paired.
+    dated = [a for a in articles if re.search(r"_\d{4}-\d{2}-\d{2}_", a["id"]) and a["text"].strip()]
+    articles = dated
     days = [datetime.date.fromisoformat(re.search(r"_(\d{4}-\d{2}-\d{2})_", a["id"]).group(1))
             for a in articles]
     words = [set(re.findall(r"[a-z]+", a["text"].lower())) for a in articles]
-    pairs = joined = 0
+
+    def overlap(i, j):
+        union = len(words[i] | words[j])
+        return len(words[i] & words[j]) / union if union else 0.0
+
+    pairs = joined = failed = 0
     for i in range(0, len(articles), args.step):
         far = [j for j in range(len(articles)) if abs((days[i] - days[j]).days) >= args.gap_days]
         if not far:
             continue
-        j = max(far, key=lambda j: len(words[i] & words[j]) / len(words[i] | words[j]))
+        j = max(far, key=lambda j: overlap(i, j))
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, "pair.jsonl")
             with open(path, "w", encoding="utf-8") as f:
                 for k in (i, j):
                     f.write(json.dumps({"id": articles[k]["id"], "text": articles[k]["text"]}) + "\n")
-            out = subprocess.run([args.bin, "analyze", path, "--format", "json"],
-                                 capture_output=True, text=True, check=True).stdout
+            run = subprocess.run([args.bin, "analyze", path, "--format", "json"],
+                                 capture_output=True, text=True)
+        try:
+            stories = json.loads(run.stdout)["stories"]
+        except (ValueError, KeyError):
+            failed += 1
+            continue
         pairs += 1
-        joined += len(json.loads(out)["stories"]) == 1
-    print(json.dumps({"pairs": pairs, "joined": joined}))
+        joined += len(stories) == 1
+    print(json.dumps({"pairs": pairs, "joined": joined, "failed": failed}))
 
 
 if __name__ == "__main__":

@@ -227,11 +227,13 @@ def main():
         .agg(F.sort_array(F.collect_list(F.struct("old_pos", "order", other.alias("other")))).alias("rel"))
         .select(F.col("new_pos").alias("pos"), F.col("rel.other").alias("copies_of"))
     )
-    stream = docs.select("pos", "id", "title", "published", "counts").join(copies_of, "pos", "left").orderBy("pos")
+    # The first documents' text too: while the input is small, shared names join stories.
+    first_text = F.when(F.col("pos") < parallax.SMALL_INPUT, F.col("text")).alias("text")
+    stream = docs.select("pos", "id", "title", "published", "counts", first_text).join(copies_of, "pos", "left").orderBy("pos")
     assigner = parallax.StoryAssigner()
     assigned = []
     for row in stream.toLocalIterator(prefetchPartitions=True):
-        story, assignment = assigner.add(row["id"], row["title"], row["published"], bytes(row["counts"]), list(row["copies_of"] or []))
+        story, assignment = assigner.add(row["id"], row["title"], row["published"], bytes(row["counts"]), list(row["copies_of"] or []), row["text"])
         assigned.append((row["pos"], story, assignment))
     assigned = [(pos, assigner.final_story(story), assignment) for pos, story, assignment in assigned]
     stories_of = spark.createDataFrame(assigned, "pos long, story long, assignment string")

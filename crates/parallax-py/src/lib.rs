@@ -40,6 +40,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(copies::compare_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(stories::analyze_story, m)?)?;
     m.add_class::<stories::StoryAssigner>()?;
+    m.add("SMALL_INPUT", parallax::cluster::SMALL_INPUT)?;
     m.add_class::<store::StoreLoader>()?;
     Ok(())
 }

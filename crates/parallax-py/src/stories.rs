@@ -13,7 +13,9 @@ use pyo3::prelude::*;
 
 /// The story clusterer of `parallax ingest`, fed one document at a time in arrival order
 /// (publication order, undated last, input order on ties). Stories are numbered from 1 as the
-/// store numbers them; a merge moves every document of the merged story into the older one.
+/// store numbers them; a merge moves every document of the merged story into the older one. The
+/// first [`parallax::cluster::SMALL_INPUT`] documents need their text too (the clusterer reads
+/// their names, as the ingest does).
 #[pyclass(unsendable)]
 #[derive(Default)]
 pub struct StoryAssigner {
@@ -31,10 +33,11 @@ impl StoryAssigner {
     }
 
     /// Assigns the next document: its id, title, published date, term counts (as `prepare`
-    /// gives them) and the ids of the earlier documents it has copy relations with, in the
-    /// order the relations were found. Returns the story number it joined and the assignment
-    /// (why it joined) as JSON.
-    #[pyo3(signature = (id, title, published, counts, copies_of))]
+    /// gives them), the ids of the earlier documents it has copy relations with, in the order
+    /// the relations were found, and its text (read only for the first `SMALL_INPUT`
+    /// documents; `None` reads as no names). Returns the story number it joined and the
+    /// assignment (why it joined) as JSON.
+    #[pyo3(signature = (id, title, published, counts, copies_of, text=None))]
     fn add(
         &mut self,
         id: &str,
@@ -42,13 +45,14 @@ impl StoryAssigner {
         published: Option<&str>,
         counts: &[u8],
         copies_of: Vec<String>,
+        text: Option<&str>,
     ) -> PyResult<(usize, String)> {
         let counts = TermCounts::from_bytes(counts)
             .ok_or_else(|| PyValueError::new_err(format!("{id}: term counts are malformed")))?;
         let (story, assignment) = self.clusterer.add(&ClusterInput {
             id,
             title,
-            text: "",
+            text: text.unwrap_or(""),
             date: published,
             copies_of: copies_of.iter().map(String::as_str).collect(),
             counts: Some(&counts),

@@ -13,7 +13,8 @@ such as Spark can run each stage where the data is (see `scale/job.py` in the re
 - ``read_shard(path)``: the pages of a WARC, JSONL, HTML or text file, and its rejected records;
 - ``prepare_batch(pages)``: decode, extract, clean, segment and sign a batch of pages;
 - ``compare_batch(pairs, common_keys)``: candidate copy pairs compared word by word;
-- ``StoryAssigner``: documents assigned to stories in arrival order;
+- ``StoryAssigner``: documents assigned to stories in arrival order (the first ``SMALL_INPUT``
+  with their text, whose names join the angles of one event while the input is small);
 - ``analyze_story(...)``: one story's quotes, statements, conflicts, exclusives and summary;
 - ``StoreLoader(path)``: the result loaded into a Parallax SQLite store, for ``parallax serve``.
 
@@ -24,7 +25,7 @@ import json
 import pyarrow as pa
 
 from . import _native
-from ._native import StoreLoader, StoryAssigner
+from ._native import SMALL_INPUT, StoreLoader, StoryAssigner
 
 __all__ = [
     "analyze",
@@ -33,6 +34,7 @@ __all__ = [
     "compare_batch",
     "analyze_story",
     "StoryAssigner",
+    "SMALL_INPUT",
     "StoreLoader",
     "PAGE_SCHEMA",
     "DOCUMENT_SCHEMA",

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use super::{
     earliest, ranked_top, ClusterInput, StoryClusterer, Vector, JOIN_SIMILARITY_SMALL, KEPT_TERMS,
-    SMALL_INPUT,
+    NAME_JOIN_SHARED, NAME_JOIN_SIMILARITY, SMALL_INPUT,
 };
 use crate::model::Assignment;
 
@@ -171,10 +171,15 @@ impl StoryClusterer {
         let size = self.stories[story].members.len();
         let similarity = self.mean_similarity(story, v, day, size, true);
         let (nearest, shared_terms) = self.explain(story, v, &self.kept[i], Some(i));
-        // Under the bar, the rare names that hold it in its story.
+        // In a small input, under the bar: the rare names that hold it in its story.
         let shared_names = match self.rare_names.get(i) {
-            Some(names) if similarity < JOIN_SIMILARITY_SMALL => {
-                self.shared_names(story, names, Some(i))
+            Some(names)
+                if self.ids.len() < SMALL_INPUT
+                    && (NAME_JOIN_SIMILARITY..JOIN_SIMILARITY_SMALL).contains(&similarity) =>
+            {
+                Some(self.shared_names(story, names, Some(i)))
+                    .filter(|shared| shared.len() >= NAME_JOIN_SHARED)
+                    .unwrap_or_default()
             }
             _ => Vec::new(),
         };
