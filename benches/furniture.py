@@ -12,11 +12,11 @@ furniture and article sentences that mention such things are drawn, and each was
 hand, reading its document: `article` (the outlet's text, a live-blog entry with its time, a
 question heading a section of an explainer, an embedded post) or `furniture` with its kind
 (caption, video, related, share, byline, copyright; in the second draw below also rule, notice,
-teaser and contact). Two lines that could not be decided (a
-correction notice, a line that may be a caption) were left out. Two lines that are only a clock
-time heading a live-blog entry ("2:30 a.m.") were first labelled furniture and are now labelled
-`article` (kind `entry-time`): the extraction benchmark's gold keeps such lines, and Parallax
-keeps an entry's time when it opens the entry's line, so it keeps it on a line of its own too.
+teaser and contact). Two lines that could not be decided (a correction notice, a line that may
+be a caption) were left out. Two lines that are only a clock time heading a live-blog entry
+("2:30 a.m.") were first labelled furniture and are now labelled `article` (kind `entry-time`):
+the extraction benchmark's gold keeps such lines, and Parallax keeps an entry's time when it
+opens the entry's line, so it keeps it on a line of its own too.
 
 `benches/data/furniture-lines-uniform.jsonl` (pass it with `--labels`) is a second draw, made
 after every cleaning rule of the time was written and used to build none: 90 lines at random
