@@ -77,9 +77,53 @@ def test_copies_and_stories_from_batches():
         raise AssertionError("malformed term counts must be refused")
 
 
+def test_names_shared_join_a_small_input_as_the_command_line_does(binary):
+    # Two angles of one made-up event whose words alone are not close enough: the rare names
+    # they share join them while the input is small, when the assigner is given the text.
+    texts = [
+        "A court in the north cleared the ferry captain of negligence on Tuesday. Judge Halvard "
+        "Okonkwo said the storm had made the crossing impossible to foresee, and the captain, "
+        "Tomas Wendrick, left the courthouse without comment.",
+        "Shopkeepers hung flags along the quay as the news spread. In the small town, where "
+        "Wendrick grew up, neighbours said the ruling by Okonkwo ended a long winter of rumours, "
+        "and the mayor invited residents to a supper at the school.",
+    ]
+    docs = parallax.prepare_batch(
+        pa.RecordBatch.from_pydict(
+            {"id": ["ruling", "reaction"], "source": ["ruling", "reaction"], "html": [False, False],
+             "content": [t.encode() for t in texts], "is_text": [True, True], "url": [None, None],
+             "title": [None, None], "outlet": [None, None], "date": [None, None]},
+            schema=parallax.PAGE_SCHEMA,
+        )
+    )
+    counts = docs.column("counts").to_pylist()
+    prepared = docs.column("text").to_pylist()
+    with_text = parallax.StoryAssigner()
+    first, _ = with_text.add("ruling", None, None, counts[0], [], prepared[0])
+    second, why = with_text.add("reaction", None, None, counts[1], [], prepared[1])
+    assert first == second == 1, why
+    assert json.loads(why)["shared_names"] == ["Wendrick", "Okonkwo"], why
+    without = parallax.StoryAssigner()
+    without.add("ruling", None, None, counts[0], [])
+    apart, _ = without.add("reaction", None, None, counts[1], [])
+    assert apart == 2, "without the text, the names are not read"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "folder.jsonl")
+        with open(path, "w") as f:
+            for doc_id, text in zip(["ruling", "reaction"], texts):
+                f.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+        cli = json.loads(subprocess.run([binary, "analyze", path, "--format", "json"], capture_output=True, check=True).stdout)
+    assert [s["documents"] for s in cli["stories"]] == [["ruling", "reaction"]], cli["stories"]
+
+
 def main():
     binary = sys.argv[1]
-    tests = [lambda: test_analyze_equals_the_command_line(binary), test_batches_prepare_and_reject_alone, test_copies_and_stories_from_batches]
+    tests = [
+        lambda: test_analyze_equals_the_command_line(binary),
+        test_batches_prepare_and_reject_alone,
+        test_copies_and_stories_from_batches,
+        lambda: test_names_shared_join_a_small_input_as_the_command_line_does(binary),
+    ]
     for test in tests:
         test()
     print(f"bindings: {len(tests)} tests passed")
