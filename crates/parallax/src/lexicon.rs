@@ -155,6 +155,7 @@ pub(crate) static CUES: WordList = WordList::new(&[
     "thinks",
     "told",
     "tweeted",
+    "tweets",
     "underlined",
     "urged",
     "urges",
@@ -283,6 +284,8 @@ pub(crate) static THAT_VERBS: WordList = WordList::new(&[
     "reports",
     "states",
     "stresses",
+    "tweeted",
+    "tweets",
 ]);
 
 /// Verbs that attribute a view, a finding or a decision rather than speech ("the survey found

@@ -2860,3 +2860,24 @@ fn an_opening_according_to_source_stops_at_a_dash() {
         "{found:?}"
     );
 }
+
+#[test]
+fn tweeted_reports_the_clause_that_opens() {
+    // A time may stand between the verb and "that".
+    let found = quotes(
+        "Ann Lee tweeted on Monday that the new ferry timetable was a step backwards for the \
+         islands.",
+    );
+    assert_speaker(&found, "the new ferry timetable", "Ann Lee");
+}
+
+#[test]
+fn a_view_after_an_infinitive_is_the_clause_subjects() {
+    // The words before "seemed to" and "is expected to" are the subject, not "… seemed to".
+    let found = quotes(
+        "Tom Brandt seemed to suggest the harbour levy would be dropped before the vote. Ann \
+         Lee is expected to oppose the new ferry timetable at the council meeting.",
+    );
+    assert_speaker(&found, "the harbour levy would be dropped", "Tom Brandt");
+    assert_speaker(&found, "the new ferry timetable", "Ann Lee");
+}

@@ -1304,6 +1304,42 @@ fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
     }
 }
 
+/// The subject of a verb whose phrase before it ends in the "to" of an infinitive ("Lee seemed
+/// to", "the mayor is expected to", "Lee was careful not to"): the words before the word that
+/// governs the infinitive and the auxiliaries, negations and adverbs `skipped` accepts before
+/// it ("Lee"). None when no words are left. Any other phrase is returned as it is.
+pub(crate) fn before_infinitive(
+    s: &Sentence,
+    (from, to): (usize, usize),
+    skipped: impl Fn(&Tok) -> bool,
+) -> Option<(usize, usize)> {
+    if to <= from || s.tok(to - 1).lower != "to" {
+        return Some((from, to));
+    }
+    let mut end = to - 1;
+    if end > from && s.tok(end - 1).lower == "not" {
+        end -= 1;
+    }
+    // The governing word ("seemed", "expected", "careful"), then what stands before it.
+    end = end.saturating_sub(1).max(from);
+    while end > from && skipped(s.tok(end - 1)) {
+        end -= 1;
+    }
+    (end > from).then_some((from, end))
+}
+
+/// Words skipped before the word governing an infinitive: auxiliaries, negations and adverbs
+/// ("has not yet seemed to", "is expected to").
+fn infinitive_skipped(t: &Tok) -> bool {
+    is_in(&AUXILIARIES, &t.lower)
+        || is_in(&BE_FORMS, &t.lower)
+        || matches!(t.lower.as_str(), "not" | "never")
+        || t.lower.ends_with("n't")
+        || t.lower.ends_with("n’t")
+        || is_in(&VERB_ADVERBS, &t.lower)
+        || super::views::is_manner_adverb(t)
+}
+
 /// Where a verb's subject may end, walking back from the verb at `k` over the words `skipped`
 /// accepts (not across a comma) and over time phrases ([`time_before`]).
 pub(crate) fn skip_back(s: &Sentence, k: usize, skipped: impl Fn(&Tok) -> bool) -> usize {
@@ -1632,7 +1668,8 @@ fn verb_frame(
     } else if relative {
         (s.phrase_before(end - 1)?, false)
     } else {
-        (subject_with_apposition(s, end)?, false)
+        let subject = subject_with_apposition(s, end)?;
+        (before_infinitive(s, subject, infinitive_skipped)?, false)
     };
     // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE” (not a quote opening the next sentence).
     if opens_quote(t) && !gap_has(t, &['.', '!', '?']) {

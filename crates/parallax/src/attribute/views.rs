@@ -326,7 +326,11 @@ pub(crate) fn view_frame(
     } else if participle {
         super::frames::borrowed_subject(s, k, shared)?
     } else {
-        (subject_with_apposition(s, end)?, false)
+        let subject = subject_with_apposition(s, end)?;
+        (
+            super::frames::before_infinitive(s, subject, is_skipped)?,
+            false,
+        )
     };
     // A key learned after names applies after a name or a personal pronoun only: the
     // subject's last word, or for a borrowed clause its first.
