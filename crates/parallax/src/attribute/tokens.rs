@@ -373,16 +373,17 @@ pub(crate) fn is_party_tag(word: &str) -> bool {
     matches!(party, "D" | "R" | "I") && super::lexicon::is_in(&US_STATES, &state)
 }
 
-/// US states as party tags write them: the AP's abbreviations, the postal codes and the names
-/// the AP does not abbreviate, full stops left out.
+/// US states as party tags write them: the AP's abbreviations (and the older "Me." and
+/// "W-Va."), the postal codes, the District of Columbia and the names the AP does not
+/// abbreviate, full stops left out.
 static US_STATES: WordList = WordList::new(&[
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
     "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "NH", "NJ", "NM", "NY",
     "NC", "ND", "Okla", "Ore", "Pa", "RI", "SC", "SD", "Tenn", "Tex", "Vt", "Va", "Wash", "WVa",
-    "Wis", "Wyo", "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah", "AL",
-    "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
-    "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "OH", "OK", "OR", "PA", "TN",
-    "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+    "Wis", "Wyo", "W-Va", "Me", "DC", "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio",
+    "Texas", "Utah", "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL",
+    "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "OH",
+    "OK", "OR", "PA", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
 ]);
 
 /// True for a word written with a capital, also after a lower-case particle ("al-Shabaab",
@@ -407,7 +408,9 @@ fn is_capitalised(word: &str) -> bool {
 mod tests {
     #[test]
     fn party_tags_are_not_capitalised_words() {
-        for tag in ["D-Ore.", "R-Tex", "I-Vt.", "D-N.Y.", "R-Utah", "D-CA"] {
+        for tag in [
+            "D-Ore.", "R-Tex", "I-Vt.", "D-N.Y.", "R-Utah", "D-CA", "D-Me.", "D-W-Va.", "D-D.C.",
+        ] {
             assert!(is_party_tag(tag), "{tag}");
         }
         for word in ["D-Day", "Al-Amin", "R-rated", "Ann", "X-Ray", "I-Pad"] {
