@@ -2881,3 +2881,30 @@ fn a_view_after_an_infinitive_is_the_clause_subjects() {
     assert_speaker(&found, "the harbour levy would be dropped", "Tom Brandt");
     assert_speaker(&found, "the new ferry timetable", "Ann Lee");
 }
+
+#[test]
+fn a_trailing_said_with_a_description_then_a_name_is_the_names() {
+    // "…, said DESCRIPTION, NAME.": the name is the speaker and the words before "said" are
+    // reported, also after an opening place ("In Port Ellis, …"), which is no name.
+    let found = quotes(
+        "In nearby Port Ellis, the old cannery is hanging on, but it is under heavy pressure \
+         from imports, said the company's chief executive, Tom J. Brandt.",
+    );
+    assert_speaker(&found, "the old cannery is hanging on", "Tom J Brandt");
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("the company's")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_is_never_an_inverted_verb() {
+    // "…, saying the port needed it." reports the clause for the sentence's subject; "the port
+    // needed it" is no speaker of the words before the comma.
+    let found = quotes("The harbour board backed the levy, saying the port needed it.");
+    assert_speaker(&found, "the port needed it", "The harbour board");
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("backed the levy")),
+        "{found:?}"
+    );
+}

@@ -996,6 +996,10 @@ static AUXILIARIES: WordList = WordList::new(&[
     "should", "was", "were", "will", "would",
 ]);
 
+/// Most words of a name ending a sentence after a description ("…, said the port's chief
+/// executive, Tom Brandt.").
+const MAX_NAME_AFTER_DESCRIPTION: usize = 4;
+
 /// `“QUOTE,” said SUBJECT` or `“QUOTE,” SUBJECT said`.
 /// `CONTENT, said SUBJECT.`: reported speech with the verb before its subject, at the end.
 fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
@@ -1003,14 +1007,22 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         return None;
     }
     // "…, Ann Lee, told reporters on Monday.": the phrase after "told" is whom it was told to.
-    if matches!(s.tok(k).lower.as_str(), "told" | "tells") {
+    // A participle is never inverted ("…, saying the port needed it" reports its clause).
+    if matches!(s.tok(k).lower.as_str(), "told" | "tells") || s.tok(k).lower.ends_with("ing") {
         return None;
     }
     // "Nils Ashdown, who quit smoking, says the program …": a name opening the sentence before an
     // apposition is the subject, and the words after the verb are the content.
     let first_comma = (s.from..k).find(|&i| s.tok(i).gap_after.contains(','));
+    // A place after a preposition ("In Port Ellis, …") opens a circumstance, not a name.
+    let opens_with_preposition = opens_circumstance(&s.tok(s.from).lower);
     let named_opening = first_comma.is_some_and(|f| {
-        f > s.from && f < s.from + 5 && s.tok(f).cap && s.tok(f - 1).cap && !s.tok(f).in_quote
+        f > s.from
+            && f < s.from + 5
+            && s.tok(f).cap
+            && s.tok(f - 1).cap
+            && !s.tok(f).in_quote
+            && !opens_with_preposition
     });
     // "Lee, speaking at the pier, said the ferry …", "The mayor, who runs the port, said …": a
     // short subject opening the sentence, then a participle or a relative clause running from
@@ -1038,7 +1050,7 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     if named_opening || subject_then_phrase {
         return None;
     }
-    let subject = s.phrase_after(k + 1)?;
+    let mut subject = s.phrase_after(k + 1)?;
     // The subject is a name or a noun phrase, not a clause ("said he was unable to …").
     let first = s.tok(subject.0);
     let pronoun = matches!(
@@ -1071,7 +1083,21 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         .unwrap_or("")
         .trim();
     let apposition = rest.starts_with(',') && s.tok(subject.1 - 1).cap;
-    if !apposition && !rest.chars().all(|c| !c.is_alphanumeric()) {
+    // "…, said the port's chief executive, Tom Brandt.": a description, then the name that
+    // ends the sentence, which is the speaker.
+    let name_after = Some((subject.1, s.to)).filter(|&(a, b)| {
+        rest.starts_with(',')
+            && !apposition
+            && a < b
+            && b - a <= MAX_NAME_AFTER_DESCRIPTION
+            && (a..b).all(|i| s.tok(i).cap && !s.tok(i).in_quote)
+            && s.text
+                .get(s.tok(b - 1).end..s.span.1)
+                .is_some_and(|end| end.chars().all(|c| !c.is_alphanumeric()))
+    });
+    if let Some(name) = name_after {
+        subject = name;
+    } else if !apposition && !rest.chars().all(|c| !c.is_alphanumeric()) {
         return None;
     }
     let content = (s.span.0, s.tok(k - 1).end);
