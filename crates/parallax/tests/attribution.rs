@@ -2908,3 +2908,42 @@ fn a_participle_after_a_comma_is_never_an_inverted_verb() {
         "{found:?}"
     );
 }
+
+#[test]
+fn said_at_least_opens_a_clause_not_a_circumstance() {
+    let found = quotes("Officials said at least 12 people were injured in the blast.");
+    assert_speaker(&found, "at least 12 people were injured", "Officials");
+}
+
+#[test]
+fn a_group_in_a_place_speaks_not_the_place() {
+    // "Officials in Port Ellis": the officials speak; Port Ellis is where they are.
+    let found = quotes(
+        "Officials in Port Ellis said the pier had been neglected for years. Police in Norvik \
+         said the ferry would not sail on Monday.",
+    );
+    assert_speaker(&found, "the pier had been neglected", "Officials");
+    assert_speaker(&found, "the ferry would not sail", "Police");
+}
+
+#[test]
+fn one_quoted_as_saying_speaks_through_the_one_quoting() {
+    let found = attributed(
+        "The agency quoted Ann Lee as saying the pier was perfectly safe and would reopen \
+         soon. Tom Brandt was quoted as saying the ferry would be sold before the winter.",
+    );
+    let lee = holding(&found, "the pier was perfectly safe");
+    assert_eq!(lee.speaker.as_deref(), Some("Ann Lee"), "{found:?}");
+    assert!(lee.channel.is_some(), "{found:?}");
+    assert!(!lee.text.contains("as saying"), "{found:?}");
+    let brandt = holding(&found, "the ferry would be sold");
+    assert_eq!(brandt.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
+    // After the quotation, "as saying" and a circumstance report nothing of their own.
+    let found = quotes(
+        "\u{201c}The debt is far too high,\u{201d} she was quoted as saying in a statement.",
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("in a statement")),
+        "{found:?}"
+    );
+}

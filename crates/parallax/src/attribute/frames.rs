@@ -780,7 +780,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             .rev()
             .find(|f| !f.according && !f.view)
             .map(|f| (f.subject, f.borrowed_subject));
-        if let Some(f) = quote_then_verb(s, k, quotes) {
+        if let Some(f) = quoted_as_saying(s, k, quotes) {
+            out.push(f);
+        } else if let Some(f) = quote_then_verb(s, k, quotes) {
             let rest = continuation_after(s, k, &f);
             out.push(f);
             out.extend(rest);
@@ -995,6 +997,64 @@ static AUXILIARIES: WordList = WordList::new(&[
     "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
     "should", "was", "were", "will", "would",
 ]);
+
+/// Most words between "quoted" and the "as" of "as saying" ("quoted the harbour board's chief
+/// engineer as saying").
+const MAX_QUOTED_AS_WORDS: usize = 8;
+
+/// `CHANNEL quoted SPEAKER as saying CONTENT` and `SPEAKER was quoted [by CHANNEL] as saying
+/// CONTENT`: the one quoted speaks (a channel named in the sentence carried the words), and
+/// the words are what the participle after "as" reports ("quoted Lee as saying the pier was
+/// safe", "as calling the plan “a disgrace”").
+fn quoted_as_saying(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+    if s.tok(k).lower != "quoted" || s.tok(k).cap {
+        return None;
+    }
+    let limit = s.to.min(k + 2 + MAX_QUOTED_AS_WORDS);
+    let as_at = (k + 1..limit).find(|&j| s.tok(j).lower == "as" && !s.tok(j).in_quote)?;
+    let participle = s.tok(as_at + 1);
+    if as_at + 1 >= s.to || participle.cap || !participle.lower.ends_with("ing") {
+        return None;
+    }
+    let plain = (k..as_at).all(|i| !s.tok(i).in_quote && !gap_has(s.tok(i), &[',', ';', ':']));
+    if !plain {
+        return None;
+    }
+    // "was quoted", "was widely quoted", "has been quoted": a form of "be" before the verb.
+    let mut be = k;
+    while be > s.from && !is_in(&BE_FORMS, &s.tok(be - 1).lower) && {
+        let t = s.tok(be - 1);
+        is_in(&VERB_ADVERBS, &t.lower) || super::views::is_manner_adverb(t)
+    } {
+        be -= 1;
+    }
+    let passive = be > s.from && is_in(&BE_FORMS, &s.tok(be - 1).lower);
+    let subject = if passive {
+        let mut end = be - 1;
+        while end > s.from && is_in(&AUXILIARIES, &s.tok(end - 1).lower) {
+            end -= 1;
+        }
+        subject_with_apposition(s, end)?
+    } else if as_at > k + 1 && s.tok(k + 1).lower != "by" {
+        (k + 1, as_at)
+    } else {
+        return None;
+    };
+    // "“…,” he was quoted as saying in a statement.": the participle has no words of its own
+    // after it, only a circumstance; the quotation before is read as usual.
+    if as_at + 2 >= s.to || opens_circumstance(&s.tok(as_at + 2).lower) {
+        return None;
+    }
+    let content = participle_content(s, as_at + 1, quotes)?;
+    Some(Frame {
+        cue: k,
+        subject,
+        content,
+        borrowed_subject: false,
+        according: false,
+        view: false,
+    })
+}
 
 /// Most words of a name ending a sentence after a description ("…, said the port's chief
 /// executive, Tom Brandt.").
@@ -1906,7 +1966,10 @@ fn verb_frame(
     // After "on", only "that" opens the clause: "said on social media that …", but "wrote on
     // ferry safety before he …" is the verb's own object.
     let on = s.tok(c).lower == "on";
-    if !has_that && c < s.to && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(c).lower) {
+    // "said at least 12 people were hurt": "at least" and "at most" open a quantity.
+    let quantity =
+        s.tok(c).lower == "at" && matches!(s.tok(c + 1).lower.as_str(), "least" | "most");
+    if !has_that && c < s.to && !quantity && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(c).lower) {
         let window = c + 1..s.to.min(c + MAX_CIRCUMSTANCE_WORDS);
         let clause = window
             .take_while(|&i| !s.tok(i).in_quote && !colon_break(s.tok(i - 1)))

@@ -1398,6 +1398,30 @@ fn followed_by_cue(toks: &[Tok], m: &Mention, to: usize) -> bool {
     k < to && toks.at(k).is_cue()
 }
 
+/// The channel that quoted the speaker of a frame whose verb is "quoted": the one before it
+/// ("The Norvik Gazette quoted Lee as saying …") or after its "by" ("Lee was quoted by the
+/// Norvik Gazette as saying …").
+fn quoting_channel(cx: &Context, f: &Frame, channels: &[ChannelMention]) -> Option<String> {
+    if cx.toks.at(f.cue).lower != "quoted" {
+        return None;
+    }
+    let by = cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "by");
+    let m = channels.iter().find(|c| {
+        if by {
+            c.first == f.cue + 2 || (c.first > f.cue + 2 && c.first <= f.cue + 3)
+        } else {
+            c.last == f.cue
+        }
+    })?;
+    // A bare "the announcement" is the channel named last, as in [`pick_channel`].
+    let written = channel_text(cx.text, &cx.toks, m).to_string();
+    if m.qualified {
+        Some(written)
+    } else {
+        cx.recent.last_channel.clone().or(Some(written))
+    }
+}
+
 /// The channel named in a sentence: "according to", else a subject of a reporting verb, else any;
 /// a bare "the report" resolves to the last named channel.
 fn pick_channel(cx: &Context, channels: &[ChannelMention]) -> Option<String> {
@@ -1720,6 +1744,9 @@ fn frame_quote(
     }
     let reading = subject_speaker(cx, f, channels);
     let (mut speaker, mut channel) = (reading.speaker, reading.channel);
+    if channel.is_none() {
+        channel = quoting_channel(cx, f, channels);
+    }
     let mut rule = reading.rule;
     // A borrowed clause or a cited document is more than the words naming the speaker.
     let subject = subject_head(&cx.toks, f.subject);
@@ -1958,10 +1985,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         }
     }
     // "Tova Rasko of NXB", "Gord Ketteridge with the union": the name comes before the preposition.
+    // "Officials in Port Ellis": a group where a place is, not the place, speaks.
     if let Some(p) = (a + 1..b).find(|&i| {
         matches!(
             cx.toks.at(i).lower.as_str(),
-            "of" | "at" | "with" | "from" | "for"
+            "of" | "at" | "with" | "from" | "for" | "in"
         )
     }) {
         // "University of the Tallis Coast political scientist Edwin Quarles": a person
@@ -1993,10 +2021,17 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // read through its channel.)
         let of = cx.toks.at(p).lower == "of" && is_in(&PART_WORDS, &cx.toks.at(p - 1).lower);
         let loose = of || matches!(cx.toks.at(p).lower.as_str(), "with" | "at" | "for");
-        let named = (a..p).any(|i| {
-            let t = cx.toks.at(i);
-            t.cap && !(loose && i == cx.sentence_from && is_in(&lexicon::DETERMINERS, &t.lower))
-        });
+        let group = is_in(&lexicon::GROUP_NOUNS, &cx.toks.at(p - 1).lower)
+            || is_in(&lexicon::PLURAL_ROLES, &cx.toks.at(p - 1).lower);
+        // After "in", only a group: "A second-place finish in Iowa" is about the place.
+        let named = if cx.toks.at(p).lower == "in" {
+            group
+        } else {
+            (a..p).any(|i| {
+                let t = cx.toks.at(i);
+                t.cap && !(loose && i == cx.sentence_from && is_in(&lexicon::DETERMINERS, &t.lower))
+            })
+        };
         if named
             && !channels.iter().any(|c| c.first <= a && c.last >= b)
             && !person_heads
@@ -2374,9 +2409,13 @@ fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
         return false;
     }
     let (joint, word) = (toks.at(m.first - 1), toks.at(m.first - 2));
-    matches!(joint.lower.as_str(), "of" | "for")
+    // "Officials in Port Ellis", "police from Norvik": a group where a place is.
+    let group_in_place = matches!(joint.lower.as_str(), "in" | "from" | "at")
+        && (is_in(&lexicon::GROUP_NOUNS, &word.lower)
+            || is_in(&lexicon::PLURAL_ROLES, &word.lower));
+    (matches!(joint.lower.as_str(), "of" | "for") || group_in_place)
         && !joint.in_quote
-        && !word.cap
+        && (!word.cap || group_in_place)
         && word.base.chars().all(char::is_alphabetic)
         && !is_in(&lexicon::SPOKESPEOPLE, &word.lower)
 }
