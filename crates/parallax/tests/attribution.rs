@@ -2947,3 +2947,15 @@ fn one_quoted_as_saying_speaks_through_the_one_quoting() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_verb_of_naming_after_and_reports_words_of_its_own() {
+    // The clause "said" reports ends before "and called …", which reports the naming.
+    let found = quotes(
+        "Tom Brandt said he had never taken a bribe and called the charges \u{201c}a witch \
+         hunt.\u{201d}",
+    );
+    let said = reported_without(&found, "never taken a bribe", "witch hunt");
+    assert_eq!(said.1.as_deref(), Some("Tom Brandt"), "{found:?}");
+    assert_speaker(&found, "the charges", "Tom Brandt");
+}

@@ -2290,7 +2290,9 @@ fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
         .find(|&k| s.tok(k).is_cue())
         .is_some_and(|k| s.tok(k).lower.ends_with('s'));
     let present = first_present && verb.lower.ends_with('s');
-    v < s.to && verb.is_cue() && (past || present)
+    // "… and called the charges “a witch hunt”": a verb of naming reports words of its own.
+    let reports = verb.is_cue() || reports_quoted_object(verb);
+    v < s.to && reports && (past || present)
 }
 
 /// Where the name before a run of appositions of age and place ends: "Ann Lee, 30, of Port
