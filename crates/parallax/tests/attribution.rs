@@ -2959,3 +2959,12 @@ fn a_verb_of_naming_after_and_reports_words_of_its_own() {
     assert_eq!(said.1.as_deref(), Some("Tom Brandt"), "{found:?}");
     assert_speaker(&found, "the charges", "Tom Brandt");
 }
+
+#[test]
+fn a_document_of_an_organisation_is_the_channel_and_its_owner_speaks() {
+    let found =
+        attributed("The police report says Tom Brandt was driving at 90 mph on the coast road.");
+    let q = holding(&found, "driving at 90 mph");
+    assert_eq!(q.speaker.as_deref(), Some("police"), "{found:?}");
+    assert_eq!(q.channel.as_deref(), Some("The police report"), "{found:?}");
+}

@@ -2060,7 +2060,15 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     // means next.
     if let Some(owner) = organisation_of_document(cx, a, b) {
         cx.recent.last_organisation = Some((owner.clone(), cx.sentence));
-        return SubjectReading::new(Rule::FrameDocumentOrganisation, Some(owner), None);
+        // The document is the channel the words came through ("the police report").
+        let document = cx.span_text(a, b);
+        return SubjectReading {
+            rule: Rule::FrameDocumentOrganisation,
+            speaker: Some(owner),
+            channel: Some(document),
+            owner: None,
+            written: None,
+        };
     }
     // A channel phrase as subject: "The Élysée readout said …", "according to CCTV".
     if let Some(c) = channels
