@@ -2968,3 +2968,21 @@ fn a_document_of_an_organisation_is_the_channel_and_its_owner_speaks() {
     assert_eq!(q.speaker.as_deref(), Some("police"), "{found:?}");
     assert_eq!(q.channel.as_deref(), Some("The police report"), "{found:?}");
 }
+
+#[test]
+fn a_quotation_after_a_time_and_a_colon_ends_at_its_closing_mark() {
+    let found = quotes("Ann Lee said on Monday: \"We will not give up on the pier.\"");
+    assert_eq!(
+        words_of(&found, "We will not give up"),
+        "We will not give up on the pier.",
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_concession_after_a_trailing_attribution_is_the_narrators() {
+    let found =
+        quotes("The pier is safe for the winter, Ann Lee said on Tuesday, despite the report.");
+    let q = reported_without(&found, "The pier is safe", "despite");
+    assert_eq!(q.1.as_deref(), Some("Ann Lee"), "{found:?}");
+}

@@ -998,6 +998,16 @@ static AUXILIARIES: WordList = WordList::new(&[
     "should", "was", "were", "will", "would",
 ]);
 
+/// Words opening a narrator's phrase after an attribution ("…, Lee said, despite the report").
+static NARRATOR_CONCESSIONS: WordList = WordList::new(&[
+    "amid",
+    "as",
+    "despite",
+    "even",
+    "notwithstanding",
+    "without",
+]);
+
 /// Most words between "quoted" and the "as" of "as saying" ("quoted the harbour board's chief
 /// engineer as saying").
 const MAX_QUOTED_AS_WORDS: usize = 8;
@@ -1849,8 +1859,16 @@ fn verb_frame(
     // which goes on with the same words (the parenthetical split keeps the attribution out).
     let clause_next =
         after < s.to && s.tok(after - 1).gap_after.contains(',') && s.tok(after).lower == "and";
+    // "…, Lee said on Tuesday, despite the report.": a concession after the comma is the
+    // narrator's, not more of the words.
+    let circumstance_next = after < s.to
+        && s.tok(after - 1).gap_after.contains(',')
+        && !s.tok(after).in_quote
+        && is_in(&NARRATOR_CONCESSIONS, &s.tok(after).lower);
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
-    if (after >= s.to || participle_next || clause_next) && comma_before_subject && and_at.is_none()
+    if (after >= s.to || participle_next || clause_next || circumstance_next)
+        && comma_before_subject
+        && and_at.is_none()
     {
         let content_end = s.tok(subject.0 - 1).end;
         // "“…,” the mayor, Ann Roe, told reporters": the description between the quotation and
@@ -1956,7 +1974,9 @@ fn verb_frame(
     if !has_that {
         let clause = (c..s.to.min(c + 4)).find(|&i| !is_time_word(&s.tok(i).lower));
         if let Some(i) = clause.filter(|&i| i > c && is_in(&CLAUSE_SUBJECTS, &s.tok(i).lower)) {
-            if (c..i).all(|j| !s.tok(j).in_quote) {
+            // A quotation after a colon is read as the verb's words below ("said on Monday:
+            // “We …”").
+            if (c..=i).all(|j| !s.tok(j).in_quote) {
                 c = i;
             }
         }
