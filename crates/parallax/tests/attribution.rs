@@ -2940,12 +2940,14 @@ fn one_quoted_as_saying_speaks_through_the_one_quoting() {
     assert_eq!(brandt.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
     // After the quotation, "as saying" and a circumstance report nothing of their own.
     let found = quotes(
-        "\u{201c}The debt is far too high,\u{201d} she was quoted as saying in a statement.",
+        "Ann Lee spoke at the harbour. \u{201c}The debt is far too high,\u{201d} she was quoted \
+         as saying in a statement.",
     );
     assert!(
         !found.iter().any(|(t, _)| t.contains("in a statement")),
         "{found:?}"
     );
+    assert_speaker(&found, "The debt is far too high", "Ann Lee");
 }
 
 #[test]

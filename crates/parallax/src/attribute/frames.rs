@@ -998,15 +998,10 @@ static AUXILIARIES: WordList = WordList::new(&[
     "should", "was", "were", "will", "would",
 ]);
 
-/// Words opening a narrator's phrase after an attribution ("…, Lee said, despite the report").
-static NARRATOR_CONCESSIONS: WordList = WordList::new(&[
-    "amid",
-    "as",
-    "despite",
-    "even",
-    "notwithstanding",
-    "without",
-]);
+/// Words opening a narrator's concession after an attribution ("…, Lee said, despite the
+/// report"), where other prepositions may carry the reported words on ("…, he said, to talk to
+/// …").
+static NARRATOR_CONCESSIONS: WordList = WordList::new(&["amid", "despite", "notwithstanding"]);
 
 /// Most words between "quoted" and the "as" of "as saying" ("quoted the harbour board's chief
 /// engineer as saying").
@@ -1031,13 +1026,10 @@ fn quoted_as_saying(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option
         return None;
     }
     // "was quoted", "was widely quoted", "has been quoted": a form of "be" before the verb.
-    let mut be = k;
-    while be > s.from && !is_in(&BE_FORMS, &s.tok(be - 1).lower) && {
-        let t = s.tok(be - 1);
-        is_in(&VERB_ADVERBS, &t.lower) || super::views::is_manner_adverb(t)
-    } {
-        be -= 1;
-    }
+    let be = skip_back(s, k, |t| {
+        !is_in(&BE_FORMS, &t.lower)
+            && (is_in(&VERB_ADVERBS, &t.lower) || super::views::is_manner_adverb(t))
+    });
     let passive = be > s.from && is_in(&BE_FORMS, &s.tok(be - 1).lower);
     let subject = if passive {
         let mut end = be - 1;
@@ -1051,11 +1043,17 @@ fn quoted_as_saying(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option
         return None;
     };
     // "“…,” he was quoted as saying in a statement.": the participle has no words of its own
-    // after it, only a circumstance; the quotation before is read as usual.
-    if as_at + 2 >= s.to || opens_circumstance(&s.tok(as_at + 2).lower) {
-        return None;
-    }
-    let content = participle_content(s, as_at + 1, quotes)?;
+    // after it, only a circumstance; the quotation before is read as usual. "as saying on
+    // Monday that …" reports the clause "that" opens.
+    let content = if as_at + 2 < s.to && opens_circumstance(&s.tok(as_at + 2).lower) {
+        let that = (as_at + 3..s.to.min(as_at + 2 + MAX_CIRCUMSTANCE_WORDS))
+            .take_while(|&i| !s.tok(i).in_quote)
+            .find(|&i| s.tok(i).lower == "that")
+            .filter(|&i| i + 1 < s.to)?;
+        (s.tok(that + 1).start, clause_end(s, that + 1))
+    } else {
+        participle_content(s, as_at + 1, quotes)?
+    };
     Some(Frame {
         cue: k,
         subject,
@@ -1400,16 +1398,22 @@ fn skip_adverbs_back(s: &Sentence, k: usize) -> usize {
     }
 }
 
-/// The subject of a verb whose phrase before it ends in the "to" of an infinitive ("Lee seemed
-/// to", "the mayor is expected to", "Lee was careful not to"): the words before the word that
-/// governs the infinitive and the auxiliaries, negations and adverbs `skipped` accepts before
-/// it ("Lee"). None when no words are left. Any other phrase is returned as it is.
+/// The subject of the verb at `k`, in its base form, whose phrase before it ends in the "to"
+/// of an infinitive ("Lee seemed to", "the mayor is expected to", "Lee was careful not to"):
+/// the words before the word that governs the infinitive and the auxiliaries, negations and
+/// adverbs before that ("Lee"). None when no words are left. Any other phrase, and the phrase
+/// of a verb in the past or in -s ("Those he spoke to said"), is returned as it is.
 pub(crate) fn before_infinitive(
     s: &Sentence,
     (from, to): (usize, usize),
-    skipped: impl Fn(&Tok) -> bool,
+    k: usize,
 ) -> Option<(usize, usize)> {
-    if to <= from || s.tok(to - 1).lower != "to" {
+    let verb = &s.tok(k).lower;
+    let base_form = !verb.ends_with("ed")
+        && !verb.ends_with('s')
+        && !is_in(&IRREGULAR_PAST, verb)
+        && !matches!(verb.as_str(), "said" | "told" | "wrote");
+    if to <= from || s.tok(to - 1).lower != "to" || !base_form {
         return Some((from, to));
     }
     let mut end = to - 1;
@@ -1418,22 +1422,10 @@ pub(crate) fn before_infinitive(
     }
     // The governing word ("seemed", "expected", "careful"), then what stands before it.
     end = end.saturating_sub(1).max(from);
-    while end > from && skipped(s.tok(end - 1)) {
+    while end > from && super::views::is_skipped(s.tok(end - 1)) {
         end -= 1;
     }
     (end > from).then_some((from, end))
-}
-
-/// Words skipped before the word governing an infinitive: auxiliaries, negations and adverbs
-/// ("has not yet seemed to", "is expected to").
-fn infinitive_skipped(t: &Tok) -> bool {
-    is_in(&AUXILIARIES, &t.lower)
-        || is_in(&BE_FORMS, &t.lower)
-        || matches!(t.lower.as_str(), "not" | "never")
-        || t.lower.ends_with("n't")
-        || t.lower.ends_with("n’t")
-        || is_in(&VERB_ADVERBS, &t.lower)
-        || super::views::is_manner_adverb(t)
 }
 
 /// Where a verb's subject may end, walking back from the verb at `k` over the words `skipped`
@@ -1765,7 +1757,7 @@ fn verb_frame(
         (s.phrase_before(end - 1)?, false)
     } else {
         let subject = subject_with_apposition(s, end)?;
-        (before_infinitive(s, subject, infinitive_skipped)?, false)
+        (before_infinitive(s, subject, k)?, false)
     };
     // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE” (not a quote opening the next sentence).
     if opens_quote(t) && !gap_has(t, &['.', '!', '?']) {
@@ -2274,7 +2266,8 @@ pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
 }
 
 /// True when token `j` opens a second verb of speech sharing the subject ("said the pier was
-/// safe and then warned …", "but added …", or after a pronoun, "…, but it now explains …"):
+/// safe and then warned …", "but added …", or after a pronoun, "…, but it now explains …"), or
+/// a verb of naming ("… and called the charges “a witch hunt”"):
 /// the first reported clause, opening at token `c`, ends before it. The verb is in the past
 /// ("-ed", "said", "told", "wrote"), or in the present after a verb in the present ("says …
 /// and adds"), so neither an infinitive ("would investigate and explain") nor, in a past
@@ -2310,7 +2303,8 @@ fn second_speech_verb(s: &Sentence, c: usize, j: usize) -> bool {
         .find(|&k| s.tok(k).is_cue())
         .is_some_and(|k| s.tok(k).lower.ends_with('s'));
     let present = first_present && verb.lower.ends_with('s');
-    // "… and called the charges “a witch hunt”": a verb of naming reports words of its own.
+    // "… and called the charges “a witch hunt”": a verb of naming reports words of its own, as
+    // "… and called for a recount" and "… and accused Lee of …" are acts of their own.
     let reports = verb.is_cue() || reports_quoted_object(verb);
     v < s.to && reports && (past || present)
 }

@@ -1408,17 +1408,22 @@ fn quoting_channel(cx: &Context, f: &Frame, channels: &[ChannelMention]) -> Opti
     let by = cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "by");
     let m = channels.iter().find(|c| {
         if by {
-            c.first == f.cue + 2 || (c.first > f.cue + 2 && c.first <= f.cue + 3)
+            (f.cue + 2..=f.cue + 3).contains(&c.first)
         } else {
             c.last == f.cue
         }
     })?;
-    // A bare "the announcement" is the channel named last, as in [`pick_channel`].
-    let written = channel_text(cx.text, &cx.toks, m).to_string();
+    Some(channel_name(cx, m))
+}
+
+/// The name of a channel mention: as written when it names who or what, else (a bare "the
+/// report") the channel named last, else as written.
+fn channel_name(cx: &Context, m: &ChannelMention) -> String {
+    let written = || channel_text(cx.text, &cx.toks, m).to_string();
     if m.qualified {
-        Some(written)
+        written()
     } else {
-        cx.recent.last_channel.clone().or(Some(written))
+        cx.recent.last_channel.clone().unwrap_or_else(written)
     }
 }
 
@@ -1430,14 +1435,7 @@ fn pick_channel(cx: &Context, channels: &[ChannelMention]) -> Option<String> {
         .find(|c| c.according_to)
         .or_else(|| channels.iter().find(|c| c.subject))
         .or_else(|| channels.first())?;
-    if m.qualified {
-        Some(channel_text(cx.text, &cx.toks, m).to_string())
-    } else {
-        cx.recent
-            .last_channel
-            .clone()
-            .or_else(|| Some(channel_text(cx.text, &cx.toks, m).to_string()))
-    }
+    Some(channel_name(cx, m))
 }
 
 /// The person named as the subject that opens this sentence before token `to`, when a pronoun
@@ -1986,11 +1984,13 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
     // "Tova Rasko of NXB", "Gord Ketteridge with the union": the name comes before the preposition.
     // "Officials in Port Ellis": a group where a place is, not the place, speaks.
+    let group = |i: usize| {
+        is_in(&lexicon::GROUP_NOUNS, &cx.toks.at(i).lower)
+            || is_in(&lexicon::PLURAL_ROLES, &cx.toks.at(i).lower)
+    };
     if let Some(p) = (a + 1..b).find(|&i| {
-        matches!(
-            cx.toks.at(i).lower.as_str(),
-            "of" | "at" | "with" | "from" | "for" | "in"
-        )
+        let word = cx.toks.at(i).lower.as_str();
+        matches!(word, "of" | "at" | "with" | "from" | "for") || word == "in" && group(i - 1)
     }) {
         // "University of the Tallis Coast political scientist Edwin Quarles": a person
         // heading the whole phrase keeps it.
@@ -2021,11 +2021,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // read through its channel.)
         let of = cx.toks.at(p).lower == "of" && is_in(&PART_WORDS, &cx.toks.at(p - 1).lower);
         let loose = of || matches!(cx.toks.at(p).lower.as_str(), "with" | "at" | "for");
-        let group = is_in(&lexicon::GROUP_NOUNS, &cx.toks.at(p - 1).lower)
-            || is_in(&lexicon::PLURAL_ROLES, &cx.toks.at(p - 1).lower);
-        // After "in", only a group: "A second-place finish in Iowa" is about the place.
+        // After "in", only a group (found so above): "A second-place finish in Iowa" is about
+        // the place.
         let named = if cx.toks.at(p).lower == "in" {
-            group
+            true
         } else {
             (a..p).any(|i| {
                 let t = cx.toks.at(i);
@@ -2062,13 +2061,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         cx.recent.last_organisation = Some((owner.clone(), cx.sentence));
         // The document is the channel the words came through ("the police report").
         let document = cx.span_text(a, b);
-        return SubjectReading {
-            rule: Rule::FrameDocumentOrganisation,
-            speaker: Some(owner),
-            channel: Some(document),
-            owner: None,
-            written: None,
-        };
+        return SubjectReading::new(Rule::FrameDocumentOrganisation, Some(owner), Some(document));
     }
     // A channel phrase as subject: "The Élysée readout said …", "according to CCTV".
     if let Some(c) = channels
@@ -2417,13 +2410,9 @@ fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
         return false;
     }
     let (joint, word) = (toks.at(m.first - 1), toks.at(m.first - 2));
-    // "Officials in Port Ellis", "police from Norvik": a group where a place is.
-    let group_in_place = matches!(joint.lower.as_str(), "in" | "from" | "at")
-        && (is_in(&lexicon::GROUP_NOUNS, &word.lower)
-            || is_in(&lexicon::PLURAL_ROLES, &word.lower));
-    (matches!(joint.lower.as_str(), "of" | "for") || group_in_place)
+    matches!(joint.lower.as_str(), "of" | "for")
         && !joint.in_quote
-        && (!word.cap || group_in_place)
+        && !word.cap
         && word.base.chars().all(char::is_alphabetic)
         && !is_in(&lexicon::SPOKESPEOPLE, &word.lower)
 }

@@ -249,7 +249,7 @@ static LY_NOUNS: WordList = WordList::new(&[
 /// True for token `t`, a word skipped between a subject and its verb: an auxiliary, a
 /// negation, or an adverb (a listed word, or a lower-case word of five letters or more in -ly
 /// that is not a noun: "Kelly", "family" and "assembly" are not skipped).
-fn is_skipped(t: &Tok) -> bool {
+pub(crate) fn is_skipped(t: &Tok) -> bool {
     SKIPPED.contains(&plain(&t.lower)) || is_manner_adverb(t)
 }
 
@@ -327,10 +327,7 @@ pub(crate) fn view_frame(
         super::frames::borrowed_subject(s, k, shared)?
     } else {
         let subject = subject_with_apposition(s, end)?;
-        (
-            super::frames::before_infinitive(s, subject, is_skipped)?,
-            false,
-        )
+        (super::frames::before_infinitive(s, subject, k)?, false)
     };
     // A key learned after names applies after a name or a personal pronoun only: the
     // subject's last word, or for a borrowed clause its first.
