@@ -2924,6 +2924,13 @@ fn a_group_in_a_place_speaks_not_the_place() {
     );
     assert_speaker(&found, "the pier had been neglected", "Officials");
     assert_speaker(&found, "the ferry would not sail", "Police");
+    // In lower case after the words, and after a word qualifying the group, the same.
+    let found = quotes(
+        "At least 12 people were injured in the blast, police in Port Ellis said. Health \
+         officials in Norvik said the clinic was full.",
+    );
+    assert_speaker(&found, "At least 12 people were injured", "police");
+    assert_speaker(&found, "the clinic was full", "Health officials");
 }
 
 #[test]

@@ -1999,8 +1999,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // Tom Brandt, who …" holds a verb before it). A name behind a title heads its own
         // phrase ("… Board Director Ann Lee").
         let name_before = (a..p).all(|i| cx.toks.at(i).cap);
+        // A group "in" a place is never headed by the place ("officials in Port Ellis").
+        let group_in_place = cx.toks.at(p).lower == "in";
         let object_of_preposition = |m: &Mention| {
-            name_before
+            (name_before || group_in_place)
                 && m.first > p
                 && (p + 1..m.first).all(|i| is_in(&lexicon::DETERMINERS, &cx.toks.at(i).lower))
                 && !(m.first..m.last).any(|i| lexicon::is_title(&cx.toks.at(i).lower))
