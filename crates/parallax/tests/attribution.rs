@@ -78,6 +78,11 @@ fn assert_speaker(found: &[(String, Option<String>)], words: &str, speaker: &str
     );
 }
 
+/// Asserts that no quote of `found` holds `words`.
+fn assert_none_holding(found: &[(String, Option<String>)], words: &str) {
+    assert!(!found.iter().any(|(t, _)| t.contains(words)), "{found:?}");
+}
+
 #[test]
 fn said_a_opens_a_clause_but_not_a_short_object() {
     let found = quotes(
@@ -2903,10 +2908,7 @@ fn a_participle_after_a_comma_is_never_an_inverted_verb() {
     // needed it" is no speaker of the words before the comma.
     let found = quotes("The harbour board backed the levy, saying the port needed it.");
     assert_speaker(&found, "the port needed it", "The harbour board");
-    assert!(
-        !found.iter().any(|(t, _)| t.contains("backed the levy")),
-        "{found:?}"
-    );
+    assert_none_holding(&found, "backed the levy");
 }
 
 #[test]
@@ -2950,10 +2952,7 @@ fn one_quoted_as_saying_speaks_through_the_one_quoting() {
         "Ann Lee spoke at the harbour. \u{201c}The debt is far too high,\u{201d} she was quoted \
          as saying in a statement.",
     );
-    assert!(
-        !found.iter().any(|(t, _)| t.contains("in a statement")),
-        "{found:?}"
-    );
+    assert_none_holding(&found, "in a statement");
     assert_speaker(&found, "The debt is far too high", "Ann Lee");
 }
 

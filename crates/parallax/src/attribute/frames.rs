@@ -346,6 +346,25 @@ pub struct Frame {
     pub view: bool,
 }
 
+impl Frame {
+    /// A frame of speech (no "according to", no stance) at verb `cue`.
+    pub(crate) fn report(
+        cue: usize,
+        subject: (usize, usize),
+        content: (usize, usize),
+        borrowed_subject: bool,
+    ) -> Frame {
+        Frame {
+            cue,
+            subject,
+            content,
+            borrowed_subject,
+            according: false,
+            view: false,
+        }
+    }
+}
+
 fn gap_has(t: &Tok, chars: &[char]) -> bool {
     t.gap_after.contains(chars)
 }
@@ -1054,14 +1073,7 @@ fn quoted_as_saying(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option
     } else {
         participle_content(s, as_at + 1, quotes)?
     };
-    Some(Frame {
-        cue: k,
-        subject,
-        content,
-        borrowed_subject: false,
-        according: false,
-        view: false,
-    })
+    Some(Frame::report(k, subject, content, false))
 }
 
 /// Most words of a name ending a sentence after a description ("…, said the port's chief
@@ -1170,14 +1182,7 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     }
     let content = (s.span.0, s.tok(k - 1).end);
     let words = words_between(s.text, content.0..content.1);
-    (words >= MIN_CONTENT_WORDS).then_some(Frame {
-        cue: k,
-        subject,
-        content,
-        borrowed_subject: false,
-        according: false,
-        view: false,
-    })
+    (words >= MIN_CONTENT_WORDS).then_some(Frame::report(k, subject, content, false))
 }
 
 /// `“… the best use of money,” Lee added, to build a new pier …`: after a quotation closed by a
@@ -1201,14 +1206,12 @@ fn continuation_after(s: &Sentence, k: usize, f: &Frame) -> Option<Frame> {
         return None;
     }
     let end = clause_end(s, after);
-    (words_between(s.text, next.start..end) >= MIN_CONTENT_WORDS).then_some(Frame {
-        cue: k,
-        subject: f.subject,
-        content: (next.start, end),
-        borrowed_subject: f.borrowed_subject,
-        according: false,
-        view: false,
-    })
+    (words_between(s.text, next.start..end) >= MIN_CONTENT_WORDS).then_some(Frame::report(
+        k,
+        f.subject,
+        (next.start, end),
+        f.borrowed_subject,
+    ))
 }
 
 fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
@@ -1315,14 +1318,7 @@ fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
     } else {
         quote
     };
-    Some(Frame {
-        cue: k,
-        subject,
-        content,
-        borrowed_subject: false,
-        according: false,
-        view: false,
-    })
+    Some(Frame::report(k, subject, content, false))
 }
 
 /// Most words of the subject between a quotation and any verb after it ("the harbour notice").
@@ -1779,14 +1775,7 @@ fn verb_frame(
         } else {
             quotation_or_its_clause(s, k, quote)
         };
-        return Some(Frame {
-            cue: k,
-            subject,
-            content,
-            borrowed_subject,
-            according: false,
-            view: false,
-        });
+        return Some(Frame::report(k, subject, content, borrowed_subject));
     }
     // CONTENT, SUBJECT VERB [time words].
     let mut after = k + 1;
@@ -1888,14 +1877,7 @@ fn verb_frame(
             (s.span.0, content_end)
         };
         let content = described.unwrap_or(whole);
-        return Some(Frame {
-            cue: k,
-            subject,
-            content,
-            borrowed_subject: false,
-            according: false,
-            view: false,
-        });
+        return Some(Frame::report(k, subject, content, false));
     }
     if let Some(f) = directive(s, k, subject, borrowed_subject) {
         return Some(f);
@@ -1906,14 +1888,7 @@ fn verb_frame(
     if is_in(&QUOTED_OBJECT_VERBS, &t.lower) && k + 1 < s.to {
         let content = (s.tok(k + 1).start, object_end(s, k + 1));
         if holds_quoted_object(s, k, content, quotes) {
-            return Some(Frame {
-                cue: k,
-                subject,
-                content,
-                borrowed_subject,
-                according: false,
-                view: false,
-            });
+            return Some(Frame::report(k, subject, content, borrowed_subject));
         }
     }
     if !is_in(&CLAUSE_VERBS, verb) && !is_in(&THAT_VERBS, verb) && !is_in(&VIEW_VERBS, verb) {
@@ -2010,14 +1985,7 @@ fn verb_frame(
                     return None;
                 }
                 let quote = quote_opening_in(quotes, t.end, s.start_of(colon + 1))?;
-                return Some(Frame {
-                    cue: k,
-                    subject,
-                    content: quote,
-                    borrowed_subject,
-                    according: false,
-                    view: false,
-                });
+                return Some(Frame::report(k, subject, quote, borrowed_subject));
             }
             None => {}
         }
@@ -2061,14 +2029,7 @@ fn verb_frame(
     }
     if t.gap_after.contains(',') && !has_that {
         // "A, Mr Veleshev said, was plainly …": the whole sentence is the reported speech.
-        return Some(Frame {
-            cue: k,
-            subject,
-            content: s.span,
-            borrowed_subject,
-            according: false,
-            view: false,
-        });
+        return Some(Frame::report(k, subject, s.span, borrowed_subject));
     }
     let start = s.tok(c).start;
     let mut end = clause_end(s, c);
@@ -2093,14 +2054,7 @@ fn verb_frame(
     } else {
         fewest_clause_words(s.text.get(start..end).unwrap_or(""))
     };
-    (words >= fewest).then_some(Frame {
-        cue: k,
-        subject,
-        content: (start, end),
-        borrowed_subject,
-        according: false,
-        view: false,
-    })
+    (words >= fewest).then_some(Frame::report(k, subject, (start, end), borrowed_subject))
 }
 
 /// Where an object opening at token `c` ends: at the end of its clause, before "and" or "but"
@@ -2211,14 +2165,12 @@ fn reported_clause(
     let start = s.tok(from).start;
     let end = clause_end(s, clause);
     let words = words_between(s.text, start..end);
-    (words >= fewest_clause_words(s.text.get(start..end).unwrap_or(""))).then_some(Frame {
-        cue: k,
+    (words >= fewest_clause_words(s.text.get(start..end).unwrap_or(""))).then_some(Frame::report(
+        k,
         subject,
-        content: (start, end),
+        (start, end),
         borrowed_subject,
-        according: false,
-        view: false,
-    })
+    ))
 }
 
 /// Verbs that report a question: `VERB [ADDRESSEE] whether|if …`.
@@ -2459,14 +2411,7 @@ pub(crate) fn introducing_cue(s: &Sentence) -> Option<Frame> {
             (subject_with_apposition(s, end)?, false)
         };
     let colon = t.end + gap.find(':')? + 1;
-    Some(Frame {
-        cue: k,
-        subject,
-        content: (colon, colon),
-        borrowed_subject,
-        according: false,
-        view: false,
-    })
+    Some(Frame::report(k, subject, (colon, colon), borrowed_subject))
 }
 
 /// `…, saying CONTENT`: the subject is the sentence's opening phrase.
@@ -2491,14 +2436,7 @@ fn participle_report(
     (subject, borrowed_subject): ((usize, usize), bool),
 ) -> Option<Frame> {
     let content = participle_content(s, k, quotes)?;
-    Some(Frame {
-        cue: k,
-        subject,
-        content,
-        borrowed_subject,
-        according: false,
-        view: false,
-    })
+    Some(Frame::report(k, subject, content, borrowed_subject))
 }
 
 /// Words after which a participle of speech reports for the clause's subject: prepositions
@@ -2791,14 +2729,7 @@ fn with_participle(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
         return None;
     }
     let content = participle_content(s, k, quotes)?;
-    Some(Frame {
-        cue: k,
-        subject: (with + 1, k),
-        content,
-        borrowed_subject: false,
-        according: false,
-        view: false,
-    })
+    Some(Frame::report(k, (with + 1, k), content, false))
 }
 
 /// Most words between "In" and the comma of an opening document phrase.

@@ -390,14 +390,7 @@ pub(crate) fn view_frame(
             && !speech_inside
             && words_quoted
             && object_holds_quote(s, c, content, quotes);
-        return quoted_object.then_some(Frame {
-            cue: k,
-            subject,
-            content,
-            borrowed_subject,
-            according: false,
-            view: false,
-        });
+        return quoted_object.then_some(Frame::report(k, subject, content, borrowed_subject));
     }
     let end = start + s.text.get(start..end)?.trim_end().len();
     // After a verb of speech and a particle, a few words name only the circumstance ("says
