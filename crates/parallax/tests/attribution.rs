@@ -2994,3 +2994,14 @@ fn a_concession_after_a_trailing_attribution_is_the_narrators() {
     let q = reported_without(&found, "The pier is safe", "despite");
     assert_eq!(q.1.as_deref(), Some("Ann Lee"), "{found:?}");
 }
+
+#[test]
+fn telling_an_addressee_at_a_time_reports_no_words() {
+    let found = quotes(
+        "Ann Lee told reporters on Monday. Tom Brandt told the council in a letter. \
+         Nora Marsh told a joke about the pier.",
+    );
+    assert_none_holding(&found, "reporters on Monday");
+    assert_none_holding(&found, "the council in a letter");
+    assert_speaker(&found, "a joke about the pier", "Nora Marsh");
+}

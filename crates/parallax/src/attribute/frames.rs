@@ -1637,7 +1637,7 @@ pub(crate) fn progressive_form(toks: &[Tok], from: usize, k: usize) -> Option<St
 /// right after the verb: at "that" when one follows within a few words ("told the court that
 /// …"), else after the addressee ("told reporters the pier …", "telling Harbour Weekly …").
 /// None when no addressee stands there or it ends in an article.
-fn after_addressee(s: &Sentence, c: usize) -> Option<usize> {
+pub(crate) fn after_addressee(s: &Sentence, c: usize) -> Option<usize> {
     // The "that" opening the clause, before any quotation or colon ("told Congress: “That
     // matter is …”" has none) and not a demonstrative before an auxiliary.
     let that = (c..s.to.min(c + MAX_ADDRESSEE_WORDS))

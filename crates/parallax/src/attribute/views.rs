@@ -355,6 +355,19 @@ pub(crate) fn view_frame(
     if c >= s.to || s.tok(c).in_quote {
         return None;
     }
+    // "Lee told reporters on Monday.": a verb of telling, its addressee and a time or a
+    // circumstance report no words ("told a joke" does).
+    let telling = c == object && matches!(t.lower.as_str(), "told" | "tells" | "tell");
+    if let Some(after) = telling
+        .then(|| super::frames::after_addressee(s, c))
+        .flatten()
+        .filter(|&after| s.tok(after).lower != "that")
+    {
+        let rest = super::frames::time_phrase_end(s, after).unwrap_or(after);
+        if rest >= s.to || super::frames::opens_place_or_medium(&s.tok(rest).lower) {
+            return None;
+        }
+    }
     // "Marsh aired Tuesday on the evening bulletin": a time and a circumstance are no view.
     let after_time = super::frames::time_phrase_end(s, c);
     if after_time
