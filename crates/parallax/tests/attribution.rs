@@ -3005,3 +3005,13 @@ fn telling_an_addressee_at_a_time_reports_no_words() {
     assert_none_holding(&found, "the council in a letter");
     assert_speaker(&found, "a joke about the pier", "Nora Marsh");
 }
+
+#[test]
+fn making_it_clear_reports_the_clause_after_that() {
+    let found = quotes(
+        "Ann Lee made it clear on Monday that the pier would not reopen. Tom Brandt has made \
+         clear in a letter that he will stand again.",
+    );
+    assert_speaker(&found, "the pier would not reopen", "Ann Lee");
+    assert_speaker(&found, "he will stand again", "Tom Brandt");
+}

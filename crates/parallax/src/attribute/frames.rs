@@ -743,13 +743,18 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                 && s.tok(k + 1).lower == "that"
                 && !s.tok(k + 1).in_quote;
             let quoted_object = !t.cap && is_in(&QUOTED_OBJECT_VERBS, &t.lower);
+            // "Lee made it clear that …" reports the clause as "said that" does.
+            let made_clear = is_in(&MAKE_FORMS, &t.lower)
+                && !t.cap
+                && k + 1 < s.to
+                && after_made_clear(s, k + 1).is_some();
             let shared = out
                 .iter()
                 .rev()
                 .find(|f| !f.according && !f.view)
                 .map(|f| (f.subject, f.borrowed_subject));
             let before = out.len();
-            if view || quoted_object {
+            if view || quoted_object || made_clear {
                 // "…, calling the plan “a disgrace”" is a participle; "Lee is calling the plan
                 // “a disgrace”" a finite verb.
                 let participle = t.lower.ends_with("ing") && !is_progressive(s.toks, s.from, k);
@@ -764,10 +769,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                             .filter(|f| holds_quoted_object(s, k, f.content, quotes)),
                     );
                 } else {
-                    out.extend(
-                        verb_frame(s, k, quotes, shared)
-                            .filter(|f| view || holds_quoted_object(s, k, f.content, quotes)),
-                    );
+                    out.extend(verb_frame(s, k, quotes, shared).filter(|f| {
+                        view || made_clear || holds_quoted_object(s, k, f.content, quotes)
+                    }));
                 }
             }
             // "“Go home,” read one sign": "read" right after a quotation is a cue, its subject
@@ -1633,6 +1637,17 @@ pub(crate) fn progressive_form(toks: &[Tok], from: usize, k: usize) -> Option<St
     forms.into_iter().find(listed)
 }
 
+/// Forms of "make", which report a clause after "clear" ("made it clear that …").
+static MAKE_FORMS: WordList = WordList::new(&["make", "made", "makes", "making"]);
+
+/// Where the words after a form of "make" and "clear" or "it clear" start ("made it clear that
+/// …", "makes clear on Monday that …"), from token `c` right after the verb; None when no
+/// "clear" follows.
+fn after_made_clear(s: &Sentence, c: usize) -> Option<usize> {
+    let c = if s.tok(c).lower == "it" { c + 1 } else { c };
+    (c < s.to && s.tok(c).lower == "clear" && !s.tok(c).in_quote).then_some(c + 1)
+}
+
 /// Where the reported words start after a verb of telling and its addressee, from token `c`
 /// right after the verb: at "that" when one follows within a few words ("told the court that
 /// …"), else after the addressee ("told reporters the pier …", "telling Harbour Weekly …").
@@ -1891,13 +1906,22 @@ fn verb_frame(
             return Some(Frame::report(k, subject, content, borrowed_subject));
         }
     }
-    if !is_in(&CLAUSE_VERBS, verb) && !is_in(&THAT_VERBS, verb) && !is_in(&VIEW_VERBS, verb) {
+    let made_clear = is_in(&MAKE_FORMS, verb);
+    if !is_in(&CLAUSE_VERBS, verb)
+        && !is_in(&THAT_VERBS, verb)
+        && !is_in(&VIEW_VERBS, verb)
+        && !made_clear
+    {
         return None;
     }
     // VERB [addressee] [time] [that] CONTENT
     let mut c = k + 1;
     if matches!(verb, "told" | "tells") {
         c = after_addressee(s, c)?;
+    }
+    // "made it clear that …": the clause after "(it) clear" and its "that".
+    if made_clear {
+        c = after_made_clear(s, c)?;
     }
     let mut has_that = false;
     let scan_to = s.to.min(c + 4);
