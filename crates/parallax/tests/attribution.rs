@@ -3015,3 +3015,13 @@ fn making_it_clear_reports_the_clause_after_that() {
     assert_speaker(&found, "the pier would not reopen", "Ann Lee");
     assert_speaker(&found, "he will stand again", "Tom Brandt");
 }
+
+#[test]
+fn a_quotation_before_according_to_is_reported_without_its_marks() {
+    let found =
+        attributed("“The ledgers do not balance,” according to Nora Marsh, the port's auditor.");
+    let q = holding(&found, "The ledgers do not balance");
+    assert_eq!(q.text, "The ledgers do not balance", "{found:?}");
+    assert_eq!(q.speaker.as_deref(), Some("Nora Marsh"), "{found:?}");
+    assert_eq!(q.kind, parallax::model::QuoteKind::Direct, "{found:?}");
+}

@@ -715,7 +715,7 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             continue;
         }
         if t.lower == "according" && k + 1 < s.to && s.tok(k + 1).lower == "to" {
-            out.extend(according_frame(s, k));
+            out.extend(according_frame(s, k, quotes));
             continue;
         }
         if t.lower == "in" && k == s.from {
@@ -2803,8 +2803,9 @@ const MAX_ACCORDING_SOURCE_WORDS: usize = 16;
 /// brackets, a colon or a semicolon between its words.
 const SOURCE_BREAKS: [char; 8] = ['—', '–', ';', ':', '(', ')', '[', ']'];
 
-/// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`.
-fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
+/// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`; `quotes` are the
+/// sentence text's quotations.
+fn according_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     // The phrase opens the sentence, after a joining word at most ("But according to …").
     let before = s.text.get(s.span.0..s.tok(k).start).unwrap_or("");
     let opening = k == s.from
@@ -2882,7 +2883,19 @@ fn according_frame(s: &Sentence, k: usize) -> Option<Frame> {
     let content = if inside {
         s.span
     } else {
-        (s.span.0, s.tok(k - 1).end)
+        // "“The books do not balance,” according to Lee.": a quotation alone before the
+        // phrase is the words, without its marks.
+        let (from, to) = (s.span.0, s.tok(k).start);
+        let no_words = |a: usize, b: usize| {
+            s.text
+                .get(a..b)
+                .is_some_and(|t| !t.chars().any(char::is_alphanumeric))
+        };
+        quotes
+            .iter()
+            .copied()
+            .find(|&(q0, q1)| q0 >= from && q1 <= to && no_words(from, q0) && no_words(q1, to))
+            .unwrap_or((from, s.tok(k - 1).end))
     };
     Some(Frame {
         cue: k,
