@@ -46,6 +46,7 @@ fn words_of<'q>(found: &'q [(String, Option<String>)], words: &str) -> &'q str {
         .0
 }
 
+/// The speaker of the quote of `found` holding `words`.
 fn speaker_of(found: &[(String, Option<String>)], words: &str) -> Option<String> {
     found
         .iter()
@@ -55,7 +56,6 @@ fn speaker_of(found: &[(String, Option<String>)], words: &str) -> Option<String>
         .clone()
 }
 
-/// Asserts that the quote holding `words` is attributed to `speaker`.
 /// The quote of `found` holding `words`, which must not run on to `beyond`.
 fn reported_without<'f>(
     found: &'f [(String, Option<String>)],
@@ -70,6 +70,7 @@ fn reported_without<'f>(
     quote
 }
 
+/// Asserts that the quote holding `words` is attributed to `speaker`.
 fn assert_speaker(found: &[(String, Option<String>)], words: &str, speaker: &str) {
     assert_eq!(
         speaker_of(found, words).as_deref(),
@@ -3024,4 +3025,14 @@ fn a_quotation_before_according_to_is_reported_without_its_marks() {
     assert_eq!(q.text, "The ledgers do not balance", "{found:?}");
     assert_eq!(q.speaker.as_deref(), Some("Nora Marsh"), "{found:?}");
     assert_eq!(q.kind, parallax::model::QuoteKind::Direct, "{found:?}");
+}
+
+#[test]
+fn a_quotation_a_notice_read_is_the_notices() {
+    let found = quotes("“The ferry will not sail today,” the harbour notice read.");
+    assert_speaker(
+        &found,
+        "The ferry will not sail today",
+        "the harbour notice",
+    );
 }

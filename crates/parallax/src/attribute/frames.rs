@@ -1353,6 +1353,8 @@ fn quotation_subject_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> 
         && !crate::terms::is_stopword(&t.lower)
         && (t.lower.ends_with("ed")
             || t.lower.ends_with('s')
+            // "read", whose past tense has no ending ("“Stay home,” the notice read.").
+            || t.lower == "read"
             || super::views::is_view_verb(&t.lower));
     if !verb_like {
         return None;
