@@ -3036,3 +3036,18 @@ fn a_quotation_a_notice_read_is_the_notices() {
         "the harbour notice",
     );
 }
+
+#[test]
+fn putting_it_reports_the_words_after_it() {
+    let found = quotes(
+        "Ann Lee put it bluntly: “The ferry is finished.” As the harbour master put it, the \
+         quay will need a new wall. Tom Brandt put it on the table.",
+    );
+    assert_speaker(&found, "The ferry is finished", "Ann Lee");
+    let q = found
+        .iter()
+        .find(|(t, _)| t.contains("a new wall"))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(!q.0.contains("put it"), "{found:?}");
+    assert_none_holding(&found, "on the table");
+}

@@ -754,6 +754,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                 .find(|f| !f.according && !f.view)
                 .map(|f| (f.subject, f.borrowed_subject));
             let before = out.len();
+            if t.lower == "put" {
+                out.extend(put_it_frame(s, k, quotes));
+            }
             if view || quoted_object || made_clear {
                 // "…, calling the plan “a disgrace”" is a participle; "Lee is calling the plan
                 // “a disgrace”" a finite verb.
@@ -1637,6 +1640,40 @@ pub(crate) fn progressive_form(toks: &[Tok], from: usize, k: usize) -> Option<St
         forms.push(format!("{root}ies"));
     }
     forms.into_iter().find(listed)
+}
+
+/// `SUBJECT put it [ADVERB]: “QUOTE”` and `As SUBJECT put it, WORDS`: "put it" reports the
+/// words after it, a quotation opening after its colon or comma, or (after "as") the rest of
+/// the sentence. `k` is "put".
+fn put_it_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
+    if k + 1 >= s.to || s.tok(k + 1).lower != "it" {
+        return None;
+    }
+    // "put it bluntly:", "put it this way:": a few plain words before the colon or comma.
+    let last = (k + 1..s.to.min(k + 5))
+        .take_while(|&i| !s.tok(i).in_quote)
+        .find(|&i| s.tok(i).gap_after.contains([':', ',']))?;
+    let end = skip_adverbs_back(s, k);
+    let subject = subject_with_apposition(s, end)?;
+    // "As Lee put it, …": the subject after "as", and the words the rest of the sentence.
+    let opens_as = s.tok(subject.0).lower == "as";
+    let after_as = opens_as || subject.0 > s.from && s.tok(subject.0 - 1).lower == "as";
+    let subject = if opens_as {
+        (subject.0 + 1, subject.1)
+    } else {
+        subject
+    };
+    if subject.0 >= subject.1 {
+        return None;
+    }
+    let next = s.start_of(last + 1);
+    let content = match quote_opening_in(quotes, s.tok(last).end, next) {
+        Some(quote) if opens_quote(s.tok(last)) => quote,
+        // "put it this way: the ferry is finished."
+        _ if (after_as || colon_break(s.tok(last))) && last + 1 < s.to => (next, s.span.1),
+        _ => return None,
+    };
+    Some(Frame::report(k, subject, content, false))
 }
 
 /// Forms of "make", which report a clause after "clear" ("made it clear that …").
