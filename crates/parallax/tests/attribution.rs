@@ -3051,3 +3051,15 @@ fn putting_it_reports_the_words_after_it() {
     assert!(!q.0.contains("put it"), "{found:?}");
     assert_none_holding(&found, "on the table");
 }
+
+#[test]
+fn a_second_verb_of_speech_after_a_trailing_attribution_reports_its_own_words() {
+    let found = quotes(
+        "The pier is unsafe for ferries, the harbour master said on Monday, and added that it \
+         would close for the winter.",
+    );
+    let first = reported_without(&found, "The pier is unsafe", "added");
+    assert_eq!(first.1.as_deref(), Some("the harbour master"), "{found:?}");
+    let second = words_of(&found, "it would close");
+    assert!(!second.contains("added"), "{found:?}");
+}

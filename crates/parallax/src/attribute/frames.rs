@@ -1892,8 +1892,16 @@ fn verb_frame(
             || (!s.tok(after).cap && s.tok(after).lower.ends_with("ing")));
     // "…, she said on Friday, and the line has run full since": a new clause after the comma,
     // which goes on with the same words (the parenthetical split keeps the attribution out).
-    let clause_next =
-        after < s.to && s.tok(after - 1).gap_after.contains(',') && s.tok(after).lower == "and";
+    // "…, the agency reported, and said …": a second verb of speech after "and" reports words
+    // of its own; the words before the attribution are this one's.
+    let speech_next = after + 1 < s.to
+        && s.tok(after - 1).gap_after.contains(',')
+        && matches!(s.tok(after).lower.as_str(), "and" | "but")
+        && s.tok(after + 1).is_cue();
+    let clause_next = after < s.to
+        && s.tok(after - 1).gap_after.contains(',')
+        && s.tok(after).lower == "and"
+        && !speech_next;
     // "…, Lee said on Tuesday, despite the report.": a concession after the comma is the
     // narrator's, not more of the words.
     let circumstance_next = after < s.to
@@ -1901,7 +1909,7 @@ fn verb_frame(
         && !s.tok(after).in_quote
         && is_in(&NARRATOR_CONCESSIONS, &s.tok(after).lower);
     let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
-    if (after >= s.to || participle_next || clause_next || circumstance_next)
+    if (after >= s.to || participle_next || clause_next || circumstance_next || speech_next)
         && comma_before_subject
         && and_at.is_none()
     {
