@@ -3063,3 +3063,19 @@ fn a_second_verb_of_speech_after_a_trailing_attribution_reports_its_own_words() 
     let second = words_of(&found, "it would close");
     assert!(!second.contains("added"), "{found:?}");
 }
+
+#[test]
+fn a_view_closing_the_sentence_reports_the_words_before_it() {
+    let found = quotes(
+        "The warehouse fire was started deliberately, police believe. The ferry was \
+         overloaded by 40 passengers, investigators concluded on Friday. The storm hit the \
+         coast harder than anyone feared.",
+    );
+    assert_speaker(
+        &found,
+        "The warehouse fire was started deliberately",
+        "police",
+    );
+    assert_speaker(&found, "The ferry was overloaded", "investigators");
+    assert_none_holding(&found, "The storm hit");
+}

@@ -743,6 +743,17 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                 && s.tok(k + 1).lower == "that"
                 && !s.tok(k + 1).in_quote;
             let quoted_object = !t.cap && is_in(&QUOTED_OBJECT_VERBS, &t.lower);
+            // "The fire was set on purpose, police believe.": a view verb closing the sentence
+            // after its subject reports the words before them, as "said" does, when they hold
+            // no quotation (read as speech on its own) and no verb of speech or view of their
+            // own ("Lee said the tapes show …, the footage showed.").
+            let trailing_view = is_in(&VIEW_VERBS, &t.lower)
+                && !t.cap
+                && (k + 1..s.to).all(|i| is_time_word(&s.tok(i).lower))
+                && (s.from..k).all(|i| {
+                    let w = s.tok(i);
+                    !w.in_quote && !w.is_cue() && !is_in(&VIEW_VERBS, &w.lower)
+                });
             // "Lee made it clear that …" reports the clause as "said that" does.
             let made_clear = is_in(&MAKE_FORMS, &t.lower)
                 && !t.cap
@@ -757,7 +768,7 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             if t.lower == "put" {
                 out.extend(put_it_frame(s, k, quotes));
             }
-            if view || quoted_object || made_clear {
+            if view || quoted_object || made_clear || trailing_view {
                 // "…, calling the plan “a disgrace”" is a participle; "Lee is calling the plan
                 // “a disgrace”" a finite verb.
                 let participle = t.lower.ends_with("ing") && !is_progressive(s.toks, s.from, k);
@@ -773,7 +784,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
                     );
                 } else {
                     out.extend(verb_frame(s, k, quotes, shared).filter(|f| {
-                        view || made_clear || holds_quoted_object(s, k, f.content, quotes)
+                        view || made_clear
+                            || trailing_view
+                            || holds_quoted_object(s, k, f.content, quotes)
                     }));
                 }
             }
