@@ -3079,3 +3079,16 @@ fn a_view_closing_the_sentence_reports_the_words_before_it() {
     assert_speaker(&found, "The ferry was overloaded", "investigators");
     assert_none_holding(&found, "The storm hit");
 }
+
+#[test]
+fn the_spokesman_again_is_the_last_speaker_written_so_not_the_last_person_named() {
+    let found = attributed(
+        "Union leader Nora Marsh said the strike would go on. A spokesman for the transport \
+         ministry said the government had no plans to step in. The ministry is reviewing the \
+         ferry contracts, the spokesman added.",
+    );
+    let q = holding(&found, "reviewing the ferry contracts");
+    assert_ne!(q.speaker.as_deref(), Some("Nora Marsh"), "{found:?}");
+    let before = holding(&found, "no plans to step in");
+    assert_eq!(q.speaker, before.speaker, "{found:?}");
+}

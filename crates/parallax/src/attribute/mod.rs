@@ -1613,13 +1613,27 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                     d.starts_with(role.as_str()) || titles.contains(&d.trim_end_matches('.'))
                 })
             };
+            // "A spokesman for the ministry said …. …, the spokesman added.": the last speaker
+            // written with the same role, when no one named holds it.
+            let previous_in_role = || {
+                let previous = cx.recent.previous.as_ref()?;
+                let written = previous.written.as_deref()?;
+                written
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(&role))
+                    .then(|| previous.speaker.clone())
+                    .flatten()
+            };
             recent(&by_descriptor)
                 .or_else(|| (0..people.len()).find(|&p| by_descriptor(p)))
                 .or_else(|| recent(&by_role))
                 // "the VJHL commissioner said …" before "VJHL commissioner Gil Thorsby" is named.
                 .or_else(|| (0..people.len()).find(|&p| by_role(p)))
-                .or_else(|| recent(&|p| people.person(p).confirmed))
                 .map(|p| people.person(p).name.clone())
+                .or_else(previous_in_role)
+                .or_else(|| {
+                    recent(&|p| people.person(p).confirmed).map(|p| people.person(p).name.clone())
+                })
         }
         Referent::Plural => {
             let mut two: Vec<usize> = Vec::new();
