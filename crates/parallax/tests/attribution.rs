@@ -3092,3 +3092,18 @@ fn the_spokesman_again_is_the_last_speaker_written_so_not_the_last_person_named(
     let before = holding(&found, "no plans to step in");
     assert_eq!(q.speaker, before.speaker, "{found:?}");
 }
+
+#[test]
+fn words_a_document_reports_after_them_are_the_speakers_through_the_document() {
+    let found = attributed(
+        "Sam Okonkwo told deputies he did not want to hurt anyone, the affidavit says. Tom \
+         Brandt said the pier was unsafe, the complaint alleges.",
+    );
+    let q = holding(&found, "did not want to hurt anyone");
+    assert_eq!(q.speaker.as_deref(), Some("Sam Okonkwo"), "{found:?}");
+    assert_eq!(q.channel.as_deref(), Some("the affidavit"), "{found:?}");
+    assert!(!q.text.contains("affidavit"), "{found:?}");
+    let q = holding(&found, "the pier was unsafe");
+    assert_eq!(q.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
+    assert_eq!(q.channel.as_deref(), Some("the complaint"), "{found:?}");
+}

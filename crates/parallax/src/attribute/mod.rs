@@ -226,15 +226,41 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         // An "according to" frame around another frame of speech only names that frame's
         // channel: it goes after it, and reports its words only when the frame inside gave no
         // quote ("For the port, according to Lee, the vote is a test of whether …").
-        let wraps_another = |f: &Frame| {
-            f.according
-                && found.iter().any(|g| {
-                    g.cue != f.cue
-                        && !g.view
-                        && f.content.0 <= g.content.0
-                        && g.content.1 <= f.content.1
-                })
-        };
+        // So does a document reporting after the words ("Lee told deputies he …, the affidavit
+        // says."): a frame whose verb stands before the document's attribution, with words
+        // among the document's, reports through it, and its words end with the document's.
+        let documents: Vec<(usize, (usize, usize))> = found
+            .iter()
+            .filter(|f| !f.according && document_report(&cx, f))
+            .map(|f| (f.cue, f.content))
+            .collect();
+        for g in &mut found {
+            for &(cue, (_, b)) in &documents {
+                let verb = cx.toks.at(g.cue).start;
+                if g.cue != cue && verb < b && g.content.0 < b && b < g.content.1 {
+                    g.content.1 = b;
+                }
+            }
+        }
+        // (outer frame's cue, inner frame's cue, inner is a view) for each frame reporting
+        // through another.
+        let mut through: Vec<(usize, usize, bool)> = Vec::new();
+        for f in &found {
+            let document = documents.iter().find(|&&(cue, _)| cue == f.cue);
+            for g in found.iter().filter(|g| g.cue != f.cue) {
+                let inside = if f.according {
+                    f.content.0 <= g.content.0 && g.content.1 <= f.content.1
+                } else if let Some(&(_, (a, b))) = document {
+                    cx.toks.at(g.cue).start < b && g.content.0 < b && a < g.content.1
+                } else {
+                    false
+                };
+                if inside {
+                    through.push((f.cue, g.cue, g.view));
+                }
+            }
+        }
+        let wraps_another = |f: &Frame| through.iter().any(|&(o, _, view)| o == f.cue && !view);
         let wrapping: Vec<usize> = found
             .iter()
             .filter(|f| wraps_another(f))
@@ -261,12 +287,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             {
                 continue;
             }
-            let wrapper = found.iter().find(|g| {
-                g.according
-                    && g.cue != f.cue
-                    && g.content.0 <= f.content.0
-                    && f.content.1 <= g.content.1
-            });
+            let wrapper = found
+                .iter()
+                .find(|g| through.iter().any(|&(o, i, _)| o == g.cue && i == f.cue));
             // A view changes nothing later quotes resolve against.
             let recent = f.view.then(|| cx.recent.clone());
             cx.frozen = f.view;
@@ -2612,6 +2635,20 @@ fn is_document(cx: &Context, c: &ChannelMention) -> bool {
         let lower = &cx.toks.at(i).lower;
         is_in(&lexicon::CHANNEL_HEADS, lower) && !is_in(&lexicon::INSTITUTION_HEADS, lower)
     })
+}
+
+/// True when frame `f` is a document reporting after its words ("…, the affidavit says."):
+/// its verb follows the words, and its subject is headed by a document written in lower case
+/// ("the affidavit", "the police report"; not an institution, "the ministry").
+fn document_report(cx: &Context, f: &Frame) -> bool {
+    let head = cx.toks.at(f.subject.1.saturating_sub(1));
+    f.subject.0 < f.subject.1
+        && f.content.1 <= cx.toks.at(f.cue).start
+        && !head.cap
+        && (is_in(&lexicon::DOCUMENT_NOUNS, &head.lower)
+            || is_in(&lexicon::CHANNEL_HEADS, &head.lower)
+                && !is_in(&lexicon::INSTITUTION_HEADS, &head.lower)
+                && !is_in(&lexicon::MEDIA_HEADS, &head.lower))
 }
 
 /// The owner of a document channel, who speaks when no one else is named; the media carry
