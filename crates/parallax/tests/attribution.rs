@@ -3107,3 +3107,13 @@ fn words_a_document_reports_after_them_are_the_speakers_through_the_document() {
     assert_eq!(q.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
     assert_eq!(q.channel.as_deref(), Some("the complaint"), "{found:?}");
 }
+
+#[test]
+fn words_quoted_in_straight_marks_keep_their_closing_mark() {
+    let found = quotes("Nora Marsh called it \"careful work\" but said more data were needed.");
+    assert_eq!(
+        words_of(&found, "careful work"),
+        "it \"careful work\"",
+        "{found:?}"
+    );
+}

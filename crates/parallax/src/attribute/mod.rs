@@ -1010,7 +1010,8 @@ fn close_open_mark(text: &str, quotes: &[(usize, usize)], start: usize, end: usi
         .iter()
         .take_while(|&&(qs, _)| qs < end)
         .find(|&&(qs, qe)| {
-            end < qe
+            // Ending where the quotation's words end, the words still lack its closing mark.
+            end <= qe
                 && first_word.is_some_and(|w| w < qs)
                 && text
                     .get(end..qe)
