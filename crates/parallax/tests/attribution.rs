@@ -3117,3 +3117,17 @@ fn words_quoted_in_straight_marks_keep_their_closing_mark() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_clause_after_said_is_no_inverted_subject() {
+    let found = quotes(
+        "Another boat owner, who gave only her first name, Maria, said the harbour needed the \
+         money. The pier is unsafe, said the newly elected mayor.",
+    );
+    assert_speaker(&found, "the harbour needed the money", "Maria");
+    assert_none_holding(&found, "Another boat owner");
+    assert!(
+        found.iter().any(|(t, _)| t == "The pier is unsafe"),
+        "{found:?}"
+    );
+}

@@ -1163,8 +1163,21 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     let words = (subject.0..subject.1)
         .filter(|&i| !is_in(&TITLES, &s.tok(i).lower))
         .count();
-    // "…, said the crews were tired.": a verb in the words after "said" makes them a clause.
-    let clause = (subject.0..subject.1).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower));
+    // "…, said the crews were tired.": a verb in the words after "said" makes them a clause,
+    // an auxiliary or a verb in -ed after a noun ("said the harbour needed money"; "said the
+    // injured man", "said the newly elected mayor" and "said the board's hired auditor" name
+    // someone).
+    let past_after_noun = |i: usize| {
+        let (w, before) = (s.tok(i), s.tok(i - 1));
+        !w.cap
+            && w.lower.ends_with("ed")
+            && !before.cap
+            && !before.possessive
+            && !is_in(&DETERMINERS, &before.lower)
+            && !super::views::is_manner_adverb(before)
+    };
+    let clause = (subject.0..subject.1).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower))
+        || (subject.0 + 1..subject.1).any(past_after_noun);
     // "…, Lee said on Friday, and …": a preposition opens a circumstance, never a subject.
     let circumstance = opens_circumstance(&first.lower);
     if pronoun
