@@ -3131,3 +3131,18 @@ fn a_clause_after_said_is_no_inverted_subject() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_role_in_lower_case_before_a_trailing_name_is_no_part_of_the_words() {
+    let found = quotes(
+        "Their condition was stable, hospital director Ann Lee told reporters, adding that \
+         the youngest had a broken leg.",
+    );
+    assert_speaker(&found, "Their condition was stable", "Ann Lee");
+    assert_eq!(
+        words_of(&found, "Their condition"),
+        "Their condition was stable",
+        "{found:?}"
+    );
+    assert_speaker(&found, "the youngest had a broken leg", "Ann Lee");
+}

@@ -1702,6 +1702,36 @@ fn put_it_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Fra
     Some(Frame::report(k, subject, content, false))
 }
 
+/// Most words of a role written in lower case before a name ("hospital director", "campaign
+/// manager").
+const MAX_ROLE_BEFORE_NAME: usize = 3;
+
+/// Where a role written in lower case right before the name opening at token `name` starts
+/// ("hospital director Ann Lee", "former mayor Tom Brandt"): the word before the name is a role
+/// or a title, and up to [`MAX_ROLE_BEFORE_NAME`] plain words in lower case may qualify it.
+/// `name` itself when no role stands there.
+fn role_before_name(s: &Sentence, name: usize) -> usize {
+    let plain = |t: &Tok| {
+        !t.cap
+            && !t.in_quote
+            && t.gap_after.trim().is_empty()
+            && !t.is_cue()
+            && !crate::terms::is_stopword(&t.lower)
+    };
+    if name <= s.from + 1 || !s.tok(name).cap {
+        return name;
+    }
+    let role = s.tok(name - 1);
+    if !plain(role) || !(is_in(&ROLES, &role.lower) || is_title(&role.lower)) {
+        return name;
+    }
+    let mut a = name - 1;
+    while a > s.from && name - a < MAX_ROLE_BEFORE_NAME && plain(s.tok(a - 1)) {
+        a -= 1;
+    }
+    a
+}
+
 /// Forms of "make", which report a clause after "clear" ("made it clear that …").
 static MAKE_FORMS: WordList = WordList::new(&["make", "made", "makes", "making"]);
 
@@ -1934,12 +1964,15 @@ fn verb_frame(
         && s.tok(after - 1).gap_after.contains(',')
         && !s.tok(after).in_quote
         && is_in(&NARRATOR_CONCESSIONS, &s.tok(after).lower);
-    let comma_before_subject = subject.0 > s.from && s.tok(subject.0 - 1).gap_after.contains(',');
+    // "…, hospital director Ann Lee told reporters": a role in lower case before the name
+    // stands between the words and the subject.
+    let opening = role_before_name(s, subject.0);
+    let comma_before_subject = opening > s.from && s.tok(opening - 1).gap_after.contains(',');
     if (after >= s.to || participle_next || clause_next || circumstance_next || speech_next)
         && comma_before_subject
         && and_at.is_none()
     {
-        let content_end = s.tok(subject.0 - 1).end;
+        let content_end = s.tok(opening - 1).end;
         // "“…,” the mayor, Ann Roe, told reporters": the description between the quotation and
         // the name is no part of the words.
         let described = (s.from..subject.0)
