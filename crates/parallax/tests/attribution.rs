@@ -3146,3 +3146,14 @@ fn a_role_in_lower_case_before_a_trailing_name_is_no_part_of_the_words() {
     );
     assert_speaker(&found, "the youngest had a broken leg", "Ann Lee");
 }
+
+#[test]
+fn a_participle_of_naming_after_a_reported_clause_reports_apart() {
+    let found = quotes(
+        "Ann Lee said she would publish the accounts on Friday, calling them “very dull \
+         reading” for anyone outside the port.",
+    );
+    let said = reported_without(&found, "she would publish the accounts", "calling");
+    assert_eq!(said.1.as_deref(), Some("Ann Lee"), "{found:?}");
+    assert_speaker(&found, "very dull", "Ann Lee");
+}

@@ -2341,7 +2341,9 @@ pub(crate) fn clause_end(s: &Sentence, c: usize) -> usize {
                 && (j + 1..s.to.min(j + 3)).any(|k| {
                     s.tok(k).is_cue() && (j..k).all(|i| s.tok(i).cap && !s.tok(i).in_quote)
                 });
-            after_comma && (is_in(&PARTICIPLES, &s.tok(j).lower) || next_speaker)
+            // "…, calling them “dull”": a participle of naming reports words of its own.
+            let naming = s.tok(j).lower.ends_with("ing") && reports_quoted_object(s.tok(j));
+            after_comma && (is_in(&PARTICIPLES, &s.tok(j).lower) || naming || next_speaker)
                 || second_speech_verb(s, c, j)
         })
         .map_or(s.span.1, |j| s.tok(j - 1).end)
