@@ -3157,3 +3157,9 @@ fn a_participle_of_naming_after_a_reported_clause_reports_apart() {
     assert_eq!(said.1.as_deref(), Some("Ann Lee"), "{found:?}");
     assert_speaker(&found, "very dull", "Ann Lee");
 }
+
+#[test]
+fn an_adverb_opening_the_sentence_leaves_its_subject_to_a_participle() {
+    let found = quotes("Then Ann Lee turned on Tom Brandt, calling him a “coward.”");
+    assert_speaker(&found, "coward", "Ann Lee");
+}

@@ -963,6 +963,21 @@ pub(crate) static LEAD_IN_WORDS: WordList = WordList::new(&[
     "yet",
 ]);
 
+/// Lead-in words that are a whole lead-in alone, with or without a comma ("Then Lee said …",
+/// "Later, Lee said …"), where the others open a phrase up to its comma ("In Port Ellis on
+/// Monday, …").
+static ADVERB_LEAD_INS: WordList = WordList::new(&[
+    "also",
+    "but",
+    "earlier",
+    "however",
+    "later",
+    "meanwhile",
+    "still",
+    "then",
+    "yet",
+]);
+
 /// Pronouns in -ing, no participles ("Nothing in the report …").
 static ING_PRONOUNS: WordList = WordList::new(&["anything", "everything", "nothing", "something"]);
 
@@ -2749,6 +2764,16 @@ fn relative_antecedent(s: &Sentence, who: usize) -> Option<(usize, usize)> {
 fn main_clause_start(s: &Sentence, from: usize, end: usize) -> usize {
     let mut start = from;
     while start < end && opens_lead_in(s.toks, start) {
+        // "Then Lee turned on Brandt, calling …": an adverb alone is the whole lead-in when a
+        // capitalised word follows it with no comma ("Later that month, …" is a phrase).
+        if is_in(&ADVERB_LEAD_INS, &s.tok(start).lower)
+            && !s.tok(start).gap_after.contains(',')
+            && start + 1 < end
+            && s.tok(start + 1).cap
+        {
+            start += 1;
+            continue;
+        }
         match (start..end).find(|&i| s.tok(i).gap_after.contains(',')) {
             Some(comma) => start = comma + 1,
             None => break,
