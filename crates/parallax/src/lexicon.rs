@@ -655,6 +655,21 @@ pub(crate) static NON_SUBJECT_PREPOSITIONS: WordList = WordList::new(&[
     "over", "through", "to", "toward", "towards", "with", "within",
 ]);
 
+/// Lead-in words that are a whole lead-in alone, with or without a comma ("Then Lee said …",
+/// "Later, Lee said …"), where other lead-ins open a phrase up to its comma ("In Port Ellis on
+/// Monday, …"); capitalised, they open a sentence, not a name ("Later Ann Lee said").
+pub(crate) static ADVERB_LEAD_INS: WordList = WordList::new(&[
+    "also",
+    "but",
+    "earlier",
+    "however",
+    "later",
+    "meanwhile",
+    "still",
+    "then",
+    "yet",
+]);
+
 /// The articles alone: none of the other [`DETERMINERS`].
 pub(crate) static PLAIN_ARTICLES: WordList = WordList::new(&["the", "a", "an"]);
 

@@ -3163,3 +3163,12 @@ fn an_adverb_opening_the_sentence_leaves_its_subject_to_a_participle() {
     let found = quotes("Then Ann Lee turned on Tom Brandt, calling him a “coward.”");
     assert_speaker(&found, "coward", "Ann Lee");
 }
+
+#[test]
+fn an_adverb_opening_the_sentence_is_no_part_of_a_name() {
+    let found = quotes(
+        "Later Ann Lee said the pier was unsafe. Meanwhile Tom Brandt said the pier was safe.",
+    );
+    assert_speaker(&found, "the pier was unsafe", "Ann Lee");
+    assert_speaker(&found, "the pier was safe", "Tom Brandt");
+}

@@ -19,9 +19,9 @@
 //! clause only with "that" right after them, in the `SUBJECT VERB that CONTENT` pattern.
 
 use super::lexicon::{
-    is_in, is_title, ADDRESSEES, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS,
-    GROUP_NOUNS, PLAIN_ARTICLES, REFLEXIVES, ROLES, SUBORDINATORS, THAT_VERBS, TITLES,
-    VERB_ADVERBS, VIEW_VERBS,
+    is_in, is_title, ADDRESSEES, ADVERB_LEAD_INS, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS,
+    DOCUMENT_NOUNS, GROUP_NOUNS, PLAIN_ARTICLES, REFLEXIVES, ROLES, SUBORDINATORS, THAT_VERBS,
+    TITLES, VERB_ADVERBS, VIEW_VERBS,
 };
 use super::tokens::{Tok, TokenAt, CLOSING_MARKS as CLOSE_QUOTES, OPENING_MARKS as OPEN_QUOTES};
 use super::views::{end_before_later_subjects, view_frame};
@@ -960,21 +960,6 @@ pub(crate) static LEAD_IN_WORDS: WordList = WordList::new(&[
     "with",
     "within",
     "without",
-    "yet",
-]);
-
-/// Lead-in words that are a whole lead-in alone, with or without a comma ("Then Lee said …",
-/// "Later, Lee said …"), where the others open a phrase up to its comma ("In Port Ellis on
-/// Monday, …").
-static ADVERB_LEAD_INS: WordList = WordList::new(&[
-    "also",
-    "but",
-    "earlier",
-    "however",
-    "later",
-    "meanwhile",
-    "still",
-    "then",
     "yet",
 ]);
 

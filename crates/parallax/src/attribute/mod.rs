@@ -1986,6 +1986,10 @@ fn subject_head(toks: &[Tok], (mut a, mut b): (usize, usize)) -> (usize, usize) 
     if let Some(i) = cleft {
         a = i + 1;
     }
+    // "Later Ann Lee said": an adverb opening the sentence is no part of the subject.
+    while b > a + 1 && is_in(&lexicon::ADVERB_LEAD_INS, &toks.at(a).lower) && toks.at(a + 1).cap {
+        a += 1;
+    }
     while b > a + 1 && tokens::is_party_tag(toks.at(b - 1).base) {
         b -= 1;
     }

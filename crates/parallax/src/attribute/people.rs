@@ -91,6 +91,7 @@ fn is_name_word(t: &Tok) -> bool {
         && !is_in(&super::lexicon::OFFICE_MODIFIERS, &t.lower)
         && (t.lower == "may" || !super::lexicon::is_calendar_word(&t.lower))
         && !crate::terms::is_stopword(&t.lower)
+        && !is_in(&crate::lexicon::ADVERB_LEAD_INS, &t.lower)
 }
 
 impl NameTable {
