@@ -3172,3 +3172,19 @@ fn an_adverb_opening_the_sentence_is_no_part_of_a_name() {
     assert_speaker(&found, "the pier was unsafe", "Ann Lee");
     assert_speaker(&found, "the pier was safe", "Tom Brandt");
 }
+
+#[test]
+fn a_document_after_a_speaker_gives_its_own_words_unless_they_are_about_a_person() {
+    let found = attributed(
+        "Tom Brandt said the port would stay open. “Costs rose by a third in the year,” the \
+         statement said.\n\nAnn Lee told the Norvik president on Monday that the talks must go \
+         on. She pressed for “a fair share of the fishing grounds,” the readout added.\n\n\
+         “The ferry will run all winter,” the state broadcaster reported Nora Marsh's statement.",
+    );
+    let costs = holding(&found, "Costs rose by a third");
+    assert_ne!(costs.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
+    let share = holding(&found, "a fair share of the fishing grounds");
+    assert_eq!(share.speaker.as_deref(), Some("Ann Lee"), "{found:?}");
+    let ferry = holding(&found, "The ferry will run all winter");
+    assert_eq!(ferry.speaker.as_deref(), Some("Nora Marsh"), "{found:?}");
+}

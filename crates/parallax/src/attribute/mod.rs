@@ -1845,10 +1845,32 @@ fn frame_quote(
             .map(|name| (name, Rule::ChannelEarlierName))
             .or(reading.owner.map(|owner| (owner, Rule::ChannelOwner)))
             .or_else(|| {
+                // "“…,” the broadcaster reported Lee's statement": the one whose words it reports.
+                let after = f.cue + 1;
+                cx.names
+                    .mentions(&cx.toks, after, (after + 4).min(cx.toks.len()), false)
+                    .into_iter()
+                    .next()
+                    .filter(|m| m.first == after && m.possessive)
+                    .and_then(|m| resolve(cx, &m))
+                    .map(|name| (name, Rule::ChannelReportsName))
+            })
+            .or_else(|| {
+                // Only words about a person ("He pushed for “…”, the readout added", "“The
+                // president noted …,” the summary said") are the previous speaker's: other words
+                // a document gives are its own ("“Costs rose,” the statement said").
+                let first = cx.toks.at(content_tok);
+                let second = cx.toks.at(content_tok + 1);
+                let about_a_person = matches!(first.lower.as_str(), "he" | "she")
+                    || (first.lower == "the"
+                        && (is_in(&lexicon::ROLES, &second.lower)
+                            || is_in(&TITLES, &second.lower)));
                 cx.recent
                     .previous
                     .as_ref()
-                    .filter(|q| q.paragraph == paragraph || s_idx - q.sentence <= 1)
+                    .filter(|q| {
+                        about_a_person && (q.paragraph == paragraph || s_idx - q.sentence <= 1)
+                    })
                     .and_then(|q| q.speaker.clone())
                     .map(|name| (name, Rule::ChannelPreviousSpeaker))
             });
