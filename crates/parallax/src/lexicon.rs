@@ -290,7 +290,8 @@ pub(crate) static THAT_VERBS: WordList = WordList::new(&[
 
 /// Verbs that attribute a view, a finding or a decision rather than speech ("the survey found
 /// that", "she believes that", "the court ruled that"). They report a clause only when "that"
-/// follows them ("believes" and "thinks" are [`CUES`] too, read as speech elsewhere).
+/// follows them, or the words before them when they close the sentence ("…, police believe.");
+/// "believes" and "thinks" are [`CUES`] too, read as speech elsewhere.
 pub(crate) static VIEW_VERBS: WordList = WordList::new(&[
     "assume",
     "assumed",

@@ -16,7 +16,8 @@
 //!
 //! Verbs that often take a plain object ("announced a plan") only report speech with "that".
 //! Verbs of a view, a finding or a decision ([`VIEW_VERBS`]: "the audit found that …") report a
-//! clause only with "that" right after them, in the `SUBJECT VERB that CONTENT` pattern.
+//! clause only with "that" right after them, in the `SUBJECT VERB that CONTENT` pattern, or the
+//! words before them when they close the sentence ("…, police believe.").
 
 use super::lexicon::{
     is_in, is_title, ADDRESSEES, ADVERB_LEAD_INS, CLAUSE_BOUNDARIES, CLAUSE_VERBS, DETERMINERS,
@@ -380,14 +381,14 @@ pub(crate) fn opens_quote(t: &Tok) -> bool {
     gap_has(t, OPEN_QUOTES) || t.gap_after.contains("''") || t.gap_after.contains("``")
 }
 
-/// True when a quotation mark closes after token `t` (see [`opens_quote`]); an opening curly
-/// mark with no word after it closes too (German „…“, or a misprint).
 /// True when the quotation the token `t` closes ends with a comma, a question or an
 /// exclamation mark inside its marks: it hands over to whoever said it ("“Why?” Lee asked").
 fn hands_over(t: &Tok) -> bool {
     t.gap_after.trim_start().starts_with([',', '?', '!'])
 }
 
+/// True when a quotation mark closes after token `t` (see [`opens_quote`]); an opening curly
+/// mark with no word after it closes too (German „…“, or a misprint).
 fn closes_quote(t: &Tok) -> bool {
     let misprinted = t.gap_after.find('“').is_some_and(|at| {
         t.gap_after
@@ -746,7 +747,9 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             // "The fire was set on purpose, police believe.": a view verb closing the sentence
             // after its subject reports the words before them, as "said" does, when they hold
             // no quotation (read as speech on its own) and no verb of speech or view of their
-            // own ("Lee said the tapes show …, the footage showed.").
+            // own ("Lee said the tapes show …, the footage showed."). A lead-in before the
+            // comma is read as words too: "After the vote, officials believe." reports "After
+            // the vote" (blocking lead-ins lost "After …, he made …, records show." on PolNeAR).
             let trailing_view = is_in(&VIEW_VERBS, &t.lower)
                 && !t.cap
                 && (k + 1..s.to).all(|i| is_time_word(&s.tok(i).lower))
@@ -1100,7 +1103,6 @@ fn quoted_as_saying(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option
 /// executive, Tom Brandt.").
 const MAX_NAME_AFTER_DESCRIPTION: usize = 4;
 
-/// `“QUOTE,” said SUBJECT` or `“QUOTE,” SUBJECT said`.
 /// `CONTENT, said SUBJECT.`: reported speech with the verb before its subject, at the end.
 fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     if k == s.from || !s.tok(k - 1).gap_after.contains(',') || s.tok(k - 1).in_quote {
@@ -1164,9 +1166,11 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
         .filter(|&i| !is_in(&TITLES, &s.tok(i).lower))
         .count();
     // "…, said the crews were tired.": a verb in the words after "said" makes them a clause,
-    // an auxiliary or a verb in -ed after a noun ("said the harbour needed money"; "said the
-    // injured man", "said the newly elected mayor" and "said the board's hired auditor" name
-    // someone).
+    // an auxiliary or a verb in -ed after a noun ("said the harbour needed the money"; "said
+    // the injured man", "said the newly elected mayor" and "said the board's hired auditor"
+    // name someone).
+    // After a number it names someone too ("said six unnamed officials"); an adjective before
+    // it is taken for a noun ("said a local retired captain" reads as a clause).
     let past_after_noun = |i: usize| {
         let (w, before) = (s.tok(i), s.tok(i - 1));
         !w.cap
@@ -1174,6 +1178,7 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
             && !before.cap
             && !before.possessive
             && !is_in(&DETERMINERS, &before.lower)
+            && !is_in(&NUMBER_WORDS, &before.lower)
             && !super::views::is_manner_adverb(before)
     };
     let clause = (subject.0..subject.1).any(|i| is_in(&AUXILIARIES, &s.tok(i).lower))
@@ -1183,7 +1188,10 @@ fn trailing_inverted(s: &Sentence, k: usize) -> Option<Frame> {
     if pronoun
         || clause
         || circumstance
-        || !(first.cap || is_in(&DETERMINERS, &first.lower) || names_someone)
+        || !(first.cap
+            || is_in(&DETERMINERS, &first.lower)
+            || is_in(&NUMBER_WORDS, &first.lower)
+            || names_someone)
         || words > 5
     {
         return None;
@@ -1247,6 +1255,7 @@ fn continuation_after(s: &Sentence, k: usize, f: &Frame) -> Option<Frame> {
     ))
 }
 
+/// `“QUOTE,” said SUBJECT` or `“QUOTE,” SUBJECT said`.
 fn quote_then_verb(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     // Inverted: the verb follows the closing quote.
     let inverted = k > s.from && closes_quote(s.tok(k - 1)) && s.tok(k - 1).in_quote;
@@ -1668,6 +1677,18 @@ pub(crate) fn progressive_form(toks: &[Tok], from: usize, k: usize) -> Option<St
     forms.into_iter().find(listed)
 }
 
+/// Words of manner after "put it" ("put it this way", "put it best"), beside adverbs in -ly.
+static PUT_IT_MANNERS: WordList = WordList::new(&[
+    "another",
+    "best",
+    "differently",
+    "simply",
+    "that",
+    "this",
+    "way",
+    "well",
+]);
+
 /// `SUBJECT put it [ADVERB]: “QUOTE”` and `As SUBJECT put it, WORDS`: "put it" reports the
 /// words after it, a quotation opening after its colon or comma, or (after "as") the rest of
 /// the sentence. `k` is "put".
@@ -1675,10 +1696,15 @@ fn put_it_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Fra
     if k + 1 >= s.to || s.tok(k + 1).lower != "it" {
         return None;
     }
-    // "put it bluntly:", "put it this way:": a few plain words before the colon or comma.
+    // "put it bluntly:", "put it this way:": a manner before the colon or comma ("put it
+    // down, …" is no speech).
     let last = (k + 1..s.to.min(k + 5))
         .take_while(|&i| !s.tok(i).in_quote)
         .find(|&i| s.tok(i).gap_after.contains([':', ',']))?;
+    let manner = |t: &Tok| super::views::is_manner_adverb(t) || is_in(&PUT_IT_MANNERS, &t.lower);
+    if !(k + 2..=last).all(|i| manner(s.tok(i))) {
+        return None;
+    }
     let end = skip_adverbs_back(s, k);
     let subject = subject_with_apposition(s, end)?;
     // "As Lee put it, …": the subject after "as", and the words the rest of the sentence.
@@ -1693,8 +1719,12 @@ fn put_it_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Fra
         return None;
     }
     let next = s.start_of(last + 1);
+    // "The quay, as Lee put it, will need a new wall": inside the sentence, all of it.
+    let inside =
+        after_as && subject.0 >= s.from + 2 && s.tok(subject.0 - 2).gap_after.contains(',');
     let content = match quote_opening_in(quotes, s.tok(last).end, next) {
         Some(quote) if opens_quote(s.tok(last)) => quote,
+        _ if inside => s.span,
         // "put it this way: the ferry is finished."
         _ if (after_as || colon_break(s.tok(last))) && last + 1 < s.to => (next, s.span.1),
         _ => return None,
@@ -1708,8 +1738,8 @@ const MAX_ROLE_BEFORE_NAME: usize = 3;
 
 /// Where a role written in lower case right before the name opening at token `name` starts
 /// ("hospital director Ann Lee", "former mayor Tom Brandt"): the word before the name is a role
-/// or a title, and up to [`MAX_ROLE_BEFORE_NAME`] plain words in lower case may qualify it.
-/// `name` itself when no role stands there.
+/// or a title, with plain words in lower case qualifying it, [`MAX_ROLE_BEFORE_NAME`] words in
+/// all. `name` itself when no role stands there.
 fn role_before_name(s: &Sentence, name: usize) -> usize {
     let plain = |t: &Tok| {
         !t.cap
@@ -2744,18 +2774,25 @@ fn relative_antecedent(s: &Sentence, who: usize) -> Option<(usize, usize)> {
     (s.tok(last).cap && !s.tok(last).in_quote).then_some((first, who))
 }
 
+/// True when token `i` is an adverb that is a whole lead-in alone ([`ADVERB_LEAD_INS`]): no
+/// comma after it, and a capitalised word that is no day or month after it ("Then Lee turned
+/// on Brandt, calling …", "Later Ann Lee said …"; "Later that month, …" and "Later Monday, …"
+/// are phrases up to their comma).
+pub(crate) fn lone_adverb_lead_in(toks: &[Tok], i: usize) -> bool {
+    let (t, next) = (toks.at(i), toks.at(i + 1));
+    is_in(&ADVERB_LEAD_INS, &t.lower)
+        && !t.gap_after.contains(',')
+        && next.cap
+        && !next.in_quote
+        && !crate::lexicon::is_calendar_word(&next.lower)
+}
+
 /// Where the clause opening at `from` has its subject: after each adverbial lead-in closed by
 /// a comma before `end` ("On Thursday, after a long wait, Ann Lee …").
 fn main_clause_start(s: &Sentence, from: usize, end: usize) -> usize {
     let mut start = from;
     while start < end && opens_lead_in(s.toks, start) {
-        // "Then Lee turned on Brandt, calling …": an adverb alone is the whole lead-in when a
-        // capitalised word follows it with no comma ("Later that month, …" is a phrase).
-        if is_in(&ADVERB_LEAD_INS, &s.tok(start).lower)
-            && !s.tok(start).gap_after.contains(',')
-            && start + 1 < end
-            && s.tok(start + 1).cap
-        {
+        if start + 1 < end && lone_adverb_lead_in(s.toks, start) {
             start += 1;
             continue;
         }
@@ -2922,7 +2959,7 @@ const MAX_ACCORDING_SOURCE_WORDS: usize = 16;
 const SOURCE_BREAKS: [char; 8] = ['—', '–', ';', ':', '(', ')', '[', ']'];
 
 /// `According to SUBJECT, CONTENT` or `CONTENT, according to SUBJECT`; `quotes` are the
-/// sentence text's quotations.
+/// document's quotations, sorted by start.
 fn according_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Frame> {
     // The phrase opens the sentence, after a joining word at most ("But according to …").
     let before = s.text.get(s.span.0..s.tok(k).start).unwrap_or("");
@@ -3009,10 +3046,14 @@ fn according_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<
                 .get(a..b)
                 .is_some_and(|t| !t.chars().any(char::is_alphanumeric))
         };
+        let first = quotes.partition_point(|&(q0, _)| q0 < from);
         quotes
+            .get(first..)
+            .unwrap_or_default()
             .iter()
             .copied()
-            .find(|&(q0, q1)| q0 >= from && q1 <= to && no_words(from, q0) && no_words(q1, to))
+            .take_while(|&(q0, _)| q0 < to)
+            .find(|&(q0, q1)| q1 <= to && no_words(from, q0) && no_words(q1, to))
             .unwrap_or((from, s.tok(k - 1).end))
     };
     Some(Frame {

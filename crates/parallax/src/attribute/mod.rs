@@ -223,27 +223,28 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let mut found = frames(&sent, &quotes);
         let introducing = frames::introducing_cue(&sent);
         let quotes_before = out.len();
-        // An "according to" frame around another frame of speech only names that frame's
-        // channel: it goes after it, and reports its words only when the frame inside gave no
-        // quote ("For the port, according to Lee, the vote is a test of whether …").
-        // So does a document reporting after the words ("Lee told deputies he …, the affidavit
-        // says."): a frame whose verb stands before the document's attribution, with words
-        // among the document's, reports through it, and its words end with the document's.
+        // A document reporting after the words ("Lee told deputies he …, the affidavit says."):
+        // a frame whose verb stands before the document's attribution, with words among the
+        // document's, reports through it, and its words end with the document's.
         let documents: Vec<(usize, (usize, usize))> = found
             .iter()
             .filter(|f| !f.according && document_report(&cx, f))
             .map(|f| (f.cue, f.content))
             .collect();
+        let before_attribution =
+            |g: &Frame, b: usize| cx.toks.at(g.cue).start < b && g.content.0 < b;
         for g in &mut found {
             for &(cue, (_, b)) in &documents {
-                let verb = cx.toks.at(g.cue).start;
-                if g.cue != cue && verb < b && g.content.0 < b && b < g.content.1 {
+                if g.cue != cue && before_attribution(g, b) && b < g.content.1 {
                     g.content.1 = b;
                 }
             }
         }
-        // (outer frame's cue, inner frame's cue, inner is a view) for each frame reporting
-        // through another.
+        // An "according to" frame around another frame of speech only names that frame's
+        // channel: it goes after it, and reports its words only when the frame inside gave no
+        // quote ("For the port, according to Lee, the vote is a test of whether …"). So does a
+        // document reporting after the words. (outer frame's cue, inner frame's cue, inner is a
+        // view) for each frame reporting through another.
         let mut through: Vec<(usize, usize, bool)> = Vec::new();
         for f in &found {
             let document = documents.iter().find(|&&(cue, _)| cue == f.cue);
@@ -251,7 +252,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                 let inside = if f.according {
                     f.content.0 <= g.content.0 && g.content.1 <= f.content.1
                 } else if let Some(&(_, (a, b))) = document {
-                    cx.toks.at(g.cue).start < b && g.content.0 < b && a < g.content.1
+                    before_attribution(g, b) && a < g.content.1
                 } else {
                     false
                 };
@@ -1637,8 +1638,8 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                     d.starts_with(role.as_str()) || titles.contains(&d.trim_end_matches('.'))
                 })
             };
-            // "A spokesman for the ministry said …. …, the spokesman added.": the last speaker
-            // written with the same role, when no one named holds it.
+            // "A spokesman for the ministry said …. …, the spokesman added.": the speaker of the
+            // quote just before, when written with that role and no one named holds it.
             let previous_in_role = || {
                 let previous = cx.recent.previous.as_ref()?;
                 let written = previous.written.as_deref()?;
@@ -2009,7 +2010,7 @@ fn subject_head(toks: &[Tok], (mut a, mut b): (usize, usize)) -> (usize, usize) 
         a = i + 1;
     }
     // "Later Ann Lee said": an adverb opening the sentence is no part of the subject.
-    while b > a + 1 && is_in(&lexicon::ADVERB_LEAD_INS, &toks.at(a).lower) && toks.at(a + 1).cap {
+    while b > a + 1 && frames::lone_adverb_lead_in(toks, a) {
         a += 1;
     }
     while b > a + 1 && tokens::is_party_tag(toks.at(b - 1).base) {
@@ -2665,8 +2666,9 @@ fn is_document(cx: &Context, c: &ChannelMention) -> bool {
 }
 
 /// True when frame `f` is a document reporting after its words ("…, the affidavit says."):
-/// its verb follows the words, and its subject is headed by a document written in lower case
-/// ("the affidavit", "the police report"; not an institution, "the ministry").
+/// its verb follows the words, and its subject is headed by a document or a channel noun written
+/// in lower case ("the affidavit", "the police report", "the readout"; not an institution, "the
+/// ministry", nor the media, "the newspaper").
 fn document_report(cx: &Context, f: &Frame) -> bool {
     let head = cx.toks.at(f.subject.1.saturating_sub(1));
     f.subject.0 < f.subject.1
