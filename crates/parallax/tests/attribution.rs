@@ -3203,3 +3203,16 @@ fn a_document_after_a_speaker_gives_its_own_words_unless_they_are_about_a_person
     let ferry = holding(&found, "The ferry will run all winter");
     assert_eq!(ferry.speaker.as_deref(), Some("Nora Marsh"), "{found:?}");
 }
+
+#[test]
+fn words_said_to_an_addressee_are_the_clause_that_opens() {
+    let found = quotes(
+        "Ann Lee admitted to the Norvik Gazette that she had misled the council. Tom Brandt \
+         ended by making it clear to the judge that he would appeal. The plan was said to be \
+         the best that the council could afford.",
+    );
+    assert_speaker(&found, "she had misled the council", "Ann Lee");
+    assert_none_holding(&found, "Norvik Gazette that");
+    assert_speaker(&found, "he would appeal", "Tom Brandt");
+    assert_none_holding(&found, "the council could afford");
+}

@@ -1895,6 +1895,12 @@ fn verb_frame(
         let subject = subject_with_apposition(s, end)?;
         (before_infinitive(s, subject, k)?, false)
     };
+    // "Lee ended by making it clear that …": after a preposition, the participle's subject.
+    let (subject, borrowed_subject) = if is_in(&MAKE_FORMS, verb) {
+        prepositional_subject(s, k, shared).unwrap_or((subject, borrowed_subject))
+    } else {
+        (subject, borrowed_subject)
+    };
     // SUBJECT VERB: “QUOTE” or SUBJECT VERB, “QUOTE” (not a quote opening the next sentence).
     if opens_quote(t) && !gap_has(t, &['.', '!', '?']) {
         let at = t.end;
@@ -2110,6 +2116,22 @@ fn verb_frame(
     }
     // "said in an e-mailed statement that …": the clause follows the circumstance; without a
     // "that" the words after the verb are only the circumstance ("said in an interview.").
+    // "admitted to the newspaper that …", "complained to Lee that …": "to" and whom the words
+    // were said to, then the clause "that" opens ("said to be …" has no addressee).
+    if !has_that && c + 1 < s.to && s.tok(c).lower == "to" {
+        let first = s.tok(c + 1);
+        let addressee = first.cap
+            || is_in(&DETERMINERS, &first.lower)
+            || is_in(&ADDRESSEES, &first.lower)
+            || matches!(first.lower.as_str(), "him" | "her" | "them" | "us" | "me");
+        let that = (c + 1..s.to.min(c + 1 + MAX_ADDRESSEE_WORDS))
+            .take_while(|&i| !s.tok(i).in_quote && !s.tok(i - 1).gap_after.contains([',', ':']))
+            .find(|&i| s.tok(i).lower == "that" && !is_in(&AUXILIARIES, &s.tok(i + 1).lower));
+        if let Some(i) = that.filter(|_| addressee) {
+            c = i + 1;
+            has_that = true;
+        }
+    }
     // After "on", only "that" opens the clause: "said on social media that …", but "wrote on
     // ferry safety before he …" is the verb's own object.
     let on = s.tok(c).lower == "on";
