@@ -3215,4 +3215,10 @@ fn words_said_to_an_addressee_are_the_clause_that_opens() {
     assert_none_holding(&found, "Norvik Gazette that");
     assert_speaker(&found, "he would appeal", "Tom Brandt");
     assert_none_holding(&found, "the council could afford");
+    // A relative clause after the addressee is no reported clause.
+    let found = quotes("Ann Lee wrote to the firm that designed the pier.");
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("designed")),
+        "{found:?}"
+    );
 }

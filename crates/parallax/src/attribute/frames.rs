@@ -2114,10 +2114,9 @@ fn verb_frame(
             }
         }
     }
-    // "said in an e-mailed statement that …": the clause follows the circumstance; without a
-    // "that" the words after the verb are only the circumstance ("said in an interview.").
     // "admitted to the newspaper that …", "complained to Lee that …": "to" and whom the words
-    // were said to, then the clause "that" opens ("said to be …" has no addressee).
+    // were said to, then the clause "that" opens ("said to be …" has no addressee, and "wrote
+    // to the firm that built the pier" a relative clause, whose verb follows "that").
     if !has_that && c + 1 < s.to && s.tok(c).lower == "to" {
         let first = s.tok(c + 1);
         let addressee = first.cap
@@ -2126,12 +2125,20 @@ fn verb_frame(
             || matches!(first.lower.as_str(), "him" | "her" | "them" | "us" | "me");
         let that = (c + 1..s.to.min(c + 1 + MAX_ADDRESSEE_WORDS))
             .take_while(|&i| !s.tok(i).in_quote && !s.tok(i - 1).gap_after.contains([',', ':']))
-            .find(|&i| s.tok(i).lower == "that" && !is_in(&AUXILIARIES, &s.tok(i + 1).lower));
+            .find(|&i| {
+                let next = s.tok(i + 1);
+                s.tok(i).lower == "that"
+                    && !is_in(&AUXILIARIES, &next.lower)
+                    && !is_in(&IRREGULAR_PAST, &next.lower)
+                    && !(next.lower.ends_with("ed") && !next.cap)
+            });
         if let Some(i) = that.filter(|_| addressee) {
             c = i + 1;
             has_that = true;
         }
     }
+    // "said in an e-mailed statement that …": the clause follows the circumstance; without a
+    // "that" the words after the verb are only the circumstance ("said in an interview.").
     // After "on", only "that" opens the clause: "said on social media that …", but "wrote on
     // ferry safety before he …" is the verb's own object.
     let on = s.tok(c).lower == "on";
