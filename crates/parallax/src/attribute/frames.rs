@@ -2130,7 +2130,7 @@ fn verb_frame(
                 s.tok(i).lower == "that"
                     && !is_in(&AUXILIARIES, &next.lower)
                     && !is_in(&IRREGULAR_PAST, &next.lower)
-                    && !(next.lower.ends_with("ed") && !next.cap)
+                    && (next.cap || !next.lower.ends_with("ed"))
             });
         if let Some(i) = that.filter(|_| addressee) {
             c = i + 1;
