@@ -749,7 +749,8 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             // no quotation (read as speech on its own) and no verb of speech or view of their
             // own ("Lee said the tapes show …, the footage showed."). A lead-in before the
             // comma is read as words too: "After the vote, officials believe." reports "After
-            // the vote" (blocking lead-ins lost "After …, he made …, records show." on PolNeAR).
+            // the vote" (blocking lead-ins lost PolNeAR train attributions whose lead-in runs on
+            // into the reported clause).
             let trailing_view = is_in(&VIEW_VERBS, &t.lower)
                 && !t.cap
                 && (k + 1..s.to).all(|i| is_time_word(&s.tok(i).lower))

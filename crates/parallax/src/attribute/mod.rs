@@ -1857,8 +1857,8 @@ fn frame_quote(
                     .map(|name| (name, Rule::ChannelReportsName))
             })
             .or_else(|| {
-                // Only words about a person ("He pushed for “…”, the readout added", "“The
-                // president noted …,” the summary said") are the previous speaker's: other words
+                // Only words about a person ("She pressed for “…”, the readout added", "“The
+                // minister agreed …,” the summary said") are the previous speaker's: other words
                 // a document gives are its own ("“Costs rose,” the statement said").
                 let first = cx.toks.at(content_tok);
                 let second = cx.toks.at(content_tok + 1);

@@ -355,6 +355,9 @@ pub(crate) fn view_frame(
     if c >= s.to || s.tok(c).in_quote {
         return None;
     }
+    // Only a circumstance (or nothing) from token `i` on.
+    let circumstance_from =
+        |i: usize| i >= s.to || super::frames::opens_place_or_medium(&s.tok(i).lower);
     // "Lee told reporters on Monday.": a verb of telling, its addressee and a time or a
     // circumstance report no words ("told a joke" does).
     let telling = c == object && matches!(t.lower.as_str(), "told" | "tells" | "tell");
@@ -363,16 +366,12 @@ pub(crate) fn view_frame(
         .flatten()
         .filter(|&after| s.tok(after).lower != "that")
     {
-        let rest = super::frames::time_phrase_end(s, after).unwrap_or(after);
-        if rest >= s.to || super::frames::opens_place_or_medium(&s.tok(rest).lower) {
+        if circumstance_from(super::frames::time_phrase_end(s, after).unwrap_or(after)) {
             return None;
         }
     }
     // "Marsh aired Tuesday on the evening bulletin": a time and a circumstance are no view.
-    let after_time = super::frames::time_phrase_end(s, c);
-    if after_time
-        .is_some_and(|i| i >= s.to || super::frames::opens_place_or_medium(&s.tok(i).lower))
-    {
+    if super::frames::time_phrase_end(s, c).is_some_and(circumstance_from) {
         return None;
     }
     let start = s.tok(c).start;
