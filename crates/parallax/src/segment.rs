@@ -169,26 +169,50 @@ fn attribution_follows_quote(rest: &str) -> bool {
             .is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
+/// Most words of a description set off by commas between a name and its verb ("Lee, a retired
+/// clerk from the harbour office, said").
+const MAX_APPOSITION_WORDS: usize = 10;
+
 /// When `rest` opens with a name of one to three capitalised words and a reporting verb
-/// ("Marwick asked", "Mr Xi said"): whether the attribution ends with the verb (a comma, a full
-/// stop or nothing after it: "Marwick asked." rather than "Marwick asked the board …").
+/// ("Marwick asked", "Mr Xi said"), the name perhaps followed by a description between commas
+/// ("Marwick, a clerk at the port, asked"): whether the attribution ends with the verb (a comma,
+/// a full stop or nothing after it: "Marwick asked." rather than "Marwick asked the board …").
 fn attribution_starts(rest: &str) -> Option<bool> {
-    // Four words for the name and its verb, and one more after them.
-    let words: Vec<&str> = rest.split_whitespace().take(5).collect();
-    for (i, w) in words.iter().take(4).enumerate() {
+    // Four words for the name and its verb, and one more after them; or a name, its
+    // description and the verb.
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take(MAX_APPOSITION_WORDS + 5)
+        .collect();
+    let verb_at = |i: usize| {
+        let w = words.get(i)?;
         let bare = w.trim_end_matches([',', '.', ';']);
-        if i > 0 && crate::lexicon::CUES.contains(bare) {
+        crate::lexicon::CUES.contains(bare).then(|| {
             // "She adds, “…”": a verb that opens another quotation introduces it, and ends
             // nothing.
             let opens_next = words
                 .get(i + 1)
                 .is_some_and(|n| n.starts_with(['“', '"', '‘', '«']));
-            let ends = (bare.len() < w.len() && !opens_next) || i + 1 == words.len();
-            return Some(ends);
+            (bare.len() < w.len() && !opens_next) || i + 1 == words.len()
+        })
+    };
+    for (i, w) in words.iter().take(4).enumerate() {
+        let bare = w.trim_end_matches([',', '.', ';']);
+        if i > 0 {
+            if let Some(ends) = verb_at(i) {
+                return Some(ends);
+            }
         }
-        if !w.chars().next().is_some_and(char::is_uppercase)
-            || w.ends_with(['.', ',', ';']) && i == 0 && !bare.is_empty() && bare.len() > 3
-        {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if w.ends_with(',') && !bare.is_empty() {
+            // "Lee, a clerk at the port, said": the description's closing comma, then the verb.
+            let close = (i + 1..words.len().min(i + 1 + MAX_APPOSITION_WORDS))
+                .find(|&j| words[j].ends_with(','))?;
+            return verb_at(close + 1);
+        }
+        if w.ends_with(['.', ';']) && i == 0 && !bare.is_empty() && bare.len() > 3 {
             return None;
         }
     }
@@ -358,6 +382,18 @@ mod tests {
         // A question keeps the attribution after it, whatever follows.
         let t3 = "“Is the count final?” Roe asked the clerk before noon.";
         assert_eq!(split(t3), vec![t3]);
+        // A description between commas may stand between the name and the verb.
+        let t5 = "“Will the pier reopen?” Tom Brandt, a ferry captain from Port Ellis, asked.";
+        assert_eq!(split(t5), vec![t5]);
+        // Without a verb after it, the next sentence is the narrator's.
+        let t6 = "“Will the pier reopen?” Tom Brandt, a ferry captain, has no answer yet.";
+        assert_eq!(
+            split(t6),
+            vec![
+                "“Will the pier reopen?”",
+                "Tom Brandt, a ferry captain, has no answer yet."
+            ]
+        );
     }
 
     #[test]
