@@ -255,6 +255,8 @@ def resolve(text, corenlp, span, pronoun, head=None):
     return max(names, key=len, default=None)
 
 
+# Words after "and" that make a list of sources a group ("Lee and others", "and many more").
+GROUP_WORDS = {"other", "others", "those", "many", "more", "several", "some", "elsewhere", "all"}
 HEAD_STOPS = {",", "(", "-LRB-", "of", "in", "at", "from", "for", "with", "by", "on", "who",
               "that", "which", "whose"}
 
@@ -270,16 +272,38 @@ def head_phrases(text, corenlp, span):
     preposition or a relative pronoun ("Lee, a former mayor of Dover," -> [Lee], [a former
     mayor]). None for two sources joined by "and" ("Roe and Lee", "Roe, Lee and Cho", "Roe of
     Ohio and Lee of Utah"); an "and" inside a relative clause or a prepositional phrase that
-    names no person next ("Lee, whose allies and aides") joins no sources."""
+    names no person next ("Lee, whose allies and aides") joins no sources. Nor does one inside a
+    description of a person set off by a comma ("Lee, a writer and former mayor,"), unless a
+    list is read: a phrase that is a name alone ("Lee, Roe and other senators"), a proper noun
+    within two words or a person's name anywhere after it ("Lee, a mayor, and state Sen. Roe";
+    "Lee, 25, and his wife, Ann Roe,"), a group word next ("and others"), or a parenthesis just
+    before it ("Sen. Lee (R) and conservative groups")."""
     tokens = corenlp[0]
     inside = [i for i, t in enumerate(tokens) if span[0] <= t[0] and t[1] <= span[1]]
     phrases, current, cut = [], [], False
+
+    def joins_sources(i):
+        if cut:
+            return person_follows(tokens, i, inside[-1])
+        if not phrases:
+            return True
+        after = [j for j in inside if j > i]
+        # A person's name, perhaps after a title CoreNLP tags as no entity ("Mr. Lee").
+        first_is_person = any(tokens[j][4] == "PERSON" for j in phrases[0]) and all(
+            tokens[j][4] in ("PERSON", "O") for j in phrases[0] if tokens[j][3] in PROPER)
+        names_listed = any(all(tokens[j][3] in PROPER for j in p) for p in phrases[1:] + [current] if p)
+        group_next = bool(after) and text[tokens[after[0]][0]:tokens[after[0]][1]].lower() in GROUP_WORDS
+        return (not after or not first_is_person or names_listed or group_next
+                or text[tokens[i - 1][0]:tokens[i - 1][1]] in (")", "-RRB-")
+                or any(tokens[j][3] in PROPER for j in after[:2])
+                or any(tokens[j][4] == "PERSON" for j in after))
+
     for i in inside:
         word = text[tokens[i][0]:tokens[i][1]]
         if word in (",", "(", "-LRB-"):
             phrases.append(current)
             current, cut = [], False
-        elif word.lower() == "and" and (not cut or person_follows(tokens, i, inside[-1])):
+        elif word.lower() == "and" and joins_sources(i):
             return None
         elif not cut and word.lower() in HEAD_STOPS:
             cut = True

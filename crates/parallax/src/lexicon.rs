@@ -581,6 +581,28 @@ pub(crate) static PLURAL_ROLES: WordList = WordList::new(&[
     "officials",
 ]);
 
+/// Nouns of kinship that introduce a relative by name ("his sister Ann Lee", "the driver's son
+/// Tom Lee"): someone a story calls by the given name, not by the surname it shares.
+pub(crate) static KIN_NOUNS: WordList = WordList::new(&[
+    "aunt",
+    "brother",
+    "cousin",
+    "daughter",
+    "father",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "sister",
+    "son",
+    "uncle",
+    "wife",
+]);
+
 /// Nouns that make a phrase a channel: the medium words came through.
 pub(crate) static CHANNEL_HEADS: WordList = WordList::new(&[
     "account",

@@ -3222,3 +3222,29 @@ fn words_said_to_an_addressee_are_the_clause_that_opens() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_surname_with_a_title_is_the_person_named_in_full_before() {
+    let found = quotes(
+        "Tom Lee, the harbour master, was hurt on Monday when the pier gave way in Port Ellis.\n\n\
+         “He is a careful man,” Mr. Lee said of his deputy.",
+    );
+    assert_speaker(&found, "careful man", "Tom Lee");
+    // A title of the other gender names someone else: the surname stays as written.
+    let found = quotes(
+        "Tom Lee, the harbour master, was hurt on Monday when the pier gave way in Port Ellis.\n\n\
+         “He is a careful man,” Mrs. Lee said of her husband.",
+    );
+    assert_eq!(speaker_of(&found, "careful man").as_deref(), Some("Lee"));
+}
+
+#[test]
+fn a_relative_named_with_the_same_surname_does_not_take_it_over() {
+    let found = quotes(
+        "Tom Lee, the harbour master, was hurt on Monday when the pier gave way in Port Ellis.\n\n\
+         “He never takes risks,” his sister Ann Lee told reporters.\n\n\
+         “I was lucky,” Lee said on Tuesday.",
+    );
+    assert_speaker(&found, "never takes risks", "Ann Lee");
+    assert_speaker(&found, "I was lucky", "Tom Lee");
+}

@@ -250,6 +250,17 @@ impl NameTable {
             .map(|i| toks.at(i).base)
             .collect();
         for run in table.candidates.clone() {
+            // "Tom Lee … Mr. Lee said": a surname known only with its title is the person the
+            // full name names.
+            if let Some(p) = table.surname_only_person(&run) {
+                if let Some(person) = table.people.get_mut(p) {
+                    person.name = run.join(" ");
+                }
+                for w in run {
+                    table.parts.entry(w).or_insert(p);
+                }
+                continue;
+            }
             // A new surname is a new person, whatever the given name ("Adam Ferrow" after "Adam
             // Kessling"); so is a known surname after another given name, a relative or a
             // namesake ("Nora Kessling" after "Adam Kessling").
@@ -267,7 +278,70 @@ impl NameTable {
                 }
             }
         }
+        table.settle_shared_surnames(toks);
         table
+    }
+
+    /// A surname two people share ("Tom Lee" and his sister "Ann Lee") refers alone to one
+    /// not introduced as a relative, when the one it refers to was: a story calls a relative
+    /// or a namesake it brings in by the given name, and its subject by the surname.
+    fn settle_shared_surnames(&mut self, toks: &[Tok]) {
+        let surname = |p: &Person| p.name.rsplit(' ').next().map(str::to_string);
+        let mut shared: HashMap<String, Vec<usize>> = HashMap::new();
+        for (p, person) in self.people.iter().enumerate() {
+            if person.name.contains(' ') {
+                if let Some(last) = surname(person) {
+                    shared.entry(last).or_default().push(p);
+                }
+            }
+        }
+        shared.retain(|_, owners| owners.len() > 1);
+        if shared.is_empty() {
+            return;
+        }
+        // Each pair of a given name and a surname written together: where first, and whether a
+        // noun of kinship stands right before it there ("his sister Ann Lee").
+        let mut written: HashMap<(&str, &str), (usize, bool)> = HashMap::new();
+        for i in 0..toks.len() {
+            if !toks.at(i).cap {
+                continue;
+            }
+            let kin = i > 0
+                && is_in(&super::lexicon::KIN_NOUNS, &toks.at(i - 1).lower)
+                && adjacent(toks.at(i - 1), toks.at(i));
+            for j in (i + 1..toks.len().min(i + 4))
+                .take_while(|&j| toks.at(j).cap && adjacent(toks.at(j - 1), toks.at(j)))
+            {
+                written
+                    .entry((toks.at(i).base, toks.at(j).base))
+                    .or_insert((i, kin));
+            }
+        }
+        let introduced = |people: &[Person], p: usize, last: &str| {
+            let name = &people.person(p).name;
+            let given = name.split(' ').next().unwrap_or("");
+            written
+                .get(&(given, last))
+                .copied()
+                .unwrap_or((usize::MAX, false))
+        };
+        for (last, owners) in shared {
+            let Some(&owner) = self.parts.get(&last) else {
+                continue;
+            };
+            if !introduced(&self.people, owner, &last).1 {
+                continue;
+            }
+            let subject = owners
+                .iter()
+                .copied()
+                .map(|p| (introduced(&self.people, p, &last), p))
+                .filter(|&((_, kin), _)| !kin)
+                .min_by_key(|&((at, _), _)| at);
+            if let Some((_, p)) = subject {
+                self.parts.insert(last, p);
+            }
+        }
     }
 
     /// The fullest name for name words found next to a reporting verb: a known person they
@@ -317,6 +391,30 @@ impl NameTable {
             self.parts.entry(w.to_string()).or_insert(idx);
         }
         idx
+    }
+
+    /// The person a run of name words ("Tom Lee") completes: one known so far by the run's
+    /// surname alone, with a title ("Mr. Lee"), when no other word of the run names anyone and
+    /// the title's gender does not contradict the given name ("Mrs. Lee" is not Tom Lee).
+    fn surname_only_person(&self, run: &[String]) -> Option<usize> {
+        let (first, surname) = (run.first()?, run.last()?);
+        let p = self.part(surname)?;
+        let person = self.people.get(p)?;
+        if run.len() < 2
+            || person.name != *surname
+            || run.iter().any(|w| w != surname && self.part(w).is_some())
+        {
+            return None;
+        }
+        let titled = |t: &[&str]| person.descriptors.iter().any(|d| t.contains(&d.as_str()));
+        let (male, female) = (titled(&["mr"]), titled(&["ms", "mrs", "miss"]));
+        let given = super::given_names::pronoun_vote(first);
+        let fits = match given.signum() {
+            1 => !female,
+            -1 => !male,
+            _ => !(male && female),
+        };
+        fits.then_some(p)
     }
 
     /// True when a run of name words ("Nora Kessling") shares its surname with a person while
