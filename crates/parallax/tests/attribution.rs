@@ -3248,3 +3248,25 @@ fn a_relative_named_with_the_same_surname_does_not_take_it_over() {
     assert_speaker(&found, "never takes risks", "Ann Lee");
     assert_speaker(&found, "I was lucky", "Tom Lee");
 }
+
+#[test]
+fn a_description_means_the_person_it_was_set_after() {
+    let found = quotes(
+        "Tom Brandt, the city's fire chief, reached the pier on Monday.\n\n\
+         “He never takes risks,” said Ann Lee, a neighbour.\n\n\
+         “The pier is closed,” the fire chief said.\n\n\
+         “Nobody goes out there,” the neighbour added.",
+    );
+    assert_speaker(&found, "pier is closed", "Tom Brandt");
+    assert_speaker(&found, "Nobody goes out", "Ann Lee");
+    // A description whose words differ names no one by them.
+    let found = quotes(
+        "Tom Brandt, a doctoral student, wrote about the pier on Monday.\n\n\
+         “He never takes risks,” said Ann Lee.\n\n\
+         “The pier is closed,” the city's fire chief said.",
+    );
+    assert_ne!(
+        speaker_of(&found, "pier is closed").as_deref(),
+        Some("Tom Brandt")
+    );
+}

@@ -1649,7 +1649,14 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                     .then(|| previous.speaker.clone())
                     .flatten()
             };
-            recent(&by_descriptor)
+            // "the harbour master" after "Tom Lee, the harbour master, …".
+            let by_apposition = |p: usize| {
+                let (head, modifiers) = modifiers.split_last().unwrap_or((&role, &[]));
+                let modifiers: Vec<&str> = modifiers.iter().map(String::as_str).collect();
+                NameTable::described_as(people.person(p), &modifiers, head)
+            };
+            recent(&by_apposition)
+                .or_else(|| recent(&by_descriptor))
                 .or_else(|| (0..people.len()).find(|&p| by_descriptor(p)))
                 .or_else(|| recent(&by_role))
                 // "the VJHL commissioner said …" before "VJHL commissioner Gil Thorsby" is named.
@@ -2416,7 +2423,17 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 Referent::Person(p) => Some(p),
                 _ => None,
             });
-        let named = apposition.or_else(|| {
+        // Someone introduced with that description ("Tom Lee, the harbour master, …"), the
+        // last one named so.
+        let described = || {
+            let modifiers: Vec<&str> = (a + 1..b - 1)
+                .map(|i| cx.toks.at(i).lower.as_str())
+                .collect();
+            cx.seen.iter().rev().map(|&(p, _)| p).find(|&p| {
+                NameTable::described_as(cx.names.people.person(p), &modifiers, &head.lower)
+            })
+        };
+        let named = apposition.or_else(described).or_else(|| {
             cx.seen
                 .iter()
                 .rev()

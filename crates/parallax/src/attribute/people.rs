@@ -21,6 +21,9 @@ pub struct Person {
     pub name: String,
     /// Lower-case words introduced with the name ("chinese", "president").
     pub descriptors: Vec<String>,
+    /// Lower-case words of a description set off after the name ("Tom Lee, the harbour
+    /// master," gives "harbour" and "master").
+    pub described: Vec<String>,
     /// Known to be a person: named with a title or role, seen speaking, or referred to by one
     /// part of the name alone ("Marske" after "Greta Marske"). Pronouns resolve only to them.
     pub confirmed: bool,
@@ -31,6 +34,7 @@ pub struct Person {
 static NO_PERSON: Person = Person {
     name: String::new(),
     descriptors: Vec::new(),
+    described: Vec::new(),
     confirmed: false,
 };
 
@@ -55,6 +59,9 @@ pub struct NameTable {
     /// Capitalised runs of two or three words that may be names ("Harold Penrose"), in order.
     candidates: Vec<Vec<String>>,
 }
+
+/// Most words of a description set off after a name that are learnt as its descriptors.
+const MAX_APPOSITION_WORDS: usize = 5;
 
 /// What a mention refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,6 +228,7 @@ impl NameTable {
                     table.people.push(Person {
                         name: name.join(" "),
                         descriptors: Vec::new(),
+                        described: Vec::new(),
                         confirmed: true,
                     });
                     table.people.len() - 1
@@ -270,6 +278,7 @@ impl NameTable {
                 table.people.push(Person {
                     name: run.join(" "),
                     descriptors: Vec::new(),
+                    described: Vec::new(),
                     confirmed: alone,
                 });
                 let idx = table.people.len() - 1;
@@ -279,7 +288,72 @@ impl NameTable {
             }
         }
         table.settle_shared_surnames(toks);
+        table.learn_appositions(toks);
         table
+    }
+
+    /// Adds to each person the words of a description set off after their name ("Tom Lee, the
+    /// harbour master, was …", "said Ann Lee, 54, a retired nurse."): later "the harbour
+    /// master" means them.
+    fn learn_appositions(&mut self, toks: &[Tok]) {
+        for m in self.mentions(toks, 0, toks.len(), false) {
+            let (Referent::Person(p), false) = (&m.referent, m.possessive) else {
+                continue;
+            };
+            let p = *p;
+            let i = m.last - 1;
+            if !toks.at(i).gap_after.trim_start().starts_with(',') {
+                continue;
+            }
+            // An age may stand first ("Ann Lee, 54, a retired nurse").
+            let mut k = i + 1;
+            if toks.get(k).is_some_and(|a| {
+                a.base.bytes().all(|b| b.is_ascii_digit()) && a.gap_after.trim() == ","
+            }) {
+                k += 1;
+            }
+            if !toks
+                .get(k)
+                .is_some_and(|d| matches!(d.lower.as_str(), "the" | "a" | "an"))
+            {
+                continue;
+            }
+            let mut words = Vec::new();
+            let mut closed = false;
+            for j in k + 1..toks.len().min(k + 1 + MAX_APPOSITION_WORDS) {
+                let w = toks.at(j);
+                if w.in_quote || (w.cap && self.part(w.base).is_some()) {
+                    break;
+                }
+                // "a spokesman for the port": the description's head comes before it.
+                if matches!(
+                    w.lower.as_str(),
+                    "of" | "for" | "at" | "in" | "with" | "to" | "from" | "on" | "by" | "who"
+                ) {
+                    closed = true;
+                    break;
+                }
+                words.push(w.base.to_lowercase());
+                let gap = w.gap_after.trim();
+                if gap.starts_with([',', '.', ';']) {
+                    closed = true;
+                    break;
+                }
+                if !gap.is_empty() && gap != "-" {
+                    break;
+                }
+            }
+            if !closed || words.is_empty() {
+                continue;
+            }
+            if let Some(person) = self.people.get_mut(p) {
+                for w in words {
+                    if !person.described.contains(&w) {
+                        person.described.push(w);
+                    }
+                }
+            }
+        }
     }
 
     /// A surname two people share ("Tom Lee" and his sister "Ann Lee") refers alone to one
@@ -384,6 +458,7 @@ impl NameTable {
         self.people.push(Person {
             name: name.to_string(),
             descriptors: Vec::new(),
+            described: Vec::new(),
             confirmed: true,
         });
         let idx = self.people.len() - 1;
@@ -435,6 +510,15 @@ impl NameTable {
             && self.part(first).is_none()
             && given_name(first)
             && theirs.first().is_some_and(|w| given_name(w))
+    }
+
+    /// True when a description's head and modifiers ("the harbour master") all stand in the
+    /// description set off after the person's name ("Tom Lee, the city's harbour master,").
+    pub(crate) fn described_as(person: &Person, modifiers: &[&str], head: &str) -> bool {
+        person.described.iter().any(|w| w == head)
+            && modifiers
+                .iter()
+                .all(|m| person.described.iter().any(|w| w == m))
     }
 
     /// The person whose name ends with `surname`.
