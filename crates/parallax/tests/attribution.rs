@@ -3270,3 +3270,29 @@ fn a_description_means_the_person_it_was_set_after() {
         Some("Tom Brandt")
     );
 }
+
+#[test]
+fn a_statement_named_after_the_verb_is_the_speakers() {
+    let found = quotes(
+        "The Norvik Coast Guard said in a statement that forty tonnes of fuel had leaked. \
+         “We are laying booms around the wreck,” the statement said.",
+    );
+    assert_speaker(&found, "laying booms", "Norvik Coast Guard");
+}
+
+#[test]
+fn an_organisation_of_another_kind_is_not_the_one_a_description_means() {
+    let found = quotes(
+        "The Port Ellis Harbour Board said on Monday that the pier would stay shut.\n\n\
+         The airline said that its evening ferry flights would land at Norvik instead.",
+    );
+    assert_ne!(
+        speaker_of(&found, "evening ferry flights").as_deref(),
+        Some("Port Ellis Harbour Board")
+    );
+    let found = quotes(
+        "Helgesen Shipping said on Monday that the crew was safe.\n\n\
+         The company said that the ship would be towed to Norvik.",
+    );
+    assert_speaker(&found, "towed to Norvik", "Helgesen Shipping");
+}

@@ -1978,6 +1978,12 @@ fn frame_quote(
     } else {
         QuoteKind::Indirect
     };
+    // "The port said in a statement …. “…,” the statement said.": the statement is the port's.
+    if let (Some(owner), None) = (&speaker, &channel) {
+        if writing_after_verb(cx, f.cue) {
+            cx.recent.last_document_owner = Some((owner.clone(), s_idx));
+        }
+    }
     cx.remember_quote((&speaker, &written), &channel, s_idx, paragraph);
     let cue = if f.according && cx.toks.at(f.cue).lower == "according" {
         "according to".to_string()
@@ -2392,7 +2398,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         && modifiers_only
         && is_in(&ORGANISATION_WORDS, &head.lower)
     {
-        if let Some(name) = recent_organisation(cx) {
+        if let Some(name) = recent_organisation_of_kind(cx, &head.lower) {
             cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
         }
@@ -2579,6 +2585,20 @@ fn is_writing(lower: &str) -> bool {
             && !is_in(&lexicon::MEDIA_HEADS, lower))
 }
 
+/// True when a piece of writing follows the verb at `cue` as its circumstance ("said in a
+/// statement", "wrote in a brief letter"): what it says later is the speaker's.
+fn writing_after_verb(cx: &Context, cue: usize) -> bool {
+    let word = |j: usize| {
+        cx.toks
+            .get(j)
+            .filter(|t| !t.in_quote)
+            .map(|t| t.lower.as_str())
+    };
+    word(cue + 1) == Some("in")
+        && word(cue + 2).is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"))
+        && (cue + 3..cue + 5).any(|j| word(j).is_some_and(is_writing))
+}
+
 /// Tokens after a frame's subject that an author's name may still run into.
 const AUTHOR_REACH: usize = 12;
 
@@ -2761,6 +2781,42 @@ fn recent_named_at<'n>(
 fn recent_organisation(cx: &Context) -> Option<String> {
     let opened = recent_named_at(cx, &cx.recent.last_organisation);
     let named = recent_named_at(cx, &cx.recent.last_named_organisation);
+    match (opened, named) {
+        (Some(o), Some(n)) if n.1 > o.1 => Some(n.0.clone()),
+        (o, n) => o.or(n).map(|(name, _)| name.clone()),
+    }
+}
+
+/// Organisation words that any organisation may be called ("the company said" of a bank).
+static ANY_ORGANISATION: WordList = WordList::new(&[
+    "company",
+    "corp",
+    "corporation",
+    "firm",
+    "group",
+    "inc",
+    "ltd",
+    "organisation",
+    "organization",
+]);
+
+/// The organisation "the KIND" means ("the airline", "the ministry"): the more recent of the one
+/// that last opened a sentence and the one last named, unless its name ends in a word of another
+/// kind ("the airline" is not the "Norvik Harbour Board"; any organisation is "the company").
+fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
+    let fits = |name: &str| {
+        let last = name
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        is_in(&ANY_ORGANISATION, kind)
+            || is_in(&ANY_ORGANISATION, &last)
+            || !is_in(&ORGANISATION_WORDS, &last)
+            || last.trim_end_matches('s') == kind.trim_end_matches('s')
+    };
+    let opened = recent_named_at(cx, &cx.recent.last_organisation).filter(|(n, _)| fits(n));
+    let named = recent_named_at(cx, &cx.recent.last_named_organisation).filter(|(n, _)| fits(n));
     match (opened, named) {
         (Some(o), Some(n)) if n.1 > o.1 => Some(n.0.clone()),
         (o, n) => o.or(n).map(|(name, _)| name.clone()),
