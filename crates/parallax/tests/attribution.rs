@@ -3296,3 +3296,15 @@ fn an_organisation_of_another_kind_is_not_the_one_a_description_means() {
     );
     assert_speaker(&found, "towed to Norvik", "Helgesen Shipping");
 }
+
+#[test]
+fn a_dateline_is_no_part_of_the_reported_words() {
+    let found = quotes(
+        "NORVIK, Norway — A cargo ship ran aground near the port on Sunday, spilling fuel \
+         into the fjord, officials said.",
+    );
+    assert!(words_of(&found, "cargo ship").starts_with("A cargo ship"));
+    // A dash inside a sentence in capitals further on is no dateline.
+    let found = quotes("The ferry — the only link to NORVIK — will resume on Friday, Lee said.");
+    assert!(words_of(&found, "ferry").starts_with("The ferry"));
+}

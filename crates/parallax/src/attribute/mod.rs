@@ -1739,6 +1739,45 @@ fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
             .all(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
+/// Most bytes of a dateline before its dash ("PORT ELLIS, Maine (AP) —").
+const MAX_DATELINE_BYTES: usize = 60;
+
+/// The start of reported words past a dateline opening their line ("NORVIK, Norway — A ship
+/// ran aground, officials said." reports from "A ship"): a place in capitals, perhaps a region
+/// and an agency after it, then a dash between spaces. The dateline is the outlet's, not the
+/// speaker's.
+fn past_dateline(text: &str, start: usize, end: usize) -> usize {
+    let line_opens = text
+        .get(..start)
+        .unwrap_or("")
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim().is_empty());
+    let words = text.get(start..end).unwrap_or("");
+    let head = words
+        .get(..MAX_DATELINE_BYTES.min(words.len()))
+        .unwrap_or(words);
+    let Some((dash_at, dash)) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, *d)))
+        .min_by_key(|&(at, _)| at)
+    else {
+        return start;
+    };
+    let place = &head[..dash_at];
+    let first_word = place
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let capitals = first_word.chars().count() >= 3 && first_word.chars().all(char::is_uppercase);
+    let one_line = !place.contains(['.', '!', '?', '“', '"']) || place.contains('(');
+    if line_opens && capitals && one_line && words.len() > dash_at + dash.len() {
+        start + dash_at + dash.len()
+    } else {
+        start
+    }
+}
+
 /// The quote a frame reports, with its speaker and channel.
 #[allow(clippy::too_many_arguments)]
 fn frame_quote(
@@ -1752,6 +1791,7 @@ fn frame_quote(
     quotes: &[(usize, usize)],
 ) -> Option<Quote> {
     let (start, end) = trim_quote(cx.text, f.content.0, f.content.1);
+    let start = past_dateline(cx.text, start, end);
     if start >= end {
         return None;
     }
