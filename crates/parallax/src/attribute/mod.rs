@@ -1754,9 +1754,11 @@ fn past_dateline(text: &str, start: usize, end: usize) -> usize {
         .next()
         .is_some_and(|before| before.trim().is_empty());
     let words = text.get(start..end).unwrap_or("");
-    let head = words
-        .get(..MAX_DATELINE_BYTES.min(words.len()))
-        .unwrap_or(words);
+    let mut cut = MAX_DATELINE_BYTES.min(words.len());
+    while !words.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = words.get(..cut).unwrap_or("");
     let Some((dash_at, dash)) = [" — ", " – ", " -- ", " - "]
         .iter()
         .filter_map(|d| head.find(d).map(|at| (at, *d)))
@@ -1764,7 +1766,7 @@ fn past_dateline(text: &str, start: usize, end: usize) -> usize {
     else {
         return start;
     };
-    let place = &head[..dash_at];
+    let place = head.get(..dash_at).unwrap_or("");
     let first_word = place
         .split(|c: char| !c.is_alphabetic())
         .next()
