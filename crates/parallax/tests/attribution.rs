@@ -3308,3 +3308,20 @@ fn a_dateline_is_no_part_of_the_reported_words() {
     let found = quotes("The ferry — the only link to NORVIK — will resume on Friday, Lee said.");
     assert!(words_of(&found, "ferry").starts_with("The ferry"));
 }
+
+#[test]
+fn a_newspaper_told_is_the_channel_even_when_the_registry_lacks_it() {
+    let found = attributed(
+        "Omar Haddad, a spokesman for the mayor, told the Port Ellis Courier that the pier \
+         would stay shut.\n\nHaddad told Norvik Radio on Monday that the ferries would run.",
+    );
+    let channel = |words: &str| holding(&found, words).channel.clone();
+    assert_eq!(channel("stay shut").as_deref(), Some("Port Ellis Courier"));
+    assert_eq!(
+        channel("ferries would run").as_deref(),
+        Some("Norvik Radio")
+    );
+    // A person told is no channel.
+    let found = attributed("Omar Haddad told Tom Brandt that the pier would stay shut.");
+    assert_eq!(holding(&found, "stay shut").channel, None);
+}

@@ -1700,8 +1700,9 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
 const MAX_OUTLET_WORDS: usize = 4;
 
 /// The outlet a speaker told their words to ("told AFP", "told the Daily Planet in an
-/// interview"), when the outlet registry knows the name: the channel the words came through.
-/// "Told reporters" names none.
+/// interview"), when the outlet registry knows the name or it ends in a newspaper's or a
+/// station's word ("told the Port Ellis Courier"): the channel the words came through. "Told
+/// reporters" names none.
 fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     let t = cx.toks.get(cue)?;
     if t.lower != "told" || !t.gap_after.trim().is_empty() {
@@ -1717,8 +1718,15 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
         }
         end += 1;
         let name = cx.span_text(cue + 1, end);
+        // "told the Port Ellis Courier": a name ending in a newspaper's or a station's word.
+        let masthead = tok.cap && is_in(&MASTHEAD_WORDS, &tok.lower);
         if registry.by_name(&name).is_some() {
             found = Some(name);
+        } else if masthead {
+            found = Some(cx.span_text(
+                cue + 1 + usize::from(cx.toks.at(cue + 1).lower == "the"),
+                end,
+            ));
         }
         if !tok.gap_after.trim().is_empty() {
             break;
@@ -1726,6 +1734,31 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     }
     found
 }
+
+/// Words that end the name of a newspaper or a station ("the Port Ellis Courier", "Norvik
+/// Radio"): after "told", the name is the outlet the words went through.
+static MASTHEAD_WORDS: WordList = WordList::new(&[
+    "bulletin",
+    "chronicle",
+    "courier",
+    "dispatch",
+    "examiner",
+    "gazette",
+    "herald",
+    "inquirer",
+    "journal",
+    "news",
+    "observer",
+    "post",
+    "radio",
+    "record",
+    "sentinel",
+    "telegraph",
+    "television",
+    "times",
+    "tribune",
+    "tv",
+]);
 
 /// True when every word of `channel` is a word of the person's `name` ("Tom" of "Tom Lee").
 fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
