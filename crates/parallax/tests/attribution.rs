@@ -3325,3 +3325,20 @@ fn a_newspaper_told_is_the_channel_even_when_the_registry_lacks_it() {
     let found = attributed("Omar Haddad told Tom Brandt that the pier would stay shut.");
     assert_eq!(holding(&found, "stay shut").channel, None);
 }
+
+#[test]
+fn a_qualified_group_and_an_unnamed_source_are_speakers() {
+    let found = quotes(
+        "A former harbour official was charged on Thursday with taking bribes, federal \
+         prosecutors said.\n\n\
+         A person familiar with the inquiry said two other officials were under scrutiny.",
+    );
+    assert_eq!(
+        speaker_of(&found, "taking bribes").as_deref(),
+        Some("federal prosecutors")
+    );
+    assert_eq!(
+        speaker_of(&found, "two other officials").as_deref(),
+        Some("A person familiar with the inquiry")
+    );
+}

@@ -348,6 +348,34 @@ fn canonical_names(keys: &[Option<ChannelKey>]) -> HashMap<String, String> {
     names
 }
 
+/// Words after a person noun that describe a source the story does not name ("a person
+/// familiar with the talks", "two officials briefed on the case").
+static SOURCE_DESCRIPTIONS: WordList =
+    WordList::new(&["briefed", "close", "familiar", "involved", "knowledgeable"]);
+
+/// Nouns for someone a story quotes without a name.
+static SOURCE_NOUNS: WordList = WordList::new(&["person", "people", "source", "sources"]);
+
+/// True for a source described without a name: an article or a number, a person noun, and a
+/// word of familiarity ("a person familiar with the investigation", "two sources close to
+/// the mayor").
+fn is_unnamed_source(words: &[&str]) -> bool {
+    let [first, noun, described, ..] = words else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    let noun = noun.to_lowercase();
+    let opens = matches!(
+        first.as_str(),
+        "a" | "an" | "one" | "two" | "three" | "several"
+    ) || first.chars().all(|c| c.is_ascii_digit());
+    let person = is_in(&SOURCE_NOUNS, &noun)
+        || is_in(&GROUP_NOUNS, &noun)
+        || is_in(&ROLES, &noun)
+        || is_in(&PLURAL_ROLES, &noun);
+    opens && person && is_in(&SOURCE_DESCRIPTIONS, &described.to_lowercase())
+}
+
 /// True when a speaker reads as a name: it ends in a capitalised word or in a role, group or
 /// organisation noun ("police", "the spokesman", "Ruritania's transport ministry"), and holds
 /// no auxiliary, adverb or clause word before that ("Ruritania has long"); a lone adjective of
@@ -358,6 +386,9 @@ pub(crate) fn is_name(speaker: &str) -> bool {
         .map(bare)
         .filter(|w| !w.is_empty())
         .collect();
+    if is_unnamed_source(&words) {
+        return true;
+    }
     let (Some(first), Some(&last_word)) = (words.first(), words.last()) else {
         return false;
     };
@@ -388,10 +419,15 @@ pub(crate) fn is_name(speaker: &str) -> bool {
         || is_in(&GROUP_NOUNS, &lower_last)
         || is_in(&PLURAL_ROLES, &lower_last)
         || (words.len() > 1 && matches!(first.to_lowercase().as_str(), "the" | "a" | "an"));
+    // "federal prosecutors", "senior officials": a word qualifying a plural group.
+    let qualified_group = lower_only
+        && words.len() <= 3
+        && (is_in(&GROUP_NOUNS, &lower_last) || is_in(&PLURAL_ROLES, &lower_last));
     let first_ok = capitalised(first)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
         || matches!(first.to_lowercase().as_str(), "the" | "a" | "an")
-        || role(first);
+        || role(first)
+        || qualified_group;
     let ends_as_a_name =
         (capitalised(last_word) || role(last_word)) && !demonym && lower_ok && first_ok;
     ends_as_a_name
