@@ -422,7 +422,11 @@ pub(crate) fn is_name(speaker: &str) -> bool {
     // "federal prosecutors", "senior officials": a word qualifying a plural group.
     let qualified_group = lower_only
         && words.len() <= 3
-        && (is_in(&GROUP_NOUNS, &lower_last) || is_in(&PLURAL_ROLES, &lower_last));
+        && (is_in(&GROUP_NOUNS, &lower_last) || is_in(&PLURAL_ROLES, &lower_last))
+        && words
+            .iter()
+            .take(last)
+            .all(|w| !crate::terms::is_stopword(&w.to_lowercase()));
     let first_ok = capitalised(first)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
         || matches!(first.to_lowercase().as_str(), "the" | "a" | "an")
@@ -575,6 +579,8 @@ mod tests {
             "Ruritania's transport ministry",
             "the spokesman",
             "police",
+            "federal prosecutors",
+            "a person familiar with the inquiry",
         ] {
             assert!(is_name(name), "{name}");
         }
@@ -586,6 +592,7 @@ mod tests {
             "North Korean",
             "ministry",
             "of police",
+            "a person said",
             "",
         ] {
             assert!(!is_name(not_a_name), "{not_a_name}");
