@@ -3342,3 +3342,15 @@ fn a_qualified_group_and_an_unnamed_source_are_speakers() {
         Some("A person familiar with the inquiry")
     );
 }
+
+#[test]
+fn they_means_a_group_named_in_lower_case_that_opened_a_sentence() {
+    let found = quotes(
+        "The researchers measured forty piers along the coast of Norvik. More data are \
+         needed before any pier is closed, they wrote.",
+    );
+    assert_eq!(
+        speaker_of(&found, "More data").as_deref(),
+        Some("The researchers")
+    );
+}

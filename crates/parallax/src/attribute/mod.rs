@@ -509,6 +509,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             } else {
                 cx.recent.last_organisation = Some((name, s_idx));
             }
+        } else if let Some((a, b)) = opening_group(&cx.toks, from, to) {
+            cx.recent.last_group = Some((cx.span_text(a, b), s_idx));
         }
     }
     // Pull quotes signed by name, where no verb reported them; posts signed by an account and
@@ -854,6 +856,25 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
         plural = true;
     }
     Some(((a.max(from), b), plural))
+}
+
+/// A group named in lower case opening a sentence ("The researchers acknowledged …", "Local
+/// residents say …"): an optional article, at most one qualifying word and a plural group noun
+/// ([`lexicon::GROUP_NOUNS`]), before a word in lower case. "They" may mean it next.
+fn opening_group(toks: &[Tok], from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    if a < to && toks.at(a).lower == "the" {
+        a += 1;
+    }
+    let head = (a..to.min(a + 2)).find(|&i| is_in(&lexicon::GROUP_NOUNS, &toks.at(i).lower))?;
+    let plain = |i: usize| {
+        let t = toks.at(i);
+        !t.in_quote && !t.possessive && t.gap_after.trim().is_empty()
+    };
+    let qualifier_ok = (a..head)
+        .all(|i| plain(i) && !toks.at(i).cap && !crate::terms::is_stopword(&toks.at(i).lower));
+    let next_lower = toks.get(head + 1).is_some_and(|t| !t.cap && !t.in_quote) && head + 1 < to;
+    (qualifier_ok && plain(head) && next_lower).then_some((from, head + 1))
 }
 
 /// The organisation opening a sentence, after a lead-in phrase ("In a statement, HRCA did not
