@@ -1283,7 +1283,7 @@ fn a_stance_verb_s_object_holding_a_quotation_is_quoted_in_part_unless_it_is_a_t
 #[test]
 fn a_thing_described_holds_no_stance_of_the_last_person_named() {
     let found = attributed(
-        "Director Ana Roe opened the meeting.\n\nThe letter criticized a new timetable for \
+        "Mayor Ana Roe opened the meeting.\n\nThe letter criticized a new timetable for \
          the island ferries.\n\nThe mayor criticized a second timetable for the winter \
          months.\n",
     );
@@ -3353,4 +3353,22 @@ fn they_means_a_group_named_in_lower_case_that_opened_a_sentence() {
         speaker_of(&found, "More data").as_deref(),
         Some("The researchers")
     );
+}
+
+#[test]
+fn a_role_is_not_the_person_last_named_in_another_role() {
+    let found = quotes(
+        "Mayor Ann Lee told reporters on Monday that the pier had been inspected.\n\n\
+         The minister said the harbour would reopen on Friday.",
+    );
+    assert_ne!(
+        speaker_of(&found, "harbour would reopen").as_deref(),
+        Some("Ann Lee")
+    );
+    // The same role still means the person named with it.
+    let found = quotes(
+        "Mayor Ann Lee told reporters on Monday that the pier had been inspected.\n\n\
+         The mayor said the harbour would reopen on Friday.",
+    );
+    assert_speaker(&found, "harbour would reopen", "Ann Lee");
 }

@@ -1560,6 +1560,19 @@ fn qualifies_next(toks: &[Tok], m: &Mention, next: &Mention) -> bool {
         && is_in(&lexicon::ROLES, &toks.at(next.first - 1).lower)
 }
 
+/// True when a person was introduced with a role ("Mayor Ann Lee", "Tom Brandt, the fire
+/// chief,") and `role`, a role word too, is none of its words: "the minister" is not the mayor
+/// named last.
+fn in_another_role(person: &people::Person, role: &str) -> bool {
+    let known: Vec<&String> = person
+        .descriptors
+        .iter()
+        .chain(&person.described)
+        .filter(|d| is_in(&lexicon::ROLES, d) || is_title(d))
+        .collect();
+    is_in(&lexicon::ROLES, role) && !known.is_empty() && !known.iter().any(|d| d.as_str() == role)
+}
+
 /// The fullest name a mention refers to.
 fn resolve(cx: &Context, m: &Mention) -> Option<String> {
     let people = &cx.names.people;
@@ -1685,7 +1698,10 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 .map(|p| people.person(p).name.clone())
                 .or_else(previous_in_role)
                 .or_else(|| {
-                    recent(&|p| people.person(p).confirmed).map(|p| people.person(p).name.clone())
+                    recent(&|p| {
+                        people.person(p).confirmed && !in_another_role(people.person(p), &role)
+                    })
+                    .map(|p| people.person(p).name.clone())
                 })
         }
         Referent::Plural => {
@@ -2539,7 +2555,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             cx.seen
                 .iter()
                 .rev()
-                .find(|&&(p, _)| cx.names.people.person(p).confirmed)
+                .find(|&&(p, _)| {
+                    let person = cx.names.people.person(p);
+                    person.confirmed && !in_another_role(person, &head.lower)
+                })
                 .map(|&(p, _)| p)
         });
         if let Some(p) = named {
