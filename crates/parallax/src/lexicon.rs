@@ -603,6 +603,31 @@ pub(crate) static KIN_NOUNS: WordList = WordList::new(&[
     "wife",
 ]);
 
+/// Words that end the name of a newspaper or a station ("the Port Ellis Courier", "Norvik
+/// Radio"): after "told", the name is the outlet the words went through.
+pub(crate) static MASTHEAD_WORDS: WordList = WordList::new(&[
+    "bulletin",
+    "chronicle",
+    "courier",
+    "dispatch",
+    "examiner",
+    "gazette",
+    "herald",
+    "inquirer",
+    "journal",
+    "news",
+    "observer",
+    "post",
+    "radio",
+    "record",
+    "sentinel",
+    "telegraph",
+    "television",
+    "times",
+    "tribune",
+    "tv",
+]);
+
 /// Nouns that make a phrase a channel: the medium words came through.
 pub(crate) static CHANNEL_HEADS: WordList = WordList::new(&[
     "account",

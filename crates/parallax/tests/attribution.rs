@@ -3372,3 +3372,27 @@ fn a_role_is_not_the_person_last_named_in_another_role() {
     );
     assert_speaker(&found, "harbour would reopen", "Ann Lee");
 }
+
+#[test]
+fn a_newspaper_quoting_someone_is_the_channel() {
+    let found = attributed(
+        "The Norvik Gazette quoted Lee as saying that the city could not pay.\n\n\
+         Brandt was quoted by Harbour Radio as saying, “We will not abandon Port Ellis.”\n\n\
+         The Norvik Gazette reported that the pier was unsafe.",
+    );
+    let q = holding(&found, "could not pay");
+    assert_eq!(
+        (q.speaker.as_deref(), q.channel.as_deref()),
+        (Some("Lee"), Some("Norvik Gazette"))
+    );
+    let q = holding(&found, "not abandon");
+    assert_eq!(
+        (q.speaker.as_deref(), q.channel.as_deref()),
+        (Some("Brandt"), Some("Harbour Radio"))
+    );
+    // A newspaper reporting on its own speaks for itself.
+    assert_eq!(
+        holding(&found, "pier was unsafe").speaker.as_deref(),
+        Some("Norvik Gazette")
+    );
+}

@@ -5,7 +5,9 @@
 //! its modifiers and qualifiers, or is an organisation that is the subject of a reporting verb or
 //! follows "according to". A bare "the report" refers back to the last qualified channel.
 
-use super::lexicon::{country_of, is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS, ORGANISATION_WORDS};
+use super::lexicon::{
+    country_of, is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS, MASTHEAD_WORDS, ORGANISATION_WORDS,
+};
 use super::people::{adjacent, NameTable};
 use super::tokens::{Tok, TokenAt};
 use crate::lexicon::WordList;
@@ -58,9 +60,10 @@ pub(crate) fn channel_mentions(
             i >= from + 2 && toks.at(i - 1).lower == "to" && toks.at(i - 2).lower == "according";
         let head = is_in(&CHANNEL_HEADS, &t.lower);
         let org_subject = t.cap
-            && names.part(t.base).is_none()
             && !is_in(&DETERMINERS, &t.lower)
-            && (after_according || (next_is_cue(toks, i, to) && organisation_like(toks, i)));
+            && ((names.part(t.base).is_none()
+                && (after_according || (next_is_cue(toks, i, to) && organisation_like(toks, i))))
+                || quoted_by_outlet(toks, i, to));
         if !(head || org_subject || after_according && t.cap) {
             i += 1;
             continue;
@@ -96,7 +99,7 @@ pub(crate) fn channel_mentions(
                     .within(last + 1..to.min(last + 3))
                     .iter()
                     .any(|x| is_in(&CHANNEL_HEADS, &x.lower));
-            if (n.cap && names.part(n.base).is_none())
+            if (n.cap && (names.part(n.base).is_none() || is_in(&MASTHEAD_WORDS, &n.lower)))
                 || is_in(&CHANNEL_HEADS, &n.lower)
                 || modifier_then_head
             {
@@ -164,6 +167,22 @@ fn organisation_like(toks: &[Tok], i: usize) -> bool {
         && t.base.chars().all(|c| !c.is_lowercase());
     let after_the = i > 0 && toks.at(i - 1).lower == "the" && adjacent(toks.at(i - 1), t);
     acronym || after_the || is_in(&ORGANISATION_WORDS, &t.lower) || country_of(t.base).is_some()
+}
+
+/// True when the capitalised run at token `i` ends in a newspaper's or a station's word and
+/// follows "quoted by" ("quoted by the Norvik Gazette as saying"): the outlet the words came
+/// through.
+fn quoted_by_outlet(toks: &[Tok], i: usize, to: usize) -> bool {
+    let mut k = i;
+    if k > 0 && toks.at(k - 1).lower == "the" {
+        k -= 1;
+    }
+    let quoted_by = k >= 2 && toks.at(k - 1).lower == "by" && toks.at(k - 2).lower == "quoted";
+    let mut e = i;
+    while e + 1 < to && toks.at(e + 1).cap && adjacent(toks.at(e), toks.at(e + 1)) {
+        e += 1;
+    }
+    quoted_by && is_in(&MASTHEAD_WORDS, &toks.at(e).lower)
 }
 
 /// True when a reporting verb follows token `i` (possibly after one adverb or auxiliary).

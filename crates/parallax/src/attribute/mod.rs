@@ -1448,17 +1448,38 @@ fn followed_by_cue(toks: &[Tok], m: &Mention, to: usize) -> bool {
 /// ("The Norvik Gazette quoted Lee as saying …") or after its "by" ("Lee was quoted by the
 /// Norvik Gazette as saying …").
 fn quoting_channel(cx: &Context, f: &Frame, channels: &[ChannelMention]) -> Option<String> {
-    if cx.toks.at(f.cue).lower != "quoted" {
+    // "Lee was quoted by the Gazette as saying …": the verb read may be "saying".
+    let as_saying =
+        cx.toks.at(f.cue).lower == "saying" && f.cue >= 1 && cx.toks.at(f.cue - 1).lower == "as";
+    let quoted = if as_saying {
+        (f.cue.saturating_sub(MAX_OUTLET_WORDS + 3)..f.cue)
+            .rev()
+            .find(|&k| cx.toks.at(k).lower == "quoted")?
+    } else {
+        f.cue
+    };
+    if cx.toks.at(quoted).lower != "quoted" {
         return None;
     }
-    let by = cx.toks.get(f.cue + 1).is_some_and(|t| t.lower == "by");
+    let by = cx.toks.get(quoted + 1).is_some_and(|t| t.lower == "by");
     let m = channels.iter().find(|c| {
         if by {
-            (f.cue + 2..=f.cue + 3).contains(&c.first)
+            (quoted + 2..=quoted + 3).contains(&c.first)
         } else {
-            c.last == f.cue
+            c.last == quoted
         }
-    })?;
+    });
+    let Some(m) = m else {
+        // "The Norvik Gazette quoted Lee as saying": a newspaper's name before the verb.
+        let mut a = quoted;
+        while a > cx.sentence_from && cx.toks.at(a - 1).cap && !cx.toks.at(a - 1).in_quote {
+            a -= 1;
+        }
+        let masthead =
+            a < quoted && !by && is_in(&lexicon::MASTHEAD_WORDS, &cx.toks.at(quoted - 1).lower);
+        let a = a + usize::from(a < quoted && cx.toks.at(a).lower == "the");
+        return masthead.then(|| cx.span_text(a, quoted));
+    };
     Some(channel_name(cx, m))
 }
 
@@ -1756,7 +1777,7 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
         end += 1;
         let name = cx.span_text(cue + 1, end);
         // "told the Port Ellis Courier": a name ending in a newspaper's or a station's word.
-        let masthead = tok.cap && is_in(&MASTHEAD_WORDS, &tok.lower);
+        let masthead = tok.cap && is_in(&lexicon::MASTHEAD_WORDS, &tok.lower);
         if registry.by_name(&name).is_some() {
             found = Some(name);
         } else if masthead {
@@ -1771,31 +1792,6 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     }
     found
 }
-
-/// Words that end the name of a newspaper or a station ("the Port Ellis Courier", "Norvik
-/// Radio"): after "told", the name is the outlet the words went through.
-static MASTHEAD_WORDS: WordList = WordList::new(&[
-    "bulletin",
-    "chronicle",
-    "courier",
-    "dispatch",
-    "examiner",
-    "gazette",
-    "herald",
-    "inquirer",
-    "journal",
-    "news",
-    "observer",
-    "post",
-    "radio",
-    "record",
-    "sentinel",
-    "telegraph",
-    "television",
-    "times",
-    "tribune",
-    "tv",
-]);
 
 /// True when every word of `channel` is a word of the person's `name` ("Tom" of "Tom Lee").
 fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
