@@ -3396,3 +3396,25 @@ fn a_newspaper_quoting_someone_is_the_channel() {
         Some("Norvik Gazette")
     );
 }
+
+#[test]
+fn a_speaker_reported_by_a_newspaper_speaks_through_it() {
+    let found = attributed(
+        "Lee told Brandt that the city could not pay for the pier, the Norvik Gazette \
+         reported.\n\nThe pier is unsafe, the Norvik Gazette reported.",
+    );
+    let q = holding(&found, "could not pay");
+    assert_eq!(
+        (
+            q.speaker.as_deref(),
+            q.channel.as_deref().map(|c| c.trim_start_matches("the "))
+        ),
+        (Some("Lee"), Some("Norvik Gazette"))
+    );
+    assert!(!q.text.contains("reported"), "{q:?}");
+    // Words no one else reports are the newspaper's own.
+    assert_eq!(
+        holding(&found, "pier is unsafe").speaker.as_deref(),
+        Some("Norvik Gazette")
+    );
+}

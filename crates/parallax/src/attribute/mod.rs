@@ -2813,19 +2813,31 @@ fn is_document(cx: &Context, c: &ChannelMention) -> bool {
     })
 }
 
-/// True when frame `f` is a document reporting after its words ("…, the affidavit says."):
-/// its verb follows the words, and its subject is headed by a document or a channel noun written
-/// in lower case ("the affidavit", "the police report", "the readout"; not an institution, "the
-/// ministry", nor the media, "the newspaper").
+/// True when frame `f` is a document or an outlet reporting after its words ("…, the affidavit
+/// says.", "…, state media reported."): its verb follows the words, and its subject is headed by
+/// a document or a channel noun written in lower case ("the affidavit", "the police report",
+/// "the readout", "state media"; not an institution, "the ministry"), or is an outlet's name
+/// ("the Norvik Gazette", one the outlet registry knows). A speaker reported inside the words
+/// speaks through it.
 fn document_report(cx: &Context, f: &Frame) -> bool {
-    let head = cx.toks.at(f.subject.1.saturating_sub(1));
-    f.subject.0 < f.subject.1
+    let (a, b) = f.subject;
+    let head = cx.toks.at(b.saturating_sub(1));
+    let outlet_name = || {
+        let first = a + usize::from(cx.toks.at(a).lower == "the");
+        is_in(&lexicon::MASTHEAD_WORDS, &head.lower)
+            || crate::outlets::registry()
+                .by_name(&cx.span_text(first.min(b - 1), b))
+                .is_some()
+    };
+    a < b
         && f.content.1 <= cx.toks.at(f.cue).start
-        && !head.cap
-        && (is_in(&lexicon::DOCUMENT_NOUNS, &head.lower)
-            || is_in(&lexicon::CHANNEL_HEADS, &head.lower)
-                && !is_in(&lexicon::INSTITUTION_HEADS, &head.lower)
-                && !is_in(&lexicon::MEDIA_HEADS, &head.lower))
+        && if head.cap {
+            outlet_name()
+        } else {
+            is_in(&lexicon::DOCUMENT_NOUNS, &head.lower)
+                || is_in(&lexicon::CHANNEL_HEADS, &head.lower)
+                    && !is_in(&lexicon::INSTITUTION_HEADS, &head.lower)
+        }
 }
 
 /// The owner of a document channel, who speaks when no one else is named; the media carry
