@@ -604,7 +604,8 @@ pub(crate) static KIN_NOUNS: WordList = WordList::new(&[
 ]);
 
 /// Words that end the name of a newspaper or a station ("the Port Ellis Courier", "Norvik
-/// Radio"): after "told", the name is the outlet the words went through.
+/// Radio"): after "told", before "quoted" or after "quoted by", and reporting after the words,
+/// the name is the outlet the words went through.
 pub(crate) static MASTHEAD_WORDS: WordList = WordList::new(&[
     "bulletin",
     "chronicle",

@@ -171,7 +171,7 @@ fn attribution_follows_quote(rest: &str) -> bool {
 
 /// Most words of a description set off by commas between a name and its verb ("Lee, a retired
 /// clerk from the harbour office, said").
-const MAX_APPOSITION_WORDS: usize = 10;
+const MAX_DESCRIPTION_WORDS_BEFORE_VERB: usize = 10;
 
 /// When `rest` opens with a name of one to three capitalised words and a reporting verb
 /// ("Marwick asked", "Mr Xi said"), the name perhaps followed by a description between commas
@@ -182,7 +182,7 @@ fn attribution_starts(rest: &str) -> Option<bool> {
     // description and the verb.
     let words: Vec<&str> = rest
         .split_whitespace()
-        .take(MAX_APPOSITION_WORDS + 5)
+        .take(MAX_DESCRIPTION_WORDS_BEFORE_VERB + 5)
         .collect();
     let verb_at = |i: usize| {
         let w = words.get(i)?;
@@ -208,7 +208,17 @@ fn attribution_starts(rest: &str) -> Option<bool> {
         }
         if w.ends_with(',') && !bare.is_empty() {
             // "Lee, a clerk at the port, said": the description's closing comma, then the verb.
-            let close = (i + 1..words.len().min(i + 1 + MAX_APPOSITION_WORDS))
+            // An age may stand first ("Lee, 54, a retired clerk, asked").
+            let age = words
+                .get(i + 1)
+                .is_some_and(|a| a.trim_end_matches(',').chars().all(|c| c.is_ascii_digit()));
+            if age {
+                if let Some(ends) = verb_at(i + 2) {
+                    return Some(ends);
+                }
+            }
+            let from = i + 1 + usize::from(age);
+            let close = (from..words.len().min(from + MAX_DESCRIPTION_WORDS_BEFORE_VERB))
                 .find(|&j| words[j].ends_with(','))?;
             return verb_at(close + 1);
         }
@@ -382,6 +392,9 @@ mod tests {
         // A question keeps the attribution after it, whatever follows.
         let t3 = "“Is the count final?” Roe asked the clerk before noon.";
         assert_eq!(split(t3), vec![t3]);
+        // So may an age, alone or before the description.
+        let t7 = "“Will the pier reopen?” Tom Brandt, 54, a ferry captain, asked.";
+        assert_eq!(split(t7), vec![t7]);
         // A description between commas may stand between the name and the verb.
         let t5 = "“Will the pier reopen?” Tom Brandt, a ferry captain from Port Ellis, asked.";
         assert_eq!(split(t5), vec![t5]);

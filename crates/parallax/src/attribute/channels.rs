@@ -3,7 +3,8 @@
 //!
 //! A channel phrase is built around a channel noun (readout, statement, report, media, ...) with
 //! its modifiers and qualifiers, or is an organisation that is the subject of a reporting verb or
-//! follows "according to". A bare "the report" refers back to the last qualified channel.
+//! follows "according to", or a newspaper or a station named after "quoted by" ("quoted by the
+//! Norvik Gazette as saying"). A bare "the report" refers back to the last qualified channel.
 
 use super::lexicon::{
     country_of, is_in, CHANNEL_HEADS, CHANNEL_MODIFIERS, MASTHEAD_WORDS, ORGANISATION_WORDS,
@@ -178,11 +179,14 @@ fn quoted_by_outlet(toks: &[Tok], i: usize, to: usize) -> bool {
         k -= 1;
     }
     let quoted_by = k >= 2 && toks.at(k - 1).lower == "by" && toks.at(k - 2).lower == "quoted";
+    if !quoted_by {
+        return false;
+    }
     let mut e = i;
     while e + 1 < to && toks.at(e + 1).cap && adjacent(toks.at(e), toks.at(e + 1)) {
         e += 1;
     }
-    quoted_by && is_in(&MASTHEAD_WORDS, &toks.at(e).lower)
+    is_in(&MASTHEAD_WORDS, &toks.at(e).lower)
 }
 
 /// True when a reporting verb follows token `i` (possibly after one adverb or auxiliary).

@@ -356,30 +356,39 @@ static SOURCE_DESCRIPTIONS: WordList =
 /// Nouns for someone a story quotes without a name.
 static SOURCE_NOUNS: WordList = WordList::new(&["person", "people", "source", "sources"]);
 
-/// True for a source described without a name: an article or a number, a person noun, and a
-/// word of familiarity ("a person familiar with the investigation", "two sources close to
-/// the mayor").
+/// True for a source described without a name: perhaps an article or a number, a person noun
+/// perhaps after one qualifying word, and a word of familiarity ("a person familiar with the
+/// investigation", "people familiar with the matter", "two senior officials briefed on it").
 fn is_unnamed_source(words: &[&str]) -> bool {
-    let [first, noun, described, ..] = words else {
-        return false;
+    let lower: Vec<String> = words.iter().take(4).map(|w| w.to_lowercase()).collect();
+    let opens = |w: &str| {
+        matches!(w, "a" | "an" | "one" | "two" | "three" | "several")
+            || w.chars().all(|c| c.is_ascii_digit())
     };
-    let first = first.to_lowercase();
-    let noun = noun.to_lowercase();
-    let opens = matches!(
-        first.as_str(),
-        "a" | "an" | "one" | "two" | "three" | "several"
-    ) || first.chars().all(|c| c.is_ascii_digit());
-    let person = is_in(&SOURCE_NOUNS, &noun)
-        || is_in(&GROUP_NOUNS, &noun)
-        || is_in(&ROLES, &noun)
-        || is_in(&PLURAL_ROLES, &noun);
-    opens && person && is_in(&SOURCE_DESCRIPTIONS, &described.to_lowercase())
+    let person = |w: &str| {
+        is_in(&SOURCE_NOUNS, w)
+            || is_in(&GROUP_NOUNS, w)
+            || is_in(&ROLES, w)
+            || is_in(&PLURAL_ROLES, w)
+    };
+    let skip = usize::from(lower.first().is_some_and(|w| opens(w)));
+    // The person noun, right away or after one qualifying word, then the description.
+    (skip..(skip + 2).min(lower.len())).any(|n| {
+        lower.get(n).is_some_and(|w| person(w))
+            && lower
+                .get(n + 1)
+                .is_some_and(|w| is_in(&SOURCE_DESCRIPTIONS, w))
+            && lower
+                .get(skip..n)
+                .is_some_and(|between| between.iter().all(|w| !crate::terms::is_stopword(w)))
+    })
 }
 
 /// True when a speaker reads as a name: it ends in a capitalised word or in a role, group or
-/// organisation noun ("police", "the spokesman", "Ruritania's transport ministry"), and holds
-/// no auxiliary, adverb or clause word before that ("Ruritania has long"); a lone adjective of
-/// nationality is no name.
+/// organisation noun ("police", "the spokesman", "Ruritania's transport ministry", a group with
+/// a qualifier, "federal prosecutors"), and holds no auxiliary, adverb or clause word before that
+/// ("Ruritania has long"); a lone adjective of nationality is no name. A source described
+/// without a name ("a person familiar with the talks") is one too.
 pub(crate) fn is_name(speaker: &str) -> bool {
     let words: Vec<&str> = speaker
         .split_whitespace()
@@ -581,6 +590,8 @@ mod tests {
             "police",
             "federal prosecutors",
             "a person familiar with the inquiry",
+            "people familiar with the matter",
+            "two senior officials briefed on the talks",
         ] {
             assert!(is_name(name), "{name}");
         }

@@ -858,8 +858,8 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
     Some(((a.max(from), b), plural))
 }
 
-/// A group named in lower case opening a sentence ("The researchers acknowledged …", "Local
-/// residents say …"): an optional article, at most one qualifying word and a plural group noun
+/// A group named in lower case opening a sentence ("The researchers acknowledged …", "The
+/// local residents say …"): an optional article, at most one qualifying word and a plural group noun
 /// ([`lexicon::GROUP_NOUNS`]), before a word in lower case. "They" may mean it next.
 fn opening_group(toks: &[Tok], from: usize, to: usize) -> Option<(usize, usize)> {
     let mut a = from;
@@ -1452,9 +1452,11 @@ fn quoting_channel(cx: &Context, f: &Frame, channels: &[ChannelMention]) -> Opti
     let as_saying =
         cx.toks.at(f.cue).lower == "saying" && f.cue >= 1 && cx.toks.at(f.cue - 1).lower == "as";
     let quoted = if as_saying {
-        (f.cue.saturating_sub(MAX_OUTLET_WORDS + 3)..f.cue)
+        (f.cue
+            .saturating_sub(MAX_OUTLET_WORDS + 3)
+            .max(cx.sentence_from)..f.cue)
             .rev()
-            .find(|&k| cx.toks.at(k).lower == "quoted")?
+            .find(|&k| cx.toks.at(k).lower == "quoted" && !cx.toks.at(k).in_quote)?
     } else {
         f.cue
     };
@@ -1589,7 +1591,11 @@ fn in_another_role(person: &people::Person, role: &str) -> bool {
         .descriptors
         .iter()
         .chain(&person.described)
-        .filter(|d| is_in(&lexicon::ROLES, d) || is_title(d))
+        .filter(|d| {
+            is_in(&lexicon::ROLES, d)
+                || (lexicon::is_title(d)
+                    && !matches!(d.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr"))
+        })
         .collect();
     is_in(&lexicon::ROLES, role) && !known.is_empty() && !known.iter().any(|d| d.as_str() == role)
 }
@@ -1769,6 +1775,7 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     let registry = crate::outlets::registry();
     let mut end = cue + 1;
     let mut found = None;
+    let mut masthead_name = None;
     while end < cx.toks.len() && end <= cue + MAX_OUTLET_WORDS {
         let tok = cx.toks.at(end);
         if !(tok.cap || tok.lower == "the") || tok.in_quote {
@@ -1776,21 +1783,21 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
         }
         end += 1;
         let name = cx.span_text(cue + 1, end);
-        // "told the Port Ellis Courier": a name ending in a newspaper's or a station's word.
-        let masthead = tok.cap && is_in(&lexicon::MASTHEAD_WORDS, &tok.lower);
         if registry.by_name(&name).is_some() {
             found = Some(name);
-        } else if masthead {
-            found = Some(cx.span_text(
-                cue + 1 + usize::from(cx.toks.at(cue + 1).lower == "the"),
-                end,
-            ));
         }
+        // "told the Port Ellis Courier": a name ending in a newspaper's or a station's word,
+        // which ends the capitalised run ("told the Post Office board" names none) and opens
+        // with no given name ("told Ann Post").
+        let first = cue + 1 + usize::from(cx.toks.at(cue + 1).lower == "the");
+        let given_name = first < end && given_names::pronoun_vote(cx.toks.at(first).base) != 0;
+        masthead_name = (tok.cap && is_in(&lexicon::MASTHEAD_WORDS, &tok.lower) && !given_name)
+            .then(|| cx.span_text(first, end));
         if !tok.gap_after.trim().is_empty() {
             break;
         }
     }
-    found
+    found.or(masthead_name)
 }
 
 /// True when every word of `channel` is a word of the person's `name` ("Tom" of "Tom Lee").
@@ -1805,44 +1812,17 @@ fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
             .all(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
-/// Most bytes of a dateline before its dash ("PORT ELLIS, Maine (AP) —").
-const MAX_DATELINE_BYTES: usize = 60;
-
 /// The start of reported words past a dateline opening their line ("NORVIK, Norway — A ship
-/// ran aground, officials said." reports from "A ship"): a place in capitals, perhaps a region
-/// and an agency after it, then a dash between spaces. The dateline is the outlet's, not the
-/// speaker's.
+/// ran aground, officials said." reports from "A ship"; [`crate::outlets::dateline_length`]):
+/// the dateline is the outlet's, not the speaker's.
 fn past_dateline(text: &str, start: usize, end: usize) -> usize {
-    let line_opens = text
-        .get(..start)
-        .unwrap_or("")
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty());
+    let before = text.get(..start).unwrap_or("");
+    let line_opens = before.trim_end_matches([' ', '\t']).is_empty()
+        || before.trim_end_matches([' ', '\t']).ends_with('\n');
     let words = text.get(start..end).unwrap_or("");
-    let mut cut = MAX_DATELINE_BYTES.min(words.len());
-    while !words.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = words.get(..cut).unwrap_or("");
-    let Some((dash_at, dash)) = [" — ", " – ", " -- ", " - "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|at| (at, *d)))
-        .min_by_key(|&(at, _)| at)
-    else {
-        return start;
-    };
-    let place = head.get(..dash_at).unwrap_or("");
-    let first_word = place
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let capitals = first_word.chars().count() >= 3 && first_word.chars().all(char::is_uppercase);
-    let one_line = !place.contains(['.', '!', '?', '“', '"']) || place.contains('(');
-    if line_opens && capitals && one_line && words.len() > dash_at + dash.len() {
-        start + dash_at + dash.len()
-    } else {
-        start
+    match crate::outlets::dateline_length(words) {
+        Some(n) if line_opens && n < words.len() => start + n,
+        _ => start,
     }
 }
 
@@ -2910,17 +2890,29 @@ fn recent_organisation(cx: &Context) -> Option<String> {
     }
 }
 
-/// Organisation words that any organisation may be called ("the company said" of a bank).
+/// Organisation words that any organisation may be called, by its kind or by what it does ("the
+/// company said" of a bank, "the lender said" of "Norvik Savings Bank").
 static ANY_ORGANISATION: WordList = WordList::new(&[
+    "agency",
+    "broadcaster",
     "company",
     "corp",
     "corporation",
     "firm",
+    "government",
     "group",
     "inc",
+    "insurer",
+    "lender",
     "ltd",
+    "manufacturer",
+    "network",
     "organisation",
     "organization",
+    "regulator",
+    "retailer",
+    "utility",
+    "watchdog",
 ]);
 
 /// The organisation "the KIND" means ("the airline", "the ministry"): the more recent of the one

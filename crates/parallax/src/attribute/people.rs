@@ -7,6 +7,11 @@
 //! leader", "the President of Ruritania") to the person introduced with a matching descriptor;
 //! plurals ("the two leaders") to the two people mentioned last. A run of capitals right after
 //! "in" or "near" that opens with no given name is a place ("in Port Ellis"), not a person.
+//!
+//! A surname known only with its title ("Mr. Lee said") is the person a full name of the
+//! document gives it ("Tom Lee"). A surname two people share stays with the one not introduced
+//! as a relative ("his sister Ann Lee"). A description set off after a name ("Tom Lee, the
+//! harbour master,") is learnt, so a later "the harbour master" means that person.
 
 use std::collections::HashMap;
 
@@ -320,10 +325,29 @@ impl NameTable {
             }
             let mut words = Vec::new();
             let mut closed = false;
+            // "… sold to Ann Lee, the spokesman said.": a verb of speech makes the words after
+            // the comma a clause of their own, not a description.
+            let mut clause = false;
+            // A full stop closes a description only after a verb of speech ("said Ann Lee, a
+            // nurse."); otherwise it may close the sentence of a new subject ("After meeting
+            // Ann Lee, the minister left.").
+            let verb_before = m.first > 0 && toks.at(m.first - 1).is_cue();
             for j in k + 1..toks.len().min(k + 1 + MAX_APPOSITION_WORDS) {
                 let w = toks.at(j);
                 if w.in_quote || (w.cap && self.part(w.base).is_some()) {
                     break;
+                }
+                if w.is_cue() {
+                    clause = true;
+                    break;
+                }
+                // "the mayor's spokesman": the owner is no part of what the person is.
+                if w.possessive {
+                    words.clear();
+                    if !w.gap_after.trim().is_empty() {
+                        break;
+                    }
+                    continue;
                 }
                 // "a spokesman for the port": the description's head comes before it.
                 if matches!(
@@ -335,15 +359,18 @@ impl NameTable {
                 }
                 words.push(w.base.to_lowercase());
                 let gap = w.gap_after.trim();
-                if gap.starts_with([',', '.', ';']) {
+                if gap.starts_with([',', ';']) || (gap.starts_with('.') && verb_before) {
                     closed = true;
+                    break;
+                }
+                if gap.starts_with('.') {
                     break;
                 }
                 if !gap.is_empty() && gap != "-" {
                     break;
                 }
             }
-            if !closed || words.is_empty() {
+            if !closed || clause || words.is_empty() {
                 continue;
             }
             if let Some(person) = self.people.get_mut(p) {
@@ -380,9 +407,10 @@ impl NameTable {
             if !toks.at(i).cap {
                 continue;
             }
+            // "his sister Ann Lee", "his wife, Ann Lee,".
             let kin = i > 0
                 && is_in(&super::lexicon::KIN_NOUNS, &toks.at(i - 1).lower)
-                && adjacent(toks.at(i - 1), toks.at(i));
+                && (adjacent(toks.at(i - 1), toks.at(i)) || toks.at(i - 1).gap_after.trim() == ",");
             for j in (i + 1..toks.len().min(i + 4))
                 .take_while(|&j| toks.at(j).cap && adjacent(toks.at(j - 1), toks.at(j)))
             {
@@ -482,6 +510,9 @@ impl NameTable {
             return None;
         }
         let titled = |t: &[&str]| person.descriptors.iter().any(|d| t.contains(&d.as_str()));
+        if !person.descriptors.iter().any(|d| is_title(d)) {
+            return None;
+        }
         let (male, female) = (titled(&["mr"]), titled(&["ms", "mrs", "miss"]));
         let given = super::given_names::pronoun_vote(first);
         let fits = match given.signum() {
