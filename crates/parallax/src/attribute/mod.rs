@@ -1597,7 +1597,12 @@ fn in_another_role(person: &people::Person, role: &str) -> bool {
                     && !matches!(d.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr"))
         })
         .collect();
-    is_in(&lexicon::ROLES, role) && !known.is_empty() && !known.iter().any(|d| d.as_str() == role)
+    // A word any holder of an office is also called ("the leader", "the official").
+    let generic = matches!(role, "leader" | "official" | "head" | "executive");
+    is_in(&lexicon::ROLES, role)
+        && !generic
+        && !known.is_empty()
+        && !known.iter().any(|d| d.as_str() == role)
 }
 
 /// The fullest name a mention refers to.
