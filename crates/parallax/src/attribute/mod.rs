@@ -859,8 +859,8 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
 }
 
 /// A group named in lower case opening a sentence ("The researchers acknowledged …", "The
-/// local residents say …"): an optional article, at most one qualifying word and a plural group noun
-/// ([`lexicon::GROUP_NOUNS`]), before a word in lower case. "They" may mean it next.
+/// local residents say …"): an optional article, at most one qualifying word and a plural
+/// group noun ([`lexicon::GROUP_NOUNS`]), before a word in lower case. "They" may mean it next.
 fn opening_group(toks: &[Tok], from: usize, to: usize) -> Option<(usize, usize)> {
     let mut a = from;
     if a < to && toks.at(a).lower == "the" {
@@ -2799,9 +2799,9 @@ fn is_document(cx: &Context, c: &ChannelMention) -> bool {
 }
 
 /// True when frame `f` is a document or an outlet reporting after its words ("…, the affidavit
-/// says.", "…, state media reported."): its verb follows the words, and its subject is headed by
-/// a document or a channel noun written in lower case ("the affidavit", "the police report",
-/// "the readout", "state media"; not an institution, "the ministry"), or is an outlet's name
+/// says.", "…, the state broadcaster reported."): its verb follows the words, and its subject
+/// is headed by a document or a channel noun written in lower case ("the affidavit", "the
+/// police report", "the readout", "the state broadcaster"; not an institution, "the ministry"), or is an outlet's name
 /// ("the Norvik Gazette", one the outlet registry knows). A speaker reported inside the words
 /// speaks through it.
 fn document_report(cx: &Context, f: &Frame) -> bool {

@@ -65,7 +65,7 @@ pub struct NameTable {
     candidates: Vec<Vec<String>>,
 }
 
-/// Most words of a description set off after a name that are learnt as its descriptors.
+/// Most words of a description set off after a name that are learnt (`Person::described`).
 const MAX_APPOSITION_WORDS: usize = 5;
 
 /// What a mention refers to.
