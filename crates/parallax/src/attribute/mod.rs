@@ -2887,8 +2887,14 @@ fn recent_named_at<'n>(
 /// The organisation "the company" or "the agency" stands for: the one that last opened a
 /// sentence, or one named since in any place of a sentence, whichever is later.
 fn recent_organisation(cx: &Context) -> Option<String> {
-    let opened = recent_named_at(cx, &cx.recent.last_organisation);
-    let named = recent_named_at(cx, &cx.recent.last_named_organisation);
+    recent_organisation_where(cx, |_| true)
+}
+
+/// The more recent of the organisation that last opened a sentence and the one last named,
+/// among those whose name `fits`.
+fn recent_organisation_where(cx: &Context, fits: impl Fn(&str) -> bool) -> Option<String> {
+    let opened = recent_named_at(cx, &cx.recent.last_organisation).filter(|(n, _)| fits(n));
+    let named = recent_named_at(cx, &cx.recent.last_named_organisation).filter(|(n, _)| fits(n));
     match (opened, named) {
         (Some(o), Some(n)) if n.1 > o.1 => Some(n.0.clone()),
         (o, n) => o.or(n).map(|(name, _)| name.clone()),
@@ -2935,12 +2941,7 @@ fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
             || !is_in(&ORGANISATION_WORDS, &last)
             || last.trim_end_matches('s') == kind.trim_end_matches('s')
     };
-    let opened = recent_named_at(cx, &cx.recent.last_organisation).filter(|(n, _)| fits(n));
-    let named = recent_named_at(cx, &cx.recent.last_named_organisation).filter(|(n, _)| fits(n));
-    match (opened, named) {
-        (Some(o), Some(n)) if n.1 > o.1 => Some(n.0.clone()),
-        (o, n) => o.or(n).map(|(name, _)| name.clone()),
-    }
+    recent_organisation_where(cx, fits)
 }
 
 /// The last name between tokens `from` and `to` that reads as an organisation's, outside
