@@ -3,35 +3,25 @@
 
 mod common;
 
-use common::analyze_one_story;
-use parallax::ingest::RawPage;
-use parallax::model::ConflictKind;
+use common::figure_conflict_values;
 
 fn figure_values(first: &str, second: &str) -> Vec<Vec<String>> {
-    let pages = vec![
-        RawPage::text(
+    figure_conflict_values(
+        (
             "north",
-            &format!(
+            format!(
                 "Floods closed the valley's schools for a week in March. {first} \
                  Repairs to the flooded classrooms are paid for by the regional council."
             ),
         ),
-        RawPage::text(
+        (
             "south",
-            &format!(
+            format!(
                 "The valley's schools were closed for a week by floods in March. {second} \
                  The regional council pays for repairs to the flooded classrooms."
             ),
         ),
-    ];
-    let report = analyze_one_story(pages);
-    report
-        .stories
-        .iter()
-        .flat_map(|s| s.conflicts.iter())
-        .filter(|c| c.kind == ConflictKind::Figure)
-        .map(|c| c.sides.iter().filter_map(|s| s.value.clone()).collect())
-        .collect()
+    )
 }
 
 #[test]

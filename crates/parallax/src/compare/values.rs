@@ -165,7 +165,7 @@ pub(crate) fn number_word(lower: &str) -> Option<f64> {
     Some(t + UNITS.iter().position(|w| *w == unit)? as f64 + 1.0)
 }
 
-fn ordinal_word(lower: &str) -> Option<f64> {
+pub(crate) fn ordinal_word(lower: &str) -> Option<f64> {
     if let Some(p) = ORDINALS.iter().position(|w| *w == lower) {
         return Some(p as f64 + 2.0);
     }
@@ -495,9 +495,15 @@ fn count_at(
         0.0
     };
     let (mut low, mut high) = (number - tolerance, high_value + tolerance);
+    // "More than a dozen": the hedge stands before the article of "a dozen".
+    let hedged_at = if lower == "dozen" && i >= 1 && words[i - 1].lower == "a" {
+        i - 1
+    } else {
+        i
+    };
     for (phrase, lo, hi) in HEDGES {
-        if i >= phrase.len() && words_are(s, i - phrase.len(), phrase) {
-            start = i - phrase.len();
+        if hedged_at >= phrase.len() && words_are(s, hedged_at - phrase.len(), phrase) {
+            start = hedged_at - phrase.len();
             low = number * lo;
             high = if hi.is_infinite() {
                 f64::INFINITY

@@ -13,3 +13,19 @@ pub fn analyze_one_story(pages: Vec<RawPage>) -> Report {
     assert!(report.stories.iter().any(|s| s.documents.len() == count));
     report
 }
+
+/// The values of each figure conflict Parallax finds between two pages, one list per conflict.
+#[allow(dead_code)]
+pub fn figure_conflict_values(first: (&str, String), second: (&str, String)) -> Vec<Vec<String>> {
+    let report = analyze_one_story(vec![
+        RawPage::text(first.0, &first.1),
+        RawPage::text(second.0, &second.1),
+    ]);
+    report
+        .stories
+        .iter()
+        .flat_map(|s| s.conflicts.iter())
+        .filter(|c| c.kind == parallax::model::ConflictKind::Figure)
+        .map(|c| c.sides.iter().filter_map(|s| s.value.clone()).collect())
+        .collect()
+}

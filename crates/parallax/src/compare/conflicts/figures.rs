@@ -5,7 +5,9 @@
 //!
 //! Two values are about the same matter when they count or qualify a word of the same stem and
 //! their sentences share a word the story rarely uses (for days: two such words), or when the
-//! two sentences are one statement. Two documents that each state both values are no conflict.
+//! two sentences are one statement, or when each is the tally its document leads with of one
+//! outcome ("injured 12 workers" against "fourteen workers were hurt": [`OUTCOMES`]). Two
+//! documents that each state both values are no conflict.
 //! A change the text announces ("rose to 15") or a later publication makes it an update.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -15,7 +17,7 @@ use super::{words_text, Proposal};
 use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
 use crate::compare::values::{
-    bare_counts, number_word, numbers, values, Value, ValueKind, AGO, MEASURES,
+    bare_counts, number_word, numbers, ordinal_word, values, Value, ValueKind, AGO, MEASURES,
 };
 use crate::model::{ConflictKind, ValueRelation};
 
@@ -46,17 +48,179 @@ struct Found<'r> {
     context: HashSet<u64>,
     /// Where the count stands between parts and wholes, read once.
     role: Role,
+    /// What befell what it counts, when a word of [`OUTCOMES`] says so in its clause.
+    outcome: Option<usize>,
 }
 
 impl<'r> Found<'r> {
-    fn new(sentence: &'r Sentence, value: Value) -> Found<'r> {
+    fn new(sentence: &'r Sentence, value: Value, text: &str) -> Found<'r> {
         Found {
             context: context(sentence, &value),
             role: role(sentence, &value),
+            outcome: outcome(sentence, &value, text),
             sentence,
             value,
         }
     }
+}
+
+/// Words that say what befell the people or things a count counts, one class per outcome.
+/// Two counts of one matter with an outcome of one class are one tally, however differently
+/// the rest of their sentences run ("the blast injured 12 workers" against "14 workers were
+/// hurt"): the tallies of an event's toll are what its accounts most often disagree on.
+const OUTCOMES: &[&[&str]] = &[
+    &[
+        "injured",
+        "injuring",
+        "injuries",
+        "hurt",
+        "wounded",
+        "wounding",
+        "hospitalized",
+        "hospitalised",
+    ],
+    &[
+        "killed",
+        "killing",
+        "dead",
+        "died",
+        "deaths",
+        "fatalities",
+        "perished",
+    ],
+    &["missing", "unaccounted"],
+    &["arrested", "arrests", "detained", "detention"],
+    &["evacuated", "evacuating", "evacuation", "displaced"],
+    &["rescued", "rescuing"],
+];
+
+/// The class in [`OUTCOMES`] of the outcome word nearest a value in its clause: a word of what
+/// it counts, else the nearest within [`CONTEXT_WORDS`] either way, up to a comma or other
+/// break or a conjunction ("two died and six were injured": six were injured). A count that is
+/// only part of a tally has none: one summand of a larger one ("two children and seven adults",
+/// "two people and then a third", "also injured four"), those hurt worst ("three were
+/// critically injured"), or a tally of two outcomes at once ("dead or missing").
+fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
+    let words = &s.words;
+    let class = |k: usize| {
+        let word = words[k].lower.as_str();
+        OUTCOMES.iter().position(|class| class.contains(&word))
+    };
+    let last = v.matter.iter().copied().fold(v.at, usize::max);
+    let clause_end = (last + 1..words.len())
+        .find(|&k| s.breaks_after(text, k - 1))
+        .unwrap_or(words.len());
+    let clause_start = (0..v.at)
+        .rev()
+        .find(|&k| s.breaks_after(text, k))
+        .map_or(0, |k| k + 1);
+    if summand(s, v.at, last, clause_end) {
+        return None;
+    }
+    let near = |k: usize| k + CONTEXT_WORDS >= v.at && k <= last + CONTEXT_WORDS;
+    if (clause_start..clause_end)
+        .filter(|&k| near(k))
+        .any(|k| SEVERITY.contains(&words[k].lower.as_str()))
+    {
+        return None;
+    }
+    let joins = |k: usize| matches!(words[k].lower.as_str(), "and" | "or" | "but" | "while");
+    // The outcome word at `k`, unless "or" joins it to one of another class ("dead or missing").
+    let single = |k: usize| {
+        let c = class(k)?;
+        let mixed = [k + 2, k.wrapping_sub(2)]
+            .into_iter()
+            .filter(|&o| o < words.len() && words[(k + o) / 2].lower == "or")
+            .any(|o| class(o).is_some_and(|other| other != c));
+        (!mixed).then_some(Some(c))
+    };
+    if let Some(c) = v.matter.iter().find_map(|&k| single(k)) {
+        return c;
+    }
+    let (mut after_open, mut before_open) = (true, true);
+    for d in 1..=CONTEXT_WORDS {
+        let k = last + d;
+        if after_open && (k >= clause_end || joins(k)) {
+            after_open = false;
+        }
+        if after_open {
+            if let Some(c) = single(k) {
+                return c;
+            }
+        }
+        if before_open && (d > v.at || v.at - d < clause_start || joins(v.at - d)) {
+            before_open = false;
+        }
+        if before_open {
+            if let Some(c) = single(v.at - d) {
+                return c;
+            }
+        }
+    }
+    None
+}
+
+/// Keeps the outcome only of each document's first count of each outcome class: the tally its
+/// account leads with. Later counts of a class are most often parts of it ("three of them
+/// critically"), its history ("the first blast killed eight") or another event's toll.
+fn lead_tallies_only(found: &mut [Found]) {
+    let mut first: HashMap<(usize, usize), (usize, usize)> = HashMap::default();
+    for f in found.iter() {
+        if let Some(c) = f.outcome {
+            let at = (f.sentence.span.start(), f.value.at);
+            let entry = first.entry((f.sentence.doc, c)).or_insert(at);
+            *entry = (*entry).min(at);
+        }
+    }
+    for f in found.iter_mut() {
+        if let Some(c) = f.outcome {
+            if first[&(f.sentence.doc, c)] != (f.sentence.span.start(), f.value.at) {
+                f.outcome = None;
+            }
+        }
+    }
+}
+
+/// Words that single out those hurt worst among a count of the hurt.
+const SEVERITY: &[&str] = &[
+    "seriously",
+    "critically",
+    "severely",
+    "badly",
+    "gravely",
+    "serious",
+    "critical",
+    "severe",
+    "minor",
+];
+/// Words before a count, or after what it counts, that make it one more part of a tally told
+/// elsewhere ("another four", "were also injured").
+const ADDING: &[&str] = &["also", "another", "additional", "further"];
+
+/// True when the count at words `at..=last` is one summand of a larger tally: joined by "and"
+/// to another count in its clause (which ends before word `clause_end`): "two children and
+/// seven adults", "an adult and two teenagers", "two people outside the hall and then a third";
+/// or told as an addition ("also injured four", "four more").
+fn summand(s: &Sentence, at: usize, last: usize, clause_end: usize) -> bool {
+    let words = &s.words;
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let is_count = |k: usize| {
+        let w = lower(k);
+        number_word(w).is_some() || ordinal_word(w).is_some() || matches!(w, "a" | "an")
+    };
+    // Read past breaks: a stray mark inside a word must not hide "and then a third".
+    let reach = (last + 1 + CONTEXT_WORDS + 4)
+        .min(words.len())
+        .max(clause_end);
+    let added_after = (last + 1..reach).any(|k| {
+        lower(k) == "and" && (k + 1..(k + 3).min(reach)).any(|n| is_count(n) || lower(n) == "then")
+    });
+    let added_before =
+        at >= 2 && lower(at - 1) == "and" && (at.saturating_sub(4)..at - 1).any(is_count);
+    let adding = (at.saturating_sub(3)..at).any(|k| ADDING.contains(&lower(k)))
+        || (last + 1..(last + 4).min(words.len())).any(|k| ADDING.contains(&lower(k)))
+        || (lower(last + 1) == "more" && lower(last + 2) != "than");
+    added_after || added_before || adding
 }
 
 fn context(s: &Sentence, v: &Value) -> HashSet<u64> {
@@ -100,9 +264,10 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     let mut found: Vec<Found> = Vec::new();
     for s in &reading.sentences {
         for v in values(s, reading.text(s.doc)) {
-            found.push(Found::new(s, v));
+            found.push(Found::new(s, v, reading.text(s.doc)));
         }
     }
+    lead_tallies_only(&mut found);
     let mut by_key: HashMap<MatterKey, Vec<usize>> = HashMap::default();
     // (document, key, value) triples the documents state, to tell a conflict from a list.
     let mut stated: HashSet<(usize, MatterKey, u64)> = HashSet::default();
@@ -189,7 +354,9 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     // wordings of one statement align them.
     for s in &reading.sentences {
         for v in bare_counts(s, reading.text(s.doc)) {
-            found.push(Found::new(s, v));
+            let mut bare = Found::new(s, v, reading.text(s.doc));
+            bare.outcome = None;
+            found.push(bare);
         }
     }
     aligned_pairs(reading, &found, &mut best);
@@ -409,8 +576,11 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // The day an ongoing event has reached ("the strike entered its ninth day") is the story's
     // own clock: two of them are about one matter whatever else their sentences say.
     let clock = running_count(a) && running_count(b);
+    // Lead tallies of one outcome are one matter ([`OUTCOMES`]).
+    let one_outcome = a.outcome.is_some() && a.outcome == b.outcome;
     if !same_statement
         && !clock
+        && !one_outcome
         && (shared_weight < needed * MIN_CONTEXT_WEIGHT
             || reading.similarity(a.sentence, b.sentence) < super::MIN_SIMILARITY)
     {
@@ -690,7 +860,7 @@ mod tests {
             .into_iter()
             .filter(|v| v.kind == kind)
             .map(|value| {
-                let found = Found::new(&s, value);
+                let found = Found::new(&s, value, text);
                 check(&found)
             })
             .collect()
@@ -729,7 +899,7 @@ mod tests {
         let moments: Vec<Option<bool>> = values(&s, text)
             .into_iter()
             .map(|value| {
-                let found = Found::new(&s, value);
+                let found = Found::new(&s, value, text);
                 moment(&found, text)
             })
             .collect();

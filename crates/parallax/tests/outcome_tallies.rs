@@ -1,0 +1,85 @@
+//! Two accounts that count one outcome of an event differently ("the storm injured 12
+//! hikers" against "fourteen hikers were hurt") disagree, however differently their sentences
+//! run; a count that is only part of a tally (a summand, those hurt worst, a tally of two
+//! outcomes, a later count of another event) is no tally; on stories of my own.
+
+mod common;
+
+use common::figure_conflict_values;
+
+fn figure_values(first: &str, second: &str) -> Vec<Vec<String>> {
+    figure_conflict_values(
+        (
+            "wire",
+            format!(
+                "{first} The storm swept over the Kessel ridge on Sunday afternoon. \
+                 Mountain huts along the ridge stay closed until the weekend."
+            ),
+        ),
+        (
+            "radio",
+            format!(
+                "{second} Guides on the Kessel ridge said the storm came without warning. \
+                 The huts along the ridge will stay closed until the weekend."
+            ),
+        ),
+    )
+}
+
+#[test]
+fn two_tallies_of_one_outcome_worded_differently_conflict() {
+    let found = figure_values(
+        "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
+        "Fourteen hikers were hurt on Sunday, the mountain club told listeners.",
+    );
+    assert_eq!(found, [vec!["12".to_string(), "Fourteen".to_string()]]);
+}
+
+#[test]
+fn words_of_one_outcome_class_match_but_not_of_two() {
+    // Hurt and injured are one outcome; killed is another.
+    let found = figure_values(
+        "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
+        "Fourteen hikers were killed on Sunday, the mountain club told listeners.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn those_hurt_worst_are_part_of_the_tally() {
+    let found = figure_values(
+        "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
+        "Three hikers were seriously hurt on Sunday, the mountain club told listeners.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_summand_is_no_tally() {
+    let found = figure_values(
+        "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
+        "Four guides and nine hikers were hurt on Sunday, the mountain club told listeners.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_tally_of_two_outcomes_is_neither() {
+    let found = figure_values(
+        "A sudden storm on the Kessel ridge killed 12 hikers, the rescue service said.",
+        "Fourteen hikers are dead or missing after Sunday's storm, the mountain club said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn only_the_tally_an_account_leads_with_is_set_against_the_other() {
+    // The second account's later count is of another storm: only its first tally of the hurt
+    // is compared, and that one counts people, not hikers.
+    let found = figure_values(
+        "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
+        "Thirteen people were hurt on Sunday, the mountain club told listeners. \
+         A storm on the same ridge last winter left 30 hikers hurt.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
