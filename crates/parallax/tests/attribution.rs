@@ -3433,3 +3433,34 @@ fn a_speaker_reported_by_a_newspaper_speaks_through_it() {
         Some("Norvik Gazette")
     );
 }
+
+#[test]
+fn a_comparison_after_a_parenthetical_attribution_is_the_narrator_s() {
+    // "…, NAME said [on DAY], two more than …": the words are before the attribution only.
+    let found = quotes(
+        "Nine boats sank in the storm, harbour master Tom Brandt said on Sunday, two more than \
+         the coast guard counted.\n\nThe ferry ran late, Ann Lee said, up from ten minutes a \
+         week ago.\n\nThe pier will reopen in May, Lee said Monday, three weeks later than the \
+         council promised.",
+    );
+    let sank = reported_without(&found, "Nine boats sank", "coast guard");
+    assert_eq!(sank.1.as_deref(), Some("Tom Brandt"), "{found:?}");
+    assert_none_holding(&found, "two more than");
+    reported_without(&found, "ferry ran late", "minutes");
+    assert_none_holding(&found, "up from");
+    reported_without(&found, "pier will reopen", "council");
+    assert_none_holding(&found, "later than");
+}
+
+#[test]
+fn a_role_before_the_name_opens_a_parenthetical_attribution() {
+    // "…, harbour master Tom Brandt said on Sunday, and …": both sides are reported, the
+    // attribution is in neither.
+    let found = quotes(
+        "Nine boats sank in the storm, harbour master Tom Brandt said on Sunday, and the coast \
+         guard has sent two cutters.",
+    );
+    reported_without(&found, "Nine boats sank", "Brandt");
+    assert_speaker(&found, "two cutters", "Tom Brandt");
+    reported_without(&found, "two cutters", "Brandt");
+}

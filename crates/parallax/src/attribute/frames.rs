@@ -865,7 +865,8 @@ static NARRATOR_OPENERS: WordList = WordList::new(&[
 /// "The pills work for little, she says, and should be taken briefly.": a parenthetical
 /// attribution reports the words on both sides of it, as two quotes when both are clauses.
 fn split_parenthetical(s: &Sentence, f: Frame) -> Vec<Frame> {
-    let (a, _) = f.subject;
+    // "…, union leader Ann Lee said, …": a role in lower case opens the attribution.
+    let a = attribution_opening(s, f.subject.0);
     // The attribution ends at the verb or at a time after it ("Lee said on Friday, and …").
     let mut last = f.cue;
     while last + 1 < s.to
@@ -1045,6 +1046,35 @@ static AUXILIARIES: WordList = WordList::new(&[
 /// report"), where other prepositions may carry the reported words on ("…, he said, to talk to
 /// …").
 static NARRATOR_CONCESSIONS: WordList = WordList::new(&["amid", "despite", "notwithstanding"]);
+
+/// Words that compare a count with another after it ("two more than", "a week later than").
+static COMPARATIVES: WordList = WordList::new(&[
+    "earlier", "fewer", "higher", "later", "less", "longer", "lower", "more", "shorter",
+]);
+
+/// True when the words from token `i` compare a count with another, as a narrator's aside: a
+/// count then a comparative ("two more than the council counted", "12 fewer than last year"),
+/// or "up from" / "down from" ("up from nine on Monday").
+fn narrators_comparison(s: &Sentence, i: usize) -> bool {
+    let lower = |j: usize| {
+        if j < s.to {
+            s.tok(j).lower.as_str()
+        } else {
+            ""
+        }
+    };
+    let is_count = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || is_in(&AGO_COUNTS, w) || w == "half"
+    };
+    let first = s.tok(i);
+    if first.in_quote {
+        return false;
+    }
+    let comparison = is_count(lower(i))
+        && (i + 1..(i + 3).min(s.to)).any(|j| is_in(&COMPARATIVES, lower(j)))
+        && (i + 2..(i + 4).min(s.to)).any(|j| lower(j) == "than");
+    comparison || (matches!(lower(i), "up" | "down") && lower(i + 1) == "from")
+}
 
 /// Most words between "quoted" and the "as" of "as saying" ("quoted the harbour board's chief
 /// engineer as saying").
@@ -1763,6 +1793,31 @@ fn role_before_name(s: &Sentence, name: usize) -> usize {
     a
 }
 
+/// Where an attribution after a comma opens, from the name at token `name`: its role in lower
+/// case ([`role_before_name`]), or any few plain lower-case words between the comma and the
+/// name ("…, harbour master Tom Brandt said"); the name itself when no comma is reached.
+fn attribution_opening(s: &Sentence, name: usize) -> usize {
+    let role = role_before_name(s, name);
+    if !s.tok(name).cap || (role > s.from && s.tok(role - 1).gap_after.contains(',')) {
+        return role;
+    }
+    let plain = |t: &Tok| {
+        !t.cap
+            && !t.in_quote
+            && t.gap_after.trim().is_empty()
+            && !t.is_cue()
+            && !crate::terms::is_stopword(&t.lower)
+    };
+    let mut a = name;
+    while a > s.from + 1 && name - a < MAX_ROLE_BEFORE_NAME - 1 && plain(s.tok(a - 1)) {
+        a -= 1;
+        if s.tok(a - 1).gap_after.contains(',') {
+            return a;
+        }
+    }
+    role
+}
+
 /// Forms of "make", which report a clause after "clear" ("made it clear that …").
 static MAKE_FORMS: WordList = WordList::new(&["make", "made", "makes", "making"]);
 
@@ -2001,11 +2056,22 @@ fn verb_frame(
         && s.tok(after - 1).gap_after.contains(',')
         && !s.tok(after).in_quote
         && is_in(&NARRATOR_CONCESSIONS, &s.tok(after).lower);
+    // "…, Lee said on Tuesday, two more than the council counted.": a comparison of a count
+    // after the comma is the narrator's aside on the words, not more of them.
+    let aside_at = time_phrase_end(s, after).unwrap_or(after);
+    let aside_next = aside_at < s.to
+        && s.tok(aside_at - 1).gap_after.contains(',')
+        && narrators_comparison(s, aside_at);
     // "…, hospital director Ann Lee told reporters": a role in lower case before the name
     // stands between the words and the subject.
-    let opening = role_before_name(s, subject.0);
+    let opening = attribution_opening(s, subject.0);
     let comma_before_subject = opening > s.from && s.tok(opening - 1).gap_after.contains(',');
-    if (after >= s.to || participle_next || clause_next || circumstance_next || speech_next)
+    if (after >= s.to
+        || participle_next
+        || clause_next
+        || circumstance_next
+        || speech_next
+        || aside_next)
         && comma_before_subject
         && and_at.is_none()
     {
