@@ -3464,3 +3464,59 @@ fn a_role_before_the_name_opens_a_parenthetical_attribution() {
     assert_speaker(&found, "two cutters", "Tom Brandt");
     reported_without(&found, "two cutters", "Brandt");
 }
+
+#[test]
+fn a_body_at_an_organisation_is_not_the_organisation() {
+    // "The pilots' union at Norvik Air" speaks for the union; "a spokesman at Norvik Air" for
+    // the airline.
+    let found = attributed(
+        "The pilots' union at Norvik Air said it had warned the airline in June.\n\nA spokesman \
+         at Norvik Air said the warning never came.",
+    );
+    assert_eq!(
+        holding(&found, "warned the airline").speaker.as_deref(),
+        Some("The pilots' union at Norvik Air")
+    );
+    assert_eq!(
+        holding(&found, "never came").speaker.as_deref(),
+        Some("Norvik Air")
+    );
+}
+
+#[test]
+fn a_group_placed_by_a_preposition_is_the_group() {
+    // A story names its speakers when it gathers its quotes ("Fishermen along the north quay"
+    // is no name; the fishermen are).
+    let mut found = attributed(
+        "A fuel store by the harbour caught fire on Monday night and burned until the early \
+         morning, when crews from three towns put it out. Residents near the harbour said they \
+         heard two loud bangs before the flames rose.\n\nFishermen along the north quay told \
+         reporters they saw the smoke first.",
+    );
+    parallax::attribute::entities::canonicalize(&mut found);
+    let bangs = holding(&found, "two loud bangs");
+    assert_eq!(
+        (bangs.speaker.as_deref(), bangs.speaker_written.as_deref()),
+        (Some("Residents"), Some("Residents near the harbour"))
+    );
+    assert_eq!(
+        holding(&found, "saw the smoke").speaker.as_deref(),
+        Some("Fishermen")
+    );
+}
+
+#[test]
+fn a_channel_described_in_lower_case_keeps_its_description() {
+    let found = attributed(
+        "Residents went home on Tuesday, according to the municipal health office.\n\nThe \
+         regional water board said the taps were safe again.",
+    );
+    assert_eq!(
+        holding(&found, "went home").speaker.as_deref(),
+        Some("the municipal health office")
+    );
+    assert_eq!(
+        holding(&found, "taps were safe").speaker.as_deref(),
+        Some("The regional water board")
+    );
+}

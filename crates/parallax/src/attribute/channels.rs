@@ -42,6 +42,10 @@ pub(crate) fn is_time_owner(lower: &str) -> bool {
         )
 }
 
+/// Plain words in lower case a channel phrase may hold between its determiner and its
+/// modifiers or head ("the municipal health office").
+const MAX_PLAIN_MODIFIERS: usize = 2;
+
 /// The channel phrases among `toks[from..to]`, outside quotes.
 pub(crate) fn channel_mentions(
     toks: &[Tok],
@@ -71,6 +75,7 @@ pub(crate) fn channel_mentions(
         }
         // Extend left over modifiers and a determiner.
         let mut first = i;
+        let mut determined = false;
         while first > from
             && adjacent(toks.at(first - 1), toks.at(first))
             && !toks.at(first - 1).in_quote
@@ -84,12 +89,36 @@ pub(crate) fn channel_mentions(
                 || owner_noun;
             if is_in(&DETERMINERS, &p.lower) {
                 first -= 1;
+                determined = true;
                 break;
             }
             if !modifier {
                 break;
             }
             first -= 1;
+        }
+        // "the municipal health office": up to two plain words in lower case between a
+        // determiner and the rest of the phrase describe the channel too.
+        if !determined && head {
+            let plain = |k: usize| {
+                let p = toks.at(k);
+                !p.cap
+                    && !p.in_quote
+                    && !p.possessive
+                    && p.lower.chars().all(char::is_alphabetic)
+                    && !crate::terms::is_stopword(&p.lower)
+                    && !p.is_cue()
+                    && adjacent(p, toks.at(k + 1))
+            };
+            let described = (1..=MAX_PLAIN_MODIFIERS).find(|&n| {
+                first >= from + n + 1
+                    && (first - n..first).all(plain)
+                    && is_in(&DETERMINERS, &toks.at(first - n - 1).lower)
+                    && adjacent(toks.at(first - n - 1), toks.at(first - n))
+            });
+            if let Some(n) = described {
+                first -= n + 1;
+            }
         }
         // Extend right over a name ("broadcaster CCTV"), more channel nouns, or "of/from the X".
         let mut last = i + 1;

@@ -65,7 +65,8 @@ pub fn canonicalize(quotes: &mut [Quote]) {
         }
         if let Some(s) = q.speaker.as_deref().filter(|s| !is_name(s)) {
             q.speaker = owned_institution(s, q.speaker_written.as_deref())
-                .or_else(|| named_instead(s, q.channel.as_deref()));
+                .or_else(|| named_instead(s, q.channel.as_deref()))
+                .or_else(|| head_before_place(s));
         }
     }
     canonical_speakers(quotes);
@@ -75,6 +76,32 @@ pub fn canonicalize(quotes: &mut [Quote]) {
             q.speaker_written = before;
         }
     }
+}
+
+/// Prepositions that say where a group of speakers is ("residents near the plant").
+static PLACING: WordList = WordList::new(&[
+    "across",
+    "along",
+    "around",
+    "at",
+    "from",
+    "in",
+    "inside",
+    "near",
+    "on",
+    "outside",
+    "throughout",
+]);
+
+/// The words of a speaker phrase before a preposition that says where it is, when they read
+/// as a name: "Residents near the plant" is residents.
+fn head_before_place(speaker: &str) -> Option<String> {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| is_in(&PLACING, &w.to_lowercase()))
+        .filter(|&at| at > 0)?;
+    Some(words.get(..at)?.join(" ")).filter(|head| is_name(head))
 }
 
 /// A bare organisation noun ("office") whose sentence writes its owner before it ("The mayor's
@@ -387,7 +414,8 @@ fn is_unnamed_source(words: &[&str]) -> bool {
 /// True when a speaker reads as a name: it ends in a capitalised word or in a role, group or
 /// organisation noun ("police", "the spokesman", "Ruritania's transport ministry", a group with
 /// a qualifier, "federal prosecutors"), and holds no auxiliary, adverb or clause word before that
-/// ("Ruritania has long"); a lone adjective of nationality is no name. A source described
+/// ("Ruritania has long"), though "at" may stand before a name ("the union at Keldsen Mills");
+/// a lone adjective of nationality is no name. A source described
 /// without a name ("a person familiar with the talks") is one too.
 pub(crate) fn is_name(speaker: &str) -> bool {
     let words: Vec<&str> = speaker
@@ -450,6 +478,8 @@ pub(crate) fn is_name(speaker: &str) -> bool {
                 || w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || (i == 0 && matches!(lower.as_str(), "the" | "a" | "an"))
                 || (i < last && !is_in(&CLAUSE_WORDS, &lower) && !lower.ends_with("ly"))
+                // "the union at Keldsen Mills": "at" before a name says where it belongs.
+                || (lower == "at" && i > 0 && words.get(i + 1).is_some_and(|w| capitalised(w)))
                 || (i == last && role(w))
         })
 }

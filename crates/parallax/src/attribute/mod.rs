@@ -2588,15 +2588,16 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
 }
 
-/// True when the name `m` qualifies a word in lower case before "of" or "for" inside a subject
-/// opening at `a` ("a friend of Ann Lee", "the family of Tom Brandt"): that word heads the
-/// subject, not the name, unless it is one who speaks for them ([`lexicon::SPOKESPEOPLE`]).
+/// True when the name `m` qualifies a word in lower case before "of", "for" or "at" inside a
+/// subject opening at `a` ("a friend of Ann Lee", "the family of Tom Brandt", "the union at
+/// Keldsen Mills"): that word heads the subject, not the name, unless it is one who speaks for
+/// them ([`lexicon::SPOKESPEOPLE`]).
 fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
     if m.first < a + 2 {
         return false;
     }
     let (joint, word) = (toks.at(m.first - 1), toks.at(m.first - 2));
-    matches!(joint.lower.as_str(), "of" | "for")
+    matches!(joint.lower.as_str(), "of" | "for" | "at")
         && !joint.in_quote
         && !word.cap
         && word.base.chars().all(char::is_alphabetic)
