@@ -111,7 +111,7 @@ pub(crate) fn channel_mentions(
                     && adjacent(p, toks.at(k + 1))
             };
             let described = (1..=MAX_PLAIN_MODIFIERS).find(|&n| {
-                first >= from + n + 1
+                first > from + n
                     && (first - n..first).all(plain)
                     && is_in(&DETERMINERS, &toks.at(first - n - 1).lower)
                     && adjacent(toks.at(first - n - 1), toks.at(first - n))
