@@ -4,8 +4,10 @@
 //! A page names its outlet in several ways, tried in this order: the input's own metadata (a
 //! JSONL record's `outlet`), the HTML site name, the URL's host when the registry knows it, a
 //! dateline ("SPRINGFIELD (Daily Bugle) —", "(Reuters) -"), a credit line above the article
-//! ("Bloomberg"), a copyright line ("Copyright 2019 by WXYZ"), a contributor line ("Associated
-//! Press writers … contributed"), and last the URL's host as it is. A name the registry knows
+//! ("Bloomberg"), a copyright line ("Copyright 2019 by WXYZ", or a holder reading as a
+//! newspaper's or a station's name: "Copyright 2026 Norvik TV"), a contributor line
+//! ("Associated Press writers … contributed"), a masthead line the page names again ("Norvik
+//! Gazette"), and last the URL's host as it is. A name the registry knows
 //! is written as the registry writes it, and the clue that gave it is kept with its span, so
 //! the report can show why a page is credited to an outlet. A mention inside a sentence ("she
 //! told CNN") is never taken: only these positions name the page's own outlet.
@@ -151,6 +153,8 @@ pub enum OutletClue {
     Contributors,
     /// A byline that names the outlet after the author ("By Ann Roe, Daily Bugle").
     Byline,
+    /// A masthead line above the article that the page names again below it.
+    Masthead,
 }
 
 /// How a document's outlet was found: the clue, and the words as the page writes them with
@@ -219,7 +223,8 @@ pub(crate) fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> 
         })
         .or_else(|| byline(page.source_text))
         .or_else(|| copyright(page.source_text))
-        .or_else(|| contributors(page.source_text));
+        .or_else(|| contributors(page.source_text))
+        .or_else(|| masthead(page.source_text));
     if let Some((start, end, clue)) = text_clues {
         let written = &page.source_text[start..end];
         let name = known(written).unwrap_or_else(|| written.to_string());
@@ -381,13 +386,69 @@ fn copyright(text: &str) -> Option<(usize, usize, OutletClue)> {
         .min()
         .unwrap_or(rest.len());
         let holder = rest[..holder_end].trim().trim_end_matches('.');
-        if holder.is_empty() || registry().by_name(holder).is_none() {
+        if holder.is_empty() || (registry().by_name(holder).is_none() && !masthead_like(holder, 1))
+        {
             continue;
         }
         let from = start + (line.len() - rest.len());
         return Some((from, from + holder.len(), OutletClue::Copyright));
     }
     None
+}
+
+/// Most words of a masthead the registry does not know ("Port Ellis Evening Courier").
+const MAX_MASTHEAD_WORDS: usize = 5;
+
+/// True when `name` reads as a newspaper's or a station's name the registry may not know: at
+/// least `least` and at most [`MAX_MASTHEAD_WORDS`] capitalised words ("of", "the" and "&"
+/// aside), the last a masthead word ("Norvik Gazette", "Harbour TV").
+fn masthead_like(name: &str, least: usize) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    (least..=MAX_MASTHEAD_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "of" | "the" | "&"))
+        && crate::lexicon::is_in(&crate::lexicon::MASTHEAD_WORDS, &last.to_lowercase())
+}
+
+/// The outlet a masthead names: a line near the top of the page that holds only a name reading
+/// as a newspaper's or a station's ([`masthead_like`], two words at least) and that the page
+/// writes again inside a sentence below it ("Norvik Gazette" above the article, "told the
+/// Norvik Gazette" in it). A section label ("Local News") is not written so.
+fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
+        let start = offset;
+        offset += line.len();
+        let name = line.trim();
+        if !masthead_like(name, 2) {
+            continue;
+        }
+        if text
+            .get(offset..)
+            .is_some_and(|rest| named_in_a_sentence(rest, name))
+        {
+            let from = start + (line.len() - line.trim_start().len());
+            return Some((from, from + name.len(), OutletClue::Masthead));
+        }
+    }
+    None
+}
+
+/// True when `text` writes `name` inside a sentence, after a word in lower case on its line
+/// ("she told the Norvik Gazette"): a menu or a section label repeats a name only at the
+/// start of its line.
+fn named_in_a_sentence(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+    })
 }
 
 /// The outlet a contributor line names, when the registry knows it: "Daily Bugle writers Ann
@@ -552,6 +613,33 @@ mod tests {
         );
         assert_eq!(
             named("Staff writers Ann Roe and Bo Li contributed.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_holder_or_a_masthead_reading_as_a_station_s_name_names_an_unknown_outlet() {
+        let text = "The harbour reopened.\n\nCopyright 2026 Harbour TV. All rights reserved.\n";
+        let (name, ev) = name_outlet(&clues(text)).unwrap();
+        assert_eq!(
+            (name.as_str(), ev.clue),
+            ("Harbour TV", OutletClue::Copyright)
+        );
+        // A masthead the page writes again inside a sentence.
+        let text = "Menu\nPort Ellis Courier\nThe harbour reopened on Friday, Ann Lee told the \
+                    Port Ellis Courier.\n";
+        let (name, ev) = name_outlet(&clues(text)).unwrap();
+        assert_eq!(
+            (name.as_str(), ev.clue),
+            ("Port Ellis Courier", OutletClue::Masthead)
+        );
+        assert_eq!(
+            &text[ev.start.unwrap()..ev.end.unwrap()],
+            "Port Ellis Courier"
+        );
+        // A section label, repeated only as a menu's line, names nothing.
+        assert_eq!(
+            named("Local News\nThe harbour reopened on Friday.\nLocal News\nSports\n"),
             None
         );
     }

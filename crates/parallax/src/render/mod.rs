@@ -345,6 +345,7 @@ pub(crate) fn clue_words(clue: crate::outlets::OutletClue) -> &'static str {
         OutletClue::Copyright => "copyright line",
         OutletClue::Contributors => "contributor line",
         OutletClue::Byline => "byline",
+        OutletClue::Masthead => "masthead",
     }
 }
 
