@@ -358,7 +358,68 @@ const MEDIA_MAX_WORDS: usize = 40;
 fn is_media_chrome(lower: &str) -> bool {
     let lower = lower.trim_start();
     lower.split_whitespace().nth(MEDIA_MAX_WORDS).is_none()
-        && (MEDIA_OPENERS.iter().any(|o| lower.starts_with(o)) || is_media_promo(lower))
+        && (MEDIA_OPENERS.iter().any(|o| lower.starts_with(o))
+            || is_media_promo(lower)
+            || is_broadcast_promo(lower))
+}
+
+/// What a station's promo says its reporter does, lower-cased ("Ann Lee reports at 11").
+const BROADCAST_PROMO_VERBS: &[&str] = &[
+    "reports",
+    "has more",
+    "will have more",
+    "has the story",
+    "has the full story",
+    "has details",
+];
+/// Most words of a station's promo.
+const BROADCAST_PROMO_MAX_WORDS: usize = 16;
+/// Words a station's promo may end with after its hour ("at 11 on Harbour TV").
+const BROADCAST_PROMO_TAIL_WORDS: usize = 4;
+
+/// True for a station's promo of a later broadcast, given the line lower-cased: a short line in
+/// which a reporter "reports", "has more" or "has the story" (perhaps "tonight") at an hour
+/// ("Norvik TV's Paul Berg reports at 11.", "Ann Lee has more tonight at 6 p.m."), the line
+/// ending soon after. "The council reports at its next meeting" names no hour.
+fn is_broadcast_promo(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > BROADCAST_PROMO_MAX_WORDS || lower.contains(['"', '“', '”']) {
+        return false;
+    }
+    let is_hour = |w: &str| {
+        let (hour, minutes) = w.split_once(':').unwrap_or((w, "00"));
+        hour.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+            && minutes.len() == 2
+            && minutes.bytes().all(|b| b.is_ascii_digit())
+    };
+    BROADCAST_PROMO_VERBS.iter().any(|verb| {
+        let verb: Vec<&str> = verb.split(' ').collect();
+        (1..words.len()).any(|i| {
+            let Some(after) = words
+                .get(i..i + verb.len())
+                .filter(|w| *w == verb.as_slice())
+            else {
+                return false;
+            };
+            let mut k = i + after.len();
+            if words.get(k) == Some(&"tonight") {
+                k += 1;
+            }
+            // After the hour, "p.m." or "pm" belongs to it.
+            let mut end = k + 2;
+            match words.get(end..).unwrap_or_default() {
+                ["a" | "p", "m", ..] => end += 2,
+                ["am" | "pm", ..] => end += 1,
+                _ => {}
+            }
+            words.get(k) == Some(&"at")
+                && words.get(k + 1).is_some_and(|w| is_hour(w))
+                && words.len() <= end + BROADCAST_PROMO_TAIL_WORDS
+        })
+    })
 }
 
 /// Verbs that open a promo telling the reader to watch or hear something, lower-cased.
@@ -2006,7 +2067,17 @@ mod tests {
         ] {
             assert!(is_media_chrome(promo), "{promo}");
         }
+        for promo in [
+            "norvik tv's paul berg reports at 11.",
+            "ann lee has more tonight at 6 p.m. on harbour tv.",
+            "tom brandt has the story at 5:30.",
+        ] {
+            assert!(is_media_chrome(promo), "{promo}");
+        }
         for kept in [
+            "the council reports at its next meeting on the ferry fares.",
+            "the harbour master reports at 6 each morning to the quay, where crews wait for \
+             orders and the first boats go out before the tide turns and the light comes up.",
             "watch crews worked through the night to mend the sea wall.",
             "download it here so you can follow the steps below:",
             "listeners wrote in to ask about the ferry fares.",
