@@ -378,9 +378,10 @@ const BROADCAST_PROMO_MAX_WORDS: usize = 16;
 const BROADCAST_PROMO_TAIL_WORDS: usize = 4;
 
 /// True for a station's promo of a later broadcast, given the line lower-cased: a short line in
-/// which a reporter "reports", "has more" or "has the story" (perhaps "tonight") at an hour
-/// ("Norvik TV's Paul Berg reports at 11.", "Ann Lee has more tonight at 6 p.m."), the line
-/// ending soon after. "The council reports at its next meeting" names no hour.
+/// which a reporter "reports", "has more" or "has the story" at an hour, said "tonight" or
+/// named as the station's ("Norvik TV's Paul Berg reports at 11.", "Ann Lee has more tonight
+/// at 6 p.m."), the line ending at the hour or with the station after "on". "The harbour master
+/// reports at 6 each morning" and "The jury reports at 9 a.m. on Monday" stay.
 fn is_broadcast_promo(lower: &str) -> bool {
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '\''))
@@ -398,14 +399,13 @@ fn is_broadcast_promo(lower: &str) -> bool {
     BROADCAST_PROMO_VERBS.iter().any(|verb| {
         let verb: Vec<&str> = verb.split(' ').collect();
         (1..words.len()).any(|i| {
-            let Some(after) = words
-                .get(i..i + verb.len())
-                .filter(|w| *w == verb.as_slice())
-            else {
+            if words.get(i..i + verb.len()) != Some(verb.as_slice()) {
                 return false;
-            };
-            let mut k = i + after.len();
-            if words.get(k) == Some(&"tonight") {
+            }
+            let station_s = words[..i].iter().any(|w| w.ends_with("'s"));
+            let mut k = i + verb.len();
+            let tonight = words.get(k) == Some(&"tonight");
+            if tonight {
                 k += 1;
             }
             // After the hour, "p.m." or "pm" belongs to it.
@@ -415,9 +415,15 @@ fn is_broadcast_promo(lower: &str) -> bool {
                 ["am" | "pm", ..] => end += 1,
                 _ => {}
             }
-            words.get(k) == Some(&"at")
+            let tail = words.get(end..).unwrap_or_default();
+            let ends_at_the_hour = tail.is_empty()
+                || (tail[0] == "on"
+                    && tail.len() <= BROADCAST_PROMO_TAIL_WORDS
+                    && !tail.iter().any(|w| is_in(&crate::lexicon::WEEKDAYS, w)));
+            (tonight || station_s)
+                && words.get(k) == Some(&"at")
                 && words.get(k + 1).is_some_and(|w| is_hour(w))
-                && words.len() <= end + BROADCAST_PROMO_TAIL_WORDS
+                && ends_at_the_hour
         })
     })
 }
@@ -2070,12 +2076,15 @@ mod tests {
         for promo in [
             "norvik tv's paul berg reports at 11.",
             "ann lee has more tonight at 6 p.m. on harbour tv.",
-            "tom brandt has the story at 5:30.",
+            "harbour tv's tom brandt has the story at 5:30.",
         ] {
             assert!(is_media_chrome(promo), "{promo}");
         }
         for kept in [
             "the council reports at its next meeting on the ferry fares.",
+            "the harbour master reports at 6 each morning.",
+            "the jury reports at 9 a.m. on monday.",
+            "tom brandt has the story at 5:30.",
             "the harbour master reports at 6 each morning to the quay, where crews wait for \
              orders and the first boats go out before the tide turns and the light comes up.",
             "watch crews worked through the night to mend the sea wall.",

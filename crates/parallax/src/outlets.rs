@@ -357,8 +357,9 @@ fn byline(text: &str) -> Option<(usize, usize, OutletClue)> {
 /// Longest line searched for a copyright or contributor clue, in bytes.
 const MAX_CLUE_LINE: usize = 300;
 
-/// The holder a copyright line names, when the registry knows it: "Copyright 2019 by WXYZ -
-/// All rights reserved", "© 2020 The Daily Bugle. All rights reserved."
+/// The holder a copyright line names, when the registry knows it or it reads as a newspaper's
+/// or a station's name ([`masthead_like`]): "Copyright 2019 by WXYZ - All rights reserved",
+/// "© 2020 The Daily Bugle. All rights reserved.", "Copyright 2026 Harbour TV."
 fn copyright(text: &str) -> Option<(usize, usize, OutletClue)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -438,16 +439,38 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
     None
 }
 
-/// True when `text` writes `name` inside a sentence, after a word in lower case on its line
-/// ("she told the Norvik Gazette"): a menu or a section label repeats a name only at the
-/// start of its line.
+/// True when `text` writes `name` inside a sentence, after a word in lower case on its line and
+/// not before one ("she told the Norvik Gazette."; not "sign up for Breaking News alerts"), and
+/// never writes a word of it other than the last in lower case ("Live TV", when the page says
+/// "live"): a menu, a section label or a common phrase is not a masthead.
 fn named_in_a_sentence(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        text[line_start..at]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    words.pop();
+    let common = words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        lower != *w
+            && text.match_indices(lower.as_str()).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + lower.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    });
+    if common {
+        return false;
+    }
+    text.split_inclusive('\n').any(|line| {
+        line.match_indices(name).any(|(at, _)| {
+            let before = line[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            let after = line[at + name.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            before && !after
+        })
     })
 }
 
@@ -597,7 +620,7 @@ mod tests {
     }
 
     #[test]
-    fn copyright_and_contributor_lines_name_known_outlets_only() {
+    fn copyright_and_contributor_lines_name_known_outlets() {
         let text = "The harbour reopened.\n\nCopyright 2019 by Reuters - All rights reserved.\n";
         let (name, ev) = name_outlet(&clues(text)).unwrap();
         assert_eq!((name.as_str(), ev.clue), ("Reuters", OutletClue::Copyright));
@@ -637,9 +660,18 @@ mod tests {
             &text[ev.start.unwrap()..ev.end.unwrap()],
             "Port Ellis Courier"
         );
-        // A section label, repeated only as a menu's line, names nothing.
+        // A section label, repeated only as a menu's line, names nothing; nor does a common
+        // phrase the page writes in lower case, or a name read before more words.
         assert_eq!(
             named("Local News\nThe harbour reopened on Friday.\nLocal News\nSports\n"),
+            None
+        );
+        assert_eq!(
+            named("Live TV\nThe harbour reopened, shown live on TV.\nWatch it on Live TV.\n"),
+            None
+        );
+        assert_eq!(
+            named("Breaking News\nThe harbour reopened.\nSign up for Breaking News alerts.\n"),
             None
         );
     }

@@ -30,9 +30,19 @@ fn figure_values(first: &str, second: &str) -> Vec<Vec<String>> {
 fn two_tallies_of_one_outcome_worded_differently_conflict() {
     let found = figure_values(
         "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
-        "Fourteen hikers were hurt on Sunday, the mountain club told listeners.",
+        "Fourteen hikers were hurt in the storm on Sunday, the mountain club told listeners.",
     );
     assert_eq!(found, [vec!["12".to_string(), "Fourteen".to_string()]]);
+}
+
+#[test]
+fn tallies_whose_sentences_share_nothing_but_the_count_are_of_two_matters() {
+    // A region's week and one village's day: nothing but the dead in common.
+    let found = figure_values(
+        "Floods across the region killed nine hikers this week, officials said.",
+        "A landslide in Kessel killed three hikers on Sunday, the mountain club said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
@@ -40,7 +50,7 @@ fn words_of_one_outcome_class_match_but_not_of_two() {
     // Hurt and injured are one outcome; killed is another.
     let found = figure_values(
         "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
-        "Fourteen hikers were killed on Sunday, the mountain club told listeners.",
+        "Fourteen hikers were killed in the storm on Sunday, the mountain club told listeners.",
     );
     assert!(found.is_empty(), "{found:?}");
 }
@@ -49,7 +59,7 @@ fn words_of_one_outcome_class_match_but_not_of_two() {
 fn those_hurt_worst_are_part_of_the_tally() {
     let found = figure_values(
         "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
-        "Three hikers were seriously hurt on Sunday, the mountain club told listeners.",
+        "Three hikers were seriously hurt in the storm on Sunday, the mountain club told listeners.",
     );
     assert!(found.is_empty(), "{found:?}");
 }
@@ -58,7 +68,8 @@ fn those_hurt_worst_are_part_of_the_tally() {
 fn a_summand_is_no_tally() {
     let found = figure_values(
         "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
-        "Four guides and nine hikers were hurt on Sunday, the mountain club told listeners.",
+        "Four guides and nine hikers were hurt in the storm on Sunday, the mountain club told \
+         listeners.",
     );
     assert!(found.is_empty(), "{found:?}");
 }
@@ -67,7 +78,8 @@ fn a_summand_is_no_tally() {
 fn a_tally_of_two_outcomes_is_neither() {
     let found = figure_values(
         "A sudden storm on the Kessel ridge killed 12 hikers, the rescue service said.",
-        "Fourteen hikers are dead or missing after Sunday's storm, the mountain club said.",
+        "Fourteen hikers are dead or missing after Sunday's storm on the ridge, the mountain club \
+         said.",
     );
     assert!(found.is_empty(), "{found:?}");
 }
@@ -78,8 +90,27 @@ fn only_the_tally_an_account_leads_with_is_set_against_the_other() {
     // is compared, and that one counts people, not hikers.
     let found = figure_values(
         "A sudden storm on the Kessel ridge injured 12 hikers, the rescue service said.",
-        "Thirteen people were hurt on Sunday, the mountain club told listeners. \
+        "Thirteen people were hurt in the storm on Sunday, the mountain club told listeners. \
          A storm on the same ridge last winter left 30 hikers hurt.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn the_dead_and_the_hurt_told_in_one_sentence_are_two_tallies() {
+    let found = figure_values(
+        "Three hikers were killed and 12 hikers were injured on the ridge, the rescue service said.",
+        "Fourteen hikers were hurt on the ridge on Sunday, the mountain club told listeners.",
+    );
+    assert_eq!(found, [vec!["12".to_string(), "Fourteen".to_string()]]);
+}
+
+#[test]
+fn a_mixed_tally_takes_no_outcome_from_words_before_it() {
+    let found = figure_values(
+        "Rain that forced the evacuation of the ridge left 14 hikers dead or missing, the rescue \
+         service said.",
+        "About 40 hikers were evacuated from the ridge, the mountain club told listeners.",
     );
     assert!(found.is_empty(), "{found:?}");
 }

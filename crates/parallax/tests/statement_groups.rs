@@ -116,3 +116,49 @@ fn a_stance_no_one_holds_is_not_reported() {
         story.quotes
     );
 }
+
+/// The documents of each statement holding more than one document, as (sentence text, docs).
+fn shared_statements(pages: Vec<RawPage>) -> Vec<(String, Vec<String>)> {
+    let report = analyze_pages(pages, &Options::default());
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    report
+        .stories
+        .iter()
+        .flat_map(|story| story.statements.iter())
+        .filter(|st| st.sources.len() > 1)
+        .map(|st| {
+            let docs = st.sources.iter().map(|s| s.doc.clone()).collect();
+            (st.text.clone(), docs)
+        })
+        .collect()
+}
+
+#[test]
+fn one_speaker_reporting_two_things_is_two_statements() {
+    // Both outlets quote the harbour master, on different matters: who said them is no
+    // evidence that the sentences say one thing.
+    let pages = vec![
+        RawPage::text(
+            "wire",
+            "A storm closed the harbour at Porto Velho on Friday. Harbour master Ines Duarte \
+             said the waves broke over the north pier before dawn. Fishing crews tied up their \
+             boats along the breakwater.",
+        ),
+        RawPage::text(
+            "radio",
+            "The harbour at Porto Velho closed on Friday as a storm came in. Harbour master Ines \
+             Duarte said the harbour would stay shut. Fishing crews tied up their boats along the \
+             breakwater.",
+        ),
+    ];
+    let shared = shared_statements(pages);
+    assert!(
+        !shared.iter().any(|(text, _)| text.contains("Duarte")),
+        "{shared:?}"
+    );
+    // What both say in the same words is still one statement.
+    assert!(
+        shared.iter().any(|(text, _)| text.contains("breakwater")),
+        "{shared:?}"
+    );
+}

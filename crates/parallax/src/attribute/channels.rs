@@ -42,7 +42,7 @@ pub(crate) fn is_time_owner(lower: &str) -> bool {
         )
 }
 
-/// Plain words in lower case a channel phrase may hold between its determiner and its
+/// Most plain words in lower case a channel phrase may hold between its article and its
 /// modifiers or head ("the municipal health office").
 const MAX_PLAIN_MODIFIERS: usize = 2;
 
@@ -97,15 +97,18 @@ pub(crate) fn channel_mentions(
             }
             first -= 1;
         }
-        // "the municipal health office": up to two plain words in lower case between a
-        // determiner and the rest of the phrase describe the channel too.
+        // "the municipal health office": up to two plain words in lower case between an
+        // article and the rest of the phrase describe the channel too.
         if !determined && head {
+            // Not a verb's form ("residents watched state television").
             let plain = |k: usize| {
                 let p = toks.at(k);
                 !p.cap
                     && !p.in_quote
                     && !p.possessive
                     && p.lower.chars().all(char::is_alphabetic)
+                    && !p.lower.ends_with("ed")
+                    && !p.lower.ends_with("ing")
                     && !crate::terms::is_stopword(&p.lower)
                     && !p.is_cue()
                     && adjacent(p, toks.at(k + 1))
@@ -113,7 +116,7 @@ pub(crate) fn channel_mentions(
             let described = (1..=MAX_PLAIN_MODIFIERS).find(|&n| {
                 first > from + n
                     && (first - n..first).all(plain)
-                    && is_in(&DETERMINERS, &toks.at(first - n - 1).lower)
+                    && matches!(toks.at(first - n - 1).lower.as_str(), "the" | "a" | "an")
                     && adjacent(toks.at(first - n - 1), toks.at(first - n))
             });
             if let Some(n) = described {

@@ -11,9 +11,11 @@
 //! phrase as written is kept beside it.
 //!
 //! A speaker must be a name: capitalised words (with "of", "the", "and" and the like between
-//! them), or a group or role noun after capitalised words ("Ruritanian officials"). A clause
-//! taken for a subject ("Ruritania has long"), a lone adjective of nationality, or a writing
-//! ("customs data") is no speaker; the quote keeps its channel.
+//! them, and "at" before a name: "the union at Keldsen Mills"), or a group or role noun after
+//! capitalised words ("Ruritanian officials"). A clause taken for a subject ("Ruritania has
+//! long"), a lone adjective of nationality, or a writing ("customs data") is no speaker; the
+//! quote keeps its channel. A group placed by a preposition ("Residents near the plant") is
+//! the group.
 
 use crate::lexicon::WordList;
 use std::collections::HashMap;

@@ -1767,18 +1767,23 @@ fn put_it_frame(s: &Sentence, k: usize, quotes: &[(usize, usize)]) -> Option<Fra
 /// manager").
 const MAX_ROLE_BEFORE_NAME: usize = 3;
 
+/// True for a word in lower case that may stand in a role or description right before a name
+/// ("harbour" and "master" in "harbour master Tom Brandt"): unquoted, no verb of speech, no
+/// stop word, and nothing but space after it.
+fn plain_word_before_name(t: &Tok) -> bool {
+    !t.cap
+        && !t.in_quote
+        && t.gap_after.trim().is_empty()
+        && !t.is_cue()
+        && !crate::terms::is_stopword(&t.lower)
+}
+
 /// Where a role written in lower case right before the name opening at token `name` starts
 /// ("hospital director Ann Lee", "former mayor Tom Brandt"): the word before the name is a role
 /// or a title, with plain words in lower case qualifying it, [`MAX_ROLE_BEFORE_NAME`] words in
 /// all. `name` itself when no role stands there.
 fn role_before_name(s: &Sentence, name: usize) -> usize {
-    let plain = |t: &Tok| {
-        !t.cap
-            && !t.in_quote
-            && t.gap_after.trim().is_empty()
-            && !t.is_cue()
-            && !crate::terms::is_stopword(&t.lower)
-    };
+    let plain = plain_word_before_name;
     if name <= s.from + 1 || !s.tok(name).cap {
         return name;
     }
@@ -1794,20 +1799,14 @@ fn role_before_name(s: &Sentence, name: usize) -> usize {
 }
 
 /// Where an attribution after a comma opens, from the name at token `name`: its role in lower
-/// case ([`role_before_name`]), or any few plain lower-case words between the comma and the
+/// case ([`role_before_name`]), or up to two plain lower-case words between the comma and the
 /// name ("…, harbour master Tom Brandt said"); the name itself when no comma is reached.
 fn attribution_opening(s: &Sentence, name: usize) -> usize {
     let role = role_before_name(s, name);
     if !s.tok(name).cap || (role > s.from && s.tok(role - 1).gap_after.contains(',')) {
         return role;
     }
-    let plain = |t: &Tok| {
-        !t.cap
-            && !t.in_quote
-            && t.gap_after.trim().is_empty()
-            && !t.is_cue()
-            && !crate::terms::is_stopword(&t.lower)
-    };
+    let plain = plain_word_before_name;
     let mut a = name;
     while a > s.from + 1 && name - a < MAX_ROLE_BEFORE_NAME - 1 && plain(s.tok(a - 1)) {
         a -= 1;

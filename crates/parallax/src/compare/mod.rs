@@ -60,12 +60,69 @@ pub struct Unit {
     pub channel: Option<String>,
     /// A quote rather than a sentence.
     pub is_quote: bool,
+    /// For a sentence, the terms it holds only in the attribution of a quote inside it
+    /// ("Fire chief Tom Brandt said …"): no evidence of what it reports.
+    pub attribution: HashSet<u64>,
 }
 
 fn overlap(a: &HashSet<u64>, b: &HashSet<u64>) -> (f64, usize) {
     let shared = a.intersection(b).count();
     let small = a.len().min(b.len()).max(1);
     (shared as f64 / small as f64, shared)
+}
+
+/// Terms two sentences must share outside their attributions, when either has one, to say one
+/// thing: "Fire chief Tom Brandt said the blaze began at nine" and "Fire chief Tom Brandt said
+/// the cause was unknown" share only who said them.
+const MIN_SHARED_REPORTED_TERMS: usize = 2;
+
+/// True unless the two units share too few terms outside their attributions
+/// ([`MIN_SHARED_REPORTED_TERMS`]); units without an attribution always pass.
+fn reports_alike(a: &Unit, b: &Unit) -> bool {
+    if a.attribution.is_empty() && b.attribution.is_empty() {
+        return true;
+    }
+    a.terms
+        .intersection(&b.terms)
+        .filter(|t| !a.attribution.contains(t) && !b.attribution.contains(t))
+        .nth(MIN_SHARED_REPORTED_TERMS - 1)
+        .is_some()
+}
+
+/// Terms of a sentence's `terms` that it holds only in the attribution of a quote inside it
+/// ("Fire chief Tom Brandt said …"): outside every quote of `quotes` (the document's, sorted
+/// by start) that lies within the sentence, and in none of them. Empty when no quote lies
+/// inside.
+fn attribution_terms(
+    doc: &Document,
+    sentence: Span,
+    quotes: &[&Quote],
+    terms: &HashSet<u64>,
+) -> HashSet<u64> {
+    let from = quotes.partition_point(|q| q.span.start() < sentence.start());
+    let inside: Vec<&Quote> = quotes[from..]
+        .iter()
+        .copied()
+        .take_while(|q| q.span.start() < sentence.end())
+        .filter(|q| q.span.end() <= sentence.end())
+        .collect();
+    if inside.is_empty() {
+        return HashSet::default();
+    }
+    let quoted: HashSet<u64> = inside.iter().flat_map(|q| term_hashes(&q.text)).collect();
+    let mut outside: HashSet<u64> = HashSet::default();
+    let mut at = sentence.start();
+    for q in &inside {
+        if q.span.start() > at {
+            outside.extend(term_hashes(doc.text.get(at..q.span.start()).unwrap_or("")));
+        }
+        at = at.max(q.span.end());
+    }
+    outside.extend(term_hashes(doc.text.get(at..sentence.end()).unwrap_or("")));
+    outside
+        .into_iter()
+        .filter(|t| terms.contains(t) && !quoted.contains(t))
+        .collect()
 }
 
 /// Greedy grouping: a unit joins the first group whose every member it matches well enough.
@@ -78,7 +135,7 @@ fn group(units: &[Unit]) -> Vec<Vec<usize>> {
             |a: &Unit, b: &Unit| MIN_SHARED_TERMS.min(a.terms.len().min(b.terms.len()).max(2));
         let fits = |a: &Unit, b: &Unit| {
             let (o, n) = overlap(&a.terms, &b.terms);
-            o >= SAME_STATEMENT_OVERLAP && n >= needed(a, b)
+            o >= SAME_STATEMENT_OVERLAP && n >= needed(a, b) && reports_alike(a, b)
         };
         let mut shared: HashMap<usize, usize> = HashMap::default();
         for t in &u.terms {
@@ -129,13 +186,25 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     // Read first: reading fills in the documents' sentence terms used just below.
     let read = reading::ReadSentences::of(docs);
     let mut sentence_units = Vec::new();
+    // Each document's quotes, by start.
+    let mut quotes_of: Vec<Vec<&Quote>> = vec![Vec::new(); docs.len()];
+    for q in quotes {
+        if let Some(&d) = index.get(q.doc.as_str()) {
+            quotes_of[d].push(q);
+        }
+    }
+    for list in &mut quotes_of {
+        list.sort_by_key(|q| q.span.start());
+    }
     for (d, doc) in docs.iter().enumerate() {
+        let doc_quotes = &quotes_of[d];
         for (s, terms) in doc.sentences.iter().zip(doc.sentence_terms()) {
             let t: HashSet<u64> = terms.iter().copied().collect();
             if t.len() >= 3 {
                 sentence_units.push(Unit {
                     doc: d,
                     span: *s,
+                    attribution: attribution_terms(doc, *s, doc_quotes, &t),
                     terms: t,
                     speaker: None,
                     channel: None,
@@ -161,6 +230,7 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
                 speaker: q.speaker.clone(),
                 channel: q.channel.clone(),
                 is_quote: true,
+                attribution: HashSet::default(),
             });
         }
     }

@@ -390,6 +390,16 @@ fn number_at(s: &Sentence, text: &str, i: usize) -> Option<(f64, usize, String)>
     let words = &s.words;
     let mut end = i;
     let mut lower = words.get(i)?.lower.clone();
+    // "twenty three" written without its hyphen is one number.
+    if TENS.contains(&lower.as_str())
+        && words
+            .get(i + 1)
+            .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+        && s.gap_after(text, i).trim().is_empty()
+    {
+        end += 1;
+        lower = format!("{lower}-{}", words[end].lower);
+    }
     while end + 1 < words.len()
         && s.gap_after(text, end) == ","
         && words[end + 1].lower.len() == 3
@@ -418,10 +428,15 @@ fn count_at(
     if lower == "one" {
         return None;
     }
-    // The end of a number in words ("two hundred and six") is no count of its own.
-    let continues = i >= 2
+    // The end of a number in words ("two hundred and six", "twenty three") is no count of its
+    // own.
+    let continues = (i >= 2
         && words[i - 1].lower == "and"
-        && SCALES.iter().any(|(w, _)| *w == words[i - 2].lower);
+        && SCALES.iter().any(|(w, _)| *w == words[i - 2].lower))
+        || (i >= 1
+            && TENS.contains(&words[i - 1].lower.as_str())
+            && UNITS.contains(&w.lower.as_str())
+            && s.gap_after(text, i - 1).trim().is_empty());
     if continues || (i >= 1 && SCALES.iter().any(|(w, _)| *w == words[i - 1].lower)) {
         return None;
     }
@@ -707,6 +722,12 @@ mod tests {
         assert_eq!(v[0].4, "sailors");
         assert_eq!(v[1].1, 3e6);
         assert!(v[1].2 < 3e6 && v[1].3 > 3e6);
+        // A number in words without its hyphen is one number.
+        let v = read("Twenty three boats sank.");
+        assert_eq!((v.len(), v[0].1), (1, 23.0));
+        // The hedge of "a dozen" stands before its article.
+        let v = read("More than a dozen boats sank.");
+        assert_eq!((v[0].1, v[0].2, v[0].3), (12.0, 12.0, f64::INFINITY));
     }
 
     #[test]

@@ -48,20 +48,44 @@ struct Found<'r> {
     context: HashSet<u64>,
     /// Where the count stands between parts and wholes, read once.
     role: Role,
-    /// What befell what it counts, when a word of [`OUTCOMES`] says so in its clause.
+    /// What befell what it counts, when a word of [`OUTCOMES`] says so in its clause; kept
+    /// only for the tally a document leads with ([`lead_tallies_only`]).
     outcome: Option<usize>,
+    /// The outcome as read, before only lead tallies keep theirs.
+    read_outcome: Option<usize>,
+    /// The context's terms less the outcome words: where and how it befell.
+    scene: HashSet<u64>,
 }
 
 impl<'r> Found<'r> {
     fn new(sentence: &'r Sentence, value: Value, text: &str) -> Found<'r> {
+        let outcome = outcome(sentence, &value, text);
         Found {
+            scene: scene(sentence, &value),
             context: context(sentence, &value),
             role: role(sentence, &value),
-            outcome: outcome(sentence, &value, text),
+            outcome,
+            read_outcome: outcome,
             sentence,
             value,
         }
     }
+}
+
+/// The terms of a value's sentence that are not the value's own words nor outcome words:
+/// where and how what it counts befell.
+fn scene(s: &Sentence, v: &Value) -> HashSet<u64> {
+    let matter: HashSet<u64> = v.matter.iter().filter_map(|&k| s.words[k].term).collect();
+    (0..s.words.len())
+        .filter(|k| !v.matter.contains(k) && !(v.at..=v.at + 2).contains(k))
+        .filter(|&k| s.words[k].term.is_none_or(|t| !matter.contains(&t)))
+        .filter(|&k| {
+            !OUTCOMES
+                .iter()
+                .any(|class| class.contains(&s.words[k].lower.as_str()))
+        })
+        .filter_map(|k| s.words[k].term)
+        .collect()
 }
 
 /// Words that say what befell the people or things a count counts, one class per outcome.
@@ -94,14 +118,24 @@ const OUTCOMES: &[&[&str]] = &[
     &["rescued", "rescuing"],
 ];
 
-/// The class in [`OUTCOMES`] of the outcome word nearest a value in its clause: a word of what
-/// it counts, else the nearest within [`CONTEXT_WORDS`] either way, up to a comma or other
-/// break or a conjunction ("two died and six were injured": six were injured). A count that is
+/// The class in [`OUTCOMES`] of the outcome word nearest a plain count in its clause: a word of
+/// what it counts, else the nearest within [`CONTEXT_WORDS`] either way, up to a comma or other
+/// break or a conjunction ("three died and 12 were injured": 12 were injured). A count that is
 /// only part of a tally has none: one summand of a larger one ("two children and seven adults",
-/// "two people and then a third", "also injured four"), those hurt worst ("three were
-/// critically injured"), or a tally of two outcomes at once ("dead or missing").
+/// "two people and a third"), an addition ("also injured four"), those hurt worst ("three were
+/// critically injured", "two in serious condition"), or a tally of two outcomes at once ("dead
+/// or missing"). Percentages, money and measures have none.
 fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
+    if !matches!(v.kind, ValueKind::Count) || !v.unit.is_empty() {
+        return None;
+    }
     let words = &s.words;
+    if v.matter
+        .first()
+        .is_some_and(|&m| MEASURES.contains(&words[m].lower.as_str()))
+    {
+        return None;
+    }
     let class = |k: usize| {
         let word = words[k].lower.as_str();
         OUTCOMES.iter().position(|class| class.contains(&word))
@@ -114,27 +148,27 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
         .rev()
         .find(|&k| s.breaks_after(text, k))
         .map_or(0, |k| k + 1);
-    if summand(s, v.at, last, clause_end) {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let in_condition = (clause_start..clause_end)
+        .any(|k| lower(k) == "condition" && k > 0 && SEVERITY.contains(&lower(k - 1)));
+    if in_condition || summand(s, text, v.at, last, clause_end) {
         return None;
     }
-    let near = |k: usize| k + CONTEXT_WORDS >= v.at && k <= last + CONTEXT_WORDS;
-    if (clause_start..clause_end)
-        .filter(|&k| near(k))
-        .any(|k| SEVERITY.contains(&words[k].lower.as_str()))
-    {
-        return None;
-    }
-    let joins = |k: usize| matches!(words[k].lower.as_str(), "and" | "or" | "but" | "while");
-    // The outcome word at `k`, unless "or" joins it to one of another class ("dead or missing").
-    let single = |k: usize| {
+    let joins = |k: usize| matches!(lower(k), "and" | "or" | "but" | "while");
+    // What the outcome word at `k` says: not one (None), a part or a mix of two outcomes
+    // (Some(None): "critically injured", "dead or missing"), or its class.
+    let read = |k: usize| {
         let c = class(k)?;
+        // "critically injured", "injuries so serious that …"
+        let worst = (k.saturating_sub(1)..(k + 4).min(words.len()))
+            .any(|j| j != k && SEVERITY.contains(&lower(j)));
         let mixed = [k + 2, k.wrapping_sub(2)]
             .into_iter()
-            .filter(|&o| o < words.len() && words[(k + o) / 2].lower == "or")
+            .filter(|&o| o < words.len() && lower((k + o) / 2) == "or")
             .any(|o| class(o).is_some_and(|other| other != c));
-        (!mixed).then_some(Some(c))
+        Some((!worst && !mixed).then_some(c))
     };
-    if let Some(c) = v.matter.iter().find_map(|&k| single(k)) {
+    if let Some(c) = v.matter.iter().find_map(|&k| read(k)) {
         return c;
     }
     let (mut after_open, mut before_open) = (true, true);
@@ -144,7 +178,7 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
             after_open = false;
         }
         if after_open {
-            if let Some(c) = single(k) {
+            if let Some(c) = read(k) {
                 return c;
             }
         }
@@ -152,7 +186,7 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
             before_open = false;
         }
         if before_open {
-            if let Some(c) = single(v.at - d) {
+            if let Some(c) = read(v.at - d) {
                 return c;
             }
         }
@@ -181,7 +215,8 @@ fn lead_tallies_only(found: &mut [Found]) {
     }
 }
 
-/// Words that single out those hurt worst among a count of the hurt.
+/// Words that single out those hurt worst: before an outcome word ("critically injured") or
+/// before "condition" ("in serious condition").
 const SEVERITY: &[&str] = &[
     "seriously",
     "critically",
@@ -190,33 +225,49 @@ const SEVERITY: &[&str] = &[
     "gravely",
     "serious",
     "critical",
-    "severe",
-    "minor",
 ];
 /// Words before a count, or after what it counts, that make it one more part of a tally told
 /// elsewhere ("another four", "were also injured").
 const ADDING: &[&str] = &["also", "another", "additional", "further"];
+/// Words past the end of a count's clause read for the summand after it: a stray mark inside a
+/// word ends a clause too, and must not hide "and then a third".
+const SUMMAND_REACH: usize = 10;
 
 /// True when the count at words `at..=last` is one summand of a larger tally: joined by "and"
-/// to another count in its clause (which ends before word `clause_end`): "two children and
-/// seven adults", "an adult and two teenagers", "two people outside the hall and then a third";
-/// or told as an addition ("also injured four", "four more").
-fn summand(s: &Sentence, at: usize, last: usize, clause_end: usize) -> bool {
+/// to another count or to "a"/"an" and a noun ("two children and seven adults", "an adult and
+/// two teenagers", "two people outside the hall and then a third", "two gardeners and a
+/// student"), with no outcome word between (three "were killed and" 12 "were injured" are two
+/// tallies); or told as an addition ("also injured four", "four more"). The clause ends before
+/// word `clause_end`.
+fn summand(s: &Sentence, text: &str, at: usize, last: usize, clause_end: usize) -> bool {
     let words = &s.words;
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
-    let is_count = |k: usize| {
+    let number = |k: usize| {
         let w = lower(k);
-        number_word(w).is_some() || ordinal_word(w).is_some() || matches!(w, "a" | "an")
+        number_word(w).is_some() || ordinal_word(w).is_some()
     };
-    // Read past breaks: a stray mark inside a word must not hide "and then a third".
-    let reach = (last + 1 + CONTEXT_WORDS + 4)
-        .min(words.len())
-        .max(clause_end);
-    let added_after = (last + 1..reach).any(|k| {
-        lower(k) == "and" && (k + 1..(k + 3).min(reach)).any(|n| is_count(n) || lower(n) == "then")
-    });
-    let added_before =
-        at >= 2 && lower(at - 1) == "and" && (at.saturating_sub(4)..at - 1).any(is_count);
+    let outcome_word = |k: usize| OUTCOMES.iter().any(|class| class.contains(&lower(k)));
+    // The clause read on past marks that are no comma, semicolon or sentence end.
+    let comma_at = |k: usize| s.gap_after(text, k).contains([',', ';', '.', ':']);
+    let reach = (last + 1..words.len())
+        .find(|&k| comma_at(k - 1))
+        .unwrap_or(words.len())
+        .min(clause_end + SUMMAND_REACH);
+    let added_after = (last + 1..reach)
+        .take_while(|&k| !outcome_word(k))
+        .any(|k| {
+            let mut n = k + 1;
+            if lower(n) == "then" {
+                n += 1;
+            }
+            lower(k) == "and"
+                && n < reach
+                && (number(n) || matches!(lower(n), "a" | "an" | "another"))
+        });
+    let added_before = at >= 2
+        && lower(at - 1) == "and"
+        && (number(at - 2) || (at >= 3 && (number(at - 3) || matches!(lower(at - 3), "a" | "an"))))
+        && !outcome_word(at - 2);
     let adding = (at.saturating_sub(3)..at).any(|k| ADDING.contains(&lower(k)))
         || (last + 1..(last + 4).min(words.len())).any(|k| ADDING.contains(&lower(k)))
         || (lower(last + 1) == "more" && lower(last + 2) != "than");
@@ -305,6 +356,24 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         let (a, b) = (given(da, key), given(db, key));
         a.difference(b).count() > 1 || b.difference(a).count() > 1
     };
+    // Two tallies of one outcome are ambiguous only among the values each document gives for
+    // that outcome: "three were killed and 12 injured" gives one count of the injured.
+    let mut tallies_given: HashMap<(usize, MatterKey, usize), HashSet<u64>> = HashMap::default();
+    for f in &found {
+        if let Some(c) = f.read_outcome {
+            for key in keys(f) {
+                tallies_given
+                    .entry((f.sentence.doc, key, c))
+                    .or_default()
+                    .insert(f.value.point.to_bits());
+            }
+        }
+    }
+    let ambiguous_tally = |da: usize, db: usize, key, c| {
+        let given = |doc| tallies_given.get(&(doc, key, c)).unwrap_or(&empty);
+        let (a, b) = (given(da), given(db));
+        a.difference(b).count() > 1 || b.difference(a).count() > 1
+    };
     let mut best: HashMap<(usize, usize), Proposal> = HashMap::default();
     let mut keys_sorted: Vec<_> = by_key.keys().copied().collect();
     keys_sorted.sort_unstable();
@@ -325,7 +394,11 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 if timed(&fa.value) {
                     continue;
                 }
-                if ambiguous(da, db, key) {
+                let ambiguous = match fa.outcome.filter(|_| fa.outcome == fb.outcome) {
+                    Some(c) => ambiguous_tally(da, db, key, c),
+                    None => ambiguous(da, db, key),
+                };
+                if ambiguous {
                     continue;
                 }
                 let each_states_both = stated.contains(&(da, key, fb.value.point.to_bits()))
@@ -356,6 +429,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
         for v in bare_counts(s, reading.text(s.doc)) {
             let mut bare = Found::new(s, v, reading.text(s.doc));
             bare.outcome = None;
+            bare.read_outcome = None;
             found.push(bare);
         }
     }
@@ -576,8 +650,11 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     // The day an ongoing event has reached ("the strike entered its ninth day") is the story's
     // own clock: two of them are about one matter whatever else their sentences say.
     let clock = running_count(a) && running_count(b);
-    // Lead tallies of one outcome are one matter ([`OUTCOMES`]).
-    let one_outcome = a.outcome.is_some() && a.outcome == b.outcome;
+    // Lead tallies of one outcome are one matter ([`OUTCOMES`]) when their sentences share a
+    // word besides the count's own and the outcome's: where or how it befell ("in the fire",
+    // "at the plant").
+    let one_outcome =
+        a.outcome.is_some() && a.outcome == b.outcome && !a.scene.is_disjoint(&b.scene);
     if !same_statement
         && !clock
         && !one_outcome
