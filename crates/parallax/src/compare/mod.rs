@@ -3,7 +3,9 @@
 //! Units are the quotes (not the stances: the reporter's words for a position) and the
 //! sentences of the story's documents. Units of the same kind are
 //! grouped when their stemmed content terms overlap enough (overlap coefficient, with a minimum
-//! number of shared terms), which also joins different translations of one quote; groups of
+//! number of shared terms; two sentences must also share terms outside their quotes'
+//! attributions, as one speaker's name says nothing of what was said), which also joins
+//! different translations of one quote; groups of
 //! different documents that share a phrase the story rarely uses are then joined
 //! ([`phrases`]). Each group is a [`Statement`] with all its sources.
 //!

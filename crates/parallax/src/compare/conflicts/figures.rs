@@ -6,8 +6,9 @@
 //! Two values are about the same matter when they count or qualify a word of the same stem and
 //! their sentences share a word the story rarely uses (for days: two such words), or when the
 //! two sentences are one statement, or when each is the tally its document leads with of one
-//! outcome ("injured 12 workers" against "fourteen workers were hurt": [`OUTCOMES`]). Two
-//! documents that each state both values are no conflict.
+//! outcome and their sentences share another word ("injured 12 workers in the fire" against
+//! "fourteen workers were hurt in the fire": [`OUTCOMES`]). Two documents that each state both
+//! values are no conflict.
 //! A change the text announces ("rose to 15") or a later publication makes it an update.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -53,7 +54,7 @@ struct Found<'r> {
     outcome: Option<usize>,
     /// The outcome as read, before only lead tallies keep theirs.
     read_outcome: Option<usize>,
-    /// The context's terms less the outcome words: where and how it befell.
+    /// Its sentence's terms less its own words and the outcome words ([`scene`]).
     scene: HashSet<u64>,
 }
 
@@ -215,8 +216,8 @@ fn lead_tallies_only(found: &mut [Found]) {
     }
 }
 
-/// Words that single out those hurt worst: before an outcome word ("critically injured") or
-/// before "condition" ("in serious condition").
+/// Words that single out those hurt worst: next to an outcome word ("critically injured",
+/// "injuries so serious that …") or before "condition" ("in serious condition").
 const SEVERITY: &[&str] = &[
     "seriously",
     "critically",
