@@ -92,29 +92,29 @@ fn reports_alike(a: &Unit, b: &Unit) -> bool {
 }
 
 /// Terms of a sentence's `terms` that it holds only in the attribution of a quote inside it
-/// ("Fire chief Tom Brandt said …"): outside every quote of `quotes` (the document's, sorted
-/// by start) that lies within the sentence, and in none of them. Empty when no quote lies
-/// inside.
+/// ("Fire chief Tom Brandt said …"): outside every quote of `quotes` (the document's with
+/// their terms, sorted by start) that lies within the sentence, and in none of them. Empty
+/// when no quote lies inside.
 fn attribution_terms(
     doc: &Document,
     sentence: Span,
-    quotes: &[&Quote],
+    quotes: &[(&Quote, &HashSet<u64>)],
     terms: &HashSet<u64>,
 ) -> HashSet<u64> {
-    let from = quotes.partition_point(|q| q.span.start() < sentence.start());
-    let inside: Vec<&Quote> = quotes[from..]
+    let from = quotes.partition_point(|(q, _)| q.span.start() < sentence.start());
+    let inside: Vec<(&Quote, &HashSet<u64>)> = quotes[from..]
         .iter()
         .copied()
-        .take_while(|q| q.span.start() < sentence.end())
-        .filter(|q| q.span.end() <= sentence.end())
+        .take_while(|(q, _)| q.span.start() < sentence.end())
+        .filter(|(q, _)| q.span.end() <= sentence.end())
         .collect();
     if inside.is_empty() {
         return HashSet::default();
     }
-    let quoted: HashSet<u64> = inside.iter().flat_map(|q| term_hashes(&q.text)).collect();
+    let quoted: HashSet<u64> = inside.iter().flat_map(|(_, t)| t.iter().copied()).collect();
     let mut outside: HashSet<u64> = HashSet::default();
     let mut at = sentence.start();
-    for q in &inside {
+    for (q, _) in &inside {
         if q.span.start() > at {
             outside.extend(term_hashes(doc.text.get(at..q.span.start()).unwrap_or("")));
         }
@@ -188,15 +188,19 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
     // Read first: reading fills in the documents' sentence terms used just below.
     let read = reading::ReadSentences::of(docs);
     let mut sentence_units = Vec::new();
-    // Each document's quotes, by start.
-    let mut quotes_of: Vec<Vec<&Quote>> = vec![Vec::new(); docs.len()];
-    for q in quotes {
+    // Each quote's terms, read once; each document's quotes with them, by start.
+    let quote_terms: Vec<HashSet<u64>> = quotes
+        .iter()
+        .map(|q| term_hashes(&q.text).into_iter().collect())
+        .collect();
+    let mut quotes_of: Vec<Vec<(&Quote, &HashSet<u64>)>> = vec![Vec::new(); docs.len()];
+    for (q, terms) in quotes.iter().zip(&quote_terms) {
         if let Some(&d) = index.get(q.doc.as_str()) {
-            quotes_of[d].push(q);
+            quotes_of[d].push((q, terms));
         }
     }
     for list in &mut quotes_of {
-        list.sort_by_key(|q| q.span.start());
+        list.sort_by_key(|(q, _)| q.span.start());
     }
     for (d, doc) in docs.iter().enumerate() {
         let doc_quotes = &quotes_of[d];
@@ -216,19 +220,18 @@ pub fn compare(docs: &[&Document], quotes: &[Quote]) -> Comparison {
         }
     }
     let mut quote_units = Vec::new();
-    for q in quotes {
+    for (q, t) in quotes.iter().zip(&quote_terms) {
         let Some(&d) = index.get(q.doc.as_str()) else {
             continue;
         };
         let Some(span) = Span::new(q.span.start(), q.span.end()) else {
             continue;
         };
-        let t: HashSet<u64> = term_hashes(&q.text).into_iter().collect();
         if !t.is_empty() {
             quote_units.push(Unit {
                 doc: d,
                 span,
-                terms: t,
+                terms: t.clone(),
                 speaker: q.speaker.clone(),
                 channel: q.channel.clone(),
                 is_quote: true,

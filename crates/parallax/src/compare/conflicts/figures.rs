@@ -54,7 +54,8 @@ struct Found<'r> {
     outcome: Option<usize>,
     /// The outcome as read, before only lead tallies keep theirs.
     read_outcome: Option<usize>,
-    /// Its sentence's terms less its own words and the outcome words ([`scene`]).
+    /// Its sentence's terms less its own words and the outcome words ([`scene`]), for a count
+    /// with an outcome; empty otherwise.
     scene: HashSet<u64>,
 }
 
@@ -62,7 +63,12 @@ impl<'r> Found<'r> {
     fn new(sentence: &'r Sentence, value: Value, text: &str) -> Found<'r> {
         let outcome = outcome(sentence, &value, text);
         Found {
-            scene: scene(sentence, &value),
+            // Only a tally is set against another by its scene.
+            scene: if outcome.is_some() {
+                scene(sentence, &value)
+            } else {
+                HashSet::default()
+            },
             context: context(sentence, &value),
             role: role(sentence, &value),
             outcome,
