@@ -363,6 +363,39 @@ fn is_media_chrome(lower: &str) -> bool {
             || is_broadcast_promo(lower))
 }
 
+/// Most words of a newscast's name ("Harbour TV Evening News at 6:30 p.m.").
+const NEWSCAST_NAME_MAX_WORDS: usize = 8;
+
+/// True for an hour of the clock as written in a promo: "6", "11", "6:30".
+fn is_clock_hour(word: &str) -> bool {
+    let (hour, minutes) = word.split_once(':').unwrap_or((word, "00"));
+    hour.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+        && minutes.len() == 2
+        && minutes.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True for a station's newscast named by its slot: a short line, no sentence, ending in
+/// "News at" an hour ("Harbour TV News at 6", "Evening News at 5:30 p.m."). A TV page shows
+/// it above the story's headline, and its station's name, which the article repeats, would
+/// otherwise make it read as the headline. "She read the news at 6." is a sentence and stays.
+fn is_newscast_name(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = match words.as_slice() {
+        [rest @ .., "a" | "p", "m"] | [rest @ .., "am" | "pm"] => rest,
+        all => all,
+    };
+    let text = text.trim_end();
+    let sentence = text.ends_with(['!', '?']) || (text.ends_with('.') && !text.ends_with("m."));
+    words.len() <= NEWSCAST_NAME_MAX_WORDS
+        && !sentence
+        && matches!(words, [.., "News", "at", hour] if is_clock_hour(
+            hour.strip_suffix("am").or_else(|| hour.strip_suffix("pm")).unwrap_or(hour)
+        ))
+}
+
 /// What a station's promo says its reporter does, lower-cased ("Ann Lee reports at 11").
 const BROADCAST_PROMO_VERBS: &[&str] = &[
     "reports",
@@ -390,12 +423,6 @@ fn is_broadcast_promo(lower: &str) -> bool {
     if words.len() > BROADCAST_PROMO_MAX_WORDS || lower.contains(['"', '“', '”']) {
         return false;
     }
-    let is_hour = |w: &str| {
-        let (hour, minutes) = w.split_once(':').unwrap_or((w, "00"));
-        hour.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
-            && minutes.len() == 2
-            && minutes.bytes().all(|b| b.is_ascii_digit())
-    };
     BROADCAST_PROMO_VERBS.iter().any(|verb| {
         let verb: Vec<&str> = verb.split(' ').collect();
         (1..words.len()).any(|i| {
@@ -422,7 +449,7 @@ fn is_broadcast_promo(lower: &str) -> bool {
                     && !tail.iter().any(|w| is_in(&crate::lexicon::WEEKDAYS, w)));
             (tonight || station_s)
                 && words.get(k) == Some(&"at")
-                && words.get(k + 1).is_some_and(|w| is_hour(w))
+                && words.get(k + 1).is_some_and(|w| is_clock_hour(w))
                 && ends_at_the_hour
         })
     })
@@ -1074,6 +1101,7 @@ fn is_chrome_anywhere(line: &Line) -> bool {
         || is_contact_line(&line.lower)
         || is_caption(&line.lower)
         || is_media_chrome(&line.lower)
+        || is_newscast_name(line.text)
 }
 
 /// True for text that reads as a headline: several words, mostly letters, opening with a
@@ -1756,7 +1784,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             && ends_with_photo_credit(line.text)
         {
             Some(RemovalReason::Caption)
-        } else if is_media_chrome(&line.lower) {
+        } else if is_media_chrome(&line.lower) || is_newscast_name(line.text) {
             Some(RemovalReason::MediaChrome)
         } else if title_print.is_some() && print == title_print {
             let r = if title_seen || given_title.is_some() && i > first {
@@ -2213,6 +2241,35 @@ mod tests {
         assert!(!is_attributed_quotation(
             "The mayor said \u{201c}never.\u{201d}"
         ));
+    }
+
+    #[test]
+    fn a_newscast_named_by_its_slot_is_chrome_and_a_sentence_is_not() {
+        for name in [
+            "Harbour TV News at 6",
+            "Evening News at 5:30 p.m.",
+            "Kessel 4 Morning News at 7am",
+        ] {
+            assert!(is_newscast_name(name), "{name}");
+        }
+        for kept in [
+            "She read the News at 6.",
+            "Port Ellis ferry crews strike again as the tide turns on the harbour News at 6",
+            "Harbour TV News at 25",
+            "Harbour TV News",
+        ] {
+            assert!(!is_newscast_name(kept), "{kept}");
+        }
+        let page = "Harbour TV News at 6\nFerry strike: crews walk out over rotas\n\
+                    The ferry crews of Port Ellis walked out on Monday over new rotas, \
+                    the union said, and told Harbour TV the strike would last a week.\n\
+                    Ferries to the islands were cancelled, and the harbour master said \
+                    the crews had given notice of the strike on Friday.\n";
+        let cleaned = clean(page, None);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Ferry strike: crews walk out over rotas")
+        );
     }
 
     #[test]
