@@ -1237,31 +1237,62 @@ const HEADLINE_TERMS_IN_ARTICLE: f64 = 0.5;
 /// headline's matter is stated.
 const HEADLINE_ARTICLE_WORDS: usize = 1500;
 
-/// The page's headline: the first line before the article (`first`) that reads as a headline
+/// Terms of the opening of the article (`first..=last`, [`HEADLINE_ARTICLE_WORDS`]): all of
+/// them, and those the article writes in lower case somewhere, its matter words rather than
+/// only names.
+struct ArticleOpening {
+    terms: HashSet<u64>,
+    lower_case_terms: HashSet<u64>,
+}
+
+impl ArticleOpening {
+    fn read(lines: &[Line]) -> Self {
+        let mut opening = ArticleOpening {
+            terms: HashSet::new(),
+            lower_case_terms: HashSet::new(),
+        };
+        let mut read = 0;
+        for line in lines {
+            if read >= HEADLINE_ARTICLE_WORDS {
+                break;
+            }
+            read += line.words;
+            for span in crate::segment::words(line.text) {
+                let Some(word) = span.slice(line.text) else {
+                    continue;
+                };
+                let lower_case = word.starts_with(char::is_lowercase);
+                crate::terms::for_each_term(word, |term, _| {
+                    opening.terms.insert(term);
+                    if lower_case {
+                        opening.lower_case_terms.insert(term);
+                    }
+                });
+            }
+        }
+        opening
+    }
+}
+
+/// The page's headline: a line before the article (`first`) that reads as a headline
 /// ([`is_headline_like`], without the outlet's name a page title ends with,
 /// [`without_outlet_suffix`]), is no page chrome and no picture's caption, and whose terms the
 /// opening of the article (`first..=last`) repeats, at least [`HEADLINE_TERMS_IN_ARTICLE`] of
-/// them. A page's title comes first, so the first such line is its headline; None when no line
+/// them. A page's title comes first, so the first such line is its headline, unless all it
+/// shares with the article are names and a later line shares a matter word too (one the
+/// article writes in lower case) and a larger part of its terms: a site's name above the
+/// headline ("Norvik Shipping - Press Releases") shares only the name the article repeats,
+/// where a headline naming its matter ("Kessel Ridge review: …") shares more. None when no line
 /// qualifies: a page without its headline gets no title rather than a menu item's.
 fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<&'a str> {
     let before = lines.get(..first)?;
     // The article's terms are read once, and only when a line is a candidate.
     let article = std::cell::OnceCell::new();
-    let article_terms = || {
-        article.get_or_init(|| {
-            let mut terms = HashSet::new();
-            let mut read = 0;
-            for line in lines.get(first..=last).unwrap_or_default() {
-                if read >= HEADLINE_ARTICLE_WORDS {
-                    break;
-                }
-                read += line.words;
-                terms.extend(crate::terms::term_hashes(line.text));
-            }
-            terms
-        })
+    let article = || {
+        article.get_or_init(|| ArticleOpening::read(lines.get(first..=last).unwrap_or_default()))
     };
-    before.iter().find_map(|line| {
+    let mut names_only = None;
+    for line in before {
         let headline = without_outlet_suffix(line.text);
         if !is_headline_like(headline)
             || is_chrome_anywhere(line)
@@ -1269,14 +1300,26 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
             || has_picture_credit(line.text)
             || ends_sentence_inside(headline)
         {
-            return None;
+            continue;
         }
         let terms = crate::terms::term_hashes(headline);
-        let article = article_terms();
-        let repeated = terms.iter().filter(|t| article.contains(*t)).count();
+        let article = article();
+        let repeated = terms.iter().filter(|t| article.terms.contains(*t)).count();
         let share = repeated as f64 / terms.len().max(1) as f64;
-        (!terms.is_empty() && share >= HEADLINE_TERMS_IN_ARTICLE).then_some(headline)
-    })
+        if terms.is_empty() || share < HEADLINE_TERMS_IN_ARTICLE {
+            continue;
+        }
+        let shares_matter = terms.iter().any(|t| article.lower_case_terms.contains(t));
+        match names_only {
+            None if shares_matter => return Some(headline),
+            None => names_only = Some((headline, share)),
+            Some((_, first_share)) if shares_matter && share > first_share => {
+                return Some(headline)
+            }
+            Some(_) => {}
+        }
+    }
+    names_only.map(|(headline, _)| headline)
 }
 
 /// Fewest words of a page title that [`page_headline_repeated`] looks for again: a menu's
@@ -2269,6 +2312,30 @@ mod tests {
         assert_eq!(
             cleaned.title.as_deref(),
             Some("Ferry strike: crews walk out over rotas")
+        );
+    }
+
+    #[test]
+    fn a_site_name_above_the_headline_is_not_the_headline() {
+        let release = "Kessel Marine - Newsroom\n\
+                       Update on the ferry fire at Port Ellis\n\
+                       Kessel Marine confirms that a fire broke out on its ferry at Port Ellis \
+                       on Sunday night and that all passengers left the ship safely.\n\
+                       Kessel Marine is working with the harbour master to find the cause of \
+                       the fire, and the ferry will stay in port until the inquiry ends.\n";
+        assert_eq!(
+            clean(release, None).title.as_deref(),
+            Some("Update on the ferry fire at Port Ellis")
+        );
+        // A headline made of names stays the headline when a later line shares less.
+        let review = "Kessel Ridge Rangers review\n\
+                      The best winter boots for hikers\n\
+                      Kessel Ridge Rangers asks a lot of its players, and the best of its \
+                      levels are the ones set on Kessel Ridge itself, where the Rangers march \
+                      through the winter snow of the northern hills.\n";
+        assert_eq!(
+            clean(review, None).title.as_deref(),
+            Some("Kessel Ridge Rangers review")
         );
     }
 
