@@ -3520,3 +3520,28 @@ fn a_channel_described_in_lower_case_keeps_its_description() {
         Some("The regional health office")
     );
 }
+
+#[test]
+fn a_relative_clause_with_a_reporting_verb_stays_in_the_subject() {
+    // "asked" is a reporting verb, but after "who" it is the clause's own verb: the speaker is
+    // the clerk, also after ", but" joins the sentence to a clause before.
+    let mut found = attributed(
+        "A harbour clerk who asked not to be named said the ferry fees would double in March.\
+         \n\nThe ferry company declined to comment, but a pilot who asked not to be \
+         identified said the new berths were too shallow for the larger boats.",
+    );
+    parallax::attribute::entities::canonicalize(&mut found);
+    let fees = holding(&found, "ferry fees would double");
+    assert_eq!(
+        fees.speaker_written.as_deref().or(fees.speaker.as_deref()),
+        Some("A harbour clerk")
+    );
+    let berths = holding(&found, "too shallow");
+    assert_eq!(
+        berths
+            .speaker_written
+            .as_deref()
+            .or(berths.speaker.as_deref()),
+        Some("a pilot")
+    );
+}

@@ -432,7 +432,16 @@ impl Sentence<'_, '_> {
     /// True when token `i` can be part of a subject phrase.
     fn subject_word(&self, i: usize) -> bool {
         let t = self.tok(i);
-        !t.in_quote && !is_in(&CLAUSE_BOUNDARIES, &t.lower) && !t.is_cue()
+        !t.in_quote && !is_in(&CLAUSE_BOUNDARIES, &t.lower) && (!t.is_cue() || self.after_who(i))
+    }
+
+    /// True when token `i` follows a relative "who", so that a cue there is the verb of a
+    /// clause inside the subject ("A clerk who asked not to be named said …").
+    fn after_who(&self, i: usize) -> bool {
+        i > self.from && {
+            let before = self.tok(i - 1);
+            before.lower == "who" && !before.in_quote && before.gap_after.trim().is_empty()
+        }
     }
 
     /// The subject phrase ending right before token `end` (exclusive), walking back to a clause
@@ -515,7 +524,8 @@ impl Sentence<'_, '_> {
 
     /// The noun phrase a restrictive relative clause ending the subject hangs on, when the
     /// phrase starting at `start` follows "who" ("People who work at the pier said …", "A man
-    /// who fished there said …"): a few words opening the sentence or following its lead-in.
+    /// who fished there said …"): a few words opening the sentence, following its lead-in or
+    /// following ", but" or ", and".
     fn head_before_relative(&self, start: usize) -> Option<(usize, usize)> {
         if start < self.from + 2 {
             return None;
@@ -526,7 +536,14 @@ impl Sentence<'_, '_> {
             return None;
         }
         let first = self.plain_words_before(who, |_| false);
-        let opens = first == self.from || self.tok(first - 1).gap_after.contains(',');
+        // After a comma, or after ", but" or ", and" joining a clause before ("The family
+        // declined to comment, but a relative who …").
+        let after_comma = |i: usize| self.tok(i).gap_after.contains(',');
+        let opens = first == self.from
+            || after_comma(first - 1)
+            || (first >= self.from + 2
+                && matches!(self.tok(first - 1).lower.as_str(), "but" | "and")
+                && after_comma(first - 2));
         (first < who && opens).then_some((first, who))
     }
 
