@@ -550,10 +550,23 @@ fn count_at(
     // A unit of measure says how, not what, is counted ("six years' service", "a lease of 20 years",
     // "40 years old"): its matter is the unit with the content word after it, or else the one
     // before the number.
+    // A time after "for" measures what its clause tells before it ("deliberated for three
+    // days", "closed the pier for two weeks"): its matter is the unit with each of the last
+    // content words before "for".
     if !ago && matter.len() == 1 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
-        match next_content(s, text, matter[0]).or_else(|| previous_content(s, start)) {
-            Some(k) => matter.push(k),
-            None => return None,
+        let lasting = time_unit && start >= 1 && words[start - 1].lower == "for";
+        let measured = if lasting {
+            words_measured(s, text, start - 1)
+        } else {
+            Vec::new()
+        };
+        if !measured.is_empty() {
+            matter.extend(measured);
+        } else {
+            match next_content(s, text, matter[0]).or_else(|| previous_content(s, start)) {
+                Some(k) => matter.push(k),
+                None => return None,
+            }
         }
     }
     // An age after a name: "Ann Reed, 34, said", "Ann Reed, then 34, said": the count is the
@@ -657,6 +670,20 @@ fn next_content(s: &Sentence, text: &str, i: usize) -> Option<usize> {
         .find(|&k| s.words[k].term.is_some() && number_word(&s.words[k].lower).is_none())
 }
 
+/// Content words a time after "for" may measure ([`words_measured`]).
+const MAX_MEASURED_WORDS: usize = 3;
+
+/// The last content words before the "for" at word `i`, within its clause, nearest first: what
+/// "for two days" says the length of ("debated the budget for two days": budget, debated).
+fn words_measured(s: &Sentence, text: &str, i: usize) -> Vec<usize> {
+    (0..i)
+        .rev()
+        .take_while(|&k| !s.breaks_after(text, k))
+        .filter(|&k| s.words[k].term.is_some() && number_word(&s.words[k].lower).is_none())
+        .take(MAX_MEASURED_WORDS)
+        .collect()
+}
+
 /// The last content word before word `i` (not a hedge or a number).
 fn previous_content(s: &Sentence, i: usize) -> Option<usize> {
     (0..i)
@@ -751,8 +778,12 @@ mod tests {
     #[test]
     fn a_hedged_count_at_the_end_of_a_sentence() {
         let v = read("The bakery has stood on this corner for more than 80 years.");
-        // A unit of time is read with the word before the number: what the years are of.
-        assert_eq!((v[0].1, v[0].4.as_str()), (80.0, "years corner"));
+        // A unit of time after "for" is read with the content words of its clause before
+        // "for", nearest first: what the years are of.
+        assert_eq!(
+            (v[0].1, v[0].4.as_str()),
+            (80.0, "years corner stood bakery")
+        );
     }
 
     #[test]

@@ -1,0 +1,40 @@
+//! A time after "for" measures what comes before it: two accounts of how long one thing lasted
+//! conflict, and times of different things do not.
+
+mod common;
+
+use common::figure_conflict_values;
+
+fn figure_values(first: &str, second: &str) -> Vec<Vec<String>> {
+    figure_conflict_values(
+        (
+            "wire",
+            format!(
+                "The Norvik council approved the harbour budget on Friday after a long \
+                 session. {first}"
+            ),
+        ),
+        (
+            "radio",
+            format!("{second} The harbour budget was approved by the Norvik council on Friday."),
+        ),
+    )
+}
+
+#[test]
+fn two_lengths_of_one_debate_conflict() {
+    let found = figure_values(
+        "Councillors debated for three days before voting on the harbour budget.",
+        "Councillors debated the harbour budget for two days.",
+    );
+    assert_eq!(found, vec![vec!["three".to_string(), "two".to_string()]]);
+}
+
+#[test]
+fn lengths_of_different_things_do_not() {
+    let found = figure_values(
+        "Councillors debated for three days before voting on the harbour budget.",
+        "The ferry office stayed closed for two days after the storm.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
