@@ -286,19 +286,39 @@ fn dateline(text: &str) -> Option<(usize, usize, OutletClue)> {
 }
 
 /// True for a dateline's place: words in capitals, with commas, dots, slashes and hyphens, and
-/// at most one trailing region in title case ("PARIS", "KUALA LUMPUR, Malaysia", "AUSTIN, Texas").
+/// at most one trailing region in title case ("PARIS", "KUALA LUMPUR, Malaysia", "AUSTIN, Texas"),
+/// a wire's date after it or the region ("NORVIK, Dec 5", "KESSEL, Valmora, March 3").
 fn is_place_in_capitals(place: &str) -> bool {
-    let (city, region) = place.split_once(',').unwrap_or((place, ""));
+    let (city, rest) = place.split_once(',').unwrap_or((place, ""));
     let city_ok = city.len() <= 60
         && city.chars().any(char::is_alphabetic)
         && city
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '/' || c == '-' || c == '\'');
+    let region = match rest.rsplit_once(',') {
+        Some((region, date)) if is_day_of_month(date) => region,
+        _ if is_day_of_month(rest) => "",
+        _ => rest,
+    };
     let region_ok = region.len() <= 30
         && region
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     city_ok && region_ok
+}
+
+/// True for a wire dateline's date: a month, written whole or shortened, and a day ("Dec 5",
+/// "Dec. 5", "December 5").
+fn is_day_of_month(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(month), Some(day), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let month = month.trim_end_matches('.').to_lowercase();
+    let is_month = crate::lexicon::MONTHS.contains(&month.as_str())
+        || crate::lexicon::SHORT_MONTHS.contains(&month.as_str())
+        || month == "sept";
+    is_month && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 fn starts_capitalised(s: &str) -> bool {
@@ -606,6 +626,21 @@ mod tests {
         assert_eq!(
             named("RIVERTON (Valley Courier) — The bridge closed.").as_deref(),
             Some("Valley Courier")
+        );
+        // A wire's dateline gives the day after the place, or after its region.
+        for dated in [
+            "RIVERTON, Dec 5 (Valley Courier) - The bridge closed.",
+            "RIVERTON, Valmora, Sept. 14 (Valley Courier) - The bridge closed.",
+        ] {
+            assert_eq!(named(dated).as_deref(), Some("Valley Courier"), "{dated}");
+        }
+        assert_eq!(
+            without_dateline("RIVERTON, March 3 (Valley Courier) - The bridge closed."),
+            "The bridge closed."
+        );
+        assert_eq!(
+            named("RIVERTON, Dec 45 (Valley Courier) - The bridge closed."),
+            None
         );
     }
 
