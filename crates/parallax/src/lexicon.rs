@@ -1251,6 +1251,7 @@ pub(crate) static ORGANISATION_WORDS: WordList = WordList::new(&[
     "media",
     "military",
     "ministry",
+    "motors",
     "municipality",
     "museum",
     "network",

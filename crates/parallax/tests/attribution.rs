@@ -3545,3 +3545,22 @@ fn a_relative_clause_with_a_reporting_verb_stays_in_the_subject() {
         Some("a pilot")
     );
 }
+
+#[test]
+fn an_organisation_named_with_a_title_word_is_the_organisation() {
+    // "General" is a title before a name ("Attorney General Tom Brandt"), but a name ending in
+    // an organisation's word is the organisation's.
+    let mut found = attributed(
+        "A spokeswoman for Norvik General Hospital said two of the injured were in a serious \
+         condition.\n\nAttorney General Tom Brandt said the inquiry would start on Monday.",
+    );
+    parallax::attribute::entities::canonicalize(&mut found);
+    assert_eq!(
+        holding(&found, "two of the injured").speaker.as_deref(),
+        Some("Norvik General Hospital")
+    );
+    assert_eq!(
+        holding(&found, "inquiry would start").speaker.as_deref(),
+        Some("Tom Brandt")
+    );
+}

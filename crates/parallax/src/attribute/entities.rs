@@ -158,14 +158,16 @@ fn without_titles(speaker: &str) -> &str {
         is_in(&TITLES, &lower) || is_in(&ROLES, &lower) || is_in(&OFFICES, &lower)
     });
     // The rest must be a name of its own: capitalised words only ("Secretary of State Ann
-    // Lee" keeps its office, whose name runs on with "of").
+    // Lee" keeps its office, whose name runs on with "of"), and no organisation's word
+    // ("Kessel General Hospital" is the hospital's name).
+    let a_name = |(_, w): &(usize, &str)| {
+        capitalised(w) && !is_in(&ORGANISATION_WORDS, &bare(w).to_lowercase())
+    };
     match last_title {
-        Some(t) if t + 1 < words.len() && words.iter().skip(t + 1).all(|(_, w)| capitalised(w)) => {
-            words
-                .get(t + 1)
-                .and_then(|&(at, _)| speaker.get(at..))
-                .unwrap_or(speaker)
-        }
+        Some(t) if t + 1 < words.len() && words.iter().skip(t + 1).all(a_name) => words
+            .get(t + 1)
+            .and_then(|&(at, _)| speaker.get(at..))
+            .unwrap_or(speaker),
         _ => speaker,
     }
 }

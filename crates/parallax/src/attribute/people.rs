@@ -150,8 +150,15 @@ impl NameTable {
                 .is_some_and(|t| t.is_cue() && adjacent(toks.at(j - 1), t));
             let cue_before =
                 i > 0 && toks.at(i - 1).is_cue() && adjacent(toks.at(i - 1), toks.at(i));
+            // "Kessel General Hospital": an organisation's word after the title makes the run
+            // an organisation's name, not a titled person's.
+            let organisation_after = |t: usize| {
+                run.within(t + 1..)
+                    .iter()
+                    .any(|x| is_in(&super::lexicon::ORGANISATION_WORDS, &x.lower))
+            };
             let (name_from, mut descriptors) = match title_at {
-                Some(t) if t + 1 < run.len() => (
+                Some(t) if t + 1 < run.len() && !organisation_after(t) => (
                     t + 1,
                     run.within(..=t)
                         .iter()
