@@ -3564,3 +3564,34 @@ fn an_organisation_named_with_a_title_word_is_the_organisation() {
         Some("Tom Brandt")
     );
 }
+
+#[test]
+fn a_document_speaks_for_its_owner_not_for_who_saw_it() {
+    let mut found = attributed(
+        "The ferry left port with one engine down, according to a police report seen by \
+         Harbour TV.\n\nThe engine had failed twice in May, according to a Kessel police \
+         report.\n\nThe captain had slept four hours, according to a court document filed by \
+         state attorney Ann Lee.\n\nA report obtained by the Norvik Gazette says the radio \
+         failed at noon.",
+    );
+    parallax::attribute::entities::canonicalize(&mut found);
+    // One story's police: the bare "police" is named as the story names them elsewhere.
+    assert_eq!(
+        holding(&found, "one engine down").speaker.as_deref(),
+        Some("Kessel police")
+    );
+    assert_eq!(
+        holding(&found, "failed twice").speaker.as_deref(),
+        Some("Kessel police")
+    );
+    assert_eq!(
+        holding(&found, "slept four hours").speaker.as_deref(),
+        Some("Ann Lee")
+    );
+    let radio = holding(&found, "radio failed");
+    assert!(
+        !radio.speaker.as_deref().unwrap_or("").contains("Gazette"),
+        "{:?}",
+        radio.speaker
+    );
+}

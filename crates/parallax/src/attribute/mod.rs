@@ -1935,12 +1935,13 @@ fn frame_quote(
                     .map_or(0, |p| p + 1)
         });
         let content_tok = cx.toks.partition_point(|t| t.start < f.content.0);
-        let before = cx.names.mentions(
+        let mut before = cx.names.mentions(
             &cx.toks,
             sentence_start.min(content_tok),
             content_tok,
             false,
         );
+        before.retain(|m| !saw_the_document(cx, m.first));
         let found = pick_before(&cx.toks, &before, content_tok)
             .and_then(|m| resolve(cx, &m))
             .map(|name| (name, Rule::ChannelEarlierName))
@@ -2138,6 +2139,10 @@ static PART_WORDS: WordList = WordList::new(&[
 /// The speaker and channel a frame's subject stands for.
 fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> SubjectReading {
     let (a, mut b) = subject_head(&cx.toks, f.subject);
+    // "a police report seen by Harbour TV": who saw a document is no part of who speaks.
+    if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| saw_the_document(cx, k + 2)) {
+        b = k;
+    }
     // "according to a report released by the Harbour Board": the author speaks through it.
     if f.according {
         let reach = (b + AUTHOR_REACH).min(cx.toks.len());
@@ -2629,10 +2634,11 @@ impl SubjectReading {
 }
 
 /// The organisation named in lower case before a document noun in `toks[a..b]`: "licensing board"
-/// in "the licensing board decision", "city council" in "the city council's report".
+/// in "the licensing board decision", "city council" in "the city council's report", "Kessel
+/// police" in "a Kessel police report".
 fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> {
     let toks = &cx.toks;
-    if toks.at(a).lower != "the" {
+    if !matches!(toks.at(a).lower.as_str(), "the" | "a" | "an") {
         return None;
     }
     let document = |t: &Tok| {
@@ -2645,7 +2651,12 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
             && document(toks.at(k + 1))
             && people::adjacent(toks.at(k), toks.at(k + 1))
     })?;
-    let plain = (a + 1..k).all(|i| !toks.at(i).cap && people::adjacent(toks.at(i), toks.at(i + 1)));
+    // "the city council report", "a Kessel police report": words run into the organisation's,
+    // a place's name among them, but not a day ("the Monday police report").
+    let plain = (a + 1..k).all(|i| {
+        people::adjacent(toks.at(i), toks.at(i + 1))
+            && !lexicon::is_calendar_word(&toks.at(i).lower)
+    });
     plain.then(|| {
         toks.within(a + 1..=k)
             .iter()
@@ -2694,6 +2705,19 @@ fn writing_after_verb(cx: &Context, cue: usize) -> bool {
     word(cue + 1) == Some("in")
         && word(cue + 2).is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"))
         && (cue + 3..cue + 5).any(|j| word(j).is_some_and(is_writing))
+}
+
+/// Participles that say who got to see a document ("a report seen by Harbour TV", "a letter
+/// obtained by the Gazette"): the one who saw it passes its words on, its author speaks.
+static ACCESSED: WordList = WordList::new(&["examined", "obtained", "reviewed", "seen", "viewed"]);
+
+/// True when the name at token `at` follows "seen by", "obtained by" or another participle of
+/// [`ACCESSED`]: it names who saw a document, not who speaks through it.
+fn saw_the_document(cx: &Context, at: usize) -> bool {
+    at >= 2 && {
+        let (participle, by) = (cx.toks.at(at - 2), cx.toks.at(at - 1));
+        by.lower == "by" && is_in(&ACCESSED, &participle.lower) && !participle.in_quote
+    }
 }
 
 /// Tokens after a frame's subject that an author's name may still run into.
@@ -2745,6 +2769,14 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
         && !toks.get(j + 1).is_some_and(|n| n.cap && j + 1 < to);
     if bare_group {
         return Some(cx.span_text(j, j + 1));
+    }
+    // "filed by state attorney Ann Lee": a role in lower case before the name.
+    if let Some(n) = (1..=2).find(|&n| {
+        (j..j + n).all(|i| i < to && !toks.at(i).cap && !toks.at(i).in_quote)
+            && is_in(&lexicon::ROLES, word(j + n - 1))
+            && toks.get(j + n).is_some_and(|t| t.cap && j + n < to)
+    }) {
+        j += n;
     }
     let first = j;
     let mut end = j;
