@@ -3595,3 +3595,25 @@ fn a_document_speaks_for_its_owner_not_for_who_saw_it() {
         radio.speaker
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
+    // The harbour master is named first; the pronoun after the passenger's words is hers, and
+    // her request not to be named is no quote. A pronoun of the other sex is someone else.
+    let mut found = attributed(
+        "Harbour master Ines Duarte said the ferry had left on time.\n\nA woman who was on \
+         the ferry said the crew had ignored the storm warning. \"Nobody told us to put on a \
+         life jacket,\" she said. She asked not to be named.\n\nA woman who works at the \
+         quay said the ferry was late. \"It left twenty minutes late,\" he said.",
+    );
+    parallax::attribute::entities::canonicalize(&mut found);
+    let jacket = holding(&found, "life jacket");
+    assert_eq!(
+        (jacket.speaker.as_deref(), jacket.speaker_written.as_deref()),
+        (None, Some("A woman"))
+    );
+    assert!(found.iter().all(|q| !q.text.contains("not to be named")));
+    // "he" cannot mean the woman.
+    let late = holding(&found, "twenty minutes late");
+    assert_ne!(late.speaker_written.as_deref(), Some("A woman"));
+}

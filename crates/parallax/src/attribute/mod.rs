@@ -627,7 +627,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             .and_then(|i| captions.get(i))
             .is_some_and(|&(_, end)| at < end)
     };
-    out.retain(|q| !is_title(&q.text) && !in_caption(q.span.start()));
+    out.retain(|q| !is_title(&q.text) && !asks_anonymity(&q.text) && !in_caption(q.span.start()));
     out.sort_by_key(|q| (q.span.start(), q.span.end()));
     // A quotation spanning sentences may be reported twice (where it opens and where its
     // attribution closes it): keep one, the closing attribution when it names a speaker (it
@@ -737,6 +737,24 @@ static TITLE_LOWER_WORDS: WordList = WordList::new(&[
     "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "off", "on", "or", "per",
     "so", "the", "to", "up", "via", "vs", "yet",
 ]);
+
+/// True for the words of a request not to be named ("She asked not to be identified."): it
+/// tells why the story names no one, and reports nothing the speaker said about the matter.
+fn asks_anonymity(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    matches!(
+        words
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["not", "to", "be", "named" | "identified"] | ["to", "remain", "anonymous"] | ["anonymity"]
+    )
+}
 
 /// True for a short text in title case: at least two words of four letters or more, all of them
 /// capitalised ("Harbour Lights: The Long Way Home", "Talk of the Town"), and no sentence ending
@@ -935,6 +953,106 @@ fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
 const SUBJECT_REACH: usize = 3;
 
 /// +1 for "he", "his", "him"; -1 for "she", "her", "hers"; 0 otherwise.
+/// Nouns for a woman or a girl, whom "she" means.
+static FEMALE_NOUNS: WordList = WordList::new(&[
+    "aunt",
+    "businesswoman",
+    "chairwoman",
+    "daughter",
+    "girl",
+    "girlfriend",
+    "granddaughter",
+    "grandmother",
+    "mother",
+    "niece",
+    "sister",
+    "spokeswoman",
+    "widow",
+    "wife",
+    "woman",
+]);
+
+/// Nouns for a man or a boy, whom "he" means.
+static MALE_NOUNS: WordList = WordList::new(&[
+    "boy",
+    "boyfriend",
+    "brother",
+    "businessman",
+    "chairman",
+    "father",
+    "grandfather",
+    "grandson",
+    "husband",
+    "man",
+    "nephew",
+    "son",
+    "spokesman",
+    "uncle",
+    "widower",
+]);
+
+/// Nouns for one person of either sex whom a story may leave unnamed ("a witness", "a
+/// passenger"), besides roles ([`lexicon::ROLES`]) and kin ([`lexicon::KIN_NOUNS`]).
+static PERSON_NOUNS: WordList = WordList::new(&[
+    "bystander",
+    "customer",
+    "driver",
+    "employee",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "parent",
+    "passenger",
+    "patient",
+    "person",
+    "relative",
+    "source",
+    "survivor",
+    "victim",
+    "witness",
+]);
+
+/// The unnamed speaker a "he" or "she" (at token `at`) means: the speaker of the quote just
+/// before, in this sentence or the one before, described but not named ("A woman who was on
+/// the bus said …. “…,” she said."), when the description is of one person who fits the
+/// pronoun (a noun of that sex, or a role, kin or [`PERSON_NOUNS`] noun of either) and no one
+/// has been named as a sentence's subject since. (A named speaker
+/// before is found by [`resolve`].)
+fn unnamed_antecedent(cx: &Context, pronoun: &str, at: usize) -> Option<String> {
+    let previous = cx.recent.previous.as_ref()?;
+    let described = previous.speaker.as_ref()?;
+    // A description names no one: an article, then words in lower case ("A woman").
+    let mut words = described.split_whitespace();
+    let article = words
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    if !article
+        || !words.all(|w| !w.starts_with(char::is_uppercase))
+        || cx.sentence - previous.sentence > 1
+    {
+        return None;
+    }
+    let head = described.split_whitespace().last()?.to_lowercase();
+    let fits = match pronoun_gender(pronoun) {
+        1 => is_in(&MALE_NOUNS, &head),
+        -1 => is_in(&FEMALE_NOUNS, &head),
+        _ => false,
+    } || is_in(&lexicon::ROLES, &head)
+        || is_in(&lexicon::KIN_NOUNS, &head)
+        || is_in(&PERSON_NOUNS, &head);
+    let other_sex = match pronoun_gender(pronoun) {
+        1 => is_in(&FEMALE_NOUNS, &head),
+        -1 => is_in(&MALE_NOUNS, &head),
+        _ => true,
+    };
+    let named_since = cx
+        .recent
+        .last_subject
+        .is_some_and(|(_, opened)| opened >= previous.sentence)
+        || sentence_opener(cx, at).is_some();
+    (fits && !other_sex && !named_since).then(|| described.clone())
+}
+
 fn pronoun_gender(lower: &str) -> i32 {
     match lower {
         "he" | "his" | "him" => 1,
@@ -2307,6 +2425,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             referent: Referent::Pronoun,
             possessive: false,
         };
+        if let Some(described) = unnamed_antecedent(cx, &cx.toks.at(a).lower, a) {
+            return SubjectReading {
+                written: Some(described.clone()),
+                ..SubjectReading::new(Rule::FramePronoun, Some(described), None)
+            };
+        }
         return SubjectReading::new(Rule::FramePronoun, resolve(cx, &m), None);
     }
     if b - a == 1 && matches!(last.lower.as_str(), "they" | "we" | "i" | "it" | "you") {
