@@ -1111,7 +1111,9 @@ fn is_chrome_anywhere(line: &Line) -> bool {
 fn is_headline_like(text: &str) -> bool {
     let text = text.trim();
     let words: Vec<&str> = text.split_whitespace().collect();
-    if !(4..=30).contains(&words.len()) || text.ends_with('.') {
+    // A full stop inside closing quotation marks ends a sentence too ("… the \"in-between.\"").
+    let unquoted = text.trim_end_matches(['"', '”', '’', '\'']);
+    if !(4..=30).contains(&words.len()) || unquoted.ends_with('.') {
         return false;
     }
     let alphabetic = words
@@ -1246,7 +1248,7 @@ struct ArticleOpening {
 }
 
 impl ArticleOpening {
-    fn read(lines: &[Line]) -> Self {
+    fn read<'l, 'a: 'l>(lines: impl Iterator<Item = &'l Line<'a>>) -> Self {
         let mut opening = ArticleOpening {
             terms: HashSet::new(),
             lower_case_terms: HashSet::new(),
@@ -1289,7 +1291,13 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
     // The article's terms are read once, and only when a line is a candidate.
     let article = std::cell::OnceCell::new();
     let article = || {
-        article.get_or_init(|| ArticleOpening::read(lines.get(first..=last).unwrap_or_default()))
+        article.get_or_init(|| {
+            // Prose before the article's first line is the article's too (a page whose
+            // embedded posts or captions split its body).
+            let prose_before = before.iter().filter(|line| line.is_prose());
+            let article = lines.get(first..=last).unwrap_or_default();
+            ArticleOpening::read(prose_before.chain(article))
+        })
     };
     let mut names_only = None;
     for line in before {
@@ -2337,6 +2345,42 @@ mod tests {
             clean(review, None).title.as_deref(),
             Some("Kessel Ridge Rangers review")
         );
+    }
+
+    #[test]
+    fn a_headline_is_read_against_the_whole_body_when_a_post_splits_it() {
+        // The body's opening paragraphs, which the headline repeats, stand before a run of
+        // captions, an embedded post and links; the paragraphs after it tell of other things.
+        let page = "Storm closes Norvik ferry routes for second day\n\
+                    Updated 4:12 PM CET, Tuesday, December 1, 2026\n\
+                    NORVIK — Ferries between Norvik and the islands stayed in port for a second day on Tuesday as winds of up to 110 km/h swept the coast, the ferry operator said.\n\
+                    Image copyright Getty Images\n\
+                    Image caption Waves broke over the harbour wall in Norvik on Monday\n\
+                    The operator, Kessel Lines, said it hoped to restart the first crossings on Wednesday morning if the wind dropped as forecast.\n\
+                    The storm is the strongest to hit the coast this year. pic.twitter.com/a1B2c3D4e5\n\
+                    — Norvik Coastguard (@NorvikCG) December 1, 2026\n\
+                    About 2,000 passengers had booked crossings for Monday and Tuesday, according to Kessel Lines.\n\
+                    (Ann Lee/Coastline Press)\n\
+                    Watch the full report from the harbour\n\
+                    ----------\n\
+                    Read more: Why are winter storms getting stronger?\n\
+                    RELATED: Norvik council approves new sea wall\n\
+                    A post shared by Harbour TV (@harbourtv) on Dec 1, 2026 at 3:40pm PST\n\
+                    Islanders said shops were running low on fresh milk and bread, and the council said it would send supplies by helicopter if the crossings stayed closed on Wednesday.\n\
+                    \"We have been through worse, but the children cannot get to school,\" said Marta Holm, who runs the shop on Kessel island.\n\
+                    3:05 p.m.\n\
+                    The coastguard said two fishing boats had been escorted back to port during the night.\n\
+                    Do you have photos of the storm? Send them to us.\n\
+                    Can dogs sense a storm coming? Experts weigh in\n\
+                    The operator said tweets about the cancellations had been shared thousands of times, and a photo of the harbour wall had been used by national newspapers.\n";
+        assert_eq!(
+            clean(page, None).title.as_deref(),
+            Some("Storm closes Norvik ferry routes for second day")
+        );
+        // A caption ending in a quoted sentence is no headline.
+        assert!(!is_headline_like(
+            "A quiet harbour: the ferry left at dawn for the \"far isles.\""
+        ));
     }
 
     #[test]
