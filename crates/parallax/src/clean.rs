@@ -389,8 +389,15 @@ fn is_newscast_name(text: &str) -> bool {
     };
     let text = text.trim_end();
     let sentence = text.ends_with(['!', '?']) || (text.ends_with('.') && !text.ends_with("m."));
+    // A name: every word before "News" capitalised or a number ("He read the News at 6 p.m."
+    // is a sentence).
+    let named = words
+        .iter()
+        .take(words.len().saturating_sub(3))
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
     words.len() <= NEWSCAST_NAME_MAX_WORDS
         && !sentence
+        && named
         && matches!(words, [.., "News", "at", hour] if is_clock_hour(
             hour.strip_suffix("am").or_else(|| hour.strip_suffix("pm")).unwrap_or(hour)
         ))
@@ -1289,15 +1296,20 @@ impl ArticleOpening {
 fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<&'a str> {
     let before = lines.get(..first)?;
     // The article's terms are read once, and only when a line is a candidate.
-    let article = std::cell::OnceCell::new();
-    let article = || {
-        article.get_or_init(|| {
+    let article = lines.get(first..=last).unwrap_or_default();
+    let (with_prose_before, alone) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+    let opening = |candidate: &Line| {
+        if candidate.is_prose() {
+            // A line of prose, which would repeat itself, is read against the article alone.
+            alone.get_or_init(|| ArticleOpening::read(article.iter()))
+        } else {
             // Prose before the article's first line is the article's too (a page whose
             // embedded posts or captions split its body).
-            let prose_before = before.iter().filter(|line| line.is_prose());
-            let article = lines.get(first..=last).unwrap_or_default();
-            ArticleOpening::read(prose_before.chain(article))
-        })
+            with_prose_before.get_or_init(|| {
+                let prose_before = before.iter().filter(|line| line.is_prose());
+                ArticleOpening::read(prose_before.chain(article))
+            })
+        }
     };
     let mut names_only = None;
     for line in before {
@@ -1311,7 +1323,7 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
             continue;
         }
         let terms = crate::terms::term_hashes(headline);
-        let article = article();
+        let article = opening(line);
         let repeated = terms.iter().filter(|t| article.terms.contains(*t)).count();
         let share = repeated as f64 / terms.len().max(1) as f64;
         if terms.is_empty() || share < HEADLINE_TERMS_IN_ARTICLE {
@@ -2305,6 +2317,8 @@ mod tests {
         }
         for kept in [
             "She read the News at 6.",
+            "He read the Evening News at 6 p.m.",
+            "Kessel 4 drops its Late News at 11",
             "Port Ellis ferry crews strike again as the tide turns on the harbour News at 6",
             "Harbour TV News at 25",
             "Harbour TV News",
@@ -2377,6 +2391,14 @@ mod tests {
             clean(page, None).title.as_deref(),
             Some("Storm closes Norvik ferry routes for second day")
         );
+        // A teaser of another story that reads as prose is read against the article alone,
+        // not against itself.
+        let teaser = "Why did the Norvik council vote to close three of the island's primary \
+                      schools?\n\
+                      Ferry crews of Port Ellis went on strike on Monday, halting all crossings \
+                      to the islands, the crews' union said, after talks on winter rotas failed.\n\
+                      Shop owners said they had bread and milk for three more days.\n";
+        assert_eq!(clean(teaser, None).title, None);
         // A caption ending in a quoted sentence is no headline.
         assert!(!is_headline_like(
             "A quiet harbour: the ferry left at dawn for the \"far isles.\""

@@ -1329,6 +1329,16 @@ pub(crate) static ADDRESSEES: WordList = WordList::new(&[
     "viewers",
 ]);
 
+/// Common verbs whose past tense is not in -ed: a phrase holding one is a clause, not the first
+/// half of a subject ("Prices rose and analysts said").
+pub(crate) static IRREGULAR_PAST: WordList = WordList::new(&[
+    "began", "bought", "broke", "brought", "came", "cut", "drew", "drove", "fell", "fled", "flew",
+    "fought", "gave", "got", "grew", "held", "hit", "kept", "knew", "led", "left", "lost", "made",
+    "met", "paid", "put", "quit", "ran", "rang", "rode", "rose", "sang", "sank", "sat", "saw",
+    "sent", "set", "shut", "sought", "spoke", "stood", "struck", "thought", "threw", "took",
+    "went", "won", "wrote",
+]);
+
 /// Month names, lower-case.
 pub const MONTHS: &[&str] = &[
     "january",

@@ -159,15 +159,23 @@ fn without_titles(speaker: &str) -> &str {
     });
     // The rest must be a name of its own: capitalised words only ("Secretary of State Ann
     // Lee" keeps its office, whose name runs on with "of"), and no organisation's word
-    // ("Kessel General Hospital" is the hospital's name).
-    let a_name = |(_, w): &(usize, &str)| {
-        capitalised(w) && !is_in(&ORGANISATION_WORDS, &bare(w).to_lowercase())
+    // ("Kessel General Hospital" is the hospital's name) unless a given name opens it ("Judge
+    // Margaret Court").
+    let given = |t: usize| {
+        words
+            .get(t + 1)
+            .is_some_and(|(_, w)| super::given_names::pronoun_vote(bare(w)) != 0)
+    };
+    let a_name = |t: usize, w: &str| {
+        capitalised(w) && (given(t) || !is_in(&ORGANISATION_WORDS, &bare(w).to_lowercase()))
     };
     match last_title {
-        Some(t) if t + 1 < words.len() && words.iter().skip(t + 1).all(a_name) => words
-            .get(t + 1)
-            .and_then(|&(at, _)| speaker.get(at..))
-            .unwrap_or(speaker),
+        Some(t) if t + 1 < words.len() && words.iter().skip(t + 1).all(|(_, w)| a_name(t, w)) => {
+            words
+                .get(t + 1)
+                .and_then(|&(at, _)| speaker.get(at..))
+                .unwrap_or(speaker)
+        }
         _ => speaker,
     }
 }

@@ -26,7 +26,7 @@ use super::lexicon::{
 };
 use super::tokens::{Tok, TokenAt, CLOSING_MARKS as CLOSE_QUOTES, OPENING_MARKS as OPEN_QUOTES};
 use super::views::{end_before_later_subjects, view_frame};
-use crate::lexicon::WordList;
+use crate::lexicon::{WordList, IRREGULAR_PAST};
 
 /// Participles that attach reported speech to the sentence's subject (", saying ...").
 static PARTICIPLES: WordList = WordList::new(&[
@@ -1041,16 +1041,6 @@ fn sentence_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
 /// Most words of the first of two noun phrases joined by "and" in a subject, and of the noun
 /// phrase a relative clause in a subject hangs on.
 const MAX_CONJUNCT_WORDS: usize = 4;
-
-/// Common verbs whose past tense is not in -ed: a phrase holding one is a clause, not the first
-/// half of a subject ("Prices rose and analysts said").
-static IRREGULAR_PAST: WordList = WordList::new(&[
-    "began", "bought", "broke", "brought", "came", "cut", "drew", "drove", "fell", "fled", "flew",
-    "fought", "gave", "got", "grew", "held", "hit", "kept", "knew", "led", "left", "lost", "made",
-    "met", "paid", "put", "quit", "ran", "rang", "rode", "rose", "sang", "sank", "sat", "saw",
-    "sent", "set", "shut", "sought", "spoke", "stood", "struck", "thought", "threw", "took",
-    "went", "won", "wrote",
-]);
 
 /// Auxiliary and linking verbs: after one, words are a clause, not a subject ("said the crews
 /// were tired").

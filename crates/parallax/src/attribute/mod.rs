@@ -122,6 +122,8 @@ struct PreviousQuote {
     channel: Option<String>,
     /// Its sentence's index.
     sentence: usize,
+    /// Its sentence's first token.
+    sentence_from: usize,
     /// Its paragraph's start.
     paragraph: usize,
 }
@@ -316,6 +318,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                     speaker: q.speaker.clone(),
                     channel: q.channel.clone(),
                     sentence: s_idx,
+                    sentence_from: cx.sentence_from,
                     paragraph,
                 };
                 framed.push((span, speaker));
@@ -335,6 +338,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
                         written: reading.written,
                         channel: reading.channel,
                         sentence: s_idx,
+                        sentence_from: cx.sentence_from,
                         paragraph,
                     };
                     cx.recent.introducer = Some((introducing, f.content.1));
@@ -738,8 +742,9 @@ static TITLE_LOWER_WORDS: WordList = WordList::new(&[
     "so", "the", "to", "up", "via", "vs", "yet",
 ]);
 
-/// True for the words of a request not to be named ("She asked not to be identified."): it
-/// tells why the story names no one, and reports nothing the speaker said about the matter.
+/// True for words that open with a request not to be named ("She asked not to be identified
+/// because …"): they tell why the story names no one, and report nothing the speaker said
+/// about the matter.
 fn asks_anonymity(text: &str) -> bool {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphabetic())
@@ -752,7 +757,9 @@ fn asks_anonymity(text: &str) -> bool {
             .map(String::as_str)
             .collect::<Vec<_>>()
             .as_slice(),
-        ["not", "to", "be", "named" | "identified"] | ["to", "remain", "anonymous"] | ["anonymity"]
+        ["not", "to", "be", "named" | "identified", ..]
+            | ["to", "remain", "anonymous", ..]
+            | ["anonymity", ..]
     )
 }
 
@@ -952,7 +959,6 @@ fn lone_name_subject(cx: &Context, from: usize, to: usize) -> Option<String> {
 /// Tokens from a sentence's start within which a person mention is its subject.
 const SUBJECT_REACH: usize = 3;
 
-/// +1 for "he", "his", "him"; -1 for "she", "her", "hers"; 0 otherwise.
 /// Nouns for a woman or a girl, whom "she" means.
 static FEMALE_NOUNS: WordList = WordList::new(&[
     "aunt",
@@ -1033,26 +1039,36 @@ fn unnamed_antecedent(cx: &Context, pronoun: &str, at: usize) -> Option<String> 
         return None;
     }
     let head = described.split_whitespace().last()?.to_lowercase();
-    let fits = match pronoun_gender(pronoun) {
+    let gender = pronoun_gender(pronoun);
+    let fits = match gender {
         1 => is_in(&MALE_NOUNS, &head),
         -1 => is_in(&FEMALE_NOUNS, &head),
         _ => false,
     } || is_in(&lexicon::ROLES, &head)
         || is_in(&lexicon::KIN_NOUNS, &head)
         || is_in(&PERSON_NOUNS, &head);
-    let other_sex = match pronoun_gender(pronoun) {
+    let other_sex = match gender {
         1 => is_in(&FEMALE_NOUNS, &head),
         -1 => is_in(&MALE_NOUNS, &head),
         _ => true,
     };
+    // Anyone the pronoun may mean named since the described speaker's sentence opened ("A
+    // prosecutor said Ann Lee had taken the money. She said …" is Ann Lee).
     let named_since = cx
-        .recent
-        .last_subject
-        .is_some_and(|(_, opened)| opened >= previous.sentence)
-        || sentence_opener(cx, at).is_some();
+        .names
+        .mentions(&cx.toks, previous.sentence_from.min(at), at, false)
+        .iter()
+        .any(|m| match m.referent {
+            Referent::Person(p) => {
+                let votes = cx.gender.get(p).copied().unwrap_or(0);
+                votes == 0 || votes.signum() == gender
+            }
+            _ => false,
+        });
     (fits && !other_sex && !named_since).then(|| described.clone())
 }
 
+/// +1 for "he", "his", "him"; -1 for "she", "her", "hers"; 0 otherwise.
 fn pronoun_gender(lower: &str) -> i32 {
     match lower {
         "he" | "his" | "him" => 1,
@@ -2153,6 +2169,7 @@ fn frame_quote(
             written,
             channel,
             sentence: s_idx,
+            sentence_from: cx.sentence_from,
             paragraph,
         };
         cx.recent.introducer = Some((introducing, end));
@@ -2757,9 +2774,25 @@ impl SubjectReading {
     }
 }
 
-/// The organisation named in lower case before a document noun in `toks[a..b]`: "licensing board"
-/// in "the licensing board decision", "city council" in "the city council's report", "Kessel
-/// police" in "a Kessel police report".
+/// Words that describe a document rather than name its owner ("an internal police report").
+static DOCUMENT_ADJECTIVES: WordList = WordList::new(&[
+    "annual",
+    "confidential",
+    "draft",
+    "final",
+    "full",
+    "initial",
+    "internal",
+    "latest",
+    "new",
+    "official",
+    "preliminary",
+    "secret",
+]);
+
+/// The organisation named before a document noun in `toks[a..b]`, in lower case or with a
+/// name: "licensing board" in "the licensing board decision", "city council" in "the city
+/// council's report", "Kessel police" in "a Kessel police report".
 fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> {
     let toks = &cx.toks;
     if !matches!(toks.at(a).lower.as_str(), "the" | "a" | "an") {
@@ -2781,8 +2814,16 @@ fn organisation_of_document(cx: &Context, a: usize, b: usize) -> Option<String> 
         people::adjacent(toks.at(i), toks.at(i + 1))
             && !lexicon::is_calendar_word(&toks.at(i).lower)
     });
+    // "a leaked police report", "an internal fire service report": a word in -ed or of
+    // [`DOCUMENT_ADJECTIVES`] describes the document, not its owner.
+    let owner_from = (a + 1..k)
+        .find(|&i| {
+            let lower = &toks.at(i).lower;
+            !(lower.ends_with("ed") || is_in(&DOCUMENT_ADJECTIVES, lower))
+        })
+        .unwrap_or(k);
     plain.then(|| {
-        toks.within(a + 1..=k)
+        toks.within(owner_from..=k)
             .iter()
             .map(|t| t.base)
             .collect::<Vec<_>>()
@@ -3286,6 +3327,7 @@ impl Context<'_> {
             written: written.clone().filter(|w| speaker.as_ref() != Some(w)),
             channel: channel.clone(),
             sentence,
+            sentence_from: self.sentence_from,
             paragraph,
         });
     }

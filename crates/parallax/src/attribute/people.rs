@@ -151,11 +151,17 @@ impl NameTable {
             let cue_before =
                 i > 0 && toks.at(i - 1).is_cue() && adjacent(toks.at(i - 1), toks.at(i));
             // "Kessel General Hospital": an organisation's word after the title makes the run
-            // an organisation's name, not a titled person's.
+            // an organisation's name, not a titled person's, unless a given name follows the
+            // title ("Judge Margaret Court").
             let organisation_after = |t: usize| {
-                run.within(t + 1..)
-                    .iter()
-                    .any(|x| is_in(&super::lexicon::ORGANISATION_WORDS, &x.lower))
+                let given = run
+                    .get(t + 1)
+                    .is_some_and(|n| super::given_names::pronoun_vote(n.base) != 0);
+                !given
+                    && run
+                        .within(t + 1..)
+                        .iter()
+                        .any(|x| is_in(&super::lexicon::ORGANISATION_WORDS, &x.lower))
             };
             let (name_from, mut descriptors) = match title_at {
                 Some(t) if t + 1 < run.len() && !organisation_after(t) => (

@@ -4,7 +4,7 @@
 //! counts or qualifies (its matter), the words around it (its context) and, for counts, the
 //! interval its hedge allows ("more than 10" is anything above 10).
 
-use crate::attribute::lexicon::{MONTHS, SHORT_MONTHS, WEEKDAYS};
+use crate::attribute::lexicon::{is_in, IRREGULAR_PAST, MONTHS, SHORT_MONTHS, WEEKDAYS};
 use crate::model::Span;
 
 use super::reading::Sentence;
@@ -551,22 +551,17 @@ fn count_at(
     // "40 years old"): its matter is the unit with the content word after it, or else the one
     // before the number.
     // A time after "for" measures what its clause tells before it ("deliberated for three
-    // days", "closed the pier for two weeks"): its matter is the unit with each of the last
-    // content words before "for".
+    // days", "closed the pier for two weeks"): its matter is the unit with that verb
+    // ([`word_measured`]).
     if !ago && matter.len() == 1 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
         let lasting = time_unit && start >= 1 && words[start - 1].lower == "for";
-        let measured = if lasting {
-            words_measured(s, text, start - 1)
-        } else {
-            Vec::new()
-        };
-        if !measured.is_empty() {
-            matter.extend(measured);
-        } else {
-            match next_content(s, text, matter[0]).or_else(|| previous_content(s, start)) {
-                Some(k) => matter.push(k),
-                None => return None,
-            }
+        let measured = lasting.then(|| word_measured(s, text, start - 1)).flatten();
+        match measured
+            .or_else(|| next_content(s, text, matter[0]))
+            .or_else(|| previous_content(s, start))
+        {
+            Some(k) => matter.push(k),
+            None => return None,
         }
     }
     // An age after a name: "Ann Reed, 34, said", "Ann Reed, then 34, said": the count is the
@@ -670,18 +665,32 @@ fn next_content(s: &Sentence, text: &str, i: usize) -> Option<usize> {
         .find(|&k| s.words[k].term.is_some() && number_word(&s.words[k].lower).is_none())
 }
 
-/// Content words a time after "for" may measure ([`words_measured`]).
+/// Content words back from "for" searched for the verb a time measures ([`word_measured`]).
 const MAX_MEASURED_WORDS: usize = 3;
 
-/// The last content words before the "for" at word `i`, within its clause, nearest first: what
-/// "for two days" says the length of ("debated the budget for two days": budget, debated).
-fn words_measured(s: &Sentence, text: &str, i: usize) -> Vec<usize> {
-    (0..i)
-        .rev()
-        .take_while(|&k| !s.breaks_after(text, k))
-        .filter(|&k| s.words[k].term.is_some() && number_word(&s.words[k].lower).is_none())
-        .take(MAX_MEASURED_WORDS)
-        .collect()
+/// What the "for" at word `i` says the length of, within its clause: the verb its content
+/// words follow, within [`MAX_MEASURED_WORDS`] of them ("debated the budget for two days" and
+/// "debated for three days" are both the debate's; "visited the harbour for two days" is
+/// another matter), else the nearest content word ("a lease for 20 years"). A capitalised word
+/// (a subject's name) ends the search.
+fn word_measured(s: &Sentence, text: &str, i: usize) -> Option<usize> {
+    let mut nearest = None;
+    let mut read = 0;
+    for k in (0..i).rev() {
+        let word = &s.words[k];
+        if s.breaks_after(text, k) || read == MAX_MEASURED_WORDS || word.cap {
+            break;
+        }
+        if word.term.is_none() || number_word(&word.lower).is_some() {
+            continue;
+        }
+        read += 1;
+        nearest.get_or_insert(k);
+        if word.lower.ends_with("ed") || is_in(&IRREGULAR_PAST, &word.lower) {
+            return Some(k);
+        }
+    }
+    nearest
 }
 
 /// The last content word before word `i` (not a hedge or a number).
@@ -778,12 +787,24 @@ mod tests {
     #[test]
     fn a_hedged_count_at_the_end_of_a_sentence() {
         let v = read("The bakery has stood on this corner for more than 80 years.");
-        // A unit of time after "for" is read with the content words of its clause before
-        // "for", nearest first: what the years are of.
-        assert_eq!(
-            (v[0].1, v[0].4.as_str()),
-            (80.0, "years corner stood bakery")
-        );
+        // A unit of time after "for" is read with the verb before "for": what the years are
+        // of.
+        assert_eq!((v[0].1, v[0].4.as_str()), (80.0, "years stood"));
+        // The verb, not the object or the subject: a debate and a visit of the harbour are two
+        // matters; without a verb, the nearest word.
+        for (text, matter) in [
+            (
+                "Councillors debated the harbour budget for three days.",
+                "days debated",
+            ),
+            (
+                "Councillors visited the harbour for two days.",
+                "days visited",
+            ),
+            ("It is a lease for 20 years.", "years lease"),
+        ] {
+            assert_eq!(read(text)[0].4, matter, "{text}");
+        }
     }
 
     #[test]

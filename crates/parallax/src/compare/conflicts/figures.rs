@@ -298,18 +298,14 @@ fn keys(found: &Found) -> Vec<MatterKey> {
     if matter.is_empty() {
         return vec![(kind, found.value.unit, 0)];
     }
-    // A unit of measure and a word that says what it measures ("years old", "years service",
+    // A unit of measure and the word that says what it measures ("years old", "years service",
     // "days debated") are one key: two values in years are about one matter only when both
     // words agree.
     if matter.len() >= 2 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
-        let Some(a) = words[matter[0]].term else {
+        let (Some(a), Some(b)) = (words[matter[0]].term, words[matter[1]].term) else {
             return Vec::new();
         };
-        return matter[1..]
-            .iter()
-            .filter_map(|&k| words[k].term)
-            .map(|b| (kind, found.value.unit, a.rotate_left(17) ^ b))
-            .collect();
+        return vec![(kind, found.value.unit, a.rotate_left(17) ^ b)];
     }
     matter
         .iter()
