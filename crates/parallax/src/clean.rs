@@ -1246,9 +1246,8 @@ const HEADLINE_TERMS_IN_ARTICLE: f64 = 0.5;
 /// headline's matter is stated.
 const HEADLINE_ARTICLE_WORDS: usize = 1500;
 
-/// Terms of the opening of the article (`first..=last`, [`HEADLINE_ARTICLE_WORDS`]): all of
-/// them, and those the article writes in lower case somewhere, its matter words rather than
-/// only names.
+/// Terms of an article's opening lines (up to [`HEADLINE_ARTICLE_WORDS`] words): all of them,
+/// and those it writes in lower case somewhere, its matter words rather than only names.
 struct ArticleOpening {
     terms: HashSet<u64>,
     lower_case_terms: HashSet<u64>,
@@ -1286,8 +1285,9 @@ impl ArticleOpening {
 /// The page's headline: a line before the article (`first`) that reads as a headline
 /// ([`is_headline_like`], without the outlet's name a page title ends with,
 /// [`without_outlet_suffix`]), is no page chrome and no picture's caption, and whose terms the
-/// opening of the article (`first..=last`) repeats, at least [`HEADLINE_TERMS_IN_ARTICLE`] of
-/// them. A page's title comes first, so the first such line is its headline, unless all it
+/// opening of the article (`first..=last`, with the prose lines above it unless the line is
+/// prose itself) repeats, at least [`HEADLINE_TERMS_IN_ARTICLE`] of them. A page's title comes
+/// first, so the first such line is its headline, unless all it
 /// shares with the article are names and a later line shares a matter word too (one the
 /// article writes in lower case) and a larger part of its terms: a site's name above the
 /// headline ("Norvik Shipping - Press Releases") shares only the name the article repeats,

@@ -1021,9 +1021,9 @@ static PERSON_NOUNS: WordList = WordList::new(&[
 /// The unnamed speaker a "he" or "she" (at token `at`) means: the speaker of the quote just
 /// before, in this sentence or the one before, described but not named ("A woman who was on
 /// the bus said …. “…,” she said."), when the description is of one person who fits the
-/// pronoun (a noun of that sex, or a role, kin or [`PERSON_NOUNS`] noun of either) and no one
-/// has been named as a sentence's subject since. (A named speaker
-/// before is found by [`resolve`].)
+/// pronoun (a noun of that sex, or a role, kin or [`PERSON_NOUNS`] noun of either) and no
+/// person the pronoun may mean is named between the start of that quote's sentence and the
+/// pronoun. (A named speaker before is found by [`resolve`].)
 fn unnamed_antecedent(cx: &Context, pronoun: &str, at: usize) -> Option<String> {
     let previous = cx.recent.previous.as_ref()?;
     let described = previous.speaker.as_ref()?;

@@ -667,6 +667,9 @@ fn next_content(s: &Sentence, text: &str, i: usize) -> Option<usize> {
 
 /// Content words back from "for" searched for the verb a time measures ([`word_measured`]).
 const MAX_MEASURED_WORDS: usize = 3;
+/// Words back from "for" read at most, stop words included: the search costs a value a few
+/// words whatever the sentence.
+const MAX_MEASURED_REACH: usize = 12;
 
 /// What the "for" at word `i` says the length of, within its clause: the verb its content
 /// words follow, within [`MAX_MEASURED_WORDS`] of them ("debated the budget for two days" and
@@ -676,7 +679,7 @@ const MAX_MEASURED_WORDS: usize = 3;
 fn word_measured(s: &Sentence, text: &str, i: usize) -> Option<usize> {
     let mut nearest = None;
     let mut read = 0;
-    for k in (0..i).rev() {
+    for k in (i.saturating_sub(MAX_MEASURED_REACH)..i).rev() {
         let word = &s.words[k];
         if s.breaks_after(text, k) || read == MAX_MEASURED_WORDS || word.cap {
             break;
