@@ -111,7 +111,7 @@ fn in_words(text: &str) -> Option<NaiveDate> {
 }
 
 /// The month a word names ("June", "jun", "sept"), numbered from 1.
-fn month_of(lower: &str) -> Option<u32> {
+pub(crate) fn month_of(lower: &str) -> Option<u32> {
     if lower.len() < 3 || !lower.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }

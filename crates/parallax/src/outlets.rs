@@ -315,10 +315,8 @@ fn is_day_of_month(text: &str) -> bool {
         return false;
     };
     let month = month.trim_end_matches('.').to_lowercase();
-    let is_month = crate::lexicon::MONTHS.contains(&month.as_str())
-        || crate::lexicon::SHORT_MONTHS.contains(&month.as_str())
-        || month == "sept";
-    is_month && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    crate::date::month_of(&month).is_some()
+        && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 fn starts_capitalised(s: &str) -> bool {

@@ -161,21 +161,17 @@ fn without_titles(speaker: &str) -> &str {
     // Lee" keeps its office, whose name runs on with "of"), and no organisation's word
     // ("Kessel General Hospital" is the hospital's name) unless a given name opens it ("Judge
     // Margaret Court").
-    let given = |t: usize| {
-        words
-            .get(t + 1)
-            .is_some_and(|(_, w)| super::given_names::pronoun_vote(bare(w)) != 0)
-    };
-    let a_name = |t: usize, w: &str| {
-        capitalised(w) && (given(t) || !is_in(&ORGANISATION_WORDS, &bare(w).to_lowercase()))
+    let a_name = |t: usize| {
+        words.iter().skip(t + 1).all(|(_, w)| capitalised(w))
+            && !super::people::organisation_after_title(
+                words.iter().skip(t + 1).map(|(_, w)| bare(w)),
+            )
     };
     match last_title {
-        Some(t) if t + 1 < words.len() && words.iter().skip(t + 1).all(|(_, w)| a_name(t, w)) => {
-            words
-                .get(t + 1)
-                .and_then(|&(at, _)| speaker.get(at..))
-                .unwrap_or(speaker)
-        }
+        Some(t) if t + 1 < words.len() && a_name(t) => words
+            .get(t + 1)
+            .and_then(|&(at, _)| speaker.get(at..))
+            .unwrap_or(speaker),
         _ => speaker,
     }
 }

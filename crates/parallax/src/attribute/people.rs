@@ -150,19 +150,8 @@ impl NameTable {
                 .is_some_and(|t| t.is_cue() && adjacent(toks.at(j - 1), t));
             let cue_before =
                 i > 0 && toks.at(i - 1).is_cue() && adjacent(toks.at(i - 1), toks.at(i));
-            // "Kessel General Hospital": an organisation's word after the title makes the run
-            // an organisation's name, not a titled person's, unless a given name follows the
-            // title ("Judge Margaret Court").
-            let organisation_after = |t: usize| {
-                let given = run
-                    .get(t + 1)
-                    .is_some_and(|n| super::given_names::pronoun_vote(n.base) != 0);
-                !given
-                    && run
-                        .within(t + 1..)
-                        .iter()
-                        .any(|x| is_in(&super::lexicon::ORGANISATION_WORDS, &x.lower))
-            };
+            let organisation_after =
+                |t: usize| organisation_after_title(run.within(t + 1..).iter().map(|x| x.base));
             let (name_from, mut descriptors) = match title_at {
                 Some(t) if t + 1 < run.len() && !organisation_after(t) => (
                     t + 1,
@@ -877,4 +866,16 @@ fn organisation_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
         }
     }
     out
+}
+
+/// True when the words after a title name an organisation rather than a titled person: one of
+/// them is an organisation's word ("Kessel General Hospital"), and no given name opens them
+/// ("Judge Margaret Court").
+pub(crate) fn organisation_after_title<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let organisation_word = |w: &str| is_in(&super::lexicon::ORGANISATION_WORDS, &w.to_lowercase());
+    super::given_names::pronoun_vote(first) == 0
+        && (organisation_word(first) || words.any(organisation_word))
 }
