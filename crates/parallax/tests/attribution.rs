@@ -3652,3 +3652,42 @@ fn a_document_described_before_its_owner_is_the_owner_s() {
         (None, Some("harbour authority"))
     );
 }
+
+#[test]
+fn a_circumstance_after_the_verb_leaves_the_words_before_it() {
+    let found = attributed(
+        "The ferry will sail again on Friday, Ann Lee said on Monday after a meeting with \
+         the harbour master, Tom Brandt.\n\nThe pier will close for repairs, Marta Holm said \
+         after a visit to the site.",
+    );
+    let ferry = holding(&found, "ferry will sail");
+    assert_eq!(ferry.text, "The ferry will sail again on Friday");
+    assert_eq!(ferry.speaker.as_deref(), Some("Ann Lee"));
+    let pier = holding(&found, "pier will close");
+    assert_eq!(pier.text, "The pier will close for repairs");
+    assert_eq!(pier.speaker.as_deref(), Some("Marta Holm"));
+    assert!(found.iter().all(|q| !q.text.contains("after a")));
+}
+
+#[test]
+fn an_institution_named_with_its_plain_words_keeps_them() {
+    let mut found = attributed(
+        "Trade at the port was slow all spring, and the town's council met twice about it.\n\n\
+         Exports fell by 9 percent in May, Norvik's statistics office said.\n\nAbout 300 \
+         boats a day used the canal, according to the Port Ellis harbour authority.",
+    );
+    parallax::attribute::entities::canonicalize(&mut found);
+    let exports = holding(&found, "Exports fell");
+    assert_eq!(
+        (exports.speaker.as_deref(), exports.channel.as_deref()),
+        (
+            Some("Norvik's statistics office"),
+            Some("Norvik's statistics office")
+        )
+    );
+    let boats = holding(&found, "boats a day");
+    assert_eq!(
+        boats.channel.as_deref(),
+        Some("Port Ellis harbour authority")
+    );
+}

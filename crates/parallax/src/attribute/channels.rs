@@ -113,14 +113,32 @@ pub(crate) fn channel_mentions(
                     && !p.is_cue()
                     && adjacent(p, toks.at(k + 1))
             };
+            // "Norvik's statistics office", "the city's planning office": an owner other than a
+            // person anchors the plain words as an article does.
+            let anchor = |k: usize| {
+                let t = toks.at(k);
+                matches!(t.lower.as_str(), "the" | "a" | "an")
+                    || t.possessive
+                        && !t.in_quote
+                        && !is_time_owner(&t.lower)
+                        && (!t.cap || names.part(t.base).is_none())
+            };
             let described = (1..=MAX_PLAIN_MODIFIERS).find(|&n| {
                 first > from + n
                     && (first - n..first).all(plain)
-                    && matches!(toks.at(first - n - 1).lower.as_str(), "the" | "a" | "an")
+                    && anchor(first - n - 1)
                     && adjacent(toks.at(first - n - 1), toks.at(first - n))
             });
             if let Some(n) = described {
                 first -= n + 1;
+                // The owner's article: "the city's planning office".
+                if toks.at(first).possessive
+                    && first > from
+                    && is_in(&DETERMINERS, &toks.at(first - 1).lower)
+                    && adjacent(toks.at(first - 1), toks.at(first))
+                {
+                    first -= 1;
+                }
             }
         }
         // Extend right over a name ("broadcaster CCTV"), more channel nouns, or "of/from the X".
@@ -142,6 +160,24 @@ pub(crate) fn channel_mentions(
                 }
             } else {
                 break;
+            }
+        }
+        // "the Port Ellis harbour authority": a name's plain words up to an organisation word.
+        if !head && !toks.at(last - 1).possessive {
+            let organisation_end = (last..to.min(last + MAX_PLAIN_MODIFIERS + 1))
+                .take_while(|&k| {
+                    let t = toks.at(k);
+                    // Nouns only: "the FBI warned state officials" has a verb in between.
+                    !t.cap
+                        && !t.in_quote
+                        && !t.is_cue()
+                        && !t.lower.ends_with("ed")
+                        && !crate::terms::is_stopword(&t.lower)
+                        && adjacent(toks.at(k - 1), t)
+                })
+                .find(|&k| is_in(&ORGANISATION_WORDS, &toks.at(k).lower));
+            if let Some(k) = organisation_end {
+                last = k + 1;
             }
         }
         if last < to && matches!(toks.at(last).lower.as_str(), "of" | "from") {

@@ -271,31 +271,37 @@ fn channel_key(phrase: &str) -> Option<ChannelKey> {
             });
         }
     }
-    let words: Vec<&str> = phrase
+    let written: Vec<&str> = phrase
         .split_whitespace()
-        .map(bare)
-        .filter(|w| !w.is_empty())
+        .filter(|w| !bare(w).is_empty())
         .collect();
+    let words: Vec<&str> = written.iter().map(|w| bare(w)).collect();
     let is_country_word = |w: &str| country_of(w).is_some();
     // The longest run of capitalised words that are not country words: the institution.
     let mut best: Vec<&str> = Vec::new();
+    let mut best_end = 0;
     let mut run: Vec<&str> = Vec::new();
-    for w in &words {
+    for (i, w) in words.iter().enumerate() {
         if capitalised(w) && !is_country_word(w) && !is_in(&LEADING_WORDS, &w.to_lowercase()) {
             run.push(w);
         } else {
             if run.len() > best.len() {
                 best = std::mem::take(&mut run);
+                best_end = i;
             }
             run.clear();
         }
     }
     if run.len() > best.len() {
         best = run;
+        best_end = words.len();
     }
     let country = country_of(phrase);
     if !best.is_empty() {
-        let institution = best.join(" ");
+        let institution = match organisation_after(&written, &words, best.len(), best_end) {
+            Some(named) => named,
+            None => best.join(" "),
+        };
         // Shown with the country's possessive when the phrase gives it ("Ruritania's Interior
         // Ministry").
         let shown = shown_with_owner(phrase, &institution).unwrap_or_else(|| institution.clone());
@@ -316,6 +322,25 @@ fn channel_key(phrase: &str) -> Option<ChannelKey> {
         country,
         generic: !specific,
     })
+}
+
+/// Most plain words between a name and the organisation word it qualifies ("Port Ellis harbour
+/// authority").
+const MAX_PLAIN_BEFORE_ORGANISATION: usize = 2;
+
+/// The institution a capitalised run names together with the plain words and organisation word
+/// after it, as written: "Port Ellis harbour authority", "Norvik's statistics office" (the run
+/// `words[end - len..end]` alone would name the place or the owner, not the institution).
+fn organisation_after(written: &[&str], words: &[&str], len: usize, end: usize) -> Option<String> {
+    let after = words.get(end..)?;
+    let offset = after
+        .iter()
+        .take(MAX_PLAIN_BEFORE_ORGANISATION + 1)
+        .take_while(|w| !capitalised(w))
+        .position(|w| is_in(&ORGANISATION_WORDS, &w.to_lowercase()))?;
+    let mut named: Vec<&str> = written.get(end.checked_sub(len)?..end + offset)?.to_vec();
+    named.push(after.get(offset)?);
+    Some(named.join(" "))
 }
 
 /// "Ruritania's Interior Ministry" when the phrase puts a possessive country word right

@@ -237,9 +237,9 @@ static PREPOSITIONS: WordList = WordList::new(&[
     "and",
 ]);
 /// Prepositions that open a circumstance after a reporting verb ("said in a statement", "said
-/// at a news conference"), not the reported clause.
+/// at a news conference", "said after a meeting"), not the reported clause.
 static CIRCUMSTANCE_PREPOSITIONS: WordList =
-    WordList::new(&["at", "during", "in", "on", "through", "via"]);
+    WordList::new(&["after", "at", "during", "in", "on", "through", "via"]);
 /// True for a word of [`PREPOSITIONS`] or [`CIRCUMSTANCE_PREPOSITIONS`]: after a verb of
 /// speech it opens a circumstance or an addressee, not the words or the speaker.
 fn opens_circumstance(lower: &str) -> bool {
@@ -323,6 +323,9 @@ static ARTICLES: WordList = WordList::new(&["a", "an", "her", "his", "its", "our
 const MAX_CIRCUMSTANCE_WORDS: usize = 10;
 /// Longest subject phrase, in words.
 pub(crate) const MAX_SUBJECT_WORDS: usize = 10;
+/// Most words of a name set in apposition at the end of a circumstance ("after a call with the
+/// mayor, Tom Brandt.").
+const MAX_APPOSED_NAME_WORDS: usize = 3;
 /// Shortest reported clause, in words.
 pub(crate) const MIN_CONTENT_WORDS: usize = 4;
 
@@ -2019,9 +2022,11 @@ fn verb_frame(
     }
     // "…, she said in a video message.": a circumstance closing the sentence ("in a" may
     // already be passed over as time words).
+    // "said on Sunday after a call": the circumstance after the time words, if one opens there.
+    let opens_after = after < s.to && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(after).lower);
     let circumstance = (k + 1..after)
         .rev()
-        .find(|&j| is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(j).lower))
+        .find(|&j| !opens_after && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(j).lower))
         .unwrap_or(after);
     if after < s.to
         && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(circumstance).lower)
@@ -2030,10 +2035,14 @@ fn verb_frame(
             let w = s.tok(j);
             // "said in an interview that it would reopen": a clause follows, no circumstance.
             let clause = w.lower == "that" || is_in(&CLAUSE_SUBJECTS, &w.lower);
+            // "said after a call with the mayor, Tom Brandt.": a name in apposition closes it.
+            let apposition = w.gap_after.trim() == ","
+                && s.to - j <= MAX_APPOSED_NAME_WORDS + 1
+                && (j + 1..s.to).all(|n| s.tok(n).cap && !s.tok(n).possessive);
             !w.in_quote
                 && !w.is_cue()
                 && !clause
-                && (j + 1 == s.to || w.gap_after.trim().is_empty())
+                && (j + 1 == s.to || w.gap_after.trim().is_empty() || apposition)
         })
     {
         after = s.to;
