@@ -3691,3 +3691,16 @@ fn an_institution_named_with_its_plain_words_keeps_them() {
         Some("Port Ellis harbour authority")
     );
 }
+
+#[test]
+fn a_place_named_like_a_person_is_not_one_of_two_speakers() {
+    let found = attributed(
+        "Mayor Tom Brandt held a call with Governor Ines Duarte on Sunday.\n\nThe mayor \
+         raised the silting of the harbour of Port Ellis.\n\nThe two leaders agreed that \
+         their aides would meet again in the spring.",
+    );
+    assert_eq!(
+        holding(&found, "aides would meet").speaker.as_deref(),
+        Some("Tom Brandt and Ines Duarte")
+    );
+}

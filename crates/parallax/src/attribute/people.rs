@@ -810,16 +810,33 @@ fn name_candidates(toks: &[Tok]) -> Vec<Vec<String>> {
 static PLACE_PREPOSITIONS: WordList =
     WordList::new(&["downtown", "in", "inside", "near", "outside"]);
 
-/// The runs of two or three words written right after a preposition of place somewhere in
-/// `toks` whose first word is no given name ([`super::given_names`]): places.
+/// Words that open the names of places ("Port Ellis", "Fort Kessel", "Lake Norvik").
+static PLACE_OPENERS: WordList = WordList::new(&[
+    "cape", "fort", "lake", "las", "los", "mount", "port", "san", "santa",
+]);
+
+/// Nouns of a settlement or region named after "of" ("the port of Port Ellis", "the town of
+/// Kessel").
+static SETTLEMENT_NOUNS: WordList = WordList::new(&[
+    "city", "county", "district", "island", "port", "province", "region", "town", "village",
+]);
+
+/// The runs of two or three words written right after a preposition of place or a settlement's
+/// "of", or opened by a place's word ("Port Ellis"), somewhere in `toks`, whose first word is
+/// no given name ([`super::given_names`]): places.
 fn place_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
     let mut out = std::collections::HashSet::new();
     for i in 1..toks.len() {
         let before = toks.at(i - 1);
         let t = toks.at(i);
+        // "the town of Kessel": a settlement noun and "of" before the run.
+        let of_settlement = before.lower == "of"
+            && i >= 2
+            && is_in(&SETTLEMENT_NOUNS, &toks.at(i - 2).lower)
+            && adjacent(toks.at(i - 2), before);
+        let placed = is_in(&PLACE_PREPOSITIONS, &before.lower) || of_settlement;
         if !t.cap
-            || !adjacent(before, t)
-            || !is_in(&PLACE_PREPOSITIONS, &before.lower)
+            || !(adjacent(before, t) && placed || is_in(&PLACE_OPENERS, &t.lower))
             || super::given_names::pronoun_vote(t.base) != 0
         {
             continue;
