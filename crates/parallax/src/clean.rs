@@ -412,6 +412,8 @@ const BROADCAST_PROMO_VERBS: &[&str] = &[
     "has the full story",
     "has details",
 ];
+/// Words that end a station's name, lower-cased ("Harbour TV", "Norvik Radio").
+const BROADCASTER_WORDS: &[&str] = &["channel", "news", "radio", "television", "tv"];
 /// Most words of a station's promo.
 const BROADCAST_PROMO_MAX_WORDS: usize = 16;
 /// Words a station's promo may end with after its hour ("at 11 on Harbour TV").
@@ -419,8 +421,8 @@ const BROADCAST_PROMO_TAIL_WORDS: usize = 4;
 
 /// True for a station's promo of a later broadcast, given the line lower-cased: a short line in
 /// which a reporter "reports", "has more" or "has the story" at an hour, said "tonight" or
-/// named as the station's ("Norvik TV's Paul Berg reports at 11.", "Ann Lee has more tonight
-/// at 6 p.m."), the line ending at the hour or with the station after "on". "The harbour master
+/// named as the station's or the station itself ("Norvik TV's Paul Berg reports at 11.", "Ann
+/// Lee has more tonight at 6 p.m.", "Harbour TV reports at 11."), the line ending at the hour or with the station after "on". "The harbour master
 /// reports at 6 each morning" and "The jury reports at 9 a.m. on Monday" stay.
 fn is_broadcast_promo(lower: &str) -> bool {
     let words: Vec<&str> = lower
@@ -436,7 +438,9 @@ fn is_broadcast_promo(lower: &str) -> bool {
             if words.get(i..i + verb.len()) != Some(verb.as_slice()) {
                 return false;
             }
-            let station_s = words[..i].iter().any(|w| w.ends_with("'s"));
+            // "Norvik TV's Paul Berg reports", or the station itself: "Harbour TV reports".
+            let station_s = words[..i].iter().any(|w| w.ends_with("'s"))
+                || BROADCASTER_WORDS.contains(&words[i - 1]);
             let mut k = i + verb.len();
             let tonight = words.get(k) == Some(&"tonight");
             if tonight {
@@ -2168,6 +2172,7 @@ mod tests {
             "norvik tv's paul berg reports at 11.",
             "ann lee has more tonight at 6 p.m. on harbour tv.",
             "harbour tv's tom brandt has the story at 5:30.",
+            "norvik radio has more at 6.",
         ] {
             assert!(is_media_chrome(promo), "{promo}");
         }
@@ -2175,6 +2180,7 @@ mod tests {
             "the council reports at its next meeting on the ferry fares.",
             "the harbour master reports at 6 each morning.",
             "the jury reports at 9 a.m. on monday.",
+            "the evening news reports at 6 on the tides, with a map of each bay.",
             "tom brandt has the story at 5:30.",
             "the harbour master reports at 6 each morning to the quay, where crews wait for \
              orders and the first boats go out before the tide turns and the light comes up.",

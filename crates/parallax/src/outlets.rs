@@ -458,7 +458,8 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
 }
 
 /// True when `text` writes `name` inside a sentence, after a word in lower case on its line and
-/// not before one ("she told the Norvik Gazette."; not "sign up for Breaking News alerts"), and
+/// not before one other than a function word ("she told the Norvik Gazette.", "told Harbour TV
+/// on Sunday"; not "sign up for Breaking News alerts"), and
 /// never writes a word of it other than the last in lower case ("Live TV", when the page says
 /// "live"): a menu, a section label or a common phrase is not a masthead.
 fn named_in_a_sentence(text: &str, name: &str) -> bool {
@@ -483,11 +484,18 @@ fn named_in_a_sentence(text: &str, name: &str) -> bool {
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-            let after = line[at + name.len()..]
+            // A word in lower case after the name makes it a modifier ("Breaking News alerts"),
+            // unless a function word opens what follows ("told Harbour TV after the vote").
+            let modifier = line[at + name.len()..]
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-            before && !after
+                .is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_lowercase())
+                        && !crate::terms::is_stopword(
+                            w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                        )
+                });
+            before && !modifier
         })
     })
 }
@@ -693,6 +701,11 @@ mod tests {
             &text[ev.start.unwrap()..ev.end.unwrap()],
             "Port Ellis Courier"
         );
+        // A function word may follow the name in the sentence.
+        let text = "Harbour TV
+The pier will close, Ann Lee told Harbour TV after the vote.
+";
+        assert_eq!(named(text).as_deref(), Some("Harbour TV"));
         // A section label, repeated only as a menu's line, names nothing; nor does a common
         // phrase the page writes in lower case, or a name read before more words.
         assert_eq!(
