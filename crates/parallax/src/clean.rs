@@ -1333,7 +1333,9 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
         if terms.is_empty() || share < HEADLINE_TERMS_IN_ARTICLE {
             continue;
         }
-        let shares_matter = terms.iter().any(|t| article.lower_case_terms.contains(t));
+        // An institution's name ("Office of the Harbour Master") is the site's, like a name.
+        let shares_matter = !names_an_organisation(headline)
+            && terms.iter().any(|t| article.lower_case_terms.contains(t));
         match names_only {
             None if shares_matter => return Some(headline),
             None => names_only = Some((headline, share)),
@@ -1344,6 +1346,33 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
         }
     }
     names_only.map(|(headline, _)| headline)
+}
+
+/// Most words of an institution's name read by [`names_an_organisation`].
+const ORGANISATION_NAME_MAX_WORDS: usize = 8;
+
+/// True when `text` is only an institution's name: capitalised words ("of", "the", "and", "for"
+/// and "&" aside) opened by an organisation word and "of" ("Office of the Harbour Master",
+/// "Ministry of Fisheries") or closed by one ("Norvik Port Authority"). A press office's page
+/// sets it above the release's headline.
+fn names_an_organisation(text: &str) -> bool {
+    let joining = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "&");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = match words.as_slice() {
+        ["The", rest @ ..] => rest,
+        all => all,
+    };
+    let organisation_word =
+        |w: &str| crate::lexicon::is_in(&crate::lexicon::ORGANISATION_WORDS, &w.to_lowercase());
+    (2..=ORGANISATION_NAME_MAX_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || joining(w))
+        && match words {
+            [head, "of", ..] => organisation_word(head),
+            [.., last] => organisation_word(last),
+            [] => false,
+        }
 }
 
 /// Fewest words of a page title that [`page_headline_repeated`] looks for again: a menu's
@@ -2365,6 +2394,22 @@ mod tests {
             clean(review, None).title.as_deref(),
             Some("Kessel Ridge Rangers review")
         );
+        // An institution's name above the release shares a word the release writes in lower
+        // case ("ministers"), yet is no headline.
+        let release = "Office of the Fisheries Minister\n\
+                       Fisheries Minister Ann Lee meets trawler crews at Port Ellis\n\
+                       Fisheries Minister Ann Lee met trawler crews at Port Ellis on Monday \
+                       to hear their concerns about the new quotas.\n\
+                       The crews asked the ministers of both countries to delay the quotas \
+                       until the spring, and the Minister promised an answer within a week.\n";
+        assert_eq!(
+            clean(release, None).title.as_deref(),
+            Some("Fisheries Minister Ann Lee meets trawler crews at Port Ellis")
+        );
+        assert!(names_an_organisation("Office of the Harbour Master"));
+        assert!(names_an_organisation("Norvik Port Authority"));
+        assert!(!names_an_organisation("Port Authority approves new pier"));
+        assert!(!names_an_organisation("Office"));
     }
 
     #[test]
