@@ -191,7 +191,9 @@ fn canonical_speakers(quotes: &mut [Quote]) {
     let mut full: Vec<&str> = Vec::new();
     for q in quotes.iter() {
         if let Some(s) = q.speaker.as_deref() {
-            if s.split_whitespace().count() > 1 && !full.contains(&s) {
+            // Two people speaking together ("Tom Brandt and Ann Lee") are no one's full name.
+            let pair = s.split_whitespace().any(|w| matches!(w, "and" | "&"));
+            if s.split_whitespace().count() > 1 && !pair && !full.contains(&s) {
                 full.push(s);
             }
         }
@@ -537,6 +539,21 @@ mod tests {
             channel_written: None,
             rule: String::new(),
         }
+    }
+
+    #[test]
+    fn a_surname_takes_the_full_name_even_beside_a_pair_of_speakers() {
+        let mut quotes = vec![
+            quote(Some("Duarte"), None),
+            quote(Some("Ines Duarte"), None),
+            quote(Some("Tom Brandt and Ines Duarte"), None),
+        ];
+        canonicalize(&mut quotes);
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Ines Duarte"));
+        assert_eq!(
+            quotes[2].speaker.as_deref(),
+            Some("Tom Brandt and Ines Duarte")
+        );
     }
 
     #[test]
