@@ -38,3 +38,19 @@ fn lengths_of_different_things_do_not() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn lengths_in_different_units_are_compared() {
+    // 36 hours is a day and a half: two days and 36 hours cannot both be the debate's length.
+    let found = figure_values(
+        "Councillors debated for 36 hours before voting on the harbour budget.",
+        "Councillors debated the harbour budget for two days.",
+    );
+    assert_eq!(found, vec![vec!["36".to_string(), "two".to_string()]]);
+    // A day and a half against 36 hours is one length.
+    let found = figure_values(
+        "Councillors debated for 36 hours before voting on the harbour budget.",
+        "Councillors debated the harbour budget for about a day and a half.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

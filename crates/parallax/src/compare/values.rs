@@ -423,9 +423,17 @@ fn count_at(
 ) -> Option<(Value, usize)> {
     let words = &s.words;
     let w = &words[i];
-    let (mut number, end, lower) = number_at(s, text, i)?;
-    // "one" is more often a pronoun or a part ("one large piece" of several) than a count.
-    if lower == "one" {
+    let (mut number, end, lower) = if one_unit_of_time(s, i) {
+        (1.0, i, "one".to_string())
+    } else {
+        number_at(s, text, i)?
+    };
+    // "one" is more often a pronoun or a part ("one large piece" of several) than a count,
+    // unless a unit of time follows ("one hour").
+    let one_unit = words
+        .get(end + 1)
+        .is_some_and(|n| !n.lower.ends_with('s') && minutes_in(&n.lower).is_some());
+    if lower == "one" && !one_unit {
         return None;
     }
     // The end of a number in words ("two hundred and six", "twenty three") is no count of its
@@ -583,6 +591,26 @@ fn count_at(
     if matter.is_empty() && unit.is_empty() && !bare {
         return None;
     }
+    // A duration is counted in minutes whatever unit it is written in ("$900 a month" is a
+    // rate, in dollars).
+    let duration = unit.is_empty() || unit == AGO;
+    // "a day and a half" is not the day it opens with.
+    if duration
+        && matter.first().is_some_and(|&m| {
+            minutes_in(&words[m].lower).is_some() && words_are(s, m + 1, &["and", "a", "half"])
+        })
+    {
+        return None;
+    }
+    if let Some(minutes) = matter
+        .first()
+        .filter(|_| duration)
+        .and_then(|&m| minutes_in(&words[m].lower))
+    {
+        number *= minutes;
+        low *= minutes;
+        high *= minutes;
+    }
     let span = Span::new(words[start].span.start(), words[last].span.end())?;
     let changed = (start.saturating_sub(3)..start)
         .any(|k| CHANGE_WORDS.contains(&words[k].lower.as_str()))
@@ -623,6 +651,44 @@ const TIME_UNITS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
     "minutes", "second", "seconds",
 ];
+
+/// Minutes in a unit of time, so that durations in different units compare ("40 minutes"
+/// against "about an hour"); None for any other word. A month and a year are their average
+/// lengths.
+pub(crate) fn minutes_in(unit: &str) -> Option<f64> {
+    let singular = unit.strip_suffix('s').unwrap_or(unit);
+    Some(match singular {
+        "second" => 1.0 / 60.0,
+        "minute" => 1.0,
+        "hour" => 60.0,
+        "day" => 1_440.0,
+        "week" => 10_080.0,
+        "month" => 43_830.0,
+        "year" => 525_960.0,
+        _ => return None,
+    })
+}
+
+/// True when word `i` is "a" or "an" standing for one of the unit of time after it, as a
+/// hedge, "for" or a verb in the past before it says ("about an hour", "for a week", "lasted
+/// an hour"); "40 trucks a day" is a rate.
+fn one_unit_of_time(s: &Sentence, i: usize) -> bool {
+    let words = &s.words;
+    let article = words
+        .get(i)
+        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an"));
+    let unit = words
+        .get(i + 1)
+        .is_some_and(|w| !w.lower.ends_with('s') && minutes_in(&w.lower).is_some());
+    let before = i.checked_sub(1).and_then(|p| words.get(p));
+    let measured = before.is_some_and(|b| {
+        let hedge = HEDGES
+            .iter()
+            .any(|(phrase, _, _)| phrase.last() == Some(&b.lower.as_str()));
+        hedge || b.lower == "for" || b.lower.ends_with("ed") || is_in(&IRREGULAR_PAST, &b.lower)
+    });
+    article && unit && measured
+}
 
 /// Units of measure and of time.
 pub(crate) const MEASURES: &[&str] = &[
@@ -792,7 +858,8 @@ mod tests {
         let v = read("The bakery has stood on this corner for more than 80 years.");
         // A unit of time after "for" is read with the verb before "for": what the years are
         // of.
-        assert_eq!((v[0].1, v[0].4.as_str()), (80.0, "years stood"));
+        // (Counted in minutes, as every duration is.)
+        assert_eq!((v[0].1, v[0].4.as_str()), (80.0 * 525_960.0, "years stood"));
         // The verb, not the object or the subject: a debate and a visit of the harbour are two
         // matters; without a verb, the nearest word.
         for (text, matter) in [
@@ -815,13 +882,35 @@ mod tests {
         let v = read("Farmers first tilled the plain 8,000 years ago.");
         assert_eq!(
             (v[0].1, v[0].4.as_str()),
-            (8000.0, "years"),
+            (8000.0 * 525_960.0, "years"),
             "a time back from now"
         );
         assert_eq!(v[0].0, ValueKind::Count);
         let v = read("The ferry took 3 hours, 12 minutes.");
         assert_eq!(v.len(), 1);
-        assert_eq!(v[0].1, 3.0);
+        assert_eq!(v[0].1, 180.0, "counted in minutes");
+    }
+
+    #[test]
+    fn durations_in_any_unit_are_counted_in_minutes() {
+        for (text, minutes) in [
+            ("The hearing lasted 40 minutes.", 40.0),
+            ("The hearing lasted about an hour.", 60.0),
+            ("The hearing lasted about one hour.", 60.0),
+            ("The crews searched for a week.", 10_080.0),
+            ("The pier was shut for two days.", 2_880.0),
+        ] {
+            let v = read(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].1, minutes, "{text}");
+        }
+        // A rate's "a day" counts nothing.
+        let v = read("About 900 trucks a day used the port.");
+        assert!(v.iter().all(|v| v.1 == 900.0), "{v:?}");
+        // "a day and a half" is no day.
+        assert!(read("The hearing lasted a day and a half.").is_empty());
+        // Nor does "one" before anything but a unit of time.
+        assert!(read("One large piece fell.").is_empty());
     }
 
     #[test]

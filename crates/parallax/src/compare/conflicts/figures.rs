@@ -18,7 +18,8 @@ use super::{words_text, Proposal};
 use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
 use crate::compare::values::{
-    bare_counts, number_word, numbers, ordinal_word, values, Value, ValueKind, AGO, MEASURES,
+    bare_counts, minutes_in, number_word, numbers, ordinal_word, values, Value, ValueKind, AGO,
+    MEASURES,
 };
 use crate::model::{ConflictKind, ValueRelation};
 
@@ -290,6 +291,11 @@ fn context(s: &Sentence, v: &Value) -> HashSet<u64> {
         .collect()
 }
 
+/// The term that stands for every unit of time in a value's key: a fixed number in place of
+/// the unit word's hash (a word hashing to it by chance would share the key, as any two words
+/// whose hashes collide do).
+const DURATION_TERM: u64 = u64::from_be_bytes(*b"duration");
+
 /// The keys a value is indexed under: its kind and unit with each matter word's term.
 fn keys(found: &Found) -> Vec<MatterKey> {
     let kind = found.value.kind as u8;
@@ -301,15 +307,24 @@ fn keys(found: &Found) -> Vec<MatterKey> {
     // A unit of measure and the word that says what it measures ("years old", "years service",
     // "days debated") are one key: two values in years are about one matter only when both
     // words agree.
+    // Units of time are one unit, since durations are counted in minutes.
+    let duration = is_duration(found);
+    let term = |k: usize| {
+        if duration && minutes_in(&words[k].lower).is_some() {
+            Some(DURATION_TERM)
+        } else {
+            words[k].term
+        }
+    };
     if matter.len() >= 2 && MEASURES.contains(&words[matter[0]].lower.as_str()) {
-        let (Some(a), Some(b)) = (words[matter[0]].term, words[matter[1]].term) else {
+        let (Some(a), Some(b)) = (term(matter[0]), term(matter[1])) else {
             return Vec::new();
         };
         return vec![(kind, found.value.unit, a.rotate_left(17) ^ b)];
     }
     matter
         .iter()
-        .filter_map(|&k| words[k].term)
+        .filter_map(|&k| term(k))
         .map(|t| (kind, found.value.unit, t))
         .collect()
 }
@@ -412,7 +427,7 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 let each_states_both = stated.contains(&(da, key, fb.value.point.to_bits()))
                     || stated.contains(&(db, key, fa.value.point.to_bits()));
                 let writes = |f: &Found, other: &Found| {
-                    let n = other.value.point.to_bits();
+                    let n = as_written(other).to_bits();
                     written.contains(&(f.sentence.doc, n))
                         || (f.role != Role::Plain
                             && in_sentence.contains(&(f.sentence.doc, f.sentence.span.start(), n)))
@@ -634,6 +649,26 @@ fn at_night<'f>(f: &Found<'f>) -> Option<&'f str> {
 }
 
 /// True for a time: a weekday, a date or a time back from now ("four years ago").
+/// True for a plain count of a unit of time, which [`values`] counts in minutes.
+fn is_duration(f: &Found) -> bool {
+    duration_minutes(f).is_some()
+}
+
+/// Minutes in the unit of time a plain count counts ([`minutes_in`]).
+fn duration_minutes(f: &Found) -> Option<f64> {
+    let plain = f.value.unit.is_empty() || f.value.unit == AGO;
+    f.value
+        .matter
+        .first()
+        .filter(|_| plain)
+        .and_then(|&m| minutes_in(&f.sentence.words[m].lower))
+}
+
+/// A value's number as its text writes it (a duration's count of its own unit).
+fn as_written(f: &Found) -> f64 {
+    f.value.point / duration_minutes(f).unwrap_or(1.0)
+}
+
 fn timed(v: &Value) -> bool {
     matches!(v.kind, ValueKind::Weekday | ValueKind::Date) || v.unit == AGO
 }
@@ -708,6 +743,14 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         a.value.point.min(b.value.point),
         a.value.point.max(b.value.point),
     );
+    // A duration is set against a count in another unit (or none) as written: "two months"
+    // against "five moths" is a misprint's 2 against 5, not weeks against minutes.
+    let (small, large) = if is_duration(a) == is_duration(b) {
+        (small, large)
+    } else {
+        let (x, y) = (as_written(a), as_written(b));
+        (x.min(y), x.max(y))
+    };
     if matches!(a.value.kind, ValueKind::Count) && small > 0.0 && large / small > MAX_RATIO {
         return None;
     }
@@ -785,7 +828,7 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
                 f.sentence.doc,
                 f.value.kind as u8,
                 f.value.unit,
-                f.value.point.to_bits(),
+                as_written(f).to_bits(),
             ));
         }
     }
@@ -840,14 +883,21 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
                     let (fa, fb) = (&found[*a], &found[*b]);
                     let same_kind =
                         fa.value.kind == fb.value.kind && fa.value.unit == fb.value.unit;
-                    let key = |f: &Found, v: &Value| {
-                        (f.sentence.doc, v.kind as u8, v.unit, v.point.to_bits())
+                    // (As written: "13 years old" in one place states the 13 of an age in
+                    // another.)
+                    let key = |f: &Found, other: &Found| {
+                        let v = &other.value;
+                        (
+                            f.sentence.doc,
+                            v.kind as u8,
+                            v.unit,
+                            as_written(other).to_bits(),
+                        )
                     };
                     // A document names many days: the two wordings, not the rest of the
                     // documents, say which day is told of.
                     let states_both = !timed(&fa.value)
-                        && (stated.contains(&key(fa, &fb.value))
-                            || stated.contains(&key(fb, &fa.value)));
+                        && (stated.contains(&key(fa, fb)) || stated.contains(&key(fb, fa)));
                     if !same_kind || fa.value.point == fb.value.point || states_both {
                         continue;
                     }
