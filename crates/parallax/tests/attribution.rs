@@ -3704,3 +3704,29 @@ fn a_place_named_like_a_person_is_not_one_of_two_speakers() {
         Some("Tom Brandt and Ines Duarte")
     );
 }
+
+#[test]
+fn a_written_medium_or_a_platform_is_the_channel() {
+    let found = attributed(
+        "The ferry company spent the week under pressure from its crews.\n\n\
+         The ferry company said in a statement that the crossing would resume on Friday.\n\n\
+         In a brief statement, the harbour board said the pier was safe.\n\n\
+         The timetable will change in May, Ann Lee wrote on Facebook.\n\n\
+         The fares will not rise, Tom Brandt said in an interview.",
+    );
+    let channel = |words: &str| holding(&found, words).channel.clone();
+    assert_eq!(
+        channel("crossing would resume").as_deref(),
+        Some("a statement")
+    );
+    assert_eq!(
+        channel("pier was safe").as_deref(),
+        Some("a brief statement")
+    );
+    assert_eq!(
+        channel("timetable will change").as_deref(),
+        Some("Facebook")
+    );
+    // An interview is a circumstance, not a medium that carries the words.
+    assert_eq!(channel("fares will not rise"), None);
+}

@@ -54,3 +54,33 @@ fn lengths_in_different_units_are_compared() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_side_is_labelled_by_its_speaker_when_its_channel_names_no_one() {
+    let report = common::analyze_one_story(vec![
+        parallax::ingest::RawPage::text(
+            "wire",
+            "The Norvik council approved the harbour budget on Friday after a long session. \
+             Councillors debated for three days before voting on the harbour budget, the \
+             council said in a statement.",
+        ),
+        parallax::ingest::RawPage::text(
+            "radio",
+            "Councillors debated the harbour budget for two days, Mayor Ann Lee said. The \
+             harbour budget was approved by the Norvik council on Friday.",
+        ),
+    ]);
+    let labels: Vec<&str> = report
+        .stories
+        .iter()
+        .flat_map(|s| s.conflicts.iter())
+        .flat_map(|c| c.sides.iter().map(|side| side.channel.as_str()))
+        .collect();
+    // The council's side is labelled by the council, not by "a statement".
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(labels.contains(&"Ann Lee"), "{labels:?}");
+    assert!(
+        labels.iter().all(|l| l.contains(char::is_uppercase)),
+        "{labels:?}"
+    );
+}

@@ -44,7 +44,7 @@ use crate::model::{Document, Quote, QuoteKind, Span};
 use channels::{channel_mentions, channel_text, ChannelMention};
 use frames::{frames, Frame, Sentence};
 use lexicon::{is_in, ORGANISATION_WORDS, TITLES};
-use people::{descriptor_matches, Mention, NameTable, PersonAt, Referent};
+use people::{adjacent, descriptor_matches, Mention, NameTable, PersonAt, Referent};
 use rules::Rule;
 use tokens::{quote_ranges, tokenize, Tok, TokenAt};
 
@@ -1939,6 +1939,93 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     found.or(masthead_name)
 }
 
+/// Written forms a speaker's words came in ("said in a statement", "wrote in a letter").
+static WRITTEN_MEDIA: WordList = WordList::new(&[
+    "blog",
+    "e-mail",
+    "email",
+    "filing",
+    "letter",
+    "memo",
+    "message",
+    "post",
+    "posting",
+    "release",
+    "statement",
+    "tweet",
+    "video",
+]);
+
+/// Platforms a speaker posts on ("said on Facebook", "wrote on X").
+static PLATFORMS: WordList = WordList::new(&[
+    "facebook",
+    "instagram",
+    "linkedin",
+    "telegram",
+    "tiktok",
+    "twitter",
+    "wechat",
+    "weibo",
+    "x",
+    "youtube",
+]);
+
+/// Words after a verb of speech within which its medium is looked for ("said on Monday in a
+/// brief statement").
+const MEDIUM_REACH: usize = 6;
+
+/// The medium a frame's words came in, as written: a written form after "in" ("said in a
+/// statement", "In a statement, the airline said") or a platform after "on" ("wrote on
+/// Facebook", "said on social media"), right after the verb (past a time) or opening the
+/// sentence before the subject. None for a spoken circumstance ("said in an interview", "said
+/// in Kessel").
+fn medium_of_speech(cx: &Context, f: &Frame) -> Option<String> {
+    let toks = &cx.toks;
+    let sentence_end = (f.cue + 1..toks.len())
+        .find(|&k| toks.at(k - 1).gap_after.contains(['.', '!', '?', '\n']))
+        .unwrap_or(toks.len());
+    let after = f.cue + 1..sentence_end.min(f.cue + 1 + MEDIUM_REACH);
+    let before = cx.sentence_from..f.subject.0.min(cx.sentence_from + MEDIUM_REACH);
+    after.chain(before).find_map(|at| medium_at(cx, at))
+}
+
+/// The medium a preposition at token `at` opens ([`medium_of_speech`]): "in" with an article,
+/// at most one word more and a written form, or "on" with a platform or "social media".
+fn medium_at(cx: &Context, at: usize) -> Option<String> {
+    let toks = &cx.toks;
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| !t.in_quote)
+            .map(|t| t.lower.as_str())
+    };
+    match word(at)? {
+        "in" => {
+            if !matches!(word(at + 1)?, "a" | "an" | "its" | "their" | "his" | "her") {
+                return None;
+            }
+            let head =
+                (at + 2..at + 4).find(|&k| word(k).is_some_and(|w| is_in(&WRITTEN_MEDIA, w)))?;
+            let joined = (at + 1..head).all(|k| adjacent(toks.at(k), toks.at(k + 1)));
+            joined.then(|| cx.span_text(at + 1, head + 1))
+        }
+        "on" => {
+            let first = toks.get(at + 1)?;
+            let platform = first.cap && is_in(&PLATFORMS, &first.lower);
+            let social = word(at + 1)? == "social"
+                && word(at + 2) == Some("media")
+                && adjacent(first, toks.at(at + 2));
+            if platform {
+                Some(cx.span_text(at + 1, at + 2))
+            } else if social {
+                Some(cx.span_text(at + 1, at + 3))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
 /// True when every word of `channel` is a word of the person's `name` ("Tom" of "Tom Lee").
 fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
     let Some(name) = name else {
@@ -2131,7 +2218,7 @@ fn frame_quote(
         written = None;
     }
     if channel.is_none() {
-        channel = told_outlet(cx, f.cue);
+        channel = told_outlet(cx, f.cue).or_else(|| medium_of_speech(cx, f));
     }
     if channel.is_none() {
         channel = wrapper
@@ -2208,7 +2295,11 @@ fn frame_quote(
         QuoteKind::Indirect
     };
     // "The port said in a statement …. “…,” the statement said.": the statement is the port's.
-    if let (Some(owner), None) = (&speaker, &channel) {
+    // (A medium as written, "a statement", names no other owner.)
+    let unnamed_channel = channel
+        .as_deref()
+        .is_none_or(|c| !c.chars().any(char::is_uppercase));
+    if let (Some(owner), true) = (&speaker, unnamed_channel) {
         if writing_after_verb(cx, f.cue) {
             cx.recent.last_document_owner = Some((owner.clone(), s_idx));
         }
