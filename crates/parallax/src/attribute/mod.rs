@@ -1985,8 +1985,17 @@ fn medium_of_speech(cx: &Context, f: &Frame) -> Option<String> {
         .find(|&k| toks.at(k - 1).gap_after.contains(['.', '!', '?', '\n']))
         .unwrap_or(toks.len());
     let after = f.cue + 1..sentence_end.min(f.cue + 1 + MEDIUM_REACH);
-    let before = cx.sentence_from..f.subject.0.min(cx.sentence_from + MEDIUM_REACH);
-    after.chain(before).find_map(|at| medium_at(cx, at))
+    // "In a statement, the board said", "But in a letter, …": the medium opens the subject's
+    // sentence, or follows the conjunction that does.
+    let reach = MEDIUM_REACH + frames::MAX_SUBJECT_WORDS;
+    let opening = (f.subject.0.saturating_sub(reach)..f.subject.0)
+        .rev()
+        .find(|&k| k == 0 || toks.at(k - 1).gap_after.contains(['.', '!', '?', '\n']))
+        .map(|k| match toks.at(k).lower.as_str() {
+            "but" | "and" => k + 1,
+            _ => k,
+        });
+    after.chain(opening).find_map(|at| medium_at(cx, at))
 }
 
 /// The medium a preposition at token `at` opens ([`medium_of_speech`]): "in" with an article,
