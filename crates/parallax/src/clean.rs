@@ -228,7 +228,38 @@ fn is_reader_chrome(text: &str) -> bool {
         .iter()
         .zip(&lower)
         .any(|(w, l)| *w != "US" && ADDRESS_WORDS.contains(&l.as_str()));
-    (site >= 1 && addressed) || (site >= 2 && !ends_like_sentence(text))
+    (site >= 1 && addressed) || (site >= 2 && !ends_like_sentence(text)) || asks_the_reader(text)
+}
+
+/// Verbs of a site's call on its readers to send it something ("Send us your photos").
+const READER_CALL_VERBS: &[&str] = &[
+    "contact", "e-mail", "email", "message", "send", "share", "submit", "tell", "text", "upload",
+];
+/// Words after a reader call's verb within which "us" is looked for.
+const READER_CALL_REACH: usize = 5;
+
+/// True for a site's call on its readers, outside any quotation: a sentence of the line opens
+/// with a verb of [`READER_CALL_VERBS`] and "us" follows within [`READER_CALL_REACH`] words
+/// ("Do you have photos of the storm? Send them to us.", "Tell us what you think"). "Residents
+/// were told to send photos to us" opens with no such verb; a quoted call is someone's words.
+fn asks_the_reader(text: &str) -> bool {
+    if text.contains(['"', '“', '”']) {
+        return false;
+    }
+    text.split_inclusive(['.', '?', '!']).any(|sentence| {
+        let words: Vec<&str> = sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.first().is_some_and(|verb| {
+            READER_CALL_VERBS.contains(&verb.to_lowercase().as_str())
+                && words
+                    .iter()
+                    .skip(1)
+                    .take(READER_CALL_REACH)
+                    .any(|w| *w == "us")
+        })
+    })
 }
 
 /// Whole lines that are page widgets' labels, never article text.
@@ -2480,6 +2511,19 @@ mod tests {
         }
         // Article sentences about cookies, newsletters or consent stay: they address no reader,
         // or report someone's words.
+        assert!(is_reader_chrome(
+            "Do you have photos of the storm? Send them to us."
+        ));
+        assert!(is_reader_chrome(
+            "Tell us what you think of the new timetable."
+        ));
+        assert!(!is_reader_chrome(
+            "Residents were told to send photos to us by Friday."
+        ));
+        assert!(!is_reader_chrome(
+            "\"Send them to us,\" the harbour master said."
+        ));
+        assert!(!is_reader_chrome("Share prices in the US rose on Monday."));
         assert!(!is_reader_chrome(
             "The regulator fined the publisher for setting advertising cookies before visitors could consent."
         ));
