@@ -706,11 +706,13 @@ pub(crate) static NON_SUBJECT_PREPOSITIONS: WordList = WordList::new(&[
 
 /// Lead-in words that are a whole lead-in alone, with or without a comma ("Then Lee said …",
 /// "Later, Lee said …"), where other lead-ins open a phrase up to its comma ("In Port Ellis on
-/// Monday, …"); capitalised, they open a sentence, not a name ("Later Ann Lee said").
+/// Monday, …"); capitalised, they open a sentence, not a name ("Later Ann Lee said", "Even
+/// Norvik said").
 pub(crate) static ADVERB_LEAD_INS: WordList = WordList::new(&[
     "also",
     "but",
     "earlier",
+    "even",
     "however",
     "later",
     "meanwhile",

@@ -3730,3 +3730,13 @@ fn a_written_medium_or_a_platform_is_the_channel() {
     // An interview is a circumstance, not a medium that carries the words.
     assert_eq!(channel("fares will not rise"), None);
 }
+
+#[test]
+fn a_focus_adverb_opening_the_sentence_is_no_part_of_the_speaker() {
+    let found = quotes(
+        "France has long kept quiet about the dispute over the island's harbour.\n\n\
+         Even France, the island's only ally and its lifeline to the outside world, said on \
+         Monday that the blockade of the harbour had gone too far.",
+    );
+    assert_speaker(&found, "blockade of the harbour", "France");
+}
