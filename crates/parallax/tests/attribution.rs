@@ -3740,3 +3740,18 @@ fn a_focus_adverb_opening_the_sentence_is_no_part_of_the_speaker() {
     );
     assert_speaker(&found, "blockade of the harbour", "France");
 }
+
+#[test]
+fn an_institution_speaking_for_itself_is_no_channel_but_its_medium_is() {
+    let found = attributed(
+        "The talks on the ferry timetable ran late into Sunday night.\n\n\
+         In a statement, the mayor's office said the timetable would not change before May.\n\n\
+         The harbour office said the pier would reopen on Friday.",
+    );
+    let timetable = holding(&found, "timetable would not change");
+    assert_eq!(timetable.speaker.as_deref(), Some("the mayor's office"));
+    assert_eq!(timetable.channel.as_deref(), Some("a statement"));
+    let pier = holding(&found, "pier would reopen");
+    assert_eq!(pier.speaker.as_deref(), Some("The harbour office"));
+    assert_eq!(pier.channel, None);
+}

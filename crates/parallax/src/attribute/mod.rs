@@ -1988,7 +1988,7 @@ fn medium_of_speech(cx: &Context, f: &Frame) -> Option<String> {
     // "In a statement, the board said", "But in a letter, …": the medium opens the subject's
     // sentence, or follows the conjunction that does.
     let reach = MEDIUM_REACH + frames::MAX_SUBJECT_WORDS;
-    let opening = (f.subject.0.saturating_sub(reach)..f.subject.0)
+    let opening = (f.subject.0.saturating_sub(reach)..=f.subject.0)
         .rev()
         .find(|&k| k == 0 || toks.at(k - 1).gap_after.contains(['.', '!', '?', '\n']))
         .map(|k| match toks.at(k).lower.as_str() {
@@ -2225,6 +2225,15 @@ fn frame_quote(
         };
         // The name came from elsewhere than the sentence's subject.
         written = None;
+    }
+    // "Brandt's office said": an institution named by a bare noun speaks for itself, and the
+    // noun is no channel of its words; a medium may be ("in a statement").
+    let bare_institution = rule == Rule::FrameChannelInstitution
+        && channel
+            .as_deref()
+            .is_some_and(|c| !c.chars().any(char::is_uppercase));
+    if bare_institution {
+        channel = None;
     }
     if channel.is_none() {
         channel = told_outlet(cx, f.cue).or_else(|| medium_of_speech(cx, f));
