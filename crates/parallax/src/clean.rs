@@ -239,11 +239,12 @@ const READER_CALL_VERBS: &[&str] = &[
 const READER_CALL_REACH: usize = 5;
 
 /// True for a site's call on its readers, outside any quotation: a sentence of the line opens
-/// with a verb of [`READER_CALL_VERBS`] and "us" follows within [`READER_CALL_REACH`] words
+/// with a verb of [`READER_CALL_VERBS`] and its object ("us", "them", "your", …), and "us"
+/// follows within [`READER_CALL_REACH`] words
 /// ("Do you have photos of the storm? Send them to us.", "Tell us what you think"). "Residents
 /// were told to send photos to us" opens with no such verb; a quoted call is someone's words.
 fn asks_the_reader(text: &str) -> bool {
-    if text.contains(['"', '“', '”']) {
+    if text.contains(['"', '“', '”', '‘', '’']) {
         return false;
     }
     text.split_inclusive(['.', '?', '!']).any(|sentence| {
@@ -251,8 +252,14 @@ fn asks_the_reader(text: &str) -> bool {
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .collect();
+        // The verb's object follows it: "Send them", "Tell us", "Share your story" ("Text
+        // messages shared with us show …" opens with a noun).
+        let object = words
+            .get(1)
+            .is_some_and(|w| matches!(*w, "us" | "them" | "it" | "your" | "this"));
         words.first().is_some_and(|verb| {
             READER_CALL_VERBS.contains(&verb.to_lowercase().as_str())
+                && object
                 && words
                     .iter()
                     .skip(1)
@@ -453,8 +460,9 @@ const BROADCAST_PROMO_TAIL_WORDS: usize = 4;
 /// True for a station's promo of a later broadcast, given the line lower-cased: a short line in
 /// which a reporter "reports", "has more" or "has the story" at an hour, said "tonight" or
 /// named as the station's or the station itself ("Norvik TV's Paul Berg reports at 11.", "Ann
-/// Lee has more tonight at 6 p.m.", "Harbour TV reports at 11."), the line ending at the hour or with the station after "on". "The harbour master
-/// reports at 6 each morning" and "The jury reports at 9 a.m. on Monday" stay.
+/// Lee has more tonight at 6 p.m.", "Harbour TV reports at 11."), the line ending at the hour
+/// or with the station after "on". "The harbour master reports at 6 each morning" and "The jury
+/// reports at 9 a.m. on Monday" stay.
 fn is_broadcast_promo(lower: &str) -> bool {
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '\''))
@@ -2524,6 +2532,9 @@ mod tests {
             "\"Send them to us,\" the harbour master said."
         ));
         assert!(!is_reader_chrome("Share prices in the US rose on Monday."));
+        assert!(!is_reader_chrome(
+            "Text messages shared with us show the harbour master was warned in May."
+        ));
         assert!(!is_reader_chrome(
             "The regulator fined the publisher for setting advertising cookies before visitors could consent."
         ));

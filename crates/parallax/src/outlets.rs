@@ -458,8 +458,8 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
 }
 
 /// True when `text` writes `name` inside a sentence, after a word in lower case on its line and
-/// not before one other than a function word ("she told the Norvik Gazette.", "told Harbour TV
-/// on Sunday"; not "sign up for Breaking News alerts"), and
+/// not before one other than a preposition of a circumstance ("she told the Norvik Gazette.",
+/// "told Harbour TV on Sunday"; not "sign up for Breaking News alerts"), and
 /// never writes a word of it other than the last in lower case ("Live TV", when the page says
 /// "live"): a menu, a section label or a common phrase is not a masthead.
 fn named_in_a_sentence(text: &str, name: &str) -> bool {
@@ -485,20 +485,26 @@ fn named_in_a_sentence(text: &str, name: &str) -> bool {
                 .next_back()
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
             // A word in lower case after the name makes it a modifier ("Breaking News alerts"),
-            // unless a function word opens what follows ("told Harbour TV after the vote").
-            let modifier = line[at + name.len()..]
+            // unless a preposition of a circumstance opens what follows ("told Harbour TV after
+            // the vote"; "Breaking News in your inbox" addresses the reader).
+            let mut next = line[at + name.len()..]
                 .split_whitespace()
-                .next()
-                .is_some_and(|w| {
-                    w.starts_with(|c: char| c.is_lowercase())
-                        && !crate::terms::is_stopword(
-                            w.trim_end_matches(|c: char| !c.is_alphanumeric()),
-                        )
-                });
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            let (first, second) = (next.next(), next.next());
+            let circumstance = first.is_some_and(|w| CIRCUMSTANCE_WORDS.contains(&w))
+                && !second.is_some_and(|w| matches!(w, "your" | "you"));
+            let modifier =
+                first.is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())) && !circumstance;
             before && !modifier
         })
     })
 }
+
+/// Prepositions that open a circumstance after an outlet's name in a sentence ("told Harbour
+/// TV after the vote", "said on Harbour TV on Sunday").
+const CIRCUMSTANCE_WORDS: &[&str] = &[
+    "about", "after", "at", "before", "during", "in", "last", "on", "since", "that", "this",
+];
 
 /// The outlet a contributor line names, when the registry knows it: "Daily Bugle writers Ann
 /// Roe and Bo Li contributed to this report."
@@ -718,6 +724,10 @@ The pier will close, Ann Lee told Harbour TV after the vote.
         );
         assert_eq!(
             named("Breaking News\nThe harbour reopened.\nSign up for Breaking News alerts.\n"),
+            None
+        );
+        assert_eq!(
+            named("Breaking News\nThe harbour reopened.\nGet Breaking News in your inbox.\n"),
             None
         );
     }

@@ -3729,6 +3729,19 @@ fn a_written_medium_or_a_platform_is_the_channel() {
     );
     // An interview is a circumstance, not a medium that carries the words.
     assert_eq!(channel("fares will not rise"), None);
+    // A medium later in the sentence tells of something else, and a statement opening the
+    // sentence is the first speaker's only.
+    let found = attributed(
+        "The ferry company spent the week under pressure from its crews.
+
+         Ann Lee said the board would reply to the crews in a letter.
+
+         In a statement, the board said the pier was safe, but Tom Brandt said it was not.",
+    );
+    let channel = |words: &str| holding(&found, words).channel.clone();
+    assert_eq!(channel("board would reply"), None);
+    assert_eq!(channel("pier was safe").as_deref(), Some("a statement"));
+    assert_eq!(channel("it was not"), None);
 }
 
 #[test]

@@ -300,13 +300,18 @@ fn channel_key(phrase: &str) -> Option<ChannelKey> {
     }
     let country = country_of(phrase);
     if !best.is_empty() {
-        let institution = match organisation_after(&written, &words, best.len(), best_end) {
-            Some(named) => named,
-            None => best.join(" "),
-        };
+        // "Norvik's statistics office" and "Norvik statistics office" are one key, shown as
+        // written.
+        let (institution, written_name) =
+            match organisation_after(&written, &words, best.len(), best_end) {
+                Some((key, named)) => (key, Some(named)),
+                None => (best.join(" "), None),
+            };
         // Shown with the country's possessive when the phrase gives it ("Ruritania's Interior
         // Ministry").
-        let shown = shown_with_owner(phrase, &institution).unwrap_or_else(|| institution.clone());
+        let shown = written_name
+            .or_else(|| shown_with_owner(phrase, &institution))
+            .unwrap_or_else(|| institution.clone());
         return Some(ChannelKey {
             key: institution.to_lowercase(),
             shown,
@@ -331,18 +336,27 @@ fn channel_key(phrase: &str) -> Option<ChannelKey> {
 const MAX_PLAIN_BEFORE_ORGANISATION: usize = 2;
 
 /// The institution a capitalised run names together with the plain words and organisation word
-/// after it, as written: "Port Ellis harbour authority", "Norvik's statistics office" (the run
-/// `words[end - len..end]` alone would name the place or the owner, not the institution).
-fn organisation_after(written: &[&str], words: &[&str], len: usize, end: usize) -> Option<String> {
+/// after it: "Port Ellis harbour authority", "Norvik's statistics office" (the run
+/// `words[end - len..end]` alone would name the place or the owner, not the institution). Its
+/// key is read from the bare words (a possessive's mark and its apostrophe aside), its name as
+/// written.
+fn organisation_after(
+    written: &[&str],
+    words: &[&str],
+    len: usize,
+    end: usize,
+) -> Option<(String, String)> {
     let after = words.get(end..)?;
     let offset = after
         .iter()
         .take(MAX_PLAIN_BEFORE_ORGANISATION + 1)
         .take_while(|w| !capitalised(w))
         .position(|w| is_in(&ORGANISATION_WORDS, &w.to_lowercase()))?;
-    let mut named: Vec<&str> = written.get(end.checked_sub(len)?..end + offset)?.to_vec();
+    let span = end.checked_sub(len)?..end + offset + 1;
+    let key = words.get(span.clone())?.join(" ");
+    let mut named: Vec<&str> = written.get(span.start..span.end - 1)?.to_vec();
     named.push(after.get(offset)?);
-    Some(named.join(" "))
+    Some((key, named.join(" ")))
 }
 
 /// "Ruritania's Interior Ministry" when the phrase puts a possessive country word right

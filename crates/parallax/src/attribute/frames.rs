@@ -161,7 +161,9 @@ fn is_day_or_time(lower: &str) -> bool {
         )
 }
 
-fn is_time_word(lower: &str) -> bool {
+/// True for a word of a time phrase after a verb of speech ([`TIME_WORDS`], a weekday): "said
+/// on Monday", "said last week".
+pub(crate) fn is_time_word(lower: &str) -> bool {
     is_in(&TIME_WORDS, lower) || super::lexicon::WEEKDAYS.contains(lower)
 }
 
@@ -280,8 +282,9 @@ fn medium_phrase_end(s: &Sentence, c: usize) -> Option<usize> {
     Some(i)
 }
 
-/// True for a word of [`CIRCUMSTANCE_PREPOSITIONS`]: it opens where or through what words
-/// came ("on the evening bulletin", "in a speech"), never an object or an infinitive.
+/// True for a word of [`CIRCUMSTANCE_PREPOSITIONS`]: it opens where, when or through what
+/// words came ("on the evening bulletin", "in a speech", "after the vote"), never an object or
+/// an infinitive.
 pub(crate) fn opens_place_or_medium(lower: &str) -> bool {
     is_in(&CIRCUMSTANCE_PREPOSITIONS, lower)
 }

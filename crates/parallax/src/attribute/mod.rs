@@ -1976,26 +1976,88 @@ const MEDIUM_REACH: usize = 6;
 
 /// The medium a frame's words came in, as written: a written form after "in" ("said in a
 /// statement", "In a statement, the airline said") or a platform after "on" ("wrote on
-/// Facebook", "said on social media"), right after the verb (past a time) or opening the
-/// sentence before the subject. None for a spoken circumstance ("said in an interview", "said
-/// in Kessel").
+/// Facebook", "said on social media"), right after the verb or past the time words after it
+/// ("said on Monday in a statement"), or opening the sentence and closed by the comma before
+/// the subject. None for a spoken circumstance ("said in an interview", "said in Kessel"), and
+/// for a medium later in the sentence, which tells of something else ("said the board would
+/// reply in a letter").
 fn medium_of_speech(cx: &Context, f: &Frame) -> Option<String> {
     let toks = &cx.toks;
-    let sentence_end = (f.cue + 1..toks.len())
-        .find(|&k| toks.at(k - 1).gap_after.contains(['.', '!', '?', '\n']))
-        .unwrap_or(toks.len());
-    let after = f.cue + 1..sentence_end.min(f.cue + 1 + MEDIUM_REACH);
+    // Past a time or the verb's object ("reported it on Facebook", "called for more money in a
+    // statement"), not past a clause's verb or a conjunction: "said the board would reply in a
+    // letter" tells the board's medium.
+    let after = (f.cue + 1..toks.len().min(f.cue + 1 + MEDIUM_REACH))
+        .take_while(|&k| k == f.cue + 1 || !ends_the_verb_phrase(toks.at(k - 1)))
+        .find_map(|at| medium_at(cx, at));
     // "In a statement, the board said", "But in a letter, …": the medium opens the subject's
-    // sentence, or follows the conjunction that does.
+    // sentence, or follows the conjunction that does, and a comma closes it before the subject
+    // ("In a statement, the board said …, but Ann Lee said …" gives Lee no statement).
     let reach = MEDIUM_REACH + frames::MAX_SUBJECT_WORDS;
+    let closed = f.subject.0 > 0 && toks.at(f.subject.0 - 1).gap_after.contains(',');
     let opening = (f.subject.0.saturating_sub(reach)..=f.subject.0)
         .rev()
         .find(|&k| k == 0 || toks.at(k - 1).gap_after.contains(['.', '!', '?', '\n']))
         .map(|k| match toks.at(k).lower.as_str() {
             "but" | "and" => k + 1,
             _ => k,
-        });
-    after.chain(opening).find_map(|at| medium_at(cx, at))
+        })
+        .filter(|_| closed)
+        .and_then(|at| medium_at(cx, at));
+    after.or(opening)
+}
+
+/// Words that end a verb's own phrase ([`medium_of_speech`]): a clause's verb or auxiliary, a
+/// conjunction, a quotation, or a break.
+fn ends_the_verb_phrase(t: &Tok) -> bool {
+    t.in_quote
+        || t.is_cue()
+        || t.gap_after.contains([',', ';', ':', '.', '\n'])
+        || t.lower.ends_with("ed")
+        || matches!(
+            t.lower.as_str(),
+            "would"
+                | "will"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "did"
+                | "does"
+                | "do"
+                | "that"
+                | "because"
+                | "and"
+                | "but"
+                | "while"
+                | "when"
+                | "if"
+                | "as"
+                | "since"
+                | "who"
+                | "which"
+        )
+}
+
+/// True when a channel names no one: as written, it is only a medium ("a statement", "a brief
+/// statement", "Facebook", "social media"), no outlet, document owner or institution.
+pub(crate) fn names_no_one(channel: &str) -> bool {
+    let medium = |w: &str| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "a" | "an" | "its" | "their" | "his" | "her" | "social" | "media"
+        ) || is_in(&WRITTEN_MEDIA, &w)
+            || is_in(&PLATFORMS, &w)
+    };
+    !channel.chars().any(char::is_uppercase) || channel.split_whitespace().all(medium)
 }
 
 /// The medium a preposition at token `at` opens ([`medium_of_speech`]): "in" with an article,
@@ -2228,10 +2290,8 @@ fn frame_quote(
     }
     // "Brandt's office said": an institution named by a bare noun speaks for itself, and the
     // noun is no channel of its words; a medium may be ("in a statement").
-    let bare_institution = rule == Rule::FrameChannelInstitution
-        && channel
-            .as_deref()
-            .is_some_and(|c| !c.chars().any(char::is_uppercase));
+    let bare_institution =
+        rule == Rule::FrameChannelInstitution && channel.as_deref().is_some_and(names_no_one);
     if bare_institution {
         channel = None;
     }
@@ -2314,9 +2374,7 @@ fn frame_quote(
     };
     // "The port said in a statement …. “…,” the statement said.": the statement is the port's.
     // (A medium as written, "a statement", names no other owner.)
-    let unnamed_channel = channel
-        .as_deref()
-        .is_none_or(|c| !c.chars().any(char::is_uppercase));
+    let unnamed_channel = channel.as_deref().is_none_or(names_no_one);
     if let (Some(owner), true) = (&speaker, unnamed_channel) {
         if writing_after_verb(cx, f.cue) {
             cx.recent.last_document_owner = Some((owner.clone(), s_idx));

@@ -826,17 +826,20 @@ static SETTLEMENT_NOUNS: WordList = WordList::new(&[
 /// no given name ([`super::given_names`]): places.
 fn place_runs(toks: &[Tok]) -> std::collections::HashSet<Vec<String>> {
     let mut out = std::collections::HashSet::new();
-    for i in 1..toks.len() {
-        let before = toks.at(i - 1);
+    for i in 0..toks.len() {
         let t = toks.at(i);
-        // "the town of Kessel": a settlement noun and "of" before the run.
-        let of_settlement = before.lower == "of"
-            && i >= 2
-            && is_in(&SETTLEMENT_NOUNS, &toks.at(i - 2).lower)
-            && adjacent(toks.at(i - 2), before);
-        let placed = is_in(&PLACE_PREPOSITIONS, &before.lower) || of_settlement;
+        // "in Kessel", and "the town of Kessel": a settlement noun and "of" before the run.
+        let placed = i >= 1 && {
+            let before = toks.at(i - 1);
+            let of_settlement = before.lower == "of"
+                && i >= 2
+                && is_in(&SETTLEMENT_NOUNS, &toks.at(i - 2).lower)
+                && adjacent(toks.at(i - 2), before);
+            adjacent(before, t) && (is_in(&PLACE_PREPOSITIONS, &before.lower) || of_settlement)
+        };
+        // A place's word opens a place wherever it stands, the text's first word too.
         if !t.cap
-            || !(adjacent(before, t) && placed || is_in(&PLACE_OPENERS, &t.lower))
+            || !(placed || is_in(&PLACE_OPENERS, &t.lower))
             || super::given_names::pronoun_vote(t.base) != 0
         {
             continue;

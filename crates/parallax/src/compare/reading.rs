@@ -352,11 +352,10 @@ impl<'a> Reading<'a> {
         let doc = self.docs[s.doc];
         let quote = self.quote_over(s.doc, evidence);
         let speaker = quote.and_then(|q| q.speaker.clone());
-        // A channel that names no one ("a statement", "social media") gives way to the speaker.
-        let named = |c: &String| c.chars().any(char::is_uppercase);
+        // A channel that names no one ("a statement", "Facebook") gives way to the speaker.
         let channel = quote
             .and_then(|q| q.channel.clone())
-            .filter(|c| named(c) || speaker.is_none())
+            .filter(|c| !crate::attribute::names_no_one(c) || speaker.is_none())
             .or_else(|| speaker.clone())
             .unwrap_or_else(|| doc.outlet_name().to_string());
         ConflictSide {

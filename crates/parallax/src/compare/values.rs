@@ -429,10 +429,8 @@ fn count_at(
         number_at(s, text, i)?
     };
     // "one" is more often a pronoun or a part ("one large piece" of several) than a count,
-    // unless a unit of time follows ("one hour").
-    let one_unit = words
-        .get(end + 1)
-        .is_some_and(|n| !n.lower.ends_with('s') && minutes_in(&n.lower).is_some());
+    // unless it tells a length ("lasted one hour"; "will sail again one day" tells none).
+    let one_unit = unit_of_time_after(s, end) && measures_time(s, i);
     if lower == "one" && !one_unit {
         return None;
     }
@@ -591,27 +589,33 @@ fn count_at(
     if matter.is_empty() && unit.is_empty() && !bare {
         return None;
     }
-    // A duration is counted in minutes whatever unit it is written in ("$900 a month" is a
+    // A duration is counted in seconds whatever unit it is written in ("$900 a month" is a
     // rate, in dollars).
     let duration = unit.is_empty() || unit == AGO;
     // "a day and a half" is not the day it opens with.
     if duration
         && matter.first().is_some_and(|&m| {
-            minutes_in(&words[m].lower).is_some() && words_are(s, m + 1, &["and", "a", "half"])
+            seconds_in(&words[m].lower).is_some() && words_are(s, m + 1, &["and", "a", "half"])
         })
     {
         return None;
     }
-    if let Some(minutes) = matter
+    if let Some(seconds) = matter
         .first()
         .filter(|_| duration)
-        .and_then(|&m| minutes_in(&words[m].lower))
+        .and_then(|&m| seconds_in(&words[m].lower))
     {
-        number *= minutes;
-        low *= minutes;
-        high *= minutes;
+        number *= seconds;
+        low *= seconds;
+        high *= seconds;
     }
-    let span = Span::new(words[start].span.start(), words[last].span.end())?;
+    // "about an hour" is shown with its unit: "about an" alone says nothing.
+    let shown_to = if one_unit_of_time(s, i) {
+        last + 1
+    } else {
+        last
+    };
+    let span = Span::new(words[start].span.start(), words[shown_to].span.end())?;
     let changed = (start.saturating_sub(3)..start)
         .any(|k| CHANGE_WORDS.contains(&words[k].lower.as_str()))
         || words_are(s, last + 1, &["up", "from"]);
@@ -652,42 +656,57 @@ const TIME_UNITS: &[&str] = &[
     "minutes", "second", "seconds",
 ];
 
-/// Minutes in a unit of time, so that durations in different units compare ("40 minutes"
+/// Seconds in a unit of time, so that durations in different units compare ("40 minutes"
 /// against "about an hour"); None for any other word. A month and a year are their average
-/// lengths.
-pub(crate) fn minutes_in(unit: &str) -> Option<f64> {
+/// lengths. (Whole numbers of seconds keep a count's value exact when it is read back in its
+/// own unit.)
+pub(crate) fn seconds_in(unit: &str) -> Option<f64> {
     let singular = unit.strip_suffix('s').unwrap_or(unit);
     Some(match singular {
-        "second" => 1.0 / 60.0,
-        "minute" => 1.0,
-        "hour" => 60.0,
-        "day" => 1_440.0,
-        "week" => 10_080.0,
-        "month" => 43_830.0,
-        "year" => 525_960.0,
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3_600.0,
+        "day" => 86_400.0,
+        "week" => 604_800.0,
+        "month" => 2_629_800.0,
+        "year" => 31_557_600.0,
         _ => return None,
     })
 }
 
-/// True when word `i` is "a" or "an" standing for one of the unit of time after it, as a
-/// hedge, "for" or a verb in the past before it says ("about an hour", "for a week", "lasted
-/// an hour"); "40 trucks a day" is a rate.
+/// Verbs a length of time follows with no "for" ("lasted an hour", "took two days").
+const DURATION_VERBS: &[&str] = &[
+    "last", "lasted", "lasting", "lasts", "spent", "take", "takes", "took", "waited",
+];
+
+/// True when word `i` stands before "one" or "a"/"an" and a unit of time where it counts a
+/// length ([`one_unit_of_time`]): a whole hedge ("about", "more than"), "for", or a verb of
+/// [`DURATION_VERBS`] comes right before it.
+fn measures_time(s: &Sentence, i: usize) -> bool {
+    let hedged = HEDGES
+        .iter()
+        .any(|(phrase, _, _)| i >= phrase.len() && words_are(s, i - phrase.len(), phrase));
+    let before = i.checked_sub(1).and_then(|p| s.words.get(p));
+    hedged || before.is_some_and(|b| b.lower == "for" || DURATION_VERBS.contains(&b.lower.as_str()))
+}
+
+/// True when word `i` is followed by a unit of time in the singular other than "second",
+/// which is more often a rank ("a second terminal") than a length.
+fn unit_of_time_after(s: &Sentence, i: usize) -> bool {
+    s.words.get(i + 1).is_some_and(|w| {
+        !w.lower.ends_with('s') && w.lower != "second" && seconds_in(&w.lower).is_some()
+    })
+}
+
+/// True when word `i` is "a" or "an" standing for one of the unit of time after it where a
+/// length is told ([`measures_time`]: "about an hour", "for a week", "lasted an hour"); "40
+/// trucks a day" is a rate.
 fn one_unit_of_time(s: &Sentence, i: usize) -> bool {
-    let words = &s.words;
-    let article = words
+    let article = s
+        .words
         .get(i)
         .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an"));
-    let unit = words
-        .get(i + 1)
-        .is_some_and(|w| !w.lower.ends_with('s') && minutes_in(&w.lower).is_some());
-    let before = i.checked_sub(1).and_then(|p| words.get(p));
-    let measured = before.is_some_and(|b| {
-        let hedge = HEDGES
-            .iter()
-            .any(|(phrase, _, _)| phrase.last() == Some(&b.lower.as_str()));
-        hedge || b.lower == "for" || b.lower.ends_with("ed") || is_in(&IRREGULAR_PAST, &b.lower)
-    });
-    article && unit && measured
+    article && unit_of_time_after(s, i) && measures_time(s, i)
 }
 
 /// Units of measure and of time.
@@ -858,8 +877,11 @@ mod tests {
         let v = read("The bakery has stood on this corner for more than 80 years.");
         // A unit of time after "for" is read with the verb before "for": what the years are
         // of.
-        // (Counted in minutes, as every duration is.)
-        assert_eq!((v[0].1, v[0].4.as_str()), (80.0 * 525_960.0, "years stood"));
+        // (Counted in seconds, as every duration is.)
+        assert_eq!(
+            (v[0].1, v[0].4.as_str()),
+            (80.0 * 31_557_600.0, "years stood")
+        );
         // The verb, not the object or the subject: a debate and a visit of the harbour are two
         // matters; without a verb, the nearest word.
         for (text, matter) in [
@@ -882,35 +904,49 @@ mod tests {
         let v = read("Farmers first tilled the plain 8,000 years ago.");
         assert_eq!(
             (v[0].1, v[0].4.as_str()),
-            (8000.0 * 525_960.0, "years"),
+            (8000.0 * 31_557_600.0, "years"),
             "a time back from now"
         );
         assert_eq!(v[0].0, ValueKind::Count);
         let v = read("The ferry took 3 hours, 12 minutes.");
         assert_eq!(v.len(), 1);
-        assert_eq!(v[0].1, 180.0, "counted in minutes");
+        assert_eq!(v[0].1, 3.0 * 3_600.0, "counted in seconds");
     }
 
     #[test]
-    fn durations_in_any_unit_are_counted_in_minutes() {
-        for (text, minutes) in [
-            ("The hearing lasted 40 minutes.", 40.0),
-            ("The hearing lasted about an hour.", 60.0),
-            ("The hearing lasted about one hour.", 60.0),
-            ("The crews searched for a week.", 10_080.0),
-            ("The pier was shut for two days.", 2_880.0),
+    fn durations_in_any_unit_are_counted_in_seconds() {
+        for (text, seconds) in [
+            ("The hearing lasted 40 minutes.", 2_400.0),
+            ("The hearing lasted about an hour.", 3_600.0),
+            ("The hearing lasted about one hour.", 3_600.0),
+            ("The crews searched for a week.", 604_800.0),
+            ("The pier was shut for two days.", 172_800.0),
         ] {
             let v = read(text);
             assert_eq!(v.len(), 1, "{text}: {v:?}");
-            assert_eq!(v[0].1, minutes, "{text}");
+            assert_eq!(v[0].1, seconds, "{text}");
         }
         // A rate's "a day" counts nothing.
         let v = read("About 900 trucks a day used the port.");
         assert!(v.iter().all(|v| v.1 == 900.0), "{v:?}");
         // "a day and a half" is no day.
         assert!(read("The hearing lasted a day and a half.").is_empty());
-        // Nor does "one" before anything but a unit of time.
-        assert!(read("One large piece fell.").is_empty());
+        // Nor does "one" before anything but a length of time, nor a rank.
+        for text in [
+            "One large piece fell.",
+            "The ferry will sail again one day.",
+            "The port opened a second terminal.",
+            "Crews cleared two hundred a week.",
+            "The talks returned to a day of rest.",
+        ] {
+            assert!(
+                read(text)
+                    .iter()
+                    .all(|v| v.4 != "day" && v.4 != "week" && v.4 != "second"),
+                "{text}: {:?}",
+                read(text)
+            );
+        }
     }
 
     #[test]

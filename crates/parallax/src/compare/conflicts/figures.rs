@@ -18,7 +18,7 @@ use super::{words_text, Proposal};
 use crate::attribute::lexicon::{is_in, CUES};
 use crate::compare::reading::{Reading, Sentence};
 use crate::compare::values::{
-    bare_counts, minutes_in, number_word, numbers, ordinal_word, values, Value, ValueKind, AGO,
+    bare_counts, number_word, numbers, ordinal_word, seconds_in, values, Value, ValueKind, AGO,
     MEASURES,
 };
 use crate::model::{ConflictKind, ValueRelation};
@@ -307,10 +307,10 @@ fn keys(found: &Found) -> Vec<MatterKey> {
     // A unit of measure and the word that says what it measures ("years old", "years service",
     // "days debated") are one key: two values in years are about one matter only when both
     // words agree.
-    // Units of time are one unit, since durations are counted in minutes.
+    // Units of time are one unit, since durations are counted in seconds.
     let duration = is_duration(found);
     let term = |k: usize| {
-        if duration && minutes_in(&words[k].lower).is_some() {
+        if duration && seconds_in(&words[k].lower).is_some() {
             Some(DURATION_TERM)
         } else {
             words[k].term
@@ -648,27 +648,28 @@ fn at_night<'f>(f: &Found<'f>) -> Option<&'f str> {
         .find(|w| matches!(*w, "late" | "early" | "overnight"))
 }
 
-/// True for a time: a weekday, a date or a time back from now ("four years ago").
-/// True for a plain count of a unit of time, which [`values`] counts in minutes.
+/// True for a count of a unit of time, a length or a time back from now ("four years ago"),
+/// which [`values`] counts in seconds.
 fn is_duration(f: &Found) -> bool {
-    duration_minutes(f).is_some()
+    duration_seconds(f).is_some()
 }
 
-/// Minutes in the unit of time a plain count counts ([`minutes_in`]).
-fn duration_minutes(f: &Found) -> Option<f64> {
+/// Seconds in the unit of time a count of time counts ([`seconds_in`]).
+fn duration_seconds(f: &Found) -> Option<f64> {
     let plain = f.value.unit.is_empty() || f.value.unit == AGO;
     f.value
         .matter
         .first()
         .filter(|_| plain)
-        .and_then(|&m| minutes_in(&f.sentence.words[m].lower))
+        .and_then(|&m| seconds_in(&f.sentence.words[m].lower))
 }
 
 /// A value's number as its text writes it (a duration's count of its own unit).
 fn as_written(f: &Found) -> f64 {
-    f.value.point / duration_minutes(f).unwrap_or(1.0)
+    f.value.point / duration_seconds(f).unwrap_or(1.0)
 }
 
+/// True for a time: a weekday, a date or a time back from now ("four years ago").
 fn timed(v: &Value) -> bool {
     matches!(v.kind, ValueKind::Weekday | ValueKind::Date) || v.unit == AGO
 }
