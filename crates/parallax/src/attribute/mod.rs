@@ -1976,11 +1976,12 @@ const MEDIUM_REACH: usize = 6;
 
 /// The medium a frame's words came in, as written: a written form after "in" ("said in a
 /// statement", "In a statement, the airline said") or a platform after "on" ("wrote on
-/// Facebook", "said on social media"), right after the verb or past the time words after it
-/// ("said on Monday in a statement"), or opening the sentence and closed by the comma before
-/// the subject. None for a spoken circumstance ("said in an interview", "said in Kessel"), and
-/// for a medium later in the sentence, which tells of something else ("said the board would
-/// reply in a letter").
+/// Facebook", "said on social media"), after the verb past its time or object ("said on Monday
+/// in a statement", "called for more money in a statement") but not past a clause's verb or a
+/// conjunction ([`ends_the_verb_phrase`]), or opening the sentence and closed by the comma
+/// before the subject. None for a spoken circumstance ("said in an interview", "said in
+/// Kessel"), and for a medium inside a reported clause, which tells of something else ("said
+/// the board would reply in a letter").
 fn medium_of_speech(cx: &Context, f: &Frame) -> Option<String> {
     let toks = &cx.toks;
     // Past a time or the verb's object ("reported it on Facebook", "called for more money in a

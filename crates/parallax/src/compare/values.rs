@@ -679,9 +679,9 @@ const DURATION_VERBS: &[&str] = &[
     "last", "lasted", "lasting", "lasts", "spent", "take", "takes", "took", "waited",
 ];
 
-/// True when word `i` stands before "one" or "a"/"an" and a unit of time where it counts a
-/// length ([`one_unit_of_time`]): a whole hedge ("about", "more than"), "for", or a verb of
-/// [`DURATION_VERBS`] comes right before it.
+/// True when "one" or "a"/"an" at word `i`, before a unit of time, counts a length: a whole
+/// hedge ("about", "more than"), "for", or a verb of [`DURATION_VERBS`] comes right before it
+/// ("lasted about an hour", "for one week"; "again one day" counts none).
 fn measures_time(s: &Sentence, i: usize) -> bool {
     let hedged = HEDGES
         .iter()
