@@ -244,7 +244,7 @@ const READER_CALL_REACH: usize = 5;
 /// ("Do you have photos of the storm? Send them to us.", "Tell us what you think"). "Residents
 /// were told to send photos to us" opens with no such verb; a quoted call is someone's words.
 fn asks_the_reader(text: &str) -> bool {
-    if text.contains(['"', '“', '”', '‘', '’']) {
+    if text.contains(['"', '“', '”', '‘']) {
         return false;
     }
     text.split_inclusive(['.', '?', '!']).any(|sentence| {

@@ -707,10 +707,8 @@ mod tests {
             &text[ev.start.unwrap()..ev.end.unwrap()],
             "Port Ellis Courier"
         );
-        // A function word may follow the name in the sentence.
-        let text = "Harbour TV
-The pier will close, Ann Lee told Harbour TV after the vote.
-";
+        // A preposition of a circumstance may follow the name in the sentence.
+        let text = "Harbour TV\nThe pier will close, Ann Lee told Harbour TV after the vote.\n";
         assert_eq!(named(text).as_deref(), Some("Harbour TV"));
         // A section label, repeated only as a menu's line, names nothing; nor does a common
         // phrase the page writes in lower case, or a name read before more words.

@@ -745,7 +745,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
         a.value.point.max(b.value.point),
     );
     // A duration is set against a count in another unit (or none) as written: "two months"
-    // against "five moths" is a misprint's 2 against 5, not weeks against minutes.
+    // against "five moths" is a misprint's 2 against 5, not months against seconds.
     let (small, large) = if is_duration(a) == is_duration(b) {
         (small, large)
     } else {
