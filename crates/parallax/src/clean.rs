@@ -71,6 +71,8 @@ pub struct Cleaned {
     pub title: Option<String>,
     /// A bare credit line before the article naming the source ("Bloomberg").
     pub credit: Option<String>,
+    /// The day a date stamp above the article writes ("Published March 3, 2026").
+    pub stamped: Option<crate::date::NaiveDate>,
     /// What was removed, with offsets in the input text.
     pub removed: Vec<Removal>,
     /// Maps the cleaned text back to the input text.
@@ -607,6 +609,71 @@ fn is_live_blog_entry(text: &str) -> bool {
     clock_stamp_len(text).is_some_and(|n| text[n..].split_whitespace().count() >= ENTRY_WORDS)
 }
 
+/// Most letters of a time zone's abbreviation after a live blog's bare stamp ("CET", "GMT").
+const ZONE_MAX_LETTERS: usize = 4;
+
+/// True for a live blog's bare stamp: a line that is a clock time and nothing more but a time
+/// zone's abbreviation ("2:14 PM", "14:05 CET"). It heads the entry below it.
+fn is_clock_stamp(text: &str) -> bool {
+    let Some(n) = clock_stamp_len(text) else {
+        return false;
+    };
+    let mut rest = text[n..].split_whitespace();
+    let zone = rest.next().is_none_or(|w| {
+        (1..=ZONE_MAX_LETTERS).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+    });
+    zone && rest.next().is_none()
+}
+
+/// Fewest bare stamps that make a page a live blog ([`live_entries`]).
+const MIN_LIVE_STAMPS: usize = 2;
+
+/// The first and last lines of a live blog's stamped entries, when [`MIN_LIVE_STAMPS`] bare
+/// stamps or more each head a sentence ("2:14 PM" over "The council has adjourned for lunch.").
+fn live_entries(lines: &[Line]) -> Option<(usize, usize)> {
+    let stamps: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| is_clock_stamp(lines[i].text))
+        .collect();
+    // A blog's stamps run one way through the day; a list of videos' lengths ("1:41", "18:08",
+    // "5:56") does not.
+    let minutes: Vec<u32> = stamps
+        .iter()
+        .filter_map(|&i| minute_of_day(lines[i].text))
+        .collect();
+    let one_way =
+        minutes.windows(2).all(|w| w[0] >= w[1]) || minutes.windows(2).all(|w| w[0] <= w[1]);
+    let entries: Vec<usize> = stamps
+        .iter()
+        .map(|i| i + 1)
+        .filter(|&i| {
+            lines[i].words >= CLOSING_SENTENCE_WORDS
+                && ends_like_sentence(lines[i].text)
+                && !is_clock_stamp(lines[i].text)
+        })
+        .collect();
+    if !one_way || entries.len() < MIN_LIVE_STAMPS {
+        return None;
+    }
+    Some((entries[0], entries[entries.len() - 1]))
+}
+
+/// The minute of the day a clock time opening `text` names ("2:14 PM" is 854), reading a time
+/// with no "a.m." or "p.m." as a 24-hour clock's.
+fn minute_of_day(text: &str) -> Option<u32> {
+    let n = clock_stamp_len(text)?;
+    let stamp = text[..n].trim().to_ascii_lowercase();
+    let (hour, rest) = stamp.split_once(':')?;
+    let hour: u32 = hour.parse().ok()?;
+    let minute: u32 = rest.get(..2)?.parse().ok()?;
+    let pm = rest.contains('p');
+    let hour = match (rest.contains('a') || pm, pm, hour) {
+        (true, false, 12) => 0,
+        (true, true, h) if h < 12 => h + 12,
+        (_, _, h) => h,
+    };
+    Some(hour * 60 + minute)
+}
+
 /// The length in bytes of the clock time opening `text` ("7:13", "7:13 p.m.", "11:24 A.M."),
 /// when one does and a space or the line's end follows it.
 fn clock_stamp_len(text: &str) -> Option<usize> {
@@ -769,7 +836,7 @@ fn is_date_stamp(text: &str) -> bool {
     }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '–' | '—'))
-        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '-' | '(' | ')' | '.')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '-' | '(' | ')' | '.' | '/')))
         .filter(|w| !w.is_empty())
         .take(DATE_STAMP_WORDS + 1)
         .collect();
@@ -1186,6 +1253,28 @@ static NOT_OUTLET_WORDS: WordList = WordList::new(&[
     "he", "how", "i", "it", "she", "they", "we", "what", "when", "where", "who", "why", "you",
 ]);
 
+/// Labels a page sets before a headline with a colon ("LIVE: …", "Breaking news: …"),
+/// lower-cased.
+static NEWS_LABELS: WordList = WordList::new(&[
+    "breaking",
+    "breaking news",
+    "developing",
+    "live",
+    "live blog",
+    "live updates",
+    "update",
+    "updated",
+]);
+
+/// `text` without a news label and its colon before the headline ([`NEWS_LABELS`]).
+fn without_news_label(text: &str) -> &str {
+    let text = text.trim();
+    match text.split_once(':') {
+        Some((label, rest)) if is_in(&NEWS_LABELS, &label.trim().to_lowercase()) => rest.trim(),
+        _ => text,
+    }
+}
+
 /// A page title's headline without the outlet's name the page puts after it ("Port reopens
 /// after storm - Norvik Gazette", "… | Harbour Times"): the part before the last dash or bar,
 /// when what follows is a short name (its words capitalised, but for short function words, or
@@ -1356,7 +1445,7 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
     };
     let mut names_only = None;
     for line in before {
-        let headline = without_outlet_suffix(line.text);
+        let headline = without_outlet_suffix(without_news_label(line.text));
         if !is_headline_like(headline)
             || is_chrome_anywhere(line)
             || ends_with_photo_credit(line.text)
@@ -1662,7 +1751,12 @@ fn densest_run(lines: &[Line], from: usize, to: usize) -> Option<(usize, usize)>
     let weight = |i: usize| -> f32 {
         let l = &lines[i];
         // A rule line between sections is no more than a blank line.
-        if l.text.trim().is_empty() || is_legal_notice(&l.lower) || is_rule_line(l.text) {
+        // Nor is a live blog's bare stamp between two entries.
+        if l.text.trim().is_empty()
+            || is_legal_notice(&l.lower)
+            || is_rule_line(l.text)
+            || is_clock_stamp(l.text)
+        {
             0.0
         } else if l.is_prose() {
             l.words as f32
@@ -1706,6 +1800,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             text,
             title: given_title.map(str::to_string),
             credit: None,
+            stamped: None,
             removed: Vec::new(),
             alignment,
         };
@@ -1805,6 +1900,12 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         _ => first,
     };
     let standfirst = headline_at.and_then(|h| standfirst_after(&lines, h));
+    // A live blog's bare stamps head its entries, however short: the article runs from the
+    // first stamped entry to the last.
+    let (first, last) = match live_entries(&lines) {
+        Some((f, l)) => (first.min(f), last.max(l)),
+        None => (first, last),
+    };
     // A line that introduces the article's first paragraph with a colon ("The mayor said in a
     // statement:") is the article's too.
     let mut first = first;
@@ -1873,6 +1974,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
 
     let mut removed = Vec::new();
     let mut credit = None;
+    let mut stamped = None;
     let mut seen: HashSet<Option<u128>> = HashSet::new();
     let mut title_seen = false;
     let mut out = AlignedBuilder::new();
@@ -1885,6 +1987,10 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             && i <= last + 1
             && crate::posts::quotation_signature(line.text).is_some()
             && crate::posts::whole_quotation(lines[i - 1].text).is_some();
+        let date_stamp = line.words <= DATE_STAMP_WORDS && is_date_stamp(line.text);
+        if date_stamp && i < first && stamped.is_none() {
+            stamped = crate::date::in_stamp(line.text);
+        }
         let reason = if signs_quotation {
             None
         } else if standfirst == Some(i) {
@@ -1899,9 +2005,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_widget_label(&line.lower)
             || is_contact_line(&line.lower)
             || is_author_note(&line.lower)
-            || (line.words <= DATE_STAMP_WORDS
-                && is_date_stamp(line.text)
-                && !between_paragraphs(&lines, i))
+            || (date_stamp && !between_paragraphs(&lines, i))
+            || is_clock_stamp(line.text)
         {
             Some(RemovalReason::PageChrome)
         } else if is_live_blog_entry(line.text)
@@ -1921,7 +2026,13 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             Some(RemovalReason::Caption)
         } else if is_media_chrome(&line.lower) || is_newscast_name(line.text) {
             Some(RemovalReason::MediaChrome)
-        } else if title_print.is_some() && print == title_print {
+        } else if title_print.is_some()
+            && (print == title_print
+                // The headline found under a label or over the outlet's name is that line.
+                || (i < first
+                    && fingerprint(without_outlet_suffix(without_news_label(line.text)))
+                        == title_print))
+        {
             let r = if title_seen || given_title.is_some() && i > first {
                 RemovalReason::RepeatedHeadline
             } else {
@@ -1987,6 +2098,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         text,
         title,
         credit,
+        stamped,
         removed,
         alignment,
     }
@@ -2051,6 +2163,54 @@ mod tests {
     }
 
     const BODY: &str = "The city council approved the budget on Tuesday after a long debate about schools and roads.";
+
+    #[test]
+    fn a_live_blog_keeps_its_short_stamped_entries_and_drops_the_stamps() {
+        let page = "Harbour Evening Post\n\
+                    LIVE: Council approves the budget for roads\n\
+                    Updated 4:20 PM, Monday, March 2, 2026\n\
+                    4:20 PM\n\
+                    The council has voted to approve the budget, 7 to 2, after a debate of three hours.\n\
+                    3:55 PM\n\
+                    The mayor has left the chamber, aides said.\n\
+                    3:10 PM\n\
+                    Two members walked out during the vote on roads.\n\
+                    2:30 PM\n\
+                    Protesters have gathered outside the hall before the debate, and more are arriving by bus from the port.\n";
+        let cleaned = clean(page, None);
+        for entry in ["The mayor has left", "Two members walked out", "7 to 2"] {
+            assert!(cleaned.text.contains(entry), "{entry}: {}", cleaned.text);
+        }
+        for stamp in ["4:20 PM", "3:55 PM", "3:10 PM"] {
+            assert!(!cleaned.text.contains(stamp), "{stamp}: {}", cleaned.text);
+        }
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Council approves the budget for roads")
+        );
+        let headline = cleaned
+            .removed
+            .iter()
+            .find(|r| r.text.starts_with("LIVE"))
+            .map(|r| r.reason);
+        assert_eq!(headline, Some(RemovalReason::Headline));
+        assert_eq!(
+            cleaned.stamped.map(crate::date::iso).as_deref(),
+            Some("2026-03-02")
+        );
+    }
+
+    #[test]
+    fn a_list_of_video_lengths_is_no_live_blog() {
+        // Times that do not run one way through the day are lengths, not a blog's stamps.
+        let page = format!(
+            "Harbour Sports\n{BODY}\n{BODY} Again.\nMore videos\n1:41\nCan the Gulls win away again?\n\
+             18:08\nWhat went wrong for the Rovers?\n5:56\nIs the coach about to leave the club?\n"
+        );
+        let cleaned = clean(&page, None);
+        assert!(!cleaned.text.contains("Rovers"), "{}", cleaned.text);
+        assert!(cleaned.text.contains("Again."), "{}", cleaned.text);
+    }
 
     #[test]
     fn a_live_blog_keeps_its_entries() {

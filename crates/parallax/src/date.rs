@@ -23,6 +23,19 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
     iso_prefix(text).or_else(|| in_words(text))
 }
 
+/// Reads the calendar day a page's date stamp writes among a label, a clock time and a weekday
+/// ("Updated 2:14 PM, Tuesday, March 3, 2026", "Posted: Mar 03, 2026 / 05:14 PM CET").
+pub fn in_stamp(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| {
+            let bare = w.trim_end_matches([',', ';']).to_ascii_lowercase();
+            !bare.contains(':') && !matches!(bare.as_str(), "am" | "pm" | "a.m." | "p.m.")
+        })
+        .collect();
+    in_words(&words.join(" "))
+}
+
 /// The date as `YYYY-MM-DD`.
 pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -154,6 +167,20 @@ mod tests {
         ] {
             assert_eq!(read(text).as_deref(), Some("2019-03-04"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_stamp_s_date_is_read_past_its_label_clock_and_weekday() {
+        let stamp = |text: &str| in_stamp(text).map(iso);
+        assert_eq!(
+            stamp("Updated 4:20 PM, Monday, March 2, 2026").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
+            stamp("Posted: Mar 02, 2026 / 05:14 p.m. CET").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(stamp("Updated 4:20 PM"), None);
     }
 
     #[test]

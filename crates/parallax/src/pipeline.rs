@@ -183,7 +183,8 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
             listed
                 .and_then(|l| l.date.as_deref())
                 .map(|d| iso_of(d).unwrap_or_else(|| d.trim().to_string()))
-        });
+        })
+        .or_else(|| cleaned.stamped.map(crate::date::iso));
     let host = page.url.as_deref().and_then(host_of);
     let named = name_outlet(&PageClues {
         given: page.outlet.as_deref(),
