@@ -625,6 +625,9 @@ fn is_clock_stamp(text: &str) -> bool {
     zone && rest.next().is_none()
 }
 
+/// Lines above the first long line of prose where a dateline still opens the article.
+const DATELINE_LINES_ABOVE: usize = 3;
+
 /// Fewest bare stamps that make a page a live blog ([`live_entries`]).
 const MIN_LIVE_STAMPS: usize = 2;
 
@@ -1906,6 +1909,15 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         Some((f, l)) => (first.min(f), last.max(l)),
         None => (first, last),
     };
+    // A dateline opens the article, however short the sentence after it ("NORVIK (AP) - The
+    // port reopened on Monday."), a few lines above the first long one.
+    let first = (first.saturating_sub(DATELINE_LINES_ABOVE)..first)
+        .find(|&i| {
+            lines[i].words >= CLOSING_SENTENCE_WORDS
+                && ends_like_sentence(lines[i].text)
+                && crate::outlets::dateline_length(lines[i].text).is_some()
+        })
+        .unwrap_or(first);
     // A line that introduces the article's first paragraph with a colon ("The mayor said in a
     // statement:") is the article's too.
     let mut first = first;
@@ -2197,6 +2209,21 @@ mod tests {
         assert_eq!(
             cleaned.stamped.map(crate::date::iso).as_deref(),
             Some("2026-03-02")
+        );
+    }
+
+    #[test]
+    fn a_dateline_opens_the_article_however_short_its_sentence() {
+        let page = format!(
+            "Harbour news from the coast.\nKESSEL (Harbour Wire) - The ferry pier reopened on Monday.\n{BODY}\n"
+        );
+        let cleaned = clean(&page, None);
+        assert!(
+            cleaned
+                .text
+                .starts_with("KESSEL (Harbour Wire) - The ferry pier"),
+            "{}",
+            cleaned.text
         );
     }
 

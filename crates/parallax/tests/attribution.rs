@@ -3768,3 +3768,69 @@ fn an_institution_speaking_for_itself_is_no_channel_but_its_medium_is() {
     assert_eq!(pier.speaker.as_deref(), Some("The harbour office"));
     assert_eq!(pier.channel, None);
 }
+
+#[test]
+fn a_dateline_is_no_subject_of_the_lead_sentence() {
+    // The wire's dateline stands before a subject that a participle borrows.
+    let found = quotes(
+        "KESSEL (Harbour Wire) - The dockers' union on Monday rejected the port's offer, \
+         saying it would cut the pay of night crews by a third.\n\n\
+         The port said talks would go on this week.",
+    );
+    assert_speaker(&found, "cut the pay of night crews", "The dockers' union");
+}
+
+#[test]
+fn a_place_outside_after_the_verb_is_a_circumstance() {
+    let found = attributed(
+        "The trial of the ferry captain opened in Kessel on Monday.\n\n\
+         \"The crew did everything the rules asked of them,\" the defence lawyer, Marta Holm, \
+         told reporters outside the courthouse.\n\n\
+         Tom Brandt, who leads the families' group, said outside the court that the rules \
+         themselves had failed the passengers.",
+    );
+    let crew = holding(&found, "everything the rules asked");
+    assert_eq!(crew.speaker.as_deref(), Some("Marta Holm"));
+    assert!(
+        !found.iter().any(|q| q.text.starts_with("reporters")),
+        "{found:?}"
+    );
+    let rules = holding(&found, "themselves had failed");
+    assert!(rules.text.starts_with("the rules"), "{:?}", rules.text);
+    assert_eq!(rules.speaker.as_deref(), Some("Tom Brandt"));
+}
+
+#[test]
+fn the_papers_of_a_case_are_the_bringer_s() {
+    // Who charged or sued owns the indictment or the complaint named after.
+    let found = attributed(
+        "KESSEL (Harbour Wire) - Prosecutors on Monday charged the former port treasurer with \
+         fraud.\n\n\
+         According to the indictment, the treasurer moved the money through two shell firms.\n\n\
+         The indictment says the payments began in 2020.",
+    );
+    let firms = holding(&found, "two shell firms");
+    assert_eq!(firms.speaker.as_deref(), Some("Prosecutors"));
+    assert_eq!(firms.channel.as_deref(), Some("the indictment"));
+    assert_eq!(
+        holding(&found, "payments began").speaker.as_deref(),
+        Some("Prosecutors")
+    );
+    let filed = attributed(
+        "The ferry union filed a complaint against the port authority on Friday.\n\n\
+         According to the complaint, the authority cut the crews' rest breaks without notice.",
+    );
+    assert_eq!(
+        holding(&filed, "rest breaks").speaker.as_deref(),
+        Some("The ferry union")
+    );
+    // Who was charged brought no case: the indictment speaks as itself.
+    let charged = attributed(
+        "The former port treasurer was charged with fraud on Monday.\n\n\
+         According to the indictment, the treasurer moved the money through two shell firms.",
+    );
+    assert_eq!(
+        holding(&charged, "two shell firms").speaker.as_deref(),
+        Some("the indictment")
+    );
+}

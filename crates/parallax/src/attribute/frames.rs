@@ -240,8 +240,9 @@ static PREPOSITIONS: WordList = WordList::new(&[
 ]);
 /// Prepositions that open a circumstance after a reporting verb ("said in a statement", "said
 /// at a news conference", "said after a meeting"), not the reported clause.
-static CIRCUMSTANCE_PREPOSITIONS: WordList =
-    WordList::new(&["after", "at", "during", "in", "on", "through", "via"]);
+static CIRCUMSTANCE_PREPOSITIONS: WordList = WordList::new(&[
+    "after", "at", "during", "in", "on", "outside", "through", "via",
+]);
 /// True for a word of [`PREPOSITIONS`] or [`CIRCUMSTANCE_PREPOSITIONS`]: after a verb of
 /// speech it opens a circumstance or an addressee, not the words or the speaker.
 fn opens_circumstance(lower: &str) -> bool {

@@ -103,6 +103,9 @@ struct Recent {
     /// The owner of the document last named with one ("on Tallis Northern Railway's website"),
     /// and that sentence's index: who speaks when "the briefing paper said" names no one.
     last_document_owner: Option<(String, usize)>,
+    /// Who last brought a case ("Prosecutors charged Lee …", "the union sued the port"), and
+    /// that sentence's index: whose are "the indictment" and "the complaint" named after.
+    last_filer: Option<(String, usize)>,
     /// The previous quote.
     previous: Option<PreviousQuote>,
     /// A frame whose words only introduce the quotation opening the next paragraph ("Lee
@@ -188,6 +191,13 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
     let mut narrative = 0;
     for sentence in &doc.sentences {
         let (from, to) = token_range(&cx.toks, *sentence);
+        // A dateline opening the sentence's line is the outlet's: the sentence, its subject
+        // and its opening name start after it ("NORVIK (Coastline Press) - Prosecutors on
+        // Tuesday charged …, accusing him …" borrows "Prosecutors", not "NORVIK").
+        let opening = past_dateline(text, sentence.start(), sentence.end());
+        let from = (from..to)
+            .find(|&i| cx.toks.at(i).start >= opening)
+            .unwrap_or(from);
         if cx.toks.within(from..to).iter().any(|t| !t.in_quote) {
             narrative += 1;
         }
@@ -385,6 +395,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             })
         {
             cx.recent.last_document_owner = Some((owner, s_idx));
+        } else if let Some(owner) = issued_document_owner(&cx, &sentence_at(&cx, from, to)) {
+            cx.recent.last_document_owner = Some((owner, s_idx));
+        }
+        if let Some(filer) = case_bringer(&cx, &sentence_at(&cx, from, to)) {
+            cx.recent.last_filer = Some((filer, s_idx));
         }
         // A document named with its owner lends it to "the report" later; a channel without one
         // ("state broadcaster CCTV") ends the loan.
@@ -2401,6 +2416,9 @@ fn frame_quote(
     })
 }
 
+/// Most words of a subject a day may close ("The dockers' union on Monday").
+const MAX_DATED_SUBJECT_WORDS: usize = 4;
+
 /// A subject's tokens without the party tag that may close it ("Sen. Ann Roe (D-Ore.)" is
 /// "Sen. Ann Roe") and without the words of a cleft before it ("Here's what Ann Lee").
 fn subject_head(toks: &[Tok], (mut a, mut b): (usize, usize)) -> (usize, usize) {
@@ -2425,6 +2443,18 @@ fn subject_head(toks: &[Tok], (mut a, mut b): (usize, usize)) -> (usize, usize) 
     }
     while b > a + 1 && tokens::is_party_tag(toks.at(b - 1).base) {
         b -= 1;
+    }
+    // "The union on Monday said", "…, saying": the day closing a short subject is no part of
+    // it (a clause borrowed whole, "The campaign bought ads in Ohio on Tuesday and said", is
+    // read by its own rules).
+    if (a + 3..=a + 2 + MAX_DATED_SUBJECT_WORDS).contains(&b) && {
+        let t = toks.at(b - 2);
+        !t.cap
+            && !t.in_quote
+            && matches!(t.lower.as_str(), "on" | "last" | "this" | "early" | "late")
+            && lexicon::is_calendar_word(&toks.at(b - 1).lower)
+    } {
+        b -= 2;
     }
     // "Ann Lee herself said": the reflexive only stresses who.
     if b > a + 1 && is_in(&lexicon::REFLEXIVES, &toks.at(b - 1).lower) {
@@ -2876,9 +2906,11 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 f.according.then_some(channel),
             );
         }
-        // "The briefing paper said": the owner of the document named before.
+        // "The briefing paper said": the owner of the document named before, who speaks
+        // through it after "according to".
         if let Some(owner) = remembered_owner(cx, a, b) {
-            return SubjectReading::new(Rule::FrameDocumentRemembered, Some(owner), None);
+            let channel = f.according.then(|| cx.span_text(a, b));
+            return SubjectReading::new(Rule::FrameDocumentRemembered, Some(owner), channel);
         }
     }
     // A noun phrase: "the commission", "authorities", "a Marine spokeswoman"; after "according
@@ -3145,11 +3177,134 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
 /// ("the white paper", "the cold-weather operations report") within [`DOCUMENT_REACH`] sentences.
 fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
     let bare = cx.toks.at(a).lower == "the" && (a + 1..b).all(|i| !cx.toks.at(i).cap);
-    cx.recent
-        .last_document_owner
+    let within = |(_, at): &&(String, usize)| bare && cx.sentence - at <= DOCUMENT_REACH;
+    // "the indictment" after "Prosecutors charged Lee": the papers of the case are its
+    // bringer's, unless a document of that kind was named with its owner since.
+    let filer = cx
+        .recent
+        .last_filer
         .as_ref()
-        .filter(|(_, at)| bare && cx.sentence - at <= DOCUMENT_REACH)
+        .filter(within)
+        .filter(|(_, at)| {
+            is_in(&LEGAL_FILINGS, &cx.toks.at(b - 1).lower)
+                && cx
+                    .recent
+                    .last_document_owner
+                    .as_ref()
+                    .is_none_or(|(_, owned)| owned < at)
+        });
+    filer
+        .or_else(|| cx.recent.last_document_owner.as_ref().filter(within))
         .map(|(owner, _)| owner.clone())
+}
+
+/// The sentence of tokens `from..to`, for the readings of a sentence after its frames.
+fn sentence_at<'a, 'b>(cx: &'b Context<'a>, from: usize, to: usize) -> Sentence<'a, 'b> {
+    let span = match (
+        cx.toks.get(from),
+        to.checked_sub(1).and_then(|l| cx.toks.get(l)),
+    ) {
+        (Some(first), Some(last)) => (first.start, last.end),
+        _ => (0, 0),
+    };
+    Sentence {
+        text: cx.text,
+        toks: &cx.toks,
+        from,
+        to,
+        span,
+    }
+}
+
+/// The papers that bring a case, which are the bringer's ([`case_bringer`]).
+static LEGAL_FILINGS: WordList =
+    WordList::new(&["complaint", "filing", "indictment", "lawsuit", "suit"]);
+
+/// Verbs that bring a case against someone: who does it files the case's papers ("Prosecutors
+/// charged Lee with fraud", "a grand jury indicted him", "the union sued the port").
+static CASE_VERBS: WordList = WordList::new(&[
+    "charge", "charged", "charges", "indict", "indicted", "indicts", "sue", "sued", "sues",
+]);
+
+/// Verbs that put out a document named as their object ("the board published a study",
+/// "Prosecutors filed a complaint").
+static ISSUING_VERBS: WordList = WordList::new(&[
+    "file",
+    "filed",
+    "files",
+    "issue",
+    "issued",
+    "issues",
+    "publish",
+    "published",
+    "publishes",
+    "release",
+    "released",
+    "releases",
+    "submit",
+    "submits",
+    "submitted",
+]);
+
+/// Words between an issuing verb and its document noun ("filed a civil complaint").
+const ISSUED_OBJECT_WORDS: usize = 3;
+
+/// The owner of a document the sentence's subject puts out: "Prosecutors filed a complaint
+/// against Lee" makes "the complaint" theirs.
+fn issued_document_owner(cx: &Context, s: &Sentence) -> Option<String> {
+    let verb = (s.from..s.to).find(|&v| {
+        let t = cx.toks.at(v);
+        !t.in_quote
+            && !t.cap
+            && is_in(&ISSUING_VERBS, &t.lower)
+            && (v + 1..(v + 1 + ISSUED_OBJECT_WORDS).min(s.to))
+                .take_while(|&k| !cx.toks.at(k).cap && !cx.toks.at(k).in_quote)
+                .any(|k| is_in(&lexicon::DOCUMENT_NOUNS, &cx.toks.at(k).lower))
+    })?;
+    subject_party(cx, s, verb)
+}
+
+/// Who brings a case in the sentence: the subject of its first verb of [`CASE_VERBS`] in the
+/// active voice ("Prosecutors on Tuesday charged Lee"; not "Lee was charged").
+fn case_bringer(cx: &Context, s: &Sentence) -> Option<String> {
+    let verb = (s.from..s.to).find(|&v| {
+        let t = cx.toks.at(v);
+        let passive = v > s.from
+            && matches!(
+                cx.toks.at(v - 1).lower.as_str(),
+                "was" | "were" | "been" | "be" | "is" | "are" | "being"
+            );
+        !t.in_quote && !t.cap && !passive && is_in(&CASE_VERBS, &t.lower)
+    })?;
+    subject_party(cx, s, verb)
+}
+
+/// The party the subject of the verb at `verb` names: a capitalised name, or a group, role or
+/// organisation in lower case ("prosecutors", "the district attorney", "the union"), without
+/// the time or place after it ("Prosecutors on Tuesday").
+fn subject_party(cx: &Context, s: &Sentence, verb: usize) -> Option<String> {
+    let ((a, b), _) = frames::borrowed_subject(s, verb, None)?;
+    let end = (a..b)
+        .find(|&i| {
+            let t = cx.toks.at(i);
+            i > a
+                && (lexicon::is_calendar_word(&t.lower)
+                    || (!t.cap && frames::opens_place_or_medium(&t.lower)))
+        })
+        .unwrap_or(b);
+    let (a, end) = subject_head(&cx.toks, (a, end));
+    let head = cx.toks.at(end.checked_sub(1)?);
+    let party = head.cap
+        || is_in(&lexicon::GROUP_NOUNS, &head.lower)
+        || is_in(&lexicon::ROLES, &head.lower)
+        || is_in(&ORGANISATION_WORDS, &head.lower)
+        || head.lower == "jury";
+    let pronoun = matches!(
+        head.lower.as_str(),
+        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who"
+    );
+    (end > a && party && !pronoun && (a..end).all(|i| !cx.toks.at(i).in_quote))
+        .then(|| cx.span_text(a, end))
 }
 
 /// How many sentences on "the report" may still mean the document named with its owner.
