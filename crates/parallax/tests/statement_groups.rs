@@ -162,3 +162,34 @@ fn one_speaker_reporting_two_things_is_two_statements() {
         "{shared:?}"
     );
 }
+
+#[test]
+fn two_speakers_sharing_a_phrase_said_two_things() {
+    // The lawyer's words and the union's share the story's rare phrase "crews lost", and
+    // enough terms for a phrase to join them; two speakers said them.
+    let pages = vec![
+        RawPage::text(
+            "wire",
+            "The ferry company was fined on Monday over the sinking of its cargo boat off Kessel. \
+             \"This money was meant to help the families of the crews lost at sea,\" the \
+             families' lawyer, Marta Holm, told reporters.",
+        ),
+        RawPage::text(
+            "radio",
+            "The ferry company was fined on Monday over the sinking of its cargo boat off Kessel. \
+             The dockers' union said on Monday that the families of crews lost in the storm had \
+             been paid in full, hours after the fine was announced.",
+        ),
+    ];
+    let shared = shared_statements(pages);
+    assert!(
+        !shared
+            .iter()
+            .any(|(text, docs)| docs.len() > 1 && text.contains("families")),
+        "{shared:?}"
+    );
+    assert!(
+        shared.iter().any(|(text, _)| text.contains("was fined")),
+        "{shared:?}"
+    );
+}

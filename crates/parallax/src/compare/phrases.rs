@@ -111,6 +111,19 @@ fn names_apart(docs: &[&Document], vocabulary: &Vocabulary, x: &Unit, y: &Unit) 
     novel(x, y.doc) || novel(y, x.doc)
 }
 
+/// True when two quotes have speakers and neither speaker's name holds the other's ("Ann
+/// Lee" holds "Lee"): two people saying words that share a phrase ("the families of lost
+/// sailors") have said two things.
+fn spoken_apart(x: &Unit, y: &Unit) -> bool {
+    match (x.is_quote && y.is_quote, &x.speaker, &y.speaker) {
+        (true, Some(a), Some(b)) => {
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            !a.contains(&b) && !b.contains(&a)
+        }
+        _ => false,
+    }
+}
+
 /// Joins `groups` of `units` that share a rare phrase.
 pub fn join(
     docs: &[&Document],
@@ -165,7 +178,7 @@ pub fn join(
                 if x.doc == y.doc || !seen.insert((i, j)) {
                     continue;
                 }
-                if !alike(x, y) || names_apart(docs, vocabulary, x, y) {
+                if !alike(x, y) || names_apart(docs, vocabulary, x, y) || spoken_apart(x, y) {
                     continue;
                 }
                 let shared: f64 = x.terms.intersection(&y.terms).map(idf).sum();
