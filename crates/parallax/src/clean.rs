@@ -98,11 +98,13 @@ impl Line<'_> {
     }
 
     fn reads_as_prose(&self) -> bool {
-        // An embedded post is read by its words, without the link and signature after them,
-        // and so is a quotation signed after a dash.
+        // An embedded post is read by its words, without the link and signature after them
+        // (the signature may stand on the next line), and so is a quotation signed after a
+        // dash.
         let text = match crate::posts::post(self.text) {
             Some(p) => &self.text[p.words.0..p.words.1],
             None => crate::posts::signed_quotation(self.text)
+                .or_else(|| crate::posts::words_before_closing_link(self.text).map(|w| (w, (0, 0))))
                 .map_or(self.text, |((ws, we), _)| &self.text[ws..we]),
         };
         let words = word_count(text);
@@ -2225,6 +2227,18 @@ mod tests {
             "{}",
             cleaned.text
         );
+    }
+
+    #[test]
+    fn a_post_signed_on_the_next_line_is_read_by_its_words() {
+        let page = format!(
+            "{BODY}\nDivers found deep cracks in two of the bridge's piers during their survey \
+             this week. pic.twitter.com/q7Rb2\n— Sund Diving Club (@SundDivers) March 2, 2026\n\
+             Shop owners on the quay said they expected far fewer visitors during the works.\n"
+        );
+        let cleaned = clean(&page, None);
+        assert!(cleaned.text.contains("deep cracks"), "{}", cleaned.text);
+        assert!(cleaned.text.contains("Shop owners"), "{}", cleaned.text);
     }
 
     #[test]

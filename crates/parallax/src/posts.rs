@@ -129,6 +129,16 @@ pub fn words_before_link(line: &str, end: usize) -> Option<(usize, usize)> {
     (!words.is_empty()).then_some((start, start + words.len()))
 }
 
+/// The words of a post whose signature stands on the next line: `line` ends with the post's
+/// link (`WORDS pic.twitter.com/…`), and the words before it are returned, trimmed.
+pub fn words_before_closing_link(line: &str) -> Option<(usize, usize)> {
+    let last = line.split_whitespace().next_back()?;
+    if !LINK_MARKS.iter().any(|m| last.starts_with(m)) {
+        return None;
+    }
+    words_before_link(line, line.len())
+}
+
 /// The post `line` holds, when it is one: `WORDS [link] — Name (@handle) …` or `WORDS A post
 /// shared by Name (@handle) on …`.
 pub fn post(line: &str) -> Option<Post> {

@@ -560,15 +560,38 @@ fn balance_conflicts(
 
 fn item(docs: &[&Document], cmp: &Comparison, c: &Candidate) -> SummaryItem {
     let doc = docs[c.doc];
-    let own = SourceSpan::new(&doc.id, c.span);
+    let span = past_dateline(doc, c.span);
+    let own = SourceSpan::new(&doc.id, span);
     let mut sources = vec![own.clone()];
     if let Some(st) = statement_of(cmp, docs, c.doc, c.span)
         .and_then(|id| cmp.statements.iter().find(|s| &s.id == id))
     {
-        sources.extend(st.sources.iter().filter(|s| **s != own).cloned());
+        // The statement's source in this document is the sentence cited already.
+        let cited = |s: &SourceSpan| {
+            s.doc == own.doc && s.span.start() <= span.start() && span.end() <= s.span.end()
+        };
+        sources.extend(st.sources.iter().filter(|s| !cited(s)).cloned());
     }
     SummaryItem {
-        text: doc.span_text(c.span).to_string(),
+        text: doc.span_text(span).to_string(),
         sources,
     }
+}
+
+/// A sentence's span without the dateline opening its line ("NORVIK (AP) - "): the outlet's
+/// place and name, which the summary's citation gives already.
+fn past_dateline(doc: &Document, span: Span) -> Span {
+    let before = doc
+        .text
+        .get(..span.start())
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    let line_opens = before.is_empty() || before.ends_with('\n');
+    let text = doc.span_text(span);
+    // The sentence goes on past the dateline's dash: its first word starts there.
+    let skip = crate::outlets::dateline_length(text)
+        .filter(|&n| line_opens && n < text.len())
+        .map(|n| n + (text[n..].len() - text[n..].trim_start().len()));
+    skip.and_then(|n| Span::new(span.start() + n, span.end()))
+        .unwrap_or(span)
 }

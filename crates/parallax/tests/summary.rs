@@ -139,3 +139,30 @@ fn captions_and_contact_lines_inside_paragraphs_never_reach_the_summary() {
         );
     }
 }
+
+#[test]
+fn a_summary_sentence_leaves_out_its_dateline() {
+    let story = vec![
+        page(
+            "wire",
+            "KESSEL (Harbour Wire) - Engineers will close the old harbour bridge for repairs in \
+             March, the port authority said on Monday.\n\n\
+             Ferry crews said the closure would add an hour to their crossings for six weeks.",
+        ),
+        page(
+            "daily",
+            "After a long meeting of its board on Monday, the port authority told reporters that \
+             engineers would close the old harbour bridge for repairs in March.\n\n\
+             Shop owners on the quay said they expected fewer visitors during the works.",
+        ),
+    ];
+    let summary = summarize_pages(story, 30);
+    let bridge = summary
+        .iter()
+        .find(|i| i.text.contains("old harbour bridge"))
+        .unwrap_or_else(|| panic!("{summary:?}"));
+    assert!(bridge.text.starts_with("Engineers"), "{summary:?}");
+    // Its own source is the sentence past the dateline, and each document is cited once.
+    let wire: Vec<_> = bridge.sources.iter().filter(|s| s.doc == "wire").collect();
+    assert_eq!(wire.len(), 1, "{summary:?}");
+}

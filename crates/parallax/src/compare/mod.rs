@@ -424,6 +424,10 @@ fn exclusives(
         }
         let m = &members[0];
         let text = docs[m.doc].span_text(m.span);
+        // An embedded post's signature ("— Name (@handle) May 2, 2026") says nothing itself.
+        if crate::posts::signature(text).is_some() {
+            continue;
+        }
         let novel = salient_words(text, m.is_quote).iter().any(|w| {
             (0..docs.len())
                 .filter(|&o| docs[o].outlet_name() != outlet)

@@ -1,0 +1,59 @@
+//! What only one outlet reports, on small stories of my own: an embedded post's signature line
+//! is no statement of its own.
+
+use parallax::ingest::RawPage;
+use parallax::pipeline::{analyze_pages, Options};
+
+fn page(id: &str, outlet: &str, text: &str) -> RawPage {
+    let mut page = RawPage::text(id, text);
+    page.outlet = Some(outlet.to_string());
+    page
+}
+
+#[test]
+fn a_post_s_signature_is_no_exclusive_but_its_words_may_be() {
+    let pages = vec![
+        page(
+            "wire",
+            "Harbour Wire",
+            "The old harbour bridge in Kessel will close for repairs in March, the port \
+             authority said on Monday.\n\n\
+             Ferry crews said the closure would add an hour to their crossings for six weeks.",
+        ),
+        page(
+            "daily",
+            "Kessel Daily",
+            "Repairs will shut the old harbour bridge in Kessel from March, the port authority \
+             announced on Monday.\n\n\
+             The works had been delayed since the autumn storms damaged the east pier.\n\n\
+             Divers from Norvik Marine found deep cracks in two of the bridge's piers during \
+             their survey this week. pic.twitter.com/q7Rb2\n\n\
+             — Sund Diving Club (@SundDivers) March 2, 2026\n\n\
+             Shop owners on the quay said they expected far fewer visitors during the six \
+             weeks of works on the bridge.",
+        ),
+    ];
+    let report = analyze_pages(pages, &Options::default());
+    let story = &report.stories[0];
+    let text = |id: &str| {
+        story
+            .statements
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    let exclusive: Vec<String> = story
+        .exclusive
+        .iter()
+        .flat_map(|e| e.statements.iter().map(|id| text(id)))
+        .collect();
+    assert!(
+        !exclusive.iter().any(|t| t.contains("@SundDivers")),
+        "{exclusive:?}"
+    );
+    assert!(
+        exclusive.iter().any(|t| t.contains("Norvik Marine")),
+        "{exclusive:?}"
+    );
+}
