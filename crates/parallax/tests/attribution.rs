@@ -3834,3 +3834,16 @@ fn the_papers_of_a_case_are_the_bringer_s() {
         Some("the indictment")
     );
 }
+
+#[test]
+fn a_document_credited_after_according_to_is_the_channel_without_its_participle() {
+    let found = attributed(
+        "Harbour rents have been rising for years.\n\n\
+         Rents rose by a third in two years, according to a survey published on Monday in the \
+         Kessel Review.",
+    );
+    assert_eq!(
+        holding(&found, "rose by a third").channel.as_deref(),
+        Some("a survey")
+    );
+}

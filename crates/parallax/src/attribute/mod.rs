@@ -2456,6 +2456,11 @@ fn subject_head(toks: &[Tok], (mut a, mut b): (usize, usize)) -> (usize, usize) 
     } {
         b -= 2;
     }
+    // "according to a study published on Monday in …": the participle crediting a document
+    // starts what is said of it.
+    if b > a + 1 && is_in(&AUTHORED, &toks.at(b - 1).lower) {
+        b -= 1;
+    }
     // "Ann Lee herself said": the reflexive only stresses who.
     if b > a + 1 && is_in(&lexicon::REFLEXIVES, &toks.at(b - 1).lower) {
         b -= 1;
