@@ -3847,3 +3847,14 @@ fn a_document_credited_after_according_to_is_the_channel_without_its_participle(
         Some("a survey")
     );
 }
+
+#[test]
+fn a_noun_in_ly_is_a_subject_not_an_adverb() {
+    for subject in ["The family", "The assembly"] {
+        let found = quotes(&format!(
+            "The harbour pilot was found safe on Friday after two days at sea.\n\n\
+             {subject} said that they were grateful for all the support from the port."
+        ));
+        assert_speaker(&found, "grateful for all the support", subject);
+    }
+}

@@ -747,9 +747,14 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             out.extend(in_document_frame(s, k));
             continue;
         }
-        // "the estimated cost", "the alleged drop": after an article the word is an adjective.
+        // "the estimated cost", "the alleged drop": after an article the word is an adjective,
+        // words in -ly aside ("the widely reported drop", "the only hope"); a noun in -ly is
+        // the subject ("The family said").
         let mut before = k;
-        while before > s.from + 1 && s.tok(before - 1).lower.ends_with("ly") {
+        while before > s.from + 1 && {
+            let w = &s.tok(before - 1).lower;
+            w.ends_with("ly") && !super::views::is_ly_noun(w)
+        } {
             before -= 1;
         }
         let adjective = before > s.from

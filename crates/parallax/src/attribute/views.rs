@@ -246,6 +246,11 @@ static LY_NOUNS: WordList = WordList::new(&[
     "ally", "anomaly", "assembly", "family", "july", "monopoly", "rally", "reply", "supply",
 ]);
 
+/// True for a noun in -ly ([`LY_NOUNS`]: "family", "assembly"), which no adverb is.
+pub(crate) fn is_ly_noun(lower: &str) -> bool {
+    LY_NOUNS.contains(plain(lower).as_ref())
+}
+
 /// True for token `t`, a word skipped between a subject and its verb: an auxiliary, a
 /// negation, or an adverb (a listed word, or a lower-case word of five letters or more in -ly
 /// that is not a noun: "Kelly", "family" and "assembly" are not skipped).
