@@ -3858,3 +3858,17 @@ fn a_noun_in_ly_is_a_subject_not_an_adverb() {
         assert_speaker(&found, "grateful for all the support", subject);
     }
 }
+
+#[test]
+fn a_relative_introduced_before_or_after_the_name_is_that_person_later() {
+    for introduced in [
+        "His brother, Jonas Brandt, said the boat had been checked in May.",
+        "Jonas Brandt, his brother, said the boat had been checked in May.",
+    ] {
+        let found = quotes(&format!(
+            "Tom Brandt, a ferry captain, was missing at sea on Sunday night.\n\n{introduced}\n\n\
+             \"He knows these waters better than anyone,\" his brother told Harbour TV."
+        ));
+        assert_speaker(&found, "knows these waters", "Jonas Brandt");
+    }
+}

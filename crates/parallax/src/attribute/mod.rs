@@ -2899,6 +2899,26 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             );
         }
     }
+    // "his sister told Harbour TV": someone introduced with that description before ("His
+    // sister, Ann Lee, said …"); never merely the last one named, who is whose sister.
+    let owned =
+        matches!(cx.toks.at(a).lower.as_str(), "his" | "her" | "their") && b - a >= 2 && !head.cap;
+    if owned && !not_a_person && role && !f.according {
+        let modifiers: Vec<&str> = (a + 1..b - 1)
+            .map(|i| cx.toks.at(i).lower.as_str())
+            .collect();
+        let described =
+            cx.seen.iter().rev().map(|&(p, _)| p).find(|&p| {
+                NameTable::described_as(cx.names.people.person(p), &modifiers, &head.lower)
+            });
+        if let Some(p) = described {
+            return SubjectReading::new(
+                Rule::FramePersonDescription,
+                Some(cx.people_name(p)),
+                None,
+            );
+        }
+    }
     if is_in(&lexicon::DOCUMENT_NOUNS, &head.lower) {
         // "the Harbour Watch study": the capitalised owner speaks through it, and lends itself to
         // "the study" later.

@@ -312,6 +312,16 @@ impl NameTable {
             if !toks.at(i).gap_after.trim_start().starts_with(',') {
                 continue;
             }
+            // "His sister, Ann Lee, said …": a description set off before the name.
+            if let Some(words) = description_before(toks, m.first) {
+                if let Some(person) = self.people.get_mut(p) {
+                    for w in words {
+                        if !person.described.contains(&w) {
+                            person.described.push(w);
+                        }
+                    }
+                }
+            }
             // An age may stand first ("Ann Lee, 54, a retired nurse").
             let mut k = i + 1;
             if toks.get(k).is_some_and(|a| {
@@ -319,10 +329,12 @@ impl NameTable {
             }) {
                 k += 1;
             }
-            if !toks
-                .get(k)
-                .is_some_and(|d| matches!(d.lower.as_str(), "the" | "a" | "an"))
-            {
+            if !toks.get(k).is_some_and(|d| {
+                matches!(
+                    d.lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their"
+                )
+            }) {
                 continue;
             }
             let mut words = Vec::new();
@@ -898,4 +910,31 @@ pub(crate) fn organisation_after_title<'w>(mut words: impl Iterator<Item = &'w s
     let organisation_word = |w: &str| is_in(&super::lexicon::ORGANISATION_WORDS, &w.to_lowercase());
     super::given_names::pronoun_vote(first) == 0
         && (organisation_word(first) || words.any(organisation_word))
+}
+
+/// The words of a description set off by a comma before the name at token `name` and opening
+/// its clause ("His sister, Ann Lee, said", "The district prosecutor, Ann Lee, told …"): a
+/// determiner or possessive pronoun, then up to [`MAX_APPOSITION_WORDS`] lower-case words.
+fn description_before(toks: &[Tok], name: usize) -> Option<Vec<String>> {
+    let last = name.checked_sub(1)?;
+    if toks.at(last).gap_after.trim() != "," {
+        return None;
+    }
+    let mut d = last;
+    while d > 0 && last - d < MAX_APPOSITION_WORDS {
+        let t = toks.at(d);
+        if t.in_quote || t.possessive || t.cap || (d < last && !t.gap_after.trim().is_empty()) {
+            return None;
+        }
+        d -= 1;
+        let opener = toks.at(d);
+        if matches!(opener.lower.as_str(), "the" | "his" | "her" | "their") {
+            let opens_clause = d == 0 || toks.at(d - 1).gap_after.contains(['.', ',', ';', '\n']);
+            let words = (d + 1..=last)
+                .map(|i| toks.at(i).base.to_lowercase())
+                .collect();
+            return (opens_clause && opener.gap_after.trim().is_empty()).then_some(words);
+        }
+    }
+    None
 }
