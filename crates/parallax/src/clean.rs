@@ -627,11 +627,36 @@ fn is_clock_stamp(text: &str) -> bool {
     zone && rest.next().is_none()
 }
 
+/// Words in capitals before a dash that label a line rather than place it ("WATCH - …",
+/// "CORRECTION - …"), lower-cased; the [`NEWS_LABELS`] are labels too.
+static LINE_LABELS: WordList = WordList::new(&[
+    "analysis",
+    "correction",
+    "exclusive",
+    "opinion",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+]);
+
+/// True when `line` opens with a label and a dash rather than a dateline's place.
+fn opens_with_label(line: &str) -> bool {
+    let head = line
+        .split([' ', '-', '–', '—', '('])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([':', ','])
+        .to_lowercase();
+    is_in(&LINE_LABELS, &head) || is_in(&NEWS_LABELS, &head)
+}
+
 /// Lines above the first long line of prose where a dateline still opens the article.
 const DATELINE_LINES_ABOVE: usize = 3;
 
-/// Fewest bare stamps that make a page a live blog ([`live_entries`]).
-const MIN_LIVE_STAMPS: usize = 2;
+/// Fewest bare stamps that make a page a live blog ([`live_entries`]): two times are always
+/// in order, so the order a blog's stamps keep is read on three or more.
+const MIN_LIVE_STAMPS: usize = 3;
 
 /// The first and last lines of a live blog's stamped entries, when [`MIN_LIVE_STAMPS`] bare
 /// stamps or more each head a sentence ("2:14 PM" over "The council has adjourned for lunch.").
@@ -647,6 +672,22 @@ fn live_entries(lines: &[Line]) -> Option<(usize, usize)> {
         .collect();
     let one_way =
         minutes.windows(2).all(|w| w[0] >= w[1]) || minutes.windows(2).all(|w| w[0] <= w[1]);
+    if stamps.len() < MIN_LIVE_STAMPS {
+        return None;
+    }
+    // A comment section signs each stamp with its commenter's name on the line above ("Jane
+    // Roe / 2:14 PM / …"); a blog's stamps follow its entries.
+    let signed = |i: &usize| {
+        i.checked_sub(1).is_some_and(|above| {
+            let words: Vec<&str> = lines[above].text.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && !ends_like_sentence(lines[above].text)
+        })
+    };
+    if stamps.iter().filter(|i| signed(i)).count() * 2 > stamps.len() {
+        return None;
+    }
     let entries: Vec<usize> = stamps
         .iter()
         .map(|i| i + 1)
@@ -656,7 +697,7 @@ fn live_entries(lines: &[Line]) -> Option<(usize, usize)> {
                 && !is_clock_stamp(lines[i].text)
         })
         .collect();
-    if !one_way || entries.len() < MIN_LIVE_STAMPS {
+    if !one_way || entries.len() < MIN_LIVE_STAMPS - 1 {
         return None;
     }
     Some((entries[0], entries[entries.len() - 1]))
@@ -1908,8 +1949,9 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     // A live blog's bare stamps head its entries, however short: the article runs from the
     // first stamped entry to the last.
     let (first, last) = match live_entries(&lines) {
-        Some((f, l)) => (first.min(f), last.max(l)),
-        None => (first, last),
+        // A comment section's stamps ("Jane Roe / 2:14 PM / …") are no blog's.
+        Some((f, l)) if cut.is_none_or(|c| l < c) => (first.min(f), last.max(l)),
+        _ => (first, last),
     };
     // A dateline opens the article, however short the sentence after it ("NORVIK (AP) - The
     // port reopened on Monday."), a few lines above the first long one.
@@ -1918,6 +1960,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             lines[i].words >= CLOSING_SENTENCE_WORDS
                 && ends_like_sentence(lines[i].text)
                 && crate::outlets::dateline_length(lines[i].text).is_some()
+                && !opens_with_label(lines[i].text)
         })
         .unwrap_or(first);
     // A line that introduces the article's first paragraph with a colon ("The mayor said in a
@@ -1989,6 +2032,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     let mut removed = Vec::new();
     let mut credit = None;
     let mut stamped = None;
+    let mut stamped_labelled = None;
     let mut seen: HashSet<Option<u128>> = HashSet::new();
     let mut title_seen = false;
     let mut out = AlignedBuilder::new();
@@ -2002,8 +2046,15 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             && crate::posts::quotation_signature(line.text).is_some()
             && crate::posts::whole_quotation(lines[i - 1].text).is_some();
         let date_stamp = line.words <= DATE_STAMP_WORDS && is_date_stamp(line.text);
-        if date_stamp && i < first && stamped.is_none() {
-            stamped = crate::date::in_stamp(line.text);
+        if date_stamp && i < first {
+            // "Published …" dates the page; a bare date above it may be the day's masthead.
+            let labelled = DATE_STAMP_NAMES.iter().any(|n| line.lower.contains(n));
+            let date = || crate::date::in_stamp(line.text);
+            if labelled && stamped_labelled.is_none() {
+                stamped_labelled = date();
+            } else if !labelled && stamped.is_none() {
+                stamped = date();
+            }
         }
         let reason = if signs_quotation {
             None
@@ -2112,7 +2163,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         text,
         title,
         credit,
-        stamped,
+        stamped: stamped_labelled.or(stamped),
         removed,
         alignment,
     }
@@ -2239,6 +2290,32 @@ mod tests {
         let cleaned = clean(&page, None);
         assert!(cleaned.text.contains("deep cracks"), "{}", cleaned.text);
         assert!(cleaned.text.contains("Shop owners"), "{}", cleaned.text);
+    }
+
+    #[test]
+    fn two_stamps_or_a_comment_section_s_stamps_make_no_live_blog() {
+        let two = format!(
+            "{BODY}\n{BODY} Again.\nMore videos\n1:41\nCan the Gulls win away again this week?\n\
+             18:08\nWhat went wrong for the Rovers on Saturday?\n"
+        );
+        let cleaned = clean(&two, None);
+        assert!(!cleaned.text.contains("Rovers"), "{}", cleaned.text);
+        let comments = format!(
+            "{BODY}\n{BODY} Again.\n12 Comments\nJane Roe\n2:14 PM\nThe council should have \
+             fixed these roads years ago.\nTom Brandt\n2:30 PM\nThe roads were fine until the \
+             trucks came.\nAnn Lee\n3:05 PM\nWho pays for all of this in the end anyway?\n"
+        );
+        let cleaned = clean(&comments, None);
+        assert!(!cleaned.text.contains("trucks came"), "{}", cleaned.text);
+    }
+
+    #[test]
+    fn a_label_before_a_dash_is_no_dateline() {
+        let page = format!(
+            "Harbour news from the coast.\nWATCH - Divers inspect the bridge piers.\n{BODY}\n"
+        );
+        let cleaned = clean(&page, None);
+        assert!(!cleaned.text.contains("WATCH"), "{}", cleaned.text);
     }
 
     #[test]

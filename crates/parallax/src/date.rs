@@ -26,11 +26,16 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
 /// Reads the calendar day a page's date stamp writes among a label, a clock time and a weekday
 /// ("Updated 2:14 PM, Tuesday, March 3, 2026", "Posted: Mar 03, 2026 / 05:14 PM CET").
 pub fn in_stamp(text: &str) -> Option<NaiveDate> {
+    if let Some(date) = text.split_whitespace().find_map(iso_prefix) {
+        return Some(date);
+    }
+    // The month, the day and the year: labels, weekdays and clock times left out.
     let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| {
-            let bare = w.trim_end_matches([',', ';']).to_ascii_lowercase();
-            !bare.contains(':') && !matches!(bare.as_str(), "am" | "pm" | "a.m." | "p.m.")
+            let bare = w.trim_end_matches([',', ';', '.']).to_ascii_lowercase();
+            !bare.contains(':')
+                && (bare.starts_with(|c: char| c.is_ascii_digit()) || month_of(&bare).is_some())
         })
         .collect();
     in_words(&words.join(" "))
@@ -181,6 +186,14 @@ mod tests {
             Some("2026-03-02")
         );
         assert_eq!(stamp("Updated 4:20 PM"), None);
+        assert_eq!(
+            stamp("Last updated on Monday, March 2, 2026").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(
+            stamp("Published: 2026-03-02T14:05Z").as_deref(),
+            Some("2026-03-02")
+        );
     }
 
     #[test]

@@ -129,8 +129,10 @@ pub fn words_before_link(line: &str, end: usize) -> Option<(usize, usize)> {
     (!words.is_empty()).then_some((start, start + words.len()))
 }
 
-/// The words of a post whose signature stands on the next line: `line` ends with the post's
-/// link (`WORDS pic.twitter.com/…`), and the words before it are returned, trimmed.
+/// The words before the link that ends `line`, trimmed: a post whose signature stands on the
+/// next line (`WORDS pic.twitter.com/…`), or a sentence that gives an address ("Tickets:
+/// https://…"). Cleaning reads such a line by its words (a site's call on its reader is told
+/// apart by its own words).
 pub fn words_before_closing_link(line: &str) -> Option<(usize, usize)> {
     let last = line.split_whitespace().next_back()?;
     if !LINK_MARKS.iter().any(|m| last.starts_with(m)) {

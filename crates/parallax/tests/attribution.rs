@@ -3795,6 +3795,17 @@ fn a_place_outside_after_the_verb_is_a_circumstance() {
         !found.iter().any(|q| q.text.starts_with("reporters")),
         "{found:?}"
     );
+    // "outside experts" is a noun phrase, not where the words were said.
+    let experts = attributed(
+        "The harbour budget was published on Monday.\n\n\
+         The mayor said outside contractors that the port hired had failed the safety checks.",
+    );
+    assert!(
+        holding(&experts, "safety checks")
+            .text
+            .starts_with("outside contractors"),
+        "{experts:?}"
+    );
     let rules = holding(&found, "themselves had failed");
     assert!(rules.text.starts_with("the rules"), "{:?}", rules.text);
     assert_eq!(rules.speaker.as_deref(), Some("Tom Brandt"));
@@ -3833,6 +3844,24 @@ fn the_papers_of_a_case_are_the_bringer_s() {
         holding(&charged, "two shell firms").speaker.as_deref(),
         Some("the indictment")
     );
+    // Who denies the charges, or reports the case, brought none; nor does an article.
+    for opening in [
+        "The former port treasurer denied the charges on Monday.",
+        "The treasurer's lawyers said prosecutors had charged him too late.",
+        "The charges against the former port treasurer were read out on Monday.",
+    ] {
+        let found = attributed(&format!(
+            "{opening}\n\nAccording to the indictment, the treasurer moved the money through \
+             two shell firms."
+        ));
+        let speaker = holding(&found, "two shell firms").speaker.clone();
+        assert!(
+            speaker.as_deref() != Some("The treasurer's lawyers")
+                && speaker.as_deref() != Some("The former port treasurer")
+                && speaker.as_deref() != Some("The"),
+            "{opening}: {found:?}"
+        );
+    }
 }
 
 #[test]

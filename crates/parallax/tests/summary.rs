@@ -165,4 +165,9 @@ fn a_summary_sentence_leaves_out_its_dateline() {
     // Its own source is the sentence past the dateline, and each document is cited once.
     let wire: Vec<_> = bridge.sources.iter().filter(|s| s.doc == "wire").collect();
     assert_eq!(wire.len(), 1, "{summary:?}");
+    assert_eq!(
+        wire[0].span.start(),
+        "KESSEL (Harbour Wire) - ".len(),
+        "{summary:?}"
+    );
 }

@@ -243,6 +243,19 @@ static PREPOSITIONS: WordList = WordList::new(&[
 static CIRCUMSTANCE_PREPOSITIONS: WordList = WordList::new(&[
     "after", "at", "during", "in", "on", "outside", "through", "via",
 ]);
+/// True when token `i` opens a circumstance ([`CIRCUMSTANCE_PREPOSITIONS`]); "outside" only
+/// before a determiner or a name ("outside the court", "outside City Hall"), since "outside
+/// experts" is a noun phrase.
+fn circumstance_at(s: &Sentence, i: usize) -> bool {
+    let t = s.tok(i);
+    is_in(&CIRCUMSTANCE_PREPOSITIONS, &t.lower)
+        && (t.lower != "outside"
+            || (i + 1 < s.to && {
+                let next = s.tok(i + 1);
+                next.cap || is_in(&DETERMINERS, &next.lower)
+            }))
+}
+
 /// True for a word of [`PREPOSITIONS`] or [`CIRCUMSTANCE_PREPOSITIONS`]: after a verb of
 /// speech it opens a circumstance or an addressee, not the words or the speaker.
 fn opens_circumstance(lower: &str) -> bool {
@@ -2032,13 +2045,13 @@ fn verb_frame(
     // "…, she said in a video message.": a circumstance closing the sentence ("in a" may
     // already be passed over as time words).
     // "said on Sunday after a call": the circumstance after the time words, if one opens there.
-    let opens_after = after < s.to && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(after).lower);
+    let opens_after = after < s.to && circumstance_at(s, after);
     let circumstance = (k + 1..after)
         .rev()
-        .find(|&j| !opens_after && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(j).lower))
+        .find(|&j| !opens_after && circumstance_at(s, j))
         .unwrap_or(after);
     if after < s.to
-        && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(circumstance).lower)
+        && circumstance_at(s, circumstance)
         && s.to - circumstance <= MAX_CIRCUMSTANCE_WORDS
         && (circumstance..s.to).all(|j| {
             let w = s.tok(j);
@@ -2236,7 +2249,7 @@ fn verb_frame(
     // "said at least 12 people were hurt": "at least" and "at most" open a quantity.
     let quantity =
         s.tok(c).lower == "at" && matches!(s.tok(c + 1).lower.as_str(), "least" | "most");
-    if !has_that && c < s.to && !quantity && is_in(&CIRCUMSTANCE_PREPOSITIONS, &s.tok(c).lower) {
+    if !has_that && c < s.to && !quantity && circumstance_at(s, c) {
         let window = c + 1..s.to.min(c + MAX_CIRCUMSTANCE_WORDS);
         let clause = window
             .take_while(|&i| !s.tok(i).in_quote && !colon_break(s.tok(i - 1)))
@@ -2859,7 +2872,7 @@ pub(crate) fn is_finite_verb(s: &Sentence, i: usize) -> bool {
 /// True when the word before token `i` (`i > s.from`) is an article, a determiner or an
 /// owner: token `i` then describes a noun ("the care home", "its so-called plan") rather
 /// than being a verb.
-fn after_article_or_owner(s: &Sentence, i: usize) -> bool {
+pub(crate) fn after_article_or_owner(s: &Sentence, i: usize) -> bool {
     let before = s.tok(i - 1);
     before.possessive || is_in(&DETERMINERS, &before.lower)
 }

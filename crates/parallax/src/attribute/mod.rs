@@ -2458,7 +2458,7 @@ fn subject_head(toks: &[Tok], (mut a, mut b): (usize, usize)) -> (usize, usize) 
     }
     // "according to a study published on Monday in …": the participle crediting a document
     // starts what is said of it.
-    if b > a + 1 && is_in(&AUTHORED, &toks.at(b - 1).lower) {
+    if b > a + 1 && is_in(&AUTHORED, &toks.at(b - 1).lower) && is_writing(&toks.at(b - 2).lower) {
         b -= 1;
     }
     // "Ann Lee herself said": the reflexive only stresses who.
@@ -3248,7 +3248,7 @@ static LEGAL_FILINGS: WordList =
 /// Verbs that bring a case against someone: who does it files the case's papers ("Prosecutors
 /// charged Lee with fraud", "a grand jury indicted him", "the union sued the port").
 static CASE_VERBS: WordList = WordList::new(&[
-    "charge", "charged", "charges", "indict", "indicted", "indicts", "sue", "sued", "sues",
+    "charged", "indict", "indicted", "indicts", "sue", "sued", "sues",
 ]);
 
 /// Verbs that put out a document named as their object ("the board published a study",
@@ -3308,7 +3308,19 @@ fn case_bringer(cx: &Context, s: &Sentence) -> Option<String> {
 /// organisation in lower case ("prosecutors", "the district attorney", "the union"), without
 /// the time or place after it ("Prosecutors on Tuesday").
 fn subject_party(cx: &Context, s: &Sentence, verb: usize) -> Option<String> {
+    // A noun ("the release of the study", "Lee's sued partner") is no verb.
+    if verb > s.from && frames::after_article_or_owner(s, verb) {
+        return None;
+    }
     let ((a, b), _) = frames::borrowed_subject(s, verb, None)?;
+    // The subject is the verb's own: no other verb stands between ("Lee's lawyers said the
+    // prosecutors charged …" is the lawyers' report, not their case).
+    if (b..verb).any(|i| {
+        let t = cx.toks.at(i);
+        t.is_cue() || (!t.cap && views::is_active_view_verb(&t.lower))
+    }) {
+        return None;
+    }
     let end = (a..b)
         .find(|&i| {
             let t = cx.toks.at(i);
@@ -3319,7 +3331,7 @@ fn subject_party(cx: &Context, s: &Sentence, verb: usize) -> Option<String> {
         .unwrap_or(b);
     let (a, end) = subject_head(&cx.toks, (a, end));
     let head = cx.toks.at(end.checked_sub(1)?);
-    let party = head.cap
+    let party = (head.cap && !is_in(&lexicon::DETERMINERS, &head.lower))
         || is_in(&lexicon::GROUP_NOUNS, &head.lower)
         || is_in(&lexicon::ROLES, &head.lower)
         || is_in(&ORGANISATION_WORDS, &head.lower)

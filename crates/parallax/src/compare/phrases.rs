@@ -111,15 +111,13 @@ fn names_apart(docs: &[&Document], vocabulary: &Vocabulary, x: &Unit, y: &Unit) 
     novel(x, y.doc) || novel(y, x.doc)
 }
 
-/// True when two quotes have speakers and neither speaker's name holds the other's ("Ann
-/// Lee" holds "Lee"): two people saying words that share a phrase ("the families of lost
-/// sailors") have said two things.
+/// True when two quotes have speakers of different last words ("Ann Lee" and "Secretary Lee"
+/// are one): two people saying words that share a phrase ("the families of lost sailors")
+/// have said two things.
 fn spoken_apart(x: &Unit, y: &Unit) -> bool {
+    let last = |name: &str| name.split_whitespace().next_back().map(str::to_lowercase);
     match (x.is_quote && y.is_quote, &x.speaker, &y.speaker) {
-        (true, Some(a), Some(b)) => {
-            let (a, b) = (a.to_lowercase(), b.to_lowercase());
-            !a.contains(&b) && !b.contains(&a)
-        }
+        (true, Some(a), Some(b)) => last(a) != last(b),
         _ => false,
     }
 }
