@@ -569,6 +569,22 @@ pub(crate) fn dateline_length(line: &str) -> Option<usize> {
     is_place_in_capitals(place).then_some(at + len)
 }
 
+/// Where the words of `text[start..end]` begin past a dateline opening their line ("NORVIK,
+/// Norway — A ship ran aground, officials said." begins at "A ship"; [`dateline_length`]): the
+/// dateline is the outlet's, neither a speaker's nor a statement's. `start` when there is none.
+pub(crate) fn past_dateline(text: &str, start: usize, end: usize) -> usize {
+    let before = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    let line_opens = before.is_empty() || before.ends_with('\n');
+    let words = text.get(start..end).unwrap_or("");
+    match dateline_length(words) {
+        Some(n) if line_opens && n < words.len() => start + n,
+        _ => start,
+    }
+}
+
 /// A short readable label for a page whose outlet is unknown: its title's first words.
 pub(crate) fn title_label(title: &str) -> Option<String> {
     const WORDS: usize = 5;

@@ -581,17 +581,9 @@ fn item(docs: &[&Document], cmp: &Comparison, c: &Candidate) -> SummaryItem {
 /// A sentence's span without the dateline opening its line ("NORVIK (AP) - "): the outlet's
 /// place and name, which the summary's citation gives already.
 fn past_dateline(doc: &Document, span: Span) -> Span {
-    let before = doc
-        .text
-        .get(..span.start())
-        .unwrap_or("")
-        .trim_end_matches([' ', '\t']);
-    let line_opens = before.is_empty() || before.ends_with('\n');
-    let text = doc.span_text(span);
+    let at = crate::outlets::past_dateline(&doc.text, span.start(), span.end());
     // The sentence goes on past the dateline's dash: its first word starts there.
-    let skip = crate::outlets::dateline_length(text)
-        .filter(|&n| line_opens && n < text.len())
-        .map(|n| n + (text[n..].len() - text[n..].trim_start().len()));
-    skip.and_then(|n| Span::new(span.start() + n, span.end()))
-        .unwrap_or(span)
+    let rest = doc.text.get(at..span.end()).unwrap_or("");
+    let at = at + (rest.len() - rest.trim_start().len());
+    Span::new(at, span.end()).unwrap_or(span)
 }

@@ -194,7 +194,7 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         // A dateline opening the sentence's line is the outlet's: the sentence, its subject
         // and its opening name start after it ("NORVIK (Coastline Press) - Prosecutors on
         // Tuesday charged …, accusing him …" borrows "Prosecutors", not "NORVIK").
-        let opening = past_dateline(text, sentence.start(), sentence.end());
+        let opening = crate::outlets::past_dateline(text, sentence.start(), sentence.end());
         let from = (from..to)
             .find(|&i| cx.toks.at(i).start >= opening)
             .unwrap_or(from);
@@ -2125,20 +2125,6 @@ fn is_part_of_name(channel: &str, name: Option<&str>) -> bool {
             .all(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
-/// The start of reported words past a dateline opening their line ("NORVIK, Norway — A ship
-/// ran aground, officials said." reports from "A ship"; [`crate::outlets::dateline_length`]):
-/// the dateline is the outlet's, not the speaker's.
-fn past_dateline(text: &str, start: usize, end: usize) -> usize {
-    let before = text.get(..start).unwrap_or("");
-    let line_opens = before.trim_end_matches([' ', '\t']).is_empty()
-        || before.trim_end_matches([' ', '\t']).ends_with('\n');
-    let words = text.get(start..end).unwrap_or("");
-    match crate::outlets::dateline_length(words) {
-        Some(n) if line_opens && n < words.len() => start + n,
-        _ => start,
-    }
-}
-
 /// The quote a frame reports, with its speaker and channel.
 #[allow(clippy::too_many_arguments)]
 fn frame_quote(
@@ -2152,7 +2138,7 @@ fn frame_quote(
     quotes: &[(usize, usize)],
 ) -> Option<Quote> {
     let (start, end) = trim_quote(cx.text, f.content.0, f.content.1);
-    let start = past_dateline(cx.text, start, end);
+    let start = crate::outlets::past_dateline(cx.text, start, end);
     if start >= end {
         return None;
     }
@@ -2873,24 +2859,18 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             });
         // Someone introduced with that description ("Tom Lee, the harbour master, …"), the
         // last one named so.
-        let described = || {
-            let modifiers: Vec<&str> = (a + 1..b - 1)
-                .map(|i| cx.toks.at(i).lower.as_str())
-                .collect();
-            cx.seen.iter().rev().map(|&(p, _)| p).find(|&p| {
-                NameTable::described_as(cx.names.people.person(p), &modifiers, &head.lower)
-            })
-        };
-        let named = apposition.or_else(described).or_else(|| {
-            cx.seen
-                .iter()
-                .rev()
-                .find(|&&(p, _)| {
-                    let person = cx.names.people.person(p);
-                    person.confirmed && !in_another_role(person, &head.lower)
-                })
-                .map(|&(p, _)| p)
-        });
+        let named = apposition
+            .or_else(|| described_person(cx, a, b))
+            .or_else(|| {
+                cx.seen
+                    .iter()
+                    .rev()
+                    .find(|&&(p, _)| {
+                        let person = cx.names.people.person(p);
+                        person.confirmed && !in_another_role(person, &head.lower)
+                    })
+                    .map(|&(p, _)| p)
+            });
         if let Some(p) = named {
             return SubjectReading::new(
                 Rule::FramePersonDescription,
@@ -2904,14 +2884,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     let owned =
         matches!(cx.toks.at(a).lower.as_str(), "his" | "her" | "their") && b - a >= 2 && !head.cap;
     if owned && !not_a_person && role && !f.according {
-        let modifiers: Vec<&str> = (a + 1..b - 1)
-            .map(|i| cx.toks.at(i).lower.as_str())
-            .collect();
-        let described =
-            cx.seen.iter().rev().map(|&(p, _)| p).find(|&p| {
-                NameTable::described_as(cx.names.people.person(p), &modifiers, &head.lower)
-            });
-        if let Some(p) = described {
+        if let Some(p) = described_person(cx, a, b) {
             return SubjectReading::new(
                 Rule::FramePersonDescription,
                 Some(cx.people_name(p)),
@@ -3221,6 +3194,20 @@ fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
     filer
         .or_else(|| cx.recent.last_document_owner.as_ref().filter(within))
         .map(|(owner, _)| owner.clone())
+}
+
+/// The last person seen whom the words `toks[a + 1..b]` describe, its head last ("the harbour
+/// master" after "Tom Lee, the harbour master, …"; "his sister" after "His sister, Ann Lee,").
+fn described_person(cx: &Context, a: usize, b: usize) -> Option<usize> {
+    let modifiers: Vec<&str> = (a + 1..b - 1)
+        .map(|i| cx.toks.at(i).lower.as_str())
+        .collect();
+    let head = &cx.toks.at(b - 1).lower;
+    cx.seen
+        .iter()
+        .rev()
+        .map(|&(p, _)| p)
+        .find(|&p| NameTable::described_as(cx.names.people.person(p), &modifiers, head))
 }
 
 /// The sentence of tokens `from..to`, for the readings of a sentence after its frames.

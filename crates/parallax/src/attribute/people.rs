@@ -314,13 +314,7 @@ impl NameTable {
             }
             // "His sister, Ann Lee, said …": a description set off before the name.
             if let Some(words) = description_before(toks, m.first) {
-                if let Some(person) = self.people.get_mut(p) {
-                    for w in words {
-                        if !person.described.contains(&w) {
-                            person.described.push(w);
-                        }
-                    }
-                }
+                self.describe(p, words);
             }
             // An age may stand first ("Ann Lee, 54, a retired nurse").
             let mut k = i + 1;
@@ -387,11 +381,16 @@ impl NameTable {
             if !closed || clause || words.is_empty() {
                 continue;
             }
-            if let Some(person) = self.people.get_mut(p) {
-                for w in words {
-                    if !person.described.contains(&w) {
-                        person.described.push(w);
-                    }
+            self.describe(p, words);
+        }
+    }
+
+    /// Adds `words` to what person `p` is described as.
+    fn describe(&mut self, p: usize, words: Vec<String>) {
+        if let Some(person) = self.people.get_mut(p) {
+            for w in words {
+                if !person.described.contains(&w) {
+                    person.described.push(w);
                 }
             }
         }
