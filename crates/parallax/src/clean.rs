@@ -311,6 +311,21 @@ fn is_widget_label(lower: &str) -> bool {
     t.len() <= 40 && WIDGET_LABELS.contains(&t)
 }
 
+/// Whole lines that label a page as an organisation's release, lower-cased.
+const RELEASE_LABELS: &[&str] = &[
+    "press release",
+    "news release",
+    "media release",
+    "for immediate release",
+];
+
+/// True for a line that only labels the page as a release ("Press release", "FOR IMMEDIATE
+/// RELEASE"), given the line lower-cased.
+fn is_release_label(lower: &str) -> bool {
+    let t = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    RELEASE_LABELS.contains(&t)
+}
+
 /// True for a wire story's contributor line: "(Reporting by Jane Roe; Editing by John Doe)",
 /// "Associated Press writers … contributed to this report.", given the line lower-cased.
 fn is_contributor_credit(lower: &str) -> bool {
@@ -587,8 +602,9 @@ fn is_picture_credit_line(lower: &str) -> bool {
 
 /// True when line `i` is a picture's caption told by the credit on the line after it
 /// ([`is_picture_credit_line`]): one sentence, short as captions are, reporting no one's words
-/// and not introducing what follows with a colon. A paragraph of several sentences, or one that
-/// reports speech, above a credit is the article's, with a picture that has no caption.
+/// and not introducing what follows with a colon. A paragraph of several sentences, one that
+/// reports speech, or one opening with a dateline ("NORVIK - Crews worked through the night.")
+/// above a credit is the article's, with a picture that has no caption.
 fn captioned_by_next_line(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
     if !lines
@@ -603,6 +619,13 @@ fn captioned_by_next_line(lines: &[Line], i: usize) -> bool {
         && !line.text.trim_end().ends_with(':')
         && !reports
         && crate::segment::sentences(line.text).len() == 1
+        && !opens_with_dateline(line.text)
+}
+
+/// True when `line` opens with a dateline's place ("NORVIK (Wire) - …"), not a label before a
+/// dash ("WATCH - …"): the lead of an article, never chrome around it.
+fn opens_with_dateline(line: &str) -> bool {
+    crate::outlets::dateline_length(line).is_some() && !opens_with_label(line)
 }
 
 /// True for a live blog's entry: a clock time, then [`ENTRY_WORDS`] words or more ("7:13 p.m.
@@ -855,8 +878,16 @@ fn is_contact_line(lower: &str) -> bool {
         .split(|c: char| !(c.is_ascii_digit() || c == '-'))
         .any(|w| w.len() >= 8 && w.contains('-'));
     let has_address = lower.contains('@') || lower.contains("twitter");
+    // "Media contact: press@example.com", "Press enquiries: 555-0100-22".
+    let contact_label = lower.split_once(':').is_some_and(|(label, _)| {
+        word_count(label) <= 3
+            && ["contact", "enquiries", "inquiries"]
+                .iter()
+                .any(|w| label.contains(w))
+    });
     (opens(&["follow ", "like "]) && names_a_network(lower.split_once(' ').map_or("", |(_, r)| r)))
-        || (opens(&["reach ", "contact ", "email ", "e-mail "]) && (has_address || has_phone))
+        || ((opens(&["reach ", "contact ", "email ", "e-mail "]) || contact_label)
+            && (has_address || has_phone))
 }
 
 /// Most words of a date stamp ([`is_date_stamp`]).
@@ -1959,8 +1990,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         .find(|&i| {
             lines[i].words >= CLOSING_SENTENCE_WORDS
                 && ends_like_sentence(lines[i].text)
-                && crate::outlets::dateline_length(lines[i].text).is_some()
-                && !opens_with_label(lines[i].text)
+                && opens_with_dateline(lines[i].text)
         })
         .unwrap_or(first);
     // A line that introduces the article's first paragraph with a colon ("The mayor said in a
@@ -2068,6 +2098,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             || is_reader_chrome(line.text)
             || is_contributor_credit(&line.lower)
             || is_widget_label(&line.lower)
+            || is_release_label(&line.lower)
             || is_contact_line(&line.lower)
             || is_author_note(&line.lower)
             || (date_stamp && !between_paragraphs(&lines, i))
@@ -2438,6 +2469,11 @@ mod tests {
         let page = format!("{BODY}\n\n{reported}\n\nPhoto: Ann Lee\n\n{ARTICLE_TAIL}");
         let c = clean(&page, None);
         assert!(c.text.contains(reported), "{}", c.text);
+        // An article's lead opening with a dateline, above a picture's credit.
+        let lead = "KESSEL - Two ferries collided in the outer harbour on Sunday night.";
+        let page = format!("{lead}\n\n(Photo: Ann Lee/Norvik Gazette)\n\n{BODY}\n\n{ARTICLE_TAIL}");
+        let c = clean(&page, None);
+        assert!(c.text.contains(lead), "{}", c.text);
         assert!(is_picture_credit_line("photo: jane roe/norvik wire"));
         assert!(!is_picture_credit_line(
             "photos: the harbour through the years"
@@ -2986,6 +3022,19 @@ mod tests {
             assert!(!c.text.contains(gone), "{gone} in {}", c.text);
         }
         assert!(c.text.contains(prose), "{}", c.text);
+        // A release's label and its press office's address.
+        let release = "Press release";
+        let press = "Media contact: press@norvik-paints.example";
+        let told = "The press office said on Monday that it had answered every enquiry.";
+        let page = format!("{release}\n\n{BODY}\n\n{told}\n\n{ARTICLE_TAIL}\n\n{press}");
+        let r = clean(&page, None);
+        for gone in [release, press] {
+            assert!(!r.text.contains(gone), "{gone} in {}", r.text);
+        }
+        assert!(r.text.contains(told), "{}", r.text);
+        assert!(!is_contact_line(
+            "contact tracing: the clinic found 40 cases, the ministry said."
+        ));
         let captions: Vec<&str> = c
             .removed
             .iter()

@@ -1244,6 +1244,7 @@ pub(crate) static ORGANISATION_WORDS: WordList = WordList::new(&[
     "hospital",
     "house",
     "inc",
+    "inspectorate",
     "institute",
     "insurer",
     "league",

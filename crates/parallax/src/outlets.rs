@@ -141,6 +141,8 @@ pub enum OutletClue {
     Given,
     /// The HTML page's site name.
     SiteName,
+    /// The site's name after the headline in the HTML page's title ("… | Norvik Gazette").
+    PageTitle,
     /// The page's URL.
     Url,
     /// A dateline opening the article.
@@ -180,6 +182,8 @@ pub(crate) struct PageClues<'a> {
     pub given: Option<&'a str>,
     /// The HTML site name.
     pub site_name: Option<&'a str>,
+    /// The site's name after the headline in the HTML page's title.
+    pub title_site: Option<&'a str>,
     /// The URL's host.
     pub host: Option<&'a str>,
     /// The text cleaning started from (spans of the evidence point into it).
@@ -212,6 +216,10 @@ pub(crate) fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> 
             o.name.clone(),
             plain(OutletClue::Url, page.host.unwrap_or("")),
         ));
+    }
+    if let Some(site) = page.title_site.map(str::trim).filter(|g| !g.is_empty()) {
+        let name = known(site).unwrap_or_else(|| site.to_string());
+        return Some((name, plain(OutletClue::PageTitle, site)));
     }
     let text_clues = dateline(page.source_text)
         .or_else(|| {

@@ -29,6 +29,17 @@ use crate::outlets::{name_outlet, title_label, without_dateline, PageClues};
 use crate::segment::sentences;
 use crate::summarize::{summarize, DEFAULT_WORDS};
 
+/// A sentence's span without the dateline opening its line ("NORVIK (AP) - "): the outlet's
+/// place and name, no words of the sentence. Every stage reads the sentence from its first word
+/// (who speaks, what the summary cites, what a conflict's side shows).
+fn past_dateline(text: &str, span: Span) -> Span {
+    let at = crate::outlets::past_dateline(text, span.start(), span.end());
+    // The sentence goes on past the dateline's dash: its first word starts there.
+    let rest = text.get(at..span.end()).unwrap_or("");
+    let at = at + (rest.len() - rest.trim_start().len());
+    Span::new(at, span.end()).unwrap_or(span)
+}
+
 /// Settings for a run.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -189,6 +200,7 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
     let named = name_outlet(&PageClues {
         given: page.outlet.as_deref(),
         site_name: extracted.as_ref().and_then(|e| e.outlet.as_deref()),
+        title_site: extracted.as_ref().and_then(|e| e.title_site.as_deref()),
         host: host.as_deref(),
         source_text: &source_text,
         credit: cleaned.credit.as_deref(),
@@ -208,7 +220,10 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
             .or_else(|| title_label(without_dateline(cleaned.text.lines().next().unwrap_or(""))))
             .unwrap_or_default()
     };
-    let sentences = sentences(&cleaned.text);
+    let sentences = sentences(&cleaned.text)
+        .into_iter()
+        .map(|s| past_dateline(&cleaned.text, s))
+        .collect();
     Ok(Document {
         id: page.id.clone(),
         source: page.source.clone(),

@@ -560,7 +560,8 @@ fn balance_conflicts(
 
 fn item(docs: &[&Document], cmp: &Comparison, c: &Candidate) -> SummaryItem {
     let doc = docs[c.doc];
-    let span = past_dateline(doc, c.span);
+    // (The document's sentences start past a dateline already.)
+    let span = c.span;
     let own = SourceSpan::new(&doc.id, span);
     let mut sources = vec![own.clone()];
     if let Some(st) = statement_of(cmp, docs, c.doc, c.span)
@@ -576,14 +577,4 @@ fn item(docs: &[&Document], cmp: &Comparison, c: &Candidate) -> SummaryItem {
         text: doc.span_text(span).to_string(),
         sources,
     }
-}
-
-/// A sentence's span without the dateline opening its line ("NORVIK (AP) - "): the outlet's
-/// place and name, which the summary's citation gives already.
-fn past_dateline(doc: &Document, span: Span) -> Span {
-    let at = crate::outlets::past_dateline(&doc.text, span.start(), span.end());
-    // The sentence goes on past the dateline's dash: its first word starts there.
-    let rest = doc.text.get(at..span.end()).unwrap_or("");
-    let at = at + (rest.len() - rest.trim_start().len());
-    Span::new(at, span.end()).unwrap_or(span)
 }

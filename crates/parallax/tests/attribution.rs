@@ -3901,3 +3901,43 @@ fn a_relative_introduced_before_or_after_the_name_is_that_person_later() {
         assert_speaker(&found, "knows these waters", "Jonas Brandt");
     }
 }
+
+#[test]
+fn the_company_is_never_a_public_body_named_since() {
+    let text = "Smoke rose over the Norvik Paints factory in Kessel on Friday.\n\n\
+                Two workers were hurt, the Kessel Fire Department said in an update.\n\n\
+                The fire department said the blaze began in a storeroom.\n\n\
+                The company said in a statement that the factory meets every safety rule.";
+    let found = quotes(text);
+    assert_ne!(
+        speaker_of(&found, "meets every safety rule").as_deref(),
+        Some("Kessel Fire Department"),
+        "{found:?}"
+    );
+    // A department is still "the department".
+    let text = "Two workers were hurt, the Kessel Fire Department said.\n\n\
+                The department said the blaze began in a storeroom.";
+    assert_speaker(
+        &quotes(text),
+        "began in a storeroom",
+        "Kessel Fire Department",
+    );
+}
+
+#[test]
+fn a_body_in_lower_case_owns_the_records_credited_to_it() {
+    let text = "According to records from the county building inspectorate, the hall failed \
+                two fire checks last year.";
+    let found = attributed(text);
+    let q = holding(&found, "failed two fire checks");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("the county building inspectorate")
+    );
+    assert_eq!(q.channel.as_deref(), Some("records"));
+    // Data from no body: no owner made up from the words after "from".
+    let text = "According to data from last winter, the ferry ran late on most days.";
+    let found = attributed(text);
+    let q = holding(&found, "ran late on most days");
+    assert_ne!(q.speaker.as_deref(), Some("last winter"), "{found:?}");
+}

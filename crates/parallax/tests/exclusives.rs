@@ -10,16 +10,21 @@ fn page(id: &str, outlet: &str, text: &str) -> RawPage {
     page
 }
 
+/// A wire's short report of a bridge's closure, which the other page tells again.
+fn wire_page() -> RawPage {
+    page(
+        "wire",
+        "Harbour Wire",
+        "The old harbour bridge in Kessel will close for repairs in March, the port \
+         authority said on Monday.\n\n\
+         Ferry crews said the closure would add an hour to their crossings for six weeks.",
+    )
+}
+
 #[test]
 fn a_post_s_signature_is_no_exclusive_but_its_words_may_be() {
     let pages = vec![
-        page(
-            "wire",
-            "Harbour Wire",
-            "The old harbour bridge in Kessel will close for repairs in March, the port \
-             authority said on Monday.\n\n\
-             Ferry crews said the closure would add an hour to their crossings for six weeks.",
-        ),
+        wire_page(),
         page(
             "daily",
             "Kessel Daily",
@@ -50,6 +55,52 @@ fn a_post_s_signature_is_no_exclusive_but_its_words_may_be() {
         .collect();
     assert!(
         !exclusive.iter().any(|t| t.contains("@SundDivers")),
+        "{exclusive:?}"
+    );
+    assert!(
+        exclusive.iter().any(|t| t.contains("Norvik Marine")),
+        "{exclusive:?}"
+    );
+}
+
+/// An HTML page holding `html`, its outlet named by the page.
+fn release_page(id: &str, html: &str) -> RawPage {
+    let mut page = RawPage::text(id, html);
+    page.kind = parallax::ingest::PageKind::Html;
+    page
+}
+
+#[test]
+fn a_release_s_label_contact_and_dateline_are_no_text_or_exclusive() {
+    let pages = vec![
+        wire_page(),
+        release_page(
+            "release",
+            "<html><head><title>Bridge repairs | Kessel Port Authority</title></head><body>\
+             <main><h1>Bridge repairs</h1><p>Press release</p><p>Kessel, 2 March 2026</p>\
+             <p>The old harbour bridge in Kessel will close for repairs from March, the port \
+             authority announced today.</p>\
+             <p>Divers from Norvik Marine found deep cracks in two of the bridge's piers during \
+             their survey this week.</p><p>Media contact: press@kessel-port.example</p>\
+             </main></body></html>",
+        ),
+    ];
+    let report = analyze_pages(pages, &Options::default());
+    // The release's label and its press office's address are no text of it.
+    let release = &report.documents.iter().find(|d| d.id == "release").unwrap();
+    for chrome in ["Press release", "Media contact"] {
+        assert!(!release.text.contains(chrome), "{}", release.text);
+    }
+    let story = &report.stories[0];
+    let exclusive: Vec<&str> = story
+        .exclusive
+        .iter()
+        .flat_map(|e| &e.statements)
+        .filter_map(|id| story.statements.iter().find(|s| &s.id == id))
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(
+        !exclusive.iter().any(|t| t.contains("2 March 2026")),
         "{exclusive:?}"
     );
     assert!(

@@ -3051,6 +3051,7 @@ fn document_qualifier(cx: &Context, from: usize, k: usize) -> Option<String> {
 /// "complaint") or a document channel ("report", "statement"), not an institution or a medium.
 fn is_writing(lower: &str) -> bool {
     is_in(&lexicon::DOCUMENT_NOUNS, lower)
+        || is_in(&KEPT_RECORDS, lower)
         || (is_in(&lexicon::CHANNEL_HEADS, lower)
             && !is_in(&lexicon::INSTITUTION_HEADS, lower)
             && !is_in(&lexicon::MEDIA_HEADS, lower))
@@ -3101,10 +3102,19 @@ static AUTHORED: WordList = WordList::new(&[
     "written",
 ]);
 
+/// Nouns for what a body keeps and publishes, as credited to it ("according to records from the
+/// inspectorate", "data from the statistics office"): writings for [`document_author`].
+static KEPT_RECORDS: WordList = WordList::new(&["data", "figures", "records", "statistics"]);
+
+/// Most words of a public body named in lower case after a document ("records from the state
+/// labour inspectorate").
+const BODY_IN_LOWER_CASE_WORDS: usize = 4;
+
 /// The author a document noun at token `k` is credited to after it, up to token `to`: "a report
-/// released by the Harbour Board", "a survey by the Farmers' Union", "the complaint filed by
-/// prosecutors". The name runs over capitalised words and the "of", "and" and commas inside an
-/// organisation's name ("Office of Roads, Rail and Ports").
+/// released by the Harbour Board", "a survey by the Farmers' Union", "a letter from Ann Lee",
+/// "the complaint filed by prosecutors", "records from the state labour inspectorate" (a body in
+/// lower case, its last word an organisation's). The name runs over capitalised words and the
+/// "of", "and" and commas inside an organisation's name ("Office of Roads, Rail and Ports").
 fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     let toks = &cx.toks;
     let word = |j: usize| {
@@ -3116,11 +3126,21 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     if is_in(&AUTHORED, word(j)) {
         j += 1;
     }
-    if word(j) != "by" || toks.at(k).gap_after.trim() != "" {
+    if !matches!(word(j), "by" | "from") || toks.at(k).gap_after.trim() != "" {
         return None;
     }
     j += 1;
     if word(j) == "the" {
+        // "from the county fire department": a public body in lower case.
+        let body = (j + 2..=j + BODY_IN_LOWER_CASE_WORDS).rev().find(|&e| {
+            let head = word(e - 1);
+            (j..e).all(|i| i < to && !toks.at(i).cap && !toks.at(i).in_quote)
+                && is_in(&ORGANISATION_WORDS, head)
+                && !toks.at(e - 1).possessive
+        });
+        if let Some(e) = body {
+            return Some(cx.span_text(j, e));
+        }
         j += 1;
     }
     // "the complaint filed by prosecutors": a group that speaks on its own is an author too.
@@ -3471,9 +3491,48 @@ static ANY_ORGANISATION: WordList = WordList::new(&[
     "watchdog",
 ]);
 
+/// Organisation words that call an organisation a business ("the company said"): never said of
+/// a public body ([`PUBLIC_BODIES`]).
+static BUSINESS_KINDS: WordList = WordList::new(&[
+    "company",
+    "corp",
+    "corporation",
+    "firm",
+    "inc",
+    "insurer",
+    "lender",
+    "ltd",
+    "manufacturer",
+    "retailer",
+]);
+
+/// Last words of a public body's name ("Port Ellis Fire Department", "Norvik County Council"):
+/// "the company" is never one of them.
+static PUBLIC_BODIES: WordList = WordList::new(&[
+    "agency",
+    "army",
+    "authority",
+    "bureau",
+    "commission",
+    "council",
+    "county",
+    "court",
+    "department",
+    "government",
+    "inspectorate",
+    "military",
+    "ministry",
+    "municipality",
+    "office",
+    "parliament",
+    "police",
+    "senate",
+]);
+
 /// The organisation "the KIND" means ("the airline", "the ministry"): the more recent of the one
 /// that last opened a sentence and the one last named, unless its name ends in a word of another
-/// kind ("the airline" is not the "Norvik Harbour Board"; any organisation is "the company").
+/// kind ("the airline" is not the "Norvik Harbour Board"; any organisation is "the company" but
+/// a public body: "the company" is not the "Port Ellis Fire Department").
 fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
     let fits = |name: &str| {
         let last = name
@@ -3481,6 +3540,9 @@ fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
             .find(|w| !w.is_empty())
             .unwrap_or("")
             .to_lowercase();
+        if is_in(&BUSINESS_KINDS, kind) && is_in(&PUBLIC_BODIES, &last) {
+            return false;
+        }
         is_in(&ANY_ORGANISATION, kind)
             || is_in(&ANY_ORGANISATION, &last)
             || !is_in(&ORGANISATION_WORDS, &last)
@@ -3608,15 +3670,20 @@ fn organisation_like(cx: &Context, a: usize, b: usize, from: usize) -> bool {
 }
 
 /// Who a document channel belongs to: its capitalised qualifier ("the RCMP statement"), the name
-/// after "from" or "of" ("a statement from the EU"), a common noun owning it ("the sheriff's
-/// report"; not a time, "yesterday's report"), or its possessive determiner ("her statement",
-/// "its report").
+/// after "from" or "of" ("a statement from the EU"), or the body named there in lower case
+/// ("records from the county fire department": its last word an organisation's), a common noun
+/// owning it ("the sheriff's report"; not a time, "yesterday's report"), or its possessive
+/// determiner ("her statement", "its report").
 fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
     let toks = &cx.toks;
     if let Some(k) = (c.first..c.last).find(|&k| matches!(toks.at(k).lower.as_str(), "from" | "of"))
     {
-        let from = (k + 1..c.last).find(|&i| toks.at(i).cap)?;
-        return Some(cx.span_text(from, c.last));
+        if let Some(from) = (k + 1..c.last).find(|&i| toks.at(i).cap) {
+            return Some(cx.span_text(from, c.last));
+        }
+        let head = &toks.at(c.last - 1).lower;
+        let body = k + 2 < c.last && is_in(&ORGANISATION_WORDS, head);
+        return body.then(|| cx.span_text(k + 1, c.last));
     }
     let qualifier: Vec<usize> = (c.first..c.last)
         .filter(|&i| toks.at(i).cap && !is_in(&lexicon::DETERMINERS, &toks.at(i).lower))

@@ -407,6 +407,14 @@ fn salient_words(text: &str, is_quote: bool) -> Vec<u64> {
         .collect()
 }
 
+/// True when `text` holds a word opening with a lower-case letter.
+fn has_lower_case_word(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_lowercase)
+    })
+}
+
 fn exclusives(
     docs: &[&Document],
     vocabulary: &reading::Vocabulary,
@@ -425,7 +433,9 @@ fn exclusives(
         let m = &members[0];
         let text = docs[m.doc].span_text(m.span);
         // An embedded post's signature ("— Name (@handle) May 2, 2026") says nothing itself.
-        if crate::posts::signature(text).is_some() {
+        // Nor does a line with no word in lower case, so no verb: a place and a date above a
+        // release ("Port Ellis, 4 May 2026"), a name alone.
+        if crate::posts::signature(text).is_some() || !has_lower_case_word(text) {
             continue;
         }
         let novel = salient_words(text, m.is_quote).iter().any(|w| {

@@ -12,6 +12,9 @@ pub struct Metadata {
     pub title: Option<String>,
     /// The site name.
     pub outlet: Option<String>,
+    /// The site's name as the page's `<title>` writes it after the headline ("Port reopens |
+    /// Norvik Gazette"): read only when the part before it is the page's headline.
+    pub title_site: Option<String>,
     /// The author line.
     pub author: Option<String>,
     /// The publication date as given (ISO 8601 in most pages).
@@ -113,6 +116,32 @@ fn plain_text(text: &str) -> String {
         .join("\n")
 }
 
+/// Most words of a site's name after the headline in a page's `<title>`.
+const TITLE_SITE_WORDS: usize = 5;
+
+/// The site's name a page's `<title>` writes after its headline and a bar or a dash
+/// ("Ferry service resumes | Harbour Times"): the words after the last separator, when the
+/// words before it are one of the page's `headlines` (its heading or its metadata's headline;
+/// case and spacing aside) and they are a short name opening with a capital. A title that
+/// only holds the headline, or puts a section before it ("Opinion | …"), names no site.
+fn site_after_headline(title: &str, headlines: &[String]) -> Option<String> {
+    let folded = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (at, sep) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max()?;
+    let (head, site) = (folded(&title[..at]), title[at + sep..].trim());
+    let words = site.split_whitespace().count();
+    let is_headline = !head.is_empty() && headlines.iter().any(|h| folded(h) == head);
+    (is_headline && (1..=TITLE_SITE_WORDS).contains(&words) && site.starts_with(char::is_uppercase))
+        .then(|| site.to_string())
+}
+
 /// Reads a page's metadata.
 pub fn metadata(page: &Page) -> Metadata {
     let ld = ld_articles(page);
@@ -122,6 +151,15 @@ pub fn metadata(page: &Page) -> Metadata {
         .iter()
         .find(|b| b.kind == BlockKind::Heading(1))
         .map(|b| b.text.clone());
+    let headlines: Vec<String> = [
+        meta(page, &["og:title", "twitter:title"]).map(str::to_string),
+        ld_field("headline"),
+        h1.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let title_site = site_after_headline(&page.title, &headlines);
     let title = meta(page, &["og:title", "twitter:title"])
         .map(str::to_string)
         .or_else(|| ld_field("headline"))
@@ -170,6 +208,7 @@ pub fn metadata(page: &Page) -> Metadata {
     Metadata {
         title,
         outlet,
+        title_site,
         author,
         published,
         body,
@@ -202,5 +241,27 @@ mod tests {
         ));
         assert_eq!(bare.title.as_deref(), Some("Only a title"));
         assert_eq!(bare.published.as_deref(), Some("2021-01-01"));
+        assert_eq!(bare.title_site, None);
+    }
+
+    #[test]
+    fn a_title_names_the_site_after_the_headline_it_repeats() {
+        let page = |title: &str| {
+            metadata(&parse(&format!(
+                "<title>{title}</title><h1>Ferry service resumes after the storm</h1><p>x</p>"
+            )))
+        };
+        let m = page("Ferry service resumes after the storm | Norvik Harbour Board");
+        assert_eq!(m.title_site.as_deref(), Some("Norvik Harbour Board"));
+        let m = page("Ferry Service Resumes After the Storm - Harbour Times");
+        assert_eq!(m.title_site.as_deref(), Some("Harbour Times"));
+        // A section before the headline, a headline with a dash of its own, a long tail.
+        for title in [
+            "Opinion | Ferry service resumes after the storm",
+            "Ferry service resumes - after the storm",
+            "Ferry service resumes after the storm | what the crews said on the quay today",
+        ] {
+            assert_eq!(page(title).title_site, None, "{title}");
+        }
     }
 }

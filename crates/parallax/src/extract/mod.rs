@@ -22,6 +22,8 @@ pub struct Extracted {
     pub title: Option<String>,
     /// The site name.
     pub outlet: Option<String>,
+    /// The site's name after the headline in the page's `<title>` ([`metadata::Metadata`]).
+    pub title_site: Option<String>,
     /// The author line.
     pub author: Option<String>,
     /// The publication date, as ISO 8601 when it could be read as such.
@@ -95,6 +97,7 @@ pub fn extract_html(html: &str) -> Result<Extracted, ExtractError> {
         text,
         title: meta.title.and_then(nonempty),
         outlet: meta.outlet.and_then(nonempty),
+        title_site: meta.title_site.and_then(nonempty),
         author: meta.author.and_then(nonempty).or_else(byline),
         published: meta.published.as_deref().and_then(crate::date::iso_of),
         blocks: placed,

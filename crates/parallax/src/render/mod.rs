@@ -339,6 +339,7 @@ pub(crate) fn clue_words(clue: crate::outlets::OutletClue) -> &'static str {
     match clue {
         OutletClue::Given => "metadata",
         OutletClue::SiteName => "site name",
+        OutletClue::PageTitle => "page title",
         OutletClue::Url => "URL",
         OutletClue::Dateline => "dateline",
         OutletClue::Credit => "credit line",
