@@ -1174,27 +1174,50 @@ pub(crate) static DETERMINERS: WordList = WordList::new(&[
     "four", "five",
 ]);
 
+/// Prepositions that make what follows a place: where a group of speakers is ("residents near
+/// the plant"), where a name stands for a place ("in Kessel", "from Port Ellis").
+pub(crate) static PLACE_PREPOSITIONS: WordList = WordList::new(&[
+    "across",
+    "along",
+    "around",
+    "at",
+    "from",
+    "in",
+    "inside",
+    "near",
+    "off",
+    "on",
+    "outside",
+    "throughout",
+]);
+
 /// Bare plural nouns that report speech on their own ("police said", "officials say").
 pub(crate) static GROUP_NOUNS: WordList = WordList::new(&[
     "activists",
     "analysts",
     "authorities",
+    "colleagues",
     "critics",
     "doctors",
     "economists",
     "experts",
+    "friends",
     "investigators",
     "lawyers",
     "members",
+    "neighbors",
+    "neighbours",
     "officers",
     "officials",
-    "organizers",
     "organisers",
+    "organizers",
     "others",
     "parents",
+    "people",
     "police",
     "prosecutors",
     "protesters",
+    "relatives",
     "researchers",
     "residents",
     "scientists",
@@ -1202,7 +1225,6 @@ pub(crate) static GROUP_NOUNS: WordList = WordList::new(&[
     "students",
     "teachers",
     "witnesses",
-    "people",
 ]);
 
 /// Words that make a capitalised phrase an organisation or place rather than a person.

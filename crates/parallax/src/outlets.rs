@@ -444,7 +444,8 @@ fn masthead_like(name: &str, least: usize) -> bool {
 /// The outlet a masthead names: a line near the top of the page that holds only a name reading
 /// as a newspaper's or a station's ([`masthead_like`], two words at least) and that the page
 /// writes again inside a sentence below it ("Norvik Gazette" above the article, "told the
-/// Norvik Gazette" in it). A section label ("Local News") is not written so.
+/// Norvik Gazette" in it), or writes without a closing "News" ("Harbour Radio News" above,
+/// "told Harbour Radio" in it). A section label ("Local News") is not written so.
 fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n').take(DATELINE_LINES) {
@@ -454,10 +455,12 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
         if !masthead_like(name, 2) {
             continue;
         }
-        if text
-            .get(offset..)
-            .is_some_and(|rest| named_in_a_sentence(rest, name))
-        {
+        let station = name
+            .strip_suffix(" News")
+            .filter(|station| masthead_like(station, 2));
+        if text.get(offset..).is_some_and(|rest| {
+            named_in_a_sentence(rest, name) || station.is_some_and(|s| named_in_a_sentence(rest, s))
+        }) {
             let from = start + (line.len() - line.trim_start().len());
             return Some((from, from + name.len(), OutletClue::Masthead));
         }
@@ -734,6 +737,13 @@ mod tests {
         // A preposition of a circumstance may follow the name in the sentence.
         let text = "Harbour TV\nThe pier will close, Ann Lee told Harbour TV after the vote.\n";
         assert_eq!(named(text).as_deref(), Some("Harbour TV"));
+        // A station's news masthead the page writes without its "News".
+        let text = "Harbour Radio News\nThe pier will close, Ann Lee told Harbour Radio.\n";
+        assert_eq!(named(text).as_deref(), Some("Harbour Radio News"));
+        assert_eq!(
+            named("Local News\nThe harbour reopened, locals said on Friday.\n"),
+            None
+        );
         // A section label, repeated only as a menu's line, names nothing; nor does a common
         // phrase the page writes in lower case, or a name read before more words.
         assert_eq!(

@@ -3941,3 +3941,29 @@ fn a_body_in_lower_case_owns_the_records_credited_to_it() {
     let q = holding(&found, "ran late on most days");
     assert_ne!(q.speaker.as_deref(), Some("last winter"), "{found:?}");
 }
+
+#[test]
+fn a_person_s_name_inside_an_organisation_s_name_stays_in_it() {
+    let text = "Relatives wept outside the court on Friday.\n\n\
+                The Holm Star Families Group said in a statement that the verdict was only a \
+                start.\n\n\
+                Minister Marta Holm said the report would come out in June.";
+    let found = attributed(text);
+    let q = holding(&found, "only a start");
+    assert_eq!(
+        q.channel.as_deref(),
+        Some("Holm Star Families Group"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn outside_before_a_bare_place_noun_is_where_not_what_was_said() {
+    let text = "The jury returned its verdict late on Friday.\n\n\
+                Brandt's lawyer said outside court that his client was stunned and would appeal.";
+    let found = quotes(text);
+    assert_eq!(
+        words_of(&found, "would appeal"),
+        "his client was stunned and would appeal."
+    );
+}

@@ -83,7 +83,16 @@ pub(crate) fn channel_mentions(
             let p = toks.at(first - 1);
             // "the sheriff's office", "the mayor's statement": a common noun owning the channel.
             let owner_noun = p.possessive && !p.cap && first == i && !is_time_owner(&p.lower);
-            let modifier = (p.cap && names.part(p.base).is_none() && p.lower != "according")
+            // "The Lee Family Fund": a person's name between an article and an organisation's
+            // words is part of the organisation's name.
+            let name_after_article = p.cap
+                && toks.at(first).cap
+                && first >= from + 2
+                && matches!(toks.at(first - 2).lower.as_str(), "the" | "a" | "an")
+                && adjacent(toks.at(first - 2), p);
+            let modifier = (p.cap
+                && (names.part(p.base).is_none() || name_after_article)
+                && p.lower != "according")
                 || is_in(&CHANNEL_MODIFIERS, &p.lower)
                 || is_in(&CHANNEL_HEADS, &p.lower)
                 || owner_noun;

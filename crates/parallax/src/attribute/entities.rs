@@ -80,28 +80,13 @@ pub fn canonicalize(quotes: &mut [Quote]) {
     }
 }
 
-/// Prepositions that say where a group of speakers is ("residents near the plant").
-static PLACING: WordList = WordList::new(&[
-    "across",
-    "along",
-    "around",
-    "at",
-    "from",
-    "in",
-    "inside",
-    "near",
-    "on",
-    "outside",
-    "throughout",
-]);
-
 /// The words of a speaker phrase before a preposition that says where it is, when they read
 /// as a name: "Residents near the plant" is residents.
 fn head_before_place(speaker: &str) -> Option<String> {
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let at = words
         .iter()
-        .position(|w| is_in(&PLACING, &w.to_lowercase()))
+        .position(|w| is_in(&crate::lexicon::PLACE_PREPOSITIONS, &w.to_lowercase()))
         .filter(|&at| at > 0)?;
     Some(words.get(..at)?.join(" ")).filter(|head| is_name(head))
 }
@@ -505,13 +490,19 @@ pub(crate) fn is_name(speaker: &str) -> bool {
         || is_in(&GROUP_NOUNS, &lower_last)
         || is_in(&PLURAL_ROLES, &lower_last)
         || (words.len() > 1 && matches!(first.to_lowercase().as_str(), "the" | "a" | "an"));
-    // "federal prosecutors", "senior officials": a word qualifying a plural group.
+    // "federal prosecutors", "senior officials", "his former colleagues": a word qualifying a
+    // plural group, perhaps after an owner's determiner.
+    let owner = usize::from(matches!(
+        first.to_lowercase().as_str(),
+        "his" | "her" | "their" | "its" | "our"
+    ));
     let qualified_group = lower_only
-        && words.len() <= 3
+        && words.len() <= 3 + owner
         && (is_in(&GROUP_NOUNS, &lower_last) || is_in(&PLURAL_ROLES, &lower_last))
         && words
             .iter()
             .take(last)
+            .skip(owner)
             .all(|w| !crate::terms::is_stopword(&w.to_lowercase()));
     let first_ok = capitalised(first)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -686,6 +677,8 @@ mod tests {
             "a person familiar with the inquiry",
             "people familiar with the matter",
             "two senior officials briefed on the talks",
+            "his former colleagues",
+            "her relatives",
         ] {
             assert!(is_name(name), "{name}");
         }
@@ -698,6 +691,8 @@ mod tests {
             "ministry",
             "of police",
             "a person said",
+            "his own",
+            "their long",
             "",
         ] {
             assert!(!is_name(not_a_name), "{not_a_name}");

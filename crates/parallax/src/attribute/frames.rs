@@ -244,17 +244,33 @@ static CIRCUMSTANCE_PREPOSITIONS: WordList = WordList::new(&[
     "after", "at", "during", "in", "on", "outside", "through", "via",
 ]);
 /// True when token `i` opens a circumstance ([`CIRCUMSTANCE_PREPOSITIONS`]); "outside" only
-/// before a determiner or a name ("outside the court", "outside City Hall"), since "outside
-/// experts" is a noun phrase.
+/// before a determiner, a name or a place's bare noun ("outside the court", "outside City
+/// Hall", "outside court"), since "outside experts" is a noun phrase.
 fn circumstance_at(s: &Sentence, i: usize) -> bool {
     let t = s.tok(i);
     is_in(&CIRCUMSTANCE_PREPOSITIONS, &t.lower)
         && (t.lower != "outside"
             || (i + 1 < s.to && {
                 let next = s.tok(i + 1);
-                next.cap || is_in(&DETERMINERS, &next.lower)
+                next.cap
+                    || is_in(&DETERMINERS, &next.lower)
+                    || is_in(&BARE_PLACE_NOUNS, &next.lower)
             }))
 }
+
+/// Nouns of institutions that name a place without an article ("said outside court", "outside
+/// parliament"): "outside" before one opens a circumstance.
+static BARE_PLACE_NOUNS: WordList = WordList::new(&[
+    "church",
+    "congress",
+    "court",
+    "home",
+    "hospital",
+    "jail",
+    "parliament",
+    "prison",
+    "school",
+]);
 
 /// True for a word of [`PREPOSITIONS`] or [`CIRCUMSTANCE_PREPOSITIONS`]: after a verb of
 /// speech it opens a circumstance or an addressee, not the words or the speaker.

@@ -355,8 +355,27 @@ pub struct StoryClusterer {
     rare_names: Vec<Vec<RareName>>,
 }
 
-/// A rare name: its term's hash and the word as the document writes it.
-type RareName = (u64, String);
+/// A rare name: its term's hash, the word as the document writes it, and whether the document
+/// names a place with it ([`after_place_preposition`]).
+type RareName = (u64, String, bool);
+
+/// Capitalised words of a name that may stand between a place preposition and a word of it
+/// ("from Port Ellis" for "Ellis").
+const NAME_WORDS_BEFORE: usize = 3;
+
+/// True when the word after `before` is part of a name right after a place preposition ("in
+/// Kessel", "from Port Ellis"; not "the Kessel festival" or "Lee said").
+fn after_place_preposition(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    for _ in 0..=NAME_WORDS_BEFORE {
+        match words.next() {
+            Some(w) if w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';', ':']) => {}
+            Some(w) => return crate::lexicon::is_in(&crate::lexicon::PLACE_PREPOSITIONS, w),
+            None => return false,
+        }
+    }
+    false
+}
 
 /// Rare names kept of one document at most: a page of capitalised nonsense words holds no more.
 const MAX_RARE_NAMES: usize = 200;
@@ -364,12 +383,12 @@ const MAX_RARE_NAMES: usize = 200;
 /// The capitalised words of three letters or more inside the sentences of `text` whose terms
 /// the background corpus holds in at most [`RARE_NAME_BACKGROUND_DF`] documents, each once, in
 /// the order they come (at most [`MAX_RARE_NAMES`]): the people, places and organisations the
-/// text names that the news at large seldom does. A word opening a sentence, a line, a clause
-/// after a colon or a quotation ([`opens_sentence`]) is capitalised whatever it is, and is
-/// passed over.
+/// text names that the news at large seldom does, each marked a place when the text names one
+/// with it anywhere ("in Kessel"). A word opening a sentence, a line, a clause after a colon or
+/// a quotation ([`opens_sentence`]) is capitalised whatever it is, and is passed over.
 fn rare_names(text: &str) -> Vec<RareName> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut out = Vec::new();
+    let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    let mut out: Vec<RareName> = Vec::new();
     for span in crate::segment::words(text) {
         let Some(word) = span.slice(text) else {
             continue;
@@ -380,10 +399,19 @@ fn rare_names(text: &str) -> Vec<RareName> {
         {
             continue;
         }
+        let before = text.get(..span.start()).unwrap_or("");
+        let place = after_place_preposition(before);
         for hash in crate::terms::term_hashes(word) {
             let df = BACKGROUND.df.get(&hash).copied().unwrap_or(0);
-            if df <= RARE_NAME_BACKGROUND_DF && seen.insert(hash) {
-                out.push((hash, word.to_string()));
+            if df > RARE_NAME_BACKGROUND_DF {
+                continue;
+            }
+            match seen.get(&hash) {
+                Some(&at) => out[at].2 |= place,
+                None => {
+                    seen.insert(hash, out.len());
+                    out.push((hash, word.to_string(), place));
+                }
             }
         }
         if out.len() >= MAX_RARE_NAMES {
@@ -809,7 +837,8 @@ impl StoryClusterer {
 
     /// The closest of the `scored` stories (similarity, story; the closest first) that a
     /// document with rare names `names` joins on them: from [`NAME_JOIN_SIMILARITY`], sharing
-    /// [`NAME_JOIN_SHARED`] of them with its documents; with the names shared.
+    /// [`NAME_JOIN_SHARED`] of them with its documents ([`StoryClusterer::joined_by_names`]);
+    /// with the names shared.
     fn named_story(
         &self,
         scored: &[(f64, usize)],
@@ -821,27 +850,50 @@ impl StoryClusterer {
         scored
             .iter()
             .take_while(|&&(sim, _)| sim >= NAME_JOIN_SIMILARITY)
-            .map(|&(sim, s)| (sim, s, self.shared_names(s, names, None)))
-            .find(|(_, _, shared)| shared.len() >= NAME_JOIN_SHARED)
+            .map(|&(sim, s)| (sim, s, self.joined_by_names(s, names, None)))
+            .find(|(_, _, shared)| !shared.is_empty())
+    }
+
+    /// The rare names of `names` shared with documents of `story` other than `own`, when they
+    /// are enough to join it: [`NAME_JOIN_SHARED`] or more, one of them at least no place in
+    /// either document (two local pages name their town whatever they report); else none.
+    pub(super) fn joined_by_names(
+        &self,
+        story: usize,
+        names: &[RareName],
+        own: Option<usize>,
+    ) -> Vec<String> {
+        let shared = self.shared_names(story, names, own);
+        let enough = shared.len() >= NAME_JOIN_SHARED && shared.iter().any(|&(_, _, place)| !place);
+        if enough {
+            shared.into_iter().map(|(_, word, _)| word).collect()
+        } else {
+            Vec::new()
+        }
     }
 
     /// The rare names of `names` that documents of `story` other than `own` also hold, as
-    /// `names` writes them.
-    fn shared_names(&self, story: usize, names: &[RareName], own: Option<usize>) -> Vec<String> {
+    /// `names` writes them, each a place when any of those documents names one with it.
+    fn shared_names(&self, story: usize, names: &[RareName], own: Option<usize>) -> Vec<RareName> {
         if names.is_empty() {
             return Vec::new();
         }
-        let held: rustc_hash::FxHashSet<u64> = self.stories[story]
+        let mut held: rustc_hash::FxHashMap<u64, bool> = rustc_hash::FxHashMap::default();
+        for member in self.stories[story]
             .members
             .iter()
             .filter(|&&m| Some(m) != own)
-            .filter_map(|&m| self.rare_names.get(m))
-            .flat_map(|n| n.iter().map(|(hash, _)| *hash))
-            .collect();
+        {
+            for &(hash, _, place) in self.rare_names.get(*member).into_iter().flatten() {
+                *held.entry(hash).or_default() |= place;
+            }
+        }
         names
             .iter()
-            .filter(|(hash, _)| held.contains(hash))
-            .map(|(_, word)| word.clone())
+            .filter_map(|(hash, word, place)| {
+                let held_place = held.get(hash)?;
+                Some((*hash, word.clone(), *place || *held_place))
+            })
             .collect()
     }
 
@@ -1038,7 +1090,7 @@ mod tests {
              agreed.",
         )
         .into_iter()
-        .map(|(_, word)| word)
+        .map(|(_, word, _)| word)
         .collect();
         // "Yesterday", "Tomas", "Ostervik", "The" and "Nothing" open a sentence or a quotation;
         // "Tuesday" is common in the news; a name after a closing mark or after "Mr." is inside
@@ -1074,6 +1126,21 @@ mod tests {
             &REACTION.replace("Okonkwo", "Marchetti"),
         ));
         assert_eq!(story, 1, "{why:?}");
+        // Two names shared that either page names places with are the town two local pages
+        // report from, whatever else they report.
+        let placed = |text: &str| {
+            text.replace("Tomas Wendrick", "Tomas Berg of Wendrick")
+                .replace("where Wendrick grew up", "in Wendrick, where he grew up")
+                .replace("Judge Halvard Okonkwo", "A judge from Okonkwo")
+                .replace("the ruling by Okonkwo", "the ruling in Okonkwo")
+        };
+        let mut places = StoryClusterer::new();
+        places.add(&input("ruling", &placed(RULING)));
+        let (story, why) = places.add(&input("reaction", &placed(REACTION)));
+        assert_eq!(story, 1, "{why:?}");
+        assert!(after_place_preposition("crews drove out from Port Ellis"));
+        assert!(!after_place_preposition("the court heard that Ann Lee"));
+        assert!(!after_place_preposition("Lee said in court, Tom"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use super::{
     earliest, ranked_top, ClusterInput, StoryClusterer, Vector, JOIN_SIMILARITY_SMALL, KEPT_TERMS,
-    NAME_JOIN_SHARED, NAME_JOIN_SIMILARITY, SMALL_INPUT,
+    NAME_JOIN_SIMILARITY, SMALL_INPUT,
 };
 use crate::model::Assignment;
 
@@ -177,9 +177,7 @@ impl StoryClusterer {
                 if self.ids.len() < SMALL_INPUT
                     && (NAME_JOIN_SIMILARITY..JOIN_SIMILARITY_SMALL).contains(&similarity) =>
             {
-                Some(self.shared_names(story, names, Some(i)))
-                    .filter(|shared| shared.len() >= NAME_JOIN_SHARED)
-                    .unwrap_or_default()
+                self.joined_by_names(story, names, Some(i))
             }
             _ => Vec::new(),
         };
