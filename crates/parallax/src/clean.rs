@@ -399,6 +399,8 @@ const MEDIA_OPENERS: &[&str] = &[
     "media playback is unsupported",
     "watch the full",
     "watch the video",
+    "listen to the full ",
+    "hear the full ",
     "click to play",
     "play video",
     "just watched",
@@ -2555,6 +2557,8 @@ mod tests {
             "ann lee has more tonight at 6 p.m. on harbour tv.",
             "harbour tv's tom brandt has the story at 5:30.",
             "norvik radio has more at 6.",
+            "listen to the full report on norvik radio at 6.",
+            "hear the full interview on the harbour hour podcast.",
         ] {
             assert!(is_media_chrome(promo), "{promo}");
         }
@@ -2569,6 +2573,7 @@ mod tests {
             "watch crews worked through the night to mend the sea wall.",
             "download it here so you can follow the steps below:",
             "listeners wrote in to ask about the ferry fares.",
+            "listen to the fullness of the choir, the conductor told the crowd.",
             "stream levels here rose two feet overnight, the weather service said.",
             "watch parties drew fans, who cheered live as the results came in.",
         ] {
