@@ -45,6 +45,31 @@ fn number(word: &str) -> Option<f64> {
     word.replace(',', "").parse().ok()
 }
 
+/// Words before a weekday that put it ahead of the day of publication ("will stay shut on
+/// Monday", "rain is expected on Monday", "next Monday"), lower-cased.
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "'ll",
+    "expected",
+    "due",
+    "scheduled",
+    "next",
+    "upcoming",
+    "until",
+];
+
+/// Words before a weekday searched for a [`FUTURE_MARKERS`] word, within its clause.
+const FUTURE_REACH: usize = 5;
+
+/// True when a word of [`FUTURE_MARKERS`] stands in the few words before token `i` (a weekday)
+/// within its clause: the day is the coming one, not the last.
+fn ahead_of_publication(toks: &[Tok], i: usize) -> bool {
+    (i.saturating_sub(FUTURE_REACH)..i)
+        .rev()
+        .take_while(|&k| !toks.at(k).gap_after.contains([',', ';', '.']))
+        .any(|k| FUTURE_MARKERS.contains(&toks.at(k).lower.as_str()))
+}
+
 /// The facts of one document; `published` is the `YYYY-MM-DD` date relative dates resolve
 /// against: its publication date, or the story's reference date.
 pub fn facts(
@@ -153,6 +178,11 @@ pub fn facts(
         if t.cap && weekday.is_some() || matches!(lower, "yesterday" | "today") {
             let value = today.and_then(|d| {
                 let target = match (weekday, lower) {
+                    // "Schools will stay shut on Monday": the coming one.
+                    (Some(w), _) if ahead_of_publication(toks, i) => {
+                        let current = (d + 3).rem_euclid(7);
+                        d + (w as i64 - current).rem_euclid(7)
+                    }
                     (Some(w), _) => {
                         // 1970-01-01 was a Thursday (weekday index 3).
                         let current = (d + 3).rem_euclid(7);
@@ -330,6 +360,21 @@ mod tests {
         for x in &f {
             assert_eq!(&"Quillon phoned Brandt on Wednesday and wrote on 15/6/2022 and again on June 20, 2022. The forum opens June 17."[x.span.start()..x.span.end()], x.text);
         }
+    }
+
+    #[test]
+    fn a_weekday_after_will_or_expected_is_the_coming_one() {
+        let text = "The ferry stopped on Monday. Crews will reopen the pier on Monday, and more \
+                    rain is expected on Friday. The mayor spoke on Friday.";
+        // 2031-03-05 is a Wednesday.
+        let f = facts_of(text, Some("2031-03-05"));
+        let days: Vec<Option<String>> = f
+            .iter()
+            .filter(|x| x.kind == FactKind::Date)
+            .map(|x| x.value.clone())
+            .collect();
+        let expected = ["2031-03-03", "2031-03-10", "2031-03-07", "2031-02-28"];
+        assert_eq!(days, expected.map(|d| Some(d.to_string())));
     }
 
     #[test]
