@@ -177,7 +177,8 @@ pub struct Document {
     pub removed: Vec<Removal>,
     /// The mojibake repairs made while decoding.
     pub repairs: Vec<Repair>,
-    /// Sentence spans in `text`.
+    /// Sentence spans in `text`, each from its first word: a dateline opening a sentence's line
+    /// ("KESSEL (Harbour Wire) - ") is left out, as the outlet's place and name.
     pub sentences: Vec<Span>,
     /// Maps spans of `text` back to the decoded input.
     pub alignment: Alignment,

@@ -217,10 +217,6 @@ pub(crate) fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> 
             plain(OutletClue::Url, page.host.unwrap_or("")),
         ));
     }
-    if let Some(site) = page.title_site.map(str::trim).filter(|g| !g.is_empty()) {
-        let name = known(site).unwrap_or_else(|| site.to_string());
-        return Some((name, plain(OutletClue::PageTitle, site)));
-    }
     let text_clues = dateline(page.source_text)
         .or_else(|| {
             // A bare credit line counts when the registry knows the name: a lone
@@ -243,6 +239,12 @@ pub(crate) fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> 
             end: Some(end),
         };
         return Some((name, evidence));
+    }
+    // The site's name after the headline in the page's title: the text's own clues first (a
+    // wire's dateline on a site that republishes it).
+    if let Some(site) = page.title_site.map(str::trim).filter(|g| !g.is_empty()) {
+        let name = known(site).unwrap_or_else(|| site.to_string());
+        return Some((name, plain(OutletClue::PageTitle, site)));
     }
     page.host
         .map(|h| (h.to_string(), plain(OutletClue::Url, h)))
@@ -806,6 +808,23 @@ mod tests {
             ..PageClues::default()
         };
         assert_eq!(name_outlet(&page).unwrap().0, "The Daily Bugle");
+        // A title's site name comes after the text's own clues.
+        let page = PageClues {
+            title_site: Some("Norvik Gazette"),
+            source_text: text,
+            ..PageClues::default()
+        };
+        assert_eq!(name_outlet(&page).unwrap().0, "Reuters");
+        let page = PageClues {
+            title_site: Some("Norvik Gazette"),
+            source_text: "The harbour reopened.",
+            ..PageClues::default()
+        };
+        let (name, ev) = name_outlet(&page).unwrap();
+        assert_eq!(
+            (name.as_str(), ev.clue),
+            ("Norvik Gazette", OutletClue::PageTitle)
+        );
         let page = PageClues {
             host: Some("news.bugle.example"),
             source_text: "The harbour reopened.",

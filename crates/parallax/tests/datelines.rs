@@ -29,6 +29,12 @@ fn a_conflict_s_side_and_a_sentence_start_past_the_dateline() {
         ),
     ];
     let report = analyze_pages(pages, &Options::default());
+    // The article as the HTML report shows it still opens with its dateline.
+    let html = parallax::render::html::html(&report);
+    assert!(
+        html.contains("KESSEL, May 4 (Harbour Wire) -"),
+        "no dateline shown"
+    );
     for doc in &report.documents {
         let first = doc.span_text(doc.sentences[0]);
         assert!(first.starts_with("A fire at"), "{}: {first:?}", doc.id);

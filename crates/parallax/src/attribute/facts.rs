@@ -47,27 +47,32 @@ fn number(word: &str) -> Option<f64> {
 
 /// Words before a weekday that put it ahead of the day of publication ("will stay shut on
 /// Monday", "rain is expected on Monday", "next Monday"), lower-cased.
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "'ll",
-    "expected",
-    "due",
-    "scheduled",
-    "next",
-    "upcoming",
-    "until",
-];
+const FUTURE_MARKERS: &[&str] = &["will", "expected", "due", "scheduled", "next", "upcoming"];
 
 /// Words before a weekday searched for a [`FUTURE_MARKERS`] word, within its clause.
 const FUTURE_REACH: usize = 5;
 
 /// True when a word of [`FUTURE_MARKERS`] stands in the few words before token `i` (a weekday)
-/// within its clause: the day is the coming one, not the last.
+/// within its clause: the day is the coming one, not the last. Not "due to" or "next to" (a
+/// cause, a place), nor "than expected" (a comparison).
 fn ahead_of_publication(toks: &[Tok], i: usize) -> bool {
+    let marks = |k: usize| {
+        let word = toks.at(k).lower.as_str();
+        let next = toks.get(k + 1).map_or("", |t| t.lower.as_str());
+        let before = k.checked_sub(1).map_or("", |b| toks.at(b).lower.as_str());
+        FUTURE_MARKERS.contains(&word)
+            && !(matches!(word, "due" | "next") && next == "to")
+            && !(word == "expected" && before == "than")
+    };
     (i.saturating_sub(FUTURE_REACH)..i)
         .rev()
-        .take_while(|&k| !toks.at(k).gap_after.contains([',', ';', '.']))
-        .any(|k| FUTURE_MARKERS.contains(&toks.at(k).lower.as_str()))
+        .take_while(|&k| {
+            !toks
+                .at(k)
+                .gap_after
+                .contains([',', ';', '.', '?', '!', '\n'])
+        })
+        .any(marks)
 }
 
 /// The facts of one document; `published` is the `YYYY-MM-DD` date relative dates resolve
@@ -181,7 +186,10 @@ pub fn facts(
                     // "Schools will stay shut on Monday": the coming one.
                     (Some(w), _) if ahead_of_publication(toks, i) => {
                         let current = (d + 3).rem_euclid(7);
-                        d + (w as i64 - current).rem_euclid(7)
+                        // "next Monday" said on a Monday is a week on.
+                        let ahead = (w as i64 - current).rem_euclid(7);
+                        let next = i > 0 && toks.at(i - 1).lower == "next";
+                        d + if ahead == 0 && next { 7 } else { ahead }
                     }
                     (Some(w), _) => {
                         // 1970-01-01 was a Thursday (weekday index 3).
@@ -365,7 +373,9 @@ mod tests {
     #[test]
     fn a_weekday_after_will_or_expected_is_the_coming_one() {
         let text = "The ferry stopped on Monday. Crews will reopen the pier on Monday, and more \
-                    rain is expected on Friday. The mayor spoke on Friday.";
+                    rain is expected on Friday. The mayor spoke on Friday. Flights were cancelled \
+                    due to fog on Monday. A fire broke out next to the school on Monday. Will the \
+                    pier hold? Engineers found cracks on Monday.";
         // 2031-03-05 is a Wednesday.
         let f = facts_of(text, Some("2031-03-05"));
         let days: Vec<Option<String>> = f
@@ -373,7 +383,15 @@ mod tests {
             .filter(|x| x.kind == FactKind::Date)
             .map(|x| x.value.clone())
             .collect();
-        let expected = ["2031-03-03", "2031-03-10", "2031-03-07", "2031-02-28"];
+        let expected = [
+            "2031-03-03",
+            "2031-03-10",
+            "2031-03-07",
+            "2031-02-28",
+            "2031-03-03",
+            "2031-03-03",
+            "2031-03-03",
+        ];
         assert_eq!(days, expected.map(|d| Some(d.to_string())));
     }
 

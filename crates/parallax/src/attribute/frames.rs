@@ -244,8 +244,8 @@ static CIRCUMSTANCE_PREPOSITIONS: WordList = WordList::new(&[
     "after", "at", "during", "in", "on", "outside", "through", "via",
 ]);
 /// True when token `i` opens a circumstance ([`CIRCUMSTANCE_PREPOSITIONS`]); "outside" only
-/// before a determiner, a name or a place's bare noun ("outside the court", "outside City
-/// Hall", "outside court"), since "outside experts" is a noun phrase.
+/// before a determiner, a name or a place's bare noun closing its phrase ("outside the court",
+/// "outside City Hall", "outside court that"), since "outside experts" is a noun phrase.
 fn circumstance_at(s: &Sentence, i: usize) -> bool {
     let t = s.tok(i);
     is_in(&CIRCUMSTANCE_PREPOSITIONS, &t.lower)
@@ -254,8 +254,15 @@ fn circumstance_at(s: &Sentence, i: usize) -> bool {
                 let next = s.tok(i + 1);
                 next.cap
                     || is_in(&DETERMINERS, &next.lower)
-                    || is_in(&BARE_PLACE_NOUNS, &next.lower)
+                    || (is_in(&BARE_PLACE_NOUNS, &next.lower) && closes_place(s, i + 1))
             }))
+}
+
+/// True when the bare place noun at token `i` closes its phrase: the sentence ends there, or a
+/// comma or "that" follows ("said outside court that …"; not "said outside school activities
+/// would resume", where the noun qualifies the words said).
+fn closes_place(s: &Sentence, i: usize) -> bool {
+    i + 1 >= s.to || s.tok(i).gap_after.contains(',') || s.tok(i + 1).lower == "that"
 }
 
 /// Nouns of institutions that name a place without an article ("said outside court", "outside

@@ -3137,6 +3137,11 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
             (j..e).all(|i| i < to && !toks.at(i).cap && !toks.at(i).in_quote)
                 && is_in(&ORGANISATION_WORDS, head)
                 && !toks.at(e - 1).possessive
+                // The body closes its phrase ("data from the school year" is no school's).
+                && (e >= to
+                    || !toks.at(e - 1).gap_after.trim().is_empty()
+                    || is_in(&lexicon::NON_SUBJECT_PREPOSITIONS, word(e))
+                    || matches!(word(e), "and" | "or" | "that" | "which" | "on" | "for"))
         });
         if let Some(e) = body {
             return Some(cx.span_text(j, e));
@@ -3160,6 +3165,10 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
             && toks.get(j + n).is_some_and(|t| t.cap && j + n < to)
     }) {
         j += n;
+    }
+    // "figures from March" are of a time, not by someone.
+    if lexicon::is_calendar_word(word(j)) {
+        return None;
     }
     let first = j;
     let mut end = j;
@@ -3532,7 +3541,8 @@ static PUBLIC_BODIES: WordList = WordList::new(&[
 /// The organisation "the KIND" means ("the airline", "the ministry"): the more recent of the one
 /// that last opened a sentence and the one last named, unless its name ends in a word of another
 /// kind ("the airline" is not the "Norvik Harbour Board"; any organisation is "the company" but
-/// a public body: "the company" is not the "Port Ellis Fire Department").
+/// a public body: "the company" is not the "Port Ellis Fire Department" nor the "Department of
+/// Harbours").
 fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
     let fits = |name: &str| {
         let last = name
@@ -3540,7 +3550,15 @@ fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
             .find(|w| !w.is_empty())
             .unwrap_or("")
             .to_lowercase();
-        if is_in(&BUSINESS_KINDS, kind) && is_in(&PUBLIC_BODIES, &last) {
+        // "Department of Harbours": the body's word before "of".
+        let head = name
+            .split(" of ")
+            .next()
+            .and_then(|h| h.split_whitespace().last())
+            .unwrap_or("")
+            .to_lowercase();
+        let public = is_in(&PUBLIC_BODIES, &last) || is_in(&PUBLIC_BODIES, &head);
+        if is_in(&BUSINESS_KINDS, kind) && public {
             return false;
         }
         is_in(&ANY_ORGANISATION, kind)
@@ -3670,20 +3688,15 @@ fn organisation_like(cx: &Context, a: usize, b: usize, from: usize) -> bool {
 }
 
 /// Who a document channel belongs to: its capitalised qualifier ("the RCMP statement"), the name
-/// after "from" or "of" ("a statement from the EU"), or the body named there in lower case
-/// ("records from the county fire department": its last word an organisation's), a common noun
-/// owning it ("the sheriff's report"; not a time, "yesterday's report"), or its possessive
-/// determiner ("her statement", "its report").
+/// after "from" or "of" ("a statement from the EU"), a common noun owning it ("the sheriff's
+/// report"; not a time, "yesterday's report"), or its possessive determiner ("her statement",
+/// "its report").
 fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
     let toks = &cx.toks;
     if let Some(k) = (c.first..c.last).find(|&k| matches!(toks.at(k).lower.as_str(), "from" | "of"))
     {
-        if let Some(from) = (k + 1..c.last).find(|&i| toks.at(i).cap) {
-            return Some(cx.span_text(from, c.last));
-        }
-        let head = &toks.at(c.last - 1).lower;
-        let body = k + 2 < c.last && is_in(&ORGANISATION_WORDS, head);
-        return body.then(|| cx.span_text(k + 1, c.last));
+        let from = (k + 1..c.last).find(|&i| toks.at(i).cap)?;
+        return Some(cx.span_text(from, c.last));
     }
     let qualifier: Vec<usize> = (c.first..c.last)
         .filter(|&i| toks.at(i).cap && !is_in(&lexicon::DETERMINERS, &toks.at(i).lower))

@@ -400,7 +400,12 @@ fn rare_names(text: &str) -> Vec<RareName> {
             continue;
         }
         let before = text.get(..span.start()).unwrap_or("");
-        let place = after_place_preposition(before);
+        // "at Okonkwo's request" is someone's.
+        let after = text.get(span.end()..).unwrap_or("");
+        let possessive = ["'s", "’s"]
+            .iter()
+            .any(|s| word.ends_with(s) || after.starts_with(s));
+        let place = !possessive && after_place_preposition(before);
         for hash in crate::terms::term_hashes(word) {
             let df = BACKGROUND.df.get(&hash).copied().unwrap_or(0);
             if df > RARE_NAME_BACKGROUND_DF {
@@ -855,8 +860,8 @@ impl StoryClusterer {
     }
 
     /// The rare names of `names` shared with documents of `story` other than `own`, when they
-    /// are enough to join it: [`NAME_JOIN_SHARED`] or more, one of them at least no place in
-    /// either document (two local pages name their town whatever they report); else none.
+    /// are enough to join it: [`NAME_JOIN_SHARED`] or more, one of them at least not a place in
+    /// both (two local pages name their town whatever they report); else none.
     pub(super) fn joined_by_names(
         &self,
         story: usize,
@@ -873,7 +878,9 @@ impl StoryClusterer {
     }
 
     /// The rare names of `names` that documents of `story` other than `own` also hold, as
-    /// `names` writes them, each a place when any of those documents names one with it.
+    /// `names` writes them, each a place when `names` marks it one and so does one of those
+    /// documents (a page naming a town and another quoting a letter "from" a person of that
+    /// name do not share a place).
     fn shared_names(&self, story: usize, names: &[RareName], own: Option<usize>) -> Vec<RareName> {
         if names.is_empty() {
             return Vec::new();
@@ -892,7 +899,7 @@ impl StoryClusterer {
             .iter()
             .filter_map(|(hash, word, place)| {
                 let held_place = held.get(hash)?;
-                Some((*hash, word.clone(), *place || *held_place))
+                Some((*hash, word.clone(), *place && *held_place))
             })
             .collect()
     }
@@ -1129,7 +1136,7 @@ mod tests {
         // Two names shared that either page names places with are the town two local pages
         // report from, whatever else they report.
         let placed = |text: &str| {
-            text.replace("Tomas Wendrick", "Tomas Berg of Wendrick")
+            text.replace("Tomas Wendrick", "Tomas Berg from Wendrick")
                 .replace("where Wendrick grew up", "in Wendrick, where he grew up")
                 .replace("Judge Halvard Okonkwo", "A judge from Okonkwo")
                 .replace("the ruling by Okonkwo", "the ruling in Okonkwo")
@@ -1138,6 +1145,17 @@ mod tests {
         places.add(&input("ruling", &placed(RULING)));
         let (story, why) = places.add(&input("reaction", &placed(REACTION)));
         assert_eq!(story, 1, "{why:?}");
+        // A name one page writes after "from" and the other as a person's is no shared place.
+        let mut letter = StoryClusterer::new();
+        letter.add(&input(
+            "ruling",
+            &RULING.replace(
+                "the captain, Tomas Wendrick,",
+                "a letter from Wendrick was read and",
+            ),
+        ));
+        let (story, why) = letter.add(&input("reaction", REACTION));
+        assert_eq!(story, 0, "{why:?}");
         assert!(after_place_preposition("crews drove out from Port Ellis"));
         assert!(!after_place_preposition("the court heard that Ann Lee"));
         assert!(!after_place_preposition("Lee said in court, Tom"));

@@ -407,11 +407,12 @@ fn salient_words(text: &str, is_quote: bool) -> Vec<u64> {
         .collect()
 }
 
-/// True when `text` holds a word opening with a lower-case letter.
+/// True when `text` holds a word opening with a letter that is no capital: one in lower case,
+/// or of a script without case.
 fn has_lower_case_word(text: &str) -> bool {
     text.split_whitespace().any(|w| {
         w.trim_start_matches(|c: char| !c.is_alphanumeric())
-            .starts_with(char::is_lowercase)
+            .starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase())
     })
 }
 

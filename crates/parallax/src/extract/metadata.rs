@@ -122,8 +122,9 @@ const TITLE_SITE_WORDS: usize = 5;
 /// The site's name a page's `<title>` writes after its headline and a bar or a dash
 /// ("Ferry service resumes | Harbour Times"): the words after the last separator, when the
 /// words before it are one of the page's `headlines` (its heading or its metadata's headline;
-/// case and spacing aside) and they are a short name opening with a capital. A title that
-/// only holds the headline, or puts a section before it ("Opinion | …"), names no site.
+/// case and spacing aside) and they are a short name of two capitalised words or more ("of",
+/// "the" and "&" aside). A title that only holds the headline, puts a section before it
+/// ("Opinion | …") or after it ("… | Sport", "… | Live updates"), names no site.
 fn site_after_headline(title: &str, headlines: &[String]) -> Option<String> {
     let folded = |s: &str| {
         s.split_whitespace()
@@ -137,9 +138,11 @@ fn site_after_headline(title: &str, headlines: &[String]) -> Option<String> {
         .max()?;
     let (head, site) = (folded(&title[..at]), title[at + sep..].trim());
     let words = site.split_whitespace().count();
+    let named = site
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "&"));
     let is_headline = !head.is_empty() && headlines.iter().any(|h| folded(h) == head);
-    (is_headline && (1..=TITLE_SITE_WORDS).contains(&words) && site.starts_with(char::is_uppercase))
-        .then(|| site.to_string())
+    (is_headline && (2..=TITLE_SITE_WORDS).contains(&words) && named).then(|| site.to_string())
 }
 
 /// Reads a page's metadata.
@@ -255,9 +258,12 @@ mod tests {
         assert_eq!(m.title_site.as_deref(), Some("Norvik Harbour Board"));
         let m = page("Ferry Service Resumes After the Storm - Harbour Times");
         assert_eq!(m.title_site.as_deref(), Some("Harbour Times"));
-        // A section before the headline, a headline with a dash of its own, a long tail.
+        // A section before or after the headline, a headline with a dash of its own, a long
+        // tail.
         for title in [
             "Opinion | Ferry service resumes after the storm",
+            "Ferry service resumes after the storm | Sport",
+            "Ferry service resumes after the storm | Live updates",
             "Ferry service resumes - after the storm",
             "Ferry service resumes after the storm | what the crews said on the quay today",
         ] {

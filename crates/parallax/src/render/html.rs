@@ -759,9 +759,21 @@ fn documents_marked(out: &mut String, ix: &Index, marks: &Marks) {
                 .text
                 .get(at.min(span.start())..span.start())
                 .unwrap_or("");
-            if gap.contains("\n\n") {
-                out.push_str("</p><p>");
-            } else if !gap.is_empty() {
+            // Words between sentences (a dateline opening a paragraph) are shown as written,
+            // escaped; a blank line opens a new paragraph.
+            for (n, piece) in gap.split("\n\n").enumerate() {
+                if n > 0 {
+                    out.push_str("</p><p>");
+                }
+                let words = piece.trim();
+                if !words.is_empty() {
+                    if n == 0 && at > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(&escape(words));
+                }
+            }
+            if !gap.is_empty() && !gap.ends_with("\n\n") {
                 out.push(' ');
             }
             let key = (doc.id.as_str(), s);
