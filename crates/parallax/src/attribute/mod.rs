@@ -193,7 +193,9 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         let (from, to) = token_range(&cx.toks, *sentence);
         // A dateline opening the sentence's line is the outlet's: the sentence, its subject
         // and its opening name start after it ("NORVIK (Coastline Press) - Prosecutors on
-        // Tuesday charged …, accusing him …" borrows "Prosecutors", not "NORVIK").
+        // Tuesday charged …, accusing him …" borrows "Prosecutors", not "NORVIK"). The
+        // pipeline starts sentences past it already; a document a store kept from an earlier
+        // build may still hold it.
         let opening = crate::outlets::past_dateline(text, sentence.start(), sentence.end());
         let from = (from..to)
             .find(|&i| cx.toks.at(i).start >= opening)
@@ -3515,8 +3517,9 @@ static BUSINESS_KINDS: WordList = WordList::new(&[
     "retailer",
 ]);
 
-/// Last words of a public body's name ("Port Ellis Fire Department", "Norvik County Council"):
-/// "the company" is never one of them.
+/// Words that head a public body's name, as its last word ("Port Ellis Fire Department",
+/// "Norvik County Council") or before "of" ("Department of Harbours"): "the company" is never
+/// such a body.
 static PUBLIC_BODIES: WordList = WordList::new(&[
     "agency",
     "army",

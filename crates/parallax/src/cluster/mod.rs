@@ -1133,7 +1133,7 @@ mod tests {
             &REACTION.replace("Okonkwo", "Marchetti"),
         ));
         assert_eq!(story, 1, "{why:?}");
-        // Two names shared that either page names places with are the town two local pages
+        // Two names shared that both pages name places with are the town two local pages
         // report from, whatever else they report.
         let placed = |text: &str| {
             text.replace("Tomas Wendrick", "Tomas Berg from Wendrick")

@@ -434,8 +434,8 @@ fn exclusives(
         let m = &members[0];
         let text = docs[m.doc].span_text(m.span);
         // An embedded post's signature ("— Name (@handle) May 2, 2026") says nothing itself.
-        // Nor does a line with no word in lower case, so no verb: a place and a date above a
-        // release ("Port Ellis, 4 May 2026"), a name alone.
+        // Nor does a line whose every word opens with a capital, so with no verb: a place and a
+        // date above a release ("Port Ellis, 4 May 2026"), a name alone.
         if crate::posts::signature(text).is_some() || !has_lower_case_word(text) {
             continue;
         }

@@ -13,7 +13,8 @@ pub struct Metadata {
     /// The site name.
     pub outlet: Option<String>,
     /// The site's name as the page's `<title>` writes it after the headline ("Port reopens |
-    /// Norvik Gazette"): read only when the part before it is the page's headline.
+    /// Norvik Gazette"): read only when the part before it is the page's headline and the name
+    /// is two capitalised words or more.
     pub title_site: Option<String>,
     /// The author line.
     pub author: Option<String>,
