@@ -10,6 +10,17 @@ fn page(id: &str, outlet: &str, text: &str) -> RawPage {
     page
 }
 
+/// The texts of the statements `story` lists as one outlet's alone.
+fn exclusive_texts(story: &parallax::model::Story) -> Vec<&str> {
+    story
+        .exclusive
+        .iter()
+        .flat_map(|e| &e.statements)
+        .filter_map(|id| story.statements.iter().find(|s| &s.id == id))
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
 /// A wire's short report of a bridge's closure, which the other page tells again.
 fn wire_page() -> RawPage {
     page(
@@ -39,20 +50,7 @@ fn a_post_s_signature_is_no_exclusive_but_its_words_may_be() {
         ),
     ];
     let report = analyze_pages(pages, &Options::default());
-    let story = &report.stories[0];
-    let text = |id: &str| {
-        story
-            .statements
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    };
-    let exclusive: Vec<String> = story
-        .exclusive
-        .iter()
-        .flat_map(|e| e.statements.iter().map(|id| text(id)))
-        .collect();
+    let exclusive = exclusive_texts(&report.stories[0]);
     assert!(
         !exclusive.iter().any(|t| t.contains("@SundDivers")),
         "{exclusive:?}"
@@ -92,13 +90,7 @@ fn a_release_s_label_contact_and_dateline_are_no_text_or_exclusive() {
         assert!(!release.text.contains(chrome), "{}", release.text);
     }
     let story = &report.stories[0];
-    let exclusive: Vec<&str> = story
-        .exclusive
-        .iter()
-        .flat_map(|e| &e.statements)
-        .filter_map(|id| story.statements.iter().find(|s| &s.id == id))
-        .map(|s| s.text.as_str())
-        .collect();
+    let exclusive = exclusive_texts(story);
     assert!(
         !exclusive.iter().any(|t| t.contains("2 March 2026")),
         "{exclusive:?}"
