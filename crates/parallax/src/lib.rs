@@ -30,6 +30,7 @@
 
 pub mod align;
 pub mod attribute;
+pub(crate) mod background;
 pub mod clean;
 pub mod cluster;
 pub mod compare;

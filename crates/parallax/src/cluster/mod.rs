@@ -4,7 +4,7 @@
 //! similar to, or starts a new one (the similarity needed is lower while the input is a handful
 //! of documents, [`SMALL_INPUT`]). Similarity is the mean cosine between the document's unit
 //! TF-IDF vector (document frequencies counted over the stream so far on top of a background
-//! corpus's, [`Background`], so that a folder of three pages weighs common words as a large
+//! corpus's, [`crate::background`], so that a folder of three pages weighs common words as a large
 //! stream does; title terms weigh double) and the story's members' vectors, that is average
 //! linkage, computed in one dot product with the story's centroid (the sum of its members'
 //! vectors); it is halved when the dates are more than two weeks apart. A mean, unlike the
@@ -29,39 +29,10 @@ use rustc_hash::FxHasher;
 use crate::dedup::Fingerprint;
 
 mod refine;
+use crate::background::BACKGROUND;
 use crate::model::Assignment;
 use crate::terms::{for_each_term, for_each_term_of};
 pub use refine::REFINE_SIMILARITY;
-
-/// Background document frequencies: how many documents of a corpus of news articles (PolNeAR's
-/// training split and the Gender Gap Tracker articles, built by the `background_terms` example)
-/// hold each term. Every stream starts from them, so a word common in news weighs little even
-/// when the input is three pages.
-const BACKGROUND_TSV: &str = include_str!("../../data/background-df.tsv");
-
-/// The background corpus read from [`BACKGROUND_TSV`].
-struct Background {
-    /// Documents in the corpus.
-    documents: usize,
-    /// Documents holding each term, by term hash ([`crate::terms::hash_term`]).
-    df: FxMap<u64, u32>,
-}
-
-static BACKGROUND: std::sync::LazyLock<Background> = std::sync::LazyLock::new(|| {
-    let mut lines = BACKGROUND_TSV.lines();
-    let documents = lines
-        .next()
-        .and_then(|l| l.strip_prefix("documents\t"))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
-    let df = lines
-        .filter_map(|l| {
-            let (term, n) = l.split_once('\t')?;
-            Some((crate::terms::hash_term(term), n.parse().ok()?))
-        })
-        .collect();
-    Background { documents, df }
-});
 
 /// Documents up to which an input counts as small: a folder a person gathers by hand.
 pub const SMALL_INPUT: usize = 20;
@@ -101,7 +72,7 @@ pub const NAME_JOIN_SHARED: usize = 2;
 /// share [`NAME_JOIN_SHARED`] rare names with it. On the raw development clusters any bar from
 /// 0.06 to 0.14 keeps the same clusters whole and the same pairs apart; the middle is taken.
 pub const NAME_JOIN_SIMILARITY: f64 = 0.10;
-/// Background documents ([`Background`]) that may hold a capitalised word for it to count as a
+/// Background documents ([`crate::background`]) that may hold a capitalised word for it to count as a
 /// rare name: a name the news at large seldom mentions.
 const RARE_NAME_BACKGROUND_DF: u32 = 2;
 /// Mean cosine similarity to a second story from which that story merges into the first (on
@@ -329,7 +300,7 @@ pub struct StoryClusterer {
     names: Vec<String>,
     /// Document frequency by term number.
     df: Vec<u32>,
-    /// Background document frequency by term number ([`Background`]).
+    /// Background document frequency by term number ([`crate::background`]).
     background_df: Vec<u32>,
     /// Each document's id.
     ids: Vec<String>,
@@ -407,7 +378,7 @@ fn rare_names(text: &str) -> Vec<RareName> {
             .any(|s| word.ends_with(s) || after.starts_with(s));
         let place = !possessive && after_place_preposition(before);
         for hash in crate::terms::term_hashes(word) {
-            let df = BACKGROUND.df.get(&hash).copied().unwrap_or(0);
+            let df = crate::background::document_frequency(hash);
             if df > RARE_NAME_BACKGROUND_DF {
                 continue;
             }
@@ -612,7 +583,7 @@ impl StoryClusterer {
         self.vocabulary.insert(hash, id);
         self.df.push(0);
         self.background_df
-            .push(BACKGROUND.df.get(&hash).copied().unwrap_or(0));
+            .push(crate::background::document_frequency(hash));
         self.term_stories.push(Vec::new());
         id
     }

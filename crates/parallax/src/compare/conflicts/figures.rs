@@ -7,8 +7,11 @@
 //! their sentences share a word the story rarely uses (for days: two such words), or when the
 //! two sentences are one statement, or when each is the tally its document leads with of one
 //! outcome and their sentences share another word ("injured 12 workers in the fire" against
-//! "fourteen workers were hurt in the fire": [`OUTCOMES`]). Two documents that each state both
-//! values are no conflict.
+//! "fourteen workers were hurt in the fire": [`OUTCOMES`]), or when each is its document's only
+//! count of a thing the news seldom counts and their sentences share another rare word ("the
+//! detention of 14 ferrymen" against "the 12 ferrymen held in Kessel": [`SELDOM_IN_NEWS`]). Two
+//! documents that each state both values are no conflict, and a rate is never set against a
+//! count ("3 ferrymen a week").
 //! A change the text announces ("rose to 15") or a later publication makes it an update.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -40,6 +43,11 @@ const CONTEXT_WORDS: usize = 8;
 /// The weight ([`Reading::weight`]) of a word in one sentence in four of the story: the shared
 /// context of two values must be worth a number of such words.
 const MIN_CONTEXT_WEIGHT: f64 = super::ONE_SENTENCE_IN_FOUR;
+
+/// The largest share of news articles ([`crate::background`]) that may use a word for a count
+/// of it to name one thing by itself: one in a hundred. "People", "children" and "states" are
+/// counted in many ways in one story; "ferrymen" or "gardeners" seldom are.
+const SELDOM_IN_NEWS: f64 = 0.01;
 
 /// What a value is indexed under: its kind, its unit and a matter word's term.
 type MatterKey = (u8, &'static str, u64);
@@ -149,13 +157,10 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
         OUTCOMES.iter().position(|class| class.contains(&word))
     };
     let last = v.matter.iter().copied().fold(v.at, usize::max);
-    let clause_end = (last + 1..words.len())
-        .find(|&k| s.breaks_after(text, k - 1))
-        .unwrap_or(words.len());
-    let clause_start = (0..v.at)
-        .rev()
-        .find(|&k| s.breaks_after(text, k))
-        .map_or(0, |k| k + 1);
+    let std::ops::Range {
+        start: clause_start,
+        end: clause_end,
+    } = clause(s, text, v);
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
     let in_condition = (clause_start..clause_end)
         .any(|k| lower(k) == "condition" && k > 0 && SEVERITY.contains(&lower(k - 1)));
@@ -200,6 +205,19 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The words of a value's clause: from the break before it to the break after what it counts.
+fn clause(s: &Sentence, text: &str, v: &Value) -> std::ops::Range<usize> {
+    let last = v.matter.iter().copied().fold(v.at, usize::max);
+    let end = (last + 1..s.words.len())
+        .find(|&k| s.breaks_after(text, k - 1))
+        .unwrap_or(s.words.len());
+    let start = (0..v.at)
+        .rev()
+        .find(|&k| s.breaks_after(text, k))
+        .map_or(0, |k| k + 1);
+    start..end
 }
 
 /// Keeps the outcome only of each document's first count of each outcome class: the tally its
@@ -436,7 +454,8 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
                 if each_states_both || knows_the_other {
                     continue;
                 }
-                let Some(p) = propose(reading, fa, fb) else {
+                let sole = sole_counts(reading, fa, fb, key, given(da, key), given(db, key));
+                let Some(p) = propose(reading, fa, fb, sole) else {
                     continue;
                 };
                 let pair = (a.min(b), a.max(b));
@@ -674,8 +693,92 @@ fn timed(v: &Value) -> bool {
     matches!(v.kind, ValueKind::Weekday | ValueKind::Date) || v.unit == AGO
 }
 
-fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
+/// Words in a count's clause that make it a possibility or a plan, not an account of what is
+/// ("as many as 900 could return", "would cost 40 jobs").
+const MODALS: &[&str] = &["could", "may", "might", "would", "should", "will"];
+/// Words between a count and what it counts that add it to others ("four other hikers", "two
+/// more boats").
+const OTHERS: &[&str] = &["other", "more", "additional", "further"];
+
+/// True when a count is told as more of a tally told elsewhere ("also rescued two hikers",
+/// "four other hikers") or as part of a mixed group ("nine hikers and other walkers").
+fn told_as_addition(f: &Found) -> bool {
+    let words = &f.sentence.words;
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let head = f.value.matter.first().copied().unwrap_or(f.value.at);
+    (f.value.at.saturating_sub(3)..f.value.at).any(|k| ADDING.contains(&lower(k)))
+        || (f.value.at..=head).any(|k| OTHERS.contains(&lower(k)))
+        || (lower(head + 1) == "and" && matches!(lower(head + 2), "other" | "others"))
+}
+
+/// Units of time after which "a", "an", "each" or "per" make a count a rate.
+const RATE_UNITS: &[&str] = &["hour", "day", "week", "month", "year", "night"];
+
+/// True when a count is a rate ("40 tonnes a day", "two ferries per hour").
+fn is_rate(f: &Found) -> bool {
+    let words = &f.sentence.words;
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let head = f.value.matter.first().copied().unwrap_or(f.value.at);
+    (f.value.at + 1..head + 4).any(|k| {
+        lower(k) == "per"
+            || (matches!(lower(k), "a" | "an" | "each" | "every")
+                && RATE_UNITS.contains(&lower(k + 1).trim_end_matches('s')))
+    })
+}
+
+/// True when two counts are each document's only count of a thing the news seldom counts
+/// ("14 ferrymen" in one account, "the 12 ferrymen" in another: [`SELDOM_IN_NEWS`]), told the
+/// same way, and their sentences share another word the story rarely uses: the thing itself
+/// ties them to one matter however differently the rest of the sentences run. Counts of two
+/// different outcomes ("five ferrymen" drowned, "three ferrymen" hurt), an addition against a
+/// tally ("four other ferrymen") and a possibility ("could carry 40 ferrymen") are no such pair.
+fn sole_counts(
+    reading: &Reading,
+    a: &Found,
+    b: &Found,
+    key: MatterKey,
+    given_a: &HashSet<u64>,
+    given_b: &HashSet<u64>,
+) -> bool {
+    let plain_count = |f: &Found| {
+        let text = reading.text(f.sentence.doc);
+        let words = &f.sentence.words;
+        matches!(f.value.kind, ValueKind::Count)
+            && f.value.unit.is_empty()
+            && f.value.matter.first().is_some_and(|&m| {
+                words[m].term == Some(key.2)
+                    && !MEASURES.contains(&words[m].lower.as_str())
+                    && seconds_in(&words[m].lower).is_none()
+            })
+            && !clause(f.sentence, text, &f.value)
+                .any(|k| MODALS.contains(&words[k].lower.as_str()))
+    };
+    let outcomes_agree = match (a.read_outcome, b.read_outcome) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let rare = |t: u64| reading.weight(t) >= MIN_CONTEXT_WEIGHT;
+    let another_rare_word = a
+        .sentence
+        .terms
+        .intersection(&b.sentence.terms)
+        .any(|&t| t != key.2 && rare(t));
+    plain_count(a)
+        && plain_count(b)
+        && given_a.len() == 1
+        && given_b.len() == 1
+        && outcomes_agree
+        && told_as_addition(a) == told_as_addition(b)
+        && crate::background::document_share(key.2) <= SELDOM_IN_NEWS
+        && another_rare_word
+}
+
+fn propose(reading: &Reading, a: &Found, b: &Found, sole: bool) -> Option<Proposal> {
     if is_day_of_report(a) || is_day_of_report(b) {
+        return None;
+    }
+    // A rate is a pace, not a quantity a count of the same thing can contradict.
+    if matches!(a.value.kind, ValueKind::Count) && is_rate(a) != is_rate(b) {
         return None;
     }
     // One statement in two wordings: the sentences overlap as much as grouping asks (a group
@@ -702,6 +805,7 @@ fn propose(reading: &Reading, a: &Found, b: &Found) -> Option<Proposal> {
     if !same_statement
         && !clock
         && !one_outcome
+        && !sole
         && (shared_weight < needed * MIN_CONTEXT_WEIGHT
             || reading.similarity(a.sentence, b.sentence) < super::MIN_SIMILARITY)
     {
@@ -902,7 +1006,7 @@ fn aligned_pairs(reading: &Reading, found: &[Found], best: &mut HashMap<(usize, 
                     if !same_kind || fa.value.point == fb.value.point || states_both {
                         continue;
                     }
-                    if let Some(p) = propose(reading, fa, fb) {
+                    if let Some(p) = propose(reading, fa, fb, false) {
                         let pair = (*a.min(b), *a.max(b));
                         if best.get(&pair).is_none_or(|q| q.strength < p.strength) {
                             best.insert(pair, p);
