@@ -3982,3 +3982,74 @@ fn outside_before_a_bare_place_noun_is_where_not_what_was_said() {
         "outside school activities would resume in May."
     );
 }
+
+#[test]
+fn the_statement_after_an_institution_spoke_is_its_own() {
+    let text = "Leaders of both countries spoke by phone late on Tuesday evening.\n\n\
+                The harbour authority said the call between the two port chiefs had been \
+                useful for both sides.\n\n\
+                According to the authority, the chief stressed that the quays must reopen soon.\n\n\
+                The other side agreed to study the proposal, the statement said.";
+    let found = attributed(text);
+    let q = holding(&found, "agreed to study the proposal");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("The harbour authority"),
+        "{found:?}"
+    );
+    // Someone else speaking in between ends it: the statement may be theirs.
+    let text = "Leaders of both countries spoke by phone late on Tuesday evening.\n\n\
+                The harbour authority said the call between the two port chiefs had been \
+                useful for both sides.\n\n\
+                Tom Brandt, a union leader, said the dockers had waited far too long for any \
+                talks.\n\n\
+                The other side agreed to study the proposal, the statement said.";
+    let found = attributed(text);
+    let q = holding(&found, "agreed to study the proposal");
+    assert_ne!(
+        q.speaker.as_deref(),
+        Some("The harbour authority"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_two_sides_are_people_not_an_outlet_named_like_one() {
+    let text = "Port talks resumed in Kessel on Monday after a week of strikes.\n\n\
+                Tom Brandt, a union leader, told Harbour TV the offer had been \"far too low\".\n\n\
+                The port authority said in a statement that the talks were useful. The two \
+                sides agreed to meet again on Friday, the statement said.";
+    let found = attributed(text);
+    let q = holding(&found, "agreed to meet again");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("The port authority"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_clause_opening_on_a_quotation_keeps_its_opening_mark() {
+    let text = "The minister stressed that \"the quays must reopen soon\" and proposed a joint \
+                commission on the harbour with the unions.";
+    let found = quotes(text);
+    assert!(
+        words_of(&found, "quays must reopen").starts_with("\"the quays"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_outlet_the_lead_in_says_the_speaker_spoke_to_is_the_channel() {
+    let text = "The strike at the port of Kessel entered its second week on Monday.\n\n\
+                Speaking to Harbour TV last week, union leader Tom Brandt said the offer was \
+                far too low.\n\n\
+                In an interview with the Norvik Courier, Marta Holm said the port would reopen \
+                in May.\n\n\
+                Speaking to reporters on Monday, Lina Vass said the talks had failed again.";
+    let found = attributed(text);
+    let channel = |words: &str| holding(&found, words).channel.clone();
+    assert_eq!(channel("far too low").as_deref(), Some("Harbour TV"));
+    assert_eq!(channel("reopen in May").as_deref(), Some("Norvik Courier"));
+    assert_eq!(channel("talks had failed"), None, "{found:?}");
+}

@@ -2347,7 +2347,10 @@ fn verb_frame(
         // "A, Mr Veleshev said, was plainly …": the whole sentence is the reported speech.
         return Some(Frame::report(k, subject, s.span, borrowed_subject));
     }
-    let start = s.tok(c).start;
+    // A clause opening on a quotation ("stressed that “trade must …” and …") starts at its
+    // opening mark, so its words read whole.
+    let lead = s.text.get(..s.tok(c).start).unwrap_or("");
+    let start = lead.trim_end_matches(is_opening_mark).len().max(s.span.0);
     let mut end = clause_end(s, c);
     if let Some(p) = s.text.get(start..end).unwrap_or("").find(", according to") {
         end = start + p;

@@ -106,6 +106,10 @@ struct Recent {
     /// Who last brought a case ("Prosecutors charged Lee …", "the union sued the port"), and
     /// that sentence's index: whose are "the indictment" and "the complaint" named after.
     last_filer: Option<(String, usize)>,
+    /// The institution or organisation that last spoke by itself, with no channel ("the
+    /// presidential office said …"), and that sentence's index, until someone else speaks:
+    /// whose "the statement said" is next.
+    last_body_statement: Option<(String, usize)>,
     /// The previous quote.
     previous: Option<PreviousQuote>,
     /// A frame whose words only introduce the quotation opening the next paragraph ("Lee
@@ -1888,9 +1892,11 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
                 })
         }
         Referent::Plural => {
+            // "The two sides" are the last two people seen, not an outlet named like one
+            // ("told Harbour TV").
             let mut two: Vec<usize> = Vec::new();
             for &(p, _) in cx.seen.iter().rev() {
-                if !two.contains(&p) {
+                if !two.contains(&p) && subject_like(people.person(p)) {
                     two.push(p);
                 }
                 if two.len() == 2 {
@@ -1928,8 +1934,34 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
     if t.lower != "told" || !t.gap_after.trim().is_empty() {
         return None;
     }
+    outlet_named_at(cx, cue + 1)
+}
+
+/// The outlet a sentence's lead-in says the speaker spoke to ("Speaking to Harbour TV last
+/// week, she said …", "In an interview with the Norvik Courier, Lee said …"): the channel,
+/// as after "told" ([`told_outlet`]).
+fn lead_in_outlet(cx: &Context, f: &Frame) -> Option<String> {
+    let word = |k: usize| {
+        cx.toks
+            .get(k)
+            .filter(|t| !t.in_quote)
+            .map(|t| t.lower.as_str())
+    };
+    (cx.sentence_from..f.subject.0.min(f.cue)).find_map(|k| {
+        let to_whom = matches!(word(k), Some("speaking" | "talking")) && word(k + 1) == Some("to");
+        let interview = word(k) == Some("interview") && word(k + 1) == Some("with");
+        (to_whom || interview)
+            .then(|| outlet_named_at(cx, k + 2))
+            .flatten()
+    })
+}
+
+/// The outlet named at token `from` ("AFP", "the Port Ellis Courier"), when the outlet registry
+/// knows the name or it ends in a newspaper's or a station's word.
+fn outlet_named_at(cx: &Context, from: usize) -> Option<String> {
+    let cue = from - 1;
     let registry = crate::outlets::registry();
-    let mut end = cue + 1;
+    let mut end = from;
     let mut found = None;
     let mut masthead_name = None;
     while end < cx.toks.len() && end <= cue + MAX_OUTLET_WORDS {
@@ -1938,14 +1970,14 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
             break;
         }
         end += 1;
-        let name = cx.span_text(cue + 1, end);
+        let name = cx.span_text(from, end);
         if registry.by_name(&name).is_some() {
             found = Some(name);
         }
         // "told the Port Ellis Courier": a name ending in a newspaper's or a station's word,
         // which ends the capitalised run ("told the Post Office board" names none) and opens
         // with no given name ("told Ann Post").
-        let first = cue + 1 + usize::from(cx.toks.at(cue + 1).lower == "the");
+        let first = from + usize::from(cx.toks.at(from).lower == "the");
         let given_name = first < end && given_names::pronoun_vote(cx.toks.at(first).base) != 0;
         masthead_name = (tok.cap && is_in(&lexicon::MASTHEAD_WORDS, &tok.lower) && !given_name)
             .then(|| cx.span_text(first, end));
@@ -2243,6 +2275,17 @@ fn frame_quote(
             .map(|name| (name, Rule::ChannelEarlierName))
             .or(reading.owner.map(|owner| (owner, Rule::ChannelOwner)))
             .or_else(|| {
+                // "The port authority said …. “…,” the statement said."
+                let statement = channel.as_deref().is_some_and(|c| {
+                    names_no_one(c) && c.rsplit(' ').next().is_some_and(is_statement_noun)
+                });
+                cx.recent
+                    .last_body_statement
+                    .as_ref()
+                    .filter(|(_, at)| statement && s_idx - at <= BODY_STATEMENT_SENTENCES)
+                    .map(|(body, _)| (body.clone(), Rule::ChannelOwner))
+            })
+            .or_else(|| {
                 // "“…,” the broadcaster reported Lee's statement": the one whose words it reports.
                 let after = f.cue + 1;
                 cx.names
@@ -2300,7 +2343,9 @@ fn frame_quote(
         channel = None;
     }
     if channel.is_none() {
-        channel = told_outlet(cx, f.cue).or_else(|| medium_of_speech(cx, f));
+        channel = told_outlet(cx, f.cue)
+            .or_else(|| lead_in_outlet(cx, f))
+            .or_else(|| medium_of_speech(cx, f));
     }
     if channel.is_none() {
         channel = wrapper
@@ -2378,13 +2423,28 @@ fn frame_quote(
     };
     // "The port said in a statement …. “…,” the statement said.": the statement is the port's.
     // (A medium as written, "a statement", names no other owner.)
+    // An institution or organisation speaking by itself ("the presidential office said …")
+    // issued a statement: "“…,” the statement said" next is its ([`Recent::last_body_statement`]).
     let unnamed_channel = channel.as_deref().is_none_or(names_no_one);
+    let body_speaks = channel.is_none()
+        && match rule {
+            Rule::FrameChannelInstitution | Rule::FrameNamedOrganisation => true,
+            // "The harbour authority said": a noun phrase headed by an organisation's word.
+            Rule::FrameNounPhrase => speaker
+                .as_deref()
+                .and_then(|s| s.rsplit(' ').next())
+                .is_some_and(|head| is_in(&ORGANISATION_WORDS, &head.to_lowercase())),
+            _ => false,
+        };
     if let (Some(owner), true) = (&speaker, unnamed_channel) {
         if writing_after_verb(cx, f.cue) {
             cx.recent.last_document_owner = Some((owner.clone(), s_idx));
         }
     }
     cx.remember_quote((&speaker, &written), &channel, s_idx, paragraph);
+    if body_speaks {
+        cx.recent.last_body_statement = speaker.clone().map(|s| (s, s_idx));
+    }
     let cue = if f.according && cx.toks.at(f.cue).lower == "according" {
         "according to".to_string()
     } else {
@@ -3073,6 +3133,17 @@ fn writing_after_verb(cx: &Context, cue: usize) -> bool {
         && (cue + 3..cue + 5).any(|j| word(j).is_some_and(is_writing))
 }
 
+/// Sentences after an institution spoke by itself within which "the statement said" is its.
+const BODY_STATEMENT_SENTENCES: usize = 3;
+
+/// Nouns for what an institution issues when it speaks ("the statement", "the readout").
+fn is_statement_noun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "statement" | "readout" | "announcement" | "release" | "communique" | "communiqué"
+    )
+}
+
 /// Participles that say who got to see a document ("a report seen by Harbour TV", "a letter
 /// obtained by the Gazette"): the one who saw it passes its words on, its author speaks.
 static ACCESSED: WordList = WordList::new(&["examined", "obtained", "reviewed", "seen", "viewed"]);
@@ -3744,6 +3815,20 @@ impl Context<'_> {
         sentence: usize,
         paragraph: usize,
     ) {
+        // Someone else speaking ends it, unless through the body ("according to the office,
+        // the president stressed …").
+        let head = |name: &str| name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if self
+            .recent
+            .last_body_statement
+            .as_ref()
+            .is_some_and(|(body, _)| {
+                speaker.as_ref() != Some(body)
+                    && channel.as_deref().is_none_or(|c| head(c) != head(body))
+            })
+        {
+            self.recent.last_body_statement = None;
+        }
         if let Some(s) = speaker {
             self.recent.last_speaker = Some((s.clone(), sentence));
             // A speaker with a one-word name ("Facebook said") is as likely a company as a
