@@ -1529,7 +1529,7 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
         }
     };
     let mut names_only = None;
-    for line in before {
+    for (i, line) in before.iter().enumerate() {
         let headline = without_outlet_suffix(without_news_label(line.text));
         if !is_headline_like(headline)
             || is_chrome_anywhere(line)
@@ -1543,13 +1543,23 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
         let article = opening(line);
         let repeated = terms.iter().filter(|t| article.terms.contains(*t)).count();
         let share = repeated as f64 / terms.len().max(1) as f64;
-        if terms.is_empty() || share < HEADLINE_TERMS_IN_ARTICLE {
+        // The line right over the byline is the page's headline: the article need only
+        // repeat one of its words ("Mayor presses port over closure" over "By Ann Lee").
+        let over_byline = lines.get(i + 1).is_some_and(|l| is_byline_line(l.text));
+        let needed = if over_byline {
+            f64::MIN_POSITIVE
+        } else {
+            HEADLINE_TERMS_IN_ARTICLE
+        };
+        if terms.is_empty() || share < needed {
             continue;
         }
         // An institution's name ("Office of the Harbour Master") is the site's, like a name.
         let shares_matter = !names_an_organisation(headline)
             && terms.iter().any(|t| article.lower_case_terms.contains(t));
         match names_only {
+            // Over the byline, it is the headline whatever line above named the site.
+            _ if shares_matter && over_byline => return Some(headline),
             None if shares_matter => return Some(headline),
             None => names_only = Some((headline, share)),
             Some((_, first_share)) if shares_matter && share > first_share => {
@@ -2774,6 +2784,30 @@ mod tests {
         assert!(names_an_organisation("Norvik Port Authority"));
         assert!(!names_an_organisation("Port Authority approves new pier"));
         assert!(!names_an_organisation("Office"));
+    }
+
+    #[test]
+    fn the_line_over_the_byline_is_the_headline_in_other_words_than_the_article_s() {
+        // The article says "demanded" and "held" where the headline says "presses" and
+        // "detained": one word in common.
+        let page = "The Port Ellis Herald\n\
+                    Mayor presses port over detained ferrymen\n\
+                    By Ann Lee\n\
+                    The mayor of Port Ellis on Tuesday demanded the release of the 12 ferrymen \
+                    held in Kessel since February, his office said.\n\
+                    Their families said they had not been told when the men would be home.\n";
+        assert_eq!(
+            clean(page, None).title.as_deref(),
+            Some("Mayor presses port over detained ferrymen")
+        );
+        // Without the byline the same line shares too little with the article to be its
+        // headline.
+        assert_ne!(
+            clean(&page.replace("By Ann Lee\n", ""), None)
+                .title
+                .as_deref(),
+            Some("Mayor presses port over detained ferrymen")
+        );
     }
 
     #[test]

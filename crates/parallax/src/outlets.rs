@@ -7,7 +7,7 @@
 //! ("Bloomberg"), a copyright line ("Copyright 2019 by WXYZ", or a holder reading as a
 //! newspaper's or a station's name: "Copyright 2026 Norvik TV"), a contributor line
 //! ("Associated Press writers … contributed"), a masthead line the page names again ("Norvik
-//! Gazette"), and last the URL's host as it is. A name the registry knows
+//! Gazette") or that opens the page ("The Kessel Herald"), and last the URL's host as it is. A name the registry knows
 //! is written as the registry writes it, and the clue that gave it is kept with its span, so
 //! the report can show why a page is credited to an outlet. A mention inside a sentence ("she
 //! told CNN") is never taken: only these positions name the page's own outlet.
@@ -460,9 +460,22 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
         let station = name
             .strip_suffix(" News")
             .filter(|station| masthead_like(station, 2));
-        if text.get(offset..).is_some_and(|rest| {
-            named_in_a_sentence(rest, name) || station.is_some_and(|s| named_in_a_sentence(rest, s))
-        }) {
+        // The page's first line is its masthead, named again or not ("The Port Ellis
+        // Herald" over the headline), unless it is a section's label: "… News", or words the
+        // page writes in lower case ("Local Radio").
+        let top = text
+            .get(..start)
+            .is_some_and(|above| above.trim().is_empty())
+            && !name.ends_with(" News")
+            && text
+                .get(offset..)
+                .is_some_and(|rest| !written_in_lower_case(rest, name));
+        if top
+            || text.get(offset..).is_some_and(|rest| {
+                named_in_a_sentence(rest, name)
+                    || station.is_some_and(|s| named_in_a_sentence(rest, s))
+            })
+        {
             let from = start + (line.len() - line.trim_start().len());
             return Some((from, from + name.len(), OutletClue::Masthead));
         }
@@ -476,19 +489,7 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
 /// never writes a word of it other than the last in lower case ("Live TV", when the page says
 /// "live"): a menu, a section label or a common phrase is not a masthead.
 fn named_in_a_sentence(text: &str, name: &str) -> bool {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    words.pop();
-    let common = words.iter().any(|w| {
-        let lower = w.to_lowercase();
-        lower != *w
-            && text.match_indices(lower.as_str()).any(|(at, _)| {
-                let before = text[..at].chars().next_back();
-                let after = text[at + lower.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-    });
-    if common {
+    if written_in_lower_case(text, name) {
         return false;
     }
     text.split_inclusive('\n').any(|line| {
@@ -510,6 +511,24 @@ fn named_in_a_sentence(text: &str, name: &str) -> bool {
                 first.is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())) && !circumstance;
             before && !modifier
         })
+    })
+}
+
+/// True when `text` writes a word of `name` other than the last (and "the" or "of") in lower
+/// case ("Local News", when the page says "local"): a common phrase, not a name.
+fn written_in_lower_case(text: &str, name: &str) -> bool {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    words.pop();
+    words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        lower != *w
+            && !matches!(lower.as_str(), "the" | "of")
+            && text.match_indices(lower.as_str()).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + lower.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
     })
 }
 
@@ -762,6 +781,25 @@ mod tests {
         );
         assert_eq!(
             named("Breaking News\nThe harbour reopened.\nGet Breaking News in your inbox.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_page_s_first_line_reading_as_a_masthead_names_its_outlet() {
+        let text = "The Kessel Herald\n\nMayor presses port over closure\n\nBy Ann Lee\n\n\
+                    The port stayed shut on Friday as the strike went on.\n";
+        assert_eq!(named(text).as_deref(), Some("The Kessel Herald"));
+        // Lower on the page, a masthead must be named again.
+        let text = "Menu\nThe Kessel Herald\nThe port stayed shut on Friday.\n";
+        assert_eq!(named(text), None);
+        // A section's label is no masthead, nor are words the page writes in lower case.
+        assert_eq!(
+            named("Harbour News\nThe port stayed shut on Friday.\n"),
+            None
+        );
+        assert_eq!(
+            named("Evening Post\nThe evening ferry was late again on Friday.\n"),
             None
         );
     }
