@@ -4053,3 +4053,28 @@ fn an_outlet_the_lead_in_says_the_speaker_spoke_to_is_the_channel() {
     assert_eq!(channel("reopen in May").as_deref(), Some("Norvik Courier"));
     assert_eq!(channel("talks had failed"), None, "{found:?}");
 }
+
+#[test]
+fn a_name_after_a_preposition_of_place_does_not_head_the_subject() {
+    let text = "The former port official was charged on Monday with taking bribes.\n\n\
+                Neighbours on his street in Port Ellis said they were stunned by the charges.";
+    let found = attributed(text);
+    let q = holding(&found, "were stunned");
+    assert_ne!(q.speaker.as_deref(), Some("Port Ellis"), "{found:?}");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("Neighbours on his street in Port Ellis"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_description_is_no_one_its_own_words_name() {
+    let text = "Erik Sund ran the berth office at the port of Kessel for a decade, prosecutors \
+                said on Monday.\n\n\
+                The judge wrote in her order that Sund must surrender his passport by Friday.";
+    let found = attributed(text);
+    let q = holding(&found, "surrender his passport");
+    assert_ne!(q.speaker.as_deref(), Some("Erik Sund"), "{found:?}");
+    assert_eq!(q.channel.as_deref(), Some("her order"), "{found:?}");
+}

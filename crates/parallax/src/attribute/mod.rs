@@ -1997,9 +1997,11 @@ static WRITTEN_MEDIA: WordList = WordList::new(&[
     "letter",
     "memo",
     "message",
+    "order",
     "post",
     "posting",
     "release",
+    "ruling",
     "statement",
     "tweet",
     "video",
@@ -2764,10 +2766,29 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // "The mayor said that …": a description that stands for no one named is its own words.
         // A stance's is not: a stance with no one behind it is dropped later, as is "the pastor
         // said a prayer", which the learned table reads as one.
-        let name = resolve(cx, m).or_else(|| {
-            (!f.view && matches!(m.referent, Referent::Description(_)))
-                .then(|| cx.span_text(m.first, m.last))
-        });
+        // A description is no one its own words name ("The judge wrote that Sund must …" is
+        // not Sund's).
+        let description = matches!(m.referent, Referent::Description(_));
+        let named_in_words = |name: &String| {
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            if !surname.starts_with(char::is_uppercase) {
+                return false;
+            }
+            let words = cx.text.get(f.content.0..f.content.1).unwrap_or("");
+            crate::segment::words(words)
+                .iter()
+                .any(|w| w.slice(words) == Some(surname))
+        };
+        // A description that stood for someone, but not here, still stands for someone.
+        let resolved = resolve(cx, m);
+        let name = if resolved
+            .as_ref()
+            .is_some_and(|n| description && named_in_words(n))
+        {
+            Some(cx.span_text(m.first, m.last))
+        } else {
+            resolved.or_else(|| (!f.view && description).then(|| cx.span_text(m.first, m.last)))
+        };
         // "Ines Varga and Tom Hale said": both speak, and "they" will mean them.
         let before = cx
             .names
@@ -2994,16 +3015,19 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     }
 }
 
-/// True when the name `m` qualifies a word in lower case before "of", "for" or "at" inside a
-/// subject opening at `a` ("a friend of Ann Lee", "the family of Tom Brandt", "the union at
-/// Keldsen Mills"): that word heads the subject, not the name, unless it is one who speaks for
-/// them ([`lexicon::SPOKESPEOPLE`]).
+/// True when the name `m` qualifies a word in lower case before "of", "for" or a preposition
+/// of place other than "from" inside a subject opening at `a` ("a friend of Ann Lee", "the family of Tom
+/// Brandt", "the union at Keldsen Mills", "neighbours on his street in Port Ellis"): that word
+/// heads the subject, not the name, unless it is one who speaks for them
+/// ([`lexicon::SPOKESPEOPLE`]).
 fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
     if m.first < a + 2 {
         return false;
     }
     let (joint, word) = (toks.at(m.first - 1), toks.at(m.first - 2));
-    matches!(joint.lower.as_str(), "of" | "for" | "at")
+    // "from" names an author ("a post from Ann Lee"), who speaks.
+    (matches!(joint.lower.as_str(), "of" | "for")
+        || (is_in(&lexicon::PLACE_PREPOSITIONS, &joint.lower) && joint.lower != "from"))
         && !joint.in_quote
         && !word.cap
         && word.base.chars().all(char::is_alphabetic)
