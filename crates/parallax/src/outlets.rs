@@ -425,6 +425,9 @@ fn copyright(text: &str) -> Option<(usize, usize, OutletClue)> {
     None
 }
 
+/// Words from which the line under a page's first line is read as its article, not a headline.
+const MASTHEAD_HEADLINE_WORDS: usize = 20;
+
 /// Most words of a masthead the registry does not know ("Port Ellis Evening Courier").
 const MAX_MASTHEAD_WORDS: usize = 5;
 
@@ -447,7 +450,9 @@ fn masthead_like(name: &str, least: usize) -> bool {
 /// as a newspaper's or a station's ([`masthead_like`], two words at least) and that the page
 /// writes again inside a sentence below it ("Norvik Gazette" above the article, "told the
 /// Norvik Gazette" in it), or writes without a closing "News" ("Harbour Radio News" above,
-/// "told Harbour Radio" in it). A section label ("Local News") is not written so.
+/// "told Harbour Radio" in it). A section label ("Local News") is not written so. The page's
+/// first line is one named or not, over a line that is no sentence (its headline), unless it
+/// ends in "News" or the page writes its words in lower case.
 fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n').take(DATELINE_LINES) {
@@ -463,9 +468,18 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
         // The page's first line is its masthead, named again or not ("The Port Ellis
         // Herald" over the headline), unless it is a section's label: "… News", or words the
         // page writes in lower case ("Local Radio").
+        // A headline in capitals opening the page ("Ann Lee Breaks Record") runs into its
+        // article: a masthead stands over another line that is no sentence (the headline).
+        let next_line = text
+            .get(offset..)
+            .and_then(|rest| rest.lines().find(|l| !l.trim().is_empty()))
+            .unwrap_or("");
+        let over_headline = !crate::segment::ends_like_sentence(next_line.trim())
+            && next_line.split_whitespace().count() < MASTHEAD_HEADLINE_WORDS;
         let top = text
             .get(..start)
             .is_some_and(|above| above.trim().is_empty())
+            && over_headline
             && !name.ends_with(" News")
             && text
                 .get(offset..)
@@ -800,6 +814,11 @@ mod tests {
         );
         assert_eq!(
             named("Evening Post\nThe evening ferry was late again on Friday.\n"),
+            None
+        );
+        // A headline in capitals running into its article is no masthead.
+        assert_eq!(
+            named("Ann Lee Breaks Record\n\nAnn Lee broke the national record on Friday.\n"),
             None
         );
     }

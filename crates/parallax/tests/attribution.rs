@@ -4026,6 +4026,17 @@ fn the_two_sides_are_people_not_an_outlet_named_like_one() {
         Some("The port authority"),
         "{found:?}"
     );
+    // Nor a newspaper's name, which reads like a person's.
+    let text = "Port talks resumed in Kessel on Monday after a week of strikes.\n\n\
+                Tom Brandt, a union leader, told the Norvik Courier the offer was far too low.\n\n\
+                The two sides said they would meet again on Friday.";
+    let found = attributed(text);
+    let q = holding(&found, "would meet again");
+    assert_ne!(
+        q.speaker.as_deref(),
+        Some("Tom Brandt and Norvik Courier"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -4052,6 +4063,11 @@ fn an_outlet_the_lead_in_says_the_speaker_spoke_to_is_the_channel() {
     assert_eq!(channel("far too low").as_deref(), Some("Harbour TV"));
     assert_eq!(channel("reopen in May").as_deref(), Some("Norvik Courier"));
     assert_eq!(channel("talks had failed"), None, "{found:?}");
+    // Words before the subject that are what was said name no channel.
+    let text = "The strike at the port of Kessel entered its second week on Monday.\n\n\
+                Talking to the Norvik Courier had been a mistake, Tom Brandt said on Tuesday.";
+    let found = attributed(text);
+    assert_eq!(holding(&found, "a mistake").channel, None, "{found:?}");
 }
 
 #[test]
@@ -4075,6 +4091,13 @@ fn a_description_is_no_one_its_own_words_name() {
                 The judge wrote in her order that Sund must surrender his passport by Friday.";
     let found = attributed(text);
     let q = holding(&found, "surrender his passport");
-    assert_ne!(q.speaker.as_deref(), Some("Erik Sund"), "{found:?}");
+    assert_eq!(q.speaker.as_deref(), Some("The judge"), "{found:?}");
     assert_eq!(q.channel.as_deref(), Some("her order"), "{found:?}");
+    // One the text describes in that role is still who it means.
+    let text = "Tom Brandt, a harbour pilot, died on Monday after a fall at the quay.\n\n\
+                His widow, Ann Brandt, spoke to reporters outside their home in Kessel.\n\n\
+                The widow said Brandt had received threats for months before the fall.";
+    let found = attributed(text);
+    let q = holding(&found, "received threats");
+    assert_eq!(q.speaker.as_deref(), Some("Ann Brandt"), "{found:?}");
 }

@@ -112,3 +112,54 @@ fn sentences_sharing_nothing_else_rare_are_of_two_matters() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_moment_after_a_count_is_no_rate() {
+    // "a week after" says when, not how often.
+    let found = figure_values(
+        WIRE,
+        "Kessel detained 12 ferrymen a week after the border closed, according to the \
+         Valmoran readout.",
+    );
+    assert_eq!(sorted(found), [vec!["12".to_string(), "14".to_string()]]);
+}
+
+#[test]
+fn a_month_is_no_modal() {
+    let found = figure_values(
+        WIRE,
+        "Kessel has held 12 ferrymen since May, according to the Valmoran readout.",
+    );
+    assert_eq!(sorted(found), [vec!["12".to_string(), "14".to_string()]]);
+}
+
+#[test]
+fn a_name_before_what_is_counted_is_not_the_thing_counted() {
+    // Both count something Valmoran, but nationals and lorries are two things.
+    let found = figure_values(
+        "The Valmoran readout of the call, published late on Tuesday by the prime minister's \
+         office, said police held 14 Valmoran nationals.",
+        "Some 30 Valmoran lorries queued at the crossing on Tuesday, according to the \
+         Valmoran readout.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_share_in_per_cent_is_no_rate() {
+    let found = figure_conflict_values(
+        (
+            "wire",
+            "Unemployment in Kessel rose to 7 per cent in March, the statistics office said. \
+             The port cut jobs all winter."
+                .to_string(),
+        ),
+        (
+            "paper",
+            "Unemployment in Kessel rose to 9 percent in March, the statistics office said. \
+             Shops on the quay have closed."
+                .to_string(),
+        ),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

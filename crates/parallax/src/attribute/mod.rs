@@ -1893,10 +1893,16 @@ fn resolve(cx: &Context, m: &Mention) -> Option<String> {
         }
         Referent::Plural => {
             // "The two sides" are the last two people seen, not an outlet named like one
-            // ("told Harbour TV").
+            // ("told Harbour TV", "told the Norvik Courier").
             let mut two: Vec<usize> = Vec::new();
             for &(p, _) in cx.seen.iter().rev() {
-                if !two.contains(&p) && subject_like(people.person(p)) {
+                let outlet_like = people
+                    .person(p)
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| is_in(&lexicon::MASTHEAD_WORDS, &w.to_lowercase()));
+                if !two.contains(&p) && subject_like(people.person(p)) && !outlet_like {
                     two.push(p);
                 }
                 if two.len() == 2 {
@@ -1941,6 +1947,13 @@ fn told_outlet(cx: &Context, cue: usize) -> Option<String> {
 /// week, she said …", "In an interview with the Norvik Courier, Lee said …"): the channel,
 /// as after "told" ([`told_outlet`]).
 fn lead_in_outlet(cx: &Context, f: &Frame) -> Option<String> {
+    // A lead-in ends with a comma before the subject, and the words come after the subject
+    // ("Talking to the Herald had been a mistake, Lee said" names no channel).
+    if f.content.0 < cx.toks.at(f.subject.0).start {
+        return None;
+    }
+    let comma_before_subject =
+        |k: usize| (k..f.subject.0).any(|j| cx.toks.at(j).gap_after.contains(','));
     let word = |k: usize| {
         cx.toks
             .get(k)
@@ -1953,13 +1966,14 @@ fn lead_in_outlet(cx: &Context, f: &Frame) -> Option<String> {
         (to_whom || interview)
             .then(|| outlet_named_at(cx, k + 2))
             .flatten()
+            .filter(|_| comma_before_subject(k))
     })
 }
 
 /// The outlet named at token `from` ("AFP", "the Port Ellis Courier"), when the outlet registry
 /// knows the name or it ends in a newspaper's or a station's word.
 fn outlet_named_at(cx: &Context, from: usize) -> Option<String> {
-    let cue = from - 1;
+    let cue = from.saturating_sub(1);
     let registry = crate::outlets::registry();
     let mut end = from;
     let mut found = None;
@@ -2277,17 +2291,6 @@ fn frame_quote(
             .map(|name| (name, Rule::ChannelEarlierName))
             .or(reading.owner.map(|owner| (owner, Rule::ChannelOwner)))
             .or_else(|| {
-                // "The port authority said …. “…,” the statement said."
-                let statement = channel.as_deref().is_some_and(|c| {
-                    names_no_one(c) && c.rsplit(' ').next().is_some_and(is_statement_noun)
-                });
-                cx.recent
-                    .last_body_statement
-                    .as_ref()
-                    .filter(|(_, at)| statement && s_idx - at <= BODY_STATEMENT_SENTENCES)
-                    .map(|(body, _)| (body.clone(), Rule::ChannelOwner))
-            })
-            .or_else(|| {
                 // "“…,” the broadcaster reported Lee's statement": the one whose words it reports.
                 let after = f.cue + 1;
                 cx.names
@@ -2316,6 +2319,17 @@ fn frame_quote(
                     })
                     .and_then(|q| q.speaker.clone())
                     .map(|name| (name, Rule::ChannelPreviousSpeaker))
+            })
+            .or_else(|| {
+                // "The port authority said …. “…,” the statement said."
+                let statement = channel.as_deref().is_some_and(|c| {
+                    names_no_one(c) && c.rsplit(' ').next().is_some_and(is_statement_noun)
+                });
+                cx.recent
+                    .last_body_statement
+                    .as_ref()
+                    .filter(|(_, at)| statement && s_idx - at <= BODY_STATEMENT_SENTENCES)
+                    .map(|(body, _)| (body.clone(), Rule::ChannelOwner))
             });
         // No one behind the channel is named: the channel itself answers for the words, by
         // its name ("the Norvik Gazette reported") or as written ("the report concluded").
@@ -2432,10 +2446,13 @@ fn frame_quote(
         && match rule {
             Rule::FrameChannelInstitution | Rule::FrameNamedOrganisation => true,
             // "The harbour authority said": a noun phrase headed by an organisation's word.
-            Rule::FrameNounPhrase => speaker
-                .as_deref()
-                .and_then(|s| s.rsplit(' ').next())
-                .is_some_and(|head| is_in(&ORGANISATION_WORDS, &head.to_lowercase())),
+            // ("The head of the port authority said" is a person's.)
+            Rule::FrameNounPhrase => speaker.as_deref().is_some_and(|s| {
+                !s.contains(" of ")
+                    && s.rsplit(' ')
+                        .next()
+                        .is_some_and(|head| is_in(&ORGANISATION_WORDS, &head.to_lowercase()))
+            }),
             _ => false,
         };
     if let (Some(owner), true) = (&speaker, unnamed_channel) {
@@ -2769,9 +2786,18 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // A description is no one its own words name ("The judge wrote that Sund must …" is
         // not Sund's).
         let description = matches!(m.referent, Referent::Description(_));
+        // (One the text describes in that role is still who it means: "His widow, Ann
+        // Brandt, …. The widow said Brandt had …".)
+        let role = cx.toks.at(m.last - 1).lower.clone();
         let named_in_words = |name: &String| {
             let surname = name.rsplit(' ').next().unwrap_or(name);
-            if !surname.starts_with(char::is_uppercase) {
+            let described = cx.names.people.iter().any(|p| {
+                &p.name == name
+                    && p.descriptors
+                        .iter()
+                        .any(|d| d.split_whitespace().any(|w| w == role))
+            });
+            if !surname.starts_with(char::is_uppercase) || described {
                 return false;
             }
             let words = cx.text.get(f.content.0..f.content.1).unwrap_or("");

@@ -124,6 +124,8 @@ const OUTCOMES: &[&[&str]] = &[
         "killing",
         "dead",
         "died",
+        "drowned",
+        "drowning",
         "deaths",
         "fatalities",
         "perished",
@@ -706,24 +708,51 @@ fn told_as_addition(f: &Found) -> bool {
     let words = &f.sentence.words;
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
     let head = f.value.matter.first().copied().unwrap_or(f.value.at);
+    // The value's own words ("12 or more") are its hedge, not an addition.
+    let after_value = after_value(f);
     (f.value.at.saturating_sub(3)..f.value.at).any(|k| ADDING.contains(&lower(k)))
-        || (f.value.at..=head).any(|k| OTHERS.contains(&lower(k)))
+        || (after_value..=head).any(|k| OTHERS.contains(&lower(k)))
         || (lower(head + 1) == "and" && matches!(lower(head + 2), "other" | "others"))
 }
 
-/// Units of time after which "a", "an", "each" or "per" make a count a rate.
+/// The index of the first word after a value's own words ("about 12", "7 per cent").
+fn after_value(f: &Found) -> usize {
+    let end = f.value.span.end();
+    f.sentence
+        .words
+        .iter()
+        .position(|w| w.span.start() >= end)
+        .unwrap_or(f.sentence.words.len())
+}
+
+/// Units of time after which "a", "an", "each", "every" or "per" make a count a rate.
 const RATE_UNITS: &[&str] = &["hour", "day", "week", "month", "year", "night"];
 
-/// True when a count is a rate ("40 tonnes a day", "two ferries per hour").
+/// True when a count is a rate: a unit of time right after what it counts (or what that is of),
+/// behind "a", "an", "each", "every" or "per" ("40 tonnes a day", "two ferries per hour", "4
+/// million litres of fuel a week"), and not a moment
+/// ("killed 12 people a day after the strike", "freed 12 ferrymen a week ago").
 fn is_rate(f: &Found) -> bool {
     let words = &f.sentence.words;
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
-    let head = f.value.matter.first().copied().unwrap_or(f.value.at);
-    (f.value.at + 1..head + 4).any(|k| {
-        lower(k) == "per"
-            || (matches!(lower(k), "a" | "an" | "each" | "every")
-                && RATE_UNITS.contains(&lower(k + 1).trim_end_matches('s')))
-    })
+    let last = f
+        .value
+        .matter
+        .iter()
+        .copied()
+        .fold(after_value(f).saturating_sub(1), usize::max);
+    // "4 million gallons of water a year": past what the thing is of.
+    let k = if lower(last + 1) == "of" {
+        last + 3
+    } else {
+        last + 1
+    };
+    matches!(lower(k), "a" | "an" | "each" | "every" | "per")
+        && RATE_UNITS.contains(&lower(k + 1).trim_end_matches('s'))
+        && !matches!(
+            lower(k + 2),
+            "after" | "ago" | "before" | "earlier" | "later"
+        )
 }
 
 /// True when two counts are each document's only count of a thing the news seldom counts
@@ -743,26 +772,33 @@ fn sole_counts(
     let plain_count = |f: &Found| {
         let text = reading.text(f.sentence.doc);
         let words = &f.sentence.words;
+        // What it counts is a word in lower case (not "12 Valmoran nationals" under
+        // "Valmoran"), and no modal in its clause makes it a possibility ("could free 40",
+        // "40 could return"; not "since May").
+        let clause = clause(f.sentence, text, &f.value);
         matches!(f.value.kind, ValueKind::Count)
             && f.value.unit.is_empty()
             && f.value.matter.first().is_some_and(|&m| {
                 words[m].term == Some(key.2)
+                    && !words[m].cap
                     && !MEASURES.contains(&words[m].lower.as_str())
                     && seconds_in(&words[m].lower).is_none()
             })
-            && !clause(f.sentence, text, &f.value)
-                .any(|k| MODALS.contains(&words[k].lower.as_str()))
+            && !clause
+                .clone()
+                .any(|k| !words[k].cap && MODALS.contains(&words[k].lower.as_str()))
     };
     let outcomes_agree = match (a.read_outcome, b.read_outcome) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
     let rare = |t: u64| reading.weight(t) >= MIN_CONTEXT_WEIGHT;
-    let another_rare_word = a
-        .sentence
-        .terms
-        .intersection(&b.sentence.terms)
-        .any(|&t| t != key.2 && rare(t));
+    let another_rare_word = || {
+        a.sentence
+            .terms
+            .intersection(&b.sentence.terms)
+            .any(|&t| t != key.2 && rare(t))
+    };
     plain_count(a)
         && plain_count(b)
         && given_a.len() == 1
@@ -770,7 +806,7 @@ fn sole_counts(
         && outcomes_agree
         && told_as_addition(a) == told_as_addition(b)
         && crate::background::document_share(key.2) <= SELDOM_IN_NEWS
-        && another_rare_word
+        && another_rare_word()
 }
 
 fn propose(reading: &Reading, a: &Found, b: &Found, sole: bool) -> Option<Proposal> {
