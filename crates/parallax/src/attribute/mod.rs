@@ -3042,9 +3042,9 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
 }
 
 /// True when the name `m` qualifies a word in lower case before "of", "for" or a preposition
-/// of place other than "from" inside a subject opening at `a` ("a friend of Ann Lee", "the family of Tom
-/// Brandt", "the union at Keldsen Mills", "neighbours on his street in Port Ellis"): that word
-/// heads the subject, not the name, unless it is one who speaks for them
+/// of place other than "from" inside a subject opening at `a` ("a friend of Ann Lee", "the
+/// family of Tom Brandt", "the union at Keldsen Mills", "neighbours on his street in Port
+/// Ellis"): that word heads the subject, not the name, unless it is one who speaks for them
 /// ([`lexicon::SPOKESPEOPLE`]).
 fn qualifies_a_word(toks: &[Tok], a: usize, m: &Mention) -> bool {
     if m.first < a + 2 {
