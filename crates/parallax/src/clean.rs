@@ -307,8 +307,17 @@ const WIDGET_LABELS: &[&str] = &[
 /// True for a line that is only a widget's label ("Share this:", "Like this:", "Comments"),
 /// given the line lower-cased.
 fn is_widget_label(lower: &str) -> bool {
-    let t = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    t.len() <= 40 && WIDGET_LABELS.contains(&t)
+    is_only_label(lower, WIDGET_LABELS)
+}
+
+/// A line's words without the marks around them ("Share this:" → "share this").
+fn label_text(lower: &str) -> &str {
+    lower.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// True when the line, lower-cased, is only one of `labels`, whatever marks surround it.
+fn is_only_label(lower: &str, labels: &[&str]) -> bool {
+    labels.contains(&label_text(lower))
 }
 
 /// Whole lines that label a page as an organisation's release, lower-cased.
@@ -322,8 +331,7 @@ const RELEASE_LABELS: &[&str] = &[
 /// True for a line that only labels the page as a release ("Press release", "FOR IMMEDIATE
 /// RELEASE"), given the line lower-cased.
 fn is_release_label(lower: &str) -> bool {
-    let t = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    RELEASE_LABELS.contains(&t)
+    is_only_label(lower, RELEASE_LABELS)
 }
 
 /// True for a wire story's contributor line: "(Reporting by Jane Roe; Editing by John Doe)",

@@ -633,11 +633,7 @@ fn role(sentence: &Sentence, value: &Value) -> Role {
         (1..=4).any(|k| at > k && back(k) == "of" && number_word(back(k + 1)).is_some());
     let among_whole = back(1) == "among" || (back(2) == "among" && back(1) == "the");
     // The first word after the number, and the first after what it counts.
-    let end = value.span.end();
-    let next = words
-        .iter()
-        .position(|w| w.span.start() >= end)
-        .unwrap_or(words.len());
+    let next = word_after(sentence, value);
     let after_matter = value.matter.iter().map(|m| m + 1).fold(next, usize::max);
     if of_a_number || among_whole || word(after_matter) == "including" {
         return Role::Whole;
@@ -709,20 +705,20 @@ fn told_as_addition(f: &Found) -> bool {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
     let head = f.value.matter.first().copied().unwrap_or(f.value.at);
     // The value's own words ("12 or more") are its hedge, not an addition.
-    let after_value = after_value(f);
+    let after_value = word_after(f.sentence, &f.value);
     (f.value.at.saturating_sub(3)..f.value.at).any(|k| ADDING.contains(&lower(k)))
         || (after_value..=head).any(|k| OTHERS.contains(&lower(k)))
         || (lower(head + 1) == "and" && matches!(lower(head + 2), "other" | "others"))
 }
 
 /// The index of the first word after a value's own words ("about 12", "7 per cent").
-fn after_value(f: &Found) -> usize {
-    let end = f.value.span.end();
-    f.sentence
+fn word_after(sentence: &Sentence, value: &Value) -> usize {
+    let end = value.span.end();
+    sentence
         .words
         .iter()
         .position(|w| w.span.start() >= end)
-        .unwrap_or(f.sentence.words.len())
+        .unwrap_or(sentence.words.len())
 }
 
 /// Units of time after which "a", "an", "each", "every" or "per" make a count a rate.
@@ -735,12 +731,10 @@ const RATE_UNITS: &[&str] = &["hour", "day", "week", "month", "year", "night"];
 fn is_rate(f: &Found) -> bool {
     let words = &f.sentence.words;
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
-    let last = f
-        .value
-        .matter
-        .iter()
-        .copied()
-        .fold(after_value(f).saturating_sub(1), usize::max);
+    let last = f.value.matter.iter().copied().fold(
+        word_after(f.sentence, &f.value).saturating_sub(1),
+        usize::max,
+    );
     // "4 million gallons of water a year": past what the thing is of.
     let k = if lower(last + 1) == "of" {
         last + 3
