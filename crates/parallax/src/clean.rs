@@ -601,13 +601,27 @@ const CREDIT_LINE_OPENERS: &[&str] = &[
     "(photo:",
 ];
 
-/// True for a picture's credit on a line of its own, given the line lower-cased: an opener of
-/// [`CREDIT_LINE_OPENERS`] naming who took or owns the picture ("Photo: Jane Roe, Norvik Wire",
-/// "(Image credit: Norvik Port Authority)"), a few words long. "Photos:" heads a gallery.
-fn is_picture_credit_line(lower: &str) -> bool {
-    let lower = lower.trim_start();
-    CREDIT_LINE_OPENERS.iter().any(|o| lower.starts_with(o))
-        && lower.split_whitespace().nth(CREDIT_LINE_WORDS).is_none()
+/// Lower-case words a credit's names may hold ("Photo: courtesy of the Port of Norvik").
+const CREDIT_CONNECTORS: &[&str] = &["of", "for", "by", "via", "and", "the", "courtesy", "de"];
+
+/// True for a picture's credit on a line of its own: an opener of [`CREDIT_LINE_OPENERS`]
+/// naming who took or owns the picture ("Photo: Jane Roe, Norvik Wire", "(Image credit: Norvik
+/// Port Authority)", "Photo: iFixit"), a few words long, every word a name's (holding a capital)
+/// but [`CREDIT_CONNECTORS`]. "Photos:" heads a gallery, and "Photo: Crews clear the road." is a
+/// caption of its own.
+fn is_picture_credit_line(text: &str) -> bool {
+    let text = text.trim_start();
+    let lower = text.to_lowercase();
+    let Some(opener) = CREDIT_LINE_OPENERS.iter().find(|o| lower.starts_with(**o)) else {
+        return false;
+    };
+    let names_only = text
+        .get(opener.len()..)
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .all(|w| w.chars().any(char::is_uppercase) || CREDIT_CONNECTORS.contains(&w));
+    names_only && text.split_whitespace().nth(CREDIT_LINE_WORDS).is_none()
 }
 
 /// True when line `i` is a picture's caption told by the credit on the line after it
@@ -619,12 +633,12 @@ fn captioned_by_next_line(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
     if !lines
         .get(i + 1)
-        .is_some_and(|next| is_picture_credit_line(&next.lower))
+        .is_some_and(|next| is_picture_credit_line(next.text))
     {
         return false;
     }
     let reports = reports_speech(&line.lower) || line.text.contains(['"', '“', '”']);
-    !is_picture_credit_line(&line.lower)
+    !is_picture_credit_line(line.text)
         && line.words <= CAPTION_MAX_WORDS / 2
         && !line.text.trim_end().ends_with(':')
         && !reports
@@ -2043,6 +2057,16 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     {
         last += 1;
     }
+    // An embedded post closing the article, its words ending in its link, is signed on the
+    // line after them ("— Name (@handle) Date"): the signature is the article's too, so that
+    // the post keeps its author.
+    if let Some(next) = (last + 1..lines.len()).find(|&i| !lines[i].text.trim().is_empty()) {
+        if crate::posts::signature(lines[next].text).is_some()
+            && crate::posts::words_before_closing_link(lines[last].text).is_some()
+        {
+            last = next;
+        }
+    }
 
     // A list that a line of the article introduces with a colon is the article's, its items
     // however short, and the article runs to its end.
@@ -2358,6 +2382,22 @@ mod tests {
     }
 
     #[test]
+    fn a_post_closing_the_article_keeps_its_signature() {
+        let post = "The quay will reopen once the divers are done. Thanks for your patience! \
+                    pic.twitter.com/q7Rb2";
+        let signature = "— Kessel Harbour (@KesselHarbour) March 2, 2026";
+        let page = format!("{BODY}\n\n{post}\n\n{signature}\n\nShare this story: Email\n");
+        let cleaned = clean(&page, None);
+        assert!(cleaned.text.contains(signature), "{}", cleaned.text);
+        assert!(!cleaned.text.contains("Share this"), "{}", cleaned.text);
+        // Without a link closing them, the words above are no embedded post.
+        let paragraph = "The quay will reopen once the divers are done, the harbour master said.";
+        let page = format!("{BODY}\n\n{paragraph}\n\n{signature}\n");
+        let cleaned = clean(&page, None);
+        assert!(!cleaned.text.contains(signature), "{}", cleaned.text);
+    }
+
+    #[test]
     fn two_stamps_or_a_comment_section_s_stamps_make_no_live_blog() {
         let two = format!(
             "{BODY}\n{BODY} Again.\nMore videos\n1:41\nCan the Gulls win away again this week?\n\
@@ -2508,10 +2548,23 @@ mod tests {
         let page = format!("{lead}\n\n(Photo: Ann Lee/Norvik Gazette)\n\n{BODY}\n\n{ARTICLE_TAIL}");
         let c = clean(&page, None);
         assert!(c.text.contains(lead), "{}", c.text);
-        assert!(is_picture_credit_line("photo: jane roe/norvik wire"));
+        assert!(is_picture_credit_line("Photo: Jane Roe/Norvik Wire"));
         assert!(!is_picture_credit_line(
-            "photos: the harbour through the years"
+            "(Photo courtesy of the Port of Norvik)"
         ));
+        assert!(is_picture_credit_line(
+            "Image: courtesy of the Port of Norvik"
+        ));
+        assert!(!is_picture_credit_line(
+            "Photos: the harbour through the years"
+        ));
+        // A credit line that is itself a caption leaves the paragraph above it in the article.
+        let lead = "Crews worked through the night to clear the flooded road near the pier.";
+        let captioned = "Photo: A crane lifts a car from the water. (Ann Lee/Norvik Gazette)";
+        let page = format!("{lead}\n\n{captioned}\n\n{BODY}\n\n{ARTICLE_TAIL}");
+        let c = clean(&page, None);
+        assert!(c.text.contains(lead), "{}", c.text);
+        assert!(!c.text.contains("A crane lifts"), "{}", c.text);
     }
 
     #[test]

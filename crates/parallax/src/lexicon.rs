@@ -1257,6 +1257,7 @@ pub(crate) static ORGANISATION_WORDS: WordList = WordList::new(&[
     "court",
     "department",
     "diocese",
+    "district",
     "firm",
     "foundation",
     "fund",

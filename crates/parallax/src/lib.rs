@@ -43,6 +43,7 @@ pub mod guard;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub(crate) mod numerals;
 pub mod outlets;
 pub mod pipeline;
 pub mod porter;

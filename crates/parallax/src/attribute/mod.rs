@@ -889,6 +889,10 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
     if b - a == 1 && lexicon::country_of(toks.at(a).base).is_some() {
         return None;
     }
+    // "Thirty-seven children fell ill": a number opening a sentence names no one.
+    if crate::numerals::number_word(&toks.at(a).lower).is_some() {
+        return None;
+    }
     // "Republican senators": a plural common noun after the capitalised words.
     let mut plural = joined || toks.at(b - 1).lower.ends_with('s') && b - a == 1;
     if b < to
@@ -2442,19 +2446,26 @@ fn frame_quote(
     // An institution or organisation speaking by itself ("the presidential office said …")
     // issued a statement: "“…,” the statement said" next is its ([`Recent::last_body_statement`]).
     let unnamed_channel = channel.as_deref().is_none_or(names_no_one);
+    // "The harbour authority said": a noun phrase headed by an organisation's word. ("The head
+    // of the port authority said" is a person's, "an agency said" no one known.)
+    let organisation_phrase = rule == Rule::FrameNounPhrase
+        && speaker.as_deref().is_some_and(|s| {
+            !s.contains(" of ")
+                && !s.starts_with(['a', 'A'])
+                && s.rsplit(' ')
+                    .next()
+                    .is_some_and(|head| is_in(&ORGANISATION_WORDS, &head.to_lowercase()))
+        });
     let body_speaks = channel.is_none()
-        && match rule {
-            Rule::FrameChannelInstitution | Rule::FrameNamedOrganisation => true,
-            // "The harbour authority said": a noun phrase headed by an organisation's word.
-            // ("The head of the port authority said" is a person's.)
-            Rule::FrameNounPhrase => speaker.as_deref().is_some_and(|s| {
-                !s.contains(" of ")
-                    && s.rsplit(' ')
-                        .next()
-                        .is_some_and(|head| is_in(&ORGANISATION_WORDS, &head.to_lowercase()))
-            }),
-            _ => false,
-        };
+        && (organisation_phrase
+            || matches!(
+                rule,
+                Rule::FrameChannelInstitution | Rule::FrameNamedOrganisation
+            ));
+    // "It said" next means that body, as it would one that opened the sentence by name.
+    if let (true, Some(body)) = (organisation_phrase, &speaker) {
+        cx.recent.last_organisation = Some((body.clone(), s_idx));
+    }
     if let (Some(owner), true) = (&speaker, unnamed_channel) {
         if writing_after_verb(cx, f.cue) {
             cx.recent.last_document_owner = Some((owner.clone(), s_idx));
@@ -2552,7 +2563,10 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
     if f.according {
         let reach = (b + AUTHOR_REACH).min(cx.toks.len());
         let authored = (f.cue.min(a)..b)
-            .filter(|&k| is_writing(&cx.toks.at(k).lower))
+            .filter(|&k| {
+                let lower = &cx.toks.at(k).lower;
+                is_writing(lower) || is_in(&WRITTEN_MEDIA, lower)
+            })
             .find_map(|k| document_author(cx, k, reach).map(|owner| (k, owner)));
         if let Some((k, owner)) = authored {
             cx.recent.last_document_owner = Some((owner.clone(), cx.sentence));
@@ -3249,8 +3263,11 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
     if is_in(&AUTHORED, word(j)) {
         j += 1;
     }
-    if !matches!(word(j), "by" | "from") || toks.at(k).gap_after.trim() != "" {
+    if toks.at(k).gap_after.trim() != "" {
         return None;
+    }
+    if !matches!(word(j), "by" | "from") {
+        return sender_of(cx, k, to);
     }
     j += 1;
     if word(j) == "the" {
@@ -3321,6 +3338,69 @@ fn document_author(cx: &Context, k: usize, to: usize) -> Option<String> {
         }
     }
     (end > first).then(|| cx.name_text(first, end - 1))
+}
+
+/// Past-tense verbs by which whoever wrote or sent a document put it out ("a letter the district
+/// sent to parents", "a memo that the council circulated").
+static SENT: WordList = WordList::new(&[
+    "circulated",
+    "distributed",
+    "drafted",
+    "emailed",
+    "filed",
+    "issued",
+    "mailed",
+    "posted",
+    "prepared",
+    "published",
+    "released",
+    "sent",
+    "submitted",
+    "wrote",
+]);
+
+/// The sender a document noun at token `k` is credited to by a relative clause right after it,
+/// up to token `to`: "a letter the district sent to parents", "a memo that Ann Lee wrote" (a
+/// name, or a few words in lower case, then a verb of [`SENT`]).
+fn sender_of(cx: &Context, k: usize, to: usize) -> Option<String> {
+    let toks = &cx.toks;
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|_| j < to && !toks.at(j).in_quote)
+            .map_or("", |t| t.lower.as_str())
+    };
+    let mut j = k + 1;
+    if matches!(word(j), "that" | "which") {
+        j += 1;
+    }
+    let first = j;
+    let sent_at = |e: usize| is_in(&SENT, word(e)) && !toks.at(e).cap;
+    // A name: capitalised words up to the verb.
+    let name_end = (first..to).find(|&i| !toks.at(i).cap || toks.at(i).in_quote)?;
+    if name_end > first && sent_at(name_end) && !toks.at(name_end - 1).possessive {
+        return Some(cx.name_text(first, name_end - 1));
+    }
+    // "the district", "the county health department", "inspectors": words in lower case
+    // that the verb closes.
+    let start = if word(first) == "the" {
+        first + 1
+    } else {
+        first
+    };
+    (start + 1..=start + BODY_IN_LOWER_CASE_WORDS)
+        .find(|&e| {
+            (start..e).all(|i| {
+                let t = toks.at(i);
+                i < to
+                    && !t.cap
+                    && !t.possessive
+                    && t.gap_after.trim().is_empty()
+                    // Nouns, not "was" or "recently" ("a statement that was released").
+                    && !crate::terms::is_stopword(&t.lower)
+                    && !t.lower.ends_with("ly")
+            }) && sent_at(e)
+        })
+        .map(|e| cx.span_text(first, e))
 }
 
 /// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
