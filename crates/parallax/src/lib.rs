@@ -42,6 +42,7 @@ pub mod extract;
 pub mod guard;
 pub mod ingest;
 pub mod lexicon;
+pub(crate) mod lower_case;
 pub mod model;
 pub(crate) mod numerals;
 pub mod outlets;

@@ -4137,3 +4137,14 @@ fn the_sender_of_a_document_speaks_through_it() {
     let q = holding(&found, "reopen on Monday");
     assert_ne!(q.speaker.as_deref(), Some("was"), "{found:?}");
 }
+
+#[test]
+fn a_common_word_capitalised_before_a_full_name_describes_the_person() {
+    let text = "Parent Ann Lee said the school had not called her until Tuesday night.\n\n\
+                Principal Tom Brandt said staff had followed every instruction they were given.";
+    let found = attributed(text);
+    let q = holding(&found, "not called her");
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lee"), "{found:?}");
+    let q = holding(&found, "every instruction");
+    assert_eq!(q.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
+}

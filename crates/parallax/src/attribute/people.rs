@@ -137,9 +137,20 @@ impl NameTable {
                     run.get(p + 1)
                         .is_some_and(|n| super::given_names::pronoun_vote(n.base) != 0)
                 });
+            // "Principal Tom Brandt", "Parent Ann Lee": a common word, no given name, before a
+            // given name and a surname describes the person, as a title does ("Rand Paul" and
+            // "Cornell Ross" are names: the news seldom writes those words in lower case).
+            let describing_word = (run.len() >= 3
+                && crate::lower_case::mostly_lower_case(&run.at(0).lower)
+                && !is_in(&super::lexicon::DETERMINERS, &run.at(0).lower)
+                && super::given_names::pronoun_vote(run.at(0).base) == 0
+                && super::given_names::pronoun_vote(run.at(1).base) != 0
+                && !run.at(0).possessive
+                && adjacent(run.at(0), run.at(1)))
+            .then_some(0);
             let title_at = match (run.iter().rposition(|t| is_title(&t.lower)), party_at) {
                 (Some(t), Some(p)) => Some(t.max(p)),
-                (t, p) => t.or(p),
+                (t, p) => t.or(p).or(describing_word),
             };
             let role_before = i > 0
                 && !toks.at(i - 1).cap
