@@ -4148,3 +4148,13 @@ fn a_common_word_capitalised_before_a_full_name_describes_the_person() {
     let q = holding(&found, "every instruction");
     assert_eq!(q.speaker.as_deref(), Some("Tom Brandt"), "{found:?}");
 }
+
+#[test]
+fn a_name_followed_by_which_is_the_organisation_the_company_means() {
+    let text = "Valmora Paints, which supplies the shipyard in Kessel, said it had recalled two \
+                batches of varnish.\n\n\
+                \"We are contacting every customer,\" the company said in a statement.";
+    let found = attributed(text);
+    let q = holding(&found, "every customer");
+    assert_eq!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
+}

@@ -2846,6 +2846,13 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 return SubjectReading::new(Rule::FrameNamedPair, Some(both), None);
             }
         }
+        // "Norvik Foods, which prepares meals for schools, said": "which", not "who", follows
+        // an organisation's name, and "the company" next means it.
+        let which_follows = cx.toks.at(m.last - 1).gap_after.trim() == ","
+            && cx.toks.get(m.last).is_some_and(|t| t.lower == "which");
+        if let (true, false, Some(n)) = (which_follows, description, &name) {
+            cx.recent.last_organisation = Some((n.clone(), cx.sentence));
+        }
         let mut reading = SubjectReading::new(Rule::FrameNamedPerson, name, None);
         if f.borrowed_subject && reading.speaker.is_some() {
             reading.written = Some(cx.span_text(m.first, m.last));
