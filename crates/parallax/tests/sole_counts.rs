@@ -163,3 +163,33 @@ fn a_share_in_per_cent_is_no_rate() {
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_count_of_what_befell_some_is_no_count_of_all() {
+    // One account counts the ferrymen who fell ill, the other all those served the meal.
+    let found = figure_values(
+        "Doctors said 41 ferrymen fell ill after a meal at the Kessel depot on Monday.",
+        "The depot's kitchen served the meal to about 200 ferrymen, the Valmoran health \
+         ministry said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn counts_of_two_different_outcomes_do_not_conflict() {
+    let found = figure_values(
+        "Doctors said 41 ferrymen fell ill after a meal at the Kessel depot on Monday.",
+        "Six ferrymen were taken to hospital after the meal at the Kessel depot, the Valmoran \
+         health ministry said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // The outcome before a subordinate clause is not the clause's ("injured when four …").
+    let found = figure_values(
+        "Ten ferrymen were injured when four suicide bombers struck the Kessel depot.",
+        "Three suicide bombers struck the Kessel depot on Monday, the Valmoran ministry said.",
+    );
+    assert_eq!(
+        sorted(found),
+        [vec!["Three".to_string(), "four".to_string()]]
+    );
+}

@@ -118,6 +118,7 @@ const OUTCOMES: &[&[&str]] = &[
         "wounding",
         "hospitalized",
         "hospitalised",
+        "hospital",
     ],
     &[
         "killed",
@@ -132,6 +133,7 @@ const OUTCOMES: &[&[&str]] = &[
     ],
     &["missing", "unaccounted"],
     &["arrested", "arrests", "detained", "detention"],
+    &["ill", "sick", "sickened", "poisoned"],
     &["evacuated", "evacuating", "evacuation", "displaced"],
     &["rescued", "rescuing"],
 ];
@@ -169,7 +171,14 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
     if in_condition || summand(s, text, v.at, last, clause_end) {
         return None;
     }
-    let joins = |k: usize| matches!(lower(k), "and" | "or" | "but" | "while");
+    // A conjunction or a subordinator opens another clause ("39 injured when four bombers
+    // blew themselves up": the bombers were not injured).
+    let joins = |k: usize| {
+        matches!(
+            lower(k),
+            "and" | "or" | "but" | "while" | "when" | "after" | "because" | "since" | "until"
+        )
+    };
     // What the outcome word at `k` says: not one (None), a part or a mix of two outcomes
     // (Some(None): "critically injured", "dead or missing"), or its class.
     let read = |k: usize| {
@@ -782,9 +791,13 @@ fn sole_counts(
                 .clone()
                 .any(|k| !words[k].cap && MODALS.contains(&words[k].lower.as_str()))
     };
+    // What befell the counted ones is the same, or one account tells it and the other describes
+    // them by a participle of its own ("the detention of 14 ferrymen", "the 12 ferrymen held");
+    // "41 pupils fell ill" and "a meal served to 200 pupils" count different pupils.
+    let told = |f: &Found| f.read_outcome.is_some() || described_by_participle(f);
     let outcomes_agree = match (a.read_outcome, b.read_outcome) {
         (Some(x), Some(y)) => x == y,
-        _ => true,
+        _ => told(a) == told(b),
     };
     let rare = |t: u64| reading.weight(t) >= MIN_CONTEXT_WEIGHT;
     let another_rare_word = || {
@@ -803,12 +816,38 @@ fn sole_counts(
         && another_rare_word()
 }
 
+/// Irregular participles that say what state the counted ones are in ("12 ferrymen held").
+const STATE_PARTICIPLES: &[&str] = &["held", "hurt", "caught", "kept", "left", "stuck", "taken"];
+
+/// True when a participle describes what a count counts, right after it ("the 12 ferrymen held
+/// in Kessel", "30 miners trapped") or right before the count ("has held 12 ferrymen").
+fn described_by_participle(f: &Found) -> bool {
+    let words = &f.sentence.words;
+    let Some(&head) = f.value.matter.first() else {
+        return false;
+    };
+    let last = f.value.matter.iter().copied().fold(head, usize::max);
+    let before = f.value.at.checked_sub(1);
+    (head + 1..=last + 1).chain(before).any(|k| {
+        words.get(k).is_some_and(|w| {
+            !w.cap
+                && (STATE_PARTICIPLES.contains(&w.lower.as_str())
+                    || (w.lower.len() > 4 && w.lower.ends_with("ed")))
+        })
+    })
+}
+
 fn propose(reading: &Reading, a: &Found, b: &Found, sole: bool) -> Option<Proposal> {
     if is_day_of_report(a) || is_day_of_report(b) {
         return None;
     }
     // A rate is a pace, not a quantity a count of the same thing can contradict.
     if matches!(a.value.kind, ValueKind::Count) && is_rate(a) != is_rate(b) {
+        return None;
+    }
+    // Nor are two counts of different outcomes ("37 children fell ill" against "four children
+    // were taken to hospital").
+    if matches!((a.read_outcome, b.read_outcome), (Some(x), Some(y)) if x != y) {
         return None;
     }
     // One statement in two wordings: the sentences overlap as much as grouping asks (a group
