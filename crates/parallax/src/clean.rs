@@ -1373,6 +1373,19 @@ static NEWS_LABELS: WordList = WordList::new(&[
     "updated",
 ]);
 
+/// Labels of a video before its headline, lower-cased with their colon.
+const VIDEO_LABELS: &[&str] = &["watch:", "video:"];
+
+/// The words after a video's label ([`VIDEO_LABELS`]) that opens `text`, if one does.
+fn without_video_label(text: &str) -> Option<&str> {
+    let text = text.trim();
+    VIDEO_LABELS.iter().find_map(|label| {
+        let head = text.get(..label.len())?;
+        head.eq_ignore_ascii_case(label)
+            .then(|| text[label.len()..].trim())
+    })
+}
+
 /// `text` without a news label and its colon before the headline ([`NEWS_LABELS`]).
 fn without_news_label(text: &str) -> &str {
     let text = text.trim();
@@ -1537,7 +1550,12 @@ impl ArticleOpening {
 /// over a byline needs only one matter word the article repeats, and wins over a site's name
 /// above it. None when no line qualifies: a page without its headline gets no title rather
 /// than a menu item's.
-fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<&'a str> {
+fn headline_before<'a>(
+    lines: &[Line<'a>],
+    first: usize,
+    last: usize,
+    video_labels: bool,
+) -> Option<&'a str> {
     let before = lines.get(..first)?;
     // The article's terms are read once, and only when a line is a candidate.
     let article = lines.get(first..=last).unwrap_or_default();
@@ -1557,9 +1575,15 @@ fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<
     };
     let mut names_only = None;
     for (i, line) in before.iter().enumerate() {
-        let headline = without_outlet_suffix(without_news_label(line.text));
+        // A video's label over a page that shows no other headline ("WATCH: Port reopens
+        // after the storm") labels the page's own report.
+        let video_headline = video_labels
+            .then(|| without_video_label(line.text))
+            .flatten();
+        let headline =
+            without_outlet_suffix(video_headline.unwrap_or_else(|| without_news_label(line.text)));
         if !is_headline_like(headline)
-            || is_chrome_anywhere(line)
+            || (video_headline.is_none() && is_chrome_anywhere(line))
             || ends_with_photo_credit(line.text)
             || has_picture_credit(line.text)
             || ends_sentence_inside(headline)
@@ -2106,7 +2130,8 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     };
 
     let found_title = if given_title.is_none() {
-        headline_before(&lines, first, last)
+        headline_before(&lines, first, last, false)
+            .or_else(|| headline_before(&lines, first, last, true))
     } else {
         None
     };
@@ -2379,6 +2404,32 @@ mod tests {
         let cleaned = clean(&page, None);
         assert!(cleaned.text.contains("deep cracks"), "{}", cleaned.text);
         assert!(cleaned.text.contains("Shop owners"), "{}", cleaned.text);
+    }
+
+    #[test]
+    fn a_video_label_over_a_page_without_headline_labels_its_report() {
+        let page = format!(
+            "Harbour TV News\n\nWATCH: Ferry pier closed after crack found in pilings\n\n\
+             {BODY}\n\nDivers found the crack in the pier's pilings on Monday, and the ferry \
+             company moved its sailings to the north quay.\n\n{ARTICLE_TAIL}"
+        );
+        let cleaned = clean(&page, None);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Ferry pier closed after crack found in pilings")
+        );
+        assert!(!cleaned.text.contains("WATCH"), "{}", cleaned.text);
+        // A headline of the page's own is the title, the video's label no headline.
+        let page = format!(
+            "Pier crack closes ferry route\n\nWATCH: Ferry pier closed after crack found in \
+             pilings\n\n{BODY}\n\nDivers found the crack in the pier's pilings on Monday, and \
+             the ferry route closed.\n\n{ARTICLE_TAIL}"
+        );
+        let cleaned = clean(&page, None);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Pier crack closes ferry route")
+        );
     }
 
     #[test]
