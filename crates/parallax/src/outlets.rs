@@ -157,6 +157,8 @@ pub enum OutletClue {
     Byline,
     /// A masthead line above the article that the page names again below it.
     Masthead,
+    /// The issuer a press release's heading names ("Norvik Foods - Press Release").
+    ReleaseIssuer,
 }
 
 /// How a document's outlet was found: the clue, and the words as the page writes them with
@@ -228,7 +230,8 @@ pub(crate) fn name_outlet(page: &PageClues) -> Option<(String, OutletEvidence)> 
         .or_else(|| byline(page.source_text))
         .or_else(|| copyright(page.source_text))
         .or_else(|| contributors(page.source_text))
-        .or_else(|| masthead(page.source_text));
+        .or_else(|| masthead(page.source_text))
+        .or_else(|| release_issuer(page.source_text));
     if let Some((start, end, clue)) = text_clues {
         let written = &page.source_text[start..end];
         let name = known(written).unwrap_or_else(|| written.to_string());
@@ -492,6 +495,54 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
         {
             let from = start + (line.len() - line.trim_start().len());
             return Some((from, from + name.len(), OutletClue::Masthead));
+        }
+    }
+    None
+}
+
+/// Words that head a press release after or before its issuer's name, lower-cased.
+const RELEASE_HEADINGS: &[&str] = &["press release", "news release", "media release"];
+
+/// Most words of an issuer's name in a release's heading.
+const MAX_ISSUER_WORDS: usize = 6;
+
+/// The issuer a press release's heading names, in one of the page's first lines: "NAME - Press
+/// Release", "NAME | News release", "Press release: NAME". The name is a few capitalised words
+/// ("of", "the", "and", "&" aside).
+fn release_issuer(text: &str) -> Option<(usize, usize, OutletClue)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        let lead = line.len() - line.trim_start().len();
+        let lower = trimmed.to_lowercase();
+        let separators = [" - ", " – ", " — ", " | ", ": "];
+        // (byte offset of the name in the line, the name)
+        let found = RELEASE_HEADINGS.iter().find_map(|heading| {
+            separators.iter().find_map(|sep| {
+                let after = format!("{sep}{heading}");
+                if lower.ends_with(&after) {
+                    return Some((0, &trimmed[..trimmed.len() - after.len()]));
+                }
+                let before = format!("{heading}{sep}");
+                lower.starts_with(&before).then(|| {
+                    let name = trimmed[before.len()..].trim_start();
+                    (trimmed.len() - name.len(), name)
+                })
+            })
+        });
+        let Some((at, name)) = found else {
+            continue;
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = (1..=MAX_ISSUER_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and" | "&")
+            });
+        if named {
+            let from = start + lead + at;
+            return Some((from, from + name.len(), OutletClue::ReleaseIssuer));
         }
     }
     None
@@ -819,6 +870,29 @@ mod tests {
         // A headline in capitals running into its article is no masthead.
         assert_eq!(
             named("Ann Lee Breaks Record\n\nAnn Lee broke the national record on Friday.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_press_release_s_heading_names_its_issuer() {
+        let body = "\n\nStatement on the fire at the depot\n\nA fire broke out at the depot on \
+                    Monday night.\n";
+        assert_eq!(
+            named(&format!("Valmora Paints - Press Release{body}")).as_deref(),
+            Some("Valmora Paints")
+        );
+        assert_eq!(
+            named(&format!("News release: Port of Norvik{body}")).as_deref(),
+            Some("Port of Norvik")
+        );
+        assert_eq!(
+            named(&format!("Press Release | Kessel Marine{body}")).as_deref(),
+            Some("Kessel Marine")
+        );
+        // A sentence about a press release names no issuer.
+        assert_eq!(
+            named(&format!("The company sent out a press release{body}")).as_deref(),
             None
         );
     }

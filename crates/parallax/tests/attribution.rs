@@ -4158,3 +4158,24 @@ fn a_name_followed_by_which_is_the_organisation_the_company_means() {
     let q = holding(&found, "every customer");
     assert_eq!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
 }
+
+#[test]
+fn a_press_release_speaks_as_its_issuer() {
+    let text = "Valmora Paints - Press Release\n\n\
+                Statement on the fire at our Kessel depot\n\n\
+                KESSEL, October 12, 2026 - A fire broke out in the varnish store of our Kessel \
+                depot on Monday night, destroying part of the building.\n\n\
+                We said last year that the store would be replaced by a new building in spring.\n\n\
+                Air tests carried out on Tuesday found no harmful fumes outside the depot, the \
+                company said.";
+    let found = attributed(text);
+    let q = holding(&found, "replaced by a new building");
+    assert_eq!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
+    let q = holding(&found, "no harmful fumes");
+    assert_eq!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
+    // A page that only mentions a press release speaks through no issuer.
+    let text = text.replace("Valmora Paints - Press Release", "Kessel Harbour Diary");
+    let found = attributed(&text);
+    let q = holding(&found, "no harmful fumes");
+    assert_ne!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
+}

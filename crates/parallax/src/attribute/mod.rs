@@ -77,6 +77,9 @@ struct Context<'a> {
     recent: Recent,
     /// A stance is being read: it introduces no one ([`Context::learn_person`] learns nothing).
     frozen: bool,
+    /// The organisation issuing the page, when it is a press release whose heading names it
+    /// ([`crate::outlets::OutletClue::ReleaseIssuer`]): "we" and "the company" are it.
+    issuer: Option<String>,
 }
 
 /// What reading a frame's subject may change in the [`Context`]: copied aside while a stance is
@@ -185,6 +188,11 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
         sentence_from: 0,
         recent: Recent::default(),
         frozen: false,
+        issuer: doc.outlet.clone().filter(|_| {
+            doc.outlet_evidence
+                .as_ref()
+                .is_some_and(|e| e.clue == crate::outlets::OutletClue::ReleaseIssuer)
+        }),
     };
     let proper = proper_words(&cx.toks);
     let mut out = Vec::new();
@@ -2759,6 +2767,8 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 .filter(|&((x, _), plural)| plural && x < a)
                 .map(|((x, y), _)| cx.span_text(x, y))
                 .or_else(|| recent_named(cx, &cx.recent.last_group)),
+            // A press release's "we", outside its quotations, is its issuer.
+            "we" if !last.in_quote => cx.issuer.clone(),
             _ => None,
         };
         // Referred to again: the organisation stays the one "it" means.
@@ -2956,7 +2966,13 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         && modifiers_only
         && is_in(&ORGANISATION_WORDS, &head.lower)
     {
-        if let Some(name) = recent_organisation_of_kind(cx, &head.lower) {
+        // A press release's "the company" with no other named is its issuer.
+        let issuer = || {
+            cx.issuer
+                .clone()
+                .filter(|_| is_in(&ANY_ORGANISATION, &head.lower))
+        };
+        if let Some(name) = recent_organisation_of_kind(cx, &head.lower).or_else(issuer) {
             cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
         }

@@ -347,6 +347,7 @@ pub(crate) fn clue_words(clue: crate::outlets::OutletClue) -> &'static str {
         OutletClue::Contributors => "contributor line",
         OutletClue::Byline => "byline",
         OutletClue::Masthead => "masthead",
+        OutletClue::ReleaseIssuer => "press release's heading",
     }
 }
 
