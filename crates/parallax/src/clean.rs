@@ -580,10 +580,15 @@ fn reports_speech(lower: &str) -> bool {
 /// True when the next line with words after line `i` is a post's signature alone
 /// ("— Name (@handle) Date"): line `i` holds the post's words, however short.
 fn signed_on_next_line(lines: &[Line], i: usize) -> bool {
-    lines[i + 1..]
-        .iter()
-        .find(|l| !l.text.trim().is_empty())
-        .is_some_and(|l| crate::posts::signature(l.text).is_some())
+    signature_after(lines, i).is_some()
+}
+
+/// The index of the post's signature alone on the next line with words after line `i`, if that
+/// line is one.
+fn signature_after(lines: &[Line], i: usize) -> Option<usize> {
+    (i + 1..lines.len())
+        .find(|&j| !lines[j].text.trim().is_empty())
+        .filter(|&j| crate::posts::signature(lines[j].text).is_some())
 }
 
 /// Most words of a picture's credit on a line of its own ([`is_picture_credit_line`]).
@@ -601,23 +606,28 @@ const CREDIT_LINE_OPENERS: &[&str] = &[
     "(photo:",
 ];
 
-/// Lower-case words a credit's names may hold ("Photo: courtesy of the Port of Norvik").
-const CREDIT_CONNECTORS: &[&str] = &["of", "for", "by", "via", "and", "the", "courtesy", "de"];
+/// Lower-case words a credit's names may hold ("Photo: courtesy of the Port of Norvik", "Photo:
+/// Ann Lee/staff", "Photo: supplied").
+const CREDIT_CONNECTORS: &[&str] = &[
+    "of", "for", "by", "via", "and", "the", "courtesy", "de", "van", "von", "staff", "supplied",
+    "file", "handout",
+];
 
 /// True for a picture's credit on a line of its own: an opener of [`CREDIT_LINE_OPENERS`]
 /// naming who took or owns the picture ("Photo: Jane Roe, Norvik Wire", "(Image credit: Norvik
-/// Port Authority)", "Photo: iFixit"), a few words long, every word a name's (holding a capital)
-/// but [`CREDIT_CONNECTORS`]. "Photos:" heads a gallery, and "Photo: Crews clear the road." is a
-/// caption of its own.
+/// Port Authority)", "Photo: iFixit"), a few words long, every word that opens with a letter a
+/// name's (holding a capital) but [`CREDIT_CONNECTORS`]. "Photos:" heads a gallery, and "Photo:
+/// Crews clear the road." is a caption of its own.
 fn is_picture_credit_line(text: &str) -> bool {
     let text = text.trim_start();
-    let lower = text.to_lowercase();
-    let Some(opener) = CREDIT_LINE_OPENERS.iter().find(|o| lower.starts_with(**o)) else {
+    let Some(rest) = CREDIT_LINE_OPENERS.iter().find_map(|o| {
+        text.get(..o.len())
+            .filter(|head| head.eq_ignore_ascii_case(o))
+            .and_then(|_| text.get(o.len()..))
+    }) else {
         return false;
     };
-    let names_only = text
-        .get(opener.len()..)
-        .unwrap_or("")
+    let names_only = rest
         .split(|c: char| c.is_whitespace() || c == '/')
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .all(|w| w.chars().any(char::is_uppercase) || CREDIT_CONNECTORS.contains(&w));
@@ -1549,7 +1559,8 @@ impl ArticleOpening {
 /// where a headline naming its matter ("Kessel Ridge review: …") shares more. The line right
 /// over a byline needs only one matter word the article repeats, and wins over a site's name
 /// above it. None when no line qualifies: a page without its headline gets no title rather
-/// than a menu item's.
+/// than a menu item's. With `video_labels`, a video's label line ("WATCH: Pier closed …") is
+/// read by the words after its label, for a page whose own headline was not found.
 fn headline_before<'a>(
     lines: &[Line<'a>],
     first: usize,
@@ -2084,12 +2095,10 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     // An embedded post closing the article, its words ending in its link, is signed on the
     // line after them ("— Name (@handle) Date"): the signature is the article's too, so that
     // the post keeps its author.
-    if let Some(next) = (last + 1..lines.len()).find(|&i| !lines[i].text.trim().is_empty()) {
-        if crate::posts::signature(lines[next].text).is_some()
-            && crate::posts::words_before_closing_link(lines[last].text).is_some()
-        {
-            last = next;
-        }
+    if let Some(signature) = signature_after(&lines, last)
+        .filter(|_| crate::posts::words_before_closing_link(lines[last].text).is_some())
+    {
+        last = signature;
     }
 
     // A list that a line of the article introduces with a colon is the article's, its items

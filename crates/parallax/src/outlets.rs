@@ -504,7 +504,7 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
 const RELEASE_HEADINGS: &[&str] = &["press release", "news release", "media release"];
 
 /// Most words of an issuer's name in a release's heading.
-const MAX_ISSUER_WORDS: usize = 6;
+const MAX_ISSUER_WORDS: usize = 4;
 
 /// The issuer a press release's heading names, in one of the page's first lines: "NAME - Press
 /// Release", "NAME | News release", "Press release: NAME". The name is a few capitalised words
@@ -516,29 +516,45 @@ fn release_issuer(text: &str) -> Option<(usize, usize, OutletClue)> {
         offset += line.len();
         let trimmed = line.trim();
         let lead = line.len() - line.trim_start().len();
-        let lower = trimmed.to_lowercase();
         let separators = [" - ", " – ", " — ", " | ", ": "];
         // (byte offset of the name in the line, the name)
         let found = RELEASE_HEADINGS.iter().find_map(|heading| {
             separators.iter().find_map(|sep| {
                 let after = format!("{sep}{heading}");
-                if lower.ends_with(&after) {
-                    return Some((0, &trimmed[..trimmed.len() - after.len()]));
+                let cut = trimmed.len().checked_sub(after.len())?;
+                if trimmed
+                    .get(cut..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(&after))
+                {
+                    return Some((0, trimmed.get(..cut)?));
                 }
                 let before = format!("{heading}{sep}");
-                lower.starts_with(&before).then(|| {
-                    let name = trimmed[before.len()..].trim_start();
-                    (trimmed.len() - name.len(), name)
-                })
+                let rest = trimmed
+                    .get(..before.len())
+                    .filter(|head| head.eq_ignore_ascii_case(&before))
+                    .and_then(|_| trimmed.get(before.len()..))?;
+                let name = rest.trim_start();
+                Some((trimmed.len() - name.len(), name))
             })
         });
         let Some((at, name)) = found else {
             continue;
         };
         let words: Vec<&str> = name.split_whitespace().collect();
+        // A site's section ("Newsroom - Press Release") or a release's headline in title case
+        // ("Press Release: Council Approves Pier Budget") is no issuer.
+        let section = matches!(
+            name.to_lowercase().as_str(),
+            "newsroom" | "news" | "media" | "press" | "home" | "media centre" | "media center"
+        );
         let named = (1..=MAX_ISSUER_WORDS).contains(&words.len())
+            && !section
             && words.iter().all(|w| {
                 w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and" | "&")
+            })
+            // A verb inside the words ("Approves") makes them a headline.
+            && !words.iter().rev().skip(1).any(|w| {
+                w.ends_with('s') && crate::lower_case::mostly_lower_case(&w.to_lowercase())
             });
         if named {
             let from = start + lead + at;
@@ -890,6 +906,13 @@ mod tests {
             named(&format!("Press Release | Kessel Marine{body}")).as_deref(),
             Some("Kessel Marine")
         );
+        // A release's headline or a site's section names no issuer.
+        for heading in [
+            "Press Release: Council Approves Pier Budget",
+            "Newsroom - Press Release",
+        ] {
+            assert_eq!(named(&format!("{heading}{body}")).as_deref(), None);
+        }
         // A sentence about a press release names no issuer.
         assert_eq!(
             named(&format!("The company sent out a press release{body}")).as_deref(),

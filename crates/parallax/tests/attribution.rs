@@ -4179,3 +4179,21 @@ fn a_press_release_speaks_as_its_issuer() {
     let q = holding(&found, "no harmful fumes");
     assert_ne!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
 }
+
+#[test]
+fn the_company_is_no_body_named_only_in_lower_case() {
+    let text = "Dock workers walked out at the Kessel terminal on Monday.\n\n\
+                The union said the strike would last at least a week.\n\n\
+                The company said it had made a fair offer to every crew.";
+    let found = attributed(text);
+    let q = holding(&found, "fair offer");
+    assert_ne!(q.speaker.as_deref(), Some("The union"), "{found:?}");
+    // A release's issuer is its "company", not its "regulator".
+    let text = "Valmora Paints - Press Release\n\n\
+                Statement on the fire at our Kessel depot\n\n\
+                A fire broke out in the varnish store of our Kessel depot on Monday night.\n\n\
+                The regulator said the depot had met every standard at its last inspection.";
+    let found = attributed(text);
+    let q = holding(&found, "every standard");
+    assert_ne!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
+}

@@ -193,3 +193,12 @@ fn counts_of_two_different_outcomes_do_not_conflict() {
         [vec!["Three".to_string(), "four".to_string()]]
     );
 }
+
+#[test]
+fn a_simple_past_before_a_count_is_no_state_of_the_counted() {
+    let found = figure_values(
+        "Doctors said 41 ferrymen fell ill after a meal at the Kessel depot on Monday.",
+        "The depot's kitchen served 200 ferrymen on Monday, the Valmoran health ministry said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

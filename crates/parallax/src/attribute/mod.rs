@@ -897,8 +897,9 @@ fn opening_name(toks: &[Tok], from: usize, to: usize) -> Option<((usize, usize),
     if b - a == 1 && lexicon::country_of(toks.at(a).base).is_some() {
         return None;
     }
-    // "Thirty-seven children fell ill": a number opening a sentence names no one.
-    if crate::numerals::number_word(&toks.at(a).lower).is_some() {
+    // "Thirty-seven children fell ill": a number alone opening a sentence names no one ("Nine
+    // Harbour Media" still does).
+    if b - a == 1 && crate::numerals::number_word(&toks.at(a).lower).is_some() {
         return None;
     }
     // "Republican senators": a plural common noun after the capitalised words.
@@ -2459,7 +2460,10 @@ fn frame_quote(
     let organisation_phrase = rule == Rule::FrameNounPhrase
         && speaker.as_deref().is_some_and(|s| {
             !s.contains(" of ")
-                && !s.starts_with(['a', 'A'])
+                && !s
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "any"))
                 && s.rsplit(' ')
                     .next()
                     .is_some_and(|head| is_in(&ORGANISATION_WORDS, &head.to_lowercase()))
@@ -2860,7 +2864,21 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         // an organisation's name, and "the company" next means it.
         let which_follows = cx.toks.at(m.last - 1).gap_after.trim() == ","
             && cx.toks.get(m.last).is_some_and(|t| t.lower == "which");
-        if let (true, false, Some(n)) = (which_follows, description, &name) {
+        // (Not a person known as one: "Ann, which is not her real name, said …".)
+        let known_person = match m.referent {
+            Referent::Person(p) => {
+                let person = cx.names.people.person(p);
+                cx.gender.get(p).is_some_and(|&g| g != 0)
+                    || !person.descriptors.is_empty()
+                    || person
+                        .name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| given_names::pronoun_vote(w) != 0)
+            }
+            _ => true,
+        };
+        if let (true, false, false, Some(n)) = (which_follows, description, known_person, &name) {
             cx.recent.last_organisation = Some((n.clone(), cx.sentence));
         }
         let mut reading = SubjectReading::new(Rule::FrameNamedPerson, name, None);
@@ -2966,11 +2984,12 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         && modifiers_only
         && is_in(&ORGANISATION_WORDS, &head.lower)
     {
-        // A press release's "the company" with no other named is its issuer.
+        // A press release's "the company" with no other named is its issuer (not "the
+        // regulator").
         let issuer = || {
             cx.issuer
                 .clone()
-                .filter(|_| is_in(&ANY_ORGANISATION, &head.lower))
+                .filter(|_| is_in(&BUSINESS_KINDS, &head.lower))
         };
         if let Some(name) = recent_organisation_of_kind(cx, &head.lower).or_else(issuer) {
             cx.recent.last_organisation = Some((name.clone(), cx.sentence));
@@ -3787,6 +3806,14 @@ fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
         let public = is_in(&PUBLIC_BODIES, &last) || is_in(&PUBLIC_BODIES, &head);
         if is_in(&BUSINESS_KINDS, kind) && public {
             return false;
+        }
+        // A body named in lower case ("the union said") is only ever its own word: "the
+        // company" is not the union.
+        let unnamed = name
+            .split_whitespace()
+            .all(|w| !w.starts_with(char::is_uppercase) || w.eq_ignore_ascii_case("the"));
+        if unnamed {
+            return last.trim_end_matches('s') == kind.trim_end_matches('s');
         }
         is_in(&ANY_ORGANISATION, kind)
             || is_in(&ANY_ORGANISATION, &last)

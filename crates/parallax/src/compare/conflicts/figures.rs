@@ -158,6 +158,10 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
     }
     let class = |k: usize| {
         let word = words[k].lower.as_str();
+        // "taken to hospital", "treated in hospital"; not "12 hospital workers".
+        if word == "hospital" && !(k > 0 && matches!(words[k - 1].lower.as_str(), "to" | "in")) {
+            return None;
+        }
         OUTCOMES.iter().position(|class| class.contains(&word))
     };
     let last = v.matter.iter().copied().fold(v.at, usize::max);
@@ -794,7 +798,9 @@ fn sole_counts(
     // What befell the counted ones is the same, or one account tells it and the other describes
     // them by a participle of its own ("the detention of 14 ferrymen", "the 12 ferrymen held");
     // "41 pupils fell ill" and "a meal served to 200 pupils" count different pupils.
-    let told = |f: &Found| f.read_outcome.is_some() || described_by_participle(f);
+    let told = |f: &Found| {
+        f.read_outcome.is_some() || described_by_participle(f, reading.text(f.sentence.doc))
+    };
     let outcomes_agree = match (a.read_outcome, b.read_outcome) {
         (Some(x), Some(y)) => x == y,
         _ => told(a) == told(b),
@@ -819,22 +825,32 @@ fn sole_counts(
 /// Irregular participles that say what state the counted ones are in ("12 ferrymen held").
 const STATE_PARTICIPLES: &[&str] = &["held", "hurt", "caught", "kept", "left", "stuck", "taken"];
 
-/// True when a participle describes what a count counts, right after it ("the 12 ferrymen held
-/// in Kessel", "30 miners trapped") or right before the count ("has held 12 ferrymen").
-fn described_by_participle(f: &Found) -> bool {
+/// Auxiliaries before a participle that makes it one ("has held", "were trapped").
+const AUXILIARIES: &[&str] = &["has", "have", "had", "was", "were", "been", "is", "are"];
+
+/// True when a participle describes what a count counts, right after it in its clause ("the 12
+/// ferrymen held in Kessel", "30 miners trapped") or after an auxiliary right before the count
+/// ("has held 12 ferrymen"; not the simple past of "served 200 ferrymen").
+fn described_by_participle(f: &Found, text: &str) -> bool {
     let words = &f.sentence.words;
     let Some(&head) = f.value.matter.first() else {
         return false;
     };
-    let last = f.value.matter.iter().copied().fold(head, usize::max);
-    let before = f.value.at.checked_sub(1);
-    (head + 1..=last + 1).chain(before).any(|k| {
+    let participle = |k: usize| {
         words.get(k).is_some_and(|w| {
             !w.cap
                 && (STATE_PARTICIPLES.contains(&w.lower.as_str())
                     || (w.lower.len() > 4 && w.lower.ends_with("ed")))
         })
-    })
+    };
+    let last = f.value.matter.iter().copied().fold(head, usize::max);
+    let after = (head + 1..=last + 1)
+        .take_while(|&k| k == head + 1 || !f.sentence.breaks_after(text, k - 1))
+        .any(participle);
+    let before = f.value.at >= 2
+        && participle(f.value.at - 1)
+        && AUXILIARIES.contains(&words[f.value.at - 2].lower.as_str());
+    after || before
 }
 
 fn propose(reading: &Reading, a: &Found, b: &Found, sole: bool) -> Option<Proposal> {
