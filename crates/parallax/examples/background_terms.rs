@@ -11,7 +11,10 @@
 //! `term<TAB>df`, by term (the clusterer hashes the terms as it reads them).
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
+
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,20 +22,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .split_first()
         .ok_or("usage: background_terms OUT.tsv CORPUS.jsonl...")?;
     let mut df: HashMap<u64, (String, u32)> = HashMap::new();
-    let mut documents = 0u32;
-    for path in corpora {
-        for line in BufReader::new(std::fs::File::open(path)?).lines() {
-            let record: serde_json::Value = serde_json::from_str(&line?)?;
-            let Some(text) = record["text"].as_str() else {
-                continue;
-            };
-            let counts = parallax::cluster::term_counts(record["title"].as_str(), text);
-            for (hash, term, _) in counts.iter() {
-                df.entry(hash).or_insert_with(|| (term.to_string(), 0)).1 += 1;
-            }
-            documents += 1;
+    let documents = corpus::for_each_article(corpora, |record, text| {
+        let counts = parallax::cluster::term_counts(record["title"].as_str(), text);
+        for (hash, term, _) in counts.iter() {
+            df.entry(hash).or_insert_with(|| (term.to_string(), 0)).1 += 1;
         }
-    }
+    })?;
     let mut terms: Vec<(String, u32)> = df.into_values().filter(|(_, n)| *n >= 2).collect();
     terms.sort_unstable();
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);

@@ -1,6 +1,6 @@
 //! Builds the table of words the news mostly writes in lower case
 //! (`crates/parallax/data/lower-case-words.tsv`), which tells a capitalised common word
-//! ("Principal", "Parent") from a name ("Rand", "Cornell") where capitals alone cannot.
+//! ("Principal", "Parent") from a name ("Brandt", "Holt") where capitals alone cannot.
 //!
 //! ```text
 //! cargo run --release --example lower_case_words -- OUT.tsv CORPUS.jsonl...
@@ -12,7 +12,10 @@
 //! times and in lower case at least as often as capitalised: `word<TAB>lower<TAB>capitalised`.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
+
+#[path = "common/corpus.rs"]
+mod corpus;
 
 /// Fewest occurrences inside sentences for a word to be listed.
 const MIN_OCCURRENCES: u32 = 2;
@@ -24,17 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: lower_case_words OUT.tsv CORPUS.jsonl...")?;
     // Per word (lower-cased): occurrences in lower case, occurrences capitalised.
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    let mut documents = 0u32;
-    for path in corpora {
-        for line in BufReader::new(std::fs::File::open(path)?).lines() {
-            let record: serde_json::Value = serde_json::from_str(&line?)?;
-            let Some(text) = record["text"].as_str() else {
-                continue;
-            };
-            count_words(text, &mut counts);
-            documents += 1;
-        }
-    }
+    let documents = corpus::for_each_article(corpora, |_, text| count_words(text, &mut counts))?;
     let mut listed: Vec<(&String, &(u32, u32))> = counts
         .iter()
         .filter(|(_, &(lower, capital))| lower + capital >= MIN_OCCURRENCES && lower >= capital)

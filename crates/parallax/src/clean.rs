@@ -1383,26 +1383,23 @@ static NEWS_LABELS: WordList = WordList::new(&[
     "updated",
 ]);
 
-/// Labels of a video before its headline, lower-cased with their colon.
-const VIDEO_LABELS: &[&str] = &["watch:", "video:"];
+/// Labels of a video before its headline and a colon, lower-cased.
+const VIDEO_LABELS: &[&str] = &["watch", "video"];
+
+/// The words after a label and its colon opening `text`, when `is_label` says it is one.
+fn after_label(text: &str, is_label: impl Fn(&str) -> bool) -> Option<&str> {
+    let (label, rest) = text.trim().split_once(':')?;
+    is_label(&label.trim().to_lowercase()).then(|| rest.trim())
+}
 
 /// The words after a video's label ([`VIDEO_LABELS`]) that opens `text`, if one does.
 fn without_video_label(text: &str) -> Option<&str> {
-    let text = text.trim();
-    VIDEO_LABELS.iter().find_map(|label| {
-        let head = text.get(..label.len())?;
-        head.eq_ignore_ascii_case(label)
-            .then(|| text[label.len()..].trim())
-    })
+    after_label(text, |label| VIDEO_LABELS.contains(&label))
 }
 
 /// `text` without a news label and its colon before the headline ([`NEWS_LABELS`]).
 fn without_news_label(text: &str) -> &str {
-    let text = text.trim();
-    match text.split_once(':') {
-        Some((label, rest)) if is_in(&NEWS_LABELS, &label.trim().to_lowercase()) => rest.trim(),
-        _ => text,
-    }
+    after_label(text, |label| is_in(&NEWS_LABELS, label)).unwrap_or_else(|| text.trim())
 }
 
 /// A page title's headline without the outlet's name the page puts after it ("Port reopens
@@ -1559,14 +1556,9 @@ impl ArticleOpening {
 /// where a headline naming its matter ("Kessel Ridge review: …") shares more. The line right
 /// over a byline needs only one matter word the article repeats, and wins over a site's name
 /// above it. None when no line qualifies: a page without its headline gets no title rather
-/// than a menu item's. With `video_labels`, a video's label line ("WATCH: Pier closed …") is
-/// read by the words after its label, for a page whose own headline was not found.
-fn headline_before<'a>(
-    lines: &[Line<'a>],
-    first: usize,
-    last: usize,
-    video_labels: bool,
-) -> Option<&'a str> {
+/// than a menu item's. A video's label line ("WATCH: Pier closed …"), chrome otherwise, is read
+/// by the words after its label, and titles a page whose own headline was not found.
+fn headline_before<'a>(lines: &[Line<'a>], first: usize, last: usize) -> Option<&'a str> {
     let before = lines.get(..first)?;
     // The article's terms are read once, and only when a line is a candidate.
     let article = lines.get(first..=last).unwrap_or_default();
@@ -1584,13 +1576,12 @@ fn headline_before<'a>(
             })
         }
     };
-    let mut names_only = None;
+    // The page's own headlines, and apart from them its video labels' words, which title the
+    // page only when no headline of its own does.
+    let (mut page, mut video) = (HeadlinePick::default(), HeadlinePick::default());
     for (i, line) in before.iter().enumerate() {
-        // A video's label over a page that shows no other headline ("WATCH: Port reopens
-        // after the storm") labels the page's own report.
-        let video_headline = video_labels
-            .then(|| without_video_label(line.text))
-            .flatten();
+        // A video's label ("WATCH: Port reopens after the storm") is chrome, read by its words.
+        let video_headline = without_video_label(line.text).filter(|_| is_chrome_anywhere(line));
         let headline =
             without_outlet_suffix(video_headline.unwrap_or_else(|| without_news_label(line.text)));
         if !is_headline_like(headline)
@@ -1621,19 +1612,70 @@ fn headline_before<'a>(
         if terms.is_empty() || share < needed {
             continue;
         }
-        // An institution's name ("Office of the Harbour Master") is the site's, like a name.
-        match names_only {
-            // Over the byline, it is the headline whatever line above named the site.
-            _ if shares_matter && over_byline => return Some(headline),
-            None if shares_matter => return Some(headline),
-            None => names_only = Some((headline, share)),
-            Some((_, first_share)) if shares_matter && share > first_share => {
-                return Some(headline)
-            }
-            Some(_) => {}
+        let candidate = HeadlineCandidate {
+            headline,
+            share,
+            shares_matter,
+            over_byline,
+        };
+        if video_headline.is_some() {
+            video.weigh(candidate);
+        } else if let Some(chosen) = page.weigh(candidate) {
+            return Some(chosen);
         }
     }
-    names_only.map(|(headline, _)| headline)
+    page.result().or_else(|| video.result())
+}
+
+/// A line that qualifies as a page's headline in [`headline_before`], with what its choice
+/// weighs.
+struct HeadlineCandidate<'a> {
+    headline: &'a str,
+    /// Share of its terms the article repeats.
+    share: f64,
+    /// It shares a matter word with the article, not only names.
+    shares_matter: bool,
+    /// It stands right over the byline.
+    over_byline: bool,
+}
+
+/// The choice among qualifying lines read in the page's order: the first that shares a matter
+/// word with the article, else the first of names only (a site's name), unless a later line
+/// shares a matter word and a larger part of its terms, or stands over the byline.
+#[derive(Default)]
+struct HeadlinePick<'a> {
+    chosen: Option<&'a str>,
+    names_only: Option<(&'a str, f64)>,
+}
+
+impl<'a> HeadlinePick<'a> {
+    /// Weighs the next qualifying line; the headline once one is chosen.
+    fn weigh(&mut self, c: HeadlineCandidate<'a>) -> Option<&'a str> {
+        if self.chosen.is_some() {
+            return self.chosen;
+        }
+        // An institution's name ("Office of the Harbour Master") is the site's, like a name.
+        let chosen = match self.names_only {
+            // Over the byline, it is the headline whatever line above named the site.
+            _ if c.shares_matter && c.over_byline => true,
+            None if c.shares_matter => true,
+            None => {
+                self.names_only = Some((c.headline, c.share));
+                false
+            }
+            Some((_, first_share)) => c.shares_matter && c.share > first_share,
+        };
+        if chosen {
+            self.chosen = Some(c.headline);
+        }
+        self.chosen
+    }
+
+    /// The headline chosen, else the first line of names only.
+    fn result(&self) -> Option<&'a str> {
+        self.chosen
+            .or(self.names_only.map(|(headline, _)| headline))
+    }
 }
 
 /// Most words of an institution's name read by [`names_an_organisation`].
@@ -2139,8 +2181,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     };
 
     let found_title = if given_title.is_none() {
-        headline_before(&lines, first, last, false)
-            .or_else(|| headline_before(&lines, first, last, true))
+        headline_before(&lines, first, last)
     } else {
         None
     };

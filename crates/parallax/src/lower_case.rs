@@ -27,7 +27,7 @@ static LOWER_CASE_WORDS: std::sync::LazyLock<FxHashMap<&'static str, (u32, u32)>
     });
 
 /// True when the news writes `lower` (a word in lower case) in lower case at least as often as
-/// capitalised inside a sentence: "parent" and "about" are, "rand" and "cornell" are not.
+/// capitalised inside a sentence: "parent" and "about" are, "brandt" and "holt" are not.
 pub(crate) fn mostly_lower_case(lower: &str) -> bool {
     LOWER_CASE_WORDS.contains_key(lower)
 }

@@ -267,13 +267,10 @@ const MAX_NAME: usize = 40;
 /// one the registry knows, or be followed by a dash after a place in capitals (the full form
 /// of a dateline), so a parenthesis that merely opens a sentence is not taken.
 fn dateline(text: &str) -> Option<(usize, usize, OutletClue)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
-        if offset > DATELINE_REACH {
+    for (start, line) in lines_with_starts(text).take(DATELINE_LINES) {
+        if start > DATELINE_REACH {
             break;
         }
-        let start = offset;
-        offset += line.len();
         let Some(open) = line.find('(') else {
             continue;
         };
@@ -339,16 +336,23 @@ fn starts_capitalised(s: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// The lines of `text` (each with its line break) and the byte each starts at.
+fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |start, line| {
+        let at = *start;
+        *start += line.len();
+        Some((at, line))
+    })
+}
+
 /// The span of a line holding exactly `content` near the start of the text.
 fn find_line(text: &str, content: &str, clue: OutletClue) -> Option<(usize, usize, OutletClue)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
+    for (start, line) in lines_with_starts(text).take(DATELINE_LINES) {
         let trimmed = line.trim();
         if trimmed == content.trim() && !trimmed.is_empty() {
             let lead = line.len() - line.trim_start().len();
-            return Some((offset + lead, offset + lead + trimmed.len(), clue));
+            return Some((start + lead, start + lead + trimmed.len(), clue));
         }
-        offset += line.len();
     }
     None
 }
@@ -359,10 +363,7 @@ const MAX_BYLINE: usize = 120;
 /// The outlet a byline names after its author, when the registry knows it: "By Ann Roe,
 /// Daily Bugle", "By Ann Roe | Daily Bugle".
 fn byline(text: &str) -> Option<(usize, usize, OutletClue)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in lines_with_starts(text).take(DATELINE_LINES) {
         let lead = line.len() - line.trim_start().len();
         let body = line.trim();
         if body.len() > MAX_BYLINE || !body.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
@@ -392,10 +393,7 @@ const MAX_CLUE_LINE: usize = 300;
 /// or a station's name ([`masthead_like`]): "Copyright 2019 by WXYZ - All rights reserved",
 /// "© 2020 The Daily Bugle. All rights reserved.", "Copyright 2026 Harbour TV."
 fn copyright(text: &str) -> Option<(usize, usize, OutletClue)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in lines_with_starts(text) {
         if line.len() > MAX_CLUE_LINE {
             continue;
         }
@@ -457,10 +455,9 @@ fn masthead_like(name: &str, least: usize) -> bool {
 /// first line is one named or not, over a line that is no sentence (its headline), unless it
 /// ends in "News" or the page writes its words in lower case.
 fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in lines_with_starts(text).take(DATELINE_LINES) {
+        // Where the rest of the page starts.
+        let offset = start + line.len();
         let name = line.trim();
         if !masthead_like(name, 2) {
             continue;
@@ -510,10 +507,7 @@ const MAX_ISSUER_WORDS: usize = 4;
 /// Release", "NAME | News release", "Press release: NAME". The name is a few capitalised words
 /// ("of", "the", "and", "&" aside).
 fn release_issuer(text: &str) -> Option<(usize, usize, OutletClue)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n').take(DATELINE_LINES) {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in lines_with_starts(text).take(DATELINE_LINES) {
         let trimmed = line.trim();
         let lead = line.len() - line.trim_start().len();
         let separators = [" - ", " – ", " — ", " | ", ": "];
@@ -622,10 +616,7 @@ const CIRCUMSTANCE_WORDS: &[&str] = &[
 /// The outlet a contributor line names, when the registry knows it: "Daily Bugle writers Ann
 /// Roe and Bo Li contributed to this report."
 fn contributors(text: &str) -> Option<(usize, usize, OutletClue)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in lines_with_starts(text) {
         if line.len() > MAX_CLUE_LINE || !line.contains("contributed") {
             continue;
         }

@@ -185,8 +185,8 @@ fn counts_of_two_different_outcomes_do_not_conflict() {
     assert!(found.is_empty(), "{found:?}");
     // The outcome before a subordinate clause is not the clause's ("injured when four …").
     let found = figure_values(
-        "Ten ferrymen were injured when four suicide bombers struck the Kessel depot.",
-        "Three suicide bombers struck the Kessel depot on Monday, the Valmoran ministry said.",
+        "Ten ferrymen were injured when four armed men stormed the Kessel depot.",
+        "Three armed men stormed the Kessel depot on Monday, the Valmoran ministry said.",
     );
     assert_eq!(
         sorted(found),

@@ -138,9 +138,9 @@ impl NameTable {
                         .is_some_and(|n| super::given_names::pronoun_vote(n.base) != 0)
                 });
             // "Principal Tom Brandt", "Parent Ann Lee": a common word, no given name, before a
-            // given name and a surname describes the person, as a title does ("Rand Paul",
-            // "Cornell Ross" and "Grant Ross" are names: the news seldom writes those words in
-            // lower case three times in four).
+            // given name and a surname describes the person, as a title does ("Grant
+            // Tom Ross" is a name: the news writes "grant" in lower case less than
+            // three times in four).
             let describing_word = (run.len() >= 3
                 && crate::lower_case::nearly_always_lower_case(&run.at(0).lower)
                 && !is_in(&super::lexicon::DETERMINERS, &run.at(0).lower)

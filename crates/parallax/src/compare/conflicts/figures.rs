@@ -175,8 +175,8 @@ fn outcome(s: &Sentence, v: &Value, text: &str) -> Option<usize> {
     if in_condition || summand(s, text, v.at, last, clause_end) {
         return None;
     }
-    // A conjunction or a subordinator opens another clause ("39 injured when four bombers
-    // blew themselves up": the bombers were not injured).
+    // A conjunction or a subordinator opens another clause ("12 injured when two gunmen
+    // stormed the depot": the gunmen were not injured).
     let joins = |k: usize| {
         matches!(
             lower(k),
