@@ -4197,3 +4197,61 @@ fn the_company_is_no_body_named_only_in_lower_case() {
     let q = holding(&found, "every standard");
     assert_ne!(q.speaker.as_deref(), Some("Valmora Paints"), "{found:?}");
 }
+
+#[test]
+fn a_quotation_of_several_sentences_after_the_verb_is_one_quote() {
+    let found = quotes(
+        "The council met on Monday evening to discuss the new harbour plan for Port Ellis.\n\n\
+         Ann Lee told the Norvik Herald, \"I like the plan, but these are hard times for the \
+         port. We need a strong council. We need it now.\"\n\n\
+         Tom Brandt said that \"the port will reopen in June. Nobody should doubt it.\"\n",
+    );
+    let lee: Vec<_> = found
+        .iter()
+        .filter(|(t, _)| t.contains("hard times"))
+        .collect();
+    assert_eq!(lee.len(), 1, "{found:?}");
+    assert!(lee[0].0.ends_with("We need it now."), "{found:?}");
+    assert!(!lee[0].0.starts_with('"'), "{found:?}");
+    let brandt: Vec<_> = found.iter().filter(|(t, _)| t.contains("reopen")).collect();
+    assert_eq!(brandt.len(), 1, "{found:?}");
+    assert!(brandt[0].0.ends_with("doubt it."), "{found:?}");
+    assert_eq!(speaker_of(&found, "doubt it"), Some("Tom Brandt".into()));
+}
+
+#[test]
+fn a_participle_between_subject_and_verb_reports_only_its_own_words() {
+    let found = quotes(
+        "The council met on Monday evening to discuss the new harbour plan for Port Ellis.\n\n\
+         Tom Brandt, noting the long delay at the pier, said the vote would come next week.\n\n\
+         Sara Holt, adding that the port was closed, said \"we will wait for the board.\"\n\n\
+         Ann Lee even backed the board's plan, saying the town wanted a new pier, remarks \
+         that drew cheers.\n",
+    );
+    assert_eq!(
+        words_of(&found, "vote would come"),
+        "the vote would come next week."
+    );
+    assert_eq!(
+        speaker_of(&found, "vote would come"),
+        Some("Tom Brandt".into())
+    );
+    assert!(
+        found.iter().all(|(t, _)| !t.contains("said the vote")),
+        "{found:?}"
+    );
+    assert_eq!(words_of(&found, "port was closed"), "the port was closed");
+    assert_eq!(
+        speaker_of(&found, "wait for the board"),
+        Some("Sara Holt".into())
+    );
+    // A participle after the verb is no description of the subject: it reports as before.
+    assert!(
+        words_of(&found, "wanted a new pier").starts_with("the town"),
+        "{found:?}"
+    );
+    assert_eq!(
+        speaker_of(&found, "wanted a new pier"),
+        Some("Ann Lee".into())
+    );
+}

@@ -881,6 +881,8 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
             }
             continue;
         }
+        let phrase_end = describing_phrase_end(s, k);
+        let found_before = out.len();
         // A participle or a second verb ("praised … and said") shares the subject of the
         // sentence's last frame, else the sentence's own.
         let shared = out
@@ -908,9 +910,42 @@ pub fn frames(s: &Sentence, quotes: &[(usize, usize)]) -> Vec<Frame> {
         } else {
             out.extend(view_frame(s, k, quotes, shared));
         }
+        if let Some(end) = phrase_end {
+            for f in out.iter_mut().skip(found_before) {
+                f.content.1 = f.content.1.min(end).max(f.content.0);
+            }
+        }
     }
     end_before_later_subjects(s, &mut out);
     out
+}
+
+/// Most words a participle's phrase between commas holds before the verb it describes the
+/// subject of.
+const MAX_DESCRIBING_PHRASE_TOKENS: usize = 16;
+
+/// "Lee, adding that the pier was shut, said the vote would wait.": a participle between
+/// commas after the subject (no finite verb before it), with a verb of speech right after the
+/// phrase, reports only the words up to the phrase's closing comma (the byte where they end);
+/// the verb after it reports its own.
+fn describing_phrase_end(s: &Sentence, k: usize) -> Option<usize> {
+    let t = s.tok(k);
+    if !t.lower.ends_with("ing")
+        || k == s.from
+        || !s.tok(k - 1).gap_after.contains(',')
+        || (s.from..k).any(|i| is_finite_verb(s, i))
+    {
+        return None;
+    }
+    let end = s.to.min(k + MAX_DESCRIBING_PHRASE_TOKENS);
+    let comma = (k..end).find(|&i| s.tok(i).gap_after.contains(','))?;
+    let verb = s.tok(comma + 1);
+    let reports_after = comma + 1 < s.to
+        && (k..=comma).all(|i| !s.tok(i).in_quote)
+        && verb.is_cue()
+        && !verb.in_quote
+        && !verb.lower.ends_with("ing");
+    reports_after.then_some(s.tok(comma).end)
 }
 
 /// Words after a parenthetical attribution that hand the sentence back to the narrator.

@@ -1224,6 +1224,23 @@ fn close_open_mark(text: &str, quotes: &[(usize, usize)], start: usize, end: usi
     }
 }
 
+/// The quotation (inside its marks) that the words `text[start..end]` open with, when it runs
+/// on past them: only opening marks stand before it, and it closes after they end.
+fn quotation_run_on(
+    text: &str,
+    quotes: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let first = quotes.partition_point(|&(qs, _)| qs < start);
+    let &(qs, qe) = quotes.get(first)?;
+    let before = text.get(start..qs)?;
+    let only_marks = before
+        .chars()
+        .all(|c| c.is_whitespace() || tokens::OPENING_MARKS.contains(&c));
+    (only_marks && qs < end && qe > end).then_some((qs, qe))
+}
+
 /// The quote of the quotation `(qs, qe)` opening in `sentence`, which no frame's words hold
 /// whole; `inside_frame` is the speaker of a frame whose words open it and that it runs on past.
 fn direct_quote(
@@ -2206,6 +2223,12 @@ fn frame_quote(
         return None;
     }
     let end = close_open_mark(cx.text, quotes, start, end);
+    // "Lee said, “The pier is safe. We checked it.”": words after the verb that open with a
+    // quotation running on past their sentence report the whole quotation, not its first
+    // sentence.
+    let (start, end) = quotation_run_on(cx.text, quotes, start, end)
+        .filter(|&(qs, _)| cx.toks.at(f.cue).end <= qs)
+        .unwrap_or((start, end));
     let exact_quote = frames::is_quote(quotes, f.content);
     let words = frames::words_between(cx.text, start..end);
     // "that" opens a clause of three words or more ("told Brandt that she would quit").
