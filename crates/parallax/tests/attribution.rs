@@ -4255,3 +4255,31 @@ fn a_participle_between_subject_and_verb_reports_only_its_own_words() {
         Some("Ann Lee".into())
     );
 }
+
+#[test]
+fn a_relative_is_not_the_person_whose_given_name_the_list_lacks() {
+    // "Tarvo" is no given name of the census lists; "Ilse" is.
+    let found = attributed(
+        "Crowds gathered outside the Norvik courthouse as the verdict against the former \
+         harbour master Tarvo Kessling was read.\n\n\
+         The jury found Kessling guilty on three counts of fraud.\n\n\
+         His sister, Ilse Kessling, told the Herald the family would appeal the verdict.\n",
+    );
+    let q = holding(&found, "would appeal");
+    assert_eq!(q.speaker.as_deref(), Some("Ilse Kessling"), "{found:?}");
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_organisation() {
+    let found = quotes(
+        "Dock workers waited outside the Norvik courthouse on Friday for the verdict.\n\n\
+         Many said they had waited years for the trial to begin.\n\n\
+         The dockers' union said it would ask the council to review every contract.\n\n\
+         The union said it would also ask for a new audit of the harbour accounts.\n",
+    );
+    assert_eq!(
+        speaker_of(&found, "new audit"),
+        Some("The dockers' union".into()),
+        "{found:?}"
+    );
+}

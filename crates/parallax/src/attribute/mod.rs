@@ -4035,8 +4035,12 @@ impl Context<'_> {
         if let Some(s) = speaker {
             self.recent.last_speaker = Some((s.clone(), sentence));
             // A speaker with a one-word name ("Facebook said") is as likely a company as a
-            // person: "the company said" may mean it next.
-            if !s.contains(' ') && s.starts_with(char::is_uppercase) {
+            // person: "the company said" may mean it next. A common word capitalised by its
+            // place ("Many said …", "Others said …") names nothing.
+            if !s.contains(' ')
+                && s.starts_with(char::is_uppercase)
+                && !crate::lower_case::nearly_always_lower_case(&s.to_lowercase())
+            {
                 self.recent.last_organisation = Some((s.clone(), sentence));
             }
         }

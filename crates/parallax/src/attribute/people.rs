@@ -560,12 +560,19 @@ impl NameTable {
         };
         let theirs: Vec<&str> = self.people.person(owner).name.split_whitespace().collect();
         let given_name = |w: &str| super::given_names::pronoun_vote(w) != 0;
+        // Their first word may be a given name the list lacks ("Henrik"), but not a common
+        // word capitalised before the name ("Rival", "Billionaire").
+        let name_like = |w: &str| {
+            given_name(w)
+                || (w.starts_with(char::is_uppercase)
+                    && !crate::lower_case::mostly_lower_case(&w.to_lowercase()))
+        };
         theirs.len() >= 2
             && theirs.last() == Some(&surname.as_str())
             && !theirs.contains(&first.as_str())
             && self.part(first).is_none()
             && given_name(first)
-            && theirs.first().is_some_and(|w| given_name(w))
+            && theirs.first().is_some_and(|w| name_like(w))
     }
 
     /// True when a description's head and modifiers ("the harbour master") all stand in the
