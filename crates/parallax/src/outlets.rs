@@ -453,12 +453,15 @@ fn masthead_like(name: &str, least: usize) -> bool {
 /// Norvik Gazette" in it), or writes without a closing "News" ("Harbour Radio News" above,
 /// "told Harbour Radio" in it). A section label ("Local News") is not written so. The page's
 /// first line is one named or not, over a line that is no sentence (its headline), unless it
-/// ends in "News" or the page writes its words in lower case.
+/// ends in "News" after no station's name (not "Harbour TV News") or the page writes its words
+/// in lower case. A place or a section after a bar ("Harbour TV News | Kessel") is left out.
 fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
     for (start, line) in lines_with_starts(text).take(DATELINE_LINES) {
         // Where the rest of the page starts.
         let offset = start + line.len();
+        // "Harbour TV News | Kessel": the name before a bar, with its place or section after.
         let name = line.trim();
+        let name = name.split_once(" | ").map_or(name, |(n, _)| n.trim_end());
         if !masthead_like(name, 2) {
             continue;
         }
@@ -480,7 +483,8 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
             .get(..start)
             .is_some_and(|above| above.trim().is_empty())
             && over_headline
-            && !name.ends_with(" News")
+            // (A station's name before "News" is no section's: "Harbour TV News".)
+            && (!name.ends_with(" News") || station.is_some())
             && text
                 .get(offset..)
                 .is_some_and(|rest| !written_in_lower_case(rest, name));
@@ -879,6 +883,21 @@ mod tests {
             named("Ann Lee Breaks Record\n\nAnn Lee broke the national record on Friday.\n"),
             None
         );
+        // A station's news is no section; a place after a bar is no part of the name.
+        let body = "\n\nPort chief convicted\n\nA jury convicted the port chief on Friday.\n";
+        assert_eq!(
+            named(&format!("Harbour TV News{body}")).as_deref(),
+            Some("Harbour TV News")
+        );
+        assert_eq!(
+            named(&format!("Harbour TV News | Kessel{body}")).as_deref(),
+            Some("Harbour TV News")
+        );
+        assert_eq!(
+            named(&format!("The Kessel Herald | Local news{body}")).as_deref(),
+            Some("The Kessel Herald")
+        );
+        assert_eq!(named(&format!("Local News | Kessel{body}")), None);
     }
 
     #[test]
