@@ -1918,6 +1918,45 @@ fn introduces_next(line: &Line) -> bool {
         && !is_chrome_anywhere(line)
 }
 
+/// Shortest word two lines must share for one to go on with the other's matter.
+const SHARED_WORD_LETTERS: usize = 4;
+
+/// A short line that reads as the opening sentence of the article whose next line is `next`
+/// ("The port closed on Monday." over "The harbour board said the port …"):
+/// [`CLOSING_SENTENCE_WORDS`] words or more, ending in a full stop or an exclamation mark (no
+/// question, no teaser's ellipsis), most of its words in lower case (not a headline in title
+/// case), not set in brackets (an editor's note), speaking to no reader ("you"), no page chrome
+/// or caption, and sharing a word of its matter with the next line.
+fn opens_article_shortly(line: &Line, next: &Line) -> bool {
+    let words: Vec<&str> = line.text.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let text = line.text.trim();
+    let unquoted = text.trim_end_matches(['"', '”', '’', '\'']);
+    let ended = (unquoted.ends_with('.') && !unquoted.ends_with("..")) || unquoted.ends_with('!');
+    let matter = |l: &Line| -> HashSet<String> {
+        l.lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= SHARED_WORD_LETTERS && !crate::terms::is_stopword(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let addresses_reader = line
+        .lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "you" | "your"));
+    line.words >= CLOSING_SENTENCE_WORDS
+        && ended
+        && !text.starts_with('(')
+        && capitalised * 2 < words.len()
+        && !addresses_reader
+        && !is_chrome_anywhere(line)
+        && !ends_with_photo_credit(line.text)
+        && !matter(line).is_disjoint(&matter(next))
+}
+
 /// A bare credit line: one capitalised word naming an agency or outlet ("Bloomberg").
 fn is_credit(line: &Line) -> bool {
     line.words == 1
@@ -2122,6 +2161,14 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     // statement:") is the article's too.
     let mut first = first;
     while first > 0 && introduces_next(&lines[first - 1]) {
+        first -= 1;
+    }
+    // Short sentences right before the first long one open the article too ("The port closed
+    // on Monday."), as short ones after the last close it, down from the page's headline.
+    while first > 0
+        && headline_at.is_none_or(|h| first - 1 > h)
+        && opens_article_shortly(&lines[first - 1], &lines[first])
+    {
         first -= 1;
     }
     // Short sentences right after the last long one still belong to the article ("The library
@@ -2576,6 +2623,29 @@ mod tests {
             "{title}\n\nMenu\n\nWeather\n\n{}\n\n{}\n\nLocal News\n\n{headline}\n\nMarch 3, 2031 at 8:10 am\n\n{BODY}\n\n{}",
             teasers[0], teasers[1], ARTICLE_TAIL
         )
+    }
+
+    #[test]
+    fn a_short_opening_sentence_is_the_article_s_and_a_short_line_of_chrome_is_not() {
+        let body = "The jury found the former port chief guilty on three counts after a trial \
+                    of two weeks in the Kessel court.\n\nHe will appeal, his lawyer said on \
+                    Friday after the hearing in the city.\n";
+        let page = |above: &str| {
+            format!("Kessel Courier\n\nPort chief convicted of bribery\n\n{above}\n\n{body}")
+        };
+        let opening = "A jury convicted the former port chief on Thursday.";
+        let c = clean(&page(opening), None);
+        assert!(c.text.starts_with(opening), "{}", c.text);
+        for chrome in [
+            "Two port chiefs were convicted of bribery in the court...",
+            "Why was the port chief convicted on Thursday?",
+            "(This story was updated with the port chief's sentence.)",
+            "Thank you for reading about the port chief.",
+            "Sorry, the page you requested was not found.",
+        ] {
+            let c = clean(&page(chrome), None);
+            assert!(c.text.starts_with("The jury"), "{chrome}: {}", c.text);
+        }
     }
 
     #[test]
