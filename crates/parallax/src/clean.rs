@@ -2164,9 +2164,11 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         first -= 1;
     }
     // Short sentences right before the first long one open the article too ("The port closed
-    // on Monday."), as short ones after the last close it, down from the page's headline.
+    // on Monday."), as short ones after the last close it, down from the page's headline. A
+    // dateline opens the article: nothing above it is the article's.
     while first > 0
         && headline_at.is_none_or(|h| first - 1 > h)
+        && !opens_with_dateline(lines[first].text)
         && opens_article_shortly(&lines[first - 1], &lines[first])
     {
         first -= 1;
