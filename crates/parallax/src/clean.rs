@@ -2165,8 +2165,9 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     }
     // Short sentences right before the first long one open the article too ("The port closed
     // on Monday."), as short ones after the last close it, down from the page's headline. A
-    // dateline opens the article: nothing above it is the article's.
-    while first > 0
+    // dateline opens the article: nothing above it is the article's. The page's first line is
+    // its title, however it ends.
+    while first > 1
         && headline_at.is_none_or(|h| first - 1 > h)
         && !opens_with_dateline(lines[first].text)
         && opens_article_shortly(&lines[first - 1], &lines[first])

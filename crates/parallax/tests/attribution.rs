@@ -4283,3 +4283,17 @@ fn a_common_word_opening_a_sentence_is_no_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_airline_is_the_organisation_its_own_sentence_named_first() {
+    let found = quotes(
+        "Norvik Wire\n\nValmora Air grounded four of its jets on Tuesday after an engine caught \
+         fire on a flight to Kessel, the airline said in a statement.\n\n\
+         The jet landed safely in Kessel, where firefighters put out the blaze on the runway.\n",
+    );
+    assert_eq!(
+        speaker_of(&found, "grounded four"),
+        Some("Valmora Air".into()),
+        "{found:?}"
+    );
+}

@@ -3014,7 +3014,14 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
                 .clone()
                 .filter(|_| is_in(&BUSINESS_KINDS, &head.lower))
         };
-        if let Some(name) = recent_organisation_of_kind(cx, &head.lower).or_else(issuer) {
+        // "Valmora Air grounded four jets, the airline said": one named before it in the
+        // sentence comes first.
+        let in_sentence =
+            || named_organisation(cx, cx.sentence_from, a).filter(|n| fits_kind(n, &head.lower));
+        if let Some(name) = in_sentence()
+            .or_else(|| recent_organisation_of_kind(cx, &head.lower))
+            .or_else(issuer)
+        {
             cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
         }
@@ -3813,37 +3820,40 @@ static PUBLIC_BODIES: WordList = WordList::new(&[
 /// a public body: "the company" is not the "Port Ellis Fire Department" nor the "Department of
 /// Harbours").
 fn recent_organisation_of_kind(cx: &Context, kind: &str) -> Option<String> {
-    let fits = |name: &str| {
-        let last = name
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase();
-        // "Department of Harbours": the body's word before "of".
-        let head = name
-            .split(" of ")
-            .next()
-            .and_then(|h| h.split_whitespace().last())
-            .unwrap_or("")
-            .to_lowercase();
-        let public = is_in(&PUBLIC_BODIES, &last) || is_in(&PUBLIC_BODIES, &head);
-        if is_in(&BUSINESS_KINDS, kind) && public {
-            return false;
-        }
-        // A body named in lower case ("the union said") is only ever its own word: "the
-        // company" is not the union.
-        let unnamed = name
-            .split_whitespace()
-            .all(|w| !w.starts_with(char::is_uppercase) || w.eq_ignore_ascii_case("the"));
-        if unnamed {
-            return last.trim_end_matches('s') == kind.trim_end_matches('s');
-        }
-        is_in(&ANY_ORGANISATION, kind)
-            || is_in(&ANY_ORGANISATION, &last)
-            || !is_in(&ORGANISATION_WORDS, &last)
-            || last.trim_end_matches('s') == kind.trim_end_matches('s')
-    };
-    recent_organisation_where(cx, fits)
+    recent_organisation_where(cx, |name| fits_kind(name, kind))
+}
+
+/// True when "the KIND" ("the airline", "the company") may mean the organisation `name` (see
+/// [`recent_organisation_of_kind`]).
+fn fits_kind(name: &str, kind: &str) -> bool {
+    let last = name
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    // "Department of Harbours": the body's word before "of".
+    let head = name
+        .split(" of ")
+        .next()
+        .and_then(|h| h.split_whitespace().last())
+        .unwrap_or("")
+        .to_lowercase();
+    let public = is_in(&PUBLIC_BODIES, &last) || is_in(&PUBLIC_BODIES, &head);
+    if is_in(&BUSINESS_KINDS, kind) && public {
+        return false;
+    }
+    // A body named in lower case ("the union said") is only ever its own word: "the
+    // company" is not the union.
+    let unnamed = name
+        .split_whitespace()
+        .all(|w| !w.starts_with(char::is_uppercase) || w.eq_ignore_ascii_case("the"));
+    if unnamed {
+        return last.trim_end_matches('s') == kind.trim_end_matches('s');
+    }
+    is_in(&ANY_ORGANISATION, kind)
+        || is_in(&ANY_ORGANISATION, &last)
+        || !is_in(&ORGANISATION_WORDS, &last)
+        || last.trim_end_matches('s') == kind.trim_end_matches('s')
 }
 
 /// The last name between tokens `from` and `to` that reads as an organisation's, outside
