@@ -4297,3 +4297,16 @@ fn the_airline_is_the_organisation_its_own_sentence_named_first() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_outlet_told_is_the_channel_without_that() {
+    let found = attributed(
+        "The jet landed safely in Kessel on Tuesday, where firefighters put out the blaze.\n\n\
+         One passenger, Sara Holt, told Harbour TV the cabin filled with smoke within minutes.\n\n\
+         Ann Lee told the Norvik Herald the crew had acted fast.\n",
+    );
+    let holt = holding(&found, "cabin filled");
+    assert_eq!(holt.channel.as_deref(), Some("Harbour TV"), "{found:?}");
+    let lee = holding(&found, "acted fast");
+    assert_eq!(lee.channel.as_deref(), Some("Norvik Herald"), "{found:?}");
+}

@@ -2010,7 +2010,9 @@ fn outlet_named_at(cx: &Context, from: usize) -> Option<String> {
     let mut masthead_name = None;
     while end < cx.toks.len() && end <= cue + MAX_OUTLET_WORDS {
         let tok = cx.toks.at(end);
-        if !(tok.cap || tok.lower == "the") || tok.in_quote {
+        // "told Harbour TV the cabin filled …": a "the" after the name opens the words told.
+        let opens_next = end > from && tok.lower == "the";
+        if !(tok.cap || tok.lower == "the") || tok.in_quote || opens_next {
             break;
         }
         end += 1;
