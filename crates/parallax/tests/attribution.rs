@@ -4310,3 +4310,17 @@ fn an_outlet_told_is_the_channel_without_that() {
     let lee = holding(&found, "acted fast");
     assert_eq!(lee.channel.as_deref(), Some("Norvik Herald"), "{found:?}");
 }
+
+#[test]
+fn a_model_named_with_its_number_is_no_organisation_the_airline_means() {
+    let found = quotes(
+        "The Valmora Air jet landed safely in Kessel on Tuesday after an engine fire.\n\n\
+         The Airfly 320 has room for 180 people and first flew in 2015.\n\n\
+         The jet was built in 2015, the airline said.\n",
+    );
+    assert_eq!(
+        speaker_of(&found, "was built"),
+        Some("Valmora Air".into()),
+        "{found:?}"
+    );
+}

@@ -532,6 +532,8 @@ pub fn attribute_with_facts(doc: &Document) -> (Vec<Quote>, Vec<crate::model::Fa
             .filter(|&((a, b), plural)| b - a > 1 || plural || proper.contains(cx.toks.at(a).base))
             // A credit line ("Reuters") is the whole sentence and opens none.
             .filter(|&((_, b), _)| b < to)
+            // A name with a number after it is a model's ("The Airfly 320 seats 180").
+            .filter(|&((_, b), _)| !model_number(cx.toks.at(b - 1), cx.toks.at(b)))
         {
             let name = text
                 .get(cx.toks.at(phrase.0).start..cx.toks.at(phrase.1 - 1).end)
@@ -3858,6 +3860,15 @@ fn fits_kind(name: &str, kind: &str) -> bool {
         || last.trim_end_matches('s') == kind.trim_end_matches('s')
 }
 
+/// True when `next`, right after the name ending in `last` with only a space between, is
+/// written in digits: the name is a model's ("Airfly 320", "Boeing 737"), a product, not an
+/// organisation.
+fn model_number(last: &Tok, next: &Tok) -> bool {
+    last.gap_after.trim().is_empty()
+        && next.base.starts_with(|c: char| c.is_ascii_digit())
+        && !next.in_quote
+}
+
 /// The last name between tokens `from` and `to` that reads as an organisation's, outside
 /// quotations (see [`organisation_like`]).
 fn named_organisation(cx: &Context, from: usize, to: usize) -> Option<String> {
@@ -3894,7 +3905,9 @@ fn named_organisation(cx: &Context, from: usize, to: usize) -> Option<String> {
                 break;
             }
         }
-        if organisation_like(cx, i, j, from) {
+        if organisation_like(cx, i, j, from)
+            && !(j < to && model_number(toks.at(j - 1), toks.at(j)))
+        {
             found = Some(cx.name_text(i, j - 1));
         }
         i = j;
