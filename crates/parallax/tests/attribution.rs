@@ -4324,3 +4324,24 @@ fn a_model_named_with_its_number_is_no_organisation_the_airline_means() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_clause_of_time_after_the_verb_is_no_part_of_the_quotation() {
+    let found = quotes(
+        "The council met on Monday evening to discuss the new harbour plan for Port Ellis.\n\n\
+         Ann Lee said as she introduced the mayor in Kessel, \"Finally, the council has moved.\"\n\n\
+         Tom Brandt said when asked about the vote, \"We will wait for the board.\"\n",
+    );
+    assert_eq!(
+        words_of(&found, "council has moved"),
+        "Finally, the council has moved."
+    );
+    assert_eq!(
+        speaker_of(&found, "council has moved"),
+        Some("Ann Lee".into())
+    );
+    assert_eq!(
+        words_of(&found, "wait for the board"),
+        "We will wait for the board."
+    );
+}

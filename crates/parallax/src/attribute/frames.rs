@@ -948,6 +948,9 @@ fn describing_phrase_end(s: &Sentence, k: usize) -> Option<usize> {
     reports_after.then_some(s.tok(comma).end)
 }
 
+/// Words opening a clause of time after a verb of speech ("said as she left, “…”").
+static TIME_CLAUSE_OPENERS: WordList = WordList::new(&["after", "as", "before", "when", "while"]);
+
 /// Words after a parenthetical attribution that hand the sentence back to the narrator.
 static NARRATOR_OPENERS: WordList = WordList::new(&[
     "according",
@@ -2274,6 +2277,18 @@ fn verb_frame(
             if (c..=i).all(|j| !s.tok(j).in_quote) {
                 c = i;
             }
+        }
+    }
+    // "said as she opened the meeting, “We will …”": a clause of time after the verb, closed by
+    // a comma before a quotation, is the moment of the words; the quotation is the words.
+    if !has_that && c < s.to && is_in(&TIME_CLAUSE_OPENERS, &s.tok(c).lower) {
+        let window = c + 1..s.to.min(c + 1 + MAX_CIRCUMSTANCE_WORDS);
+        let comma = window
+            .take_while(|&i| !s.tok(i).in_quote)
+            .find(|&i| gap_has(s.tok(i), &[',']) && opens_quote(s.tok(i)));
+        if let Some(i) = comma {
+            let quote = quote_opening_in(quotes, s.tok(i).end, s.start_of(i + 1))?;
+            return Some(Frame::report(k, subject, quote, borrowed_subject));
         }
     }
     // "admitted to the newspaper that …", "complained to Lee that …": "to" and whom the words
