@@ -4345,3 +4345,23 @@ fn a_clause_of_time_after_the_verb_is_no_part_of_the_quotation() {
         "We will wait for the board."
     );
 }
+
+#[test]
+fn a_person_s_office_speaks_under_its_holder_s_name() {
+    let found = quotes(
+        "Norvik Wire\n\nKessel Prime Minister Erik Sund spoke by phone on Monday with the \
+         Valmoran president about the closed harbour.\n\n\
+         The port would reopen in June, his office said in a statement.\n\n\
+         The talks would go on next week, Sund's office said.\n",
+    );
+    assert_eq!(
+        speaker_of(&found, "reopen in June"),
+        Some("Erik Sund's office".into()),
+        "{found:?}"
+    );
+    assert_eq!(
+        speaker_of(&found, "talks would go on"),
+        Some("Erik Sund's office".into()),
+        "{found:?}"
+    );
+}

@@ -3691,7 +3691,42 @@ fn is_media(cx: &Context, c: &ChannelMention) -> bool {
 
 /// The name of an institution speaking as a channel: "the ministry" is the organisation of that
 /// kind named last ("the Foreign Ministry"), else the phrase itself.
+/// The person whose office the channel `c` is ("his office", "Sund's office"): a man or a
+/// woman "his" or "her" stands for, or a person named with "'s" right before "office".
+fn office_holder(cx: &Context, c: &ChannelMention) -> Option<String> {
+    if c.last <= c.first || cx.toks.at(c.last - 1).lower != "office" {
+        return None;
+    }
+    let owner = match cx.toks.at(c.first).lower.as_str() {
+        "his" | "her" => Mention {
+            first: c.first,
+            last: c.first + 1,
+            referent: Referent::Pronoun,
+            possessive: false,
+        },
+        // (The owner's name may stand inside the channel's words or right before them.)
+        _ => cx
+            .names
+            .mentions(
+                &cx.toks,
+                c.first.saturating_sub(frames::MAX_SUBJECT_WORDS),
+                c.last - 1,
+                false,
+            )
+            .into_iter()
+            .find(|m| m.possessive && (m.last == c.last - 1 || m.last == c.first))
+            .filter(|m| matches!(m.referent, Referent::Person(_)))?,
+    };
+    resolve(cx, &owner)
+}
+
+/// The name an institution channel speaking for itself goes by: a person's office by its
+/// holder ("his office" → "Erik Sund's office"), a bare institution by the organisation it
+/// stands for, else its words as written.
 fn institution_name(cx: &Context, c: &ChannelMention) -> String {
+    if let Some(person) = office_holder(cx, c) {
+        return format!("{person}'s office");
+    }
     // "her office" is no organisation named before.
     let bare_institution =
         !c.qualified && c.last - c.first == 2 && cx.toks.at(c.first).lower == "the";
