@@ -4365,3 +4365,20 @@ fn a_person_s_office_speaks_under_its_holder_s_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_owned_channel_is_no_earlier_channel() {
+    let found = attributed(
+        "Norvik Wire\n\nKessel Prime Minister Erik Sund and Valmoran President Lina Vass spoke \
+         by phone on Monday about the closed harbour.\n\n\
+         Vass told Sund the closure must end, according to a Valmoran readout of the call.\n\n\
+         Sund would study every proposal, his office said in a statement.\n",
+    );
+    let q = holding(&found, "study every proposal");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("Erik Sund's office"),
+        "{found:?}"
+    );
+    assert_ne!(q.channel.as_deref(), Some("Valmoran"), "{found:?}");
+}

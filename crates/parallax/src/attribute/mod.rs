@@ -1673,10 +1673,12 @@ fn quoting_channel(cx: &Context, f: &Frame, channels: &[ChannelMention]) -> Opti
 }
 
 /// The name of a channel mention: as written when it names who or what, else (a bare "the
-/// report") the channel named last, else as written.
+/// report") the channel named last, else as written. An owner's pronoun ("his office", "their
+/// statement") leaves it as written: it is no earlier channel.
 fn channel_name(cx: &Context, m: &ChannelMention) -> String {
     let written = || channel_text(cx.text, &cx.toks, m).to_string();
-    if m.qualified {
+    let bare = matches!(cx.toks.at(m.first).lower.as_str(), "the" | "this" | "that");
+    if m.qualified || !bare {
         written()
     } else {
         cx.recent.last_channel.clone().unwrap_or_else(written)
@@ -2713,14 +2715,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
             c.first < b && a < c.last && opens_or_ends
         })
     {
-        let text = if c.qualified {
-            channel_text(cx.text, &cx.toks, c).to_string()
-        } else {
-            cx.recent
-                .last_channel
-                .clone()
-                .unwrap_or_else(|| channel_text(cx.text, &cx.toks, c).to_string())
-        };
+        let text = channel_name(cx, c);
         if is_document(cx, c) {
             return SubjectReading {
                 rule: Rule::FrameChannel,
