@@ -4382,3 +4382,17 @@ fn an_owned_channel_is_no_earlier_channel() {
     );
     assert_ne!(q.channel.as_deref(), Some("Valmoran"), "{found:?}");
 }
+
+#[test]
+fn the_fire_service_is_not_a_firm_named_before() {
+    let found = quotes(
+        "Floodwater swamped the Port Ellis quay on Tuesday.\n\n\
+         A spokesperson for Harbour Insurance said claims would be handled quickly.\n\n\
+         According to the fire service, 40 homes and 12 shops were flooded.\n",
+    );
+    assert_ne!(
+        speaker_of(&found, "homes and 12 shops"),
+        Some("Harbour Insurance".into()),
+        "{found:?}"
+    );
+}

@@ -3020,6 +3020,7 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         if let Some(name) = in_sentence()
             .or_else(|| recent_organisation_of_kind(cx, &head.lower))
             .or_else(issuer)
+            .filter(|name| modifiers_fit(cx, (a, b), name))
         {
             cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
@@ -3846,6 +3847,7 @@ static PUBLIC_BODIES: WordList = WordList::new(&[
     "parliament",
     "police",
     "senate",
+    "service",
 ]);
 
 /// The organisation "the KIND" means ("the airline", "the ministry"): the more recent of the one
@@ -3888,6 +3890,22 @@ fn fits_kind(name: &str, kind: &str) -> bool {
         || is_in(&ANY_ORGANISATION, &last)
         || !is_in(&ORGANISATION_WORDS, &last)
         || last.trim_end_matches('s') == kind.trim_end_matches('s')
+}
+
+/// True when the words before a public body's word ("fire" in "the fire service", "health" in
+/// "the health department") stand in the organisation's `name` too: such a word says which
+/// body it is, and "the fire service" is not "Harbour Insurance". Other kinds take any words
+/// before them ("the Dunmore-based railway").
+fn modifiers_fit(cx: &Context, (a, b): (usize, usize), name: &str) -> bool {
+    let head = &cx.toks.at(b.saturating_sub(1)).lower;
+    if !is_in(&PUBLIC_BODIES, head) || is_in(&ANY_ORGANISATION, head) {
+        return true;
+    }
+    let name_words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    (a + 1..b.saturating_sub(1)).all(|i| name_words.contains(&cx.toks.at(i).lower))
 }
 
 /// True when `next`, right after the name ending in `last` with only a space between, is
