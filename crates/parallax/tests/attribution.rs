@@ -4387,7 +4387,8 @@ fn an_owned_channel_is_no_earlier_channel() {
 fn the_fire_service_is_not_a_firm_named_before() {
     let found = quotes(
         "Floodwater swamped the Port Ellis quay on Tuesday.\n\n\
-         A spokesperson for Harbour Insurance said claims would be handled quickly.\n\n\
+         A spokesperson for Harbour Insurance said claims would be handled \"as quickly as \
+         possible.\"\n\n\
          According to the fire service, 40 homes and 12 shops were flooded.\n",
     );
     assert_ne!(
