@@ -1,8 +1,10 @@
 //! Clean: text-level boilerplate removal, for text scraped with its page chrome.
 //!
 //! Works from the text alone, line by line. The article is the run of lines from the first to
-//! the last line of prose (long, ending like a sentence). Around it, short lines are page
-//! furniture ("Skip to content", "Leave a Reply", marketplace chrome); inside it, short lines
+//! the last line of prose (long, ending like a sentence), with the short sentences right after
+//! the last and right before the first (one sharing a word with it, below the title). Around
+//! it, short lines are page furniture ("Skip to content", "Leave a Reply", marketplace chrome),
+//! and a byline's names above it are kept as the author; inside it, short lines
 //! without sentence punctuation and "Read also:"-style lines are removed, and so is any
 //! paragraph that already appeared (a body pasted twice). The headline is found among the lines
 //! before the article, kept as the title, and removed from the body with its repeats. Every
@@ -73,6 +75,8 @@ pub struct Cleaned {
     pub credit: Option<String>,
     /// The day a date stamp above the article writes ("Published March 3, 2026").
     pub stamped: Option<crate::date::NaiveDate>,
+    /// The names a byline above the article gives ("By Ann Lee, Norvik Wire" gives "Ann Lee").
+    pub byline: Option<String>,
     /// What was removed, with offsets in the input text.
     pub removed: Vec<Removal>,
     /// Maps the cleaned text back to the input text.
@@ -2042,6 +2046,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             title: given_title.map(str::to_string),
             credit: None,
             stamped: None,
+            byline: None,
             removed: Vec::new(),
             alignment,
         };
@@ -2373,14 +2378,51 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
         }
     }
     let (text, alignment) = out.finish();
+    let byline = lines.iter().take(first).find_map(|l| byline_names(l.text));
     Cleaned {
         text,
         title,
         credit,
         stamped: stamped_labelled.or(stamped),
+        byline,
         removed,
         alignment,
     }
+}
+
+/// Most words of the names a byline gives.
+const MAX_BYLINE_NAME_WORDS: usize = 8;
+
+/// The names of a byline line ("By Ann Lee, Norvik Wire", "BY ANN LEE | Staff" and "By Ann
+/// Lee/Norvik Wire" give "ANN LEE" or "Ann Lee"; "By Ann Lee and Tom Brandt" both): the words
+/// after "By" up to a comma, a bar, a slash or a dash, less a role after them that the news
+/// writes in lower case ("By Ann Lee Business Columnist"), each capitalised but "and", at most
+/// [`MAX_BYLINE_NAME_WORDS`].
+fn byline_names(text: &str) -> Option<String> {
+    let t = text.trim();
+    let rest = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|by| t.strip_prefix(by))?
+        .trim_start();
+    let end = rest
+        .find([',', '|', '/', '–', '—', '('])
+        .unwrap_or(rest.len());
+    let end = rest.find(" - ").map_or(end, |d| d.min(end));
+    let mut words: Vec<&str> = rest.get(..end)?.split_whitespace().collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| crate::lower_case::nearly_always_lower_case(&w.to_lowercase()))
+    {
+        words.pop();
+    }
+    let names = words.join(" ");
+    let named = !words.is_empty()
+        && words.len() <= MAX_BYLINE_NAME_WORDS
+        && words
+            .iter()
+            .all(|w| *w == "and" || w.starts_with(char::is_uppercase));
+    named.then_some(names)
 }
 
 fn split_lines(input: &str) -> Vec<Line<'_>> {
@@ -2626,6 +2668,27 @@ mod tests {
             "{title}\n\nMenu\n\nWeather\n\n{}\n\n{}\n\nLocal News\n\n{headline}\n\nMarch 3, 2031 at 8:10 am\n\n{BODY}\n\n{}",
             teasers[0], teasers[1], ARTICLE_TAIL
         )
+    }
+
+    #[test]
+    fn a_byline_above_the_article_gives_its_author() {
+        let body = "The jury found the former port chief guilty on three counts after a trial \
+                    of two weeks in the Kessel court.\n";
+        for (byline, author) in [
+            ("By Lina Vass, Norvik Wire", Some("Lina Vass")),
+            ("BY LINA VASS | Staff", Some("LINA VASS")),
+            ("By Lina Vass/Norvik Wire", Some("Lina Vass")),
+            (
+                "By Lina Vass and Tom Brandt",
+                Some("Lina Vass and Tom Brandt"),
+            ),
+            ("By Lina Vass Business Columnist", Some("Lina Vass")),
+            ("By the time the jury returned, the port was empty", None),
+        ] {
+            let page = format!("Port chief convicted of bribery\n\n{byline}\n\n{body}");
+            let c = clean(&page, None);
+            assert_eq!(c.byline.as_deref(), author, "{byline}");
+        }
     }
 
     #[test]

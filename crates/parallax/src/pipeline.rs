@@ -234,7 +234,8 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
         author: extracted
             .as_ref()
             .and_then(|e| e.author.clone())
-            .or_else(|| listed.and_then(|l| l.author.clone())),
+            .or_else(|| listed.and_then(|l| l.author.clone()))
+            .or_else(|| cleaned.byline.clone()),
         published,
         url: page.url.clone(),
         kind: if page.kind == PageKind::Html {

@@ -2286,8 +2286,8 @@ fn verb_frame(
         let comma = window
             .take_while(|&i| !s.tok(i).in_quote)
             .find(|&i| gap_has(s.tok(i), &[',']) && opens_quote(s.tok(i)));
-        if let Some(i) = comma {
-            let quote = quote_opening_in(quotes, s.tok(i).end, s.start_of(i + 1))?;
+        let quote = comma.and_then(|i| quote_opening_in(quotes, s.tok(i).end, s.start_of(i + 1)));
+        if let Some(quote) = quote {
             return Some(Frame::report(k, subject, quote, borrowed_subject));
         }
     }

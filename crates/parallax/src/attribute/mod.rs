@@ -1672,13 +1672,12 @@ fn quoting_channel(cx: &Context, f: &Frame, channels: &[ChannelMention]) -> Opti
     Some(channel_name(cx, m))
 }
 
-/// The name of a channel mention: as written when it names who or what, else (a bare "the
-/// report") the channel named last, else as written. An owner's pronoun ("his office", "their
-/// statement") leaves it as written: it is no earlier channel.
+/// The name of a channel mention: as written when it names who or what, else, opened by "the"
+/// ("the report"), the channel named last, else as written. Only "the" borrows: "his office",
+/// "a statement" or "state media" is no earlier channel.
 fn channel_name(cx: &Context, m: &ChannelMention) -> String {
     let written = || channel_text(cx.text, &cx.toks, m).to_string();
-    let bare = matches!(cx.toks.at(m.first).lower.as_str(), "the" | "this" | "that");
-    if m.qualified || !bare {
+    if m.qualified || cx.toks.at(m.first).lower != "the" {
         written()
     } else {
         cx.recent.last_channel.clone().unwrap_or_else(written)
@@ -3015,12 +3014,16 @@ fn subject_speaker(cx: &mut Context, f: &Frame, channels: &[ChannelMention]) -> 
         };
         // "Valmora Air grounded four jets, the airline said": one named before it in the
         // sentence comes first.
-        let in_sentence =
-            || named_organisation(cx, cx.sentence_from, a).filter(|n| fits_kind(n, &head.lower));
+        // Each candidate must also hold the words before the kind ([`modifiers_fit`]).
+        let fits = |name: &String| modifiers_fit(cx, (a, b), name);
+        let in_sentence = || {
+            named_organisation(cx, cx.sentence_from, a)
+                .filter(|n| fits_kind(n, &head.lower))
+                .filter(fits)
+        };
         if let Some(name) = in_sentence()
-            .or_else(|| recent_organisation_of_kind(cx, &head.lower))
-            .or_else(issuer)
-            .filter(|name| modifiers_fit(cx, (a, b), name))
+            .or_else(|| recent_organisation_of_kind(cx, &head.lower).filter(fits))
+            .or_else(|| issuer().filter(fits))
         {
             cx.recent.last_organisation = Some((name.clone(), cx.sentence));
             return SubjectReading::new(Rule::FrameOrganisationDescription, Some(name), None);
@@ -3685,8 +3688,6 @@ fn is_media(cx: &Context, c: &ChannelMention) -> bool {
     (c.first..c.last).any(|i| is_in(&lexicon::MEDIA_HEADS, &cx.toks.at(i).lower))
 }
 
-/// The name of an institution speaking as a channel: "the ministry" is the organisation of that
-/// kind named last ("the Foreign Ministry"), else the phrase itself.
 /// The person whose office the channel `c` is ("his office", "Sund's office"): a man or a
 /// woman "his" or "her" stands for, or a person named with "'s" right before "office".
 fn office_holder(cx: &Context, c: &ChannelMention) -> Option<String> {
@@ -3716,9 +3717,9 @@ fn office_holder(cx: &Context, c: &ChannelMention) -> Option<String> {
     resolve(cx, &owner)
 }
 
-/// The name an institution channel speaking for itself goes by: a person's office by its
-/// holder ("his office" → "Erik Sund's office"), a bare institution by the organisation it
-/// stands for, else its words as written.
+/// The name of an institution speaking as a channel: a person's office by its holder ("his
+/// office" → "Erik Sund's office"), "the ministry" by the organisation of that kind named last
+/// ("the Foreign Ministry"), else the phrase itself.
 fn institution_name(cx: &Context, c: &ChannelMention) -> String {
     if let Some(person) = office_holder(cx, c) {
         return format!("{person}'s office");
@@ -3847,7 +3848,6 @@ static PUBLIC_BODIES: WordList = WordList::new(&[
     "parliament",
     "police",
     "senate",
-    "service",
 ]);
 
 /// The organisation "the KIND" means ("the airline", "the ministry"): the more recent of the one
@@ -3894,27 +3894,50 @@ fn fits_kind(name: &str, kind: &str) -> bool {
 
 /// True when the words before a public body's word ("fire" in "the fire service", "health" in
 /// "the health department") stand in the organisation's `name` too: such a word says which
-/// body it is, and "the fire service" is not "Harbour Insurance". Other kinds take any words
-/// before them ("the Dunmore-based railway").
+/// body it is, and "the fire service" is not "Harbour Insurance". A word of level or place
+/// ("the local police", "the city council", [`GENERAL_BODY_WORDS`]) says nothing of which body.
+/// Other kinds, and the public words any organisation may be called ("the agency", "the
+/// government", [`ANY_ORGANISATION`]), take any words before them ("the Dunmore-based
+/// railway").
 fn modifiers_fit(cx: &Context, (a, b): (usize, usize), name: &str) -> bool {
     let head = &cx.toks.at(b.saturating_sub(1)).lower;
-    if !is_in(&PUBLIC_BODIES, head) || is_in(&ANY_ORGANISATION, head) {
+    let public = is_in(&PUBLIC_BODIES, head) || head == "service";
+    if !public || is_in(&ANY_ORGANISATION, head) {
         return true;
     }
     let name_words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .collect();
-    (a + 1..b.saturating_sub(1)).all(|i| name_words.contains(&cx.toks.at(i).lower))
+    (a + 1..b.saturating_sub(1)).all(|i| {
+        let word = &cx.toks.at(i).lower;
+        is_in(&GENERAL_BODY_WORDS, word) || name_words.contains(word)
+    })
 }
 
-/// True when `next`, right after the name ending in `last` with only a space between, is
-/// written in digits: the name is a model's ("Airfly 320", "Boeing 737"), a product, not an
-/// organisation.
+/// Words of level or place before a public body's word that say nothing of which body it is.
+static GENERAL_BODY_WORDS: WordList = WordList::new(&[
+    "city",
+    "county",
+    "federal",
+    "local",
+    "municipal",
+    "national",
+    "provincial",
+    "regional",
+    "state",
+    "town",
+]);
+
+/// True when `next`, right after the name ending in `last` with nothing but spaces between, is
+/// written in digits: the name is a model's ("Airfly 320", "Valmora V9 200"), a product, not an
+/// organisation. A station numbered after its name ("Harbour TV 2", "Kessel Radio 1") stays
+/// one.
 fn model_number(last: &Tok, next: &Tok) -> bool {
     last.gap_after.trim().is_empty()
         && next.base.starts_with(|c: char| c.is_ascii_digit())
         && !next.in_quote
+        && !is_in(&lexicon::MASTHEAD_WORDS, &last.lower)
 }
 
 /// The last name between tokens `from` and `to` that reads as an organisation's, outside
