@@ -2707,7 +2707,7 @@ mod tests {
             "Why was the port chief convicted on Thursday?",
             "(This story was updated with the port chief's sentence.)",
             "Thank you for reading about the port chief.",
-            "Sorry, the page you requested was not found.",
+            "Sorry, we could not find that page on our site.",
         ] {
             let c = clean(&page(chrome), None);
             assert!(c.text.starts_with("The jury"), "{chrome}: {}", c.text);

@@ -561,7 +561,7 @@ impl NameTable {
         let theirs: Vec<&str> = self.people.person(owner).name.split_whitespace().collect();
         let given_name = |w: &str| super::given_names::pronoun_vote(w) != 0;
         // Their first word may be a given name the list lacks ("Henrik"), but not a common
-        // word capitalised before the name ("Rival", "Billionaire").
+        // word capitalised before the name ("Principal", "Parent").
         let name_like = |w: &str| {
             given_name(w)
                 || (w.starts_with(char::is_uppercase)
