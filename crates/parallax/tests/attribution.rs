@@ -4414,3 +4414,28 @@ fn a_word_of_level_before_a_public_body_says_nothing_of_which_it_is() {
         "{found:?}"
     );
 }
+
+#[test]
+fn can_confirm_is_the_confirmation_and_could_not_confirm_is_none() {
+    let found = quotes(
+        "Valmora Chemicals - Press Release\n\nFire at the Norvik plant\n\n\
+         A fire broke out at the Valmora Chemicals plant in Norvik on Monday night and was put \
+         out by the fire brigade.\n\n\
+         We can confirm that two workers were treated for smoke inhalation and have gone home.\n\n\
+         Plant manager Ann Lee can confirm that production will resume on Thursday.\n\n\
+         The fire brigade could not confirm whether the blaze started in the store room.\n",
+    );
+    assert_eq!(
+        speaker_of(&found, "two workers were treated"),
+        Some("Valmora Chemicals".into()),
+        "{found:?}"
+    );
+    assert_eq!(
+        speaker_of(&found, "production will resume"),
+        Some("Ann Lee".into())
+    );
+    assert!(
+        found.iter().all(|(t, _)| !t.contains("store room")),
+        "{found:?}"
+    );
+}
