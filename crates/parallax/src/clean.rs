@@ -1755,10 +1755,7 @@ const STANDFIRST_REACH: usize = 3;
 /// LEE"), "By" alone on its line (the name on the next), or an "Author:" label.
 fn is_byline_line(text: &str) -> bool {
     let t = text.trim();
-    let after_by = t
-        .strip_prefix("By ")
-        .or_else(|| t.strip_prefix("by "))
-        .or_else(|| t.strip_prefix("BY "));
+    let after_by = after_by(t);
     matches!(t, "By" | "by" | "BY")
         || after_by.is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
         || t.to_lowercase().starts_with("author:")
@@ -2390,6 +2387,13 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     }
 }
 
+/// The words after a byline's opening "By " (or "by ", "BY ").
+fn after_by(line: &str) -> Option<&str> {
+    ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|by| line.strip_prefix(by))
+}
+
 /// Most words of the names a byline gives.
 const MAX_BYLINE_NAME_WORDS: usize = 8;
 
@@ -2399,11 +2403,7 @@ const MAX_BYLINE_NAME_WORDS: usize = 8;
 /// writes in lower case ("By Ann Lee Business Columnist"), each capitalised but "and", at most
 /// [`MAX_BYLINE_NAME_WORDS`].
 fn byline_names(text: &str) -> Option<String> {
-    let t = text.trim();
-    let rest = ["By ", "by ", "BY "]
-        .iter()
-        .find_map(|by| t.strip_prefix(by))?
-        .trim_start();
+    let rest = after_by(text.trim())?.trim_start();
     let end = rest
         .find([',', '|', '/', '–', '—', '('])
         .unwrap_or(rest.len());

@@ -885,19 +885,18 @@ mod tests {
         );
         // A station's news is no section; a place after a bar is no part of the name.
         let body = "\n\nPort chief convicted\n\nA jury convicted the port chief on Friday.\n";
-        assert_eq!(
-            named(&format!("Harbour TV News{body}")).as_deref(),
-            Some("Harbour TV News")
-        );
-        assert_eq!(
-            named(&format!("Harbour TV News | Kessel{body}")).as_deref(),
-            Some("Harbour TV News")
-        );
-        assert_eq!(
-            named(&format!("The Kessel Herald | Local news{body}")).as_deref(),
-            Some("The Kessel Herald")
-        );
-        assert_eq!(named(&format!("Local News | Kessel{body}")), None);
+        for (heading, outlet) in [
+            ("Harbour TV News", Some("Harbour TV News")),
+            ("Harbour TV News | Kessel", Some("Harbour TV News")),
+            ("The Kessel Herald | Local news", Some("The Kessel Herald")),
+            ("Local News | Kessel", None),
+        ] {
+            assert_eq!(
+                named(&format!("{heading}{body}")).as_deref(),
+                outlet,
+                "{heading}"
+            );
+        }
     }
 
     #[test]

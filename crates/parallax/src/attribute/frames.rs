@@ -1989,17 +1989,13 @@ fn verb_frame(
     let end = skip_adverbs_back(s, k);
     // "won't say", "declined to say", "did not say": no speech is reported. "can confirm"
     // is the confirmation itself ("We can confirm that two workers were treated").
-    let before = s.tok(end.saturating_sub(1)).lower.replace('’', "'");
-    let confirms = before == "can" && verb == "confirm";
-    if end > s.from && is_in(&NEGATIONS, &before) && !confirms {
+    let before = (end > s.from).then(|| s.tok(end - 1).lower.replace('’', "'"));
+    let confirms = before.as_deref() == Some("can") && verb == "confirm";
+    if before.is_some_and(|w| is_in(&NEGATIONS, &w)) && !confirms {
         return None;
     }
     // (The subject ends before "can".)
-    let end = if confirms && end > s.from {
-        end - 1
-    } else {
-        end
-    };
+    let end = if confirms { end - 1 } else { end };
     // "Carrowby praised Ruritania's support and said …": the verb shares the sentence's subject.
     // "… and in a brief written reply said …": a phrase after "and" is no subject.
     let phrase_after_and = (end.saturating_sub(6).max(s.from + 1)..end).find(|&j| {

@@ -3694,27 +3694,32 @@ fn office_holder(cx: &Context, c: &ChannelMention) -> Option<String> {
     if c.last <= c.first || cx.toks.at(c.last - 1).lower != "office" {
         return None;
     }
-    let owner = match cx.toks.at(c.first).lower.as_str() {
-        "his" | "her" => Mention {
-            first: c.first,
-            last: c.first + 1,
-            referent: Referent::Pronoun,
-            possessive: false,
-        },
-        // (The owner's name may stand inside the channel's words or right before them.)
-        _ => cx
-            .names
-            .mentions(
-                &cx.toks,
-                c.first.saturating_sub(frames::MAX_SUBJECT_WORDS),
-                c.last - 1,
-                false,
-            )
-            .into_iter()
-            .find(|m| m.possessive && (m.last == c.last - 1 || m.last == c.first))
-            .filter(|m| matches!(m.referent, Referent::Person(_)))?,
-    };
+    if matches!(cx.toks.at(c.first).lower.as_str(), "his" | "her") {
+        return resolve(cx, &pronoun_at(c.first));
+    }
+    // (The owner's name may stand inside the channel's words or right before them.)
+    let owner = cx
+        .names
+        .mentions(
+            &cx.toks,
+            c.first.saturating_sub(frames::MAX_SUBJECT_WORDS),
+            c.last - 1,
+            false,
+        )
+        .into_iter()
+        .find(|m| m.possessive && (m.last == c.last - 1 || m.last == c.first))
+        .filter(|m| matches!(m.referent, Referent::Person(_)))?;
     resolve(cx, &owner)
+}
+
+/// The pronoun at token `at` ("his", "her") as a mention to resolve.
+fn pronoun_at(at: usize) -> Mention {
+    Mention {
+        first: at,
+        last: at + 1,
+        referent: Referent::Pronoun,
+        possessive: false,
+    }
 }
 
 /// The name of an institution speaking as a channel: a person's office by its holder ("his
@@ -4089,15 +4094,7 @@ fn channel_owner(cx: &Context, c: &ChannelMention) -> Option<String> {
         }
     }
     match toks.at(c.first).lower.as_str() {
-        "his" | "her" => resolve(
-            cx,
-            &Mention {
-                first: c.first,
-                last: c.first + 1,
-                referent: Referent::Pronoun,
-                possessive: false,
-            },
-        ),
+        "his" | "her" => resolve(cx, &pronoun_at(c.first)),
         "its" => recent_organisation(cx),
         "their" => recent_named(cx, &cx.recent.last_group),
         _ => None,
