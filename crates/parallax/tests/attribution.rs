@@ -4439,3 +4439,50 @@ fn can_confirm_is_the_confirmation_and_could_not_confirm_is_none() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_clause_of_time_after_a_closing_attribution_is_the_narrators() {
+    let found = quotes(
+        "Valmora Air will cut 300 flights from its winter schedule, the airline said on Monday, \
+         as fuel prices rose for a third month.\n\n\
+         The ferry will stop at Kessel twice a day, the operator said, while the pier is \
+         repaired.\n",
+    );
+    let cut = reported_without(&found, "cut 300 flights", "fuel prices");
+    assert_eq!(cut.1.as_deref(), Some("Valmora Air"), "{found:?}");
+    reported_without(&found, "stop at Kessel twice", "repaired");
+    assert_none_holding(&found, "fuel prices");
+}
+
+#[test]
+fn a_document_a_speaker_spoke_in_is_theirs_and_a_new_statement_lends_no_other() {
+    let found = attributed(
+        "Halvard Freight will close its Norvik depot, the company said in a filing on \
+         Tuesday.\n\n\
+         \"We owe our staff the truth,\" Chief Executive Mira Tanne said in a statement.\n\n\
+         The closure will cost about 40 million crowns, according to the filing.\n\n\
+         The statement also said every worker would be offered a post in Port Ellis.\n",
+    );
+    let cost = holding(&found, "40 million crowns");
+    assert_eq!(
+        cost.speaker.as_deref(),
+        Some("Halvard Freight"),
+        "{found:?}"
+    );
+    assert_eq!(cost.channel.as_deref(), Some("the filing"), "{found:?}");
+    let offer = holding(&found, "offered a post");
+    assert_eq!(offer.speaker.as_deref(), Some("Mira Tanne"), "{found:?}");
+}
+
+#[test]
+fn common_words_after_a_title_go_on_with_it() {
+    let found = quotes(
+        "Depot to close\n\n\
+         \"We owe our staff the truth,\" Chief Executive Mira Tanne said.\n\n\
+         \"The depot will close in May,\" Chief Operating Officer Jonas Berg told reporters.\n\n\
+         \"We will appeal,\" Mayor Tom Brandt said.\n",
+    );
+    assert_speaker(&found, "our staff the truth", "Mira Tanne");
+    assert_speaker(&found, "close in May", "Jonas Berg");
+    assert_speaker(&found, "We will appeal", "Tom Brandt");
+}

@@ -2169,10 +2169,20 @@ fn verb_frame(
     // stands between the words and the subject.
     let opening = attribution_opening(s, subject.0);
     let comma_before_subject = opening > s.from && s.tok(opening - 1).gap_after.contains(',');
+    // "…, the airline said on Monday, as fuel prices rose.": a clause of time, cause or
+    // contrast after the comma is the narrator's (as in [`split_parenthetical`]), when the words
+    // before the attribution are a report of their own ("And so, he said, while …" goes on).
+    let narrator_next = after < s.to
+        && comma_before_subject
+        && s.tok(after - 1).gap_after.contains(',')
+        && !s.tok(after).in_quote
+        && is_in(&NARRATOR_OPENERS, &s.tok(after).lower)
+        && words_between(s.text, s.span.0..s.tok(opening - 1).end) >= MIN_CONTENT_WORDS;
     if (after >= s.to
         || participle_next
         || clause_next
         || circumstance_next
+        || narrator_next
         || speech_next
         || aside_next)
         && comma_before_subject

@@ -106,6 +106,10 @@ struct Recent {
     /// The owner of the document last named with one ("on Tallis Northern Railway's website"),
     /// and that sentence's index: who speaks when "the briefing paper said" names no one.
     last_document_owner: Option<(String, usize)>,
+    /// The word naming a new document through which a speaker spoke ("said in a statement":
+    /// "statement"), its speaker and that sentence's index, the last of each word: "the
+    /// filing" later is the filing's speaker's, not the owner of a statement named since.
+    spoken_documents: Vec<(String, String, usize)>,
     /// Who last brought a case ("Prosecutors charged Lee …", "the union sued the port"), and
     /// that sentence's index: whose are "the indictment" and "the complaint" named after.
     last_filer: Option<(String, usize)>,
@@ -2507,8 +2511,15 @@ fn frame_quote(
         cx.recent.last_organisation = Some((body.clone(), s_idx));
     }
     if let (Some(owner), true) = (&speaker, unnamed_channel) {
-        if writing_after_verb(cx, f.cue) {
+        if let Some(document) = writing_after_verb(cx, f.cue) {
             cx.recent.last_document_owner = Some((owner.clone(), s_idx));
+            // "said in a statement" brings in a new document; "said in the report" names one
+            // the story has told of, which "the white paper" may name again.
+            if matches!(cx.toks.at(f.cue + 2).lower.as_str(), "a" | "an") {
+                let documents = &mut cx.recent.spoken_documents;
+                documents.retain(|(word, _, _)| *word != document);
+                documents.push((document, owner.clone(), s_idx));
+            }
         }
     }
     cx.remember_quote((&speaker, &written), &channel, s_idx, paragraph);
@@ -3260,16 +3271,19 @@ fn is_writing(lower: &str) -> bool {
 
 /// True when a piece of writing follows the verb at `cue` as its circumstance ("said in a
 /// statement", "wrote in a brief letter"): what it says later is the speaker's.
-fn writing_after_verb(cx: &Context, cue: usize) -> bool {
+fn writing_after_verb(cx: &Context, cue: usize) -> Option<String> {
     let word = |j: usize| {
         cx.toks
             .get(j)
             .filter(|t| !t.in_quote)
             .map(|t| t.lower.as_str())
     };
-    word(cue + 1) == Some("in")
-        && word(cue + 2).is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"))
-        && (cue + 3..cue + 5).any(|j| word(j).is_some_and(is_writing))
+    let opens = word(cue + 1) == Some("in")
+        && word(cue + 2).is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"));
+    opens
+        .then(|| (cue + 3..cue + 5).find_map(|j| word(j).filter(|w| is_writing(w))))
+        .flatten()
+        .map(str::to_string)
 }
 
 /// Sentences after an institution spoke by itself within which "the statement said" is its.
@@ -3498,9 +3512,32 @@ fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
                     .as_ref()
                     .is_none_or(|(_, owned)| owned < at)
         });
+    // "said in a filing" lends its speaker to "the filing", and "said in a statement" to
+    // "the statement" only ("according to the filing" after it is the filing's).
+    let head = &cx.toks.at(b - 1).lower;
+    let spoken = |word_fits: &dyn Fn(&String) -> bool| {
+        cx.recent
+            .spoken_documents
+            .iter()
+            .rev()
+            .find(|(word, _, at)| word_fits(word) && bare && cx.sentence - at <= DOCUMENT_REACH)
+    };
+    let same_word = spoken(&|word| word == head).map(|(_, owner, _)| owner);
+    let another_document = |(_, at): &&(String, usize)| {
+        spoken(&|word| word != head).is_some_and(|(_, _, said)| said == at)
+    };
     filer
-        .or_else(|| cx.recent.last_document_owner.as_ref().filter(within))
-        .map(|(owner, _)| owner.clone())
+        .map(|(owner, _)| owner)
+        .or(same_word)
+        .or_else(|| {
+            cx.recent
+                .last_document_owner
+                .as_ref()
+                .filter(within)
+                .filter(|owner| !another_document(owner))
+                .map(|(owner, _)| owner)
+        })
+        .cloned()
 }
 
 /// The last person seen whom the words `toks[a + 1..b]` describe, its head last ("the harbour

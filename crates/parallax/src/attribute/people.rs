@@ -153,6 +153,20 @@ impl NameTable {
                 (Some(t), Some(p)) => Some(t.max(p)),
                 (t, p) => t.or(p).or(describing_word),
             };
+            // "Chief Executive Mira Tanne", "Chief Operating Officer Ann Lee": common words
+            // after a title, none a given name, go on with it up to the name.
+            let title_at = title_at.map(|mut t| {
+                while t + 2 < run.len() && {
+                    let next = run.at(t + 1);
+                    crate::lower_case::nearly_always_lower_case(&next.lower)
+                        && super::given_names::pronoun_vote(next.base) == 0
+                        && !next.possessive
+                        && adjacent(run.at(t), next)
+                } {
+                    t += 1;
+                }
+                t
+            });
             let role_before = i > 0
                 && !toks.at(i - 1).cap
                 && is_in(&ROLES, &toks.at(i - 1).lower)
