@@ -77,6 +77,9 @@ pub struct Cleaned {
     pub stamped: Option<crate::date::NaiveDate>,
     /// The names a byline above the article gives ("By Ann Lee, Norvik Wire" gives "Ann Lee").
     pub byline: Option<String>,
+    /// The name after the headline in the page's first line, when that line is the title found
+    /// ("Port reopens after storm | Harbour Times" gives "Harbour Times"): the site's name.
+    pub title_site: Option<String>,
     /// What was removed, with offsets in the input text.
     pub removed: Vec<Removal>,
     /// Maps the cleaned text back to the input text.
@@ -1411,13 +1414,20 @@ fn without_news_label(text: &str) -> &str {
 /// when what follows is a short name (its words capitalised, but for short function words, or
 /// a web address) and what comes before still reads as a headline; else the whole line.
 fn without_outlet_suffix(text: &str) -> &str {
+    split_outlet_suffix(text).0
+}
+
+/// A page title's headline and the outlet's name after it, as [`without_outlet_suffix`] reads
+/// them ("Port reopens after storm | Harbour Times" gives both; a line with no such name gives
+/// itself and none).
+fn split_outlet_suffix(text: &str) -> (&str, Option<&str>) {
     let text = text.trim();
     let Some((at, sep)) = [" - ", " – ", " — ", " | "]
         .iter()
         .filter_map(|sep| text.rfind(sep).map(|at| (at, sep.len())))
         .max()
     else {
-        return text;
+        return (text, None);
     };
     let suffix = &text[at + sep..];
     let words: Vec<&str> = suffix.split_whitespace().collect();
@@ -1432,9 +1442,9 @@ fn without_outlet_suffix(text: &str) -> &str {
         });
     let headline = text[..at].trim_end();
     if names && is_headline_like(headline) {
-        headline
+        (headline, Some(suffix.trim()))
     } else {
-        text
+        (text, None)
     }
 }
 
@@ -2044,6 +2054,7 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
             credit: None,
             stamped: None,
             byline: None,
+            title_site: None,
             removed: Vec::new(),
             alignment,
         };
@@ -2376,12 +2387,21 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     }
     let (text, alignment) = out.finish();
     let byline = lines.iter().take(first).find_map(|l| byline_names(l.text));
+    // Read only when the page gives no title and the first line is the one found.
+    let title_site = match (given_title, &title, lines.first()) {
+        (None, Some(found), Some(line)) => match split_outlet_suffix(line.text) {
+            (headline, Some(site)) if headline == found.as_str() => Some(site.to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
     Cleaned {
         text,
         title,
         credit,
         stamped: stamped_labelled.or(stamped),
         byline,
+        title_site,
         removed,
         alignment,
     }
@@ -3561,12 +3581,18 @@ mod tests {
         );
         assert_eq!(c.title.as_deref(), Some(head));
         assert!(!c.text.contains("Norvik Gazette"), "{:?}", c.text);
+        // The name after the headline is the site's.
+        assert_eq!(c.title_site.as_deref(), Some("Norvik Gazette"));
         // A dash inside a headline, before words that name no outlet, stays.
         let dashed = "Council budget - what the long debate means for roads";
         assert_eq!(
             title_of(&format!("{dashed}\n{BODY}")).as_deref(),
             Some(dashed)
         );
+        assert_eq!(clean(&format!("{dashed}\n{BODY}"), None).title_site, None);
+        // A title the page gives leaves the first line's words alone.
+        let given = clean(&format!("{head} | Harbour Times\n{BODY}"), Some(head));
+        assert_eq!(given.title_site, None);
     }
 
     #[test]

@@ -200,7 +200,10 @@ pub fn prepare(page: &RawPage) -> Result<Document, Rejection> {
     let named = name_outlet(&PageClues {
         given: page.outlet.as_deref(),
         site_name: extracted.as_ref().and_then(|e| e.outlet.as_deref()),
-        title_site: extracted.as_ref().and_then(|e| e.title_site.as_deref()),
+        title_site: extracted
+            .as_ref()
+            .and_then(|e| e.title_site.as_deref())
+            .or(cleaned.title_site.as_deref()),
         host: host.as_deref(),
         source_text: &source_text,
         credit: cleaned.credit.as_deref(),
