@@ -114,3 +114,39 @@ fn a_mixed_tally_takes_no_outcome_from_words_before_it() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// The figure conflicts between two accounts of a firm's job cuts that open with `first` and
+/// `second`.
+fn job_cut_values(first: &str, second: &str) -> Vec<Vec<String>> {
+    figure_conflict_values(
+        (
+            "wire",
+            format!(
+                "Ferry cuts\n\n{first} The Kessel ferry operator blamed a fall in bookings. \
+                 Its board met on Monday evening to approve the plan."
+            ),
+        ),
+        (
+            "paper",
+            format!(
+                "Ferry operator cuts\n\n{second} Staff learned of the plan at a meeting in the \
+                 depot. The union said it would ask the board to think again."
+            ),
+        ),
+    )
+}
+
+#[test]
+fn two_counts_of_the_jobs_a_firm_cuts_conflict() {
+    let found = job_cut_values(
+        "Norvik Ferries will cut 120 jobs, the company said on Tuesday.",
+        "Norvik Ferries plans to eliminate 150 jobs, according to a letter sent to staff.",
+    );
+    assert_eq!(found, [vec!["120".to_string(), "150".to_string()]]);
+    // Posts cut and posts kept are two matters.
+    let kept = job_cut_values(
+        "Norvik Ferries will cut 120 jobs, the company said on Tuesday.",
+        "Norvik Ferries will keep 150 jobs at its depot, according to a letter sent to staff.",
+    );
+    assert!(kept.is_empty(), "{kept:?}");
+}

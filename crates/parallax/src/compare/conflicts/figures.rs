@@ -107,7 +107,8 @@ fn scene(s: &Sentence, v: &Value) -> HashSet<u64> {
 /// Words that say what befell the people or things a count counts, one class per outcome.
 /// Two counts of one matter with an outcome of one class are one tally, however differently
 /// the rest of their sentences run ("the blast injured 12 workers" against "14 workers were
-/// hurt"): the tallies of an event's toll are what its accounts most often disagree on.
+/// hurt"): the tallies of an event's toll are what its accounts most often disagree on, and of
+/// the jobs a firm cuts.
 const OUTCOMES: &[&[&str]] = &[
     &[
         "injured",
@@ -136,6 +137,21 @@ const OUTCOMES: &[&[&str]] = &[
     &["ill", "sick", "sickened", "poisoned"],
     &["evacuated", "evacuating", "evacuation", "displaced"],
     &["rescued", "rescuing"],
+    // Jobs or posts done away with: "will cut 1,200 jobs", "1,500 job cuts".
+    &[
+        "cut",
+        "cuts",
+        "cutting",
+        "eliminate",
+        "eliminated",
+        "eliminating",
+        "shed",
+        "shedding",
+        "slash",
+        "slashed",
+        "slashing",
+        "layoffs",
+    ],
 ];
 
 /// The class in [`OUTCOMES`] of the outcome word nearest a plain count in its clause: a word of
