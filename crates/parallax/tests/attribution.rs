@@ -4486,3 +4486,22 @@ fn common_words_after_a_title_go_on_with_it() {
     assert_speaker(&found, "close in May", "Jonas Berg");
     assert_speaker(&found, "We will appeal", "Tom Brandt");
 }
+
+#[test]
+fn a_participle_phrase_between_subject_and_verb_names_no_speaker() {
+    let found = attributed(
+        "Ferry firm sued\n\n\
+         The complaint, filed in Kessel on Monday, said the port had ignored warnings for \
+         years.\n\n\
+         Ann Lee, hired by Norvik Ferries in May, said the crews had asked for new ropes.\n",
+    );
+    assert_eq!(
+        holding(&found, "ignored warnings").speaker.as_deref(),
+        Some("The complaint"),
+        "{found:?}"
+    );
+    assert_eq!(
+        holding(&found, "new ropes").speaker.as_deref(),
+        Some("Ann Lee")
+    );
+}

@@ -2735,9 +2735,12 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
     // "The union's leader, who once worked for Sen. Ann Roe, said": a relative clause, a
     // prepositional phrase or a second subject after "and" between the commas is not the
     // subject, whatever names it holds.
-    let inner = s
-        .phrase_before(end)
-        .filter(|_| !is_in(&PREPOSITIONS, &s.tok(open + 1).lower));
+    // A participle's phrase ("The complaint, filed in Kessel on Monday, said") says what
+    // befell the subject before it, and names no one who speaks.
+    let inner = s.phrase_before(end).filter(|_| {
+        let first = s.tok(open + 1);
+        !is_in(&PREPOSITIONS, &first.lower) && !is_past_participle(first)
+    });
     let outer = s.phrase_before(place_appositions_start(s, open));
     // "NAME, a description, another one, said": the sentence's first segment, when it is short.
     let first_comma = (s.from..end - 1).find(|&i| s.tok(i).gap_after.contains(','));
@@ -2777,6 +2780,21 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
             }
         })
         .and_then(|(p, _)| p)
+}
+
+/// Past participles that do not end in "-ed" ("written", "seen"), beside the irregular past
+/// forms that serve as participles too ("sent", "held").
+static IRREGULAR_PARTICIPLES: WordList = WordList::new(&[
+    "begun", "done", "drawn", "driven", "given", "known", "seen", "shown", "spoken", "taken",
+    "thrown", "written",
+]);
+
+/// True for a word in lower case that reads as a past participle ("filed", "sent", "written").
+fn is_past_participle(t: &Tok) -> bool {
+    !t.cap
+        && (t.lower.ends_with("ed")
+            || is_in(&IRREGULAR_PAST, &t.lower)
+            || is_in(&IRREGULAR_PARTICIPLES, &t.lower))
 }
 
 /// A sentence ending in its reporting verb and a colon ("…, and the Norvik Gazette
