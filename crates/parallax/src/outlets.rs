@@ -454,7 +454,8 @@ fn masthead_like(name: &str, least: usize) -> bool {
 /// "told Harbour Radio" in it). A section label ("Local News") is not written so. The page's
 /// first line is one named or not, over a line that is no sentence (its headline), unless it
 /// ends in "News" after no station's name (not "Harbour TV News") or the page writes its words
-/// in lower case. A place or a section after a bar ("Harbour TV News | Kessel") is left out.
+/// in lower case. A place or a section after a bar ("Harbour TV News | Kessel") is left out;
+/// with a station's name before "News", such a line names the outlet wherever it stands.
 fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
     for (start, line) in lines_with_starts(text).take(DATELINE_LINES) {
         // Where the rest of the page starts.
@@ -488,7 +489,15 @@ fn masthead(text: &str) -> Option<(usize, usize, OutletClue)> {
             && text
                 .get(offset..)
                 .is_some_and(|rest| !written_in_lower_case(rest, name));
+        // "Harbour TV News | Kessel" under the headline: a station's name before "News" and a
+        // bar is the page's header wherever it stands near the top.
+        let station_header = station.is_some()
+            && line.contains(" | ")
+            && text
+                .get(offset..)
+                .is_some_and(|rest| !written_in_lower_case(rest, name));
         if top
+            || station_header
             || text.get(offset..).is_some_and(|rest| {
                 named_in_a_sentence(rest, name)
                     || station.is_some_and(|s| named_in_a_sentence(rest, s))
@@ -896,6 +905,16 @@ mod tests {
                 outlet,
                 "{heading}"
             );
+        }
+        // Under the headline, a station's name and a bar still head the page; a section's
+        // label does not.
+        let article = "\n\nA jury convicted the port chief on Friday.\n";
+        for (heading, outlet) in [
+            ("Harbour TV News | Kessel", Some("Harbour TV News")),
+            ("Local News | Kessel", None),
+        ] {
+            let page = format!("Port chief convicted\n\n{heading}{article}");
+            assert_eq!(named(&page).as_deref(), outlet, "{heading}");
         }
     }
 

@@ -4505,3 +4505,22 @@ fn a_participle_phrase_between_subject_and_verb_names_no_speaker() {
         Some("Ann Lee")
     );
 }
+
+#[test]
+fn where_the_words_were_told_is_no_part_of_them() {
+    let found = quotes(
+        "Port fee scrapped\n\n\
+         Transport Minister Erik Sund told reporters outside parliament he was disappointed by \
+         the ruling.\n\n\
+         Ann Lee told the crew at the depot that the ferry would sail at noon.\n",
+    );
+    assert_eq!(
+        words_of(&found, "disappointed"),
+        "he was disappointed by the ruling."
+    );
+    assert_speaker(&found, "disappointed", "Erik Sund");
+    assert_eq!(
+        words_of(&found, "sail at noon"),
+        "the ferry would sail at noon."
+    );
+}

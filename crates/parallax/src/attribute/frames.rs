@@ -948,6 +948,10 @@ fn describing_phrase_end(s: &Sentence, k: usize) -> Option<usize> {
     reports_after.then_some(s.tok(comma).end)
 }
 
+/// Prepositions opening where words were told, between the addressee and the clause ("told
+/// reporters outside parliament he …").
+static PLACE_PREPOSITIONS: WordList = WordList::new(&["at", "in", "inside", "near", "outside"]);
+
 /// Words opening a clause of time after a verb of speech ("said as she left, “…”").
 static TIME_CLAUSE_OPENERS: WordList = WordList::new(&["after", "as", "before", "when", "while"]);
 
@@ -2240,6 +2244,15 @@ fn verb_frame(
     let mut c = k + 1;
     if matches!(verb, "told" | "tells") {
         c = after_addressee(s, c)?;
+        // "told reporters outside parliament he was …": where they were told, then the clause.
+        if c < s.to && is_in(&PLACE_PREPOSITIONS, &s.tok(c).lower) {
+            let clause = (c + 1..s.to.min(c + 1 + MAX_PLACE_WORDS))
+                .take_while(|&i| !s.tok(i).in_quote && !s.tok(i - 1).gap_after.contains(','))
+                .find(|&i| is_in(&CLAUSE_SUBJECTS, &s.tok(i).lower));
+            if let Some(i) = clause {
+                c = i;
+            }
+        }
     }
     // "made it clear that …": the clause after "(it) clear" and its "that".
     if made_clear {
