@@ -210,7 +210,7 @@ const READER_CHROME_WORDS: usize = 40;
 /// capitals is a country), or two in a line that is no sentence (a menu: "Privacy Policy Terms
 /// of Use Subscribe"), in at most [`READER_CHROME_WORDS`] words and reporting no one's words
 /// (no reporting verb of [`CUES`]: an article sentence quoting "your consent" has a "said" or
-/// a "wrote").
+/// a "wrote"); or a call on the reader to write in ([`asks_the_reader`]).
 fn is_reader_chrome(text: &str) -> bool {
     // (One word past the most a label has is enough to tell.)
     let words: Vec<&str> = text
@@ -225,6 +225,11 @@ fn is_reader_chrome(text: &str) -> bool {
         .iter()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
+    // A call on the reader may ask what they think ("Do you think the fee was fair? Tell us in
+    // the comments."): it is read before the reporting verbs rule a line out.
+    if asks_the_reader(text) {
+        return true;
+    }
     if lower.iter().any(|w| is_in(&CUES, w)) {
         return false;
     }
@@ -239,7 +244,7 @@ fn is_reader_chrome(text: &str) -> bool {
         .iter()
         .zip(&lower)
         .any(|(w, l)| *w != "US" && ADDRESS_WORDS.contains(&l.as_str()));
-    (site >= 1 && addressed) || (site >= 2 && !ends_like_sentence(text)) || asks_the_reader(text)
+    (site >= 1 && addressed) || (site >= 2 && !ends_like_sentence(text))
 }
 
 /// Verbs of a site's call on its readers to send it something ("Send us your photos").
@@ -3214,6 +3219,10 @@ mod tests {
         ));
         assert!(is_reader_chrome(
             "Tell us what you think of the new timetable."
+        ));
+        // A reporting verb's word in the call ("comments") does not make it someone's words.
+        assert!(is_reader_chrome(
+            "Was the ferry fare rise fair? Tell us in the comments."
         ));
         assert!(!is_reader_chrome(
             "Residents were told to send photos to us by Friday."
