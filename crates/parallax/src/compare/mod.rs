@@ -378,6 +378,7 @@ fn find_conflicts(
 ) -> Vec<Conflict> {
     let mut proposals = conflicts::versions::find(docs, groups);
     proposals.extend(conflicts::figures::find(reading));
+    proposals.extend(conflicts::splits::find(reading));
     proposals.extend(conflicts::variants::find(reading));
     proposals.extend(conflicts::polarity::find(reading));
     proposals.extend(conflicts::negations::find(reading));

@@ -1,8 +1,9 @@
 //! Conflicts: where the accounts of one story disagree, strongest first.
 //!
-//! Nine finders propose conflicts, each with a strength:
+//! Ten finders propose conflicts, each with a strength:
 //! - [`figures`]: the same matter given different values in two documents (counts, ranks, days,
 //!   directions), with hedges read before two values are called incompatible;
+//! - [`splits`]: one decision's vote given differently ("ruled 5-2" against "a 4-3 vote");
 //! - [`variants`]: one sentence carried by two documents with a name swapped or a negation added;
 //! - [`polarity`]: a statement against its denial or rebuttal ("no X was found" against "X was
 //!   found"), and a rebuttal spelled out in one sentence ("…, though the police say otherwise");
@@ -30,6 +31,7 @@ pub mod negations;
 pub mod permissions;
 pub mod polarity;
 pub mod rebuttals;
+pub mod splits;
 pub mod variants;
 pub mod versions;
 
