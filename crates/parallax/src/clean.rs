@@ -210,7 +210,8 @@ const READER_CHROME_WORDS: usize = 40;
 /// capitals is a country), or two in a line that is no sentence (a menu: "Privacy Policy Terms
 /// of Use Subscribe"), in at most [`READER_CHROME_WORDS`] words and reporting no one's words
 /// (no reporting verb of [`CUES`]: an article sentence quoting "your consent" has a "said" or
-/// a "wrote"); or a call on the reader to write in ([`asks_the_reader`]).
+/// a "wrote", though "the comments" are the site's); or a call on the reader to write in
+/// ([`asks_the_reader`]).
 fn is_reader_chrome(text: &str) -> bool {
     // (One word past the most a label has is enough to tell.)
     let words: Vec<&str> = text
@@ -225,12 +226,11 @@ fn is_reader_chrome(text: &str) -> bool {
         .iter()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
-    // A call on the reader may ask what they think ("Do you think the fee was fair? Tell us in
-    // the comments."): it is read before the reporting verbs rule a line out.
-    if asks_the_reader(text) {
-        return true;
-    }
-    if lower.iter().any(|w| is_in(&CUES, w)) {
+    // ("Tell us in the comments": the site's comments are no one's words.)
+    if lower
+        .iter()
+        .any(|w| is_in(&CUES, w) && !matches!(w.as_str(), "comment" | "comments"))
+    {
         return false;
     }
     let site = SITE_WORDS
@@ -244,7 +244,7 @@ fn is_reader_chrome(text: &str) -> bool {
         .iter()
         .zip(&lower)
         .any(|(w, l)| *w != "US" && ADDRESS_WORDS.contains(&l.as_str()));
-    (site >= 1 && addressed) || (site >= 2 && !ends_like_sentence(text))
+    (site >= 1 && addressed) || (site >= 2 && !ends_like_sentence(text)) || asks_the_reader(text)
 }
 
 /// Verbs of a site's call on its readers to send it something ("Send us your photos").
@@ -1382,6 +1382,29 @@ static NOT_OUTLET_WORDS: WordList = WordList::new(&[
     "he", "how", "i", "it", "she", "they", "we", "what", "when", "where", "who", "why", "you",
 ]);
 
+/// Words of a site's sections, lower-cased: a title's ending made only of them ("… | Sport",
+/// "… - World News") names a section, not the site.
+static SECTION_WORDS: WordList = WordList::new(&[
+    "business",
+    "culture",
+    "entertainment",
+    "health",
+    "lifestyle",
+    "local",
+    "news",
+    "opinion",
+    "politics",
+    "science",
+    "sport",
+    "sports",
+    "tech",
+    "technology",
+    "travel",
+    "video",
+    "weather",
+    "world",
+]);
+
 /// Labels a page sets before a headline with a colon ("LIVE: …", "Breaking news: …"),
 /// lower-cased.
 static NEWS_LABELS: WordList = WordList::new(&[
@@ -2392,14 +2415,22 @@ pub fn clean_text(input: &str, given_title: Option<&str>, scraped: bool) -> Clea
     }
     let (text, alignment) = out.finish();
     let byline = lines.iter().take(first).find_map(|l| byline_names(l.text));
-    // Read only when the page gives no title and the first line is the one found.
+    // Read only when the page gives no title and the first line is the title found; a
+    // section ("| Sport"), a place ("- Kessel") or the byline's writer is no site.
     let title_site = match (given_title, &title, lines.first()) {
         (None, Some(found), Some(line)) => match split_outlet_suffix(line.text) {
-            (headline, Some(site)) if headline == found.as_str() => Some(site.to_string()),
+            (headline, Some(site)) if headline == found.as_str() => Some(site),
             _ => None,
         },
         _ => None,
-    };
+    }
+    .filter(|site| {
+        let lower = site.to_lowercase();
+        !lower.split_whitespace().all(|w| is_in(&SECTION_WORDS, w))
+            && crate::lexicon::place_country(site).is_none()
+            && byline.as_deref().is_none_or(|names| !names.contains(site))
+    })
+    .map(str::to_string);
     Cleaned {
         text,
         title,
@@ -3220,9 +3251,13 @@ mod tests {
         assert!(is_reader_chrome(
             "Tell us what you think of the new timetable."
         ));
-        // A reporting verb's word in the call ("comments") does not make it someone's words.
+        // A reporting verb's word in the call ("comments") does not make it someone's words;
+        // a call someone is reported to have written is theirs.
         assert!(is_reader_chrome(
             "Was the ferry fare rise fair? Tell us in the comments."
+        ));
+        assert!(!is_reader_chrome(
+            "Send us the money by Friday, the smugglers wrote, or the boat sinks."
         ));
         assert!(!is_reader_chrome(
             "Residents were told to send photos to us by Friday."
@@ -3602,6 +3637,13 @@ mod tests {
         // A title the page gives leaves the first line's words alone.
         let given = clean(&format!("{head} | Harbour Times\n{BODY}"), Some(head));
         assert_eq!(given.title_site, None);
+        // A section, a place or the writer after the headline names no site.
+        for ending in ["Sport", "World News", "Moscow"] {
+            let page = format!("{head} | {ending}\n{BODY}");
+            assert_eq!(clean(&page, None).title_site, None, "{ending}");
+        }
+        let signed = clean(&format!("{head} - Ann Lee\nBy Ann Lee\n{BODY}"), None);
+        assert_eq!(signed.title_site, None);
     }
 
     #[test]

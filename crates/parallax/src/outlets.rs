@@ -184,7 +184,8 @@ pub(crate) struct PageClues<'a> {
     pub given: Option<&'a str>,
     /// The HTML site name.
     pub site_name: Option<&'a str>,
-    /// The site's name after the headline in the HTML page's title.
+    /// The site's name after the headline in the page's title: an HTML page's `<title>`, or a
+    /// text page's first line when it is the title.
     pub title_site: Option<&'a str>,
     /// The URL's host.
     pub host: Option<&'a str>,

@@ -4524,3 +4524,35 @@ fn where_the_words_were_told_is_no_part_of_them() {
         "the ferry would sail at noon."
     );
 }
+
+#[test]
+fn a_title_keeps_two_words_for_the_name_and_a_description_with_a_participle_is_no_phrase() {
+    let found = quotes(
+        "Depot to close\n\n\
+         \"We are sad to see it go,\" Police Chief Young Park said.\n\n\
+         The union's leader, retired nurse Ann Lee, said the crews were tired of waiting.\n",
+    );
+    assert_speaker(&found, "sad to see it go", "Young Park");
+    assert_speaker(&found, "tired of waiting", "Ann Lee");
+}
+
+#[test]
+fn a_statement_holds_back_only_its_own_owner() {
+    let found = attributed(
+        "Losses overstated\n\n\
+         Mira Tanne said in a statement that a Harbour Watch study overstated the losses.\n\n\
+         The study found that few ferries had sailed late.\n\n\
+         Halvard Freight said in a court filing that the port ignored warnings.\n\n\
+         The complaint says the warnings began in May.\n",
+    );
+    assert_eq!(
+        holding(&found, "few ferries").speaker.as_deref(),
+        Some("Harbour Watch"),
+        "{found:?}"
+    );
+    assert_eq!(
+        holding(&found, "warnings began").speaker.as_deref(),
+        Some("Halvard Freight"),
+        "{found:?}"
+    );
+}

@@ -2159,10 +2159,14 @@ fn verb_frame(
         && !speech_next;
     // "…, Lee said on Tuesday, despite the report.": a concession after the comma is the
     // narrator's, not more of the words.
-    let circumstance_next = after < s.to
-        && s.tok(after - 1).gap_after.contains(',')
-        && !s.tok(after).in_quote
-        && is_in(&NARRATOR_CONCESSIONS, &s.tok(after).lower);
+    // A word of `list` right after the comma that closes the attribution.
+    let comma_then = |list: &WordList| {
+        after < s.to
+            && s.tok(after - 1).gap_after.contains(',')
+            && !s.tok(after).in_quote
+            && is_in(list, &s.tok(after).lower)
+    };
+    let circumstance_next = comma_then(&NARRATOR_CONCESSIONS);
     // "…, Lee said on Tuesday, two more than the council counted.": a comparison of a count
     // after the comma is the narrator's aside on the words, not more of them.
     let aside_at = time_phrase_end(s, after).unwrap_or(after);
@@ -2176,11 +2180,8 @@ fn verb_frame(
     // "…, the airline said on Monday, as fuel prices rose.": a clause of time, cause or
     // contrast after the comma is the narrator's (as in [`split_parenthetical`]), when the words
     // before the attribution are a report of their own ("And so, he said, while …" goes on).
-    let narrator_next = after < s.to
-        && comma_before_subject
-        && s.tok(after - 1).gap_after.contains(',')
-        && !s.tok(after).in_quote
-        && is_in(&NARRATOR_OPENERS, &s.tok(after).lower)
+    let narrator_next = comma_before_subject
+        && comma_then(&NARRATOR_OPENERS)
         && words_between(s.text, s.span.0..s.tok(opening - 1).end) >= MIN_CONTENT_WORDS;
     if (after >= s.to
         || participle_next
@@ -2246,8 +2247,15 @@ fn verb_frame(
         c = after_addressee(s, c)?;
         // "told reporters outside parliament he was …": where they were told, then the clause.
         if c < s.to && is_in(&PLACE_PREPOSITIONS, &s.tok(c).lower) {
+            // ("told staff at what she called a farewell lunch that …" has a clause of its own
+            // in the place.)
             let clause = (c + 1..s.to.min(c + 1 + MAX_PLACE_WORDS))
-                .take_while(|&i| !s.tok(i).in_quote && !s.tok(i - 1).gap_after.contains(','))
+                .take_while(|&i| {
+                    let t = s.tok(i);
+                    !t.in_quote
+                        && !s.tok(i - 1).gap_after.contains(',')
+                        && !matches!(t.lower.as_str(), "what" | "which" | "who" | "where")
+                })
                 .find(|&i| is_in(&CLAUSE_SUBJECTS, &s.tok(i).lower));
             if let Some(i) = clause {
                 c = i;
@@ -2752,7 +2760,7 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
     // befell the subject before it, and names no one who speaks.
     let inner = s.phrase_before(end).filter(|_| {
         let first = s.tok(open + 1);
-        !is_in(&PREPOSITIONS, &first.lower) && !is_past_participle(first)
+        !is_in(&PREPOSITIONS, &first.lower) && !opens_participle_phrase(s, open + 1, end)
     });
     let outer = s.phrase_before(place_appositions_start(s, open));
     // "NAME, a description, another one, said": the sentence's first segment, when it is short.
@@ -2795,19 +2803,23 @@ pub(crate) fn subject_with_apposition(s: &Sentence, end: usize) -> Option<(usize
         .and_then(|(p, _)| p)
 }
 
-/// Past participles that do not end in "-ed" ("written", "seen"), beside the irregular past
-/// forms that serve as participles too ("sent", "held").
+/// Past participles that do not end in "-ed" ("written", "seen"); the irregular past forms of
+/// [`IRREGULAR_PAST`] ("sent", "held") are read as participles too.
 static IRREGULAR_PARTICIPLES: WordList = WordList::new(&[
-    "begun", "done", "drawn", "driven", "given", "known", "seen", "shown", "spoken", "taken",
-    "thrown", "written",
+    "begun", "broken", "chosen", "done", "drawn", "driven", "given", "known", "seen", "shown",
+    "spoken", "stolen", "sworn", "taken", "thrown", "written",
 ]);
 
-/// True for a word in lower case that reads as a past participle ("filed", "sent", "written").
-fn is_past_participle(t: &Tok) -> bool {
-    !t.cap
+/// True when the words at `i` (before `end`) open a participle's phrase: a word in lower case
+/// ending in "-ed" or an irregular past form or participle, then a preposition ("filed in
+/// Kessel", "hired by the port", "sent to staff"). "retired nurse Ann Lee" describes a name.
+fn opens_participle_phrase(s: &Sentence, i: usize, end: usize) -> bool {
+    let t = s.tok(i);
+    let participle = !t.cap
         && (t.lower.ends_with("ed")
             || is_in(&IRREGULAR_PAST, &t.lower)
-            || is_in(&IRREGULAR_PARTICIPLES, &t.lower))
+            || is_in(&IRREGULAR_PARTICIPLES, &t.lower));
+    participle && i + 1 < end && is_in(&PREPOSITIONS, &s.tok(i + 1).lower)
 }
 
 /// A sentence ending in its reporting verb and a colon ("…, and the Norvik Gazette

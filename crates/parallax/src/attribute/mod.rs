@@ -2511,11 +2511,11 @@ fn frame_quote(
         cx.recent.last_organisation = Some((body.clone(), s_idx));
     }
     if let (Some(owner), true) = (&speaker, unnamed_channel) {
-        if let Some(document) = writing_after_verb(cx, f.cue) {
+        if let Some((document, new)) = writing_after_verb(cx, f.cue) {
             cx.recent.last_document_owner = Some((owner.clone(), s_idx));
             // "said in a statement" brings in a new document; "said in the report" names one
             // the story has told of, which "the white paper" may name again.
-            if matches!(cx.toks.at(f.cue + 2).lower.as_str(), "a" | "an") {
+            if new {
                 let documents = &mut cx.recent.spoken_documents;
                 documents.retain(|(word, _, _)| *word != document);
                 documents.push((document, owner.clone(), s_idx));
@@ -3269,21 +3269,22 @@ fn is_writing(lower: &str) -> bool {
             && !is_in(&lexicon::MEDIA_HEADS, lower))
 }
 
-/// True when a piece of writing follows the verb at `cue` as its circumstance ("said in a
-/// statement", "wrote in a brief letter"): what it says later is the speaker's.
-fn writing_after_verb(cx: &Context, cue: usize) -> Option<String> {
+/// The piece of writing that follows the verb at `cue` as its circumstance ("said in a
+/// statement", "wrote in a brief letter"), whose words later are the speaker's: its noun, and
+/// whether an indefinite article brings it in as a new one.
+fn writing_after_verb(cx: &Context, cue: usize) -> Option<(String, bool)> {
     let word = |j: usize| {
         cx.toks
             .get(j)
             .filter(|t| !t.in_quote)
             .map(|t| t.lower.as_str())
     };
-    let opens = word(cue + 1) == Some("in")
-        && word(cue + 2).is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"));
-    opens
+    let article = word(cue + 2).filter(|w| matches!(*w, "a" | "an" | "the" | "its" | "their"));
+    let document = (word(cue + 1) == Some("in") && article.is_some())
         .then(|| (cue + 3..cue + 5).find_map(|j| word(j).filter(|w| is_writing(w))))
-        .flatten()
-        .map(str::to_string)
+        .flatten()?;
+    let new = matches!(article, Some("a" | "an"));
+    Some((document.to_string(), new))
 }
 
 /// Sentences after an institution spoke by itself within which "the statement said" is its.
@@ -3523,8 +3524,12 @@ fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
             .find(|(word, _, at)| word_fits(word) && bare && cx.sentence - at <= DOCUMENT_REACH)
     };
     let same_word = spoken(&|word| word == head).map(|(_, owner, _)| owner);
-    let another_document = |(_, at): &&(String, usize)| {
-        spoken(&|word| word != head).is_some_and(|(_, _, said)| said == at)
+    // Only a statement's own owner is held back: a filing or a study named in other words may
+    // be the same document ("said in a court filing … The complaint says …").
+    let another_document = |(owner, at): &&(String, usize)| {
+        spoken(&|word| word != head).is_some_and(|(word, lender, said)| {
+            said == at && lender == owner && is_statement_noun(word)
+        })
     };
     filer
         .map(|(owner, _)| owner)

@@ -142,27 +142,19 @@ impl NameTable {
             // Tom Ross" is a name: the news writes "grant" in lower case less than
             // three times in four).
             let describing_word = (run.len() >= 3
-                && crate::lower_case::nearly_always_lower_case(&run.at(0).lower)
+                && common_word_before(run.at(0), run.at(1))
                 && !is_in(&super::lexicon::DETERMINERS, &run.at(0).lower)
-                && super::given_names::pronoun_vote(run.at(0).base) == 0
-                && super::given_names::pronoun_vote(run.at(1).base) != 0
-                && !run.at(0).possessive
-                && adjacent(run.at(0), run.at(1)))
-            .then_some(0);
+                && super::given_names::pronoun_vote(run.at(1).base) != 0)
+                .then_some(0);
             let title_at = match (run.iter().rposition(|t| is_title(&t.lower)), party_at) {
                 (Some(t), Some(p)) => Some(t.max(p)),
                 (t, p) => t.or(p).or(describing_word),
             };
             // "Chief Executive Mira Tanne", "Chief Operating Officer Ann Lee": common words
-            // after a title, none a given name, go on with it up to the name.
+            // after a title, none a given name, go on with it up to the name, which keeps two
+            // words ("Police Chief Young Park" keeps "Young Park").
             let title_at = title_at.map(|mut t| {
-                while t + 2 < run.len() && {
-                    let next = run.at(t + 1);
-                    crate::lower_case::nearly_always_lower_case(&next.lower)
-                        && super::given_names::pronoun_vote(next.base) == 0
-                        && !next.possessive
-                        && adjacent(run.at(t), next)
-                } {
+                while t + 3 < run.len() && common_word_before(run.at(t + 1), run.at(t + 2)) {
                     t += 1;
                 }
                 t
@@ -690,6 +682,16 @@ impl NameTable {
         }
         out
     }
+}
+
+/// True for a word the news nearly always writes in lower case, no given name and no
+/// possessive, right before `next`: a word that describes the person a name names ("Principal
+/// Tom Brandt", "Chief Executive Mira Tanne") rather than a part of the name.
+fn common_word_before(t: &Tok, next: &Tok) -> bool {
+    crate::lower_case::nearly_always_lower_case(&t.lower)
+        && super::given_names::pronoun_vote(t.base) == 0
+        && !t.possessive
+        && adjacent(t, next)
 }
 
 /// Two tokens separated only by spaces (no punctuation between them).

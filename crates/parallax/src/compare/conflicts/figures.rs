@@ -107,8 +107,8 @@ fn scene(s: &Sentence, v: &Value) -> HashSet<u64> {
 /// Words that say what befell the people or things a count counts, one class per outcome.
 /// Two counts of one matter with an outcome of one class are one tally, however differently
 /// the rest of their sentences run ("the blast injured 12 workers" against "14 workers were
-/// hurt"): the tallies of an event's toll are what its accounts most often disagree on, and of
-/// the jobs a firm cuts.
+/// hurt"): the tallies of an event's toll, and of the jobs a firm cuts, are what accounts most
+/// often disagree on.
 const OUTCOMES: &[&[&str]] = &[
     &[
         "injured",
@@ -150,7 +150,11 @@ const OUTCOMES: &[&[&str]] = &[
         "slash",
         "slashed",
         "slashing",
+        "axed",
+        "axing",
         "layoffs",
+        "lay-offs",
+        "redundancies",
     ],
 ];
 
