@@ -2514,7 +2514,7 @@ fn frame_quote(
         if let Some((document, new)) = writing_after_verb(cx, f.cue) {
             cx.recent.last_document_owner = Some((owner.clone(), s_idx));
             // "said in a statement" brings in a new document; "said in the report" names one
-            // the story has told of, which "the white paper" may name again.
+            // the story has told of, which "the review" may name again.
             if new {
                 let documents = &mut cx.recent.spoken_documents;
                 documents.retain(|(word, _, _)| *word != document);
@@ -3494,7 +3494,7 @@ fn sender_of(cx: &Context, k: usize, to: usize) -> Option<String> {
 }
 
 /// The owner of a document named before, for a bare definite document phrase in `toks[a..b]`
-/// ("the white paper", "the cold-weather operations report") within [`DOCUMENT_REACH`] sentences.
+/// ("the review", "the ferry safety report") within [`DOCUMENT_REACH`] sentences.
 fn remembered_owner(cx: &Context, a: usize, b: usize) -> Option<String> {
     let bare = cx.toks.at(a).lower == "the" && (a + 1..b).all(|i| !cx.toks.at(i).cap);
     let within = |(_, at): &&(String, usize)| bare && cx.sentence - at <= DOCUMENT_REACH;
