@@ -148,6 +148,21 @@ pub(super) fn add_sentence(reading: &Reading, side: &mut ConflictSide, s: &Sente
     }
 }
 
+/// The terms sentences `a` and `b` share, other than those `except` names, that at most one
+/// sentence in four of the story holds ([`ONE_SENTENCE_IN_FOUR`]): the rare words that tie two
+/// sentences to one matter.
+pub(super) fn shared_rare_terms(
+    reading: &Reading,
+    a: &Sentence,
+    b: &Sentence,
+    except: impl Fn(u64) -> bool,
+) -> usize {
+    a.terms
+        .intersection(&b.terms)
+        .filter(|&&t| !except(t) && reading.weight(t) >= ONE_SENTENCE_IN_FOUR)
+        .count()
+}
+
 /// Words `from..to` of a document's text, as written.
 pub(crate) fn words_text(reading: &Reading, doc: usize, from: Span, to: Span) -> String {
     Span::new(from.start(), to.end())

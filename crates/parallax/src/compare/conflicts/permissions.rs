@@ -76,9 +76,6 @@ const SOUGHT: &[&str] = &[
 ];
 /// Words between a permission and its "to", and between a negation and the permission, at most.
 const REACH: usize = 3;
-/// The least weight ([`Reading::weight`]) of the word two sides share besides the action: a
-/// word in fewer than one sentence in four of the story.
-const MIN_SHARED_WEIGHT: f64 = super::ONE_SENTENCE_IN_FOUR;
 /// Permissions of one action compared at most.
 const MAX_PER_ACTION: usize = 16;
 /// How strong two versions of a permission are against the other finders' ([`super::select`]).
@@ -228,11 +225,7 @@ fn strength(
         (None, None) if sa.doc == sb.doc => return None,
         _ => 0.0,
     };
-    let shared = sa
-        .terms
-        .intersection(&sb.terms)
-        .filter(|&&t| t != action && reading.weight(t) >= MIN_SHARED_WEIGHT)
-        .count();
+    let shared = super::shared_rare_terms(reading, sa, sb, |t| t == action);
     (shared > 0).then(|| STRENGTH + named + shared.min(3) as f64 * 0.5)
 }
 

@@ -8,7 +8,7 @@
 //! ([`MIN_SHARED_RARE_WORDS`]: one may be a chance word of two decisions), disagree on the
 //! vote, unless either document also gives the other's split (two votes told apart).
 
-use super::{words_text, Proposal, ONE_SENTENCE_IN_FOUR};
+use super::{words_text, Proposal};
 use crate::compare::reading::{Reading, Sentence};
 use crate::model::{ConflictKind, ValueRelation};
 
@@ -144,8 +144,8 @@ pub fn find(reading: &Reading) -> Vec<Proposal> {
     out
 }
 
-/// The terms two sentences share, other than a vote word's, that at most one sentence in four
-/// of the story holds.
+/// The terms two sentences share, other than a vote word's, that the story rarely uses
+/// ([`super::shared_rare_terms`]).
 fn shared_rare_words(reading: &Reading, a: &Sentence, b: &Sentence) -> usize {
     let vote_terms: Vec<u64> = a
         .words
@@ -154,9 +154,5 @@ fn shared_rare_words(reading: &Reading, a: &Sentence, b: &Sentence) -> usize {
         .filter(|w| VOTE_WORDS.contains(&w.lower.as_str()))
         .filter_map(|w| w.term)
         .collect();
-    a.terms
-        .intersection(&b.terms)
-        .filter(|t| !vote_terms.contains(t))
-        .filter(|&&t| reading.weight(t) >= ONE_SENTENCE_IN_FOUR)
-        .count()
+    super::shared_rare_terms(reading, a, b, |t| vote_terms.contains(&t))
 }
